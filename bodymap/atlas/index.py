@@ -1,0 +1,172 @@
+"""Spatial lookups on one view: what lies under a point, and which regions touch which.
+
+One :class:`shapely.STRtree` per layer is built at load time; region records sit in a
+parallel tuple indexed by the tree's answers.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry import Point
+
+from bodymap.atlas.loader import ViewData
+from bodymap.atlas.model import Hit, Region
+
+__all__ = ["MIDLINE_X", "NEIGHBOUR_GAP", "SNAP_DISTANCE", "ViewAtlas"]
+
+MIDLINE_X = 500.0
+SNAP_DISTANCE = 6.0
+"""A click this close outside the outline counts as a click on the body."""
+NEIGHBOUR_GAP = 3.0
+"""Regions closer than this (atlas units) count as neighbours."""
+_MIDLINE_BAND = 4.0
+_LOOKUP_LAYERS = ("superficial", "deep", "segment", "caution")
+
+
+class _LayerIndex:
+    """An STRtree over one layer's polygons with the regions in tree order."""
+
+    def __init__(self, regions: Sequence[Region]) -> None:
+        self.regions = tuple(regions)
+        geoms = [r.geometry for r in self.regions]
+        for geom in geoms:
+            shapely.prepare(geom)
+        self.tree = shapely.STRtree(geoms)
+
+    def at(self, point: Any) -> tuple[Region, ...]:
+        hits = self.tree.query(point, predicate="intersects")
+        return tuple(self.regions[i] for i in sorted(hits))
+
+
+class ViewAtlas:
+    """The atlas of one view (``front`` or ``back``)."""
+
+    def __init__(self, data: ViewData) -> None:
+        self.view = data.view
+        self.outline = data.outline
+        shapely.prepare(self.outline)
+        self.landmarks = dict(data.landmarks)
+        self.regions = data.regions
+        self._layers = {
+            name: _LayerIndex([r for r in data.regions if r.layer == name])
+            for name in _LOOKUP_LAYERS
+        }
+        self._by_id: dict[tuple[str, str], list[Region]] = {}
+        for region in data.regions:
+            self._by_id.setdefault((region.id, region.side), []).append(region)
+
+    def layer(self, name: str) -> tuple[Region, ...]:
+        """All regions of one layer (``superficial``, ``deep``, ``segment``, ``caution``)."""
+        return self._layers[name].regions
+
+    def find(self, region_id: str, side: str | None = None) -> list[Region]:
+        """The regions with this id (on this side, if given), over all layers."""
+        if side is not None:
+            return list(self._by_id.get((region_id, side), ()))
+        return [r for (rid, _), rs in self._by_id.items() if rid == region_id for r in rs]
+
+    def side_of(self, x: float) -> str:
+        """The person's side for a point at ``x`` in this view."""
+        if abs(x - MIDLINE_X) <= _MIDLINE_BAND:
+            return "midline"
+        on_viewers_left = x < MIDLINE_X
+        return "right" if on_viewers_left == (self.view == "front") else "left"
+
+    def _snap(self, x: float, y: float) -> tuple[float, float] | None:
+        """The nearest point just inside the body, if (x, y) is a near miss."""
+        point = Point(x, y)
+        if self.outline.distance(point) > SNAP_DISTANCE:
+            return None
+        boundary = self.outline.exterior.interpolate(self.outline.exterior.project(point))
+        bx, by = float(boundary.x), float(boundary.y)
+        dx, dy = bx - x, by - y
+        length = math.hypot(dx, dy) or 1.0
+        for step in (0.75, 0.25, 0.0):
+            nx, ny = bx + dx / length * step, by + dy / length * step
+            if shapely.contains_xy(self.outline, nx, ny):
+                return nx, ny
+        return bx, by
+
+    def _hit(self, x: float, y: float, inside: bool) -> Hit:
+        snapped = False
+        if not inside:
+            near = self._snap(x, y)
+            if near is None:
+                return Hit(self.view, (x, y), False, False, self.side_of(x), (), (), ())
+            x, y, snapped = near[0], near[1], True
+        point = Point(x, y)
+        layers = self._layers
+        return Hit(
+            view=self.view,
+            point=(x, y),
+            inside=True,
+            snapped=snapped,
+            side=self.side_of(x),
+            regions=layers["superficial"].at(point) + layers["deep"].at(point),
+            segments=layers["segment"].at(point),
+            cautions=layers["caution"].at(point),
+        )
+
+    def locate(self, x: float, y: float) -> Hit:
+        """What lies under one point (a near miss snaps onto the body)."""
+        if not (math.isfinite(x) and math.isfinite(y)):
+            raise ValueError(f"coordinates must be finite numbers, got {x!r}, {y!r}")
+        return self._hit(x, y, bool(shapely.contains_xy(self.outline, x, y)))
+
+    def locate_many(self, xs: Sequence[float], ys: Sequence[float]) -> list[Hit]:
+        """:meth:`locate` for many points at once, with vectorised lookups."""
+        ax = np.asarray(xs, dtype=float)
+        ay = np.asarray(ys, dtype=float)
+        if ax.shape != ay.shape or ax.ndim != 1:
+            raise ValueError("xs and ys must be flat sequences of the same length")
+        if not (np.isfinite(ax).all() and np.isfinite(ay).all()):
+            raise ValueError("coordinates must be finite numbers")
+        inside = shapely.contains_xy(self.outline, ax, ay)
+        points = shapely.points(ax, ay)
+        found: dict[str, list[list[Region]]] = {}
+        for name, index in self._layers.items():
+            per_point: list[list[Region]] = [[] for _ in range(len(ax))]
+            if len(ax):
+                pairs = index.tree.query(points, predicate="intersects")
+                order = np.lexsort((pairs[1], pairs[0]))
+                for i, j in zip(pairs[0][order], pairs[1][order], strict=True):
+                    per_point[int(i)].append(index.regions[int(j)])
+            found[name] = per_point
+        hits: list[Hit] = []
+        for i in range(len(ax)):
+            x, y = float(ax[i]), float(ay[i])
+            if not inside[i]:
+                hits.append(self._hit(x, y, False))
+                continue
+            hits.append(
+                Hit(
+                    view=self.view,
+                    point=(x, y),
+                    inside=True,
+                    snapped=False,
+                    side=self.side_of(x),
+                    regions=tuple(found["superficial"][i] + found["deep"][i]),
+                    segments=tuple(found["segment"][i]),
+                    cautions=tuple(found["caution"][i]),
+                )
+            )
+        return hits
+
+    def neighbours(self, region: Region) -> tuple[Region, ...]:
+        """Regions of the same layer that share a border with ``region`` (or nearly)."""
+        return self._neighbour_table(region.layer).get(region, ())
+
+    @functools.cache  # noqa: B019 - one table per layer for the atlas's lifetime
+    def _neighbour_table(self, layer: str) -> dict[Region, tuple[Region, ...]]:
+        index = self._layers[layer]
+        table: dict[Region, tuple[Region, ...]] = {}
+        for k, region in enumerate(index.regions):
+            near = index.tree.query(region.geometry, predicate="dwithin", distance=NEIGHBOUR_GAP)
+            table[region] = tuple(index.regions[int(j)] for j in sorted(near) if int(j) != k)
+        return table

@@ -1,0 +1,94 @@
+"""The atlas's records: regions of the body surface and the answer to "what is here?"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+__all__ = [
+    "CAUTION_ZONES",
+    "KINDS",
+    "LAYERS",
+    "SIDES",
+    "VIEWS",
+    "Hit",
+    "Region",
+    "mirror_side",
+]
+
+VIEWS: Final = ("front", "back")
+SIDES: Final = ("right", "left", "midline")
+KINDS: Final = ("outline", "muscle", "fascia", "segment", "caution", "landmark")
+LAYERS: Final = ("outline", "superficial", "deep", "segment", "caution", "landmark")
+CAUTION_ZONES: Final = (
+    "spine",
+    "neck_front",
+    "popliteal_fossa",
+    "femoral_triangle",
+    "axilla",
+    "kidney",
+)
+
+
+def mirror_side(side: str) -> str:
+    """The person's other side (midline stays midline)."""
+    return {"right": "left", "left": "right"}.get(side, side)
+
+
+@dataclass(frozen=True, eq=False)
+class Region:
+    """A named polygon of one view: a muscle, fascia, surface segment or caution zone.
+
+    Regions compare by identity (view, id, side, layer), not by geometry.
+    """
+
+    view: str
+    id: str
+    side: str
+    kind: str
+    layer: str
+    name: str
+    geometry: Any = field(repr=False, compare=False)
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.view, self.id, self.side, self.layer)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Region) and other.key == self.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def as_json(self) -> dict[str, str]:
+        """The region as the command line reports it."""
+        return {
+            "id": self.id,
+            "side": self.side,
+            "kind": self.kind,
+            "layer": self.layer,
+            "name": self.name,
+        }
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What lies under one point of one view.
+
+    ``point`` is where the lookup happened: the point itself, or the nearest point on the
+    body when a click just missed the outline (``snapped``).
+    """
+
+    view: str
+    point: tuple[float, float]
+    inside: bool
+    snapped: bool
+    side: str
+    regions: tuple[Region, ...]
+    segments: tuple[Region, ...]
+    cautions: tuple[Region, ...]
+
+    @property
+    def main_region(self) -> Region | None:
+        """The region a person would name for this spot (the top superficial one)."""
+        return self.regions[0] if self.regions else None
