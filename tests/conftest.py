@@ -1,0 +1,34 @@
+"""Test setup shared by every test: offscreen Qt, private settings and data folders."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that drive Qt (they use qtbot or qapp) are marked ``gui`` for ``-m "not gui"``."""
+    for item in items:
+        if {"qtbot", "qapp"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """No test reads or writes the real user's settings, recovery files or maps."""
+    home = tmp_path_factory.mktemp("home")
+    for var, sub in (
+        ("HOME", ""),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+    ):
+        path = Path(home, sub)
+        path.mkdir(exist_ok=True)
+        monkeypatch.setenv(var, str(path))
+    yield home
