@@ -1,0 +1,163 @@
+"""The command-line contract of SPEC.md, used the way scripts use it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from bodymap.cli import main
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the real ``bodymap`` command in a fresh process."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "bodymap", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+def call(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run the command line in this process (fast) and capture what it prints."""
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_version_and_help() -> None:
+    proc = run("--version")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("bodymap ")
+    for command in ("locate", "landmarks", "advise", "guide", "atlas", "screenshot", "open"):
+        proc = run(command, "--help")
+        assert proc.returncode == 0, command
+        assert "usage: bodymap" in proc.stdout
+
+
+@pytest.mark.parametrize("view", ["front", "back"])
+def test_landmarks_json_lists_named_points(view: str) -> None:
+    proc = run("landmarks", "--view", view, "--json")
+    assert proc.returncode == 0, proc.stderr
+    marks = json.loads(proc.stdout)
+    assert "vertex" in marks
+    assert "acromion_r" in marks and "acromion_l" in marks
+    for x, y in marks.values():
+        assert 0 <= y <= 1000 and 0 < x < 1000
+
+
+def test_locate_json_has_the_spec_shape() -> None:
+    marks = json.loads(run("landmarks", "--view", "back", "--json").stdout)
+    c7, acromion = marks["c7"], marks["acromion_r"]
+    x, y = c7[0] + 0.45 * (acromion[0] - c7[0]), c7[1] + 0.45 * (acromion[1] - c7[1])
+    proc = run("locate", "--view", "back", f"{x:.2f}", f"{y:.2f}", "--json")
+    assert proc.returncode == 0, proc.stderr
+    answer = json.loads(proc.stdout)
+    assert answer["view"] == "back"
+    spot = answer["spots"][0]
+    assert spot["side"] == "right"
+    ids = [r["id"] for r in spot["regions"]]
+    assert "upper_trapezius" in ids
+    region = spot["regions"][0]
+    assert set(region) >= {"id", "side", "kind", "layer", "name"}
+    for key in ("sources", "surrounding", "routine"):
+        assert isinstance(answer[key], list)
+    assert answer["sources"][0]["muscle"] == "upper_trapezius"
+    step = answer["routine"][0]
+    assert set(step) >= {"muscle", "side", "tool", "position", "on_point_s", "around_min"}
+
+
+def test_a_point_outside_the_body_is_not_a_crash(capsys) -> None:
+    status, out, _ = call(capsys, "locate", "--view", "front", "20", "20", "--json")
+    assert status == 0
+    spot = json.loads(out)["spots"][0]
+    assert spot["regions"] == []
+    assert [c["zone"] for c in spot["cautions"]] == ["outside_body"]
+
+
+def test_absurd_coordinates_are_outside_the_body(capsys) -> None:
+    status, out, _ = call(capsys, "locate", "--view", "back", "1e300", "-1e300", "--json")
+    assert status == 0
+    assert json.loads(out)["spots"][0]["regions"] == []
+
+
+def test_a_near_miss_snaps_onto_the_body(capsys) -> None:
+    from bodymap.atlas import load_atlas
+
+    va = load_atlas()["front"]
+    bounds = va.outline.bounds
+    y = 600.0
+    line = va.outline.intersection(
+        __import__("shapely").geometry.LineString([(bounds[0] - 1, y), (500, y)])
+    )
+    edge_x = line.bounds[0]
+    status, out, _ = call(
+        capsys, "locate", "--view", "front", f"{edge_x - 3:.2f}", f"{y}", "--json"
+    )
+    assert status == 0
+    spot = json.loads(out)["spots"][0]
+    assert spot["regions"], "a click 3 units off the outline should snap onto the body"
+
+
+def test_points_file(tmp_path, capsys) -> None:
+    marks = json.loads(run("landmarks", "--view", "front", "--json").stdout)
+    path = tmp_path / "spots.csv"
+    rows = ["x,y"] + [f"{x},{y}" for x, y in (marks["temple_r"], marks["patella_l"])]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    status, out, _ = call(capsys, "locate", "--view", "front", "--points-file", str(path), "--json")
+    assert status == 0
+    spots = json.loads(out)["spots"]
+    assert [s["side"] for s in spots] == ["right", "left"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["locate", "--view", "side", "1", "2"], "invalid choice"),
+        (["locate", "--view", "back", "12", "abc"], "'abc' is not a number"),
+        (["locate", "--view", "back", "12"], "pairs"),
+        (["locate", "--view", "back"], "at least one"),
+        (["locate", "--view", "back", "nan", "3"], "finite"),
+        (["locate", "12", "13"], "--view"),
+        (["locate", "--view", "back", "--points-file", "/no/such/file.csv"], "cannot read"),
+        (["landmarks", "--view", "top"], "invalid choice"),
+        (["advise", "/no/such/map.bodymap"], "cannot open"),
+        (["guide", "/no/such/map.bodymap", "-o", "/tmp/x.pdf"], "cannot open"),
+        (["atlas"], "choose an action"),
+        (["atlas", "fix"], "invalid choice"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
+def test_bad_input_is_one_clear_line(capsys, args: list[str], message: str) -> None:
+    status, out, err = call(capsys, *args)
+    assert status != 0
+    assert message in err
+    assert len(err.strip().splitlines()) == 1, err
+    assert "Traceback" not in err
+
+
+def test_bad_points_file_line_is_named(tmp_path, capsys) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("100,200\n100;200\n", encoding="utf-8")
+    status, _, err = call(capsys, "locate", "--view", "front", "--points-file", str(path))
+    assert status == 1
+    assert "line 2" in err
+
+
+def test_bad_input_through_the_real_process_has_no_traceback() -> None:
+    proc = run("locate", "--view", "back", "x", "y")
+    assert proc.returncode != 0
+    assert proc.stderr.count("\n") == 1
+    assert "Traceback" not in proc.stderr
+
+
+def test_atlas_check_passes() -> None:
+    proc = run("atlas", "check")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "atlas check: ok" in proc.stdout
