@@ -135,7 +135,7 @@ def test_points_file(tmp_path, capsys) -> None:
     ],
 )
 def test_bad_input_is_one_clear_line(capsys, args: list[str], message: str) -> None:
-    status, out, err = call(capsys, *args)
+    status, _, err = call(capsys, *args)
     assert status != 0
     assert message in err
     assert len(err.strip().splitlines()) == 1, err

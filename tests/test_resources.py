@@ -16,7 +16,7 @@ def test_assets_are_found_from_any_working_directory(tmp_path, monkeypatch) -> N
 
 
 def test_a_missing_asset_names_the_file() -> None:
-    with pytest.raises(resources.ResourceError, match="atlas/nowhere.geojson"):
+    with pytest.raises(resources.ResourceError, match=r"atlas/nowhere\.geojson"):
         resources.asset("atlas", "nowhere.geojson")
 
 
