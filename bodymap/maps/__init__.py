@@ -1,0 +1,75 @@
+"""The personal trigger-point map: model, undoable operations, the ``.bodymap`` file,
+safe saving, autosave recovery and export. Pure Python; never imports Qt."""
+
+from __future__ import annotations
+
+from bodymap.maps.errors import MapFileError
+from bodymap.maps.export import spots_to_csv, spots_to_geojson
+from bodymap.maps.fileformat import MAX_FILE_BYTES, dumps_map, load_map, loads_map, save_map
+from bodymap.maps.migrations import CURRENT_VERSION
+from bodymap.maps.model import (
+    PAIN_KINDS,
+    SIDES,
+    VIEWS,
+    Change,
+    CheckIn,
+    Spot,
+    TriggerPointMap,
+    side_for,
+)
+from bodymap.maps.operations import (
+    AddSpot,
+    Batch,
+    CheckInOp,
+    EditSpot,
+    MoveSpot,
+    Operation,
+    RemoveSpot,
+    Rename,
+    add_spot,
+    check_in,
+    edit_spot,
+    move_spot,
+    remove_spot,
+    rename,
+)
+from bodymap.maps.recovery import RecoveryEntry, RecoveryStore
+from bodymap.maps.safe_io import atomic_write, backup_path
+
+__all__ = [
+    "CURRENT_VERSION",
+    "MAX_FILE_BYTES",
+    "PAIN_KINDS",
+    "SIDES",
+    "VIEWS",
+    "AddSpot",
+    "Batch",
+    "Change",
+    "CheckIn",
+    "CheckInOp",
+    "EditSpot",
+    "MapFileError",
+    "MoveSpot",
+    "Operation",
+    "RecoveryEntry",
+    "RecoveryStore",
+    "RemoveSpot",
+    "Rename",
+    "Spot",
+    "TriggerPointMap",
+    "add_spot",
+    "atomic_write",
+    "backup_path",
+    "check_in",
+    "dumps_map",
+    "edit_spot",
+    "load_map",
+    "loads_map",
+    "move_spot",
+    "remove_spot",
+    "rename",
+    "save_map",
+    "side_for",
+    "spots_to_csv",
+    "spots_to_geojson",
+]

@@ -1,0 +1,129 @@
+"""Autosave and recovery after a crash.
+
+Each running session autosaves its open map into one file of a recovery folder (the GUI
+passes a ``QStandardPaths`` data location; tests pass ``tmp_path``). On a clean close or
+after a real save the session's file is cleared; at start-up, files left by other sessions
+are offered back with `RecoveryStore.list_recoverable`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bodymap.maps.errors import MapFileError
+from bodymap.maps.fileformat import map_from_data, map_to_data, parse_json
+from bodymap.maps.model import TriggerPointMap, utc_now
+from bodymap.maps.safe_io import atomic_write
+
+__all__ = ["RECOVERY_SUFFIX", "RecoveryEntry", "RecoveryStore"]
+
+RECOVERY_SUFFIX = ".bodymap-recovery"
+_FORMAT = "bodymap-recovery"
+_ENVELOPE_KEYS = {"format", "version", "session", "origin", "saved", "map"}
+_SESSION = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+@dataclass(frozen=True)
+class RecoveryEntry:
+    """An autosaved map left by an earlier session."""
+
+    path: Path
+    origin: Path | None
+    name: str
+    modified: datetime
+    saved: datetime
+    session: str
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+class RecoveryStore:
+    """One recovery folder; this session writes ``<session_id>.bodymap-recovery`` in it."""
+
+    def __init__(self, directory: str | os.PathLike[str], session_id: str | None = None) -> None:
+        self.directory = Path(directory)
+        self.session_id = session_id or uuid.uuid4().hex
+        if not _SESSION.fullmatch(self.session_id):
+            raise ValueError("a session id is 1–64 letters, digits, '-' or '_'")
+
+    @property
+    def path(self) -> Path:
+        """This session's recovery file."""
+        return self.directory / f"{self.session_id}{RECOVERY_SUFFIX}"
+
+    def save_recovery(
+        self, tpm: TriggerPointMap, origin: str | os.PathLike[str] | None = None
+    ) -> Path:
+        """Autosave ``tpm`` (opened from ``origin``, or never saved when None), atomically."""
+        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        envelope = {
+            "format": _FORMAT,
+            "version": 1,
+            "session": self.session_id,
+            "origin": None if origin is None else os.fspath(Path(origin).absolute()),
+            "saved": _iso(utc_now()),
+            "map": map_to_data(tpm),
+        }
+        atomic_write(self.path, json.dumps(envelope, ensure_ascii=False).encode("utf-8"))
+        return self.path
+
+    def clear(self) -> None:
+        """Forget this session's autosave (after a real save or a clean close)."""
+        self.path.unlink(missing_ok=True)
+
+    def list_recoverable(self) -> list[RecoveryEntry]:
+        """Readable autosaves from other sessions, newest first (unreadable ones are skipped)."""
+        if not self.directory.is_dir():
+            return []
+        entries = []
+        for path in self.directory.glob(f"*{RECOVERY_SUFFIX}"):
+            if path == self.path:
+                continue
+            try:
+                entry, _ = self._read(path)
+            except MapFileError:
+                continue
+            entries.append(entry)
+        return sorted(entries, key=lambda e: e.saved, reverse=True)
+
+    def load(self, entry: RecoveryEntry) -> TriggerPointMap:
+        """The autosaved map of ``entry``; MapFileError if it can no longer be read."""
+        return self._read(entry.path)[1]
+
+    def discard(self, entry: RecoveryEntry) -> None:
+        """Delete an autosave the user does not want back."""
+        entry.path.unlink(missing_ok=True)
+
+    @staticmethod
+    def _read(path: Path) -> tuple[RecoveryEntry, TriggerPointMap]:
+        try:
+            raw = path.read_bytes()
+            data = parse_json(raw)
+            if not isinstance(data, dict) or set(data) != _ENVELOPE_KEYS:
+                raise MapFileError("not a bodymap recovery file")
+            if data["format"] != _FORMAT or data["version"] != 1:
+                raise MapFileError("not a recovery file this bodymap can read")
+            origin, session = data["origin"], data["session"]
+            if not (origin is None or isinstance(origin, str)) or not isinstance(session, str):
+                raise MapFileError("the recovery file is damaged")
+            saved = datetime.fromisoformat(str(data["saved"]))
+            tpm = map_from_data(data["map"])
+        except (OSError, ValueError) as exc:
+            raise MapFileError(f"cannot recover this map ({exc})", path) from exc
+        entry = RecoveryEntry(
+            path,
+            None if origin is None else Path(origin),
+            tpm.name,
+            tpm.modified,
+            saved.astimezone(UTC) if saved.tzinfo else saved.replace(tzinfo=UTC),
+            session,
+        )
+        return entry, tpm

@@ -1,0 +1,104 @@
+"""Atomic file writes: the file on disk is always the whole old or the whole new content.
+
+The new bytes go to a temporary file in the same folder, are flushed and fsynced, the old
+file is kept as ``<name>.bak`` (a hard link, or a copy where links are not supported), and
+``os.replace`` swaps the new file in; finally the folder is fsynced where the platform
+allows. If anything fails the temporary file is removed, the old file stays as it was and
+`MapFileError` says what went wrong.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import stat
+import tempfile
+import uuid
+from pathlib import Path
+
+from bodymap.maps.errors import MapFileError
+
+__all__ = ["atomic_write", "backup_path", "fsync_directory"]
+
+
+def backup_path(path: str | os.PathLike[str]) -> Path:
+    """Where the previous version of ``path`` is kept: ``<name>.bak`` beside it."""
+    target = Path(path)
+    return target.with_name(target.name + ".bak")
+
+
+def fsync_directory(folder: str | os.PathLike[str]) -> None:
+    """Make a rename in ``folder`` durable (a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _temp_name(target: Path, tag: str) -> Path:
+    return target.with_name(f".{target.name}.{tag}.{uuid.uuid4().hex[:8]}.tmp")
+
+
+def _keep_backup(target: Path) -> None:
+    """Point ``<name>.bak`` at the current file, atomically."""
+    staged = _temp_name(target, "bak")
+    try:
+        try:
+            os.link(target, staged)
+        except OSError:
+            shutil.copyfile(target, staged)
+            with open(staged, "rb+") as stream:
+                os.fsync(stream.fileno())
+        os.replace(staged, backup_path(target))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(staged)
+        raise
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes, *, backup: bool = False) -> None:
+    """Replace ``path`` with ``data`` atomically (keeping ``<name>.bak`` when ``backup``).
+
+    New files are created readable by the user only; an existing file keeps its mode.
+    A symbolic link is followed, so the link stays and its target is replaced.
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        existing: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        existing = None
+    except OSError as exc:
+        raise MapFileError(f"could not save ({exc.strerror or exc})", path) from exc
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        raise MapFileError("could not save (not a regular file)", path)
+    try:
+        fd, temp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+        )
+    except OSError as exc:
+        raise MapFileError(f"could not save ({exc.strerror or exc})", path) from exc
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if existing is not None:
+            os.chmod(temp_name, stat.S_IMODE(existing.st_mode))
+            if backup:
+                _keep_backup(target)
+        os.replace(temp_name, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        if isinstance(exc, OSError):
+            raise MapFileError(
+                f"could not save ({exc.strerror or exc}); the previous file is unchanged", path
+            ) from exc
+        raise
+    fsync_directory(target.parent)
