@@ -1,0 +1,42 @@
+"""What bodymap knows: muscles, where their trigger points sit, where they refer pain,
+how to roll them, and what not to roll.
+
+Load the tables once with :func:`load_knowledge`.
+"""
+
+from __future__ import annotations
+
+from bodymap.knowledge.atlas_check import validate_against_atlas
+from bodymap.knowledge.fields import KnowledgeError
+from bodymap.knowledge.loader import load_knowledge, parse_knowledge
+from bodymap.knowledge.model import (
+    CautionText,
+    Knowledge,
+    Muscle,
+    RedFlag,
+    Referral,
+    Technique,
+    TriggerPointSite,
+)
+from bodymap.knowledge.names import GROUPS, MIDLINE_SEGMENTS, POSITIONS, REGION_IDS, TOOLS
+from bodymap.knowledge.sites import site_point
+
+__all__ = [
+    "GROUPS",
+    "MIDLINE_SEGMENTS",
+    "POSITIONS",
+    "REGION_IDS",
+    "TOOLS",
+    "CautionText",
+    "Knowledge",
+    "KnowledgeError",
+    "Muscle",
+    "RedFlag",
+    "Referral",
+    "Technique",
+    "TriggerPointSite",
+    "load_knowledge",
+    "parse_knowledge",
+    "site_point",
+    "validate_against_atlas",
+]

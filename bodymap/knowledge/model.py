@@ -1,0 +1,117 @@
+"""The knowledge records: muscles with their trigger points, referral zones and technique.
+
+All records are frozen; the tables are read once and shared by the advisor, the GUI and
+the printed guide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+__all__ = [
+    "CautionText",
+    "Knowledge",
+    "Muscle",
+    "RedFlag",
+    "Referral",
+    "Technique",
+    "TriggerPointSite",
+]
+
+
+@dataclass(frozen=True)
+class TriggerPointSite:
+    """Where a trigger point commonly sits, anchored on landmarks of one view.
+
+    The point is ``a + (b - a) * t`` shifted by ``dx`` (atlas units *away from the
+    midline*, so one number serves both sides) and ``dy`` (down). Landmark names carry no
+    side; they resolve to the muscle's side.
+    """
+
+    view: str
+    a: str
+    b: str
+    t: float
+    dx: float = 0.0
+    dy: float = 0.0
+
+
+@dataclass(frozen=True)
+class Referral:
+    """Surface segments a muscle's trigger points commonly refer pain to (same side)."""
+
+    essential: tuple[str, ...]
+    spillover: tuple[str, ...]
+
+    def zone(self, segment: str) -> str | None:
+        """``"essential"``, ``"spillover"`` or ``None`` for a segment id."""
+        if segment in self.essential:
+            return "essential"
+        if segment in self.spillover:
+            return "spillover"
+        return None
+
+
+@dataclass(frozen=True)
+class Technique:
+    """How to work a muscle: the tool, the body position and the timing."""
+
+    tool: str
+    tool_detail: str
+    position: str
+    how: str
+    on_point_s: tuple[int, int]
+    around_min: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Muscle:
+    """One muscle or fascia record (no side: the tables hold for either side)."""
+
+    id: str
+    name: str
+    group: str | None
+    kind: str
+    prevalence: float
+    trigger_points: tuple[TriggerPointSite, ...]
+    referral: Referral
+    technique: Technique
+    cautions: tuple[str, ...]
+    avoid: tuple[str, ...]
+    source: str
+    file: str
+
+
+@dataclass(frozen=True)
+class CautionText:
+    """What to say about a caution zone: do not roll here, and what to roll instead."""
+
+    zone: str
+    name: str
+    text: str
+    instead: str
+
+    @property
+    def full_text(self) -> str:
+        return f"{self.text} {self.instead}"
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """A symptom that calls for a clinician, in plain words."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """All knowledge tables."""
+
+    muscles: Mapping[str, Muscle]
+    cautions: Mapping[str, CautionText]
+    red_flags: tuple[RedFlag, ...]
+    advice: tuple[str, ...]
+    disclaimer: str
+    warmup_note: str

@@ -1,0 +1,112 @@
+"""The fixed vocabularies the knowledge tables are checked against.
+
+These mirror the contracts in ``docs/ARCHITECTURE.md`` (region ids, surface segment ids,
+SPEC landmarks) so the loader can reject a typo without loading the atlas; the atlas
+cross-check (:func:`bodymap.knowledge.validate_against_atlas`) then proves both agree.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = [
+    "FASCIA_IDS",
+    "GROUPS",
+    "LANDMARKS",
+    "MIDLINE_SEGMENTS",
+    "POSITIONS",
+    "REGION_IDS",
+    "SEGMENT_IDS",
+    "SIDED_LANDMARKS",
+    "TOOLS",
+]
+
+TOOLS: Final = ("foam_roller", "ball", "hands", "none")
+POSITIONS: Final = ("standing", "wall", "seated", "face_up", "side_lying", "face_down")
+"""Body positions, in the order a routine visits them (standing first, floor work last)."""
+
+REGION_IDS: Final = (
+    # SPEC's list, groups split into parts
+    "temporalis", "masseter", "sternocleidomastoid", "scalenes", "suboccipitals",
+    "splenius_capitis", "semispinalis_capitis", "upper_trapezius", "middle_trapezius",
+    "lower_trapezius", "levator_scapulae", "rhomboids", "supraspinatus", "infraspinatus",
+    "teres_minor", "teres_major", "subscapularis", "latissimus_dorsi", "serratus_anterior",
+    "serratus_posterior_superior", "pectoralis_major", "pectoralis_minor", "deltoid_anterior",
+    "deltoid_middle", "deltoid_posterior", "biceps_brachii", "brachialis", "triceps_brachii",
+    "brachioradialis", "extensor_carpi_radialis", "extensor_digitorum", "supinator",
+    "wrist_flexors", "rectus_abdominis", "external_oblique", "erector_spinae_thoracic",
+    "erector_spinae_lumbar", "multifidus", "quadratus_lumborum", "iliopsoas",
+    "gluteus_maximus", "gluteus_medius", "gluteus_minimus", "piriformis",
+    "tensor_fasciae_latae", "rectus_femoris", "vastus_lateralis", "vastus_medialis",
+    "vastus_intermedius", "sartorius", "adductor_longus", "adductor_magnus", "biceps_femoris",
+    "semitendinosus", "semimembranosus", "gastrocnemius", "soleus", "tibialis_anterior",
+    "fibularis", "thoracolumbar_fascia", "iliotibial_band", "plantar_fascia",
+    # extra ids so the superficial layer covers the body
+    "frontalis", "occipitalis", "epicranial_aponeurosis", "facial_muscles", "infrahyoids",
+    "coracobrachialis", "hand_muscles", "pectineus", "gracilis", "patellar_retinaculum",
+    "extensor_digitorum_longus", "extensor_digitorum_brevis", "anconeus", "internal_oblique",
+    "serratus_posterior_inferior", "popliteus", "tibialis_posterior",
+)  # fmt: skip
+
+FASCIA_IDS: Final = frozenset(
+    {
+        "thoracolumbar_fascia",
+        "iliotibial_band",
+        "plantar_fascia",
+        "epicranial_aponeurosis",
+        "patellar_retinaculum",
+    }
+)
+
+GROUPS: Final = {
+    "deltoid": ("deltoid_anterior", "deltoid_middle", "deltoid_posterior"),
+    "wrist_extensors": ("extensor_carpi_radialis", "extensor_digitorum"),
+    "erector_spinae": ("erector_spinae_thoracic", "erector_spinae_lumbar"),
+    "quadriceps": ("rectus_femoris", "vastus_lateralis", "vastus_medialis", "vastus_intermedius"),
+    "adductors": ("adductor_longus", "adductor_magnus"),
+    "hamstrings": ("biceps_femoris", "semitendinosus", "semimembranosus"),
+}
+
+_FRONT_SEGMENTS = (
+    "forehead", "temple", "eye", "cheek", "jaw", "chin", "ear", "throat", "lateral_neck",
+    "clavicle", "anterior_shoulder", "chest", "sternum", "lateral_chest", "upper_abdomen",
+    "lower_abdomen", "groin", "anterior_upper_arm", "medial_elbow", "lateral_elbow",
+    "anterior_forearm", "wrist_palmar", "palm", "fingers_palmar", "anterior_hip", "lateral_hip",
+    "anterior_thigh", "medial_thigh", "lateral_thigh", "anterior_knee", "medial_knee", "shin",
+    "lateral_leg", "anterior_ankle", "medial_ankle", "lateral_ankle", "dorsum_of_foot", "toes",
+)  # fmt: skip
+_BACK_SEGMENTS = (
+    "vertex", "occiput", "mastoid", "posterior_neck", "lateral_neck", "top_of_shoulder",
+    "suprascapular", "scapula", "interscapular", "posterior_shoulder", "posterior_upper_arm",
+    "posterior_elbow", "lateral_elbow", "medial_elbow", "posterior_forearm", "wrist_dorsal",
+    "back_of_hand", "fingers_dorsal", "lateral_chest", "mid_back", "low_back", "flank",
+    "sacroiliac", "sacrum", "coccyx", "buttock", "lateral_hip", "posterior_thigh",
+    "lateral_thigh", "medial_thigh", "posterior_knee", "calf", "lateral_leg", "achilles",
+    "medial_ankle", "lateral_ankle", "heel", "sole",
+)  # fmt: skip
+
+SEGMENT_IDS: Final = {"front": frozenset(_FRONT_SEGMENTS), "back": frozenset(_BACK_SEGMENTS)}
+"""Surface segment ids per view (a sided id exists for the right and the left)."""
+MIDLINE_SEGMENTS: Final = frozenset({"chin", "throat", "sternum", "vertex", "sacrum", "coccyx"})
+
+_FRONT_MIDLINE = ("vertex", "chin", "sternal_notch", "xiphoid", "umbilicus", "pubic_symphysis")
+_FRONT_SIDED = (
+    "temple", "jaw_angle", "acromion", "clavicle_mid", "nipple", "asis", "elbow_crease",
+    "lateral_epicondyle", "medial_epicondyle", "wrist", "greater_trochanter", "patella",
+    "tibial_tuberosity", "medial_malleolus", "lateral_malleolus",
+)  # fmt: skip
+_BACK_MIDLINE = ("vertex", "occiput", "c7", "t12", "l4", "sacrum", "coccyx")
+_BACK_SIDED = (
+    "mastoid", "acromion", "scapula_superior_angle", "scapula_spine_root",
+    "scapula_inferior_angle", "olecranon", "lateral_epicondyle", "medial_epicondyle", "wrist",
+    "iliac_crest", "psis", "greater_trochanter", "ischial_tuberosity", "gluteal_fold",
+    "popliteal_fossa", "heel", "medial_malleolus", "lateral_malleolus",
+)  # fmt: skip
+
+SIDED_LANDMARKS: Final = {"front": frozenset(_FRONT_SIDED), "back": frozenset(_BACK_SIDED)}
+"""Landmark names that carry an ``_r``/``_l`` suffix in the atlas."""
+LANDMARKS: Final = {
+    "front": frozenset(_FRONT_SIDED + _FRONT_MIDLINE),
+    "back": frozenset(_BACK_SIDED + _BACK_MIDLINE),
+}
+"""Landmark names a trigger-point site may use, per view (without side suffix)."""
