@@ -1,0 +1,383 @@
+"""The open map as a document: its file, its undo stack, saving, and nothing ever lost.
+
+`MapDocument` owns the current `TriggerPointMap`, the path it came from and a `QUndoStack`
+whose clean state means "saved". It opens and saves through `bodymap.maps` (strict loader,
+atomic save), autosaves to a recovery file while there are unsaved changes and offers those
+files back after a crash. Every question to the user goes through a small ``ask_*`` /
+``show_*`` method so tests can answer it.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib.resources import as_file
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from bodymap import resources
+from bodymap.maps import (
+    MapFileError,
+    Operation,
+    RecoveryEntry,
+    RecoveryStore,
+    TriggerPointMap,
+    load_map,
+    save_map,
+)
+from bodymap.ui import settings as prefs
+from bodymap.ui.commands import OperationCommand
+
+__all__ = ["AUTOSAVE_INTERVAL_MS", "FILE_FILTER", "SUFFIX", "MapDocument", "example_names"]
+
+SUFFIX = ".bodymap"
+FILE_FILTER = "bodymap maps (*.bodymap);;All files (*)"
+AUTOSAVE_INTERVAL_MS = 60_000
+AUTOSAVE_AFTER_EDIT_MS = 2_000
+Answer = Literal["save", "discard", "cancel"]
+
+
+def example_names() -> list[str]:
+    """The example maps shipped in ``assets/examples`` (file stems, sorted)."""
+    try:
+        folder = resources.asset_root().joinpath("examples")
+        return sorted(
+            entry.name.removesuffix(SUFFIX)
+            for entry in folder.iterdir()
+            if entry.name.endswith(SUFFIX)
+        )
+    except (OSError, resources.ResourceError):
+        return []
+
+
+def default_recovery_dir() -> Path:
+    """Where autosaves live: the per-user application data folder's ``recovery``."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) / "recovery"
+
+
+class MapDocument(QObject):
+    """The map being edited, where it is saved, and its undo history.
+
+    Signals: ``mapReplaced(tpm)`` when a different map becomes current (new, open, revert,
+    recovery); ``modificationChanged(bool)`` when unsaved changes appear or go;
+    ``pathChanged()`` when the file or name shown in the title changes;
+    ``recentFilesChanged()``; ``autosaved(path)`` after a recovery file is written.
+    """
+
+    mapReplaced = Signal(object)
+    modificationChanged = Signal(bool)
+    pathChanged = Signal()
+    recentFilesChanged = Signal()
+    autosaved = Signal(object)
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        recovery_dir: Path | None = None,
+        autosave_interval_ms: int = AUTOSAVE_INTERVAL_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._map = TriggerPointMap("Untitled map")
+        self._path: Path | None = None
+        self._forced_dirty = False
+        self._reported_modified = False
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.undo_stack.indexChanged.connect(self._on_edit)
+        self.recovery = RecoveryStore(recovery_dir or default_recovery_dir())
+        self._autosave_timer = QTimer(self, interval=autosave_interval_ms)
+        self._autosave_timer.timeout.connect(self.autosave)
+        self._autosave_timer.start()
+        self._edit_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_AFTER_EDIT_MS)
+        self._edit_timer.timeout.connect(self.autosave)
+
+    # -- state ---------------------------------------------------------------------------
+    @property
+    def map(self) -> TriggerPointMap:
+        return self._map
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    @property
+    def display_name(self) -> str:
+        """The file name if saved, else the map's own name (for titles and prompts)."""
+        return self._path.name if self._path else self._map.name
+
+    def is_modified(self) -> bool:
+        return self._forced_dirty or not self.undo_stack.isClean()
+
+    def parent_widget(self) -> QWidget | None:
+        parent = self.parent()
+        return parent if isinstance(parent, QWidget) else None
+
+    # -- editing -------------------------------------------------------------------------
+    def push(self, op: Operation, text: str | None = None) -> bool:
+        """Apply ``op`` as one undo step; False (and a message) if the map refused it."""
+        if op.is_noop:
+            return False
+        command = OperationCommand(self._map, op, text)
+        self.undo_stack.push(command)
+        if command.error is not None:
+            self.show_error("That change could not be made", str(command.error))
+            return False
+        return True
+
+    # -- file commands -------------------------------------------------------------------
+    def new(self) -> bool:
+        """Start an empty, untitled map (after the unsaved-changes prompt)."""
+        if not self.maybe_discard():
+            return False
+        self._install(TriggerPointMap("Untitled map"), None)
+        return True
+
+    def open(self, path: str | os.PathLike[str] | None = None) -> bool:
+        """Open a map file (asking for one when ``path`` is None). A file that cannot be read
+        is reported and left as it is; the current map stays open."""
+        if not self.maybe_discard():
+            return False
+        if path is None:
+            chosen = self.ask_open_path()
+            if chosen is None:
+                return False
+            path = chosen
+        path = Path(path)
+        try:
+            tpm = load_map(path)
+        except MapFileError as exc:
+            self.show_error(f"Could not open {path.name}", exc.problem)
+            return False
+        self._install(tpm, path)
+        self._remember_recent(path)
+        return True
+
+    def open_example(self, name: str) -> bool:
+        """Open a shipped example as a new, untitled copy (saving asks where)."""
+        if not self.maybe_discard():
+            return False
+        try:
+            source = resources.asset("examples", f"{name}{SUFFIX}")
+            with as_file(source) as real:
+                tpm = load_map(real)
+        except (MapFileError, resources.ResourceError, OSError) as exc:
+            self.show_error(f"Could not open the example {name!r}", str(exc))
+            return False
+        self._install(tpm, None)
+        return True
+
+    def save(self) -> bool:
+        """Save to the current file (asking for one if the map was never saved)."""
+        if self._path is None:
+            return self.save_as()
+        return self._write(self._path)
+
+    def save_as(self, path: str | os.PathLike[str] | None = None) -> bool:
+        """Save under a new name; ``.bodymap`` is added when the name has no suffix."""
+        if path is None:
+            chosen = self.ask_save_path(self._suggested_path())
+            if chosen is None:
+                return False
+            path = chosen
+        path = Path(path)
+        if not path.suffix:
+            path = path.with_suffix(SUFFIX)
+        if not self._write(path):
+            return False
+        if path != self._path:
+            self._path = path
+            self.pathChanged.emit()
+        return True
+
+    def revert(self) -> bool:
+        """Go back to the saved file, dropping unsaved changes (after asking)."""
+        if self._path is None or not self.is_modified():
+            return False
+        if not self.ask_revert(self.display_name):
+            return False
+        try:
+            tpm = load_map(self._path)
+        except MapFileError as exc:
+            self.show_error(f"Could not reload {self._path.name}", exc.problem)
+            return False
+        self._install(tpm, self._path)
+        return True
+
+    def maybe_discard(self) -> bool:
+        """True when it is fine to drop the current map: it is saved, or the user chose
+        Save (and it saved) or Discard; False on Cancel or a failed save."""
+        if not self.is_modified():
+            return True
+        answer = self.ask_discard(self.display_name)
+        if answer == "save":
+            return self.save()
+        if answer == "discard":
+            self.recovery.clear()
+            return True
+        return False
+
+    def close(self) -> None:
+        """A clean close: stop autosaving and remove this session's recovery file."""
+        self._autosave_timer.stop()
+        self._edit_timer.stop()
+        self.recovery.clear()
+
+    # -- recent files --------------------------------------------------------------------
+    def recent_files(self) -> list[Path]:
+        return prefs.recent_files(QSettings())
+
+    def _remember_recent(self, path: Path) -> None:
+        prefs.add_recent_file(path, QSettings())
+        self.recentFilesChanged.emit()
+
+    # -- autosave and recovery -----------------------------------------------------------
+    def autosave(self) -> Path | None:
+        """Write the recovery file if there are unsaved changes; its path, or None."""
+        self._edit_timer.stop()
+        if not self.is_modified():
+            return None
+        try:
+            written = self.recovery.save_recovery(self._map, self._path)
+        except (MapFileError, OSError):
+            return None  # autosave is best effort; the user's own file is not at stake
+        self.autosaved.emit(written)
+        return written
+
+    def offer_recovery(self) -> bool:
+        """After a crash: offer each map left in the recovery folder, newest first. The first
+        one accepted becomes the current (unsaved) map; True if one was recovered."""
+        for entry in self.recovery.list_recoverable():
+            if not self.ask_recover(entry):
+                self.recovery.discard(entry)
+                continue
+            try:
+                tpm = self.recovery.load(entry)
+            except MapFileError as exc:
+                self.show_error("Could not recover the map", exc.problem)
+                continue
+            origin = entry.origin if entry.origin and entry.origin.parent.is_dir() else None
+            self._install(tpm, origin, modified=True)
+            self.recovery.discard(entry)
+            self.autosave()
+            return True
+        return False
+
+    # -- dialogs (tests replace these) ---------------------------------------------------
+    def ask_open_path(self) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.parent_widget(), "Open map", self._start_folder(), FILE_FILTER
+        )
+        return Path(name) if name else None
+
+    def ask_save_path(self, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self.parent_widget(), "Save map as", str(suggested), FILE_FILTER
+        )
+        return Path(name) if name else None
+
+    def ask_discard(self, name: str) -> Answer:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Unsaved changes",
+            f"Save changes to {name}?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self.parent_widget(),
+        )
+        box.setInformativeText("Your changes will be lost if you don't save them.")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return "save"
+        if answer == QMessageBox.StandardButton.Discard:
+            return "discard"
+        return "cancel"
+
+    def ask_revert(self, name: str) -> bool:
+        answer = QMessageBox.question(
+            self.parent_widget(),
+            "Revert",
+            f"Discard your changes and go back to the saved {name}?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def ask_recover(self, entry: RecoveryEntry) -> bool:
+        when = entry.saved.astimezone().strftime("%a %d %b %Y, %H:%M")
+        answer = QMessageBox.question(
+            self.parent_widget(),
+            "Recover unsaved changes",
+            f"Recover unsaved changes to {entry.name} from {when}?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self.parent_widget(), title, message)
+
+    def show_info(self, title: str, message: str) -> None:
+        QMessageBox.information(self.parent_widget(), title, message)
+
+    # -- internals -----------------------------------------------------------------------
+    def _write(self, path: Path) -> bool:
+        try:
+            save_map(self._map, path)
+        except (MapFileError, OSError) as exc:
+            problem = exc.problem if isinstance(exc, MapFileError) else str(exc)
+            self.show_error(
+                f"Could not save {path.name}",
+                f"{problem}\n\nNothing was written; any earlier version of the file is "
+                "unchanged. Try Save As… to save somewhere else.",
+            )
+            return False
+        self._forced_dirty = False
+        self.undo_stack.setClean()
+        self._report_modified()
+        self.recovery.clear()
+        self._remember_recent(path)
+        return True
+
+    def _install(self, tpm: TriggerPointMap, path: Path | None, modified: bool = False) -> None:
+        self._edit_timer.stop()
+        self._forced_dirty = modified
+        self._map, self._path = tpm, path
+        self.undo_stack.clear()
+        self.recovery.clear()
+        self.mapReplaced.emit(tpm)
+        self.pathChanged.emit()
+        self._report_modified()
+
+    def _report_modified(self) -> None:
+        modified = self.is_modified()
+        if modified != self._reported_modified:
+            self._reported_modified = modified
+            self.modificationChanged.emit(modified)
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        self._report_modified()
+
+    def _on_edit(self, _index: int) -> None:
+        if self.is_modified():
+            self._edit_timer.start()
+        else:
+            self._edit_timer.stop()
+            self.recovery.clear()
+
+    def _suggested_path(self) -> Path:
+        if self._path is not None:
+            return self._path
+        safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in self._map.name).strip()
+        return Path(self._start_folder()) / f"{safe or 'map'}{SUFFIX}"
+
+    def _start_folder(self) -> str:
+        recent = self.recent_files()
+        if recent:
+            return str(recent[0].parent)
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

@@ -1,0 +1,101 @@
+"""What the program remembers between sessions (QSettings "bodymap"/"bodymap").
+
+One place names every key, so the window, the document and the tests agree on them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+__all__ = [
+    "LAYERS",
+    "MAX_RECENT",
+    "add_recent_file",
+    "first_run_seen",
+    "layer_visible",
+    "recent_files",
+    "restore_bytes",
+    "set_first_run_seen",
+    "set_layer_visible",
+    "store_bytes",
+]
+
+MAX_RECENT = 8
+LAYERS: tuple[tuple[str, str, bool], ...] = (
+    ("deep", "&Deep muscles", False),
+    ("fascia", "&Fascia", True),
+    ("caution", "&Caution zones", True),
+    ("segment", "&Surface zones", False),
+    ("labels", "&Labels", True),
+)
+"""(canvas layer name, menu text, visible by default) for the View menu's layer toggles."""
+
+_RECENT = "recentFiles"
+_FIRST_RUN = "firstRunNoteSeen"
+
+
+def _as_bool(value: object, default: bool) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return value.lower() in ("true", "1", "yes")
+    return default
+
+
+def _as_list(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    return [str(item) for item in value]  # type: ignore[union-attr]
+
+
+def recent_files(settings: QSettings | None = None) -> list[Path]:
+    """Recently used maps, newest first; files that no longer exist are dropped."""
+    settings = settings or QSettings()
+    paths = [Path(p) for p in _as_list(settings.value(_RECENT))]
+    kept = [p for p in paths if p.is_file()][:MAX_RECENT]
+    if len(kept) != len(paths):
+        settings.setValue(_RECENT, [str(p) for p in kept])
+    return kept
+
+
+def add_recent_file(path: Path, settings: QSettings | None = None) -> list[Path]:
+    """Put ``path`` first in the recent files (at most `MAX_RECENT`); returns the new list."""
+    settings = settings or QSettings()
+    path = Path(os.path.abspath(path))
+    paths = [path, *(p for p in recent_files(settings) if p != path)][:MAX_RECENT]
+    settings.setValue(_RECENT, [str(p) for p in paths])
+    return paths
+
+
+def layer_visible(name: str, default: bool, settings: QSettings | None = None) -> bool:
+    """Whether the user last had this canvas layer switched on."""
+    settings = settings or QSettings()
+    return _as_bool(settings.value(f"layers/{name}"), default)
+
+
+def set_layer_visible(name: str, visible: bool, settings: QSettings | None = None) -> None:
+    (settings or QSettings()).setValue(f"layers/{name}", visible)
+
+
+def first_run_seen(settings: QSettings | None = None) -> bool:
+    """Whether the safety note has been shown once already."""
+    return _as_bool((settings or QSettings()).value(_FIRST_RUN), False)
+
+
+def set_first_run_seen(settings: QSettings | None = None) -> None:
+    (settings or QSettings()).setValue(_FIRST_RUN, True)
+
+
+def store_bytes(key: str, data: QByteArray, settings: QSettings | None = None) -> None:
+    """Remember window geometry or dock layout."""
+    (settings or QSettings()).setValue(key, data)
+
+
+def restore_bytes(key: str, settings: QSettings | None = None) -> QByteArray | None:
+    value = (settings or QSettings()).value(key)
+    return value if isinstance(value, QByteArray) and not value.isEmpty() else None
