@@ -94,8 +94,9 @@ def parse_json(data: str | bytes) -> object:
             object_pairs_hook=_unique_keys,
         )
     except json.JSONDecodeError as exc:
-        hint = "cut short" if exc.pos >= len(text.rstrip()) else "not valid JSON"
-        _fail(f"the file is {hint} (line {exc.lineno}, column {exc.colno}: {exc.msg})")
+        short = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        where = f"{'' if exc.msg.endswith(' at') else ' at'} line {exc.lineno}, column {exc.colno}"
+        _fail(f"the file is {'cut short' if short else 'not valid JSON'} ({exc.msg}{where})")
     except RecursionError:
         _fail("not a map (the JSON is nested too deeply)")
 
