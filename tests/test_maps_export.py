@@ -1,0 +1,52 @@
+"""CSV and GeoJSON export: every spot, numbered, quoted properly, safe for spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, datetime
+
+from bodymap.maps import Spot, TriggerPointMap, spots_to_csv, spots_to_geojson
+
+T0 = datetime(2025, 3, 3, 18, 0, tzinfo=UTC)
+SPOTS = [
+    Spot("a", "back", 550.0, 170.0, "right", 7, "ache", 'knot, "tight"\nafter work', T0),
+    Spot("b", "front", 462.0, 55.0, "right", 5, "sharp", '=HYPERLINK("x")', T0),
+    Spot("c", "back", 528.5, 235.25, "right", 0, "numb", "", T0),
+]
+
+
+def test_csv_has_a_header_and_one_quoted_row_per_spot() -> None:
+    rows = list(csv.reader(io.StringIO(spots_to_csv(TriggerPointMap("x", SPOTS)))))
+    assert rows[0] == ["number", "id", "view", "side", "x", "y", "intensity", "kind", "note"]
+    assert rows[1] == ["1", "a", "back", "right", "550.0", "170.0", "7", "ache",
+                       'knot, "tight"\nafter work']  # fmt: skip
+    assert rows[3][:6] == ["3", "c", "back", "right", "528.5", "235.25"]
+    assert len(rows) == 4
+
+
+def test_csv_cells_never_start_a_spreadsheet_formula() -> None:
+    rows = list(csv.reader(io.StringIO(spots_to_csv(SPOTS))))
+    assert rows[2][8] == '\'=HYPERLINK("x")'
+
+
+def test_csv_region_column_comes_from_the_caller() -> None:
+    text = spots_to_csv(SPOTS, region_names=lambda s: f"region of {s.id}")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][-1] == "region" and [r[-1] for r in rows[1:]] == [
+        "region of a", "region of b", "region of c"]  # fmt: skip
+
+
+def test_geojson_points_carry_the_spot_fields() -> None:
+    data = json.loads(spots_to_geojson(TriggerPointMap("x", SPOTS), lambda s: "Upper trapezius"))
+    assert data["type"] == "FeatureCollection" and data["bodymap"]["format"] == "bodymap-spots"
+    first = data["features"][0]
+    assert first["geometry"] == {"type": "Point", "coordinates": [550.0, 170.0]}
+    assert first["properties"] == {
+        "number": 1, "id": "a", "view": "back", "side": "right", "intensity": 7, "kind": "ache",
+        "note": 'knot, "tight"\nafter work', "created": "2025-03-03T18:00:00Z",
+        "region": "Upper trapezius",
+    }  # fmt: skip
+    assert [f["properties"]["number"] for f in data["features"]] == [1, 2, 3]
+    assert "region" not in json.loads(spots_to_geojson(SPOTS))["features"][0]["properties"]
