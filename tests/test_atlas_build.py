@@ -1,0 +1,415 @@
+"""The body atlas: the committed GeoJSON is what tools/build_atlas.py builds, and it is right.
+
+Geometry checks (validity, a partition that covers the outline, mirror symmetry) and
+anatomy checks: points built from landmarks, as textbook cases probe them, must land in
+the muscles and caution zones a clinician would name.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+import shapely
+from shapely.affinity import scale
+from shapely.geometry import Point, shape
+
+ROOT = Path(__file__).resolve().parent.parent
+ATLAS = ROOT / "assets" / "atlas"
+VIEWS = ("front", "back")
+SIDES = ("right", "left")
+
+
+@functools.cache
+def builder():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("build_atlas", ROOT / "tools" / "build_atlas.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@functools.cache
+def collection(view: str) -> dict:
+    return json.loads((ATLAS / f"{view}.geojson").read_text(encoding="utf-8"))
+
+
+def features(view: str, layer: str | None = None) -> list[dict]:
+    feats = collection(view)["features"]
+    return [f for f in feats if layer is None or f["properties"]["layer"] == layer]
+
+
+@functools.cache
+def outline(view: str):  # type: ignore[no-untyped-def]
+    (feat,) = features(view, "outline")
+    return shape(feat["geometry"])
+
+
+@functools.cache
+def marks(view: str) -> dict[str, tuple[float, float]]:
+    return {
+        f["properties"]["id"]: tuple(f["geometry"]["coordinates"])
+        for f in features(view, "landmark")
+    }
+
+
+def lerp(view: str, a: str | tuple[float, float], b: str, t: float, dy: float = 0.0):  # type: ignore[no-untyped-def]
+    ax, ay = marks(view)[a] if isinstance(a, str) else a
+    bx, by = marks(view)[b]
+    return (ax + (bx - ax) * t, ay + (by - ay) * t + dy)
+
+
+def ids_at(view: str, xy: tuple[float, float], layers=("superficial", "deep")) -> set[str]:  # type: ignore[no-untyped-def]
+    pt = Point(xy)
+    return {
+        f["properties"]["id"]
+        for f in features(view)
+        if f["properties"]["layer"] in layers and shape(f["geometry"]).covers(pt)
+    }
+
+
+def doc_list(heading: str, stop: str) -> str:
+    text = (ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    start = text.index(heading)
+    return text[start : text.index(stop, start + len(heading))]
+
+
+def doc_ids(block: str) -> list[str]:
+    """The ids of a comma-separated list, without notes in parentheses."""
+    block = re.sub(r"\([^)]*\)", "", block.split(":", 1)[1])
+    return [item.strip(" .\n") for item in block.split(",") if item.strip(" .\n")]
+
+
+# -- the build ---------------------------------------------------------------------------------
+
+
+def test_committed_geojson_is_what_the_builder_builds():
+    texts = builder().build()
+    for view in VIEWS:
+        assert (ATLAS / f"{view}.geojson").read_text(encoding="utf-8") == texts[view], view
+
+
+def test_check_mode_reports_a_stale_file(tmp_path, capsys):
+    for view, text in builder().build().items():
+        (tmp_path / f"{view}.geojson").write_text(text, encoding="utf-8")
+    assert builder().main(["--check", "--out", str(tmp_path)]) == 0
+    (tmp_path / "back.geojson").write_text("{}", encoding="utf-8")
+    assert builder().main(["--check", "--out", str(tmp_path)]) == 1
+    assert "back.geojson" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_header_and_properties_follow_the_contract(view):
+    col = collection(view)
+    assert col["bodymap"] == {"format": "bodymap-atlas", "version": 1, "view": view}
+    seen = set()
+    for f in col["features"]:
+        props = f["properties"]
+        assert set(props) == {"id", "kind", "layer", "side", "name"}
+        assert props["side"] in ("right", "left", "midline")
+        assert props["name"] and props["name"][0].isupper()
+        key = (props["id"], props["side"], props["layer"])
+        assert key not in seen, key
+        seen.add(key)
+
+
+# -- geometry ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_polygon_is_valid(view):
+    for f in features(view):
+        if f["properties"]["layer"] == "landmark":
+            continue
+        geom = shape(f["geometry"])
+        assert geom.is_valid and not geom.is_empty and geom.area > 1, f["properties"]
+
+
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("layer", ["superficial", "segment"])
+def test_layer_partitions_the_outline(view, layer):
+    body = outline(view)
+    geoms = [shape(f["geometry"]) for f in features(view, layer)]
+    union = shapely.union_all(geoms)
+    assert union.intersection(body).area >= 0.98 * body.area
+    overlap = sum(g.area for g in geoms) - union.area
+    assert overlap < 0.005 * body.area
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_deep_regions_and_cautions_lie_inside_the_outline(view):
+    body = outline(view).buffer(0.5)
+    for layer in ("deep", "caution"):
+        for f in features(view, layer):
+            assert body.contains(shape(f["geometry"])), f["properties"]
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_left_and_right_regions_mirror_each_other(view):
+    by_key = {}
+    for f in features(view):
+        p = f["properties"]
+        if p["layer"] != "landmark" and p["side"] in SIDES:
+            by_key[(p["id"], p["layer"], p["side"])] = shape(f["geometry"])
+    for (id_, layer, side), right in by_key.items():
+        if side != "right":
+            continue
+        left = scale(by_key[(id_, layer, "left")], -1.0, 1.0, origin=(500.0, 0.0))
+        iou = right.intersection(left).area / right.union(left).area
+        assert iou >= 0.95, (id_, layer, iou)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_sides_sit_where_the_contract_says(view):
+    right_is_low_x = view == "front"
+    for f in features(view, "superficial"):
+        x = shape(f["geometry"]).representative_point().x
+        if f["properties"]["side"] == "right":
+            assert (x < 500) == right_is_low_x, f["properties"]
+
+
+# -- names ------------------------------------------------------------------------------------
+
+SPEC_LANDMARKS = {
+    "front": "vertex chin temple jaw_angle sternal_notch acromion clavicle_mid nipple xiphoid "
+    "umbilicus asis pubic_symphysis elbow_crease lateral_epicondyle medial_epicondyle wrist "
+    "greater_trochanter patella tibial_tuberosity medial_malleolus lateral_malleolus",
+    "back": "vertex occiput mastoid c7 acromion scapula_superior_angle scapula_spine_root "
+    "scapula_inferior_angle olecranon lateral_epicondyle medial_epicondyle wrist t12 "
+    "iliac_crest l4 psis sacrum coccyx greater_trochanter ischial_tuberosity gluteal_fold "
+    "popliteal_fossa heel medial_malleolus lateral_malleolus",
+}
+MIDLINE_LANDMARKS = set(
+    "vertex chin sternal_notch xiphoid umbilicus pubic_symphysis occiput c7 t12 l4 sacrum coccyx".split()
+)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_spec_landmark_is_on_the_body(view):
+    body = outline(view)
+    for name in SPEC_LANDMARKS[view].split():
+        wanted = [name] if name in MIDLINE_LANDMARKS else [name + "_r", name + "_l"]
+        for key in wanted:
+            assert key in marks(view), key
+            assert body.distance(Point(marks(view)[key])) <= 1.0, key
+
+
+def test_every_region_id_exists_on_both_sides():
+    ids = set(doc_ids(doc_list("SPEC's list with groups", "\n\n")))
+    ids |= set(doc_ids(doc_list("Extra ids so the superficial", "\n\n")))
+    assert len(ids) >= 75
+    assert all(re.fullmatch(r"[a-z_]+", i) for i in ids), ids
+    present = {(f["properties"]["id"], f["properties"]["side"])
+               for v in VIEWS for f in features(v)
+               if f["properties"]["kind"] in ("muscle", "fascia")}  # fmt: skip
+    for id_ in sorted(ids):
+        sides = {s for i, s in present if i == id_}
+        assert sides >= {"right", "left"} or "midline" in sides, id_
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_segment_id_exists(view):
+    heading = "Front view: forehead" if view == "front" else "Back view: vertex"
+    block = doc_list(heading, "\n\n")
+    midline = set(re.findall(r"(\w+) \(midline\)", block))
+    ids = doc_ids(block)
+    present = {(f["properties"]["id"], f["properties"]["side"]) for f in features(view, "segment")}
+    assert len(ids) >= 35
+    for id_ in ids:
+        if id_ in midline:
+            assert (id_, "midline") in present, id_
+        else:
+            assert {(id_, "right"), (id_, "left")} <= present, id_
+
+
+def test_caution_zones_exist():
+    zones = {f["properties"]["id"] for v in VIEWS for f in features(v, "caution")}
+    assert {
+        "spine",
+        "neck_front",
+        "popliteal_fossa",
+        "femoral_triangle",
+        "axilla",
+        "kidney",
+    } <= zones
+
+
+def test_there_are_at_least_80_sided_muscle_and_fascia_regions():
+    sided = [f for v in VIEWS for f in features(v)
+             if f["properties"]["kind"] in ("muscle", "fascia")
+             and f["properties"]["side"] in SIDES]  # fmt: skip
+    assert len(sided) >= 80
+
+
+# -- anatomy: back view --------------------------------------------------------------------------
+
+SIDE_SUFFIX = [("_r", "right"), ("_l", "left")]
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_top_of_shoulder_is_upper_trapezius(s, side):
+    assert "upper_trapezius" in ids_at("back", lerp("back", "c7", "acromion" + s, 0.45))
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_between_the_shoulder_blades_are_rhomboids_and_middle_trapezius(s, side):
+    mid = lerp("back", "c7", "t12", 0.3)
+    found = ids_at("back", lerp("back", mid, "scapula_spine_root" + s, 0.5))
+    assert {"rhomboids", "middle_trapezius"} <= found
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_buttock_is_gluteal(s, side):
+    found = ids_at("back", lerp("back", "psis" + s, "greater_trochanter" + s, 0.5, dy=20))
+    assert found & {"gluteus_maximus", "gluteus_medius"}
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_upper_calf_is_gastrocnemius(s, side):
+    assert "gastrocnemius" in ids_at("back", lerp("back", "popliteal_fossa" + s, "heel" + s, 0.3))
+
+
+def test_lumbar_midline_is_the_spine_caution():
+    assert "spine" in ids_at("back", lerp("back", "t12", "l4", 0.4), layers=("caution",))
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_infraspinous_fossa_is_infraspinatus(s, side):
+    root, angle, acro = (marks("back")[n + s] for n in
+                         ("scapula_spine_root", "scapula_inferior_angle", "acromion"))  # fmt: skip
+    x = root[0] + 0.45 * (acro[0] - root[0])
+    y = (root[1] + angle[1]) / 2
+    assert "infraspinatus" in ids_at("back", (x, y), layers=("superficial",))
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_between_rib_and_crest_beside_the_spine(s, side):
+    crest = marks("back")["iliac_crest" + s]
+    x = 500 + (crest[0] - 500) * 0.4
+    y = (marks("back")["t12"][1] + crest[1]) / 2 + 10
+    assert {"quadratus_lumborum", "thoracolumbar_fascia"} <= ids_at("back", (x, y))
+    assert "kidney" in ids_at("back", (x, marks("back")["t12"][1] + 15), layers=("caution",))
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_back_of_thigh_has_hamstrings_lateral_and_medial(s, side):
+    fold, fossa = marks("back")["gluteal_fold" + s], marks("back")["popliteal_fossa" + s]
+    y = (fold[1] + fossa[1]) / 2
+    body = outline("back")
+    row = shapely.LineString([(0, y), (1000, y)]).intersection(body)
+    legs = [g for g in getattr(row, "geoms", [row]) if abs(g.centroid.x - fossa[0]) < 40]
+    (leg,) = legs
+    x0, x1 = sorted(c[0] for c in leg.coords)
+    outer_x, inner_x = (x1, x0) if fossa[0] > 500 else (x0, x1)
+    assert "biceps_femoris" in ids_at("back", (outer_x + (inner_x - outer_x) * 0.3, y))
+    assert ids_at("back", (outer_x + (inner_x - outer_x) * 0.75, y)) & {
+        "semitendinosus", "semimembranosus"}  # fmt: skip
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_behind_the_knee_is_a_caution(s, side):
+    assert "popliteal_fossa" in ids_at("back", marks("back")["popliteal_fossa" + s],
+                                       layers=("caution",))  # fmt: skip
+
+
+def test_neck_and_occiput():
+    occ = marks("back")["occiput"]
+    for s in ("_r", "_l"):
+        mastoid = marks("back")["mastoid" + s]
+        below = lerp("back", "occiput", "mastoid" + s, 0.4, dy=10)
+        assert "suboccipitals" in ids_at("back", below)
+        neck = (occ[0] + (mastoid[0] - occ[0]) * 0.4, (mastoid[1] + marks("back")["c7"][1]) / 2)
+        assert ids_at("back", neck) & {"splenius_capitis", "semispinalis_capitis"}
+
+
+# -- anatomy: front view -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_temple_is_temporalis(s, side):
+    assert "temporalis" in ids_at("front", marks("front")["temple" + s])
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_lateral_thigh_is_vastus_lateralis_or_itb(s, side):
+    found = ids_at("front", lerp("front", "greater_trochanter" + s, "patella" + s, 0.45))
+    assert found & {"vastus_lateralis", "iliotibial_band"}
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_front_of_thigh_is_rectus_femoris_or_sartorius(s, side):
+    found = ids_at("front", lerp("front", "asis" + s, "patella" + s, 0.5))
+    assert found & {"rectus_femoris", "sartorius"}
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_jaw_angle_is_masseter(s, side):
+    assert "masseter" in ids_at("front", lerp("front", "jaw_angle" + s, "temple" + s, 0.15))
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_side_of_neck_is_sternocleidomastoid_with_scalenes_behind(s, side):
+    notch, jaw = marks("front")["sternal_notch"], marks("front")["jaw_angle" + s]
+    assert "sternocleidomastoid" in ids_at(
+        "front", lerp("front", "sternal_notch", "jaw_angle" + s, 0.5)
+    )
+    lateral = 1 if jaw[0] > notch[0] else -1
+    y = 150
+    xs = [x for x in range(400, 600) if "scalenes" in ids_at("front", (x, y))]
+    xs_scm = [x for x in range(400, 600) if "sternocleidomastoid" in ids_at("front", (x, y))]
+    side_xs = [x for x in xs if (x - 500) * lateral > 0]
+    side_scm = [x for x in xs_scm if (x - 500) * lateral > 0]
+    assert side_xs and side_scm
+    assert max(abs(x - 500) for x in side_xs) > max(abs(x - 500) for x in side_scm) - 2
+
+
+def test_throat_is_neck_front_caution():
+    notch, chin = marks("front")["sternal_notch"], marks("front")["chin"]
+    assert "neck_front" in ids_at("front", lerp("front", "chin", "sternal_notch", 0.5),
+                                  layers=("caution",))  # fmt: skip
+    assert notch[1] > chin[1]
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_chest_armpit_and_groin(s, side):
+    nipple = marks("front")["nipple" + s]
+    found = ids_at("front", lerp("front", "clavicle_mid" + s, "nipple" + s, 0.5))
+    assert "pectoralis_major" in found and "pectoralis_minor" in found
+    assert "pectoralis_major" in ids_at("front", nipple)
+    acro = marks("front")["acromion" + s]
+    armpit = (acro[0] + (500 - acro[0]) * 0.1, acro[1] + 60)
+    assert "axilla" in ids_at("front", armpit, layers=("caution",))
+    groin = lerp("front", "pubic_symphysis", "asis" + s, 0.5, dy=25)
+    assert "femoral_triangle" in ids_at("front", groin, layers=("caution",))
+
+
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_forearm_below_the_epicondyles(view, s, side):
+    lat = marks(view)["lateral_epicondyle" + s]
+    med = marks(view)["medial_epicondyle" + s]
+    assert ids_at(view, (lat[0], lat[1] + 15)) & {"extensor_carpi_radialis", "brachioradialis"}
+    assert "wrist_flexors" in ids_at(view, (med[0], med[1] + 20))
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_lower_leg_front(s, side):
+    tt = marks("front")["tibial_tuberosity" + s]
+    lateral = -1 if tt[0] < 500 else 1
+    assert "tibialis_anterior" in ids_at("front", (tt[0] + 8 * lateral, tt[1] + 40))
+    row = shapely.LineString([(tt[0], 820), (tt[0] + 200 * lateral, 820)]).intersection(
+        outline("front")
+    )
+    edge = max((c[0] for c in row.coords), key=lambda x: (x - tt[0]) * lateral)
+    assert "fibularis" in ids_at("front", (edge - 4 * lateral, 820))
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_hip_front_has_tfl_below_the_crest(s, side):
+    asis = marks("front")["asis" + s]
+    lateral = -1 if asis[0] < 500 else 1
+    assert "tensor_fasciae_latae" in ids_at("front", (asis[0] + 12 * lateral, asis[1] + 20))

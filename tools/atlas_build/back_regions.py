@@ -1,0 +1,122 @@
+"""Back-view muscles and fascia on the right half (half coordinates).
+
+Same rules as :mod:`.front_regions`: ``SUPERFICIAL`` in priority order, ``DEEP`` free to
+overlap. The trapezius is drawn as its three parts making the classic diamond; the deep
+layer holds the muscles under it that people still roll with a ball (rhomboids,
+quadratus lumborum, piriformis, ...).
+"""
+
+from __future__ import annotations
+
+from shapely.geometry import box
+
+from .geom import blob, strip
+from .outline import ARM, LEG
+from .partition import Part
+
+__all__ = ["DEEP", "SUPERFICIAL"]
+
+_HEAD_NECK = [
+    Part("epicranial_aponeurosis", box(-5, -10, 55, 42), kind="fascia"),
+    Part("sternocleidomastoid", blob([(33, 97), (46, 96), (41, 118), (36, 140), (31, 134),
+                                      (31, 110)])),
+    Part("occipitalis", box(-5, 38, 55, 100)),
+    Part("levator_scapulae", blob([(28, 124), (35, 127), (45, 158), (39, 166), (30, 150)])),
+    Part("splenius_capitis", blob([(21, 98), (33, 98), (33, 124), (28, 134), (22, 120)])),
+    Part("upper_trapezius", blob([(-5, 76), (14, 78), (22, 100), (26, 130), (34, 150),
+                                  (60, 162), (90, 171), (118, 178), (119, 192), (95, 195),
+                                  (70, 193), (48, 190), (25, 182), (-5, 176)])),
+]  # fmt: skip
+
+_SHOULDER = [
+    Part("deltoid_middle", blob([(115, 183), (130, 191), (141, 212), (145, 242), (142, 270),
+                                 (135, 288), (129, 280), (126, 250), (122, 215), (113, 195)])),
+    Part("deltoid_posterior", blob([(97, 193), (114, 187), (126, 198), (131, 240),
+                                    (132, 290), (122, 288), (110, 252), (99, 216)])),
+    Part("middle_trapezius", blob([(-5, 172), (30, 179), (60, 185), (100, 186), (97, 194),
+                                   (70, 197), (53, 204), (35, 222), (-5, 232)])),
+    Part("lower_trapezius", blob([(-5, 225), (30, 219), (49, 207), (57, 214), (46, 250),
+                                  (26, 300), (9, 338), (-5, 346)])),
+    Part("teres_minor", blob([(100, 232), (114, 214), (123, 226), (117, 248), (105, 254)])),
+    Part("teres_major", blob([(61, 263), (80, 256), (104, 249), (121, 251), (119, 268),
+                              (95, 276), (70, 281)])),
+    Part("infraspinatus", blob([(50, 214), (75, 203), (102, 195), (113, 212), (108, 236),
+                                (92, 250), (72, 262), (60, 266), (55, 245)])),
+]  # fmt: skip
+
+_TRUNK = [
+    Part("external_oblique", blob([(78, 322), (97, 318), (102, 420), (90, 420), (80, 380)])),
+    Part("thoracolumbar_fascia", blob([(-5, 332), (28, 336), (50, 360), (72, 400),
+                                       (60, 425), (30, 445), (-5, 450)]), kind="fascia"),
+    Part("erector_spinae_thoracic", blob([(-5, 298), (30, 298), (36, 340), (30, 362),
+                                          (-5, 362)])),
+    Part("latissimus_dorsi", blob([(20, 300), (50, 276), (80, 271), (120, 262), (112, 286),
+                                   (98, 305), (93, 345), (90, 380), (92, 405), (70, 405),
+                                   (50, 380), (30, 350), (15, 330)])),
+    Part("gluteus_medius", blob([(40, 422), (70, 402), (96, 398), (106, 440), (106, 480),
+                                 (90, 470), (60, 446), (35, 440)])),
+    Part("gluteus_maximus", blob([(-5, 445), (24, 437), (50, 440), (80, 460), (103, 490),
+                                  (106, 516), (86, 531), (55, 539), (25, 533), (-5, 522)])),
+]  # fmt: skip
+
+_ARM = [
+    Part("brachioradialis", ARM.blob([(0.84, 318), (1.08, 318), (1.08, 372), (0.92, 372)])),
+    Part("extensor_carpi_radialis", ARM.blob([(0.8, 372), (1.08, 372), (1.08, 474),
+                                              (0.86, 474), (0.8, 410)])),
+    Part("anconeus", ARM.blob([(0.48, 374), (0.76, 374), (0.72, 400), (0.56, 398)])),
+    Part("wrist_flexors", ARM.blob([(-0.12, 362), (0.3, 372), (0.36, 514), (-0.12, 514)])),
+    Part("extensor_digitorum", ARM.blob([(0.26, 378), (0.86, 378), (0.9, 514),
+                                         (0.28, 514)])),
+    Part("triceps_brachii", ARM.blob([(-0.12, 248), (1.08, 276), (1.08, 352), (0.7, 374),
+                                      (0.3, 374), (-0.12, 362)])),
+    Part("hand_muscles", box(122, 508, 215, 640)),
+]  # fmt: skip
+
+_LEG = [
+    Part("iliotibial_band", LEG.blob([(0.88, 488), (1.08, 488), (1.08, 712), (0.9, 714),
+                                      (0.86, 600)]), kind="fascia"),
+    Part("adductor_magnus", LEG.blob([(-0.06, 506), (0.25, 512), (0.25, 600), (0.05, 620),
+                                      (-0.06, 600)])),
+    Part("gracilis", LEG.blob([(-0.06, 600), (0.06, 600), (0.07, 742), (-0.06, 742)])),
+    Part("biceps_femoris", LEG.blob([(0.46, 525), (0.88, 520), (0.89, 700), (0.82, 742),
+                                     (0.7, 738), (0.58, 650), (0.5, 580)])),
+    Part("semitendinosus", LEG.blob([(0.2, 525), (0.5, 525), (0.55, 620), (0.42, 700),
+                                     (0.3, 742), (0.22, 700), (0.25, 600)])),
+    Part("semimembranosus", LEG.blob([(-0.02, 600), (0.28, 600), (0.3, 730), (0.1, 746),
+                                      (-0.02, 720)])),
+    Part("gastrocnemius", LEG.blob([(0.02, 724), (0.5, 730), (0.98, 724), (0.96, 800),
+                                    (0.72, 848), (0.5, 836), (0.34, 872), (0.08, 862),
+                                    (0.0, 800)])),
+    Part("fibularis", LEG.blob([(0.9, 770), (1.08, 770), (1.08, 940), (0.86, 936)])),
+    Part("soleus", LEG.band(-0.3, 1.3, 760, 962)),
+    Part("plantar_fascia", LEG.band(-0.3, 1.3, 958, 1010), kind="fascia"),
+]  # fmt: skip
+
+SUPERFICIAL: list[Part] = _HEAD_NECK + _SHOULDER + _TRUNK + _ARM + _LEG
+
+DEEP: list[Part] = [
+    Part("suboccipitals", blob([(2, 78), (30, 80), (32, 96), (3, 99)])),
+    Part("semispinalis_capitis", blob([(3, 78), (18, 80), (18, 140), (10, 165), (3, 160)])),
+    Part("splenius_capitis", blob([(5, 82), (28, 88), (34, 120), (28, 146), (10, 170),
+                                   (5, 150)])),
+    Part("levator_scapulae", strip([(22, 98), (29, 130), (45, 172), (57, 191)], 12)),
+    Part("serratus_posterior_superior", blob([(5, 160), (30, 168), (58, 200), (52, 222),
+                                              (5, 200)])),
+    Part("rhomboids", blob([(5, 168), (40, 184), (57, 196), (59, 266), (40, 268),
+                            (5, 250)])),
+    Part("supraspinatus", blob([(52, 192), (70, 186), (103, 183), (104, 192), (70, 198),
+                                (52, 205)])),
+    Part("erector_spinae_thoracic", blob([(4, 165), (30, 170), (32, 330), (4, 335)])),
+    Part("serratus_posterior_inferior", blob([(4, 318), (60, 320), (62, 352), (4, 352)])),
+    Part("quadratus_lumborum", blob([(16, 340), (50, 345), (62, 385), (56, 402),
+                                     (18, 402)])),
+    Part("erector_spinae_lumbar", blob([(4, 330), (30, 332), (35, 400), (28, 452),
+                                        (4, 456)])),
+    Part("multifidus", blob([(2, 368), (14, 368), (17, 480), (2, 486)])),
+    Part("gluteus_minimus", blob([(55, 416), (90, 405), (102, 440), (99, 472), (70, 462)])),
+    Part("piriformis", strip([(12, 452), (50, 458), (94, 468)], 16)),
+    Part("supinator", ARM.blob([(0.6, 376), (0.96, 376), (0.9, 412), (0.6, 406)])),
+    Part("popliteus", LEG.blob([(0.25, 725), (0.75, 728), (0.6, 762), (0.3, 756)])),
+    Part("tibialis_posterior", LEG.blob([(0.3, 772), (0.7, 772), (0.65, 900),
+                                         (0.35, 900)])),
+]  # fmt: skip

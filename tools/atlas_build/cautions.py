@@ -1,0 +1,37 @@
+"""Caution zones: places not to roll or press hard (spine, throat, back of the knee, ...).
+
+They may overlap muscles and segments. Each view lists its zones on the right half;
+``midline`` zones are joined with their mirror (spine, neck_front).
+"""
+
+from __future__ import annotations
+
+from shapely.geometry import box
+
+from .geom import blob
+from .outline import LEG
+from .partition import Part
+
+__all__ = ["BACK", "FRONT"]
+
+
+def _zone(id_: str, shape, midline: bool = False) -> Part:  # type: ignore[no-untyped-def]
+    return Part(id_, shape, kind="caution", midline=midline)
+
+
+FRONT: list[Part] = [
+    _zone("neck_front", blob([(-5, 120), (18, 118), (26, 124), (20, 146), (13, 166),
+                              (7, 179), (-5, 181)]), True),
+    _zone("axilla", blob([(88, 226), (103, 224), (110, 250), (101, 270), (90, 264),
+                          (86, 245)])),
+    _zone("femoral_triangle", blob([(76, 456), (50, 470), (20, 488), (24, 520),
+                                    LEG.at(0.35, 566), (52, 520)])),
+]  # fmt: skip
+
+BACK: list[Part] = [
+    _zone("spine", box(-5, 158, 7, 474).buffer(-2).buffer(2), True),
+    _zone("kidney", blob([(16, 336), (44, 334), (53, 360), (46, 390), (18, 392)])),
+    _zone("popliteal_fossa", LEG.blob([(0.3, 700), (0.5, 690), (0.7, 700), (0.73, 724),
+                                       (0.5, 746), (0.27, 724)])),
+    _zone("axilla", blob([(90, 238), (106, 236), (110, 260), (96, 270), (88, 254)])),
+]  # fmt: skip

@@ -1,0 +1,44 @@
+"""Display names in plain English, derived from ids with a few hand-written exceptions."""
+
+from __future__ import annotations
+
+__all__ = ["display_name"]
+
+_SPECIAL = {
+    "lateral_neck": "Side of neck",
+    "top_of_shoulder": "Top of shoulder",
+    "neck_front": "Front of neck",
+    "popliteal_fossa": "Back of knee",
+    "femoral_triangle": "Groin (femoral triangle)",
+    "axilla": "Armpit",
+    "kidney": "Kidney area",
+    "spine": "Spine",
+    "c7": "C7 (base of neck)",
+    "t12": "T12",
+    "l4": "L4",
+    "asis": "ASIS (front hip bone)",
+    "psis": "PSIS (back hip dimple)",
+    "facial_muscles": "Face muscles",
+    "hand_muscles": "Hand muscles",
+    "epicranial_aponeurosis": "Scalp (epicranial aponeurosis)",
+    "fibularis": "Fibularis (peroneus)",
+    "wrist_flexors": "Wrist flexors",
+    "lateral_chest": "Side of chest",
+    "lateral_hip": "Side of hip",
+    "lateral_thigh": "Outer thigh",
+    "medial_thigh": "Inner thigh",
+    "lateral_leg": "Outer lower leg",
+    "dorsum_of_foot": "Top of foot",
+    "sole": "Sole",
+}
+
+
+def display_name(id_: str) -> str:
+    """'upper_trapezius' -> 'Upper trapezius'; sided landmark suffixes are spelled out."""
+    side = ""
+    base = id_
+    if id_.endswith(("_r", "_l")):
+        base, side = id_[:-2], " (right)" if id_.endswith("_r") else " (left)"
+    if base in _SPECIAL:
+        return _SPECIAL[base] + side
+    return base.replace("_", " ").capitalize() + side

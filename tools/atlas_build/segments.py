@@ -1,0 +1,107 @@
+"""Surface segments: pain-location zones that partition each view (ARCHITECTURE.md ids).
+
+Like the muscle layer they are listed in priority order on the right half; ``midline``
+zones (chin, throat, sternum, vertex, sacrum, coccyx) are joined with their mirror.
+"""
+
+from __future__ import annotations
+
+from shapely.geometry import box
+
+from .geom import blob
+from .outline import ARM, LEG
+from .partition import Part
+
+__all__ = ["BACK", "FRONT"]
+
+
+def _seg(id_: str, shape, midline: bool = False) -> Part:  # type: ignore[no-untyped-def]
+    return Part(id_, shape, kind="segment", midline=midline)
+
+
+FRONT: list[Part] = [
+    _seg("chin", blob([(-5, 110), (14, 111), (19, 124), (10, 134), (-5, 135)]), True),
+    _seg("ear", box(42, 56, 56, 100)),
+    _seg("temple", blob([(28, 28), (44, 30), (50, 60), (46, 82), (38, 80), (30, 55)])),
+    _seg("eye", blob([(8, 49), (28, 47), (31, 62), (8, 65)])),
+    _seg("forehead", box(-5, -10, 52, 48)),
+    _seg("jaw", blob([(22, 90), (45, 90), (43, 118), (30, 129), (14, 129), (17, 110)])),
+    _seg("cheek", box(-5, 45, 52, 132)),
+    _seg("throat", box(-5, 120, 16, 184), True),
+    _seg("clavicle", blob([(10, 178), (40, 170), (100, 176), (114, 184), (106, 193),
+                           (50, 193), (10, 191)])),
+    _seg("lateral_neck", box(10, 100, 50, 180)),
+    _seg("anterior_shoulder", blob([(96, 187), (120, 181), (146, 214), (143, 278),
+                                    (120, 284), (100, 240)])),
+    _seg("sternum", box(-5, 184, 12, 302), True),
+    _seg("lateral_chest", blob([(80, 258), (102, 240), (104, 338), (80, 338)])),
+    _seg("chest", box(-5, 184, 112, 300)),
+    _seg("anterior_upper_arm", ARM.band(0.0, 1.3, 220, 354)),
+    _seg("medial_elbow", ARM.band(-0.1, 0.4, 350, 392)),
+    _seg("lateral_elbow", ARM.band(0.6, 1.2, 350, 392)),
+    _seg("anterior_forearm", ARM.band(-0.1, 1.2, 340, 502)),
+    _seg("wrist_palmar", ARM.band(-0.2, 1.2, 500, 530)),
+    _seg("palm", ARM.band(-0.5, 1.9, 528, 584)),
+    _seg("fingers_palmar", ARM.band(-0.5, 1.9, 582, 640)),
+    _seg("upper_abdomen", box(-5, 296, 104, 392)),
+    _seg("lateral_hip", blob([(92, 405), (112, 405), (112, 522), (94, 522)])),
+    _seg("groin", blob([(5, 478), (78, 455), (62, 508), (32, 540), (5, 522)])),
+    _seg("anterior_hip", blob([(66, 438), (96, 428), (96, 500), (76, 512), (62, 470)])),
+    _seg("lower_abdomen", box(-5, 388, 104, 505)),
+    _seg("lateral_thigh", LEG.band(0.8, 1.2, 500, 702)),
+    _seg("medial_thigh", LEG.band(-0.2, 0.3, 500, 690)),
+    _seg("anterior_thigh", LEG.band(0.2, 0.85, 470, 690)),
+    _seg("medial_knee", LEG.band(-0.2, 0.3, 686, 752)),
+    _seg("anterior_knee", LEG.band(0.28, 1.2, 686, 752)),
+    _seg("shin", LEG.band(-0.2, 0.6, 750, 936)),
+    _seg("lateral_leg", LEG.band(0.6, 1.2, 750, 936)),
+    _seg("medial_ankle", LEG.band(-0.2, 0.3, 934, 970)),
+    _seg("lateral_ankle", LEG.band(0.7, 1.2, 934, 970)),
+    _seg("anterior_ankle", LEG.band(0.25, 0.75, 934, 970)),
+    _seg("toes", LEG.band(-0.4, 1.4, 988, 1010)),
+    _seg("dorsum_of_foot", LEG.band(-0.4, 1.4, 960, 992)),
+]  # fmt: skip
+
+BACK: list[Part] = [
+    _seg("vertex", box(-5, -10, 55, 30), True),
+    _seg("mastoid", blob([(30, 84), (52, 84), (52, 110), (32, 112)])),
+    _seg("occiput", box(-5, 25, 56, 104)),
+    _seg("posterior_neck", box(-5, 100, 22, 166)),
+    _seg("lateral_neck", box(20, 100, 46, 158)),
+    _seg("top_of_shoulder", blob([(22, 150), (60, 158), (120, 172), (120, 190), (60, 186),
+                                  (22, 176)])),
+    _seg("posterior_shoulder", blob([(98, 188), (131, 188), (147, 230), (142, 288),
+                                     (118, 288), (102, 230)])),
+    _seg("interscapular", blob([(-5, 170), (48, 186), (51, 272), (-5, 277)])),
+    _seg("suprascapular", blob([(48, 180), (106, 182), (102, 196), (50, 209)])),
+    _seg("scapula", blob([(50, 205), (103, 191), (114, 216), (101, 258), (62, 282),
+                          (51, 250)])),
+    _seg("lateral_chest", blob([(94, 230), (112, 238), (102, 332), (80, 332), (86, 270)])),
+    _seg("posterior_upper_arm", ARM.band(0.0, 1.3, 232, 352)),
+    _seg("posterior_elbow", ARM.band(0.3, 0.7, 350, 396)),
+    _seg("lateral_elbow", ARM.band(0.65, 1.2, 350, 396)),
+    _seg("medial_elbow", ARM.band(-0.1, 0.35, 350, 396)),
+    _seg("posterior_forearm", ARM.band(-0.1, 1.2, 340, 502)),
+    _seg("wrist_dorsal", ARM.band(-0.2, 1.2, 500, 530)),
+    _seg("back_of_hand", ARM.band(-0.5, 1.9, 528, 584)),
+    _seg("fingers_dorsal", ARM.band(-0.5, 1.9, 582, 640)),
+    _seg("mid_back", box(-5, 268, 100, 345)),
+    _seg("flank", blob([(70, 345), (102, 340), (102, 416), (80, 416), (70, 380)])),
+    _seg("sacrum", blob([(-5, 424), (18, 428), (16, 482), (6, 490), (-5, 490)]), True),
+    _seg("coccyx", blob([(-5, 484), (9, 484), (7, 514), (-5, 514)]), True),
+    _seg("sacroiliac", blob([(12, 424), (34, 428), (34, 470), (14, 480)])),
+    _seg("low_back", box(-5, 340, 92, 434)),
+    _seg("lateral_hip", blob([(86, 410), (112, 410), (112, 526), (88, 526)])),
+    _seg("buttock", blob([(-5, 430), (96, 420), (102, 532), (50, 541), (-5, 532)])),
+    _seg("lateral_thigh", LEG.band(0.82, 1.2, 500, 706)),
+    _seg("medial_thigh", LEG.band(-0.2, 0.22, 500, 706)),
+    _seg("posterior_thigh", LEG.band(0.15, 0.9, 500, 706)),
+    _seg("posterior_knee", LEG.band(-0.2, 1.2, 696, 756)),
+    _seg("lateral_leg", LEG.band(0.78, 1.2, 754, 936)),
+    _seg("achilles", LEG.band(0.25, 0.75, 880, 958)),
+    _seg("calf", LEG.band(-0.2, 0.85, 754, 936)),
+    _seg("medial_ankle", LEG.band(-0.2, 0.3, 934, 968)),
+    _seg("lateral_ankle", LEG.band(0.7, 1.2, 934, 968)),
+    _seg("heel", LEG.band(0.12, 0.88, 956, 993)),
+    _seg("sole", LEG.band(-0.4, 1.4, 960, 1010)),
+]  # fmt: skip
