@@ -1,0 +1,97 @@
+"""``advise``: from pain spots to findings, ranked sources, areas around them and a routine."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from bodymap.advisor.cautions import red_flags, spot_cautions
+from bodymap.advisor.model import PAIN_KINDS, Advice, CautionNote, SpotFinding, SpotLike
+from bodymap.advisor.ranking import rank_sources
+from bodymap.advisor.routine import build_routine, routine_sources
+from bodymap.advisor.surrounding import surrounding_areas
+from bodymap.advisor.tables import tables_for
+from bodymap.knowledge import Knowledge, load_knowledge
+
+if TYPE_CHECKING:
+    from bodymap.atlas import Hit, ViewAtlas
+
+__all__ = ["advise", "locate_spots"]
+
+
+def _check(spot: SpotLike, index: int, atlas: Mapping[str, ViewAtlas]) -> None:
+    if spot.view not in atlas:
+        raise ValueError(f"spot {index + 1}: unknown view {spot.view!r}")
+    if not 0 <= spot.intensity <= 10:
+        raise ValueError(f"spot {index + 1}: intensity {spot.intensity} is outside 0..10")
+    if spot.kind not in PAIN_KINDS:
+        raise ValueError(f"spot {index + 1}: unknown pain kind {spot.kind!r}")
+
+
+def locate_spots(spots: Sequence[SpotLike], atlas: Mapping[str, ViewAtlas]) -> list[Hit]:
+    """Atlas hits for the spots in their order, one vectorised lookup per view."""
+    hits: list[Hit | None] = [None] * len(spots)
+    for view, va in atlas.items():
+        idx = [i for i, s in enumerate(spots) if s.view == view]
+        if not idx:
+            continue
+        if len(idx) == 1:
+            hits[idx[0]] = va.locate(float(spots[idx[0]].x), float(spots[idx[0]].y))
+            continue
+        found = va.locate_many([float(spots[i].x) for i in idx], [float(spots[i].y) for i in idx])
+        for i, hit in zip(idx, found, strict=True):
+            hits[i] = hit
+    return [h for h in hits if h is not None]
+
+
+def advise(
+    spots: Sequence[SpotLike],
+    atlas: Mapping[str, ViewAtlas] | None = None,
+    knowledge: Knowledge | None = None,
+) -> Advice:
+    """Advice for the spots of one map, taken together.
+
+    Raises ``ValueError`` for a spot with an unknown view or kind, or an intensity outside
+    0..10. Points outside the body give a finding with the ``outside_body`` caution.
+    """
+    if atlas is None:
+        from bodymap.atlas import load_atlas
+
+        atlas = load_atlas()
+    if knowledge is None:
+        knowledge = load_knowledge()
+    for index, spot in enumerate(spots):
+        _check(spot, index, atlas)
+    tables = tables_for(atlas, knowledge)
+    hits = locate_spots(spots, atlas)
+    notes: dict[int, tuple[CautionNote, ...]] = {}
+    findings = []
+    for index, (spot, hit) in enumerate(zip(spots, hits, strict=True)):
+        notes[index] = spot_cautions(hit, knowledge)
+        findings.append(
+            SpotFinding(
+                index=index,
+                view=spot.view,
+                x=float(spot.x),
+                y=float(spot.y),
+                point=hit.point,
+                inside=hit.inside,
+                snapped=hit.snapped,
+                side=hit.side,
+                regions=hit.regions,
+                segments=hit.segments,
+                cautions=notes[index],
+                intensity=float(spot.intensity),
+                kind=spot.kind,
+            )
+        )
+    sources = rank_sources(hits, spots, tables)
+    return Advice(
+        spots=tuple(findings),
+        sources=sources,
+        surrounding=surrounding_areas(hits, routine_sources(sources), atlas, knowledge.muscles),
+        routine=build_routine(sources, knowledge, notes),
+        red_flags=red_flags(spots, knowledge),
+        advice=knowledge.advice,
+        disclaimer=knowledge.disclaimer,
+    )

@@ -1,0 +1,120 @@
+"""Rank the likely sources of pain over all spots together.
+
+Each spot adds to a (muscle, side) candidate a contribution
+
+    weight(kind) × (0.6 + 0.4 × prevalence) × (0.5 + intensity / 20)
+
+where ``weight`` is the best of local (superficial 1.0, deep 0.75) and referred
+(essential 0.8, spillover 0.4), plus a quarter of the other when a muscle both lies under
+the spot and refers pain to it. Contributions add up over spots, so a muscle that explains
+several spots rises; the sum is divided by the best possible total, giving 0..1 without
+changing the order. Because the score is a plain sum, adding a spot whose best explanation
+is a source can never lower that source's rank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from bodymap.advisor.model import Reason, Source, SpotLike
+from bodymap.advisor.tables import Tables
+
+if TYPE_CHECKING:
+    from bodymap.atlas import Hit
+
+__all__ = [
+    "DEEP",
+    "ESSENTIAL",
+    "MAX_SOURCES",
+    "SPILLOVER",
+    "SUPERFICIAL",
+    "intensity_factor",
+    "rank_sources",
+    "spot_contributions",
+]
+
+SUPERFICIAL = 1.0
+DEEP = 0.75
+ESSENTIAL = 0.8
+SPILLOVER = 0.4
+_BOTH_BONUS = 0.25
+_BEST_WEIGHT = SUPERFICIAL + _BOTH_BONUS * ESSENTIAL
+MAX_SOURCES = 15
+_SIDE_ORDER = {"right": 0, "left": 1, "midline": 2}
+
+
+def intensity_factor(intensity: float) -> float:
+    """How much a spot weighs: 0.5 at intensity 0 up to 1.0 at 10."""
+    return 0.5 + max(0.0, min(10.0, intensity)) / 20.0
+
+
+def spot_contributions(
+    index: int, hit: Hit, intensity: float, tables: Tables
+) -> dict[tuple[str, str], tuple[float, list[Reason]]]:
+    """The contribution of one spot to every candidate, with the reasons for it."""
+    local: dict[tuple[str, str], tuple[float, str]] = {}
+    for region in hit.regions:
+        weight = SUPERFICIAL if region.layer == "superficial" else DEEP
+        key = (region.id, region.side)
+        if key not in local or local[key][0] < weight:
+            local[key] = (weight, region.layer)
+    referred: dict[tuple[str, str], tuple[float, str, str]] = {}
+    referrers = tables.referrers
+    for seg in hit.segments:
+        for ref in referrers.get((seg.id, seg.side), ()):
+            weight = ESSENTIAL if ref.zone == "essential" else SPILLOVER
+            key = (ref.muscle, ref.side)
+            if key not in referred or referred[key][0] < weight:
+                referred[key] = (weight, ref.zone, ref.text)
+    factor = intensity_factor(intensity)
+    prevalence = tables.prevalence_factor
+    out: dict[tuple[str, str], tuple[float, list[Reason]]] = {}
+    for key in local.keys() | referred.keys():
+        if key[0] not in prevalence:
+            continue  # a region the knowledge does not cover cannot be advised on
+        reasons: list[Reason] = []
+        lw = rw = 0.0
+        if key in local:
+            lw, layer = local[key]
+            reasons.append(Reason(index, "local", None, tables.local_text[(key[0], layer)]))
+        if key in referred:
+            rw, zone, text = referred[key]
+            reasons.append(Reason(index, "referred", zone, text))
+        weight = max(lw, rw) + _BOTH_BONUS * min(lw, rw)
+        out[key] = (weight * prevalence[key[0]] * factor, reasons)
+    return out
+
+
+def rank_sources(
+    hits: Sequence[Hit], spots: Sequence[SpotLike], tables: Tables, limit: int = MAX_SOURCES
+) -> tuple[Source, ...]:
+    """Sources ranked best first: score, then prevalence, then id, then side."""
+    raw: dict[tuple[str, str], float] = {}
+    reasons: dict[tuple[str, str], list[Reason]] = {}
+    best_total = 0.0
+    for index, (hit, spot) in enumerate(zip(hits, spots, strict=True)):
+        if not hit.inside:
+            continue
+        best_total += _BEST_WEIGHT * intensity_factor(spot.intensity)
+        for key, (value, why) in spot_contributions(index, hit, spot.intensity, tables).items():
+            raw[key] = raw.get(key, 0.0) + value
+            reasons.setdefault(key, []).extend(why)
+    if not raw:
+        return ()
+    muscles = tables.knowledge.muscles
+    order = sorted(
+        raw,
+        key=lambda k: (-raw[k], -muscles[k[0]].prevalence, k[0], _SIDE_ORDER.get(k[1], 3)),
+    )
+    return tuple(
+        Source(
+            muscle=m,
+            side=side,
+            score=min(1.0, raw[(m, side)] / best_total),
+            name=muscles[m].name,
+            reasons=tuple(reasons[(m, side)]),
+            trigger_points=tables.trigger_points.get((m, side), ()),
+        )
+        for m, side in order[:limit]
+    )

@@ -1,0 +1,54 @@
+"""The areas to roll around the spots and the sources: their neighbouring regions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from bodymap.advisor.model import Source, SurroundingArea
+
+if TYPE_CHECKING:
+    from bodymap.atlas import Hit, Region, ViewAtlas
+
+__all__ = ["MAX_SURROUNDING", "surrounding_areas"]
+
+MAX_SURROUNDING = 10
+_BODY_LAYERS = ("superficial", "deep")
+
+
+def surrounding_areas(
+    hits: Sequence[Hit],
+    sources: Sequence[Source],
+    atlas: Mapping[str, ViewAtlas],
+    known: Iterable[str],
+    limit: int = MAX_SURROUNDING,
+) -> tuple[SurroundingArea, ...]:
+    """Neighbours (same view, sharing a border) of each spot's region and each source.
+
+    Caution zones never appear (they are not muscle or fascia regions); the sources
+    themselves and regions without knowledge are left out; the first mention wins.
+    """
+    known_ids = set(known)
+    skip = {(s.muscle, s.side) for s in sources}
+    seen: set[tuple[str, str]] = set()
+    out: list[SurroundingArea] = []
+
+    def take(regions: Iterable[Region]) -> None:
+        for region in regions:
+            key = (region.id, region.side)
+            if key in skip or key in seen or region.id not in known_ids:
+                continue
+            if region.kind not in ("muscle", "fascia"):
+                continue
+            seen.add(key)
+            out.append(SurroundingArea(region.id, region.side, region.name, region.view))
+
+    mains = dict.fromkeys(hit.regions[0] for hit in hits if hit.regions)
+    for region in mains:
+        take(atlas[region.view].neighbours(region))
+    for source in sources:
+        for va in atlas.values():
+            for region in va.find(source.muscle, source.side):
+                if region.layer in _BODY_LAYERS:
+                    take(va.neighbours(region))
+    return tuple(out[:limit])

@@ -1,0 +1,122 @@
+"""Lookup tables built once per (atlas, knowledge) pair so that advising a spot is a few
+dictionary reads: which muscles refer pain to a segment on a side, their reason texts,
+their trigger points as atlas points.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bodymap.knowledge import Knowledge, site_point
+
+if TYPE_CHECKING:
+    from bodymap.atlas import ViewAtlas
+
+__all__ = ["Referrer", "Tables", "tables_for"]
+
+_BODY_LAYERS = ("superficial", "deep")
+_DEFAULT_SIDES = ("right", "left")
+
+
+@dataclass(frozen=True, slots=True)
+class Referrer:
+    """A muscle on one side whose trigger points refer pain to a segment."""
+
+    muscle: str
+    side: str
+    zone: str
+    text: str
+
+
+def _lower_first(name: str) -> str:
+    return name[:1].lower() + name[1:]
+
+
+class Tables:
+    """Precomputed candidate tables for one atlas and one knowledge set."""
+
+    def __init__(self, atlas: Mapping[str, ViewAtlas], knowledge: Knowledge) -> None:
+        self.atlas = atlas
+        self.knowledge = knowledge
+        sides: dict[str, set[str]] = {}
+        segment_names: dict[str, str] = {}
+        for va in atlas.values():
+            for region in va.regions:
+                if region.layer in _BODY_LAYERS:
+                    sides.setdefault(region.id, set()).add(region.side)
+                elif region.layer == "segment":
+                    segment_names.setdefault(region.id, region.name)
+            for layer in _BODY_LAYERS:  # build the neighbour tables now, not on first click
+                regions = va.layer(layer)
+                if regions:
+                    va.neighbours(regions[0])
+        self.sides: dict[str, tuple[str, ...]] = {
+            m: tuple(s for s in ("right", "left", "midline") if s in sides.get(m, ()))
+            or _DEFAULT_SIDES
+            for m in knowledge.muscles
+        }
+        self.prevalence_factor = {
+            m: 0.6 + 0.4 * rec.prevalence for m, rec in knowledge.muscles.items()
+        }
+        self.local_text: dict[tuple[str, str], str] = {}
+        for m, rec in knowledge.muscles.items():
+            self.local_text[(m, "superficial")] = f"{rec.name} lies under this spot."
+            self.local_text[(m, "deep")] = f"{rec.name} lies deep under this spot."
+        self.referrers = self._referrers(segment_names)
+        self.trigger_points = self._trigger_points()
+
+    def _referrers(
+        self, segment_names: Mapping[str, str]
+    ) -> dict[tuple[str, str], tuple[Referrer, ...]]:
+        table: dict[tuple[str, str], list[Referrer]] = {}
+        for m, rec in self.knowledge.muscles.items():
+            for zone, segs in (
+                ("essential", rec.referral.essential),
+                ("spillover", rec.referral.spillover),
+            ):
+                verb = "commonly refer" if zone == "essential" else "can spread"
+                for seg in segs:
+                    place = _lower_first(segment_names.get(seg, seg.replace("_", " ")))
+                    text = f"{rec.name} trigger points {verb} pain to the {place}."
+                    for side in self.sides[m]:
+                        seg_sides = ("right", "left", "midline") if side == "midline" else (side,)
+                        for seg_side in (*seg_sides, "midline"):
+                            bucket = table.setdefault((seg, seg_side), [])
+                            if not any(r.muscle == m and r.side == side for r in bucket):
+                                bucket.append(Referrer(m, side, zone, text))
+        return {key: tuple(value) for key, value in table.items()}
+
+    def _trigger_points(self) -> dict[tuple[str, str], tuple[tuple[str, float, float], ...]]:
+        points: dict[tuple[str, str], tuple[tuple[str, float, float], ...]] = {}
+        for m, rec in self.knowledge.muscles.items():
+            for side in self.sides[m]:
+                found: list[tuple[str, float, float]] = []
+                for site in rec.trigger_points:
+                    va = self.atlas.get(site.view)
+                    if va is None:
+                        continue
+                    try:
+                        x, y = site_point(
+                            site, "right" if side == "midline" else side, va.landmarks
+                        )
+                    except KeyError:
+                        continue
+                    found.append((site.view, x, y))
+                points[(m, side)] = tuple(found)
+        return points
+
+
+_CACHE: dict[tuple[int, int], Tables] = {}
+
+
+def tables_for(atlas: Mapping[str, ViewAtlas], knowledge: Knowledge) -> Tables:
+    """The tables for this atlas and knowledge, built on first use and kept."""
+    key = (id(atlas), id(knowledge))
+    tables = _CACHE.get(key)
+    if tables is None or tables.atlas is not atlas or tables.knowledge is not knowledge:
+        if len(_CACHE) > 8:
+            _CACHE.clear()
+        tables = _CACHE[key] = Tables(atlas, knowledge)
+    return tables
