@@ -1,0 +1,82 @@
+"""Starting the GUI: the application object, the main loop and offscreen screenshots.
+
+Only what the first frame needs happens before the window is shown; the safety note and
+the recovery offer follow once the event loop runs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtWidgets import QApplication
+
+from bodymap import __version__
+
+__all__ = ["make_application", "run_gui", "screenshot"]
+
+
+def make_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication (reused if one exists), named for QSettings ("bodymap"/"bodymap").
+
+    Fusion style with the system palette, so light and dark desktops both look right;
+    Qt 6's high-DPI scaling is on by default.
+    """
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        QCoreApplication.setOrganizationName("bodymap")
+        QCoreApplication.setApplicationName("bodymap")
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+        app.setStyle("Fusion")
+    app.setOrganizationName("bodymap")
+    app.setApplicationName("bodymap")
+    app.setApplicationDisplayName("bodymap")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("bodymap")
+    return app
+
+
+def _window(map_path: str | os.PathLike[str] | None, remember: bool = True):
+    from bodymap.ui.mainwindow import MapWindow
+
+    window = MapWindow(remember=remember)
+    if map_path is not None:
+        window.document.open(Path(map_path))
+    return window
+
+
+def run_gui(map_path: str | None) -> int:
+    """Show the main window (with ``map_path`` open) and run until it closes."""
+    app = make_application()
+    window = _window(map_path)
+    window.show()
+    window.schedule_startup()
+    return app.exec()
+
+
+def screenshot(out: Path, map_path: Path | None, size: tuple[int, int] = (1400, 900)) -> Path:
+    """Render the main window offscreen to ``out`` (PNG): the map open, its first spot and
+    first likely source selected, so the picture shows the advice and the highlight."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = make_application()
+    window = _window(map_path, remember=False)
+    window.resize(QSize(*size))
+    window.show()
+    tpm = window.document.map
+    if tpm.spots:
+        window.select_spot(tpm.spots[0].id)
+        window.panel.select_first_source()
+    app.processEvents()
+    out = Path(out)
+    if not window.grab().save(str(out), "PNG"):
+        raise OSError(f"could not write {out}")
+    window.document.close()
+    window.hide()
+    window.deleteLater()
+    app.processEvents()
+    return out

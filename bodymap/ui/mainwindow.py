@@ -1,0 +1,410 @@
+"""The main window: body diagrams in the centre, advice in a dock, menus around them.
+
+`MapWindow` observes a `MapDocument`. The canvas and the panel only *request* changes; the
+window turns each request into a `bodymap.maps` operation pushed on the document's undo
+stack, so every edit is undoable and marks the map unsaved. Dialogs and file choosers sit
+behind small ``ask_*`` methods that tests replace.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QWidget
+
+from bodymap.atlas import load_atlas
+from bodymap.maps import (
+    Batch,
+    Change,
+    Spot,
+    TriggerPointMap,
+    add_spot,
+    check_in,
+    edit_spot,
+    move_spot,
+    remove_spot,
+)
+from bodymap.ui import settings as prefs
+from bodymap.ui.actions import WindowActions, build_menus
+from bodymap.ui.canvas import BodyCanvas
+from bodymap.ui.dialogs import CheckInDialog, show_about, show_safety_note
+from bodymap.ui.document import MapDocument, example_names
+from bodymap.ui.panel import AdvicePanel
+
+__all__ = ["PANEL_WIDTH", "MapWindow"]
+
+PANEL_WIDTH = 380
+DEFAULT_SIZE = (1400, 900)
+_GEOMETRY, _STATE = "window/geometry", "window/state"
+
+
+class MapWindow(QMainWindow):
+    """bodymap's main window for one document."""
+
+    def __init__(
+        self,
+        document: MapDocument | None = None,
+        parent: QWidget | None = None,
+        *,
+        remember: bool = True,
+    ) -> None:
+        """``remember=False`` ignores and keeps no window state or layer choices (for
+        reproducible screenshots)."""
+        super().__init__(parent)
+        self._remember = remember
+        self.setObjectName("mapWindow")
+        self.document = document or MapDocument(self)
+        if self.document.parent() is None:
+            self.document.setParent(self)
+        self.atlas = load_atlas()
+        self._selected = ""
+        self._unsubscribe: Callable[[], None] | None = None
+        self.history_dialog = None
+
+        self.canvas = BodyCanvas(self)
+        self.canvas.setAccessibleName("Body diagrams")
+        self.setCentralWidget(self.canvas)
+        self.panel = AdvicePanel(self)
+        self.panel.setAccessibleName("Advice for the marked spots")
+        self.dock = QDockWidget("Advice", self)
+        self.dock.setObjectName("adviceDock")
+        self.dock.setAccessibleName("Advice panel")
+        self.dock.setWidget(self.panel)
+        self.dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+
+        stack = self.document.undo_stack
+        self.actions = WindowActions(
+            self, stack.createUndoAction(self, "&Undo"), stack.createRedoAction(self, "&Redo")
+        )
+        self.menus = build_menus(self, self.actions, self.dock.toggleViewAction())
+        for action in (self.actions.edit_spot, self.actions.delete_spot):
+            # typing Enter or Delete in the panel's fields must not edit or delete the spot
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.canvas.addAction(action)
+        self.hover_label = QLabel()
+        self.hover_label.setAccessibleName("Region under the pointer")
+        self.statusBar().addWidget(self.hover_label, 1)
+
+        self._connect()
+        self._restore_layers()
+        self._fill_examples()
+        self._fill_recent()
+        self._restore_window()
+        self._on_map_replaced(self.document.map)
+        self._update_title()
+
+    # -- wiring --------------------------------------------------------------------------
+    def _connect(self) -> None:
+        a, doc = self.actions, self.document
+        a.new.triggered.connect(doc.new)
+        a.open.triggered.connect(lambda: doc.open())
+        a.save.triggered.connect(doc.save)
+        a.save_as.triggered.connect(lambda: doc.save_as())
+        a.revert.triggered.connect(doc.revert)
+        a.export_png.triggered.connect(lambda: self.export("png"))
+        a.export_csv.triggered.connect(lambda: self.export("csv"))
+        a.export_geojson.triggered.connect(lambda: self.export("geojson"))
+        a.print.triggered.connect(lambda: self.guide("print"))
+        a.print_preview.triggered.connect(lambda: self.guide("preview"))
+        a.export_guide.triggered.connect(lambda: self.guide("pdf"))
+        a.quit.triggered.connect(self.close)
+        a.delete_spot.triggered.connect(lambda: self.remove_spot(self._selected))
+        a.edit_spot.triggered.connect(lambda: self.focus_editor(self._selected))
+        a.check_in.triggered.connect(self.check_in)
+        a.view_both.triggered.connect(lambda: self.canvas.set_views(("front", "back")))
+        a.view_front.triggered.connect(lambda: self.canvas.set_views(("front",)))
+        a.view_back.triggered.connect(lambda: self.canvas.set_views(("back",)))
+        for name, action in a.layers.items():
+            action.toggled.connect(functools.partial(self._set_layer, name))
+        a.zoom_in.triggered.connect(self.canvas.zoom_in)
+        a.zoom_out.triggered.connect(self.canvas.zoom_out)
+        a.zoom_fit.triggered.connect(self.canvas.fit)
+        a.history.triggered.connect(self.show_history)
+        a.safety.triggered.connect(self.show_safety_note)
+        a.about.triggered.connect(lambda: show_about(self))
+
+        doc.mapReplaced.connect(self._on_map_replaced)
+        doc.modificationChanged.connect(self.setWindowModified)
+        doc.pathChanged.connect(self._update_title)
+        doc.recentFilesChanged.connect(self._fill_recent)
+
+        self.canvas.addRequested.connect(self.add_spot)
+        self.canvas.moveRequested.connect(self.move_spot)
+        self.canvas.removeRequested.connect(self.remove_spot)
+        self.canvas.editRequested.connect(self.focus_editor)
+        self.canvas.spotSelected.connect(self.select_spot)
+        self.canvas.regionHovered.connect(self.hover_label.setText)
+        self.panel.spotSelected.connect(self.select_spot)
+        self.panel.sourceSelected.connect(self.canvas.set_highlight)
+        self.panel.editRequested.connect(self.edit_spot)
+
+    def _on_map_replaced(self, tpm: TriggerPointMap) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        self._unsubscribe = tpm.subscribe(self._on_change)
+        self._selected = ""
+        self.canvas.set_map(tpm)
+        self.panel.set_map(tpm)
+        self.canvas.set_highlight(None, None)
+        self._update_title()
+        self._update_enabled()
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind == "renamed":
+            self._update_title()
+        if change.kind == "removed" and change.spot_id == self._selected:
+            self._selected = ""
+        self._update_enabled()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.document.map.name}[*] — bodymap")
+        self.setWindowFilePath(str(self.document.path or ""))
+        self.setWindowModified(self.document.is_modified())
+        self.actions.revert.setEnabled(self.document.path is not None)
+
+    def _update_enabled(self) -> None:
+        tpm = self.document.map
+        has_spot = bool(self._selected) and tpm.has_spot(self._selected)
+        for action in self.actions.spot_actions():
+            action.setEnabled(has_spot)
+        self.actions.check_in.setEnabled(bool(tpm.spots))
+
+    # -- requests from the canvas and the panel ------------------------------------------
+    @property
+    def selected_spot(self) -> str:
+        return self._selected
+
+    def add_spot(self, view: str, x: float, y: float) -> None:
+        tpm = self.document.map
+        side = self.atlas[view].side_of(x)
+        op = add_spot(tpm, view, x, y, side, apply=False)
+        if self.document.push(op):
+            self.select_spot(op.spot.id)
+
+    def move_spot(self, spot_id: str, x: float, y: float) -> None:
+        tpm = self.document.map
+        if not tpm.has_spot(spot_id):
+            return
+        side = self.atlas[tpm.spot_by_id(spot_id).view].side_of(x)
+        self.document.push(move_spot(tpm, spot_id, x, y, side, apply=False))
+
+    def remove_spot(self, spot_id: str) -> None:
+        if spot_id and self.document.map.has_spot(spot_id):
+            self.document.push(remove_spot(self.document.map, spot_id, apply=False))
+
+    def edit_spot(self, spot_id: str, fields: dict) -> None:
+        if self.document.map.has_spot(spot_id):
+            self.document.push(edit_spot(self.document.map, spot_id, **fields, apply=False))
+
+    def select_spot(self, spot_id: str) -> None:
+        """Select a spot ("" for none) on the canvas and in the panel alike."""
+        if spot_id and not self.document.map.has_spot(spot_id):
+            spot_id = ""
+        if spot_id == self._selected:
+            return
+        self._selected = spot_id
+        self.canvas.select_spot(spot_id)
+        self.panel.select_spot(spot_id)
+        self._update_enabled()
+
+    def focus_editor(self, spot_id: str) -> None:
+        if not spot_id or not self.document.map.has_spot(spot_id):
+            return
+        self.select_spot(spot_id)
+        self.dock.show()
+        self.dock.raise_()
+        self.panel.focus_editor()
+
+    # -- check-in and history ------------------------------------------------------------
+    def spot_label(self, spot: Spot) -> str:
+        """The spot's main region and side, e.g. "Upper trapezius, right"."""
+        hit = self.atlas[spot.view].locate(spot.x, spot.y)
+        name = hit.regions[0].name if hit.regions else "outside the body"
+        return name if spot.side == "midline" else f"{name}, {spot.side}"
+
+    def ask_check_in(self, tpm: TriggerPointMap) -> dict[str, int] | None:
+        dialog = CheckInDialog(tpm, self.spot_label, self)
+        return dialog.values() if dialog.exec() else None
+
+    def check_in(self) -> bool:
+        """Log today's intensity of every spot as one undo step; spots whose intensity
+        changed take the new value too."""
+        tpm = self.document.map
+        if not tpm.spots:
+            return False
+        values = self.ask_check_in(tpm)
+        if values is None:
+            return False
+        edits = tuple(
+            edit_spot(tpm, spot.id, intensity=values[spot.id], apply=False)
+            for spot in tpm.spots
+            if spot.id in values and values[spot.id] != spot.intensity
+        )
+        op = Batch((*edits, check_in(tpm, values, apply=False)), "Check in")
+        return self.document.push(op, "Check in")
+
+    def show_history(self) -> None:
+        from bodymap.ui.history import HistoryDialog
+
+        if self.history_dialog is not None:
+            self.history_dialog.close()
+        self.history_dialog = HistoryDialog(self.document.map, self.spot_label, self)
+        self.history_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.history_dialog.destroyed.connect(self._forget_history)
+        self.history_dialog.resize(820, 480)
+        self.history_dialog.show()
+
+    def _forget_history(self) -> None:
+        self.history_dialog = None
+
+    # -- exports and the guide -----------------------------------------------------------
+    _EXPORTS = {
+        "png": ("Export map as PNG", "PNG pictures (*.png)", ".png"),
+        "csv": ("Export spots as CSV", "CSV tables (*.csv)", ".csv"),
+        "geojson": ("Export spots as GeoJSON", "GeoJSON (*.geojson *.json)", ".geojson"),
+        "pdf": ("Export guide as PDF", "PDF documents (*.pdf)", ".pdf"),
+    }
+
+    def ask_export_path(self, kind: str) -> Path | None:
+        title, file_filter, suffix = self._EXPORTS[kind]
+        base = self.document.path.with_suffix(suffix) if self.document.path else None
+        start = str(
+            base or Path(self.document._start_folder()) / f"{self.document.map.name}{suffix}"
+        )
+        name, _ = QFileDialog.getSaveFileName(self, title, start, file_filter)
+        return Path(name) if name else None
+
+    def export(self, kind: str, path: Path | None = None) -> Path | None:
+        """Write the map as ``png``, ``csv`` or ``geojson``; the path written, or None."""
+        from bodymap.ui import exports
+
+        path = path or self.ask_export_path(kind)
+        if path is None:
+            return None
+        if not path.suffix:
+            path = path.with_suffix(self._EXPORTS[kind][2])
+        writer = {"png": exports.export_png, "csv": exports.export_csv,
+                  "geojson": exports.export_geojson}[kind]  # fmt: skip
+        try:
+            writer(self.document.map, path)
+        except (OSError, ValueError) as exc:
+            self.document.show_error(f"Could not export to {path.name}", str(exc))
+            return None
+        self.statusBar().showMessage(f"Exported {path.name}", 5000)
+        return path
+
+    def guide(self, how: str, path: Path | None = None) -> Path | None:
+        """The rolling guide: ``print``, ``preview`` or ``pdf`` (to ``path`` or a chosen
+        file)."""
+        try:
+            from bodymap.ui import guide
+        except ImportError as exc:
+            self.document.show_info("Guide not available", f"The printed guide is not available "
+                                    f"in this installation ({exc}).")  # fmt: skip
+            return None
+        tpm = self.document.map
+        if how == "print":
+            guide.print_guide(self, tpm)
+            return None
+        if how == "preview":
+            guide.preview_guide(self, tpm)
+            return None
+        path = path or self.ask_export_path("pdf")
+        if path is None:
+            return None
+        if not path.suffix:
+            path = path.with_suffix(".pdf")
+        try:
+            guide.write_guide_pdf(tpm, path)
+        except (OSError, ValueError) as exc:
+            self.document.show_error(f"Could not write {path.name}", str(exc))
+            return None
+        self.statusBar().showMessage(f"Wrote {path.name}", 5000)
+        return path
+
+    # -- view state ----------------------------------------------------------------------
+    def _set_layer(self, name: str, visible: bool) -> None:
+        self.canvas.set_layer_visible(name, visible)
+        if self._remember:
+            prefs.set_layer_visible(name, visible, QSettings())
+
+    def _restore_layers(self) -> None:
+        settings = QSettings()
+        for name, _text, default in prefs.LAYERS:
+            visible = prefs.layer_visible(name, default, settings) if self._remember else default
+            action = self.actions.layers[name]
+            action.blockSignals(True)
+            action.setChecked(visible)
+            action.blockSignals(False)
+            self.canvas.set_layer_visible(name, visible)
+
+    def _fill_examples(self) -> None:
+        menu = self.menus["examples"]
+        menu.clear()
+        for name in example_names():
+            action = menu.addAction(name.replace("_", " ").capitalize())
+            action.triggered.connect(functools.partial(self.document.open_example, name))
+        menu.setEnabled(not menu.isEmpty())
+
+    def _fill_recent(self) -> None:
+        menu = self.menus["recent"]
+        menu.clear()
+        for index, path in enumerate(self.document.recent_files(), start=1):
+            action = menu.addAction(f"&{index} {path.name}")
+            action.setStatusTip(str(path))
+            action.triggered.connect(functools.partial(self.document.open, path))
+        menu.setEnabled(not menu.isEmpty())
+
+    def _restore_window(self) -> None:
+        settings = QSettings()
+        geometry = prefs.restore_bytes(_GEOMETRY, settings) if self._remember else None
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        state = prefs.restore_bytes(_STATE, settings) if self._remember else None
+        if state is None or not self.restoreState(state):
+            self.resizeDocks([self.dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
+
+    def save_window_state(self) -> None:
+        if not self._remember:
+            return
+        settings = QSettings()
+        prefs.store_bytes(_GEOMETRY, self.saveGeometry(), settings)
+        prefs.store_bytes(_STATE, self.saveState(), settings)
+
+    # -- first run, recovery, closing ----------------------------------------------------
+    def show_safety_note(self) -> None:
+        show_safety_note(self)
+
+    def startup(self) -> None:
+        """After the window is shown: the safety note on the first run, then any maps to
+        recover from a crash."""
+        settings = QSettings()
+        if not prefs.first_run_seen(settings):
+            prefs.set_first_run_seen(settings)
+            self.show_safety_note()
+        self.document.offer_recovery()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.document.maybe_discard():
+            event.ignore()
+            return
+        self.save_window_state()
+        if self.history_dialog is not None:
+            self.history_dialog.close()
+        self.document.close()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        event.accept()
+
+    def schedule_startup(self) -> None:
+        QTimer.singleShot(0, self.startup)
