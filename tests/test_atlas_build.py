@@ -184,7 +184,8 @@ SPEC_LANDMARKS = {
     "popliteal_fossa heel medial_malleolus lateral_malleolus",
 }
 MIDLINE_LANDMARKS = set(
-    "vertex chin sternal_notch xiphoid umbilicus pubic_symphysis occiput c7 t12 l4 sacrum coccyx".split()
+    "vertex chin sternal_notch xiphoid umbilicus pubic_symphysis "
+    "occiput c7 t12 l4 sacrum coccyx".split()
 )
 
 
@@ -413,3 +414,23 @@ def test_hip_front_has_tfl_below_the_crest(s, side):
     asis = marks("front")["asis" + s]
     lateral = -1 if asis[0] < 500 else 1
     assert "tensor_fasciae_latae" in ids_at("front", (asis[0] + 12 * lateral, asis[1] + 20))
+
+
+# -- the review renderer --------------------------------------------------------------------------
+
+
+def test_render_atlas_paints_both_views(tmp_path, monkeypatch):
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QColor, QImage
+
+    from bodymap.ui.atlas_render import render_atlas
+
+    paths = render_atlas(tmp_path, scale=0.5, layers=("outline", "superficial"))
+    assert [p.name for p in paths] == ["front.png", "back.png"]
+    image = QImage(str(paths[0]))
+    assert image.width() > 200 and image.height() > 500
+    assert image.pixelColor(2, 2) == QColor("white")
+    centre = image.pixelColor(image.width() // 2, image.height() // 2)
+    assert centre != QColor("white")
+    with pytest.raises(ValueError, match="unknown atlas layers"):
+        render_atlas(tmp_path, layers=("muscles",))

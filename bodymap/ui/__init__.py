@@ -1,0 +1,1 @@
+"""bodymap's Qt user interface (the only package that imports Qt)."""
