@@ -3,7 +3,9 @@
 Each running session autosaves its open map into one file of a recovery folder (the GUI
 passes a ``QStandardPaths`` data location; tests pass ``tmp_path``). On a clean close or
 after a real save the session's file is cleared; at start-up, files left by other sessions
-are offered back with `RecoveryStore.list_recoverable`.
+are offered back with `RecoveryStore.list_recoverable`. A session that autosaves holds an
+OS lock on ``<session_id>.lock`` until it clears or dies, so a second bodymap running at the
+same time never offers (or deletes) a live session's autosave.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import uuid
+import weakref
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,9 +25,10 @@ from bodymap.maps.fileformat import map_from_data, map_to_data, parse_json
 from bodymap.maps.model import TriggerPointMap, utc_now
 from bodymap.maps.safe_io import atomic_write
 
-__all__ = ["RECOVERY_SUFFIX", "RecoveryEntry", "RecoveryStore"]
+__all__ = ["LOCK_SUFFIX", "RECOVERY_SUFFIX", "RecoveryEntry", "RecoveryStore"]
 
 RECOVERY_SUFFIX = ".bodymap-recovery"
+LOCK_SUFFIX = ".lock"
 _FORMAT = "bodymap-recovery"
 _ENVELOPE_KEYS = {"format", "version", "session", "origin", "saved", "map"}
 _SESSION = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -41,6 +46,34 @@ class RecoveryEntry:
     session: str
 
 
+def _lock(fd: int) -> bool:
+    """Take an exclusive lock on ``fd`` without waiting; False if another process has it."""
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _session_alive(lock_path: Path) -> bool:
+    """True while the session owning ``lock_path`` still runs (it holds the lock)."""
+    try:
+        fd = os.open(lock_path, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        return not _lock(fd)
+    finally:
+        os.close(fd)  # closing releases a lock we took
+
+
 def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
@@ -53,6 +86,7 @@ class RecoveryStore:
         self.session_id = session_id or uuid.uuid4().hex
         if not _SESSION.fullmatch(self.session_id):
             raise ValueError("a session id is 1–64 letters, digits, '-' or '_'")
+        self._lock_fd: int | None = None
 
     @property
     def path(self) -> Path:
@@ -64,6 +98,7 @@ class RecoveryStore:
     ) -> Path:
         """Autosave ``tpm`` (opened from ``origin``, or never saved when None), atomically."""
         self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._hold_lock()
         envelope = {
             "format": _FORMAT,
             "version": 1,
@@ -78,6 +113,25 @@ class RecoveryStore:
     def clear(self) -> None:
         """Forget this session's autosave (after a real save or a clean close)."""
         self.path.unlink(missing_ok=True)
+        self.close()
+        (self.directory / f"{self.session_id}{LOCK_SUFFIX}").unlink(missing_ok=True)
+
+    def close(self) -> None:
+        """Release this session's lock, leaving any autosave for a later session to offer."""
+        if self._lock_fd is not None:
+            self._finalizer()
+            self._lock_fd = None
+
+    def _hold_lock(self) -> None:
+        if self._lock_fd is not None:
+            return
+        lock_path = self.directory / f"{self.session_id}{LOCK_SUFFIX}"
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        if not _lock(fd):
+            os.close(fd)
+            raise MapFileError("another running bodymap uses this recovery session", lock_path)
+        self._lock_fd = fd
+        self._finalizer = weakref.finalize(self, os.close, fd)  # a dropped store lets go too
 
     def list_recoverable(self) -> list[RecoveryEntry]:
         """Readable autosaves from other sessions, newest first (unreadable ones are skipped)."""
@@ -85,7 +139,7 @@ class RecoveryStore:
             return []
         entries = []
         for path in self.directory.glob(f"*{RECOVERY_SUFFIX}"):
-            if path == self.path:
+            if path == self.path or _session_alive(path.with_suffix(LOCK_SUFFIX)):
                 continue
             try:
                 entry, _ = self._read(path)
@@ -99,8 +153,12 @@ class RecoveryStore:
         return self._read(entry.path)[1]
 
     def discard(self, entry: RecoveryEntry) -> None:
-        """Delete an autosave the user does not want back."""
+        """Delete an autosave the user does not want back (never one of a live session)."""
+        lock_path = entry.path.with_suffix(LOCK_SUFFIX)
+        if _session_alive(lock_path):
+            return
         entry.path.unlink(missing_ok=True)
+        lock_path.unlink(missing_ok=True)
 
     @staticmethod
     def _read(path: Path) -> tuple[RecoveryEntry, TriggerPointMap]:
