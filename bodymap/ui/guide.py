@@ -31,6 +31,7 @@ from bodymap.ui.guide_blocks import MUTED, RULE, GuideBlocks
 from bodymap.ui.guide_content import GuideContent, build_guide_content
 from bodymap.ui.guide_diagram import DiagramPainter
 from bodymap.ui.guide_layout import Block, Flow, flow_blocks
+from bodymap.ui.none_guard import ensure_none_immortal
 
 __all__ = [
     "LETTER_TERRITORIES",
@@ -101,6 +102,7 @@ def _ensure_app() -> None:
     """A QGuiApplication for fonts and painting; offscreen when there is no display, so
     ``bodymap guide`` works over SSH and in CI without a window."""
     global _APP
+    ensure_none_immortal()
     if QGuiApplication.instance() is not None:
         return
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
@@ -111,7 +113,6 @@ def _ensure_app() -> None:
 def guide_content(tpm: Any, today: date | None = None) -> GuideContent:
     """Ask the advisor about the map's spots and put the guide's words together."""
     from bodymap.advisor import advise
-
     from bodymap.knowledge import load_knowledge
 
     knowledge = load_knowledge()
@@ -184,16 +185,26 @@ class GuideRenderer:
             )
             for group in c.groups:
                 blocks.append(b.group(group.heading))
-                blocks.extend(b.step(step) for step in group.steps)
+                again = b.group(f"{group.heading} (continued)", space_mm=0)
+                blocks.extend(b.step(step, repeat_header=again) for step in group.steps)
             blocks.append(b.paragraph("total", c.total_text, font=b.fonts.bold, space_mm=4))
             if c.quick_lines:
                 blocks.append(b.section(c.quick_title, space_mm=6))
+                blocks.append(
+                    dataclasses.replace(
+                        b.paragraph("quick_note", c.quick_note, space_mm=0), keep_with_next=True
+                    )
+                )
                 blocks.append(b.bullets("quick", c.quick_lines))
         blocks.append(b.section("How to roll"))
         blocks.append(b.bullets("advice", c.advice))
-        blocks.append(b.section("See a clinician instead of rolling if you have"))
+        blocks.append(b.section("When to see a clinician instead"))
         blocks.append(b.bullets("red_flags", c.red_flags, boxed=True))
-        blocks.append(b.boxed_paragraph("disclaimer", c.disclaimer))
+        blocks.append(
+            b.boxed_paragraph(
+                "disclaimer", "This is self-care guidance, not medical advice.", c.disclaimer
+            )
+        )
         return blocks
 
     def _diagram_height_mm(self) -> float:
@@ -286,6 +297,9 @@ def render_guide_pdf(tpm: Any, out: Path, page_size: str | None = None) -> Guide
         writer = _pdf_writer(temp, page_size, f"Rolling guide – {tpm.name}")
         renderer = _paint_document(writer, tpm)
         del writer  # flushes and closes the file
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)  # mkstemp's 0600 would hide the guide from others
         os.replace(temp, out)
     except BaseException:
         temp.unlink(missing_ok=True)

@@ -152,17 +152,21 @@ class GuideBlocks:
 
         return self._block(kind, height, paint, space_before=self.u.mm(space_mm))
 
-    def boxed_paragraph(self, kind: str, text: str, space_mm: float = 4.0) -> Block:
+    def boxed_paragraph(self, kind: str, lead: str, text: str, space_mm: float = 4.0) -> Block:
+        """A framed paragraph with a bold first sentence (the disclaimer)."""
         pad = self.u.mm(3.0)
-        wrapped = self.text(text, self.fonts.bold, self.width - 2 * pad)
-        height = wrapped.height + 2 * pad
+        head = self.text(lead, self.fonts.bold, self.width - 2 * pad)
+        wrapped = self.text(text, self.fonts.body, self.width - 2 * pad)
+        gap = self.u.mm(1.2)
+        height = head.height + gap + wrapped.height + 2 * pad
 
         def paint(painter: QPainter, rect: QRectF) -> None:
             painter.setPen(self._pen(INK, 1.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect)
             painter.setPen(INK)
-            wrapped.draw(painter, rect.left() + pad, rect.top() + pad)
+            head.draw(painter, rect.left() + pad, rect.top() + pad)
+            wrapped.draw(painter, rect.left() + pad, rect.top() + pad + head.height + gap)
 
         return self._block(kind, height, paint, space_before=self.u.mm(space_mm))
 
@@ -193,26 +197,10 @@ class GuideBlocks:
                 self.drawing.paint_view(
                     painter, figure, view, spots=spots, highlight=content.roll_zones
                 )
-                self._side_marks(painter, figure, view)
             painter.setPen(MUTED)
             legend.draw(painter, rect.left(), rect.bottom() - legend.height)
 
         return self._block("diagrams", height, paint, space_before=self.u.mm(3))
-
-    def _side_marks(self, painter: QPainter, figure: QRectF, view: str) -> None:
-        painter.setPen(MUTED)
-        painter.setFont(self.fonts.small_bold)
-        left, right = ("R", "L") if view == "front" else ("L", "R")
-        box_w = self.u.mm(6)
-        top = figure.top() + figure.height() * 0.08
-        painter.drawText(
-            QRectF(figure.left(), top, box_w, self.u.mm(5)), Qt.AlignmentFlag.AlignLeft, left
-        )
-        painter.drawText(
-            QRectF(figure.right() - box_w, top, box_w, self.u.mm(5)),
-            Qt.AlignmentFlag.AlignRight,
-            right,
-        )
 
     # -- spot table ------------------------------------------------------------------------
     def _columns(self) -> list[tuple[str, float]]:
@@ -270,8 +258,19 @@ class GuideBlocks:
 
         return self._block("spot_row", height, paint, repeat_header=header, ref=row)
 
+    def _caption(self, painter: QPainter, box: QRectF, text: str) -> None:
+        """A small label on a white tab in the bottom-left corner of a picture."""
+        metrics_w = self.text(text, self.fonts.small, box.width()).natural_width
+        pad = self.u.mm(0.8)
+        h = self.u.pt(8.0) * 1.5
+        tab = QRectF(box.left(), box.bottom() - h, metrics_w + 2 * pad, h)
+        painter.fillRect(tab, QColor(255, 255, 255, 230))
+        painter.setPen(MUTED)
+        painter.setFont(self.fonts.small)
+        painter.drawText(tab, Qt.AlignmentFlag.AlignCenter, text)
+
     # -- routine ---------------------------------------------------------------------------
-    def group(self, heading: str) -> Block:
+    def group(self, heading: str, space_mm: float = 4.0) -> Block:
         text = self.text(heading, self.fonts.group, self.width)
         height = text.height + self.u.mm(1.0)
 
@@ -281,7 +280,7 @@ class GuideBlocks:
 
         return self._block("group", height, paint, keep_with_next=True, space_before=self.u.mm(4))
 
-    def step(self, step: GuideStep) -> Block:
+    def step(self, step: GuideStep, repeat_header: Block | None = None) -> Block:
         u = self.u
         crop_w, crop_h = u.mm(30), u.mm(38)
         gap = u.mm(4)
@@ -316,7 +315,11 @@ class GuideBlocks:
 
         def paint(painter: QPainter, rect: QRectF) -> None:
             crop = QRectF(rect.left(), rect.top() + u.mm(1), crop_w, crop_h)
-            self.drawing.paint_crop(painter, crop, step.view, step.muscle, step.side)
+            shown = self.drawing.paint_crop(
+                painter, crop, step.view, step.muscle, step.side, step.sites
+            )
+            if shown:
+                self._caption(painter, crop, f"{shown} view")
             painter.setPen(self._pen(RULE, 0.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(crop)
@@ -344,7 +347,9 @@ class GuideBlocks:
                     wrapped.draw(painter, left + u.mm(4), top + dy)
                 else:
                     wrapped.draw(painter, left, top + dy)
-            painter.setPen(self._pen(RULE, 0.3))
+            painter.setPen(self._pen(RULE, 0.4))
             painter.drawLine(rect.bottomLeft(), rect.bottomRight())
 
-        return self._block("step", height, paint, space_before=u.mm(2), ref=step)
+        return self._block(
+            "step", height, paint, space_before=u.mm(2), ref=step, repeat_header=repeat_header
+        )

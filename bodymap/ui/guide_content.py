@@ -95,6 +95,7 @@ class GuideStep:
     cautions: tuple[str, ...]
     view: str | None
     minutes: float
+    sites: tuple[tuple[str, float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ class GuideContent:
     groups: tuple[StepGroup, ...]
     total_text: str
     quick_title: str
+    quick_note: str
     quick_lines: tuple[str, ...]
     advice: tuple[str, ...]
     red_flags: tuple[str, ...]
@@ -215,7 +217,25 @@ def _step_view(item: Mapping[str, Any], record: Any) -> str | None:
     return None
 
 
-def _make_steps(routine: Iterable[Mapping[str, Any]], knowledge: Any) -> list[GuideStep]:
+def _source_sites(
+    sources: Iterable[Mapping[str, Any]],
+) -> dict[tuple[str, str], tuple[tuple[str, float, float], ...]]:
+    """(muscle, side) → the advisor's trigger-point sites as (view, x, y)."""
+    sites: dict[tuple[str, str], tuple[tuple[str, float, float], ...]] = {}
+    for source in sources:
+        points = tuple(
+            (str(tp["view"]), float(tp["point"][0]), float(tp["point"][1]))
+            for tp in source.get("trigger_points") or ()
+        )
+        sites.setdefault((str(source.get("muscle")), str(source.get("side"))), points)
+    return sites
+
+
+def _make_steps(
+    routine: Iterable[Mapping[str, Any]],
+    knowledge: Any,
+    sites: Mapping[tuple[str, str], tuple[tuple[str, float, float], ...]],
+) -> list[GuideStep]:
     muscles = _attr(knowledge, "muscles") or {}
     steps: list[GuideStep] = []
     for item in routine:
@@ -236,7 +256,7 @@ def _make_steps(routine: Iterable[Mapping[str, Any]], knowledge: Any) -> list[Gu
             if tool != "none"
             else f"{minutes_text(around)}"
         )
-        name = _muscle_name(knowledge, muscle)
+        name = str(item.get("name") or _muscle_name(knowledge, muscle))
         title = name if side == "midline" else f"{name}, {SIDE_WORDS.get(side, side)}"
         minutes = (_span(on_point)[1] / 60.0) + _span(around)[1]
         steps.append(
@@ -252,6 +272,7 @@ def _make_steps(routine: Iterable[Mapping[str, Any]], knowledge: Any) -> list[Gu
                 cautions=_step_cautions(item, muscle_record),
                 view=_step_view(item, muscle_record),
                 minutes=minutes,
+                sites=sites.get((muscle, side), ()),
             )
         )
     return steps
@@ -267,22 +288,41 @@ def _group(steps: Sequence[GuideStep]) -> tuple[StepGroup, ...]:
     return tuple(groups)
 
 
-def _quick_lines(steps: Sequence[GuideStep], note: str) -> tuple[str, ...]:
-    """The 2–3 minute before/after-exercise variant: the first few muscles, long strokes."""
-    picked: list[str] = []
-    for step in steps:
-        if step.tool == "no tool" or step.title in picked:
-            continue
-        picked.append(step.title)
-        if len(picked) == 3:
-            break
-    if not picked:
-        return ()
-    each = "about 1 minute" if len(picked) <= 2 else "40–60 seconds"
-    return (
-        *(f"{title}: {each} of long, smooth strokes" for title in picked),
-        note or "No long holds on points before exercise; keep it light and quick.",
-    )
+def _quick_lines(warmup: Iterable[Mapping[str, Any]], knowledge: Any) -> tuple[str, ...]:
+    """The 2–3 minute before/after-exercise variant, from the advisor's warm-up steps."""
+    lines: list[str] = []
+    for item in warmup:
+        muscle, side = str(item.get("muscle", "")), str(item.get("side", "midline"))
+        name = str(item.get("name") or _muscle_name(knowledge, muscle))
+        title = name if side == "midline" else f"{name}, {SIDE_WORDS.get(side, side)}"
+        tool = TOOL_WORDS.get(str(item.get("tool", "")), str(item.get("tool", "")))
+        seconds = int(item.get("seconds") or 30)
+        lines.append(
+            f"{title}: about {seconds} s of slow passes with the {tool}".replace(
+                "with the your hands", "with your hands"
+            ).replace("with the no tool", "without a tool")
+        )
+    return tuple(lines)
+
+
+def _red_flags(advice_json: Mapping[str, Any], knowledge: Any) -> tuple[str, ...]:
+    """Every red flag, the ones the map's spots call for marked with their spot numbers."""
+    flagged = {
+        str(f.get("id")): [int(n) + 1 for n in f.get("spots") or ()]
+        for f in advice_json.get("red_flags") or ()
+    }
+    lines: list[str] = []
+    for flag in _attr(knowledge, "red_flags") or ():
+        text = _text_of(flag)
+        numbers = flagged.pop(str(_attr(flag, "id", "")), None)
+        if numbers:
+            label = "spot" if len(numbers) == 1 else "spots"
+            text += f" (applies to your {label} {', '.join(map(str, numbers))})"
+        lines.append(text)
+    for f in advice_json.get("red_flags") or ():
+        if str(f.get("id")) in flagged:
+            lines.append(_text_of(f))
+    return tuple(lines) or _FALLBACK_RED_FLAGS
 
 
 def build_guide_content(
@@ -311,17 +351,27 @@ def build_guide_content(
         )
         for index, spot in enumerate(spots)
     )
-    steps = _make_steps(advice_json.get("routine") or [], knowledge)
-    total = sum(step.minutes for step in steps)
+    steps = _make_steps(
+        advice_json.get("routine") or [], knowledge, _source_sites(advice_json.get("sources") or [])
+    )
+    total = advice_json.get("routine_total_min") or sum(step.minutes for step in steps)
     total_text = (
         f"Total: about {max(1, round(total))} minutes for {len(steps)} "
         f"step{'s' if len(steps) != 1 else ''}. Split it over two sessions if that feels long."
         if steps
         else ""
     )
-    advice = tuple(_text_of(a) for a in (_attr(knowledge, "advice") or ())) or _FALLBACK_ADVICE
-    flags = tuple(_text_of(f) for f in (_attr(knowledge, "red_flags") or ())) or _FALLBACK_RED_FLAGS
-    disclaimer = _text_of(_attr(knowledge, "disclaimer") or "") or _FALLBACK_DISCLAIMER
+    advice = (
+        tuple(_text_of(a) for a in (_attr(knowledge, "advice") or advice_json.get("advice") or ()))
+        or _FALLBACK_ADVICE
+    )
+    disclaimer = (
+        _text_of(_attr(knowledge, "disclaimer") or advice_json.get("disclaimer") or "")
+        or _FALLBACK_DISCLAIMER
+    )
+    warmup = _quick_lines(advice_json.get("warmup") or (), knowledge)
+    warmup_min = advice_json.get("warmup_min") or 3
+    note = _text_of(_attr(knowledge, "warmup_note") or "")
     months = "January February March April May June July August September October November December"
     date_text = date_format.format(d=today.day, month=months.split()[today.month - 1], y=today.year)
     zones = tuple(dict.fromkeys((s.muscle, s.side) for s in steps))
@@ -332,10 +382,11 @@ def build_guide_content(
         spots=rows,
         groups=_group(steps),
         total_text=total_text,
-        quick_title="Short version before or after exercise (2–3 minutes)",
-        quick_lines=_quick_lines(steps, _text_of(_attr(knowledge, "warmup_note") or "")),
+        quick_title=f"Short version before or after exercise (about {warmup_min} minutes)",
+        quick_note=note or "A few slow passes over each area, no long holds on points.",
+        quick_lines=warmup,
         advice=advice,
-        red_flags=flags,
+        red_flags=_red_flags(advice_json, knowledge),
         disclaimer=disclaimer,
         roll_zones=zones,
     )

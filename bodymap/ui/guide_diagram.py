@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QPainter, QTransform
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QTransform
 
 from bodymap.knowledge import site_point
-from bodymap.ui.painting import Highlight, ViewPainter, view_transform
+from bodymap.ui import palette
+from bodymap.ui.painting import Highlight, ViewPainter, line_width, view_transform
 
 __all__ = ["DiagramPainter", "resolve_sites"]
 
@@ -97,37 +98,83 @@ class DiagramPainter:
         vp.paint_spots(painter, list(spots), monochrome=self.monochrome)
         painter.restore()
 
-    def crop_box(self, view: str, muscle: str, side: str) -> QRectF:
+    def _paint_body_near(self, vp: ViewPainter, painter: QPainter, box: QRectF) -> None:
+        """The figure as `ViewPainter.paint_body` draws it, but only the muscles that reach
+        into ``box``: a close-up then costs a handful of paths, not the whole body, which
+        keeps the PDF small and quick to write."""
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#ffffff") if self.monochrome else palette.SKIN)
+        painter.drawPath(vp.outline_path)
+        near = [
+            path
+            for _region, path in vp.layer_paths("superficial")
+            if path.boundingRect().intersects(box)
+        ]
+        painter.save()
+        painter.setClipPath(vp.outline_path, Qt.ClipOperation.IntersectClip)
+        edge = QColor(0, 0, 0, 90) if self.monochrome else palette.MUSCLE_EDGE
+        painter.setBrush(QColor(0, 0, 0, 10) if self.monochrome else palette.MUSCLE_TINT)
+        pen = QPen(edge, line_width(painter, 0.7, 0.5, 1.1))
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        for path in near:
+            painter.drawPath(path)
+        painter.restore()
+        outline = QPen(
+            QColor("#000000") if self.monochrome else palette.SKIN_EDGE,
+            line_width(painter, 1.6, 1.0, 2.4),
+        )
+        outline.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(outline)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(vp.outline_path)
+        painter.restore()
+
+    def crop_box(
+        self, view: str, muscle: str, side: str, sites: Sequence[tuple[float, float]]
+    ) -> QRectF:
         """Atlas rectangle for a step's close-up: the roll zone and its sites, padded."""
         vp = self.painter_for(view)
         box = vp.roll_zone(muscle, side).boundingRect()
-        for x, y in self.sites(muscle, side, view):
+        for x, y in sites:
             box = box.united(QRectF(x - 1, y - 1, 2, 2))
         box = box.adjusted(-_CROP_PAD, -_CROP_PAD, _CROP_PAD, _CROP_PAD)
         return box
 
     def paint_crop(
-        self, painter: QPainter, target: QRectF, view: str | None, muscle: str, side: str
-    ) -> None:
-        """A close-up of ``muscle`` in ``target``; a plain note when no view shows it."""
+        self,
+        painter: QPainter,
+        target: QRectF,
+        view: str | None,
+        muscle: str,
+        side: str,
+        sites: Sequence[tuple[str, float, float]] = (),
+    ) -> str | None:
+        """A close-up of ``muscle`` in ``target`` with its roll zone and trigger-point sites
+        (the advisor's ``sites`` as (view, x, y), else the knowledge's); returns the view
+        drawn, or None (a plain box) when no view shows the muscle."""
         chosen = self.view_for(muscle, side, view)
         painter.save()
         painter.setClipRect(target)
         if chosen is None:
             painter.fillRect(target, QColor("#f3f0ec"))
             painter.restore()
-            return
+            return None
         vp = self.painter_for(chosen)
-        box = self.crop_box(chosen, muscle, side)
+        points = [(x, y) for v, x, y in sites if v == chosen] or self.sites(muscle, side, chosen)
+        box = self.crop_box(chosen, muscle, side, points)
         # Keep the target's aspect so the close-up fills the box without distortion.
         scale = min(target.width() / box.width(), target.height() / box.height())
         dx = target.center().x() - box.center().x() * scale
         dy = target.center().y() - box.center().y() * scale
         painter.setTransform(QTransform(scale, 0, 0, scale, dx, dy), True)
-        vp.paint_body(painter, monochrome=self.monochrome)
+        self._paint_body_near(vp, painter, box)
         vp.paint_highlight(
             painter,
-            Highlight(muscle, side, self.sites(muscle, side, chosen)),
+            Highlight(muscle, side, points),
             monochrome=self.monochrome,
         )
         painter.restore()
+        return chosen

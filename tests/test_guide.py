@@ -1,0 +1,479 @@
+"""The printed rolling guide: page flow, words, PDF output a reader can use, print paths."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import subprocess
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from bodymap.maps import Spot, TriggerPointMap, load_map
+from bodymap.resources import asset
+from bodymap.ui.guide_content import build_guide_content
+from bodymap.ui.guide_layout import Block, flow_blocks
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = ("desk_worker", "runner")
+PDFTOTEXT = shutil.which("pdftotext")
+PDFTOPPM = shutil.which("pdftoppm")
+WHEN = datetime(2025, 3, 3, 18, 0, tzinfo=UTC)
+
+
+# -- helpers -----------------------------------------------------------------------------
+def example(name: str) -> TriggerPointMap:
+    return load_map(Path(str(asset("examples", f"{name}.bodymap"))))
+
+
+def spot(i: int, view: str, x: float, y: float, intensity: int = 5, note: str = "") -> Spot:
+    from bodymap.maps import side_for
+
+    return Spot(
+        id=f"s{i}",
+        view=view,
+        x=x,
+        y=y,
+        side=side_for(view, x),
+        intensity=intensity,
+        kind=("ache", "sharp", "burning", "tingling", "numb")[i % 5],
+        note=note,
+        created=WHEN,
+    )
+
+
+def landmark_spots(count: int) -> list[Spot]:
+    """``count`` spots on real landmarks of both views, alternating views."""
+    from bodymap.atlas import load_atlas
+
+    atlas = load_atlas()
+    points = [
+        (view, xy)
+        for view in ("back", "front")
+        for name, xy in sorted(atlas[view].landmarks.items())
+        if name not in ("vertex",)
+    ]
+    points = points[::2] + points[1::2]
+    chosen = [points[(i * 7) % len(points)] for i in range(count)]
+    return [
+        spot(i, view, x, y, intensity=(i * 3) % 11, note=f"Spot {i + 1} note.")
+        for i, (view, (x, y)) in enumerate(chosen)
+    ]
+
+
+def render(tmp_path: Path, tpm: TriggerPointMap, page_size: str | None = "A4"):
+    from bodymap.ui.guide import render_guide_pdf
+
+    out = tmp_path / "guide.pdf"
+    renderer = render_guide_pdf(tpm, out, page_size)
+    assert out.read_bytes().startswith(b"%PDF-")
+    return out, renderer
+
+
+def pdf_text(path: Path) -> str:
+    if PDFTOTEXT is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed, so PDF text cannot be read")
+    result = subprocess.run([PDFTOTEXT, str(path), "-"], capture_output=True, text=True, check=True)
+    return " ".join(result.stdout.split())
+
+
+def page_images(path: Path, tmp_path: Path) -> list[QImage]:
+    if PDFTOPPM is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed, so pages cannot be rasterised")
+    prefix = tmp_path / "page"
+    subprocess.run([PDFTOPPM, "-r", "50", "-png", str(path), str(prefix)], check=True)
+    return [QImage(str(p)) for p in sorted(tmp_path.glob("page-*.png"))]
+
+
+def ink_fraction(image: QImage) -> float:
+    """Share of sampled pixels above the footer that are clearly not white paper."""
+    dark = total = 0
+    for y in range(0, int(image.height() * 0.85), 3):
+        for x in range(0, image.width(), 3):
+            total += 1
+            if QColor(image.pixel(x, y)).lightness() < 200:
+                dark += 1
+    return dark / total
+
+
+def assert_sound_layout(renderer) -> None:
+    """Every block lies inside one page's content area and no two blocks overlap."""
+    flow = renderer.flow
+    area = renderer.content_rect()
+    assert not flow.oversized
+    for page in range(flow.page_count):
+        placed = flow.on_page(page)
+        assert placed, f"page {page + 1} is empty"
+        for p in placed:
+            rect = QRectF(area.left(), p.top, area.width(), p.block.height)
+            assert area.contains(rect), f"{p.block.kind} runs off page {page + 1}"
+        for a, b in itertools.pairwise(placed):
+            assert a.bottom <= b.top + 1e-6, f"{a.block.kind} overlaps {b.block.kind}"
+
+
+def normalised(text: str) -> str:
+    return " ".join(text.replace("ﬀ", "ff").replace("ﬁ", "fi").replace("ﬂ", "fl").split())
+
+
+# -- page flow (pure) --------------------------------------------------------------------
+def test_flow_moves_a_block_that_does_not_fit_to_the_next_page_whole() -> None:
+    blocks = [Block("step", 40), Block("step", 40), Block("step", 40)]
+    flow = flow_blocks(blocks, 100)
+    assert [(p.page, p.top) for p in flow.placements] == [(0, 0), (0, 40), (1, 0)]
+    assert flow.page_count == 2
+
+
+def test_flow_keeps_a_heading_with_the_block_after_it() -> None:
+    blocks = [Block("step", 70), Block("group", 10, keep_with_next=True), Block("step", 30)]
+    flow = flow_blocks(blocks, 100)
+    assert [p.page for p in flow.placements] == [0, 1, 1]
+
+
+def test_flow_repeats_a_table_header_on_the_page_a_table_runs_onto() -> None:
+    header = Block("table_header", 5, keep_with_next=True)
+    blocks = [header, *(Block("spot_row", 20, repeat_header=header) for _ in range(8))]
+    flow = flow_blocks(blocks, 100)
+    second = flow.on_page(1)
+    assert second[0].block is header and second[1].top == 5
+    assert all(p.bottom <= 100 for p in flow.placements)
+
+
+def test_flow_breaks_pages_on_request_and_reports_oversized_blocks() -> None:
+    blocks = [Block("a", 10), Block("b", 10, page_break_before=True), Block("c", 150)]
+    flow = flow_blocks(blocks, 100)
+    assert [p.page for p in flow.placements] == [0, 1, 2]
+    assert [b.kind for b in flow.oversized] == ["c"]
+
+
+def test_flow_gaps_apply_between_blocks_but_not_at_the_top_of_a_page() -> None:
+    blocks = [
+        Block("a", 60, space_before=5),
+        Block("b", 30, space_before=5),
+        Block("c", 30, space_before=5),
+    ]
+    flow = flow_blocks(blocks, 100)
+    assert [(p.page, p.top) for p in flow.placements] == [(0, 0), (0, 65), (1, 0)]
+
+
+# -- words (pure) ------------------------------------------------------------------------
+def _routine(*rows: tuple[str, str, str, str]) -> list[dict]:
+    return [
+        {
+            "muscle": m,
+            "side": s,
+            "tool": t,
+            "position": p,
+            "on_point_s": [10, 30],
+            "around_min": [2, 3],
+        }
+        for m, s, t, p in rows
+    ]
+
+
+def test_content_groups_steps_by_position_in_the_advisors_order_and_adds_time() -> None:
+    from bodymap.knowledge import load_knowledge
+
+    knowledge = load_knowledge()
+    routine = _routine(
+        ("upper_trapezius", "right", "ball", "wall"),
+        ("levator_scapulae", "right", "ball", "wall"),
+        ("gluteus_medius", "left", "foam_roller", "side_lying"),
+    )
+    flag = knowledge.red_flags[0]
+    answer = {
+        "spots": [],
+        "routine": routine,
+        "warmup": [
+            {"muscle": "upper_trapezius", "side": "right", "tool": "ball", "seconds": 40},
+            {"muscle": "gluteus_medius", "side": "left", "tool": "foam_roller", "seconds": 40},
+        ],
+        "warmup_min": 2,
+        "red_flags": [{"id": flag.id, "text": flag.text, "spots": [0, 2]}],
+    }
+    content = build_guide_content("Me", [], answer, knowledge, date(2025, 3, 7))
+    assert [g.heading for g in content.groups] == ["Standing against a wall", "Lying on your side"]
+    assert [s.number for s in content.steps] == [1, 2, 3]
+    assert content.steps[0].title == "Upper trapezius, right"
+    assert content.steps[2].tool == "foam roller"
+    assert content.steps[0].timing == "10–30 s on each tender point, then 2–3 min around it"
+    assert content.steps[0].how and content.steps[0].cautions
+    assert "about 10 minutes" in content.total_text  # 3 × (30 s + 3 min), rounded
+    assert content.quick_lines == (
+        "Upper trapezius, right: about 40 s of slow passes with the massage ball",
+        "Gluteus medius, left: about 40 s of slow passes with the foam roller",
+    )
+    assert "about 2 minutes" in content.quick_title and content.quick_note
+    assert content.date_text == "7 March 2025"
+    assert content.advice == knowledge.advice
+    assert content.disclaimer == knowledge.disclaimer
+    assert content.red_flags[0] == f"{flag.text} (applies to your spots 1, 3)"
+    assert list(content.red_flags[1:]) == [f.text for f in knowledge.red_flags[1:]]
+
+
+def test_content_cuts_long_notes_and_names_where_each_spot_is() -> None:
+    spots = [spot(0, "back", 560, 180, note="word " * 400)]
+    answer = {"spots": [{"side": "right", "regions": [{"name": "Upper trapezius"}]}], "routine": []}
+    content = build_guide_content("Me", spots, answer, None, date(2025, 1, 2))
+    row = content.spots[0]
+    assert row.where == "Upper trapezius, right"
+    assert len(row.note) <= 241 and row.note.endswith("…")
+    assert content.groups == () and content.total_text == ""
+    assert content.advice and content.red_flags and "not medical advice" in content.disclaimer
+
+
+# -- text engine -------------------------------------------------------------------------
+def test_wrapped_text_caps_lines_with_an_ellipsis_and_never_exceeds_the_width(qapp) -> None:
+    from PySide6.QtGui import QFontMetricsF
+
+    from bodymap.ui.guide_text import Fonts, WrappedText
+
+    image = QImage(800, 800, QImage.Format.Format_RGB32)
+    font = Fonts().body
+    text = "Pressing here sends an ache down the arm. " * 50
+    wrapped = WrappedText(text, font, 300.0, image, max_lines=2)
+    assert wrapped.line_count == 2 and wrapped.truncated
+    assert wrapped.lines[-1].endswith("…")
+    metrics = QFontMetricsF(font, image)
+    assert all(metrics.horizontalAdvance(line) <= 300.0 + 0.5 for line in wrapped.lines)
+    short = WrappedText("Short.", font, 300.0, image, max_lines=2)
+    assert short.line_count == 1 and not short.truncated
+
+
+# -- page size ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("territory", "expected"),
+    [
+        (QLocale.Country.UnitedStates, "Letter"),
+        (QLocale.Country.Canada, "Letter"),
+        (QLocale.Country.Mexico, "Letter"),
+        (QLocale.Country.Philippines, "Letter"),
+        (QLocale.Country.Germany, "A4"),
+        (QLocale.Country.UnitedKingdom, "A4"),
+        (QLocale.Country.Japan, "A4"),
+    ],
+)
+def test_default_page_size_follows_the_locale(territory, expected: str) -> None:
+    from bodymap.ui.guide import default_page_size
+
+    assert default_page_size(QLocale(QLocale.Language.English, territory)) == expected
+
+
+# -- whole guides ------------------------------------------------------------------------
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_guides_name_every_routine_muscle_and_carry_the_disclaimer(
+    qapp, tmp_path: Path, name: str
+) -> None:
+    tpm = example(name)
+    out, renderer = render(tmp_path, tpm)
+    steps = renderer.content.steps
+    assert steps, "an example map must produce a routine"
+    assert 2 <= renderer.page_count <= 8
+    assert_sound_layout(renderer)
+    text = normalised(pdf_text(out))
+    assert "Rolling guide" in text and tpm.name in text
+    for step in steps:
+        assert step.title.split(",")[0] in text, step.title
+    assert "not medical advice" in text
+    assert f"page 1 of {renderer.page_count}" in text
+    assert f"page {renderer.page_count} of {renderer.page_count}" in text
+    images = page_images(out, tmp_path)
+    assert len(images) == renderer.page_count
+    for number, image in enumerate(images, start=1):
+        assert ink_fraction(image) > 0.003, f"page {number} looks blank"
+
+
+def test_every_step_block_sits_whole_on_one_page(qapp, tmp_path: Path) -> None:
+    tpm = TriggerPointMap("Thirty", landmark_spots(30))
+    _, renderer = render(tmp_path, tpm)
+    step_placements = [p for p in renderer.flow.placements if p.block.kind == "step"]
+    assert len(step_placements) == len(renderer.content.steps) > 5
+    area = renderer.content_rect()
+    for p in step_placements:
+        assert p.top >= 0 and p.bottom <= area.height()
+    assert_sound_layout(renderer)
+    # Headings are never stranded at the bottom of a page.
+    for page in range(renderer.page_count):
+        placed = renderer.flow.on_page(page)
+        assert placed[-1].block.kind not in ("section", "group", "table_header")
+
+
+def test_thirty_spots_all_appear_in_the_table(qapp, tmp_path: Path) -> None:
+    tpm = TriggerPointMap("Thirty", landmark_spots(30))
+    out, renderer = render(tmp_path, tpm)
+    rows = [p.block.ref.number for p in renderer.flow.placements if p.block.kind == "spot_row"]
+    assert rows == list(range(1, 31))
+    assert renderer.page_count <= 14
+    text = normalised(pdf_text(out))
+    assert "Spot 30 note." in text
+
+
+def test_a_guide_without_spots_is_one_friendly_page(qapp, tmp_path: Path) -> None:
+    out, renderer = render(tmp_path, TriggerPointMap("Empty"))
+    assert renderer.page_count == 1
+    text = normalised(pdf_text(out))
+    assert "no spots yet" in text and "not medical advice" in text
+    assert "page 1 of 1" in text
+    assert_sound_layout(renderer)
+
+
+def test_one_spot_gives_a_short_guide(qapp, tmp_path: Path) -> None:
+    from bodymap.atlas import load_atlas
+
+    x, y = load_atlas()["back"].landmarks["acromion_r"]
+    _, renderer = render(tmp_path, TriggerPointMap("One", [spot(0, "back", x - 20, y + 5)]))
+    assert 2 <= renderer.page_count <= 4
+    assert len(renderer.content.spots) == 1
+    assert_sound_layout(renderer)
+
+
+def test_a_two_thousand_character_note_is_cut_to_two_lines(qapp, tmp_path: Path) -> None:
+    from bodymap.atlas import load_atlas
+
+    x, y = load_atlas()["back"].landmarks["scapula_inferior_angle_r"]
+    note = ("It burns after long drives and wakes me at night sometimes. " * 40)[:2000]
+    tpm = TriggerPointMap("Long note", [spot(0, "back", x, y, note=note)])
+    out, renderer = render(tmp_path, tpm)
+    row = next(p.block for p in renderer.flow.placements if p.block.kind == "spot_row")
+    header = next(p.block for p in renderer.flow.placements if p.block.kind == "table_header")
+    assert row.height < 4 * header.height  # two lines of note, not forty
+    text = normalised(pdf_text(out))
+    assert "…" in text and text.count("wakes me at night") <= 3
+
+
+def test_spots_on_both_views_and_on_the_spine_render(qapp, tmp_path: Path) -> None:
+    from bodymap.atlas import load_atlas
+
+    atlas = load_atlas()
+    spine = atlas["back"].landmarks["t12"]
+    front = atlas["front"].landmarks["umbilicus"]
+    tpm = TriggerPointMap(
+        "Both", [spot(0, "back", *spine, intensity=8), spot(1, "front", front[0] - 30, front[1])]
+    )
+    out, renderer = render(tmp_path, tpm, page_size="Letter")
+    assert {row.view for row in renderer.content.spots} == {"front", "back"}
+    assert_sound_layout(renderer)
+    assert "not medical advice" in normalised(pdf_text(out))
+    assert b"/MediaBox [0 0 612.000000 792.000000]" in out.read_bytes()
+
+
+def test_a4_pages_are_a4(qapp, tmp_path: Path) -> None:
+    out, _ = render(tmp_path, example("runner"), page_size="A4")
+    assert b"/MediaBox [0 0 595" in out.read_bytes()
+
+
+def test_marks_of_one_view_never_appear_on_the_other(qapp) -> None:
+    from bodymap.atlas import load_atlas
+    from bodymap.knowledge import load_knowledge
+    from bodymap.ui.guide_diagram import DiagramPainter
+
+    atlas = load_atlas()
+    drawing = DiagramPainter(atlas, load_knowledge())
+    front_only = [spot(i, "front", *xy) for i, xy in enumerate(atlas["front"].landmarks.values())]
+
+    def draw(view: str, spots: list[Spot]) -> QImage:
+        image = QImage(200, 300, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        drawing.paint_view(painter, QRectF(0, 0, 200, 300), view, spots=spots)
+        painter.end()
+        return image
+
+    assert draw("back", front_only) == draw("back", [])
+    assert draw("front", front_only) != draw("front", [])
+
+
+def test_the_pdf_is_written_atomically_and_a_bad_page_size_touches_nothing(
+    qapp, tmp_path: Path
+) -> None:
+    from bodymap.ui.guide import write_guide_pdf
+
+    out = tmp_path / "guide.pdf"
+    out.write_bytes(b"old")
+    with pytest.raises(ValueError, match="A4 or Letter"):
+        write_guide_pdf(example("runner"), out, page_size="A3")
+    assert out.read_bytes() == b"old"
+    write_guide_pdf(example("runner"), out, page_size="Letter")
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert [p.name for p in tmp_path.iterdir()] == ["guide.pdf"]
+
+
+# -- print and preview -------------------------------------------------------------------
+def test_print_guide_prints_when_accepted_and_not_when_cancelled(
+    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from bodymap.ui import guide
+
+    out = tmp_path / "printed.pdf"
+
+    def accept(dialog) -> int:
+        printer = dialog.printer()
+        assert printer.pageLayout().margins().left() >= 12
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return int(QPrintDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(guide, "_exec_dialog", lambda d: int(QPrintDialog.DialogCode.Rejected))
+    assert guide.print_guide(None, example("runner")) is False
+    assert not out.exists()
+    monkeypatch.setattr(guide, "_exec_dialog", accept)
+    assert guide.print_guide(None, example("runner")) is True
+    assert "not medical advice" in normalised(pdf_text(out))
+
+
+def test_preview_paints_the_same_guide(
+    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from bodymap.ui import guide
+
+    out = tmp_path / "preview.pdf"
+
+    def show(dialog) -> int:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        dialog.paintRequested.emit(printer)
+        return 0
+
+    monkeypatch.setattr(guide, "_exec_dialog", show)
+    guide.preview_guide(None, example("desk_worker"))
+    text = normalised(pdf_text(out))
+    assert "Your routine" in text and "not medical advice" in text
+
+
+# -- command line ------------------------------------------------------------------------
+def test_cli_writes_the_guide_without_a_window(tmp_path: Path) -> None:
+    out = tmp_path / "g.pdf"
+    env = {
+        k: v
+        for k, v in __import__("os").environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bodymap",
+            "guide",
+            str(asset("examples", "runner.bodymap")),
+            "-o",
+            str(out),
+            "--page-size",
+            "Letter",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert "Traceback" not in result.stderr
