@@ -6,10 +6,13 @@ Each spot adds to a (muscle, side) candidate a contribution
 
 where ``weight`` is the best of local (superficial 1.0, deep 0.75) and referred
 (essential 0.8, spillover 0.4), plus a quarter of the other when a muscle both lies under
-the spot and refers pain to it. Contributions add up over spots, so a muscle that explains
-several spots rises; the sum is divided by the best possible total, giving 0..1 without
-changing the order. Because the score is a plain sum, adding a spot whose best explanation
-is a source can never lower that source's rank.
+the spot and refers pain to it. Regions and segments that only touch the thumb-sized spot
+(:mod:`bodymap.advisor.extent`) count at :data:`NEAR` of their weight.
+
+Contributions add up over spots, so a muscle that explains several spots rises; the sum
+is divided by the best possible total, giving 0..1 without changing the order. Because
+the score is a plain sum, adding a spot whose best explanation is a source can never lower
+that source's rank.
 """
 
 from __future__ import annotations
@@ -21,12 +24,13 @@ from bodymap.advisor.model import Reason, Source, SpotLike
 from bodymap.advisor.tables import Tables
 
 if TYPE_CHECKING:
-    from bodymap.atlas import Hit
+    from bodymap.atlas import Hit, Region
 
 __all__ = [
     "DEEP",
     "ESSENTIAL",
     "MAX_SOURCES",
+    "NEAR",
     "SPILLOVER",
     "SUPERFICIAL",
     "intensity_factor",
@@ -38,6 +42,7 @@ SUPERFICIAL = 1.0
 DEEP = 0.75
 ESSENTIAL = 0.8
 SPILLOVER = 0.4
+NEAR = 0.75
 _BOTH_BONUS = 0.25
 _BEST_WEIGHT = SUPERFICIAL + _BOTH_BONUS * ESSENTIAL
 MAX_SOURCES = 15
@@ -50,20 +55,35 @@ def intensity_factor(intensity: float) -> float:
 
 
 def spot_contributions(
-    index: int, hit: Hit, intensity: float, tables: Tables
+    index: int,
+    hit: Hit,
+    intensity: float,
+    tables: Tables,
+    around: Sequence[Region] = (),
 ) -> dict[tuple[str, str], tuple[float, list[Reason]]]:
-    """The contribution of one spot to every candidate, with the reasons for it."""
+    """The contribution of one spot to every candidate, with the reasons for it.
+
+    ``around`` holds the regions within the spot's reach (see
+    :class:`~bodymap.advisor.extent.SpotExtent`); those not under the point itself
+    count at :data:`NEAR` of their weight.
+    """
+    under = {r.key for r in (*hit.regions, *hit.segments)}
     local: dict[tuple[str, str], tuple[float, str]] = {}
-    for region in hit.regions:
-        weight = SUPERFICIAL if region.layer == "superficial" else DEEP
+    segments: dict[tuple[str, str], float] = {}
+    for region in (*hit.regions, *hit.segments, *around):
+        scale = 1.0 if region.key in under else NEAR
         key = (region.id, region.side)
+        if region.layer == "segment":
+            segments[key] = max(segments.get(key, 0.0), scale)
+            continue
+        weight = (SUPERFICIAL if region.layer == "superficial" else DEEP) * scale
         if key not in local or local[key][0] < weight:
             local[key] = (weight, region.layer)
     referred: dict[tuple[str, str], tuple[float, str, str]] = {}
     referrers = tables.referrers
-    for seg in hit.segments:
-        for ref in referrers.get((seg.id, seg.side), ()):
-            weight = ESSENTIAL if ref.zone == "essential" else SPILLOVER
+    for seg_key, scale in segments.items():
+        for ref in referrers.get(seg_key, ()):
+            weight = (ESSENTIAL if ref.zone == "essential" else SPILLOVER) * scale
             key = (ref.muscle, ref.side)
             if key not in referred or referred[key][0] < weight:
                 referred[key] = (weight, ref.zone, ref.text)
@@ -86,6 +106,16 @@ def spot_contributions(
     return out
 
 
+def _reach(hits: Sequence[Hit], tables: Tables) -> dict[int, tuple[Region, ...]]:
+    """The regions around each located spot, one bulk query per view."""
+    out: dict[int, tuple[Region, ...]] = {}
+    for view, extent in tables.extent.items():
+        idx = [i for i, h in enumerate(hits) if h.inside and h.view == view]
+        for i, regions in zip(idx, extent.around([hits[i].point for i in idx]), strict=True):
+            out[i] = regions
+    return out
+
+
 def rank_sources(
     hits: Sequence[Hit], spots: Sequence[SpotLike], tables: Tables, limit: int = MAX_SOURCES
 ) -> tuple[Source, ...]:
@@ -93,11 +123,13 @@ def rank_sources(
     raw: dict[tuple[str, str], float] = {}
     reasons: dict[tuple[str, str], list[Reason]] = {}
     best_total = 0.0
+    reach = _reach(hits, tables)
     for index, (hit, spot) in enumerate(zip(hits, spots, strict=True)):
         if not hit.inside:
             continue
         best_total += _BEST_WEIGHT * intensity_factor(spot.intensity)
-        for key, (value, why) in spot_contributions(index, hit, spot.intensity, tables).items():
+        found = spot_contributions(index, hit, spot.intensity, tables, reach.get(index, ()))
+        for key, (value, why) in found.items():
             raw[key] = raw.get(key, 0.0) + value
             reasons.setdefault(key, []).extend(why)
     if not raw:

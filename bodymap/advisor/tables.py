@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bodymap.advisor.extent import SpotExtent
 from bodymap.knowledge import Knowledge, site_point
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ class Tables:
             self.local_text[(m, "superficial")] = f"{rec.name} lies under this spot."
             self.local_text[(m, "deep")] = f"{rec.name} lies deep under this spot."
         self.referrers = self._referrers(segment_names)
+        self.extent = {view: SpotExtent(va) for view, va in atlas.items()}
         self.trigger_points = self._trigger_points()
 
     def _referrers(
