@@ -1,0 +1,342 @@
+"""BodyCanvas with real widgets and real mouse and key events on its viewport."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtTest import QTest
+
+from bodymap.atlas import load_atlas
+from bodymap.maps import TriggerPointMap, add_spot, move_spot, remove_spot, side_for
+from bodymap.ui import palette
+from bodymap.ui.canvas import NOT_ON_BODY, BodyCanvas
+from bodymap.ui.canvas_items import HighlightItem, SiteItem
+from bodymap.ui.painting import ViewPainter, intensity_colour, region_path, view_transform
+from bodymap.ui.panel import AdvicePanel
+
+OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+"""The offscreen platform plugin's note when a top-level window with size hints is shown."""
+LEFT = Qt.MouseButton.LeftButton
+NO_MOD = Qt.KeyboardModifier.NoModifier
+
+
+@pytest.fixture
+def atlas():
+    return load_atlas()
+
+
+@pytest.fixture
+def tpm():
+    return TriggerPointMap("Test")
+
+
+@pytest.fixture
+def canvas(qtbot, tpm):
+    widget = BodyCanvas()
+    qtbot.addWidget(widget)
+    widget.resize(900, 700)
+    widget.set_map(tpm)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.fit()
+    return widget
+
+
+def connect_harness(canvas, tpm, panel=None):
+    """Apply the canvas's requests straight to the map (what the undo commands do)."""
+    canvas.addRequested.connect(lambda v, x, y: add_spot(tpm, v, x, y, side_for(v, x)))
+    canvas.moveRequested.connect(lambda sid, x, y: move_spot(tpm, sid, x, y))
+    canvas.removeRequested.connect(lambda sid: remove_spot(tpm, sid))
+    if panel is not None:
+        panel.sourceSelected.connect(canvas.set_highlight)
+
+
+def click(canvas, view, x, y, button=LEFT):
+    QTest.mouseClick(canvas.viewport(), button, NO_MOD, canvas.viewport_point(view, x, y))
+
+
+def test_click_on_landmark_requests_a_spot_there(qtbot, canvas, atlas):
+    x, y = atlas["back"].landmarks["scapula_spine_root_r"]
+    with qtbot.waitSignal(canvas.addRequested) as blocker:
+        click(canvas, "back", x, y)
+    view, ax, ay = blocker.args
+    assert view == "back"
+    assert abs(ax - x) < 2 and abs(ay - y) < 2  # within a pixel or so of the landmark
+
+
+def test_click_on_front_view_uses_front_coordinates(qtbot, canvas, atlas):
+    x, y = atlas["front"].landmarks["umbilicus"]
+    with qtbot.waitSignal(canvas.addRequested) as blocker:
+        click(canvas, "front", x, y)
+    assert blocker.args[0] == "front"
+    assert abs(blocker.args[1] - x) < 2
+
+
+def test_click_far_outside_only_says_so(qtbot, canvas):
+    seen: list = []
+    canvas.addRequested.connect(lambda *a: seen.append(a))
+    with qtbot.waitSignal(canvas.regionHovered) as blocker:
+        click(canvas, "front", 200, 900)
+    assert blocker.args == [NOT_ON_BODY]
+    assert seen == []
+
+
+def test_near_miss_snaps_onto_the_body(qtbot, canvas, atlas):
+    va = atlas["front"]
+    x0 = va.outline.bounds[0]
+    y = 700.0
+    edge = next(x for x in range(int(x0) - 5, 500) if va.locate(x, y).inside and x > x0 + 1)
+    canvas.zoom_by(4)
+    canvas.centerOn(canvas.scene_point("front", edge, y))
+    with qtbot.waitSignal(canvas.addRequested) as blocker:
+        click(canvas, "front", edge - 3, y)
+    assert va.locate(blocker.args[1], blocker.args[2]).inside
+
+
+def test_spot_appears_and_panel_lists_sources(qtbot, canvas, tpm, atlas):
+    panel = AdvicePanel()
+    qtbot.addWidget(panel)
+    panel.set_map(tpm)
+    connect_harness(canvas, tpm, panel)
+    x, y = atlas["back"].landmarks["scapula_spine_root_r"]
+    click(canvas, "back", x + 10, y + 5)
+    assert len(tpm.spots) == 1
+    item = canvas.spot_item(tpm.spots[0].id)
+    assert item is not None and item.number == 1 and item.view == "back"
+    assert panel.source_rows(), "the panel lists the likely sources"
+    assert panel.spot_list.count() == 1
+
+
+def test_drag_emits_one_move_on_release(qtbot, canvas, tpm, atlas):
+    connect_harness(canvas, tpm)
+    x, y = atlas["back"].landmarks["psis_r"]
+    add_spot(tpm, "back", x, y, "right")
+    spot_id = tpm.spots[0].id
+    moves: list = []
+    canvas.moveRequested.connect(lambda *a: moves.append(a))
+    vp = canvas.viewport()
+    start = canvas.viewport_point("back", x, y)
+    QTest.mousePress(vp, LEFT, NO_MOD, start)
+    for step in range(1, 6):
+        QTest.mouseMove(vp, start + QPoint(0, -8 * step))
+    QTest.mouseRelease(vp, LEFT, NO_MOD, start + QPoint(0, -40))
+    assert len(moves) == 1
+    assert moves[0][0] == spot_id
+    assert tpm.spots[0].y < y - 10
+    assert canvas.selected_spot == spot_id
+
+
+def test_click_on_spot_selects_it_without_adding(qtbot, canvas, tpm, atlas):
+    connect_harness(canvas, tpm)
+    x, y = atlas["front"].landmarks["umbilicus"]
+    add_spot(tpm, "front", x, y, "midline")
+    with qtbot.waitSignal(canvas.spotSelected) as blocker:
+        click(canvas, "front", x, y)
+    assert blocker.args == [tpm.spots[0].id]
+    assert len(tpm.spots) == 1
+
+
+def test_delete_key_requests_removal(qtbot, canvas, tpm, atlas):
+    connect_harness(canvas, tpm)
+    x, y = atlas["front"].landmarks["umbilicus"]
+    add_spot(tpm, "front", x, y, "midline")
+    spot_id = tpm.spots[0].id
+    click(canvas, "front", x, y)
+    with qtbot.waitSignal(canvas.removeRequested) as blocker:
+        QTest.keyClick(canvas, Qt.Key.Key_Delete)
+    assert blocker.args == [spot_id]
+    assert not tpm.spots
+    assert canvas.spot_items() == []
+
+
+def test_double_click_and_menu_request_an_edit(qtbot, canvas, tpm, atlas, monkeypatch):
+    x, y = atlas["front"].landmarks["umbilicus"]
+    add_spot(tpm, "front", x, y, "midline")
+    spot_id = tpm.spots[0].id
+    with qtbot.waitSignal(canvas.editRequested) as blocker:
+        QTest.mouseDClick(canvas.viewport(), LEFT, NO_MOD, canvas.viewport_point("front", x, y))
+    assert blocker.args == [spot_id]
+    menu = canvas.spot_menu(spot_id)
+    assert [a.text() for a in menu.actions()] == ["Edit…", "Delete", "Select source…"]
+    with qtbot.waitSignal(canvas.editRequested):
+        menu.actions()[0].trigger()
+
+
+def test_map_changes_update_markers(qtbot, canvas, tpm, atlas):
+    a = add_spot(tpm, "front", 480, 300, "right")
+    b = add_spot(tpm, "back", 520, 420, "right")
+    assert {i.spot_id for i in canvas.spot_items()} == {a.spot.id, b.spot.id}
+    remove_spot(tpm, a.spot.id)
+    assert canvas.spot_item(b.spot.id).number == 1
+    move_spot(tpm, b.spot.id, 530, 430)
+    assert canvas.spot_item(b.spot.id).pos() == canvas.scene_point("back", 530, 430)
+    other = TriggerPointMap("Other")
+    canvas.set_map(other)
+    assert canvas.spot_items() == []
+    add_spot(tpm, "front", 480, 300, "right")  # the old map no longer reaches the canvas
+    assert canvas.spot_items() == []
+
+
+@OFFSCREEN_NOISE
+def test_selecting_a_source_highlights_its_roll_zone_in_the_right_view(qtbot, canvas, tpm):
+    panel = AdvicePanel()
+    qtbot.addWidget(panel)
+    panel.set_map(tpm)
+    connect_harness(canvas, tpm, panel)
+    add_spot(tpm, "back", 545, 200, "right")
+    top = panel.source_tree.topLevelItem(0)
+    muscle, side = top.data(0, Qt.ItemDataRole.UserRole)
+    with qtbot.waitSignal(panel.sourceSelected):
+        rect = panel.source_tree.visualItemRect(top)
+        panel.show()
+        QTest.mouseClick(panel.source_tree.viewport(), LEFT, NO_MOD, rect.center())
+    assert canvas.highlight == (muscle, side)
+    zones = [i for i in canvas.highlight_items() if isinstance(i, HighlightItem)]
+    sites = [i for i in canvas.highlight_items() if isinstance(i, SiteItem)]
+    assert zones and sites
+    for item in canvas.highlight_items():
+        assert item.scene() is canvas.scene()
+        assert canvas.view_rect(item.view).contains(item.sceneBoundingRect().center())
+    canvas.set_highlight(None)
+    assert canvas.highlight_items() == []
+
+
+def test_highlight_of_a_back_muscle_lies_in_the_back_view_only(canvas):
+    canvas.set_highlight("infraspinatus", "left")
+    views = {i.view for i in canvas.highlight_items()}
+    assert views == {"back"}
+    back = canvas.view_rect("back")
+    site = next(i for i in canvas.highlight_items() if isinstance(i, SiteItem))
+    # the person's left is on the viewer's left in the back view
+    assert site.pos().x() < back.center().x()
+
+
+def test_layer_toggles_change_what_is_drawn(canvas):
+    body = canvas.body_item("back")
+    assert body.layers == frozenset({"superficial"})
+    for name in ("deep", "fascia", "caution", "segment"):
+        canvas.set_layer_visible(name, True)
+        assert name in body.layers
+    canvas.set_layer_visible("labels", True)
+    assert body.labels
+    canvas.set_layer_visible("deep", False)
+    assert "deep" not in body.layers
+    with pytest.raises(ValueError):
+        canvas.set_layer_visible("bones", True)
+
+
+def test_caution_layer_changes_pixels(canvas):
+    before = canvas.grab().toImage()
+    canvas.set_layer_visible("caution", True)
+    after = canvas.grab().toImage()
+    assert before != after
+
+
+def test_hover_names_the_region(qtbot, canvas, atlas):
+    x, y = atlas["back"].landmarks["scapula_spine_root_r"]
+    expected = atlas["back"].locate(x + 20, y + 20).main_region
+    with qtbot.waitSignal(canvas.regionHovered) as blocker:
+        QTest.mouseMove(canvas.viewport(), canvas.viewport_point("back", x + 20, y + 20))
+    assert blocker.args[0].startswith(f"{expected.name} ({expected.side})")
+    assert canvas.viewport().toolTip() == blocker.args[0]
+
+
+def test_keyboard_only_flow(qtbot, canvas, tpm):
+    connect_harness(canvas, tpm)
+    canvas.setFocus()
+    QTest.keyClick(canvas, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    first = canvas.cursor_region
+    assert first is not None
+    QTest.keyClick(canvas, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    second = canvas.cursor_region
+    assert second is not None and second[1] != first[1]
+    assert second[1] in load_atlas()[second[0]].neighbours(first[1])
+    with qtbot.waitSignal(canvas.addRequested):
+        QTest.keyClick(canvas, Qt.Key.Key_Insert)
+    assert len(tpm.spots) == 1
+    spot = tpm.spots[0]
+    assert load_atlas()[spot.view].locate(spot.x, spot.y).main_region == second[1]
+    with qtbot.waitSignal(canvas.spotSelected) as blocker:
+        QTest.keyClick(canvas, Qt.Key.Key_Tab)
+    assert blocker.args == [spot.id]
+    with qtbot.waitSignal(canvas.moveRequested) as blocker:
+        QTest.keyClick(canvas, Qt.Key.Key_Left)
+    assert blocker.args[0] == spot.id
+    assert tpm.spots[0].x == pytest.approx(spot.x - 2)
+    with qtbot.waitSignal(canvas.editRequested) as blocker:
+        QTest.keyClick(canvas, Qt.Key.Key_Return)
+    assert blocker.args == [spot.id]
+
+
+def test_cursor_moves_in_the_arrow_direction(canvas):
+    canvas.setFocus()
+    canvas.move_cursor("down")
+    _view, start = canvas.cursor_region
+    y0 = start.geometry.representative_point().y
+    canvas.move_cursor("down")
+    _, below = canvas.cursor_region
+    assert below.geometry.representative_point().y > y0
+    canvas.move_cursor("up")
+    _, above = canvas.cursor_region
+    assert above.geometry.representative_point().y < below.geometry.representative_point().y
+
+
+def test_one_view_switch(canvas, tpm):
+    add_spot(tpm, "back", 520, 420, "right")
+    canvas.set_views(("front",))
+    assert canvas.views == ("front",)
+    assert canvas.spot_items() == []
+    assert canvas.scene().sceneRect() == canvas.view_rect("front")
+    canvas.set_views(("front", "back"))
+    assert len(canvas.spot_items()) == 1
+    assert canvas.view_rect("front").right() < canvas.view_rect("back").left()
+
+
+def test_zoom_in_out_and_fit(qtbot, canvas):
+    assert canvas.zoom_level() == pytest.approx(1.0, rel=0.02)
+    QTest.keyClick(canvas, Qt.Key.Key_Plus)
+    assert canvas.zoom_level() > 1.2
+    QTest.keyClick(canvas, Qt.Key.Key_Minus)
+    QTest.keyClick(canvas, Qt.Key.Key_Minus)
+    assert canvas.zoom_level() < 0.9
+    canvas.fit()
+    assert canvas.zoom_level() == pytest.approx(1.0, rel=0.02)
+    for _ in range(40):
+        canvas.zoom_in()
+    assert canvas.zoom_level() <= 16.01
+
+
+def test_side_marks_are_on_the_persons_sides(atlas):
+    front = ViewPainter(atlas["front"]).side_mark_positions()
+    back = ViewPainter(atlas["back"]).side_mark_positions()
+    assert front["R"].x() < 500 < front["L"].x()
+    assert back["L"].x() < 500 < back["R"].x()
+
+
+def test_painting_api_for_the_guide(qapp, atlas):
+    va = atlas["back"]
+    target = QRectF(10, 20, 300, 500)
+    t = view_transform(va, target)
+    mapped = t.map(QRectF(*va.outline.bounds[:2], 1, 1)).boundingRect()
+    assert target.contains(mapped)
+    path = region_path(va.outline)
+    assert region_path(va.outline) == path
+    image = QImage(320, 540, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    tpm = TriggerPointMap()
+    add_spot(tpm, "back", 520, 420, "right", intensity=9)
+    ViewPainter(va).paint(
+        painter, target, spots=tpm.spots, highlight=("upper_trapezius", "right", [(550, 175)])
+    )
+    painter.end()
+    centre = t.map(QRectF(520, 420, 0, 0).topLeft()).toPoint()
+    assert QColor(image.pixel(centre.x() + 2, centre.y() + 3)).red() > 120
+
+
+def test_intensity_scale_darkens_steadily():
+    lum = [palette.relative_luminance(intensity_colour(i)) for i in range(11)]
+    assert all(a > b for a, b in itertools.pairwise(lum))
