@@ -20,8 +20,8 @@ def _zone(id_: str, shape, midline: bool = False) -> Part:  # type: ignore[no-un
 
 
 FRONT: list[Part] = [
-    _zone("neck_front", blob([(-5, 120), (18, 118), (26, 124), (20, 146), (13, 166),
-                              (7, 179), (-5, 181)]), True),
+    _zone("neck_front", blob([(-5, 134), (14, 132), (22, 128), (19, 146), (12, 166),
+                              (6, 179), (-5, 181)]), True),
     _zone("axilla", blob([(88, 226), (103, 224), (110, 250), (101, 270), (90, 264),
                           (86, 245)])),
     _zone("femoral_triangle", blob([(76, 456), (50, 470), (20, 488), (24, 520),

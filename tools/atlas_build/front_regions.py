@@ -10,7 +10,7 @@ from __future__ import annotations
 from shapely.geometry import box
 
 from .geom import blob, strip
-from .outline import ARM, LEG
+from .outline import ARM, LEG, head
 from .partition import Part
 
 __all__ = ["DEEP", "SUPERFICIAL"]
@@ -21,18 +21,19 @@ _HEAD = [
     Part("masseter", blob([(24, 88), (38, 85), (43, 100), (41, 116), (33, 123), (23, 112)])),
     Part("frontalis", blob([(-5, 16), (28, 13), (40, 28), (33, 47), (10, 47), (-5, 46)])),
     Part("epicranial_aponeurosis", box(-5, -10, 50, 22), kind="fascia"),
-    Part("facial_muscles", box(-5, 38, 52, 134)),
+    Part("facial_muscles", head().intersection(box(-5, 38, 52, 134))),
 ]  # fmt: skip
 
 _NECK = [
-    Part("sternocleidomastoid", strip([(40, 104), (27, 135), (14, 165), (6, 182)],
-                                      [12, 15, 15, 10]).union(
-        strip([(27, 140), (24, 165), (25, 184)], [6, 9, 10]))),
+    Part("sternocleidomastoid", strip([(39, 104), (27, 130), (17, 155), (7, 182)],
+                                      [10, 13, 13, 10]).union(
+        strip([(22, 148), (23, 165), (25, 184)], [5, 8, 9]))),
     Part("scalenes", blob([(31, 126), (36, 128), (42, 155), (48, 170), (36, 175), (30, 160),
                            (28, 140)])),
     Part("upper_trapezius", blob([(34, 140), (52, 150), (82, 162), (116, 172), (118, 188),
                                   (95, 181), (62, 177), (44, 172), (37, 160)])),
-    Part("infrahyoids", box(-5, 110, 32, 186)),
+    Part("infrahyoids", blob([(-5, 116), (18, 114), (28, 122), (18, 150), (12, 182),
+                              (-5, 184)])),
 ]  # fmt: skip
 
 _TRUNK = [
@@ -99,7 +100,7 @@ _LEG = [
     Part("fibularis", LEG.blob([(0.86, 742), (1.08, 742), (1.08, 932), (0.86, 936)])),
     Part("extensor_digitorum_longus", LEG.blob([(0.7, 770), (0.9, 775), (0.88, 930),
                                                 (0.62, 948), (0.66, 880)])),
-    Part("extensor_digitorum_brevis", LEG.band(-0.3, 1.3, 952, 1010)),
+    Part("extensor_digitorum_brevis", LEG.band(-0.3, 1.3, 964, 1010)),
 ]  # fmt: skip
 
 SUPERFICIAL: list[Part] = _HEAD + _NECK + _TRUNK + _ARM + _LEG

@@ -41,8 +41,8 @@ ARM = Limb(
         [
             (182, 106), (187, 118), (194, 126), (203, 132), (218, 137), (240, 139),
             (262, 138), (285, 137), (310, 140), (340, 143), (366, 146), (376, 148),
-            (392, 152), (415, 155), (450, 158), (485, 162), (512, 166), (530, 172),
-            (555, 179), (580, 184), (600, 186), (615, 184), (625, 176),
+            (392, 152), (415, 155), (450, 158), (485, 162), (512, 166), (530, 170),
+            (555, 175), (580, 180), (600, 184), (615, 183), (625, 175),
         ]
     ),
 )  # fmt: skip
@@ -53,14 +53,14 @@ LEG = Limb(
         [
             (470, 12), (500, 2), (515, 4), (545, 6), (590, 9), (640, 13), (685, 18),
             (712, 20), (740, 20), (770, 16), (800, 14), (835, 17), (875, 23), (915, 27),
-            (942, 27), (958, 24), (975, 22), (990, 23), (1000, 27),
+            (942, 27), (958, 24), (970, 23),
         ]
     ),
     outer=Profile(
         [
             (470, 103), (500, 102), (530, 100), (570, 96), (620, 90), (670, 83), (700, 79),
             (720, 78), (745, 77), (772, 80), (800, 82), (832, 80), (872, 73), (910, 67),
-            (936, 65), (955, 67), (970, 72), (985, 78), (995, 80), (1000, 78),
+            (936, 65), (955, 67), (970, 71),
         ]
     ),
 )  # fmt: skip
@@ -93,10 +93,19 @@ def trunk() -> Polygon:
     return Polygon(top + side + bottom)
 
 
+def foot() -> Polygon:
+    """The foot below the ankle, seen from the front: toes turned slightly outwards."""
+    return blob(
+        [(25, 950), (21, 968), (19, 984), (21, 995), (32, 1000), (52, 1000.5), (71, 998.5),
+         (83, 993), (84, 983), (76, 966), (66, 950), (45, 945)],
+        samples=12,
+    )  # fmt: skip
+
+
 def thumb() -> Polygon:
     """The thumb, pointing down and out from the lateral side of the wrist."""
-    return strip([(166, 522), (176, 540), (186, 560), (192, 577)], [15, 13, 11, 9]).union(
-        ShapelyPoint(192, 577).buffer(4.5)
+    return strip([(166, 524), (180, 546), (190, 564), (195, 578)], [17, 14, 12, 10]).union(
+        ShapelyPoint(195, 578).buffer(5.2)
     )
 
 
@@ -104,7 +113,7 @@ def thumb() -> Polygon:
 def half_outline() -> Polygon:
     """The right half of the silhouette (d >= 0), smooth and valid."""
     arm = opening(ARM.polygon(0.5).union(thumb()), 4.0)
-    leg = opening(LEG.polygon(0.5), 3.0)
+    leg = opening(LEG.polygon(0.5), 3.0).union(foot())
     body = shapely.union_all([head(), trunk(), arm, leg])
     both = shapely.union(body, scale(body, -1.0, 1.0, origin=(0.0, 0.0)))
     both = closing(both, 5.0).simplify(0.2)
