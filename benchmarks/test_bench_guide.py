@@ -23,7 +23,7 @@ def twenty_spot_map() -> TriggerPointMap:
         for name, xy in sorted(atlas[view].landmarks.items())
         if name != "vertex"
     ]
-    chosen = [points[(i * 7) % len(points)] for i in range(20)]
+    chosen = [points[i * len(points) // 20] for i in range(20)]
     when = datetime(2025, 3, 3, 18, 0, tzinfo=UTC)
     return TriggerPointMap(
         "Benchmark",

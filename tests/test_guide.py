@@ -57,8 +57,8 @@ def landmark_spots(count: int) -> list[Spot]:
         for name, xy in sorted(atlas[view].landmarks.items())
         if name not in ("vertex",)
     ]
-    points = points[::2] + points[1::2]
-    chosen = [points[(i * 7) % len(points)] for i in range(count)]
+    assert len(points) >= count
+    chosen = [points[i * len(points) // count] for i in range(count)]
     return [
         spot(i, view, x, y, intensity=(i * 3) % 11, note=f"Spot {i + 1} note.")
         for i, (view, (x, y)) in enumerate(chosen)

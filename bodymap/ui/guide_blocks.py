@@ -205,7 +205,7 @@ class GuideBlocks:
     # -- spot table ------------------------------------------------------------------------
     def _columns(self) -> list[tuple[str, float]]:
         u = self.u
-        fixed = [("#", u.mm(9)), ("View", u.mm(13)), ("Where", u.mm(46)), ("Pain", u.mm(24))]
+        fixed = [("#", u.mm(9)), ("View", u.mm(13)), ("Where", u.mm(44)), ("Pain", u.mm(28))]
         note = self.width - sum(w for _, w in fixed)
         return [*fixed, ("Note", note)]
 

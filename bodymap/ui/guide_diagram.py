@@ -18,8 +18,10 @@ from bodymap.knowledge import site_point
 from bodymap.ui import palette
 from bodymap.ui.painting import Highlight, ViewPainter, line_width, view_transform
 
-__all__ = ["DiagramPainter", "resolve_sites"]
+__all__ = ["PRINT_SPOT_RADIUS", "DiagramPainter", "resolve_sites"]
 
+PRINT_SPOT_RADIUS = 14.0
+"""Spot markers on paper, in atlas units: larger than on screen so the digit is legible."""
 _CROP_PAD = 28.0
 """Atlas units of body shown around a muscle's roll zone in a step's close-up."""
 
@@ -95,7 +97,7 @@ class DiagramPainter:
         for muscle, side in highlight:
             vp.paint_highlight(painter, Highlight(muscle, side, ()), monochrome=self.monochrome)
         vp.paint_side_marks(painter, monochrome=self.monochrome)
-        vp.paint_spots(painter, list(spots), monochrome=self.monochrome)
+        vp.paint_spots(painter, list(spots), monochrome=self.monochrome, radius=PRINT_SPOT_RADIUS)
         painter.restore()
 
     def _paint_body_near(self, vp: ViewPainter, painter: QPainter, box: QRectF) -> None:
