@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from bodymap.atlas import Hit, Region
 
 __all__ = [
+    "BOTH",
     "DEEP",
     "ESSENTIAL",
     "MAX_SOURCES",
@@ -46,6 +47,8 @@ NEAR = 0.75
 _BOTH_BONUS = 0.25
 _BEST_WEIGHT = SUPERFICIAL + _BOTH_BONUS * ESSENTIAL
 MAX_SOURCES = 15
+BOTH = "both"
+"""The side of a source that explains midline spots equally well from the right and left."""
 _SIDE_ORDER = {"right": 0, "left": 1, "midline": 2}
 
 
@@ -119,7 +122,11 @@ def _reach(hits: Sequence[Hit], tables: Tables) -> dict[int, tuple[Region, ...]]
 def rank_sources(
     hits: Sequence[Hit], spots: Sequence[SpotLike], tables: Tables, limit: int = MAX_SOURCES
 ) -> tuple[Source, ...]:
-    """Sources ranked best first: score, then prevalence, then id, then side."""
+    """Sources ranked best first: score, then prevalence, then id, then side.
+
+    A muscle whose right and left score exactly alike (spots on the midline) is listed
+    once with side :data:`BOTH`.
+    """
     raw: dict[tuple[str, str], float] = {}
     reasons: dict[tuple[str, str], list[Reason]] = {}
     best_total = 0.0
@@ -139,14 +146,25 @@ def rank_sources(
         raw,
         key=lambda k: (-raw[k], -muscles[k[0]].prevalence, k[0], _SIDE_ORDER.get(k[1], 3)),
     )
-    return tuple(
-        Source(
-            muscle=m,
-            side=side,
-            score=min(1.0, raw[(m, side)] / best_total),
-            name=muscles[m].name,
-            reasons=tuple(reasons[(m, side)]),
-            trigger_points=tables.trigger_points.get((m, side), ()),
+    out: list[Source] = []
+    k = 0
+    while k < len(order) and len(out) < limit:
+        m, side = order[k]
+        twin = order[k + 1] if k + 1 < len(order) else None
+        points = tables.trigger_points.get((m, side), ())
+        if side == "right" and twin == (m, "left") and raw[twin] == raw[(m, side)]:
+            side = BOTH  # a midline spot explained equally by either side: one entry
+            points += tables.trigger_points.get(twin, ())
+            k += 1
+        k += 1
+        out.append(
+            Source(
+                muscle=m,
+                side=side,
+                score=min(1.0, raw[order[k - 1]] / best_total),
+                name=muscles[m].name,
+                reasons=tuple(reasons[order[k - 1]]),
+                trigger_points=points,
+            )
         )
-        for m, side in order[:limit]
-    )
+    return tuple(out)

@@ -16,6 +16,10 @@ MAX_SURROUNDING = 10
 _BODY_LAYERS = ("superficial", "deep")
 
 
+def _sides(side: str) -> tuple[str, ...]:
+    return ("right", "left") if side == "both" else (side,)
+
+
 def surrounding_areas(
     hits: Sequence[Hit],
     sources: Sequence[Source],
@@ -29,7 +33,7 @@ def surrounding_areas(
     themselves and regions without knowledge are left out; the first mention wins.
     """
     known_ids = set(known)
-    skip = {(s.muscle, s.side) for s in sources}
+    skip = {(s.muscle, side) for s in sources for side in _sides(s.side)}
     seen: set[tuple[str, str]] = set()
     out: list[SurroundingArea] = []
 
@@ -48,7 +52,8 @@ def surrounding_areas(
         take(atlas[region.view].neighbours(region))
     for source in sources:
         for va in atlas.values():
-            for region in va.find(source.muscle, source.side):
-                if region.layer in _BODY_LAYERS:
-                    take(va.neighbours(region))
+            for side in _sides(source.side):
+                for region in va.find(source.muscle, side):
+                    if region.layer in _BODY_LAYERS:
+                        take(va.neighbours(region))
     return tuple(out[:limit])
