@@ -1,0 +1,197 @@
+"""AdvicePanel and SpotEditor with real widgets: lists, advice, edits as single requests."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from bodymap.maps import TriggerPointMap, add_spot, check_in, edit_spot, remove_spot
+from bodymap.ui.panel import EMPTY_TEXT, AdvicePanel, reason_text
+
+OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+"""The offscreen platform plugin's note when a top-level window with size hints is shown."""
+
+
+@pytest.fixture
+def tpm():
+    return TriggerPointMap("Test")
+
+
+@pytest.fixture
+def panel(qtbot, tpm):
+    widget = AdvicePanel()
+    qtbot.addWidget(widget)
+    widget.resize(420, 800)
+    widget.set_map(tpm)
+    widget.editRequested.connect(lambda sid, fields: edit_spot(tpm, sid, **fields))
+    return widget
+
+
+def test_empty_state_invites_a_click(panel):
+    assert panel.stack.currentWidget() is panel.empty_label
+    assert panel.empty_label.text() == EMPTY_TEXT
+    assert panel.advice is None
+
+
+def test_a_spot_lists_sources_routine_and_disclaimer(panel, tpm):
+    add_spot(tpm, "back", 545, 200, "right", intensity=7)
+    assert panel.stack.currentIndex() == 1
+    assert panel.spot_list.count() == 1
+    row = panel.spot_list.item(0).text()
+    assert row.startswith("1.") and "7/10" in row and "new" in row
+    assert panel.source_rows()[0][1] == "right"
+    top = panel.source_tree.topLevelItem(0)
+    assert top.childCount() >= 1
+    reasons = [top.child(i).text(0) for i in range(top.childCount())]
+    assert any("spot 1" in r for r in reasons)
+    text = panel.details.toPlainText()
+    assert "Routine" in text and "on the point" in text
+    assert "not medical advice" in text
+    assert panel.editor.spot_id == tpm.spots[0].id  # a new spot is selected for editing
+
+
+def test_advises_once_per_change_not_per_paint(panel, tpm):
+    add_spot(tpm, "back", 545, 200, "right")
+    count = panel.advise_count
+    panel.repaint()
+    panel.grab()
+    assert panel.advise_count == count
+    add_spot(tpm, "back", 520, 420, "right")
+    assert panel.advise_count == count + 1
+
+
+def test_reason_words():
+    class R:
+        def __init__(self, kind, zone):
+            self.spot, self.kind, self.zone, self.text = 1, kind, zone, "x"
+
+    assert reason_text(R("local", None)) == "local — under spot 2"
+    assert reason_text(R("referred", "essential")) == "commonly refers pain to spot 2 (main zone)"
+    assert reason_text(R("referred", "spillover")) == "commonly refers pain to spot 2 (spillover)"
+
+
+def test_trend_is_shown(panel, tpm):
+    op = add_spot(tpm, "back", 545, 200, "right", intensity=8)
+    check_in(tpm)
+    edit_spot(tpm, op.spot.id, intensity=3)
+    check_in(tpm)
+    assert "better" in panel.spot_list.item(0).text()
+
+
+def test_intensity_edit_is_one_request(qtbot, panel, tpm):
+    add_spot(tpm, "back", 545, 200, "right", intensity=5)
+    spot_id = tpm.spots[0].id
+    with qtbot.waitSignal(panel.editRequested) as blocker:
+        panel.editor.intensity_box.setValue(6)
+    assert blocker.args == [spot_id, {"intensity": 6}]
+    assert tpm.spots[0].intensity == 6
+    assert panel.editor.intensity_slider.value() == 6
+
+
+def test_slider_drag_is_one_request(qtbot, panel, tpm):
+    add_spot(tpm, "back", 545, 200, "right", intensity=2)
+    seen: list = []
+    panel.editRequested.connect(lambda *a: seen.append(a))
+    slider = panel.editor.intensity_slider
+    slider.setSliderDown(True)
+    for value in (3, 4, 5, 6):
+        slider.setValue(value)
+    assert seen == []
+    slider.setSliderDown(False)
+    slider.sliderReleased.emit()
+    assert seen == [(tpm.spots[0].id, {"intensity": 6})]
+
+
+def test_kind_edit(qtbot, panel, tpm):
+    add_spot(tpm, "back", 545, 200, "right")
+    box = panel.editor.kind_box
+    with qtbot.waitSignal(panel.editRequested) as blocker:
+        box.activated.emit(box.findData("burning"))
+    assert blocker.args[1] == {"kind": "burning"}
+    assert tpm.spots[0].kind == "burning"
+
+
+@OFFSCREEN_NOISE
+def test_note_is_committed_once_after_typing(qtbot, panel, tpm):
+    add_spot(tpm, "back", 545, 200, "right")
+    panel.show()
+    qtbot.waitExposed(panel)
+    seen: list = []
+    panel.editRequested.connect(lambda *a: seen.append(a))
+    note = panel.editor.note_edit
+    note.setFocus()
+    QTest.keyClicks(note, "worse after desk work")
+    assert seen == []
+    with qtbot.waitSignal(panel.editRequested, timeout=5000):
+        pass
+    assert seen == [(tpm.spots[0].id, {"note": "worse after desk work"})]
+    assert tpm.spots[0].note == "worse after desk work"
+
+
+@OFFSCREEN_NOISE
+def test_note_is_committed_on_focus_out(qtbot, panel, tpm):
+    add_spot(tpm, "back", 545, 200, "right")
+    panel.show()
+    qtbot.waitExposed(panel)
+    note = panel.editor.note_edit
+    note.setFocus()
+    QTest.keyClicks(note, "sharp")
+    with qtbot.waitSignal(panel.editRequested) as blocker:
+        panel.spot_list.setFocus()
+    assert blocker.args[1] == {"note": "sharp"}
+
+
+@OFFSCREEN_NOISE
+def test_clicking_rows_selects_spots_and_sources(qtbot, panel, tpm):
+    add_spot(tpm, "back", 545, 200, "right")
+    add_spot(tpm, "front", 470, 260, "right")
+    panel.show()
+    qtbot.waitExposed(panel)
+    first = tpm.spots[0].id
+    rect = panel.spot_list.visualItemRect(panel.spot_list.item(0))
+    with qtbot.waitSignal(panel.spotSelected) as blocker:
+        QTest.mouseClick(panel.spot_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [first]
+    assert panel.editor.spot_id == first
+    assert panel.editor_box.title() == "Spot 1"
+    top = panel.source_tree.topLevelItem(1)
+    rect = panel.source_tree.visualItemRect(top)
+    with qtbot.waitSignal(panel.sourceSelected) as blocker:
+        QTest.mouseClick(panel.source_tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert tuple(blocker.args) == panel.source_rows()[1]
+
+
+def test_select_spot_is_quiet_and_removal_clears(qtbot, panel, tpm):
+    add_spot(tpm, "back", 545, 200, "right")
+    add_spot(tpm, "back", 520, 420, "right")
+    seen: list = []
+    panel.spotSelected.connect(seen.append)
+    panel.select_spot(tpm.spots[0].id)
+    assert seen == [] and panel.editor.spot_id == tpm.spots[0].id
+    remove_spot(tpm, tpm.spots[0].id)
+    assert panel.selected_spot == ""
+    assert panel.spot_list.count() == 1
+    remove_spot(tpm, tpm.spots[0].id)
+    assert panel.stack.currentWidget() is panel.empty_label
+
+
+@OFFSCREEN_NOISE
+def test_text_is_readable_at_double_scale(qtbot, tpm):
+    """At 200 % font size the rows grow with the text instead of overlapping it."""
+    panel = AdvicePanel()
+    qtbot.addWidget(panel)
+    font = panel.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    panel.setFont(font)
+    panel.set_map(tpm)
+    add_spot(tpm, "back", 545, 200, "right")
+    panel.resize(500, 900)
+    panel.show()
+    qtbot.waitExposed(panel)
+    tree = panel.source_tree
+    top = tree.topLevelItem(0)
+    row = tree.visualItemRect(top)
+    assert row.height() >= tree.fontMetrics().height()
+    child = tree.visualItemRect(top.child(0))
+    assert child.top() >= row.bottom()
