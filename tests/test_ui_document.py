@@ -239,7 +239,8 @@ def test_recovery_after_a_crash_restores_the_unsaved_map(qtbot, tmp_path, monkey
     crashed = MapDocument(recovery_dir=tmp_path / "recovery")
     spot_id = _add(crashed)
     crashed.autosave()
-    del crashed  # no clean close: the recovery file stays behind
+    crashed.recovery.close()  # the process dies: the OS lets go of its lock, the file stays
+    del crashed
 
     fresh = MapDocument(recovery_dir=tmp_path / "recovery")
     answers = Answers(fresh, monkeypatch)
@@ -255,6 +256,7 @@ def test_declining_recovery_discards_the_file(qtbot, tmp_path, monkeypatch):
     crashed = MapDocument(recovery_dir=tmp_path / "recovery")
     _add(crashed)
     crashed.autosave()
+    crashed.recovery.close()
     del crashed
     fresh = MapDocument(recovery_dir=tmp_path / "recovery")
     answers = Answers(fresh, monkeypatch)

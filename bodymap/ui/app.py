@@ -70,7 +70,7 @@ def screenshot(out: Path, map_path: Path | None, size: tuple[int, int] = (1400, 
     tpm = window.document.map
     if tpm.spots:
         window.select_spot(tpm.spots[0].id)
-        window.panel.select_first_source()
+        window.select_source(0)
     app.processEvents()
     out = Path(out)
     if not window.grab().save(str(out), "PNG"):

@@ -270,7 +270,7 @@ class MapDocument(QObject):
     # -- dialogs (tests replace these) ---------------------------------------------------
     def ask_open_path(self) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(
-            self.parent_widget(), "Open map", self._start_folder(), FILE_FILTER
+            self.parent_widget(), "Open map", self.start_folder(), FILE_FILTER
         )
         return Path(name) if name else None
 
@@ -375,9 +375,9 @@ class MapDocument(QObject):
         if self._path is not None:
             return self._path
         safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in self._map.name).strip()
-        return Path(self._start_folder()) / f"{safe or 'map'}{SUFFIX}"
+        return Path(self.start_folder()) / f"{safe or 'map'}{SUFFIX}"
 
-    def _start_folder(self) -> str:
+    def start_folder(self) -> str:
         recent = self.recent_files()
         if recent:
             return str(recent[0].parent)

@@ -137,9 +137,9 @@ class HistoryPlot(QWidget):
         )
         plot = QRectF(
             metrics.horizontalAdvance("10") + 22,
-            metrics.height() + 12,
+            2 * metrics.height() + 8,
             self.width() - legend_width - metrics.horizontalAdvance("10") - 40,
-            self.height() - 2 * metrics.height() - 36,
+            self.height() - 4 * metrics.height() - 24,
         )
         start, end = self._time_range()
         self._draw_axes(painter, plot, start, end, text)
@@ -198,8 +198,8 @@ class HistoryPlot(QWidget):
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
         painter.setFont(small)
         painter.drawText(
-            QRectF(4, 0, 200, plot.top() - 2),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+            QRectF(4, 4, 240, metrics.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
             "Intensity (0–10)",
         )
         year = start.year if start.year == end.year else None

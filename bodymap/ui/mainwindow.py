@@ -40,6 +40,13 @@ __all__ = ["PANEL_WIDTH", "MapWindow"]
 PANEL_WIDTH = 380
 DEFAULT_SIZE = (1400, 900)
 _GEOMETRY, _STATE = "window/geometry", "window/state"
+EXPORTS = {
+    "png": ("Export map as PNG", "PNG pictures (*.png)", ".png"),
+    "csv": ("Export spots as CSV", "CSV tables (*.csv)", ".csv"),
+    "geojson": ("Export spots as GeoJSON", "GeoJSON (*.geojson *.json)", ".geojson"),
+    "pdf": ("Export guide as PDF", "PDF documents (*.pdf)", ".pdf"),
+}
+"""kind → (dialog title, file filter, default suffix) for File → Export and the guide PDF."""
 
 
 class MapWindow(QMainWindow):
@@ -65,10 +72,10 @@ class MapWindow(QMainWindow):
         self._unsubscribe: Callable[[], None] | None = None
         self.history_dialog = None
 
-        self.canvas = BodyCanvas(self)
+        self.canvas = BodyCanvas(self, self.atlas)
         self.canvas.setAccessibleName("Body diagrams")
         self.setCentralWidget(self.canvas)
-        self.panel = AdvicePanel(self)
+        self.panel = AdvicePanel(self, self.atlas)
         self.panel.setAccessibleName("Advice for the marked spots")
         self.dock = QDockWidget("Advice", self)
         self.dock.setObjectName("adviceDock")
@@ -143,6 +150,7 @@ class MapWindow(QMainWindow):
         self.canvas.editRequested.connect(self.focus_editor)
         self.canvas.spotSelected.connect(self.select_spot)
         self.canvas.regionHovered.connect(self.hover_label.setText)
+        self.canvas.sourcesRequested.connect(self.show_sources)
         self.panel.spotSelected.connect(self.select_spot)
         self.panel.sourceSelected.connect(self.canvas.set_highlight)
         self.panel.editRequested.connect(self.edit_spot)
@@ -222,7 +230,26 @@ class MapWindow(QMainWindow):
         self.select_spot(spot_id)
         self.dock.show()
         self.dock.raise_()
-        self.panel.focus_editor()
+        self.panel.editor.intensity_box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_sources(self, spot_id: str) -> None:
+        """The canvas's "Select source…": select the spot and go to its likely sources."""
+        self.select_spot(spot_id)
+        self.dock.show()
+        self.dock.raise_()
+        self.panel.source_tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def select_source(self, rank: int = 0) -> tuple[str, str] | None:
+        """Pick the likely source at ``rank`` (0 = most likely) in the panel and highlight
+        it on the diagram; None if there is no such source."""
+        rows = self.panel.source_rows()
+        if not 0 <= rank < len(rows):
+            return None
+        tree = self.panel.source_tree
+        tree.setCurrentItem(tree.topLevelItem(rank))
+        muscle, side = rows[rank]
+        self.canvas.set_highlight(muscle, side)
+        return muscle, side
 
     # -- check-in and history ------------------------------------------------------------
     def spot_label(self, spot: Spot) -> str:
@@ -267,18 +294,11 @@ class MapWindow(QMainWindow):
         self.history_dialog = None
 
     # -- exports and the guide -----------------------------------------------------------
-    _EXPORTS = {
-        "png": ("Export map as PNG", "PNG pictures (*.png)", ".png"),
-        "csv": ("Export spots as CSV", "CSV tables (*.csv)", ".csv"),
-        "geojson": ("Export spots as GeoJSON", "GeoJSON (*.geojson *.json)", ".geojson"),
-        "pdf": ("Export guide as PDF", "PDF documents (*.pdf)", ".pdf"),
-    }
-
     def ask_export_path(self, kind: str) -> Path | None:
-        title, file_filter, suffix = self._EXPORTS[kind]
+        title, file_filter, suffix = EXPORTS[kind]
         base = self.document.path.with_suffix(suffix) if self.document.path else None
         start = str(
-            base or Path(self.document._start_folder()) / f"{self.document.map.name}{suffix}"
+            base or Path(self.document.start_folder()) / f"{self.document.map.name}{suffix}"
         )
         name, _ = QFileDialog.getSaveFileName(self, title, start, file_filter)
         return Path(name) if name else None
@@ -291,7 +311,7 @@ class MapWindow(QMainWindow):
         if path is None:
             return None
         if not path.suffix:
-            path = path.with_suffix(self._EXPORTS[kind][2])
+            path = path.with_suffix(EXPORTS[kind][2])
         writer = {"png": exports.export_png, "csv": exports.export_csv,
                   "geojson": exports.export_geojson}[kind]  # fmt: skip
         try:

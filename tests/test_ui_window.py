@@ -1,0 +1,470 @@
+"""The real main window: clicks on the real canvas, the real panel, menus and shortcuts,
+the unsaved-changes prompt, crash recovery, check-in, remembered state and exports.
+
+Every dialog is answered by the test through the window's and document's ``ask_*`` /
+``show_*`` methods; mouse events go to ``canvas.viewport()``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
+from PySide6.QtGui import QColor, QImage
+
+from bodymap.maps import TriggerPointMap, load_map, save_map
+from bodymap.ui.document import MapDocument
+from bodymap.ui.mainwindow import PANEL_WIDTH, MapWindow
+
+NECK_R = ("back", 560.0, 175.0)  # back view: x > 500 is the person's right
+LOW_BACK = ("back", 470.0, 395.0)
+
+# Qt's offscreen platform says this whenever a main window with a dock is shown.
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture(autouse=True)
+def _settings(tmp_path: Path, qapp):
+    """QSettings named like the program's and kept in this test's folder."""
+    QCoreApplication.setOrganizationName("bodymap")
+    QCoreApplication.setApplicationName("bodymap")
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings().clear()
+    yield folder
+
+
+class Dialogs:
+    """Scripted answers for every question a window and its document may ask."""
+
+    def __init__(self, window: MapWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.asked: list[str] = []
+        self.errors: list[tuple[str, str]] = []
+        self.discard = "discard"
+        self.open_path: Path | None = None
+        self.save_path: Path | None = None
+        self.export_path: Path | None = None
+        self.check_in: dict[str, int] | None = None
+        self.recover = True
+        self.attach(window, monkeypatch)
+
+    def attach(self, window: MapWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+        doc, m = window.document, monkeypatch
+        m.setattr(doc, "ask_discard", lambda name: self._ask("discard", self.discard))
+        m.setattr(doc, "ask_open_path", lambda: self._ask("open", self.open_path))
+        m.setattr(doc, "ask_save_path", lambda s: self._ask("save", self.save_path))
+        m.setattr(doc, "ask_recover", lambda entry: self._ask("recover", self.recover))
+        m.setattr(doc, "ask_revert", lambda name: self._ask("revert", True))
+        m.setattr(doc, "show_error", lambda title, text: self.errors.append((title, text)))
+        m.setattr(doc, "show_info", lambda title, text: self.errors.append((title, text)))
+        m.setattr(window, "ask_export_path", lambda kind: self._ask("export", self.export_path))
+        m.setattr(window, "ask_check_in", lambda tpm: self._ask("check_in", self.check_in))
+        m.setattr(window, "show_safety_note", lambda: self.asked.append("safety"))
+
+    def _ask(self, kind: str, answer):
+        self.asked.append(kind)
+        return answer
+
+
+def make_window(
+    qtbot, tmp_path: Path, monkeypatch, track: bool = True
+) -> tuple[MapWindow, Dialogs]:
+    document = MapDocument(recovery_dir=tmp_path / "recovery")
+    window = MapWindow(document)
+    dialogs = Dialogs(window, monkeypatch)
+    if track:
+        qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, dialogs
+
+
+@pytest.fixture
+def win(qtbot, tmp_path, monkeypatch) -> tuple[MapWindow, Dialogs]:
+    return make_window(qtbot, tmp_path, monkeypatch)
+
+
+def click(qtbot, window: MapWindow, where: tuple[str, float, float]) -> None:
+    point = window.canvas.viewport_point(*where)
+    qtbot.mouseClick(window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def add(qtbot, window: MapWindow, where=NECK_R) -> str:
+    before = len(window.document.map.spots)
+    click(qtbot, window, where)
+    assert len(window.document.map.spots) == before + 1
+    return window.document.map.spots[-1].id
+
+
+def trigger(window: MapWindow, name: str) -> None:
+    getattr(window.actions, name).trigger()
+
+
+# -- locate and edit ---------------------------------------------------------------------
+def test_click_adds_a_spot_and_the_panel_shows_its_sources(qtbot, win):
+    window, _ = win
+    assert not window.isWindowModified()
+    spot_id = add(qtbot, window)
+    spot = window.document.map.spot_by_id(spot_id)
+    assert (spot.view, spot.side) == ("back", "right")
+    assert spot.x == pytest.approx(NECK_R[1], abs=3) and spot.y == pytest.approx(175, abs=3)
+    sources = window.panel.source_rows()
+    assert ("upper_trapezius", "right") in sources[:5]
+    assert window.selected_spot == spot_id == window.canvas.selected_spot
+    assert window.panel.selected_spot == spot_id
+    assert window.isWindowModified()
+    assert window.windowTitle() == "Untitled map[*] — bodymap"
+    assert window.actions.undo.text() == "&Undo Add spot 1"
+
+
+def test_choosing_a_source_highlights_it_on_the_diagram(qtbot, win):
+    window, _ = win
+    add(qtbot, window)
+    assert window.select_source(0) == window.panel.source_rows()[0]
+    assert window.canvas.highlight == window.panel.source_rows()[0]
+    window.panel.sourceSelected.emit("levator_scapulae", "right")
+    assert window.canvas.highlight == ("levator_scapulae", "right")
+
+
+def test_a_drag_is_one_undo_step(qtbot, win):
+    window, _ = win
+    spot_id = add(qtbot, window, LOW_BACK)
+    viewport = window.canvas.viewport()
+    start = window.canvas.viewport_point(*LOW_BACK)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 9):
+        qtbot.mouseMove(viewport, start + QPoint(0, 3 * step))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + QPoint(0, 24))
+    stack = window.document.undo_stack
+    assert stack.count() == 2 and stack.undoText() == "Move spot 1"
+    moved = window.document.map.spot_by_id(spot_id)
+    assert moved.y > LOW_BACK[2] + 5
+    trigger(window, "undo")
+    assert window.document.map.spot_by_id(spot_id).y == pytest.approx(LOW_BACK[2], abs=3)
+
+
+def test_undo_redo_and_delete_by_keyboard(qtbot, win):
+    window, _ = win
+    first = add(qtbot, window)
+    add(qtbot, window, LOW_BACK)
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [s.id for s in window.document.map.spots] == [first]
+    qtbot.keyClick(
+        window.canvas,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert len(window.document.map.spots) == 2
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.document.map.spots) == 2
+    window.select_spot(first)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Delete)
+    assert [s.id for s in window.document.map.spots] != [] and not window.document.map.has_spot(
+        first
+    )
+    assert window.document.undo_stack.undoText() == "Delete spot 1"
+    assert window.selected_spot == ""
+    assert not window.actions.delete_spot.isEnabled()
+
+
+def test_undo_redo_and_delete_from_the_menus(qtbot, win):
+    window, _ = win
+    spot_id = add(qtbot, window)
+    assert window.actions.delete_spot.isEnabled()
+    trigger(window, "delete_spot")
+    assert window.document.map.spots == ()
+    trigger(window, "undo")
+    assert window.document.map.has_spot(spot_id)
+    trigger(window, "redo")
+    assert window.document.map.spots == ()
+    trigger(window, "undo")
+    trigger(window, "undo")
+    assert window.document.map.spots == () and not window.isWindowModified()
+
+
+def test_edit_spot_focuses_the_editor_and_edits_are_undoable(qtbot, win):
+    window, _ = win
+    spot_id = add(qtbot, window)
+    window.select_spot("")
+    window.canvas.editRequested.emit(spot_id)
+    assert window.selected_spot == spot_id
+    assert window.panel.editor.spot_id == spot_id
+    qtbot.waitUntil(lambda: window.panel.editor.intensity_box.hasFocus())
+    window.panel.editor.intensity_box.setValue(8)
+    assert window.document.map.spot_by_id(spot_id).intensity == 8
+    assert window.document.undo_stack.undoText() == "Edit spot 1"
+    trigger(window, "undo")
+    assert window.document.map.spot_by_id(spot_id).intensity == 5
+
+
+def test_selection_follows_between_panel_and_canvas(qtbot, win):
+    window, _ = win
+    first = add(qtbot, window)
+    second = add(qtbot, window, LOW_BACK)
+    assert window.canvas.selected_spot == second
+    window.panel.spot_list.setCurrentRow(0)
+    assert window.selected_spot == first == window.canvas.selected_spot
+    qtbot.mouseClick(
+        window.canvas.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.canvas.viewport_point(*LOW_BACK),
+    )
+    assert window.panel.selected_spot == second
+    assert len(window.document.map.spots) == 2  # clicking a spot selects, never adds
+
+
+def test_the_status_bar_names_the_region_under_the_pointer(qtbot, win):
+    window, _ = win
+    point = window.canvas.viewport_point(*LOW_BACK)
+    qtbot.mouseMove(window.canvas.viewport(), point)
+    qtbot.waitUntil(lambda: window.hover_label.text() != "")
+    assert "lumb" in window.hover_label.text().lower() or "back" in window.hover_label.text()
+
+
+# -- files -------------------------------------------------------------------------------
+def test_save_then_open_round_trip(qtbot, win, tmp_path):
+    window, dialogs = win
+    add(qtbot, window)
+    add(qtbot, window, LOW_BACK)
+    dialogs.save_path = tmp_path / "neck.bodymap"
+    trigger(window, "save")
+    assert not window.isWindowModified()
+    assert len(load_map(tmp_path / "neck.bodymap").spots) == 2
+    trigger(window, "new")
+    assert window.document.map.spots == () and window.canvas.spot_items() == []
+    dialogs.open_path = tmp_path / "neck.bodymap"
+    trigger(window, "open")
+    assert len(window.document.map.spots) == 2
+    assert len(window.canvas.spot_items()) == 2
+    assert window.panel.spot_list.count() == 2
+    recent = window.menus["recent"].actions()
+    assert recent and recent[0].text().endswith("neck.bodymap")
+
+
+@pytest.mark.parametrize("answer", ["cancel", "discard", "save"])
+def test_closing_with_unsaved_changes_asks(qtbot, win, tmp_path, answer):
+    window, dialogs = win
+    add(qtbot, window)
+    dialogs.discard = answer
+    dialogs.save_path = tmp_path / "kept.bodymap"
+    closed = window.close()
+    assert dialogs.asked == ["discard", *(["save"] if answer == "save" else [])]
+    assert closed is (answer != "cancel")
+    assert window.isVisible() is (answer == "cancel")
+    assert len(window.document.map.spots) == 1
+    assert (tmp_path / "kept.bodymap").exists() is (answer == "save")
+
+
+@pytest.mark.parametrize("answer", ["cancel", "discard", "save"])
+def test_opening_over_unsaved_changes_asks(qtbot, win, tmp_path, answer):
+    window, dialogs = win
+    other = tmp_path / "other.bodymap"
+    save_map(TriggerPointMap("Other"), other)
+    spot_id = add(qtbot, window)
+    dialogs.discard, dialogs.open_path = answer, other
+    dialogs.save_path = tmp_path / "first.bodymap"
+    trigger(window, "open")
+    if answer == "cancel":
+        assert window.document.map.has_spot(spot_id) and window.isWindowModified()
+        assert "open" not in dialogs.asked
+    else:
+        assert window.document.map.name == "Other" and not window.isWindowModified()
+        assert window.windowTitle() == "Other[*] — bodymap"
+    assert (tmp_path / "first.bodymap").exists() is (answer == "save")
+
+
+def test_a_corrupt_file_shows_an_error_and_is_not_touched(qtbot, win, tmp_path):
+    window, dialogs = win
+    spot_id = add(qtbot, window)
+    bad = tmp_path / "bad.bodymap"
+    payload = b"\x00\x01 not a map at all"
+    bad.write_bytes(payload)
+    dialogs.open_path = bad
+    trigger(window, "open")
+    assert len(dialogs.errors) == 1 and "bad.bodymap" in dialogs.errors[0][0]
+    assert bad.read_bytes() == payload
+    assert window.document.map.has_spot(spot_id) and window.isWindowModified()
+
+
+def test_open_example_from_the_menu(qtbot, win):
+    window, _ = win
+    examples = window.menus["examples"].actions()
+    assert [a.text() for a in examples] == ["Desk worker", "Runner"]
+    examples[0].trigger()
+    assert window.document.map.name == "Desk worker"
+    assert len(window.canvas.spot_items()) == len(window.document.map.spots) > 0
+    assert window.windowTitle() == "Desk worker[*] — bodymap"
+
+
+def test_recovery_after_a_crash(qtbot, tmp_path, monkeypatch):
+    crashed, _ = make_window(qtbot, tmp_path, monkeypatch, track=False)
+    add(qtbot, crashed)
+    add(qtbot, crashed, LOW_BACK)
+    expected = crashed.document.map.spots
+    crashed.document._edit_timer.setInterval(1)
+    with qtbot.waitSignal(crashed.document.autosaved):
+        add(qtbot, crashed, ("front", 450.0, 300.0))
+    expected = crashed.document.map.spots
+    assert len(expected) == 3
+    # the process dies: no closeEvent, no clean close; the OS lets go of its lock
+    crashed.document._autosave_timer.stop()
+    crashed.document.recovery.close()
+    crashed.document.undo_stack.blockSignals(True)
+    crashed.hide()
+    with qtbot.waitSignal(crashed.destroyed):
+        crashed.deleteLater()
+    assert len(list((tmp_path / "recovery").glob("*.bodymap-recovery"))) == 1
+
+    fresh, dialogs = make_window(qtbot, tmp_path, monkeypatch)
+    fresh.startup()
+    assert "recover" in dialogs.asked
+    assert fresh.document.map.spots == expected
+    assert fresh.isWindowModified()
+    assert len(fresh.canvas.spot_items()) == 3 and fresh.panel.spot_list.count() == 3
+
+
+# -- check-in and history ----------------------------------------------------------------
+def test_check_in_is_one_undo_step_and_the_history_shows_each_spot(qtbot, win, tmp_path):
+    window, dialogs = win
+    first = add(qtbot, window)
+    second = add(qtbot, window, LOW_BACK)
+    for values in ({first: 6, second: 4}, {first: 3, second: 4}):
+        dialogs.check_in = values
+        trigger(window, "check_in")
+    tpm = window.document.map
+    assert len(tpm.history) == 2
+    assert tpm.spot_by_id(first).intensity == 3  # today's value becomes the spot's
+    assert window.document.undo_stack.undoText() == "Check in"
+    trigger(window, "undo")
+    assert len(tpm.history) == 1 and tpm.spot_by_id(first).intensity == 6
+    trigger(window, "redo")
+
+    trigger(window, "history")
+    dialog = window.history_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert len(dialog.plot.series) == 2
+    assert dialog.plot.series[0].label.startswith("1 · Upper trapezius")
+    picture = tmp_path / "history.png"
+    dialog.grab().save(str(picture))
+    image = QImage(str(picture))
+    assert image.width() >= 480 and image.height() >= 300
+
+
+def test_cancelled_check_in_changes_nothing(qtbot, win):
+    window, dialogs = win
+    add(qtbot, window)
+    dialogs.check_in = None
+    trigger(window, "check_in")
+    assert window.document.map.history == ()
+    assert window.document.undo_stack.count() == 1
+
+
+# -- remembered between sessions ---------------------------------------------------------
+def test_window_geometry_and_dock_are_remembered(qtbot, tmp_path, monkeypatch):
+    first, _ = make_window(qtbot, tmp_path, monkeypatch)
+    assert first.dock.width() == pytest.approx(PANEL_WIDTH, abs=40)
+    assert first.canvas.width() > 2 * first.dock.width()
+    first.resize(780, 560)  # within the offscreen screen (800 × 600)
+    first.resizeDocks([first.dock], [300], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: first.dock.width() == 300)
+    assert first.close()
+
+    second, _ = make_window(qtbot, tmp_path, monkeypatch)
+    assert (second.width(), second.height()) == (780, 560)
+    assert second.dock.width() == pytest.approx(300, abs=6)
+
+
+def test_layer_choices_are_remembered(qtbot, tmp_path, monkeypatch):
+    first, _ = make_window(qtbot, tmp_path, monkeypatch)
+    assert not first.actions.layers["deep"].isChecked()
+    first.actions.layers["deep"].trigger()
+    first.actions.layers["labels"].trigger()
+    assert first.canvas.layer_visible("deep") and not first.canvas.layer_visible("labels")
+    first.close()
+    second, _ = make_window(qtbot, tmp_path, monkeypatch)
+    assert second.actions.layers["deep"].isChecked()
+    assert not second.actions.layers["labels"].isChecked()
+    assert second.canvas.layer_visible("deep") and not second.canvas.layer_visible("labels")
+
+
+def test_the_safety_note_is_shown_on_the_first_run_only(qtbot, tmp_path, monkeypatch):
+    first, dialogs = make_window(qtbot, tmp_path, monkeypatch)
+    first.startup()
+    assert dialogs.asked.count("safety") == 1
+    first.close()
+    second, again = make_window(qtbot, tmp_path, monkeypatch)
+    second.startup()
+    assert "safety" not in again.asked
+    second.actions.safety.trigger()  # Help → Using bodymap safely… always shows it
+    assert again.asked.count("safety") == 1
+
+
+def test_view_menu_switches_views(qtbot, win):
+    window, _ = win
+    trigger(window, "view_back")
+    assert window.canvas.views == ("back",)
+    trigger(window, "view_both")
+    assert window.canvas.views == ("front", "back")
+    level = window.canvas.zoom_level()
+    trigger(window, "zoom_in")
+    assert window.canvas.zoom_level() > level
+    trigger(window, "zoom_fit")
+    assert window.canvas.zoom_level() == pytest.approx(level)
+
+
+# -- exports -----------------------------------------------------------------------------
+def test_export_png_shows_both_diagrams_with_the_spots(qtbot, win, tmp_path):
+    window, dialogs = win
+    add(qtbot, window)
+    dialogs.export_path = tmp_path / "map"
+    trigger(window, "export_png")
+    image = QImage(str(tmp_path / "map.png"))
+    assert not image.isNull() and image.width() > image.height() * 0.8
+    left, right = (
+        image.copy(0, 0, image.width() // 2, image.height()),
+        image.copy(image.width() // 2, 0, image.width() // 2, image.height()),
+    )
+    for half in (left, right):  # a figure on each side: plenty of non-white pixels
+        coloured = sum(
+            half.pixelColor(x, y) != QColor("#ffffff")
+            for y in range(0, half.height(), 8)
+            for x in range(0, half.width(), 8)
+        )
+        assert coloured > 500
+
+
+def test_export_csv_and_geojson_name_the_region_of_each_spot(qtbot, win, tmp_path):
+    window, dialogs = win
+    add(qtbot, window)
+    add(qtbot, window, LOW_BACK)
+    dialogs.export_path = tmp_path / "spots.csv"
+    trigger(window, "export_csv")
+    text = (tmp_path / "spots.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [row["number"] for row in rows] == ["1", "2"]
+    assert rows[0]["region"] == "Upper trapezius" and rows[0]["side"] == "right"
+    assert rows[1]["region"]
+
+    dialogs.export_path = tmp_path / "spots.geojson"
+    trigger(window, "export_geojson")
+    data = json.loads((tmp_path / "spots.geojson").read_text(encoding="utf-8"))
+    assert [f["properties"]["region"] for f in data["features"]] == [row["region"] for row in rows]
+    assert data["features"][0]["geometry"]["coordinates"] == pytest.approx(
+        [float(rows[0]["x"]), float(rows[0]["y"])]
+    )
+
+
+def test_export_guide_as_pdf(qtbot, win, tmp_path):
+    window, dialogs = win
+    add(qtbot, window)
+    dialogs.export_path = tmp_path / "guide.pdf"
+    trigger(window, "export_guide")
+    assert (tmp_path / "guide.pdf").read_bytes().startswith(b"%PDF")
+    assert dialogs.errors == []
