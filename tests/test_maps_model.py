@@ -419,3 +419,22 @@ def test_each_inverse_restores_the_state_right_before(data: st.DataObject) -> No
         assert tpm.content() == before
         op.apply(tpm)
         assert tpm.content() == after
+
+
+def test_the_map_core_works_without_qt() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import bodymap
+
+    code = (
+        "import sys; sys.modules['PySide6'] = None; sys.modules['shiboken6'] = None\n"
+        "import bodymap.maps as m\n"
+        "t = m.TriggerPointMap('x'); m.add_spot(t, 'back', 550, 170, 'right')\n"
+        "assert m.loads_map(m.dumps_map(t)) == t\n"
+        "qt = ('PySide6', 'shiboken6')\n"
+        "assert not [n for n in sys.modules if n.startswith(qt) and sys.modules[n]]"
+    )
+    root = str(Path(bodymap.__file__).parent.parent)
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
