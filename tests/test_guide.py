@@ -356,7 +356,11 @@ def test_spots_on_both_views_and_on_the_spine_render(qapp, tmp_path: Path) -> No
     out, renderer = render(tmp_path, tpm, page_size="Letter")
     assert {row.view for row in renderer.content.spots} == {"front", "back"}
     assert_sound_layout(renderer)
-    assert "not medical advice" in normalised(pdf_text(out))
+    text = normalised(pdf_text(out))
+    assert "not medical advice" in text
+    spine_row = renderer.content.spots[0]
+    assert "spine" in spine_row.caution  # a spot over the spinous processes says so
+    assert normalised(spine_row.caution)[:40] in text
     assert b"/MediaBox [0 0 612.000000 792.000000]" in out.read_bytes()
 
 

@@ -64,6 +64,11 @@ class GuideBlocks:
         pen.setWidthF(self.u.pt(width_pt))
         return pen
 
+    def _inset(self, rect: QRectF, pen_pt: float) -> QRectF:
+        """``rect`` shrunk by half a pen so a frame's stroke stays inside the block."""
+        half = self.u.pt(pen_pt) / 2
+        return rect.adjusted(half, half, -half, -half)
+
     def _block(self, kind: str, height: float, paint: Paint, **kw: Any) -> Block:
         return Block(kind, height, paint, **kw)
 
@@ -135,7 +140,7 @@ class GuideBlocks:
             if boxed:
                 painter.setPen(self._pen(RULE, 0.6))
                 painter.setBrush(BOX_FILL)
-                painter.drawRect(rect)
+                painter.drawRect(self._inset(rect, 0.6))
             painter.setPen(INK)
             y = rect.top() + pad
             for wrapped in texts:
@@ -163,7 +168,7 @@ class GuideBlocks:
         def paint(painter: QPainter, rect: QRectF) -> None:
             painter.setPen(self._pen(INK, 1.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(rect)
+            painter.drawRect(self._inset(rect, 1.0))
             painter.setPen(INK)
             head.draw(painter, rect.left() + pad, rect.top() + pad)
             wrapped.draw(painter, rect.left() + pad, rect.top() + pad + head.height + gap)
@@ -236,7 +241,13 @@ class GuideBlocks:
             self.text(f"{row.intensity}/10 {row.kind}", self.fonts.body, inner[3], max_lines=2),
             self.text(row.note or "–", self.fonts.body, inner[4], max_lines=2),
         ]
-        text_h = max(c.height for c in cells if c is not None)
+        caution = (
+            self.text(row.caution, self.fonts.small_bold, inner[4], max_lines=2)
+            if row.caution
+            else None
+        )
+        note_top = caution.height + self.u.mm(0.8) if caution else 0.0
+        text_h = max(*(c.height for c in cells[1:4] if c is not None), note_top + cells[4].height)
         height = max(text_h, self.u.mm(5.4)) + 2 * pad
 
         def paint(painter: QPainter, rect: QRectF) -> None:
@@ -249,9 +260,15 @@ class GuideBlocks:
             )
             x += cols[0][1]
             painter.setPen(INK)
-            for (_, w), cell in zip(cols[1:], cells[1:], strict=True):
+            for index, ((_, w), cell) in enumerate(zip(cols[1:], cells[1:], strict=True)):
+                top = rect.top() + pad
+                if index == 3 and caution is not None:
+                    painter.setPen(CAUTION_INK)
+                    caution.draw(painter, x, top)
+                    painter.setPen(INK)
+                    top += note_top
                 if cell is not None:
-                    cell.draw(painter, x, rect.top() + pad)
+                    cell.draw(painter, x, top)
                 x += w
             painter.setPen(self._pen(RULE, 0.3))
             painter.drawLine(rect.bottomLeft(), rect.bottomRight())

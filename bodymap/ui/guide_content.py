@@ -78,6 +78,7 @@ class SpotRow:
     intensity: int
     kind: str
     note: str
+    caution: str = ""
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,15 @@ def _where(spot_json: Mapping[str, Any] | None, side: str) -> str:
     name = regions[0].get("name") or str(regions[0].get("id", "")).replace("_", " ")
     side = (spot_json or {}).get("side") or side
     return f"{name}, {SIDE_WORDS.get(side, side)}" if side != "midline" else f"{name}, middle"
+
+
+def _spot_caution(spot_json: Mapping[str, Any] | None) -> str:
+    """The first caution for a spot over a place not to roll (spine, back of the knee …)."""
+    for caution in (spot_json or {}).get("cautions") or ():
+        text = _text_of(caution)
+        if text:
+            return text
+    return ""
 
 
 def _excerpt(note: str) -> str:
@@ -348,6 +358,7 @@ def build_guide_content(
             intensity=int(spot.intensity),
             kind=str(spot.kind),
             note=_excerpt(spot.note or ""),
+            caution=_spot_caution(spot_json[index] if index < len(spot_json) else None),
         )
         for index, spot in enumerate(spots)
     )
