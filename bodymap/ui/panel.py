@@ -11,8 +11,8 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -102,6 +102,30 @@ class ScoreDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class WrapDelegate(QStyledItemDelegate):
+    """Wraps long names and reasons onto more lines (rows grow) instead of eliding them."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+        tree.header().sectionResized.connect(lambda *_: tree.scheduleDelayedItemsLayout())
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self._tree.columnWidth(index.column()) - depth * self._tree.indentation() - 12
+        metrics = QFontMetrics(opt.font)
+        box = metrics.boundingRect(
+            QRect(0, 0, max(40, width), 100000), Qt.TextFlag.TextWordWrap, opt.text
+        )
+        base = super().sizeHint(option, index)
+        return QSize(base.width(), max(base.height(), box.height() + 6))
+
+
 class AdvicePanel(QWidget):
     """Spot list, spot editor, ranked sources, routine, surrounding areas and cautions."""
 
@@ -128,6 +152,7 @@ class AdvicePanel(QWidget):
         self.spot_list.setAccessibleName("Spots")
         self.spot_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.spot_list.setWordWrap(True)
+        self.spot_list.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self.spot_list.currentItemChanged.connect(self._spot_row_changed)
         self.editor = SpotEditor()
         self.editor.editRequested.connect(self.editRequested)
@@ -149,7 +174,9 @@ class AdvicePanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(False)
         header.resizeSection(1, self.fontMetrics().horizontalAdvance("Likelihood") + 24)
+        self.source_tree.setItemDelegateForColumn(0, WrapDelegate(self.source_tree))
         self.source_tree.setItemDelegateForColumn(1, ScoreDelegate(self.source_tree))
+        self.source_tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.source_tree.setRootIsDecorated(False)
         self.source_tree.setWordWrap(True)
         self.source_tree.itemClicked.connect(self._source_clicked)
