@@ -55,10 +55,12 @@ class Fields:
             raise self.error(f"{key!r} = {value} is outside {lo}..{hi}")
         return float(value)
 
-    def texts(self, key: str, *, required: bool = True) -> tuple[str, ...]:
+    def texts(self, key: str, *, required: bool = True, nonempty: bool = False) -> tuple[str, ...]:
         value = self._get(key, required)
         if value is None:
             return ()
+        if nonempty and value == []:
+            raise self.error(f"{key!r} must not be empty")
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise self.error(f"{key!r} must be a list of non-empty strings")
         if len(set(value)) != len(value):

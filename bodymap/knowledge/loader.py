@@ -146,7 +146,7 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
         trigger_points=tuple(_site(s) for s in f.tables("trigger_points")),
         referral=referral,
         technique=technique,
-        cautions=f.texts("cautions"),
+        cautions=f.texts("cautions", nonempty=True),
         avoid=avoid,
         source=f.text("source"),
         file=file,
@@ -209,7 +209,7 @@ def parse_knowledge(texts: Mapping[str, str], *, complete: bool = True) -> Knowl
         muscles=MappingProxyType(muscles),
         cautions=MappingProxyType(zones),
         red_flags=flags,
-        advice=advice.texts("lines"),
+        advice=advice.texts("lines", nonempty=True),
         disclaimer=advice.text("disclaimer"),
         warmup_note=advice.text("warmup_note"),
     )

@@ -1,0 +1,209 @@
+"""The knowledge tables: every shipped record is well formed, and the loader is strict."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bodymap.atlas import CAUTION_ZONES
+from bodymap.knowledge import (
+    POSITIONS,
+    REGION_IDS,
+    TOOLS,
+    KnowledgeError,
+    load_knowledge,
+    parse_knowledge,
+)
+from bodymap.knowledge.loader import ADVICE_FILE, CAUTIONS_FILE, MUSCLE_FILES
+from bodymap.knowledge.names import MIDLINE_SEGMENTS, SEGMENT_IDS
+from bodymap.resources import read_text
+
+KNOWLEDGE = load_knowledge()
+ALL_SEGMENTS = SEGMENT_IDS["front"] | SEGMENT_IDS["back"]
+DIAGNOSIS = re.compile(r"\byou have\b|\byour diagnosis\b|\bdiagnosed\b", re.IGNORECASE)
+
+
+def test_every_region_id_has_exactly_one_record() -> None:
+    assert len(REGION_IDS) == len(set(REGION_IDS)) >= 79
+    assert set(KNOWLEDGE.muscles) == set(REGION_IDS)
+    assert len(KNOWLEDGE.muscles) >= 55
+
+
+@pytest.mark.parametrize("muscle_id", REGION_IDS)
+def test_record(muscle_id: str) -> None:
+    m = KNOWLEDGE.muscles[muscle_id]
+    assert m.id == muscle_id and m.name and m.file in MUSCLE_FILES
+    assert 0.0 < m.prevalence <= 1.0
+    assert m.trigger_points, "a muscle needs at least one trigger-point site"
+    assert m.referral.essential
+    for seg in (*m.referral.essential, *m.referral.spillover):
+        assert seg in ALL_SEGMENTS
+    assert not set(m.referral.essential) & set(m.referral.spillover)
+    tech = m.technique
+    assert tech.tool in TOOLS and tech.position in POSITIONS
+    assert 5 <= tech.on_point_s[0] <= tech.on_point_s[1] <= 60
+    assert 1 <= tech.around_min[0] <= tech.around_min[1] <= 10
+    assert 1 <= len(re.findall(r"[.!?](\s|$)", tech.how)) <= 2, "how: one or two sentences"
+    if tech.tool == "none":
+        assert "do not" in tech.how.lower(), "tool none must say what to do instead"
+    assert m.cautions
+    assert re.search(r"Travell|Davies|Donnelly|SPEC", m.source)
+    for zone in m.avoid:
+        assert zone in KNOWLEDGE.cautions
+    for text in (m.name, tech.how, *m.cautions, m.source):
+        assert not DIAGNOSIS.search(text)
+
+
+def test_group_parts_carry_their_group() -> None:
+    assert KNOWLEDGE.muscles["vastus_lateralis"].group == "quadriceps"
+    assert KNOWLEDGE.muscles["semitendinosus"].group == "hamstrings"
+    assert KNOWLEDGE.muscles["deltoid_posterior"].group == "deltoid"
+
+
+@pytest.mark.parametrize(
+    ("muscle_id", "essential"),
+    [
+        ("upper_trapezius", {"lateral_neck", "temple", "mastoid", "jaw"}),
+        ("infraspinatus", {"anterior_shoulder"}),
+        ("quadratus_lumborum", {"sacroiliac", "buttock", "lateral_hip"}),
+        ("gluteus_minimus", {"lateral_thigh", "posterior_thigh"}),
+        ("soleus", {"heel"}),
+        ("temporalis", {"temple"}),
+        ("scalenes", {"chest", "interscapular"}),
+        ("tibialis_anterior", {"anterior_ankle"}),
+        ("rhomboids", {"interscapular"}),
+        ("iliopsoas", {"low_back", "anterior_thigh"}),
+    ],
+)
+def test_textbook_patterns(muscle_id: str, essential: set[str]) -> None:
+    assert essential <= set(KNOWLEDGE.muscles[muscle_id].referral.essential)
+
+
+def test_rare_spillover_is_not_essential() -> None:
+    assert "sacroiliac" in KNOWLEDGE.muscles["soleus"].referral.spillover
+
+
+def test_every_caution_zone_has_plain_text() -> None:
+    for zone in (*CAUTION_ZONES, "outside_body"):
+        text = KNOWLEDGE.cautions[zone]
+        assert text.text and text.instead
+    for zone in CAUTION_ZONES:
+        assert KNOWLEDGE.cautions[zone].text.startswith("Do not")
+
+
+def test_red_flags_say_see_a_clinician() -> None:
+    ids = {flag.id for flag in KNOWLEDGE.red_flags}
+    assert {"numbness", "trauma", "fever", "night_pain", "bladder_bowel"} <= ids
+    for flag in KNOWLEDGE.red_flags:
+        assert re.search(r"clinician|medical care|emergency", flag.text)
+
+
+def test_general_advice_and_disclaimer() -> None:
+    text = " ".join(KNOWLEDGE.advice).lower()
+    for phrase in ("10 to 30", "2 to 3 minutes", "bedtime", "morning", "smooth", "soreness"):
+        assert phrase in text
+    assert "not medical advice" in KNOWLEDGE.disclaimer
+    assert not DIAGNOSIS.search(text + KNOWLEDGE.disclaimer)
+
+
+def test_midline_segments_are_known() -> None:
+    assert MIDLINE_SEGMENTS <= ALL_SEGMENTS
+
+
+# --- the loader is strict ---------------------------------------------------------------
+
+GOOD = """
+[[muscle]]
+id = "soleus"
+name = "Soleus"
+prevalence = 0.7
+trigger_points = [{ view = "back", lerp = ["popliteal_fossa", "heel", 0.65], dx = 8 }]
+referral.essential = ["heel"]
+referral.spillover = ["sacroiliac"]
+tool = "foam_roller"
+position = "seated"
+how = "Sit with a roller under the calf."
+on_point_s = [10, 30]
+around_min = [2, 3]
+cautions = ["Stay off the heel cord."]
+source = "Travell & Simons, vol. 2 ch. 22."
+"""
+
+
+def _parse(muscles: str) -> object:
+    texts = {
+        "leg_foot.toml": muscles,
+        CAUTIONS_FILE: read_text("knowledge", CAUTIONS_FILE),
+        ADVICE_FILE: read_text("knowledge", ADVICE_FILE),
+    }
+    return parse_knowledge(texts, complete=False)
+
+
+def test_fragment_parses() -> None:
+    knowledge = _parse(GOOD)
+    assert list(knowledge.muscles) == ["soleus"]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("prevalence = 0.7", 'prevalence = 0.7\ncolour = "red"', "unknown key(s) 'colour'"),
+        ('name = "Soleus"\n', "", "missing key 'name'"),
+        ("prevalence = 0.7", 'prevalence = "high"', "'prevalence' must be a number"),
+        ("prevalence = 0.7", "prevalence = 1.7", "outside 0.0..1.0"),
+        ('tool = "foam_roller"', 'tool = "hammer"', "unknown tool 'hammer'"),
+        ('position = "seated"', 'position = "upside_down"', "unknown position"),
+        ("on_point_s = [10, 30]", "on_point_s = [2, 30]", "'on_point_s'"),
+        ("on_point_s = [10, 30]", "on_point_s = [10, 90]", "'on_point_s'"),
+        ('["heel"]', '["heal"]', "unknown surface segment 'heal'"),
+        ('"heel", 0.65]', '"heel_r", 0.65]', "unknown back landmark 'heel_r'"),
+        ("dx = 8 }", 'dx = 8, at = "heel" }', "exactly one of 'lerp' or 'at'"),
+        ('cautions = ["Stay off the heel cord."]', "cautions = []", "must not be empty"),
+        ('referral.spillover = ["sacroiliac"]', 'referral.spillover = ["heel"]', "both"),
+        ('id = "soleus"', 'id = "soleus_left"', "not one of the region ids"),
+        ("[[muscle]]", "[[muscles]]", "missing key 'muscle'"),
+        ("prevalence = 0.7", "prevalence = 0.7\navoid = ['lava']", "unknown caution zone 'lava'"),
+        ("prevalence = 0.7", "prevalence = 0.7\ngroup = 'quadriceps'", "does not list 'soleus'"),
+    ],
+)
+def test_loader_rejects_and_names_file_and_record(old: str, new: str, message: str | None) -> None:
+    assert old in GOOD
+    with pytest.raises(KnowledgeError) as err:
+        _parse(GOOD.replace(old, new, 1))
+    text = str(err.value)
+    assert text.startswith("leg_foot.toml")
+    if old != "[[muscle]]":
+        assert "'soleus" in text
+    if message:
+        assert message in text
+
+
+def test_loader_rejects_duplicates_and_bad_toml() -> None:
+    with pytest.raises(KnowledgeError, match="already defined"):
+        _parse(GOOD + GOOD)
+    with pytest.raises(KnowledgeError, match=r"leg_foot\.toml: not valid TOML"):
+        _parse(GOOD + "\n[[muscle]\n")
+
+
+def test_loader_demands_every_record_for_the_shipped_tables() -> None:
+    texts = {
+        "leg_foot.toml": GOOD,
+        CAUTIONS_FILE: read_text("knowledge", CAUTIONS_FILE),
+        ADVICE_FILE: read_text("knowledge", ADVICE_FILE),
+    }
+    with pytest.raises(KnowledgeError, match="lack records for: temporalis"):
+        parse_knowledge(texts)
+
+
+def test_cautions_file_is_strict() -> None:
+    cautions = read_text("knowledge", CAUTIONS_FILE).replace(
+        'id = "kidney"', 'id = "kidney"\ncolour = "red"'
+    )
+    texts = {
+        "leg_foot.toml": GOOD,
+        CAUTIONS_FILE: cautions,
+        ADVICE_FILE: read_text("knowledge", ADVICE_FILE),
+    }
+    with pytest.raises(KnowledgeError, match=r"cautions\.toml: zone 'kidney': unknown key"):
+        parse_knowledge(texts, complete=False)
