@@ -47,7 +47,7 @@ NUDGE, BIG_NUDGE = 2.0, 10.0
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.5, 16.0
 """Zoom limits relative to the fitted scale."""
-ARROWS = {
+ARROWS: dict[Any, str] = {
     Qt.Key.Key_Left: "left",
     Qt.Key.Key_Right: "right",
     Qt.Key.Key_Up: "up",

@@ -24,9 +24,9 @@ __all__ = [
     "SpotItem",
 ]
 
-SPOT_PIXEL_RADIUS = 11.0
+SPOT_PIXEL_RADIUS = 12.0
 """Spot markers' radius in logical pixels, whatever the zoom."""
-SITE_PIXEL_RADIUS = 5.5
+SITE_PIXEL_RADIUS = 7.0
 
 Z_BODY, Z_HOVER, Z_HIGHLIGHT, Z_FOCUS, Z_SITE, Z_SPOT = 0, 1, 2, 3, 4, 10
 

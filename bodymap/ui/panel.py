@@ -11,7 +11,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ SHORT_DISCLAIMER = (
 )
 _TRENDS = {"better": "↓ better", "worse": "↑ worse", "steady": "→ steady", "new": "new"}
 _TOOLS = {"foam_roller": "foam roller", "ball": "massage ball", "hands": "hands", "none": "—"}
+_Index = QModelIndex | QPersistentModelIndex
 _ROLE_SOURCE = Qt.ItemDataRole.UserRole
 _ROLE_SCORE = Qt.ItemDataRole.UserRole + 1
 
@@ -80,7 +81,12 @@ def _range(pair: tuple[int, int], unit: str) -> str:
 class ScoreDelegate(QStyledItemDelegate):
     """Draws a source's score as a bar in the palette's highlight colour."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: _Index,
+    ) -> None:
         score = index.data(_ROLE_SCORE)
         if score is None:
             super().paint(painter, option, index)
@@ -110,7 +116,7 @@ class WrapDelegate(QStyledItemDelegate):
         self._tree = tree
         tree.header().sectionResized.connect(lambda *_: tree.scheduleDelayedItemsLayout())
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         depth = 0
@@ -327,10 +333,10 @@ class AdvicePanel(QWidget):
 
     def source_rows(self) -> list[tuple[str, str]]:
         """(muscle, side) of the listed sources, best first."""
-        return [
-            tuple(self.source_tree.topLevelItem(i).data(0, _ROLE_SOURCE))
-            for i in range(self.source_tree.topLevelItemCount())
-        ]
+        items = (
+            self.source_tree.topLevelItem(i) for i in range(self.source_tree.topLevelItemCount())
+        )
+        return [tuple(item.data(0, _ROLE_SOURCE)) for item in items if item is not None]
 
     def _details_html(self) -> str:
         advice = self.advice
@@ -362,9 +368,9 @@ class AdvicePanel(QWidget):
         if advice.surrounding:
             names = ", ".join(e(a.name + _side(a.side)) for a in advice.surrounding[:10])
             out.append(f"<h3>Also roll around</h3><p>{names}</p>")
-        cautions = {c.zone: c.text for f in advice.spots for c in f.cautions}
-        if cautions:
-            items = "".join(f"<li>{e(text)}</li>" for text in cautions.values())
+        caution_texts = {c.zone: c.text for f in advice.spots for c in f.cautions}
+        if caution_texts:
+            items = "".join(f"<li>{e(text)}</li>" for text in caution_texts.values())
             out.append(f"<h3>Cautions</h3><ul>{items}</ul>")
         if advice.red_flags:
             items = "".join(f"<li>{e(flag.text)}</li>" for flag in advice.red_flags)
