@@ -10,6 +10,20 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+_APPLICATION = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One QApplication for the whole run, made before any module could make a lesser
+    QGuiApplication (the guide and the atlas renderer make one when run alone)."""
+    global _APPLICATION
+    try:
+        from PySide6.QtWidgets import QApplication
+    except ImportError:  # the core lane can run without Qt installed
+        return
+    _APPLICATION = QApplication.instance() or QApplication(["bodymap-tests"])
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests that drive Qt (they use qtbot or qapp) are marked ``gui`` for ``-m "not gui"``."""
     for item in items:
