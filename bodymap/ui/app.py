@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QCoreApplication, QSize, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from bodymap import __version__
@@ -41,42 +41,59 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def _window(map_path: str | os.PathLike[str] | None, remember: bool = True):
-    from bodymap.ui.mainwindow import MapWindow
-
-    window = MapWindow(remember=remember)
-    if map_path is not None:
-        window.document.open(Path(map_path))
-    return window
-
-
 def run_gui(map_path: str | None) -> int:
     """Show the main window (with ``map_path`` open) and run until it closes."""
     app = make_application()
-    window = _window(map_path)
+    from bodymap.ui.mainwindow import MapWindow
+
+    window = MapWindow()
     window.show()
+    if map_path is not None:
+        window.document.open(Path(map_path))
     window.schedule_startup()
     return app.exec()
 
 
+def _quiet_offscreen(kind: QtMsgType, _context, message: str) -> None:
+    """Pass Qt's messages on to stderr, except the offscreen platform's note that it cannot
+    propagate size hints (said whenever a window with a dock is shown)."""
+    if "propagateSizeHints" not in message and kind != QtMsgType.QtDebugMsg:
+        print(message, file=sys.stderr)
+
+
 def screenshot(out: Path, map_path: Path | None, size: tuple[int, int] = (1400, 900)) -> Path:
     """Render the main window offscreen to ``out`` (PNG): the map open, its first spot and
-    first likely source selected, so the picture shows the advice and the highlight."""
+    first likely source selected, so the picture shows the advice and the highlight.
+
+    Remembered window state and layer choices are ignored, so the picture is the same on
+    every machine. A map that cannot be opened raises MapFileError (no dialog)."""
+    from bodymap.maps import load_map
+    from bodymap.ui.mainwindow import MapWindow
+
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = make_application()
-    window = _window(map_path, remember=False)
-    window.resize(QSize(*size))
-    window.show()
-    tpm = window.document.map
-    if tpm.spots:
-        window.select_spot(tpm.spots[0].id)
-        window.select_source(0)
-    app.processEvents()
-    out = Path(out)
-    if not window.grab().save(str(out), "PNG"):
-        raise OSError(f"could not write {out}")
-    window.document.close()
-    window.hide()
-    window.deleteLater()
-    app.processEvents()
+    previous = qInstallMessageHandler(_quiet_offscreen)
+    try:
+        app = make_application()
+        window = MapWindow(remember=False)
+        try:
+            if map_path is not None:
+                load_map(map_path)  # a bad map raises MapFileError here, before any dialog
+                window.document.open(Path(map_path))
+            window.resize(QSize(*size))
+            window.show()
+            tpm = window.document.map
+            if tpm.spots:
+                window.select_spot(tpm.spots[0].id)
+                window.select_source(0)
+            app.processEvents()
+            out = Path(out)
+            if not window.grab().save(str(out), "PNG"):
+                raise OSError(f"could not write {out}")
+        finally:
+            window.document.close()
+            window.hide()
+            window.deleteLater()
+            app.processEvents()
+    finally:
+        qInstallMessageHandler(previous)
     return out

@@ -38,6 +38,7 @@ from bodymap.ui.panel import AdvicePanel
 __all__ = ["PANEL_WIDTH", "MapWindow"]
 
 PANEL_WIDTH = 380
+HINT = "Click where it hurts to mark a spot; drag a spot to move it."
 DEFAULT_SIZE = (1400, 900)
 _GEOMETRY, _STATE = "window/geometry", "window/state"
 EXPORTS = {
@@ -97,7 +98,7 @@ class MapWindow(QMainWindow):
             # typing Enter or Delete in the panel's fields must not edit or delete the spot
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.canvas.addAction(action)
-        self.hover_label = QLabel()
+        self.hover_label = QLabel(HINT)
         self.hover_label.setAccessibleName("Region under the pointer")
         self.statusBar().addWidget(self.hover_label, 1)
 
@@ -149,13 +150,18 @@ class MapWindow(QMainWindow):
         self.canvas.removeRequested.connect(self.remove_spot)
         self.canvas.editRequested.connect(self.focus_editor)
         self.canvas.spotSelected.connect(self.select_spot)
-        self.canvas.regionHovered.connect(self.hover_label.setText)
+        self.canvas.regionHovered.connect(self._show_hovered)
         self.canvas.sourcesRequested.connect(self.show_sources)
         self.panel.spotSelected.connect(self.select_spot)
         self.panel.sourceSelected.connect(self.canvas.set_highlight)
         self.panel.editRequested.connect(self.edit_spot)
 
+    def _show_hovered(self, text: str) -> None:
+        self.hover_label.setText(text or HINT)
+
     def _on_map_replaced(self, tpm: TriggerPointMap) -> None:
+        if self.history_dialog is not None:
+            self.history_dialog.close()
         if self._unsubscribe is not None:
             self._unsubscribe()
         self._unsubscribe = tpm.subscribe(self._on_change)
