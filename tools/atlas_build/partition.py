@@ -46,7 +46,7 @@ def partition(container: Polygon, parts: list[Part]) -> list[tuple[Part, BaseGeo
         main, rest = pieces[0], pieces[1:]
         crumbs.extend(rest)
         placed.append((part, main))
-        taken = shapely.union(taken, main)
+        taken = shapely.union(taken, geom)
     leftover = shapely.make_valid(container.difference(taken))
     crumbs.extend(polygons(leftover))
     geoms = [g for _, g in placed]
