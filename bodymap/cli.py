@@ -10,6 +10,7 @@ import argparse
 import csv
 import json
 import math
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -257,6 +258,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--points-file", metavar="FILE", help="CSV file with one x,y per line")
     p.add_argument("--json", action="store_true", help="print the full answer as JSON")
     p.set_defaults(func=_cmd_locate)
+    # Coordinates such as -1e3 are numbers, not options (argparse only knows -12 and -1.5).
+    p._negative_number_matcher = re.compile(r"^-(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$|^-(inf|nan)$")
 
     p = sub.add_parser("advise", help="advice for a saved map (both views)")
     p.add_argument("map", help="a .bodymap file")
