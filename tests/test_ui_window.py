@@ -102,7 +102,7 @@ def add(qtbot, window: MapWindow, where=NECK_R) -> str:
 
 
 def trigger(window: MapWindow, name: str) -> None:
-    getattr(window.actions, name).trigger()
+    getattr(window.acts, name).trigger()
 
 
 # -- locate and edit ---------------------------------------------------------------------
@@ -119,7 +119,7 @@ def test_click_adds_a_spot_and_the_panel_shows_its_sources(qtbot, win):
     assert window.panel.selected_spot == spot_id
     assert window.isWindowModified()
     assert window.windowTitle() == "Untitled map[*] — bodymap"
-    assert window.actions.undo.text() == "&Undo Add spot 1"
+    assert window.acts.undo.text() == "&Undo Add spot 1"
 
 
 def test_choosing_a_source_highlights_it_on_the_diagram(qtbot, win):
@@ -171,13 +171,13 @@ def test_undo_redo_and_delete_by_keyboard(qtbot, win):
     )
     assert window.document.undo_stack.undoText() == "Delete spot 1"
     assert window.selected_spot == ""
-    assert not window.actions.delete_spot.isEnabled()
+    assert not window.acts.delete_spot.isEnabled()
 
 
 def test_undo_redo_and_delete_from_the_menus(qtbot, win):
     window, _ = win
     spot_id = add(qtbot, window)
-    assert window.actions.delete_spot.isEnabled()
+    assert window.acts.delete_spot.isEnabled()
     trigger(window, "delete_spot")
     assert window.document.map.spots == ()
     trigger(window, "undo")
@@ -383,14 +383,14 @@ def test_window_geometry_and_dock_are_remembered(qtbot, tmp_path, monkeypatch):
 
 def test_layer_choices_are_remembered(qtbot, tmp_path, monkeypatch):
     first, _ = make_window(qtbot, tmp_path, monkeypatch)
-    assert not first.actions.layers["deep"].isChecked()
-    first.actions.layers["deep"].trigger()
-    first.actions.layers["labels"].trigger()
+    assert not first.acts.layers["deep"].isChecked()
+    first.acts.layers["deep"].trigger()
+    first.acts.layers["labels"].trigger()
     assert first.canvas.layer_visible("deep") and not first.canvas.layer_visible("labels")
     first.close()
     second, _ = make_window(qtbot, tmp_path, monkeypatch)
-    assert second.actions.layers["deep"].isChecked()
-    assert not second.actions.layers["labels"].isChecked()
+    assert second.acts.layers["deep"].isChecked()
+    assert not second.acts.layers["labels"].isChecked()
     assert second.canvas.layer_visible("deep") and not second.canvas.layer_visible("labels")
 
 
@@ -402,7 +402,7 @@ def test_the_safety_note_is_shown_on_the_first_run_only(qtbot, tmp_path, monkeyp
     second, again = make_window(qtbot, tmp_path, monkeypatch)
     second.startup()
     assert "safety" not in again.asked
-    second.actions.safety.trigger()  # Help → Using bodymap safely… always shows it
+    second.acts.safety.trigger()  # Help → Using bodymap safely… always shows it
     assert again.asked.count("safety") == 1
 
 

@@ -11,7 +11,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QSize,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
 
 from bodymap import __version__
@@ -54,7 +60,7 @@ def run_gui(map_path: str | None) -> int:
     return app.exec()
 
 
-def _quiet_offscreen(kind: QtMsgType, _context, message: str) -> None:
+def _quiet_offscreen(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
     """Pass Qt's messages on to stderr, except the offscreen platform's note that it cannot
     propagate size hints (said whenever a window with a dock is shown)."""
     if "propagateSizeHints" not in message and kind != QtMsgType.QtDebugMsg:

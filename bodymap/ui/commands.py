@@ -45,7 +45,11 @@ class OperationCommand(QUndoCommand):
     """
 
     def __init__(
-        self, tpm: TriggerPointMap, op: Operation, text: str | None = None, parent=None
+        self,
+        tpm: TriggerPointMap,
+        op: Operation,
+        text: str | None = None,
+        parent: QUndoCommand | None = None,
     ) -> None:
         super().__init__(text or describe(tpm, op), parent)
         self.map = tpm

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from bodymap.atlas import Atlas, load_atlas
 from bodymap.maps import Spot, TriggerPointMap, atomic_write, spots_to_csv, spots_to_geojson
+from bodymap.maps.export import RegionNames
 from bodymap.ui.painting import Highlight, ViewPainter, view_frame
 
 __all__ = ["export_csv", "export_geojson", "export_png", "region_name", "render_map_image"]
@@ -76,16 +77,18 @@ def render_map_image(
     return image
 
 
-def export_png(tpm: TriggerPointMap, path: str | os.PathLike[str], **options) -> Path:
+def export_png(
+    tpm: TriggerPointMap, path: str | os.PathLike[str], atlas: Atlas | None = None
+) -> Path:
     """Save `render_map_image` as a PNG; OSError if it cannot be written."""
     path = Path(path)
-    image = render_map_image(tpm, **options)
-    if not image.save(str(path), "PNG"):
+    image = render_map_image(tpm, atlas=atlas)
+    if not image.save(str(path), b"PNG"):
         raise OSError(f"could not write the picture to {path}")
     return path
 
 
-def _names(atlas: Atlas | None):
+def _names(atlas: Atlas | None) -> RegionNames:
     atlas = atlas or load_atlas()
     return lambda spot: region_name(spot, atlas)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -34,6 +35,9 @@ from bodymap.ui.canvas import BodyCanvas
 from bodymap.ui.dialogs import CheckInDialog, show_about, show_safety_note
 from bodymap.ui.document import MapDocument, example_names
 from bodymap.ui.panel import AdvicePanel
+
+if TYPE_CHECKING:
+    from bodymap.ui.history import HistoryDialog
 
 __all__ = ["PANEL_WIDTH", "MapWindow"]
 
@@ -71,7 +75,7 @@ class MapWindow(QMainWindow):
         self.atlas = load_atlas()
         self._selected = ""
         self._unsubscribe: Callable[[], None] | None = None
-        self.history_dialog = None
+        self.history_dialog: HistoryDialog | None = None
 
         self.canvas = BodyCanvas(self, self.atlas)
         self.canvas.setAccessibleName("Body diagrams")
@@ -90,11 +94,11 @@ class MapWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
 
         stack = self.document.undo_stack
-        self.actions = WindowActions(
+        self.acts = WindowActions(
             self, stack.createUndoAction(self, "&Undo"), stack.createRedoAction(self, "&Redo")
         )
-        self.menus = build_menus(self, self.actions, self.dock.toggleViewAction())
-        for action in (self.actions.edit_spot, self.actions.delete_spot):
+        self.menus = build_menus(self, self.acts, self.dock.toggleViewAction())
+        for action in (self.acts.edit_spot, self.acts.delete_spot):
             # typing Enter or Delete in the panel's fields must not edit or delete the spot
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.canvas.addAction(action)
@@ -112,7 +116,7 @@ class MapWindow(QMainWindow):
 
     # -- wiring --------------------------------------------------------------------------
     def _connect(self) -> None:
-        a, doc = self.actions, self.document
+        a, doc = self.acts, self.document
         a.new.triggered.connect(doc.new)
         a.open.triggered.connect(lambda: doc.open())
         a.save.triggered.connect(doc.save)
@@ -183,14 +187,14 @@ class MapWindow(QMainWindow):
         self.setWindowTitle(f"{self.document.map.name}[*] — bodymap")
         self.setWindowFilePath(str(self.document.path or ""))
         self.setWindowModified(self.document.is_modified())
-        self.actions.revert.setEnabled(self.document.path is not None)
+        self.acts.revert.setEnabled(self.document.path is not None)
 
     def _update_enabled(self) -> None:
         tpm = self.document.map
         has_spot = bool(self._selected) and tpm.has_spot(self._selected)
-        for action in self.actions.spot_actions():
+        for action in self.acts.spot_actions():
             action.setEnabled(has_spot)
-        self.actions.check_in.setEnabled(bool(tpm.spots))
+        self.acts.check_in.setEnabled(bool(tpm.spots))
 
     # -- requests from the canvas and the panel ------------------------------------------
     @property
@@ -215,7 +219,7 @@ class MapWindow(QMainWindow):
         if spot_id and self.document.map.has_spot(spot_id):
             self.document.push(remove_spot(self.document.map, spot_id, apply=False))
 
-    def edit_spot(self, spot_id: str, fields: dict) -> None:
+    def edit_spot(self, spot_id: str, fields: dict[str, Any]) -> None:
         if self.document.map.has_spot(spot_id):
             self.document.push(edit_spot(self.document.map, spot_id, **fields, apply=False))
 
@@ -252,7 +256,9 @@ class MapWindow(QMainWindow):
         if not 0 <= rank < len(rows):
             return None
         tree = self.panel.source_tree
-        tree.setCurrentItem(tree.topLevelItem(rank))
+        item = tree.topLevelItem(rank)
+        if item is not None:
+            tree.setCurrentItem(item)
         muscle, side = rows[rank]
         self.canvas.set_highlight(muscle, side)
         return muscle, side
@@ -318,8 +324,12 @@ class MapWindow(QMainWindow):
             return None
         if not path.suffix:
             path = path.with_suffix(EXPORTS[kind][2])
-        writer = {"png": exports.export_png, "csv": exports.export_csv,
-                  "geojson": exports.export_geojson}[kind]  # fmt: skip
+        writers: dict[str, Callable[[TriggerPointMap, Path], Path]] = {
+            "png": exports.export_png,
+            "csv": exports.export_csv,
+            "geojson": exports.export_geojson,
+        }
+        writer = writers[kind]
         try:
             writer(self.document.map, path)
         except (OSError, ValueError) as exc:
@@ -367,7 +377,7 @@ class MapWindow(QMainWindow):
         settings = QSettings()
         for name, _text, default in prefs.LAYERS:
             visible = prefs.layer_visible(name, default, settings) if self._remember else default
-            action = self.actions.layers[name]
+            action = self.acts.layers[name]
             action.blockSignals(True)
             action.setChecked(visible)
             action.blockSignals(False)

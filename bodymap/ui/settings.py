@@ -50,7 +50,9 @@ def _as_list(value: object) -> list[str]:
         return []
     if isinstance(value, str):
         return [value] if value else []
-    return [str(item) for item in value]  # type: ignore[union-attr]
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value]
+    return []
 
 
 def recent_files(settings: QSettings | None = None) -> list[Path]:
