@@ -4,7 +4,7 @@ Each spot adds to a (muscle, side) candidate a contribution
 
     weight(kind) × (0.6 + 0.4 × prevalence) × (0.5 + intensity / 20)
 
-where ``weight`` is the best of local (superficial 1.0, deep 0.75) and referred
+where ``weight`` is the best of local (superficial 0.85, deep 0.6) and referred
 (essential 0.8, spillover 0.4), plus a quarter of the other when a muscle both lies under
 the spot and refers pain to it. Regions and segments that only touch the thumb-sized spot
 (:mod:`bodymap.advisor.extent`) count at :data:`NEAR` of their weight.
@@ -39,8 +39,8 @@ __all__ = [
     "spot_contributions",
 ]
 
-SUPERFICIAL = 1.0
-DEEP = 0.75
+SUPERFICIAL = 0.85
+DEEP = 0.6
 ESSENTIAL = 0.8
 SPILLOVER = 0.4
 NEAR = 0.75

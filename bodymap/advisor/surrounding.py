@@ -29,16 +29,19 @@ def surrounding_areas(
 ) -> tuple[SurroundingArea, ...]:
     """Neighbours (same view, sharing a border) of each spot's region and each source.
 
-    Caution zones never appear (they are not muscle or fascia regions); the sources
-    themselves and regions without knowledge are left out; the first mention wins.
+    Only the same side of the body counts. Caution zones never appear (they are not
+    muscle or fascia regions); the sources themselves and regions without knowledge are
+    left out; the first mention wins.
     """
     known_ids = set(known)
     skip = {(s.muscle, side) for s in sources for side in _sides(s.side)}
     seen: set[tuple[str, str]] = set()
     out: list[SurroundingArea] = []
 
-    def take(regions: Iterable[Region]) -> None:
+    def take(regions: Iterable[Region], side: str) -> None:
         for region in regions:
+            if region.side not in (side, "midline"):
+                continue  # across the midline: the other side of the body
             key = (region.id, region.side)
             if key in skip or key in seen or region.id not in known_ids:
                 continue
@@ -49,11 +52,11 @@ def surrounding_areas(
 
     mains = dict.fromkeys(hit.regions[0] for hit in hits if hit.regions)
     for region in mains:
-        take(atlas[region.view].neighbours(region))
+        take(atlas[region.view].neighbours(region), region.side)
     for source in sources:
         for va in atlas.values():
             for side in _sides(source.side):
                 for region in va.find(source.muscle, side):
                     if region.layer in _BODY_LAYERS:
-                        take(va.neighbours(region))
+                        take(va.neighbours(region), side)
     return tuple(out[:limit])

@@ -1,0 +1,263 @@
+"""The advisor per body area, with spots built from atlas landmarks, and its answer's shape."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bodymap.advisor import PainSpot, advise
+from bodymap.advisor.routine import MAX_STEPS
+from bodymap.atlas import load_atlas
+from bodymap.knowledge import POSITIONS, load_knowledge
+
+ATLAS = load_atlas()
+
+
+def mark(view: str, a: str, b: str | None = None, t: float = 0.0, dx: float = 0, dy: float = 0):
+    """A point between two landmarks of a view, shifted by (dx, dy) atlas units."""
+    marks = ATLAS[view].landmarks
+    (ax, ay), (bx, by) = marks[a], marks[b or a]
+    return ax + (bx - ax) * t + dx, ay + (by - ay) * t + dy
+
+
+def spot(view: str, *where: object, intensity: float = 5, kind: str = "ache", **shift: float):
+    x, y = mark(view, *where, **shift)  # type: ignore[arg-type]
+    return PainSpot(view, x, y, intensity, kind)
+
+
+def ranked(*spots: PainSpot) -> list[str]:
+    return [s.muscle for s in advise(list(spots)).sources]
+
+
+# (case, spot, ids of which one must rank first, groups that each need a member in the top 5)
+CASES = [
+    ("temple", spot("front", "temple_r"), {"temporalis"},
+     [{"upper_trapezius"}, {"sternocleidomastoid"}]),
+    ("upper trapezius", spot("back", "c7", "acromion_r", 0.45), {"upper_trapezius"},
+     [{"levator_scapulae"}]),
+    ("lateral elbow", spot("back", "lateral_epicondyle_r", dy=12),
+     {"extensor_carpi_radialis", "supinator", "brachioradialis", "anconeus"},
+     [{"supinator"}, {"triceps_brachii", "supraspinatus"}]),
+    ("anterior shoulder", spot("front", "acromion_r", "clavicle_mid_r", 0.2, dy=22),
+     {"deltoid_anterior", "infraspinatus", "pectoralis_major"}, [{"infraspinatus"}]),
+    ("low back", spot("back", "l4", dx=35, dy=-25),
+     {"thoracolumbar_fascia", "erector_spinae_lumbar", "quadratus_lumborum"},
+     [{"quadratus_lumborum"}, {"erector_spinae_lumbar"}, {"iliopsoas", "gluteus_medius"}]),
+    ("sacroiliac joint", spot("back", "psis_r", dy=8),
+     {"gluteus_maximus", "gluteus_medius", "quadratus_lumborum", "piriformis"},
+     [{"quadratus_lumborum"}, {"gluteus_medius"}]),
+    ("buttock", spot("back", "psis_r", "greater_trochanter_r", 0.5, dy=20),
+     {"gluteus_maximus", "gluteus_medius"},
+     [{"piriformis"}, {"quadratus_lumborum", "gluteus_minimus"}]),
+    ("lateral thigh", spot("back", "greater_trochanter_r", "popliteal_fossa_r", 0.4, dx=12),
+     {"iliotibial_band", "vastus_lateralis"}, [{"gluteus_minimus", "tensor_fasciae_latae"}]),
+    ("anterior knee", spot("front", "patella_r"),
+     {"patellar_retinaculum", "rectus_femoris", "vastus_medialis"},
+     [{"rectus_femoris"}, {"vastus_medialis"}]),
+    ("calf", spot("back", "popliteal_fossa_r", "heel_r", 0.3), {"gastrocnemius", "soleus"},
+     [{"soleus"}]),
+    ("heel", spot("back", "heel_r", dy=-4), {"plantar_fascia", "soleus"}, [{"soleus"}]),
+    ("shin", spot("front", "tibial_tuberosity_r", "lateral_malleolus_r", 0.35, dx=-4),
+     {"tibialis_anterior"}, [{"extensor_digitorum_longus"}]),
+    ("interscapular", spot("back", "c7", "scapula_spine_root_r", 0.6, dy=25),
+     {"rhomboids", "middle_trapezius"},
+     [{"scalenes", "levator_scapulae", "serratus_posterior_superior"}]),
+    ("groin", spot("front", "pubic_symphysis", "asis_r", 0.45, dy=20),
+     {"pectineus", "iliopsoas", "adductor_longus"}, [{"iliopsoas"}, {"adductor_longus"}]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "pain", "first", "top5"), CASES, ids=[c[0] for c in CASES])
+def test_textbook_sources(name: str, pain: PainSpot, first: set[str], top5: list[set[str]]) -> None:
+    advice = advise([pain])
+    assert advice.spots[0].inside, f"{name}: the test point is off the body"
+    names = [s.muscle for s in advice.sources]
+    assert names[0] in first, names[:6]
+    for group in top5:
+        assert group & set(names[:5]), (group, names[:6])
+    side = advice.spots[0].side
+    assert all(s.side in (side, "both") for s in advice.sources[:5])
+
+
+def test_sources_are_normalised_ranked_and_explained() -> None:
+    advice = advise([spot("back", "c7", "acromion_l", 0.45), spot("front", "temple_l")])
+    scores = [s.score for s in advice.sources]
+    assert scores == sorted(scores, reverse=True) and 0 < scores[-1] <= scores[0] <= 1
+    for source in advice.sources:
+        assert source.reasons
+        for reason in source.reasons:
+            assert reason.spot in (0, 1) and reason.text.endswith(".")
+            if reason.kind == "referred":
+                assert reason.zone in ("essential", "spillover")
+                assert "refer" in reason.text or "spread" in reason.text
+            else:
+                assert reason.kind == "local" and reason.zone is None
+    # upper trapezius explains both spots (local at one, refers to the other): it leads
+    assert advice.sources[0].muscle == "upper_trapezius"
+    assert {r.spot for r in advice.sources[0].reasons} == {0, 1}
+
+
+def test_answer_is_deterministic() -> None:
+    spots = [spot("back", "psis_l", "greater_trochanter_l", 0.5, dy=20), spot("front", "temple_r")]
+    assert advise(spots).to_json() == advise(list(reversed(spots[::-1]))).to_json()
+
+
+def test_json_has_the_spec_shape() -> None:
+    data = json.loads(json.dumps(advise([spot("back", "c7", "acromion_l", 0.45)]).to_json()))
+    assert data["view"] == "back"
+    for key in ("spots", "sources", "surrounding", "routine", "routine_total_min", "warmup"):
+        assert key in data
+    s0 = data["spots"][0]
+    assert s0["side"] == "left" and len(s0["point"]) == 2
+    assert {"id": "upper_trapezius", "side": "left", "kind": "muscle", "layer": "superficial",
+            "name": "Upper trapezius"} in s0["regions"]  # fmt: skip
+    assert all(seg.endswith("_left") for seg in s0["segments"])
+    src = data["sources"][0]
+    assert {"muscle", "side", "score", "name", "reasons"} <= set(src)
+    assert src["reasons"][0] == {
+        "spot": 0,
+        "kind": "local",
+        "text": "Upper trapezius lies under this spot.",
+    }
+    step = data["routine"][0]
+    assert {
+        "muscle",
+        "side",
+        "tool",
+        "position",
+        "how",
+        "on_point_s",
+        "around_min",
+        "cautions",
+    } <= set(step)
+    assert data["surrounding"] and {"muscle", "side"} <= set(data["surrounding"][0])
+
+
+def test_mixed_views_say_both() -> None:
+    advice = advise([spot("front", "temple_r"), spot("back", "heel_r", dy=-4)])
+    assert advice.to_json()["view"] == "both"
+    assert {"temporalis", "soleus"} <= {s.muscle for s in advice.sources}
+
+
+def test_point_outside_the_body() -> None:
+    data = advise([PainSpot("front", 20.0, 20.0)]).to_json()
+    only = data["spots"][0]
+    assert only["regions"] == [] and only["segments"] == []
+    assert [c["zone"] for c in only["cautions"]] == ["outside_body"]
+    assert data["sources"] == [] and data["routine"] == []
+
+
+def test_near_miss_snaps_onto_the_body() -> None:
+    x, y = mark("back", "acromion_r")
+    advice = advise([PainSpot("back", x + 4.0, y)])
+    assert advice.spots[0].inside and advice.spots[0].regions
+
+
+def test_spine_caution_and_no_rolling_of_the_spine() -> None:
+    advice = advise([spot("back", "t12", "l4", 0.4)])
+    zones = [c.zone for c in advice.spots[0].cautions]
+    assert "spine" in zones
+    text = advice.spots[0].cautions[zones.index("spine")].text
+    assert text.startswith("Do not") and "either side" in text
+    local = {s.muscle for s in advice.sources if any(r.kind == "local" for r in s.reasons)}
+    for step in advice.routine.steps:
+        if step.muscle in local:
+            assert text in step.cautions
+
+
+def test_caution_zone_muscle_says_what_to_do_instead() -> None:
+    advice = advise([spot("back", "popliteal_fossa_r", dy=10)])
+    assert "popliteal_fossa" in [c.zone for c in advice.spots[0].cautions]
+    steps = {s.muscle: s for s in advice.routine.steps}
+    assert "popliteus" in steps
+    assert steps["popliteus"].tool == "none" and steps["popliteus"].how.startswith("Do not")
+
+
+@pytest.mark.parametrize(("kind", "intensity", "flagged"), [
+    ("ache", 5, False), ("sharp", 7.5, False), ("tingling", 2, True), ("numb", 0, True),
+    ("ache", 8, True),
+])  # fmt: skip
+def test_red_flags(kind: str, intensity: float, flagged: bool) -> None:
+    advice = advise(
+        [spot("front", "temple_r"), spot("back", "heel_r", dy=-4, kind=kind, intensity=intensity)]
+    )
+    assert bool(advice.red_flags) is flagged
+    if flagged:
+        assert all(f.spots == (1,) for f in advice.red_flags)
+        assert any("clinician" in f.text for f in advice.red_flags)
+        assert advice.red_flags[0].id == "numbness"
+
+
+def test_intensity_weighs_spots() -> None:
+    temple, heel = (
+        spot("front", "temple_r", intensity=2),
+        spot("back", "heel_r", dy=-4, intensity=9),
+    )
+    assert ranked(temple, heel)[0] in ("plantar_fascia", "soleus")
+    temple, heel = (
+        spot("front", "temple_r", intensity=9),
+        spot("back", "heel_r", dy=-4, intensity=2),
+    )
+    assert ranked(temple, heel)[0] == "temporalis"
+
+
+def test_routine_is_grouped_by_position_and_timed() -> None:
+    spots = [
+        spot("back", "c7", "acromion_r", 0.45),
+        spot("back", "psis_r", "greater_trochanter_r", 0.5, dy=20),
+        spot("back", "popliteal_fossa_r", "heel_r", 0.3),
+        spot("front", "temple_r"),
+    ]
+    routine = advise(spots).routine
+    assert 2 <= len(routine.steps) <= MAX_STEPS
+    order = [POSITIONS.index(s.position) for s in routine.steps]
+    assert order == sorted(order)
+    assert len({(s.muscle, s.side) for s in routine.steps}) == len(routine.steps)
+    minimum = sum(s.around_min[1] for s in routine.steps)
+    assert minimum <= routine.total_min <= minimum + len(routine.steps)
+    seconds = sum(w.seconds for w in routine.warmup)
+    assert 120 <= seconds <= 180 and routine.warmup_min in (2, 3)
+    assert all(w.tool in ("foam_roller", "ball") for w in routine.warmup)
+
+
+def test_surrounding_excludes_sources_and_cautions() -> None:
+    advice = advise([spot("back", "psis_r", "greater_trochanter_r", 0.5, dy=20)])
+    around = [(a.muscle, a.side) for a in advice.surrounding]
+    assert around and len(set(around)) == len(around)
+    routine = {(s.muscle, s.side) for s in advice.routine.steps}
+    assert not routine & set(around)
+    knowledge = load_knowledge()
+    assert all(m in knowledge.muscles for m, _ in around)
+    assert all(side == "right" for _, side in around)
+
+
+def test_midline_spot_lists_each_muscle_once() -> None:
+    advice = advise([spot("back", "sacrum", dy=20)])
+    names = [s.muscle for s in advice.sources]
+    assert len(names) == len(set(names))
+    assert any(s.side == "both" for s in advice.sources)
+
+
+def test_bulk_and_single_lookups_agree() -> None:
+    spots = [spot("back", "c7", "acromion_r", t / 10) for t in range(2, 9)]
+    together = advise(spots)
+    for i, one in enumerate(spots):
+        alone = advise([one]).spots[0]
+        assert together.spots[i].regions == alone.regions
+        assert together.spots[i].segments == alone.segments
+
+
+@pytest.mark.parametrize(("bad", "message"), [
+    (PainSpot("side", 500, 500), "unknown view"),
+    (PainSpot("front", 500, 500, intensity=11), "outside 0..10"),
+    (PainSpot("front", 500, 500, kind="itchy"), "unknown pain kind"),
+])  # fmt: skip
+def test_bad_spots_are_rejected(bad: PainSpot, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        advise([bad])
+
+
+def test_no_spots_gives_empty_advice() -> None:
+    data = advise([]).to_json()
+    assert data["sources"] == [] and data["routine"] == [] and data["view"] == "both"
