@@ -425,6 +425,7 @@ def test_export_png_shows_both_diagrams_with_the_spots(qtbot, win, tmp_path):
     add(qtbot, window)
     dialogs.export_path = tmp_path / "map"
     trigger(window, "export_png")
+    assert dialogs.errors == []
     image = QImage(str(tmp_path / "map.png"))
     assert not image.isNull() and image.width() > image.height() * 0.8
     left, right = (
@@ -446,6 +447,7 @@ def test_export_csv_and_geojson_name_the_region_of_each_spot(qtbot, win, tmp_pat
     add(qtbot, window, LOW_BACK)
     dialogs.export_path = tmp_path / "spots.csv"
     trigger(window, "export_csv")
+    assert dialogs.errors == []
     text = (tmp_path / "spots.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [row["number"] for row in rows] == ["1", "2"]

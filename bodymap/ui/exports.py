@@ -83,7 +83,7 @@ def export_png(
     """Save `render_map_image` as a PNG; OSError if it cannot be written."""
     path = Path(path)
     image = render_map_image(tpm, atlas=atlas)
-    if not image.save(str(path), b"PNG"):
+    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]  # str works at run time
         raise OSError(f"could not write the picture to {path}")
     return path
 
