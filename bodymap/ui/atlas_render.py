@@ -16,6 +16,7 @@ from pathlib import Path
 
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import polylabel
 
 from bodymap.resources import asset
 
@@ -57,6 +58,12 @@ def _path(geom: BaseGeometry):  # type: ignore[no-untyped-def]
             path.addPolygon(QPolygonF([QPointF(x, y) for x, y in ring.coords]))
             path.closeSubpath()
     return path
+
+
+def _label_point(geom: BaseGeometry):  # type: ignore[no-untyped-def]
+    """The point deepest inside the largest part: labels sit in the widest spot."""
+    parts = list(getattr(geom, "geoms", [geom]))
+    return polylabel(max(parts, key=lambda p: p.area), tolerance=0.5)
 
 
 def _load(view: str, source: Path | None) -> list[dict]:
@@ -119,7 +126,7 @@ def _draw_view(painter, feats: list[dict], view: str, layers: Sequence[str]) -> 
             for props, geom in _by_layer(feats, layer):
                 if props["side"] == "left":
                     continue
-                pt = geom.representative_point()
+                pt = _label_point(geom)
                 text = props["name"]
                 width = painter.fontMetrics().horizontalAdvance(text)
                 painter.drawText(QPointF(pt.x - width / 2, pt.y + 1.5), text)
