@@ -204,6 +204,22 @@ def test_edit_spot_focuses_the_editor_and_edits_are_undoable(qtbot, win):
     assert window.document.map.spot_by_id(spot_id).intensity == 5
 
 
+def test_keyboard_enter_edits_and_ctrl_k_checks_in(qtbot, win):
+    window, dialogs = win
+    spot_id = add(qtbot, window)
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.panel.editor.intensity_box.hasFocus())
+    assert window.panel.editor.spot_id == spot_id
+    window.canvas.setFocus()
+    dialogs.check_in = {spot_id: 2}
+    qtbot.keyClick(window.canvas, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert dialogs.asked[-1] == "check_in"
+    assert window.document.map.trend(spot_id)[-1][1] == 2
+    qtbot.keyClick(window.canvas, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert window.history_dialog is not None and len(window.history_dialog.plot.series) == 1
+
+
 def test_selection_follows_between_panel_and_canvas(qtbot, win):
     window, _ = win
     first = add(qtbot, window)

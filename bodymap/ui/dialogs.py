@@ -82,7 +82,8 @@ class CheckInDialog(QDialog):
         form_host = QWidget()
         form = QFormLayout(form_host)
         for number, spot in enumerate(tpm.spots, start=1):
-            box = QSpinBox(minimum=0, maximum=10, value=spot.intensity)
+            box = QSpinBox(minimum=0, maximum=10, value=spot.intensity, suffix=" / 10")
+            box.setFixedWidth(box.sizeHint().width() + 16)
             where = describe(spot)
             label = f"Spot {number}" + (f" — {where}" if where else "")
             box.setAccessibleName(f"Intensity of spot {number}")
@@ -101,7 +102,7 @@ class CheckInDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(420, min(520, 140 + 34 * len(self._boxes)))
+        self.resize(440, min(560, 110 + 34 * len(self._boxes)))
 
     def set_value(self, spot_id: str, value: int) -> None:
         self._boxes[spot_id].setValue(value)

@@ -78,11 +78,15 @@ def render_map_image(
 
 
 def export_png(
-    tpm: TriggerPointMap, path: str | os.PathLike[str], atlas: Atlas | None = None
+    tpm: TriggerPointMap,
+    path: str | os.PathLike[str],
+    atlas: Atlas | None = None,
+    layers: frozenset[str] = frozenset({"superficial"}),
 ) -> Path:
-    """Save `render_map_image` as a PNG; OSError if it cannot be written."""
+    """Save `render_map_image` (with the optional ``layers`` shown on screen, e.g.
+    ``{"superficial", "fascia", "caution"}``) as a PNG; OSError if it cannot be written."""
     path = Path(path)
-    image = render_map_image(tpm, atlas=atlas)
+    image = render_map_image(tpm, atlas=atlas, layers=layers)
     if not image.save(str(path), "PNG"):  # type: ignore[call-overload]  # str works at run time
         raise OSError(f"could not write the picture to {path}")
     return path

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 __all__ = ["PANEL_WIDTH", "MapWindow"]
 
 PANEL_WIDTH = 380
+PNG_LAYERS = ("deep", "fascia", "caution", "segment")
 HINT = "Click where it hurts to mark a spot; drag a spot to move it."
 DEFAULT_SIZE = (1400, 900)
 _GEOMETRY, _STATE = "window/geometry", "window/state"
@@ -324,10 +325,11 @@ class MapWindow(QMainWindow):
             return None
         if not path.suffix:
             path = path.with_suffix(EXPORTS[kind][2])
+        shown = frozenset({"superficial"} | {n for n in PNG_LAYERS if self.canvas.layer_visible(n)})
         writers: dict[str, Callable[[TriggerPointMap, Path], Path]] = {
-            "png": exports.export_png,
-            "csv": exports.export_csv,
-            "geojson": exports.export_geojson,
+            "png": functools.partial(exports.export_png, atlas=self.atlas, layers=shown),
+            "csv": functools.partial(exports.export_csv, atlas=self.atlas),
+            "geojson": functools.partial(exports.export_geojson, atlas=self.atlas),
         }
         writer = writers[kind]
         try:
