@@ -29,9 +29,10 @@ def surrounding_areas(
 ) -> tuple[SurroundingArea, ...]:
     """Neighbours (same view, sharing a border) of each spot's region and each source.
 
-    Only the same side of the body counts. Caution zones never appear (they are not
-    muscle or fascia regions); the sources themselves and regions without knowledge are
-    left out; the first mention wins.
+    Only the same side of the body counts; ``limit`` caps the number of distinct muscles
+    (a muscle keeps both sides when a source stands for both, so mirrored maps agree).
+    Caution zones never appear (they are not muscle or fascia regions); the sources
+    themselves and regions without knowledge are left out; the first mention wins.
     """
     known_ids = set(known)
     skip = {(s.muscle, side) for s in sources for side in _sides(s.side)}
@@ -39,7 +40,7 @@ def surrounding_areas(
     out: list[SurroundingArea] = []
 
     def take(regions: Iterable[Region], side: str) -> None:
-        for region in regions:
+        for region in sorted(regions, key=lambda r: (r.id, r.layer)):
             if region.side not in (side, "midline"):
                 continue  # across the midline: the other side of the body
             key = (region.id, region.side)
@@ -55,8 +56,13 @@ def surrounding_areas(
         take(atlas[region.view].neighbours(region), region.side)
     for source in sources:
         for va in atlas.values():
+            near: list[tuple[Region, str]] = []
             for side in _sides(source.side):
                 for region in va.find(source.muscle, side):
                     if region.layer in _BODY_LAYERS:
-                        take(va.neighbours(region), side)
-    return tuple(out[:limit])
+                        near.extend((n, side) for n in va.neighbours(region))
+            near.sort(key=lambda pair: (pair[0].id, pair[0].layer, pair[0].side))
+            for region, side in near:
+                take((region,), side)
+    ids = list(dict.fromkeys(area.muscle for area in out))[:limit]
+    return tuple(area for area in out if area.muscle in ids)

@@ -1,0 +1,123 @@
+"""Properties of the ranking that must hold for any map, checked with hypothesis.
+
+- Mirror symmetry: mirroring every spot across the midline (same view) gives the same
+  sources with the sides swapped.
+- Agreement: adding a spot whose best explanation is a source never lowers that source's
+  rank (ranks counted with each side of a "both" entry in place).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import shapely
+from hypothesis import HealthCheck, assume, event, given, settings
+from hypothesis import strategies as st
+
+from bodymap.advisor import Advice, PainSpot, advise
+from bodymap.advisor.tables import tables_for
+from bodymap.atlas import load_atlas, mirror_side
+from bodymap.knowledge import load_knowledge
+
+ATLAS = load_atlas()
+TABLES = tables_for(ATLAS, load_knowledge())
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@cache
+def interior(view: str) -> tuple[tuple[float, float], ...]:
+    """Grid points inside the body (offset so they rarely sit exactly on a border)."""
+    xs = [170.3 + 6.0 * i for i in range(111)]
+    ys = [2.7 + 6.0 * j for j in range(166)]
+    pts = [(x, y) for y in ys for x in xs]
+    inside = shapely.contains_xy(ATLAS[view].outline, [p[0] for p in pts], [p[1] for p in pts])
+    return tuple(p for p, ok in zip(pts, inside, strict=True) if ok)
+
+
+def signature(view: str, x: float, y: float) -> frozenset[tuple[str, str, str]]:
+    """What the advisor sees at a point: regions under it and within the spot's reach."""
+    hit = ATLAS[view].locate(x, y)
+    around = TABLES.extent[view].around([hit.point])[0]
+    return frozenset(
+        (r.id, r.side, r.layer) for r in (*hit.regions, *hit.segments, *hit.cautions, *around)
+    )
+
+
+def mirrored(sig: frozenset[tuple[str, str, str]]) -> frozenset[tuple[str, str, str]]:
+    return frozenset((i, mirror_side(s), layer) for i, s, layer in sig)
+
+
+def expanded(advice: Advice) -> list[tuple[str, str]]:
+    """Sources as (muscle, side) in rank order, a "both" entry standing for right, left."""
+    out: list[tuple[str, str]] = []
+    for s in advice.sources:
+        out.extend(
+            [(s.muscle, "right"), (s.muscle, "left")] if s.side == "both" else [(s.muscle, s.side)]
+        )
+    return out
+
+
+intensities = st.integers(min_value=0, max_value=10)
+kinds = st.sampled_from(["ache", "sharp", "burning", "tingling", "numb"])
+views = st.sampled_from(["front", "back"])
+
+
+@SETTINGS
+@given(view=views, data=st.data())
+def test_mirror_symmetry(view: str, data: st.DataObject) -> None:
+    points = data.draw(st.lists(st.sampled_from(interior(view)), min_size=1, max_size=4))
+    for x, y in points:
+        assume(signature(view, 1000.0 - x, y) == mirrored(signature(view, x, y)))
+    levels = data.draw(st.lists(intensities, min_size=len(points), max_size=len(points)))
+    spots = [PainSpot(view, x, y, i, "ache") for (x, y), i in zip(points, levels, strict=True)]
+    mirror = [PainSpot(view, 1000.0 - s.x, s.y, s.intensity, s.kind) for s in spots]
+    a, b = advise(spots), advise(mirror)
+    assert a.sources, "interior points always have sources"
+    assert [(s.muscle, mirror_side(s.side), s.score) for s in a.sources] == [
+        (s.muscle, s.side, s.score) for s in b.sources
+    ]
+    assert [(s.muscle, mirror_side(s.side), s.position) for s in a.routine.steps] == [
+        (s.muscle, s.side, s.position) for s in b.routine.steps
+    ]
+    assert {(s.muscle, mirror_side(s.side)) for s in a.surrounding} == {
+        (s.muscle, s.side) for s in b.surrounding
+    }
+    assert [sp.side for sp in b.spots] == [mirror_side(sp.side) for sp in a.spots]
+
+
+@SETTINGS
+@given(view=views, data=st.data())
+def test_an_agreeing_spot_never_lowers_a_source(view: str, data: st.DataObject) -> None:
+    new = data.draw(st.sampled_from(interior(view)))
+    near = [p for p in interior(view) if abs(p[0] - new[0]) + abs(p[1] - new[1]) < 120]
+    others = data.draw(st.lists(st.sampled_from(near), max_size=4))
+    levels = data.draw(st.lists(intensities, min_size=len(others) + 1, max_size=len(others) + 1))
+    kind = data.draw(kinds)
+    base = [PainSpot(view, x, y, i, kind) for (x, y), i in zip(others, levels[:-1], strict=True)]
+    extra = PainSpot(view, new[0], new[1], levels[-1], kind)
+    alone = advise([extra]).sources
+    assume(alone)
+    best = alone[0]
+    sides = ("right", "left") if best.side == "both" else (best.side,)
+    before, after = expanded(advise(base)), expanded(advise([*base, extra]))
+    for side in sides:
+        key = (best.muscle, side)
+        assert key in after or len(after) >= len(advise([*base, extra]).sources)
+        if key in before:
+            event("source ranked before the extra spot")
+            assert after.index(key) <= before.index(key), (key, before[:6], after[:6])
+        if not base:
+            assert after.index(key) <= 1
+
+
+def test_agreement_lifts_a_source_to_the_top() -> None:
+    """Not vacuous: a second spot that upper trapezius explains moves it from 2nd to 1st."""
+    marks = ATLAS["front"].landmarks
+    temple = PainSpot("front", *marks["temple_l"])
+    names = [s.muscle for s in advise([temple]).sources]
+    assert names.index("upper_trapezius") == 1
+    bx, by = ATLAS["back"].landmarks["c7"]
+    ax, ay = ATLAS["back"].landmarks["acromion_l"]
+    shoulder = PainSpot("back", bx + (ax - bx) * 0.45, by + (ay - by) * 0.45)
+    names = [s.muscle for s in advise([temple, shoulder]).sources]
+    assert names[0] == "upper_trapezius"
