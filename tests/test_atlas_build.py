@@ -12,11 +12,13 @@ import importlib.util
 import json
 import re
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 import shapely
 from shapely.affinity import scale
 from shapely.geometry import Point, shape
+from shapely.geometry.base import BaseGeometry
 
 ROOT = Path(__file__).resolve().parent.parent
 ATLAS = ROOT / "assets" / "atlas"
@@ -25,7 +27,7 @@ SIDES = ("right", "left")
 
 
 @functools.cache
-def builder():  # type: ignore[no-untyped-def]
+def builder() -> ModuleType:
     spec = importlib.util.spec_from_file_location("build_atlas", ROOT / "tools" / "build_atlas.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -44,7 +46,7 @@ def features(view: str, layer: str | None = None) -> list[dict]:
 
 
 @functools.cache
-def outline(view: str):  # type: ignore[no-untyped-def]
+def outline(view: str) -> BaseGeometry:
     (feat,) = features(view, "outline")
     return shape(feat["geometry"])
 
@@ -57,13 +59,17 @@ def marks(view: str) -> dict[str, tuple[float, float]]:
     }
 
 
-def lerp(view: str, a: str | tuple[float, float], b: str, t: float, dy: float = 0.0):  # type: ignore[no-untyped-def]
+def lerp(
+    view: str, a: str | tuple[float, float], b: str, t: float, dy: float = 0.0
+) -> tuple[float, float]:
     ax, ay = marks(view)[a] if isinstance(a, str) else a
     bx, by = marks(view)[b]
     return (ax + (bx - ax) * t, ay + (by - ay) * t + dy)
 
 
-def ids_at(view: str, xy: tuple[float, float], layers=("superficial", "deep")) -> set[str]:  # type: ignore[no-untyped-def]
+def ids_at(
+    view: str, xy: tuple[float, float], layers: tuple[str, ...] = ("superficial", "deep")
+) -> set[str]:
     pt = Point(xy)
     return {
         f["properties"]["id"]

@@ -13,8 +13,21 @@ import os
 import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
-from shapely.geometry import shape
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
+from shapely.geometry import Point, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
@@ -27,30 +40,25 @@ DEFAULT_LAYERS = ("outline", "superficial", "deep", "caution", "landmark", "labe
 VIEWS = ("front", "back")
 MARGIN = 20.0
 
+Feature = dict[str, Any]
 
-def _app():  # type: ignore[no-untyped-def]
+
+def _app() -> QGuiApplication:
     """The running QGuiApplication, or a new offscreen one."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
     app = QGuiApplication.instance()
-    return app if app is not None else QGuiApplication([])
+    return app if isinstance(app, QGuiApplication) else QGuiApplication([])
 
 
-def _soft_colour(key: str, fascia: bool = False):  # type: ignore[no-untyped-def]
+def _soft_colour(key: str, fascia: bool = False) -> QColor:
     """A stable pastel colour per id (fascia in cool greys)."""
-    from PySide6.QtGui import QColor
-
     h = zlib.crc32(key.encode()) % 360
     if fascia:
         return QColor.fromHsv(205, 40, 235)
     return QColor.fromHsv(h, 70 + zlib.crc32(key.encode()[::-1]) % 50, 245)
 
 
-def _path(geom: BaseGeometry):  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QPointF
-    from PySide6.QtGui import QPainterPath, QPolygonF
-
+def _path(geom: BaseGeometry) -> QPainterPath:
     path = QPainterPath()
     polys = getattr(geom, "geoms", [geom])
     for poly in polys:
@@ -60,13 +68,13 @@ def _path(geom: BaseGeometry):  # type: ignore[no-untyped-def]
     return path
 
 
-def _label_point(geom: BaseGeometry):  # type: ignore[no-untyped-def]
+def _label_point(geom: BaseGeometry) -> Point:
     """The point deepest inside the largest part: labels sit in the widest spot."""
     parts = list(getattr(geom, "geoms", [geom]))
     return polylabel(max(parts, key=lambda p: p.area), tolerance=0.5)
 
 
-def _load(view: str, source: Path | None) -> list[dict]:
+def _load(view: str, source: Path | None) -> list[Feature]:
     if source is not None:
         text = (source / f"{view}.geojson").read_text(encoding="utf-8")
     else:
@@ -74,18 +82,15 @@ def _load(view: str, source: Path | None) -> list[dict]:
     return list(json.loads(text)["features"])
 
 
-def _by_layer(feats: Iterable[dict], layer: str) -> list[tuple[dict, BaseGeometry]]:
+def _by_layer(feats: Iterable[Feature], layer: str) -> list[tuple[dict[str, str], BaseGeometry]]:
     return [
         (f["properties"], shape(f["geometry"])) for f in feats if f["properties"]["layer"] == layer
     ]
 
 
-def _draw_view(painter, feats: list[dict], view: str, layers: Sequence[str]) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QPointF, Qt
-    from PySide6.QtGui import QBrush, QColor, QFont, QPen
-
+def _draw_view(painter: QPainter, feats: list[Feature], view: str, layers: Sequence[str]) -> None:
     thin = QPen(QColor(90, 90, 90, 160), 0.5)
-    (outline_props, outline) = _by_layer(feats, "outline")[0]
+    outline = _by_layer(feats, "outline")[0][1]
     body = _path(outline)
     painter.fillPath(body, QColor(250, 236, 222))
     if "superficial" in layers:
@@ -96,24 +101,26 @@ def _draw_view(painter, feats: list[dict], view: str, layers: Sequence[str]) -> 
     if "segment" in layers:
         for props, geom in _by_layer(feats, "segment"):
             painter.setPen(QPen(QColor(40, 90, 160), 0.7))
-            colour = _soft_colour(props["id"]) if "superficial" not in layers else Qt.NoBrush
+            colour = (
+                _soft_colour(props["id"]) if "superficial" not in layers else Qt.BrushStyle.NoBrush
+            )
             painter.setBrush(colour)
             painter.drawPath(_path(geom))
     if "deep" in layers:
-        pen = QPen(QColor(60, 40, 120, 200), 0.8, Qt.DashLine)
+        pen = QPen(QColor(60, 40, 120, 200), 0.8, Qt.PenStyle.DashLine)
         for _props, geom in _by_layer(feats, "deep"):
             painter.setPen(pen)
-            painter.setBrush(Qt.NoBrush)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(_path(geom))
     if "caution" in layers:
-        brush = QBrush(QColor(220, 40, 40, 110), Qt.BDiagPattern)
+        brush = QBrush(QColor(220, 40, 40, 110), Qt.BrushStyle.BDiagPattern)
         for _props, geom in _by_layer(feats, "caution"):
             painter.setPen(QPen(QColor(200, 30, 30, 200), 0.8))
             painter.setBrush(brush)
             painter.drawPath(_path(geom))
     if "outline" in layers:
         painter.setPen(QPen(QColor(40, 40, 40), 1.4))
-        painter.setBrush(Qt.NoBrush)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(body)
     font = QFont("Sans", 1)
     font.setPointSizeF(4.2)
@@ -131,20 +138,19 @@ def _draw_view(painter, feats: list[dict], view: str, layers: Sequence[str]) -> 
                 width = painter.fontMetrics().horizontalAdvance(text)
                 painter.drawText(QPointF(pt.x - width / 2, pt.y + 1.5), text)
     if "landmark" in layers:
-        painter.setPen(Qt.NoPen)
+        painter.setPen(Qt.PenStyle.NoPen)
         for props, geom in _by_layer(feats, "landmark"):
             painter.setBrush(QColor(20, 20, 20))
             painter.drawEllipse(QPointF(geom.x, geom.y), 1.6, 1.6)
             if "labels" in layers and props["side"] != "right":
                 painter.setPen(QColor(150, 20, 20))
                 painter.drawText(QPointF(geom.x + 2.5, geom.y - 1.5), props["id"])
-                painter.setPen(Qt.NoPen)
+                painter.setPen(Qt.PenStyle.NoPen)
     painter.setPen(QColor(0, 0, 0))
     font.setPointSizeF(12)
     painter.setFont(font)
     right = "right at left" if view == "front" else "right at right"
     painter.drawText(QPointF(outline.bounds[0] - 30, -12), f"{view} view (person's {right})")
-    _ = outline_props
 
 
 def render_atlas(
@@ -160,9 +166,6 @@ def render_atlas(
     "labels")`` to inspect the pain-location zones alone. ``source`` is a folder with the
     GeoJSON files (default: the shipped atlas).
     """
-    from PySide6.QtCore import QPointF
-    from PySide6.QtGui import QColor, QImage, QPainter
-
     unknown = set(layers) - set(ALL_LAYERS)
     if unknown:
         raise ValueError(f"unknown atlas layers: {', '.join(sorted(unknown))}")

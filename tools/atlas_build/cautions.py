@@ -7,6 +7,7 @@ They may overlap muscles and segments. Each view lists its zones on the right ha
 from __future__ import annotations
 
 from shapely.geometry import box
+from shapely.geometry.base import BaseGeometry
 
 from .geom import blob
 from .outline import LEG
@@ -15,7 +16,7 @@ from .partition import Part
 __all__ = ["BACK", "FRONT"]
 
 
-def _zone(id_: str, shape, midline: bool = False) -> Part:  # type: ignore[no-untyped-def]
+def _zone(id_: str, shape: BaseGeometry, midline: bool = False) -> Part:
     return Part(id_, shape, kind="caution", midline=midline)
 
 

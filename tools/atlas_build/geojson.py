@@ -8,7 +8,7 @@ fixed feature order, coordinates on a 0.1 grid, one feature per line.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import shapely
 from shapely.geometry import MultiPolygon, mapping
@@ -63,7 +63,9 @@ def _feature(id_: str, kind: str, layer: str, side: str, geom: BaseGeometry) -> 
     }  # fmt: skip
 
 
-def _region_features(items: Iterable[tuple[Part, BaseGeometry]], view: str, layer: str):  # type: ignore[no-untyped-def]
+def _region_features(
+    items: Iterable[tuple[Part, BaseGeometry]], view: str, layer: str
+) -> Iterator[dict]:
     for part, half in items:
         kind = "segment" if layer == "segment" else part.kind
         if part.midline:
@@ -74,7 +76,7 @@ def _region_features(items: Iterable[tuple[Part, BaseGeometry]], view: str, laye
                 yield _feature(part.id, kind, layer, side, _snap(place(half, view, side)))
 
 
-def _landmark_features(view: str):  # type: ignore[no-untyped-def]
+def _landmark_features(view: str) -> Iterator[dict]:
     table = landmarks.FRONT if view == "front" else landmarks.BACK
     for name, (d, y) in table.items():
         if name in landmarks.MIDLINE:
@@ -110,7 +112,7 @@ def build_view(view: str) -> dict:
     }
 
 
-def _round(obj):  # type: ignore[no-untyped-def]
+def _round(obj: object) -> object:
     if isinstance(obj, float):
         return round(obj, 1)
     if isinstance(obj, (list, tuple)):

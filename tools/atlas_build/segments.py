@@ -7,6 +7,7 @@ zones (chin, throat, sternum, vertex, sacrum, coccyx) are joined with their mirr
 from __future__ import annotations
 
 from shapely.geometry import box
+from shapely.geometry.base import BaseGeometry
 
 from .geom import blob
 from .outline import ARM, LEG
@@ -15,7 +16,7 @@ from .partition import Part
 __all__ = ["BACK", "FRONT"]
 
 
-def _seg(id_: str, shape, midline: bool = False) -> Part:  # type: ignore[no-untyped-def]
+def _seg(id_: str, shape: BaseGeometry, midline: bool = False) -> Part:
     return Part(id_, shape, kind="segment", midline=midline)
 
 
