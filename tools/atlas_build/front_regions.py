@@ -112,6 +112,6 @@ DEEP: list[Part] = [
     Part("iliopsoas", blob([(15, 372), (45, 376), (75, 450), (70, 505), (50, 522),
                             (35, 482), (20, 420)])),
     Part("internal_oblique", blob([(40, 330), (88, 338), (96, 420), (76, 452), (40, 442)])),
-    Part("vastus_intermedius", LEG.blob([(0.36, 522), (0.8, 522), (0.76, 680), (0.42, 682)])),
+    Part("vastus_intermedius", LEG.blob([(0.36, 522), (0.7, 522), (0.68, 680), (0.4, 682)])),
     Part("supinator", ARM.blob([(0.6, 376), (0.96, 376), (0.9, 412), (0.6, 406)])),
 ]  # fmt: skip
