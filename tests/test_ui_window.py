@@ -486,3 +486,53 @@ def test_export_guide_as_pdf(qtbot, win, tmp_path):
     trigger(window, "export_guide")
     assert (tmp_path / "guide.pdf").read_bytes().startswith(b"%PDF")
     assert dialogs.errors == []
+
+
+def test_print_and_preview_hand_the_map_to_the_guide(qtbot, win, monkeypatch):
+    import bodymap.ui.guide as guide
+
+    window, _ = win
+    add(qtbot, window)
+    calls = []
+    monkeypatch.setattr(guide, "print_guide", lambda parent, tpm: calls.append(("print", tpm)))
+    monkeypatch.setattr(guide, "preview_guide", lambda parent, tpm: calls.append(("view", tpm)))
+    trigger(window, "print")
+    trigger(window, "print_preview")
+    assert calls == [("print", window.document.map), ("view", window.document.map)]
+
+
+# -- starting the program ----------------------------------------------------------------
+def test_run_gui_opens_the_map_and_returns_when_the_window_closes(qtbot, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from bodymap.resources import asset
+    from bodymap.ui.app import run_gui
+
+    notes: list[str] = []
+    monkeypatch.setattr(MapWindow, "show_safety_note", lambda self: notes.append("note"))
+    seen: list[tuple[str, str]] = []
+
+    def close_window() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MapWindow) and widget.isVisible():
+                seen.append((widget.document.map.name, widget.windowTitle()))
+                widget.close()
+        QApplication.quit()
+
+    QTimer.singleShot(0, close_window)
+    assert run_gui(str(asset("examples", "desk_worker.bodymap"))) == 0
+    assert seen == [("Desk worker", "Desk worker[*] — bodymap")]
+    assert notes == ["note"]  # the first run shows the safety note once the window is up
+
+
+def test_screenshot_writes_the_window_with_advice(qtbot, tmp_path):
+    from bodymap.resources import asset
+    from bodymap.ui.app import screenshot
+
+    with asset("examples", "runner.bodymap").open("rb") as source:
+        (tmp_path / "runner.bodymap").write_bytes(source.read())
+    out = screenshot(tmp_path / "shot.png", tmp_path / "runner.bodymap", size=(1200, 800))
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1200, 800)
+    assert not list((tmp_path).glob("*.tmp"))
