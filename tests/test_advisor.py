@@ -98,6 +98,17 @@ def test_sources_are_normalised_ranked_and_explained() -> None:
     assert {r.spot for r in advice.sources[0].reasons} == {0, 1}
 
 
+def test_reasons_tell_under_from_next_to() -> None:
+    advice = advise([spot("back", "psis_r", "greater_trochanter_r", 0.5, dy=20)])
+    under = {r.id for r in advice.spots[0].regions}
+    texts = [r.text for s in advice.sources for r in s.reasons if r.kind == "local"]
+    assert any("next to" in t for t in texts) and any("next to" not in t for t in texts)
+    for source in advice.sources:
+        for reason in source.reasons:
+            if reason.kind == "local":
+                assert ("next to" in reason.text) is (source.muscle not in under), reason.text
+
+
 def test_answer_is_deterministic() -> None:
     spots = [spot("back", "psis_l", "greater_trochanter_l", 0.5, dy=20), spot("front", "temple_r")]
     assert advise(spots).to_json() == advise(list(reversed(spots[::-1]))).to_json()

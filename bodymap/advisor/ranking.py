@@ -81,7 +81,7 @@ def spot_contributions(
             continue
         weight = (SUPERFICIAL if region.layer == "superficial" else DEEP) * scale
         if key not in local or local[key][0] < weight:
-            local[key] = (weight, region.layer)
+            local[key] = (weight, region.layer if scale == 1.0 else f"{region.layer}_near")
     referred: dict[tuple[str, str], tuple[float, str, str]] = {}
     referrers = tables.referrers
     for seg_key, scale in segments.items():

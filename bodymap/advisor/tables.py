@@ -65,6 +65,8 @@ class Tables:
         for m, rec in knowledge.muscles.items():
             self.local_text[(m, "superficial")] = f"{rec.name} lies under this spot."
             self.local_text[(m, "deep")] = f"{rec.name} lies deep under this spot."
+            self.local_text[(m, "superficial_near")] = f"{rec.name} lies right next to this spot."
+            self.local_text[(m, "deep_near")] = f"{rec.name} lies deep, right next to this spot."
         self.referrers = self._referrers(segment_names)
         self.extent = {view: SpotExtent(va) for view, va in atlas.items()}
         self.trigger_points = self._trigger_points()
