@@ -34,7 +34,7 @@ ARM = Limb(
         [
             (182, 90), (230, 91), (260, 93), (300, 95), (340, 101), (370, 106), (392, 106),
             (430, 114), (470, 124), (512, 133), (535, 134), (560, 136), (590, 141),
-            (610, 148), (625, 158),
+            (610, 148), (620, 154), (627, 162),
         ]
     ),
     outer=Profile(
@@ -42,7 +42,7 @@ ARM = Limb(
             (182, 106), (187, 118), (194, 126), (203, 132), (218, 137), (240, 139),
             (262, 138), (285, 137), (310, 140), (340, 143), (366, 146), (376, 148),
             (392, 152), (415, 155), (450, 158), (485, 162), (512, 166), (530, 170),
-            (555, 175), (580, 180), (600, 184), (615, 183), (625, 175),
+            (555, 175), (580, 180), (598, 183), (612, 182), (621, 177), (627, 170),
         ]
     ),
 )  # fmt: skip
@@ -93,6 +93,15 @@ def trunk() -> Polygon:
     return Polygon(top + side + bottom)
 
 
+def shoulder_cap() -> Polygon:
+    """Where the trapezius line runs into the deltoid: one smooth curve, no step."""
+    return blob(
+        [(92, 177.5), (102, 179.4), (109, 181.3), (114.5, 183), (120, 186.5), (124.5, 191),
+         (128.5, 197), (131, 203), (124, 210), (108, 204), (96, 192)],
+        samples=12,
+    )  # fmt: skip
+
+
 def foot() -> Polygon:
     """The foot below the ankle, seen from the front: toes turned slightly outwards."""
     return blob(
@@ -104,17 +113,17 @@ def foot() -> Polygon:
 
 def thumb() -> Polygon:
     """The thumb, pointing down and out from the lateral side of the wrist."""
-    return strip([(166, 524), (180, 546), (190, 564), (195, 578)], [17, 14, 12, 10]).union(
-        ShapelyPoint(195, 578).buffer(5.2)
+    return strip([(161, 526), (177, 546), (188, 564), (193, 578)], [18, 15, 12, 10]).union(
+        ShapelyPoint(193, 578).buffer(5.2)
     )
 
 
 @functools.cache
 def half_outline() -> Polygon:
     """The right half of the silhouette (d >= 0), smooth and valid."""
-    arm = opening(ARM.polygon(0.5).union(thumb()), 4.0)
+    arm = opening(ARM.polygon(0.5).union(thumb()), 4.5)
     leg = opening(LEG.polygon(0.5), 3.0).union(foot())
-    body = shapely.union_all([head(), trunk(), arm, leg])
+    body = shapely.union_all([head(), trunk(), shoulder_cap(), arm, leg])
     both = shapely.union(body, scale(body, -1.0, 1.0, origin=(0.0, 0.0)))
     both = closing(both, 5.0).simplify(0.2)
     return largest(shapely.make_valid(both.intersection(HALF)))
