@@ -28,7 +28,6 @@ from bodymap.maps import (
     load_map,
     save_map,
 )
-from bodymap.ui import bool_guard  # noqa: F401  (PySide6 6.12: see bool_guard)
 from bodymap.ui import settings as prefs
 from bodymap.ui.commands import OperationCommand
 

@@ -31,7 +31,6 @@ from bodymap.ui.guide_blocks import MUTED, RULE, GuideBlocks
 from bodymap.ui.guide_content import GuideContent, build_guide_content
 from bodymap.ui.guide_diagram import DiagramPainter
 from bodymap.ui.guide_layout import Block, Flow, flow_blocks
-from bodymap.ui.none_guard import ensure_none_immortal
 
 __all__ = [
     "LETTER_TERRITORIES",
@@ -102,7 +101,6 @@ def _ensure_app() -> None:
     """A QGuiApplication for fonts and painting; offscreen when there is no display, so
     ``bodymap guide`` works over SSH and in CI without a window."""
     global _APP
-    ensure_none_immortal()
     if QGuiApplication.instance() is not None:
         return
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):

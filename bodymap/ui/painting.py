@@ -32,7 +32,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from bodymap.ui import none_guard, palette
+from bodymap.ui import palette
 from bodymap.ui.palette import intensity_colour
 
 __all__ = [
@@ -72,7 +72,6 @@ _GROUPS = {
     "adductors": ("adductor_longus", "adductor_magnus"),
     "hamstrings": ("biceps_femoris", "semitendinosus", "semimembranosus"),
 }
-none_guard.ensure_none_immortal()  # PySide6 6.12 on Python 3.11: see none_guard
 _PATH_CACHE: dict[int, tuple[Any, QPainterPath]] = {}
 _PATH_CACHE_LIMIT = 4096
 

@@ -34,12 +34,10 @@ from PySide6.QtWidgets import (
 from bodymap.advisor import Advice, advise
 from bodymap.atlas import load_atlas
 from bodymap.maps.model import Change, TriggerPointMap
-from bodymap.ui import none_guard
 from bodymap.ui.spot_editor import SpotEditor
 
 __all__ = ["EMPTY_TEXT", "AdvicePanel", "reason_text", "trend_text"]
 
-none_guard.ensure_none_immortal()
 EMPTY_TEXT = "Click where it hurts on the body to add a spot."
 SHORT_DISCLAIMER = (
     "Self-care information, not medical advice. See a clinician if pain is severe, "

@@ -21,11 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.maps import PAIN_KINDS
-from bodymap.ui import none_guard
 
 __all__ = ["NOTE_DEBOUNCE_MS", "SpotEditor"]
 
-none_guard.ensure_none_immortal()
 NOTE_DEBOUNCE_MS = 1200
 """A note is committed this long after the last keystroke (or when focus leaves it)."""
 
