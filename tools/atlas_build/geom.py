@@ -6,7 +6,7 @@ shapely polygons (Catmull-Rom curves, cubic width profiles) so the figure has no
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import shapely
@@ -16,6 +16,7 @@ from shapely.geometry.base import BaseGeometry
 __all__ = [
     "HALF",
     "Limb",
+    "Point",
     "Profile",
     "blob",
     "closing",
@@ -32,7 +33,7 @@ HALF = box(0.0, -50.0, 400.0, 1050.0)
 
 
 def _catmull_rom(points: np.ndarray, closed: bool, samples: int) -> np.ndarray:
-    """Points on a centripetal-free (uniform) Catmull-Rom spline through ``points``."""
+    """Points on a uniform Catmull-Rom spline through ``points`` (closed or open)."""
     if closed:
         pts = np.vstack([points[-1], points, points[0], points[1]])
     else:
@@ -171,8 +172,3 @@ def closing(geom: BaseGeometry, r: float) -> BaseGeometry:
 def opening(geom: BaseGeometry, r: float) -> BaseGeometry:
     """Round convex corners and remove spikes narrower than 2r."""
     return geom.buffer(-r, quad_segs=16).buffer(r, quad_segs=16)
-
-
-def apply(fn: Callable[[Point], Point], pts: Sequence[Point]) -> list[Point]:
-    """Map a function over points (a tiny helper for landmark-relative shapes)."""
-    return [fn(p) for p in pts]
