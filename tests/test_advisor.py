@@ -243,6 +243,15 @@ def test_surrounding_excludes_sources_and_cautions() -> None:
     assert all(side == "right" for _, side in around)
 
 
+@pytest.mark.parametrize("dx", [-7.0, -5.0, 5.0, 7.0])
+def test_spot_beside_the_spine_stays_on_its_side(dx: float) -> None:
+    advice = advise([spot("back", "l4", dx=dx, dy=-10)])
+    side = advice.spots[0].side
+    assert side == ("right" if dx > 0 else "left")
+    assert advice.sources
+    assert all(s.side in (side, "both") for s in advice.sources)
+
+
 def test_midline_spot_lists_each_muscle_once() -> None:
     advice = advise([spot("back", "sacrum", dy=20)])
     names = [s.muscle for s in advice.sources]

@@ -68,13 +68,17 @@ def spot_contributions(
 
     ``around`` holds the regions within the spot's reach (see
     :class:`~bodymap.advisor.extent.SpotExtent`); those not under the point itself
-    count at :data:`NEAR` of their weight.
+    count at :data:`NEAR` of their weight, and only on the spot's own side (a spot on
+    the midline reaches both sides).
     """
     under = {r.key for r in (*hit.regions, *hit.segments)}
     local: dict[tuple[str, str], tuple[float, str]] = {}
     segments: dict[tuple[str, str], float] = {}
     for region in (*hit.regions, *hit.segments, *around):
-        scale = 1.0 if region.key in under else NEAR
+        in_reach = region.key not in under
+        if in_reach and hit.side != "midline" and region.side not in (hit.side, "midline"):
+            continue  # the spot's reach does not cross the midline to the other side
+        scale = NEAR if in_reach else 1.0
         key = (region.id, region.side)
         if region.layer == "segment":
             segments[key] = max(segments.get(key, 0.0), scale)
