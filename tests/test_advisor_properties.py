@@ -21,7 +21,12 @@ from bodymap.knowledge import load_knowledge
 
 ATLAS = load_atlas()
 TABLES = tables_for(ATLAS, load_knowledge())
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 @cache
