@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from bodymap import __version__
+from bodymap.atlas.loader import AtlasError
+from bodymap.knowledge.fields import KnowledgeError
 from bodymap.resources import ResourceError
 
 __all__ = ["CliError", "main"]
@@ -182,8 +184,10 @@ def _cmd_guide(args: argparse.Namespace) -> int:
 
 def _cmd_atlas_check(args: argparse.Namespace) -> int:
     from bodymap.atlas import load_atlas
+    from bodymap.knowledge import load_knowledge, validate_against_atlas
 
-    problems = load_atlas().check()
+    atlas = load_atlas()
+    problems = atlas.check() + validate_against_atlas(load_knowledge(), atlas)
     for problem in problems:
         print(problem)
     if problems:
@@ -275,7 +279,9 @@ def build_parser() -> argparse.ArgumentParser:
     atlas = sub.add_parser("atlas", help="check or draw the body atlas")
     atlas_sub = atlas.add_subparsers(title="atlas commands", metavar="ACTION", parser_class=_Parser)
     atlas.set_defaults(func=lambda _args: _missing_action(atlas))
-    p = atlas_sub.add_parser("check", help="validate the atlas; exit 1 listing every problem")
+    p = atlas_sub.add_parser(
+        "check", help="validate the atlas (and the knowledge against it); exit 1 listing problems"
+    )
     p.set_defaults(func=_cmd_atlas_check)
     p = atlas_sub.add_parser("render", help="draw each view of the atlas to a PNG")
     p.add_argument("outdir", help="folder for the PNG files")
@@ -303,7 +309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = str(exc)
         print(message if message.startswith("bodymap") else f"bodymap: {message}", file=sys.stderr)
         return exc.status
-    except (ResourceError, ValueError) as exc:  # broken shipped data (AtlasError, KnowledgeError)
+    except (ResourceError, AtlasError, KnowledgeError) as exc:
         print(f"bodymap: the installed data is damaged: {exc}", file=sys.stderr)
         return 3
     except KeyboardInterrupt:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import dataclasses
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -228,7 +228,8 @@ class GuideRenderer:
                 rect = QRectF(0.0, placement.top, width, placement.block.height)
                 painter.save()
                 painter.setClipRect(rect.adjusted(-2, -2, 2, 2))
-                placement.block.payload(painter, rect)  # type: ignore[misc]
+                paint = cast(Callable[[QPainter, QRectF], None], placement.block.payload)
+                paint(painter, rect)
                 painter.restore()
             self._footer(painter, page)
 
@@ -321,7 +322,7 @@ def _prepare_printer(printer: Any) -> None:
 def _monochrome(printer: Any) -> bool:
     from PySide6.QtPrintSupport import QPrinter
 
-    return printer.colorMode() == QPrinter.ColorMode.GrayScale
+    return bool(printer.colorMode() == QPrinter.ColorMode.GrayScale)
 
 
 def print_guide(parent: Any, tpm: Any) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPaintDevice, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPaintDevice, QPainter, QPen
 
 from bodymap.ui.guide_content import GuideContent, GuideStep, SpotRow
 from bodymap.ui.guide_diagram import DiagramPainter
@@ -56,7 +56,9 @@ class GuideBlocks:
         self.drawing = diagrams
 
     # -- helpers ---------------------------------------------------------------------------
-    def text(self, text: str, font, width: float, max_lines: int | None = None) -> WrappedText:
+    def text(
+        self, text: str, font: QFont, width: float, max_lines: int | None = None
+    ) -> WrappedText:
         return WrappedText(text, font, width, self.device, max_lines)
 
     def _pen(self, colour: QColor, width_pt: float = 0.5) -> QPen:
@@ -117,7 +119,9 @@ class GuideBlocks:
             "section", height, paint, keep_with_next=True, space_before=self.u.mm(space_mm)
         )
 
-    def paragraph(self, kind: str, text: str, font=None, space_mm: float = 2.0) -> Block:
+    def paragraph(
+        self, kind: str, text: str, font: QFont | None = None, space_mm: float = 2.0
+    ) -> Block:
         wrapped = self.text(text, font or self.fonts.body, self.width)
 
         def paint(painter: QPainter, rect: QRectF) -> None:
@@ -247,7 +251,9 @@ class GuideBlocks:
             else None
         )
         note_top = caution.height + self.u.mm(0.8) if caution else 0.0
-        text_h = max(*(c.height for c in cells[1:4] if c is not None), note_top + cells[4].height)
+        last = cells[4]
+        assert last is not None
+        text_h = max(*(c.height for c in cells[1:4] if c is not None), note_top + last.height)
         height = max(text_h, self.u.mm(5.4)) + 2 * pad
 
         def paint(painter: QPainter, rect: QRectF) -> None:
