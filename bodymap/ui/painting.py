@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
+from bodymap.knowledge import GROUPS
 from bodymap.ui import palette
 from bodymap.ui.palette import intensity_colour
 
@@ -64,14 +65,6 @@ TITLE_BAND = 40.0
 SPOT_RADIUS = 12.0
 """Radius of a spot marker in atlas units when painted by :meth:`ViewPainter.paint`."""
 
-_GROUPS = {
-    "deltoid": ("deltoid_anterior", "deltoid_middle", "deltoid_posterior"),
-    "wrist_extensors": ("extensor_carpi_radialis", "extensor_digitorum"),
-    "erector_spinae": ("erector_spinae_thoracic", "erector_spinae_lumbar"),
-    "quadriceps": ("rectus_femoris", "vastus_lateralis", "vastus_medialis", "vastus_intermedius"),
-    "adductors": ("adductor_longus", "adductor_magnus"),
-    "hamstrings": ("biceps_femoris", "semitendinosus", "semimembranosus"),
-}
 _PATH_CACHE: dict[int, tuple[Any, QPainterPath]] = {}
 _PATH_CACHE_LIMIT = 4096
 
@@ -309,7 +302,7 @@ def _hatch(painter: QPainter, path: QPainterPath, colour: QColor, spacing: float
 
 
 def _region_ids(muscle: str) -> tuple[str, ...]:
-    return _GROUPS.get(muscle, (muscle,))
+    return GROUPS.get(muscle, (muscle,))
 
 
 # -- the view painter ------------------------------------------------------------------
