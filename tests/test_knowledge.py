@@ -47,6 +47,9 @@ def test_record(muscle_id: str) -> None:
     assert 1 <= len(re.findall(r"[.!?](\s|$)", tech.how)) <= 2, "how: one or two sentences"
     if tech.tool == "none":
         assert "do not" in tech.how.lower(), "tool none must say what to do instead"
+    if tech.tool_detail:
+        # shown on its own as the tool ("Soleus — foam roller, or a ball …"): a whole phrase
+        assert not re.match(r"(or|and|with|for)\b", tech.tool_detail), tech.tool_detail
     assert m.cautions
     assert re.search(r"Travell|Davies|Donnelly|SPEC", m.source)
     for zone in m.avoid:
