@@ -9,32 +9,30 @@ callers can convert between atlas and device coordinates::
              highlight=Highlight("upper_trapezius", "right", [(560.0, 180.0)]))
     atlas_point = view_transform(va, rect).inverted()[0].map(device_point)
 
-Line widths are given in atlas units and clamped to a readable range of logical pixels
-(96 per inch on any device), so the drawing stays crisp on screen at any zoom and on paper.
+Geometry → path conversion lives in `region_paths`, markers and text in `markers`; both
+are re-exported here for the callers that draw alongside a `ViewPainter`.
 """
 
 from __future__ import annotations
 
-import functools
-import math
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QLinearGradient,
-    QPainter,
-    QPainterPath,
-    QPen,
-    QTransform,
-)
+from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPainterPath, QPen, QTransform
 
 from bodymap.knowledge import GROUPS
 from bodymap.ui import palette
+from bodymap.ui.markers import (
+    hatch,
+    line_width,
+    paint_site_marker,
+    paint_spot_marker,
+    paint_text,
+    text_width,
+)
 from bodymap.ui.palette import intensity_colour
+from bodymap.ui.region_paths import region_path, smooth_path
 
 __all__ = [
     "DEFAULT_LAYERS",
@@ -65,9 +63,6 @@ TITLE_BAND = 40.0
 SPOT_RADIUS = 12.0
 """Radius of a spot marker in atlas units when painted by :meth:`ViewPainter.paint`."""
 
-_PATH_CACHE: dict[int, tuple[Any, QPainterPath]] = {}
-_PATH_CACHE_LIMIT = 4096
-
 
 class Highlight(NamedTuple):
     """A muscle to show on the diagram: its roll zone and its trigger-point sites (atlas
@@ -76,77 +71,6 @@ class Highlight(NamedTuple):
     muscle: str
     side: str
     sites: Sequence[tuple[float, float]] = ()
-
-
-# -- geometry → paths ------------------------------------------------------------------
-def _polygons(geometry: Any) -> Iterable[Any]:
-    kind = geometry.geom_type
-    if kind == "Polygon":
-        return (geometry,)
-    if kind in ("MultiPolygon", "GeometryCollection"):
-        return [g for g in geometry.geoms if g.geom_type == "Polygon"]
-    return ()
-
-
-def _add_ring(path: QPainterPath, coords: Sequence[tuple[float, float]]) -> None:
-    points = list(coords)
-    if len(points) < 3:
-        return
-    path.moveTo(points[0][0], points[0][1])
-    for x, y in points[1:]:
-        path.lineTo(x, y)
-    path.closeSubpath()
-
-
-def region_path(geometry: Any) -> QPainterPath:
-    """A filled path for a shapely Polygon or MultiPolygon (holes stay holes), cached per
-    geometry object. The result is a copy the caller may change."""
-    key = id(geometry)
-    cached = _PATH_CACHE.get(key)
-    if cached is not None and cached[0] is geometry:
-        return QPainterPath(cached[1])
-    path = QPainterPath()
-    path.setFillRule(Qt.FillRule.OddEvenFill)
-    for polygon in _polygons(geometry):
-        _add_ring(path, polygon.exterior.coords[:-1])
-        for ring in polygon.interiors:
-            _add_ring(path, ring.coords[:-1])
-    if len(_PATH_CACHE) >= _PATH_CACHE_LIMIT:
-        _PATH_CACHE.clear()
-    _PATH_CACHE[key] = (geometry, path)
-    return QPainterPath(path)
-
-
-def _add_smooth_ring(path: QPainterPath, coords: Sequence[tuple[float, float]]) -> None:
-    points = list(coords)
-    n = len(points)
-    if n < 3:
-        return
-
-    def mid(i: int) -> tuple[float, float]:
-        (ax, ay), (bx, by) = points[i % n], points[(i + 1) % n]
-        return (ax + bx) / 2, (ay + by) / 2
-
-    start = mid(0)
-    path.moveTo(*start)
-    for i in range(1, n + 1):
-        cx, cy = points[i % n]
-        ex, ey = mid(i)
-        path.quadTo(cx, cy, ex, ey)
-    path.closeSubpath()
-
-
-def smooth_path(geometry: Any) -> QPainterPath:
-    """Like :func:`region_path` but with quadratic curves through the edge midpoints, for
-    a silhouette without visible corners (deviates from the polygon by less than half an
-    edge's bend)."""
-    path = QPainterPath()
-    path.setFillRule(Qt.FillRule.OddEvenFill)
-    for polygon in _polygons(geometry):
-        _add_smooth_ring(path, polygon.exterior.coords[:-1])
-        for ring in polygon.interiors:
-            _add_smooth_ring(path, ring.coords[:-1])
-    return path
 
 
 # -- frames and transforms -------------------------------------------------------------
@@ -166,139 +90,6 @@ def view_transform(view_atlas: Any, target: QRectF) -> QTransform:
     dx = target.x() + (target.width() - frame.width() * scale) / 2 - frame.x() * scale
     dy = target.y() + (target.height() - frame.height() * scale) / 2 - frame.y() * scale
     return QTransform(scale, 0, 0, scale, dx, dy)
-
-
-def _pixels_per_unit(painter: QPainter) -> float:
-    """Logical pixels (1/96 inch) per unit of the painter's current coordinates."""
-    t = painter.combinedTransform()
-    scale = math.sqrt(abs(t.m11() * t.m22() - t.m12() * t.m21())) or 1.0
-    device = painter.device()
-    dpi = device.logicalDpiX() if device is not None else 96
-    return scale * 96.0 / (dpi or 96)
-
-
-def line_width(painter: QPainter, units: float, min_px: float, max_px: float) -> float:
-    """A pen width in the painter's units: ``units`` clamped to [min_px, max_px] logical
-    pixels, so lines neither vanish when zoomed out nor bloat when zoomed in."""
-    ppu = _pixels_per_unit(painter)
-    return min(max(units * ppu, min_px), max_px) / ppu
-
-
-# -- text and markers ------------------------------------------------------------------
-@functools.cache
-def _text_path(text: str, bold: bool) -> QPainterPath:
-    font = QFont()
-    font.setPixelSize(100)
-    font.setBold(bold)
-    path = QPainterPath()
-    path.addText(0, 0, font, text)
-    return path
-
-
-def paint_text(
-    painter: QPainter,
-    text: str,
-    centre: QPointF,
-    height: float,
-    colour: QColor,
-    *,
-    bold: bool = False,
-    halo: QColor | None = None,
-) -> QRectF:
-    """Draw ``text`` as vector outlines centred on ``centre``, its capitals ``height``
-    units tall (sharp at any zoom and in PDFs). Returns the rectangle it covers."""
-    raw = _text_path(text, bold)
-    box = raw.boundingRect()
-    scale = height / 72.0  # cap height of a 100 px font is about 72 px
-    transform = QTransform()
-    transform.translate(centre.x(), centre.y())
-    transform.scale(scale, scale)
-    transform.translate(-box.center().x(), -box.center().y())
-    path = transform.map(raw)
-    if halo is not None:
-        painter.strokePath(
-            path,
-            QPen(
-                halo,
-                height * 0.28,
-                Qt.PenStyle.SolidLine,
-                Qt.PenCapStyle.RoundCap,
-                Qt.PenJoinStyle.RoundJoin,
-            ),
-        )
-    painter.fillPath(path, colour)
-    return path.boundingRect()
-
-
-def paint_spot_marker(
-    painter: QPainter,
-    centre: QPointF,
-    number: int,
-    intensity: float,
-    radius: float,
-    *,
-    selected: bool = False,
-    monochrome: bool = False,
-) -> None:
-    """A numbered circle filled by intensity, with a thin dark rim (and a focus ring when
-    ``selected``), drawn in the painter's current units."""
-    fill = intensity_colour(intensity)
-    if monochrome:
-        fill = palette.greyscale(fill)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    if selected:
-        ring = QPen(palette.FOCUS, radius * 0.22)
-        painter.setPen(ring)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(centre, radius * 1.32, radius * 1.32)
-    shadow = QColor(0, 0, 0, 0 if monochrome else 45)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(shadow)
-    painter.drawEllipse(centre + QPointF(0, radius * 0.12), radius * 1.02, radius * 1.02)
-    painter.setPen(QPen(QColor("#2b211c"), radius * 0.12))
-    painter.setBrush(fill)
-    painter.drawEllipse(centre, radius, radius)
-    text = str(number)
-    height = radius * (0.95 if len(text) < 2 else 0.8 if len(text) == 2 else 0.62)
-    paint_text(painter, text, centre, height, palette.text_colour_on(fill), bold=True)
-    painter.restore()
-
-
-def paint_site_marker(
-    painter: QPainter, centre: QPointF, radius: float, *, monochrome: bool = False
-) -> None:
-    """A trigger-point site: a ring with a cross through it."""
-    colour = QColor("#111111") if monochrome else palette.SITE
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setPen(QPen(QColor(255, 255, 255, 200), radius * 0.5))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawEllipse(centre, radius, radius)
-    pen = QPen(colour, radius * 0.24)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.setPen(pen)
-    painter.drawEllipse(centre, radius, radius)
-    arm = radius * 1.45
-    painter.drawLine(centre + QPointF(-arm, 0), centre + QPointF(arm, 0))
-    painter.drawLine(centre + QPointF(0, -arm), centre + QPointF(0, arm))
-    painter.restore()
-
-
-def _hatch(painter: QPainter, path: QPainterPath, colour: QColor, spacing: float) -> None:
-    """Diagonal lines clipped to ``path`` (device-independent hatching)."""
-    box = path.boundingRect()
-    painter.save()
-    painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
-    pen = QPen(colour, line_width(painter, spacing * 0.22, 0.6, 1.6))
-    painter.setPen(pen)
-    span = box.width() + box.height()
-    start = box.left() - box.height()
-    steps = int(span / spacing) + 2
-    for i in range(steps):
-        x = start + i * spacing
-        painter.drawLine(QPointF(x, box.bottom()), QPointF(x + box.height(), box.top()))
-    painter.restore()
 
 
 def _region_ids(muscle: str) -> tuple[str, ...]:
@@ -461,7 +252,7 @@ class ViewPainter:
     def _paint_cautions(self, painter: QPainter, monochrome: bool) -> None:
         colour = QColor(0, 0, 0, 150) if monochrome else palette.CAUTION
         for _region, path in self.layer_paths("caution"):
-            _hatch(painter, path, colour, 5.0)
+            hatch(painter, path, colour, 5.0)
             painter.setPen(QPen(colour, line_width(painter, 0.8, 0.6, 1.2)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(path)
@@ -476,7 +267,7 @@ class ViewPainter:
         )
         for region in regions:
             x0, _y0, x1, _y1 = region.geometry.bounds
-            estimate = _text_path(region.name, False).boundingRect().width() * height / 72.0
+            estimate = text_width(region.name, height)
             if estimate > (x1 - x0) * 1.2:
                 continue
             point = region.geometry.representative_point()
@@ -497,7 +288,7 @@ class ViewPainter:
         if not zone.isEmpty():
             edge = QColor("#000000") if monochrome else palette.HIGHLIGHT_EDGE
             if monochrome:
-                _hatch(painter, zone, QColor(0, 0, 0, 120), 3.5)
+                hatch(painter, zone, QColor(0, 0, 0, 120), 3.5)
             else:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(palette.HIGHLIGHT)
