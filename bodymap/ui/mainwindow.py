@@ -2,57 +2,39 @@
 
 `MapWindow` observes a `MapDocument`. The canvas and the panel only *request* changes; the
 window turns each request into a `bodymap.maps` operation pushed on the document's undo
-stack, so every edit is undoable and marks the map unsaved. Dialogs and file choosers sit
-behind small ``ask_*`` methods that tests replace.
+stack (`spot_requests`), so every edit is undoable and marks the map unsaved. Dialogs and
+file choosers sit behind small ``ask_*`` methods that tests replace. Exports and the guide
+live in `window_exports`, the remembered layout in `window_state`.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from bodymap.atlas import load_atlas
-from bodymap.maps import (
-    Batch,
-    Change,
-    Spot,
-    TriggerPointMap,
-    add_spot,
-    check_in,
-    edit_spot,
-    move_spot,
-    remove_spot,
-)
+from bodymap.maps import Change, Spot, TriggerPointMap
 from bodymap.ui import settings as prefs
+from bodymap.ui import spot_requests, window_exports, window_state
 from bodymap.ui.actions import WindowActions, build_menus
 from bodymap.ui.canvas import BodyCanvas
 from bodymap.ui.dialogs import CheckInDialog, show_about, show_safety_note
 from bodymap.ui.document import MapDocument, example_names
+from bodymap.ui.map_observer import MapObserver
 from bodymap.ui.panel import AdvicePanel
+from bodymap.ui.window_state import PANEL_WIDTH
 
 if TYPE_CHECKING:
     from bodymap.ui.history import HistoryDialog
 
 __all__ = ["PANEL_WIDTH", "MapWindow"]
 
-PANEL_WIDTH = 380
-PNG_LAYERS = ("deep", "fascia", "caution", "segment")
 HINT = "Click where it hurts to mark a spot; drag a spot to move it."
-DEFAULT_SIZE = (1400, 900)
-_GEOMETRY, _STATE = "window/geometry", "window/state"
-EXPORTS = {
-    "png": ("Export map as PNG", "PNG pictures (*.png)", ".png"),
-    "csv": ("Export spots as CSV", "CSV tables (*.csv)", ".csv"),
-    "geojson": ("Export spots as GeoJSON", "GeoJSON (*.geojson *.json)", ".geojson"),
-    "pdf": ("Export guide as PDF", "PDF documents (*.pdf)", ".pdf"),
-}
-"""kind → (dialog title, file filter, default suffix) for File → Export and the guide PDF."""
 
 
 class MapWindow(QMainWindow):
@@ -75,7 +57,7 @@ class MapWindow(QMainWindow):
             self.document.setParent(self)
         self.atlas = load_atlas()
         self._selected = ""
-        self._unsubscribe: Callable[[], None] | None = None
+        self._observer = MapObserver(self._on_change)
         self.history_dialog: HistoryDialog | None = None
 
         self.canvas = BodyCanvas(self, self.atlas)
@@ -108,10 +90,10 @@ class MapWindow(QMainWindow):
         self.statusBar().addWidget(self.hover_label, 1)
 
         self._connect()
-        self._restore_layers()
+        window_state.restore_layers(self, self._remember)
         self._fill_examples()
         self._fill_recent()
-        self._restore_window()
+        window_state.restore_window(self, self._remember)
         self._on_map_replaced(self.document.map)
         self._update_title()
 
@@ -167,9 +149,7 @@ class MapWindow(QMainWindow):
     def _on_map_replaced(self, tpm: TriggerPointMap) -> None:
         if self.history_dialog is not None:
             self.history_dialog.close()
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-        self._unsubscribe = tpm.subscribe(self._on_change)
+        self._observer.observe(tpm)
         self._selected = ""
         self.canvas.set_map(tpm)
         self.panel.set_map(tpm)
@@ -203,26 +183,18 @@ class MapWindow(QMainWindow):
         return self._selected
 
     def add_spot(self, view: str, x: float, y: float) -> None:
-        tpm = self.document.map
-        side = self.atlas[view].side_of(x)
-        op = add_spot(tpm, view, x, y, side, apply=False)
-        if self.document.push(op):
-            self.select_spot(op.spot.id)
+        spot_id = spot_requests.request_add(self.document, self.atlas, view, x, y)
+        if spot_id:
+            self.select_spot(spot_id)
 
     def move_spot(self, spot_id: str, x: float, y: float) -> None:
-        tpm = self.document.map
-        if not tpm.has_spot(spot_id):
-            return
-        side = self.atlas[tpm.spot_by_id(spot_id).view].side_of(x)
-        self.document.push(move_spot(tpm, spot_id, x, y, side, apply=False))
+        spot_requests.request_move(self.document, self.atlas, spot_id, x, y)
 
     def remove_spot(self, spot_id: str) -> None:
-        if spot_id and self.document.map.has_spot(spot_id):
-            self.document.push(remove_spot(self.document.map, spot_id, apply=False))
+        spot_requests.request_remove(self.document, spot_id)
 
     def edit_spot(self, spot_id: str, fields: dict[str, Any]) -> None:
-        if self.document.map.has_spot(spot_id):
-            self.document.push(edit_spot(self.document.map, spot_id, **fields, apply=False))
+        spot_requests.request_edit(self.document, spot_id, fields)
 
     def select_spot(self, spot_id: str) -> None:
         """Select a spot ("" for none) on the canvas and in the panel alike."""
@@ -284,13 +256,7 @@ class MapWindow(QMainWindow):
         values = self.ask_check_in(tpm)
         if values is None:
             return False
-        edits = tuple(
-            edit_spot(tpm, spot.id, intensity=values[spot.id], apply=False)
-            for spot in tpm.spots
-            if spot.id in values and values[spot.id] != spot.intensity
-        )
-        op = Batch((*edits, check_in(tpm, values, apply=False)), "Check in")
-        return self.document.push(op, "Check in")
+        return spot_requests.request_check_in(self.document, values)
 
     def show_history(self) -> None:
         from bodymap.ui.history import HistoryDialog
@@ -308,82 +274,22 @@ class MapWindow(QMainWindow):
 
     # -- exports and the guide -----------------------------------------------------------
     def ask_export_path(self, kind: str) -> Path | None:
-        title, file_filter, suffix = EXPORTS[kind]
-        base = self.document.path.with_suffix(suffix) if self.document.path else None
-        start = str(
-            base or Path(self.document.start_folder()) / f"{self.document.map.name}{suffix}"
-        )
-        name, _ = QFileDialog.getSaveFileName(self, title, start, file_filter)
-        return Path(name) if name else None
+        return window_exports.choose_export_path(self, kind)
 
     def export(self, kind: str, path: Path | None = None) -> Path | None:
         """Write the map as ``png``, ``csv`` or ``geojson``; the path written, or None."""
-        from bodymap.ui import exports
-
-        path = path or self.ask_export_path(kind)
-        if path is None:
-            return None
-        if not path.suffix:
-            path = path.with_suffix(EXPORTS[kind][2])
-        shown = frozenset({"superficial"} | {n for n in PNG_LAYERS if self.canvas.layer_visible(n)})
-        writers: dict[str, Callable[[TriggerPointMap, Path], Path]] = {
-            "png": functools.partial(exports.export_png, atlas=self.atlas, layers=shown),
-            "csv": functools.partial(exports.export_csv, atlas=self.atlas),
-            "geojson": functools.partial(exports.export_geojson, atlas=self.atlas),
-        }
-        writer = writers[kind]
-        try:
-            writer(self.document.map, path)
-        except (OSError, ValueError) as exc:
-            self.document.show_error(f"Could not export to {path.name}", str(exc))
-            return None
-        self.statusBar().showMessage(f"Exported {path.name}", 5000)
-        return path
+        return window_exports.export_map(self, kind, path)
 
     def guide(self, how: str, path: Path | None = None) -> Path | None:
         """The rolling guide: ``print``, ``preview`` or ``pdf`` (to ``path`` or a chosen
         file)."""
-        try:
-            from bodymap.ui import guide
-        except ImportError as exc:
-            self.document.show_info("Guide not available", f"The printed guide is not available "
-                                    f"in this installation ({exc}).")  # fmt: skip
-            return None
-        tpm = self.document.map
-        if how == "print":
-            guide.print_guide(self, tpm)
-            return None
-        if how == "preview":
-            guide.preview_guide(self, tpm)
-            return None
-        path = path or self.ask_export_path("pdf")
-        if path is None:
-            return None
-        if not path.suffix:
-            path = path.with_suffix(".pdf")
-        try:
-            guide.write_guide_pdf(tpm, path)
-        except (OSError, ValueError) as exc:
-            self.document.show_error(f"Could not write {path.name}", str(exc))
-            return None
-        self.statusBar().showMessage(f"Wrote {path.name}", 5000)
-        return path
+        return window_exports.output_guide(self, how, path)
 
     # -- view state ----------------------------------------------------------------------
     def _set_layer(self, name: str, visible: bool) -> None:
         self.canvas.set_layer_visible(name, visible)
         if self._remember:
-            prefs.set_layer_visible(name, visible, QSettings())
-
-    def _restore_layers(self) -> None:
-        settings = QSettings()
-        for name, _text, default in prefs.LAYERS:
-            visible = prefs.layer_visible(name, default, settings) if self._remember else default
-            action = self.acts.layers[name]
-            action.blockSignals(True)
-            action.setChecked(visible)
-            action.blockSignals(False)
-            self.canvas.set_layer_visible(name, visible)
+            window_state.remember_layer(name, visible)
 
     def _fill_examples(self) -> None:
         menu = self.menus["examples"]
@@ -402,21 +308,9 @@ class MapWindow(QMainWindow):
             action.triggered.connect(functools.partial(self.document.open, path))
         menu.setEnabled(not menu.isEmpty())
 
-    def _restore_window(self) -> None:
-        settings = QSettings()
-        geometry = prefs.restore_bytes(_GEOMETRY, settings) if self._remember else None
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(*DEFAULT_SIZE)
-        state = prefs.restore_bytes(_STATE, settings) if self._remember else None
-        if state is None or not self.restoreState(state):
-            self.resizeDocks([self.dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
-
     def save_window_state(self) -> None:
-        if not self._remember:
-            return
-        settings = QSettings()
-        prefs.store_bytes(_GEOMETRY, self.saveGeometry(), settings)
-        prefs.store_bytes(_STATE, self.saveState(), settings)
+        if self._remember:
+            window_state.save_window(self)
 
     # -- first run, recovery, closing ----------------------------------------------------
     def show_safety_note(self) -> None:
@@ -439,9 +333,7 @@ class MapWindow(QMainWindow):
         if self.history_dialog is not None:
             self.history_dialog.close()
         self.document.close()
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        self._observer.observe(None)
         event.accept()
 
     def schedule_startup(self) -> None:
