@@ -26,15 +26,10 @@ from bodymap.maps.operations import (
     Operation,
     RemoveSpot,
     Rename,
-    add_spot,
-    check_in,
-    edit_spot,
-    move_spot,
-    remove_spot,
-    rename,
 )
 from bodymap.maps.recovery import RecoveryEntry, RecoveryStore
 from bodymap.maps.safe_io import atomic_write, backup_path
+from bodymap.maps.verbs import add_spot, check_in, edit_spot, move_spot, remove_spot, rename
 
 __all__ = [
     "CURRENT_VERSION",

@@ -1,9 +1,9 @@
 """Every change to a map as a small operation with an exact inverse.
 
-A verb (`add_spot`, `move_spot`, `edit_spot`, `remove_spot`, `check_in`, `rename`) checks
-its input, builds the operation and (by default) applies it. An undo command only calls
-``op.apply(map)`` and ``op.inverse().apply(map)``. Applying an operation to a map in the
-wrong state (a stale undo stack) raises ValueError and leaves the map as it was.
+The verbs in `bodymap.maps.verbs` check their input and build these operations. An undo
+command only calls ``op.apply(map)`` and ``op.inverse().apply(map)``. Applying an operation
+to a map in the wrong state (a stale undo stack) raises ValueError and leaves the map as it
+was.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import bisect
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import ClassVar
 
@@ -23,10 +22,6 @@ from bodymap.maps.model import (
     CheckIn,
     Spot,
     TriggerPointMap,
-    check_intensity,
-    new_spot_id,
-    side_for,
-    utc_now,
 )
 
 __all__ = [
@@ -37,14 +32,11 @@ __all__ = [
     "EditSpot",
     "MoveSpot",
     "Operation",
+    "Readings",
     "RemoveSpot",
     "Rename",
-    "add_spot",
-    "check_in",
-    "edit_spot",
-    "move_spot",
-    "remove_spot",
-    "rename",
+    "readings_of",
+    "spot_index",
 ]
 
 EDITABLE_FIELDS = ("intensity", "kind", "note")
@@ -71,7 +63,8 @@ class Operation(abc.ABC):
         return False
 
 
-def _readings_of(tpm: TriggerPointMap, spot_id: str) -> Readings:
+def readings_of(tpm: TriggerPointMap, spot_id: str) -> Readings:
+    """The check-ins that logged ``spot_id``: what removing the spot takes with it."""
     return tuple(
         (index, checkin.intensities[spot_id])
         for index, checkin in enumerate(tpm.history)
@@ -123,7 +116,7 @@ class RemoveSpot(Operation):
         spots = tpm.spots
         if not (0 <= self.index < len(spots) and spots[self.index] == self.spot):
             raise ValueError(f"spot {self.spot.id} is not where this operation expects it")
-        if _readings_of(tpm, self.spot.id) != self.readings:
+        if readings_of(tpm, self.spot.id) != self.readings:
             raise ValueError(f"the check-ins of spot {self.spot.id} changed since")
         history = tuple(
             CheckIn(c.at, {k: v for k, v in c.intensities.items() if k != self.spot.id})
@@ -151,7 +144,7 @@ class MoveSpot(Operation):
     text: ClassVar[str] = "Move spot"
 
     def apply(self, tpm: TriggerPointMap) -> None:
-        index = _index(tpm, self.spot_id)
+        index = spot_index(tpm, self.spot_id)
         spot = tpm.spots[index]
         if ((spot.x, spot.y), spot.side) != (tuple(self.old_xy), self.old_side):
             raise ValueError(f"spot {self.spot_id} is not where this move expects it")
@@ -191,7 +184,7 @@ class EditSpot(Operation):
         object.__setattr__(self, "after", MappingProxyType(dict(self.after)))
 
     def apply(self, tpm: TriggerPointMap) -> None:
-        index = _index(tpm, self.spot_id)
+        index = spot_index(tpm, self.spot_id)
         spot = tpm.spots[index]
         if any(getattr(spot, key) != value for key, value in self.before.items()):
             raise ValueError(f"spot {self.spot_id} changed since this edit was made")
@@ -283,7 +276,8 @@ class Batch(Operation):
         return all(op.is_noop for op in self.operations)
 
 
-def _index(tpm: TriggerPointMap, spot_id: str) -> int:
+def spot_index(tpm: TriggerPointMap, spot_id: str) -> int:
+    """The spot's position in the map; ValueError (not KeyError) when it is not there."""
     try:
         return tpm.index_of(spot_id)
     except KeyError:
@@ -293,120 +287,3 @@ def _index(tpm: TriggerPointMap, spot_id: str) -> int:
 def _replace_spot(tpm: TriggerPointMap, index: int, spot: Spot, change: Change) -> None:
     spots = tpm.spots
     tpm._commit(change, spots=(*spots[:index], spot, *spots[index + 1 :]))
-
-
-def _run(tpm: TriggerPointMap, op: Operation, apply: bool) -> None:
-    if apply and not op.is_noop:
-        op.apply(tpm)
-
-
-# -- verbs -------------------------------------------------------------------------------
-def add_spot(
-    tpm: TriggerPointMap,
-    view: str,
-    x: float,
-    y: float,
-    side: str,
-    intensity: int = 5,
-    kind: str = "ache",
-    note: str = "",
-    index: int | None = None,
-    *,
-    apply: bool = True,
-) -> AddSpot:
-    """Add a new spot (at the end, or at ``index``); ValueError for bad values.
-
-    With ``apply=False`` the operation is only built (e.g. for ``QUndoStack.push``, which
-    applies it by calling redo).
-    """
-    spot_id = new_spot_id()
-    while tpm.has_spot(spot_id):
-        spot_id = new_spot_id()
-    spot = Spot(spot_id, view, x, y, side, intensity, kind, note, utc_now())
-    op = AddSpot(spot, len(tpm.spots) if index is None else index)
-    _run(tpm, op, apply)
-    return op
-
-
-def move_spot(
-    tpm: TriggerPointMap,
-    spot_id: str,
-    x: float,
-    y: float,
-    side: str | None = None,
-    *,
-    apply: bool = True,
-) -> MoveSpot:
-    """Move a spot to (x, y); ``side`` defaults to the side of ``x`` in the spot's view."""
-    spot = tpm.spots[_index(tpm, spot_id)]
-    new_side = side_for(spot.view, x) if side is None else side
-    dataclasses.replace(spot, x=x, y=y, side=new_side)  # validates before anything changes
-    op = MoveSpot(spot_id, (spot.x, spot.y), (float(x), float(y)), spot.side, new_side)
-    _run(tpm, op, apply)
-    return op
-
-
-def edit_spot(
-    tpm: TriggerPointMap,
-    spot_id: str,
-    *,
-    intensity: int | None = None,
-    kind: str | None = None,
-    note: str | None = None,
-    apply: bool = True,
-) -> EditSpot:
-    """Change a spot's intensity (whole number 0–10), kind (one of PAIN_KINDS) and/or note
-    (at most 2,000 characters); the fields left None stay as they are."""
-    spot = tpm.spots[_index(tpm, spot_id)]
-    after: dict[str, int | str] = {}
-    if intensity is not None:
-        after["intensity"] = intensity
-    if kind is not None:
-        after["kind"] = kind
-    if note is not None:
-        after["note"] = note
-    dataclasses.replace(spot, **after)  # type: ignore[arg-type]  # validates
-    before: dict[str, int | str] = {key: getattr(spot, key) for key in after}
-    op = EditSpot(spot_id, before, after)
-    _run(tpm, op, apply)
-    return op
-
-
-def remove_spot(tpm: TriggerPointMap, spot_id: str, *, apply: bool = True) -> RemoveSpot:
-    """Delete a spot and its check-in readings (undo puts both back)."""
-    index = _index(tpm, spot_id)
-    op = RemoveSpot(tpm.spots[index], index, _readings_of(tpm, spot_id))
-    _run(tpm, op, apply)
-    return op
-
-
-def check_in(
-    tpm: TriggerPointMap,
-    intensities: Mapping[str, int] | None = None,
-    at: datetime | None = None,
-    *,
-    apply: bool = True,
-) -> CheckInOp:
-    """Log how the spots feel now (or ``at``): by default every spot's current intensity."""
-    if intensities is None:
-        if not tpm.spots:
-            raise ValueError("there are no spots to check in")
-        intensities = {spot.id: spot.intensity for spot in tpm.spots}
-    for spot_id, value in intensities.items():
-        _index(tpm, spot_id)
-        check_intensity(value, f"intensity for spot {tpm.index_of(spot_id) + 1}")
-    if at is None:
-        at = utc_now()
-        if tpm.history and at <= tpm.history[-1].at:
-            at = tpm.history[-1].at + timedelta(microseconds=1)
-    op = CheckInOp(CheckIn(at, intensities))
-    _run(tpm, op, apply)
-    return op
-
-
-def rename(tpm: TriggerPointMap, new_name: str, *, apply: bool = True) -> Rename:
-    """Give the map a new (profile) name: 1–200 characters, not blank."""
-    TriggerPointMap(new_name)  # validates
-    op = Rename(tpm.name, new_name)
-    _run(tpm, op, apply)
-    return op
