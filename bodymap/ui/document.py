@@ -12,11 +12,10 @@ from __future__ import annotations
 import os
 from importlib.resources import as_file
 from pathlib import Path
-from typing import Literal
 
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from bodymap import resources
 from bodymap.maps import (
@@ -28,16 +27,16 @@ from bodymap.maps import (
     load_map,
     save_map,
 )
+from bodymap.ui import document_dialogs as dialogs
 from bodymap.ui import settings as prefs
 from bodymap.ui.commands import OperationCommand
+from bodymap.ui.document_dialogs import FILE_FILTER, Answer
 
 __all__ = ["AUTOSAVE_INTERVAL_MS", "FILE_FILTER", "SUFFIX", "MapDocument", "example_names"]
 
 SUFFIX = ".bodymap"
-FILE_FILTER = "bodymap maps (*.bodymap);;All files (*)"
 AUTOSAVE_INTERVAL_MS = 60_000
 AUTOSAVE_AFTER_EDIT_MS = 2_000
-Answer = Literal["save", "discard", "cancel"]
 
 
 def example_names() -> list[str]:
@@ -268,56 +267,19 @@ class MapDocument(QObject):
 
     # -- dialogs (tests replace these) ---------------------------------------------------
     def ask_open_path(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
-            self.parent_widget(), "Open map", self.start_folder(), FILE_FILTER
-        )
-        return Path(name) if name else None
+        return dialogs.ask_open_path(self.parent_widget(), self.start_folder())
 
     def ask_save_path(self, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            self.parent_widget(), "Save map as", str(suggested), FILE_FILTER
-        )
-        return Path(name) if name else None
+        return dialogs.ask_save_path(self.parent_widget(), suggested)
 
     def ask_discard(self, name: str) -> Answer:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "Unsaved changes",
-            f"Save changes to {name}?",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            self.parent_widget(),
-        )
-        box.setInformativeText("Your changes will be lost if you don't save them.")
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        answer = box.exec()
-        if answer == QMessageBox.StandardButton.Save:
-            return "save"
-        if answer == QMessageBox.StandardButton.Discard:
-            return "discard"
-        return "cancel"
+        return dialogs.ask_discard(self.parent_widget(), name)
 
     def ask_revert(self, name: str) -> bool:
-        answer = QMessageBox.question(
-            self.parent_widget(),
-            "Revert",
-            f"Discard your changes and go back to the saved {name}?",
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
+        return dialogs.ask_revert(self.parent_widget(), name)
 
     def ask_recover(self, entry: RecoveryEntry) -> bool:
-        when = entry.saved.astimezone().strftime("%a %d %b %Y, %H:%M")
-        answer = QMessageBox.question(
-            self.parent_widget(),
-            "Recover unsaved changes",
-            f"Recover unsaved changes to {entry.name} from {when}?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
-            QMessageBox.StandardButton.Yes,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return dialogs.ask_recover(self.parent_widget(), entry)
 
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self.parent_widget(), title, message)
