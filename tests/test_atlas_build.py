@@ -17,7 +17,7 @@ from types import ModuleType
 import pytest
 import shapely
 from shapely.affinity import scale
-from shapely.geometry import Point, shape
+from shapely.geometry import LineString, Point, shape
 from shapely.geometry.base import BaseGeometry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -345,6 +345,67 @@ def test_temple_is_temporalis(s, side):
 def test_lateral_thigh_is_vastus_lateralis_or_itb(s, side):
     found = ids_at("front", lerp("front", "greater_trochanter" + s, "patella" + s, 0.45))
     assert found & {"vastus_lateralis", "iliotibial_band"}
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_outer_third_of_the_thigh_is_lateral_thigh(s, side):
+    """Vastus lateralis and the ITB lie in the outer third of the thigh, front and back."""
+    at = lerp("front", "greater_trochanter" + s, "patella" + s, 0.45)
+    assert "lateral_thigh" in ids_at("front", at, layers=("segment",))
+    y = 578.0
+    for view in VIEWS:
+        row = outline(view).intersection(LineString([(0, y), (1000, y)]))
+        lateral = 1 if (view == "front") != (side == "right") else -1  # +x is outward
+        pieces = [g for g in getattr(row, "geoms", [row]) if (g.centroid.x - 500) * lateral > 0]
+        thigh = min(pieces, key=lambda g: abs(g.centroid.x - 500))  # the hand lies farther out
+        inner, outer = sorted((c[0] for c in thigh.coords), key=lambda x: abs(x - 500))
+        at = (inner + (outer - inner) * 0.8, y)
+        assert "lateral_thigh" in ids_at(view, at, layers=("segment",)), view
+
+
+@pytest.mark.parametrize(("view", "s"), [(v, s) for v in VIEWS for s, _ in SIDE_SUFFIX])
+def test_outer_knee_and_thumb_segments(view, s):
+    knee = marks(view)[("patella" if view == "front" else "popliteal_fossa") + s]
+    out = 1 if knee[0] > 500 else -1
+    row = outline(view).intersection(LineString([(500, knee[1]), (500 + out * 400, knee[1])]))
+    edge_x = max((c[0] for c in row.coords), key=lambda x: abs(x - 500))
+    assert "lateral_knee" in ids_at(view, (edge_x - out * 4, knee[1]), layers=("segment",))
+    wrist = marks(view)["wrist" + s]
+    other = marks(view)["wrist" + ("_l" if s == "_r" else "_r")]
+    base = lerp(view, "wrist" + ("_l" if s == "_r" else "_r"), "wrist" + s, 1.07, dy=25)
+    assert "thumb" in ids_at(view, base, layers=("segment",)), (wrist, other)
+    palm = (wrist[0], wrist[1] + 30)
+    assert "thumb" not in ids_at(view, palm, layers=("segment",))
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_kidney_zone_sits_under_the_12th_rib_not_at_l4(s, side):
+    """Kidneys lie from about T11/T12 to L2/L3: a click beside L4 is the low back."""
+    crest = marks("back")["iliac_crest" + s]
+    at_l4 = lerp("back", "l4", "iliac_crest" + s, 0.3, dy=-10)
+    assert "kidney" not in ids_at("back", at_l4, layers=("caution",))
+    under_rib = lerp("back", "t12", "iliac_crest" + s, 0.45, dy=-20)
+    assert "kidney" in ids_at("back", under_rib, layers=("caution",))
+    assert crest[1] > under_rib[1]
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_deep_muscles_added_from_the_textbook(s, side):
+    # multifidus runs the whole spine: beside the neck as well as the low back
+    c7, l4 = marks("back")["c7"], marks("back")["l4"]
+    out = 8 if side == "right" else -8  # back view: the person's right is at x > 500
+    assert "multifidus" in ids_at("back", (c7[0] + out, c7[1] - 30), layers=("deep",))
+    assert "multifidus" in ids_at("back", (l4[0] + out, l4[1] + 10), layers=("deep",))
+    # piriformis reaches its insertion on the greater trochanter
+    assert "piriformis" in ids_at("back", marks("back")["greater_trochanter" + s], layers=("deep",))
+    # brachialis lies under the biceps in the lower part of the arm
+    arm = lerp("front", "acromion" + s, "elbow_crease" + s, 0.6)
+    assert {"biceps_brachii", "brachialis"} <= ids_at("front", arm)
+    # the inner ankle: abductor hallucis at the surface, flexor digitorum longus close by
+    for view in VIEWS:
+        ankle = marks(view)["medial_malleolus" + s]
+        assert "abductor_hallucis" in ids_at(view, (ankle[0], ankle[1] + 20)), view
+        assert "flexor_digitorum_longus" in ids_at(view, (ankle[0], ankle[1] - 40)), view
 
 
 @pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)

@@ -77,6 +77,20 @@ def test_group_parts_carry_their_group() -> None:
         ("tibialis_anterior", {"anterior_ankle"}),
         ("rhomboids", {"interscapular"}),
         ("iliopsoas", {"low_back", "anterior_thigh"}),
+        # T&S vol. 2 pain guides and muscle chapters
+        ("rectus_femoris", {"anterior_knee"}),
+        ("adductor_longus", {"groin", "anterior_thigh", "medial_thigh"}),
+        ("vastus_lateralis", {"lateral_thigh", "lateral_knee"}),
+        ("abductor_hallucis", {"medial_ankle", "heel"}),
+        ("flexor_digitorum_longus", {"sole"}),
+        ("tibialis_posterior", {"achilles"}),
+        # T&S vol. 1: the thumb and radial hand
+        ("supinator", {"lateral_elbow", "thumb"}),
+        ("brachialis", {"thumb"}),
+        ("brachioradialis", {"thumb"}),
+        # T&S vol. 1 ch. 16 and 48: multifidi beside the whole spine
+        ("multifidus", {"posterior_neck", "low_back", "sacrum"}),
+        ("semispinalis_capitis", {"forehead"}),
     ],
 )
 def test_textbook_patterns(muscle_id: str, essential: set[str]) -> None:
@@ -85,6 +99,44 @@ def test_textbook_patterns(muscle_id: str, essential: set[str]) -> None:
 
 def test_rare_spillover_is_not_essential() -> None:
     assert "sacroiliac" in KNOWLEDGE.muscles["soleus"].referral.spillover
+
+
+@pytest.mark.parametrize(
+    ("muscle_id", "spillover"),
+    [
+        ("rectus_femoris", {"anterior_thigh"}),
+        ("adductor_longus", {"anterior_knee"}),
+        ("infraspinatus", {"thumb"}),
+        ("scalenes", {"thumb", "back_of_hand"}),
+        ("extensor_carpi_radialis", {"thumb"}),
+        ("latissimus_dorsi", {"back_of_hand", "palm"}),
+        ("subscapularis", {"wrist_dorsal"}),
+        ("lower_trapezius", {"interscapular"}),
+        ("vastus_lateralis", {"lateral_leg"}),
+        ("gastrocnemius", {"lateral_leg"}),
+        ("piriformis", {"posterior_thigh"}),
+        ("multifidus", {"lateral_neck", "interscapular", "coccyx"}),
+        ("iliotibial_band", {"lateral_knee"}),
+    ],
+)
+def test_textbook_spillover(muscle_id: str, spillover: set[str]) -> None:
+    assert spillover <= set(KNOWLEDGE.muscles[muscle_id].referral.spillover)
+
+
+@pytest.mark.parametrize(
+    ("muscle_id", "segment"),
+    [
+        ("infraspinatus", "palm"),  # not on T&S's palmar hand list
+        ("infraspinatus", "back_of_hand"),  # the radial (thumb) side instead
+        ("gastrocnemius", "posterior_thigh"),  # back of the knee and calf, not the thigh
+        ("gluteus_medius", "posterior_thigh"),  # not on T&S's posterior thigh list
+        ("brachialis", "back_of_hand"),  # the thumb base, not the back of the hand
+        ("supinator", "back_of_hand"),
+    ],
+)
+def test_not_a_textbook_referral(muscle_id: str, segment: str) -> None:
+    referral = KNOWLEDGE.muscles[muscle_id].referral
+    assert segment not in (*referral.essential, *referral.spillover)
 
 
 def test_every_caution_zone_has_plain_text() -> None:

@@ -94,6 +94,8 @@ _LEG = [
                                     (0.0, 820)])),
     Part("fibularis", LEG.blob([(0.9, 770), (1.08, 770), (1.08, 966), (0.76, 966),
                                 (0.8, 930)])),
+    Part("abductor_hallucis", LEG.blob([(-0.35, 950), (0.14, 952), (0.2, 984), (0.05, 1006),
+                                        (-0.35, 1002)])),
     Part("soleus", LEG.band(-0.3, 1.3, 760, 962)),
     Part("plantar_fascia", LEG.band(-0.3, 1.3, 958, 1010), kind="fascia"),
 ]  # fmt: skip
@@ -118,11 +120,15 @@ DEEP: list[Part] = [
                                      (18, 402)])),
     Part("erector_spinae_lumbar", blob([(4, 330), (30, 332), (35, 400), (28, 452),
                                         (4, 456)])),
-    Part("multifidus", blob([(2, 368), (14, 368), (17, 480), (2, 486)])),
+    # the length of the spine, C2 to the sacrum, deep in the groove beside the spinous processes
+    Part("multifidus", blob([(2, 96), (12, 98), (13, 160), (12, 250), (13, 340), (15, 368),
+                             (17, 480), (2, 486)], samples=12)),
     Part("gluteus_minimus", blob([(55, 416), (90, 405), (102, 440), (99, 472), (70, 462)])),
-    Part("piriformis", strip([(12, 452), (50, 458), (94, 468)], 16)),
+    Part("piriformis", strip([(12, 452), (50, 458), (94, 468), (101, 470)], 16)),
     Part("supinator", ARM.blob([(0.6, 376), (0.96, 376), (0.9, 412), (0.6, 406)])),
     Part("popliteus", LEG.blob([(0.25, 725), (0.75, 728), (0.6, 762), (0.3, 756)])),
     Part("tibialis_posterior", LEG.blob([(0.3, 772), (0.7, 772), (0.65, 900),
                                          (0.35, 900)])),
+    Part("flexor_digitorum_longus", LEG.blob([(0.04, 790), (0.3, 790), (0.32, 900),
+                                              (0.2, 950), (0.02, 946)])),
 ]  # fmt: skip

@@ -31,7 +31,8 @@ FRONT: list[Part] = [
 
 BACK: list[Part] = [
     _zone("spine", box(-5, 158, 7, 474).buffer(-2).buffer(2), True),
-    _zone("kidney", blob([(16, 336), (44, 334), (53, 360), (46, 390), (18, 392)])),
+    # under the 12th rib, lateral to the erector spinae, about T11 to L2 (not down to L4)
+    _zone("kidney", blob([(17, 322), (46, 318), (56, 338), (51, 364), (22, 370)])),
     _zone("popliteal_fossa", LEG.blob([(0.3, 700), (0.5, 690), (0.7, 700), (0.73, 724),
                                        (0.5, 746), (0.27, 724)])),
 ]  # fmt: skip

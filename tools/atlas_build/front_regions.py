@@ -100,6 +100,8 @@ _LEG = [
     Part("fibularis", LEG.blob([(0.86, 742), (1.08, 742), (1.08, 932), (0.86, 936)])),
     Part("extensor_digitorum_longus", LEG.blob([(0.7, 770), (0.9, 775), (0.88, 930),
                                                 (0.62, 948), (0.66, 880)])),
+    Part("abductor_hallucis", LEG.blob([(-0.4, 954), (0.22, 954), (0.3, 978), (0.2, 1004),
+                                        (-0.4, 1004)])),
     Part("extensor_digitorum_brevis", LEG.band(-0.3, 1.3, 964, 1010)),
 ]  # fmt: skip
 
@@ -114,4 +116,10 @@ DEEP: list[Part] = [
     Part("internal_oblique", blob([(40, 330), (88, 338), (96, 420), (76, 452), (40, 442)])),
     Part("vastus_intermedius", LEG.blob([(0.36, 522), (0.7, 522), (0.68, 680), (0.4, 682)])),
     Part("supinator", ARM.blob([(0.6, 376), (0.96, 376), (0.9, 412), (0.6, 406)])),
+    # the distal two thirds of the front of the arm, under the biceps
+    Part("brachialis", ARM.blob([(0.25, 282), (0.75, 284), (0.8, 350), (0.6, 372),
+                                 (0.3, 360)])),
+    # along the back of the tibia, its tendon behind the medial malleolus
+    Part("flexor_digitorum_longus", LEG.blob([(-0.04, 800), (0.2, 800), (0.22, 900),
+                                              (0.16, 958), (0.0, 958)])),
 ]  # fmt: skip

@@ -26,6 +26,7 @@ _SPECIAL = {
     "lateral_chest": "Side of chest",
     "lateral_hip": "Side of hip",
     "lateral_thigh": "Outer thigh",
+    "lateral_knee": "Outer knee",
     "medial_thigh": "Inner thigh",
     "lateral_leg": "Outer lower leg",
     "dorsum_of_foot": "Top of foot",

@@ -10,7 +10,7 @@ from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
 from .geom import blob
-from .outline import ARM, LEG
+from .outline import ARM, LEG, thumb
 from .partition import Part
 
 __all__ = ["BACK", "FRONT"]
@@ -18,6 +18,16 @@ __all__ = ["BACK", "FRONT"]
 
 def _seg(id_: str, shape: BaseGeometry, midline: bool = False) -> Part:
     return Part(id_, shape, kind="segment", midline=midline)
+
+
+def _thumb() -> BaseGeometry:
+    """The thumb and its base (thenar eminence in front, first web space behind)."""
+    base = ARM.blob([(0.7, 522), (1.2, 518), (1.9, 556), (1.9, 590), (0.9, 572), (0.68, 548)])
+    return thumb().buffer(3.0).union(base)
+
+
+#: the outer (lateral) part of the thigh: ITB and vastus lateralis, from the trochanter down.
+_LATERAL_THIGH = [(0.78, 496), (1.2, 496), (1.2, 700), (0.72, 700), (0.72, 600), (0.74, 550)]
 
 
 FRONT: list[Part] = [
@@ -41,6 +51,7 @@ FRONT: list[Part] = [
     _seg("medial_elbow", ARM.band(-0.1, 0.5, 350, 392)),
     _seg("lateral_elbow", ARM.band(0.5, 1.2, 350, 392)),
     _seg("anterior_forearm", ARM.band(-0.1, 1.2, 340, 502)),
+    _seg("thumb", _thumb()),
     _seg("wrist_palmar", ARM.band(-0.2, 1.2, 500, 530)),
     _seg("palm", ARM.band(-0.5, 1.9, 528, 584)),
     _seg("fingers_palmar", ARM.band(-0.5, 1.9, 582, 640)),
@@ -49,13 +60,14 @@ FRONT: list[Part] = [
     _seg("groin", blob([(5, 478), (78, 455), (62, 508), (32, 540), (5, 522)])),
     _seg("anterior_hip", blob([(66, 438), (96, 428), (96, 500), (76, 512), (62, 470)])),
     _seg("lower_abdomen", box(-5, 388, 104, 505)),
-    _seg("lateral_thigh", LEG.band(0.8, 1.2, 500, 702)),
+    _seg("lateral_knee", LEG.band(0.74, 1.2, 686, 752)),
+    _seg("lateral_thigh", LEG.blob(_LATERAL_THIGH)),
     _seg("medial_thigh", LEG.band(-0.2, 0.3, 500, 690)),
     _seg("anterior_thigh", LEG.band(0.2, 0.85, 470, 690)),
     _seg("medial_knee", LEG.band(-0.2, 0.3, 686, 752)),
     _seg("anterior_knee", LEG.band(0.28, 1.2, 686, 752)),
-    _seg("shin", LEG.band(-0.2, 0.6, 750, 936)),
-    _seg("lateral_leg", LEG.band(0.6, 1.2, 750, 936)),
+    _seg("shin", LEG.band(-0.2, 0.76, 750, 936)),
+    _seg("lateral_leg", LEG.band(0.74, 1.2, 750, 936)),
     _seg("medial_ankle", LEG.band(-0.2, 0.3, 934, 970)),
     _seg("lateral_ankle", LEG.band(0.7, 1.2, 934, 970)),
     _seg("anterior_ankle", LEG.band(0.25, 0.75, 934, 970)),
@@ -83,6 +95,7 @@ BACK: list[Part] = [
     _seg("lateral_elbow", ARM.band(0.65, 1.2, 350, 396)),
     _seg("medial_elbow", ARM.band(-0.1, 0.35, 350, 396)),
     _seg("posterior_forearm", ARM.band(-0.1, 1.2, 340, 502)),
+    _seg("thumb", _thumb()),
     _seg("wrist_dorsal", ARM.band(-0.2, 1.2, 500, 530)),
     _seg("back_of_hand", ARM.band(-0.5, 1.9, 528, 584)),
     _seg("fingers_dorsal", ARM.band(-0.5, 1.9, 582, 640)),
@@ -94,7 +107,8 @@ BACK: list[Part] = [
     _seg("low_back", box(-5, 340, 92, 434)),
     _seg("lateral_hip", blob([(86, 410), (112, 410), (112, 526), (88, 526)])),
     _seg("buttock", blob([(-5, 430), (96, 420), (102, 532), (50, 541), (-5, 532)])),
-    _seg("lateral_thigh", LEG.band(0.82, 1.2, 500, 706)),
+    _seg("lateral_knee", LEG.band(0.8, 1.2, 696, 756)),
+    _seg("lateral_thigh", LEG.blob(_LATERAL_THIGH)),
     _seg("medial_thigh", LEG.band(-0.2, 0.22, 500, 706)),
     _seg("posterior_thigh", LEG.band(0.15, 0.9, 500, 706)),
     _seg("posterior_knee", LEG.band(-0.2, 1.2, 696, 756)),
