@@ -8,7 +8,6 @@ changes the map: edits leave as ``editRequested(spot_id, fields)``.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from bodymap.advisor import Advice, advise
 from bodymap.atlas import load_atlas
 from bodymap.maps.model import Change, TriggerPointMap
+from bodymap.ui.map_observer import MapObserver
 from bodymap.ui.spot_editor import SpotEditor
 
 __all__ = ["EMPTY_TEXT", "AdvicePanel", "reason_text", "trend_text"]
@@ -140,8 +140,7 @@ class AdvicePanel(QWidget):
     def __init__(self, parent: QWidget | None = None, atlas: Any = None) -> None:
         super().__init__(parent)
         self._atlas = atlas if atlas is not None else load_atlas()
-        self._map: TriggerPointMap | None = None
-        self._unsubscribe: Callable[[], None] | None = None
+        self._observer = MapObserver(self._on_change)
         self._selected = ""
         self.advice: Advice | None = None
         self.advise_count = 0
@@ -216,14 +215,13 @@ class AdvicePanel(QWidget):
     # -- the map -------------------------------------------------------------------------
     def set_map(self, tpm: TriggerPointMap | None) -> None:
         """Observe ``tpm`` (and stop observing the previous map)."""
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
-        self._map = tpm
+        self._observer.observe(tpm)
         self._selected = ""
-        if tpm is not None:
-            self._unsubscribe = tpm.subscribe(self._on_change)
         self.refresh()
+
+    @property
+    def _map(self) -> TriggerPointMap | None:
+        return self._observer.map
 
     def _on_change(self, change: Change) -> None:
         if change.kind == "renamed":
