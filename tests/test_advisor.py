@@ -67,6 +67,74 @@ CASES = [
      {"pectineus", "iliopsoas", "adductor_longus"}, [{"iliopsoas"}, {"adductor_longus"}]),
 ]  # fmt: skip
 
+# Travell & Simons pain guides: spot, groups that need a member in the top 3, groups that
+# need a member in the top 5, muscles that must not be in the top 5.
+GUIDE_CASES = [
+    ("front of shoulder (vol. 1 ch. 22)",
+     spot("front", "clavicle_mid_l", "acromion_l", 0.85, dy=25),
+     [{"infraspinatus"}, {"deltoid_anterior"}], [{"pectoralis_major", "pectoralis_minor"}], set()),
+    ("upper front of thigh (vol. 2 anterior thigh)", spot("front", "asis_r", "patella_r", 0.3),
+     [{"adductor_longus", "iliopsoas"}], [{"vastus_intermedius"}], set()),
+    ("anterior knee (vol. 2)", spot("front", "patella_r"),
+     [{"rectus_femoris", "vastus_medialis"}], [{"adductor_longus"}], set()),
+    ("outer knee (vol. 2)", spot("front", "patella_r", "patella_l", -0.3),
+     [{"vastus_lateralis"}], [{"iliotibial_band", "tensor_fasciae_latae"}], set()),
+    ("outer thigh (vol. 2)", spot("front", "greater_trochanter_l", "patella_l", 0.45),
+     [{"vastus_lateralis", "iliotibial_band"}], [{"gluteus_minimus"}], set()),
+    ("medial ankle (vol. 2)", spot("front", "medial_malleolus_l"),
+     [{"abductor_hallucis"}], [{"flexor_digitorum_longus"}],
+     {"extensor_digitorum_brevis"}),
+    ("thumb base (vol. 1)", spot("front", "wrist_l", "wrist_r", 1.07, dy=25),
+     [{"supinator", "brachialis", "brachioradialis"}],
+     [{"scalenes", "extensor_carpi_radialis", "infraspinatus"}], set()),
+    ("back of the thumb (vol. 1)", spot("back", "wrist_l", "wrist_r", 1.07, dy=25),
+     [{"supinator", "brachialis", "brachioradialis"}], [], set()),
+    ("back of hand (vol. 1)", spot("back", "wrist_r", dy=30),
+     [{"extensor_carpi_radialis", "extensor_digitorum"}],
+     [{"scalenes", "subscapularis"}, {"latissimus_dorsi", "serratus_posterior_superior"}],
+     {"brachialis", "supinator"}),
+    ("palm (vol. 1)", spot("front", "wrist_l", dy=30), [{"wrist_flexors", "hand_muscles"}],
+     [{"pectoralis_major", "pectoralis_minor"}, {"latissimus_dorsi", "serratus_anterior"}],
+     {"infraspinatus"}),
+    ("side of the neck (vol. 1)", spot("back", "mastoid_l", "c7", 0.15, dy=25),
+     [{"upper_trapezius"}], [{"levator_scapulae"}, {"multifidus"}], set()),
+    ("back of thigh (vol. 2)", spot("back", "gluteal_fold_l", "popliteal_fossa_l", 0.4),
+     [{"gluteus_minimus", "semitendinosus", "biceps_femoris"}], [{"piriformis"}],
+     {"gastrocnemius"}),
+    ("outer leg (vol. 2)", spot("front", "tibial_tuberosity_l", "tibial_tuberosity_r", 1.3, dy=60),
+     [{"fibularis"}], [{"gluteus_minimus"}, {"vastus_lateralis", "gastrocnemius"}], set()),
+    ("forehead (vol. 1)", spot("front", "temple_l", "vertex", 0.3),
+     [{"sternocleidomastoid", "frontalis"}], [{"semispinalis_capitis"}], set()),
+    ("greater trochanter (vol. 2)", spot("back", "greater_trochanter_l"),
+     [{"gluteus_minimus", "gluteus_medius"}], [{"quadratus_lumborum"}, {"piriformis"}], set()),
+    ("upper arm front (vol. 1)", spot("front", "acromion_l", "elbow_crease_l", 0.6),
+     [{"biceps_brachii", "infraspinatus", "scalenes"}],
+     [{"brachialis", "supraspinatus"}], set()),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "pain", "top3", "top5", "absent"), GUIDE_CASES, ids=[c[0] for c in GUIDE_CASES]
+)
+def test_textbook_pain_guides(
+    name: str, pain: PainSpot, top3: list[set[str]], top5: list[set[str]], absent: set[str]
+) -> None:
+    advice = advise([pain])
+    assert advice.spots[0].inside, f"{name}: the test point is off the body"
+    names = [s.muscle for s in advice.sources]
+    for group in top3:
+        assert group & set(names[:3]), (group, names[:6])
+    for group in top5:
+        assert group & set(names[:5]), (group, names[:6])
+    assert not absent & set(names[:5]), names[:6]
+
+
+def test_no_kidney_caution_beside_l4_but_under_the_12th_rib() -> None:
+    low_back = advise([spot("back", "l4", "iliac_crest_r", 0.3, dy=-10)]).spots[0]
+    assert "kidney" not in {c.zone for c in low_back.cautions}
+    rib = advise([spot("back", "t12", "iliac_crest_r", 0.45, dy=-20)]).spots[0]
+    assert "kidney" in {c.zone for c in rib.cautions}
+
 
 @pytest.mark.parametrize(("name", "pain", "first", "top5"), CASES, ids=[c[0] for c in CASES])
 def test_textbook_sources(name: str, pain: PainSpot, first: set[str], top5: list[set[str]]) -> None:

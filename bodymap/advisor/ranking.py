@@ -2,7 +2,7 @@
 
 Each spot adds to a (muscle, side) candidate a contribution
 
-    weight(kind) × (0.6 + 0.4 × prevalence) × (0.5 + intensity / 20)
+    weight(kind) × (0.5 + 0.5 × prevalence) × (0.5 + intensity / 20)
 
 where ``weight`` is the best of local (superficial 0.85, deep 0.6) and referred
 (essential 0.8, spillover 0.4), plus a quarter of the other when a muscle both lies under
@@ -13,6 +13,11 @@ Contributions add up over spots, so a muscle that explains several spots rises; 
 is divided by the best possible total, giving 0..1 without changing the order. Because
 the score is a plain sum, adding a spot whose best explanation is a source can never lower
 that source's rank.
+
+Prevalence spans half the score (:data:`~bodymap.advisor.tables.PREVALENCE_FLOOR`): the
+textbook pain guides (Travell & Simons) list the sources of a pain area commonest first,
+and a common referrer such as infraspinatus at the front of the shoulder or iliopsoas at
+the front of the thigh must not fall behind a rarer muscle merely lying next to the spot.
 """
 
 from __future__ import annotations

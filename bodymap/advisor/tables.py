@@ -15,9 +15,11 @@ from bodymap.knowledge import Knowledge, site_point
 if TYPE_CHECKING:
     from bodymap.atlas import ViewAtlas
 
-__all__ = ["Referrer", "Tables", "tables_for"]
+__all__ = ["PREVALENCE_FLOOR", "Referrer", "Tables", "tables_for"]
 
 _BODY_LAYERS = ("superficial", "deep")
+PREVALENCE_FLOOR = 0.5
+"""A muscle's prevalence (0..1) scales its score from this floor up to 1.0."""
 _DEFAULT_SIDES = ("right", "left")
 
 
@@ -59,7 +61,8 @@ class Tables:
             for m in knowledge.muscles
         }
         self.prevalence_factor = {
-            m: 0.6 + 0.4 * rec.prevalence for m, rec in knowledge.muscles.items()
+            m: PREVALENCE_FLOOR + (1 - PREVALENCE_FLOOR) * rec.prevalence
+            for m, rec in knowledge.muscles.items()
         }
         self.local_text: dict[tuple[str, str], str] = {}
         for m, rec in knowledge.muscles.items():

@@ -1,0 +1,124 @@
+"""The independent textbook referral cases (tests/data/referral_cases.json), in-process.
+
+Each case names a pain spot by atlas landmarks and the textbook sources for it (Travell &
+Simons, Davies). The points and the measures follow ``shared/eval/run_eval.py`` exactly
+(lerp/mid/at + dy; local, recall@5, top3, side, cautions, with its thresholds), but the
+advisor is called directly instead of through the command line, so a knowledge or atlas
+change that loses a textbook source fails here first.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bodymap.advisor import PainSpot, advise
+from bodymap.atlas import load_atlas
+from bodymap.knowledge import GROUPS
+
+CASES_FILE = Path(__file__).parent / "data" / "referral_cases.json"
+THRESHOLDS = {"local": 0.90, "recall@5": 0.90, "top3": 0.90, "side": 0.95, "cautions": 1.0}
+PARENT = {part: group for group, parts in GROUPS.items() for part in parts}
+
+Landmarks = Mapping[str, tuple[float, float]]
+
+
+def load_cases(path: Path = CASES_FILE) -> list[dict[str, Any]]:
+    cases: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["cases"]
+    return cases
+
+
+def matches(found: str, accepted: Sequence[str]) -> bool:
+    """A group id and its part ids match each other (as in run_eval.py)."""
+    return any(
+        found == want or PARENT.get(found) == want or PARENT.get(want) == found for want in accepted
+    )
+
+
+def point(expr: Any, marks: Landmarks) -> tuple[float, float]:
+    """A landmark name, {"lerp": [A, B, t]}, {"mid": [A, B]} or {"at": A}, plus "dy"."""
+    if isinstance(expr, str):
+        x, y = marks[expr]
+        return float(x), float(y)
+    if "lerp" in expr:
+        a, b, t = expr["lerp"]
+    elif "mid" in expr:
+        (a, b), t = expr["mid"], 0.5
+    else:
+        a, b, t = expr["at"], expr["at"], 0.0
+    (ax, ay), (bx, by) = point(a, marks), point(b, marks)
+    return ax + (bx - ax) * t, ay + (by - ay) * t + float(expr.get("dy", 0.0))
+
+
+def judge(case: Mapping[str, Any]) -> dict[str, float]:
+    """The measures run_eval.py takes for one case (1.0 = met)."""
+    view = case["view"]
+    x, y = point(case["point"], load_atlas()[view].landmarks)
+    answer = advise([PainSpot(view, round(x, 2), round(y, 2))]).to_json()
+    spot = answer["spots"][0]
+    region_ids = [r["id"] for r in spot["regions"]]
+    zones = [c["zone"] for c in spot["cautions"]]
+    sources = answer["sources"]
+    names = [s["muscle"] for s in sources]
+    out: dict[str, float] = {}
+    if case.get("local"):
+        out["local"] = float(all(any(matches(r, g) for r in region_ids) for g in case["local"]))
+    expected = case.get("sources") or []
+    if expected:
+        hits = [any(matches(n, g) for n in names[:5]) for g in expected]
+        out["recall@5"] = sum(hits) / len(hits)
+        out["top3"] = float(any(matches(n, expected[0]) for n in names[:3]))
+        if case.get("side") in ("left", "right"):
+            sided = [s for s in sources[:5] if any(matches(s["muscle"], g) for g in expected)]
+            if sided:
+                ok = all(s["side"] in (case["side"], "midline", "both") for s in sided)
+                out["side"] = float(ok)
+    if case.get("cautions"):
+        out["cautions"] = float(all(z in zones for z in case["cautions"]))
+    return out
+
+
+def summary(cases: Sequence[Mapping[str, Any]]) -> tuple[dict[str, float], list[str]]:
+    """Mean of each measure over the cases, and the ids of cases with a miss."""
+    totals: dict[str, list[float]] = {k: [] for k in THRESHOLDS}
+    missed = []
+    for case in cases:
+        result = judge(case)
+        for key, value in result.items():
+            totals[key].append(value)
+        if any(v < 1.0 for v in result.values()):
+            missed.append(case["id"])
+    means = {k: sum(v) / len(v) for k, v in totals.items() if v}
+    return means, missed
+
+
+CASES = load_cases()
+
+
+def test_cases_file_is_well_formed() -> None:
+    assert len(CASES) >= 50
+    assert len({c["id"] for c in CASES}) == len(CASES)
+    for case in CASES:
+        assert case["view"] in ("front", "back")
+        assert case.get("sources") or case.get("cautions"), case["id"]
+        if case.get("sources"):
+            assert case.get("ref"), f"{case['id']}: a case with sources cites its literature"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_case_point_is_on_the_body(case: Mapping[str, Any]) -> None:
+    view = case["view"]
+    x, y = point(case["point"], load_atlas()[view].landmarks)
+    assert load_atlas()[view].locate(x, y).inside, case["id"]
+
+
+def test_textbook_cases_pass_the_eval_thresholds() -> None:
+    means, missed = summary(CASES)
+    for key, floor in THRESHOLDS.items():
+        if key in means:
+            assert means[key] >= floor, (key, means[key], missed)
+    assert len(missed) <= 6, missed
