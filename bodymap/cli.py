@@ -155,7 +155,7 @@ def _load_map(path: str) -> Any:
     try:
         return load_map(Path(path))
     except MapFileError as exc:
-        raise CliError(f"cannot open {path}: {exc}") from None
+        raise CliError(f"cannot open {path}: {exc.problem}") from None
     except OSError as exc:
         raise CliError(f"cannot open {path}: {exc.strerror or exc}") from None
 

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -161,3 +162,60 @@ def test_atlas_check_passes() -> None:
     proc = run("atlas", "check")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "atlas check: ok" in proc.stdout
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "assets" / "examples"
+
+
+def test_advise_a_saved_map_answers_for_both_views() -> None:
+    proc = run("advise", str(EXAMPLES / "desk_worker.bodymap"), "--json")
+    assert proc.returncode == 0, proc.stderr
+    answer = json.loads(proc.stdout)
+    views = {spot["view"] for spot in answer["spots"]}
+    assert views == {"front", "back"}
+    assert answer["sources"] and answer["routine"]
+    assert all(spot["regions"] for spot in answer["spots"])
+
+
+def test_advise_without_json_prints_a_readable_summary(capsys) -> None:
+    status, out, _ = call(capsys, "advise", str(EXAMPLES / "runner.bodymap"))
+    assert status == 0
+    assert out.startswith("Spot 1 (")
+    assert "Likely sources:" in out and "Roll:" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"format": "bodymap-map", "version": 1, "name": "x", "spo', "cut short"),
+        (b'{"format": "bodymap-map", "version": 99}', "newer bodymap"),
+        (b"\x80\x81 not text", "UTF-8"),
+    ],
+)
+def test_a_bad_map_is_one_line_and_stays_untouched(tmp_path, capsys, content, message) -> None:
+    path = tmp_path / "broken.bodymap"
+    path.write_bytes(content)
+    before = path.stat().st_mtime_ns
+    for args in (["advise", str(path)], ["guide", str(path), "-o", str(tmp_path / "g.pdf")]):
+        status, _, err = call(capsys, *args)
+        assert status == 1
+        assert message in err, err
+        assert len(err.strip().splitlines()) == 1
+    assert path.read_bytes() == content
+    assert path.stat().st_mtime_ns == before
+    assert not (tmp_path / "g.pdf").exists()
+
+
+def test_screenshot_renders_the_window_with_a_map(tmp_path) -> None:
+    out = tmp_path / "shot.png"
+    proc = run("screenshot", str(out), str(EXAMPLES / "runner.bodymap"))
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert out.stat().st_size > 50_000  # a real picture, not an empty frame
+
+
+def test_atlas_render_draws_both_views(tmp_path) -> None:
+    proc = run("atlas", "render", str(tmp_path / "pictures"))
+    assert proc.returncode == 0, proc.stderr
+    names = sorted(p.name for p in (tmp_path / "pictures").iterdir())
+    assert names == ["back.png", "front.png"]
