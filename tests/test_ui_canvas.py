@@ -342,3 +342,37 @@ def test_painting_api_for_the_guide(qapp, atlas):
 def test_intensity_scale_darkens_steadily():
     lum = [palette.relative_luminance(intensity_colour(i)) for i in range(11)]
     assert all(a > b for a, b in itertools.pairwise(lum))
+
+
+@pytest.mark.parametrize("ratio", [1.5, 2.0])
+def test_high_dpi_draws_the_same_labels_and_line_widths(monkeypatch, atlas, ratio):
+    """On a high-DPI screen the diagram is sharper, not different: the same labels at the
+    same size and lines as wide as at 1:1 (measured in logical pixels)."""
+    import bodymap.ui.painting as painting
+
+    def render(dpr: float) -> tuple[list[tuple[str, float]], list[float]]:
+        labels: list[tuple[str, float]] = []
+        widths: list[float] = []
+        real_text, real_width = painting.paint_text, painting.line_width
+
+        def text(painter, words, centre, height, *args, **kwargs):
+            labels.append((words, round(height, 3)))
+            return real_text(painter, words, centre, height, *args, **kwargs)
+
+        def width(painter, units, low, high):
+            widths.append(round(real_width(painter, units, low, high), 3))
+            return widths[-1]
+
+        monkeypatch.setattr(painting, "paint_text", text)
+        monkeypatch.setattr(painting, "line_width", width)
+        image = QImage(round(500 * dpr), round(700 * dpr), QImage.Format.Format_ARGB32)
+        image.setDevicePixelRatio(dpr)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        ViewPainter(atlas["back"]).paint(painter, QRectF(0, 0, 500, 700), labels=True)
+        painter.end()
+        monkeypatch.setattr(painting, "paint_text", real_text)
+        monkeypatch.setattr(painting, "line_width", real_width)
+        return labels, widths
+
+    assert render(ratio) == render(1.0)

@@ -27,12 +27,17 @@ __all__ = [
 
 
 def _pixels_per_unit(painter: QPainter) -> float:
-    """Logical pixels (1/96 inch) per unit of the painter's current coordinates."""
+    """Logical pixels (1/96 inch) per unit of the painter's current coordinates.
+
+    On a high-DPI device the combined transform also holds the device pixel ratio; it is
+    taken out, so a label or a line is as big on a 2× screen as on a 1× one, only sharper.
+    """
     t = painter.combinedTransform()
     scale = math.sqrt(abs(t.m11() * t.m22() - t.m12() * t.m21())) or 1.0
     device = painter.device()
     dpi = device.logicalDpiX() if device is not None else 96
-    return scale * 96.0 / (dpi or 96)
+    ratio = device.devicePixelRatioF() if device is not None else 1.0
+    return scale * 96.0 / (dpi or 96) / (ratio or 1.0)
 
 
 def line_width(painter: QPainter, units: float, min_px: float, max_px: float) -> float:
