@@ -61,18 +61,22 @@ class WindowActions:
         )
         self.print = a(parent, "print", "&Print…", "Print the rolling guide", Key.Print)
         self.print_preview = a(
-            parent, "printPreview", "Print Pre&view…", "See the rolling guide before printing"
-        )
+            parent, "printPreview", "Print Pre&view…", "See the rolling guide before printing",
+            "Ctrl+Shift+P",
+        )  # fmt: skip
         self.export_guide = a(
-            parent, "exportGuide", "Export &Guide as PDF…", "Save the rolling guide as a PDF"
-        )
+            parent, "exportGuide", "Export &Guide as PDF…", "Save the rolling guide as a PDF",
+            "Ctrl+E",
+        )  # fmt: skip
         self.quit = a(parent, "quit", "&Quit", "Quit bodymap", Key.Quit, "Ctrl+Q")
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         # Edit
         undo.setObjectName("undo")
         undo.setShortcuts([QKeySequence(Key.Undo)])
+        undo.setStatusTip("Take back the last change to the map")
         redo.setObjectName("redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.setStatusTip("Make the change taken back again")
         self.undo, self.redo = undo, redo
         self.delete_spot = a(
             parent, "deleteSpot", "&Delete Spot", "Delete the selected spot", "Del"

@@ -32,9 +32,18 @@ from bodymap.ui import settings as prefs
 from bodymap.ui.commands import OperationCommand
 from bodymap.ui.document_dialogs import FILE_FILTER, Answer
 
-__all__ = ["AUTOSAVE_INTERVAL_MS", "FILE_FILTER", "SUFFIX", "MapDocument", "example_names"]
+__all__ = [
+    "AUTOSAVE_INTERVAL_MS",
+    "FILE_FILTER",
+    "SUFFIX",
+    "UNTITLED",
+    "MapDocument",
+    "example_names",
+]
 
 SUFFIX = ".bodymap"
+UNTITLED = "Untitled map"
+"""The name of a new map until the user names it."""
 AUTOSAVE_INTERVAL_MS = 60_000
 AUTOSAVE_AFTER_EDIT_MS = 2_000
 
@@ -80,7 +89,7 @@ class MapDocument(QObject):
         autosave_interval_ms: int = AUTOSAVE_INTERVAL_MS,
     ) -> None:
         super().__init__(parent)
-        self._map = TriggerPointMap("Untitled map")
+        self._map = TriggerPointMap(UNTITLED)
         self._path: Path | None = None
         self._forced_dirty = False
         self._reported_modified = False
@@ -132,7 +141,7 @@ class MapDocument(QObject):
         """Start an empty, untitled map (after the unsaved-changes prompt)."""
         if not self.maybe_discard():
             return False
-        self._install(TriggerPointMap("Untitled map"), None)
+        self._install(TriggerPointMap(UNTITLED), None)
         return True
 
     def open(self, path: str | os.PathLike[str] | None = None) -> bool:
@@ -214,9 +223,9 @@ class MapDocument(QObject):
         answer = self.ask_discard(self.display_name)
         if answer == "save":
             return self.save()
-        if answer == "discard":
-            self.recovery.clear()
-            return True
+        # "discard" keeps the recovery file until the map is really replaced or closed:
+        # an open that then fails leaves this unsaved map open, and a crash must not lose it
+        return answer == "discard"
         return False
 
     def close(self) -> None:

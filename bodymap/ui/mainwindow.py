@@ -24,7 +24,8 @@ from bodymap.ui import spot_requests, window_exports, window_state
 from bodymap.ui.actions import WindowActions, build_menus
 from bodymap.ui.canvas import BodyCanvas
 from bodymap.ui.dialogs import CheckInDialog, show_about, show_safety_note
-from bodymap.ui.document import MapDocument, example_names
+from bodymap.ui.document import UNTITLED, MapDocument, example_names
+from bodymap.ui.hit_text import describe_hit
 from bodymap.ui.map_observer import MapObserver
 from bodymap.ui.panel import AdvicePanel
 from bodymap.ui.window_state import PANEL_WIDTH
@@ -32,9 +33,27 @@ from bodymap.ui.window_state import PANEL_WIDTH
 if TYPE_CHECKING:
     from bodymap.ui.history import HistoryDialog
 
-__all__ = ["PANEL_WIDTH", "MapWindow"]
+__all__ = ["PANEL_WIDTH", "MapWindow", "window_title"]
 
 HINT = "Click where it hurts to mark a spot; drag a spot to move it."
+
+
+def window_title(document: MapDocument) -> str:
+    """The map's name, and the file it is saved in when the name does not say it:
+    "Untitled map", "my back.bodymap", "Desk worker" (desk_worker.bodymap),
+    "Desk worker (monday.bodymap)"."""
+    name, path = document.map.name, document.path
+    if path is None:
+        return name
+    if name == UNTITLED:
+        return path.name
+    if _plain(name) == _plain(path.stem):
+        return name
+    return f"{name} ({path.name})"
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("_", " ").replace("-", " ").casefold().split())
 
 
 class MapWindow(QMainWindow):
@@ -82,9 +101,11 @@ class MapWindow(QMainWindow):
         )
         self.menus = build_menus(self, self.acts, self.dock.toggleViewAction())
         for action in (self.acts.edit_spot, self.acts.delete_spot):
-            # typing Enter or Delete in the panel's fields must not edit or delete the spot
+            # Enter and Delete act on the spot from the diagram and the spot list only:
+            # typed in the panel's fields they must not edit or delete the spot
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.canvas.addAction(action)
+            self.panel.spot_list.addAction(action)
         self.hover_label = QLabel(HINT)
         self.hover_label.setAccessibleName("Region under the pointer")
         self.statusBar().addWidget(self.hover_label, 1)
@@ -165,7 +186,7 @@ class MapWindow(QMainWindow):
         self._update_enabled()
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.document.map.name}[*] — bodymap")
+        self.setWindowTitle(f"{window_title(self.document)}[*] — bodymap")
         self.setWindowFilePath(str(self.document.path or ""))
         self.setWindowModified(self.document.is_modified())
         self.acts.revert.setEnabled(self.document.path is not None)
@@ -186,6 +207,10 @@ class MapWindow(QMainWindow):
         spot_id = spot_requests.request_add(self.document, self.atlas, view, x, y)
         if spot_id:
             self.select_spot(spot_id)
+            number = self.document.map.index_of(spot_id) + 1
+            where = describe_hit(self.atlas[view].locate(x, y))
+            # in the status line the pointer uses, so the next hover or a miss replaces it
+            self.hover_label.setText(f"Added spot {number}: {where}")
 
     def move_spot(self, spot_id: str, x: float, y: float) -> None:
         spot_requests.request_move(self.document, self.atlas, spot_id, x, y)
@@ -225,16 +250,7 @@ class MapWindow(QMainWindow):
     def select_source(self, rank: int = 0) -> tuple[str, str] | None:
         """Pick the likely source at ``rank`` (0 = most likely) in the panel and highlight
         it on the diagram; None if there is no such source."""
-        rows = self.panel.source_rows()
-        if not 0 <= rank < len(rows):
-            return None
-        tree = self.panel.source_tree
-        item = tree.topLevelItem(rank)
-        if item is not None:
-            tree.setCurrentItem(item)
-        muscle, side = rows[rank]
-        self.canvas.set_highlight(muscle, side)
-        return muscle, side
+        return self.panel.select_source(rank)
 
     # -- check-in and history ------------------------------------------------------------
     def spot_label(self, spot: Spot) -> str:

@@ -33,10 +33,11 @@ from PySide6.QtWidgets import (
 from bodymap.advisor import Advice, advise
 from bodymap.atlas import load_atlas
 from bodymap.maps.model import Change, TriggerPointMap
+from bodymap.ui.guide_content import POSITION_WORDS
 from bodymap.ui.map_observer import MapObserver
 from bodymap.ui.spot_editor import SpotEditor
 
-__all__ = ["EMPTY_TEXT", "AdvicePanel", "reason_text", "trend_text"]
+__all__ = ["EMPTY_TEXT", "AdvicePanel", "explained_spots", "reason_text", "trend_text"]
 
 EMPTY_TEXT = "Click where it hurts on the body to add a spot."
 SHORT_DISCLAIMER = (
@@ -48,6 +49,8 @@ _TOOLS = {"foam_roller": "foam roller", "ball": "massage ball", "hands": "hands"
 _Index = QModelIndex | QPersistentModelIndex
 _ROLE_SOURCE = Qt.ItemDataRole.UserRole
 _ROLE_SCORE = Qt.ItemDataRole.UserRole + 1
+SPOT_ROWS = 6.5
+"""The spot list always has room for this many one-line rows."""
 
 
 def trend_text(label: str) -> str:
@@ -76,8 +79,14 @@ def _range(pair: tuple[int, int], unit: str) -> str:
     return f"{low}{unit}" if low == high else f"{low}–{high}{unit}"
 
 
+def explained_spots(source: Any) -> int:
+    """How many different spots a source explains (lies under or refers pain to)."""
+    return len({reason.spot for reason in source.reasons})
+
+
 class ScoreDelegate(QStyledItemDelegate):
-    """Draws a source's score as a bar in the palette's highlight colour."""
+    """Draws a source's likelihood as a bar in the palette's highlight colour: the most
+    likely source fills the bar, the others are drawn in proportion to it."""
 
     def paint(
         self,
@@ -142,6 +151,7 @@ class AdvicePanel(QWidget):
         self._atlas = atlas if atlas is not None else load_atlas()
         self._observer = MapObserver(self._on_change)
         self._selected = ""
+        self._source: tuple[str, str] | None = None
         self.advice: Advice | None = None
         self.advise_count = 0
         self.setAccessibleName("Advice")
@@ -155,7 +165,8 @@ class AdvicePanel(QWidget):
         self.spot_list.setAccessibleName("Spots")
         self.spot_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.spot_list.setWordWrap(True)
-        self.spot_list.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        rows = SPOT_ROWS * (self.spot_list.fontMetrics().lineSpacing() + 1)
+        self.spot_list.setMinimumHeight(round(rows) + 2 * self.spot_list.frameWidth())
         self.spot_list.currentItemChanged.connect(self._spot_row_changed)
         self.editor = SpotEditor()
         self.editor.editRequested.connect(self.editRequested)
@@ -197,7 +208,7 @@ class AdvicePanel(QWidget):
         splitter.setChildrenCollapsible(False)
         for page in (spots_page, sources_page, self.details):
             splitter.addWidget(page)
-        splitter.setSizes([220, 220, 320])
+        splitter.setSizes([spots_page.minimumSizeHint().height(), 240, 320])
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(splitter)
@@ -217,6 +228,7 @@ class AdvicePanel(QWidget):
         """Observe ``tpm`` (and stop observing the previous map)."""
         self._observer.observe(tpm)
         self._selected = ""
+        self._source = None
         self.refresh()
 
     @property
@@ -249,6 +261,9 @@ class AdvicePanel(QWidget):
             self._selected = ""
         if not spots:
             self.advice = None
+            if self._source is not None:
+                self._source = None
+                self.sourceSelected.emit("", "")
             self.stack.setCurrentIndex(0)
             self.spot_list.clear()
             self.source_tree.clear()
@@ -305,12 +320,21 @@ class AdvicePanel(QWidget):
 
     def _fill_sources(self) -> None:
         assert self.advice is not None
+        self.source_tree.blockSignals(True)
         self.source_tree.clear()
-        for rank, source in enumerate(self.advice.sources[:12], start=1):
+        sources = self.advice.sources[:12]
+        top = sources[0].score if sources and sources[0].score > 0 else 1.0
+        spots = len(self.advice.spots)
+        for rank, source in enumerate(sources, start=1):
             item = QTreeWidgetItem([f"{rank}. {source.name}{_side(source.side)}", ""])
             item.setData(0, _ROLE_SOURCE, (source.muscle, source.side))
-            item.setData(1, _ROLE_SCORE, float(source.score))
-            item.setToolTip(1, f"Score {source.score:.2f}")
+            item.setData(1, _ROLE_SCORE, float(source.score) / top)
+            explains = explained_spots(source)
+            item.setToolTip(
+                1,
+                f"{round(100 * source.score / top)} % as likely as the top source; "
+                f"explains {explains} of {spots} spot{'s' if spots != 1 else ''}",
+            )
             font = item.font(0)
             font.setBold(True)
             item.setFont(0, font)
@@ -321,11 +345,45 @@ class AdvicePanel(QWidget):
                 child.setToolTip(0, str(reason.text))
                 item.addChild(child)
             item.setExpanded(True)
+        self.source_tree.blockSignals(False)
+        self._show_source()
+
+    def _show_source(self) -> None:
+        """Keep the chosen source selected when the advice changes; if it is no longer
+        listed, drop it and clear its highlight (``sourceSelected("", "")``)."""
+        if self._source is None:
+            return
+        rows = self.source_rows()
+        if self._source not in rows:
+            self._source = None
+            self.sourceSelected.emit("", "")
+            return
+        item = self.source_tree.topLevelItem(rows.index(self._source))
+        if item is not None:
+            self.source_tree.blockSignals(True)
+            self.source_tree.setCurrentItem(item)
+            self.source_tree.blockSignals(False)
+
+    @property
+    def selected_source(self) -> tuple[str, str] | None:
+        """(muscle, side) of the source chosen for the highlight, or None."""
+        return self._source
+
+    def select_source(self, rank: int) -> tuple[str, str] | None:
+        """Choose the listed source at ``rank`` (0 = most likely) as the user would:
+        select its row and emit ``sourceSelected``. None if there is no such source."""
+        item = self.source_tree.topLevelItem(rank) if rank >= 0 else None
+        if item is None:
+            return None
+        self.source_tree.setCurrentItem(item)
+        self._source_clicked(item)
+        return self._source
 
     def _source_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         data = item.data(0, _ROLE_SOURCE)
         if data:
-            self.sourceSelected.emit(str(data[0]), str(data[1]))
+            self._source = (str(data[0]), str(data[1]))
+            self.sourceSelected.emit(*self._source)
 
     def source_rows(self) -> list[tuple[str, str]]:
         """(muscle, side) of the listed sources, best first."""
@@ -335,6 +393,9 @@ class AdvicePanel(QWidget):
         return [tuple(item.data(0, _ROLE_SOURCE)) for item in items if item is not None]
 
     def _details_html(self) -> str:
+        """Under the spots, then what not to do (cautions, red flags) before the routine, so
+        a caution is seen without scrolling; then the routine, the surroundings and the
+        disclaimer."""
         advice = self.advice
         assert advice is not None
         e = html.escape
@@ -343,20 +404,29 @@ class AdvicePanel(QWidget):
         for finding in advice.spots:
             names = ", ".join(e(r.name) for r in finding.regions[:3]) or "not on the body"
             where = f" — {e(finding.segments[0].name)}" if finding.segments else ""
-            under.append(f"<li><b>{finding.index + 1}</b>: {names}{where}</li>")
+            mark = " ⚠" if finding.cautions else ""
+            under.append(f"<li><b>{finding.index + 1}</b>: {names}{where}{mark}</li>")
         out.append("<h3>Under the spots</h3><ul>" + "".join(under) + "</ul>")
+        caution_texts = {c.zone: c.text for f in advice.spots for c in f.cautions}
+        if caution_texts:
+            items = "".join(f"<li>⚠ {e(text)}</li>" for text in caution_texts.values())
+            out.append(f"<h3>Cautions</h3><ul>{items}</ul>")
+        if advice.red_flags:
+            items = "".join(f"<li>{e(flag.text)}</li>" for flag in advice.red_flags)
+            out.append(f"<h3>See a clinician</h3><ul>{items}</ul>")
         if advice.routine.steps:
             steps = []
             for step in advice.routine.steps:
                 tool = e(step.tool_detail or _TOOLS.get(step.tool, step.tool))
+                position = POSITION_WORDS.get(step.position, step.position.replace("_", " "))
                 timing = (
                     f"{_range(step.on_point_s, ' s')} on the point, then "
                     f"{_range(step.around_min, ' min')} around it"
                 )
                 cautions = "".join(f"<br>⚠ {e(c)}" for c in step.cautions)
                 steps.append(
-                    f"<li><b>{e(step.name)}{e(_side(step.side))}</b> — {tool}, "
-                    f"{e(step.position.replace('_', ' '))}.<br>{e(step.how)}<br>"
+                    f"<li><b>{e(step.name)}{e(_side(step.side))}</b><br>"
+                    f"{e(position)} · {tool}<br>{e(step.how)}<br>"
                     f"<i>{timing}.</i>{cautions}</li>"
                 )
             total = f" (about {advice.routine.total_min} min)" if advice.routine.total_min else ""
@@ -364,12 +434,5 @@ class AdvicePanel(QWidget):
         if advice.surrounding:
             names = ", ".join(e(a.name + _side(a.side)) for a in advice.surrounding[:10])
             out.append(f"<h3>Also roll around</h3><p>{names}</p>")
-        caution_texts = {c.zone: c.text for f in advice.spots for c in f.cautions}
-        if caution_texts:
-            items = "".join(f"<li>{e(text)}</li>" for text in caution_texts.values())
-            out.append(f"<h3>Cautions</h3><ul>{items}</ul>")
-        if advice.red_flags:
-            items = "".join(f"<li>{e(flag.text)}</li>" for flag in advice.red_flags)
-            out.append(f"<h3>See a clinician</h3><ul>{items}</ul>")
         out.append(f"<p><small>{e(SHORT_DISCLAIMER)}</small></p>")
         return "".join(out)

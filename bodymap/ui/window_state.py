@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_SIZE",
     "PANEL_WIDTH",
+    "panel_width",
     "remember_layer",
     "restore_layers",
     "restore_window",
@@ -23,6 +24,8 @@ __all__ = [
 ]
 
 PANEL_WIDTH = 380
+PANEL_CHARS = 63
+"""The panel is at least this many average characters wide, so larger fonts widen it."""
 DEFAULT_SIZE = (1400, 900)
 _GEOMETRY, _STATE = "window/geometry", "window/state"
 
@@ -51,7 +54,12 @@ def restore_window(window: MapWindow, remember: bool) -> None:
         window.resize(*DEFAULT_SIZE)
     state = prefs.restore_bytes(_STATE, settings) if remember else None
     if state is None or not window.restoreState(state):
-        window.resizeDocks([window.dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
+        window.resizeDocks([window.dock], [panel_width(window)], Qt.Orientation.Horizontal)
+
+
+def panel_width(window: MapWindow) -> int:
+    """The panel's first width: `PANEL_WIDTH`, wider with a large font."""
+    return max(PANEL_WIDTH, PANEL_CHARS * window.fontMetrics().averageCharWidth())
 
 
 def save_window(window: MapWindow) -> None:
