@@ -27,7 +27,8 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from bodymap.ui.guide_blocks import MUTED, RULE, GuideBlocks
+from bodymap.ui.guide_block_base import MUTED, RULE
+from bodymap.ui.guide_blocks import GuideBlocks
 from bodymap.ui.guide_content import GuideContent, build_guide_content
 from bodymap.ui.guide_diagram import DiagramPainter
 from bodymap.ui.guide_layout import Block, Flow, flow_blocks
