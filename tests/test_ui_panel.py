@@ -195,3 +195,18 @@ def test_text_is_readable_at_double_scale(qtbot, tpm):
     assert row.height() >= tree.fontMetrics().height()
     child = tree.visualItemRect(top.child(0))
     assert child.top() >= row.bottom()
+
+
+def test_likelihood_bars_are_relative_to_the_most_likely_source(panel, tpm):
+    """With several unrelated spots every raw score is small; the bars still show the top
+    source full and the rest in proportion, and the tooltip says how much each explains."""
+    add_spot(tpm, "back", 560, 175, "right")
+    add_spot(tpm, "front", 408, 206, "right")
+    add_spot(tpm, "back", 470, 395, "left")
+    tree = panel.source_tree
+    bars = [tree.topLevelItem(i).data(1, Qt.ItemDataRole.UserRole + 1) for i in range(3)]
+    assert panel.advice.sources[0].score < 0.6  # the raw score would draw a short bar
+    assert bars[0] == pytest.approx(1.0)
+    assert bars[0] >= bars[1] >= bars[2] > 0
+    tip = tree.topLevelItem(0).toolTip(1)
+    assert "of 3 spots" in tip
