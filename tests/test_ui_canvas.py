@@ -50,6 +50,7 @@ def connect_harness(canvas, tpm, panel=None):
     """Apply the canvas's requests straight to the map (what the undo commands do)."""
     canvas.addRequested.connect(lambda v, x, y: add_spot(tpm, v, x, y, side_for(v, x)))
     canvas.moveRequested.connect(lambda sid, x, y: move_spot(tpm, sid, x, y))
+    canvas.nudgeRequested.connect(lambda sid, x, y: move_spot(tpm, sid, x, y))
     canvas.removeRequested.connect(lambda sid: remove_spot(tpm, sid))
     if panel is not None:
         panel.sourceSelected.connect(canvas.set_highlight)
@@ -264,7 +265,7 @@ def test_keyboard_only_flow(qtbot, canvas, tpm):
     with qtbot.waitSignal(canvas.spotSelected) as blocker:
         QTest.keyClick(canvas, Qt.Key.Key_Tab)
     assert blocker.args == [spot.id]
-    with qtbot.waitSignal(canvas.moveRequested) as blocker:
+    with qtbot.waitSignal(canvas.nudgeRequested) as blocker:
         QTest.keyClick(canvas, Qt.Key.Key_Left)
     assert blocker.args[0] == spot.id
     assert tpm.spots[0].x == pytest.approx(spot.x - 2)

@@ -274,3 +274,56 @@ def test_the_panel_grows_with_a_large_font(qtbot, tmp_path, monkeypatch, qapp):
         assert spot_list.sizeHintForRow(0) < 2 * spot_list.fontMetrics().lineSpacing()
     finally:
         qapp.setFont(font)
+
+
+def test_arrow_key_nudges_of_one_spot_are_one_undo_step(qtbot, win):
+    window, _ = win
+    first = add(qtbot, window, ("back", 560.0, 260.0))
+    second = add(qtbot, window, ("back", 440.0, 260.0))
+    stack = window.document.undo_stack
+    canvas = window.canvas
+    canvas.setFocus()
+    window.select_spot(first)
+    start = window.document.map.spot_by_id(first)
+    for _ in range(5):
+        qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    qtbot.keyClick(canvas, Qt.Key.Key_Down)
+    moved = window.document.map.spot_by_id(first)
+    assert (moved.x - start.x, moved.y - start.y) == pytest.approx((10.0, 2.0))
+    assert stack.count() == 3 and stack.undoText() == "Move spot 1"
+    window.select_spot(second)  # another spot's nudges are their own step
+    qtbot.keyClick(canvas, Qt.Key.Key_Left)
+    assert stack.count() == 4
+    window.acts.undo.trigger()
+    window.acts.undo.trigger()
+    back = window.document.map.spot_by_id(first)
+    assert (back.x, back.y) == (start.x, start.y)
+    assert stack.count() == 4  # redo still has both
+
+
+def test_a_drag_after_nudges_is_its_own_undo_step(qtbot, win):
+    window, _ = win
+    spot_id = add(qtbot, window, ("back", 560.0, 260.0))
+    canvas = window.canvas
+    canvas.setFocus()
+    window.select_spot(spot_id)
+    qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    spot = window.document.map.spot_by_id(spot_id)
+    window.move_spot(spot_id, spot.x, spot.y + 20)  # what a drag's release requests
+    assert window.document.undo_stack.count() == 3
+
+
+def test_revert_is_offered_only_when_there_is_something_to_go_back_to(qtbot, win, tmp_path):
+    window, dialogs = win
+    revert = window.acts.revert
+    assert not revert.isEnabled()  # never saved
+    add(qtbot, window)
+    assert not revert.isEnabled()
+    dialogs.save_path = tmp_path / "saved.bodymap"
+    window.acts.save.trigger()
+    assert not revert.isEnabled()  # saved: nothing to go back from
+    add(qtbot, window, ("back", 440.0, 175.0))
+    assert revert.isEnabled()
+    revert.trigger()
+    assert len(window.document.map.spots) == 1
+    assert not revert.isEnabled()

@@ -52,6 +52,8 @@ class BodyCanvas(QGraphicsView):
 
     addRequested = Signal(str, float, float)
     moveRequested = Signal(str, float, float)
+    nudgeRequested = Signal(str, float, float)
+    """An arrow key moved a spot a little; consecutive nudges make one undo step."""
     removeRequested = Signal(str)
     editRequested = Signal(str)
     spotSelected = Signal(str)

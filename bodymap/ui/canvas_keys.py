@@ -173,4 +173,4 @@ class KeyboardInput:
         if not hit.inside:
             self._canvas.regionHovered.emit(NOT_ON_BODY)
             return
-        self._canvas.moveRequested.emit(spot.id, float(hit.point[0]), float(hit.point[1]))
+        self._canvas.nudgeRequested.emit(spot.id, float(hit.point[0]), float(hit.point[1]))

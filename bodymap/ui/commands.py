@@ -19,7 +19,10 @@ from bodymap.maps.operations import (
     RemoveSpot,
 )
 
-__all__ = ["OperationCommand", "describe"]
+__all__ = ["NUDGE_ID", "OperationCommand", "describe"]
+
+NUDGE_ID = 1
+"""`QUndoCommand.id` of keyboard nudges: consecutive nudges of one spot merge."""
 
 
 def describe(tpm: TriggerPointMap, op: Operation) -> str:
@@ -50,11 +53,31 @@ class OperationCommand(QUndoCommand):
         op: Operation,
         text: str | None = None,
         parent: QUndoCommand | None = None,
+        *,
+        merge_id: int = -1,
     ) -> None:
+        """``merge_id`` other than -1 lets the stack merge this command into the one before
+        it with the same id when their operations combine (`MoveSpot.merged`)."""
         super().__init__(text or describe(tpm, op), parent)
         self.map = tpm
         self.operation = op
         self.error: ValueError | None = None
+        self._merge_id = merge_id
+
+    def id(self) -> int:
+        return self._merge_id
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, OperationCommand) or other.error is not None:
+            return False
+        merged = getattr(self.operation, "merged", None)
+        combined = merged(other.operation) if merged is not None else None
+        if combined is None:
+            return False
+        self.operation = combined
+        if combined.is_noop:
+            self.setObsolete(True)
+        return True
 
     def redo(self) -> None:
         self._run(self.operation)

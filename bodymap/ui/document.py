@@ -125,11 +125,12 @@ class MapDocument(QObject):
         return parent if isinstance(parent, QWidget) else None
 
     # -- editing -------------------------------------------------------------------------
-    def push(self, op: Operation, text: str | None = None) -> bool:
-        """Apply ``op`` as one undo step; False (and a message) if the map refused it."""
+    def push(self, op: Operation, text: str | None = None, merge_id: int = -1) -> bool:
+        """Apply ``op`` as one undo step; False (and a message) if the map refused it.
+        With a ``merge_id`` it joins the step before it of the same id when it can."""
         if op.is_noop:
             return False
-        command = OperationCommand(self._map, op, text)
+        command = OperationCommand(self._map, op, text, merge_id=merge_id)
         self.undo_stack.push(command)
         if command.error is not None:
             self.show_error("That change could not be made", str(command.error))

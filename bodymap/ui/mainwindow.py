@@ -149,12 +149,13 @@ class MapWindow(QMainWindow):
         a.about.triggered.connect(lambda: show_about(self))
 
         doc.mapReplaced.connect(self._on_map_replaced)
-        doc.modificationChanged.connect(self.setWindowModified)
+        doc.modificationChanged.connect(self._on_modification_changed)
         doc.pathChanged.connect(self._update_title)
         doc.recentFilesChanged.connect(self._fill_recent)
 
         self.canvas.addRequested.connect(self.add_spot)
         self.canvas.moveRequested.connect(self.move_spot)
+        self.canvas.nudgeRequested.connect(self.nudge_spot)
         self.canvas.removeRequested.connect(self.remove_spot)
         self.canvas.editRequested.connect(self.focus_editor)
         self.canvas.spotSelected.connect(self.select_spot)
@@ -188,8 +189,11 @@ class MapWindow(QMainWindow):
     def _update_title(self) -> None:
         self.setWindowTitle(f"{window_title(self.document)}[*] — bodymap")
         self.setWindowFilePath(str(self.document.path or ""))
-        self.setWindowModified(self.document.is_modified())
-        self.acts.revert.setEnabled(self.document.path is not None)
+        self._on_modification_changed(self.document.is_modified())
+
+    def _on_modification_changed(self, modified: bool) -> None:
+        self.setWindowModified(modified)
+        self.acts.revert.setEnabled(modified and self.document.path is not None)
 
     def _update_enabled(self) -> None:
         tpm = self.document.map
@@ -214,6 +218,9 @@ class MapWindow(QMainWindow):
 
     def move_spot(self, spot_id: str, x: float, y: float) -> None:
         spot_requests.request_move(self.document, self.atlas, spot_id, x, y)
+
+    def nudge_spot(self, spot_id: str, x: float, y: float) -> None:
+        spot_requests.request_move(self.document, self.atlas, spot_id, x, y, nudge=True)
 
     def remove_spot(self, spot_id: str) -> None:
         spot_requests.request_remove(self.document, spot_id)

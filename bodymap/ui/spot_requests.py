@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from bodymap.maps import Batch, add_spot, check_in, edit_spot, move_spot, remove_spot
+from bodymap.ui.commands import NUDGE_ID
 from bodymap.ui.document import MapDocument
 
 __all__ = ["request_add", "request_check_in", "request_edit", "request_move", "request_remove"]
@@ -22,13 +23,17 @@ def request_add(document: MapDocument, atlas: Any, view: str, x: float, y: float
     return op.spot.id if document.push(op) else ""
 
 
-def request_move(document: MapDocument, atlas: Any, spot_id: str, x: float, y: float) -> None:
-    """Move a spot to (x, y) of its view (one undo step however long the drag was)."""
+def request_move(
+    document: MapDocument, atlas: Any, spot_id: str, x: float, y: float, *, nudge: bool = False
+) -> None:
+    """Move a spot to (x, y) of its view (one undo step however long the drag was). A
+    keyboard ``nudge`` joins the nudges of the same spot just before it into one step."""
     tpm = document.map
     if not tpm.has_spot(spot_id):
         return
     side = atlas[tpm.spot_by_id(spot_id).view].side_of(x)
-    document.push(move_spot(tpm, spot_id, x, y, side, apply=False))
+    op = move_spot(tpm, spot_id, x, y, side, apply=False)
+    document.push(op, merge_id=NUDGE_ID if nudge else -1)
 
 
 def request_remove(document: MapDocument, spot_id: str) -> None:
