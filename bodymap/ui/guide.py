@@ -1,37 +1,29 @@
 """Print, preview or export the rolling guide for a map.
 
-One rendering path for every output: `GuideRenderer` measures the guide's blocks on the
-target paint device (a `QPdfWriter` or a `QPrinter`), flows them onto pages with
-`bodymap.ui.guide_layout` and paints each page with QPainter, so the PDF, the printout and
-the preview are the same document. Output is vector: text stays text, lines stay lines.
+Every output goes through one `GuideRenderer` (`bodymap.ui.guide_renderer`) on the page
+settings of `bodymap.ui.guide_pages`, so the PDF, the printout and the preview are the same
+document. Dialogs run through `_exec_dialog`, a seam tests replace.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import tempfile
-from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QGuiApplication,
-    QPageLayout,
-    QPageSize,
-    QPaintDevice,
-    QPainter,
-    QPdfWriter,
-    QPen,
+from bodymap.ui.guide_pages import (
+    LETTER_TERRITORIES,
+    MARGIN_MM,
+    PAGE_SIZES,
+    default_page_size,
+    ensure_app,
+    is_monochrome,
+    pdf_writer,
+    prepare_printer,
+    resolve_page_size,
 )
-
-from bodymap.ui.guide_block_base import MUTED, RULE
-from bodymap.ui.guide_blocks import GuideBlocks
-from bodymap.ui.guide_content import GuideContent, build_guide_content
-from bodymap.ui.guide_diagram import DiagramPainter
-from bodymap.ui.guide_layout import Block, Flow, flow_blocks
+from bodymap.ui.guide_renderer import GuideRenderer, guide_content, paint_document
 
 __all__ = [
     "LETTER_TERRITORIES",
@@ -45,257 +37,18 @@ __all__ = [
     "write_guide_pdf",
 ]
 
-PAGE_SIZES = ("A4", "Letter")
-MARGIN_MM = 15.0
-"""Page margins: wider than the 12 mm most printers need, so nothing is clipped."""
-FOOTER_MM = 8.0
-PDF_DPI = 1200
-
-LETTER_TERRITORIES = frozenset(
-    {
-        "UnitedStates",
-        "Canada",
-        "Mexico",
-        "Philippines",
-        "Chile",
-        "Colombia",
-        "Venezuela",
-        "CostaRica",
-        "Guatemala",
-        "Panama",
-        "PuertoRico",
-        "ElSalvador",
-        "DominicanRepublic",
-        "Nicaragua",
-        "Honduras",
-        "Belize",
-        "UnitedStatesOutlyingIslands",
-        "UnitedStatesVirginIslands",
-        "AmericanSamoa",
-        "Guam",
-        "NorthernMarianaIslands",
-    }
-)
-"""Territories that use US Letter paper; everyone else gets A4."""
-
-_APP: QGuiApplication | None = None
-
-
-def default_page_size(locale: Any = None) -> str:
-    """ "Letter" where the locale's territory uses US Letter paper, else "A4"."""
-    from PySide6.QtCore import QLocale
-
-    territory = (locale or QLocale()).territory()
-    return "Letter" if territory.name in LETTER_TERRITORIES else "A4"
-
-
-def _page_size(name: str | None) -> QPageSize:
-    chosen = name or default_page_size()
-    if chosen.lower() == "letter":
-        return QPageSize(QPageSize.PageSizeId.Letter)
-    if chosen.lower() == "a4":
-        return QPageSize(QPageSize.PageSizeId.A4)
-    raise ValueError(f"page size must be A4 or Letter, got {name!r}")
-
-
-def _ensure_app() -> None:
-    """A QGuiApplication for fonts and painting; offscreen when there is no display, so
-    ``bodymap guide`` works over SSH and in CI without a window."""
-    global _APP
-    if QGuiApplication.instance() is not None:
-        return
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _APP = QGuiApplication(["bodymap"])
-
-
-def guide_content(tpm: Any, today: date | None = None) -> GuideContent:
-    """Ask the advisor about the map's spots and put the guide's words together."""
-    from bodymap.advisor import advise
-    from bodymap.knowledge import load_knowledge
-
-    knowledge = load_knowledge()
-    spots = list(tpm.spots)
-    advice_json = advise(spots).to_json() if spots else {"spots": [], "routine": []}
-    return build_guide_content(tpm.name, spots, advice_json, knowledge, today or date.today())
-
-
-class GuideRenderer:
-    """Lays out and paints the guide for one map onto any paged paint device."""
-
-    def __init__(
-        self,
-        content: GuideContent,
-        spots: Sequence[Any],
-        device: QPaintDevice,
-        *,
-        monochrome: bool = False,
-    ) -> None:
-        from bodymap.atlas import load_atlas
-        from bodymap.knowledge import load_knowledge
-
-        self.content = content
-        self.spots = list(spots)
-        self.device = device
-        self.diagrams = DiagramPainter(load_atlas(), load_knowledge(), monochrome=monochrome)
-        self.blocks = GuideBlocks(device, float(device.width()), self.diagrams)
-        u = self.blocks.u
-        self.footer_height = u.mm(FOOTER_MM)
-        self.content_height = float(device.height()) - self.footer_height
-        self.flow: Flow = flow_blocks(self._build(), self.content_height)
-
-    # -- what goes where -------------------------------------------------------------------
-    def _build(self) -> list[Block]:
-        b, c = self.blocks, self.content
-        steps = c.steps
-        summary = [c.profile, c.date_text]
-        if c.spots:
-            summary.append(f"{len(c.spots)} spot{'s' if len(c.spots) != 1 else ''}")
-        if steps:
-            summary.append(f"{len(steps)} routine step{'s' if len(steps) != 1 else ''}")
-        blocks = [b.title(c, "  ·  ".join(summary))]
-        if c.spots:
-            blocks.append(b.diagrams(c, self.spots, height_mm=self._diagram_height_mm()))
-            blocks.append(b.section("Your spots", space_mm=4))
-            header = b.table_header()
-            blocks.append(header)
-            blocks.extend(b.spot_row(row, header) for row in c.spots)
-        else:
-            blocks.append(
-                b.paragraph(
-                    "intro",
-                    "Your map has no spots yet. Mark where it hurts in bodymap and print "
-                    "again for a routine made for you. Until then, these basics apply to "
-                    "every session.",
-                    space_mm=5,
-                )
-            )
-        if steps:
-            routine = b.section("Your routine")
-            blocks.append(dataclasses.replace(routine, page_break_before=True))
-            blocks.append(
-                b.paragraph(
-                    "intro",
-                    "Do the steps in order; the headings tell you when to change position. "
-                    "Shaded on each picture: the area to roll. Crossed circles: where trigger "
-                    "points usually sit.",
-                    font=b.fonts.small,
-                )
-            )
-            for group in c.groups:
-                blocks.append(b.group(group.heading))
-                again = b.group(f"{group.heading} (continued)", space_mm=0)
-                blocks.extend(b.step(step, repeat_header=again) for step in group.steps)
-            blocks.append(b.paragraph("total", c.total_text, font=b.fonts.bold, space_mm=4))
-            if c.quick_lines:
-                blocks.append(b.section(c.quick_title, space_mm=6))
-                blocks.append(
-                    dataclasses.replace(
-                        b.paragraph("quick_note", c.quick_note, space_mm=0), keep_with_next=True
-                    )
-                )
-                blocks.append(b.bullets("quick", c.quick_lines))
-        blocks.append(b.section("How to roll"))
-        blocks.append(b.bullets("advice", c.advice))
-        blocks.append(b.section("When to see a clinician instead"))
-        blocks.append(b.bullets("red_flags", c.red_flags, boxed=True))
-        blocks.append(
-            b.boxed_paragraph(
-                "disclaimer", "This is self-care guidance, not medical advice.", c.disclaimer
-            )
-        )
-        return blocks
-
-    def _diagram_height_mm(self) -> float:
-        """Tall diagrams for a few spots; shorter ones leave room for a long spot table."""
-        page_mm = self.content_height / self.blocks.u.mm(1)
-        return max(110.0, min(140.0, page_mm * 0.52))
-
-    # -- painting --------------------------------------------------------------------------
-    @property
-    def page_count(self) -> int:
-        return self.flow.page_count
-
-    def content_rect(self) -> QRectF:
-        return QRectF(0.0, 0.0, float(self.device.width()), self.content_height)
-
-    def paint(self, painter: QPainter, new_page: Any) -> None:
-        """Paint every page; ``new_page()`` advances the device between pages."""
-        width = float(self.device.width())
-        for page in range(self.flow.page_count):
-            if page:
-                new_page()
-            for placement in self.flow.on_page(page):
-                rect = QRectF(0.0, placement.top, width, placement.block.height)
-                painter.save()
-                painter.setClipRect(rect.adjusted(-2, -2, 2, 2))
-                paint = cast(Callable[[QPainter, QRectF], None], placement.block.payload)
-                paint(painter, rect)
-                painter.restore()
-            self._footer(painter, page)
-
-    def _footer(self, painter: QPainter, page: int) -> None:
-        b = self.blocks
-        top = self.content_height + b.u.mm(2.5)
-        width = float(self.device.width())
-        pen = QPen(RULE)
-        pen.setWidthF(b.u.pt(0.4))
-        painter.setPen(pen)
-        painter.drawLine(QPointF(0, top), QPointF(width, top))
-        painter.setPen(MUTED)
-        painter.setFont(b.fonts.small)
-        box = QRectF(0, top + b.u.mm(1), width, self.footer_height - b.u.mm(3.5))
-        painter.drawText(
-            box,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            f"{self.content.title} · {self.content.profile}",
-        )
-        painter.drawText(
-            box,
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            f"page {page + 1} of {self.flow.page_count}",
-        )
-
-
-def _paint_document(device: Any, tpm: Any, monochrome: bool = False) -> GuideRenderer:
-    content = guide_content(tpm)
-    renderer = GuideRenderer(content, tpm.spots, device, monochrome=monochrome)
-    painter = QPainter()
-    if not painter.begin(device):
-        raise OSError("cannot start drawing the guide (is the file or printer writable?)")
-    try:
-        renderer.paint(painter, device.newPage)
-    finally:
-        painter.end()
-    return renderer
-
-
-def _pdf_writer(path: Path, page_size: str | None, title: str) -> QPdfWriter:
-    writer = QPdfWriter(str(path))
-    writer.setResolution(PDF_DPI)
-    writer.setCreator("bodymap")
-    writer.setTitle(title)
-    layout = QPageLayout(
-        _page_size(page_size),
-        QPageLayout.Orientation.Portrait,
-        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-        QPageLayout.Unit.Millimeter,
-    )
-    writer.setPageLayout(layout)
-    return writer
-
 
 def render_guide_pdf(tpm: Any, out: Path, page_size: str | None = None) -> GuideRenderer:
     """Write the guide to ``out`` (atomically) and return the renderer, for tests."""
-    _ensure_app()
-    _page_size(page_size)  # a bad name fails before any file is touched
+    ensure_app()
+    resolve_page_size(page_size)  # a bad name fails before any file is touched
     out = Path(out)
     fd, temp_name = tempfile.mkstemp(prefix=".guide-", suffix=".pdf", dir=out.parent)
     os.close(fd)
     temp = Path(temp_name)
     try:
-        writer = _pdf_writer(temp, page_size, f"Rolling guide – {tpm.name}")
-        renderer = _paint_document(writer, tpm)
+        writer = pdf_writer(temp, page_size, f"Rolling guide – {tpm.name}")
+        renderer = paint_document(writer, tpm)
         del writer  # flushes and closes the file
         umask = os.umask(0)
         os.umask(umask)
@@ -312,31 +65,17 @@ def write_guide_pdf(tpm: Any, out: Path, page_size: str | None = None) -> None:
     render_guide_pdf(tpm, out, page_size)
 
 
-def _prepare_printer(printer: Any) -> None:
-    printer.setPageSize(_page_size(None))
-    printer.setPageMargins(
-        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
-    )
-    printer.setDocName("Rolling guide")
-
-
-def _monochrome(printer: Any) -> bool:
-    from PySide6.QtPrintSupport import QPrinter
-
-    return bool(printer.colorMode() == QPrinter.ColorMode.GrayScale)
-
-
 def print_guide(parent: Any, tpm: Any) -> bool:
     """Ask for a printer (QPrintDialog) and print the guide; False when cancelled."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    _prepare_printer(printer)
+    prepare_printer(printer)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print rolling guide")
     if _exec_dialog(dialog) != QPrintDialog.DialogCode.Accepted:
         return False
-    _paint_document(printer, tpm, monochrome=_monochrome(printer))
+    paint_document(printer, tpm, monochrome=is_monochrome(printer))
     return True
 
 
@@ -350,12 +89,12 @@ def preview_guide(parent: Any, tpm: Any) -> None:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    _prepare_printer(printer)
+    prepare_printer(printer)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("Rolling guide – preview")
 
     def paint(target: Any) -> None:
-        _paint_document(target, tpm, monochrome=_monochrome(target))
+        paint_document(target, tpm, monochrome=is_monochrome(target))
 
     dialog.paintRequested.connect(paint)
     _exec_dialog(dialog)
