@@ -1,9 +1,9 @@
 """The guide's blocks: each one measured on the target device, then painted into its rect.
 
 `GuideBlocks` turns the parts of a `GuideContent` into layout `Block`s whose payload is a
-painter callable; `bodymap.ui.guide` flows them onto pages and calls the payloads. Titles,
-headings, paragraphs, bullet lists and the body diagrams are made here; the spot table
-comes from `bodymap.ui.guide_table` and the routine steps from `bodymap.ui.guide_steps`.
+painter callable; `bodymap.ui.guide_renderer` flows them onto pages and calls the payloads.
+Titles, headings, paragraphs, bullet lists and the body diagrams are made here; the spot
+table comes from `bodymap.ui.guide_table` and the routine steps from `bodymap.ui.guide_steps`.
 """
 
 from __future__ import annotations
