@@ -11,14 +11,14 @@ from __future__ import annotations
 from shapely.geometry import box
 
 from .geom import blob, strip
-from .outline import ARM, LEG
+from .outline import ARM, HAND, LEG
 from .partition import Part
 
 __all__ = ["DEEP", "SUPERFICIAL"]
 
 _HEAD_NECK = [
     Part("occipitalis", blob([(-5, 48), (22, 44), (42, 52), (52, 72), (50, 100), (-5, 100)])),
-    Part("epicranial_aponeurosis", box(-5, -10, 55, 100), kind="fascia"),
+    Part("epicranial_aponeurosis", box(-5, -10, 60, 100), kind="fascia"),
     Part("sternocleidomastoid", blob([(33, 97), (46, 96), (41, 118), (36, 140), (31, 134),
                                       (31, 110)])),
     Part("levator_scapulae", blob([(28, 124), (35, 127), (45, 158), (39, 166), (30, 150)])),
@@ -72,7 +72,7 @@ _ARM = [
                                       (0.3, 382), (-0.12, 362)])),
     Part("extensor_digitorum", ARM.blob([(0.26, 378), (0.86, 378), (0.9, 514),
                                          (0.28, 514)])),
-    Part("hand_muscles", box(122, 508, 215, 640)),
+    Part("hand_muscles", HAND.polygon([(-8, -45), (130, -45), (130, 55), (-8, 55)])),
 ]  # fmt: skip
 
 _LEG = [

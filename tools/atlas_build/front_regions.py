@@ -10,18 +10,22 @@ from __future__ import annotations
 from shapely.geometry import box
 
 from .geom import blob, strip
-from .outline import ARM, LEG, head
+from .outline import ARM, HAND, LEG, ear, head, skull
 from .partition import Part
 
 __all__ = ["DEEP", "SUPERFICIAL"]
 
+#: the ear and a margin in front of it belong to the face muscles, not the chewing muscles.
+_EAR = ear().buffer(3.5)
+
 _HEAD = [
     Part("temporalis", blob([(29, 28), (42, 28), (49, 48), (49, 74), (43, 88), (35, 80),
-                             (31, 60), (28, 42)])),
-    Part("masseter", blob([(24, 88), (38, 85), (43, 100), (41, 116), (33, 123), (23, 112)])),
+                             (31, 60), (28, 42)]).intersection(skull()).difference(_EAR)),
+    Part("masseter", blob([(24, 88), (38, 85), (43, 100), (41, 116), (33, 123),
+                           (23, 112)]).difference(_EAR)),
     Part("frontalis", blob([(-5, 16), (28, 13), (40, 28), (33, 47), (10, 47), (-5, 46)])),
     Part("epicranial_aponeurosis", box(-5, -10, 50, 22), kind="fascia"),
-    Part("facial_muscles", head().intersection(box(-5, 38, 52, 134))),
+    Part("facial_muscles", head().intersection(box(-5, 38, 60, 134))),
 ]  # fmt: skip
 
 _NECK = [
@@ -71,7 +75,7 @@ _ARM = [
                                  (0.6, 370), (0.7, 330)])),
     Part("wrist_flexors", ARM.blob([(-0.12, 364), (0.62, 372), (0.75, 450), (0.74, 516),
                                     (-0.12, 516)])),
-    Part("hand_muscles", box(122, 508, 215, 640)),
+    Part("hand_muscles", HAND.polygon([(-8, -45), (130, -45), (130, 55), (-8, 55)])),
 ]  # fmt: skip
 
 _LEG = [
@@ -100,8 +104,9 @@ _LEG = [
     Part("fibularis", LEG.blob([(0.86, 742), (1.08, 742), (1.08, 932), (0.86, 936)])),
     Part("extensor_digitorum_longus", LEG.blob([(0.7, 770), (0.9, 775), (0.88, 930),
                                                 (0.62, 948), (0.66, 880)])),
-    Part("abductor_hallucis", LEG.blob([(-0.4, 954), (0.22, 954), (0.3, 978), (0.2, 1004),
-                                        (-0.4, 1004)])),
+    # along the inner border of the foot, from the inner ankle bone to the big toe
+    Part("abductor_hallucis", blob([(12, 952), (31, 952), (38.5, 962), (38.5, 972),
+                                    (33, 985), (29, 989.5), (20, 990), (12, 975)])),
     Part("extensor_digitorum_brevis", LEG.band(-0.3, 1.3, 964, 1010)),
 ]  # fmt: skip
 

@@ -94,7 +94,7 @@ def build_view(view: str) -> dict:
     mod = front_regions if view == "front" else back_regions
     seg_parts = segments.FRONT if view == "front" else segments.BACK
     zone_parts = cautions.FRONT if view == "front" else cautions.BACK
-    half = half_outline()
+    half = half_outline(view)
     outline = shapely.union(place(half, view, "right"), place(half, view, "left"))
     feats = [_feature("body", "outline", "outline", "midline", _snap(outline))]
     feats += _region_features(partition(half, mod.SUPERFICIAL), view, "superficial")

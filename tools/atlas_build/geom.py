@@ -15,11 +15,13 @@ from shapely.geometry.base import BaseGeometry
 
 __all__ = [
     "HALF",
+    "Frame",
     "Limb",
     "Point",
     "Profile",
     "blob",
     "closing",
+    "curve",
     "largest",
     "opening",
     "polygons",
@@ -54,6 +56,12 @@ def _catmull_rom(points: np.ndarray, closed: bool, samples: int) -> np.ndarray:
     if not closed:
         out.append(pts[-2][None, :])
     return np.vstack(out)
+
+
+def curve(points: Sequence[Point], samples: int = 10) -> list[Point]:
+    """Points on a smooth open curve through the control points (ends included)."""
+    line = _catmull_rom(np.asarray(points, dtype=float), closed=False, samples=samples)
+    return [(float(d), float(y)) for d, y in line]
 
 
 def blob(points: Sequence[Point], samples: int = 10) -> Polygon:
@@ -143,6 +151,44 @@ class Limb:
         a = [self.at(u0, y) for y in ys]
         b = [self.at(u1, y) for y in ys]
         return Polygon(a + b[::-1])
+
+
+class Frame:
+    """A local frame for a body part: ``t`` along its axis, ``v`` across it (lateral +).
+
+    ``angle`` (degrees) turns the axis from straight down towards the lateral side, so a
+    part drawn upright in (t, v) hangs at the angle of the limb it continues. Lengths are
+    kept (a rotation), so circles stay circles.
+    """
+
+    def __init__(self, origin: Point, angle: float) -> None:
+        self.origin = origin
+        a = np.radians(angle)
+        self.axis = (float(np.sin(a)), float(np.cos(a)))
+        self.across = (float(np.cos(a)), float(-np.sin(a)))
+
+    def at(self, t: float, v: float) -> Point:
+        (d0, y0), (ad, ay), (cd, cy) = self.origin, self.axis, self.across
+        return (d0 + t * ad + v * cd, y0 + t * ay + v * cy)
+
+    def local(self, d: float, y: float) -> Point:
+        """The (t, v) of a point given in half coordinates."""
+        (d0, y0), (ad, ay), (cd, cy) = self.origin, self.axis, self.across
+        return ((d - d0) * ad + (y - y0) * ay, (d - d0) * cd + (y - y0) * cy)
+
+    def polygon(self, tv: Sequence[Point]) -> Polygon:
+        return Polygon([self.at(t, v) for t, v in tv])
+
+    def blob(self, tv: Sequence[Point], samples: int = 10) -> Polygon:
+        """A smooth closed shape through control points given in (t, v)."""
+        return blob([self.at(t, v) for t, v in tv], samples=samples)
+
+    def digit(self, points: Sequence[Point], widths: Sequence[float]) -> Polygon:
+        """A finger, thumb or toe: a smooth tapering band through ``points`` (t, v) with a
+        round end centred on the last point (so it reaches ``widths[-1] / 2`` beyond it)."""
+        band = strip([self.at(t, v) for t, v in points], widths)
+        end = shapely.Point(self.at(*points[-1])).buffer(widths[-1] / 2, quad_segs=16)
+        return largest(shapely.union(band, end))
 
 
 def polygons(geom: BaseGeometry) -> list[Polygon]:

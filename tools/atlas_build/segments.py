@@ -6,11 +6,11 @@ zones (chin, throat, sternum, vertex, sacrum, coccyx) are joined with their mirr
 
 from __future__ import annotations
 
-from shapely.geometry import box
+from shapely.geometry import Polygon, box
 from shapely.geometry.base import BaseGeometry
 
-from .geom import blob
-from .outline import ARM, LEG, thumb
+from .geom import blob, closing
+from .outline import ARM, HAND, LEG, TOES, ear, thumb
 from .partition import Part
 
 __all__ = ["BACK", "FRONT"]
@@ -22,8 +22,27 @@ def _seg(id_: str, shape: BaseGeometry, midline: bool = False) -> Part:
 
 def _thumb() -> BaseGeometry:
     """The thumb and its base (thenar eminence in front, first web space behind)."""
-    base = ARM.blob([(0.7, 522), (1.2, 518), (1.9, 556), (1.9, 590), (0.9, 572), (0.68, 548)])
-    return thumb().buffer(3.0).union(base)
+    base = HAND.blob([(6, 8), (8, 24), (30, 34), (48, 30), (46, 20), (32, 13), (16, 7)])
+    return closing(thumb().buffer(3.0).union(base), 4.0)
+
+
+def _hand(t0: float, t1: float) -> BaseGeometry:
+    """The hand between two distances from the wrist crease (palm or back, fingers, ...)."""
+    return HAND.polygon([(t0, -45), (t1, -45), (t1, 55), (t0, 55)])
+
+
+#: where the fingers leave the palm (t, v): the knuckles, lower on the little finger side.
+_KNUCKLES = [(61, -45), (61, -18), (58.5, -6), (57.5, 6), (56, 18), (56, 30), (56, 55)]
+
+
+def _fingers() -> BaseGeometry:
+    return HAND.polygon([*_KNUCKLES, (130, 55), (130, -45)])
+
+
+def _toes() -> BaseGeometry:
+    """The toes seen from the front: below a line just above their round ends."""
+    top = [(d, y - 0.55 * ry) for d, y, _, ry in TOES]
+    return Polygon([(10, top[0][1]), *top, (90, top[-1][1] - 3), (90, 1012), (10, 1012)])
 
 
 #: the outer (lateral) part of the thigh: ITB and vastus lateralis, from the trochanter down.
@@ -32,12 +51,12 @@ _LATERAL_THIGH = [(0.78, 496), (1.2, 496), (1.2, 700), (0.72, 700), (0.72, 600),
 
 FRONT: list[Part] = [
     _seg("chin", blob([(-5, 110), (14, 111), (19, 124), (10, 134), (-5, 135)]), True),
-    _seg("ear", box(42, 56, 56, 100)),
+    _seg("ear", ear().buffer(1.0)),
     _seg("temple", blob([(28, 28), (44, 30), (50, 60), (46, 82), (38, 80), (30, 55)])),
     _seg("eye", blob([(8, 49), (28, 47), (31, 62), (8, 65)])),
     _seg("forehead", box(-5, -10, 52, 48)),
     _seg("jaw", blob([(22, 90), (45, 90), (43, 118), (30, 129), (14, 129), (17, 110)])),
-    _seg("cheek", box(-5, 45, 52, 132)),
+    _seg("cheek", box(-5, 45, 60, 132)),
     _seg("throat", box(-5, 120, 16, 184), True),
     _seg("clavicle", blob([(10, 178), (40, 170), (100, 176), (114, 184), (106, 193),
                            (50, 193), (10, 191)])),
@@ -52,9 +71,9 @@ FRONT: list[Part] = [
     _seg("lateral_elbow", ARM.band(0.5, 1.2, 350, 392)),
     _seg("anterior_forearm", ARM.band(-0.1, 1.2, 340, 502)),
     _seg("thumb", _thumb()),
-    _seg("wrist_palmar", ARM.band(-0.2, 1.2, 500, 530)),
-    _seg("palm", ARM.band(-0.5, 1.9, 528, 584)),
-    _seg("fingers_palmar", ARM.band(-0.5, 1.9, 582, 640)),
+    _seg("wrist_palmar", ARM.band(-0.2, 1.2, 500, 524).union(_hand(-16, 12))),
+    _seg("fingers_palmar", _fingers()),
+    _seg("palm", _hand(10, 70)),
     _seg("upper_abdomen", box(-5, 296, 104, 392)),
     _seg("lateral_hip", blob([(92, 405), (112, 405), (112, 522), (94, 522)])),
     _seg("groin", blob([(5, 478), (78, 455), (62, 508), (32, 540), (5, 522)])),
@@ -71,14 +90,14 @@ FRONT: list[Part] = [
     _seg("medial_ankle", LEG.band(-0.2, 0.3, 934, 970)),
     _seg("lateral_ankle", LEG.band(0.7, 1.2, 934, 970)),
     _seg("anterior_ankle", LEG.band(0.25, 0.75, 934, 970)),
-    _seg("toes", LEG.band(-0.4, 1.4, 988, 1010)),
+    _seg("toes", _toes()),
     _seg("dorsum_of_foot", LEG.band(-0.4, 1.4, 960, 992)),
 ]  # fmt: skip
 
 BACK: list[Part] = [
     _seg("vertex", box(-5, -10, 55, 30), True),
     _seg("mastoid", blob([(30, 84), (52, 84), (52, 110), (32, 112)])),
-    _seg("occiput", box(-5, 25, 56, 104)),
+    _seg("occiput", box(-5, 25, 60, 104)),
     _seg("posterior_neck", box(-5, 100, 22, 166)),
     _seg("lateral_neck", box(20, 100, 46, 158)),
     _seg("top_of_shoulder", blob([(22, 150), (60, 158), (120, 172), (120, 190), (60, 186),
@@ -96,9 +115,9 @@ BACK: list[Part] = [
     _seg("medial_elbow", ARM.band(-0.1, 0.35, 350, 396)),
     _seg("posterior_forearm", ARM.band(-0.1, 1.2, 340, 502)),
     _seg("thumb", _thumb()),
-    _seg("wrist_dorsal", ARM.band(-0.2, 1.2, 500, 530)),
-    _seg("back_of_hand", ARM.band(-0.5, 1.9, 528, 584)),
-    _seg("fingers_dorsal", ARM.band(-0.5, 1.9, 582, 640)),
+    _seg("wrist_dorsal", ARM.band(-0.2, 1.2, 500, 524).union(_hand(-16, 12))),
+    _seg("fingers_dorsal", _fingers()),
+    _seg("back_of_hand", _hand(10, 70)),
     _seg("mid_back", box(-5, 268, 100, 345)),
     _seg("flank", blob([(70, 345), (102, 340), (102, 416), (80, 416), (70, 380)])),
     _seg("sacrum", blob([(-5, 424), (18, 428), (16, 482), (6, 490), (-5, 490)]), True),
@@ -117,6 +136,6 @@ BACK: list[Part] = [
     _seg("calf", LEG.band(-0.2, 0.85, 754, 936)),
     _seg("medial_ankle", LEG.band(-0.2, 0.3, 934, 968)),
     _seg("lateral_ankle", LEG.band(0.7, 1.2, 934, 968)),
-    _seg("heel", LEG.band(0.12, 0.88, 956, 993)),
+    _seg("heel", blob([(30, 956), (62, 956), (66, 984), (58, 1004), (34, 1004), (26, 984)])),
     _seg("sole", LEG.band(-0.4, 1.4, 960, 1010)),
 ]  # fmt: skip
