@@ -47,7 +47,7 @@ class RoutineBlocks(BlockBuilder):
             self.text(c, self.fonts.body, text_w - u.mm(4), max_lines=4) for c in step.cautions
         ]
         line_gap = u.mm(1.2)
-        parts: list[tuple[WrappedText, float, QColor]] = []
+        parts: list[tuple[WrappedText, float, float, QColor]] = []
         y = max(title.height, badge) + line_gap
         for wrapped, indent, colour in (
             (facts, 0.0, INK),
@@ -55,9 +55,8 @@ class RoutineBlocks(BlockBuilder):
             *(((how, 0.0, INK),) if how else ()),
             *((c, u.mm(4), CAUTION_INK) for c in cautions),
         ):
-            parts.append((wrapped, y, colour))
+            parts.append((wrapped, y, indent, colour))
             y += wrapped.height + line_gap
-            _ = indent
         text_h = y - line_gap
         height = max(text_h, crop_h) + u.mm(3)
 
@@ -87,14 +86,12 @@ class RoutineBlocks(BlockBuilder):
                 left + badge + u.mm(2),
                 top + (badge - title.height) / 2 if title.line_count == 1 else top,
             )
-            for wrapped, dy, colour in parts:
+            for wrapped, dy, indent, colour in parts:
                 painter.setPen(colour)
-                if colour == CAUTION_INK:
+                if indent:  # a caution: a bold "!" in the margin it leaves
                     painter.setFont(self.fonts.bold)
                     painter.drawText(QPointF(left, top + dy + wrapped.first_baseline), "!")
-                    wrapped.draw(painter, left + u.mm(4), top + dy)
-                else:
-                    wrapped.draw(painter, left, top + dy)
+                wrapped.draw(painter, left + indent, top + dy)
             painter.setPen(self._pen(RULE, 0.4))
             painter.drawLine(rect.bottomLeft(), rect.bottomRight())
 
