@@ -377,3 +377,20 @@ def test_high_dpi_draws_the_same_labels_and_line_widths(monkeypatch, atlas, rati
         return labels, widths
 
     assert render(ratio) == render(1.0)
+
+
+def test_the_selected_spot_is_drawn_above_a_spot_it_overlaps(qtbot, canvas, tpm):
+    """Two spots close together: the one selected (from the list, or by Tab) comes to the
+    top, so it is seen whole and a press there drags it, not its neighbour."""
+    first = add_spot(tpm, "front", 410, 690, "right").spot.id
+    second = add_spot(tpm, "front", 416, 692, "right").spot.id
+    where = canvas.viewport_point("front", 413, 691)
+
+    def topmost() -> str:
+        return next(i.spot_id for i in canvas.items(where) if hasattr(i, "spot_id"))
+
+    assert topmost() == second  # the later spot lies on top
+    canvas.select_spot(first)
+    assert topmost() == first
+    canvas.select_spot(second)
+    assert topmost() == second

@@ -165,6 +165,7 @@ class SpotItem(_MarkerItem):
     def set_look(self, number: int, intensity: int, selected: bool) -> None:
         if (number, intensity, selected) != (self.number, self.intensity, self.selected):
             self.number, self.intensity, self.selected = number, intensity, selected
+            self.setZValue(Z_SPOT + 1 if selected else Z_SPOT)  # seen whole, dragged first
             self.update()
 
     def shape(self) -> QPainterPath:
