@@ -89,9 +89,9 @@ def draw_axes(painter: QPainter, frame: ChartFrame, text: QColor) -> None:
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             str(value),
         )
-    label_width = metrics.horizontalAdvance("28 Sep 00:00") + 16
-    ticks = date_ticks(start, end, max(2, int(plot.width() // label_width)))
     hourly = end - start < 2 * _DAY
+    label_width = metrics.horizontalAdvance("28 Sep 00:00" if hourly else "28 Sep") + 16
+    ticks = date_ticks(start, end, max(2, int(plot.width() // label_width)))
     for tick in ticks:
         x = frame.x(tick)
         painter.setPen(QPen(grid, 1))
