@@ -501,3 +501,55 @@ def test_render_atlas_paints_both_views(tmp_path, monkeypatch):
     assert centre != QColor("white")
     with pytest.raises(ValueError, match="unknown atlas layers"):
         render_atlas(tmp_path, layers=("muscles",))
+
+
+# -- literature fixes: neck spine, mid back, sit bone, sacrum, base of the skull --------------
+
+
+def test_spine_caution_runs_up_the_neck_from_c2():
+    # SPEC: never press the spinous processes anywhere; C2 is the first bump below the skull
+    for t in (0.3, 0.5, 0.7, 0.95):
+        assert "spine" in ids_at("back", lerp("back", "occiput", "c7", t), layers=("caution",))
+    assert "spine" not in ids_at("back", marks("back")["occiput"], layers=("caution",))
+    assert not [f for f in features("front", "caution") if f["properties"]["id"] == "spine"]
+    front_neck = lerp("front", "chin", "sternal_notch", 0.5)
+    assert ids_at("front", front_neck, layers=("caution",)) == {"neck_front"}
+
+
+def segments_at(view: str, xy: tuple[float, float]) -> set[str]:
+    return ids_at(view, xy, layers=("segment",))
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_interscapular_ends_at_the_level_of_the_lower_tip_of_the_scapula(s, side):
+    # T1 to T7 between the shoulder blades; at and below the inferior angle (T7) the mid back
+    for t, want in ((0.3, "interscapular"), (0.5, "interscapular"), (0.62, "mid_back"),
+                    (0.8, "mid_back")):  # fmt: skip
+        beside = lerp("back", lerp("back", "c7", "t12", t), "scapula_inferior_angle" + s, 0.3)
+        assert segments_at("back", beside) == {want}, (t, segments_at("back", beside))
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_sit_bone_is_the_lower_buttock_with_the_hamstring_origin(s, side):
+    for name in ("ischial_tuberosity", "gluteal_fold"):
+        assert segments_at("back", marks("back")[name + s]) == {"gluteal_fold"}
+    sit = marks("back")["ischial_tuberosity" + s]
+    assert "gluteus_maximus" in ids_at("back", sit, layers=("superficial",))
+    assert {"semitendinosus", "semimembranosus"} <= ids_at("back", sit, layers=("deep",))
+    mid_buttock = lerp("back", "psis" + s, "greater_trochanter" + s, 0.5, dy=20)
+    assert segments_at("back", mid_buttock) == {"buttock"}
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_multifidus_fills_the_sacral_groove_to_the_psis(s, side):
+    assert "multifidus" in ids_at("back", marks("back")["psis" + s], layers=("deep",))
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_below_the_nuchal_line_are_neck_muscles_not_the_scalp(s, side):
+    below = lerp("back", "occiput", "mastoid" + s, 0.3, dy=4)
+    assert ids_at("back", below, layers=("superficial",)) == {"upper_trapezius"}
+    above = lerp("back", "occiput", "mastoid" + s, 0.5, dy=-12)
+    assert ids_at("back", above, layers=("superficial",)) == {"occipitalis"}
+    on_mastoid = marks("back")["mastoid" + s]
+    assert "sternocleidomastoid" in ids_at("back", on_mastoid, layers=("superficial",))

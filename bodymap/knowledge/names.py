@@ -82,7 +82,8 @@ _BACK_SEGMENTS = (
     "suprascapular", "scapula", "interscapular", "posterior_shoulder", "posterior_upper_arm",
     "posterior_elbow", "lateral_elbow", "medial_elbow", "posterior_forearm", "wrist_dorsal",
     "back_of_hand", "fingers_dorsal", "thumb", "lateral_chest", "mid_back", "low_back",
-    "flank", "sacroiliac", "sacrum", "coccyx", "buttock", "lateral_hip", "posterior_thigh",
+    "flank", "sacroiliac", "sacrum", "coccyx", "buttock", "gluteal_fold", "lateral_hip",
+    "posterior_thigh",
     "lateral_thigh", "medial_thigh", "posterior_knee", "lateral_knee", "calf", "lateral_leg",
     "achilles", "medial_ankle", "lateral_ankle", "heel", "sole",
 )  # fmt: skip

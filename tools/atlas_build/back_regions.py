@@ -8,7 +8,7 @@ quadratus lumborum, piriformis, ...).
 
 from __future__ import annotations
 
-from shapely.geometry import box
+from shapely.geometry import Polygon
 
 from .geom import blob, strip
 from .outline import ARM, HAND, LEG
@@ -17,12 +17,18 @@ from .partition import Part
 __all__ = ["DEEP", "SUPERFICIAL"]
 
 _HEAD_NECK = [
-    Part("occipitalis", blob([(-5, 48), (22, 44), (42, 52), (52, 72), (50, 100), (-5, 100)])),
-    Part("epicranial_aponeurosis", box(-5, -10, 60, 100), kind="fascia"),
-    Part("sternocleidomastoid", blob([(33, 97), (46, 96), (41, 118), (36, 140), (31, 134),
-                                      (31, 110)])),
+    # the scalp ends at the superior nuchal line, which runs from the inion out to the
+    # mastoid; below it the neck muscles reach the skull: trapezius medially, splenius
+    # capitis, then sternocleidomastoid on the mastoid
+    Part("occipitalis", blob([(-5, 48), (22, 44), (42, 52), (50, 70), (46, 84), (22, 80),
+                              (-5, 77)])),
+    Part("epicranial_aponeurosis", Polygon([(-5, -10), (60, -10), (60, 88), (44, 86),
+                                            (20, 80), (-5, 76)]), kind="fascia"),
+    Part("sternocleidomastoid", blob([(33, 88), (48, 88), (46, 100), (41, 118), (36, 140),
+                                      (31, 134), (31, 110)])),
     Part("levator_scapulae", blob([(28, 124), (35, 127), (45, 158), (39, 166), (30, 150)])),
-    Part("splenius_capitis", blob([(21, 98), (33, 98), (33, 124), (28, 134), (22, 120)])),
+    Part("splenius_capitis", blob([(17, 82), (34, 88), (33, 124), (28, 134), (22, 120),
+                                   (20, 98)])),
     Part("upper_trapezius", blob([(-5, 76), (14, 78), (22, 100), (26, 130), (34, 150),
                                   (60, 162), (90, 171), (118, 178), (119, 192), (95, 195),
                                   (70, 193), (48, 190), (25, 182), (-5, 176)])),
@@ -121,11 +127,17 @@ DEEP: list[Part] = [
     Part("erector_spinae_lumbar", blob([(4, 330), (30, 332), (35, 400), (28, 452),
                                         (4, 456)])),
     # the length of the spine, C2 to the sacrum, deep in the groove beside the spinous processes
-    Part("multifidus", blob([(2, 96), (12, 98), (13, 160), (12, 250), (13, 340), (15, 368),
-                             (17, 480), (2, 486)], samples=12)),
+    # and at the sacrum filling the groove out to the PSIS, where its lowest fibres attach
+    Part("multifidus", blob([(2, 96), (12, 98), (13, 160), (12, 250), (13, 340), (16, 380),
+                             (23, 422), (27, 446), (18, 482), (2, 488)], samples=12)),
     Part("gluteus_minimus", blob([(55, 416), (90, 405), (102, 440), (99, 472), (70, 462)])),
     Part("piriformis", strip([(12, 452), (50, 458), (94, 468), (101, 470)], 16)),
     Part("supinator", ARM.blob([(0.6, 376), (0.96, 376), (0.9, 412), (0.6, 406)])),
+    # the hamstrings' common origin on the sit bone (ischial tuberosity), under gluteus
+    # maximus: semitendinosus (with the long head of biceps) and semimembranosus, which
+    # runs on under semitendinosus
+    Part("semitendinosus", strip([(40, 500), (42, 520), (40, 540)], 16)),
+    Part("semimembranosus", strip([(36, 502), (33, 540), (27, 575), (20, 605)], 14)),
     Part("popliteus", LEG.blob([(0.25, 725), (0.75, 728), (0.6, 762), (0.3, 756)])),
     Part("tibialis_posterior", LEG.blob([(0.3, 772), (0.7, 772), (0.65, 900),
                                          (0.35, 900)])),

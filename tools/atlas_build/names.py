@@ -31,6 +31,7 @@ _SPECIAL = {
     "lateral_leg": "Outer lower leg",
     "dorsum_of_foot": "Top of foot",
     "sole": "Sole",
+    "gluteal_fold": "Lower buttock (sit bone)",
 }
 
 

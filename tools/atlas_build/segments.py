@@ -104,7 +104,9 @@ BACK: list[Part] = [
                                   (22, 176)])),
     _seg("posterior_shoulder", blob([(98, 188), (131, 188), (147, 230), (142, 288),
                                      (118, 288), (102, 230)])),
-    _seg("interscapular", blob([(-5, 170), (48, 186), (51, 272), (-5, 277)])),
+    # between the shoulder blades, T1 to just above the level of their lower tips (T7)
+    _seg("interscapular", blob([(-5, 170), (48, 186), (51, 272), (-5, 277)])
+         .intersection(Polygon([(-10, 150), (70, 150), (70, 266), (-10, 261)]))),
     _seg("suprascapular", blob([(48, 180), (106, 182), (102, 196), (50, 209)])),
     _seg("scapula", blob([(50, 205), (103, 191), (114, 216), (101, 258), (62, 282),
                           (51, 250)])),
@@ -118,13 +120,16 @@ BACK: list[Part] = [
     _seg("wrist_dorsal", ARM.band(-0.2, 1.2, 500, 524).union(_hand(-16, 12))),
     _seg("fingers_dorsal", _fingers()),
     _seg("back_of_hand", _hand(10, 70)),
-    _seg("mid_back", box(-5, 268, 100, 345)),
+    _seg("mid_back", box(-5, 258, 100, 345)),
     _seg("flank", blob([(70, 345), (102, 340), (102, 416), (80, 416), (70, 380)])),
     _seg("sacrum", blob([(-5, 424), (18, 428), (16, 482), (6, 490), (-5, 490)]), True),
     _seg("coccyx", blob([(-5, 484), (9, 484), (7, 514), (-5, 514)]), True),
     _seg("sacroiliac", blob([(12, 424), (34, 428), (34, 470), (14, 480)])),
     _seg("low_back", box(-5, 340, 92, 434)),
     _seg("lateral_hip", blob([(86, 410), (112, 410), (112, 526), (88, 526)])),
+    # the lower buttock over the sit bone (ischial tuberosity) and the gluteal fold
+    _seg("gluteal_fold", blob([(8, 498), (40, 492), (72, 500), (86, 522), (62, 546),
+                               (30, 548), (8, 536)])),
     _seg("buttock", blob([(-5, 430), (96, 420), (102, 532), (50, 541), (-5, 532)])),
     _seg("lateral_knee", LEG.band(0.8, 1.2, 696, 756)),
     _seg("lateral_thigh", LEG.blob(_LATERAL_THIGH)),
