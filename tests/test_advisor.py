@@ -110,6 +110,31 @@ GUIDE_CASES = [
     ("upper arm front (vol. 1)", spot("front", "acromion_l", "elbow_crease_l", 0.6),
      [{"biceps_brachii", "infraspinatus", "scalenes"}],
      [{"brachialis", "supraspinatus"}], set()),
+    # fixes from the held-out review, each by the T&S chapter or pain guide
+    ("sit bone (vol. 2 ch. 16)", spot("back", "ischial_tuberosity_r"),
+     [{"semitendinosus", "semimembranosus"}, {"gluteus_maximus"}],
+     [{"gluteus_minimus", "piriformis"}], {"erector_spinae_lumbar"}),
+    ("mid back below the shoulder blade (vol. 1 ch. 48)",
+     spot("back", "c7", "t12", 0.65, dx=-18),
+     [{"erector_spinae_thoracic", "multifidus"}],
+     [{"latissimus_dorsi", "serratus_anterior"}, {"rectus_abdominis"}], {"scalenes"}),
+    ("side of the ribs (vol. 1 lateral chest)",
+     spot("front", "nipple_l", "xiphoid", -0.8, dy=20),
+     [{"serratus_anterior"}, {"latissimus_dorsi"}], [], set()),
+    ("sacroiliac joint (vol. 2)", spot("back", "psis_l"),
+     [{"quadratus_lumborum", "gluteus_medius", "gluteus_maximus", "piriformis"}],
+     [{"multifidus"}], set()),
+    ("base of the skull (vol. 1 occipital headache)",
+     spot("back", "occiput", "mastoid_r", 0.3, dy=6),
+     [{"upper_trapezius"}, {"suboccipitals", "semispinalis_capitis"}],
+     [{"sternocleidomastoid"}], set()),
+    ("back of the knee (vol. 2)", spot("back", "popliteal_fossa_r"),
+     [{"gastrocnemius"}, {"biceps_femoris"}], [{"semitendinosus", "semimembranosus"}],
+     {"vastus_lateralis"}),
+    ("inner elbow (vol. 1 medial epicondyle)", spot("front", "medial_epicondyle_l"),
+     [{"triceps_brachii"}], [{"pectoralis_major"}, {"serratus_anterior",
+                                                     "serratus_posterior_superior"}],
+     {"biceps_brachii"}),
 ]  # fmt: skip
 
 
@@ -231,6 +256,13 @@ def test_near_miss_snaps_onto_the_body() -> None:
     x, y = mark("back", "acromion_r")
     advice = advise([PainSpot("back", x + 4.0, y)])
     assert advice.spots[0].inside and advice.spots[0].regions
+
+
+@pytest.mark.parametrize("t", [0.3, 0.7])
+def test_spine_caution_on_the_neck(t: float) -> None:
+    # SPEC: never press the spinous processes, the neck's (C2 to C7) included
+    advice = advise([spot("back", "occiput", "c7", t)])
+    assert "spine" in {c.zone for c in advice.spots[0].cautions}
 
 
 def test_spine_caution_and_no_rolling_of_the_spine() -> None:

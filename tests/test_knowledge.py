@@ -89,8 +89,16 @@ def test_group_parts_carry_their_group() -> None:
         ("brachialis", {"thumb"}),
         ("brachioradialis", {"thumb"}),
         # T&S vol. 1 ch. 16 and 48: multifidi beside the whole spine
-        ("multifidus", {"posterior_neck", "low_back", "sacrum"}),
+        ("multifidus", {"posterior_neck", "low_back", "sacrum", "sacroiliac"}),
         ("semispinalis_capitis", {"forehead"}),
+        # T&S vol. 2 ch. 16: the semis refer up to the lower buttock and the gluteal fold
+        ("semitendinosus", {"gluteal_fold", "posterior_thigh"}),
+        ("semimembranosus", {"gluteal_fold", "posterior_thigh"}),
+        ("gluteus_maximus", {"gluteal_fold", "sacrum"}),
+        # T&S vol. 1: lateral chest (serratus anterior, latissimus) and the mid back
+        ("serratus_anterior", {"lateral_chest"}),
+        ("latissimus_dorsi", {"lateral_chest", "mid_back"}),
+        ("rectus_abdominis", {"mid_back", "low_back"}),
     ],
 )
 def test_textbook_patterns(muscle_id: str, essential: set[str]) -> None:
@@ -117,6 +125,9 @@ def test_rare_spillover_is_not_essential() -> None:
         ("piriformis", {"posterior_thigh"}),
         ("multifidus", {"lateral_neck", "interscapular", "coccyx"}),
         ("iliotibial_band", {"lateral_knee"}),
+        ("biceps_femoris", {"gluteal_fold"}),
+        ("quadratus_lumborum", {"gluteal_fold", "sacrum"}),
+        ("serratus_anterior", {"mid_back", "medial_elbow"}),
     ],
 )
 def test_textbook_spillover(muscle_id: str, spillover: set[str]) -> None:
@@ -132,6 +143,8 @@ def test_textbook_spillover(muscle_id: str, spillover: set[str]) -> None:
         ("gluteus_medius", "posterior_thigh"),  # not on T&S's posterior thigh list
         ("brachialis", "back_of_hand"),  # the thumb base, not the back of the hand
         ("supinator", "back_of_hand"),
+        ("biceps_brachii", "medial_elbow"),  # the elbow crease, not the inner elbow
+        ("vastus_lateralis", "posterior_knee"),  # not on T&S's posterior knee list
     ],
 )
 def test_not_a_textbook_referral(muscle_id: str, segment: str) -> None:
