@@ -21,8 +21,12 @@ def _seg(id_: str, shape: BaseGeometry, midline: bool = False) -> Part:
 
 
 def _thumb() -> BaseGeometry:
-    """The thumb and its base (thenar eminence in front, first web space behind)."""
-    base = HAND.blob([(6, 8), (8, 24), (30, 34), (48, 30), (46, 20), (32, 13), (16, 7)])
+    """The thumb and its base (thenar eminence in front, first web space behind).
+
+    The thenar eminence fills the radial half of the proximal palm: its crease starts near
+    the middle of the wrist crease and curves out to the web between thumb and index.
+    """
+    base = HAND.blob([(5, 6), (6, 16), (9, 24), (30, 34), (48, 30), (46, 19), (33, 6), (18, 1)])
     return closing(thumb().buffer(3.0).union(base), 4.0)
 
 
