@@ -352,6 +352,22 @@ def test_spot_beside_the_spine_stays_on_its_side(dx: float) -> None:
     assert all(s.side in (side, "both") for s in advice.sources)
 
 
+@pytest.mark.parametrize(
+    ("view", "where", "dx"),
+    [("back", "sacrum", -10.0), ("back", "sacrum", 10.0), ("back", "vertex", 6.0),
+     ("front", "sternal_notch", -8.0)],
+)  # fmt: skip
+def test_spot_beside_the_midline_on_a_midline_segment_stays_on_its_side(
+    view: str, where: str, dx: float
+) -> None:
+    """Referral is ipsilateral: the other side's muscles do not explain a sided spot."""
+    advice = advise([spot(view, where, dx=dx, dy=15)])
+    side = advice.spots[0].side
+    assert side in ("right", "left")
+    assert advice.sources
+    assert all(s.side in (side, "both") for s in advice.sources)
+
+
 def test_midline_spot_lists_each_muscle_once() -> None:
     advice = advise([spot("back", "sacrum", dy=20)])
     names = [s.muscle for s in advice.sources]

@@ -71,6 +71,9 @@ def spot_contributions(
 ) -> dict[tuple[str, str], tuple[float, list[Reason]]]:
     """The contribution of one spot to every candidate, with the reasons for it.
 
+    A spot beside the midline on a midline segment (sacrum, throat, vertex, ...) takes
+    its referred sources from its own side only: referral patterns are ipsilateral.
+
     ``around`` holds the regions within the spot's reach (see
     :class:`~bodymap.advisor.extent.SpotExtent`); those not under the point itself
     count at :data:`NEAR` of their weight, and only on the spot's own side (a spot on
@@ -95,6 +98,8 @@ def spot_contributions(
     referrers = tables.referrers
     for seg_key, scale in segments.items():
         for ref in referrers.get(seg_key, ()):
+            if hit.side != "midline" and ref.side not in (hit.side, "midline"):
+                continue  # beside the midline: the spot's own side refers to it, not the other
             weight = (ESSENTIAL if ref.zone == "essential" else SPILLOVER) * scale
             key = (ref.muscle, ref.side)
             if key not in referred or referred[key][0] < weight:
