@@ -1,4 +1,4 @@
-"""The independent textbook referral cases (tests/data/referral_cases.json), in-process.
+"""The independent textbook referral cases (tests/data/referral_cases*.json), in-process.
 
 Each case names a pain spot by atlas landmarks and the textbook sources for it (Travell &
 Simons, Davies). The points and the measures follow ``shared/eval/run_eval.py`` exactly
@@ -23,6 +23,8 @@ from bodymap.knowledge import GROUPS
 CASES_FILE = Path(__file__).parent / "data" / "referral_cases.json"
 HELDOUT_FILE = Path(__file__).parent / "data" / "referral_cases_heldout.json"
 """An independent reviewer's held-out textbook cases, written without reading the knowledge."""
+THIRD_FILE = Path(__file__).parent / "data" / "referral_cases_third.json"
+"""A third held-out set: the classic pattern of each SPEC muscle at its referred area."""
 THRESHOLDS = {"local": 0.90, "recall@5": 0.90, "top3": 0.90, "side": 0.95, "cautions": 1.0}
 PARENT = {part: group for group, parts in GROUPS.items() for part in parts}
 
@@ -100,15 +102,17 @@ def summary(cases: Sequence[Mapping[str, Any]]) -> tuple[dict[str, float], list[
 
 CASES = load_cases()
 HELDOUT = load_cases(HELDOUT_FILE)
-SETS = {"cases": CASES, "heldout": HELDOUT}
-MAX_MISSES = {"cases": 6, "heldout": 12}
+THIRD = load_cases(THIRD_FILE)
+SETS = {"cases": CASES, "heldout": HELDOUT, "third": THIRD}
+MAX_MISSES = {"cases": 6, "heldout": 12, "third": 13}
 """Cases with any miss (most are one source of three just outside the top five)."""
+MIN_CASES = {"cases": 50, "heldout": 50, "third": 45}
 
 
 @pytest.mark.parametrize("name", SETS)
 def test_cases_file_is_well_formed(name: str) -> None:
     cases = SETS[name]
-    assert len(cases) >= 50
+    assert len(cases) >= MIN_CASES[name]
     assert len({c["id"] for c in cases}) == len(cases)
     for case in cases:
         assert case["view"] in ("front", "back")
