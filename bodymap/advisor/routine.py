@@ -78,7 +78,8 @@ def build_routine(
     ordered = tuple(step for _, _, step in sorted(steps, key=lambda t: (t[0], t[1])))
     total_s = sum(s.around_min[1] * 60 + s.on_point_s[1] for s in ordered)
     warm = [s for s in ordered if s.tool in _WARMUP_TOOLS][:_WARMUP_STEPS]
-    seconds = max(30, min(120, _WARMUP_BUDGET_S // len(warm))) if warm else 0
+    # whole five seconds: "about 35 s" reads as guidance, "about 37 s" as false precision
+    seconds = max(30, min(120, _WARMUP_BUDGET_S // len(warm) // 5 * 5)) if warm else 0
     warmup = tuple(WarmupStep(s.muscle, s.side, s.name, s.tool, s.position, seconds) for s in warm)
     return Routine(
         steps=ordered,
