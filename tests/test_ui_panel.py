@@ -210,3 +210,15 @@ def test_likelihood_bars_are_relative_to_the_most_likely_source(panel, tpm):
     assert bars[0] >= bars[1] >= bars[2] > 0
     tip = tree.topLevelItem(0).toolTip(1)
     assert "of 3 spots" in tip
+
+
+def test_a_spot_on_the_spine_names_each_muscle_once(panel, tpm):
+    from bodymap.atlas import load_atlas
+
+    x, y = load_atlas()["back"].landmarks["l4"]
+    add_spot(tpm, "back", x, y, "midline")
+    line = next(
+        row for row in panel.details.toPlainText().splitlines() if row.strip().startswith("1:")
+    )
+    names = line.split(":", 1)[1].split("—")[0].split(",")
+    assert len(names) == len({n.strip() for n in names}), line

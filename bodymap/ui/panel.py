@@ -402,7 +402,9 @@ class AdvicePanel(QWidget):
         out: list[str] = []
         under = []
         for finding in advice.spots:
-            names = ", ".join(e(r.name) for r in finding.regions[:3]) or "not on the body"
+            # a spot on the midline lies on both sides' regions: name each muscle once
+            unique = list(dict.fromkeys(r.name for r in finding.regions))[:3]
+            names = ", ".join(e(name) for name in unique) or "not on the body"
             where = f" — {e(finding.segments[0].name)}" if finding.segments else ""
             mark = " ⚠" if finding.cautions else ""
             under.append(f"<li><b>{finding.index + 1}</b>: {names}{where}{mark}</li>")
