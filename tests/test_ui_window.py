@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QAction, QColor, QImage
 
 from bodymap.maps import TriggerPointMap, load_map, save_map
 from bodymap.ui.document import MapDocument
@@ -536,3 +536,16 @@ def test_screenshot_writes_the_window_with_advice(qtbot, tmp_path):
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1200, 800)
     assert not list((tmp_path).glob("*.tmp"))
+
+
+def test_view_shortcuts_switch_between_both_front_and_back(qtbot, win):
+    window, _ = win
+    window.canvas.setFocus()
+    for key, views in (
+        (Qt.Key.Key_2, ("front",)),
+        (Qt.Key.Key_3, ("back",)),
+        (Qt.Key.Key_1, ("front", "back")),
+    ):
+        qtbot.keyClick(window.canvas, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.canvas.views == views
+    assert all(not k.isEmpty() for a in window.findChildren(QAction) for k in a.shortcuts())

@@ -30,8 +30,10 @@ def _action(
     action.setStatusTip(tip)
     action.setToolTip(tip)
     action.setCheckable(checkable)
-    if shortcuts:
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    keys = [QKeySequence(s) for s in shortcuts]
+    keys = [k for k in keys if not k.isEmpty()]  # a standard key the platform lacks
+    if keys:
+        action.setShortcuts(keys)
     return action
 
 
@@ -90,9 +92,15 @@ class WindowActions:
         )
         # View
         self.view_group = QActionGroup(parent)
-        self.view_both = a(parent, "viewBoth", "&Both Views", "Show front and back", checkable=True)
-        self.view_front = a(parent, "viewFront", "&Front", "Show the front only", checkable=True)
-        self.view_back = a(parent, "viewBack", "B&ack", "Show the back only", checkable=True)
+        self.view_both = a(
+            parent, "viewBoth", "&Both Views", "Show front and back", "Ctrl+1", checkable=True
+        )
+        self.view_front = a(
+            parent, "viewFront", "&Front", "Show the front only", "Ctrl+2", checkable=True
+        )
+        self.view_back = a(
+            parent, "viewBack", "B&ack", "Show the back only", "Ctrl+3", checkable=True
+        )
         for action in (self.view_both, self.view_front, self.view_back):
             self.view_group.addAction(action)
         self.view_both.setChecked(True)
