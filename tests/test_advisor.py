@@ -44,6 +44,19 @@ CASES = [
     ("low back", spot("back", "l4", dx=35, dy=-25),
      {"thoracolumbar_fascia", "erector_spinae_lumbar", "quadratus_lumborum"},
      [{"quadratus_lumborum"}, {"erector_spinae_lumbar"}, {"iliopsoas", "gluteus_medius"}]),
+    # the low back by where exactly it hurts (T&S vol. 1 ch. 47-49, vol. 2 ch. 4, 5, 8)
+    ("lumbar paraspinal at L4", spot("back", "l4", dx=18),
+     {"erector_spinae_lumbar", "multifidus"},
+     [{"multifidus"}, {"erector_spinae_lumbar"}, {"iliopsoas"}]),
+    ("lumbar paraspinal at L4, left", spot("back", "l4", dx=-18),
+     {"erector_spinae_lumbar", "multifidus"},
+     [{"multifidus"}, {"erector_spinae_lumbar"}, {"iliopsoas"}]),
+    ("above the iliac crest", spot("back", "iliac_crest_r", "l4", 0.3, dy=-8),
+     {"quadratus_lumborum", "gluteus_medius"},
+     [{"quadratus_lumborum"}, {"gluteus_medius"}, {"erector_spinae_lumbar"}]),
+    ("thoracolumbar junction", spot("back", "t12", dx=25, dy=12),
+     {"thoracolumbar_fascia", "erector_spinae_thoracic", "erector_spinae_lumbar"},
+     [{"erector_spinae_thoracic"}, {"serratus_posterior_inferior"}]),
     ("sacroiliac joint", spot("back", "psis_r", dy=8),
      {"gluteus_maximus", "gluteus_medius", "quadratus_lumborum", "piriformis"},
      [{"quadratus_lumborum"}, {"gluteus_medius"}]),
@@ -397,3 +410,16 @@ def test_bad_spots_are_rejected(bad: PainSpot, message: str) -> None:
 def test_no_spots_gives_empty_advice() -> None:
     data = advise([]).to_json()
     assert data["sources"] == [] and data["routine"] == [] and data["view"] == "both"
+
+
+@pytest.mark.parametrize("view", ["front", "back"])
+@pytest.mark.parametrize("s", ["_r", "_l"])
+def test_side_of_the_shoulder_is_middle_deltoid_and_supraspinatus(view: str, s: str) -> None:
+    # the mid-deltoid region below the acromion: T&S vol. 1 ch. 21 and 28
+    ax, ay = mark(view, "acromion" + s)
+    out = 1 if ax > 500 else -1
+    advice = advise([PainSpot(view, ax + out * 22, ay + 45, 5, "ache")])
+    assert advice.spots[0].inside
+    names = [src.muscle for src in advice.sources]
+    assert names[0] in {"deltoid_middle", "supraspinatus"}, names[:6]
+    assert {"deltoid_middle", "supraspinatus"} <= set(names[:3]), names[:6]

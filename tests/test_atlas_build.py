@@ -553,3 +553,50 @@ def test_below_the_nuchal_line_are_neck_muscles_not_the_scalp(s, side):
     assert ids_at("back", above, layers=("superficial",)) == {"occipitalis"}
     on_mastoid = marks("back")["mastoid" + s]
     assert "sternocleidomastoid" in ids_at("back", on_mastoid, layers=("superficial",))
+
+
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_low_back_is_split_where_its_sources_differ(s, side):
+    # T12 to L2 across the back, L2 to the sacrum beside the spine, the rest out to the crest
+    t12, l4, crest = marks("back")["t12"], marks("back")["l4"], marks("back")["iliac_crest" + s]
+    out = 1 if crest[0] > 500 else -1
+    assert segments_at("back", (t12[0] + out * 25, t12[1] + 12)) == {"thoracolumbar"}
+    assert segments_at("back", (t12[0] + out * 55, t12[1] + 12)) == {"thoracolumbar"}
+    for dy in (-20, 0, 15):
+        assert segments_at("back", (l4[0] + out * 15, l4[1] + dy)) == {"lumbar_paraspinal"}
+    above_crest = lerp("back", "iliac_crest" + s, "l4", 0.3, dy=-8)
+    assert segments_at("back", above_crest) == {"lateral_low_back"}
+    assert segments_at("back", marks("back")["psis" + s]) == {"sacroiliac"}
+    zones = {
+        f["properties"]["id"]: shape(f["geometry"])
+        for f in features("back", "segment")
+        if f["properties"]["side"] == side
+    }
+    tl, para, lat = zones["thoracolumbar"], zones["lumbar_paraspinal"], zones["lateral_low_back"]
+    # the paraspinal strip lies beside the spine, medial to the lateral low back, below T12
+    assert abs(para.centroid.x - 500) < abs(lat.centroid.x - 500)
+    assert para.bounds[1] > t12[1] and tl.centroid.y < para.centroid.y
+    assert para.intersects(lat) and para.intersects(tl) and tl.intersects(lat)
+    assert "erector_spinae_lumbar" in ids_at("back", para.representative_point())
+    assert para.area < lat.area
+
+
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
+def test_side_of_the_shoulder_is_the_middle_deltoid(view, s, side):
+    acromion = marks(view)["acromion" + s]
+    out = 1 if acromion[0] > 500 else -1
+    mid_deltoid = (acromion[0] + out * 22, acromion[1] + 45)
+    assert segments_at(view, mid_deltoid) == {"lateral_shoulder"}
+    assert "deltoid_middle" in ids_at(view, mid_deltoid, layers=("superficial",))
+    zones = {
+        f["properties"]["id"]: shape(f["geometry"])
+        for f in features(view, "segment")
+        if f["properties"]["side"] == side
+    }
+    lateral = zones["lateral_shoulder"]
+    # between the front and back of the shoulder: beside the one its view shows, outermost
+    other = zones["anterior_shoulder" if view == "front" else "posterior_shoulder"]
+    assert lateral.intersects(other)
+    assert abs(lateral.centroid.x - 500) > abs(other.centroid.x - 500)
+    assert lateral.bounds[1] > acromion[1] - 10

@@ -76,7 +76,7 @@ def test_group_parts_carry_their_group() -> None:
         ("scalenes", {"chest", "interscapular", "thumb"}),
         ("tibialis_anterior", {"anterior_ankle"}),
         ("rhomboids", {"interscapular"}),
-        ("iliopsoas", {"low_back", "anterior_thigh"}),
+        ("iliopsoas", {"lumbar_paraspinal", "anterior_thigh"}),
         # T&S vol. 2 pain guides and muscle chapters
         ("rectus_femoris", {"anterior_knee"}),
         ("adductor_longus", {"groin", "anterior_thigh", "medial_thigh"}),
@@ -89,7 +89,7 @@ def test_group_parts_carry_their_group() -> None:
         ("brachialis", {"thumb"}),
         ("brachioradialis", {"thumb"}),
         # T&S vol. 1 ch. 16 and 48: multifidi beside the whole spine
-        ("multifidus", {"posterior_neck", "low_back", "sacrum", "sacroiliac"}),
+        ("multifidus", {"posterior_neck", "lumbar_paraspinal", "sacrum", "sacroiliac"}),
         ("semispinalis_capitis", {"forehead"}),
         # T&S vol. 2 ch. 16: the semis refer up to the lower buttock and the gluteal fold
         ("semitendinosus", {"gluteal_fold", "posterior_thigh"}),
@@ -98,7 +98,14 @@ def test_group_parts_carry_their_group() -> None:
         # T&S vol. 1: lateral chest (serratus anterior, latissimus) and the mid back
         ("serratus_anterior", {"lateral_chest"}),
         ("latissimus_dorsi", {"lateral_chest", "mid_back"}),
-        ("rectus_abdominis", {"mid_back", "low_back"}),
+        ("rectus_abdominis", {"mid_back", "thoracolumbar", "lumbar_paraspinal"}),
+        # T&S vol. 2 ch. 4 and 8, vol. 1 ch. 47 and 21: where in the low back, and the side of
+        # the shoulder
+        ("quadratus_lumborum", {"lateral_low_back"}),
+        ("gluteus_medius", {"lateral_low_back"}),
+        ("serratus_posterior_inferior", {"thoracolumbar"}),
+        ("supraspinatus", {"lateral_shoulder"}),
+        ("deltoid_middle", {"lateral_shoulder"}),
     ],
 )
 def test_textbook_patterns(muscle_id: str, essential: set[str]) -> None:

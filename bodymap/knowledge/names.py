@@ -70,22 +70,22 @@ GROUPS: Final = {
 
 _FRONT_SEGMENTS = (
     "forehead", "temple", "eye", "cheek", "jaw", "chin", "ear", "throat", "lateral_neck",
-    "clavicle", "anterior_shoulder", "chest", "sternum", "lateral_chest", "upper_abdomen",
-    "lower_abdomen", "groin", "anterior_upper_arm", "medial_elbow", "lateral_elbow",
-    "anterior_forearm", "wrist_palmar", "palm", "fingers_palmar", "thumb", "anterior_hip",
-    "lateral_hip", "anterior_thigh", "medial_thigh", "lateral_thigh", "anterior_knee",
-    "medial_knee", "lateral_knee", "shin", "lateral_leg", "anterior_ankle", "medial_ankle",
-    "lateral_ankle", "dorsum_of_foot", "toes",
+    "clavicle", "anterior_shoulder", "lateral_shoulder", "chest", "sternum", "lateral_chest",
+    "upper_abdomen", "lower_abdomen", "groin", "anterior_upper_arm", "medial_elbow",
+    "lateral_elbow", "anterior_forearm", "wrist_palmar", "palm", "fingers_palmar", "thumb",
+    "anterior_hip", "lateral_hip", "anterior_thigh", "medial_thigh", "lateral_thigh",
+    "anterior_knee", "medial_knee", "lateral_knee", "shin", "lateral_leg", "anterior_ankle",
+    "medial_ankle", "lateral_ankle", "dorsum_of_foot", "toes",
 )  # fmt: skip
 _BACK_SEGMENTS = (
     "vertex", "occiput", "mastoid", "posterior_neck", "lateral_neck", "top_of_shoulder",
-    "suprascapular", "scapula", "interscapular", "posterior_shoulder", "posterior_upper_arm",
-    "posterior_elbow", "lateral_elbow", "medial_elbow", "posterior_forearm", "wrist_dorsal",
-    "back_of_hand", "fingers_dorsal", "thumb", "lateral_chest", "mid_back", "low_back",
+    "suprascapular", "scapula", "interscapular", "lateral_shoulder", "posterior_shoulder",
+    "posterior_upper_arm", "posterior_elbow", "lateral_elbow", "medial_elbow",
+    "posterior_forearm", "wrist_dorsal", "back_of_hand", "fingers_dorsal", "thumb",
+    "lateral_chest", "mid_back", "thoracolumbar", "lumbar_paraspinal", "lateral_low_back",
     "flank", "sacroiliac", "sacrum", "coccyx", "buttock", "gluteal_fold", "lateral_hip",
-    "posterior_thigh",
-    "lateral_thigh", "medial_thigh", "posterior_knee", "lateral_knee", "calf", "lateral_leg",
-    "achilles", "medial_ankle", "lateral_ankle", "heel", "sole",
+    "posterior_thigh", "lateral_thigh", "medial_thigh", "posterior_knee", "lateral_knee",
+    "calf", "lateral_leg", "achilles", "medial_ankle", "lateral_ankle", "heel", "sole",
 )  # fmt: skip
 
 SEGMENT_IDS: Final = {"front": frozenset(_FRONT_SEGMENTS), "back": frozenset(_BACK_SEGMENTS)}

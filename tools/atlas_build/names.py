@@ -32,6 +32,10 @@ _SPECIAL = {
     "dorsum_of_foot": "Top of foot",
     "sole": "Sole",
     "gluteal_fold": "Lower buttock (sit bone)",
+    "lateral_shoulder": "Side of shoulder",
+    "thoracolumbar": "Upper low back (thoracolumbar junction)",
+    "lumbar_paraspinal": "Low back beside the spine",
+    "lateral_low_back": "Low back above the hip bone",
 }
 
 

@@ -49,6 +49,20 @@ def _toes() -> BaseGeometry:
     return Polygon([(10, top[0][1]), *top, (90, top[-1][1] - 3), (90, 1012), (10, 1012)])
 
 
+#: the middle deltoid, the side of the shoulder below the acromion: drawn like the muscle in
+#: ``front_regions``/``back_regions`` so the zone between the front and back of the shoulder
+#: is the same in both views.
+_MIDDLE_DELTOID = [(115, 183), (130, 191), (141, 212), (145, 242), (142, 270), (135, 288),
+                   (129, 280), (126, 250), (122, 215), (113, 195)]  # fmt: skip
+
+#: lumbar heights (the atlas puts T12 at y = 340 and L4, level with the top of the iliac
+#: crests, at y = 400, so a vertebra is about 15 units tall): the thoracolumbar band runs
+#: from the end of the mid back (T12) to L2, the paraspinal strip from there to the sacrum.
+_L2 = 370.0
+#: the lumbar paraspinal strip reaches about 5 cm (30 units) from the spinous processes:
+#: multifidus and longissimus; iliocostalis lumborum and quadratus lumborum lie lateral.
+_PARASPINAL = 31.0
+
 #: the outer (lateral) part of the thigh: ITB and vastus lateralis, from the trochanter down.
 _LATERAL_THIGH = [(0.78, 496), (1.2, 496), (1.2, 700), (0.72, 700), (0.72, 600), (0.74, 550)]
 
@@ -65,6 +79,7 @@ FRONT: list[Part] = [
     _seg("clavicle", blob([(10, 178), (40, 170), (100, 176), (114, 184), (106, 193),
                            (50, 193), (10, 191)])),
     _seg("lateral_neck", box(10, 100, 50, 180)),
+    _seg("lateral_shoulder", blob(_MIDDLE_DELTOID)),
     _seg("anterior_shoulder", blob([(96, 187), (120, 181), (146, 214), (143, 278),
                                     (120, 284), (100, 240)])),
     _seg("sternum", box(-5, 184, 12, 302), True),
@@ -106,6 +121,7 @@ BACK: list[Part] = [
     _seg("lateral_neck", box(20, 100, 46, 158)),
     _seg("top_of_shoulder", blob([(22, 150), (60, 158), (120, 172), (120, 190), (60, 186),
                                   (22, 176)])),
+    _seg("lateral_shoulder", blob(_MIDDLE_DELTOID)),
     _seg("posterior_shoulder", blob([(98, 188), (131, 188), (147, 230), (142, 288),
                                      (118, 288), (102, 230)])),
     # between the shoulder blades, T1 to just above the level of their lower tips (T7)
@@ -129,7 +145,12 @@ BACK: list[Part] = [
     _seg("sacrum", blob([(-5, 424), (18, 428), (16, 482), (6, 490), (-5, 490)]), True),
     _seg("coccyx", blob([(-5, 484), (9, 484), (7, 514), (-5, 514)]), True),
     _seg("sacroiliac", blob([(12, 424), (34, 428), (34, 470), (14, 480)])),
-    _seg("low_back", box(-5, 340, 92, 434)),
+    # T12 to L2 from the spine out to the flank: thoracolumbar junction
+    _seg("thoracolumbar", box(-5, 340, 92, _L2)),
+    # L2 to the sacrum, the strip beside the spinous processes
+    _seg("lumbar_paraspinal", box(-5, _L2, _PARASPINAL, 434)),
+    # the rest of the low back, out to the flank and down along the iliac crest
+    _seg("lateral_low_back", box(_PARASPINAL, _L2, 92, 434)),
     _seg("lateral_hip", blob([(86, 410), (112, 410), (112, 526), (88, 526)])),
     # the lower buttock over the sit bone (ischial tuberosity) and the gluteal fold
     _seg("gluteal_fold", blob([(8, 498), (40, 492), (72, 500), (86, 522), (62, 546),
