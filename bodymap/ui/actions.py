@@ -6,7 +6,7 @@ one place makes the menus, the shortcuts and the tests agree.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -175,8 +175,3 @@ def build_menus(
     for menu in (file, edit, view, help_menu, export):
         menu.setObjectName(menu.title().replace("&", "").lower() + "Menu")
     return menus
-
-
-def with_context(action: QAction, context: Qt.ShortcutContext) -> QAction:
-    action.setShortcutContext(context)
-    return action

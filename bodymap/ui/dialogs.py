@@ -104,8 +104,5 @@ class CheckInDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(440, min(560, 110 + 34 * len(self._boxes)))
 
-    def set_value(self, spot_id: str, value: int) -> None:
-        self._boxes[spot_id].setValue(value)
-
     def values(self) -> dict[str, int]:
         return {spot_id: box.value() for spot_id, box in self._boxes.items()}

@@ -227,7 +227,6 @@ class MapDocument(QObject):
         # "discard" keeps the recovery file until the map is really replaced or closed:
         # an open that then fails leaves this unsaved map open, and a crash must not lose it
         return answer == "discard"
-        return False
 
     def close(self) -> None:
         """A clean close: stop autosaving and remove this session's recovery file."""
