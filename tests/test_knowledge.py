@@ -282,3 +282,134 @@ def test_cautions_file_is_strict() -> None:
     }
     with pytest.raises(KnowledgeError, match=r"cautions\.toml: zone 'kidney': unknown key"):
         parse_knowledge(texts, complete=False)
+
+
+# --- technique and safety rules over every record ----------------------------------------
+
+# The first word of every `how`: instructions in the imperative, starting with what to do.
+IMPERATIVE_VERBS = frozenset(
+    {"Do", "Kneel", "Lie", "Press", "Pinch", "Roll", "Sit", "Squeeze", "Stand", "Stroke"}
+)
+# Words in a record's `how` and cautions that name each caution zone plainly.
+ZONE_WORDS = {
+    "spine": ("spine", "tailbone"),
+    "neck_front": ("neck",),
+    "popliteal_fossa": ("back of the knee",),
+    "femoral_triangle": ("groin",),
+    "axilla": ("armpit",),
+    "kidney": ("lowest rib", "kidney"),
+}
+TOOL_WORDS = {
+    "foam_roller": ("roller",),
+    "ball": ("ball",),
+    "hands": ("finger", "thumb", "hand", "pinch"),
+}
+
+
+def _caution_neighbours() -> dict[str, set[str]]:
+    """Record id → caution zones its atlas regions overlap or touch (any view, any side)."""
+    from bodymap.atlas import load_atlas
+    from bodymap.atlas.index import NEIGHBOUR_GAP
+
+    near: dict[str, set[str]] = {}
+    atlas = load_atlas()
+    for view in atlas:
+        zones = atlas[view].layer("caution")
+        for region in atlas[view].regions:
+            if region.kind not in ("muscle", "fascia"):
+                continue
+            for zone in zones:
+                if region.geometry.distance(zone.geometry) <= NEIGHBOUR_GAP:
+                    near.setdefault(region.id, set()).add(zone.id)
+    return near
+
+
+def test_every_record_next_to_a_caution_zone_names_it_and_says_what_to_do() -> None:
+    near = _caution_neighbours()
+    assert near["sternocleidomastoid"] >= {"neck_front"}  # the lookup itself works
+    for muscle_id, m in KNOWLEDGE.muscles.items():
+        missing = near.get(muscle_id, set()) - set(m.avoid)
+        assert not missing, f"{muscle_id}: lies next to {sorted(missing)}; list it in avoid"
+        words = " ".join((m.technique.how, *m.cautions)).lower()
+        for zone in m.avoid:
+            assert any(w in words for w in ZONE_WORDS[zone]), (
+                f"{muscle_id}: avoids {zone} but its how and cautions never name it"
+            )
+
+
+@pytest.mark.parametrize("muscle_id", REGION_IDS)
+def test_how_is_imperative_and_plain(muscle_id: str) -> None:
+    how = KNOWLEDGE.muscles[muscle_id].technique.how
+    first = how.split()[0].rstrip(",")
+    assert first in IMPERATIVE_VERBS, f"{muscle_id}: 'how' starts with {first!r}, not a verb"
+    assert len(how) <= 300, f"{muscle_id}: 'how' is too long for a routine step"
+    assert not re.search(r"\b(you should|you must|patient)\b", how, re.IGNORECASE)
+
+
+@pytest.mark.parametrize("muscle_id", REGION_IDS)
+def test_tool_detail_names_the_tool(muscle_id: str) -> None:
+    tech = KNOWLEDGE.muscles[muscle_id].technique
+    if tech.tool == "none":
+        assert not tech.tool_detail
+        return
+    # shown on its own in the panel and the guide: it must say which tool
+    assert tech.tool_detail, f"{muscle_id}: give a tool_detail"
+    assert any(w in tech.tool_detail.lower() for w in TOOL_WORDS[tech.tool]), tech.tool_detail
+    assert tech.tool_detail == tech.tool_detail.strip() and not tech.tool_detail.endswith(".")
+
+
+@pytest.mark.parametrize("muscle_id", REGION_IDS)
+def test_timing_stays_within_the_spec(muscle_id: str) -> None:
+    # SPEC: about 10–30 s on a point (less for delicate areas), then a few minutes around it
+    tech = KNOWLEDGE.muscles[muscle_id].technique
+    assert tech.on_point_s[1] <= 30
+    assert tech.around_min[1] <= 3
+    if tech.tool == "hands" and KNOWLEDGE.muscles[muscle_id].file == "head_neck.toml":
+        assert tech.on_point_s[1] <= 20, "the head and neck take short, light holds"
+
+
+def _share_in_band(view: str, top: str, bottom: str, half_width: float) -> dict[str, float]:
+    """Record id → share of its area in a band across the trunk between two landmarks."""
+    from shapely.geometry import box
+
+    from bodymap.atlas import MIDLINE_X, load_atlas
+
+    va = load_atlas()[view]
+    band = box(
+        MIDLINE_X - half_width, va.landmarks[top][1], MIDLINE_X + half_width, va.landmarks[bottom][1]
+    )
+    total: dict[str, float] = {}
+    inside: dict[str, float] = {}
+    for region in va.regions:
+        if region.kind in ("muscle", "fascia"):
+            total[region.id] = total.get(region.id, 0.0) + region.geometry.area
+            inside[region.id] = inside.get(region.id, 0.0) + region.geometry.intersection(band).area
+    return {i: inside[i] / total[i] for i in total if total[i]}
+
+
+def test_no_foam_roller_on_the_neck_or_the_low_back() -> None:
+    neck = _share_in_band("back", "occiput", "c7", 60)
+    low_back = _share_in_band("back", "t12", "sacrum", 60)
+    rolled = {i for i, m in KNOWLEDGE.muscles.items() if m.technique.tool == "foam_roller"}
+    assert neck["suboccipitals"] > 0.5 and low_back["quadratus_lumborum"] > 0.5  # bands sit right
+    for muscle_id in rolled:
+        assert neck.get(muscle_id, 0.0) <= 0.25, f"{muscle_id}: no foam roller on the neck"
+        assert low_back.get(muscle_id, 0.0) <= 0.25, f"{muscle_id}: no foam roller on the low back"
+    for m in KNOWLEDGE.muscles.values():
+        if m.file == "head_neck.toml":
+            assert m.technique.tool != "foam_roller", m.id
+
+
+def test_the_lumbar_records_use_balls_beside_the_spine() -> None:
+    for muscle_id in ("erector_spinae_lumbar", "multifidus", "thoracolumbar_fascia"):
+        m = KNOWLEDGE.muscles[muscle_id]
+        assert m.technique.tool == "ball" and "spine" in m.avoid
+        assert "beside the spine" in m.technique.how or "either side of the spine" in m.technique.how
+
+
+def test_the_sternocleidomastoid_is_slackened_not_stretched() -> None:
+    # it turns the face to the other side and tilts the head to its own: both towards the
+    # sore side slacken it for the pinch
+    how = KNOWLEDGE.muscles["sternocleidomastoid"].technique.how.lower()
+    assert "towards the sore side" in how and "turned slightly towards" in how
+    assert "away" not in how.split(".")[0]
