@@ -375,9 +375,8 @@ def _share_in_band(view: str, top: str, bottom: str, half_width: float) -> dict[
     from bodymap.atlas import MIDLINE_X, load_atlas
 
     va = load_atlas()[view]
-    band = box(
-        MIDLINE_X - half_width, va.landmarks[top][1], MIDLINE_X + half_width, va.landmarks[bottom][1]
-    )
+    y_top, y_bottom = va.landmarks[top][1], va.landmarks[bottom][1]
+    band = box(MIDLINE_X - half_width, y_top, MIDLINE_X + half_width, y_bottom)
     total: dict[str, float] = {}
     inside: dict[str, float] = {}
     for region in va.regions:
@@ -404,7 +403,8 @@ def test_the_lumbar_records_use_balls_beside_the_spine() -> None:
     for muscle_id in ("erector_spinae_lumbar", "multifidus", "thoracolumbar_fascia"):
         m = KNOWLEDGE.muscles[muscle_id]
         assert m.technique.tool == "ball" and "spine" in m.avoid
-        assert "beside the spine" in m.technique.how or "either side of the spine" in m.technique.how
+        how = m.technique.how
+        assert "beside the spine" in how or "either side of the spine" in how
 
 
 def test_the_sternocleidomastoid_is_slackened_not_stretched() -> None:
