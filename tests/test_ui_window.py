@@ -278,6 +278,48 @@ def test_closing_with_unsaved_changes_asks(qtbot, win, tmp_path, answer):
     assert (tmp_path / "kept.bodymap").exists() is (answer == "save")
 
 
+def type_note(qtbot, window: MapWindow, text: str) -> None:
+    """Type into the selected spot's note; the editor has not committed it yet."""
+    note = window.panel.editor.note_edit
+    note.setFocus()
+    qtbot.waitUntil(note.hasFocus)
+    qtbot.keyClicks(note, text)
+    assert window.panel.editor._note_timer.isActive()
+
+
+def test_a_note_still_being_typed_is_not_lost_by_new(qtbot, win):
+    window, dialogs = win
+    spot_id = add(qtbot, window)
+    window.document.undo_stack.setClean()  # as if just saved: only the note is unsaved
+    type_note(qtbot, window, "worse after sitting")
+    dialogs.discard = "cancel"
+    trigger(window, "new")
+    assert dialogs.asked == ["discard"]
+    assert window.document.map.spot_by_id(spot_id).note == "worse after sitting"
+    assert window.isWindowModified()
+
+
+def test_a_note_still_being_typed_is_saved_by_save(qtbot, win, tmp_path):
+    window, dialogs = win
+    add(qtbot, window)
+    dialogs.save_path = tmp_path / "noted.bodymap"
+    type_note(qtbot, window, "sharp on turning")
+    trigger(window, "save")
+    assert load_map(tmp_path / "noted.bodymap").spots[0].note == "sharp on turning"
+    assert not window.isWindowModified()
+    assert not window.panel.editor._note_timer.isActive()
+
+
+def test_a_note_still_being_typed_is_in_the_csv_export(qtbot, win, tmp_path):
+    window, dialogs = win
+    add(qtbot, window)
+    type_note(qtbot, window, "burns at night")
+    dialogs.export_path = tmp_path / "spots.csv"
+    trigger(window, "export_csv")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "spots.csv").read_text("utf-8"))))
+    assert rows[0]["note"] == "burns at night"
+
+
 @pytest.mark.parametrize("answer", ["cancel", "discard", "save"])
 def test_opening_over_unsaved_changes_asks(qtbot, win, tmp_path, answer):
     window, dialogs = win

@@ -73,10 +73,13 @@ class MapDocument(QObject):
     Signals: ``mapReplaced(tpm)`` when a different map becomes current (new, open, revert,
     recovery); ``modificationChanged(bool)`` when unsaved changes appear or go;
     ``pathChanged()`` when the file or name shown in the title changes;
-    ``recentFilesChanged()``; ``autosaved(path)`` after a recovery file is written.
+    ``recentFilesChanged()``; ``autosaved(path)`` after a recovery file is written;
+    ``flushRequested()`` before the document reads its map to save, autosave, revert or
+    drop it, so views first commit an edit the user is still typing (nothing lost).
     """
 
     mapReplaced = Signal(object)
+    flushRequested = Signal()
     modificationChanged = Signal(bool)
     pathChanged = Signal()
     recentFilesChanged = Signal()
@@ -125,6 +128,10 @@ class MapDocument(QObject):
         return parent if isinstance(parent, QWidget) else None
 
     # -- editing -------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Have the views commit an edit the user is still typing (``flushRequested``)."""
+        self.flushRequested.emit()
+
     def push(self, op: Operation, text: str | None = None, merge_id: int = -1) -> bool:
         """Apply ``op`` as one undo step; False (and a message) if the map refused it.
         With a ``merge_id`` it joins the step before it of the same id when it can."""
@@ -181,12 +188,14 @@ class MapDocument(QObject):
 
     def save(self) -> bool:
         """Save to the current file (asking for one if the map was never saved)."""
+        self.flush()
         if self._path is None:
             return self.save_as()
         return self._write(self._path)
 
     def save_as(self, path: str | os.PathLike[str] | None = None) -> bool:
         """Save under a new name; ``.bodymap`` is added when the name has no suffix."""
+        self.flush()
         if path is None:
             chosen = self.ask_save_path(self._suggested_path())
             if chosen is None:
@@ -204,6 +213,7 @@ class MapDocument(QObject):
 
     def revert(self) -> bool:
         """Go back to the saved file, dropping unsaved changes (after asking)."""
+        self.flush()
         if self._path is None or not self.is_modified():
             return False
         if not self.ask_revert(self.display_name):
@@ -219,6 +229,7 @@ class MapDocument(QObject):
     def maybe_discard(self) -> bool:
         """True when it is fine to drop the current map: it is saved, or the user chose
         Save (and it saved) or Discard; False on Cancel or a failed save."""
+        self.flush()
         if not self.is_modified():
             return True
         answer = self.ask_discard(self.display_name)
@@ -245,6 +256,7 @@ class MapDocument(QObject):
     # -- autosave and recovery -----------------------------------------------------------
     def autosave(self) -> Path | None:
         """Write the recovery file if there are unsaved changes; its path, or None."""
+        self.flush()
         self._edit_timer.stop()
         if not self.is_modified():
             return None

@@ -148,6 +148,7 @@ class MapWindow(QMainWindow):
         a.safety.triggered.connect(self.show_safety_note)
         a.about.triggered.connect(lambda: show_about(self))
 
+        doc.flushRequested.connect(self.panel.editor.commit_pending)
         doc.mapReplaced.connect(self._on_map_replaced)
         doc.modificationChanged.connect(self._on_modification_changed)
         doc.pathChanged.connect(self._update_title)

@@ -130,6 +130,11 @@ class SpotEditor(QWidget):
     def _note_changed(self) -> None:
         self._note_timer.start()
 
+    def commit_pending(self) -> None:
+        """Send a note still being typed now (before the map is saved or dropped)."""
+        if self._note_timer.isActive():
+            self.commit_note()
+
     def commit_note(self) -> None:
         """Send the typed note now (as one request), if it differs from the spot's."""
         self._note_timer.stop()

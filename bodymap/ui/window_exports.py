@@ -45,6 +45,7 @@ def export_map(window: MapWindow, kind: str, path: Path | None = None) -> Path |
     """Write the map as ``png``, ``csv`` or ``geojson``; the path written, or None."""
     from bodymap.ui import exports
 
+    window.document.flush()
     path = path or window.ask_export_path(kind)
     if path is None:
         return None
@@ -69,6 +70,7 @@ def export_map(window: MapWindow, kind: str, path: Path | None = None) -> Path |
 def output_guide(window: MapWindow, how: str, path: Path | None = None) -> Path | None:
     """The rolling guide: ``print``, ``preview`` or ``pdf`` (to ``path`` or a chosen file)."""
     document = window.document
+    document.flush()
     try:
         from bodymap.ui import guide
     except ImportError as exc:
