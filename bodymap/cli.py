@@ -74,7 +74,7 @@ def _pairs(values: Sequence[str]) -> list[tuple[float, float]]:
 
 def _read_points_file(path: str) -> list[tuple[float, float]]:
     try:
-        with open(path, encoding="utf-8", newline="") as fh:
+        with open(path, encoding="utf-8-sig", newline="") as fh:  # Excel writes a BOM
             rows = list(csv.reader(fh))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         reason = getattr(exc, "strerror", None) or exc

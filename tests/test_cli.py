@@ -143,6 +143,16 @@ def test_bad_input_is_one_clear_line(capsys, args: list[str], message: str) -> N
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize("header", [b"x,y\r\n", b""])
+def test_points_file_saved_by_a_spreadsheet_with_a_bom(tmp_path, capsys, header: bytes) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + header + b"400,300\r\n600,700\r\n")
+    args = ("locate", "--view", "front", "--points-file", str(path), "--json")
+    status, out, err = call(capsys, *args)
+    assert status == 0, err
+    assert [s["point"] for s in json.loads(out)["spots"]] == [[400.0, 300.0], [600.0, 700.0]]
+
+
 def test_bad_points_file_line_is_named(tmp_path, capsys) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("100,200\n100;200\n", encoding="utf-8")
