@@ -415,6 +415,22 @@ def test_check_in_is_one_undo_step_and_the_history_shows_each_spot(qtbot, win, t
     assert image.width() >= 480 and image.height() >= 300
 
 
+def test_history_opened_again_is_still_closed_when_another_map_opens(qtbot, win):
+    window, _ = win
+    add(qtbot, window)
+    trigger(window, "history")
+    first = window.history_dialog
+    assert first is not None
+    deleted: list[bool] = []
+    first.destroyed.connect(lambda: deleted.append(True))
+    trigger(window, "history")  # the old chart closes, and is deleted later
+    qtbot.waitUntil(lambda: deleted == [True])
+    second = window.history_dialog
+    assert second is not None and second is not first and second.isVisible()
+    trigger(window, "new")
+    assert not second.isVisible()  # no chart of the map that is gone stays open
+
+
 def test_cancelled_check_in_changes_nothing(qtbot, win):
     window, dialogs = win
     add(qtbot, window)

@@ -287,14 +287,17 @@ class MapWindow(QMainWindow):
 
         if self.history_dialog is not None:
             self.history_dialog.close()
-        self.history_dialog = HistoryDialog(self.document.map, self.spot_label, self)
-        self.history_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.history_dialog.destroyed.connect(self._forget_history)
-        self.history_dialog.resize(820, 480)
-        self.history_dialog.show()
+        dialog = HistoryDialog(self.document.map, self.spot_label, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # the old dialog is deleted later, when this one is already open: forget only itself
+        dialog.finished.connect(functools.partial(self._forget_history, dialog))
+        dialog.resize(820, 480)
+        self.history_dialog = dialog
+        dialog.show()
 
-    def _forget_history(self) -> None:
-        self.history_dialog = None
+    def _forget_history(self, dialog: HistoryDialog, _result: int = 0) -> None:
+        if self.history_dialog is dialog:
+            self.history_dialog = None
 
     # -- exports and the guide -----------------------------------------------------------
     def ask_export_path(self, kind: str) -> Path | None:
