@@ -160,6 +160,16 @@ def _load_map(path: str) -> Any:
         raise CliError(f"cannot open {path}: {exc.strerror or exc}") from None
 
 
+def _output_path(text: str) -> Path:
+    """A file the command may write: not a folder, in a folder that exists."""
+    out = Path(text)
+    if out.is_dir():
+        raise CliError(f"cannot write {out}: it is a folder")
+    if not out.parent.is_dir():
+        raise CliError(f"cannot write {out}: folder {out.parent} does not exist")
+    return out
+
+
 def _cmd_advise(args: argparse.Namespace) -> int:
     tpm = _load_map(args.map)
     data = _advice_json(list(tpm.spots))
@@ -169,9 +179,7 @@ def _cmd_advise(args: argparse.Namespace) -> int:
 
 def _cmd_guide(args: argparse.Namespace) -> int:
     tpm = _load_map(args.map)
-    out = Path(args.output)
-    if not out.parent.is_dir():
-        raise CliError(f"cannot write {out}: folder {out.parent} does not exist")
+    out = _output_path(args.output)
     from bodymap.ui.guide import write_guide_pdf
 
     try:
@@ -211,14 +219,15 @@ def _cmd_atlas_render(args: argparse.Namespace) -> int:
 
 
 def _cmd_screenshot(args: argparse.Namespace) -> int:
-    out = Path(args.output)
-    if not out.parent.is_dir():
-        raise CliError(f"cannot write {out}: folder {out.parent} does not exist")
+    out = _output_path(args.output)
     if args.map:
         _load_map(args.map)  # a bad map is reported here, before any window exists
     from bodymap.ui.app import screenshot
 
-    screenshot(out, Path(args.map) if args.map else None)
+    try:
+        screenshot(out, Path(args.map) if args.map else None)
+    except OSError as exc:
+        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
     print(f"wrote {out}")
     return 0
 

@@ -224,6 +224,29 @@ def test_screenshot_renders_the_window_with_a_map(tmp_path) -> None:
     assert out.stat().st_size > 50_000  # a real picture, not an empty frame
 
 
+@pytest.mark.parametrize("command", ["screenshot", "guide"])
+def test_an_output_path_that_is_a_folder_is_one_line(tmp_path, capsys, command: str) -> None:
+    args = [str(tmp_path)] if command == "screenshot" else [str(EXAMPLES / "runner.bodymap")]
+    args += ["-o", str(tmp_path)] if command == "guide" else []
+    status, _, err = call(capsys, command, *args)
+    assert status == 1
+    assert err.strip() == f"bodymap: cannot write {tmp_path}: it is a folder"
+
+
+def test_a_screenshot_that_cannot_be_written_is_one_line(tmp_path, capsys, monkeypatch) -> None:
+    import bodymap.ui.app
+
+    def fail(out: Path, map_path: Path | None) -> Path:
+        raise OSError(f"could not write {out}")
+
+    monkeypatch.setattr(bodymap.ui.app, "screenshot", fail)
+    out = tmp_path / "shot.png"
+    status, _, err = call(capsys, "screenshot", str(out))
+    assert status == 1
+    assert err.startswith(f"bodymap: cannot write {out}")
+    assert len(err.strip().splitlines()) == 1, err
+
+
 def test_atlas_render_draws_both_views(tmp_path) -> None:
     proc = run("atlas", "render", str(tmp_path / "pictures"))
     assert proc.returncode == 0, proc.stderr
