@@ -225,6 +225,20 @@ def test_autosave_writes_a_recovery_file_and_a_clean_save_removes_it(doc, answer
     assert not written.exists()
 
 
+def test_autosave_writes_again_only_after_another_change(doc, answers):
+    written: list[object] = []
+    doc.autosaved.connect(written.append)
+    spot_id = _add(doc)
+    assert doc.autosave() is not None
+    assert doc.autosave() is None  # the timer fires again: nothing new to keep
+    assert len(written) == 1
+    assert doc.push(move_spot(doc.map, spot_id, 570.0, 210.0, "left", apply=False))
+    assert doc.autosave() is not None
+    doc.undo_stack.undo()  # still unsaved (the spot is there), and different again
+    assert doc.autosave() is not None
+    assert len(written) == 3
+
+
 def test_edits_trigger_an_autosave_on_their_own(qtbot, tmp_path):
     doc = MapDocument(recovery_dir=tmp_path / "recovery")
     doc._edit_timer.setInterval(10)

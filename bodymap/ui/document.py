@@ -96,6 +96,8 @@ class MapDocument(QObject):
         self._path: Path | None = None
         self._forced_dirty = False
         self._reported_modified = False
+        self._autosaved: tuple[TriggerPointMap, int] | None = None
+        """The map and its revision the recovery file holds, or None."""
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.undo_stack.indexChanged.connect(self._on_edit)
@@ -243,7 +245,7 @@ class MapDocument(QObject):
         """A clean close: stop autosaving and remove this session's recovery file."""
         self._autosave_timer.stop()
         self._edit_timer.stop()
-        self.recovery.clear()
+        self._clear_recovery()
 
     # -- recent files --------------------------------------------------------------------
     def recent_files(self) -> list[Path]:
@@ -255,17 +257,26 @@ class MapDocument(QObject):
 
     # -- autosave and recovery -----------------------------------------------------------
     def autosave(self) -> Path | None:
-        """Write the recovery file if there are unsaved changes; its path, or None."""
+        """Write the recovery file if there are changes it does not hold yet; its path, or
+        None."""
         self.flush()
         self._edit_timer.stop()
         if not self.is_modified():
             return None
+        kept = self._autosaved
+        if kept is not None and kept[0] is self._map and kept[1] == self._map.revision:
+            return None  # the recovery file already holds exactly this
         try:
             written = self.recovery.save_recovery(self._map, self._path)
         except (MapFileError, OSError):
             return None  # autosave is best effort; the user's own file is not at stake
+        self._autosaved = (self._map, self._map.revision)
         self.autosaved.emit(written)
         return written
+
+    def _clear_recovery(self) -> None:
+        self._autosaved = None
+        self.recovery.clear()
 
     def offer_recovery(self) -> bool:
         """After a crash: offer each map left in the recovery folder, newest first. The first
@@ -323,7 +334,7 @@ class MapDocument(QObject):
         self._forced_dirty = False
         self.undo_stack.setClean()
         self._report_modified()
-        self.recovery.clear()
+        self._clear_recovery()
         self._remember_recent(path)
         return True
 
@@ -332,7 +343,7 @@ class MapDocument(QObject):
         self._forced_dirty = modified
         self._map, self._path = tpm, path
         self.undo_stack.clear()
-        self.recovery.clear()
+        self._clear_recovery()
         self.mapReplaced.emit(tpm)
         self.pathChanged.emit()
         self._report_modified()
@@ -351,7 +362,7 @@ class MapDocument(QObject):
             self._edit_timer.start()
         else:
             self._edit_timer.stop()
-            self.recovery.clear()
+            self._clear_recovery()
 
     def _suggested_path(self) -> Path:
         if self._path is not None:
