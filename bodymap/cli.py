@@ -235,6 +235,8 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
 def _cmd_gui(args: argparse.Namespace) -> int:
     if getattr(args, "map", None):
         path = Path(args.map)
+        if path.is_dir():
+            raise CliError(f"cannot open {path}: it is a folder, not a map file")
         if not path.is_file():
             raise CliError(f"cannot open {path}: no such file")
     from bodymap.ui.app import run_gui

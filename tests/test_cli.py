@@ -233,6 +233,17 @@ def test_an_output_path_that_is_a_folder_is_one_line(tmp_path, capsys, command: 
     assert err.strip() == f"bodymap: cannot write {tmp_path}: it is a folder"
 
 
+def test_open_names_a_folder_as_a_folder(tmp_path, capsys) -> None:
+    status, _, err = call(capsys, "open", str(tmp_path))
+    assert status == 1
+    assert err.strip() == f"bodymap: cannot open {tmp_path}: it is a folder, not a map file"
+    status, _, err = call(capsys, "open", str(tmp_path / "gone.bodymap"))
+    assert (status, err.strip()) == (
+        1,
+        f"bodymap: cannot open {tmp_path}/gone.bodymap: no such file",
+    )
+
+
 def test_a_screenshot_that_cannot_be_written_is_one_line(tmp_path, capsys, monkeypatch) -> None:
     import bodymap.ui.app
 
