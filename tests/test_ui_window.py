@@ -236,6 +236,20 @@ def test_selection_follows_between_panel_and_canvas(qtbot, win):
     assert len(window.document.map.spots) == 2  # clicking a spot selects, never adds
 
 
+def test_undoing_a_delete_keeps_one_selection_on_canvas_panel_and_menu(qtbot, win):
+    window, _ = win
+    first = add(qtbot, window)
+    add(qtbot, window, LOW_BACK)
+    window.select_spot(first)
+    trigger(window, "delete_spot")
+    trigger(window, "undo")
+    assert window.document.map.has_spot(first)
+    shown = window.panel.editor.spot_id
+    assert shown == window.panel.selected_spot == window.selected_spot
+    assert window.canvas.selected_spot == window.selected_spot
+    assert window.acts.delete_spot.isEnabled() is bool(window.selected_spot)
+
+
 def test_the_status_bar_names_the_region_under_the_pointer(qtbot, win):
     window, _ = win
     point = window.canvas.viewport_point(*LOW_BACK)

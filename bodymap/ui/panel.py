@@ -238,9 +238,14 @@ class AdvicePanel(QWidget):
     def _on_change(self, change: Change) -> None:
         if change.kind == "renamed":
             return
-        if change.kind == "added" and change.spot_id:
-            self._selected = change.spot_id
+        added = change.spot_id if change.kind == "added" else None
+        if added:
+            self._selected = added
         self.refresh()
+        if added:
+            # a spot added or put back by Undo is selected: say so, so the canvas and the
+            # window's spot actions select the same spot the list and the editor show
+            self.spotSelected.emit(added)
 
     @property
     def selected_spot(self) -> str:
