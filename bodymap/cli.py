@@ -106,6 +106,9 @@ def _print_json(data: Any) -> None:
 
 def _print_advice(data: dict[str, Any]) -> None:
     """A short human-readable summary of an advice answer."""
+    if not data["spots"]:
+        print("No spots in this map.")
+        return
     for number, spot in enumerate(data["spots"], start=1):
         names = ", ".join(r["name"] for r in spot["regions"]) or "not on the body"
         print(f"Spot {number} ({spot.get('view', data['view'])}, {spot['side']}): {names}")

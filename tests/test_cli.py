@@ -194,6 +194,18 @@ def test_advise_without_json_prints_a_readable_summary(capsys) -> None:
     assert "Likely sources:" in out and "Roll:" in out
 
 
+def test_advise_an_empty_map_says_so(tmp_path, capsys) -> None:
+    from bodymap.maps import TriggerPointMap, save_map
+
+    path = tmp_path / "empty.bodymap"
+    save_map(TriggerPointMap("Nothing yet"), path)
+    status, out, _ = call(capsys, "advise", str(path))
+    assert (status, out) == (0, "No spots in this map.\n")
+    status, out, _ = call(capsys, "advise", str(path), "--json")
+    assert status == 0
+    assert json.loads(out)["spots"] == [] and json.loads(out)["sources"] == []
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
