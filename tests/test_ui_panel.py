@@ -89,6 +89,23 @@ def test_intensity_edit_is_one_request(qtbot, panel, tpm):
     assert panel.editor.intensity_slider.value() == 6
 
 
+@OFFSCREEN_NOISE
+def test_a_typed_intensity_is_one_request(qtbot, panel, tpm):
+    add_spot(tpm, "back", 545, 200, "right", intensity=5)
+    seen: list = []
+    panel.editRequested.connect(lambda *a: seen.append(a))
+    panel.show()
+    qtbot.waitExposed(panel)
+    box = panel.editor.intensity_box
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    box.selectAll()
+    qtbot.keyClicks(box, "10")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert seen == [(tpm.spots[0].id, {"intensity": 10})]  # not 1, then 10
+    assert tpm.spots[0].intensity == 10
+
+
 def test_slider_drag_is_one_request(qtbot, panel, tpm):
     add_spot(tpm, "back", 545, 200, "right", intensity=2)
     seen: list = []

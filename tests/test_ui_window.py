@@ -324,6 +324,20 @@ def test_a_note_still_being_typed_is_saved_by_save(qtbot, win, tmp_path):
     assert not window.panel.editor._note_timer.isActive()
 
 
+def test_an_intensity_still_being_typed_is_saved_by_save(qtbot, win, tmp_path):
+    window, dialogs = win
+    add(qtbot, window)
+    box = window.panel.editor.intensity_box
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    box.selectAll()
+    qtbot.keyClicks(box, "8")  # no Enter yet
+    dialogs.save_path = tmp_path / "typed.bodymap"
+    trigger(window, "save")
+    assert load_map(tmp_path / "typed.bodymap").spots[0].intensity == 8
+    assert not window.isWindowModified()
+
+
 def test_a_note_still_being_typed_is_in_the_csv_export(qtbot, win, tmp_path):
     window, dialogs = win
     add(qtbot, window)

@@ -1,7 +1,8 @@
 """SpotEditor: intensity, pain kind and note of the selected spot.
 
 It never changes the map: each finished edit leaves as ``editRequested(spot_id, fields)``.
-A slider drag or a typed note becomes one request, not one per step or keystroke.
+A slider drag, a typed intensity or a typed note becomes one request, not one per step or
+keystroke.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ class SpotEditor(QWidget):
         self.intensity_box.setRange(0, 10)
         self.intensity_box.setSuffix(" / 10")
         self.intensity_box.setAccessibleName("Intensity")
+        # a typed "10" is one edit on Enter or leaving the box, not 1 and then 10
+        self.intensity_box.setKeyboardTracking(False)
         self.kind_box = QComboBox()
         for kind in PAIN_KINDS:
             self.kind_box.addItem(kind.capitalize(), kind)
@@ -131,7 +134,9 @@ class SpotEditor(QWidget):
         self._note_timer.start()
 
     def commit_pending(self) -> None:
-        """Send a note still being typed now (before the map is saved or dropped)."""
+        """Send a note or an intensity still being typed now (before the map is saved or
+        dropped)."""
+        self.intensity_box.interpretText()
         if self._note_timer.isActive():
             self.commit_note()
 
