@@ -12,7 +12,7 @@ import json
 import math
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -75,10 +75,14 @@ def _pairs(values: Sequence[str]) -> list[tuple[float, float]]:
 def _read_points_file(path: str) -> list[tuple[float, float]]:
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:  # Excel writes a BOM
-            rows = list(csv.reader(fh))
+            return _parse_points(path, csv.reader(fh))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         reason = getattr(exc, "strerror", None) or exc
         raise CliError(f"cannot read points file {path}: {reason}") from None
+
+
+def _parse_points(path: str, rows: Iterable[list[str]]) -> list[tuple[float, float]]:
+    """The points of a CSV file, read row by row up to :data:`MAX_POINTS`."""
     points: list[tuple[float, float]] = []
     for number, row in enumerate(rows, start=1):
         cells = [c.strip() for c in row]

@@ -153,6 +153,14 @@ def test_points_file_saved_by_a_spreadsheet_with_a_bom(tmp_path, capsys, header:
     assert [s["point"] for s in json.loads(out)["spots"]] == [[400.0, 300.0], [600.0, 700.0]]
 
 
+def test_points_file_reading_stops_at_the_limit(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.setattr("bodymap.cli.MAX_POINTS", 2)
+    path = tmp_path / "huge.csv"
+    path.write_bytes(b"1,2\n" * 50_000 + b"\xff")  # the end is never read, nor decoded
+    status, _, err = call(capsys, "locate", "--view", "front", "--points-file", str(path))
+    assert (status, err.strip()) == (1, f"bodymap: {path}: more than 2 points")
+
+
 def test_bad_points_file_line_is_named(tmp_path, capsys) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("100,200\n100;200\n", encoding="utf-8")
