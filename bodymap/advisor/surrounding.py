@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+import numpy as np
+import shapely
+
 from bodymap.advisor.model import Source, SurroundingArea
 
 if TYPE_CHECKING:
@@ -13,7 +16,25 @@ if TYPE_CHECKING:
 __all__ = ["MAX_SURROUNDING", "surrounding_areas"]
 
 MAX_SURROUNDING = 10
+REACH = 80.0
+"""How far (atlas units, about 14 cm on the body) a source's neighbour may lie from the
+pain in that view (or, where the view shows no pain, from the source's trigger points) to
+count as "around" it: a long muscle such as multifidus borders both the neck and the
+sacrum, and neck muscles are not around sacral pain."""
 _BODY_LAYERS = ("superficial", "deep")
+
+
+def _points(anchors: Sequence[tuple[float, float]]) -> object:
+    """The anchors as one MultiPoint (None when there are none)."""
+    return shapely.multipoints(np.asarray(anchors, dtype=float)) if anchors else None
+
+
+def _near(regions: Sequence[Region], anchors: object) -> list[Region]:
+    """The regions within :data:`REACH` of the anchor MultiPoint (one vectorised test)."""
+    if not regions or anchors is None:
+        return []
+    geoms = np.array([r.geometry for r in regions], dtype=object)
+    return [r for r, ok in zip(regions, shapely.dwithin(geoms, anchors, REACH), strict=True) if ok]
 
 
 def _sides(side: str) -> tuple[str, ...]:
@@ -27,7 +48,8 @@ def surrounding_areas(
     known: Iterable[str],
     limit: int = MAX_SURROUNDING,
 ) -> tuple[SurroundingArea, ...]:
-    """Neighbours (same view, sharing a border) of each spot's region and each source.
+    """Neighbours (same view, sharing a border) of each spot's region and each source; a
+    source's neighbours only where they lie near the pain or the source's trigger points.
 
     Only the same side of the body counts; ``limit`` caps the number of distinct muscles
     (a muscle keeps both sides when a source stands for both, so mirrored maps agree).
@@ -51,16 +73,26 @@ def surrounding_areas(
             seen.add(key)
             out.append(SurroundingArea(region.id, region.side, region.name, region.view))
 
-    mains = dict.fromkeys(hit.regions[0] for hit in hits if hit.regions)
-    for region in mains:
-        take(atlas[region.view].neighbours(region), region.side)
+    pains: dict[Region, list[tuple[float, float]]] = {}
+    for hit in hits:
+        if hit.regions:
+            pains.setdefault(hit.regions[0], []).append(hit.point)
+    for main, points in pains.items():
+        take(_near(atlas[main.view].neighbours(main), _points(points)), main.side)
+    pain_points = {
+        view: _points([h.point for h in hits if h.inside and h.view == view]) for view in atlas
+    }
     for source in sources:
         for va in atlas.values():
+            # around the pain where this view shows it, else around the trigger points
+            anchors = pain_points[va.view]
+            if anchors is None:
+                anchors = _points([(x, y) for v, x, y in source.trigger_points if v == va.view])
             near: list[tuple[Region, str]] = []
             for side in _sides(source.side):
                 for region in va.find(source.muscle, side):
                     if region.layer in _BODY_LAYERS:
-                        near.extend((n, side) for n in va.neighbours(region))
+                        near.extend((n, side) for n in _near(va.neighbours(region), anchors))
             near.sort(key=lambda pair: (pair[0].id, pair[0].layer, pair[0].side))
             for region, side in near:
                 take((region,), side)

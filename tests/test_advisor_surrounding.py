@@ -1,0 +1,46 @@
+"""The areas "around" a spot are near it on the body, not merely touching a long source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bodymap.advisor import advise
+from bodymap.atlas import load_atlas
+
+HEAD_AND_NECK = {
+    "suboccipitals",
+    "splenius_capitis",
+    "semispinalis_capitis",
+    "upper_trapezius",
+    "levator_scapulae",
+    "occipitalis",
+    "sternocleidomastoid",
+}
+
+
+@dataclass(frozen=True)
+class Pain:
+    view: str
+    x: float
+    y: float
+    intensity: int = 5
+    kind: str = "ache"
+
+
+def test_sacral_pain_is_not_surrounded_by_neck_muscles() -> None:
+    x, y = load_atlas()["back"].landmarks["sacrum"]
+    advice = advise([Pain("back", x, y)])
+    assert "multifidus" in {s.muscle for s in advice.sources}  # it runs from neck to sacrum
+    around = {a.muscle for a in advice.surrounding}
+    assert around, "something should surround the sacrum"
+    assert not around & HEAD_AND_NECK, around
+
+
+def test_a_source_in_the_other_view_is_surrounded_near_its_trigger_points() -> None:
+    # front-of-shoulder pain: infraspinatus (back view) is a source; what surrounds it there
+    # lies on the shoulder blade, not down the back
+    x, y = load_atlas()["front"].landmarks["acromion_r"]
+    advice = advise([Pain("front", x + 12, y + 25)])
+    assert "infraspinatus" in {s.muscle for s in advice.sources[:6]}
+    back = {a.muscle for a in advice.surrounding if a.view == "back"}
+    assert not back & {"gluteus_maximus", "quadratus_lumborum", "erector_spinae_lumbar"}
