@@ -363,3 +363,12 @@ def test_the_newest_version_message_is_exact() -> None:
         f"this map was made by a newer bodymap (version {migrations.CURRENT_VERSION + 1}); "
         "update bodymap to open it"
     )
+
+
+def test_a_named_pipe_is_refused_without_blocking(tmp_path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.bodymap"
+    os.mkfifo(fifo)
+    with pytest.raises(MapFileError, match="not a regular file"):
+        load_map(fifo)  # would block forever if the loader opened it first

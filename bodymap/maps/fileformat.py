@@ -241,6 +241,8 @@ def loads_map(text: str | bytes) -> TriggerPointMap:
 def load_map(path: str | os.PathLike[str]) -> TriggerPointMap:
     """Read a ``.bodymap`` file (read-only; the file is never changed)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # before open: a FIFO would block it
+            raise MapFileError("not a regular file", path)
         with open(path, "rb") as stream:
             info = os.fstat(stream.fileno())
             if not stat.S_ISREG(info.st_mode):
