@@ -17,15 +17,14 @@ from shapely.geometry import Point
 
 from bodymap.atlas.loader import ViewData
 from bodymap.atlas.model import Hit, Region
+from bodymap.sides import MIDLINE_X, side_for
 
 __all__ = ["MIDLINE_X", "NEIGHBOUR_GAP", "SNAP_DISTANCE", "ViewAtlas"]
 
-MIDLINE_X = 500.0
 SNAP_DISTANCE = 6.0
 """A click this close outside the outline counts as a click on the body."""
 NEIGHBOUR_GAP = 3.0
 """Regions closer than this (atlas units) count as neighbours."""
-_MIDLINE_BAND = 4.0
 _LOOKUP_LAYERS = ("superficial", "deep", "segment", "caution")
 
 
@@ -73,10 +72,7 @@ class ViewAtlas:
 
     def side_of(self, x: float) -> str:
         """The person's side for a point at ``x`` in this view."""
-        if abs(x - MIDLINE_X) <= _MIDLINE_BAND:
-            return "midline"
-        on_viewers_left = x < MIDLINE_X
-        return "right" if on_viewers_left == (self.view == "front") else "left"
+        return side_for(self.view, x)
 
     def _snap(self, x: float, y: float) -> tuple[float, float] | None:
         """The nearest point just inside the body, if (x, y) is a near miss."""

@@ -16,6 +16,8 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Literal, get_args
 
+from bodymap.sides import MIDLINE_X, side_for
+
 __all__ = [
     "CHANGE_KINDS",
     "MAX_NAME_LENGTH",
@@ -43,8 +45,6 @@ __all__ = [
 PAIN_KINDS: tuple[str, ...] = ("ache", "sharp", "burning", "tingling", "numb")
 VIEWS: tuple[str, ...] = ("front", "back")
 SIDES: tuple[str, ...] = ("right", "left", "midline")
-MIDLINE_X = 500.0
-MIDLINE_BAND = 4.0
 X_RANGE = (0.0, 1000.0)
 Y_RANGE = (-20.0, 1020.0)
 MAX_NOTE_LENGTH = 2000
@@ -65,14 +65,6 @@ def utc_now() -> datetime:
 def new_spot_id() -> str:
     """A fresh, practically unique spot id (12 hex digits)."""
     return uuid.uuid4().hex[:12]
-
-
-def side_for(view: str, x: float) -> str:
-    """The person's side for a point at ``x`` in ``view`` (4 units either side of x = 500
-    count as the midline), the same rule the atlas uses."""
-    if abs(x - MIDLINE_X) <= MIDLINE_BAND:
-        return "midline"
-    return "right" if (x < MIDLINE_X) == (view == "front") else "left"
 
 
 def check_utc(value: object, what: str) -> datetime:
