@@ -438,3 +438,14 @@ def test_the_map_core_works_without_qt() -> None:
     )
     root = str(Path(bodymap.__file__).parent.parent)
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
+
+
+def test_a_batch_is_heard_as_one_change() -> None:
+    tpm = make_map()
+    seen: list[Change] = []
+    tpm.subscribe(seen.append)
+    batch = Batch((edit_spot(tpm, "a", intensity=2, apply=False), check_in(tpm, apply=False)))
+    batch.apply(tpm)
+    assert [c.kind for c in seen] == ["reset"]
+    batch.inverse().apply(tpm)
+    assert [c.kind for c in seen] == ["reset", "reset"]

@@ -7,7 +7,8 @@ path for every change and an inverse for each. The values it holds live in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from bodymap.maps.values import (
@@ -81,6 +82,8 @@ class TriggerPointMap:
         self._history = tuple(history)
         self._subscribers: list[Callable[[Change], None]] = []
         self._revision = 0
+        self._held = 0  # > 0 while changes are grouped (see changes_together)
+        self._held_revision = 0
         self._validate()
 
     def _validate(self) -> None:
@@ -198,7 +201,23 @@ class TriggerPointMap:
 
         return unsubscribe
 
+    @contextmanager
+    def changes_together(self) -> Iterator[None]:
+        """Group several changes: subscribers hear nothing until the end, then one
+        ``Change("reset")`` if anything changed (e.g. a check-in that also edits spots)."""
+        if not self._held:
+            self._held_revision = self._revision
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+            if not self._held and self._revision != self._held_revision:
+                self._notify(Change("reset"))
+
     def _notify(self, change: Change) -> None:
+        if self._held:
+            return  # changes_together sends one notice at its end
         errors: list[BaseException] = []
         for callback in list(self._subscribers):
             try:

@@ -252,21 +252,22 @@ class Rename(Operation):
 
 @dataclass(frozen=True)
 class Batch(Operation):
-    """Several operations as one undo step (each still notifies on its own)."""
+    """Several operations as one undo step, heard by subscribers as one change."""
 
     operations: tuple[Operation, ...]
     label: str = "Change map"
 
     def apply(self, tpm: TriggerPointMap) -> None:
         done: list[Operation] = []
-        try:
-            for op in self.operations:
-                op.apply(tpm)
-                done.append(op)
-        except ValueError:
-            for op in reversed(done):
-                op.inverse().apply(tpm)
-            raise
+        with tpm.changes_together():
+            try:
+                for op in self.operations:
+                    op.apply(tpm)
+                    done.append(op)
+            except ValueError:
+                for op in reversed(done):
+                    op.inverse().apply(tpm)
+                raise
 
     def inverse(self) -> Operation:
         return Batch(tuple(op.inverse() for op in reversed(self.operations)), self.label)
