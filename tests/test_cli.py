@@ -283,3 +283,31 @@ def test_atlas_render_draws_both_views(tmp_path) -> None:
     assert proc.returncode == 0, proc.stderr
     names = sorted(p.name for p in (tmp_path / "pictures").iterdir())
     assert names == ["back.png", "front.png"]
+
+
+def test_screenshot_leaves_the_recent_files_alone(tmp_path) -> None:
+    home = tmp_path / "home"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+    }
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bodymap",
+            "screenshot",
+            str(tmp_path / "s.png"),
+            str(EXAMPLES / "runner.bodymap"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    settings = home / "config" / "bodymap" / "bodymap.conf"
+    assert not settings.exists() or "runner.bodymap" not in settings.read_text()

@@ -98,6 +98,8 @@ class MapDocument(QObject):
         self._reported_modified = False
         self._autosaved: tuple[TriggerPointMap, int] | None = None
         """The map and its revision the recovery file holds, or None."""
+        self.keeps_recent_files = True
+        """False for a window that must leave no trace in the settings (screenshots)."""
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.undo_stack.indexChanged.connect(self._on_edit)
@@ -252,6 +254,8 @@ class MapDocument(QObject):
         return prefs.recent_files(QSettings())
 
     def _remember_recent(self, path: Path) -> None:
+        if not self.keeps_recent_files:
+            return
         prefs.add_recent_file(path, QSettings())
         self.recentFilesChanged.emit()
 

@@ -66,14 +66,15 @@ class MapWindow(QMainWindow):
         *,
         remember: bool = True,
     ) -> None:
-        """``remember=False`` ignores and keeps no window state or layer choices (for
-        reproducible screenshots)."""
+        """``remember=False`` ignores and keeps no window state, layer choices or recent
+        files (for reproducible screenshots)."""
         super().__init__(parent)
         self._remember = remember
         self.setObjectName("mapWindow")
         self.document = document or MapDocument(self)
         if self.document.parent() is None:
             self.document.setParent(self)
+        self.document.keeps_recent_files = remember
         self.atlas = load_atlas()
         self._selected = ""
         self._observer = MapObserver(self._on_change)
