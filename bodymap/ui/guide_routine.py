@@ -149,6 +149,10 @@ def group_steps(steps: Sequence[GuideStep]) -> tuple[StepGroup, ...]:
     return tuple(groups)
 
 
+_WITH_TOOL = {"hands": "with your hands", "none": "without a tool"}
+"""How the warm-up names a tool that does not take "with the"."""
+
+
 def quick_lines(warmup: Iterable[Mapping[str, Any]], knowledge: Any) -> tuple[str, ...]:
     """The 2–3 minute before/after-exercise variant, from the advisor's warm-up steps."""
     lines: list[str] = []
@@ -156,11 +160,8 @@ def quick_lines(warmup: Iterable[Mapping[str, Any]], knowledge: Any) -> tuple[st
         muscle, side = str(item.get("muscle", "")), str(item.get("side", "midline"))
         name = str(item.get("name") or muscle_name(knowledge, muscle))
         title = name if side == "midline" else f"{name}, {SIDE_WORDS.get(side, side)}"
-        tool = TOOL_WORDS.get(str(item.get("tool", "")), str(item.get("tool", "")))
+        tool = str(item.get("tool", ""))
+        words = _WITH_TOOL.get(tool, f"with the {TOOL_WORDS.get(tool, tool)}")
         seconds = int(item.get("seconds") or 30)
-        lines.append(
-            f"{title}: about {seconds} s of slow passes with the {tool}".replace(
-                "with the your hands", "with your hands"
-            ).replace("with the no tool", "without a tool")
-        )
+        lines.append(f"{title}: about {seconds} s of slow passes {words}")
     return tuple(lines)
