@@ -54,7 +54,7 @@ REGION_IDS: Final = (
     "flexor_digitorum_superficialis", "flexor_digitorum_profundus", "flexor_pollicis_longus",
     "extensor_carpi_ulnaris", "opponens_pollicis", "adductor_pollicis",
     "abductor_digiti_minimi_hand", "first_dorsal_interosseous",
-    "gemelli", "obturator_internus", "quadratus_femoris", "pelvic_floor", "plantaris",
+    "gemelli", "obturator_internus", "quadratus_femoris", "levator_ani", "plantaris",
     "flexor_hallucis_longus", "extensor_hallucis_longus", "interossei_foot",
     "quadratus_plantae", "flexor_digitorum_brevis", "flexor_hallucis_brevis",
     "adductor_hallucis", "abductor_digiti_minimi_foot",
@@ -77,6 +77,8 @@ GROUPS: Final = {
     "quadriceps": ("rectus_femoris", "vastus_lateralis", "vastus_medialis", "vastus_intermedius"),
     "adductors": ("adductor_longus", "adductor_magnus"),
     "hamstrings": ("biceps_femoris", "semitendinosus", "semimembranosus"),
+    "zygomaticus": ("zygomaticus_major",),
+    "abductor_digiti_minimi": ("abductor_digiti_minimi_hand", "abductor_digiti_minimi_foot"),
 }
 
 _FRONT_SEGMENTS = (

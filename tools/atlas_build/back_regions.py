@@ -11,8 +11,8 @@ from __future__ import annotations
 from shapely.geometry import Polygon
 
 from .geom import blob, strip
-from .outline import ARM, HAND, LEG
 from .more_regions import BACK_DEEP
+from .outline import ARM, HAND, LEG
 from .partition import Part
 
 __all__ = ["DEEP", "SUPERFICIAL"]

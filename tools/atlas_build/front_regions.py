@@ -10,8 +10,8 @@ from __future__ import annotations
 from shapely.geometry import box
 
 from .geom import blob, strip
-from .outline import ARM, HAND, LEG, ear, head, skull
 from .more_regions import FRONT_DEEP
+from .outline import ARM, HAND, LEG, ear, head, skull
 from .partition import Part
 
 __all__ = ["DEEP", "SUPERFICIAL"]

@@ -85,7 +85,7 @@ _HIP_BACK = [
     Part("obturator_internus", strip([(36, 481), (66, 482), (94, 478)], 5)),
     Part("quadratus_femoris", strip([(44, 498), (70, 496), (93, 490)], 10)),
     # the pelvic floor beside the coccyx (levator ani, coccygeus)
-    Part("pelvic_floor", blob([(3, 470), (20, 476), (28, 498), (12, 512), (3, 506)])),
+    Part("levator_ani", blob([(3, 470), (20, 476), (28, 498), (12, 512), (3, 506)])),
 ]  # fmt: skip
 
 _ARM_BACK = [

@@ -43,7 +43,7 @@ _SPECIAL = {
     "abductor_digiti_minimi_hand": "Abductor digiti minimi (hand)",
     "abductor_digiti_minimi_foot": "Abductor digiti minimi (foot)",
     "interossei_foot": "Interossei (foot)",
-    "pelvic_floor": "Pelvic floor (levator ani, coccygeus)",
+    "levator_ani": "Levator ani and coccygeus (pelvic floor)",
     "gemelli": "Gemelli (superior and inferior)",
     "intercostals": "Intercostals",
 }

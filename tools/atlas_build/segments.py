@@ -51,8 +51,16 @@ def _ulnar_hand() -> BaseGeometry:
 def _big_toe() -> BaseGeometry:
     """The big toe seen from the front, with its base."""
     d, y, rx, ry = TOES[0]
-    return blob([(d - rx - 2, y - 2), (d - 2, y - ry - 3.5), (d + rx + 1, y - ry - 2),
-                 (d + rx + 1.5, y + 2), (d, y + ry + 3), (d - rx - 2, y + 3)])
+    return blob(
+        [
+            (d - rx - 2, y - 2),
+            (d - 2, y - ry - 3.5),
+            (d + rx + 1, y - ry - 2),
+            (d + rx + 1.5, y + 2),
+            (d, y + ry + 3),
+            (d - rx - 2, y + 3),
+        ]
+    )
 
 
 def _toes() -> BaseGeometry:
