@@ -22,7 +22,7 @@ import sys, time
 start = time.perf_counter()
 from PySide6.QtCore import QTimer
 from bodymap.ui.app import make_application
-from bodymap.ui.mainwindow import MapWindow
+from bodymap.ui.window.mainwindow import MapWindow
 
 app = make_application([])
 window = MapWindow(remember=False)
