@@ -71,11 +71,19 @@ def ids_at(
     view: str, xy: tuple[float, float], layers: tuple[str, ...] = ("superficial", "deep")
 ) -> set[str]:
     pt = Point(xy)
-    return {
-        f["properties"]["id"]
-        for f in features(view)
-        if f["properties"]["layer"] in layers and shape(f["geometry"]).covers(pt)
-    }
+    return {ident for ident, layer, geom in shapes(view) if layer in layers and geom.covers(pt)}
+
+
+@functools.cache
+def shapes(view: str) -> list[tuple[str, str, BaseGeometry]]:
+    """Every polygon feature of a view as (id, layer, prepared geometry), parsed once."""
+    found = []
+    for f in features(view):
+        if f["geometry"]["type"] != "Point":
+            geom = shape(f["geometry"])
+            shapely.prepare(geom)
+            found.append((f["properties"]["id"], f["properties"]["layer"], geom))
+    return found
 
 
 def doc_list(heading: str, stop: str) -> str:
