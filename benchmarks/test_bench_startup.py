@@ -1,4 +1,4 @@
-"""Cold start to the main window shown, with a map open (SPEC quality bar: ≤ 1 s).
+"""Cold start to the main window shown, with a map open (≤ 1 s).
 
 Each round is a fresh Python process (offscreen, private settings and data folders) that
 imports the GUI, builds the window, opens the desk-worker example, shows the window and

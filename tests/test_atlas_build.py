@@ -214,7 +214,7 @@ def test_every_spec_landmark_is_on_the_body(view):
 
 
 def test_every_region_id_exists_on_both_sides():
-    ids = set(doc_ids(doc_list("SPEC's list with groups", "\n\n")))
+    ids = set(doc_ids(doc_list("The product's list with groups", "\n\n")))
     ids |= set(doc_ids(doc_list("Extra ids so the superficial", "\n\n")))
     assert len(ids) >= 75
     assert all(re.fullmatch(r"[a-z_]+", i) for i in ids), ids
