@@ -114,10 +114,10 @@ class MapWindow(QMainWindow):
         self.statusBar().addWidget(self.hover_label, 1)
 
         self._connect()
-        window_state.restore_layers(self, self._remember)
+        window_state.restore_layers(self.acts.layers, self.canvas, self._remember)
         self._fill_examples()
         self._fill_recent()
-        window_state.restore_window(self, self._remember)
+        window_state.restore_window(self, self.dock, self._remember)
         self._on_map_replaced(self.document.map)
         self._update_title()
 
@@ -304,7 +304,7 @@ class MapWindow(QMainWindow):
 
     # -- exports and the guide -----------------------------------------------------------
     def ask_export_path(self, kind: str) -> Path | None:
-        return window_exports.choose_export_path(self, kind)
+        return window_exports.choose_export_path(self, self.document, kind)
 
     def export(self, kind: str, path: Path | None = None) -> Path | None:
         """Write the map as ``png``, ``csv`` or ``geojson``; the path written, or None."""
