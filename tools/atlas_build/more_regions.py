@@ -61,7 +61,7 @@ _HAND_FRONT = [
     # the thenar eminence, over the first metacarpal
     Part("opponens_pollicis", HAND.blob([(10, 11), (22, 13), (36, 24), (30, 29), (15, 22)])),
     # deep in the palm between the thumb and the index
-    Part("adductor_pollicis", HAND.blob([(28, 8), (42, 20), (56, 19), (53, 6), (40, 1)])),
+    Part("adductor_pollicis", HAND.blob([(36, 8), (46, 20), (57, 19), (55, 6), (44, 2)])),
     # the hypothenar eminence along the little-finger border
     Part("abductor_digiti_minimi_hand", HAND.blob([(8, -19), (38, -23), (60, -23), (58, -15),
                                                    (32, -14), (10, -12)])),
@@ -102,9 +102,9 @@ _ARM_BACK = [
 _LEG_BACK = [
     # from above the outer knee obliquely under the lateral gastrocnemius
     Part("plantaris", LEG.strip([(0.8, 708), (0.66, 748), (0.5, 792)], 8)),
-    # the lower half of the back of the leg, on the fibular side, under soleus
-    Part("flexor_hallucis_longus", LEG.blob([(0.48, 820), (0.8, 822), (0.76, 930),
-                                             (0.6, 952), (0.48, 900)])),
+    # the lower third of the back of the leg, on the fibular side, under soleus
+    Part("flexor_hallucis_longus", LEG.blob([(0.5, 872), (0.8, 872), (0.76, 930),
+                                             (0.6, 952), (0.5, 920)])),
 ]  # fmt: skip
 
 #: the sole seen from behind is foreshortened under the heel: plantar muscles are laid out
