@@ -59,7 +59,7 @@ _FOREARM_FRONT = [
 
 _HAND_FRONT = [
     # the thenar eminence, over the first metacarpal
-    Part("opponens_pollicis", HAND.blob([(10, 11), (22, 13), (36, 24), (30, 29), (15, 22)])),
+    Part("opponens_pollicis", HAND.blob([(8, 3), (20, 3), (36, 14), (34, 28), (16, 24), (8, 14)])),
     # deep in the palm between the thumb and the index
     Part("adductor_pollicis", HAND.blob([(36, 8), (46, 20), (57, 19), (55, 6), (44, 2)])),
     # the hypothenar eminence along the little-finger border
@@ -81,9 +81,9 @@ _HIP_BACK = [
     # the short rotators under gluteus maximus, below piriformis, from the pelvis to the
     # greater trochanter: the gemelli with the obturator internus tendon between them,
     # then quadratus femoris from the sit bone
-    Part("gemelli", strip([(40, 478), (68, 479), (94, 477)], 11)),
+    Part("gemelli", strip([(40, 479), (68, 480), (94, 478)], 14)),
     Part("obturator_internus", strip([(36, 481), (66, 482), (94, 478)], 5)),
-    Part("quadratus_femoris", strip([(44, 498), (70, 496), (93, 490)], 10)),
+    Part("quadratus_femoris", strip([(44, 496), (70, 494), (93, 489)], 14)),
     # the pelvic floor beside the coccyx (levator ani, coccygeus)
     Part("levator_ani", blob([(3, 470), (20, 476), (28, 498), (12, 512), (3, 506)])),
 ]  # fmt: skip

@@ -39,6 +39,7 @@ _SPECIAL = {
     "tmj": "Jaw joint (TMJ)",
     "antecubital_fossa": "Elbow crease",
     "ulnar_hand": "Little-finger side of the hand",
+    "ulnar_wrist": "Little-finger side of the wrist",
     "big_toe": "Big toe",
     "abductor_digiti_minimi_hand": "Abductor digiti minimi (hand)",
     "abductor_digiti_minimi_foot": "Abductor digiti minimi (foot)",
