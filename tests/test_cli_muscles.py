@@ -120,3 +120,26 @@ def test_plain_listing_shows_synonyms_and_dont_roll(capsys) -> None:
     assert "don't roll" in lines["levator_ani"]
     status, out, _ = call(capsys, "muscle", "fibularis")
     assert status == 0 and "peroneus" in out and "Travell" in out
+
+
+def test_atlas_check_fails_when_a_new_record_strays(capsys, monkeypatch) -> None:
+    """`bodymap atlas check` lists a site outside its muscle and a missing segment, exit 1."""
+    import dataclasses
+
+    import bodymap.knowledge as knowledge
+
+    real = load_knowledge()
+    fpl = real.muscles["flexor_pollicis_longus"]
+    away = dataclasses.replace(fpl.trigger_points[0], a="temple", b="temple", t=0.0, dx=0, dy=0)
+    referral = dataclasses.replace(fpl.referral, spillover=("nail_bed",))
+    broken = dataclasses.replace(fpl, trigger_points=(away,), referral=referral)
+    muscles = {**real.muscles, "flexor_pollicis_longus": broken}
+    monkeypatch.setattr(
+        knowledge, "load_knowledge", lambda: dataclasses.replace(real, muscles=muscles)
+    )
+    status, out, err = call(capsys, "atlas", "check")
+    assert status == 1 and "problem" in err
+    lines = out.splitlines()
+    strays = [ln for ln in lines if "'flexor_pollicis_longus': trigger point 0" in ln]
+    assert strays and all("outside" in ln for ln in strays)
+    assert any("'nail_bed' is not in the atlas" in ln for ln in lines)
