@@ -112,6 +112,14 @@ def test_unknown_muscle_is_one_line_and_non_zero(capsys) -> None:
     assert err.count("\n") == 1 and "peroneus_maximus" in err
 
 
+def test_a_common_name_for_an_id_is_pointed_to_the_id(capsys) -> None:
+    status, out, err = call(capsys, "muscle", "peroneus")
+    assert status != 0 and not out
+    assert err.count("\n") == 1 and "did you mean fibularis?" in err
+    status, _, err = call(capsys, "muscle", "pecs")
+    assert status != 0 and "pectoralis_major or pectoralis_minor" in err
+
+
 def test_plain_listing_shows_synonyms_and_dont_roll(capsys) -> None:
     status, out, _ = call(capsys, "muscles")
     assert status == 0
