@@ -151,3 +151,12 @@ def test_atlas_check_fails_when_a_new_record_strays(capsys, monkeypatch) -> None
     strays = [ln for ln in lines if "'flexor_pollicis_longus': trigger point 0" in ln]
     assert strays and all("outside" in ln for ln in strays)
     assert any("'nail_bed' is not in the atlas" in ln for ln in lines)
+
+
+@pytest.mark.parametrize("command", ["muscles", "muscle"])
+def test_help_names_the_options(capsys, command: str) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "--json" in out and (command == "muscles" or "--view" in out)

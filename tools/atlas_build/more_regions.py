@@ -21,11 +21,12 @@ _FACE = [
     # on the inner face of the jaw angle
     Part("medial_pterygoid", blob([(24, 100), (33, 101), (37, 111), (33, 120), (25, 114)])),
     # posterior belly from behind the jaw angle, anterior belly under the chin
-    Part("digastric", strip([(41, 102), (38, 116), (26, 127), (12, 131), (4, 132)], 7)),
+    Part("digastric", strip([(41, 102), (38, 116), (26, 127), (12, 131), (3, 132)],
+                            [7, 7, 6.5, 6, 4])),
     # the cheek wall between the jaws, under the zygomaticus
     Part("buccinator", blob([(13, 100), (26, 96), (30, 107), (26, 118), (13, 116)])),
     # from the cheekbone down and in to the corner of the mouth
-    Part("zygomaticus_major", strip([(37, 73), (29, 88), (17, 106)], 6)),
+    Part("zygomaticus_major", strip([(37, 73), (33, 80), (25, 94), (17, 106)], [5, 6.5, 6, 4])),
     # a ring round the eye on the bone of the orbit
     Part("orbicularis_oculi", blob([(5, 46), (28, 43), (35, 56), (29, 68), (6, 68)]).difference(
         blob([(10, 51), (26, 50), (29, 57), (26, 63), (10, 63)]))),
