@@ -57,7 +57,7 @@ REGION_IDS: Final = (
     "gemelli", "obturator_internus", "quadratus_femoris", "levator_ani", "plantaris",
     "flexor_hallucis_longus", "extensor_hallucis_longus", "interossei_foot",
     "quadratus_plantae", "flexor_digitorum_brevis", "flexor_hallucis_brevis",
-    "adductor_hallucis", "abductor_digiti_minimi_foot",
+    "adductor_hallucis", "abductor_digiti_minimi_foot", "splenius_cervicis",
 )  # fmt: skip
 
 FASCIA_IDS: Final = frozenset(

@@ -78,6 +78,12 @@ _LEG_FRONT = [
 
 FRONT_DEEP: list[Part] = _FACE + _CHEST + _FOREARM_FRONT + _HAND_FRONT + _LEG_FRONT
 
+_NECK_BACK = [
+    # from the spines of T3-T6 up beside the neck to the upper cervical transverse processes,
+    # under splenius capitis and the trapezius
+    Part("splenius_cervicis", strip([(12, 236), (15, 190), (21, 150), (26, 112)], [9, 10, 10, 8])),
+]  # fmt: skip
+
 _HIP_BACK = [
     # the short rotators under gluteus maximus, below piriformis, from the pelvis to the
     # greater trochanter: the gemelli with the obturator internus tendon between them,
@@ -119,4 +125,4 @@ _SOLE_BACK = [
                                               (57, 988)])),
 ]  # fmt: skip
 
-BACK_DEEP: list[Part] = _HIP_BACK + _ARM_BACK + _LEG_BACK + _SOLE_BACK
+BACK_DEEP: list[Part] = _NECK_BACK + _HIP_BACK + _ARM_BACK + _LEG_BACK + _SOLE_BACK
