@@ -10,11 +10,15 @@ from bodymap.knowledge.atlas_check import validate_against_atlas
 from bodymap.knowledge.fields import KnowledgeError
 from bodymap.knowledge.loader import load_knowledge, parse_knowledge
 from bodymap.knowledge.model import (
+    BodyPart,
     CautionText,
+    Contraindication,
+    FlagTrigger,
     Knowledge,
     Muscle,
     RedFlag,
     Referral,
+    SafetyText,
     Technique,
     TriggerPointSite,
 )
@@ -27,12 +31,16 @@ __all__ = [
     "POSITIONS",
     "REGION_IDS",
     "TOOLS",
+    "BodyPart",
     "CautionText",
+    "Contraindication",
+    "FlagTrigger",
     "Knowledge",
     "KnowledgeError",
     "Muscle",
     "RedFlag",
     "Referral",
+    "SafetyText",
     "Technique",
     "TriggerPointSite",
     "load_knowledge",
