@@ -332,7 +332,7 @@ def test_routine_is_grouped_by_position_and_timed() -> None:
         spot("front", "temple_r"),
     ]
     routine = advise(spots).routine
-    assert 2 <= len(routine.steps)
+    assert len(routine.steps) >= 2
     order = [POSITIONS.index(s.position) for s in routine.steps]
     assert order == sorted(order)
     assert len({(s.muscle, s.side) for s in routine.steps}) == len(routine.steps)

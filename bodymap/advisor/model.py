@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from bodymap.atlas import Region
 
 __all__ = [
-    "PAIN_KINDS",
     "LENGTHS",
+    "PAIN_KINDS",
     "Advice",
     "CautionNote",
     "LeftOut",
