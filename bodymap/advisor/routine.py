@@ -240,35 +240,51 @@ def build_routine(
         not_rolled=not_rolled,
         left_out=left_out,
     )
-    return routine, tuple(_coverage(b, i, ordered, left_out, not_rolled) for i in range(len(hits)))
+    index = _Index(ordered, left_out, not_rolled)
+    return routine, tuple(_coverage(b, i, index) for i in range(len(hits)))
 
 
-def _coverage(
-    b: _Builder,
-    i: int,
-    steps: Sequence[RollingStep],
-    left_out: Sequence[LeftOut],
-    not_rolled: Sequence[NotRolled],
-) -> Coverage:
+class _Index:
+    """Steps, left-out steps and not-rolled entries by the spots they serve."""
+
+    def __init__(
+        self,
+        steps: Sequence[RollingStep],
+        left_out: Sequence[LeftOut],
+        not_rolled: Sequence[NotRolled],
+    ) -> None:
+        self.steps: dict[int, list[tuple[int, str]]] = {}
+        for k, st in enumerate(steps):
+            for i in st.spots:
+                self.steps.setdefault(i, []).append((k, st.side))
+        self.left: dict[int, list[LeftOut]] = {}
+        for entry in left_out:
+            for i in entry.spots:
+                self.left.setdefault(i, []).append(entry)
+        self.skipped: dict[int, list[NotRolled]] = {}
+        for skip in not_rolled:
+            for i in skip.spots:
+                self.skipped.setdefault(i, []).append(skip)
+
+
+def _coverage(b: _Builder, i: int, index: _Index) -> Coverage:
     hit, safety, cautions = b.hits[i], b.safety, b.knowledge.cautions
     if not hit.inside:
         return Coverage((), cautions[OUTSIDE_BODY].spot_reason)
-    covered = tuple(
-        k for k, st in enumerate(steps) if i in st.spots and _side_ok(st.side, hit.side)
-    )
+    covered = tuple(k for k, side in index.steps.get(i, ()) if _side_ok(side, hit.side))
     if i in b.nerve:
         part_ids = {p for p, _ in b.nerve[i]} or {"trunk"}
         names = [p.name for p in b.knowledge.body_parts if p.id in part_ids]
         return Coverage(covered, safety.spot_tingling.format(part=" and ".join(names) or "area"))
     if covered:
         return Coverage(covered, None)
-    left = [e.name for e in left_out if i in e.spots and _side_ok(e.side, hit.side)][:2]
+    left = [e.name for e in index.left.get(i, ()) if _side_ok(e.side, hit.side)][:2]
     if left:
         return Coverage((), safety.spot_left_out.format(length=b.length, muscles=", ".join(left)))
     for region in hit.cautions:
         if region.id in cautions:
             return Coverage((), cautions[region.id].spot_reason)
-    skipped = [e for e in not_rolled if i in e.spots]
+    skipped = index.skipped.get(i, [])
     if skipped:
         names = ", ".join(e.name for e in skipped)
         return Coverage(
