@@ -126,9 +126,8 @@ def _print_advice(data: dict[str, Any]) -> None:
             print(f"  {source['score']:.2f}  {source['muscle']} ({source['side']})")
     for step in data["routine"]:
         first = " (check with a clinician first)" if step.get("check_first") else ""
-        print(
-            f"Roll: {step['muscle']} ({step['side']}) with {step['tool']}: {step['position']}{first}"
-        )
+        where = f"{step['muscle']} ({step['side']}) with {step['tool']}: {step['position']}"
+        print(f"Roll: {where}{first}")
     for entry in data.get("not_rolled", ()):
         print(
             f"Not rolled: {entry['muscle']} ({entry['side']}): {entry['reason']} {entry['instead']}"

@@ -188,6 +188,7 @@ def test_short_is_shorter_than_standard_and_full_is_everything() -> None:
 
 
 # (case, spots, flags that must be raised naming spot 0, flags that must not be raised)
+# fmt: off
 FLAG_TABLE = [
     ("chest 3/10", [spot("front", "nipple_l", dx=-10, intensity=3)], {"cardiac"}, set()),
     (
@@ -195,39 +196,39 @@ FLAG_TABLE = [
         [spot("front", "elbow_crease_l", "acromion_l", 0.4, intensity=3)],
         {"cardiac"},
         set(),
-    ),  # fmt: skip
+    ),
     ("jaw 3/10", [spot("front", "jaw_angle_l", "chin", 0.4, intensity=3)], {"cardiac"}, set()),
     (
         "between shoulder blades",
         [spot("back", "c7", "t12", 0.3, dx=12, intensity=2)],
         {"cardiac"},
         set(),
-    ),  # fmt: skip
+    ),
     (
         "calf",
         [spot("back", "popliteal_fossa_r", "heel_r", 0.3, intensity=2)],
         {"dvt"},
         {"cardiac"},
-    ),  # fmt: skip
+    ),
     (
         "knee ache 9/10",
         [spot("front", "patella_r", intensity=9)],
         {"trauma", "night_pain"},
         {"cardiac", "dvt", "headache", "nerve"},
-    ),  # fmt: skip
+    ),
     (
         "buttock numb",
         [spot("back", "psis_r", "greater_trochanter_r", 0.5, dy=20, kind="numb")],
         {"cauda_equina", "nerve"},
         {"cardiac"},
-    ),  # fmt: skip
+    ),
     ("temple", [spot("front", "temple_r", intensity=4)], {"headache"}, {"cardiac", "dvt"}),
     (
         "buttock ache",
         [spot("back", "psis_r", "greater_trochanter_r", 0.5, dy=20)],
         set(),
         {"cauda_equina", "cardiac", "dvt", "nerve"},
-    ),  # fmt: skip
+    ),
 ]
 
 
@@ -280,7 +281,6 @@ def test_when_to_see_a_clinician_is_always_there() -> None:
 
 def test_cli_advise_json_carries_the_safety_contract(tmp_path, capsys) -> None:
     from bodymap.maps import Spot, TriggerPointMap, save_map
-
     from bodymap.sides import side_for
 
     spots = [

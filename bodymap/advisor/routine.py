@@ -286,8 +286,8 @@ def _coverage(b: _Builder, i: int, index: _Index) -> Coverage:
             return Coverage((), cautions[region.id].spot_reason)
     skipped = index.skipped.get(i, [])
     if skipped:
-        names = ", ".join(e.name for e in skipped)
+        muscles = ", ".join(e.name for e in skipped)
         return Coverage(
-            (), safety.spot_not_rolled.format(muscles=names, instead=skipped[0].instead)
+            (), safety.spot_not_rolled.format(muscles=muscles, instead=skipped[0].instead)
         )
     return Coverage((), safety.spot_no_step)

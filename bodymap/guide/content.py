@@ -189,7 +189,10 @@ def _left_out(advice_json: Mapping[str, Any]) -> str:
         side = str(entry.get("side", "midline"))
         name = str(entry.get("name") or entry.get("muscle", ""))
         names.append(name if side == "midline" else f"{name} ({SIDE_WORDS.get(side, side)})")
-    return f"The {length} routine leaves out: {', '.join(names)}. Print the full routine for every step."
+    return (
+        f"The {length} routine leaves out: {', '.join(names)}. "
+        "Print the full routine for every step."
+    )
 
 
 def build_guide_content(

@@ -3,7 +3,8 @@
 Drawing is the canvas engineer's `ViewPainter`; this module only decides what to show:
 on page 1 every advised muscle's roll zone is shaded under the numbered spots with the
 caution zones hatched, and each routine step gets a close-up of the view holding that
-muscle, the caution zones near it, its roll zone and its trigger-point sites highlighted. Everything stays vector (paths and lines, no pixmaps).
+muscle, the caution zones near it, its roll zone and its trigger-point sites highlighted.
+Everything stays vector (paths and lines, no pixmaps).
 """
 
 from __future__ import annotations

@@ -70,7 +70,7 @@ def write_guide_pdf(
     render_guide_pdf(tpm, out, page_size, length)
 
 
-def print_guide(parent: Any, tpm: Any) -> bool:
+def print_guide(parent: Any, tpm: Any, length: str = "standard") -> bool:
     """Ask for a printer (QPrintDialog) and print the guide; False when cancelled."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
@@ -80,7 +80,7 @@ def print_guide(parent: Any, tpm: Any) -> bool:
     dialog.setWindowTitle("Print rolling guide")
     if _exec_dialog(dialog) != QPrintDialog.DialogCode.Accepted:
         return False
-    paint_document(printer, tpm, monochrome=is_monochrome(printer))
+    paint_document(printer, tpm, monochrome=is_monochrome(printer), length=length)
     return True
 
 
@@ -89,7 +89,7 @@ def _exec_dialog(dialog: Any) -> int:
     return int(dialog.exec())
 
 
-def preview_guide(parent: Any, tpm: Any) -> None:
+def preview_guide(parent: Any, tpm: Any, length: str = "standard") -> None:
     """Show the guide in a print preview, from which the user can print it."""
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
@@ -99,7 +99,7 @@ def preview_guide(parent: Any, tpm: Any) -> None:
     dialog.setWindowTitle("Rolling guide – preview")
 
     def paint(target: Any) -> None:
-        paint_document(target, tpm, monochrome=is_monochrome(target))
+        paint_document(target, tpm, monochrome=is_monochrome(target), length=length)
 
     dialog.paintRequested.connect(paint)
     _exec_dialog(dialog)
