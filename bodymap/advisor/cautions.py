@@ -38,15 +38,14 @@ def spot_cautions(hit: Hit, knowledge: Knowledge) -> tuple[CautionNote, ...]:
     return tuple(_note(zone, knowledge) for zone in zones)
 
 
-def _meets(trigger: FlagTrigger, hit: Hit, spot: SpotLike) -> bool:
-    if spot.intensity < trigger.min_intensity:
-        return False
-    if trigger.kinds and spot.kind not in trigger.kinds:
-        return False
-    if trigger.segments and not any(s.id in trigger.segments for s in hit.segments):
-        return False
-    return not trigger.regions or any(
-        r.id in trigger.regions for r in (*hit.regions, *hit.cautions)
+def _meets(
+    trigger: FlagTrigger, spot: SpotLike, segments: frozenset[str], regions: frozenset[str]
+) -> bool:
+    return (
+        spot.intensity >= trigger.min_intensity
+        and (not trigger.kinds or spot.kind in trigger.kinds)
+        and (not trigger.segments or not trigger.segments.isdisjoint(segments))
+        and (not trigger.regions or not trigger.regions.isdisjoint(regions))
     )
 
 
@@ -54,13 +53,25 @@ def red_flags(
     spots: Sequence[SpotLike], hits: Sequence[Hit], knowledge: Knowledge
 ) -> tuple[RedFlagNote, ...]:
     """The red flags the spots raise, in the tables' order, each naming its spots."""
-    out: list[RedFlagNote] = []
-    for flag in knowledge.red_flags:
-        raised = tuple(
-            i
-            for i, (spot, hit) in enumerate(zip(spots, hits, strict=True))
-            if hit.inside and any(_meets(t, hit, spot) for t in flag.triggers)
-        )
-        if raised:
-            out.append(RedFlagNote(flag.id, flag.text, raised))
-    return tuple(out)
+    raised: dict[str, list[int]] = {}
+    seen: dict[tuple[object, ...], list[str]] = {}  # many spots share what lies under them
+    for i, (spot, hit) in enumerate(zip(spots, hits, strict=True)):
+        if not hit.inside:
+            continue
+        segments = frozenset(s.id for s in hit.segments)
+        regions = frozenset(r.id for r in (*hit.regions, *hit.cautions))
+        key = (segments, regions, spot.kind, spot.intensity)
+        ids = seen.get(key)
+        if ids is None:
+            ids = seen[key] = [
+                flag.id
+                for flag in knowledge.red_flags
+                if any(_meets(t, spot, segments, regions) for t in flag.triggers)
+            ]
+        for flag_id in ids:
+            raised.setdefault(flag_id, []).append(i)
+    return tuple(
+        RedFlagNote(flag.id, flag.text, tuple(raised[flag.id]))
+        for flag in knowledge.red_flags
+        if flag.id in raised
+    )
