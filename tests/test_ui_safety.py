@@ -110,3 +110,28 @@ def test_canvas_shading_is_the_roll_zone(qtbot):
     painter = QPainter(image)
     vp.paint_cautions(painter)
     painter.end()
+
+
+def test_printed_guide_lists_not_rolled_without_times_and_clinician_section():
+    from datetime import date
+
+    from bodymap.advisor import advise
+    from bodymap.guide.content import build_guide_content
+    from bodymap.knowledge import load_knowledge
+    from test_safety import spot
+
+    from bodymap.maps import Spot
+    from bodymap.sides import side_for
+
+    points = [spot("back", "popliteal_fossa_r", dy=10, intensity=6), *FIVE]
+    spots = [
+        Spot(f"s{i}", p.view, p.x, p.y, side_for(p.view, p.x), int(p.intensity))
+        for i, p in enumerate(points)
+    ]
+    advice = advise(spots, length="short").to_json()
+    content = build_guide_content("Knee", spots, advice, load_knowledge(), date(2026, 1, 2))
+    assert any(line.startswith("Popliteus") for line in content.not_rolled)
+    assert all(" s " not in line and " min" not in line for line in content.not_rolled)
+    assert content.left_out.startswith("The short routine leaves out:")
+    assert content.clinician and content.contraindications
+    assert any("applies to your spot" in line for line in content.red_flags)
