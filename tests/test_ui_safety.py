@@ -115,11 +115,11 @@ def test_canvas_shading_is_the_roll_zone(qtbot):
 def test_printed_guide_lists_not_rolled_without_times_and_clinician_section():
     from datetime import date
 
+    from test_safety import spot
+
     from bodymap.advisor import advise
     from bodymap.guide.content import build_guide_content
     from bodymap.knowledge import load_knowledge
-    from test_safety import spot
-
     from bodymap.maps import Spot
     from bodymap.sides import side_for
 
