@@ -152,12 +152,15 @@ class ViewPainter:
             self._roll_zones = RollZones({self.view: self.view_atlas}, load_knowledge())
         return self._roll_zones
 
-    def paint_cautions(self, painter: QPainter, *, monochrome: bool = False) -> None:
-        """The caution zones, hatched, clipped to the body (atlas coordinates)."""
+    def paint_cautions(
+        self, painter: QPainter, *, monochrome: bool = False, within: QRectF | None = None
+    ) -> None:
+        """The caution zones, hatched, clipped to the body (atlas coordinates); only those
+        reaching into ``within`` when given (a close-up)."""
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setClipPath(self.outline_path, Qt.ClipOperation.IntersectClip)
-        self._paint_cautions(painter, monochrome)
+        self._paint_cautions(painter, monochrome, within)
         painter.restore()
 
     # painting ------------------------------------------------------------------------
@@ -279,9 +282,13 @@ class ViewPainter:
         for _region, path in self.layer_paths("deep"):
             painter.drawPath(path)
 
-    def _paint_cautions(self, painter: QPainter, monochrome: bool) -> None:
+    def _paint_cautions(
+        self, painter: QPainter, monochrome: bool, within: QRectF | None = None
+    ) -> None:
         colour = QColor(0, 0, 0, 150) if monochrome else palette.CAUTION
         for _region, path in self.layer_paths("caution"):
+            if within is not None and not path.boundingRect().intersects(within):
+                continue
             hatch(painter, path, colour, 5.0)
             painter.setPen(QPen(colour, line_width(painter, 0.8, 0.6, 1.2)))
             painter.setBrush(Qt.BrushStyle.NoBrush)

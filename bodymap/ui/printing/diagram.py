@@ -175,7 +175,7 @@ class DiagramPainter:
         dy = target.center().y() - box.center().y() * scale
         painter.setTransform(QTransform(scale, 0, 0, scale, dx, dy), True)
         self._paint_body_near(vp, painter, box)
-        vp.paint_cautions(painter, monochrome=self.monochrome)
+        vp.paint_cautions(painter, monochrome=self.monochrome, within=box)
         vp.paint_highlight(
             painter,
             Highlight(muscle, side, points),
