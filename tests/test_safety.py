@@ -313,3 +313,12 @@ def test_cli_atlas_export_gives_the_caution_layer(capsys) -> None:
     assert {"spine", "kidney", "popliteal_fossa"} <= ids
     assert all(f["properties"]["layer"] == "caution" for f in data["features"])
     assert main(["atlas", "export", "--view", "side"]) == 2
+
+
+def test_cli_locate_and_guide_take_a_length(tmp_path, capsys) -> None:
+    x, y = mark("back", "c7", "acromion_r", 0.45)
+    assert main(["locate", "--view", "back", str(x), str(y), "--json", "--length", "full"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["routine_length"] == "full" and data["routine"]
+    assert main(["locate", "--view", "back", str(x), str(y), "--length", "long"]) == 2
+    assert "invalid choice" in capsys.readouterr().err
