@@ -99,11 +99,13 @@ def output_guide(window: ExportHost, how: str, path: Path | None = None) -> Path
                            f"in this installation ({exc}).")  # fmt: skip
         return None
     tpm = document.map
+    # the printed routine has the length the panel shows
+    length = str(getattr(getattr(window, "panel", None), "length", "standard"))
     if how == "print":
-        guide.print_guide(window.window(), tpm)
+        guide.print_guide(window.window(), tpm, length)
         return None
     if how == "preview":
-        guide.preview_guide(window.window(), tpm)
+        guide.preview_guide(window.window(), tpm, length)
         return None
     path = path or window.ask_export_path("pdf")
     if path is None:
@@ -111,7 +113,7 @@ def output_guide(window: ExportHost, how: str, path: Path | None = None) -> Path
     if not path.suffix:
         path = path.with_suffix(".pdf")
     try:
-        guide.write_guide_pdf(tpm, path)
+        guide.write_guide_pdf(tpm, path, length=length)
     except (OSError, ValueError) as exc:
         document.show_error(f"Could not write {path.name}", str(exc))
         return None
