@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from bodymap import __version__
 from bodymap.maps import Spot, TriggerPointMap
+from bodymap.ui.drawing.plain_text import plain_label
 
 __all__ = ["SAFETY_NOTE", "CheckInDialog", "show_about", "show_safety_note"]
 
@@ -87,7 +88,7 @@ class CheckInDialog(QDialog):
             where = describe(spot)
             label = f"Spot {number}" + (f" — {where}" if where else "")
             box.setAccessibleName(f"Intensity of spot {number}")
-            form.addRow(label, box)
+            form.addRow(plain_label(label), box)
             self._boxes[spot.id] = box
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(form_host)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from bodymap.atlas import load_atlas
 from bodymap.maps import Change, Spot, TriggerPointMap
@@ -25,6 +25,7 @@ from bodymap.ui.canvas.hit_text import describe_hit
 from bodymap.ui.document import spot_requests
 from bodymap.ui.document.document import UNTITLED, MapDocument, example_names
 from bodymap.ui.document.map_observer import MapObserver
+from bodymap.ui.drawing.plain_text import menu_text, plain_label, plain_window_title
 from bodymap.ui.panel.advice_panel import AdvicePanel
 from bodymap.ui.window import exports_menu as window_exports
 from bodymap.ui.window import state as window_state
@@ -109,7 +110,7 @@ class MapWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.canvas.addAction(action)
             self.panel.spot_list.addAction(action)
-        self.hover_label = QLabel(HINT)
+        self.hover_label = plain_label(HINT)
         self.hover_label.setAccessibleName("Region under the pointer")
         self.statusBar().addWidget(self.hover_label, 1)
 
@@ -191,7 +192,7 @@ class MapWindow(QMainWindow):
         self._update_enabled()
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{window_title(self.document)}[*] — bodymap")
+        self.setWindowTitle(f"{plain_window_title(window_title(self.document))}[*] — bodymap")
         self.setWindowFilePath(str(self.document.path or ""))
         self._on_modification_changed(self.document.is_modified())
 
@@ -333,7 +334,7 @@ class MapWindow(QMainWindow):
         menu = self.menus["recent"]
         menu.clear()
         for index, path in enumerate(self.document.recent_files(), start=1):
-            action = menu.addAction(f"&{index} {path.name}")
+            action = menu.addAction(f"&{index} {menu_text(path.name)}")
             action.setStatusTip(str(path))
             action.triggered.connect(functools.partial(self.document.open, path))
         menu.setEnabled(not menu.isEmpty())
