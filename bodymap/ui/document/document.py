@@ -212,8 +212,9 @@ class MapDocument(QObject):
         naming = self._name_after(path)
         if not self._write(path):
             if naming is not None:  # nothing was saved: the map keeps its old name
-                naming.setObsolete(True)
                 self.undo_stack.undo()
+                naming.setObsolete(True)
+                self.undo_stack.redo()  # drops an obsolete command without applying it
             return False
         if path != self._path:
             self._path = path
