@@ -322,6 +322,7 @@ def test_an_autosave_that_stopped_the_last_start_is_set_aside_not_offered(
     assert not document.offer_recovery()
     assert asked == []
     [(title, message)] = notices
+    assert title == "Autosaved maps set aside"
     kept = recovery / "crashed.bodymap-recovery.set-aside"
     assert message == f"Not offered (bodymap stopped while offering it); kept as {kept}"
     assert "\n" not in message
