@@ -30,7 +30,13 @@ from bodymap.ui.panel.advice_panel import AdvicePanel
 from bodymap.ui.window import exports_menu as window_exports
 from bodymap.ui.window import state as window_state
 from bodymap.ui.window.actions import WindowActions, build_menus
-from bodymap.ui.window.dialogs import CheckInDialog, show_about, show_safety_note
+from bodymap.ui.window.dialogs import (
+    CheckInDialog,
+    ShortcutsDialog,
+    shortcut_rows,
+    show_about,
+    show_safety_note,
+)
 from bodymap.ui.window.state import PANEL_WIDTH
 
 if TYPE_CHECKING:
@@ -110,6 +116,9 @@ class MapWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.canvas.addAction(action)
             self.panel.spot_list.addAction(action)
+        # Escape from any control of the panel (docked or floating) returns to the diagram
+        self.acts.focus_diagram.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.dock.addAction(self.acts.focus_diagram)
         self.hover_label = plain_label(HINT)
         self.hover_label.setAccessibleName("Region under the pointer")
         self.statusBar().addWidget(self.hover_label, 1)
@@ -151,6 +160,8 @@ class MapWindow(QMainWindow):
         a.history.triggered.connect(self.show_history)
         a.safety.triggered.connect(self.show_safety_note)
         a.about.triggered.connect(lambda: show_about(self))
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.focus_diagram.triggered.connect(self.focus_diagram)
 
         doc.flushRequested.connect(self.panel.editor.commit_pending)
         doc.mapReplaced.connect(self._on_map_replaced)
@@ -252,6 +263,11 @@ class MapWindow(QMainWindow):
         self.dock.raise_()
         self.panel.editor.intensity_box.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def focus_diagram(self) -> None:
+        """Back to the diagram from the panel, keeping what was typed there."""
+        self.panel.editor.commit_pending()
+        self.canvas.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def show_sources(self, spot_id: str) -> None:
         """The canvas's "Select source…": select the spot and go to its likely sources."""
         self.select_spot(spot_id)
@@ -346,6 +362,10 @@ class MapWindow(QMainWindow):
     # -- first run, recovery, closing ----------------------------------------------------
     def show_safety_note(self) -> None:
         show_safety_note(self)
+
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard Shortcuts: every action's keys and the diagram's own."""
+        ShortcutsDialog(shortcut_rows(self.acts.all_actions()), self).exec()
 
     def startup(self) -> None:
         """After the window is shown: the safety note on the first run, then any maps to
