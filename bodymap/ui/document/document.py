@@ -230,7 +230,7 @@ class MapDocument(QObject):
             op = rename(self._map, path.stem.strip(), apply=False)
         except ValueError:
             return None  # a file name no map name can be (blank, too long): keep the old
-        command = OperationCommand(self._map, op, f"Name the map {path.stem.strip()}")
+        command = OperationCommand(self._map, op, "Name the map after its file")
         self.undo_stack.push(command)
         return command if command.error is None else None
 
