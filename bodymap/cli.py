@@ -16,7 +16,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -366,18 +366,52 @@ X11_PACKAGES = (
 """The Debian/Ubuntu packages Qt's X11 (xcb) platform needs beyond a bare system."""
 
 
-def display_problem(env: Any, platform: str) -> str | None:
+X11_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libEGL.so.1": "libegl1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+}
+"""The libraries Qt's X11 plugin loads that a minimal system may lack, and their packages."""
+
+
+def _loads(soname: str) -> bool:
+    import ctypes
+
+    try:
+        ctypes.CDLL(soname)
+    except OSError:
+        return False
+    return True
+
+
+def display_problem(env: Any, platform: str, loads: Callable[[str], bool] = _loads) -> str | None:
     """Why the program's window cannot appear, in one line, or None. On Linux with no
-    ``DISPLAY``, no ``WAYLAND_DISPLAY`` and no ``QT_QPA_PLATFORM`` chosen, Qt would abort
-    with a plugin message and a core dump; say instead what to do."""
+    ``DISPLAY``, no ``WAYLAND_DISPLAY`` and no ``QT_QPA_PLATFORM`` chosen, or with an X11
+    display but without the libraries Qt's X11 plugin needs, Qt would abort with a plugin
+    message and a core dump; say instead what to do."""
     if not platform.startswith("linux"):
         return None
-    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"):
+    chosen = env.get("QT_QPA_PLATFORM")
+    if not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or chosen):
+        return (
+            "no display found: run bodymap in a desktop session (bodymap screenshot and "
+            "bodymap guide also work without one, or set QT_QPA_PLATFORM=offscreen); on "
+            f"Debian or Ubuntu the window needs: sudo apt install {X11_PACKAGES}"
+        )
+    if env.get("WAYLAND_DISPLAY") or (chosen and chosen != "xcb"):
+        return None
+    missing = [package for soname, package in X11_LIBRARIES.items() if not loads(soname)]
+    if not missing:
         return None
     return (
-        "no display found: run bodymap in a desktop session (bodymap screenshot and "
-        "bodymap guide also work without one, or set QT_QPA_PLATFORM=offscreen); on "
-        f"Debian or Ubuntu the window needs: sudo apt install {X11_PACKAGES}"
+        f"the window cannot open: Qt's X11 libraries are missing ({' '.join(missing)}); on "
+        f"Debian or Ubuntu: sudo apt install {X11_PACKAGES}"
     )
 
 
