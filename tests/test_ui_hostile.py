@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -291,11 +292,8 @@ def recovery(tmp_path: Path) -> Path:
     return tmp_path / "recovery"
 
 
-def _offering_then_killed(folder: Path) -> Path:
-    """An earlier start that died while its recovery question was on screen."""
-    crashed = RecoveryStore(folder, session_id="crashed")
-    crashed.save_recovery(TriggerPointMap("Killer name"), None)
-    crashed.close()
+def _offer_then_die(folder: Path) -> None:
+    """A start of bodymap killed while its recovery question is on screen."""
     child = (
         "import os, signal, sys\n"
         "from bodymap.maps import RecoveryStore\n"
@@ -304,16 +302,21 @@ def _offering_then_killed(folder: Path) -> Path:
         "assert store.begin_offer(entry)\n"
         "os.kill(os.getpid(), signal.SIGKILL)\n"
     )
-    proc = subprocess.run(["python", "-c", child, str(folder)], capture_output=True)
+    proc = subprocess.run([sys.executable, "-c", child, str(folder)], capture_output=True)
     assert proc.returncode == -9, proc.stderr
-    return folder / "crashed.bodymap-recovery"
 
 
-def test_an_autosave_that_stopped_the_last_start_is_set_aside_not_offered(
+def test_an_autosave_that_stopped_two_starts_is_set_aside_not_offered(
     recovery, monkeypatch
 ) -> None:
-    autosave = _offering_then_killed(recovery)
+    crashed = RecoveryStore(recovery, session_id="crashed")
+    crashed.save_recovery(TriggerPointMap("Killer name"), None)
+    crashed.close()
+    autosave = recovery / "crashed.bodymap-recovery"
     content = autosave.read_bytes()
+    _offer_then_die(recovery)  # once may be a power cut: it is offered again
+    assert RecoveryStore(recovery).set_aside_unusable() == []
+    _offer_then_die(recovery)  # twice in a row: the autosave is the trouble
     document = MapDocument(recovery_dir=recovery)
     asked: list[object] = []
     notices: list[tuple[str, str]] = []
@@ -324,9 +327,12 @@ def test_an_autosave_that_stopped_the_last_start_is_set_aside_not_offered(
     [(title, message)] = notices
     assert title == "Autosaved maps set aside"
     kept = recovery / "crashed.bodymap-recovery.set-aside"
-    assert message == f"Not offered (bodymap stopped while offering it); kept as {kept}"
+    assert message == (
+        f"Not offered again (bodymap stopped 2 times while offering it); kept as {kept}"
+    )
     assert "\n" not in message
     assert kept.read_bytes() == content and not autosave.exists()
+    assert sorted(p.name for p in recovery.iterdir()) == [kept.name]
     # the next start is quiet
     assert not MapDocument(recovery_dir=recovery).offer_recovery()
     document.close()
@@ -341,7 +347,7 @@ def test_an_unreadable_autosave_is_set_aside_with_a_notice(recovery, monkeypatch
     monkeypatch.setattr(document, "show_info", lambda t, m: notices.append(m))
     monkeypatch.setattr(document, "ask_recover", lambda entry: pytest.fail("offered"))
     assert not document.offer_recovery()
-    assert len(notices) == 1 and notices[0].startswith("Not offered (cannot recover this map")
+    assert len(notices) == 1 and notices[0].startswith("Not offered again (cannot recover")
     assert (recovery / "old.bodymap-recovery.set-aside").exists()
     document.close()
 
@@ -365,19 +371,20 @@ def test_an_autosave_that_fails_to_load_when_accepted_is_set_aside(recovery, mon
     document.close()
 
 
-def test_a_question_that_raises_leaves_the_mark_for_the_next_start(recovery, monkeypatch) -> None:
+def test_questions_that_raise_twice_set_the_autosave_aside(recovery, monkeypatch) -> None:
     crashed = RecoveryStore(recovery, session_id="crashed")
     crashed.save_recovery(TriggerPointMap("Boom"), None)
     crashed.close()
-    document = MapDocument(recovery_dir=recovery)
 
     def ask(entry) -> bool:
         raise RuntimeError("the question could not be drawn")
 
-    monkeypatch.setattr(document, "ask_recover", ask)
-    with pytest.raises(RuntimeError):
-        document.offer_recovery()
-    document.close()
+    for _start in range(2):
+        document = MapDocument(recovery_dir=recovery)
+        monkeypatch.setattr(document, "ask_recover", ask)
+        with pytest.raises(RuntimeError):
+            document.offer_recovery()
+        document.close()
     later = MapDocument(recovery_dir=recovery)
     notices: list[str] = []
     monkeypatch.setattr(later, "show_info", lambda t, m: notices.append(m))
@@ -385,6 +392,19 @@ def test_a_question_that_raises_leaves_the_mark_for_the_next_start(recovery, mon
     assert not later.offer_recovery()
     assert len(notices) == 1
     later.close()
+
+
+def test_an_answered_question_forgets_an_earlier_unanswered_one(recovery, monkeypatch) -> None:
+    crashed = RecoveryStore(recovery, session_id="crashed")
+    crashed.save_recovery(TriggerPointMap("Fine"), None)
+    crashed.close()
+    _offer_then_die(recovery)
+    document = MapDocument(recovery_dir=recovery)
+    monkeypatch.setattr(document, "ask_recover", lambda entry: True)
+    assert document.offer_recovery()
+    assert document.map.name == "Fine"
+    assert not list(recovery.glob("crashed.*"))
+    document.close()
 
 
 def test_a_declined_autosave_is_deleted_and_its_mark_too(recovery, monkeypatch) -> None:

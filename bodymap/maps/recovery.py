@@ -7,9 +7,9 @@ are offered back with `RecoveryStore.list_recoverable`. A session that autosaves
 OS lock on ``<session_id>.lock`` until it clears or dies, so a second bodymap running at the
 same time never offers (or deletes) a live session's autosave.
 
-An autosave that cannot be read, or that was being offered when bodymap stopped (so showing
-or opening it may be what stopped it), is set aside: renamed to ``….set-aside`` and kept,
-never offered again, so a bad autosave cannot stop every later start.
+An autosave that cannot be read, or that was being offered each of the last two times
+bodymap stopped (so showing or opening it may be what stops it), is set aside: renamed to
+``….set-aside`` and kept, never offered again, so a bad autosave cannot stop every start.
 """
 
 from __future__ import annotations
@@ -42,7 +42,11 @@ __all__ = [
 RECOVERY_SUFFIX = ".bodymap-recovery"
 LOCK_SUFFIX = ".lock"
 OFFERED_SUFFIX = ".offered"
-"""Marks an autosave while it is offered; left behind only if bodymap stopped meanwhile."""
+"""Marks an autosave while it is offered, holding how many offers went unanswered: left
+behind only if bodymap stopped meanwhile."""
+MAX_UNANSWERED_OFFERS = 2
+"""Offers of one autosave that may end with bodymap stopping before it is set aside: one
+may be a power cut or a kill, two in a row are the autosave's doing."""
 SET_ASIDE_SUFFIX = ".set-aside"
 _FORMAT = "bodymap-recovery"
 _ENVELOPE_KEYS = {"format", "version", "session", "origin", "saved", "map"}
@@ -95,6 +99,15 @@ def _session_alive(lock_path: Path) -> bool:
         return not _lock(fd)
     finally:
         os.close(fd)  # closing releases a lock we took
+
+
+def _unanswered(path: Path) -> int:
+    """How many offers of the autosave at ``path`` ended with bodymap stopping."""
+    try:
+        text = path.with_suffix(OFFERED_SUFFIX).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return 0
+    return int(text) if text.isdigit() else MAX_UNANSWERED_OFFERS
 
 
 def _iso(moment: datetime) -> str:
@@ -182,8 +195,8 @@ class RecoveryStore:
         for path in sorted(self.directory.glob(f"*{RECOVERY_SUFFIX}")):
             if path == self.path or _session_alive(path.with_suffix(LOCK_SUFFIX)):
                 continue
-            if path.with_suffix(OFFERED_SUFFIX).exists():
-                reason = "bodymap stopped while offering it"
+            if _unanswered(path) >= MAX_UNANSWERED_OFFERS:
+                reason = f"bodymap stopped {MAX_UNANSWERED_OFFERS} times while offering it"
             else:
                 try:
                     self._read(path)
@@ -225,7 +238,8 @@ class RecoveryStore:
             os.close(fd)
             return False
         with contextlib.suppress(OSError):  # no mark: the question comes back after a crash
-            entry.path.with_suffix(OFFERED_SUFFIX).touch()
+            marker = entry.path.with_suffix(OFFERED_SUFFIX)
+            marker.write_text(str(_unanswered(entry.path) + 1), encoding="ascii")
         self._offers[entry.path] = fd
         return True
 

@@ -305,14 +305,14 @@ class MapDocument(QObject):
         """After a crash: offer each map left in the recovery folder, newest first. The first
         one accepted becomes the current (unsaved) map; True if one was recovered.
 
-        Autosaves that cannot be read, or that were being offered when bodymap stopped,
-        are first set aside (kept under another name) with a one-line notice each, so a
-        bad autosave is never offered again and never stops every start."""
+        Autosaves that cannot be read, or that were being offered the last two times
+        bodymap stopped, are first set aside (kept under another name) with a one-line
+        notice each, so a bad autosave is never offered again and never stops every start."""
         kept = self.recovery.set_aside_unusable()
         if kept:
             self.show_info(
                 "Autosaved maps set aside",
-                "\n".join(f"Not offered ({k.reason}); kept as {k.path}" for k in kept),
+                "\n".join(f"Not offered again ({k.reason}); kept as {k.path}" for k in kept),
             )
         return any(self._offer(entry) for entry in self.recovery.list_recoverable())
 
