@@ -273,7 +273,15 @@ def test_after_save_as_the_guide_the_pdf_and_the_history_follow_the_new_name(
     # the saved file carries the name; naming is one undo step, and a failed save takes
     # the name back
     assert json.loads((tmp_path / "mymap.bodymap").read_text())["name"] == "mymap"
+    stack = window.document.undo_stack
+    assert stack.isClean() and stack.undoText() == "Name the map after its file"
     dialog.close()
+
+
+def test_saving_as_untitled_map_adds_no_step(window, tmp_path) -> None:
+    steps = window.document.undo_stack.count()
+    assert window.document.save_as(tmp_path / "Untitled map.bodymap")
+    assert window.document.undo_stack.count() == steps
 
 
 def test_a_failed_first_save_leaves_the_map_untitled(qtbot, window, tmp_path) -> None:

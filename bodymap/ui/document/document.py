@@ -224,10 +224,11 @@ class MapDocument(QObject):
     def _name_after(self, path: Path) -> OperationCommand | None:
         """A map still called "Untitled map" takes the name of the file it is first saved
         as, one undo step, so titles, the guide and the history say what the user chose."""
-        if self._map.name != UNTITLED:
+        name = path.stem.strip()
+        if self._map.name != UNTITLED or name == UNTITLED:
             return None
         try:
-            op = rename(self._map, path.stem.strip(), apply=False)
+            op = rename(self._map, name, apply=False)
         except ValueError:
             return None  # a file name no map name can be (blank, too long): keep the old
         command = OperationCommand(self._map, op, "Name the map after its file")
