@@ -1,4 +1,4 @@
-"""Speed of the printed guide: a 20-spot map to a PDF within a second (SPEC quality bar)."""
+"""Speed of the printed guide: a 20-spot map to a PDF within a second (docs/PRODUCT.md)."""
 
 from __future__ import annotations
 
