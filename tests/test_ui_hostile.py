@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -88,6 +89,7 @@ def show_tooltip(qtbot, text: str) -> None:
         if label.objectName() == "qtooltip_label" and label.isVisible():
             label.grab()
     QToolTip.hideText()
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())  # gone before the next test points
 
 
 @pytest.fixture(autouse=True)
@@ -132,7 +134,7 @@ def hostile_map(probe: Probe) -> TriggerPointMap:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch) -> MapWindow:
+def window(qtbot, tmp_path: Path, monkeypatch) -> Iterator[MapWindow]:
     monkeypatch.chdir(tmp_path)
     document = MapDocument(recovery_dir=tmp_path / "recovery")
     win = MapWindow(document)
@@ -140,7 +142,9 @@ def window(qtbot, tmp_path: Path, monkeypatch) -> MapWindow:
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    return win
+    yield win
+    monkeypatch.setattr(win.document, "ask_discard", lambda name: "discard")
+    win.close()  # while the answers above still hold: no real question is left open
 
 
 def test_a_hostile_map_and_note_are_literal_wherever_the_window_shows_them(
@@ -451,3 +455,29 @@ def test_an_autosave_dated_at_the_edge_of_the_calendar_is_asked_about(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+@pytest.mark.parametrize("kind", ["png", "csv", "pdf"])
+def test_an_export_never_replaces_a_map(window, tmp_path, monkeypatch, kind: str) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(window.document, "show_error", lambda t, m: errors.append(m))
+    path = tmp_path / "desk.bodymap"
+    save_map(TriggerPointMap("Desk"), path)
+    other = tmp_path / "other.bodymap"
+    save_map(TriggerPointMap("Other"), other)
+    assert window.document.open(path)
+    before = path.read_bytes(), other.read_bytes()
+    for target in (path, other):
+        write = window.guide if kind == "pdf" else window.export
+        assert (write("pdf", target) if kind == "pdf" else write(kind, target)) is None
+        assert errors[-1] == f"{target.name} is a map file; choose another name so the map is kept."
+    assert (path.read_bytes(), other.read_bytes()) == before
+
+
+def test_an_export_suggests_a_safe_name_for_a_hostile_map(window, probe, monkeypatch) -> None:
+    window.document._install(hostile_map(probe), None)
+    suggested = window.document.suggested_path(".png")
+    assert suggested.parent == Path(window.document.start_folder())
+    assert set(suggested.name) <= set(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_."
+    )

@@ -4,6 +4,7 @@ anywhere in the panel, no silent value jumps in the intensity box, and a list of
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,7 @@ def _settings(tmp_path: Path, qapp):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch) -> MapWindow:
+def window(qtbot, tmp_path: Path, monkeypatch) -> Iterator[MapWindow]:
     win = MapWindow(MapDocument(recovery_dir=tmp_path / "recovery"))
     monkeypatch.setattr(win, "show_safety_note", lambda: None)
     monkeypatch.setattr(win.document, "ask_discard", lambda name: "discard")
@@ -37,7 +38,8 @@ def window(qtbot, tmp_path: Path, monkeypatch) -> MapWindow:
     win.show()
     win.activateWindow()
     qtbot.waitActive(win)
-    return win
+    yield win
+    win.close()  # while the answers above still hold: no real question is left open
 
 
 def with_spot(qtbot, window: MapWindow) -> str:

@@ -413,10 +413,15 @@ class MapDocument(QObject):
             self._clear_recovery()
 
     def _suggested_path(self) -> Path:
+        return self.suggested_path(SUFFIX)
+
+    def suggested_path(self, suffix: str) -> Path:
+        """Where a save or export of this map may go: beside its file, or in the start
+        folder under its name made safe for a file name (no folders, no odd characters)."""
         if self._path is not None:
-            return self._path
+            return self._path.with_suffix(suffix)
         safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in self._map.name).strip()
-        return Path(self.start_folder()) / f"{safe or 'map'}{SUFFIX}"
+        return Path(self.start_folder()) / f"{safe or 'map'}{suffix}"
 
     def start_folder(self) -> str:
         recent = self.recent_files()
