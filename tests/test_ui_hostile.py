@@ -481,3 +481,10 @@ def test_an_export_suggests_a_safe_name_for_a_hostile_map(window, probe, monkeyp
     assert set(suggested.name) <= set(
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_."
     )
+
+
+def test_a_png_export_of_a_hostile_map_draws_its_name_as_text(window, probe, tmp_path) -> None:
+    window.document._install(hostile_map(probe), None)
+    out = window.export("png", tmp_path / "map.png")
+    assert out is not None and out.read_bytes()[:4] == b"\x89PNG"
+    assert not probe.was_read()
