@@ -488,3 +488,27 @@ def test_a_png_export_of_a_hostile_map_draws_its_name_as_text(window, probe, tmp
     out = window.export("png", tmp_path / "map.png")
     assert out is not None and out.read_bytes()[:4] == b"\x89PNG"
     assert not probe.was_read()
+
+
+def test_an_autosave_in_a_folder_bodymap_cannot_write_is_still_offered(
+    recovery, monkeypatch
+) -> None:
+    import bodymap.maps.recovery as recovery_module
+
+    crashed = RecoveryStore(recovery, session_id="crashed")
+    crashed.save_recovery(TriggerPointMap("Read only"), None)
+    crashed.close()
+    (recovery / "crashed.lock").unlink()
+    real_open = os.open
+
+    def refuse_new_files(path, flags, *args):  # a read-only folder, even for root
+        if flags & os.O_CREAT:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(recovery_module.os, "open", refuse_new_files)
+    document = MapDocument(recovery_dir=recovery)
+    asked: list[str] = []
+    monkeypatch.setattr(document, "ask_recover", lambda entry: asked.append(entry.name))
+    assert not document.offer_recovery()
+    assert asked == ["Read only"]

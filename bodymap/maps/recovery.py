@@ -232,8 +232,9 @@ class RecoveryStore:
         lock_path = entry.path.with_suffix(LOCK_SUFFIX)
         try:
             fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError:
-            return False
+        except OSError:  # a folder we may not write: offer it without lock or mark
+            self._offers[entry.path] = -1
+            return True
         if not _lock(fd):
             os.close(fd)
             return False
@@ -247,7 +248,7 @@ class RecoveryStore:
         """After asking about ``entry``: let go of it. ``finished=False`` (the question or
         the opening failed unexpectedly) keeps the mark, so the next start sets it aside."""
         fd = self._offers.pop(entry.path, None)
-        if fd is None:
+        if fd is None or fd < 0:
             return
         if finished:
             entry.path.with_suffix(OFFERED_SUFFIX).unlink(missing_ok=True)
