@@ -239,14 +239,16 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.absolute() == b.absolute()
 
 
-def _output_path(text: str, kind: str, *, force: bool = False, inputs: Sequence[str] = ()) -> Path:
-    """A file the command may write as ``kind`` ("pdf" or "png"), checked before any work.
+def _output_path(
+    text: str, kind: str | None = None, *, force: bool = False, inputs: Sequence[str] = ()
+) -> Path:
+    """A file the command may write as ``kind`` ("pdf", "png", or None for any), checked
+    before any work.
 
     Refused: a folder, a missing folder, any input of the command, an existing device,
     named pipe or socket, a name without the kind's ending (``.bodymap`` above all), and
     unless ``force`` an existing file that is not already of this kind, so a typo never
     replaces a map or a document with a picture."""
-    suffix, magic = OUTPUT_KINDS[kind]
     out = Path(text)
     if out.is_dir():
         raise CliError(f"cannot write {out}: it is a folder")
@@ -264,6 +266,9 @@ def _output_path(text: str, kind: str, *, force: bool = False, inputs: Sequence[
     what = None if mode is None else _file_kind(mode)
     if what is not None:
         raise CliError(f"cannot write {out}: it is {what}, not a file")
+    if kind is None:  # a file of any kind: only where it goes is checked
+        return out
+    suffix, magic = OUTPUT_KINDS[kind]
     if out.suffix.lower() != suffix:
         what = "a map's name" if out.suffix.lower() == MAP_SUFFIX else "not a {} name"
         raise CliError(

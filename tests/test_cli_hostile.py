@@ -317,3 +317,14 @@ def test_screenshot_and_guide_work_on_a_bare_desktop(tmp_path, a_map) -> None:
         )
         assert proc.returncode == 0, proc.stderr
         assert out.read_bytes()[:4] in (PNG[:4], b"%PDF")
+
+
+def test_an_output_of_any_kind_still_refuses_devices_and_inputs(tmp_path, a_map) -> None:
+    """The shared check as other commands (exports of any format) use it."""
+    from bodymap.cli import CliError, _output_path
+
+    assert _output_path(str(tmp_path / "table.csv")) == tmp_path / "table.csv"
+    with pytest.raises(CliError, match="it is a character device, not a file"):
+        _output_path("/dev/null")
+    with pytest.raises(CliError, match="it is the map being read"):
+        _output_path(str(a_map), inputs=[str(a_map)])
