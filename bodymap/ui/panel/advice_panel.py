@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.advisor import Advice, advise
 from bodymap.atlas import load_atlas
-from bodymap.guide.content import POSITION_WORDS
+from bodymap.guide.words import POSITION_WORDS, TOOL_WORDS
 from bodymap.knowledge import load_knowledge
 from bodymap.maps.model import Change, TriggerPointMap
 from bodymap.ui.document.map_observer import MapObserver
@@ -47,7 +47,6 @@ __all__ = ["EMPTY_TEXT", "AdvicePanel", "explained_spots", "reason_text", "trend
 
 EMPTY_TEXT = "Click where it hurts on the body to add a spot."
 _TRENDS = {"better": "↓ better", "worse": "↑ worse", "steady": "→ steady", "new": "new"}
-_TOOLS = {"foam_roller": "foam roller", "ball": "massage ball", "hands": "hands", "none": "—"}
 LENGTH_CHOICES = (
     ("short", "Short (about 5 min)"),
     ("standard", "Standard (10–15 min)"),
@@ -489,7 +488,7 @@ class AdvicePanel(QWidget):
         if advice.routine.steps:
             steps = []
             for step in advice.routine.steps:
-                tool = e(step.tool_detail or _TOOLS.get(step.tool, step.tool))
+                tool = e(step.tool_detail or TOOL_WORDS.get(step.tool, step.tool))
                 position = POSITION_WORDS.get(step.position, step.position.replace("_", " "))
                 timing = (
                     f"{_range(step.on_point_s, ' s')} on the point, then "
