@@ -43,7 +43,7 @@ from bodymap.ui.document.map_observer import MapObserver
 from bodymap.ui.document.selection import SpotSelection
 from bodymap.ui.drawing.plain_text import plain_tooltip
 from bodymap.ui.panel.clinician import ClinicianDialog
-from bodymap.ui.panel.spot_editor import SpotEditor
+from bodymap.ui.panel.spot_editor import NOTE_DEBOUNCE_MS, SpotEditor
 
 __all__ = ["EMPTY_TEXT", "AdvicePanel", "explained_spots", "reason_text", "trend_text"]
 
@@ -160,8 +160,10 @@ class AdvicePanel(QWidget):
         parent: QWidget | None = None,
         atlas: Mapping[str, ViewAtlas] | None = None,
         selection: SpotSelection | None = None,
+        note_debounce_ms: int = NOTE_DEBOUNCE_MS,
     ) -> None:
-        """``selection`` is the document's selected spot (a panel of its own without one)."""
+        """``selection`` is the document's selected spot (a panel of its own without one);
+        ``note_debounce_ms`` how long typing pauses before a note is committed."""
         super().__init__(parent)
         self.selection = selection if selection is not None else SpotSelection(self)
         self.selection.changed.connect(self._show_selection)
@@ -205,7 +207,7 @@ class AdvicePanel(QWidget):
         rows = SPOT_ROWS * (self.spot_list.fontMetrics().lineSpacing() + 1)
         self.spot_list.setMinimumHeight(round(rows) + 2 * self.spot_list.frameWidth())
         self.spot_list.currentItemChanged.connect(self._spot_row_changed)
-        self.editor = SpotEditor()
+        self.editor = SpotEditor(note_debounce_ms=note_debounce_ms)
         self.editor.editRequested.connect(self.editRequested)
         self.editor_box = QGroupBox("Selected spot")
         QVBoxLayout(self.editor_box).addWidget(self.editor)
