@@ -62,7 +62,7 @@ __all__ = [
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """The file size cap (reading and writing). The 20-year map (100 spots, two check-ins a day)
 takes about 1.6 MB; the largest map the content limits allow writes under
-`worst_case_bytes` (about 55 MB), so every map that loads also saves."""
+`worst_case_bytes` (about 57 MB), so every map that loads also saves."""
 TOP_KEYS = (
     "format",
     "version",
@@ -413,7 +413,7 @@ ITEM_BYTES = {
     "spot": 400,  # a spot without its note and area: a 64-character id, long float reprs
     "column": 70,  # a 64-character spot id in history.columns
     "checkin": 40,  # a check-in row without readings or note: time with microseconds
-    "reading": 10,  # the longest: a [4999,10], pair
+    "reading": 11,  # the longest: a [4999,10], pair (10 bytes), with room to spare
     "text_char": 6,  # a note character written as \u001f (control characters)
     "text_item": 4,  # the quotes and comma around a check-in's note
     "vertex": 60,  # [x, y] with two long float reprs

@@ -109,7 +109,9 @@ class AddSpot(Operation):
             if not 0 <= at_index < len(history):
                 raise ValueError("the spot's check-ins no longer match the history")
             entry = history[at_index]
-            history[at_index] = CheckIn(entry.at, {**entry.intensities, self.spot.id: value})
+            history[at_index] = CheckIn(
+                entry.at, {**entry.intensities, self.spot.id: value}, entry.note
+            )
         if any(a.spot_id != self.spot.id for a in self.answers):
             raise ValueError("a press-test answer of this spot names another spot")
         answers = tuple(sorted((*tpm.answers, *self.answers), key=lambda a: a.key))
@@ -143,7 +145,7 @@ class RemoveSpot(Operation):
             raise ValueError(f"the press-test answers of spot {self.spot.id} changed since")
         answers = tuple(a for a in tpm.answers if a.spot_id != self.spot.id)
         history = tuple(
-            CheckIn(c.at, {k: v for k, v in c.intensities.items() if k != self.spot.id})
+            CheckIn(c.at, {k: v for k, v in c.intensities.items() if k != self.spot.id}, c.note)
             if self.spot.id in c.intensities
             else c
             for c in tpm.history
