@@ -90,7 +90,9 @@ def maps(draw: st.DrawFn, max_spots: int = 8) -> TriggerPointMap:
     if ids:
         keys = draw(
             st.lists(
-                st.tuples(st.sampled_from(ids), IDS, st.sampled_from(SIDES)), max_size=5, unique=True
+                st.tuples(st.sampled_from(ids), IDS, st.sampled_from(SIDES)),
+                max_size=5,
+                unique=True,
             )
         )
         answers = [

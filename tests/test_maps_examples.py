@@ -65,7 +65,9 @@ def test_schema_is_draft_2020_12_with_the_loaders_keys_and_limits() -> None:
     optional = {id(spot): set(fileformat.SPOT_OPTIONAL_KEYS)}
     for schema in (SCHEMA, spot, history, defs["press_test"], defs["session"]):
         assert schema["additionalProperties"] is False
-        assert set(schema["properties"]) == set(schema["required"]) | optional.get(id(schema), set())
+        assert set(schema["properties"]) == set(schema["required"]) | optional.get(
+            id(schema), set()
+        )
     assert tuple(defs["press_test"]["properties"]["answer"]["enum"]) == model.ANSWERS
     assert tuple(defs["session"]["properties"]["preset"]["enum"]) == model.PRESETS
     assert SCHEMA["properties"]["press_tests"]["maxItems"] == limits.MAX_ANSWERS
@@ -165,7 +167,8 @@ def test_every_example_validates_against_the_schema(name: str) -> None:
     ("path", "value"),
     [(("spots", 0, "intensity"), 11), (("spots", 0, "kind"), "stab"), (("spots", 0, "x"), 1001),
      (("spots", 1, "extra"), 1), (("version",), 3), (("history", "columns", 0), "a b"),
-     (("history", "checkins", 0, 1), "5X"), (("history", "checkins", 0), ["2025-04-07T19:15:00Z", "6", 7]),
+     (("history", "checkins", 0, 1), "5X"),
+     (("history", "checkins", 0), ["2025-04-07T19:15:00Z", "6", 7]),
      (("spots", 0, "area"), {"type": "Point", "coordinates": [1, 2]}),
      (("press_tests",), [{"spot": "heel-r", "muscle": "soleus", "side": "up", "answer": "yes",
                           "at": "2025-04-08T06:30:00Z"}]),

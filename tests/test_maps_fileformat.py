@@ -11,15 +11,10 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from map_strategies import maps
 
 from bodymap.maps import (
-    PAIN_KINDS,
-    SIDES,
-    VIEWS,
-    CheckIn,
     MapFileError,
-    Spot,
     TriggerPointMap,
     dumps_map,
     fileformat,
@@ -28,7 +23,6 @@ from bodymap.maps import (
     migrations,
     save_map,
 )
-from map_strategies import maps
 
 SETTINGS = settings(
     derandomize=True,
@@ -160,10 +154,12 @@ REJECTIONS: list[tuple[str, Mutation, str]] = [
     ("bad date", _set("created", "yesterday"), "created is not a valid date"),
     ("date as number", _set("modified", 1700000000), "modified must be an ISO 8601"),
     ("naive date", _set("spots.0.created", "2025-03-03T18:00:00"), "needs a time zone"),
-    ("bad month", _set("history.0.at", "2025-13-03T18:05:00Z"), "history.checkins[0][0] is not a valid"),
+    ("bad month", _set("history.0.at", "2025-13-03T18:05:00Z"),
+     "history.checkins[0][0] is not a valid"),
     ("unknown spot in history", _set("history.0.intensities.zz", 3),
      "history.columns[2] names an unknown spot 'zz'"),
-    ("bool in history", _set("history.0.intensities.a", True), "history.checkins[0]: check-in intensity"),
+    ("bool in history", _set("history.0.intensities.a", True),
+     "history.checkins[0]: check-in intensity"),
     ("history out of order", _set("history.1", {"at": "2025-03-03T18:05:00Z", "intensities": {}}),
      "history.checkins[1] is not later"),
     ("too many spots", _many_spots, "too many spots (5,001"),

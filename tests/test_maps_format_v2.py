@@ -52,7 +52,10 @@ SETTINGS = settings(
 )
 DATA = Path(__file__).parent / "data"
 T0 = datetime(2025, 3, 3, 18, 0, tzinfo=UTC)
-BOX = {"type": "Polygon", "coordinates": [[[500, 150], [600, 150], [600, 200], [500, 200], [500, 150]]]}
+BOX = {
+    "type": "Polygon",
+    "coordinates": [[[500, 150], [600, 150], [600, 200], [500, 200], [500, 150]]],
+}
 
 
 def ten_years(spots: int = 100, years: int = 10, seed: int = 10) -> TriggerPointMap:
@@ -115,11 +118,15 @@ def test_a_version_1_map_of_100k_check_ins_loads_and_saves(tmp_path: Path) -> No
     ]  # fmt: skip
     start = datetime(2020, 1, 1, tzinfo=UTC)
     history = [
-        {"at": (start + timedelta(minutes=30 * k)).isoformat(), "intensities": {i: k % 11 for i in ids}}
+        {
+            "at": (start + timedelta(minutes=30 * k)).isoformat(),
+            "intensities": {i: k % 11 for i in ids},
+        }
         for k in range(100_000)
     ]
-    data = {"format": "bodymap-map", "version": 1, "name": "Long", "created": "2020-01-01T00:00:00Z",
-            "modified": "2026-01-01T00:00:00Z", "spots": spots, "history": history}  # fmt: skip
+    data = {"format": "bodymap-map", "version": 1, "name": "Long",
+            "created": "2020-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z",
+            "spots": spots, "history": history}  # fmt: skip
     path = tmp_path / "long.bodymap"
     path.write_text(json.dumps(data))
     tpm = load_map(path)
@@ -232,7 +239,8 @@ def test_area_round_trips_and_holds_the_point() -> None:
 
 def _spot_with_area(area: object, x: float = 550, y: float = 170) -> dict[str, Any]:
     return {"id": "a", "view": "back", "x": x, "y": y, "side": "right", "intensity": 3,
-            "kind": "ache", "note": "", "created": "2025-01-01T00:00:00Z", "area": area}  # fmt: skip
+            "kind": "ache", "note": "", "created": "2025-01-01T00:00:00Z",
+            "area": area}  # fmt: skip
 
 
 def _v2(spots: list[dict[str, Any]]) -> str:
@@ -247,17 +255,21 @@ RING = [[500, 150], [600, 150], [600, 200], [500, 200], [500, 150]]
 BAD_AREAS: list[tuple[str, object, str]] = [
     ("point", {"type": "Point", "coordinates": [1, 2]}, "Polygon or MultiPolygon"),
     ("extra key", {**BOX, "bbox": [0, 0, 1, 1]}, "unknown key 'bbox' in area"),
-    ("not closed", {"type": "Polygon", "coordinates": [RING[:-1] + [[500, 160]]]}, "not closed"),
+    ("not closed", {"type": "Polygon", "coordinates": [[*RING[:-1], [500, 160]]]}, "not closed"),
     ("three positions", {"type": "Polygon", "coordinates": [RING[:3]]}, "at least 4 positions"),
     ("bow tie", {"type": "Polygon", "coordinates": [[[500, 150], [600, 200], [600, 150], [500, 200],
                                                      [500, 150]]]}, "not a valid shape"),
-    ("outside", {"type": "Polygon", "coordinates": [[[500, 150], [1001, 150], [600, 200], [500, 150]]]},
+    ("outside", {"type": "Polygon",
+                 "coordinates": [[[500, 150], [1001, 150], [600, 200], [500, 150]]]},
      "outside the view"),
-    ("negative", {"type": "Polygon", "coordinates": [[[500, -1], [600, 150], [600, 200], [500, -1]]]},
+    ("negative", {"type": "Polygon",
+                  "coordinates": [[[500, -1], [600, 150], [600, 200], [500, -1]]]},
      "outside the view"),
-    ("flat", {"type": "Polygon", "coordinates": [[[500, 150], [550, 150], [600, 150], [500, 150]]]},
+    ("flat", {"type": "Polygon",
+              "coordinates": [[[500, 150], [550, 150], [600, 150], [500, 150]]]},
      "not a valid shape"),
-    ("bool", {"type": "Polygon", "coordinates": [[[True, 150], [600, 150], [600, 200], [True, 150]]]},
+    ("bool", {"type": "Polygon",
+              "coordinates": [[[True, 150], [600, 150], [600, 200], [True, 150]]]},
      "must be a number"),
     ("3d", {"type": "Polygon", "coordinates": [[[500, 150, 1], [600, 150, 1], [600, 200, 1],
                                                 [500, 150, 1]]]}, "[x, y] pair"),
@@ -270,7 +282,9 @@ BAD_AREAS: list[tuple[str, object, str]] = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("area", "message"), [b[1:] for b in BAD_AREAS], ids=[b[0] for b in BAD_AREAS])
+@pytest.mark.parametrize(
+    ("area", "message"), [b[1:] for b in BAD_AREAS], ids=[b[0] for b in BAD_AREAS]
+)
 def test_bad_areas_are_one_clear_error(area: object, message: str) -> None:
     with pytest.raises(MapFileError, match=r"^spots\[0\]: ") as info:
         loads_map(_v2([_spot_with_area(area)]))
@@ -294,7 +308,9 @@ def test_press_test_answers_replace_clear_and_go_with_their_spot() -> None:
     tpm.subscribe(seen.append)
     first = answer_press_test(tpm, "heel-r", "soleus", "right", "yes", T0)
     second = answer_press_test(tpm, "heel-r", "soleus", "right", "no", T0 + timedelta(1))
-    assert [a.answer for a in tpm.answers] == ["no"] and seen[-1] == Change("press_tested", "heel-r")
+    assert [a.answer for a in tpm.answers] == ["no"] and seen[-1] == Change(
+        "press_tested", "heel-r"
+    )
     removal = remove_spot(tpm, "heel-r")
     assert tpm.answers == ()
     removal.inverse().apply(tpm)
@@ -360,7 +376,9 @@ def _operation(tpm: TriggerPointMap, action: str, rnd: random.Random) -> Any:
 
 
 @settings(SETTINGS, max_examples=100)
-@given(st.lists(st.tuples(st.sampled_from(ACTIONS), st.integers(0, 2**32)), min_size=1, max_size=20))
+@given(
+    st.lists(st.tuples(st.sampled_from(ACTIONS), st.integers(0, 2**32)), min_size=1, max_size=20)
+)
 def test_each_operations_inverse_restores_the_map_exactly(steps: list[tuple[str, int]]) -> None:
     tpm = _map()
     for action, seed in steps:
@@ -419,7 +437,9 @@ def test_dates_out_of_range_are_one_line_and_the_file_untouched(
     with pytest.raises(MapFileError) as info:
         load_map(path)
     message = str(info.value)
-    assert message.startswith("dates.bodymap: ") and "out of range" in message and "\n" not in message
+    assert (
+        message.startswith("dates.bodymap: ") and "out of range" in message and "\n" not in message
+    )
     assert path.read_bytes() == before
 
 
@@ -474,12 +494,10 @@ def _item_bytes(text: str) -> int:
 
 
 def test_each_items_byte_budget_holds_for_a_worst_case_item() -> None:
-    tpm = TriggerPointMap("x")
     long_id = "i" * 64
     x = 0.00012345678901234567  # a long float repr
     spot = Spot(long_id, "front", x, -0.00012345678901234567, "right", 10, "tingling", "",
                 datetime(2025, 1, 1, 0, 0, 0, 123456, tzinfo=UTC))  # fmt: skip
-    tpm = TriggerPointMap("x", [spot])
     line = fileformat._line(fileformat._spot_data(spot))
     assert _item_bytes(line) <= fileformat.ITEM_BYTES["spot"]
     assert _item_bytes(json.dumps(long_id)) <= fileformat.ITEM_BYTES["column"]

@@ -42,7 +42,9 @@ def _ring(value: object, where: str) -> Ring:
     for index, position in enumerate(value):
         if not isinstance(position, list | tuple) or len(position) != 2:
             raise ValueError(f"{where}[{index}] must be an [x, y] pair")
-        points.append((_number(position[0], f"{where}[{index}]"), _number(position[1], f"{where}[{index}]")))
+        points.append(
+            (_number(position[0], f"{where}[{index}]"), _number(position[1], f"{where}[{index}]"))
+        )
     if points[0] != points[-1]:
         raise ValueError(f"{where} is not closed (its last position must repeat the first)")
     return tuple(points)
@@ -90,7 +92,9 @@ class Area:
         if set(value) != {"type", "coordinates"}:
             extra = sorted(set(value) - {"type", "coordinates"})
             raise ValueError(
-                f"unknown key {extra[0]!r:.40} in area" if extra else "area needs 'type' and 'coordinates'"
+                f"unknown key {extra[0]!r:.40} in area"
+                if extra
+                else "area needs 'type' and 'coordinates'"
             )
         kind, coordinates = value["type"], value["coordinates"]
         if kind == "Polygon":
@@ -107,7 +111,10 @@ class Area:
     def to_geojson(self) -> dict[str, Any]:
         """The GeoJSON geometry object (lists, ready for ``json.dumps``)."""
         polygons = [[[list(p) for p in ring] for ring in part] for part in self.parts]
-        return {"type": self.kind, "coordinates": polygons[0] if self.kind == "Polygon" else polygons}
+        return {
+            "type": self.kind,
+            "coordinates": polygons[0] if self.kind == "Polygon" else polygons,
+        }
 
     @property
     def vertex_count(self) -> int:

@@ -8,18 +8,22 @@ See docs/map-format.md for the format itself.
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import os
 import re
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
+from itertools import compress
 from pathlib import Path
 from typing import Any, NoReturn
 
+from bodymap.maps.area import Area
 from bodymap.maps.errors import MapFileError
 from bodymap.maps.migrations import CURRENT_VERSION, FORMAT_NAME, detect_version, migrate
-from bodymap.maps.area import Area
 from bodymap.maps.model import (
     MAX_SPOTS,
     CheckIn,
@@ -28,9 +32,9 @@ from bodymap.maps.model import (
     Spot,
     TriggerPointMap,
     check_side,
-    check_utc,
     utc_now,
 )
+from bodymap.maps.safe_io import atomic_write
 from bodymap.maps.values import (
     MAX_ANSWERS,
     MAX_AREA_VERTICES_TOTAL,
@@ -38,8 +42,8 @@ from bodymap.maps.values import (
     MAX_READINGS,
     MAX_SESSIONS,
     MAX_TEXT_CHARS,
+    check_utc,
 )
-from bodymap.maps.safe_io import atomic_write
 
 __all__ = [
     "ANSWER_KEYS",
@@ -220,13 +224,20 @@ def _history(obj: object, spot_ids: set[str]) -> list[CheckIn]:
             _fail(f"{where} must be [time, readings] or [time, readings, note]")
         at = _date(row[0], f"{where}[0]")
         readings = row[1]
+        intensities: dict[str, Any]  # checked: by the pattern (text) or by CheckIn (pairs)
         if isinstance(readings, str):
             if len(readings) > width or not dense_match(readings):
                 _fail(f"{where}[1] must hold one of 0–9, A or - per column, got {readings!r:.40}")
-            intensities = dict(zip(columns, map(value_of, readings), strict=False))
-            if "-" in readings:
-                intensities = {k: v for k, v in intensities.items() if v is not None}
+            present: Iterator[str]
+            if "-" in readings:  # C-level calls only: years of rows must load fast
+                present = compress(columns, map("-".__ne__, readings))
+                readings = readings.replace("-", "")
+            else:
+                present = iter(columns)
+            intensities = dict(zip(present, map(value_of, readings), strict=False))
+            dense = True
         elif isinstance(readings, list):
+            dense = False
             intensities = {}
             for pair in readings:
                 if not (isinstance(pair, list) and len(pair) == 2 and type(pair[0]) is int):
@@ -242,7 +253,10 @@ def _history(obj: object, spot_ids: set[str]) -> list[CheckIn]:
             _fail(f"too many readings (a map holds at most {MAX_READINGS:,})")
         note = row[2] if len(row) == 3 else ""
         try:
-            checkin = CheckIn(at, intensities, note)
+            # a dense row's readings are valid by the pattern above; pairs are checked here
+            checkin = (
+                CheckIn.checked(at, intensities, note) if dense else CheckIn(at, intensities, note)
+            )
         except ValueError as exc:
             _fail(f"{where}: {exc}")
         if history and checkin.at <= history[-1].at:
@@ -272,9 +286,28 @@ def _session(obj: object, where: str) -> SessionRecord:
         _fail(f"{where}: {exc}")
 
 
+@contextmanager
+def _without_gc_pauses() -> Iterator[None]:
+    """Hold off the cyclic garbage collector while a map is built or written: years of
+    check-ins are many small objects without cycles, and collections triggered by their
+    sheer number cost more than the work itself."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def map_from_data(data: object, now: datetime | None = None) -> TriggerPointMap:
     """Check parsed JSON (any supported version) and build the map; ``now`` fills dates an
     old version did not record."""
+    with _without_gc_pauses():
+        return _map_from_data(data, now)
+
+
+def _map_from_data(data: object, now: datetime | None) -> TriggerPointMap:
     if not isinstance(data, dict):
         _fail("not a bodymap map (expected a JSON object)")
     version = detect_version(data)
@@ -362,11 +395,22 @@ def map_to_data(tpm: TriggerPointMap) -> dict[str, Any]:
         "spots": [_spot_data(s) for s in tpm.spots],
         "history": _history_data(tpm.history, tpm.spots),
         "press_tests": [
-            {"spot": a.spot_id, "muscle": a.muscle, "side": a.side, "answer": a.answer, "at": _iso(a.at)}
+            {
+                "spot": a.spot_id,
+                "muscle": a.muscle,
+                "side": a.side,
+                "answer": a.answer,
+                "at": _iso(a.at),
+            }
             for a in tpm.answers
         ],
         "sessions": [
-            {"preset": s.preset, "start": _iso(s.start), "duration_s": s.duration_s, "steps_done": s.steps_done}
+            {
+                "preset": s.preset,
+                "start": _iso(s.start),
+                "duration_s": s.duration_s,
+                "steps_done": s.steps_done,
+            }
             for s in tpm.sessions
         ],
     }
@@ -389,7 +433,11 @@ def _rows(key: str, items: list[Any], separators: tuple[str, str] | None = None)
 def dumps_map(tpm: TriggerPointMap) -> str:
     """The file text: one key per line, one spot, check-in, answer or session per line
     (readable diffs); check-in rows are written without spaces."""
-    data = map_to_data(tpm)
+    with _without_gc_pauses():
+        return _dumps(map_to_data(tpm))
+
+
+def _dumps(data: dict[str, Any]) -> str:
     parts = []
     for key, value in data.items():
         if key == "history":

@@ -168,9 +168,7 @@ def _v1_to_v2(data: dict[str, Any], now: datetime) -> dict[str, Any]:
     # ids no spot has become columns too, so that the loader names them after the spots
     columns = [spot_id for spot_id in dict.fromkeys([*ids, *used]) if spot_id in used]
     position = {spot_id: index for index, spot_id in enumerate(columns)}
-    rows = [
-        [c["at"], [[position[k], v] for k, v in c["intensities"].items()]] for c in history
-    ]
+    rows = [[c["at"], [[position[k], v] for k, v in c["intensities"].items()]] for c in history]
     return {
         **data,
         "version": 2,

@@ -15,28 +15,28 @@ from bodymap.maps.values import (
     ANSWERS,
     CHANGE_KINDS,
     DATE_RANGE,
-    PRESETS,
-    Area,
-    PressAnswer,
-    SessionRecord,
-    check_limits,
-    check_side,
     MAX_NAME_LENGTH,
     MAX_NOTE_LENGTH,
     MAX_SPOTS,
     MIDLINE_X,
     PAIN_KINDS,
+    PRESETS,
     SIDES,
     VIEWS,
     X_RANGE,
     Y_RANGE,
+    Area,
     Change,
     ChangeKind,
     CheckIn,
+    PressAnswer,
+    SessionRecord,
     Spot,
     TrendLabel,
     check_intensity,
+    check_limits,
     check_map_name,
+    check_side,
     check_utc,
     new_spot_id,
     side_for,
@@ -47,27 +47,28 @@ __all__ = [
     "ANSWERS",
     "CHANGE_KINDS",
     "DATE_RANGE",
-    "PRESETS",
-    "Area",
-    "PressAnswer",
-    "SessionRecord",
-    "check_side",
     "MAX_NAME_LENGTH",
     "MAX_NOTE_LENGTH",
     "MAX_SPOTS",
     "MIDLINE_X",
     "PAIN_KINDS",
+    "PRESETS",
     "SIDES",
     "VIEWS",
     "X_RANGE",
     "Y_RANGE",
+    "Area",
     "Change",
     "ChangeKind",
     "CheckIn",
+    "PressAnswer",
+    "SessionRecord",
     "Spot",
     "TrendLabel",
     "TriggerPointMap",
     "check_intensity",
+    "check_side",
+    "check_utc",
     "new_spot_id",
     "side_for",
     "utc_now",
@@ -138,7 +139,9 @@ class TriggerPointMap:
             keys.add(answer.key)
         for session in self._sessions:
             if not isinstance(session, SessionRecord):
-                raise ValueError(f"sessions must be SessionRecord values, got {type(session).__name__}")
+                raise ValueError(
+                    f"sessions must be SessionRecord values, got {type(session).__name__}"
+                )
         check_limits(self._name, self._spots, self._history, self._answers, self._sessions)
 
     # -- reading -------------------------------------------------------------------------
@@ -214,7 +217,11 @@ class TriggerPointMap:
     def content(
         self,
     ) -> tuple[
-        str, tuple[Spot, ...], tuple[CheckIn, ...], tuple[PressAnswer, ...], tuple[SessionRecord, ...]
+        str,
+        tuple[Spot, ...],
+        tuple[CheckIn, ...],
+        tuple[PressAnswer, ...],
+        tuple[SessionRecord, ...],
     ]:
         """What the user made (name, spots, history, answers, sessions), ignoring the map's
         own timestamps."""
