@@ -62,7 +62,7 @@ def test_checkin_back_dates_without_changing_the_current_pain(
     assert (status, err) == (0, "")
     tpm = load_map(runner)
     at = datetime(2025, 4, 9, 8, tzinfo=UTC)
-    assert [c for c in tpm.history if c.at == at][0].intensities == {"heel-r": 9}
+    assert next(c for c in tpm.history if c.at == at).intensities == {"heel-r": 9}
     assert tpm.spot_by_id("heel-r").intensity == 4
     # a time without a zone is local time
     status, _, err = call(capsys, "checkin", str(runner), "heel-r=8", "--at", "2025-04-09T09:00")
