@@ -484,6 +484,14 @@ def test_verbs_refuse_a_contradicting_side() -> None:
     assert tpm.content() == _map().content()
 
 
+def test_a_hand_made_spot_with_a_contradicting_side_is_not_saved(tmp_path: Path) -> None:
+    spot = Spot("a", "front", 300.0, 300.0, "left")  # x = 300 is the person's right
+    path = tmp_path / "hand.bodymap"
+    with pytest.raises(MapFileError, match=r"cannot save spot 1 \(id 'a'\): side 'left'"):
+        save_map(TriggerPointMap("x", [spot]), path)
+    assert not path.exists()
+
+
 # -- sizes: whatever loads, saves -----------------------------------------------------------------
 def test_the_largest_map_the_limits_allow_fits_under_the_file_cap() -> None:
     assert fileformat.worst_case_bytes() < fileformat.MAX_FILE_BYTES

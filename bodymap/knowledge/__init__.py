@@ -7,14 +7,19 @@ Load the tables once with :func:`load_knowledge`.
 from __future__ import annotations
 
 from bodymap.knowledge.atlas_check import validate_against_atlas
+from bodymap.knowledge.catalogue import muscle_entry, muscle_geometry
 from bodymap.knowledge.fields import KnowledgeError
 from bodymap.knowledge.loader import load_knowledge, parse_knowledge
 from bodymap.knowledge.model import (
+    BodyPart,
     CautionText,
+    Contraindication,
+    FlagTrigger,
     Knowledge,
     Muscle,
     RedFlag,
     Referral,
+    SafetyText,
     Technique,
     TriggerPointSite,
 )
@@ -27,15 +32,21 @@ __all__ = [
     "POSITIONS",
     "REGION_IDS",
     "TOOLS",
+    "BodyPart",
     "CautionText",
+    "Contraindication",
+    "FlagTrigger",
     "Knowledge",
     "KnowledgeError",
     "Muscle",
     "RedFlag",
     "Referral",
+    "SafetyText",
     "Technique",
     "TriggerPointSite",
     "load_knowledge",
+    "muscle_entry",
+    "muscle_geometry",
     "parse_knowledge",
     "site_point",
     "validate_against_atlas",

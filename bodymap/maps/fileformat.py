@@ -519,7 +519,14 @@ def load_map(path: str | os.PathLike[str]) -> TriggerPointMap:
 
 def save_map(tpm: TriggerPointMap, path: str | os.PathLike[str]) -> None:
     """Write the map atomically, keeping the previous file as ``<name>.bak``. The size check
-    is a safeguard only: the content limits keep every map under the cap."""
+    is a safeguard only: the content limits keep every map under the cap. So is the side
+    check: the verbs never make a spot whose side contradicts its x, but a spot built by
+    hand could, and bodymap never writes a file it would refuse to open."""
+    for number, spot in enumerate(tpm.spots, start=1):
+        try:
+            check_side(spot.view, spot.x, spot.side)
+        except ValueError as exc:
+            raise MapFileError(f"cannot save spot {number} (id {spot.id!r}): {exc}", path) from None
     data = dumps_map(tpm).encode("utf-8")
     if len(data) > MAX_FILE_BYTES:
         raise MapFileError(

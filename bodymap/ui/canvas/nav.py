@@ -1,0 +1,55 @@
+"""Keyboard navigation over the atlas: from one region to its neighbour in an arrow's
+direction, so a person without a mouse can walk the body and mark a spot."""
+
+from __future__ import annotations
+
+import math
+
+from bodymap.atlas import Region, ViewAtlas
+
+__all__ = ["DIRECTIONS", "neighbour_towards", "region_anchor", "start_region"]
+
+DIRECTIONS = {"left": (-1.0, 0.0), "right": (1.0, 0.0), "up": (0.0, -1.0), "down": (0.0, 1.0)}
+"""Screen directions in atlas coordinates (y grows downward)."""
+
+
+def region_anchor(region: Region) -> tuple[float, float]:
+    """A point inside the region (its representative point): where a spot is added."""
+    point = region.geometry.representative_point()
+    return float(point.x), float(point.y)
+
+
+def neighbour_towards(view_atlas: ViewAtlas, region: Region, direction: str) -> Region | None:
+    """The neighbouring region of the same layer lying most nearly in ``direction``
+    (within 75° of it), nearest first; None when there is none that way."""
+    dx, dy = DIRECTIONS[direction]
+    x0, y0 = region_anchor(region)
+    best: tuple[float, Region] | None = None
+    for other in view_atlas.neighbours(region):
+        x1, y1 = region_anchor(other)
+        vx, vy = x1 - x0, y1 - y0
+        length = math.hypot(vx, vy)
+        if length < 1e-6:
+            continue
+        cos = (vx * dx + vy * dy) / length
+        if cos < math.cos(math.radians(75)):
+            continue
+        cost = length * (1.0 + 2.0 * (1.0 - cos))
+        if best is None or cost < best[0]:
+            best = (cost, other)
+    return best[1] if best else None
+
+
+def start_region(view_atlas: ViewAtlas) -> Region | None:
+    """Where the keyboard cursor starts: the superficial region under the upper chest or
+    back (sternal notch / C7 landmark region), else the largest one."""
+    regions = view_atlas.layer("superficial")
+    if not regions:
+        return None
+    for name in ("c7", "sternal_notch", "xiphoid", "umbilicus", "l4"):
+        if name in view_atlas.landmarks:
+            x, y = view_atlas.landmarks[name]
+            hit = view_atlas.locate(x, y + 25.0)
+            if hit.main_region is not None and hit.main_region.layer == "superficial":
+                return hit.main_region
+    return max(regions, key=lambda r: float(r.geometry.area))

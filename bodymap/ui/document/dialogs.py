@@ -1,0 +1,95 @@
+"""The questions `MapDocument` asks: which file to open or save, whether to save, revert
+or recover, and its error and information messages.
+
+They live apart from the document so its file logic reads without widget code; the
+document keeps one small method per question, which tests replace.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from bodymap.maps import RecoveryEntry
+from bodymap.ui.drawing.plain_text import message_box
+
+__all__ = [
+    "FILE_FILTER",
+    "Answer",
+    "ask_discard",
+    "ask_open_path",
+    "ask_recover",
+    "ask_revert",
+    "ask_save_path",
+    "run_box",
+    "show_message",
+]
+
+FILE_FILTER = "bodymap maps (*.bodymap);;All files (*)"
+Answer = Literal["save", "discard", "cancel"]
+_Button = QMessageBox.StandardButton
+
+
+def ask_open_path(parent: QWidget | None, start: str) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, "Open map", start, FILE_FILTER)
+    return Path(name) if name else None
+
+
+def ask_save_path(parent: QWidget | None, suggested: Path) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, "Save map as", str(suggested), FILE_FILTER)
+    return Path(name) if name else None
+
+
+def run_box(box: QMessageBox) -> int:
+    """Show a message box and wait for the answer (a seam tests replace to read the box)."""
+    return int(box.exec())
+
+
+def show_message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    """An error or information message, its text shown literally (it may quote a file)."""
+    run_box(message_box(parent, icon, title, text))
+
+
+def ask_discard(parent: QWidget | None, name: str) -> Answer:
+    """Save, discard or cancel the unsaved changes to ``name``."""
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Warning,
+        "Unsaved changes",
+        f"Save changes to {name}?",
+        _Button.Save | _Button.Discard | _Button.Cancel,
+        _Button.Save,
+        informative="Your changes will be lost if you don't save them.",
+    )
+    answer = run_box(box)
+    if answer == _Button.Save:
+        return "save"
+    if answer == _Button.Discard:
+        return "discard"
+    return "cancel"
+
+
+def _confirm(
+    parent: QWidget | None, title: str, text: str, yes: _Button, other: _Button, default: _Button
+) -> bool:
+    """A two-button question; True when the answer is ``yes``."""
+    box = message_box(parent, QMessageBox.Icon.Question, title, text, yes | other, default)
+    return run_box(box) == yes
+
+
+def ask_revert(parent: QWidget | None, name: str) -> bool:
+    text = f"Discard your changes and go back to the saved {name}?"
+    return _confirm(parent, "Revert", text, _Button.Discard, _Button.Cancel, _Button.Cancel)
+
+
+def ask_recover(parent: QWidget | None, entry: RecoveryEntry) -> bool:
+    try:
+        when = entry.saved.astimezone().strftime("%a %d %b %Y, %H:%M")
+    except (OverflowError, ValueError, OSError):  # a date at the edge of the calendar
+        when = entry.saved.isoformat()
+    text = f"Recover unsaved changes to {entry.name} from {when}?"
+    return _confirm(
+        parent, "Recover unsaved changes", text, _Button.Yes, _Button.Discard, _Button.Yes
+    )

@@ -1,0 +1,189 @@
+"""The main window's actions (text, shortcut, tip) and the menus that hold them.
+
+Actions are created here without behaviour; `MapWindow` connects them. Keeping the list in
+one place makes the menus, the shortcuts and the tests agree.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from bodymap.ui.settings import LAYERS
+
+__all__ = ["WindowActions", "build_menus"]
+
+Key = QKeySequence.StandardKey
+
+
+def _action(
+    parent: QObject,
+    name: str,
+    text: str,
+    tip: str,
+    *shortcuts: QKeySequence | Key | str,
+    checkable: bool = False,
+) -> QAction:
+    action = QAction(text, parent)
+    action.setObjectName(name)
+    action.setStatusTip(tip)
+    action.setToolTip(tip)
+    action.setCheckable(checkable)
+    keys = [QKeySequence(s) for s in shortcuts]
+    # a standard key the platform lacks is empty; one key given twice (a standard key and
+    # its usual spelling) would make Qt call the shortcut ambiguous and do nothing
+    keys = [k for i, k in enumerate(keys) if not k.isEmpty() and k not in keys[:i]]
+    if keys:
+        action.setShortcuts(keys)
+    return action
+
+
+class WindowActions:
+    """Every action of the main window, as attributes (``actions.save``, ``actions.undo``…).
+
+    ``undo`` and ``redo`` are made by the caller from the undo stack (so their text says what
+    they undo) and passed in.
+    """
+
+    def __init__(self, parent: QMainWindow, undo: QAction, redo: QAction) -> None:
+        a = _action
+        # File
+        self.new = a(parent, "new", "&New", "Start a new, empty map", Key.New)
+        self.open = a(parent, "open", "&Open…", "Open a saved map", Key.Open)
+        self.save = a(parent, "save", "&Save", "Save the map", Key.Save)
+        self.save_as = a(
+            parent, "saveAs", "Save &As…", "Save the map under a new name", "Ctrl+Shift+S"
+        )
+        self.revert = a(parent, "revert", "&Revert", "Go back to the saved version of the map")
+        self.export_png = a(parent, "exportPng", "Map as &PNG…", "Save both diagrams as a picture")
+        self.export_csv = a(
+            parent, "exportCsv", "Spots as &CSV…", "Save the spots as a table for spreadsheets"
+        )
+        self.export_geojson = a(
+            parent, "exportGeojson", "Spots as &GeoJSON…", "Save the spots as GeoJSON points"
+        )
+        self.print = a(parent, "print", "&Print…", "Print the rolling guide", Key.Print)
+        self.print_preview = a(
+            parent, "printPreview", "Print Pre&view…", "See the rolling guide before printing",
+            "Ctrl+Shift+P",
+        )  # fmt: skip
+        self.export_guide = a(
+            parent, "exportGuide", "Export &Guide as PDF…", "Save the rolling guide as a PDF",
+            "Ctrl+E",
+        )  # fmt: skip
+        self.quit = a(parent, "quit", "&Quit", "Quit bodymap", "Ctrl+Q")
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+        # Edit
+        undo.setObjectName("undo")
+        undo.setShortcuts([QKeySequence(Key.Undo)])
+        undo.setStatusTip("Take back the last change to the map")
+        redo.setObjectName("redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.setStatusTip("Make the change taken back again")
+        self.undo, self.redo = undo, redo
+        self.delete_spot = a(
+            parent, "deleteSpot", "&Delete Spot", "Delete the selected spot", "Del"
+        )
+        self.edit_spot = a(
+            parent, "editSpot", "&Edit Spot…", "Edit the selected spot's intensity, kind and note",
+            "Return", "Enter",
+        )  # fmt: skip
+        self.check_in = a(
+            parent, "checkIn", "Check &In…", "Log how each spot feels today", "Ctrl+K"
+        )
+        # View
+        self.view_group = QActionGroup(parent)
+        self.view_both = a(
+            parent, "viewBoth", "&Both Views", "Show front and back", "Ctrl+1", checkable=True
+        )
+        self.view_front = a(
+            parent, "viewFront", "&Front", "Show the front only", "Ctrl+2", checkable=True
+        )
+        self.view_back = a(
+            parent, "viewBack", "B&ack", "Show the back only", "Ctrl+3", checkable=True
+        )
+        for action in (self.view_both, self.view_front, self.view_back):
+            self.view_group.addAction(action)
+        self.view_both.setChecked(True)
+        self.layers: dict[str, QAction] = {
+            name: a(parent, f"layer_{name}", text, f"Show or hide: {text.replace('&', '')}",
+                    checkable=True)
+            for name, text, _default in LAYERS
+        }  # fmt: skip
+        self.zoom_in = a(parent, "zoomIn", "Zoom &In", "Enlarge the diagrams", Key.ZoomIn)
+        self.zoom_out = a(parent, "zoomOut", "Zoom &Out", "Shrink the diagrams", Key.ZoomOut)
+        self.zoom_fit = a(parent, "zoomFit", "&Fit to Window", "Show the whole figures", "Ctrl+0")
+        self.history = a(
+            parent, "history", "&History…", "See how each spot felt over time", "Ctrl+H"
+        )
+        # Help
+        self.safety = a(
+            parent, "safety", "&Using bodymap safely…", "Self-care guidance and when to see a "
+            "clinician",
+        )  # fmt: skip
+        self.shortcuts = a(parent, "shortcuts", "&Keyboard Shortcuts…", "Every key bodymap knows")
+        self.focus_diagram = a(
+            parent, "focusDiagram", "Back to the Diagram", "From the panel back to the diagram",
+            "Escape",
+        )  # fmt: skip
+        self.about = a(parent, "about", "&About bodymap", "Version and licence")
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def all_actions(self) -> list[QAction]:
+        """Every action, in menu order."""
+        found = [v for v in vars(self).values() if isinstance(v, QAction)]
+        return found + list(self.layers.values())
+
+    def spot_actions(self) -> tuple[QAction, ...]:
+        """Actions that need a selected spot."""
+        return (self.delete_spot, self.edit_spot)
+
+
+def build_menus(
+    window: QMainWindow, actions: WindowActions, show_panel: QAction
+) -> dict[str, QMenu]:
+    """The menu bar: File, Edit, View, Help. Returns the menus that are filled later
+    (``recent``, ``examples``) by name."""
+    bar = window.menuBar()
+    menus: dict[str, QMenu] = {}
+
+    file = bar.addMenu("&File")
+    file.addActions([actions.new, actions.open])
+    menus["recent"] = file.addMenu("Open &Recent")
+    menus["recent"].setObjectName("recentMenu")
+    menus["examples"] = file.addMenu("Open E&xample")
+    menus["examples"].setObjectName("examplesMenu")
+    file.addSeparator()
+    file.addActions([actions.save, actions.save_as, actions.revert])
+    file.addSeparator()
+    export = file.addMenu("&Export")
+    export.addActions([actions.export_png, actions.export_csv, actions.export_geojson])
+    file.addActions([actions.print, actions.print_preview, actions.export_guide])
+    file.addSeparator()
+    file.addAction(actions.quit)
+
+    edit = bar.addMenu("&Edit")
+    edit.addActions([actions.undo, actions.redo])
+    edit.addSeparator()
+    edit.addActions([actions.edit_spot, actions.delete_spot])
+    edit.addSeparator()
+    edit.addAction(actions.check_in)
+
+    view = bar.addMenu("&View")
+    view.addActions([actions.view_both, actions.view_front, actions.view_back])
+    view.addSeparator()
+    for action in actions.layers.values():
+        view.addAction(action)
+    view.addSeparator()
+    view.addActions([actions.zoom_in, actions.zoom_out, actions.zoom_fit])
+    view.addSeparator()
+    view.addAction(actions.history)
+    show_panel.setText("Show &Panel")
+    view.addAction(show_panel)
+
+    help_menu = bar.addMenu("&Help")
+    help_menu.addActions([actions.safety, actions.shortcuts, actions.about])
+    for menu in (file, edit, view, help_menu, export):
+        menu.setObjectName(menu.title().replace("&", "").lower() + "Menu")
+    return menus
