@@ -602,3 +602,52 @@ def test_flipped_bytes_in_a_version_2_file(tmp_path: Path, flips: list[tuple[int
     except MapFileError as exc:
         assert str(exc).startswith("flipped.bodymap: ") and "\n" not in str(exc)
     assert path.read_bytes() == raw
+
+
+# -- version 2 rejections: each names the place -----------------------------------------------
+def _full() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(FULL)
+    return data
+
+
+V2_REJECTIONS: list[tuple[str, str, object, str]] = [
+    ("history", "columns", ["knee-lat-r", "knee-lat-r"], "history.columns[1] repeats the spot"),
+    ("history", "columns", ["nobody"], "history.columns[0] names an unknown spot 'nobody'"),
+    ("history", "extra", 1, "unknown key 'extra' in history"),
+    ("checkins", 0, ["2025-04-07T19:15:00Z"], "history.checkins[0] must be [time, readings]"),
+    ("checkins", 0, ["2025-04-07T19:15:00Z", "6535455"], "history.checkins[0][1] must hold"),
+    ("checkins", 0, ["2025-04-07T19:15:00Z", "65B"], "history.checkins[0][1] must hold"),
+    ("checkins", 0, ["2025-04-07T19:15:00Z", [[0, 1], [0, 2]]], "names column 0 twice"),
+    ("checkins", 0, ["2025-04-07T19:15:00Z", [[6, 1]]], "names column 6 twice or out of range"),
+    ("checkins", 0, ["2025-04-07T19:15:00Z", [[0, 11]]], "history.checkins[0]: check-in intens"),
+    ("checkins", 0, ["2025-04-07T19:15:00Z", "6", 5], "history.checkins[0]: check-in note"),
+    ("checkins", 0, ["2025-04-07T19:15:00Z", 6], "history.checkins[0][1] must be a text"),
+    ("press_tests", 0, {"spot": "zz", "muscle": "soleus", "side": "right", "answer": "yes",
+                        "at": "2025-04-11T21:06:00Z"}, "press_tests[0] names an unknown spot"),
+    ("press_tests", 0, {"spot": "heel-r", "muscle": "soleus", "side": "right", "answer": "maybe",
+                        "at": "2025-04-11T21:06:00Z"}, "press_tests[0]: answer must be"),
+    ("press_tests", 2, {"spot": "heel-r", "muscle": "soleus", "side": "right", "answer": "no",
+                        "at": "2025-04-11T21:06:00Z"}, "press_tests[2] repeats the answer"),
+    ("sessions", 0, {"preset": "full", "start": "2025-04-11T19:30:00Z", "duration_s": 86401,
+                     "steps_done": 5}, "sessions[0]: duration_s must be a whole number"),
+    ("sessions", 0, {"preset": "full", "start": "2025-04-11T19:30:00Z", "duration_s": 60},
+     "sessions[0] is missing 'steps_done'"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("part", "key", "value", "message"), V2_REJECTIONS)
+def test_version_2_mistakes_are_one_clear_error(
+    part: str, key: Any, value: object, message: str
+) -> None:
+    data = _full()
+    if part == "history":
+        data["history"][key] = value
+    elif part == "checkins":
+        data["history"]["checkins"][key] = value
+    elif key < len(data[part]):
+        data[part][key] = value
+    else:
+        data[part].append(value)
+    with pytest.raises(MapFileError) as info:
+        loads_map(json.dumps(data))
+    assert message in str(info.value) and "\n" not in str(info.value)
