@@ -26,6 +26,7 @@ __all__ = ["CliError", "main"]
 
 VIEWS = ("front", "back")
 PAGE_SIZES = ("A4", "Letter")
+PRESETS = ("warmup", "cooldown", "bedtime", "full")
 MAX_POINTS = 100_000
 
 
@@ -197,6 +198,21 @@ def _cmd_guide(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_session(args: argparse.Namespace) -> int:
+    tpm = _load_map(args.map)
+    from bodymap.advisor import advise
+    from bodymap.session import plan_session
+
+    plan = plan_session(advise(list(tpm.spots)), args.preset, beginner=args.beginner)
+    if args.json:
+        _print_json(plan.to_json())
+        return 0
+    from bodymap.ui.app import run_mat_session
+
+    status: int = run_mat_session(Path(args.map), args.preset, beginner=args.beginner)
+    return status
+
+
 def _cmd_atlas_check(args: argparse.Namespace) -> int:
     from bodymap.atlas import load_atlas
     from bodymap.knowledge import load_knowledge, validate_against_atlas
@@ -229,10 +245,15 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     out = _output_path(args.output)
     if args.map:
         _load_map(args.map)  # a bad map is reported here, before any window exists
-    from bodymap.ui.app import screenshot
+    if args.mat_mode and not args.map:
+        raise CliError("--mat-mode needs a map to plan the session from", status=2)
+    from bodymap.ui.app import mat_screenshot, screenshot
 
     try:
-        screenshot(out, Path(args.map) if args.map else None)
+        if args.mat_mode:
+            mat_screenshot(out, Path(args.map), args.preset)
+        else:
+            screenshot(out, Path(args.map) if args.map else None)
     except OSError as exc:
         raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
     print(f"wrote {out}")
@@ -294,6 +315,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--page-size", choices=PAGE_SIZES, default=None, help="default: from locale")
     p.set_defaults(func=_cmd_guide)
 
+    p = sub.add_parser(
+        "session", help="a timed rolling session for a map: print its plan, or roll it on the mat"
+    )
+    p.add_argument("map", help="a .bodymap file")
+    p.add_argument("--preset", choices=PRESETS, required=True)
+    p.add_argument("--beginner", action="store_true", help="shorter holds, a shorter session")
+    p.add_argument("--json", action="store_true", help="print the plan as JSON")
+    p.set_defaults(func=_cmd_session)
+
     atlas = sub.add_parser("atlas", help="check or draw the body atlas")
     atlas_sub = atlas.add_subparsers(title="atlas commands", metavar="ACTION", parser_class=_Parser)
     atlas.set_defaults(func=lambda _args: _missing_action(atlas))
@@ -308,6 +338,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("screenshot", help="render the main window offscreen to a PNG")
     p.add_argument("output", metavar="OUT.png")
     p.add_argument("map", nargs="?", help="a .bodymap file to show")
+    p.add_argument(
+        "--mat-mode", action="store_true", help="render mat mode (the session's first step)"
+    )
+    p.add_argument("--preset", choices=PRESETS, default="warmup", help="with --mat-mode")
     p.set_defaults(func=_cmd_screenshot)
     return parser
 

@@ -30,6 +30,7 @@ from bodymap.ui.window import exports_menu as window_exports
 from bodymap.ui.window import state as window_state
 from bodymap.ui.window.actions import WindowActions, build_menus
 from bodymap.ui.window.dialogs import CheckInDialog, show_about, show_safety_note
+from bodymap.ui.window.mat_session import MatSessions
 from bodymap.ui.window.state import PANEL_WIDTH
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ class MapWindow(QMainWindow):
         self._selected = ""
         self._observer = MapObserver(self._on_change)
         self.history_dialog: HistoryDialog | None = None
+        self.mat = MatSessions(self)
 
         self.canvas = BodyCanvas(self, self.atlas)
         self.canvas.setAccessibleName("Body diagrams")
@@ -139,6 +141,7 @@ class MapWindow(QMainWindow):
         a.delete_spot.triggered.connect(lambda: self.remove_spot(self._selected))
         a.edit_spot.triggered.connect(lambda: self.focus_editor(self._selected))
         a.check_in.triggered.connect(self.check_in)
+        a.mat_session.triggered.connect(self.mat.choose_and_start)
         a.view_both.triggered.connect(lambda: self.canvas.set_views(("front", "back")))
         a.view_front.triggered.connect(lambda: self.canvas.set_views(("front",)))
         a.view_back.triggered.connect(lambda: self.canvas.set_views(("back",)))
@@ -205,6 +208,7 @@ class MapWindow(QMainWindow):
         for action in self.acts.spot_actions():
             action.setEnabled(has_spot)
         self.acts.check_in.setEnabled(bool(tpm.spots))
+        self.acts.mat_session.setEnabled(bool(tpm.spots))
 
     # -- requests from the canvas and the panel ------------------------------------------
     @property

@@ -1,0 +1,141 @@
+"""Starting a mat session from the main window, and what happens when it ends.
+
+"Start Mat Session…" asks for a preset (`PresetDialog`), opens the full-screen
+`MatWindow` on the open map, and when the session ends or is stopped asks "How do the
+spots feel now?" with each spot's intensity filled in; the answer is one undoable
+check-in. Questions sit behind ``ask_*`` methods tests replace.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.advisor import advise
+from bodymap.maps import TriggerPointMap
+from bodymap.session import PRESETS, SessionPlan, plan_session
+from bodymap.ui.document import spot_requests
+from bodymap.ui.mat.clock import SessionClock
+from bodymap.ui.mat.ring import clock_text
+from bodymap.ui.mat.window import MatWindow
+from bodymap.ui.window.dialogs import CheckInDialog
+
+if TYPE_CHECKING:
+    from bodymap.ui.window.mainwindow import MapWindow
+
+__all__ = ["FEEL_NOW", "MatSessions", "PresetDialog"]
+
+FEEL_NOW = "How do the spots feel now? (0 = no pain, 10 = worst)"
+
+
+class PresetDialog(QDialog):
+    """Which session: each preset with its length for this map, and a beginner option."""
+
+    def __init__(self, tpm: TriggerPointMap, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Start mat session")
+        advice = advise(list(tpm.spots))
+        self._group = QButtonGroup(self)
+        self.beginner = QCheckBox("Beginner: shorter holds and a shorter session", self)
+        layout = QVBoxLayout(self)
+        intro = QLabel("Which session? The plan follows your own routine.", self)
+        layout.addWidget(intro)
+        self._buttons: dict[str, QRadioButton] = {}
+        for name, preset in PRESETS.items():
+            plan = plan_session(advice, name)
+            length = clock_text(plan.total_s) if plan.steps else "nothing to roll"
+            button = QRadioButton(f"{preset.label} ({length}) — {preset.summary}", self)
+            button.setEnabled(bool(plan.steps))
+            self._group.addButton(button)
+            self._buttons[name] = button
+            layout.addWidget(button)
+        first = next((b for b in self._buttons.values() if b.isEnabled()), None)
+        if first is not None:
+            first.setChecked(True)
+        layout.addWidget(self.beginner)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(first is not None)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def choice(self) -> tuple[str, bool] | None:
+        for name, button in self._buttons.items():
+            if button.isChecked():
+                return name, self.beginner.isChecked()
+        return None
+
+
+class MatSessions(QObject):
+    """The main window's mat sessions: at most one at a time."""
+
+    def __init__(self, window: MapWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.current: MatWindow | None = None
+        self.full_screen = True
+
+    def ask_preset(self) -> tuple[str, bool] | None:
+        dialog = PresetDialog(self.window.document.map, self.window)
+        return dialog.choice() if dialog.exec() else None
+
+    def ask_check_in(self, tpm: TriggerPointMap, parent: QWidget) -> dict[str, int] | None:
+        dialog = CheckInDialog(tpm, self.window.spot_label, parent, intro=FEEL_NOW)
+        dialog.setWindowTitle("After the session")
+        return dialog.values() if dialog.exec() else None
+
+    def choose_and_start(self) -> MatWindow | None:
+        """Ask which session, then start it."""
+        choice = self.ask_preset()
+        return None if choice is None else self.start(*choice)
+
+    def plan(self, preset: str, beginner: bool = False) -> SessionPlan:
+        return plan_session(advise(list(self.window.document.map.spots)), preset, beginner=beginner)
+
+    def start(
+        self, preset: str, beginner: bool = False, clock: SessionClock | None = None
+    ) -> MatWindow:
+        """Open the mat window for ``preset`` on the open map (full screen by default)."""
+        if self.current is not None:
+            self.current.close()
+        tpm = self.window.document.map
+        mat = MatWindow(self.plan(preset, beginner), tpm.spots, self.window.atlas, clock)
+        mat.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        mat.ended.connect(lambda stopped: self._ended(mat, stopped))
+        mat.destroyed.connect(lambda: self._forget(mat))
+        self.current = mat
+        if self.full_screen:
+            mat.showFullScreen()
+        else:
+            mat.show()
+        mat.activateWindow()
+        mat.setFocus()
+        return mat
+
+    def _forget(self, mat: MatWindow) -> None:
+        if self.current is mat:
+            self.current = None
+
+    def _ended(self, mat: MatWindow, stopped: bool) -> None:
+        """Ask how the spots feel; the answer is one check-in on the undo stack."""
+        del stopped
+        tpm = self.window.document.map
+        if tpm.spots and mat.plan.steps:
+            values = self.ask_check_in(tpm, mat)
+            if values is not None:
+                spot_requests.request_check_in(self.window.document, values)
+        mat.close()

@@ -1,0 +1,54 @@
+"""`bodymap session MAP --preset P --json` prints the plan in the contract's shape."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bodymap import cli
+from bodymap.session import PRESET_NAMES
+from tests.test_cli import EXAMPLES, call, run
+
+
+def test_the_command_line_offers_exactly_the_core_presets() -> None:
+    assert cli.PRESETS == PRESET_NAMES
+
+
+@pytest.mark.parametrize("preset", PRESET_NAMES)
+def test_session_json_has_the_contract_shape(capsys, preset: str) -> None:
+    status, out, _ = call(
+        capsys, "session", str(EXAMPLES / "desk_worker.bodymap"), "--preset", preset, "--json"
+    )
+    assert status == 0
+    plan = json.loads(out)
+    assert plan["preset"] == preset
+    assert plan["total_s"] == sum(p["seconds"] for s in plan["steps"] for p in s["phases"])
+    assert plan["steps"]
+    for step in plan["steps"]:
+        assert {"muscle", "side", "view", "tool", "position", "spots", "phases"} <= set(step)
+        assert step["spots"] and step["view"] in ("front", "back")
+        for phase in step["phases"]:
+            assert set(phase) == {"kind", "seconds", "text"}
+            assert phase["kind"] in ("setup", "on_point", "around", "switch")
+
+
+def test_beginner_plans_are_no_longer(capsys) -> None:
+    path = str(EXAMPLES / "runner.bodymap")
+    _, out, _ = call(capsys, "session", path, "--preset", "cooldown", "--json")
+    _, easy, _ = call(capsys, "session", path, "--preset", "cooldown", "--beginner", "--json")
+    assert json.loads(easy)["beginner"] is True
+    assert json.loads(easy)["total_s"] <= json.loads(out)["total_s"]
+
+
+def test_bad_input_is_one_line_and_a_non_zero_exit(tmp_path, capsys) -> None:
+    status, _, err = call(capsys, "session", str(tmp_path / "no.bodymap"), "--preset", "full")
+    assert status == 1 and err.count("\n") == 1 and "cannot open" in err
+    status, _, err = call(capsys, "session", str(EXAMPLES / "runner.bodymap"), "--preset", "x")
+    assert status == 2 and "invalid choice" in err and err.count("\n") == 1
+
+
+def test_session_json_from_a_fresh_process() -> None:
+    proc = run("session", str(EXAMPLES / "runner.bodymap"), "--preset", "warmup", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert 120 <= json.loads(proc.stdout)["total_s"] <= 180
