@@ -42,6 +42,7 @@ class QtClock:
 
     def stop(self) -> None:
         self._timer.stop()
+        self._callback = None  # no cycle keeps a closed window alive
 
     def _fire(self) -> None:
         if self._callback is not None:
@@ -65,6 +66,7 @@ class FakeClock:
 
     def stop(self) -> None:
         self.started = False
+        self._callback = None
 
     def advance(self, seconds: float, steps: int = 1) -> None:
         """Move time on by ``seconds`` in ``steps`` equal parts, calling back after each."""

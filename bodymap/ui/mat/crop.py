@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QTransform
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QTransform
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from bodymap.session import SessionStep
@@ -55,6 +55,7 @@ class StepCrop(QWidget):
         self._painters: dict[str, ViewPainter] = {}
         self.step: SessionStep | None = None
         self.spots: Sequence[Any] = ()
+        self._image: QImage | None = None
         self.setMinimumSize(200, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Where to roll")
@@ -66,8 +67,11 @@ class StepCrop(QWidget):
 
     def show_step(self, step: SessionStep | None, spots: Sequence[Any]) -> None:
         """Draw ``step``; ``spots`` are the map's spots (only the ones it serves show)."""
+        if step is self.step and spots is self.spots:
+            return  # the clock ticks often; the close-up changes only with the step
         self.step = step
         self.spots = spots
+        self._image = None
         self.setAccessibleDescription(step.title if step else "")
         self.update()
 
@@ -79,18 +83,32 @@ class StepCrop(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#fbfaf7"))
         painter.drawRoundedRect(target, 18, 18)
+        inner = target.adjusted(10, 10, -10, -10).toAlignedRect()
+        image = self._rendered(inner.size())
+        if image is not None:
+            painter.drawImage(inner.topLeft(), image)
+        painter.end()
+
+    def _rendered(self, size: QSize) -> QImage | None:
+        """The close-up drawn into an image of ``size`` (kept until the step or size
+        changes); the image's edges clip the figure."""
         step = self.step
-        if step is None or step.view not in self._atlas:
-            painter.end()
-            return
+        if step is None or step.view not in self._atlas or size.isEmpty():
+            return None
+        if self._image is not None and self._image.size() == size:
+            return self._image
+        ratio = self.devicePixelRatioF()
+        image = QImage(size * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(ratio)
+        image.fill(QColor("#fbfaf7"))
         vp = self.painter_for(step.view)
         box = crop_box(vp, step)
-        inner = target.adjusted(10, 10, -10, -10)
-        scale = min(inner.width() / box.width(), inner.height() / box.height())
-        dx = inner.center().x() - box.center().x() * scale
-        dy = inner.center().y() - box.center().y() * scale
-        painter.setClipRect(inner)
-        painter.setTransform(QTransform(scale, 0, 0, scale, dx, dy), True)
+        scale = min(size.width() / box.width(), size.height() / box.height())
+        dx = size.width() / 2 - box.center().x() * scale
+        dy = size.height() / 2 - box.center().y() * scale
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setTransform(QTransform(scale, 0, 0, scale, dx, dy))
         vp.paint_body(painter, layers=frozenset({"superficial", "caution"}))
         for side in _sides(step.side):
             vp.paint_highlight(painter, Highlight(step.muscle, side, step.sites))
@@ -98,6 +116,8 @@ class StepCrop(QWidget):
         shown = [s if i in served else _HIDDEN for i, s in enumerate(self.spots)]
         vp.paint_spots(painter, shown, radius=SPOT_PX / scale)
         painter.end()
+        self._image = image
+        return image
 
 
 class _Hidden:

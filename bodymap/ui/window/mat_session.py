@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -81,13 +81,18 @@ class PresetDialog(QDialog):
 
 
 class MatSessions(QObject):
-    """The main window's mat sessions: at most one at a time."""
+    """The main window's mat sessions: at most one at a time. `finished` is emitted once
+    a session's window has closed and its check-in (if any) is on the undo stack."""
+
+    finished = Signal()
 
     def __init__(self, window: MapWindow) -> None:
         super().__init__(window)
         self.window = window
         self.current: MatWindow | None = None
         self.full_screen = True
+        self.clock: SessionClock | None = None
+        """The clock new sessions run on (None: real time); tests put a fake here."""
 
     def ask_preset(self) -> tuple[str, bool] | None:
         dialog = PresetDialog(self.window.document.map, self.window)
@@ -113,7 +118,10 @@ class MatSessions(QObject):
         if self.current is not None:
             self.current.close()
         tpm = self.window.document.map
-        mat = MatWindow(self.plan(preset, beginner), tpm.spots, self.window.atlas, clock)
+        clock = clock if clock is not None else self.clock
+        mat = MatWindow(
+            self.plan(preset, beginner), tpm.spots, self.window.atlas, clock, self.window
+        )
         mat.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         mat.ended.connect(lambda stopped: self._ended(mat, stopped))
         mat.destroyed.connect(lambda: self._forget(mat))
@@ -139,3 +147,5 @@ class MatSessions(QObject):
             if values is not None:
                 spot_requests.request_check_in(self.window.document, values)
         mat.close()
+        self._forget(mat)
+        self.finished.emit()
