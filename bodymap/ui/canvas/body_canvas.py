@@ -5,35 +5,40 @@ request signal (``addRequested``, ``moveRequested`` …) for the window to turn 
 operation; the map then notifies the canvas, which updates only the affected markers.
 Scene coordinates are atlas coordinates, each view shifted right by its offset.
 
-This module lays out the views and zooms; the spot markers (`canvas_spots`), the highlight
-(`canvas_highlight`), the mouse (`canvas_mouse`) and the keyboard (`canvas_keys`) are
-parts the canvas owns.
+The canvas owns its parts and hands each only what it needs: the scene layout
+(`layout.SceneLayout`), the zoom (`zoom.ViewZoom`), its request signals
+(`requests.CanvasRequests`) and the spot markers with the selection (`spots.SpotMarkers`);
+the highlight (`highlight`), the mouse (`mouse`) and the keyboard (`keys`) never see the
+canvas itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
+    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QMenu, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QMenu, QWidget
 
-from bodymap.atlas import load_atlas
+from bodymap.atlas import Region, ViewAtlas, load_atlas
 from bodymap.maps.model import TriggerPointMap
 from bodymap.ui.canvas.highlight import HighlightLayer
 from bodymap.ui.canvas.hit_text import NOT_ON_BODY, VIEW_TITLES, describe_hit
 from bodymap.ui.canvas.items import BodyItem, SpotItem
 from bodymap.ui.canvas.keys import KeyboardInput, RegionCursor
+from bodymap.ui.canvas.layout import SceneLayout
 from bodymap.ui.canvas.mouse import MouseInput
+from bodymap.ui.canvas.requests import CanvasRequests
 from bodymap.ui.canvas.spots import SpotMarkers
+from bodymap.ui.canvas.zoom import ZOOM_STEP, ViewZoom
 from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.painting import ViewPainter
 
@@ -41,10 +46,6 @@ __all__ = ["LAYER_TOGGLES", "NOT_ON_BODY", "BodyCanvas", "describe_hit"]
 
 LAYER_TOGGLES = ("deep", "fascia", "caution", "segment", "labels")
 """Names accepted by :meth:`BodyCanvas.set_layer_visible`."""
-VIEW_GAP = 30.0
-ZOOM_STEP = 1.25
-MIN_ZOOM, MAX_ZOOM = 0.5, 16.0
-"""Zoom limits relative to the fitted scale."""
 
 
 class BodyCanvas(QGraphicsView):
@@ -61,7 +62,9 @@ class BodyCanvas(QGraphicsView):
     sourcesRequested = Signal(str)
     """The context menu's "Select source…": show this spot's likely sources."""
 
-    def __init__(self, parent: QWidget | None = None, atlas: Any = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, atlas: Mapping[str, ViewAtlas] | None = None
+    ) -> None:
         super().__init__(parent)
         self._atlas = atlas if atlas is not None else load_atlas()
         self._painters = {view: ViewPainter(self._atlas[view]) for view in self._atlas}
@@ -85,37 +88,57 @@ class BodyCanvas(QGraphicsView):
             "spot, Enter edits it, Delete removes it, plus and minus zoom."
         )
 
-        self._views: tuple[str, ...] = ()
-        self._offsets: dict[str, float] = {}
+        self._layout = SceneLayout(
+            self.scene(), {view: painter.frame for view, painter in self._painters.items()}
+        )
+        self._zoom = ViewZoom(self)
         self._bodies: dict[str, BodyItem] = {}
         self._layers: set[str] = set()
-        self._markers = SpotMarkers(self, self._atlas)
-        self._highlight = HighlightLayer(self, self._atlas, self._painters)
-        self._mouse = MouseInput(self, self._atlas)
-        self._cursor = RegionCursor(self, self._atlas)
-        self._keys = KeyboardInput(self, self._atlas, self._cursor)
+        requests = CanvasRequests(
+            add=self.addRequested,
+            move=self.moveRequested,
+            nudge=self.nudgeRequested,
+            remove=self.removeRequested,
+            edit=self.editRequested,
+            hovered=self.regionHovered,
+            selected=self.spotSelected,
+        )
+        self._markers = SpotMarkers(
+            self._layout,
+            self._atlas,
+            self.spotSelected,
+            lambda item: self.ensureVisible(item, 40, 40),
+        )
+        self._highlight = HighlightLayer(self._layout, self._atlas, self._painters)
+        self._mouse = MouseInput(self, self._layout, self._atlas, self._markers, requests)
+        self._cursor = RegionCursor(self, self._layout, self._atlas, requests)
+        self._keys = KeyboardInput(
+            self, self._atlas, self._cursor, self._markers, self._zoom, requests
+        )
         self.scene().addItem(self._mouse.hover)
         self.scene().addItem(self._cursor.ring)
-        self._auto_fit = True
         self.set_views(("front", "back"))
+
+    def _reveal(self, item: QGraphicsItem) -> None:
+        self.ensureVisible(item, 40, 40)
 
     # -- coordinates -------------------------------------------------------------------
     @property
     def views(self) -> tuple[str, ...]:
         """The views shown, left to right."""
-        return self._views
+        return self._layout.views
 
     def view_offset(self, view: str) -> float:
         """How far right the view is shifted in the scene."""
-        return self._offsets[view]
+        return self._layout.view_offset(view)
 
     def view_rect(self, view: str) -> QRectF:
         """The scene rectangle a view occupies."""
-        return self._painters[view].frame.translated(self._offsets[view], 0)
+        return self._layout.view_rect(view)
 
     def scene_point(self, view: str, x: float, y: float) -> QPointF:
         """Atlas (x, y) of ``view`` → scene coordinates."""
-        return QPointF(x + self._offsets[view], y)
+        return self._layout.scene_point(view, x, y)
 
     def viewport_point(self, view: str, x: float, y: float) -> QPoint:
         """Atlas (x, y) of ``view`` → viewport pixel (for tests and tooltips)."""
@@ -123,35 +146,24 @@ class BodyCanvas(QGraphicsView):
 
     def atlas_point(self, scene: QPointF) -> tuple[str, float, float] | None:
         """Scene point → (view, x, y) of the view whose frame holds it, else None."""
-        for view in self._views:
-            if self.view_rect(view).contains(scene):
-                return view, scene.x() - self._offsets[view], scene.y()
-        return None
+        return self._layout.atlas_point(scene)
 
     # -- views and layers ----------------------------------------------------------------
     def set_views(self, views: Sequence[str]) -> None:
         """Show these views left to right, e.g. ``("front",)`` or ``("front", "back")``."""
         views = tuple(views)
-        if not views or any(v not in self._painters for v in views):
+        if not views or not all(self._layout.known(v) for v in views):
             raise ValueError(f"unknown views {views!r}")
         for item in self._bodies.values():
             self.scene().removeItem(item)
         self._bodies.clear()
-        self._views, self._offsets = views, {}
-        right = None
+        bounds = self._layout.arrange(views)
         for view in views:
-            frame = self._painters[view].frame
-            offset = 0.0 if right is None else right + VIEW_GAP - frame.left()
-            self._offsets[view] = offset
-            right = frame.right() + offset
             body = BodyItem(self._painters[view], VIEW_TITLES[view])
-            body.setPos(offset, 0)
+            body.setPos(self._layout.view_offset(view), 0)
             self.scene().addItem(body)
             self._bodies[view] = body
         self._apply_layers()
-        bounds = QRectF()
-        for view in views:
-            bounds = bounds.united(self.view_rect(view))
         self.scene().setSceneRect(bounds)
         self._mouse.clear_hover()
         if self._cursor.region and self._cursor.region[0] not in views:
@@ -213,9 +225,7 @@ class BodyCanvas(QGraphicsView):
 
     def user_select_spot(self, spot_id: str) -> None:
         """Select a spot as the user's act: emits ``spotSelected`` if the selection changes."""
-        if spot_id != self.selected_spot:
-            self.select_spot(spot_id)
-            self.spotSelected.emit(self.selected_spot)
+        self._markers.user_select(spot_id)
 
     # -- highlight -----------------------------------------------------------------------
     def set_highlight(self, muscle: str | None, side: str | None = None) -> None:
@@ -227,49 +237,32 @@ class BodyCanvas(QGraphicsView):
     def highlight(self) -> tuple[str, str] | None:
         return self._highlight.value
 
-    def highlight_items(self) -> list[Any]:
+    def highlight_items(self) -> list[QGraphicsItem]:
         """The items currently drawing the highlight (zones and sites)."""
         return list(self._highlight.items)
 
     # -- zoom and pan --------------------------------------------------------------------
     def fit(self) -> None:
         """Fit the shown views into the window."""
-        self._auto_fit = True
-        rect = self.scene().sceneRect()
-        if rect.isEmpty() or self.viewport().width() < 2:
-            return
-        self.resetTransform()
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self._zoom.fit()
 
     def zoom_level(self) -> float:
         """The current scale relative to the fitted one (1.0 = fitted)."""
-        rect = self.scene().sceneRect()
-        vw, vh = max(1, self.viewport().width()), max(1, self.viewport().height())
-        fitted = min(vw / rect.width(), vh / rect.height()) if not rect.isEmpty() else 1.0
-        return self.transform().m11() / fitted
+        return self._zoom.level()
 
     def zoom_by(self, factor: float, anchor_under_mouse: bool = False) -> None:
         """Zoom by ``factor`` around the mouse (or the view's centre), within limits."""
-        current = self.zoom_level()
-        factor = max(MIN_ZOOM / current, min(MAX_ZOOM / current, factor))
-        self._auto_fit = False
-        self.setTransformationAnchor(
-            QGraphicsView.ViewportAnchor.AnchorUnderMouse
-            if anchor_under_mouse
-            else QGraphicsView.ViewportAnchor.AnchorViewCenter
-        )
-        self.scale(factor, factor)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self._zoom.by(factor, anchor_under_mouse)
 
     def zoom_in(self) -> None:
-        self.zoom_by(ZOOM_STEP)
+        self._zoom.zoom_in()
 
     def zoom_out(self) -> None:
-        self.zoom_by(1 / ZOOM_STEP)
+        self._zoom.zoom_out()
 
     # -- keyboard cursor over regions ----------------------------------------------------
     @property
-    def cursor_region(self) -> tuple[str, Any] | None:
+    def cursor_region(self) -> tuple[str, Region] | None:
         """(view, region) under the keyboard cursor, or None."""
         return self._cursor.region
 
@@ -298,8 +291,8 @@ class BodyCanvas(QGraphicsView):
     # -- Qt events, handed to the mouse and keyboard parts -------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._auto_fit:
-            self.fit()
+        if self._zoom.auto_fit:
+            self._zoom.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120.0
@@ -355,11 +348,11 @@ class BodyCanvas(QGraphicsView):
         self._keys.release(event)
         super().keyReleaseEvent(event)
 
-    def focusInEvent(self, event: Any) -> None:
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         if self._cursor.region is not None:
             self._cursor.ring.setVisible(True)
 
-    def focusOutEvent(self, event: Any) -> None:
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self._cursor.ring.setVisible(False)

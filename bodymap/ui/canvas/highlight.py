@@ -6,14 +6,15 @@ shown view that has it; it is rebuilt whenever the shown views change.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
 
+from PySide6.QtWidgets import QGraphicsItem
+
+from bodymap.atlas import ViewAtlas
 from bodymap.ui.canvas.items import HighlightItem, SiteItem
+from bodymap.ui.canvas.layout import SceneLayout
 from bodymap.ui.drawing.painting import ViewPainter
 from bodymap.ui.drawing.sites import trigger_point_sites
-
-if TYPE_CHECKING:
-    from bodymap.ui.canvas.body_canvas import BodyCanvas
 
 __all__ = ["HighlightLayer"]
 
@@ -21,13 +22,18 @@ __all__ = ["HighlightLayer"]
 class HighlightLayer:
     """The items that draw one (muscle, side) highlight, or none."""
 
-    def __init__(self, canvas: BodyCanvas, atlas: Any, painters: dict[str, ViewPainter]) -> None:
-        self._canvas = canvas
+    def __init__(
+        self,
+        layout: SceneLayout,
+        atlas: Mapping[str, ViewAtlas],
+        painters: Mapping[str, ViewPainter],
+    ) -> None:
+        self._layout = layout
         self._atlas = atlas
         self._painters = painters
         self.value: tuple[str, str] | None = None
         """(muscle, side) highlighted, or None."""
-        self.items: list[Any] = []
+        self.items: list[QGraphicsItem] = []
         """The items currently drawing the highlight (zones and sites)."""
 
     def set(self, muscle: str | None, side: str | None) -> None:
@@ -37,7 +43,7 @@ class HighlightLayer:
 
     def rebuild(self) -> None:
         """Draw the highlight again for the views now shown."""
-        scene = self._canvas.scene()
+        scene = self._layout.scene
         for item in self.items:
             scene.removeItem(item)
         self.items = []
@@ -45,14 +51,14 @@ class HighlightLayer:
             return
         muscle, side = self.value
         sites = trigger_point_sites(muscle, side, self._atlas)
-        for view in self._canvas.views:
+        for view in self._layout.views:
             zone = HighlightItem(self._painters[view], muscle, side)
             if not zone.zone.isEmpty():
-                zone.setPos(self._canvas.view_offset(view), 0)
+                zone.setPos(self._layout.view_offset(view), 0)
                 scene.addItem(zone)
                 self.items.append(zone)
             for x, y in sites.get(view, ()):
                 site = SiteItem(view, x, y)
-                site.setPos(self._canvas.scene_point(view, x, y))
+                site.setPos(self._layout.scene_point(view, x, y))
                 scene.addItem(site)
                 self.items.append(site)

@@ -6,14 +6,16 @@ they never change the map themselves.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
 
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import QGraphicsItem
+
+from bodymap.atlas import ViewAtlas
 from bodymap.maps.model import Change, TriggerPointMap
 from bodymap.ui.canvas.items import SpotItem
+from bodymap.ui.canvas.layout import SceneLayout
 from bodymap.ui.document.map_observer import MapObserver
-
-if TYPE_CHECKING:
-    from bodymap.ui.canvas.body_canvas import BodyCanvas
 
 __all__ = ["SpotMarkers"]
 
@@ -21,9 +23,17 @@ __all__ = ["SpotMarkers"]
 class SpotMarkers:
     """One `SpotItem` per spot of the map that lies in a shown view; which one is selected."""
 
-    def __init__(self, canvas: BodyCanvas, atlas: Any) -> None:
-        self._canvas = canvas
+    def __init__(
+        self,
+        layout: SceneLayout,
+        atlas: Mapping[str, ViewAtlas],
+        selected: SignalInstance,
+        reveal: Callable[[QGraphicsItem], None],
+    ) -> None:
+        self._layout = layout
         self._atlas = atlas
+        self._selected_signal = selected
+        self._reveal = reveal
         self._observer = MapObserver(self._on_change)
         self._items: dict[str, SpotItem] = {}
         self.selected = ""
@@ -51,6 +61,12 @@ class SpotMarkers:
             return []
         return [s.id for s in self.map.spots if s.id in self._items]
 
+    def user_select(self, spot_id: str) -> None:
+        """Select a spot as the user's act: announces the selection if it changes."""
+        if spot_id != self.selected:
+            self.select(spot_id)
+            self._selected_signal.emit(self.selected)
+
     def select(self, spot_id: str) -> None:
         """Select a spot (or none with ""); an unknown id selects none."""
         if spot_id and spot_id not in self._items:
@@ -64,7 +80,7 @@ class SpotMarkers:
         item = self._items.get(spot_id)
         if item is not None:
             item.set_look(item.number, item.intensity, True)
-            self._canvas.ensureVisible(item, 40, 40)
+            self._reveal(item)
 
     def _on_change(self, change: Change) -> None:
         tpm = self.map
@@ -76,10 +92,10 @@ class SpotMarkers:
         if change.kind == "removed":
             item = self._items.pop(change.spot_id, None)
             if item is not None:
-                self._canvas.scene().removeItem(item)
+                self._layout.scene.removeItem(item)
             if change.spot_id == self.selected:
                 self.selected = ""
-                self._canvas.spotSelected.emit("")
+                self._selected_signal.emit("")
             self._renumber()
             return
         if tpm.has_spot(change.spot_id):
@@ -90,7 +106,7 @@ class SpotMarkers:
     def rebuild(self) -> None:
         """Drop every marker and make them again from the map (after a reset or new views)."""
         for item in self._items.values():
-            self._canvas.scene().removeItem(item)
+            self._layout.scene.removeItem(item)
         self._items.clear()
         if self.map is None:
             return
@@ -107,9 +123,9 @@ class SpotMarkers:
     def _sync(self, index: int) -> None:
         assert self.map is not None
         spot = self.map.spots[index]
-        scene = self._canvas.scene()
+        scene = self._layout.scene
         item = self._items.get(spot.id)
-        if spot.view not in self._canvas.views:
+        if spot.view not in self._layout.views:
             if item is not None:
                 scene.removeItem(item)
                 del self._items[spot.id]
@@ -120,7 +136,7 @@ class SpotMarkers:
             item = SpotItem(spot.id, spot.view)
             scene.addItem(item)
             self._items[spot.id] = item
-        item.setPos(self._canvas.scene_point(spot.view, spot.x, spot.y))
+        item.setPos(self._layout.scene_point(spot.view, spot.x, spot.y))
         item.set_look(index + 1, spot.intensity, spot.id == self.selected)
         region = self._atlas[spot.view].locate(spot.x, spot.y).main_region
         where = f" — {region.name}" if region is not None else ""

@@ -1,7 +1,8 @@
 """The window's File → Export and guide commands: pick a file, write it, report the outcome.
 
-Each command takes the `MapWindow` so the file chooser stays behind its ``ask_export_path``
-(which tests replace) and errors go through the document's message methods.
+Each command takes the window as an `ExportHost` (what it uses of the window) so the file
+chooser stays behind its ``ask_export_path`` (which tests replace) and errors go through the
+document's message methods.
 """
 
 from __future__ import annotations
@@ -9,16 +10,23 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
+from bodymap.atlas import Atlas
 from bodymap.maps import TriggerPointMap
+from bodymap.ui.canvas.body_canvas import BodyCanvas
+from bodymap.ui.document.document import MapDocument
 
-if TYPE_CHECKING:
-    from bodymap.ui.window.mainwindow import MapWindow
-
-__all__ = ["EXPORTS", "PNG_LAYERS", "choose_export_path", "export_map", "output_guide"]
+__all__ = [
+    "EXPORTS",
+    "PNG_LAYERS",
+    "ExportHost",
+    "choose_export_path",
+    "export_map",
+    "output_guide",
+]
 
 PNG_LAYERS = ("deep", "fascia", "caution", "segment")
 """Optional layers a PNG export shows when they are shown on the canvas."""
@@ -31,17 +39,30 @@ EXPORTS = {
 """kind → (dialog title, file filter, default suffix) for File → Export and the guide PDF."""
 
 
-def choose_export_path(window: MapWindow, kind: str) -> Path | None:
+class ExportHost(Protocol):
+    """What the export commands use of the main window."""
+
+    document: MapDocument
+    canvas: BodyCanvas
+    atlas: Atlas
+
+    def ask_export_path(self, kind: str) -> Path | None: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def window(self) -> QWidget: ...
+
+
+def choose_export_path(parent: QWidget, document: MapDocument, kind: str) -> Path | None:
     """Ask where to write a ``kind`` export, starting beside the map's file; None: cancelled."""
-    document = window.document
     title, file_filter, suffix = EXPORTS[kind]
     base = document.path.with_suffix(suffix) if document.path else None
     start = str(base or Path(document.start_folder()) / f"{document.map.name}{suffix}")
-    name, _ = QFileDialog.getSaveFileName(window, title, start, file_filter)
+    name, _ = QFileDialog.getSaveFileName(parent, title, start, file_filter)
     return Path(name) if name else None
 
 
-def export_map(window: MapWindow, kind: str, path: Path | None = None) -> Path | None:
+def export_map(window: ExportHost, kind: str, path: Path | None = None) -> Path | None:
     """Write the map as ``png``, ``csv`` or ``geojson``; the path written, or None."""
     from bodymap.ui.printing import exports
 
@@ -67,7 +88,7 @@ def export_map(window: MapWindow, kind: str, path: Path | None = None) -> Path |
     return path
 
 
-def output_guide(window: MapWindow, how: str, path: Path | None = None) -> Path | None:
+def output_guide(window: ExportHost, how: str, path: Path | None = None) -> Path | None:
     """The rolling guide: ``print``, ``preview`` or ``pdf`` (to ``path`` or a chosen file)."""
     document = window.document
     document.flush()
@@ -79,10 +100,10 @@ def output_guide(window: MapWindow, how: str, path: Path | None = None) -> Path 
         return None
     tpm = document.map
     if how == "print":
-        guide.print_guide(window, tpm)
+        guide.print_guide(window.window(), tpm)
         return None
     if how == "preview":
-        guide.preview_guide(window, tpm)
+        guide.preview_guide(window.window(), tpm)
         return None
     path = path or window.ask_export_path("pdf")
     if path is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -116,10 +116,10 @@ class MapWindow(QMainWindow):
         self.statusBar().addWidget(self.hover_label, 1)
 
         self._connect()
-        window_state.restore_layers(self, self._remember)
+        window_state.restore_layers(self.acts.layers, self.canvas, self._remember)
         self._fill_examples()
         self._fill_recent()
-        window_state.restore_window(self, self._remember)
+        window_state.restore_window(self, self.dock, self._remember)
         self._on_map_replaced(self.document.map)
         self._update_title()
 
@@ -233,7 +233,7 @@ class MapWindow(QMainWindow):
     def remove_spot(self, spot_id: str) -> None:
         spot_requests.request_remove(self.document, spot_id)
 
-    def edit_spot(self, spot_id: str, fields: dict[str, Any]) -> None:
+    def edit_spot(self, spot_id: str, fields: spot_requests.SpotFields) -> None:
         spot_requests.request_edit(self.document, spot_id, fields)
 
     def select_spot(self, spot_id: str) -> None:
@@ -308,7 +308,7 @@ class MapWindow(QMainWindow):
 
     # -- exports and the guide -----------------------------------------------------------
     def ask_export_path(self, kind: str) -> Path | None:
-        return window_exports.choose_export_path(self, kind)
+        return window_exports.choose_export_path(self, self.document, kind)
 
     def export(self, kind: str, path: Path | None = None) -> Path | None:
         """Write the map as ``png``, ``csv`` or ``geojson``; the path written, or None."""

@@ -4,14 +4,14 @@ neither reads nor writes any of it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from bodymap.ui import settings as prefs
-
-if TYPE_CHECKING:
-    from bodymap.ui.window.mainwindow import MapWindow
+from bodymap.ui.canvas.body_canvas import BodyCanvas
 
 __all__ = [
     "DEFAULT_SIZE",
@@ -34,19 +34,19 @@ def remember_layer(name: str, visible: bool) -> None:
     prefs.set_layer_visible(name, visible, QSettings())
 
 
-def restore_layers(window: MapWindow, remember: bool) -> None:
+def restore_layers(actions: Mapping[str, QAction], canvas: BodyCanvas, remember: bool) -> None:
     """Check the layer actions and show the layers as last time (defaults if not ``remember``)."""
     settings = QSettings()
     for name, _text, default in prefs.LAYERS:
         visible = prefs.layer_visible(name, default, settings) if remember else default
-        action = window.acts.layers[name]
+        action = actions[name]
         action.blockSignals(True)
         action.setChecked(visible)
         action.blockSignals(False)
-        window.canvas.set_layer_visible(name, visible)
+        canvas.set_layer_visible(name, visible)
 
 
-def restore_window(window: MapWindow, remember: bool) -> None:
+def restore_window(window: QMainWindow, dock: QDockWidget, remember: bool) -> None:
     """Geometry and dock layout as last time, else the default size and panel width."""
     settings = QSettings()
     geometry = prefs.restore_bytes(_GEOMETRY, settings) if remember else None
@@ -54,15 +54,15 @@ def restore_window(window: MapWindow, remember: bool) -> None:
         window.resize(*DEFAULT_SIZE)
     state = prefs.restore_bytes(_STATE, settings) if remember else None
     if state is None or not window.restoreState(state):
-        window.resizeDocks([window.dock], [panel_width(window)], Qt.Orientation.Horizontal)
+        window.resizeDocks([dock], [panel_width(window)], Qt.Orientation.Horizontal)
 
 
-def panel_width(window: MapWindow) -> int:
+def panel_width(window: QWidget) -> int:
     """The panel's first width: `PANEL_WIDTH`, wider with a large font."""
     return max(PANEL_WIDTH, PANEL_CHARS * window.fontMetrics().averageCharWidth())
 
 
-def save_window(window: MapWindow) -> None:
+def save_window(window: QMainWindow) -> None:
     settings = QSettings()
     prefs.store_bytes(_GEOMETRY, window.saveGeometry(), settings)
     prefs.store_bytes(_STATE, window.saveState(), settings)
