@@ -191,7 +191,7 @@ def _cmd_guide(args: argparse.Namespace) -> int:
     from bodymap.ui.printing.guide import write_guide_pdf
 
     try:
-        write_guide_pdf(tpm, out, page_size=args.page_size)
+        write_guide_pdf(tpm, out, page_size=args.page_size, session=args.session)
     except OSError as exc:
         raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
     print(f"wrote {out}")
@@ -313,6 +313,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("map", help="a .bodymap file")
     p.add_argument("-o", "--output", required=True, metavar="PDF")
     p.add_argument("--page-size", choices=PAGE_SIZES, default=None, help="default: from locale")
+    p.add_argument(
+        "--session", choices=PRESETS, default=None, help="add this session as a timed checklist"
+    )
     p.set_defaults(func=_cmd_guide)
 
     p = sub.add_parser(

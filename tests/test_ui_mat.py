@@ -186,3 +186,22 @@ def test_closing_the_mat_window_counts_as_stopping(qtbot, tmp_path, monkeypatch)
     with qtbot.waitSignal(window.mat.finished):
         mat.close()
     assert asked == [True] and window.mat.current is None
+
+
+def test_the_guide_printed_after_a_session_carries_its_checklist(qtbot, tmp_path, monkeypatch):
+    from bodymap.ui.printing import guide
+
+    window, dialogs = make_window(qtbot, tmp_path, monkeypatch)
+    window.document.open(DESK)
+    window.mat.full_screen = False
+    written: list[dict[str, str]] = []
+    monkeypatch.setattr(guide, "write_guide_pdf", lambda tpm, path, **kw: written.append(kw))
+    dialogs.export_path = tmp_path / "guide.pdf"
+    trigger(window, "export_guide")
+    monkeypatch.setattr(window.mat, "ask_check_in", lambda map_, parent: None)
+    mat = window.mat.start("cooldown", False, FakeClock())
+    mat.cue = lambda: None  # type: ignore[method-assign]
+    with qtbot.waitSignal(window.mat.finished):
+        mat.stop()
+    trigger(window, "export_guide")
+    assert written == [{}, {"session": "cooldown"}]

@@ -25,6 +25,7 @@ from bodymap.guide.routine import (
     quick_lines,
     source_sites,
 )
+from bodymap.guide.session import SessionChecklist
 from bodymap.guide.words import (
     POSITION_WORDS,
     SIDE_WORDS,
@@ -102,6 +103,8 @@ class GuideContent:
     red_flags: tuple[str, ...]
     disclaimer: str
     roll_zones: tuple[tuple[str, str], ...]
+    session: SessionChecklist | None = None
+    """A chosen preset's plan as a timed checklist (see `bodymap.guide.session`)."""
 
     @property
     def steps(self) -> tuple[GuideStep, ...]:

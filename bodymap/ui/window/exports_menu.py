@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
 from bodymap.atlas import Atlas
 from bodymap.maps import TriggerPointMap
+from bodymap.session import PRESET_NAMES
+from bodymap.ui import settings as prefs
 from bodymap.ui.canvas.body_canvas import BodyCanvas
 from bodymap.ui.document.document import MapDocument
 
@@ -99,11 +101,14 @@ def output_guide(window: ExportHost, how: str, path: Path | None = None) -> Path
                            f"in this installation ({exc}).")  # fmt: skip
         return None
     tpm = document.map
+    # the mat session chosen last goes into the guide as a timed checklist
+    session = prefs.last_session(PRESET_NAMES)
+    extra = {"session": session} if session else {}
     if how == "print":
-        guide.print_guide(window.window(), tpm)
+        guide.print_guide(window.window(), tpm, **extra)
         return None
     if how == "preview":
-        guide.preview_guide(window.window(), tpm)
+        guide.preview_guide(window.window(), tpm, **extra)
         return None
     path = path or window.ask_export_path("pdf")
     if path is None:
@@ -111,7 +116,7 @@ def output_guide(window: ExportHost, how: str, path: Path | None = None) -> Path
     if not path.suffix:
         path = path.with_suffix(".pdf")
     try:
-        guide.write_guide_pdf(tpm, path)
+        guide.write_guide_pdf(tpm, path, **extra)
     except (OSError, ValueError) as exc:
         document.show_error(f"Could not write {path.name}", str(exc))
         return None

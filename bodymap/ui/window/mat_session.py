@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from bodymap.advisor import advise
 from bodymap.maps import TriggerPointMap
 from bodymap.session import PRESETS, SessionPlan, plan_session
+from bodymap.ui import settings as prefs
 from bodymap.ui.document import spot_requests
 from bodymap.ui.mat.clock import SessionClock
 from bodymap.ui.mat.ring import clock_text
@@ -117,6 +118,7 @@ class MatSessions(QObject):
         """Open the mat window for ``preset`` on the open map (full screen by default)."""
         if self.current is not None:
             self.current.close()
+        prefs.set_last_session(preset)
         tpm = self.window.document.map
         clock = clock if clock is not None else self.clock
         mat = MatWindow(
