@@ -129,6 +129,8 @@ class MatSessions(QObject):
         mat.destroyed.connect(lambda: self._forget(mat))
         self.current = mat
         if self.full_screen:
+            # the whole screen even where no window manager honours "full screen"
+            mat.setGeometry(self.window.screen().geometry())
             mat.showFullScreen()
         else:
             mat.show()
