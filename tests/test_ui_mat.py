@@ -108,6 +108,9 @@ def test_escape_stops_and_counts_only_finished_steps(qtbot):
     assert mat.run.steps_done == 0 and mat.title.text() == "Session stopped"
     qtbot.keyClick(mat, Qt.Key.Key_Space)
     assert not mat.run.running
+    assert mat.buttons["stop"].text() == "Close" and not mat.ring.isVisible()
+    qtbot.keyClick(mat, Qt.Key.Key_Escape)  # on the end page Esc closes the window
+    assert not mat.isVisible()
 
 
 def test_the_countdown_is_big_enough_to_read_from_the_floor(qtbot):

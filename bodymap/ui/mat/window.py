@@ -171,8 +171,9 @@ class MatWindow(QWidget):
         self.refresh()
 
     def stop(self) -> None:
-        """End the session now (Esc)."""
+        """End the session now (Esc); once it has ended, close the window."""
         if self._ended:
+            self.close()
             return
         self.run.stop()
         self._finish(True)
@@ -241,6 +242,9 @@ class MatWindow(QWidget):
         label = PRESETS[plan.preset].label if plan.preset in PRESETS else plan.preset
         ref = run.current
         self.buttons["toggle"].setText("Pause" if run.running else "Start")
+        for widget in (self.ring, self.crop, *self.buttons.values()):
+            widget.setVisible(ref is not None or widget is self.buttons["stop"])
+        self.buttons["stop"].setText("Stop" if ref is not None else "Close")
         if ref is None:
             done = run.steps_done
             self.status.setText(f"{label} · {done} of {len(plan.steps)} steps done")
@@ -331,6 +335,7 @@ class MatWindow(QWidget):
         event.accept()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.stop()
+        if not self._ended:
+            self.stop()
         self._flash_timer.stop()
         super().closeEvent(event)
