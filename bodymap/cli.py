@@ -213,6 +213,53 @@ def _cmd_session(args: argparse.Namespace) -> int:
     return status
 
 
+def _cmd_muscles(args: argparse.Namespace) -> int:
+    from bodymap.atlas import load_atlas
+    from bodymap.knowledge import load_knowledge, muscle_entry
+
+    atlas = load_atlas()
+    entries = [muscle_entry(m, atlas) for m in load_knowledge().muscles.values()]
+    if args.json:
+        _print_json(entries)
+        return 0
+    for e in entries:
+        also = f" (also: {', '.join(e['synonyms'])})" if e["synonyms"] else ""
+        roll = "" if e["rollable"] else "  [don't roll]"
+        print(f"{e['id']:<32} {e['name']}{also}{roll}")
+    return 0
+
+
+def _cmd_muscle(args: argparse.Namespace) -> int:
+    from bodymap.atlas import load_atlas
+    from bodymap.knowledge import load_knowledge, muscle_geometry
+
+    muscles = load_knowledge().muscles
+    if args.id not in muscles:
+        word = args.id.replace("_", " ").casefold()
+        alike = [
+            m.id
+            for m in muscles.values()
+            if word in (m.name.casefold(), *(w.casefold() for w in m.synonyms))
+        ]
+        hint = f"did you mean {' or '.join(alike)}?" if alike else "see bodymap muscles for the ids"
+        raise CliError(f"unknown muscle {args.id!r} ({hint})")
+    muscle = muscles[args.id]
+    data = muscle_geometry(muscle, load_atlas(), args.view)
+    if args.json:
+        _print_json(data)
+        return 0
+    print(f"{data['name']} ({data['id']}), {data['area'].replace('_', ' ')}")
+    if data["synonyms"]:
+        print(f"  also called: {', '.join(data['synonyms'])}")
+    print(f"  refers pain to: {', '.join(data['essential'])}")
+    if data["spillover"]:
+        print(f"  and sometimes to: {', '.join(data['spillover'])}")
+    tech = muscle.technique
+    print(f"  {'how' if data['rollable'] else 'do not roll'}: {tech.how}")
+    print(f"  source: {data['source']}")
+    return 0
+
+
 def _cmd_atlas_check(args: argparse.Namespace) -> int:
     from bodymap.atlas import load_atlas
     from bodymap.knowledge import load_knowledge, validate_against_atlas
@@ -326,6 +373,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--beginner", action="store_true", help="shorter holds, a shorter session")
     p.add_argument("--json", action="store_true", help="print the plan as JSON")
     p.set_defaults(func=_cmd_session)
+
+    p = sub.add_parser("muscles", help="list every muscle record (id, name, synonyms, zones)")
+    p.add_argument("--json", action="store_true", help="print every record as JSON")
+    p.set_defaults(func=_cmd_muscles)
+
+    p = sub.add_parser("muscle", help="one muscle record with its zones")
+    p.add_argument("id", help="a muscle id, e.g. fibularis (see bodymap muscles)")
+    p.add_argument("--view", choices=VIEWS, help="only this view's zones (default: both)")
+    p.add_argument("--json", action="store_true", help="print the record and zones as JSON")
+    p.set_defaults(func=_cmd_muscle)
 
     atlas = sub.add_parser("atlas", help="check or draw the body atlas")
     atlas_sub = atlas.add_subparsers(title="atlas commands", metavar="ACTION", parser_class=_Parser)

@@ -7,6 +7,7 @@ Load the tables once with :func:`load_knowledge`.
 from __future__ import annotations
 
 from bodymap.knowledge.atlas_check import validate_against_atlas
+from bodymap.knowledge.catalogue import muscle_entry, muscle_geometry
 from bodymap.knowledge.fields import KnowledgeError
 from bodymap.knowledge.loader import load_knowledge, parse_knowledge
 from bodymap.knowledge.model import (
@@ -36,6 +37,8 @@ __all__ = [
     "Technique",
     "TriggerPointSite",
     "load_knowledge",
+    "muscle_entry",
+    "muscle_geometry",
     "parse_knowledge",
     "site_point",
     "validate_against_atlas",

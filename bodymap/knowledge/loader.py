@@ -46,6 +46,11 @@ MUSCLE_FILES = (
     "trunk.toml",
     "hip_thigh.toml",
     "leg_foot.toml",
+    "face_jaw.toml",
+    "chest_wall.toml",
+    "forearm_hand.toml",
+    "hip_deep.toml",
+    "foot.toml",
 )
 CAUTIONS_FILE = "cautions.toml"
 ADVICE_FILE = "advice.toml"
@@ -133,6 +138,7 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
         around_min=f.int_range("around_min", 1, 10),
     )
     avoid = f.texts("avoid", required=False)
+    synonyms = f.texts("synonyms", required=False)
     if zones is not None:
         for zone in avoid:
             if zone not in zones:
@@ -150,6 +156,7 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
         avoid=avoid,
         source=f.text("source"),
         file=file,
+        synonyms=synonyms,
     )
     f.finish()
     return muscle

@@ -81,6 +81,8 @@ class Muscle:
     avoid: tuple[str, ...]
     source: str
     file: str
+    synonyms: tuple[str, ...] = ()
+    """Other names people use for it ("peroneus", "lats"), for search."""
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,17 @@ REGION_IDS: Final = (
     "extensor_digitorum_longus", "extensor_digitorum_brevis", "anconeus", "internal_oblique",
     "serratus_posterior_inferior", "popliteus", "tibialis_posterior",
     "flexor_digitorum_longus", "abductor_hallucis",
+    # single muscles of the jaw, face, chest wall, forearm, hand, deep hip and foot
+    "lateral_pterygoid", "medial_pterygoid", "digastric", "buccinator", "zygomaticus_major",
+    "orbicularis_oculi", "platysma", "subclavius", "sternalis", "intercostals",
+    "pronator_teres", "flexor_carpi_radialis", "palmaris_longus", "flexor_carpi_ulnaris",
+    "flexor_digitorum_superficialis", "flexor_digitorum_profundus", "flexor_pollicis_longus",
+    "extensor_carpi_ulnaris", "opponens_pollicis", "adductor_pollicis",
+    "abductor_digiti_minimi_hand", "first_dorsal_interosseous",
+    "gemelli", "obturator_internus", "quadratus_femoris", "levator_ani", "plantaris",
+    "flexor_hallucis_longus", "extensor_hallucis_longus", "interossei_foot",
+    "quadratus_plantae", "flexor_digitorum_brevis", "flexor_hallucis_brevis",
+    "adductor_hallucis", "abductor_digiti_minimi_foot", "splenius_cervicis",
 )  # fmt: skip
 
 FASCIA_IDS: Final = frozenset(
@@ -66,22 +77,26 @@ GROUPS: Final = {
     "quadriceps": ("rectus_femoris", "vastus_lateralis", "vastus_medialis", "vastus_intermedius"),
     "adductors": ("adductor_longus", "adductor_magnus"),
     "hamstrings": ("biceps_femoris", "semitendinosus", "semimembranosus"),
+    "zygomaticus": ("zygomaticus_major",),
+    "abductor_digiti_minimi": ("abductor_digiti_minimi_hand", "abductor_digiti_minimi_foot"),
 }
 
 _FRONT_SEGMENTS = (
-    "forehead", "temple", "eye", "cheek", "jaw", "chin", "ear", "throat", "lateral_neck",
+    "forehead", "temple", "eye", "cheek", "jaw", "tmj", "chin", "ear", "throat", "lateral_neck",
     "clavicle", "anterior_shoulder", "lateral_shoulder", "chest", "sternum", "lateral_chest",
     "upper_abdomen", "lower_abdomen", "groin", "anterior_upper_arm", "medial_elbow",
-    "lateral_elbow", "anterior_forearm", "wrist_palmar", "palm", "fingers_palmar", "thumb",
+    "lateral_elbow", "antecubital_fossa", "anterior_forearm", "wrist_palmar", "palm",
+    "fingers_palmar", "thumb", "ulnar_hand", "wrist_palmar_ulnar",
     "anterior_hip", "lateral_hip", "anterior_thigh", "medial_thigh", "lateral_thigh",
     "anterior_knee", "medial_knee", "lateral_knee", "shin", "lateral_leg", "anterior_ankle",
-    "medial_ankle", "lateral_ankle", "dorsum_of_foot", "toes",
+    "medial_ankle", "lateral_ankle", "dorsum_of_foot", "toes", "big_toe",
 )  # fmt: skip
 _BACK_SEGMENTS = (
     "vertex", "occiput", "mastoid", "posterior_neck", "lateral_neck", "top_of_shoulder",
     "suprascapular", "scapula", "interscapular", "lateral_shoulder", "posterior_shoulder",
     "posterior_upper_arm", "posterior_elbow", "lateral_elbow", "medial_elbow",
-    "posterior_forearm", "wrist_dorsal", "back_of_hand", "fingers_dorsal", "thumb",
+    "posterior_forearm", "wrist_dorsal", "back_of_hand", "fingers_dorsal", "thumb", "ulnar_hand",
+    "wrist_dorsal_ulnar",
     "lateral_chest", "mid_back", "thoracolumbar", "lumbar_paraspinal", "lateral_low_back",
     "flank", "sacroiliac", "sacrum", "coccyx", "buttock", "gluteal_fold", "lateral_hip",
     "posterior_thigh", "lateral_thigh", "medial_thigh", "posterior_knee", "lateral_knee",

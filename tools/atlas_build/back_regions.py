@@ -11,6 +11,7 @@ from __future__ import annotations
 from shapely.geometry import Polygon
 
 from .geom import blob, strip
+from .more_regions import BACK_DEEP
 from .outline import ARM, HAND, LEG
 from .partition import Part
 
@@ -144,3 +145,4 @@ DEEP: list[Part] = [
     Part("flexor_digitorum_longus", LEG.blob([(0.04, 790), (0.3, 790), (0.32, 900),
                                               (0.2, 950), (0.02, 946)])),
 ]  # fmt: skip
+DEEP += BACK_DEEP

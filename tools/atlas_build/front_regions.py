@@ -10,6 +10,7 @@ from __future__ import annotations
 from shapely.geometry import box
 
 from .geom import blob, strip
+from .more_regions import FRONT_DEEP
 from .outline import ARM, HAND, LEG, ear, head, skull
 from .partition import Part
 
@@ -128,3 +129,4 @@ DEEP: list[Part] = [
     Part("flexor_digitorum_longus", LEG.blob([(-0.04, 800), (0.2, 800), (0.22, 900),
                                               (0.16, 958), (0.0, 958)])),
 ]  # fmt: skip
+DEEP += FRONT_DEEP

@@ -36,6 +36,18 @@ _SPECIAL = {
     "thoracolumbar": "Upper low back (thoracolumbar junction)",
     "lumbar_paraspinal": "Low back beside the spine",
     "lateral_low_back": "Low back above the hip bone",
+    "tmj": "Jaw joint (TMJ)",
+    "antecubital_fossa": "Elbow crease",
+    "ulnar_hand": "Little-finger side of the hand",
+    "wrist_palmar_ulnar": "Little-finger side of the wrist (palm side)",
+    "wrist_dorsal_ulnar": "Little-finger side of the wrist (back)",
+    "big_toe": "Big toe",
+    "abductor_digiti_minimi_hand": "Abductor digiti minimi (hand)",
+    "abductor_digiti_minimi_foot": "Abductor digiti minimi (foot)",
+    "interossei_foot": "Interossei (foot)",
+    "levator_ani": "Levator ani and coccygeus (pelvic floor)",
+    "gemelli": "Gemelli (superior and inferior)",
+    "intercostals": "Intercostals",
 }
 
 

@@ -43,6 +43,31 @@ def _fingers() -> BaseGeometry:
     return HAND.polygon([*_KNUCKLES, (130, 55), (130, -45)])
 
 
+def _ulnar_hand() -> BaseGeometry:
+    """The little-finger side of the hand: the hypothenar eminence and the little finger."""
+    return HAND.polygon([(10, -45), (130, -45), (130, -15), (10, -15)])
+
+
+def _ulnar_wrist() -> BaseGeometry:
+    """The little-finger side of the wrist, over the ulnar head and the pisiform."""
+    return HAND.polygon([(-16, -45), (10, -45), (10, -8.2), (-16, -8.2)])
+
+
+def _big_toe() -> BaseGeometry:
+    """The big toe seen from the front, with its base."""
+    d, y, rx, ry = TOES[0]
+    return blob(
+        [
+            (d - rx - 2, y - 2),
+            (d - 2, y - ry - 3.5),
+            (d + rx + 1, y - ry - 2),
+            (d + rx + 1.5, y + 2),
+            (d, y + ry + 3),
+            (d - rx - 2, y + 3),
+        ]
+    )
+
+
 def _toes() -> BaseGeometry:
     """The toes seen from the front: below a line just above their round ends."""
     top = [(d, y - 0.55 * ry) for d, y, _, ry in TOES]
@@ -70,6 +95,8 @@ _LATERAL_THIGH = [(0.78, 496), (1.2, 496), (1.2, 700), (0.72, 700), (0.72, 600),
 FRONT: list[Part] = [
     _seg("chin", blob([(-5, 110), (14, 111), (19, 124), (10, 134), (-5, 135)]), True),
     _seg("ear", ear().buffer(1.0)),
+    # the jaw joint just in front of the ear
+    _seg("tmj", blob([(33, 84), (40, 82), (44, 90), (42, 100), (35, 100), (32, 92)])),
     _seg("temple", blob([(28, 28), (44, 30), (50, 60), (46, 82), (38, 80), (30, 55)])),
     _seg("eye", blob([(8, 49), (28, 47), (31, 62), (8, 65)])),
     _seg("forehead", box(-5, -10, 52, 48)),
@@ -86,10 +113,15 @@ FRONT: list[Part] = [
     _seg("lateral_chest", blob([(80, 258), (102, 240), (104, 338), (80, 338)])),
     _seg("chest", box(-5, 184, 112, 300)),
     _seg("anterior_upper_arm", ARM.band(0.0, 1.3, 220, 354)),
+    # the elbow crease, the hollow in front of the elbow between the two epicondyles
+    _seg("antecubital_fossa", ARM.blob([(0.34, 354), (0.66, 354), (0.72, 372), (0.64, 388),
+                                        (0.36, 388), (0.28, 372)])),
     _seg("medial_elbow", ARM.band(-0.1, 0.5, 350, 392)),
     _seg("lateral_elbow", ARM.band(0.5, 1.2, 350, 392)),
     _seg("anterior_forearm", ARM.band(-0.1, 1.2, 340, 502)),
     _seg("thumb", _thumb()),
+    _seg("wrist_palmar_ulnar", _ulnar_wrist()),
+    _seg("ulnar_hand", _ulnar_hand()),
     _seg("wrist_palmar", ARM.band(-0.2, 1.2, 500, 524).union(_hand(-16, 12))),
     _seg("fingers_palmar", _fingers()),
     _seg("palm", _hand(10, 70)),
@@ -109,6 +141,7 @@ FRONT: list[Part] = [
     _seg("medial_ankle", LEG.band(-0.2, 0.3, 934, 970)),
     _seg("lateral_ankle", LEG.band(0.7, 1.2, 934, 970)),
     _seg("anterior_ankle", LEG.band(0.25, 0.75, 934, 970)),
+    _seg("big_toe", _big_toe()),
     _seg("toes", _toes()),
     _seg("dorsum_of_foot", LEG.band(-0.4, 1.4, 960, 992)),
 ]  # fmt: skip
@@ -137,6 +170,8 @@ BACK: list[Part] = [
     _seg("medial_elbow", ARM.band(-0.1, 0.35, 350, 396)),
     _seg("posterior_forearm", ARM.band(-0.1, 1.2, 340, 502)),
     _seg("thumb", _thumb()),
+    _seg("wrist_dorsal_ulnar", _ulnar_wrist()),
+    _seg("ulnar_hand", _ulnar_hand()),
     _seg("wrist_dorsal", ARM.band(-0.2, 1.2, 500, 524).union(_hand(-16, 12))),
     _seg("fingers_dorsal", _fingers()),
     _seg("back_of_hand", _hand(10, 70)),

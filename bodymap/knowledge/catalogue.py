@@ -1,0 +1,129 @@
+"""The muscle catalogue: every record as plain data, for the command line and the browser.
+
+``muscle_entry`` gives one record with its zones as segment ids and its trigger-point sites
+as atlas points; ``muscle_geometry`` adds the zones themselves as GeoJSON geometries (the
+essential and spillover zones, the muscle's regions and its roll zone), per view and side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import shapely
+from shapely.geometry import mapping
+
+from bodymap.knowledge.model import Muscle
+from bodymap.knowledge.sites import site_point
+
+if TYPE_CHECKING:
+    from bodymap.atlas import ViewAtlas
+
+__all__ = ["CAUTION_MARGIN", "area_of", "muscle_entry", "muscle_geometry"]
+
+SIDES = ("right", "left")
+CAUTION_MARGIN = 3.0
+"""Atlas units kept clear around a caution zone in a roll zone (about half a centimetre)."""
+_BODY_LAYERS = ("superficial", "deep")
+
+
+def area_of(muscle: Muscle) -> str:
+    """The body area a record belongs to: the name of its table file (``forearm_hand``)."""
+    return muscle.file.removesuffix(".toml")
+
+
+def _views(muscle: Muscle, atlas: Mapping[str, ViewAtlas]) -> list[str]:
+    return [
+        view
+        for view, va in atlas.items()
+        if any(r.layer in _BODY_LAYERS for r in va.find(muscle.id))
+    ]
+
+
+def _sites(muscle: Muscle, atlas: Mapping[str, ViewAtlas]) -> dict[str, dict[str, list[Any]]]:
+    out: dict[str, dict[str, list[Any]]] = {}
+    for site in muscle.trigger_points:
+        va = atlas[site.view]
+        for side in SIDES:
+            x, y = site_point(site, side, va.landmarks)
+            out.setdefault(site.view, {}).setdefault(side, []).append([x, y])
+    return out
+
+
+def muscle_entry(muscle: Muscle, atlas: Mapping[str, ViewAtlas]) -> dict[str, Any]:
+    """One record as JSON-ready data (the ``bodymap muscles`` contract)."""
+    return {
+        "id": muscle.id,
+        "name": muscle.name,
+        "synonyms": list(muscle.synonyms),
+        "group": muscle.group,
+        "area": area_of(muscle),
+        "kind": muscle.kind,
+        "views": _views(muscle, atlas),
+        "essential": list(muscle.referral.essential),
+        "spillover": list(muscle.referral.spillover),
+        "sites": _sites(muscle, atlas),
+        "rollable": muscle.technique.tool != "none",
+        "tool": muscle.technique.tool,
+        "source": muscle.source,
+    }
+
+
+def _union(geoms: list[Any]) -> Any:
+    return shapely.union_all(geoms) if geoms else None
+
+
+def _geojson(geom: Any) -> dict[str, Any] | None:
+    if geom is None or geom.is_empty:
+        return None
+    return dict(mapping(shapely.set_precision(geom, 0.1)))
+
+
+def muscle_geometry(
+    muscle: Muscle, atlas: Mapping[str, ViewAtlas], view: str | None = None
+) -> dict[str, Any]:
+    """``muscle_entry`` plus, per view and side, the zones as GeoJSON geometries.
+
+    ``essential``/``spillover`` are the unions of the referral segments on that side (with
+    the midline segments), ``region`` the muscle's superficial and deep regions, and
+    ``roll_zone`` the region minus the caution zones and a margin (none when the record
+    says not to roll).
+    """
+    entry = muscle_entry(muscle, atlas)
+    zones: dict[str, dict[str, Any]] = {}
+    for name in [view] if view else list(atlas):
+        va = atlas[name]
+        cautions = _union([r.geometry for r in va.layer("caution")])
+        per_side: dict[str, Any] = {}
+        for side in SIDES:
+            sided = (side, "midline")
+            essential = _union(
+                [
+                    r.geometry
+                    for r in va.layer("segment")
+                    if r.id in muscle.referral.essential and r.side in sided
+                ]
+            )
+            spillover = _union(
+                [
+                    r.geometry
+                    for r in va.layer("segment")
+                    if r.id in muscle.referral.spillover and r.side in sided
+                ]
+            )
+            region = _union(
+                [r.geometry for r in va.find(muscle.id, side) if r.layer in _BODY_LAYERS]
+            )
+            roll = None
+            if region is not None and entry["rollable"]:
+                roll = region
+                if cautions is not None:
+                    roll = region.difference(cautions.buffer(CAUTION_MARGIN))
+            per_side[side] = {
+                "essential": _geojson(essential),
+                "spillover": _geojson(spillover),
+                "region": _geojson(region),
+                "roll_zone": _geojson(roll),
+            }
+        zones[name] = per_side
+    return {**entry, "zones": zones}
