@@ -52,3 +52,19 @@ def test_session_json_from_a_fresh_process() -> None:
     proc = run("session", str(EXAMPLES / "runner.bodymap"), "--preset", "warmup", "--json")
     assert proc.returncode == 0, proc.stderr
     assert 120 <= json.loads(proc.stdout)["total_s"] <= 180
+
+
+def test_session_without_json_opens_mat_mode(capsys, monkeypatch) -> None:
+    import bodymap.ui.app
+
+    opened: list[tuple[str, str, bool]] = []
+
+    def fake_run(path, preset, *, beginner=False):
+        opened.append((path.name, preset, beginner))
+        return 0
+
+    monkeypatch.setattr(bodymap.ui.app, "run_mat_session", fake_run)
+    path = str(EXAMPLES / "runner.bodymap")
+    status, out, _ = call(capsys, "session", path, "--preset", "bedtime", "--beginner")
+    assert (status, out) == (0, "")
+    assert opened == [("runner.bodymap", "bedtime", True)]
