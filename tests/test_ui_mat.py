@@ -208,3 +208,35 @@ def test_the_guide_printed_after_a_session_carries_its_checklist(qtbot, tmp_path
         mat.stop()
     trigger(window, "export_guide")
     assert written == [{}, {"session": "cooldown"}]
+
+
+def test_keeping_the_screen_awake_is_asked_and_given_back(qtbot, monkeypatch):
+    from bodymap.ui.mat.awake import ScreenAwake
+
+    calls: list[str] = []
+
+    def hold(self, reason="") -> bool:
+        calls.append("hold")
+        self.cookie = 7
+        return True
+
+    def release(self) -> None:
+        calls.append("release")
+        self.cookie = None
+
+    monkeypatch.setattr(ScreenAwake, "hold", hold)
+    monkeypatch.setattr(ScreenAwake, "release", release)
+    mat, _clock = make_mat(qtbot)
+    mat.toggle()
+    mat.stop()
+    assert calls == ["hold", "release"]
+
+
+def test_without_a_desktop_bus_the_screen_request_is_a_quiet_no(monkeypatch):
+    from bodymap.ui.mat.awake import ScreenAwake
+
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+    awake = ScreenAwake()
+    assert awake.hold() is False and awake.cookie is None
+    awake.release()  # nothing held, nothing to give back
+    assert awake.cookie is None

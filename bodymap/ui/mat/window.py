@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.guide.words import POSITION_WORDS
 from bodymap.session import EXTRA_S, PRESETS, SessionPlan, SessionRun
+from bodymap.ui.mat.awake import ScreenAwake
 from bodymap.ui.mat.clock import QtClock, SessionClock
 from bodymap.ui.mat.crop import StepCrop
 from bodymap.ui.mat.ring import CountdownRing, clock_text
@@ -76,6 +77,7 @@ class MatWindow(QWidget):
         self.run = SessionRun(plan)
         self.clock: SessionClock = clock if clock is not None else QtClock(self)
         self.flashes = 0
+        self.awake = ScreenAwake()
         self._spots = spots
         self._last = 0.0
         self._ended = False
@@ -143,6 +145,7 @@ class MatWindow(QWidget):
         if self.run.toggle():
             self._last = self.clock.now()
             self.clock.start(self._on_tick)
+            self.awake.hold()
         else:
             self.clock.stop()
         self.refresh()
@@ -218,6 +221,7 @@ class MatWindow(QWidget):
 
     def _finish(self, stopped: bool) -> None:
         self.clock.stop()
+        self.awake.release()
         if self._ended:
             return
         self._ended = True
