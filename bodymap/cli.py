@@ -25,6 +25,8 @@ from bodymap.resources import ResourceError
 __all__ = ["CliError", "main"]
 
 VIEWS = ("front", "back")
+LENGTHS = ("short", "standard", "full")
+EXPORT_LAYERS = ("caution", "superficial", "deep", "segment", "outline")
 PAGE_SIZES = ("A4", "Letter")
 PRESETS = ("warmup", "cooldown", "bedtime", "full")
 MAX_POINTS = 100_000
@@ -124,13 +126,25 @@ def _print_advice(data: dict[str, Any]) -> None:
         for source in data["sources"][:8]:
             print(f"  {source['score']:.2f}  {source['muscle']} ({source['side']})")
     for step in data["routine"]:
-        print(f"Roll: {step['muscle']} ({step['side']}) with {step['tool']}: {step['position']}")
+        first = " (check with a clinician first)" if step.get("check_first") else ""
+        where = f"{step['muscle']} ({step['side']}) with {step['tool']}: {step['position']}"
+        print(f"Roll: {where}{first}")
+    for entry in data.get("not_rolled", ()):
+        print(
+            f"Not rolled: {entry['muscle']} ({entry['side']}): {entry['reason']} {entry['instead']}"
+        )
+    for number, spot in enumerate(data["spots"], start=1):
+        if spot.get("not_rolled_reason"):
+            print(f"Spot {number}: {spot['not_rolled_reason']}")
+    for flag in data.get("red_flags", ()):
+        spots = ", ".join(str(i + 1) for i in flag["spots"])
+        print(f"Warning (spots {spots}): {flag['text']}")
 
 
-def _advice_json(points: Sequence[Any]) -> dict[str, Any]:
+def _advice_json(points: Sequence[Any], length: str = "standard") -> dict[str, Any]:
     from bodymap.advisor import advise
 
-    result: dict[str, Any] = advise(points).to_json()
+    result: dict[str, Any] = advise(points, length=length).to_json()
     return result
 
 
@@ -152,7 +166,7 @@ def _cmd_locate(args: argparse.Namespace) -> int:
         pairs += _read_points_file(args.points_file)
     if not pairs:
         raise CliError("give at least one X Y pair or --points-file FILE", status=2)
-    data = _advice_json([_Point(args.view, x, y) for x, y in pairs])
+    data = _advice_json([_Point(args.view, x, y) for x, y in pairs], args.length)
     _print_json(data) if args.json else _print_advice(data)
     return 0
 
@@ -180,7 +194,7 @@ def _output_path(text: str) -> Path:
 
 def _cmd_advise(args: argparse.Namespace) -> int:
     tpm = _load_map(args.map)
-    data = _advice_json(list(tpm.spots))
+    data = _advice_json(list(tpm.spots), args.length)
     _print_json(data) if args.json else _print_advice(data)
     return 0
 
@@ -191,7 +205,9 @@ def _cmd_guide(args: argparse.Namespace) -> int:
     from bodymap.ui.printing.guide import write_guide_pdf
 
     try:
-        write_guide_pdf(tpm, out, page_size=args.page_size, session=args.session)
+        write_guide_pdf(
+            tpm, out, page_size=args.page_size, length=args.length, session=args.session
+        )
     except OSError as exc:
         raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
     print(f"wrote {out}")
@@ -230,6 +246,7 @@ def _cmd_muscles(args: argparse.Namespace) -> int:
 
 
 def _cmd_muscle(args: argparse.Namespace) -> int:
+    from bodymap.advisor.tables import tables_for
     from bodymap.atlas import load_atlas
     from bodymap.knowledge import load_knowledge, muscle_geometry
 
@@ -244,7 +261,14 @@ def _cmd_muscle(args: argparse.Namespace) -> int:
         hint = f"did you mean {' or '.join(alike)}?" if alike else "see bodymap muscles for the ids"
         raise CliError(f"unknown muscle {args.id!r} ({hint})")
     muscle = muscles[args.id]
-    data = muscle_geometry(muscle, load_atlas(), args.view)
+    atlas, knowledge = load_atlas(), load_knowledge()
+    zones = tables_for(atlas, knowledge).roll_zones
+
+    def roll_zone(view: str, muscle_id: str, side: str) -> Any:
+        zone = zones.get(view, muscle_id, side)
+        return zone.geometry if zone is not None and zone.rollable else None
+
+    data = muscle_geometry(muscle, atlas, roll_zone, args.view)
     if args.json:
         _print_json(data)
         return 0
@@ -272,6 +296,30 @@ def _cmd_atlas_check(args: argparse.Namespace) -> int:
         print(f"atlas check: {len(problems)} problem(s)", file=sys.stderr)
         return 1
     print("atlas check: ok")
+    return 0
+
+
+def _cmd_atlas_export(args: argparse.Namespace) -> int:
+    from bodymap.advisor.rollable import geojson_of
+    from bodymap.atlas import load_atlas
+
+    va = load_atlas()[args.view]
+    outline = {"id": "body", "side": "midline", "kind": "outline", "layer": "outline",
+               "name": "Body outline"}  # fmt: skip
+    features: list[dict[str, Any]] = []
+    if args.layer in (None, "outline"):
+        features.append({"type": "Feature", "properties": {**outline, "view": va.view},
+                         "geometry": geojson_of(va.outline)})  # fmt: skip
+    for region in va.regions:
+        if args.layer is None or region.layer == args.layer:
+            features.append(
+                {
+                    "type": "Feature",
+                    "properties": {**region.as_json(), "view": va.view},
+                    "geometry": geojson_of(region.geometry),
+                }
+            )
+    _print_json({"type": "FeatureCollection", "view": va.view, "features": features})
     return 0
 
 
@@ -320,6 +368,16 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     return status
 
 
+def _length_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--length",
+        choices=LENGTHS,
+        default="standard",
+        help="routine length: short (about 5 min), standard (about 10-15 min, the default) "
+        "or full (every step); what a length leaves out is listed",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full command-line grammar."""
     parser = _Parser(
@@ -347,6 +405,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("coords", nargs="*", metavar="X Y", help="atlas coordinates, in pairs")
     p.add_argument("--points-file", metavar="FILE", help="CSV file with one x,y per line")
     p.add_argument("--json", action="store_true", help="print the full answer as JSON")
+    _length_option(p)
     p.set_defaults(func=_cmd_locate)
     # Coordinates such as -1e3 are numbers, not options (argparse only knows -12 and -1.5).
     p._negative_number_matcher = re.compile(r"^-(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$|^-(inf|nan)$")
@@ -354,12 +413,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("advise", help="advice for a saved map (both views)")
     p.add_argument("map", help="a .bodymap file")
     p.add_argument("--json", action="store_true", help="print the full answer as JSON")
+    _length_option(p)
     p.set_defaults(func=_cmd_advise)
 
     p = sub.add_parser("guide", help="write the printable rolling guide for a map as PDF")
     p.add_argument("map", help="a .bodymap file")
     p.add_argument("-o", "--output", required=True, metavar="PDF")
     p.add_argument("--page-size", choices=PAGE_SIZES, default=None, help="default: from locale")
+    _length_option(p)
     p.add_argument(
         "--session", choices=PRESETS, default=None, help="add this session as a timed checklist"
     )
@@ -391,6 +452,12 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="validate the atlas (and the knowledge against it); exit 1 listing problems"
     )
     p.set_defaults(func=_cmd_atlas_check)
+    p = atlas_sub.add_parser(
+        "export", help="write one view of the atlas (or one layer of it) as GeoJSON to stdout"
+    )
+    p.add_argument("--view", choices=VIEWS, required=True)
+    p.add_argument("--layer", choices=EXPORT_LAYERS, default=None, help="default: every layer")
+    p.set_defaults(func=_cmd_atlas_export)
     p = atlas_sub.add_parser("render", help="draw each view of the atlas to a PNG")
     p.add_argument("outdir", help="folder for the PNG files")
     p.set_defaults(func=_cmd_atlas_render)

@@ -169,7 +169,8 @@ def test_every_caution_zone_has_plain_text() -> None:
 
 def test_red_flags_say_see_a_clinician() -> None:
     ids = {flag.id for flag in KNOWLEDGE.red_flags}
-    assert {"numbness", "trauma", "fever", "night_pain", "bladder_bowel"} <= ids
+    assert {"cardiac", "dvt", "cauda_equina", "headache", "nerve", "trauma", "fever",
+            "night_pain", "weight_loss"} <= ids  # fmt: skip
     for flag in KNOWLEDGE.red_flags:
         assert re.search(r"clinician|medical care|emergency", flag.text)
 
@@ -298,6 +299,9 @@ ZONE_WORDS = {
     "femoral_triangle": ("groin",),
     "axilla": ("armpit",),
     "kidney": ("lowest rib", "kidney"),
+    "kneecap": ("kneecap",),
+    "fibular_head": ("knee", "fibula", "nerve"),
+    "ulnar_groove": ("elbow", "ulnar", "funny bone"),
 }
 TOOL_WORDS = {
     "foam_roller": ("roller",),
@@ -306,20 +310,34 @@ TOOL_WORDS = {
 }
 
 
+CUT_SHARE = 0.2
+"""A danger zone that takes this share of a record's region must be named in its avoid."""
+
+
 def _caution_neighbours() -> dict[str, set[str]]:
-    """Record id → caution zones its atlas regions overlap or touch (any view, any side)."""
+    """Record id → danger zones (vessels, nerves, organs) that, with the roll-zone margin,
+    take at least :data:`CUT_SHARE` of one of its atlas regions (any view, any side).
+
+    Tissue that is simply not rolled (``kind = "bone"``, the kneecap) needs no mention:
+    the roll zone leaves it out and its own caution text says what to do instead.
+    """
+    from bodymap.advisor.rollable import MARGIN
     from bodymap.atlas import load_atlas
-    from bodymap.atlas.index import NEIGHBOUR_GAP
 
     near: dict[str, set[str]] = {}
     atlas = load_atlas()
     for view in atlas:
-        zones = atlas[view].layer("caution")
+        zones = [
+            (z, z.geometry.buffer(MARGIN))
+            for z in atlas[view].layer("caution")
+            if KNOWLEDGE.cautions[z.id].kind == "danger"
+        ]
         for region in atlas[view].regions:
             if region.kind not in ("muscle", "fascia"):
                 continue
-            for zone in zones:
-                if region.geometry.distance(zone.geometry) <= NEIGHBOUR_GAP:
+            for zone, grown in zones:
+                cut = region.geometry.intersection(grown).area
+                if cut >= CUT_SHARE * region.geometry.area:
                     near.setdefault(region.id, set()).add(zone.id)
     return near
 

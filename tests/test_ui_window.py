@@ -580,8 +580,12 @@ def test_print_and_preview_hand_the_map_to_the_guide(qtbot, win, monkeypatch):
     window, _ = win
     add(qtbot, window)
     calls = []
-    monkeypatch.setattr(guide, "print_guide", lambda parent, tpm: calls.append(("print", tpm)))
-    monkeypatch.setattr(guide, "preview_guide", lambda parent, tpm: calls.append(("view", tpm)))
+    monkeypatch.setattr(
+        guide, "print_guide", lambda parent, tpm, length="standard": calls.append(("print", tpm))
+    )
+    monkeypatch.setattr(
+        guide, "preview_guide", lambda parent, tpm, length="standard": calls.append(("view", tpm))
+    )
     trigger(window, "print")
     trigger(window, "print_preview")
     assert calls == [("print", window.document.map), ("view", window.document.map)]

@@ -107,9 +107,10 @@ def spot_contributions(
     factor = intensity_factor(intensity)
     prevalence = tables.prevalence_factor
     out: dict[tuple[str, str], tuple[float, list[Reason]]] = {}
+    sources_ok = tables.source_ids
     for key in local.keys() | referred.keys():
-        if key[0] not in prevalence:
-            continue  # a region the knowledge does not cover cannot be advised on
+        if key[0] not in sources_ok:
+            continue  # unknown regions, and fascia: rolled around, never a referral source
         reasons: list[Reason] = []
         lw = rw = 0.0
         if key in local:
@@ -134,12 +135,17 @@ def _reach(hits: Sequence[Hit], tables: Tables) -> dict[int, tuple[Region, ...]]
 
 
 def rank_sources(
-    hits: Sequence[Hit], spots: Sequence[SpotLike], tables: Tables, limit: int = MAX_SOURCES
+    hits: Sequence[Hit],
+    spots: Sequence[SpotLike],
+    tables: Tables,
+    limit: int | None = MAX_SOURCES,
 ) -> tuple[Source, ...]:
     """Sources ranked best first: score, then prevalence, then id, then side.
 
     A muscle whose right and left score exactly alike (spots on the midline) is listed
-    once with side :data:`BOTH`.
+    once with side :data:`BOTH`. Only muscles are ranked: fascia and other non-muscle
+    tissue under a spot is an area to roll around, not a source. ``limit=None`` ranks
+    every candidate (the routine uses them to give each spot a step).
     """
     raw: dict[tuple[str, str], float] = {}
     reasons: dict[tuple[str, str], list[Reason]] = {}
@@ -162,7 +168,7 @@ def rank_sources(
     )
     out: list[Source] = []
     k = 0
-    while k < len(order) and len(out) < limit:
+    while k < len(order) and (limit is None or len(out) < limit):
         m, side = order[k]
         twin = order[k + 1] if k + 1 < len(order) else None
         points = tables.trigger_points.get((m, side), ())

@@ -103,6 +103,12 @@ class GuideContent:
     red_flags: tuple[str, ...]
     disclaimer: str
     roll_zones: tuple[tuple[str, str], ...]
+    not_rolled: tuple[str, ...] = ()
+    left_out: str = ""
+    clinician_title: str = "When to see a clinician"
+    clinician: tuple[str, ...] = ()
+    contraindications_title: str = ""
+    contraindications: tuple[str, ...] = ()
     session: SessionChecklist | None = None
     """A chosen preset's plan as a timed checklist (see `bodymap.guide.session`)."""
 
@@ -122,7 +128,11 @@ def _where(spot_json: Mapping[str, Any] | None, side: str) -> str:
 
 
 def _spot_caution(spot_json: Mapping[str, Any] | None) -> str:
-    """The first caution for a spot over a place not to roll (spine, back of the knee …)."""
+    """Why a spot gets no step (when it gets none), else the first caution for a spot over
+    a place not to roll (spine, back of the knee …)."""
+    reason = text_of((spot_json or {}).get("not_rolled_reason") or "")
+    if reason:
+        return reason
     for caution in (spot_json or {}).get("cautions") or ():
         text = text_of(caution)
         if text:
@@ -157,6 +167,35 @@ def _red_flags(advice_json: Mapping[str, Any], knowledge: Any) -> tuple[str, ...
         if str(f.get("id")) in flagged:
             lines.append(text_of(f))
     return tuple(lines) or _FALLBACK_RED_FLAGS
+
+
+def _not_rolled(advice_json: Mapping[str, Any]) -> tuple[str, ...]:
+    """ "Do not roll" entries: the muscle, why, and what to do instead (never a time)."""
+    lines = []
+    for entry in advice_json.get("not_rolled") or ():
+        side = str(entry.get("side", "midline"))
+        name = str(entry.get("name") or entry.get("muscle", "")).strip()
+        title = name if side == "midline" else f"{name}, {SIDE_WORDS.get(side, side)}"
+        lines.append(
+            f"{title}: {text_of(entry.get('reason', ''))} {text_of(entry.get('instead', ''))}"
+        )
+    return tuple(line.strip() for line in lines)
+
+
+def _left_out(advice_json: Mapping[str, Any]) -> str:
+    left = advice_json.get("left_out") or ()
+    if not left:
+        return ""
+    length = str(advice_json.get("routine_length") or "standard")
+    names = []
+    for entry in left:
+        side = str(entry.get("side", "midline"))
+        name = str(entry.get("name") or entry.get("muscle", ""))
+        names.append(name if side == "midline" else f"{name} ({SIDE_WORDS.get(side, side)})")
+    return (
+        f"The {length} routine leaves out: {', '.join(names)}. "
+        "Print the full routine for every step."
+    )
 
 
 def build_guide_content(
@@ -212,6 +251,7 @@ def build_guide_content(
     months = "January February March April May June July August September October November December"
     date_text = date_format.format(d=today.day, month=months.split()[today.month - 1], y=today.year)
     zones = tuple(dict.fromkeys((s.muscle, s.side) for s in steps))
+    clinic: Mapping[str, Any] = advice_json.get("when_to_see_a_clinician") or {}
     return GuideContent(
         title="Rolling guide",
         profile=map_name,
@@ -226,4 +266,10 @@ def build_guide_content(
         red_flags=_red_flags(advice_json, knowledge),
         disclaimer=disclaimer,
         roll_zones=zones,
+        not_rolled=_not_rolled(advice_json),
+        left_out=_left_out(advice_json),
+        clinician_title=str(clinic.get("title") or "When to see a clinician"),
+        clinician=tuple(text_of(t) for t in clinic.get("lines") or ()),
+        contraindications_title=str(clinic.get("contraindications_title") or ""),
+        contraindications=tuple(text_of(t) for t in clinic.get("contraindications") or ()),
     )

@@ -10,11 +10,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 __all__ = [
+    "BodyPart",
     "CautionText",
+    "Contraindication",
+    "FlagTrigger",
     "Knowledge",
     "Muscle",
     "RedFlag",
     "Referral",
+    "SafetyText",
     "Technique",
     "TriggerPointSite",
 ]
@@ -93,6 +97,8 @@ class CautionText:
     name: str
     text: str
     instead: str
+    kind: str = "danger"
+    spot_reason: str = ""
 
     @property
     def full_text(self) -> str:
@@ -100,11 +106,61 @@ class CautionText:
 
 
 @dataclass(frozen=True)
+class FlagTrigger:
+    """When a spot raises a red flag: every given condition holds for that one spot.
+
+    An empty tuple means "any"; ``segments`` and ``regions`` are ids without a side.
+    """
+
+    segments: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
+    min_intensity: float = 0.0
+
+
+@dataclass(frozen=True)
 class RedFlag:
-    """A symptom that calls for a clinician, in plain words."""
+    """A symptom that calls for a clinician, in plain words, and the spots that raise it."""
 
     id: str
     text: str
+    triggers: tuple[FlagTrigger, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contraindication:
+    """A condition under which a person should ask a clinician before rolling at all."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class BodyPart:
+    """A limb or area as a set of surface segments (no side)."""
+
+    id: str
+    name: str
+    segments: frozenset[str]
+
+
+@dataclass(frozen=True)
+class SafetyText:
+    """The routine's and the panel's safety sentences and rules (``cautions.toml``)."""
+
+    surrounding_tools: tuple[str, ...]
+    not_surrounding: frozenset[str]
+    check_first: str
+    spot_tingling: str
+    spot_left_out: str
+    spot_not_rolled: str
+    spot_no_step: str
+    no_tool: str
+    in_zone: str
+    too_small: str
+    clinician_title: str
+    clinician: tuple[str, ...]
+    contraindications_title: str
 
 
 @dataclass(frozen=True)
@@ -117,3 +173,6 @@ class Knowledge:
     advice: tuple[str, ...]
     disclaimer: str
     warmup_note: str
+    contraindications: tuple[Contraindication, ...] = ()
+    body_parts: tuple[BodyPart, ...] = ()
+    safety: SafetyText | None = None

@@ -14,11 +14,14 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt,
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QStyledItemDelegate,
@@ -35,6 +38,7 @@ from bodymap.atlas import load_atlas
 from bodymap.guide.content import POSITION_WORDS
 from bodymap.maps.model import Change, TriggerPointMap
 from bodymap.ui.document.map_observer import MapObserver
+from bodymap.ui.panel.clinician import ClinicianDialog
 from bodymap.ui.panel.spot_editor import SpotEditor
 
 __all__ = ["EMPTY_TEXT", "AdvicePanel", "explained_spots", "reason_text", "trend_text"]
@@ -46,6 +50,11 @@ SHORT_DISCLAIMER = (
 )
 _TRENDS = {"better": "↓ better", "worse": "↑ worse", "steady": "→ steady", "new": "new"}
 _TOOLS = {"foam_roller": "foam roller", "ball": "massage ball", "hands": "hands", "none": "—"}
+LENGTH_CHOICES = (
+    ("short", "Short (about 5 min)"),
+    ("standard", "Standard (10–15 min)"),
+    ("full", "Full (every step)"),
+)
 _Index = QModelIndex | QPersistentModelIndex
 _ROLE_SOURCE = Qt.ItemDataRole.UserRole
 _ROLE_SCORE = Qt.ItemDataRole.UserRole + 1
@@ -145,6 +154,7 @@ class AdvicePanel(QWidget):
     sourceSelected = Signal(str, str)
     spotSelected = Signal(str)
     editRequested = Signal(str, dict)
+    lengthChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, atlas: Any = None) -> None:
         super().__init__(parent)
@@ -154,7 +164,28 @@ class AdvicePanel(QWidget):
         self._source: tuple[str, str] | None = None
         self.advice: Advice | None = None
         self.advise_count = 0
+        self.length = "standard"
+        self.clinician_dialog: ClinicianDialog | None = None
         self.setAccessibleName("Advice")
+
+        self.length_box = QComboBox()
+        self.length_box.setAccessibleName("Routine length")
+        for key, label in LENGTH_CHOICES:
+            self.length_box.addItem(label, key)
+        self.length_box.setCurrentIndex(1)
+        self.length_box.currentIndexChanged.connect(self._length_chosen)
+        self.clinician_button = QPushButton("See a clinician?")
+        self.clinician_button.setToolTip("When to see a clinician, and who should ask first")
+        self.clinician_button.setAccessibleName("When to see a clinician")
+        self.clinician_button.clicked.connect(self.show_clinician)
+        self.length_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.length_box.setMinimumContentsLength(12)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.length_box, 1)
+        bar.addWidget(self.clinician_button)
 
         self.empty_label = QLabel(EMPTY_TEXT)
         self.empty_label.setWordWrap(True)
@@ -214,8 +245,29 @@ class AdvicePanel(QWidget):
         self.stack.addWidget(splitter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
         layout.addWidget(self.stack)
         self.refresh()
+
+    # -- the routine length and the clinician section ----------------------------------------
+    def _length_chosen(self, index: int) -> None:
+        key = str(self.length_box.itemData(index))
+        if key != self.length:
+            self.length = key
+            self.refresh()
+            self.lengthChanged.emit(key)
+
+    def set_length(self, length: str) -> None:
+        """Choose the routine length (``short``, ``standard`` or ``full``) as the user would."""
+        keys = [key for key, _ in LENGTH_CHOICES]
+        self.length_box.setCurrentIndex(keys.index(length))
+
+    def show_clinician(self) -> ClinicianDialog:
+        """Show "When to see a clinician" (always available, whatever the spots)."""
+        if self.clinician_dialog is None:
+            self.clinician_dialog = ClinicianDialog(self)
+        self.clinician_dialog.show()
+        return self.clinician_dialog
 
     @staticmethod
     def _heading(text: str) -> QLabel:
@@ -275,7 +327,7 @@ class AdvicePanel(QWidget):
             self.details.clear()
             self.editor.set_spot(None)
             return
-        self.advice = advise(spots, self._atlas)
+        self.advice = advise(spots, self._atlas, length=self.length)
         self.advise_count += 1
         self.stack.setCurrentIndex(1)
         self._fill_spots()
@@ -398,9 +450,10 @@ class AdvicePanel(QWidget):
         return [tuple(item.data(0, _ROLE_SOURCE)) for item in items if item is not None]
 
     def _details_html(self) -> str:
-        """Under the spots, then what not to do (cautions, red flags) before the routine, so
-        a caution is seen without scrolling; then the routine, the surroundings and the
-        disclaimer."""
+        """Under the spots (with each spot's answer), then what not to do (cautions, red
+        flags naming their spots, muscles not rolled) before the routine, so a caution is
+        seen without scrolling; then the routine and what its length leaves out, the
+        surroundings and the disclaimer."""
         advice = self.advice
         assert advice is not None
         e = html.escape
@@ -412,15 +465,30 @@ class AdvicePanel(QWidget):
             names = ", ".join(e(name) for name in unique) or "not on the body"
             where = f" — {e(finding.segments[0].name)}" if finding.segments else ""
             mark = " ⚠" if finding.cautions else ""
-            under.append(f"<li><b>{finding.index + 1}</b>: {names}{where}{mark}</li>")
+            answer = ""
+            if finding.covered_by:
+                label = "step" if len(finding.covered_by) == 1 else "steps"
+                answer = f"<br>→ {label} {', '.join(str(k + 1) for k in finding.covered_by)}"
+            if finding.not_rolled_reason:
+                answer += f"<br><i>{e(finding.not_rolled_reason)}</i>"
+            under.append(f"<li><b>{finding.index + 1}</b>: {names}{where}{mark}{answer}</li>")
         out.append("<h3>Under the spots</h3><ul>" + "".join(under) + "</ul>")
+        if advice.red_flags:
+            items = "".join(
+                f"<li><b>{_spots_label(flag.spots)}:</b> {e(flag.text)}</li>"
+                for flag in advice.red_flags
+            )
+            out.append(f"<h3>⚠ Warning signs</h3><ul>{items}</ul>")
         caution_texts = {c.zone: c.text for f in advice.spots for c in f.cautions}
         if caution_texts:
             items = "".join(f"<li>⚠ {e(text)}</li>" for text in caution_texts.values())
             out.append(f"<h3>Cautions</h3><ul>{items}</ul>")
-        if advice.red_flags:
-            items = "".join(f"<li>{e(flag.text)}</li>" for flag in advice.red_flags)
-            out.append(f"<h3>See a clinician</h3><ul>{items}</ul>")
+        if advice.routine.not_rolled:
+            items = "".join(
+                f"<li><b>{e(n.name)}{e(_side(n.side))}</b>: {e(n.reason)} {e(n.instead)}</li>"
+                for n in advice.routine.not_rolled
+            )
+            out.append(f"<h3>Do not roll — do this instead</h3><ul>{items}</ul>")
         if advice.routine.steps:
             steps = []
             for step in advice.routine.steps:
@@ -430,16 +498,29 @@ class AdvicePanel(QWidget):
                     f"{_range(step.on_point_s, ' s')} on the point, then "
                     f"{_range(step.around_min, ' min')} around it"
                 )
+                first = f"<b>⚠ {e(step.check_first)}</b><br>" if step.check_first else ""
                 cautions = "".join(f"<br>⚠ {e(c)}" for c in step.cautions)
+                serves = f" — for {_spots_label(step.spots).lower()}" if step.spots else ""
                 steps.append(
-                    f"<li><b>{e(step.name)}{e(_side(step.side))}</b><br>"
+                    f"<li>{first}<b>{e(step.name)}{e(_side(step.side))}</b>{serves}<br>"
                     f"{e(position)} · {tool}<br>{e(step.how)}<br>"
                     f"<i>{timing}.</i>{cautions}</li>"
                 )
             total = f" (about {advice.routine.total_min} min)" if advice.routine.total_min else ""
             out.append(f"<h3>Routine{total}</h3><ol>" + "".join(steps) + "</ol>")
+        if advice.routine.left_out:
+            names = ", ".join(e(x.name + _side(x.side)) for x in advice.routine.left_out)
+            out.append(
+                f"<p><b>The {e(advice.routine.length)} routine leaves out:</b> {names}. "
+                "Choose a longer routine above to include them.</p>"
+            )
         if advice.surrounding:
             names = ", ".join(e(a.name + _side(a.side)) for a in advice.surrounding[:10])
             out.append(f"<h3>Also roll around</h3><p>{names}</p>")
         out.append(f"<p><small>{e(SHORT_DISCLAIMER)}</small></p>")
         return "".join(out)
+
+
+def _spots_label(spots: Any) -> str:
+    numbers = [str(int(i) + 1) for i in spots]
+    return ("Spot " if len(numbers) == 1 else "Spots ") + ", ".join(numbers)

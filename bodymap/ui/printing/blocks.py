@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QPainter
 
 from bodymap.guide.content import GuideContent
 from bodymap.guide.layout import Block
+from bodymap.ui.drawing.legend import paint_legend
 from bodymap.ui.printing.block_base import BOX_FILL, INK, MUTED, RULE, Paint
 from bodymap.ui.printing.steps import RoutineBlocks
 from bodymap.ui.printing.table import SpotTableBlocks
@@ -137,16 +138,17 @@ class GuideBlocks(SpotTableBlocks, RoutineBlocks):
         height = self.u.mm(height_mm)
         label_h = self.text("Front", self.fonts.group, self.width).height
         legend = self.text(
-            "Numbered discs: your spots (darker = more intense). "
-            "Blue shading: where to roll. Sides are the person's own (R, L).",
+            "Numbered discs: your spots (darker = more intense). Sides are the person's own "
+            "(R, L). Shading is only where to roll: the hatched places are never rolled.",
             self.fonts.small,
             self.width,
         )
+        key_h = self.u.mm(11)
 
         def paint(painter: QPainter, rect: QRectF) -> None:
             gap = self.u.mm(6)
             panel_w = (rect.width() - gap) / 2
-            figure_h = rect.height() - label_h - legend.height - self.u.mm(3)
+            figure_h = rect.height() - label_h - legend.height - key_h - self.u.mm(3)
             for index, view in enumerate(("front", "back")):
                 left = rect.left() + index * (panel_w + gap)
                 painter.setPen(INK)
@@ -160,6 +162,8 @@ class GuideBlocks(SpotTableBlocks, RoutineBlocks):
                 self.drawing.paint_view(
                     painter, figure, view, spots=spots, highlight=content.roll_zones
                 )
+            key = QRectF(rect.left(), rect.bottom() - legend.height - key_h, rect.width(), key_h)
+            paint_legend(painter, key, self.fonts.small, monochrome=self.drawing.monochrome)
             painter.setPen(MUTED)
             legend.draw(painter, rect.left(), rect.bottom() - legend.height)
 

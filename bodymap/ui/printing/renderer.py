@@ -28,7 +28,11 @@ FOOTER_MM = 8.0
 
 
 def guide_content(
-    tpm: Any, today: date | None = None, session: str | None = None, beginner: bool = False
+    tpm: Any,
+    today: date | None = None,
+    length: str = "standard",
+    session: str | None = None,
+    beginner: bool = False,
 ) -> GuideContent:
     """Ask the advisor about the map's spots and put the guide's words together; with
     ``session`` (a preset name) the guide also carries that session as a timed checklist."""
@@ -37,7 +41,7 @@ def guide_content(
 
     knowledge = load_knowledge()
     spots = list(tpm.spots)
-    advice = advise(spots) if spots else None
+    advice = advise(spots, length=length) if spots else None
     advice_json = advice.to_json() if advice else {"spots": [], "routine": []}
     content = build_guide_content(tpm.name, spots, advice_json, knowledge, today or date.today())
     if session is None or advice is None:
@@ -106,8 +110,8 @@ class GuideRenderer:
                 b.paragraph(
                     "intro",
                     "Do the steps in order; the headings tell you when to change position. "
-                    "Shaded on each picture: the area to roll. Crossed circles: where trigger "
-                    "points usually sit.",
+                    "Shaded on each picture: the area to roll. Hatched: places not to roll. "
+                    "Crossed circles: where trigger points usually sit.",
                     font=b.fonts.small,
                 )
             )
@@ -116,6 +120,8 @@ class GuideRenderer:
                 again = b.group(f"{group.heading} (continued)", space_mm=0)
                 blocks.extend(b.step(step, repeat_header=again) for step in group.steps)
             blocks.append(b.paragraph("total", c.total_text, font=b.fonts.bold, space_mm=4))
+            if c.left_out:
+                blocks.append(b.paragraph("left_out", c.left_out, space_mm=2))
             if c.session is not None:
                 blocks.append(b.section(c.session.title, space_mm=6))
                 blocks.append(
@@ -133,10 +139,18 @@ class GuideRenderer:
                     )
                 )
                 blocks.append(b.bullets("quick", c.quick_lines))
+        if c.not_rolled:
+            blocks.append(b.section("Do not roll these: do this instead"))
+            blocks.append(b.bullets("not_rolled", c.not_rolled, boxed=True))
         blocks.append(b.section("How to roll"))
         blocks.append(b.bullets("advice", c.advice))
-        blocks.append(b.section("When to see a clinician instead"))
+        blocks.append(b.section(c.clinician_title or "When to see a clinician"))
         blocks.append(b.bullets("red_flags", c.red_flags, boxed=True))
+        if c.clinician:
+            blocks.append(b.bullets("clinician", c.clinician))
+        if c.contraindications:
+            blocks.append(b.section(c.contraindications_title, space_mm=4))
+            blocks.append(b.bullets("contraindications", c.contraindications))
         blocks.append(
             b.boxed_paragraph(
                 "disclaimer", "This is self-care guidance, not medical advice.", c.disclaimer
@@ -196,11 +210,15 @@ class GuideRenderer:
 
 
 def paint_document(
-    device: Any, tpm: Any, monochrome: bool = False, session: str | None = None
+    device: Any,
+    tpm: Any,
+    monochrome: bool = False,
+    length: str = "standard",
+    session: str | None = None,
 ) -> GuideRenderer:
     """Paint the whole guide for ``tpm`` onto a paged ``device`` and return its renderer;
     ``session`` (a preset name) adds that session's timed checklist."""
-    content = guide_content(tpm, session=session)
+    content = guide_content(tpm, length=length, session=session)
     renderer = GuideRenderer(content, tpm.spots, device, monochrome=monochrome)
     painter = QPainter()
     if not painter.begin(device):

@@ -46,7 +46,9 @@ def show_safety_note(parent: QWidget | None) -> None:
     box.setWindowTitle("Using bodymap safely")
     box.setIcon(QMessageBox.Icon.Information)
     box.setTextFormat(Qt.TextFormat.RichText)
-    box.setText(SAFETY_NOTE)
+    from bodymap.ui.panel.clinician import clinician_html
+
+    box.setText(SAFETY_NOTE + clinician_html())
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAccessibleName("Using bodymap safely")
     box.exec()

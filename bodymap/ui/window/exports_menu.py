@@ -101,14 +101,16 @@ def output_guide(window: ExportHost, how: str, path: Path | None = None) -> Path
                            f"in this installation ({exc}).")  # fmt: skip
         return None
     tpm = document.map
+    # the printed routine has the length the panel shows
+    length = str(getattr(getattr(window, "panel", None), "length", "standard"))
     # the mat session chosen last goes into the guide as a timed checklist
     session = prefs.last_session(PRESET_NAMES)
     extra = {"session": session} if session else {}
     if how == "print":
-        guide.print_guide(window.window(), tpm, **extra)
+        guide.print_guide(window.window(), tpm, length, **extra)
         return None
     if how == "preview":
-        guide.preview_guide(window.window(), tpm, **extra)
+        guide.preview_guide(window.window(), tpm, length, **extra)
         return None
     path = path or window.ask_export_path("pdf")
     if path is None:
@@ -116,7 +118,7 @@ def output_guide(window: ExportHost, how: str, path: Path | None = None) -> Path
     if not path.suffix:
         path = path.with_suffix(".pdf")
     try:
-        guide.write_guide_pdf(tpm, path, **extra)
+        guide.write_guide_pdf(tpm, path, length=length, **extra)
     except (OSError, ValueError) as exc:
         document.show_error(f"Could not write {path.name}", str(exc))
         return None

@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from bodymap.atlas import load_atlas
 from bodymap.maps import Change, Spot, TriggerPointMap
 from bodymap.ui import settings as prefs
 from bodymap.ui.canvas.body_canvas import BodyCanvas
 from bodymap.ui.canvas.hit_text import describe_hit
+from bodymap.ui.canvas.legend import DiagramLegend
 from bodymap.ui.document import spot_requests
 from bodymap.ui.document.document import UNTITLED, MapDocument, example_names
 from bodymap.ui.document.map_observer import MapObserver
@@ -86,7 +87,14 @@ class MapWindow(QMainWindow):
 
         self.canvas = BodyCanvas(self, self.atlas)
         self.canvas.setAccessibleName("Body diagrams")
-        self.setCentralWidget(self.canvas)
+        self.legend = DiagramLegend(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.canvas, 1)
+        column.addWidget(self.legend)
+        self.setCentralWidget(central)
         self.panel = AdvicePanel(self, self.atlas)
         self.panel.setAccessibleName("Advice for the marked spots")
         self.dock = QDockWidget("Advice", self)
