@@ -12,6 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bodymap.advisor import Advice, PainSpot, advise
+from bodymap.advisor.tables import tables_for
+from bodymap.atlas import load_atlas
 from bodymap.knowledge import POSITIONS, load_knowledge
 from bodymap.maps import loads_map
 from bodymap.resources import asset, asset_root
@@ -30,6 +32,10 @@ from tests.test_advisor_properties import interior
 EXAMPLES = sorted(
     p.name for p in asset_root().joinpath("examples").iterdir() if p.name.endswith(".bodymap")
 )
+TABLES = tables_for(load_atlas(), load_knowledge())
+KEEP_OUT = {view: TABLES.roll_zones.cautions[view].buffer(3.0) for view in ("front", "back")}
+"""Every caution zone with the roll zones' clearance (about half a centimetre)."""
+SLIVER = 1.0
 SETTINGS = settings(
     max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
 )
@@ -62,7 +68,15 @@ def check_plan(plan: SessionPlan, advice: Advice) -> None:
         if step_is_plannable(s, step_spots(s, advice.sources))
     }
     knowledge = load_knowledge()
+    routine = {(s.muscle, s.side): s for s in advice.routine.steps}
+    not_rolled = {(n.muscle, n.side) for n in advice.routine.not_rolled}
     for step in plan.steps:
+        source = routine[(step.muscle, step.side)]
+        assert not source.check_first, f"{step.title}: check with a clinician first"
+        assert (step.muscle, step.side) not in not_rolled
+        assert source.roll_zone is not None and source.view == step.view
+        overlap = source.roll_zone.geometry.intersection(KEEP_OUT[step.view]).area
+        assert overlap <= SLIVER, f"{step.title} rolls on a caution zone"
         assert step.spots, f"{step.title} serves no spot"
         assert all(0 <= i < len(advice.spots) for i in step.spots)
         assert (step.muscle, step.side) in plannable
@@ -167,9 +181,22 @@ def test_a_non_rolled_muscle_or_a_step_to_check_first_is_never_planned() -> None
     assert not step_is_plannable(first, ())
 
 
+def test_a_tingling_limb_gets_no_timed_step() -> None:
+    knee = PainSpot("front", 425.0, 712.0, 5, "tingling")  # outer right knee
+    hip = PainSpot("back", 560.0, 470.0, 4, "ache")
+    advice = advise([knee, hip])
+    flagged = {(s.muscle, s.side) for s in advice.routine.steps if s.check_first}
+    assert flagged, "the tingling knee marks some steps 'check with a clinician first'"
+    for preset in PRESET_NAMES:
+        plan = plan_session(advice, preset)
+        assert not flagged & {(s.muscle, s.side) for s in plan.steps}
+        check_plan(plan, advice)
+
+
 def test_both_sides_get_a_pass_each_with_a_switch_between() -> None:
-    advice = advise([PainSpot("back", 500.0, 560.0, 6, "ache")])  # on the sacrum
+    advice = advise([PainSpot("back", 500.0, 420.0, 6, "ache")])  # low back, on the spine
     steps = [s for s in plan_session(advice, "full").steps if s.side == "both"]
+    assert steps
     for step in steps:
         kinds = [p.kind for p in step.phases]
         assert kinds.count("on_point") == 2

@@ -26,11 +26,10 @@ _BEGINNER_PASS_S = 75
 
 
 def step_spots(step: RollingStep, sources: Sequence[Source]) -> tuple[int, ...]:
-    """The spot indices (from 0) a step serves: its own list when the advisor gives one,
-    else the spots its source explains."""
-    own: tuple[int, ...] = tuple(getattr(step, "spots", ()) or ())
-    if own:
-        return own
+    """The spot indices (from 0) a step serves: the advisor's own list, else the spots its
+    source explains."""
+    if step.spots:
+        return step.spots
     for source in sources:
         if (source.muscle, source.side) == (step.muscle, step.side):
             return tuple(sorted({reason.spot for reason in source.reasons}))
@@ -38,11 +37,10 @@ def step_spots(step: RollingStep, sources: Sequence[Source]) -> tuple[int, ...]:
 
 
 def step_view(step: RollingStep, sources: Sequence[Source], advice: Advice) -> str:
-    """The view that shows the step best: its own, else the view holding most of its
-    trigger-point sites, else the view of the first spot it serves."""
-    own = str(getattr(step, "view", "") or "")
-    if own:
-        return own
+    """The view that shows the step best: the advisor's (where its roll zone is), else the
+    view holding most of its trigger-point sites, else the view of its first spot."""
+    if step.view:
+        return step.view
     counts: dict[str, int] = {}
     for source in sources:
         if (source.muscle, source.side) == (step.muscle, step.side):
@@ -55,11 +53,13 @@ def step_view(step: RollingStep, sources: Sequence[Source], advice: Advice) -> s
 
 
 def step_is_plannable(step: RollingStep, spots: Sequence[int]) -> bool:
-    """True for a step a session may time: a rolled muscle (it has a tool), nothing to
-    check with a clinician first, and at least one spot served."""
-    if step.tool == "none":
+    """True for a step a session may time: a rolled muscle (it has a tool and a roll zone
+    clear of the caution zones), nothing to check with a clinician first (a tingling or
+    numb spot on that limb), and at least one spot served."""
+    if step.tool == "none" or step.check_first:
         return False
-    if getattr(step, "check_first", ""):
+    zone = step.roll_zone
+    if zone is not None and (not getattr(zone, "rollable", True) or zone.geometry.is_empty):
         return False
     return bool(spots)
 
@@ -211,10 +211,13 @@ def _fill(chosen: Sequence[_Candidate], preset: Preset, beginner: bool) -> int:
 
 def _candidates(advice: Advice, preset: Preset) -> list[_Candidate]:
     ranks = {(s.muscle, s.side): rank for rank, s in enumerate(advice.sources)}
+    not_rolled = {(n.muscle, n.side) for n in advice.routine.not_rolled}
     out = []
     for step in advice.routine.steps:
         spots = step_spots(step, advice.sources)
         if not step_is_plannable(step, spots) or step.tool not in preset.tools:
+            continue
+        if (step.muscle, step.side) in not_rolled:
             continue
         view = step_view(step, advice.sources, advice)
         sites: tuple[tuple[float, float], ...] = ()
