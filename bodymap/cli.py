@@ -219,13 +219,16 @@ def _cmd_session(args: argparse.Namespace) -> int:
     from bodymap.advisor import advise
     from bodymap.session import plan_session
 
-    plan = plan_session(advise(list(tpm.spots)), args.preset, beginner=args.beginner)
+    advice = advise(list(tpm.spots), length=args.length)
+    plan = plan_session(advice, args.preset, beginner=args.beginner)
     if args.json:
         _print_json(plan.to_json())
         return 0
     from bodymap.ui.app import run_mat_session
 
-    status: int = run_mat_session(Path(args.map), args.preset, beginner=args.beginner)
+    status: int = run_mat_session(
+        Path(args.map), args.preset, beginner=args.beginner, length=args.length
+    )
     return status
 
 
@@ -432,6 +435,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("map", help="a .bodymap file")
     p.add_argument("--preset", choices=PRESETS, required=True)
     p.add_argument("--beginner", action="store_true", help="shorter holds, a shorter session")
+    _length_option(p)
     p.add_argument("--json", action="store_true", help="print the plan as JSON")
     p.set_defaults(func=_cmd_session)
 

@@ -57,14 +57,23 @@ def test_session_json_from_a_fresh_process() -> None:
 def test_session_without_json_opens_mat_mode(capsys, monkeypatch) -> None:
     import bodymap.ui.app
 
-    opened: list[tuple[str, str, bool]] = []
+    opened: list[tuple[str, str, bool, str]] = []
 
-    def fake_run(path, preset, *, beginner=False):
-        opened.append((path.name, preset, beginner))
+    def fake_run(path, preset, *, beginner=False, length="standard"):
+        opened.append((path.name, preset, beginner, length))
         return 0
 
     monkeypatch.setattr(bodymap.ui.app, "run_mat_session", fake_run)
     path = str(EXAMPLES / "runner.bodymap")
-    status, out, _ = call(capsys, "session", path, "--preset", "bedtime", "--beginner")
+    status, out, _ = call(
+        capsys, "session", path, "--preset", "bedtime", "--beginner", "--length", "short"
+    )
     assert (status, out) == (0, "")
-    assert opened == [("runner.bodymap", "bedtime", True)]
+    assert opened == [("runner.bodymap", "bedtime", True, "short")]
+
+
+def test_a_full_length_routine_gives_a_full_session_at_least_as_long(capsys) -> None:
+    path = str(EXAMPLES / "desk_worker.bodymap")
+    _, short, _ = call(capsys, "session", path, "--preset", "full", "--length", "short", "--json")
+    _, full, _ = call(capsys, "session", path, "--preset", "full", "--length", "full", "--json")
+    assert json.loads(short)["total_s"] < json.loads(full)["total_s"]

@@ -60,7 +60,9 @@ def run_gui(map_path: str | None) -> int:
     return app.exec()
 
 
-def run_mat_session(map_path: Path, preset: str, *, beginner: bool = False) -> int:
+def run_mat_session(
+    map_path: Path, preset: str, *, beginner: bool = False, length: str = "standard"
+) -> int:
     """Open ``map_path`` and go straight into a full-screen mat session; the main window
     stays behind it, so the check-in at the end can be saved (or undone)."""
     app = make_application()
@@ -69,6 +71,7 @@ def run_mat_session(map_path: Path, preset: str, *, beginner: bool = False) -> i
     window = MapWindow()
     window.show()
     window.document.open(Path(map_path))
+    window.panel.set_length(length)
     window.mat.start(preset, beginner)
     return app.exec()
 

@@ -43,10 +43,12 @@ FEEL_NOW = "How do the spots feel now? (0 = no pain, 10 = worst)"
 class PresetDialog(QDialog):
     """Which session: each preset with its length for this map, and a beginner option."""
 
-    def __init__(self, tpm: TriggerPointMap, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tpm: TriggerPointMap, parent: QWidget | None = None, length: str = "standard"
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Start mat session")
-        advice = advise(list(tpm.spots))
+        advice = advise(list(tpm.spots), length=length)
         self._group = QButtonGroup(self)
         self.beginner = QCheckBox("Beginner: shorter holds and a shorter session", self)
         layout = QVBoxLayout(self)
@@ -96,7 +98,7 @@ class MatSessions(QObject):
         """The clock new sessions run on (None: real time); tests put a fake here."""
 
     def ask_preset(self) -> tuple[str, bool] | None:
-        dialog = PresetDialog(self.window.document.map, self.window)
+        dialog = PresetDialog(self.window.document.map, self.window, self.window.panel.length)
         return dialog.choice() if dialog.exec() else None
 
     def ask_check_in(self, tpm: TriggerPointMap, parent: QWidget) -> dict[str, int] | None:
@@ -110,7 +112,10 @@ class MatSessions(QObject):
         return None if choice is None else self.start(*choice)
 
     def plan(self, preset: str, beginner: bool = False) -> SessionPlan:
-        return plan_session(advise(list(self.window.document.map.spots)), preset, beginner=beginner)
+        """The session for the open map, from the routine at the length the panel shows."""
+        spots = list(self.window.document.map.spots)
+        advice = advise(spots, length=self.window.panel.length)
+        return plan_session(advice, preset, beginner=beginner)
 
     def start(
         self, preset: str, beginner: bool = False, clock: SessionClock | None = None
