@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
+import itertools
 import json
 import math
+import os
 import re
+import stat
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -30,6 +34,13 @@ EXPORT_LAYERS = ("caution", "superficial", "deep", "segment", "outline")
 PAGE_SIZES = ("A4", "Letter")
 PRESETS = ("warmup", "cooldown", "bedtime", "full")
 MAX_POINTS = 100_000
+MAX_POINTS_LINE = 1_000
+"""The longest line a points file may have (characters): an x,y pair is a few dozen."""
+MAX_POINTS_BYTES = 8_000_000
+"""The largest points file read (bytes): room for :data:`MAX_POINTS` lines of x,y."""
+OUTPUT_KINDS = {"pdf": (".pdf", b"%PDF-"), "png": (".png", b"\x89PNG\r\n\x1a\n")}
+"""Each output kind's file name ending and the first bytes every such file starts with."""
+MAP_SUFFIX = ".bodymap"
 
 
 class CliError(Exception):
@@ -75,13 +86,53 @@ def _pairs(values: Sequence[str]) -> list[tuple[float, float]]:
     return list(zip(numbers[::2], numbers[1::2], strict=True))
 
 
+def _file_kind(mode: int) -> str | None:
+    """What a non-regular file is, in words ("a folder", "a named pipe"…); None if regular."""
+    kinds = (
+        (stat.S_ISREG, None),
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    for test, words in kinds:
+        if test(mode):
+            return words
+    return "not a regular file"
+
+
 def _read_points_file(path: str) -> list[tuple[float, float]]:
+    """The points of a CSV file, read line by line: a regular file (opened without
+    blocking, so a named pipe with no writer is refused instead of waited on), lines of at
+    most :data:`MAX_POINTS_LINE` characters, at most :data:`MAX_POINTS_BYTES` in all."""
     try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:  # Excel writes a BOM
-            return _parse_points(path, csv.reader(fh))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, encoding="utf-8-sig", newline="") as fh:  # Excel writes a BOM
+            kind = _file_kind(os.fstat(fd).st_mode)
+            if kind is not None:
+                raise CliError(f"cannot read points file {path}: it is {kind}, not a file")
+            return _parse_points(path, csv.reader(_bounded_lines(path, fh)))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         reason = getattr(exc, "strerror", None) or exc
         raise CliError(f"cannot read points file {path}: {reason}") from None
+
+
+def _bounded_lines(path: str, fh: io.TextIOBase) -> Iterator[str]:
+    """The lines of ``fh``, refusing one longer than :data:`MAX_POINTS_LINE` or a file
+    longer than :data:`MAX_POINTS_BYTES` characters before reading on."""
+    total = 0
+    for number in itertools.count(1):
+        line = fh.readline(MAX_POINTS_LINE + 1)
+        if not line:
+            return
+        if len(line) > MAX_POINTS_LINE:
+            raise CliError(f"{path}, line {number}: longer than {MAX_POINTS_LINE:,} characters")
+        total += len(line)
+        if total > MAX_POINTS_BYTES:
+            limit = f"{MAX_POINTS_BYTES:,} characters"
+            raise CliError(f"cannot read points file {path}: larger than {limit}")
+        yield line
 
 
 def _parse_points(path: str, rows: Iterable[list[str]]) -> list[tuple[float, float]]:
@@ -174,6 +225,7 @@ def _cmd_locate(args: argparse.Namespace) -> int:
 def _load_map(path: str) -> Any:
     from bodymap.maps import MapFileError, load_map
 
+    _check_map_path(path)
     try:
         return load_map(Path(path))
     except MapFileError as exc:
@@ -182,14 +234,74 @@ def _load_map(path: str) -> Any:
         raise CliError(f"cannot open {path}: {exc.strerror or exc}") from None
 
 
-def _output_path(text: str) -> Path:
-    """A file the command may write: not a folder, in a folder that exists."""
+def _check_map_path(path: str) -> None:
+    """A map path names a regular file: anything else is refused saying what it is."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise CliError(f"cannot open {path}: no such file") from None
+    except OSError as exc:
+        raise CliError(f"cannot open {path}: {exc.strerror or exc}") from None
+    kind = _file_kind(mode)
+    if kind is not None:
+        raise CliError(f"cannot open {path}: it is {kind}, not a map file")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return a.absolute() == b.absolute()
+
+
+def _output_path(
+    text: str, kind: str | None = None, *, force: bool = False, inputs: Sequence[str] = ()
+) -> Path:
+    """A file the command may write as ``kind`` ("pdf", "png", or None for any), checked
+    before any work.
+
+    Refused: a folder, a missing folder, any input of the command, an existing device,
+    named pipe or socket, a name without the kind's ending (``.bodymap`` above all), and
+    unless ``force`` an existing file that is not already of this kind, so a typo never
+    replaces a map or a document with a picture."""
     out = Path(text)
     if out.is_dir():
         raise CliError(f"cannot write {out}: it is a folder")
     if not out.parent.is_dir():
         raise CliError(f"cannot write {out}: folder {out.parent} does not exist")
+    for source in inputs:
+        if _same_file(out, Path(source)):
+            raise CliError(f"cannot write {out}: it is the map being read; name another file")
+    try:
+        mode: int | None = os.stat(out).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
+    what = None if mode is None else _file_kind(mode)
+    if what is not None:
+        raise CliError(f"cannot write {out}: it is {what}, not a file")
+    if kind is None:  # a file of any kind: only where it goes is checked
+        return out
+    suffix, magic = OUTPUT_KINDS[kind]
+    if out.suffix.lower() != suffix:
+        what = "a map's name" if out.suffix.lower() == MAP_SUFFIX else "not a {} name"
+        raise CliError(
+            f"cannot write {out}: {what.format(kind.upper())}; give a name ending in {suffix}"
+        )
+    if mode is not None and not force and not _starts_with(out, magic):
+        raise CliError(
+            f"cannot write {out}: it exists and is not a {kind.upper()} (use --force to replace it)"
+        )
     return out
+
+
+def _starts_with(path: Path, magic: bytes) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(magic)) == magic
+    except OSError:
+        return False
 
 
 def _cmd_advise(args: argparse.Namespace) -> int:
@@ -200,8 +312,8 @@ def _cmd_advise(args: argparse.Namespace) -> int:
 
 
 def _cmd_guide(args: argparse.Namespace) -> int:
+    out = _output_path(args.output, "pdf", force=args.force, inputs=[args.map])
     tpm = _load_map(args.map)
-    out = _output_path(args.output)
     from bodymap.ui.printing.guide import write_guide_pdf
 
     try:
@@ -224,6 +336,9 @@ def _cmd_session(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(plan.to_json())
         return 0
+    problem = display_problem(os.environ, sys.platform)
+    if problem:
+        raise CliError(problem, status=2)
     from bodymap.ui.app import run_mat_session
 
     status: int = run_mat_session(
@@ -340,7 +455,8 @@ def _cmd_atlas_render(args: argparse.Namespace) -> int:
 
 
 def _cmd_screenshot(args: argparse.Namespace) -> int:
-    out = _output_path(args.output)
+    inputs = [args.map] if args.map else []
+    out = _output_path(args.output, "png", force=args.force, inputs=inputs)
     if args.map:
         _load_map(args.map)  # a bad map is reported here, before any window exists
     if args.mat_mode and not args.map:
@@ -360,11 +476,10 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
 
 def _cmd_gui(args: argparse.Namespace) -> int:
     if getattr(args, "map", None):
-        path = Path(args.map)
-        if path.is_dir():
-            raise CliError(f"cannot open {path}: it is a folder, not a map file")
-        if not path.is_file():
-            raise CliError(f"cannot open {path}: no such file")
+        _check_map_path(args.map)
+    problem = display_problem(os.environ, sys.platform)
+    if problem:
+        raise CliError(problem, status=2)
     from bodymap.ui.app import run_gui
 
     status: int = run_gui(getattr(args, "map", None))
@@ -379,6 +494,65 @@ def _length_option(p: argparse.ArgumentParser) -> None:
         help="routine length: short (about 5 min), standard (about 10-15 min, the default) "
         "or full (every step); what a length leaves out is listed",
     )
+
+
+X11_PACKAGES = (
+    "libxcb-cursor0 libegl1 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 "
+    "libxcb-render-util0 libxcb-shape0 libxcb-xkb1"
+)
+"""The Debian/Ubuntu packages Qt's X11 (xcb) platform needs beyond a bare system."""
+
+
+X11_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libEGL.so.1": "libegl1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+}
+"""The libraries Qt's X11 plugin loads that a minimal system may lack, and their packages."""
+
+
+def _loads(soname: str) -> bool:
+    import ctypes
+
+    try:
+        ctypes.CDLL(soname)
+    except OSError:
+        return False
+    return True
+
+
+def display_problem(env: Any, platform: str, loads: Callable[[str], bool] = _loads) -> str | None:
+    """Why the program's window cannot appear, in one line, or None. On Linux with no
+    ``DISPLAY``, no ``WAYLAND_DISPLAY`` and no ``QT_QPA_PLATFORM`` chosen, or with an X11
+    display but without the libraries Qt's X11 plugin needs, Qt would abort with a plugin
+    message and a core dump; say instead what to do."""
+    if not platform.startswith("linux"):
+        return None
+    chosen = env.get("QT_QPA_PLATFORM")
+    if not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or chosen):
+        return (
+            "no display found: run bodymap in a desktop session (bodymap screenshot and "
+            "bodymap guide also work without one, or set QT_QPA_PLATFORM=offscreen); on "
+            f"Debian or Ubuntu the window needs: sudo apt install {X11_PACKAGES}"
+        )
+    if env.get("WAYLAND_DISPLAY") or (chosen and chosen != "xcb"):
+        return None
+    missing = [package for soname, package in X11_LIBRARIES.items() if not loads(soname)]
+    if not missing:
+        return None
+    return (
+        f"the window cannot open: Qt's X11 libraries are missing ({' '.join(missing)}); on "
+        f"Debian or Ubuntu: sudo apt install {X11_PACKAGES}"
+    )
+
+
+_FORCE_HELP = "replace an existing output file even if it is not of this kind"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -424,6 +598,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="PDF")
     p.add_argument("--page-size", choices=PAGE_SIZES, default=None, help="default: from locale")
     _length_option(p)
+    p.add_argument("--force", action="store_true", help=_FORCE_HELP)
     p.add_argument(
         "--session", choices=PRESETS, default=None, help="add this session as a timed checklist"
     )
@@ -469,6 +644,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("screenshot", help="render the main window offscreen to a PNG")
     p.add_argument("output", metavar="OUT.png")
     p.add_argument("map", nargs="?", help="a .bodymap file to show")
+    p.add_argument("--force", action="store_true", help=_FORCE_HELP)
     p.add_argument(
         "--mat-mode", action="store_true", help="render mat mode (the session's first step)"
     )

@@ -38,6 +38,7 @@ from bodymap.atlas import load_atlas
 from bodymap.guide.content import POSITION_WORDS
 from bodymap.maps.model import Change, TriggerPointMap
 from bodymap.ui.document.map_observer import MapObserver
+from bodymap.ui.drawing.plain_text import plain_tooltip
 from bodymap.ui.panel.clinician import ClinicianDialog
 from bodymap.ui.panel.spot_editor import SpotEditor
 
@@ -345,9 +346,8 @@ class AdvicePanel(QWidget):
             text = f"{index + 1}.  {region}{_side(spot.side)} — {spot.intensity}/10 · {trend}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, spot.id)
-            item.setToolTip(
-                f"{spot.kind.capitalize()} pain" + (f": {spot.note}" if spot.note else "")
-            )
+            tip = f"{spot.kind.capitalize()} pain" + (f": {spot.note}" if spot.note else "")
+            item.setToolTip(plain_tooltip(tip))
             self.spot_list.addItem(item)
         self.spot_list.blockSignals(False)
         self._show_selection()
@@ -399,7 +399,7 @@ class AdvicePanel(QWidget):
             for reason in source.reasons:
                 child = QTreeWidgetItem([reason_text(reason), ""])
                 child.setData(0, _ROLE_SOURCE, (source.muscle, source.side))
-                child.setToolTip(0, str(reason.text))
+                child.setToolTip(0, plain_tooltip(str(reason.text)))
                 item.addChild(child)
             item.setExpanded(True)
         self.source_tree.blockSignals(False)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,14 +14,25 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from bodymap import __version__
 from bodymap.maps import Spot, TriggerPointMap
+from bodymap.ui.canvas.keys import DIAGRAM_KEYS
+from bodymap.ui.drawing.plain_text import plain_label
 
-__all__ = ["SAFETY_NOTE", "CheckInDialog", "show_about", "show_safety_note"]
+__all__ = [
+    "SAFETY_NOTE",
+    "CheckInDialog",
+    "ShortcutsDialog",
+    "shortcut_rows",
+    "show_about",
+    "show_safety_note",
+]
 
 SAFETY_NOTE = """\
 <h3>Using bodymap safely</h3>
@@ -90,7 +102,7 @@ class CheckInDialog(QDialog):
             where = describe(spot)
             label = f"Spot {number}" + (f" — {where}" if where else "")
             box.setAccessibleName(f"Intensity of spot {number}")
-            form.addRow(label, box)
+            form.addRow(plain_label(label), box)
             self._boxes[spot.id] = box
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(form_host)
@@ -109,3 +121,44 @@ class CheckInDialog(QDialog):
 
     def values(self) -> dict[str, int]:
         return {spot_id: box.value() for spot_id, box in self._boxes.items()}
+
+
+def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
+    """(keys, what they do) for every action with a shortcut, read from the actions
+    themselves, then the diagram's own keys."""
+    rows = []
+    for action in actions:
+        keys = ", ".join(
+            k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+        )
+        if keys:
+            rows.append(
+                (keys, action.text().replace("&&", "\0").replace("&", "").replace("\0", "&"))
+            )
+    rows += [(keys, f"Diagram: {what}") for keys, what in DIAGRAM_KEYS]
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    """Help → Keyboard Shortcuts: a plain two-column table, keys and what they do."""
+
+    def __init__(self, rows: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard Shortcuts")
+        self.table = QTableWidget(len(rows), 2, self)
+        self.table.setHorizontalHeaderLabels(["Keys", "Does"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (keys, what) in enumerate(rows):
+            self.table.setItem(row, 0, QTableWidgetItem(keys))
+            self.table.setItem(row, 1, QTableWidgetItem(what))
+        self.table.resizeColumnToContents(0)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(520, 520)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from bodymap.atlas import load_atlas
 from bodymap.maps import Change, Spot, TriggerPointMap
@@ -26,11 +26,18 @@ from bodymap.ui.canvas.legend import DiagramLegend
 from bodymap.ui.document import spot_requests
 from bodymap.ui.document.document import UNTITLED, MapDocument, example_names
 from bodymap.ui.document.map_observer import MapObserver
+from bodymap.ui.drawing.plain_text import menu_text, plain_label, plain_window_title
 from bodymap.ui.panel.advice_panel import AdvicePanel
 from bodymap.ui.window import exports_menu as window_exports
 from bodymap.ui.window import state as window_state
 from bodymap.ui.window.actions import WindowActions, build_menus
-from bodymap.ui.window.dialogs import CheckInDialog, show_about, show_safety_note
+from bodymap.ui.window.dialogs import (
+    CheckInDialog,
+    ShortcutsDialog,
+    shortcut_rows,
+    show_about,
+    show_safety_note,
+)
 from bodymap.ui.window.mat_session import MatSessions
 from bodymap.ui.window.state import PANEL_WIDTH
 
@@ -119,7 +126,10 @@ class MapWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.canvas.addAction(action)
             self.panel.spot_list.addAction(action)
-        self.hover_label = QLabel(HINT)
+        # Escape from any control of the panel (docked or floating) returns to the diagram
+        self.acts.focus_diagram.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.dock.addAction(self.acts.focus_diagram)
+        self.hover_label = plain_label(HINT)
         self.hover_label.setAccessibleName("Region under the pointer")
         self.statusBar().addWidget(self.hover_label, 1)
 
@@ -161,6 +171,8 @@ class MapWindow(QMainWindow):
         a.history.triggered.connect(self.show_history)
         a.safety.triggered.connect(self.show_safety_note)
         a.about.triggered.connect(lambda: show_about(self))
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.focus_diagram.triggered.connect(self.focus_diagram)
 
         doc.flushRequested.connect(self.panel.editor.commit_pending)
         doc.mapReplaced.connect(self._on_map_replaced)
@@ -202,7 +214,7 @@ class MapWindow(QMainWindow):
         self._update_enabled()
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{window_title(self.document)}[*] — bodymap")
+        self.setWindowTitle(f"{plain_window_title(window_title(self.document))}[*] — bodymap")
         self.setWindowFilePath(str(self.document.path or ""))
         self._on_modification_changed(self.document.is_modified())
 
@@ -262,6 +274,11 @@ class MapWindow(QMainWindow):
         self.dock.show()
         self.dock.raise_()
         self.panel.editor.intensity_box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_diagram(self) -> None:
+        """Back to the diagram from the panel, keeping what was typed there."""
+        self.panel.editor.commit_pending()
+        self.canvas.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_sources(self, spot_id: str) -> None:
         """The canvas's "Select source…": select the spot and go to its likely sources."""
@@ -345,7 +362,7 @@ class MapWindow(QMainWindow):
         menu = self.menus["recent"]
         menu.clear()
         for index, path in enumerate(self.document.recent_files(), start=1):
-            action = menu.addAction(f"&{index} {path.name}")
+            action = menu.addAction(f"&{index} {menu_text(path.name)}")
             action.setStatusTip(str(path))
             action.triggered.connect(functools.partial(self.document.open, path))
         menu.setEnabled(not menu.isEmpty())
@@ -357,6 +374,10 @@ class MapWindow(QMainWindow):
     # -- first run, recovery, closing ----------------------------------------------------
     def show_safety_note(self) -> None:
         show_safety_note(self)
+
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard Shortcuts: every action's keys and the diagram's own."""
+        ShortcutsDialog(shortcut_rows(self.acts.all_actions()), self).exec()
 
     def startup(self) -> None:
         """After the window is shown: the safety note on the first run, then any maps to
