@@ -63,3 +63,14 @@ def test_stop_counts_only_the_steps_finished() -> None:
 def test_an_empty_plan_is_finished_from_the_start() -> None:
     run = SessionRun(SessionPlan("full", False, ()))
     assert run.finished and run.current is None and run.steps_done == 0
+
+
+def test_sessions_this_week_counts_the_last_seven_days() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from bodymap.session import sessions_this_week
+
+    now = datetime(2026, 3, 9, 12, tzinfo=UTC)
+    starts = [now - timedelta(days=d) for d in (0, 1, 6.9, 7, 30)] + [now + timedelta(hours=1)]
+    assert sessions_this_week(starts, now) == 3
+    assert sessions_this_week([], now) == 0

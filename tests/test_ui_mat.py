@@ -45,7 +45,9 @@ def test_space_starts_and_pauses_and_time_runs_only_while_started(qtbot):
     assert mat.ring.text == f"0:{first.phase.seconds:02d}"
     clock.advance(5)
     assert mat.run.remaining == first.phase.seconds  # not started: nothing moves
+    assert mat.started_at is None
     qtbot.keyClick(mat, Qt.Key.Key_Space)
+    assert mat.started_at is not None and mat.started_at.tzinfo is not None
     assert mat.run.running and mat.buttons["toggle"].text() == "Pause"
     clock.advance(4, steps=8)
     assert mat.run.remaining == pytest.approx(first.phase.seconds - 4)

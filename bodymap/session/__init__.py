@@ -10,6 +10,7 @@ from bodymap.session.model import PHASE_KINDS, Phase, SessionPlan, SessionStep
 from bodymap.session.planner import plan_session, step_is_plannable, step_spots, step_view
 from bodymap.session.presets import MAX_ON_POINT_S, PRESET_NAMES, PRESETS, Preset
 from bodymap.session.runner import EXTRA_S, PhaseRef, SessionRun
+from bodymap.session.week import sessions_this_week
 
 __all__ = [
     "EXTRA_S",
@@ -26,5 +27,6 @@ __all__ = [
     "plan_session",
     "step_is_plannable",
     "step_spots",
+    "sessions_this_week",
     "step_view",
 ]

@@ -10,6 +10,7 @@ drive a whole session without waiting.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -77,6 +78,8 @@ class MatWindow(QWidget):
         self.run = SessionRun(plan)
         self.clock: SessionClock = clock if clock is not None else QtClock(self)
         self.flashes = 0
+        self.started_at: datetime | None = None
+        """When the session was first started (UTC); None until Space is pressed."""
         self.awake = ScreenAwake()
         self._spots = spots
         self._last = 0.0
@@ -143,6 +146,8 @@ class MatWindow(QWidget):
         if self._ended:
             return
         if self.run.toggle():
+            if self.started_at is None:
+                self.started_at = datetime.now(UTC)
             self._last = self.clock.now()
             self.clock.start(self._on_tick)
             self.awake.hold()
