@@ -25,8 +25,8 @@ __all__ = [
     "SessionRun",
     "SessionStep",
     "plan_session",
+    "sessions_this_week",
     "step_is_plannable",
     "step_spots",
-    "sessions_this_week",
     "step_view",
 ]
