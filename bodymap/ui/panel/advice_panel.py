@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 
 from bodymap.advisor import Advice, advise
 from bodymap.atlas import load_atlas
-from bodymap.guide.content import POSITION_WORDS
+from bodymap.guide.words import POSITION_WORDS, TOOL_WORDS
+from bodymap.knowledge import load_knowledge
 from bodymap.maps.model import Change, TriggerPointMap
 from bodymap.ui.document.map_observer import MapObserver
 from bodymap.ui.drawing.plain_text import plain_tooltip
@@ -45,12 +46,7 @@ from bodymap.ui.panel.spot_editor import SpotEditor
 __all__ = ["EMPTY_TEXT", "AdvicePanel", "explained_spots", "reason_text", "trend_text"]
 
 EMPTY_TEXT = "Click where it hurts on the body to add a spot."
-SHORT_DISCLAIMER = (
-    "Self-care information, not medical advice. See a clinician if pain is severe, "
-    "lasting or worrying."
-)
 _TRENDS = {"better": "↓ better", "worse": "↑ worse", "steady": "→ steady", "new": "new"}
-_TOOLS = {"foam_roller": "foam roller", "ball": "massage ball", "hands": "hands", "none": "—"}
 LENGTH_CHOICES = (
     ("short", "Short (about 5 min)"),
     ("standard", "Standard (10–15 min)"),
@@ -492,7 +488,7 @@ class AdvicePanel(QWidget):
         if advice.routine.steps:
             steps = []
             for step in advice.routine.steps:
-                tool = e(step.tool_detail or _TOOLS.get(step.tool, step.tool))
+                tool = e(step.tool_detail or TOOL_WORDS.get(step.tool, step.tool))
                 position = POSITION_WORDS.get(step.position, step.position.replace("_", " "))
                 timing = (
                     f"{_range(step.on_point_s, ' s')} on the point, then "
@@ -517,7 +513,7 @@ class AdvicePanel(QWidget):
         if advice.surrounding:
             names = ", ".join(e(a.name + _side(a.side)) for a in advice.surrounding[:10])
             out.append(f"<h3>Also roll around</h3><p>{names}</p>")
-        out.append(f"<p><small>{e(SHORT_DISCLAIMER)}</small></p>")
+        out.append(f"<p><small>{e(load_knowledge().disclaimer)}</small></p>")
         return "".join(out)
 
 

@@ -151,11 +151,7 @@ class GuideRenderer:
         if c.contraindications:
             blocks.append(b.section(c.contraindications_title, space_mm=4))
             blocks.append(b.bullets("contraindications", c.contraindications))
-        blocks.append(
-            b.boxed_paragraph(
-                "disclaimer", "This is self-care guidance, not medical advice.", c.disclaimer
-            )
-        )
+        blocks.append(b.boxed_paragraph("disclaimer", "About this guide", c.disclaimer))
         return blocks
 
     def _diagram_height_mm(self) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import Qt
@@ -21,35 +22,32 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap import __version__
+from bodymap.knowledge import Knowledge, load_knowledge
 from bodymap.maps import Spot, TriggerPointMap
 from bodymap.ui.canvas.keys import DIAGRAM_KEYS
 from bodymap.ui.drawing.plain_text import plain_label
+from bodymap.ui.panel.clinician import clinician_html
 
 __all__ = [
-    "SAFETY_NOTE",
     "CheckInDialog",
     "ShortcutsDialog",
+    "safety_note_html",
     "shortcut_rows",
     "show_about",
     "show_safety_note",
 ]
 
-SAFETY_NOTE = """\
-<h3>Using bodymap safely</h3>
-<p>bodymap gives <b>self-care guidance, not medical advice or a diagnosis</b>. It shows which
-muscles commonly refer pain to a spot and how people roll them; your body may differ.</p>
-<ul>
-<li>Stay on a tender point only a few seconds (about 10–30 s), then roll the area around it
-for a few minutes.</li>
-<li>Start gently with a smooth roller and short sessions: too long or too often leaves
-muscles sore.</li>
-<li>Do not roll or press hard on the spine, the front and side of the neck, the back of the
-knee, the groin, the armpit or the kidney area.</li>
-</ul>
-<p><b>See a clinician</b> rather than rolling if you have numbness, tingling or weakness,
-pain after a fall or accident, fever, night pain that does not ease, or any loss of bladder
-or bowel control.</p>
-"""
+SAFETY_NOTE_ADVICE_LINES = 2
+"""How many of the general advice lines the first-run note shows before the clinician section."""
+
+
+def safety_note_html(knowledge: Knowledge | None = None) -> str:
+    """The first-run note: the disclaimer, the first advice lines and the clinician section,
+    every sentence escaped from the knowledge tables (no wording of its own)."""
+    k = knowledge or load_knowledge()
+    e = html.escape
+    lines = "".join(f"<li>{e(line)}</li>" for line in k.advice[:SAFETY_NOTE_ADVICE_LINES])
+    return f"<p>{e(k.disclaimer)}</p><ul>{lines}</ul>" + clinician_html(k)
 
 
 def show_safety_note(parent: QWidget | None) -> None:
@@ -58,9 +56,7 @@ def show_safety_note(parent: QWidget | None) -> None:
     box.setWindowTitle("Using bodymap safely")
     box.setIcon(QMessageBox.Icon.Information)
     box.setTextFormat(Qt.TextFormat.RichText)
-    from bodymap.ui.panel.clinician import clinician_html
-
-    box.setText(SAFETY_NOTE + clinician_html())
+    box.setText(safety_note_html())
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAccessibleName("Using bodymap safely")
     box.exec()
@@ -72,8 +68,8 @@ def show_about(parent: QWidget | None) -> None:
         "About bodymap",
         f"<h3>bodymap {__version__}</h3>"
         "<p>Click where it hurts; see which muscles commonly refer pain there and how to "
-        "roll them with a foam roller or a massage ball.</p>"
-        "<p>Self-care guidance, not medical advice. Your maps stay on your computer.</p>",
+        "roll them with a foam roller or a massage ball. Your maps stay on your computer.</p>"
+        f"<p>{html.escape(load_knowledge().disclaimer)}</p>",
     )
 
 
