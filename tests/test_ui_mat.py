@@ -242,3 +242,27 @@ def test_without_a_desktop_bus_the_screen_request_is_a_quiet_no(monkeypatch):
     assert awake.hold() is False and awake.cookie is None
     awake.release()  # nothing held, nothing to give back
     assert awake.cookie is None
+
+
+def test_the_preset_chooser_lists_each_preset_with_its_length(qtbot):
+    from bodymap.ui.window.mat_session import PresetDialog
+
+    dialog = PresetDialog(load_map(DESK))
+    qtbot.addWidget(dialog)
+    assert dialog.choice() == ("warmup", False)
+    texts = {name: button.text() for name, button in dialog._buttons.items()}
+    assert texts["warmup"].startswith("Warm-up (2:")
+    assert all(button.isEnabled() for button in dialog._buttons.values())
+    dialog._buttons["bedtime"].setChecked(True)
+    dialog.beginner.setChecked(True)
+    assert dialog.choice() == ("bedtime", True)
+
+
+def test_an_empty_map_offers_no_session(qtbot):
+    from bodymap.maps import TriggerPointMap
+    from bodymap.ui.window.mat_session import PresetDialog
+
+    dialog = PresetDialog(TriggerPointMap("Nothing yet"))
+    qtbot.addWidget(dialog)
+    assert dialog.choice() is None
+    assert not any(button.isEnabled() for button in dialog._buttons.values())
