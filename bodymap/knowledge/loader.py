@@ -155,6 +155,10 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
     )
     avoid = f.texts("avoid", required=False)
     synonyms = f.texts("synonyms", required=False)
+    stands_for = f.texts("stands_for", required=False)
+    unknown = [i for i in stands_for if i not in REGION_IDS]
+    if unknown:
+        raise f.error(f"stands_for names unknown muscles {unknown}")
     if zones is not None:
         for zone in avoid:
             if zone not in zones:
@@ -173,6 +177,7 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
         source=f.text("source"),
         file=file,
         synonyms=synonyms,
+        stands_for=stands_for,
     )
     f.finish()
     return muscle
