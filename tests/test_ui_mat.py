@@ -128,6 +128,7 @@ def test_the_session_from_the_menu_ends_in_one_undoable_check_in(qtbot, tmp_path
     window.document.open(DESK)
     tpm = window.document.map
     before = len(tpm.history)
+    sessions = len(tpm.sessions)
     clock = FakeClock()
     window.mat.full_screen = False
     window.mat.clock = clock
@@ -152,22 +153,80 @@ def test_the_session_from_the_menu_ends_in_one_undoable_check_in(qtbot, tmp_path
     assert asked == [tpm.name]
     assert len(tpm.history) == before + 1
     assert tpm.history[-1].intensities == answers
-    assert window.document.undo_stack.undoText() == "Check in"
-    trigger(window, "undo")
-    assert len(tpm.history) == before
+    assert tpm.history[-1].note == "after a warm-up session (stopped early)"
+    assert len(tpm.sessions) == sessions + 1
+    record = tpm.sessions[-1]
+    assert (record.preset, record.duration_s, record.steps_done) == ("warmup", 20, 0)
+    assert mat_started(record.start)
+    assert window.document.undo_stack.undoText() == "Mat session"
+    assert window.panel.sessions_label.text() == "1 mat session this week"
+    assert window.panel.sessions_label.isVisibleTo(window.panel)
+    trigger(window, "undo")  # one step takes back the check-in and the session
+    assert len(tpm.history) == before and len(tpm.sessions) == sessions
+    assert not window.panel.sessions_label.isVisibleTo(window.panel)
     assert window.mat.current is None
 
 
-def test_a_cancelled_check_in_leaves_the_map_alone(qtbot, tmp_path, monkeypatch):
+def mat_started(start) -> bool:
+    """A session start stored a moment ago, in UTC."""
+    from datetime import UTC, datetime, timedelta
+
+    return start.tzinfo is not None and datetime.now(UTC) - start < timedelta(minutes=5)
+
+
+def test_a_whole_warm_up_from_the_window_is_stored_with_its_steps(qtbot, tmp_path, monkeypatch):
+    window, _dialogs = make_window(qtbot, tmp_path, monkeypatch)
+    window.document.open(DESK)
+    tpm = window.document.map
+    window.mat.full_screen = False
+    monkeypatch.setattr(window.mat, "ask_check_in", lambda map_, parent: {})
+    clock = FakeClock()
+    mat = window.mat.start("warmup", False, clock)
+    mat.cue = lambda: None  # type: ignore[method-assign]
+    total = mat.plan.total_s
+    qtbot.keyClick(mat, Qt.Key.Key_Space)
+    with qtbot.waitSignal(window.mat.finished):
+        clock.advance(total + 2, steps=(total + 2) * 4)
+    record = tpm.sessions[-1]
+    assert record.steps_done == len(mat.plan.steps)
+    assert abs(record.duration_s - total) <= 1
+    assert tpm.history[-1].note == "after a warm-up session"
+    window.show_history()
+    plot = window.history_dialog.plot
+    plot.grab()
+    assert plot.sessions_drawn == 1
+
+
+def test_a_session_never_started_leaves_the_map_alone(qtbot, tmp_path, monkeypatch):
     window, _dialogs = make_window(qtbot, tmp_path, monkeypatch)
     window.document.open(DESK)
     window.mat.full_screen = False
+    asked: list[bool] = []
+    monkeypatch.setattr(window.mat, "ask_check_in", lambda map_, parent: asked.append(True))
+    mat = window.mat.start("cooldown", False, FakeClock())
+    with qtbot.waitSignal(window.mat.finished):
+        qtbot.keyClick(mat, Qt.Key.Key_Escape)
+    assert asked == [] and not window.document.is_modified()
+
+
+def test_a_cancelled_check_in_still_stores_the_session(qtbot, tmp_path, monkeypatch):
+    window, _dialogs = make_window(qtbot, tmp_path, monkeypatch)
+    window.document.open(DESK)
+    tpm = window.document.map
+    before = len(tpm.history)
+    window.mat.full_screen = False
     monkeypatch.setattr(window.mat, "ask_check_in", lambda map_, parent: None)
-    mat = window.mat.start("bedtime", True, FakeClock())
+    clock = FakeClock()
+    mat = window.mat.start("bedtime", True, clock)
     mat.cue = lambda: None  # type: ignore[method-assign]
+    mat.toggle()
+    clock.advance(7)
     with qtbot.waitSignal(window.mat.finished):
         mat.stop()
-    assert not window.document.is_modified()
+    assert len(tpm.history) == before
+    assert [(r.preset, r.duration_s) for r in tpm.sessions] == [("bedtime", 7)]
+    trigger(window, "undo")
+    assert tpm.sessions == () and not window.document.is_modified()
 
 
 def test_screenshot_in_mat_mode(capsys, tmp_path):
@@ -188,9 +247,11 @@ def test_closing_the_mat_window_counts_as_stopping(qtbot, tmp_path, monkeypatch)
     monkeypatch.setattr(window.mat, "ask_check_in", lambda map_, parent: asked.append(True))
     mat = window.mat.start("cooldown", False, FakeClock())
     mat.cue = lambda: None  # type: ignore[method-assign]
+    mat.toggle()
     with qtbot.waitSignal(window.mat.finished):
         mat.close()
     assert asked == [True] and window.mat.current is None
+    assert window.document.map.sessions[-1].preset == "cooldown"
 
 
 def test_the_guide_printed_after_a_session_carries_its_checklist(qtbot, tmp_path, monkeypatch):

@@ -8,6 +8,7 @@ check-in. Questions sit behind ``ask_*`` methods tests replace.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -23,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.advisor import advise
-from bodymap.maps import TriggerPointMap
+from bodymap.maps import Batch, TriggerPointMap, check_in, edit_spot
+from bodymap.maps.operations import Operation
+from bodymap.maps.verbs import record_session
 from bodymap.session import PRESETS, SessionPlan, plan_session
 from bodymap.ui import settings as prefs
-from bodymap.ui.document import spot_requests
+from bodymap.ui.document.document import MapDocument
 from bodymap.ui.mat.clock import SessionClock
 from bodymap.ui.mat.ring import clock_text
 from bodymap.ui.mat.window import MatWindow
@@ -35,9 +38,33 @@ from bodymap.ui.window.dialogs import CheckInDialog
 if TYPE_CHECKING:
     from bodymap.ui.window.mainwindow import MapWindow
 
-__all__ = ["FEEL_NOW", "MatSessions", "PresetDialog"]
+__all__ = ["FEEL_NOW", "MatSessions", "PresetDialog", "request_session_end"]
 
 FEEL_NOW = "How do the spots feel now? (0 = no pain, 10 = worst)"
+
+
+def request_session_end(
+    document: MapDocument,
+    preset: str,
+    start: datetime,
+    duration_s: int,
+    steps_done: int,
+    values: dict[str, int] | None,
+    note: str,
+) -> bool:
+    """Store the session and, when the person answered, their check-in with ``note``
+    (spots whose intensity changed take the new value) as one undo step."""
+    tpm = document.map
+    ops: list[Operation] = []
+    if values is not None:
+        ops.extend(
+            edit_spot(tpm, spot.id, intensity=values[spot.id], apply=False)
+            for spot in tpm.spots
+            if spot.id in values and values[spot.id] != spot.intensity
+        )
+        ops.append(check_in(tpm, values, note=note, apply=False))
+    ops.append(record_session(tpm, preset, start, duration_s, steps_done, apply=False))
+    return document.push(Batch(tuple(ops), "Mat session"), "Mat session")
 
 
 class PresetDialog(QDialog):
@@ -148,13 +175,23 @@ class MatSessions(QObject):
             self.current = None
 
     def _ended(self, mat: MatWindow, stopped: bool) -> None:
-        """Ask how the spots feel; the answer is one check-in on the undo stack."""
-        del stopped
+        """Ask how the spots feel, then store the session and the answer as one undo
+        step. A session never started leaves the map alone."""
         tpm = self.window.document.map
-        if tpm.spots and mat.plan.steps:
-            values = self.ask_check_in(tpm, mat)
-            if values is not None:
-                spot_requests.request_check_in(self.window.document, values)
+        started = mat.started_at
+        if started is not None and mat.plan.steps:
+            values = self.ask_check_in(tpm, mat) if tpm.spots else None
+            preset = PRESETS[mat.plan.preset]
+            note = preset.note + (" (stopped early)" if stopped else "")
+            request_session_end(
+                self.window.document,
+                mat.plan.preset,
+                started,
+                round(mat.run.elapsed),
+                mat.run.steps_done,
+                values,
+                note,
+            )
         mat.close()
         self._forget(mat)
         self.finished.emit()
