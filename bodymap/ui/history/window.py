@@ -88,7 +88,12 @@ class HistoryPlot(QWidget):
             return
         metrics = painter.fontMetrics()
         legend_width = min(
-            max(metrics.horizontalAdvance(s.label) for s in self._series) + 44,
+            max(
+                metrics.horizontalAdvance(label)
+                for label in [s.label for s in self._series]
+                + ["mat session"] * bool(self._sessions)
+            )
+            + 44,
             int(self.width() * 0.4),
         )
         plot = QRectF(
