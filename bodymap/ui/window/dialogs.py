@@ -105,13 +105,14 @@ class CheckInDialog(QDialog):
         tpm: TriggerPointMap,
         describe: Callable[[Spot], str] = lambda spot: "",
         parent: QWidget | None = None,
+        intro: str = "How does each spot feel today? (0 = no pain, 10 = worst)",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Check in")
         self.setAccessibleName("Check in")
         self._boxes: dict[str, QSpinBox] = {}
-        intro = QLabel("How does each spot feel today? (0 = no pain, 10 = worst)")
-        intro.setWordWrap(True)
+        question = QLabel(intro)
+        question.setWordWrap(True)
         form_host = QWidget()
         form = QFormLayout(form_host)
         for number, spot in enumerate(tpm.spots, start=1):
@@ -132,7 +133,7 @@ class CheckInDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(question)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         self.resize(440, min(560, 110 + 34 * len(self._boxes)))
