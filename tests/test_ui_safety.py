@@ -149,7 +149,7 @@ def test_a_low_back_ache_at_4_reaches_the_general_warning_signs(panel, tpm, qtbo
     dialog = panel.show_clinician()
     qtbot.waitUntil(dialog.isVisible)
     section = dialog.browser.toPlainText()
-    for flag_id in sorted(GENERAL) + ["abdomen", "hot_joint", "dvt", "cardiac"]:
+    for flag_id in [*sorted(GENERAL), "abdomen", "hot_joint", "dvt", "cardiac"]:
         assert flags[flag_id] in text or flag_id not in GENERAL, flag_id  # raised for the spot
         assert flags[flag_id] in section, flag_id  # and always in the clinician section
     assert "Severe" not in section
