@@ -1,4 +1,4 @@
-"""Speed of the core (SPEC quality bars): locate + advise one spot within 1 ms, and
+"""Speed of the core (quality bars in docs/PRODUCT.md): locate + advise one spot within 1 ms, and
 1,000 spots over both views within 100 ms. Tables are built once, outside the timing,
 as they are when the program starts.
 """

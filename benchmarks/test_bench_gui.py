@@ -17,7 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from bodymap.atlas import load_atlas
-from bodymap.ui.mainwindow import MapWindow
+from bodymap.ui.window.mainwindow import MapWindow
 
 FRAME_MS = 16.0
 

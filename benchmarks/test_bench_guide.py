@@ -1,4 +1,4 @@
-"""Speed of the printed guide: a 20-spot map to a PDF within a second (SPEC quality bar)."""
+"""Speed of the printed guide: a 20-spot map to a PDF within a second (docs/PRODUCT.md)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def twenty_spot_map() -> TriggerPointMap:
 
 
 def test_bench_guide_pdf(benchmark, tmp_path: Path, qapp) -> None:
-    from bodymap.ui.guide import render_guide_pdf
+    from bodymap.ui.printing.guide import render_guide_pdf
 
     tpm = twenty_spot_map()
     out = tmp_path / "guide.pdf"

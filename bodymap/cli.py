@@ -187,7 +187,7 @@ def _cmd_advise(args: argparse.Namespace) -> int:
 def _cmd_guide(args: argparse.Namespace) -> int:
     tpm = _load_map(args.map)
     out = _output_path(args.output)
-    from bodymap.ui.guide import write_guide_pdf
+    from bodymap.ui.printing.guide import write_guide_pdf
 
     try:
         write_guide_pdf(tpm, out, page_size=args.page_size)

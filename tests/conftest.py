@@ -24,11 +24,27 @@ def pytest_configure(config: pytest.Config) -> None:
     _APPLICATION = QApplication.instance() or QApplication(["bodymap-tests"])
 
 
+def _starts_a_process(function: object) -> bool:
+    """Whether a test function starts a process itself, or through a helper that carries
+    ``spawns_process = True`` (like ``run`` in test_cli.py)."""
+    code = getattr(function, "__code__", None)
+    if code is None:
+        return False
+    names = set(code.co_names)
+    found = getattr(function, "__globals__", {})
+    return bool({"subprocess", "Popen"} & names) or any(
+        getattr(found.get(name), "spawns_process", False) for name in names
+    )
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that drive Qt (they use qtbot or qapp) are marked ``gui`` for ``-m "not gui"``."""
+    """Tests that drive Qt (they use qtbot or qapp) are marked ``gui`` for ``-m "not gui"``;
+    tests that start processes are marked ``slow`` for the fast lane ``-m "not slow"``."""
     for item in items:
         if {"qtbot", "qapp"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
+        if _starts_a_process(getattr(item, "function", None)):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(autouse=True)

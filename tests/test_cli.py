@@ -25,6 +25,9 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+run.spawns_process = True  # type: ignore[attr-defined]  # tests using it are marked slow
+
+
 def call(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     """Run the command line in this process (fast) and capture what it prints."""
     status = main(list(args))

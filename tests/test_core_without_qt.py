@@ -9,7 +9,13 @@ from pathlib import Path
 
 import bodymap
 
-CORE_PACKAGES = ("bodymap.atlas", "bodymap.knowledge", "bodymap.advisor", "bodymap.maps")
+CORE_PACKAGES = (
+    "bodymap.atlas",
+    "bodymap.knowledge",
+    "bodymap.advisor",
+    "bodymap.maps",
+    "bodymap.guide",
+)
 
 
 def core_modules() -> list[str]:

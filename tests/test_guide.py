@@ -13,10 +13,10 @@ import pytest
 from PySide6.QtCore import QLocale, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from bodymap.guide.content import build_guide_content
+from bodymap.guide.layout import Block, flow_blocks
 from bodymap.maps import Spot, TriggerPointMap, load_map
 from bodymap.resources import asset
-from bodymap.ui.guide_content import build_guide_content
-from bodymap.ui.guide_layout import Block, flow_blocks
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = ("desk_worker", "runner")
@@ -66,7 +66,7 @@ def landmark_spots(count: int) -> list[Spot]:
 
 
 def render(tmp_path: Path, tpm: TriggerPointMap, page_size: str | None = "A4"):
-    from bodymap.ui.guide import render_guide_pdf
+    from bodymap.ui.printing.guide import render_guide_pdf
 
     out = tmp_path / "guide.pdf"
     renderer = render_guide_pdf(tpm, out, page_size)
@@ -229,7 +229,7 @@ def test_content_cuts_long_notes_and_names_where_each_spot_is() -> None:
 def test_wrapped_text_caps_lines_with_an_ellipsis_and_never_exceeds_the_width(qapp) -> None:
     from PySide6.QtGui import QFontMetricsF
 
-    from bodymap.ui.guide_text import Fonts, WrappedText
+    from bodymap.ui.printing.text import Fonts, WrappedText
 
     image = QImage(800, 800, QImage.Format.Format_RGB32)
     font = Fonts().body
@@ -257,7 +257,7 @@ def test_wrapped_text_caps_lines_with_an_ellipsis_and_never_exceeds_the_width(qa
     ],
 )
 def test_default_page_size_follows_the_locale(territory, expected: str) -> None:
-    from bodymap.ui.guide import default_page_size
+    from bodymap.ui.printing.guide import default_page_size
 
     assert default_page_size(QLocale(QLocale.Language.English, territory)) == expected
 
@@ -372,7 +372,7 @@ def test_a4_pages_are_a4(qapp, tmp_path: Path) -> None:
 def test_marks_of_one_view_never_appear_on_the_other(qapp) -> None:
     from bodymap.atlas import load_atlas
     from bodymap.knowledge import load_knowledge
-    from bodymap.ui.guide_diagram import DiagramPainter
+    from bodymap.ui.printing.diagram import DiagramPainter
 
     atlas = load_atlas()
     drawing = DiagramPainter(atlas, load_knowledge())
@@ -393,7 +393,7 @@ def test_marks_of_one_view_never_appear_on_the_other(qapp) -> None:
 def test_the_pdf_is_written_atomically_and_a_bad_page_size_touches_nothing(
     qapp, tmp_path: Path
 ) -> None:
-    from bodymap.ui.guide import write_guide_pdf
+    from bodymap.ui.printing.guide import write_guide_pdf
 
     out = tmp_path / "guide.pdf"
     out.write_bytes(b"old")
@@ -411,7 +411,7 @@ def test_print_guide_prints_when_accepted_and_not_when_cancelled(
 ) -> None:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-    from bodymap.ui import guide
+    from bodymap.ui.printing import guide
 
     out = tmp_path / "printed.pdf"
 
@@ -435,7 +435,7 @@ def test_preview_paints_the_same_guide(
 ) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
-    from bodymap.ui import guide
+    from bodymap.ui.printing import guide
 
     out = tmp_path / "preview.pdf"
 

@@ -12,11 +12,11 @@ from PySide6.QtTest import QTest
 
 from bodymap.atlas import load_atlas
 from bodymap.maps import TriggerPointMap, add_spot, move_spot, remove_spot, side_for
-from bodymap.ui import palette
-from bodymap.ui.canvas import NOT_ON_BODY, BodyCanvas
-from bodymap.ui.canvas_items import HighlightItem, SiteItem
-from bodymap.ui.painting import ViewPainter, intensity_colour, region_path, view_transform
-from bodymap.ui.panel import AdvicePanel
+from bodymap.ui.canvas.body_canvas import NOT_ON_BODY, BodyCanvas
+from bodymap.ui.canvas.items import HighlightItem, SiteItem
+from bodymap.ui.drawing import palette
+from bodymap.ui.drawing.painting import ViewPainter, intensity_colour, region_path, view_transform
+from bodymap.ui.panel.advice_panel import AdvicePanel
 
 OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 """The offscreen platform plugin's note when a top-level window with size hints is shown."""
@@ -349,7 +349,7 @@ def test_intensity_scale_darkens_steadily():
 def test_high_dpi_draws_the_same_labels_and_line_widths(monkeypatch, atlas, ratio):
     """On a high-DPI screen the diagram is sharper, not different: the same labels at the
     same size and lines as wide as at 1:1 (measured in logical pixels)."""
-    import bodymap.ui.painting as painting
+    import bodymap.ui.drawing.painting as painting
 
     def render(dpr: float) -> tuple[list[tuple[str, float]], list[float]]:
         labels: list[tuple[str, float]] = []

@@ -11,8 +11,8 @@ from PySide6.QtCore import QSettings
 from bodymap.maps import add_spot, load_map, move_spot, save_map
 from bodymap.maps.model import TriggerPointMap
 from bodymap.ui import settings as prefs
-from bodymap.ui.commands import OperationCommand
-from bodymap.ui.document import MapDocument, example_names
+from bodymap.ui.document.commands import OperationCommand
+from bodymap.ui.document.document import MapDocument, example_names
 
 
 class Answers:

@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QPalette
 
 from bodymap.maps import TriggerPointMap, add_spot, check_in, remove_spot
-from bodymap.ui.history import HistoryDialog, HistoryPlot
-from bodymap.ui.history_axes import date_ticks
-from bodymap.ui.history_series import SERIES_COLOURS
+from bodymap.ui.history.axes import date_ticks
+from bodymap.ui.history.series import SERIES_COLOURS
+from bodymap.ui.history.window import HistoryDialog, HistoryPlot
 
 DAY0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 

@@ -12,8 +12,8 @@ from test_ui_window import Dialogs, add, click, make_window
 
 from bodymap.atlas import load_atlas
 from bodymap.maps import load_map
-from bodymap.ui.document import MapDocument
-from bodymap.ui.mainwindow import MapWindow
+from bodymap.ui.document.document import MapDocument
+from bodymap.ui.window.mainwindow import MapWindow
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -189,7 +189,7 @@ def test_print_a_guide_from_the_window(qtbot, win, tmp_path, monkeypatch):
     assert pdf.read_bytes().startswith(b"%PDF")
     assert "guide.pdf" in window.statusBar().currentMessage()
 
-    from bodymap.ui import guide
+    from bodymap.ui.printing import guide
 
     painted: list[int] = []
 

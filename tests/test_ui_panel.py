@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from bodymap.maps import TriggerPointMap, add_spot, check_in, edit_spot, remove_spot
-from bodymap.ui.panel import EMPTY_TEXT, AdvicePanel, reason_text
+from bodymap.ui.panel.advice_panel import EMPTY_TEXT, AdvicePanel, reason_text
 
 OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 """The offscreen platform plugin's note when a top-level window with size hints is shown."""

@@ -17,8 +17,8 @@ from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QColor, QImage
 
 from bodymap.maps import TriggerPointMap, load_map, save_map
-from bodymap.ui.document import MapDocument
-from bodymap.ui.mainwindow import PANEL_WIDTH, MapWindow
+from bodymap.ui.document.document import MapDocument
+from bodymap.ui.window.mainwindow import PANEL_WIDTH, MapWindow
 
 NECK_R = ("back", 560.0, 175.0)  # back view: x > 500 is the person's right
 LOW_BACK = ("back", 470.0, 395.0)
@@ -575,7 +575,7 @@ def test_export_guide_as_pdf(qtbot, win, tmp_path):
 
 
 def test_print_and_preview_hand_the_map_to_the_guide(qtbot, win, monkeypatch):
-    import bodymap.ui.guide as guide
+    import bodymap.ui.printing.guide as guide
 
     window, _ = win
     add(qtbot, window)

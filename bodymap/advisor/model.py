@@ -1,7 +1,7 @@
 """What the advisor answers: findings per spot, ranked sources, surrounding areas, routine.
 
 Plain frozen records with a ``to_json`` that gives the command line's ``locate`` shape
-(SPEC), so the CLI, the GUI panel and the printed guide all read the same answer.
+(docs/PRODUCT.md), so the CLI, the GUI panel and the printed guide all read the same answer.
 """
 
 from __future__ import annotations
@@ -248,7 +248,7 @@ class Advice:
         return views.pop() if len(views) == 1 else "both"
 
     def to_json(self) -> dict[str, Any]:
-        """The SPEC ``locate`` JSON (plus a few extra keys)."""
+        """The ``locate`` JSON of the command-line contract (plus a few extra keys)."""
         return {
             "view": self.view,
             "spots": [s.to_json() for s in self.spots],

@@ -34,7 +34,7 @@ BACK_LANDMARKS = (
 
 
 def required_landmarks(view: str) -> list[str]:
-    """The SPEC's landmark names for a view, sided ones for both sides."""
+    """The product's landmark names for a view, sided ones for both sides."""
     single, sided = FRONT_LANDMARKS if view == "front" else BACK_LANDMARKS
     return single + [f"{name}_{s}" for name in sided for s in ("r", "l")]
 

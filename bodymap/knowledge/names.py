@@ -1,7 +1,7 @@
 """The fixed vocabularies the knowledge tables are checked against.
 
 These mirror the contracts in ``docs/ARCHITECTURE.md`` (region ids, surface segment ids,
-SPEC landmarks) so the loader can reject a typo without loading the atlas; the atlas
+product landmarks) so the loader can reject a typo without loading the atlas; the atlas
 cross-check (:func:`bodymap.knowledge.validate_against_atlas`) then proves both agree.
 """
 
@@ -26,7 +26,7 @@ POSITIONS: Final = ("standing", "wall", "seated", "face_up", "side_lying", "face
 """Body positions, in the order a routine visits them (standing first, floor work last)."""
 
 REGION_IDS: Final = (
-    # SPEC's list, groups split into parts
+    # the product's list (docs/PRODUCT.md), groups split into parts
     "temporalis", "masseter", "sternocleidomastoid", "scalenes", "suboccipitals",
     "splenius_capitis", "semispinalis_capitis", "upper_trapezius", "middle_trapezius",
     "lower_trapezius", "levator_scapulae", "rhomboids", "supraspinatus", "infraspinatus",

@@ -50,7 +50,7 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
 def run_gui(map_path: str | None) -> int:
     """Show the main window (with ``map_path`` open) and run until it closes."""
     app = make_application()
-    from bodymap.ui.mainwindow import MapWindow
+    from bodymap.ui.window.mainwindow import MapWindow
 
     window = MapWindow()
     window.show()
@@ -74,7 +74,7 @@ def screenshot(out: Path, map_path: Path | None, size: tuple[int, int] = (1400, 
     Remembered window state and layer choices are ignored, so the picture is the same on
     every machine. A map that cannot be opened raises MapFileError (no dialog)."""
     from bodymap.maps import load_map
-    from bodymap.ui.mainwindow import MapWindow
+    from bodymap.ui.window.mainwindow import MapWindow
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     previous = qInstallMessageHandler(_quiet_offscreen)

@@ -1,4 +1,4 @@
-"""Landmarks per view in half coordinates, at SPEC's heights (y from the vertex).
+"""Landmarks per view in half coordinates, at adult heights (y from the vertex).
 
 Sided landmarks are given once for the person's right side (suffix added when placed);
 midline ones sit at d = 0. Every point is an on-body spot a user could click, so points

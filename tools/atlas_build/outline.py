@@ -1,6 +1,6 @@
 """The body silhouette, right half, in half coordinates (d = distance from the midline).
 
-Widths follow SPEC's survey averages (head 90, neck 68, acromions 230, deltoids 270,
+Widths follow anthropometric survey averages (head 90, neck 68, acromions 230, deltoids 270,
 chest 190, waist 170, hips 200, thigh 100, knee 60, calf 68, ankle 40, upper arm 56,
 elbow 44, forearm 50, wrist 34, hand 50 x 110). The arm hangs a few degrees out from the
 trunk and the forearm adds the carrying angle, so a gap shows between hand and thigh.

@@ -1,0 +1,1 @@
+"""The body diagram: both views with spots, hover, keyboard walk and highlights."""

@@ -1,0 +1,64 @@
+"""HighlightLayer: a muscle's roll zone and trigger-point sites drawn over the canvas.
+
+Chosen from the advice panel, the highlight shows where to roll a likely source in every
+shown view that has it; it is rebuilt whenever the shown views change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtWidgets import QGraphicsItem
+
+from bodymap.atlas import ViewAtlas
+from bodymap.ui.canvas.items import HighlightItem, SiteItem
+from bodymap.ui.canvas.layout import SceneLayout
+from bodymap.ui.drawing.painting import ViewPainter
+from bodymap.ui.drawing.sites import trigger_point_sites
+
+__all__ = ["HighlightLayer"]
+
+
+class HighlightLayer:
+    """The items that draw one (muscle, side) highlight, or none."""
+
+    def __init__(
+        self,
+        layout: SceneLayout,
+        atlas: Mapping[str, ViewAtlas],
+        painters: Mapping[str, ViewPainter],
+    ) -> None:
+        self._layout = layout
+        self._atlas = atlas
+        self._painters = painters
+        self.value: tuple[str, str] | None = None
+        """(muscle, side) highlighted, or None."""
+        self.items: list[QGraphicsItem] = []
+        """The items currently drawing the highlight (zones and sites)."""
+
+    def set(self, muscle: str | None, side: str | None) -> None:
+        """Highlight ``muscle`` on ``side`` (no side: midline); ``None`` clears."""
+        self.value = (muscle, side or "midline") if muscle else None
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Draw the highlight again for the views now shown."""
+        scene = self._layout.scene
+        for item in self.items:
+            scene.removeItem(item)
+        self.items = []
+        if self.value is None:
+            return
+        muscle, side = self.value
+        sites = trigger_point_sites(muscle, side, self._atlas)
+        for view in self._layout.views:
+            zone = HighlightItem(self._painters[view], muscle, side)
+            if not zone.zone.isEmpty():
+                zone.setPos(self._layout.view_offset(view), 0)
+                scene.addItem(zone)
+                self.items.append(zone)
+            for x, y in sites.get(view, ()):
+                site = SiteItem(view, x, y)
+                site.setPos(self._layout.scene_point(view, x, y))
+                scene.addItem(site)
+                self.items.append(site)

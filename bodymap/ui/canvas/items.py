@@ -1,0 +1,184 @@
+"""The graphics items of the body canvas. They draw; the map and the canvas hold the state.
+
+Scene coordinates are atlas coordinates with each view shifted right by its offset, so an
+item for view ``v`` sits at ``pos = (offset[v], 0)`` and draws in plain atlas units.
+Spot and site markers ignore the view's zoom so they keep a readable size on screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
+
+from bodymap.ui.drawing import palette
+from bodymap.ui.drawing.painting import Highlight, ViewPainter, paint_site_marker, paint_spot_marker
+
+__all__ = [
+    "SPOT_PIXEL_RADIUS",
+    "BodyItem",
+    "FocusRingItem",
+    "HighlightItem",
+    "HoverItem",
+    "SiteItem",
+    "SpotItem",
+]
+
+SPOT_PIXEL_RADIUS = 12.0
+"""Spot markers' radius in logical pixels, whatever the zoom."""
+SITE_PIXEL_RADIUS = 7.0
+
+Z_BODY, Z_HOVER, Z_HIGHLIGHT, Z_FOCUS, Z_SITE, Z_SPOT = 0, 1, 2, 3, 4, 10
+
+
+class BodyItem(QGraphicsItem):
+    """One view's figure (and its caption and R/L marks), painted by `ViewPainter`."""
+
+    def __init__(self, painter: ViewPainter, title: str) -> None:
+        super().__init__()
+        self.view_painter = painter
+        self.view = painter.view
+        self.title = title
+        self.layers: frozenset[str] = frozenset({"superficial"})
+        self.labels = False
+        self.setZValue(Z_BODY)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def set_layers(self, layers: frozenset[str], labels: bool) -> None:
+        if (layers, labels) != (self.layers, self.labels):
+            self.layers, self.labels = layers, labels
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self.view_painter.frame
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        vp = self.view_painter
+        vp.paint_body(painter, layers=self.layers, labels=self.labels)
+        vp.paint_side_marks(painter)
+        vp.paint_title(painter, self.title)
+
+
+class HoverItem(QGraphicsPathItem):
+    """A faint wash over the region under the mouse."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setBrush(palette.HOVER)
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setZValue(Z_HOVER)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+
+class FocusRingItem(QGraphicsPathItem):
+    """The keyboard cursor: a dashed ring around the region that Insert would mark."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        pen = QPen(palette.FOCUS, 2.0, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        self.setPen(pen)
+        self.setBrush(QColor(30, 100, 170, 28))
+        self.setZValue(Z_FOCUS)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+
+class HighlightItem(QGraphicsItem):
+    """A muscle's roll zone in one view, shaded by `ViewPainter.paint_highlight`."""
+
+    def __init__(self, painter: ViewPainter, muscle: str, side: str) -> None:
+        super().__init__()
+        self.view_painter = painter
+        self.view = painter.view
+        self.highlight = Highlight(muscle, side, ())
+        self.zone: QPainterPath = painter.roll_zone(muscle, side)
+        self._bounds = self.zone.boundingRect().adjusted(-4, -4, 4, 4)
+        self.setZValue(Z_HIGHLIGHT)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        self.view_painter.paint_highlight(painter, self.highlight)
+
+
+class _MarkerItem(QGraphicsItem):
+    """An item drawn at a constant pixel size around its position."""
+
+    radius = SPOT_PIXEL_RADIUS
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+
+    def boundingRect(self) -> QRectF:
+        r = self.radius * 1.6
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+
+class SiteItem(_MarkerItem):
+    """A trigger-point site: ring and cross."""
+
+    radius = SITE_PIXEL_RADIUS
+
+    def __init__(self, view: str, x: float, y: float) -> None:
+        super().__init__()
+        self.view = view
+        self.atlas_xy = (x, y)
+        self.setZValue(Z_SITE)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setToolTip("Where this muscle's trigger points commonly sit")
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        paint_site_marker(painter, QPointF(0, 0), self.radius)
+
+
+class SpotItem(_MarkerItem):
+    """A numbered, intensity-coloured marker for one spot of the map."""
+
+    def __init__(self, spot_id: str, view: str) -> None:
+        super().__init__()
+        self.spot_id = spot_id
+        self.view = view
+        self.number = 0
+        self.intensity = 0
+        self.selected = False
+        self.setZValue(Z_SPOT)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    def set_look(self, number: int, intensity: int, selected: bool) -> None:
+        if (number, intensity, selected) != (self.number, self.intensity, self.selected):
+            self.number, self.intensity, self.selected = number, intensity, selected
+            self.setZValue(Z_SPOT + 1 if selected else Z_SPOT)  # seen whole, dragged first
+            self.update()
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addEllipse(QPointF(0, 0), self.radius + 3, self.radius + 3)
+        return path
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        paint_spot_marker(
+            painter, QPointF(0, 0), self.number, self.intensity, self.radius, selected=self.selected
+        )

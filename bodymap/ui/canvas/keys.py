@@ -1,0 +1,197 @@
+"""The canvas's keyboard: a cursor that walks the body region by region, and the keys that
+select, nudge, edit, remove and add spots, so everything the mouse does works without one.
+
+The keys only emit the canvas's request signals; the map is changed by the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QGraphicsView
+
+from bodymap.atlas import Region, ViewAtlas
+from bodymap.ui.canvas import nav as canvas_nav
+from bodymap.ui.canvas.hit_text import NOT_ON_BODY, VIEW_TITLES, describe_hit
+from bodymap.ui.canvas.items import FocusRingItem
+from bodymap.ui.canvas.layout import SceneLayout
+from bodymap.ui.canvas.requests import CanvasRequests
+from bodymap.ui.canvas.spots import SpotMarkers
+from bodymap.ui.canvas.zoom import ViewZoom
+from bodymap.ui.drawing.painting import region_path
+
+__all__ = ["ARROWS", "KeyboardInput", "RegionCursor"]
+
+NUDGE, BIG_NUDGE = 2.0, 10.0
+ARROWS: dict[int, str] = {
+    Qt.Key.Key_Left: "left",
+    Qt.Key.Key_Right: "right",
+    Qt.Key.Key_Up: "up",
+    Qt.Key.Key_Down: "down",
+}
+
+
+class RegionCursor:
+    """The keyboard cursor over regions, drawn as a dashed focus ring; Insert marks there."""
+
+    def __init__(
+        self,
+        view: QGraphicsView,
+        layout: SceneLayout,
+        atlas: Mapping[str, ViewAtlas],
+        requests: CanvasRequests,
+    ) -> None:
+        self._view = view
+        self._layout = layout
+        self._atlas = atlas
+        self._requests = requests
+        self.ring = FocusRingItem()
+        self.ring.setVisible(False)
+        self.region: tuple[str, Region] | None = None
+        """(view, region) under the cursor, or None."""
+
+    def set(self, cursor: tuple[str, Region] | None) -> None:
+        """Put the cursor on (view, region), announce the region and scroll to it."""
+        self.region = cursor
+        if cursor is None:
+            self.ring.setVisible(False)
+            return
+        canvas = self._view
+        view, region = cursor
+        self.ring.setPath(region_path(region.geometry))
+        self.ring.setPos(self._layout.view_offset(view), 0)
+        self.ring.setVisible(True)
+        x, y = canvas_nav.region_anchor(region)
+        text = describe_hit(self._atlas[view].locate(x, y))
+        canvas.setAccessibleDescription(f"{VIEW_TITLES[view]} view: {text}")
+        canvas.viewport().setToolTip(text)
+        self._requests.hovered.emit(text)
+        canvas.ensureVisible(self.ring.sceneBoundingRect(), 30, 30)
+
+    def move(self, direction: str) -> None:
+        """Move to the neighbouring region in ``direction``; past the edge of a view it
+        continues in the next view."""
+        views = self._layout.views
+        if self.region is None:
+            view = views[0]
+            start = canvas_nav.start_region(self._atlas[view])
+            if start is not None:
+                self.set((view, start))
+            return
+        view, region = self.region
+        nxt = canvas_nav.neighbour_towards(self._atlas[view], region, direction)
+        if nxt is not None:
+            self.set((view, nxt))
+            return
+        if direction in ("left", "right"):
+            index = views.index(view) + (1 if direction == "right" else -1)
+            if 0 <= index < len(views):
+                other = views[index]
+                start = canvas_nav.start_region(self._atlas[other])
+                if start is not None:
+                    self.set((other, start))
+
+    def add_here(self) -> None:
+        """Request a spot at the cursor's region (its representative point)."""
+        if self.region is None:
+            self.move("down")
+            if self.region is None:
+                return
+        view, region = self.region
+        x, y = canvas_nav.region_anchor(region)
+        self._requests.add.emit(view, x, y)
+
+
+class KeyboardInput:
+    """Turns the canvas's key presses into cursor moves, selection and requests."""
+
+    def __init__(
+        self,
+        view: QGraphicsView,
+        atlas: Mapping[str, ViewAtlas],
+        cursor: RegionCursor,
+        markers: SpotMarkers,
+        zoom: ViewZoom,
+        requests: CanvasRequests,
+    ) -> None:
+        self._view = view
+        self._atlas = atlas
+        self._cursor = cursor
+        self._markers = markers
+        self._zoom = zoom
+        self._requests = requests
+        self.space_held = False
+        """Space is down: a left drag pans instead of moving spots."""
+
+    def tab(self, event: QKeyEvent) -> bool:
+        """Tab and Backtab walk the spots; True when the key was used."""
+        key = event.key()
+        return key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self._cycle_selection(
+            key == Qt.Key.Key_Tab and not (event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        )
+
+    def _cycle_selection(self, forward: bool) -> bool:
+        markers = self._markers
+        ids = markers.ordered_ids()
+        if not ids:
+            return False
+        if markers.selected in ids:
+            index = ids.index(markers.selected) + (1 if forward else -1)
+            if not 0 <= index < len(ids):
+                markers.user_select("")
+                return False  # let focus leave the canvas after the last spot
+        else:
+            index = 0 if forward else len(ids) - 1
+        markers.user_select(ids[index])
+        return True
+
+    def press(self, event: QKeyEvent) -> bool:
+        """Handle a key press; False leaves it to `QGraphicsView`."""
+        selected = self._markers.selected
+        key, mods = event.key(), event.modifiers()
+        nav = mods & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier)
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self.space_held = True
+            self._view.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        elif key in ARROWS and (nav or not selected):
+            self._cursor.move(ARROWS[key])
+        elif key in ARROWS:
+            self._nudge(ARROWS[key], bool(mods & Qt.KeyboardModifier.ShiftModifier))
+        elif key in (Qt.Key.Key_Insert, Qt.Key.Key_A) and not nav:
+            self._cursor.add_here()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and selected:
+            self._requests.edit.emit(selected)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and selected:
+            self._requests.remove.emit(selected)
+        elif key == Qt.Key.Key_Escape and selected:
+            self._markers.user_select("")
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self._zoom.zoom_in()
+        elif key == Qt.Key.Key_Minus:
+            self._zoom.zoom_out()
+        elif key == Qt.Key.Key_0:
+            self._zoom.fit()
+        else:
+            return False
+        return True
+
+    def release(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self.space_held = False
+            self._view.viewport().unsetCursor()
+
+    def _nudge(self, direction: str, big: bool) -> None:
+        tpm, selected = self._markers.map, self._markers.selected
+        if tpm is None or not tpm.has_spot(selected):
+            return
+        spot = tpm.spot_by_id(selected)
+        dx, dy = canvas_nav.DIRECTIONS[direction]
+        step = BIG_NUDGE if big else NUDGE
+        x, y = spot.x + dx * step, spot.y + dy * step
+        hit = self._atlas[spot.view].locate(x, y)
+        if not hit.inside:
+            self._requests.hovered.emit(NOT_ON_BODY)
+            return
+        self._requests.nudge.emit(spot.id, float(hit.point[0]), float(hit.point[1]))

@@ -1,0 +1,151 @@
+"""SpotMarkers: the canvas's numbered markers for the observed map's spots, and the selection.
+
+The markers follow the map's change notifications and update only the spot a change names;
+they never change the map themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import QGraphicsItem
+
+from bodymap.atlas import ViewAtlas
+from bodymap.maps.model import Change, TriggerPointMap
+from bodymap.ui.canvas.items import SpotItem
+from bodymap.ui.canvas.layout import SceneLayout
+from bodymap.ui.document.map_observer import MapObserver
+
+__all__ = ["SpotMarkers"]
+
+
+class SpotMarkers:
+    """One `SpotItem` per spot of the map that lies in a shown view; which one is selected."""
+
+    def __init__(
+        self,
+        layout: SceneLayout,
+        atlas: Mapping[str, ViewAtlas],
+        selected: SignalInstance,
+        reveal: Callable[[QGraphicsItem], None],
+    ) -> None:
+        self._layout = layout
+        self._atlas = atlas
+        self._selected_signal = selected
+        self._reveal = reveal
+        self._observer = MapObserver(self._on_change)
+        self._items: dict[str, SpotItem] = {}
+        self.selected = ""
+        """The selected spot's id, or ""."""
+
+    @property
+    def map(self) -> TriggerPointMap | None:
+        return self._observer.map
+
+    def set_map(self, tpm: TriggerPointMap | None) -> None:
+        """Observe ``tpm`` (and stop observing the previous map); nothing is selected."""
+        self._observer.observe(tpm)
+        self.selected = ""
+        self.rebuild()
+
+    def item(self, spot_id: str) -> SpotItem | None:
+        return self._items.get(spot_id)
+
+    def items(self) -> list[SpotItem]:
+        return list(self._items.values())
+
+    def ordered_ids(self) -> list[str]:
+        """The shown spots' ids in the map's order (the order Tab walks)."""
+        if self.map is None:
+            return []
+        return [s.id for s in self.map.spots if s.id in self._items]
+
+    def user_select(self, spot_id: str) -> None:
+        """Select a spot as the user's act: announces the selection if it changes."""
+        if spot_id != self.selected:
+            self.select(spot_id)
+            self._selected_signal.emit(self.selected)
+
+    def select(self, spot_id: str) -> None:
+        """Select a spot (or none with ""); an unknown id selects none."""
+        if spot_id and spot_id not in self._items:
+            spot_id = ""
+        if spot_id == self.selected:
+            return
+        old = self._items.get(self.selected)
+        self.selected = spot_id
+        if old is not None:
+            old.set_look(old.number, old.intensity, False)
+        item = self._items.get(spot_id)
+        if item is not None:
+            item.set_look(item.number, item.intensity, True)
+            self._reveal(item)
+
+    def _on_change(self, change: Change) -> None:
+        tpm = self.map
+        if tpm is None or change.kind in ("checked_in", "renamed"):
+            return
+        if change.kind in ("reset",) or change.spot_id is None:
+            self.rebuild()
+            return
+        if change.kind == "removed":
+            item = self._items.pop(change.spot_id, None)
+            if item is not None:
+                self._layout.scene.removeItem(item)
+            if change.spot_id == self.selected:
+                self.selected = ""
+                self._selected_signal.emit("")
+            self._renumber()
+            return
+        if tpm.has_spot(change.spot_id):
+            self._sync(tpm.index_of(change.spot_id))
+            if change.kind == "added":
+                self._renumber()
+
+    def rebuild(self) -> None:
+        """Drop every marker and make them again from the map (after a reset or new views)."""
+        for item in self._items.values():
+            self._layout.scene.removeItem(item)
+        self._items.clear()
+        if self.map is None:
+            return
+        if self.selected and not self.map.has_spot(self.selected):
+            self.selected = ""
+        for index in range(len(self.map.spots)):
+            self._sync(index)
+
+    def restore(self, spot_id: str) -> None:
+        """Put a marker back where the map says (the map's change moves it for real)."""
+        if self.map is not None and self.map.has_spot(spot_id):
+            self._sync(self.map.index_of(spot_id))
+
+    def _sync(self, index: int) -> None:
+        assert self.map is not None
+        spot = self.map.spots[index]
+        scene = self._layout.scene
+        item = self._items.get(spot.id)
+        if spot.view not in self._layout.views:
+            if item is not None:
+                scene.removeItem(item)
+                del self._items[spot.id]
+            return
+        if item is None or item.view != spot.view:
+            if item is not None:
+                scene.removeItem(item)
+            item = SpotItem(spot.id, spot.view)
+            scene.addItem(item)
+            self._items[spot.id] = item
+        item.setPos(self._layout.scene_point(spot.view, spot.x, spot.y))
+        item.set_look(index + 1, spot.intensity, spot.id == self.selected)
+        region = self._atlas[spot.view].locate(spot.x, spot.y).main_region
+        where = f" — {region.name}" if region is not None else ""
+        item.setToolTip(f"Spot {index + 1}{where}, intensity {spot.intensity}/10")
+
+    def _renumber(self) -> None:
+        if self.map is None:
+            return
+        for index, spot in enumerate(self.map.spots):
+            item = self._items.get(spot.id)
+            if item is not None:
+                item.set_look(index + 1, spot.intensity, spot.id == self.selected)

@@ -1,0 +1,381 @@
+"""The open map as a document: its file, its undo stack, saving, and nothing ever lost.
+
+`MapDocument` owns the current `TriggerPointMap`, the path it came from and a `QUndoStack`
+whose clean state means "saved". It opens and saves through `bodymap.maps` (strict loader,
+atomic save), autosaves to a recovery file while there are unsaved changes and offers those
+files back after a crash. Every question to the user goes through a small ``ask_*`` /
+``show_*`` method so tests can answer it.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib.resources import as_file
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from bodymap import resources
+from bodymap.maps import (
+    MapFileError,
+    Operation,
+    RecoveryEntry,
+    RecoveryStore,
+    TriggerPointMap,
+    load_map,
+    save_map,
+)
+from bodymap.ui import settings as prefs
+from bodymap.ui.document import dialogs
+from bodymap.ui.document.commands import OperationCommand
+from bodymap.ui.document.dialogs import FILE_FILTER, Answer
+
+__all__ = [
+    "AUTOSAVE_INTERVAL_MS",
+    "FILE_FILTER",
+    "SUFFIX",
+    "UNTITLED",
+    "MapDocument",
+    "example_names",
+]
+
+SUFFIX = ".bodymap"
+UNTITLED = "Untitled map"
+"""The name of a new map until the user names it."""
+AUTOSAVE_INTERVAL_MS = 60_000
+AUTOSAVE_AFTER_EDIT_MS = 2_000
+
+
+def example_names() -> list[str]:
+    """The example maps shipped in ``assets/examples`` (file stems, sorted)."""
+    try:
+        folder = resources.asset_root().joinpath("examples")
+        return sorted(
+            entry.name.removesuffix(SUFFIX)
+            for entry in folder.iterdir()
+            if entry.name.endswith(SUFFIX)
+        )
+    except (OSError, resources.ResourceError):
+        return []
+
+
+def default_recovery_dir() -> Path:
+    """Where autosaves live: the per-user application data folder's ``recovery``."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) / "recovery"
+
+
+class MapDocument(QObject):
+    """The map being edited, where it is saved, and its undo history.
+
+    Signals: ``mapReplaced(tpm)`` when a different map becomes current (new, open, revert,
+    recovery); ``modificationChanged(bool)`` when unsaved changes appear or go;
+    ``pathChanged()`` when the file or name shown in the title changes;
+    ``recentFilesChanged()``; ``autosaved(path)`` after a recovery file is written;
+    ``flushRequested()`` before the document reads its map to save, autosave, revert or
+    drop it, so views first commit an edit the user is still typing (nothing lost).
+    """
+
+    mapReplaced = Signal(object)
+    flushRequested = Signal()
+    modificationChanged = Signal(bool)
+    pathChanged = Signal()
+    recentFilesChanged = Signal()
+    autosaved = Signal(object)
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        recovery_dir: Path | None = None,
+        autosave_interval_ms: int = AUTOSAVE_INTERVAL_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._map = TriggerPointMap(UNTITLED)
+        self._path: Path | None = None
+        self._forced_dirty = False
+        self._reported_modified = False
+        self._autosaved: tuple[TriggerPointMap, int] | None = None
+        """The map and its revision the recovery file holds, or None."""
+        self.keeps_recent_files = True
+        """False for a window that must leave no trace in the settings (screenshots)."""
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.undo_stack.indexChanged.connect(self._on_edit)
+        self.recovery = RecoveryStore(recovery_dir or default_recovery_dir())
+        self._autosave_timer = QTimer(self, interval=autosave_interval_ms)
+        self._autosave_timer.timeout.connect(self.autosave)
+        self._autosave_timer.start()
+        self._edit_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_AFTER_EDIT_MS)
+        self._edit_timer.timeout.connect(self.autosave)
+
+    # -- state ---------------------------------------------------------------------------
+    @property
+    def map(self) -> TriggerPointMap:
+        return self._map
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    @property
+    def display_name(self) -> str:
+        """The file name if saved, else the map's own name (for titles and prompts)."""
+        return self._path.name if self._path else self._map.name
+
+    def is_modified(self) -> bool:
+        return self._forced_dirty or not self.undo_stack.isClean()
+
+    def parent_widget(self) -> QWidget | None:
+        parent = self.parent()
+        return parent if isinstance(parent, QWidget) else None
+
+    # -- editing -------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Have the views commit an edit the user is still typing (``flushRequested``)."""
+        self.flushRequested.emit()
+
+    def push(self, op: Operation, text: str | None = None, merge_id: int = -1) -> bool:
+        """Apply ``op`` as one undo step; False (and a message) if the map refused it.
+        With a ``merge_id`` it joins the step before it of the same id when it can."""
+        if op.is_noop:
+            return False
+        command = OperationCommand(self._map, op, text, merge_id=merge_id)
+        self.undo_stack.push(command)
+        if command.error is not None:
+            self.show_error("That change could not be made", str(command.error))
+            return False
+        return True
+
+    # -- file commands -------------------------------------------------------------------
+    def new(self) -> bool:
+        """Start an empty, untitled map (after the unsaved-changes prompt)."""
+        if not self.maybe_discard():
+            return False
+        self._install(TriggerPointMap(UNTITLED), None)
+        return True
+
+    def open(self, path: str | os.PathLike[str] | None = None) -> bool:
+        """Open a map file (asking for one when ``path`` is None). A file that cannot be read
+        is reported and left as it is; the current map stays open."""
+        if not self.maybe_discard():
+            return False
+        if path is None:
+            chosen = self.ask_open_path()
+            if chosen is None:
+                return False
+            path = chosen
+        path = Path(path)
+        try:
+            tpm = load_map(path)
+        except MapFileError as exc:
+            self.show_error(f"Could not open {path.name}", exc.problem)
+            return False
+        self._install(tpm, path)
+        self._remember_recent(path)
+        return True
+
+    def open_example(self, name: str) -> bool:
+        """Open a shipped example as a new, untitled copy (saving asks where)."""
+        if not self.maybe_discard():
+            return False
+        try:
+            source = resources.asset("examples", f"{name}{SUFFIX}")
+            with as_file(source) as real:
+                tpm = load_map(real)
+        except (MapFileError, resources.ResourceError, OSError) as exc:
+            self.show_error(f"Could not open the example {name!r}", str(exc))
+            return False
+        self._install(tpm, None)
+        return True
+
+    def save(self) -> bool:
+        """Save to the current file (asking for one if the map was never saved)."""
+        self.flush()
+        if self._path is None:
+            return self.save_as()
+        return self._write(self._path)
+
+    def save_as(self, path: str | os.PathLike[str] | None = None) -> bool:
+        """Save under a new name; ``.bodymap`` is added when the name has no suffix."""
+        self.flush()
+        if path is None:
+            chosen = self.ask_save_path(self._suggested_path())
+            if chosen is None:
+                return False
+            path = chosen
+        path = Path(path)
+        if not path.suffix:
+            path = path.with_suffix(SUFFIX)
+        if not self._write(path):
+            return False
+        if path != self._path:
+            self._path = path
+            self.pathChanged.emit()
+        return True
+
+    def revert(self) -> bool:
+        """Go back to the saved file, dropping unsaved changes (after asking)."""
+        self.flush()
+        if self._path is None or not self.is_modified():
+            return False
+        if not self.ask_revert(self.display_name):
+            return False
+        try:
+            tpm = load_map(self._path)
+        except MapFileError as exc:
+            self.show_error(f"Could not reload {self._path.name}", exc.problem)
+            return False
+        self._install(tpm, self._path)
+        return True
+
+    def maybe_discard(self) -> bool:
+        """True when it is fine to drop the current map: it is saved, or the user chose
+        Save (and it saved) or Discard; False on Cancel or a failed save."""
+        self.flush()
+        if not self.is_modified():
+            return True
+        answer = self.ask_discard(self.display_name)
+        if answer == "save":
+            return self.save()
+        # "discard" keeps the recovery file until the map is really replaced or closed:
+        # an open that then fails leaves this unsaved map open, and a crash must not lose it
+        return answer == "discard"
+
+    def close(self) -> None:
+        """A clean close: stop autosaving and remove this session's recovery file."""
+        self._autosave_timer.stop()
+        self._edit_timer.stop()
+        self._clear_recovery()
+
+    # -- recent files --------------------------------------------------------------------
+    def recent_files(self) -> list[Path]:
+        return prefs.recent_files(QSettings())
+
+    def _remember_recent(self, path: Path) -> None:
+        if not self.keeps_recent_files:
+            return
+        prefs.add_recent_file(path, QSettings())
+        self.recentFilesChanged.emit()
+
+    # -- autosave and recovery -----------------------------------------------------------
+    def autosave(self) -> Path | None:
+        """Write the recovery file if there are changes it does not hold yet; its path, or
+        None."""
+        self.flush()
+        self._edit_timer.stop()
+        if not self.is_modified():
+            return None
+        kept = self._autosaved
+        if kept is not None and kept[0] is self._map and kept[1] == self._map.revision:
+            return None  # the recovery file already holds exactly this
+        try:
+            written = self.recovery.save_recovery(self._map, self._path)
+        except (MapFileError, OSError):
+            return None  # autosave is best effort; the user's own file is not at stake
+        self._autosaved = (self._map, self._map.revision)
+        self.autosaved.emit(written)
+        return written
+
+    def _clear_recovery(self) -> None:
+        self._autosaved = None
+        self.recovery.clear()
+
+    def offer_recovery(self) -> bool:
+        """After a crash: offer each map left in the recovery folder, newest first. The first
+        one accepted becomes the current (unsaved) map; True if one was recovered."""
+        for entry in self.recovery.list_recoverable():
+            if not self.ask_recover(entry):
+                self.recovery.discard(entry)
+                continue
+            try:
+                tpm = self.recovery.load(entry)
+            except MapFileError as exc:
+                self.show_error("Could not recover the map", exc.problem)
+                continue
+            origin = entry.origin if entry.origin and entry.origin.parent.is_dir() else None
+            self._install(tpm, origin, modified=True)
+            self.recovery.discard(entry)
+            self.autosave()
+            return True
+        return False
+
+    # -- dialogs (tests replace these) ---------------------------------------------------
+    def ask_open_path(self) -> Path | None:
+        return dialogs.ask_open_path(self.parent_widget(), self.start_folder())
+
+    def ask_save_path(self, suggested: Path) -> Path | None:
+        return dialogs.ask_save_path(self.parent_widget(), suggested)
+
+    def ask_discard(self, name: str) -> Answer:
+        return dialogs.ask_discard(self.parent_widget(), name)
+
+    def ask_revert(self, name: str) -> bool:
+        return dialogs.ask_revert(self.parent_widget(), name)
+
+    def ask_recover(self, entry: RecoveryEntry) -> bool:
+        return dialogs.ask_recover(self.parent_widget(), entry)
+
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self.parent_widget(), title, message)
+
+    def show_info(self, title: str, message: str) -> None:
+        QMessageBox.information(self.parent_widget(), title, message)
+
+    # -- internals -----------------------------------------------------------------------
+    def _write(self, path: Path) -> bool:
+        try:
+            save_map(self._map, path)
+        except (MapFileError, OSError) as exc:
+            problem = exc.problem if isinstance(exc, MapFileError) else str(exc)
+            self.show_error(
+                f"Could not save {path.name}",
+                f"{problem}\n\nNothing was written; any earlier version of the file is "
+                "unchanged. Try Save As… to save somewhere else.",
+            )
+            return False
+        self._forced_dirty = False
+        self.undo_stack.setClean()
+        self._report_modified()
+        self._clear_recovery()
+        self._remember_recent(path)
+        return True
+
+    def _install(self, tpm: TriggerPointMap, path: Path | None, modified: bool = False) -> None:
+        self._edit_timer.stop()
+        self._forced_dirty = modified
+        self._map, self._path = tpm, path
+        self.undo_stack.clear()
+        self._clear_recovery()
+        self.mapReplaced.emit(tpm)
+        self.pathChanged.emit()
+        self._report_modified()
+
+    def _report_modified(self) -> None:
+        modified = self.is_modified()
+        if modified != self._reported_modified:
+            self._reported_modified = modified
+            self.modificationChanged.emit(modified)
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        self._report_modified()
+
+    def _on_edit(self, _index: int) -> None:
+        if self.is_modified():
+            self._edit_timer.start()
+        else:
+            self._edit_timer.stop()
+            self._clear_recovery()
+
+    def _suggested_path(self) -> Path:
+        if self._path is not None:
+            return self._path
+        safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in self._map.name).strip()
+        return Path(self.start_folder()) / f"{safe or 'map'}{SUFFIX}"
+
+    def start_folder(self) -> str:
+        recent = self.recent_files()
+        if recent:
+            return str(recent[0].parent)
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

@@ -1,0 +1,60 @@
+"""The requests of the canvas and the panel turned into `bodymap.maps` operations, each
+pushed on the document's undo stack as one step, so every edit is undoable.
+
+The side of a new or moved spot comes from the atlas: the person's side under the point.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bodymap.maps import Batch, add_spot, check_in, edit_spot, move_spot, remove_spot
+from bodymap.ui.document.commands import NUDGE_ID
+from bodymap.ui.document.document import MapDocument
+
+__all__ = ["request_add", "request_check_in", "request_edit", "request_move", "request_remove"]
+
+
+def request_add(document: MapDocument, atlas: Any, view: str, x: float, y: float) -> str:
+    """Add a spot at (x, y) of ``view``; its id, or "" if the map refused it."""
+    tpm = document.map
+    side = atlas[view].side_of(x)
+    op = add_spot(tpm, view, x, y, side, apply=False)
+    return op.spot.id if document.push(op) else ""
+
+
+def request_move(
+    document: MapDocument, atlas: Any, spot_id: str, x: float, y: float, *, nudge: bool = False
+) -> None:
+    """Move a spot to (x, y) of its view (one undo step however long the drag was). A
+    keyboard ``nudge`` joins the nudges of the same spot just before it into one step."""
+    tpm = document.map
+    if not tpm.has_spot(spot_id):
+        return
+    side = atlas[tpm.spot_by_id(spot_id).view].side_of(x)
+    op = move_spot(tpm, spot_id, x, y, side, apply=False)
+    document.push(op, merge_id=NUDGE_ID if nudge else -1)
+
+
+def request_remove(document: MapDocument, spot_id: str) -> None:
+    if spot_id and document.map.has_spot(spot_id):
+        document.push(remove_spot(document.map, spot_id, apply=False))
+
+
+def request_edit(document: MapDocument, spot_id: str, fields: dict[str, Any]) -> None:
+    """Change a spot's intensity, kind or note (``fields`` as `edit_spot` takes them)."""
+    if document.map.has_spot(spot_id):
+        document.push(edit_spot(document.map, spot_id, **fields, apply=False))
+
+
+def request_check_in(document: MapDocument, values: dict[str, int]) -> bool:
+    """Log today's intensity of every spot as one undo step; spots whose intensity changed
+    take the new value too."""
+    tpm = document.map
+    edits = tuple(
+        edit_spot(tpm, spot.id, intensity=values[spot.id], apply=False)
+        for spot in tpm.spots
+        if spot.id in values and values[spot.id] != spot.intensity
+    )
+    op = Batch((*edits, check_in(tpm, values, apply=False)), "Check in")
+    return document.push(op, "Check in")

@@ -1,0 +1,1 @@
+"""Drawing shared by the canvas, the printed guide and exports: colours, markers, paths."""

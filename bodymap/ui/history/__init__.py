@@ -1,0 +1,1 @@
+"""The History window: each spot's intensity over time."""

@@ -1,0 +1,445 @@
+"""AdvicePanel: the spots, the selected spot's editor, and the advice for the whole map.
+
+The panel observes the `TriggerPointMap` and calls ``advise()`` once per map change
+(synchronously, so a click on the canvas shows its answer in the same event). It never
+changes the map: edits leave as ``editRequested(spot_id, fields)``.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.advisor import Advice, advise
+from bodymap.atlas import load_atlas
+from bodymap.guide.content import POSITION_WORDS
+from bodymap.maps.model import Change, TriggerPointMap
+from bodymap.ui.document.map_observer import MapObserver
+from bodymap.ui.panel.spot_editor import SpotEditor
+
+__all__ = ["EMPTY_TEXT", "AdvicePanel", "explained_spots", "reason_text", "trend_text"]
+
+EMPTY_TEXT = "Click where it hurts on the body to add a spot."
+SHORT_DISCLAIMER = (
+    "Self-care information, not medical advice. See a clinician if pain is severe, "
+    "lasting or worrying."
+)
+_TRENDS = {"better": "↓ better", "worse": "↑ worse", "steady": "→ steady", "new": "new"}
+_TOOLS = {"foam_roller": "foam roller", "ball": "massage ball", "hands": "hands", "none": "—"}
+_Index = QModelIndex | QPersistentModelIndex
+_ROLE_SOURCE = Qt.ItemDataRole.UserRole
+_ROLE_SCORE = Qt.ItemDataRole.UserRole + 1
+SPOT_ROWS = 6.5
+"""The spot list always has room for this many one-line rows."""
+
+
+def trend_text(label: str) -> str:
+    """A short arrow and word for a spot's trend label."""
+    return _TRENDS.get(label, label)
+
+
+def reason_text(reason: Any) -> str:
+    """A reason in plain words: "local — under spot 2", "commonly refers pain to spot 1
+    (main zone)"."""
+    number = reason.spot + 1
+    if reason.kind == "local":
+        return f"local — under spot {number}"
+    if reason.kind == "referred":
+        zone = {"essential": "main zone", "spillover": "spillover"}.get(reason.zone or "", "")
+        return f"commonly refers pain to spot {number}" + (f" ({zone})" if zone else "")
+    return str(reason.text)
+
+
+def _side(side: str) -> str:
+    return "" if side == "midline" else f" ({side})"
+
+
+def _range(pair: tuple[int, int], unit: str) -> str:
+    low, high = pair
+    return f"{low}{unit}" if low == high else f"{low}–{high}{unit}"
+
+
+def explained_spots(source: Any) -> int:
+    """How many different spots a source explains (lies under or refers pain to)."""
+    return len({reason.spot for reason in source.reasons})
+
+
+class ScoreDelegate(QStyledItemDelegate):
+    """Draws a source's likelihood as a bar in the palette's highlight colour: the most
+    likely source fills the bar, the others are drawn in proportion to it."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: _Index,
+    ) -> None:
+        score = index.data(_ROLE_SCORE)
+        if score is None:
+            super().paint(painter, option, index)
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        rect: QRect = option.rect.adjusted(4, 0, -4, 0)
+        height = max(6, min(rect.height() // 2, option.fontMetrics.height() // 2))
+        bar = QRect(rect.left(), rect.center().y() - height // 2, rect.width(), height)
+        base = option.palette.color(QPalette.ColorRole.Mid)
+        base.setAlpha(70)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(base)
+        painter.drawRoundedRect(bar, height / 2, height / 2)
+        filled = QRect(bar)
+        filled.setWidth(max(height, round(bar.width() * max(0.0, min(1.0, float(score))))))
+        painter.setBrush(option.palette.color(QPalette.ColorRole.Highlight))
+        painter.drawRoundedRect(filled, height / 2, height / 2)
+        painter.restore()
+
+
+class WrapDelegate(QStyledItemDelegate):
+    """Wraps long names and reasons onto more lines (rows grow) instead of eliding them."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+        tree.header().sectionResized.connect(lambda *_: tree.scheduleDelayedItemsLayout())
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self._tree.columnWidth(index.column()) - depth * self._tree.indentation() - 12
+        metrics = QFontMetrics(opt.font)
+        box = metrics.boundingRect(
+            QRect(0, 0, max(40, width), 100000), Qt.TextFlag.TextWordWrap, opt.text
+        )
+        base = super().sizeHint(option, index)
+        return QSize(base.width(), max(base.height(), box.height() + 6))
+
+
+class AdvicePanel(QWidget):
+    """Spot list, spot editor, ranked sources, routine, surrounding areas and cautions."""
+
+    sourceSelected = Signal(str, str)
+    spotSelected = Signal(str)
+    editRequested = Signal(str, dict)
+
+    def __init__(self, parent: QWidget | None = None, atlas: Any = None) -> None:
+        super().__init__(parent)
+        self._atlas = atlas if atlas is not None else load_atlas()
+        self._observer = MapObserver(self._on_change)
+        self._selected = ""
+        self._source: tuple[str, str] | None = None
+        self.advice: Advice | None = None
+        self.advise_count = 0
+        self.setAccessibleName("Advice")
+
+        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setMargin(12)
+
+        self.spot_list = QListWidget()
+        self.spot_list.setAccessibleName("Spots")
+        self.spot_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.spot_list.setWordWrap(True)
+        rows = SPOT_ROWS * (self.spot_list.fontMetrics().lineSpacing() + 1)
+        self.spot_list.setMinimumHeight(round(rows) + 2 * self.spot_list.frameWidth())
+        self.spot_list.currentItemChanged.connect(self._spot_row_changed)
+        self.editor = SpotEditor()
+        self.editor.editRequested.connect(self.editRequested)
+        self.editor_box = QGroupBox("Selected spot")
+        QVBoxLayout(self.editor_box).addWidget(self.editor)
+        spots_page = QWidget()
+        spots_layout = QVBoxLayout(spots_page)
+        spots_layout.setContentsMargins(0, 0, 0, 0)
+        spots_layout.addWidget(self._heading("Spots"))
+        spots_layout.addWidget(self.spot_list, 1)
+        spots_layout.addWidget(self.editor_box)
+
+        self.source_tree = QTreeWidget()
+        self.source_tree.setAccessibleName("Likely sources")
+        self.source_tree.setColumnCount(2)
+        self.source_tree.setHeaderLabels(["Likely source", "Likelihood"])
+        header = self.source_tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setStretchLastSection(False)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("Likelihood") + 24)
+        self.source_tree.setItemDelegateForColumn(0, WrapDelegate(self.source_tree))
+        self.source_tree.setItemDelegateForColumn(1, ScoreDelegate(self.source_tree))
+        self.source_tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.source_tree.setRootIsDecorated(False)
+        self.source_tree.setWordWrap(True)
+        self.source_tree.itemClicked.connect(self._source_clicked)
+        self.source_tree.itemActivated.connect(self._source_clicked)
+        sources_page = QWidget()
+        sources_layout = QVBoxLayout(sources_page)
+        sources_layout.setContentsMargins(0, 0, 0, 0)
+        sources_layout.addWidget(self.source_tree)
+
+        self.details = QTextBrowser()
+        self.details.setAccessibleName("Routine and cautions")
+        self.details.setOpenLinks(False)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        for page in (spots_page, sources_page, self.details):
+            splitter.addWidget(page)
+        splitter.setSizes([spots_page.minimumSizeHint().height(), 240, 320])
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(splitter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.stack)
+        self.refresh()
+
+    @staticmethod
+    def _heading(text: str) -> QLabel:
+        label = QLabel(f"<b>{html.escape(text)}</b>")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        return label
+
+    # -- the map -------------------------------------------------------------------------
+    def set_map(self, tpm: TriggerPointMap | None) -> None:
+        """Observe ``tpm`` (and stop observing the previous map)."""
+        self._observer.observe(tpm)
+        self._selected = ""
+        self._source = None
+        self.refresh()
+
+    @property
+    def _map(self) -> TriggerPointMap | None:
+        return self._observer.map
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind == "renamed":
+            return
+        added = change.spot_id if change.kind == "added" else None
+        if added:
+            self._selected = added
+        self.refresh()
+        if added:
+            # a spot added or put back by Undo is selected: say so, so the canvas and the
+            # window's spot actions select the same spot the list and the editor show
+            self.spotSelected.emit(added)
+
+    @property
+    def selected_spot(self) -> str:
+        return self._selected
+
+    def select_spot(self, spot_id: str) -> None:
+        """Select a spot in the list (or none with ""), without emitting ``spotSelected``."""
+        if self._map is None or not self._map.has_spot(spot_id):
+            spot_id = ""
+        self._selected = spot_id
+        self._show_selection()
+
+    # -- refreshing ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Advise once for the whole map and update every section."""
+        spots = self._map.spots if self._map is not None else ()
+        if self._selected and not any(s.id == self._selected for s in spots):
+            self._selected = ""
+        if not spots:
+            self.advice = None
+            if self._source is not None:
+                self._source = None
+                self.sourceSelected.emit("", "")
+            self.stack.setCurrentIndex(0)
+            self.spot_list.clear()
+            self.source_tree.clear()
+            self.details.clear()
+            self.editor.set_spot(None)
+            return
+        self.advice = advise(spots, self._atlas)
+        self.advise_count += 1
+        self.stack.setCurrentIndex(1)
+        self._fill_spots()
+        self._fill_sources()
+        self.details.setHtml(self._details_html())
+
+    def _fill_spots(self) -> None:
+        assert self._map is not None and self.advice is not None
+        self.spot_list.blockSignals(True)
+        self.spot_list.clear()
+        for index, spot in enumerate(self._map.spots):
+            finding = self.advice.spots[index]
+            region = finding.regions[0].name if finding.regions else "Not on the body"
+            trend = trend_text(self._map.trend_label(spot.id))
+            text = f"{index + 1}.  {region}{_side(spot.side)} — {spot.intensity}/10 · {trend}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, spot.id)
+            item.setToolTip(
+                f"{spot.kind.capitalize()} pain" + (f": {spot.note}" if spot.note else "")
+            )
+            self.spot_list.addItem(item)
+        self.spot_list.blockSignals(False)
+        self._show_selection()
+
+    def _show_selection(self) -> None:
+        self.spot_list.blockSignals(True)
+        self.spot_list.setCurrentRow(-1)
+        spot = None
+        for row in range(self.spot_list.count()):
+            item = self.spot_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == self._selected:
+                self.spot_list.setCurrentRow(row)
+                assert self._map is not None
+                spot = self._map.spot_by_id(self._selected)
+                self.editor_box.setTitle(f"Spot {row + 1}")
+        self.spot_list.blockSignals(False)
+        if spot is None:
+            self.editor_box.setTitle("Selected spot (click a spot to edit it)")
+        self.editor.set_spot(spot)
+
+    def _spot_row_changed(self, current: QListWidgetItem | None, _previous: Any) -> None:
+        spot_id = current.data(Qt.ItemDataRole.UserRole) if current is not None else ""
+        if spot_id != self._selected:
+            self._selected = spot_id
+            self._show_selection()
+            self.spotSelected.emit(spot_id)
+
+    def _fill_sources(self) -> None:
+        assert self.advice is not None
+        self.source_tree.blockSignals(True)
+        self.source_tree.clear()
+        sources = self.advice.sources[:12]
+        top = sources[0].score if sources and sources[0].score > 0 else 1.0
+        spots = len(self.advice.spots)
+        for rank, source in enumerate(sources, start=1):
+            item = QTreeWidgetItem([f"{rank}. {source.name}{_side(source.side)}", ""])
+            item.setData(0, _ROLE_SOURCE, (source.muscle, source.side))
+            item.setData(1, _ROLE_SCORE, float(source.score) / top)
+            explains = explained_spots(source)
+            item.setToolTip(
+                1,
+                f"{round(100 * source.score / top)} % as likely as the top source; "
+                f"explains {explains} of {spots} spot{'s' if spots != 1 else ''}",
+            )
+            font = item.font(0)
+            font.setBold(True)
+            item.setFont(0, font)
+            self.source_tree.addTopLevelItem(item)
+            for reason in source.reasons:
+                child = QTreeWidgetItem([reason_text(reason), ""])
+                child.setData(0, _ROLE_SOURCE, (source.muscle, source.side))
+                child.setToolTip(0, str(reason.text))
+                item.addChild(child)
+            item.setExpanded(True)
+        self.source_tree.blockSignals(False)
+        self._show_source()
+
+    def _show_source(self) -> None:
+        """Keep the chosen source selected when the advice changes; if it is no longer
+        listed, drop it and clear its highlight (``sourceSelected("", "")``)."""
+        if self._source is None:
+            return
+        rows = self.source_rows()
+        if self._source not in rows:
+            self._source = None
+            self.sourceSelected.emit("", "")
+            return
+        item = self.source_tree.topLevelItem(rows.index(self._source))
+        if item is not None:
+            self.source_tree.blockSignals(True)
+            self.source_tree.setCurrentItem(item)
+            self.source_tree.blockSignals(False)
+
+    @property
+    def selected_source(self) -> tuple[str, str] | None:
+        """(muscle, side) of the source chosen for the highlight, or None."""
+        return self._source
+
+    def select_source(self, rank: int) -> tuple[str, str] | None:
+        """Choose the listed source at ``rank`` (0 = most likely) as the user would:
+        select its row and emit ``sourceSelected``. None if there is no such source."""
+        item = self.source_tree.topLevelItem(rank) if rank >= 0 else None
+        if item is None:
+            return None
+        self.source_tree.setCurrentItem(item)
+        self._source_clicked(item)
+        return self._source
+
+    def _source_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        data = item.data(0, _ROLE_SOURCE)
+        if data:
+            self._source = (str(data[0]), str(data[1]))
+            self.sourceSelected.emit(*self._source)
+
+    def source_rows(self) -> list[tuple[str, str]]:
+        """(muscle, side) of the listed sources, best first."""
+        items = (
+            self.source_tree.topLevelItem(i) for i in range(self.source_tree.topLevelItemCount())
+        )
+        return [tuple(item.data(0, _ROLE_SOURCE)) for item in items if item is not None]
+
+    def _details_html(self) -> str:
+        """Under the spots, then what not to do (cautions, red flags) before the routine, so
+        a caution is seen without scrolling; then the routine, the surroundings and the
+        disclaimer."""
+        advice = self.advice
+        assert advice is not None
+        e = html.escape
+        out: list[str] = []
+        under = []
+        for finding in advice.spots:
+            # a spot on the midline lies on both sides' regions: name each muscle once
+            unique = list(dict.fromkeys(r.name for r in finding.regions))[:3]
+            names = ", ".join(e(name) for name in unique) or "not on the body"
+            where = f" — {e(finding.segments[0].name)}" if finding.segments else ""
+            mark = " ⚠" if finding.cautions else ""
+            under.append(f"<li><b>{finding.index + 1}</b>: {names}{where}{mark}</li>")
+        out.append("<h3>Under the spots</h3><ul>" + "".join(under) + "</ul>")
+        caution_texts = {c.zone: c.text for f in advice.spots for c in f.cautions}
+        if caution_texts:
+            items = "".join(f"<li>⚠ {e(text)}</li>" for text in caution_texts.values())
+            out.append(f"<h3>Cautions</h3><ul>{items}</ul>")
+        if advice.red_flags:
+            items = "".join(f"<li>{e(flag.text)}</li>" for flag in advice.red_flags)
+            out.append(f"<h3>See a clinician</h3><ul>{items}</ul>")
+        if advice.routine.steps:
+            steps = []
+            for step in advice.routine.steps:
+                tool = e(step.tool_detail or _TOOLS.get(step.tool, step.tool))
+                position = POSITION_WORDS.get(step.position, step.position.replace("_", " "))
+                timing = (
+                    f"{_range(step.on_point_s, ' s')} on the point, then "
+                    f"{_range(step.around_min, ' min')} around it"
+                )
+                cautions = "".join(f"<br>⚠ {e(c)}" for c in step.cautions)
+                steps.append(
+                    f"<li><b>{e(step.name)}{e(_side(step.side))}</b><br>"
+                    f"{e(position)} · {tool}<br>{e(step.how)}<br>"
+                    f"<i>{timing}.</i>{cautions}</li>"
+                )
+            total = f" (about {advice.routine.total_min} min)" if advice.routine.total_min else ""
+            out.append(f"<h3>Routine{total}</h3><ol>" + "".join(steps) + "</ol>")
+        if advice.surrounding:
+            names = ", ".join(e(a.name + _side(a.side)) for a in advice.surrounding[:10])
+            out.append(f"<h3>Also roll around</h3><p>{names}</p>")
+        out.append(f"<p><small>{e(SHORT_DISCLAIMER)}</small></p>")
+        return "".join(out)

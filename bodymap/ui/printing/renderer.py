@@ -1,0 +1,189 @@
+"""Lay out and paint the guide: `GuideRenderer` measures the guide's blocks on the target
+paint device (a `QPdfWriter` or a `QPrinter`), flows them onto pages with
+`bodymap.guide.layout` and paints each page with its footer.
+
+One renderer serves the PDF, the printout and the preview, so the three are the same
+document. Output is vector: text stays text, lines stay lines.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any, cast
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPaintDevice, QPainter, QPen
+
+from bodymap.guide.content import GuideContent, build_guide_content
+from bodymap.guide.layout import Block, Flow, flow_blocks
+from bodymap.ui.printing.block_base import MUTED, RULE
+from bodymap.ui.printing.blocks import GuideBlocks
+from bodymap.ui.printing.diagram import DiagramPainter
+
+__all__ = ["FOOTER_MM", "GuideRenderer", "guide_content", "paint_document"]
+
+FOOTER_MM = 8.0
+
+
+def guide_content(tpm: Any, today: date | None = None) -> GuideContent:
+    """Ask the advisor about the map's spots and put the guide's words together."""
+    from bodymap.advisor import advise
+    from bodymap.knowledge import load_knowledge
+
+    knowledge = load_knowledge()
+    spots = list(tpm.spots)
+    advice_json = advise(spots).to_json() if spots else {"spots": [], "routine": []}
+    return build_guide_content(tpm.name, spots, advice_json, knowledge, today or date.today())
+
+
+class GuideRenderer:
+    """Lays out and paints the guide for one map onto any paged paint device."""
+
+    def __init__(
+        self,
+        content: GuideContent,
+        spots: Sequence[Any],
+        device: QPaintDevice,
+        *,
+        monochrome: bool = False,
+    ) -> None:
+        from bodymap.atlas import load_atlas
+        from bodymap.knowledge import load_knowledge
+
+        self.content = content
+        self.spots = list(spots)
+        self.device = device
+        self.diagrams = DiagramPainter(load_atlas(), load_knowledge(), monochrome=monochrome)
+        self.blocks = GuideBlocks(device, float(device.width()), self.diagrams)
+        u = self.blocks.u
+        self.footer_height = u.mm(FOOTER_MM)
+        self.content_height = float(device.height()) - self.footer_height
+        self.flow: Flow = flow_blocks(self._build(), self.content_height)
+
+    # -- what goes where -------------------------------------------------------------------
+    def _build(self) -> list[Block]:
+        b, c = self.blocks, self.content
+        steps = c.steps
+        summary = [c.profile, c.date_text]
+        if c.spots:
+            summary.append(f"{len(c.spots)} spot{'s' if len(c.spots) != 1 else ''}")
+        if steps:
+            summary.append(f"{len(steps)} routine step{'s' if len(steps) != 1 else ''}")
+        blocks = [b.title(c, "  ·  ".join(summary))]
+        if c.spots:
+            blocks.append(b.diagrams(c, self.spots, height_mm=self._diagram_height_mm()))
+            blocks.append(b.section("Your spots", space_mm=4))
+            header = b.table_header()
+            blocks.append(header)
+            blocks.extend(b.spot_row(row, header) for row in c.spots)
+        else:
+            blocks.append(
+                b.paragraph(
+                    "intro",
+                    "Your map has no spots yet. Mark where it hurts in bodymap and print "
+                    "again for a routine made for you. Until then, these basics apply to "
+                    "every session.",
+                    space_mm=5,
+                )
+            )
+        if steps:
+            routine = b.section("Your routine")
+            blocks.append(dataclasses.replace(routine, page_break_before=True))
+            blocks.append(
+                b.paragraph(
+                    "intro",
+                    "Do the steps in order; the headings tell you when to change position. "
+                    "Shaded on each picture: the area to roll. Crossed circles: where trigger "
+                    "points usually sit.",
+                    font=b.fonts.small,
+                )
+            )
+            for group in c.groups:
+                blocks.append(b.group(group.heading))
+                again = b.group(f"{group.heading} (continued)", space_mm=0)
+                blocks.extend(b.step(step, repeat_header=again) for step in group.steps)
+            blocks.append(b.paragraph("total", c.total_text, font=b.fonts.bold, space_mm=4))
+            if c.quick_lines:
+                blocks.append(b.section(c.quick_title, space_mm=6))
+                blocks.append(
+                    dataclasses.replace(
+                        b.paragraph("quick_note", c.quick_note, space_mm=0), keep_with_next=True
+                    )
+                )
+                blocks.append(b.bullets("quick", c.quick_lines))
+        blocks.append(b.section("How to roll"))
+        blocks.append(b.bullets("advice", c.advice))
+        blocks.append(b.section("When to see a clinician instead"))
+        blocks.append(b.bullets("red_flags", c.red_flags, boxed=True))
+        blocks.append(
+            b.boxed_paragraph(
+                "disclaimer", "This is self-care guidance, not medical advice.", c.disclaimer
+            )
+        )
+        return blocks
+
+    def _diagram_height_mm(self) -> float:
+        """Tall diagrams for a few spots; shorter ones leave room for a long spot table."""
+        page_mm = self.content_height / self.blocks.u.mm(1)
+        return max(110.0, min(140.0, page_mm * 0.52))
+
+    # -- painting --------------------------------------------------------------------------
+    @property
+    def page_count(self) -> int:
+        return self.flow.page_count
+
+    def content_rect(self) -> QRectF:
+        return QRectF(0.0, 0.0, float(self.device.width()), self.content_height)
+
+    def paint(self, painter: QPainter, new_page: Any) -> None:
+        """Paint every page; ``new_page()`` advances the device between pages."""
+        width = float(self.device.width())
+        for page in range(self.flow.page_count):
+            if page:
+                new_page()
+            for placement in self.flow.on_page(page):
+                rect = QRectF(0.0, placement.top, width, placement.block.height)
+                painter.save()
+                painter.setClipRect(rect.adjusted(-2, -2, 2, 2))
+                paint = cast(Callable[[QPainter, QRectF], None], placement.block.payload)
+                paint(painter, rect)
+                painter.restore()
+            self._footer(painter, page)
+
+    def _footer(self, painter: QPainter, page: int) -> None:
+        b = self.blocks
+        top = self.content_height + b.u.mm(2.5)
+        width = float(self.device.width())
+        pen = QPen(RULE)
+        pen.setWidthF(b.u.pt(0.4))
+        painter.setPen(pen)
+        painter.drawLine(QPointF(0, top), QPointF(width, top))
+        painter.setPen(MUTED)
+        painter.setFont(b.fonts.small)
+        box = QRectF(0, top + b.u.mm(1), width, self.footer_height - b.u.mm(3.5))
+        painter.drawText(
+            box,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            f"{self.content.title} · {self.content.profile}",
+        )
+        painter.drawText(
+            box,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            f"page {page + 1} of {self.flow.page_count}",
+        )
+
+
+def paint_document(device: Any, tpm: Any, monochrome: bool = False) -> GuideRenderer:
+    """Paint the whole guide for ``tpm`` onto a paged ``device`` and return its renderer."""
+    content = guide_content(tpm)
+    renderer = GuideRenderer(content, tpm.spots, device, monochrome=monochrome)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("cannot start drawing the guide (is the file or printer writable?)")
+    try:
+        renderer.paint(painter, device.newPage)
+    finally:
+        painter.end()
+    return renderer

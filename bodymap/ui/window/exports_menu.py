@@ -1,0 +1,119 @@
+"""The window's File → Export and guide commands: pick a file, write it, report the outcome.
+
+Each command takes the window as an `ExportHost` (what it uses of the window) so the file
+chooser stays behind its ``ask_export_path`` (which tests replace) and errors go through the
+document's message methods.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
+
+from bodymap.atlas import Atlas
+from bodymap.maps import TriggerPointMap
+from bodymap.ui.canvas.body_canvas import BodyCanvas
+from bodymap.ui.document.document import MapDocument
+
+__all__ = [
+    "EXPORTS",
+    "PNG_LAYERS",
+    "ExportHost",
+    "choose_export_path",
+    "export_map",
+    "output_guide",
+]
+
+PNG_LAYERS = ("deep", "fascia", "caution", "segment")
+"""Optional layers a PNG export shows when they are shown on the canvas."""
+EXPORTS = {
+    "png": ("Export map as PNG", "PNG pictures (*.png)", ".png"),
+    "csv": ("Export spots as CSV", "CSV tables (*.csv)", ".csv"),
+    "geojson": ("Export spots as GeoJSON", "GeoJSON (*.geojson *.json)", ".geojson"),
+    "pdf": ("Export guide as PDF", "PDF documents (*.pdf)", ".pdf"),
+}
+"""kind → (dialog title, file filter, default suffix) for File → Export and the guide PDF."""
+
+
+class ExportHost(Protocol):
+    """What the export commands use of the main window."""
+
+    document: MapDocument
+    canvas: BodyCanvas
+    atlas: Atlas
+
+    def ask_export_path(self, kind: str) -> Path | None: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def window(self) -> QWidget: ...
+
+
+def choose_export_path(parent: QWidget, document: MapDocument, kind: str) -> Path | None:
+    """Ask where to write a ``kind`` export, starting beside the map's file; None: cancelled."""
+    title, file_filter, suffix = EXPORTS[kind]
+    base = document.path.with_suffix(suffix) if document.path else None
+    start = str(base or Path(document.start_folder()) / f"{document.map.name}{suffix}")
+    name, _ = QFileDialog.getSaveFileName(parent, title, start, file_filter)
+    return Path(name) if name else None
+
+
+def export_map(window: ExportHost, kind: str, path: Path | None = None) -> Path | None:
+    """Write the map as ``png``, ``csv`` or ``geojson``; the path written, or None."""
+    from bodymap.ui.printing import exports
+
+    window.document.flush()
+    path = path or window.ask_export_path(kind)
+    if path is None:
+        return None
+    if not path.suffix:
+        path = path.with_suffix(EXPORTS[kind][2])
+    shown = frozenset({"superficial"} | {n for n in PNG_LAYERS if window.canvas.layer_visible(n)})
+    writers: dict[str, Callable[[TriggerPointMap, Path], Path]] = {
+        "png": functools.partial(exports.export_png, atlas=window.atlas, layers=shown),
+        "csv": functools.partial(exports.export_csv, atlas=window.atlas),
+        "geojson": functools.partial(exports.export_geojson, atlas=window.atlas),
+    }
+    writer = writers[kind]
+    try:
+        writer(window.document.map, path)
+    except (OSError, ValueError) as exc:
+        window.document.show_error(f"Could not export to {path.name}", str(exc))
+        return None
+    window.statusBar().showMessage(f"Exported {path.name}", 5000)
+    return path
+
+
+def output_guide(window: ExportHost, how: str, path: Path | None = None) -> Path | None:
+    """The rolling guide: ``print``, ``preview`` or ``pdf`` (to ``path`` or a chosen file)."""
+    document = window.document
+    document.flush()
+    try:
+        from bodymap.ui.printing import guide
+    except ImportError as exc:
+        document.show_info("Guide not available", f"The printed guide is not available "
+                           f"in this installation ({exc}).")  # fmt: skip
+        return None
+    tpm = document.map
+    if how == "print":
+        guide.print_guide(window.window(), tpm)
+        return None
+    if how == "preview":
+        guide.preview_guide(window.window(), tpm)
+        return None
+    path = path or window.ask_export_path("pdf")
+    if path is None:
+        return None
+    if not path.suffix:
+        path = path.with_suffix(".pdf")
+    try:
+        guide.write_guide_pdf(tpm, path)
+    except (OSError, ValueError) as exc:
+        document.show_error(f"Could not write {path.name}", str(exc))
+        return None
+    window.statusBar().showMessage(f"Wrote {path.name}", 5000)
+    return path

@@ -1,0 +1,370 @@
+"""The main window: body diagrams in the centre, advice in a dock, menus around them.
+
+`MapWindow` observes a `MapDocument`. The canvas and the panel only *request* changes; the
+window turns each request into a `bodymap.maps` operation pushed on the document's undo
+stack (`spot_requests`), so every edit is undoable and marks the map unsaved. Dialogs and
+file choosers sit behind small ``ask_*`` methods that tests replace. Exports and the guide
+live in `window_exports`, the remembered layout in `window_state`.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+
+from bodymap.atlas import load_atlas
+from bodymap.maps import Change, Spot, TriggerPointMap
+from bodymap.ui import settings as prefs
+from bodymap.ui.canvas.body_canvas import BodyCanvas
+from bodymap.ui.canvas.hit_text import describe_hit
+from bodymap.ui.document import spot_requests
+from bodymap.ui.document.document import UNTITLED, MapDocument, example_names
+from bodymap.ui.document.map_observer import MapObserver
+from bodymap.ui.panel.advice_panel import AdvicePanel
+from bodymap.ui.window import exports_menu as window_exports
+from bodymap.ui.window import state as window_state
+from bodymap.ui.window.actions import WindowActions, build_menus
+from bodymap.ui.window.dialogs import CheckInDialog, show_about, show_safety_note
+from bodymap.ui.window.state import PANEL_WIDTH
+
+if TYPE_CHECKING:
+    from bodymap.ui.history.window import HistoryDialog
+
+__all__ = ["PANEL_WIDTH", "MapWindow", "window_title"]
+
+HINT = "Click where it hurts to mark a spot; drag a spot to move it."
+
+
+def window_title(document: MapDocument) -> str:
+    """The map's name, and the file it is saved in when the name does not say it:
+    "Untitled map", "my back.bodymap", "Desk worker" (desk_worker.bodymap),
+    "Desk worker (monday.bodymap)"."""
+    name, path = document.map.name, document.path
+    if path is None:
+        return name
+    if name == UNTITLED:
+        return path.name
+    if _plain(name) == _plain(path.stem):
+        return name
+    return f"{name} ({path.name})"
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("_", " ").replace("-", " ").casefold().split())
+
+
+class MapWindow(QMainWindow):
+    """bodymap's main window for one document."""
+
+    def __init__(
+        self,
+        document: MapDocument | None = None,
+        parent: QWidget | None = None,
+        *,
+        remember: bool = True,
+    ) -> None:
+        """``remember=False`` ignores and keeps no window state, layer choices or recent
+        files (for reproducible screenshots)."""
+        super().__init__(parent)
+        self._remember = remember
+        self.setObjectName("mapWindow")
+        self.document = document or MapDocument(self)
+        if self.document.parent() is None:
+            self.document.setParent(self)
+        self.document.keeps_recent_files = remember
+        self.atlas = load_atlas()
+        self._selected = ""
+        self._observer = MapObserver(self._on_change)
+        self.history_dialog: HistoryDialog | None = None
+
+        self.canvas = BodyCanvas(self, self.atlas)
+        self.canvas.setAccessibleName("Body diagrams")
+        self.setCentralWidget(self.canvas)
+        self.panel = AdvicePanel(self, self.atlas)
+        self.panel.setAccessibleName("Advice for the marked spots")
+        self.dock = QDockWidget("Advice", self)
+        self.dock.setObjectName("adviceDock")
+        self.dock.setAccessibleName("Advice panel")
+        self.dock.setWidget(self.panel)
+        self.dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+
+        stack = self.document.undo_stack
+        self.acts = WindowActions(
+            self, stack.createUndoAction(self, "&Undo"), stack.createRedoAction(self, "&Redo")
+        )
+        self.menus = build_menus(self, self.acts, self.dock.toggleViewAction())
+        for action in (self.acts.edit_spot, self.acts.delete_spot):
+            # Enter and Delete act on the spot from the diagram and the spot list only:
+            # typed in the panel's fields they must not edit or delete the spot
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.canvas.addAction(action)
+            self.panel.spot_list.addAction(action)
+        self.hover_label = QLabel(HINT)
+        self.hover_label.setAccessibleName("Region under the pointer")
+        self.statusBar().addWidget(self.hover_label, 1)
+
+        self._connect()
+        window_state.restore_layers(self.acts.layers, self.canvas, self._remember)
+        self._fill_examples()
+        self._fill_recent()
+        window_state.restore_window(self, self.dock, self._remember)
+        self._on_map_replaced(self.document.map)
+        self._update_title()
+
+    # -- wiring --------------------------------------------------------------------------
+    def _connect(self) -> None:
+        a, doc = self.acts, self.document
+        a.new.triggered.connect(doc.new)
+        a.open.triggered.connect(lambda: doc.open())
+        a.save.triggered.connect(doc.save)
+        a.save_as.triggered.connect(lambda: doc.save_as())
+        a.revert.triggered.connect(doc.revert)
+        a.export_png.triggered.connect(lambda: self.export("png"))
+        a.export_csv.triggered.connect(lambda: self.export("csv"))
+        a.export_geojson.triggered.connect(lambda: self.export("geojson"))
+        a.print.triggered.connect(lambda: self.guide("print"))
+        a.print_preview.triggered.connect(lambda: self.guide("preview"))
+        a.export_guide.triggered.connect(lambda: self.guide("pdf"))
+        a.quit.triggered.connect(self.close)
+        a.delete_spot.triggered.connect(lambda: self.remove_spot(self._selected))
+        a.edit_spot.triggered.connect(lambda: self.focus_editor(self._selected))
+        a.check_in.triggered.connect(self.check_in)
+        a.view_both.triggered.connect(lambda: self.canvas.set_views(("front", "back")))
+        a.view_front.triggered.connect(lambda: self.canvas.set_views(("front",)))
+        a.view_back.triggered.connect(lambda: self.canvas.set_views(("back",)))
+        for name, action in a.layers.items():
+            action.toggled.connect(functools.partial(self._set_layer, name))
+        a.zoom_in.triggered.connect(self.canvas.zoom_in)
+        a.zoom_out.triggered.connect(self.canvas.zoom_out)
+        a.zoom_fit.triggered.connect(self.canvas.fit)
+        a.history.triggered.connect(self.show_history)
+        a.safety.triggered.connect(self.show_safety_note)
+        a.about.triggered.connect(lambda: show_about(self))
+
+        doc.flushRequested.connect(self.panel.editor.commit_pending)
+        doc.mapReplaced.connect(self._on_map_replaced)
+        doc.modificationChanged.connect(self._on_modification_changed)
+        doc.pathChanged.connect(self._update_title)
+        doc.recentFilesChanged.connect(self._fill_recent)
+
+        self.canvas.addRequested.connect(self.add_spot)
+        self.canvas.moveRequested.connect(self.move_spot)
+        self.canvas.nudgeRequested.connect(self.nudge_spot)
+        self.canvas.removeRequested.connect(self.remove_spot)
+        self.canvas.editRequested.connect(self.focus_editor)
+        self.canvas.spotSelected.connect(self.select_spot)
+        self.canvas.regionHovered.connect(self._show_hovered)
+        self.canvas.sourcesRequested.connect(self.show_sources)
+        self.panel.spotSelected.connect(self.select_spot)
+        self.panel.sourceSelected.connect(self.canvas.set_highlight)
+        self.panel.editRequested.connect(self.edit_spot)
+
+    def _show_hovered(self, text: str) -> None:
+        self.hover_label.setText(text or HINT)
+
+    def _on_map_replaced(self, tpm: TriggerPointMap) -> None:
+        if self.history_dialog is not None:
+            self.history_dialog.close()
+        self._observer.observe(tpm)
+        self._selected = ""
+        self.canvas.set_map(tpm)
+        self.panel.set_map(tpm)
+        self.canvas.set_highlight(None, None)
+        self._update_title()
+        self._update_enabled()
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind == "renamed":
+            self._update_title()
+        if change.kind == "removed" and change.spot_id == self._selected:
+            self._selected = ""
+        self._update_enabled()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{window_title(self.document)}[*] — bodymap")
+        self.setWindowFilePath(str(self.document.path or ""))
+        self._on_modification_changed(self.document.is_modified())
+
+    def _on_modification_changed(self, modified: bool) -> None:
+        self.setWindowModified(modified)
+        self.acts.revert.setEnabled(modified and self.document.path is not None)
+
+    def _update_enabled(self) -> None:
+        tpm = self.document.map
+        has_spot = bool(self._selected) and tpm.has_spot(self._selected)
+        for action in self.acts.spot_actions():
+            action.setEnabled(has_spot)
+        self.acts.check_in.setEnabled(bool(tpm.spots))
+
+    # -- requests from the canvas and the panel ------------------------------------------
+    @property
+    def selected_spot(self) -> str:
+        return self._selected
+
+    def add_spot(self, view: str, x: float, y: float) -> None:
+        spot_id = spot_requests.request_add(self.document, self.atlas, view, x, y)
+        if spot_id:
+            self.select_spot(spot_id)
+            number = self.document.map.index_of(spot_id) + 1
+            where = describe_hit(self.atlas[view].locate(x, y))
+            # in the status line the pointer uses, so the next hover or a miss replaces it
+            self.hover_label.setText(f"Added spot {number}: {where}")
+
+    def move_spot(self, spot_id: str, x: float, y: float) -> None:
+        spot_requests.request_move(self.document, self.atlas, spot_id, x, y)
+
+    def nudge_spot(self, spot_id: str, x: float, y: float) -> None:
+        spot_requests.request_move(self.document, self.atlas, spot_id, x, y, nudge=True)
+
+    def remove_spot(self, spot_id: str) -> None:
+        spot_requests.request_remove(self.document, spot_id)
+
+    def edit_spot(self, spot_id: str, fields: dict[str, Any]) -> None:
+        spot_requests.request_edit(self.document, spot_id, fields)
+
+    def select_spot(self, spot_id: str) -> None:
+        """Select a spot ("" for none) on the canvas and in the panel alike."""
+        if spot_id and not self.document.map.has_spot(spot_id):
+            spot_id = ""
+        if spot_id == self._selected:
+            return
+        self._selected = spot_id
+        self.canvas.select_spot(spot_id)
+        self.panel.select_spot(spot_id)
+        self._update_enabled()
+
+    def focus_editor(self, spot_id: str) -> None:
+        if not spot_id or not self.document.map.has_spot(spot_id):
+            return
+        self.select_spot(spot_id)
+        self.dock.show()
+        self.dock.raise_()
+        self.panel.editor.intensity_box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_sources(self, spot_id: str) -> None:
+        """The canvas's "Select source…": select the spot and go to its likely sources."""
+        self.select_spot(spot_id)
+        self.dock.show()
+        self.dock.raise_()
+        self.panel.source_tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def select_source(self, rank: int = 0) -> tuple[str, str] | None:
+        """Pick the likely source at ``rank`` (0 = most likely) in the panel and highlight
+        it on the diagram; None if there is no such source."""
+        return self.panel.select_source(rank)
+
+    # -- check-in and history ------------------------------------------------------------
+    def spot_label(self, spot: Spot) -> str:
+        """The spot's main region and side, e.g. "Upper trapezius, right"."""
+        hit = self.atlas[spot.view].locate(spot.x, spot.y)
+        name = hit.regions[0].name if hit.regions else "outside the body"
+        return name if spot.side == "midline" else f"{name}, {spot.side}"
+
+    def ask_check_in(self, tpm: TriggerPointMap) -> dict[str, int] | None:
+        dialog = CheckInDialog(tpm, self.spot_label, self)
+        return dialog.values() if dialog.exec() else None
+
+    def check_in(self) -> bool:
+        """Log today's intensity of every spot as one undo step; spots whose intensity
+        changed take the new value too."""
+        tpm = self.document.map
+        if not tpm.spots:
+            return False
+        values = self.ask_check_in(tpm)
+        if values is None:
+            return False
+        return spot_requests.request_check_in(self.document, values)
+
+    def show_history(self) -> None:
+        from bodymap.ui.history.window import HistoryDialog
+
+        if self.history_dialog is not None:
+            self.history_dialog.close()
+        dialog = HistoryDialog(self.document.map, self.spot_label, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # the old dialog is deleted later, when this one is already open: forget only itself
+        dialog.finished.connect(functools.partial(self._forget_history, dialog))
+        dialog.resize(820, 480)
+        self.history_dialog = dialog
+        dialog.show()
+
+    def _forget_history(self, dialog: HistoryDialog, _result: int = 0) -> None:
+        if self.history_dialog is dialog:
+            self.history_dialog = None
+
+    # -- exports and the guide -----------------------------------------------------------
+    def ask_export_path(self, kind: str) -> Path | None:
+        return window_exports.choose_export_path(self, self.document, kind)
+
+    def export(self, kind: str, path: Path | None = None) -> Path | None:
+        """Write the map as ``png``, ``csv`` or ``geojson``; the path written, or None."""
+        return window_exports.export_map(self, kind, path)
+
+    def guide(self, how: str, path: Path | None = None) -> Path | None:
+        """The rolling guide: ``print``, ``preview`` or ``pdf`` (to ``path`` or a chosen
+        file)."""
+        return window_exports.output_guide(self, how, path)
+
+    # -- view state ----------------------------------------------------------------------
+    def _set_layer(self, name: str, visible: bool) -> None:
+        self.canvas.set_layer_visible(name, visible)
+        if self._remember:
+            window_state.remember_layer(name, visible)
+
+    def _fill_examples(self) -> None:
+        menu = self.menus["examples"]
+        menu.clear()
+        for name in example_names():
+            action = menu.addAction(name.replace("_", " ").capitalize())
+            action.triggered.connect(functools.partial(self.document.open_example, name))
+        menu.setEnabled(not menu.isEmpty())
+
+    def _fill_recent(self) -> None:
+        menu = self.menus["recent"]
+        menu.clear()
+        for index, path in enumerate(self.document.recent_files(), start=1):
+            action = menu.addAction(f"&{index} {path.name}")
+            action.setStatusTip(str(path))
+            action.triggered.connect(functools.partial(self.document.open, path))
+        menu.setEnabled(not menu.isEmpty())
+
+    def save_window_state(self) -> None:
+        if self._remember:
+            window_state.save_window(self)
+
+    # -- first run, recovery, closing ----------------------------------------------------
+    def show_safety_note(self) -> None:
+        show_safety_note(self)
+
+    def startup(self) -> None:
+        """After the window is shown: the safety note on the first run, then any maps to
+        recover from a crash."""
+        settings = QSettings()
+        if not prefs.first_run_seen(settings):
+            prefs.set_first_run_seen(settings)
+            self.show_safety_note()
+        self.document.offer_recovery()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.document.maybe_discard():
+            event.ignore()
+            return
+        self.save_window_state()
+        if self.history_dialog is not None:
+            self.history_dialog.close()
+        self.document.close()
+        self._observer.observe(None)
+        event.accept()
+
+    def schedule_startup(self) -> None:
+        QTimer.singleShot(0, self.startup)

@@ -1,0 +1,68 @@
+"""What the main window remembers between runs in QSettings: its geometry, the dock layout
+and which optional layers are shown. A window made with ``remember=False`` (screenshots)
+neither reads nor writes any of it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+from bodymap.ui import settings as prefs
+from bodymap.ui.canvas.body_canvas import BodyCanvas
+
+__all__ = [
+    "DEFAULT_SIZE",
+    "PANEL_WIDTH",
+    "panel_width",
+    "remember_layer",
+    "restore_layers",
+    "restore_window",
+    "save_window",
+]
+
+PANEL_WIDTH = 380
+PANEL_CHARS = 63
+"""The panel is at least this many average characters wide, so larger fonts widen it."""
+DEFAULT_SIZE = (1400, 900)
+_GEOMETRY, _STATE = "window/geometry", "window/state"
+
+
+def remember_layer(name: str, visible: bool) -> None:
+    prefs.set_layer_visible(name, visible, QSettings())
+
+
+def restore_layers(actions: Mapping[str, QAction], canvas: BodyCanvas, remember: bool) -> None:
+    """Check the layer actions and show the layers as last time (defaults if not ``remember``)."""
+    settings = QSettings()
+    for name, _text, default in prefs.LAYERS:
+        visible = prefs.layer_visible(name, default, settings) if remember else default
+        action = actions[name]
+        action.blockSignals(True)
+        action.setChecked(visible)
+        action.blockSignals(False)
+        canvas.set_layer_visible(name, visible)
+
+
+def restore_window(window: QMainWindow, dock: QDockWidget, remember: bool) -> None:
+    """Geometry and dock layout as last time, else the default size and panel width."""
+    settings = QSettings()
+    geometry = prefs.restore_bytes(_GEOMETRY, settings) if remember else None
+    if geometry is None or not window.restoreGeometry(geometry):
+        window.resize(*DEFAULT_SIZE)
+    state = prefs.restore_bytes(_STATE, settings) if remember else None
+    if state is None or not window.restoreState(state):
+        window.resizeDocks([dock], [panel_width(window)], Qt.Orientation.Horizontal)
+
+
+def panel_width(window: QWidget) -> int:
+    """The panel's first width: `PANEL_WIDTH`, wider with a large font."""
+    return max(PANEL_WIDTH, PANEL_CHARS * window.fontMetrics().averageCharWidth())
+
+
+def save_window(window: QMainWindow) -> None:
+    settings = QSettings()
+    prefs.store_bytes(_GEOMETRY, window.saveGeometry(), settings)
+    prefs.store_bytes(_STATE, window.saveState(), settings)

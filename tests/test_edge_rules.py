@@ -1,0 +1,84 @@
+"""Rules at their edges that a plausible slip would break without failing any other test:
+the ranking's tie-break, the trend window for odd-length histories, and the side of a
+spot moved across the midline."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+import bodymap.advisor.ranking as ranking
+from bodymap.advisor import PainSpot, locate_spots
+from bodymap.advisor.tables import tables_for
+from bodymap.atlas import load_atlas
+from bodymap.knowledge import load_knowledge
+from bodymap.maps import TriggerPointMap, add_spot, check_in
+
+
+def test_equal_scores_rank_the_more_common_muscle_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two muscles that explain the pain exactly as well: the more common source comes
+    first, whichever order they arrive in."""
+    knowledge = load_knowledge()
+    common, rare = "upper_trapezius", "middle_trapezius"
+    assert knowledge.muscles[common].prevalence > knowledge.muscles[rare].prevalence
+    atlas = load_atlas()
+    tables = tables_for(atlas, knowledge)
+    spots = [PainSpot("back", 560, 200)]
+    hits = locate_spots(spots, atlas)
+    for first, second in ((rare, common), (common, rare)):
+        equal = {(first, "right"): (0.5, []), (second, "right"): (0.5, [])}
+        monkeypatch.setattr(ranking, "spot_contributions", lambda *a, _e=equal, **k: dict(_e))
+        ranked = ranking.rank_sources(hits, spots, tables)
+        assert [s.muscle for s in ranked] == [common, rare]
+
+
+def _map_with_readings(values: list[int]) -> tuple[TriggerPointMap, str]:
+    tpm = TriggerPointMap(name="trend")
+    spot = add_spot(tpm, "back", 560, 200, "right").spot
+    start = datetime(2026, 1, 1, 8, tzinfo=UTC)
+    for day, value in enumerate(values):
+        check_in(tpm, {spot.id: value}, at=start + timedelta(days=day))
+    return tpm, spot.id
+
+
+@pytest.mark.parametrize(
+    ("values", "label"),
+    [
+        ([5, 5, 6], "worse"),  # windows of one reading: 6 against 5
+        ([6, 5, 5], "better"),
+        ([5, 6, 6], "worse"),
+        ([5, 5, 5, 5, 6], "steady"),  # windows of two: 5.5 against 5
+        ([4, 5, 5, 5, 5], "steady"),
+        ([4, 4, 9, 5, 5], "worse"),  # the middle reading belongs to neither window
+        ([5, 5, 0, 4, 4], "better"),
+        ([3, 3, 3, 3, 3, 3, 3, 6, 6], "worse"),  # windows of three at most
+    ],
+)
+def test_trend_compares_windows_that_leave_the_middle_reading_out(
+    values: list[int], label: str
+) -> None:
+    tpm, spot_id = _map_with_readings(values)
+    assert tpm.trend_label(spot_id) == label
+
+
+def test_a_spot_moved_across_the_midline_takes_the_new_side(qtbot, tmp_path: Path) -> None:
+    from bodymap.ui.document import spot_requests
+    from bodymap.ui.document.document import MapDocument
+
+    atlas = load_atlas()
+    document = MapDocument(recovery_dir=tmp_path / "recovery")
+    try:
+        spot_id = spot_requests.request_add(document, atlas, "back", 560, 200)
+        assert document.map.spot_by_id(spot_id).side == "right"
+        spot_requests.request_move(document, atlas, spot_id, 440, 200)
+        assert document.map.spot_by_id(spot_id).side == "left"
+        spot_requests.request_move(document, atlas, spot_id, 470, 420, nudge=True)
+        assert document.map.spot_by_id(spot_id).side == "left"
+        spot_requests.request_move(document, atlas, spot_id, 530, 420, nudge=True)
+        assert document.map.spot_by_id(spot_id).side == "right"
+        document.undo_stack.undo()
+        assert document.map.spot_by_id(spot_id).side == "left"
+    finally:
+        document.close()
