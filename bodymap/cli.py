@@ -219,7 +219,14 @@ def _cmd_muscle(args: argparse.Namespace) -> int:
 
     muscles = load_knowledge().muscles
     if args.id not in muscles:
-        raise CliError(f"unknown muscle {args.id!r} (see bodymap muscles for the ids)")
+        word = args.id.replace("_", " ").casefold()
+        alike = [
+            m.id
+            for m in muscles.values()
+            if word in (m.name.casefold(), *(w.casefold() for w in m.synonyms))
+        ]
+        hint = f"did you mean {' or '.join(alike)}?" if alike else "see bodymap muscles for the ids"
+        raise CliError(f"unknown muscle {args.id!r} ({hint})")
     muscle = muscles[args.id]
     data = muscle_geometry(muscle, load_atlas(), args.view)
     if args.json:

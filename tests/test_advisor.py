@@ -142,7 +142,8 @@ GUIDE_CASES = [
      [{"upper_trapezius"}, {"suboccipitals", "semispinalis_capitis"}],
      [{"sternocleidomastoid"}], set()),
     ("back of the knee (vol. 2)", spot("back", "popliteal_fossa_r"),
-     [{"gastrocnemius"}, {"biceps_femoris"}], [{"semitendinosus", "semimembranosus"}],
+     [{"gastrocnemius"}, {"biceps_femoris"}],
+     [{"semitendinosus", "semimembranosus", "plantaris"}],  # vol. 2 lists plantaris here too
      {"vastus_lateralis"}),
     ("inner elbow (vol. 1 medial epicondyle)", spot("front", "medial_epicondyle_l"),
      [{"triceps_brachii"}], [{"pectoralis_major"}, {"serratus_anterior",

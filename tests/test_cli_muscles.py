@@ -112,6 +112,14 @@ def test_unknown_muscle_is_one_line_and_non_zero(capsys) -> None:
     assert err.count("\n") == 1 and "peroneus_maximus" in err
 
 
+def test_a_common_name_for_an_id_is_pointed_to_the_id(capsys) -> None:
+    status, out, err = call(capsys, "muscle", "peroneus")
+    assert status != 0 and not out
+    assert err.count("\n") == 1 and "did you mean fibularis?" in err
+    status, _, err = call(capsys, "muscle", "pecs")
+    assert status != 0 and "pectoralis_major or pectoralis_minor" in err
+
+
 def test_plain_listing_shows_synonyms_and_dont_roll(capsys) -> None:
     status, out, _ = call(capsys, "muscles")
     assert status == 0
@@ -120,3 +128,35 @@ def test_plain_listing_shows_synonyms_and_dont_roll(capsys) -> None:
     assert "don't roll" in lines["levator_ani"]
     status, out, _ = call(capsys, "muscle", "fibularis")
     assert status == 0 and "peroneus" in out and "Travell" in out
+
+
+def test_atlas_check_fails_when_a_new_record_strays(capsys, monkeypatch) -> None:
+    """`bodymap atlas check` lists a site outside its muscle and a missing segment, exit 1."""
+    import dataclasses
+
+    import bodymap.knowledge as knowledge
+
+    real = load_knowledge()
+    fpl = real.muscles["flexor_pollicis_longus"]
+    away = dataclasses.replace(fpl.trigger_points[0], a="temple", b="temple", t=0.0, dx=0, dy=0)
+    referral = dataclasses.replace(fpl.referral, spillover=("nail_bed",))
+    broken = dataclasses.replace(fpl, trigger_points=(away,), referral=referral)
+    muscles = {**real.muscles, "flexor_pollicis_longus": broken}
+    monkeypatch.setattr(
+        knowledge, "load_knowledge", lambda: dataclasses.replace(real, muscles=muscles)
+    )
+    status, out, err = call(capsys, "atlas", "check")
+    assert status == 1 and "problem" in err
+    lines = out.splitlines()
+    strays = [ln for ln in lines if "'flexor_pollicis_longus': trigger point 0" in ln]
+    assert strays and all("outside" in ln for ln in strays)
+    assert any("'nail_bed' is not in the atlas" in ln for ln in lines)
+
+
+@pytest.mark.parametrize("command", ["muscles", "muscle"])
+def test_help_names_the_options(capsys, command: str) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "--json" in out and (command == "muscles" or "--view" in out)

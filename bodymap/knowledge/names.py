@@ -57,7 +57,7 @@ REGION_IDS: Final = (
     "gemelli", "obturator_internus", "quadratus_femoris", "levator_ani", "plantaris",
     "flexor_hallucis_longus", "extensor_hallucis_longus", "interossei_foot",
     "quadratus_plantae", "flexor_digitorum_brevis", "flexor_hallucis_brevis",
-    "adductor_hallucis", "abductor_digiti_minimi_foot",
+    "adductor_hallucis", "abductor_digiti_minimi_foot", "splenius_cervicis",
 )  # fmt: skip
 
 FASCIA_IDS: Final = frozenset(
@@ -86,7 +86,7 @@ _FRONT_SEGMENTS = (
     "clavicle", "anterior_shoulder", "lateral_shoulder", "chest", "sternum", "lateral_chest",
     "upper_abdomen", "lower_abdomen", "groin", "anterior_upper_arm", "medial_elbow",
     "lateral_elbow", "antecubital_fossa", "anterior_forearm", "wrist_palmar", "palm",
-    "fingers_palmar", "thumb", "ulnar_hand",
+    "fingers_palmar", "thumb", "ulnar_hand", "wrist_palmar_ulnar",
     "anterior_hip", "lateral_hip", "anterior_thigh", "medial_thigh", "lateral_thigh",
     "anterior_knee", "medial_knee", "lateral_knee", "shin", "lateral_leg", "anterior_ankle",
     "medial_ankle", "lateral_ankle", "dorsum_of_foot", "toes", "big_toe",
@@ -96,6 +96,7 @@ _BACK_SEGMENTS = (
     "suprascapular", "scapula", "interscapular", "lateral_shoulder", "posterior_shoulder",
     "posterior_upper_arm", "posterior_elbow", "lateral_elbow", "medial_elbow",
     "posterior_forearm", "wrist_dorsal", "back_of_hand", "fingers_dorsal", "thumb", "ulnar_hand",
+    "wrist_dorsal_ulnar",
     "lateral_chest", "mid_back", "thoracolumbar", "lumbar_paraspinal", "lateral_low_back",
     "flank", "sacroiliac", "sacrum", "coccyx", "buttock", "gluteal_fold", "lateral_hip",
     "posterior_thigh", "lateral_thigh", "medial_thigh", "posterior_knee", "lateral_knee",

@@ -21,11 +21,12 @@ _FACE = [
     # on the inner face of the jaw angle
     Part("medial_pterygoid", blob([(24, 100), (33, 101), (37, 111), (33, 120), (25, 114)])),
     # posterior belly from behind the jaw angle, anterior belly under the chin
-    Part("digastric", strip([(41, 102), (38, 116), (26, 127), (12, 131), (4, 132)], 7)),
+    Part("digastric", strip([(41, 102), (38, 116), (26, 127), (12, 131), (3, 132)],
+                            [7, 7, 6.5, 6, 4])),
     # the cheek wall between the jaws, under the zygomaticus
     Part("buccinator", blob([(13, 100), (26, 96), (30, 107), (26, 118), (13, 116)])),
     # from the cheekbone down and in to the corner of the mouth
-    Part("zygomaticus_major", strip([(37, 73), (29, 88), (17, 106)], 6)),
+    Part("zygomaticus_major", strip([(37, 73), (33, 80), (25, 94), (17, 106)], [5, 6.5, 6, 4])),
     # a ring round the eye on the bone of the orbit
     Part("orbicularis_oculi", blob([(5, 46), (28, 43), (35, 56), (29, 68), (6, 68)]).difference(
         blob([(10, 51), (26, 50), (29, 57), (26, 63), (10, 63)]))),
@@ -59,9 +60,9 @@ _FOREARM_FRONT = [
 
 _HAND_FRONT = [
     # the thenar eminence, over the first metacarpal
-    Part("opponens_pollicis", HAND.blob([(10, 11), (22, 13), (36, 24), (30, 29), (15, 22)])),
+    Part("opponens_pollicis", HAND.blob([(8, 3), (20, 3), (36, 14), (34, 28), (16, 24), (8, 14)])),
     # deep in the palm between the thumb and the index
-    Part("adductor_pollicis", HAND.blob([(28, 8), (42, 20), (56, 19), (53, 6), (40, 1)])),
+    Part("adductor_pollicis", HAND.blob([(36, 8), (46, 20), (57, 19), (55, 6), (44, 2)])),
     # the hypothenar eminence along the little-finger border
     Part("abductor_digiti_minimi_hand", HAND.blob([(8, -19), (38, -23), (60, -23), (58, -15),
                                                    (32, -14), (10, -12)])),
@@ -77,13 +78,19 @@ _LEG_FRONT = [
 
 FRONT_DEEP: list[Part] = _FACE + _CHEST + _FOREARM_FRONT + _HAND_FRONT + _LEG_FRONT
 
+_NECK_BACK = [
+    # from the spines of T3-T6 up beside the neck to the upper cervical transverse processes,
+    # under splenius capitis and the trapezius
+    Part("splenius_cervicis", strip([(12, 236), (15, 190), (21, 150), (26, 112)], [9, 10, 10, 8])),
+]  # fmt: skip
+
 _HIP_BACK = [
     # the short rotators under gluteus maximus, below piriformis, from the pelvis to the
     # greater trochanter: the gemelli with the obturator internus tendon between them,
     # then quadratus femoris from the sit bone
-    Part("gemelli", strip([(40, 478), (68, 479), (94, 477)], 11)),
+    Part("gemelli", strip([(40, 479), (68, 480), (94, 478)], 14)),
     Part("obturator_internus", strip([(36, 481), (66, 482), (94, 478)], 5)),
-    Part("quadratus_femoris", strip([(44, 498), (70, 496), (93, 490)], 10)),
+    Part("quadratus_femoris", strip([(44, 496), (70, 494), (93, 489)], 14)),
     # the pelvic floor beside the coccyx (levator ani, coccygeus)
     Part("levator_ani", blob([(3, 470), (20, 476), (28, 498), (12, 512), (3, 506)])),
 ]  # fmt: skip
@@ -102,9 +109,9 @@ _ARM_BACK = [
 _LEG_BACK = [
     # from above the outer knee obliquely under the lateral gastrocnemius
     Part("plantaris", LEG.strip([(0.8, 708), (0.66, 748), (0.5, 792)], 8)),
-    # the lower half of the back of the leg, on the fibular side, under soleus
-    Part("flexor_hallucis_longus", LEG.blob([(0.48, 820), (0.8, 822), (0.76, 930),
-                                             (0.6, 952), (0.48, 900)])),
+    # the lower third of the back of the leg, on the fibular side, under soleus
+    Part("flexor_hallucis_longus", LEG.blob([(0.5, 872), (0.8, 872), (0.76, 930),
+                                             (0.6, 952), (0.5, 920)])),
 ]  # fmt: skip
 
 #: the sole seen from behind is foreshortened under the heel: plantar muscles are laid out
@@ -118,4 +125,4 @@ _SOLE_BACK = [
                                               (57, 988)])),
 ]  # fmt: skip
 
-BACK_DEEP: list[Part] = _HIP_BACK + _ARM_BACK + _LEG_BACK + _SOLE_BACK
+BACK_DEEP: list[Part] = _NECK_BACK + _HIP_BACK + _ARM_BACK + _LEG_BACK + _SOLE_BACK

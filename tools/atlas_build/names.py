@@ -39,6 +39,8 @@ _SPECIAL = {
     "tmj": "Jaw joint (TMJ)",
     "antecubital_fossa": "Elbow crease",
     "ulnar_hand": "Little-finger side of the hand",
+    "wrist_palmar_ulnar": "Little-finger side of the wrist (palm side)",
+    "wrist_dorsal_ulnar": "Little-finger side of the wrist (back)",
     "big_toe": "Big toe",
     "abductor_digiti_minimi_hand": "Abductor digiti minimi (hand)",
     "abductor_digiti_minimi_foot": "Abductor digiti minimi (foot)",

@@ -45,7 +45,12 @@ def _fingers() -> BaseGeometry:
 
 def _ulnar_hand() -> BaseGeometry:
     """The little-finger side of the hand: the hypothenar eminence and the little finger."""
-    return HAND.polygon([(8, -45), (130, -45), (130, -15), (8, -15)])
+    return HAND.polygon([(10, -45), (130, -45), (130, -15), (10, -15)])
+
+
+def _ulnar_wrist() -> BaseGeometry:
+    """The little-finger side of the wrist, over the ulnar head and the pisiform."""
+    return HAND.polygon([(-16, -45), (10, -45), (10, -8.2), (-16, -8.2)])
 
 
 def _big_toe() -> BaseGeometry:
@@ -115,8 +120,9 @@ FRONT: list[Part] = [
     _seg("lateral_elbow", ARM.band(0.5, 1.2, 350, 392)),
     _seg("anterior_forearm", ARM.band(-0.1, 1.2, 340, 502)),
     _seg("thumb", _thumb()),
-    _seg("wrist_palmar", ARM.band(-0.2, 1.2, 500, 524).union(_hand(-16, 12))),
+    _seg("wrist_palmar_ulnar", _ulnar_wrist()),
     _seg("ulnar_hand", _ulnar_hand()),
+    _seg("wrist_palmar", ARM.band(-0.2, 1.2, 500, 524).union(_hand(-16, 12))),
     _seg("fingers_palmar", _fingers()),
     _seg("palm", _hand(10, 70)),
     _seg("upper_abdomen", box(-5, 296, 104, 392)),
@@ -164,8 +170,9 @@ BACK: list[Part] = [
     _seg("medial_elbow", ARM.band(-0.1, 0.35, 350, 396)),
     _seg("posterior_forearm", ARM.band(-0.1, 1.2, 340, 502)),
     _seg("thumb", _thumb()),
-    _seg("wrist_dorsal", ARM.band(-0.2, 1.2, 500, 524).union(_hand(-16, 12))),
+    _seg("wrist_dorsal_ulnar", _ulnar_wrist()),
     _seg("ulnar_hand", _ulnar_hand()),
+    _seg("wrist_dorsal", ARM.band(-0.2, 1.2, 500, 524).union(_hand(-16, 12))),
     _seg("fingers_dorsal", _fingers()),
     _seg("back_of_hand", _hand(10, 70)),
     _seg("mid_back", box(-5, 258, 100, 345)),

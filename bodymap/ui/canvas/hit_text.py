@@ -3,7 +3,7 @@ readers: the same words whether the place was reached by mouse or by keyboard.""
 
 from __future__ import annotations
 
-from typing import Any
+from bodymap.atlas import Hit
 
 __all__ = ["NOT_ON_BODY", "VIEW_TITLES", "describe_hit"]
 
@@ -11,7 +11,7 @@ VIEW_TITLES = {"front": "Front", "back": "Back"}
 NOT_ON_BODY = "Not on the body"
 
 
-def describe_hit(hit: Any) -> str:
+def describe_hit(hit: Hit) -> str:
     """One line for the status bar: main region with side, segment, caution zone."""
     region = hit.main_region
     if region is None:

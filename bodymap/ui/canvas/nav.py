@@ -4,7 +4,8 @@ direction, so a person without a mouse can walk the body and mark a spot."""
 from __future__ import annotations
 
 import math
-from typing import Any
+
+from bodymap.atlas import Region, ViewAtlas
 
 __all__ = ["DIRECTIONS", "neighbour_towards", "region_anchor", "start_region"]
 
@@ -12,18 +13,18 @@ DIRECTIONS = {"left": (-1.0, 0.0), "right": (1.0, 0.0), "up": (0.0, -1.0), "down
 """Screen directions in atlas coordinates (y grows downward)."""
 
 
-def region_anchor(region: Any) -> tuple[float, float]:
+def region_anchor(region: Region) -> tuple[float, float]:
     """A point inside the region (its representative point): where a spot is added."""
     point = region.geometry.representative_point()
     return float(point.x), float(point.y)
 
 
-def neighbour_towards(view_atlas: Any, region: Any, direction: str) -> Any | None:
+def neighbour_towards(view_atlas: ViewAtlas, region: Region, direction: str) -> Region | None:
     """The neighbouring region of the same layer lying most nearly in ``direction``
     (within 75° of it), nearest first; None when there is none that way."""
     dx, dy = DIRECTIONS[direction]
     x0, y0 = region_anchor(region)
-    best: tuple[float, Any] | None = None
+    best: tuple[float, Region] | None = None
     for other in view_atlas.neighbours(region):
         x1, y1 = region_anchor(other)
         vx, vy = x1 - x0, y1 - y0
@@ -39,7 +40,7 @@ def neighbour_towards(view_atlas: Any, region: Any, direction: str) -> Any | Non
     return best[1] if best else None
 
 
-def start_region(view_atlas: Any) -> Any | None:
+def start_region(view_atlas: ViewAtlas) -> Region | None:
     """Where the keyboard cursor starts: the superficial region under the upper chest or
     back (sternal notch / C7 landmark region), else the largest one."""
     regions = view_atlas.layer("superficial")

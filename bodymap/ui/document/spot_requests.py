@@ -6,16 +6,35 @@ The side of a new or moved spot comes from the atlas: the person's side under th
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TypedDict
 
+from bodymap.atlas import ViewAtlas
 from bodymap.maps import Batch, add_spot, check_in, edit_spot, move_spot, remove_spot
 from bodymap.ui.document.commands import NUDGE_ID
 from bodymap.ui.document.document import MapDocument
 
-__all__ = ["request_add", "request_check_in", "request_edit", "request_move", "request_remove"]
+__all__ = [
+    "SpotFields",
+    "request_add",
+    "request_check_in",
+    "request_edit",
+    "request_move",
+    "request_remove",
+]
 
 
-def request_add(document: MapDocument, atlas: Any, view: str, x: float, y: float) -> str:
+class SpotFields(TypedDict, total=False):
+    """The fields of a spot the panel edits (any subset)."""
+
+    intensity: int
+    kind: str
+    note: str
+
+
+def request_add(
+    document: MapDocument, atlas: Mapping[str, ViewAtlas], view: str, x: float, y: float
+) -> str:
     """Add a spot at (x, y) of ``view``; its id, or "" if the map refused it."""
     tpm = document.map
     side = atlas[view].side_of(x)
@@ -24,7 +43,13 @@ def request_add(document: MapDocument, atlas: Any, view: str, x: float, y: float
 
 
 def request_move(
-    document: MapDocument, atlas: Any, spot_id: str, x: float, y: float, *, nudge: bool = False
+    document: MapDocument,
+    atlas: Mapping[str, ViewAtlas],
+    spot_id: str,
+    x: float,
+    y: float,
+    *,
+    nudge: bool = False,
 ) -> None:
     """Move a spot to (x, y) of its view (one undo step however long the drag was). A
     keyboard ``nudge`` joins the nudges of the same spot just before it into one step."""
@@ -41,7 +66,7 @@ def request_remove(document: MapDocument, spot_id: str) -> None:
         document.push(remove_spot(document.map, spot_id, apply=False))
 
 
-def request_edit(document: MapDocument, spot_id: str, fields: dict[str, Any]) -> None:
+def request_edit(document: MapDocument, spot_id: str, fields: SpotFields) -> None:
     """Change a spot's intensity, kind or note (``fields`` as `edit_spot` takes them)."""
     if document.map.has_spot(spot_id):
         document.push(edit_spot(document.map, spot_id, **fields, apply=False))

@@ -7,15 +7,18 @@ A thin layer over `bodymap.knowledge.site_point` that also expands muscle groups
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
-from bodymap.knowledge import GROUPS, load_knowledge, site_point
+from bodymap.atlas import ViewAtlas
+from bodymap.knowledge import GROUPS, Knowledge, load_knowledge, site_point
 
 __all__ = ["trigger_point_sites"]
 
 
 def trigger_point_sites(
-    muscle: str, side: str, atlas: Mapping[str, Any], knowledge: Any = None
+    muscle: str,
+    side: str,
+    atlas: Mapping[str, ViewAtlas],
+    knowledge: Knowledge | None = None,
 ) -> dict[str, list[tuple[float, float]]]:
     """``{view: [(x, y), ...]}`` of the trigger-point sites of ``muscle`` on ``side``."""
     knowledge = knowledge if knowledge is not None else load_knowledge()

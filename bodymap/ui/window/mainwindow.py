@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -229,7 +229,7 @@ class MapWindow(QMainWindow):
     def remove_spot(self, spot_id: str) -> None:
         spot_requests.request_remove(self.document, spot_id)
 
-    def edit_spot(self, spot_id: str, fields: dict[str, Any]) -> None:
+    def edit_spot(self, spot_id: str, fields: spot_requests.SpotFields) -> None:
         spot_requests.request_edit(self.document, spot_id, fields)
 
     def select_spot(self, spot_id: str) -> None:
