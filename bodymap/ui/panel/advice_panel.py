@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QStyledItemDelegate,
@@ -143,6 +144,8 @@ class AdvicePanel(QWidget):
     """Spot list, spot editor, ranked sources, routine, surrounding areas and cautions."""
 
     sourceSelected = Signal(str, str)
+    patternRequested = Signal(str, str)
+    """A source's "Show referral pattern": open the muscle browser on (muscle, side)."""
     spotSelected = Signal(str)
     editRequested = Signal(str, dict)
 
@@ -195,6 +198,8 @@ class AdvicePanel(QWidget):
         self.source_tree.setWordWrap(True)
         self.source_tree.itemClicked.connect(self._source_clicked)
         self.source_tree.itemActivated.connect(self._source_clicked)
+        self.source_tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.source_tree.customContextMenuRequested.connect(self._source_context_menu)
         sources_page = QWidget()
         sources_layout = QVBoxLayout(sources_page)
         sources_layout.setContentsMargins(0, 0, 0, 0)
@@ -389,6 +394,25 @@ class AdvicePanel(QWidget):
         if data:
             self._source = (str(data[0]), str(data[1]))
             self.sourceSelected.emit(*self._source)
+
+    def source_menu(self, item: QTreeWidgetItem) -> QMenu:
+        """The context menu of a listed source: "Show referral pattern"."""
+        menu = QMenu(self.source_tree)
+        muscle, side = item.data(0, _ROLE_SOURCE)
+        menu.addAction(
+            "Show referral pattern",
+            lambda: self.patternRequested.emit(str(muscle), str(side)),
+        )
+        return menu
+
+    def _source_context_menu(self, at: QPoint) -> None:
+        item = self.source_tree.itemAt(at)
+        if item is not None and item.data(0, _ROLE_SOURCE):
+            self._exec_menu(self.source_menu(item), self.source_tree.viewport().mapToGlobal(at))
+
+    def _exec_menu(self, menu: QMenu, at: QPoint) -> None:
+        """Show a menu modally (tests replace this)."""
+        menu.exec(at)
 
     def source_rows(self) -> list[tuple[str, str]]:
         """(muscle, side) of the listed sources, best first."""
