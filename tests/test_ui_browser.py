@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import shapely
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
@@ -73,10 +73,7 @@ def open_browser(qtbot, window: MapWindow):
 
 def test_ctrl_f_opens_the_browser_and_is_the_only_action_on_that_key(qtbot, window):
     keys = [
-        k.toString()
-        for a in window.findChildren(QAction)
-        for k in a.shortcuts()
-        if a.objectName()
+        k.toString() for a in window.findChildren(QAction) for k in a.shortcuts() if a.objectName()
     ]
     assert keys.count("Ctrl+F") == 1
     assert window.acts.muscles.shortcut() == QKeySequence("Ctrl+F")
@@ -106,7 +103,9 @@ def test_typing_a_nickname_offers_the_muscle_and_choosing_it_draws_its_pattern(q
     assert "Fibularis" in browser.text.toPlainText()
 
 
-@pytest.mark.parametrize(("query", "muscle"), [("lats", "latissimus_dorsi"), ("ITB", "iliotibial_band")])
+@pytest.mark.parametrize(
+    ("query", "muscle"), [("lats", "latissimus_dorsi"), ("ITB", "iliotibial_band")]
+)
 def test_enter_in_the_search_box_chooses_the_best_match(qtbot, window, query, muscle):
     browser = open_browser(qtbot, window)
     qtbot.keyClicks(browser.search, query)
@@ -130,9 +129,11 @@ def test_the_pattern_shows_essential_and_spillover_zones_sites_and_roll_zone_on_
             assert item.pos().x() == window.canvas.view_offset(view)
             inside = essential.representative_point()
             assert item.path().contains(QPointF(inside.x, inside.y))
-            assert item.brush().color().alpha() > drawn.get(
-                (view, "spillover"), item
-            ).brush().color().alpha() or (view, "spillover") not in drawn
+            assert (
+                item.brush().color().alpha()
+                > drawn.get((view, "spillover"), item).brush().color().alpha()
+                or (view, "spillover") not in drawn
+            )
         if spillover is not None:
             assert drawn[(view, "spillover")].geometry.intersects(spillover)
     # the person's right: x > 500 on the back, x < 500 on the front

@@ -71,7 +71,8 @@ class MuscleBrowser(QWidget):
         self.search.setCompleter(self.completer)
         self.search.textEdited.connect(self._query_changed)
         self.search.returnPressed.connect(self._choose_first)
-        self.completer.activated[str].connect(self.choose_completion)
+        # the text overload (the model-index one is the other); the stubs do not index signals
+        self.completer.activated[str].connect(self.choose_completion)  # type: ignore[index]
 
         self.area = QComboBox()
         self.area.setAccessibleName("Body area")
