@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
+import itertools
 import json
 import math
+import os
 import re
+import stat
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -25,8 +30,17 @@ from bodymap.resources import ResourceError
 __all__ = ["CliError", "main"]
 
 VIEWS = ("front", "back")
+LENGTHS = ("short", "standard", "full")
+EXPORT_LAYERS = ("caution", "superficial", "deep", "segment", "outline")
 PAGE_SIZES = ("A4", "Letter")
 MAX_POINTS = 100_000
+MAX_POINTS_LINE = 1_000
+"""The longest line a points file may have (characters): an x,y pair is a few dozen."""
+MAX_POINTS_BYTES = 8_000_000
+"""The largest points file read (bytes): room for :data:`MAX_POINTS` lines of x,y."""
+OUTPUT_KINDS = {"pdf": (".pdf", b"%PDF-"), "png": (".png", b"\x89PNG\r\n\x1a\n")}
+"""Each output kind's file name ending and the first bytes every such file starts with."""
+MAP_SUFFIX = ".bodymap"
 
 
 class CliError(Exception):
@@ -72,13 +86,53 @@ def _pairs(values: Sequence[str]) -> list[tuple[float, float]]:
     return list(zip(numbers[::2], numbers[1::2], strict=True))
 
 
+def _file_kind(mode: int) -> str | None:
+    """What a non-regular file is, in words ("a folder", "a named pipe"…); None if regular."""
+    kinds = (
+        (stat.S_ISREG, None),
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    for test, words in kinds:
+        if test(mode):
+            return words
+    return "not a regular file"
+
+
 def _read_points_file(path: str) -> list[tuple[float, float]]:
+    """The points of a CSV file, read line by line: a regular file (opened without
+    blocking, so a named pipe with no writer is refused instead of waited on), lines of at
+    most :data:`MAX_POINTS_LINE` characters, at most :data:`MAX_POINTS_BYTES` in all."""
     try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:  # Excel writes a BOM
-            return _parse_points(path, csv.reader(fh))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, encoding="utf-8-sig", newline="") as fh:  # Excel writes a BOM
+            kind = _file_kind(os.fstat(fd).st_mode)
+            if kind is not None:
+                raise CliError(f"cannot read points file {path}: it is {kind}, not a file")
+            return _parse_points(path, csv.reader(_bounded_lines(path, fh)))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         reason = getattr(exc, "strerror", None) or exc
         raise CliError(f"cannot read points file {path}: {reason}") from None
+
+
+def _bounded_lines(path: str, fh: io.TextIOBase) -> Iterator[str]:
+    """The lines of ``fh``, refusing one longer than :data:`MAX_POINTS_LINE` or a file
+    longer than :data:`MAX_POINTS_BYTES` characters before reading on."""
+    total = 0
+    for number in itertools.count(1):
+        line = fh.readline(MAX_POINTS_LINE + 1)
+        if not line:
+            return
+        if len(line) > MAX_POINTS_LINE:
+            raise CliError(f"{path}, line {number}: longer than {MAX_POINTS_LINE:,} characters")
+        total += len(line)
+        if total > MAX_POINTS_BYTES:
+            limit = f"{MAX_POINTS_BYTES:,} characters"
+            raise CliError(f"cannot read points file {path}: larger than {limit}")
+        yield line
 
 
 def _parse_points(path: str, rows: Iterable[list[str]]) -> list[tuple[float, float]]:
@@ -123,13 +177,25 @@ def _print_advice(data: dict[str, Any]) -> None:
         for source in data["sources"][:8]:
             print(f"  {source['score']:.2f}  {source['muscle']} ({source['side']})")
     for step in data["routine"]:
-        print(f"Roll: {step['muscle']} ({step['side']}) with {step['tool']}: {step['position']}")
+        first = " (check with a clinician first)" if step.get("check_first") else ""
+        where = f"{step['muscle']} ({step['side']}) with {step['tool']}: {step['position']}"
+        print(f"Roll: {where}{first}")
+    for entry in data.get("not_rolled", ()):
+        print(
+            f"Not rolled: {entry['muscle']} ({entry['side']}): {entry['reason']} {entry['instead']}"
+        )
+    for number, spot in enumerate(data["spots"], start=1):
+        if spot.get("not_rolled_reason"):
+            print(f"Spot {number}: {spot['not_rolled_reason']}")
+    for flag in data.get("red_flags", ()):
+        spots = ", ".join(str(i + 1) for i in flag["spots"])
+        print(f"Warning (spots {spots}): {flag['text']}")
 
 
-def _advice_json(points: Sequence[Any]) -> dict[str, Any]:
+def _advice_json(points: Sequence[Any], length: str = "standard") -> dict[str, Any]:
     from bodymap.advisor import advise
 
-    result: dict[str, Any] = advise(points).to_json()
+    result: dict[str, Any] = advise(points, length=length).to_json()
     return result
 
 
@@ -151,7 +217,7 @@ def _cmd_locate(args: argparse.Namespace) -> int:
         pairs += _read_points_file(args.points_file)
     if not pairs:
         raise CliError("give at least one X Y pair or --points-file FILE", status=2)
-    data = _advice_json([_Point(args.view, x, y) for x, y in pairs])
+    data = _advice_json([_Point(args.view, x, y) for x, y in pairs], args.length)
     _print_json(data) if args.json else _print_advice(data)
     return 0
 
@@ -159,6 +225,7 @@ def _cmd_locate(args: argparse.Namespace) -> int:
 def _load_map(path: str) -> Any:
     from bodymap.maps import MapFileError, load_map
 
+    _check_map_path(path)
     try:
         return load_map(Path(path))
     except MapFileError as exc:
@@ -167,33 +234,164 @@ def _load_map(path: str) -> Any:
         raise CliError(f"cannot open {path}: {exc.strerror or exc}") from None
 
 
-def _output_path(text: str) -> Path:
-    """A file the command may write: not a folder, in a folder that exists."""
+def _check_map_path(path: str) -> None:
+    """A map path names a regular file: anything else is refused saying what it is."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise CliError(f"cannot open {path}: no such file") from None
+    except OSError as exc:
+        raise CliError(f"cannot open {path}: {exc.strerror or exc}") from None
+    kind = _file_kind(mode)
+    if kind is not None:
+        raise CliError(f"cannot open {path}: it is {kind}, not a map file")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return a.absolute() == b.absolute()
+
+
+def _output_path(
+    text: str, kind: str | None = None, *, force: bool = False, inputs: Sequence[str] = ()
+) -> Path:
+    """A file the command may write as ``kind`` ("pdf", "png", or None for any), checked
+    before any work.
+
+    Refused: a folder, a missing folder, any input of the command, an existing device,
+    named pipe or socket, a name without the kind's ending (``.bodymap`` above all), and
+    unless ``force`` an existing file that is not already of this kind, so a typo never
+    replaces a map or a document with a picture."""
     out = Path(text)
     if out.is_dir():
         raise CliError(f"cannot write {out}: it is a folder")
     if not out.parent.is_dir():
         raise CliError(f"cannot write {out}: folder {out.parent} does not exist")
+    for source in inputs:
+        if _same_file(out, Path(source)):
+            raise CliError(f"cannot write {out}: it is the map being read; name another file")
+    try:
+        mode: int | None = os.stat(out).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
+    what = None if mode is None else _file_kind(mode)
+    if what is not None:
+        raise CliError(f"cannot write {out}: it is {what}, not a file")
+    if kind is None:  # a file of any kind: only where it goes is checked
+        return out
+    suffix, magic = OUTPUT_KINDS[kind]
+    if out.suffix.lower() != suffix:
+        what = "a map's name" if out.suffix.lower() == MAP_SUFFIX else "not a {} name"
+        raise CliError(
+            f"cannot write {out}: {what.format(kind.upper())}; give a name ending in {suffix}"
+        )
+    if mode is not None and not force and not _starts_with(out, magic):
+        raise CliError(
+            f"cannot write {out}: it exists and is not a {kind.upper()} (use --force to replace it)"
+        )
     return out
+
+
+def _starts_with(path: Path, magic: bytes) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(magic)) == magic
+    except OSError:
+        return False
 
 
 def _cmd_advise(args: argparse.Namespace) -> int:
     tpm = _load_map(args.map)
-    data = _advice_json(list(tpm.spots))
+    data = _advice_json(list(tpm.spots), args.length)
     _print_json(data) if args.json else _print_advice(data)
     return 0
 
 
 def _cmd_guide(args: argparse.Namespace) -> int:
+    out = _output_path(args.output, "pdf", force=args.force, inputs=[args.map])
     tpm = _load_map(args.map)
-    out = _output_path(args.output)
     from bodymap.ui.printing.guide import write_guide_pdf
 
     try:
-        write_guide_pdf(tpm, out, page_size=args.page_size)
+        write_guide_pdf(tpm, out, page_size=args.page_size, length=args.length)
     except OSError as exc:
         raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
     print(f"wrote {out}")
+    return 0
+
+
+def _when(text: str) -> datetime:
+    """A date and time from the command line: ISO 8601; without a time zone, local time."""
+    try:
+        moment = datetime.fromisoformat(text)
+        return moment if moment.tzinfo else moment.astimezone()
+    except (ValueError, OverflowError):
+        raise CliError(
+            f"--at {text!r:.40} is not a date and time (e.g. 2025-03-03T08:30 or 2025-03-03)"
+        ) from None
+
+
+def _spot_for(tpm: Any, key: str) -> str:
+    """The id of the spot named by ``key``: its id, or else its number (1, 2, …)."""
+    if tpm.has_spot(key):
+        return str(key)
+    if key.isdigit() and 1 <= int(key) <= len(tpm.spots):
+        return str(tpm.spots[int(key) - 1].id)
+    known = ", ".join(spot.id for spot in tpm.spots[:5]) + (", …" if len(tpm.spots) > 5 else "")
+    raise CliError(f"no spot {key!r:.40} in the map (give a spot id or number: {known or 'none'})")
+
+
+def _readings(tpm: Any, items: Sequence[str]) -> dict[str, int]:
+    readings: dict[str, int] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise CliError(f"expected ID=INTENSITY, got {item!r:.40}")
+        spot_id = _spot_for(tpm, key.strip())
+        text = value.strip()
+        if not (text.isascii() and text.isdigit() and 0 <= int(text) <= 10):
+            raise CliError(f"intensity for {key!r:.40} must be a whole number from 0 to 10")
+        if spot_id in readings:
+            raise CliError(f"spot {key!r:.40} is given twice")
+        readings[spot_id] = int(text)
+    return readings
+
+
+def _cmd_checkin(args: argparse.Namespace) -> int:
+    from bodymap.maps import Batch, MapFileError, save_map
+    from bodymap.maps.verbs import check_in, check_in_today, edit_spot
+
+    path = Path(args.map)
+    tpm = _load_map(args.map)
+    readings = _readings(tpm, args.readings)
+    if args.at is not None and args.today:
+        raise CliError("--at and --today do not go together")
+    at = None if args.at is None else _when(args.at)
+    now = datetime.now(UTC)
+    if at is not None and at > now + timedelta(minutes=1):
+        raise CliError(f"--at {args.at!r:.40} is in the future")
+    try:
+        if args.today:
+            op: Any = check_in_today(tpm, readings, note=args.note, now=now, apply=False)
+        else:
+            op = check_in(tpm, readings, at, note=args.note or "", apply=False)
+        latest = not tpm.history or max(c.at for c in tpm.history) <= (at or now)
+        # like the program: a check-in that is the latest also sets the spots' current pain
+        edits = [edit_spot(tpm, k, intensity=v, apply=False) for k, v in readings.items()]
+        Batch((*(e for e in edits if latest and not e.is_noop), op), "Check in").apply(tpm)
+    except ValueError as exc:
+        raise CliError(f"cannot check in: {exc}") from None
+    try:
+        save_map(tpm, path)
+    except MapFileError as exc:
+        raise CliError(f"cannot save {path}: {exc.problem}") from None
+    when = (at or now).astimezone().strftime("%Y-%m-%d %H:%M")
+    count = f"{len(readings)} spot{'s' if len(readings) != 1 else ''}"
+    print(f"checked in {count} at {when} in {path}")
     return 0
 
 
@@ -214,6 +412,7 @@ def _cmd_muscles(args: argparse.Namespace) -> int:
 
 
 def _cmd_muscle(args: argparse.Namespace) -> int:
+    from bodymap.advisor.tables import tables_for
     from bodymap.atlas import load_atlas
     from bodymap.knowledge import load_knowledge, muscle_geometry
 
@@ -228,7 +427,14 @@ def _cmd_muscle(args: argparse.Namespace) -> int:
         hint = f"did you mean {' or '.join(alike)}?" if alike else "see bodymap muscles for the ids"
         raise CliError(f"unknown muscle {args.id!r} ({hint})")
     muscle = muscles[args.id]
-    data = muscle_geometry(muscle, load_atlas(), args.view)
+    atlas, knowledge = load_atlas(), load_knowledge()
+    zones = tables_for(atlas, knowledge).roll_zones
+
+    def roll_zone(view: str, muscle_id: str, side: str) -> Any:
+        zone = zones.get(view, muscle_id, side)
+        return zone.geometry if zone is not None and zone.rollable else None
+
+    data = muscle_geometry(muscle, atlas, roll_zone, args.view)
     if args.json:
         _print_json(data)
         return 0
@@ -259,13 +465,37 @@ def _cmd_atlas_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_atlas_export(args: argparse.Namespace) -> int:
+    from bodymap.advisor.rollable import geojson_of
+    from bodymap.atlas import load_atlas
+
+    va = load_atlas()[args.view]
+    outline = {"id": "body", "side": "midline", "kind": "outline", "layer": "outline",
+               "name": "Body outline"}  # fmt: skip
+    features: list[dict[str, Any]] = []
+    if args.layer in (None, "outline"):
+        features.append({"type": "Feature", "properties": {**outline, "view": va.view},
+                         "geometry": geojson_of(va.outline)})  # fmt: skip
+    for region in va.regions:
+        if args.layer is None or region.layer == args.layer:
+            features.append(
+                {
+                    "type": "Feature",
+                    "properties": {**region.as_json(), "view": va.view},
+                    "geometry": geojson_of(region.geometry),
+                }
+            )
+    _print_json({"type": "FeatureCollection", "view": va.view, "features": features})
+    return 0
+
+
 def _cmd_atlas_render(args: argparse.Namespace) -> int:
     outdir = Path(args.outdir)
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CliError(f"cannot create {outdir}: {exc.strerror or exc}") from None
-    from bodymap.ui.atlas_render import render_atlas
+    from bodymap.ui.drawing.atlas_render import render_atlas
 
     for path in render_atlas(outdir):
         print(f"wrote {path}")
@@ -273,7 +503,8 @@ def _cmd_atlas_render(args: argparse.Namespace) -> int:
 
 
 def _cmd_screenshot(args: argparse.Namespace) -> int:
-    out = _output_path(args.output)
+    inputs = [args.map] if args.map else []
+    out = _output_path(args.output, "png", force=args.force, inputs=inputs)
     if args.map:
         _load_map(args.map)  # a bad map is reported here, before any window exists
     from bodymap.ui.app import screenshot
@@ -288,15 +519,83 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
 
 def _cmd_gui(args: argparse.Namespace) -> int:
     if getattr(args, "map", None):
-        path = Path(args.map)
-        if path.is_dir():
-            raise CliError(f"cannot open {path}: it is a folder, not a map file")
-        if not path.is_file():
-            raise CliError(f"cannot open {path}: no such file")
+        _check_map_path(args.map)
+    problem = display_problem(os.environ, sys.platform)
+    if problem:
+        raise CliError(problem, status=2)
     from bodymap.ui.app import run_gui
 
     status: int = run_gui(getattr(args, "map", None))
     return status
+
+
+def _length_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--length",
+        choices=LENGTHS,
+        default="standard",
+        help="routine length: short (about 5 min), standard (about 10-15 min, the default) "
+        "or full (every step); what a length leaves out is listed",
+    )
+
+
+X11_PACKAGES = (
+    "libxcb-cursor0 libegl1 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 "
+    "libxcb-render-util0 libxcb-shape0 libxcb-xkb1"
+)
+"""The Debian/Ubuntu packages Qt's X11 (xcb) platform needs beyond a bare system."""
+
+
+X11_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libEGL.so.1": "libegl1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+}
+"""The libraries Qt's X11 plugin loads that a minimal system may lack, and their packages."""
+
+
+def _loads(soname: str) -> bool:
+    import ctypes
+
+    try:
+        ctypes.CDLL(soname)
+    except OSError:
+        return False
+    return True
+
+
+def display_problem(env: Any, platform: str, loads: Callable[[str], bool] = _loads) -> str | None:
+    """Why the program's window cannot appear, in one line, or None. On Linux with no
+    ``DISPLAY``, no ``WAYLAND_DISPLAY`` and no ``QT_QPA_PLATFORM`` chosen, or with an X11
+    display but without the libraries Qt's X11 plugin needs, Qt would abort with a plugin
+    message and a core dump; say instead what to do."""
+    if not platform.startswith("linux"):
+        return None
+    chosen = env.get("QT_QPA_PLATFORM")
+    if not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or chosen):
+        return (
+            "no display found: run bodymap in a desktop session (bodymap screenshot and "
+            "bodymap guide also work without one, or set QT_QPA_PLATFORM=offscreen); on "
+            f"Debian or Ubuntu the window needs: sudo apt install {X11_PACKAGES}"
+        )
+    if env.get("WAYLAND_DISPLAY") or (chosen and chosen != "xcb"):
+        return None
+    missing = [package for soname, package in X11_LIBRARIES.items() if not loads(soname)]
+    if not missing:
+        return None
+    return (
+        f"the window cannot open: Qt's X11 libraries are missing ({' '.join(missing)}); on "
+        f"Debian or Ubuntu: sudo apt install {X11_PACKAGES}"
+    )
+
+
+_FORCE_HELP = "replace an existing output file even if it is not of this kind"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -326,6 +625,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("coords", nargs="*", metavar="X Y", help="atlas coordinates, in pairs")
     p.add_argument("--points-file", metavar="FILE", help="CSV file with one x,y per line")
     p.add_argument("--json", action="store_true", help="print the full answer as JSON")
+    _length_option(p)
     p.set_defaults(func=_cmd_locate)
     # Coordinates such as -1e3 are numbers, not options (argparse only knows -12 and -1.5).
     p._negative_number_matcher = re.compile(r"^-(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$|^-(inf|nan)$")
@@ -333,13 +633,31 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("advise", help="advice for a saved map (both views)")
     p.add_argument("map", help="a .bodymap file")
     p.add_argument("--json", action="store_true", help="print the full answer as JSON")
+    _length_option(p)
     p.set_defaults(func=_cmd_advise)
 
     p = sub.add_parser("guide", help="write the printable rolling guide for a map as PDF")
     p.add_argument("map", help="a .bodymap file")
     p.add_argument("-o", "--output", required=True, metavar="PDF")
     p.add_argument("--page-size", choices=PAGE_SIZES, default=None, help="default: from locale")
+    _length_option(p)
+    p.add_argument("--force", action="store_true", help=_FORCE_HELP)
     p.set_defaults(func=_cmd_guide)
+
+    p = sub.add_parser(
+        "checkin",
+        help="log how spots of a map feel (saved at once, the previous file kept as .bak)",
+    )
+    p.add_argument("map", help="a .bodymap file")
+    p.add_argument(
+        "readings", nargs="+", metavar="ID=INTENSITY", help="a spot id or number, and 0–10"
+    )
+    p.add_argument("--at", metavar="DATETIME", help="back-date: ISO 8601, local time by default")
+    p.add_argument("--note", default=None, help="a note about this check-in")
+    p.add_argument(
+        "--today", action="store_true", help="update today's check-in instead of adding one"
+    )
+    p.set_defaults(func=_cmd_checkin)
 
     p = sub.add_parser("muscles", help="list every muscle record (id, name, synonyms, zones)")
     p.add_argument("--json", action="store_true", help="print every record as JSON")
@@ -358,6 +676,12 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="validate the atlas (and the knowledge against it); exit 1 listing problems"
     )
     p.set_defaults(func=_cmd_atlas_check)
+    p = atlas_sub.add_parser(
+        "export", help="write one view of the atlas (or one layer of it) as GeoJSON to stdout"
+    )
+    p.add_argument("--view", choices=VIEWS, required=True)
+    p.add_argument("--layer", choices=EXPORT_LAYERS, default=None, help="default: every layer")
+    p.set_defaults(func=_cmd_atlas_export)
     p = atlas_sub.add_parser("render", help="draw each view of the atlas to a PNG")
     p.add_argument("outdir", help="folder for the PNG files")
     p.set_defaults(func=_cmd_atlas_render)
@@ -365,6 +689,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("screenshot", help="render the main window offscreen to a PNG")
     p.add_argument("output", metavar="OUT.png")
     p.add_argument("map", nargs="?", help="a .bodymap file to show")
+    p.add_argument("--force", action="store_true", help=_FORCE_HELP)
     p.set_defaults(func=_cmd_screenshot)
     return parser
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QColor, QImage
 
 from bodymap.maps import TriggerPointMap, load_map, save_map
 from bodymap.ui.document.document import MapDocument
-from bodymap.ui.window.mainwindow import PANEL_WIDTH, MapWindow
+from bodymap.ui.window.mainwindow import HINT, PANEL_WIDTH, MapWindow
 
 NECK_R = ("back", 560.0, 175.0)  # back view: x > 500 is the person's right
 LOW_BACK = ("back", 470.0, 395.0)
@@ -254,7 +254,7 @@ def test_the_status_bar_names_the_region_under_the_pointer(qtbot, win):
     window, _ = win
     point = window.canvas.viewport_point(*LOW_BACK)
     qtbot.mouseMove(window.canvas.viewport(), point)
-    qtbot.waitUntil(lambda: window.hover_label.text() != "")
+    qtbot.waitUntil(lambda: window.hover_label.text() != HINT)  # the hint shows until then
     assert "lumb" in window.hover_label.text().lower() or "back" in window.hover_label.text()
 
 
@@ -580,8 +580,12 @@ def test_print_and_preview_hand_the_map_to_the_guide(qtbot, win, monkeypatch):
     window, _ = win
     add(qtbot, window)
     calls = []
-    monkeypatch.setattr(guide, "print_guide", lambda parent, tpm: calls.append(("print", tpm)))
-    monkeypatch.setattr(guide, "preview_guide", lambda parent, tpm: calls.append(("view", tpm)))
+    monkeypatch.setattr(
+        guide, "print_guide", lambda parent, tpm, length="standard": calls.append(("print", tpm))
+    )
+    monkeypatch.setattr(
+        guide, "preview_guide", lambda parent, tpm, length="standard": calls.append(("view", tpm))
+    )
     trigger(window, "print")
     trigger(window, "print_preview")
     assert calls == [("print", window.document.map), ("view", window.document.map)]

@@ -6,9 +6,9 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from bodymap.advisor.cautions import red_flags, spot_cautions
-from bodymap.advisor.model import PAIN_KINDS, Advice, CautionNote, SpotFinding, SpotLike
-from bodymap.advisor.ranking import rank_sources
-from bodymap.advisor.routine import build_routine, routine_sources
+from bodymap.advisor.model import LENGTHS, PAIN_KINDS, Advice, CautionNote, SpotFinding, SpotLike
+from bodymap.advisor.ranking import MAX_SOURCES, rank_sources
+from bodymap.advisor.routine import build_routine
 from bodymap.advisor.surrounding import surrounding_areas
 from bodymap.advisor.tables import tables_for
 from bodymap.knowledge import Knowledge, load_knowledge
@@ -48,12 +48,17 @@ def advise(
     spots: Sequence[SpotLike],
     atlas: Mapping[str, ViewAtlas] | None = None,
     knowledge: Knowledge | None = None,
+    length: str = "standard",
 ) -> Advice:
-    """Advice for the spots of one map, taken together.
+    """Advice for the spots of one map, taken together, with a routine of ``length``.
 
-    Raises ``ValueError`` for a spot with an unknown view or kind, or an intensity outside
-    0..10. Points outside the body give a finding with the ``outside_body`` caution.
+    Raises ``ValueError`` for a spot with an unknown view or kind, an intensity outside
+    0..10, or an unknown length. Points outside the body give a finding with the
+    ``outside_body`` caution. Every spot's finding says which routine steps serve it, or
+    why none does.
     """
+    if length not in LENGTHS:
+        raise ValueError(f"unknown routine length {length!r} (one of {', '.join(LENGTHS)})")
     if atlas is None:
         from bodymap.atlas import load_atlas
 
@@ -64,34 +69,44 @@ def advise(
         _check(spot, index, atlas)
     tables = tables_for(atlas, knowledge)
     hits = locate_spots(spots, atlas)
-    notes: dict[int, tuple[CautionNote, ...]] = {}
-    findings = []
-    for index, (spot, hit) in enumerate(zip(spots, hits, strict=True)):
-        notes[index] = spot_cautions(hit, knowledge)
-        findings.append(
-            SpotFinding(
-                index=index,
-                view=spot.view,
-                x=float(spot.x),
-                y=float(spot.y),
-                point=hit.point,
-                inside=hit.inside,
-                snapped=hit.snapped,
-                side=hit.side,
-                regions=hit.regions,
-                segments=hit.segments,
-                cautions=notes[index],
-                intensity=float(spot.intensity),
-                kind=spot.kind,
-            )
+    notes: dict[int, tuple[CautionNote, ...]] = {
+        index: spot_cautions(hit, knowledge) for index, hit in enumerate(hits)
+    }
+    ranked = rank_sources(hits, spots, tables, limit=None)
+    routine, coverage = build_routine(ranked, hits, spots, tables, notes, length)
+    findings = tuple(
+        SpotFinding(
+            index=index,
+            view=spot.view,
+            x=float(spot.x),
+            y=float(spot.y),
+            point=hit.point,
+            inside=hit.inside,
+            snapped=hit.snapped,
+            side=hit.side,
+            regions=hit.regions,
+            segments=hit.segments,
+            cautions=notes[index],
+            intensity=float(spot.intensity),
+            kind=spot.kind,
+            covered_by=coverage[index].covered_by,
+            not_rolled_reason=coverage[index].reason,
         )
-    sources = rank_sources(hits, spots, tables)
+        for index, (spot, hit) in enumerate(zip(spots, hits, strict=True))
+    )
+    stepped = {(st.muscle, st.side) for st in routine.steps}
+    step_sources = [s for s in ranked if (s.muscle, s.side) in stepped]
+    safety = knowledge.safety
     return Advice(
-        spots=tuple(findings),
-        sources=sources,
-        surrounding=surrounding_areas(hits, routine_sources(sources), atlas, knowledge.muscles),
-        routine=build_routine(sources, knowledge, notes),
-        red_flags=red_flags(spots, knowledge),
+        spots=findings,
+        sources=ranked[:MAX_SOURCES],
+        surrounding=surrounding_areas(hits, step_sources, atlas, knowledge, tables.roll_zones),
+        routine=routine,
+        red_flags=red_flags(spots, hits, knowledge),
         advice=knowledge.advice,
         disclaimer=knowledge.disclaimer,
+        clinician_title=safety.clinician_title if safety else "",
+        clinician=safety.clinician if safety else (),
+        contraindications_title=safety.contraindications_title if safety else "",
+        contraindications=tuple(c.text for c in knowledge.contraindications),
     )

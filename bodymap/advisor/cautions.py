@@ -1,4 +1,9 @@
-"""Cautions for spots: zones not to roll, and when to see a clinician instead."""
+"""Cautions for spots: zones not to roll, and the red flags the spots raise.
+
+Red flags are data (``cautions.toml``): each has triggers naming surface segments, regions,
+pain kinds and a lowest intensity; a spot raises a flag when it meets every condition of
+one trigger, and the flag names the spots that raised it.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +11,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bodymap.advisor.model import CautionNote, RedFlagNote, SpotLike
-from bodymap.knowledge import Knowledge
+from bodymap.knowledge import FlagTrigger, Knowledge
 
 if TYPE_CHECKING:
     from bodymap.atlas import Hit
 
-__all__ = ["OUTSIDE_BODY", "RED_FLAG_INTENSITY", "RED_FLAG_KINDS", "red_flags", "spot_cautions"]
+__all__ = ["NERVE_KINDS", "OUTSIDE_BODY", "red_flags", "spot_cautions"]
 
 OUTSIDE_BODY = "outside_body"
-RED_FLAG_KINDS = frozenset({"tingling", "numb"})
-RED_FLAG_INTENSITY = 8.0
+NERVE_KINDS = frozenset({"tingling", "numb"})
+"""Pain kinds that mark a limb "check with a clinician first"."""
 
 
 def _note(zone: str, knowledge: Knowledge) -> CautionNote:
@@ -33,13 +38,40 @@ def spot_cautions(hit: Hit, knowledge: Knowledge) -> tuple[CautionNote, ...]:
     return tuple(_note(zone, knowledge) for zone in zones)
 
 
-def red_flags(spots: Sequence[SpotLike], knowledge: Knowledge) -> tuple[RedFlagNote, ...]:
-    """The "see a clinician" signs, when a spot tingles, is numb or hurts 8/10 or more."""
-    flagged = tuple(
-        i
-        for i, spot in enumerate(spots)
-        if spot.kind in RED_FLAG_KINDS or spot.intensity >= RED_FLAG_INTENSITY
+def _meets(
+    trigger: FlagTrigger, spot: SpotLike, segments: frozenset[str], regions: frozenset[str]
+) -> bool:
+    return (
+        spot.intensity >= trigger.min_intensity
+        and (not trigger.kinds or spot.kind in trigger.kinds)
+        and (not trigger.segments or not trigger.segments.isdisjoint(segments))
+        and (not trigger.regions or not trigger.regions.isdisjoint(regions))
     )
-    if not flagged:
-        return ()
-    return tuple(RedFlagNote(flag.id, flag.text, flagged) for flag in knowledge.red_flags)
+
+
+def red_flags(
+    spots: Sequence[SpotLike], hits: Sequence[Hit], knowledge: Knowledge
+) -> tuple[RedFlagNote, ...]:
+    """The red flags the spots raise, in the tables' order, each naming its spots."""
+    raised: dict[str, list[int]] = {}
+    seen: dict[tuple[object, ...], list[str]] = {}  # many spots share what lies under them
+    for i, (spot, hit) in enumerate(zip(spots, hits, strict=True)):
+        if not hit.inside:
+            continue
+        segments = frozenset(s.id for s in hit.segments)
+        regions = frozenset(r.id for r in (*hit.regions, *hit.cautions))
+        key = (segments, regions, spot.kind, spot.intensity)
+        ids = seen.get(key)
+        if ids is None:
+            ids = seen[key] = [
+                flag.id
+                for flag in knowledge.red_flags
+                if any(_meets(t, spot, segments, regions) for t in flag.triggers)
+            ]
+        for flag_id in ids:
+            raised.setdefault(flag_id, []).append(i)
+    return tuple(
+        RedFlagNote(flag.id, flag.text, tuple(raised[flag.id]))
+        for flag in knowledge.red_flags
+        if flag.id in raised
+    )

@@ -9,13 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from bodymap.knowledge.names import PAIN_KINDS
+
 if TYPE_CHECKING:
     from bodymap.atlas import Region
 
 __all__ = [
+    "LENGTHS",
     "PAIN_KINDS",
     "Advice",
     "CautionNote",
+    "LeftOut",
+    "NotRolled",
     "PainSpot",
     "Reason",
     "RedFlagNote",
@@ -28,7 +33,9 @@ __all__ = [
     "WarmupStep",
 ]
 
-PAIN_KINDS = ("ache", "sharp", "burning", "tingling", "numb")
+
+LENGTHS = ("short", "standard", "full")
+"""Routine lengths a person picks: about 5 minutes, 10 to 15 minutes, or everything."""
 
 
 class SpotLike(Protocol):
@@ -123,9 +130,11 @@ class SpotFinding:
     cautions: tuple[CautionNote, ...]
     intensity: float
     kind: str
+    covered_by: tuple[int, ...] = ()
+    not_rolled_reason: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "point": [self.x, self.y],
             "view": self.view,
             "side": self.side,
@@ -139,20 +148,44 @@ class SpotFinding:
                 s.id if s.side == "midline" else f"{s.id}_{s.side}" for s in self.segments
             ],
             "cautions": [c.to_json() for c in self.cautions],
+            "covered_by": list(self.covered_by),
         }
+        if self.not_rolled_reason is not None:
+            out["not_rolled_reason"] = self.not_rolled_reason
+        return out
 
 
 @dataclass(frozen=True, slots=True)
 class SurroundingArea:
-    """A region next to a spot or a source: roll it too, around the trigger points."""
+    """A rollable region next to a spot or a source: roll it too, around the trigger points.
+
+    ``local`` marks tissue under a spot that is rolled around but is not a source of
+    referred pain (fascia such as the iliotibial band).
+    """
 
     muscle: str
     side: str
     name: str
     view: str
+    roll_zone: Any = None
+    local: bool = False
 
-    def to_json(self) -> dict[str, str]:
-        return {"muscle": self.muscle, "side": self.side, "name": self.name, "view": self.view}
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "muscle": self.muscle,
+            "side": self.side,
+            "name": self.name,
+            "view": self.view,
+            "local": self.local,
+            "roll_zone": _zone_json(self.roll_zone),
+        }
+
+
+def _zone_json(zone: Any) -> dict[str, Any]:
+    if zone is None:
+        return {"type": "MultiPolygon", "coordinates": []}
+    out: dict[str, Any] = zone.geojson()
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +202,11 @@ class RollingStep:
     on_point_s: tuple[int, int]
     around_min: tuple[int, int]
     cautions: tuple[str, ...]
+    view: str = ""
+    roll_zone: Any = None
+    spots: tuple[int, ...] = ()
+    check_first: str = ""
+    """Set when a tingling or numb spot lies on the same limb: ask a clinician first."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -182,7 +220,47 @@ class RollingStep:
             "on_point_s": list(self.on_point_s),
             "around_min": list(self.around_min),
             "cautions": list(self.cautions),
+            "view": self.view,
+            "spots": list(self.spots),
+            "check_first": self.check_first or None,
+            "roll_zone": _zone_json(self.roll_zone),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class NotRolled:
+    """A muscle the spots point to that is not rolled: why, and what to do instead."""
+
+    muscle: str
+    side: str
+    name: str
+    reason: str
+    instead: str
+    spots: tuple[int, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "muscle": self.muscle,
+            "side": self.side,
+            "name": self.name,
+            "reason": self.reason,
+            "instead": self.instead,
+            "spots": list(self.spots),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A step the chosen routine length leaves out (a longer routine includes it)."""
+
+    muscle: str
+    side: str
+    name: str
+    spots: tuple[int, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"muscle": self.muscle, "side": self.side, "name": self.name,
+                "spots": list(self.spots)}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +293,9 @@ class Routine:
     total_min: int
     warmup: tuple[WarmupStep, ...]
     warmup_min: int
+    length: str = "standard"
+    not_rolled: tuple[NotRolled, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +321,10 @@ class Advice:
     red_flags: tuple[RedFlagNote, ...]
     advice: tuple[str, ...]
     disclaimer: str
+    clinician_title: str = ""
+    clinician: tuple[str, ...] = ()
+    contraindications_title: str = ""
+    contraindications: tuple[str, ...] = ()
 
     @property
     def view(self) -> str:
@@ -255,10 +340,19 @@ class Advice:
             "sources": [s.to_json() for s in self.sources],
             "surrounding": [a.to_json() for a in self.surrounding],
             "routine": [step.to_json() for step in self.routine.steps],
+            "routine_length": self.routine.length,
             "routine_total_min": self.routine.total_min,
+            "not_rolled": [n.to_json() for n in self.routine.not_rolled],
+            "left_out": [n.to_json() for n in self.routine.left_out],
             "warmup": [step.to_json() for step in self.routine.warmup],
             "warmup_min": self.routine.warmup_min,
             "red_flags": [f.to_json() for f in self.red_flags],
             "advice": list(self.advice),
+            "when_to_see_a_clinician": {
+                "title": self.clinician_title,
+                "lines": list(self.clinician),
+                "contraindications_title": self.contraindications_title,
+                "contraindications": list(self.contraindications),
+            },
             "disclaimer": self.disclaimer,
         }

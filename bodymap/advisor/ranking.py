@@ -22,11 +22,12 @@ the front of the thigh must not fall behind a rarer muscle merely lying next to 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from bodymap.advisor.model import Reason, Source, SpotLike
 from bodymap.advisor.tables import Tables
+from bodymap.knowledge import Muscle
 
 if TYPE_CHECKING:
     from bodymap.atlas import Hit, Region
@@ -107,9 +108,10 @@ def spot_contributions(
     factor = intensity_factor(intensity)
     prevalence = tables.prevalence_factor
     out: dict[tuple[str, str], tuple[float, list[Reason]]] = {}
+    sources_ok = tables.source_ids
     for key in local.keys() | referred.keys():
-        if key[0] not in prevalence:
-            continue  # a region the knowledge does not cover cannot be advised on
+        if key[0] not in sources_ok:
+            continue  # unknown regions, and fascia: rolled around, never a referral source
         reasons: list[Reason] = []
         lw = rw = 0.0
         if key in local:
@@ -133,13 +135,35 @@ def _reach(hits: Sequence[Hit], tables: Tables) -> dict[int, tuple[Region, ...]]
     return out
 
 
+CATCH_ALL_SHARE = 0.99
+"""A catch-all region scores at most this share of its best named part that explains the
+same pain, so it follows that part instead of pushing named muscles out of the list."""
+
+
+def _rank_named_parts_first(
+    raw: dict[tuple[str, str], float], muscles: Mapping[str, Muscle]
+) -> None:
+    """Cap each catch-all region (``stands_for``) just below its best named part on the
+    same side: "hand muscles" is where to roll, the named thumb muscle the likelier source."""
+    for (muscle_id, side), value in list(raw.items()):
+        parts = muscles[muscle_id].stands_for
+        best = max((raw.get((p, side), 0.0) for p in parts), default=0.0)
+        if best > 0.0 and value >= best:
+            raw[(muscle_id, side)] = best * CATCH_ALL_SHARE
+
+
 def rank_sources(
-    hits: Sequence[Hit], spots: Sequence[SpotLike], tables: Tables, limit: int = MAX_SOURCES
+    hits: Sequence[Hit],
+    spots: Sequence[SpotLike],
+    tables: Tables,
+    limit: int | None = MAX_SOURCES,
 ) -> tuple[Source, ...]:
     """Sources ranked best first: score, then prevalence, then id, then side.
 
     A muscle whose right and left score exactly alike (spots on the midline) is listed
-    once with side :data:`BOTH`.
+    once with side :data:`BOTH`. Only muscles are ranked: fascia and other non-muscle
+    tissue under a spot is an area to roll around, not a source. ``limit=None`` ranks
+    every candidate (the routine uses them to give each spot a step).
     """
     raw: dict[tuple[str, str], float] = {}
     reasons: dict[tuple[str, str], list[Reason]] = {}
@@ -156,13 +180,14 @@ def rank_sources(
     if not raw:
         return ()
     muscles = tables.knowledge.muscles
+    _rank_named_parts_first(raw, muscles)
     order = sorted(
         raw,
         key=lambda k: (-raw[k], -muscles[k[0]].prevalence, k[0], _SIDE_ORDER.get(k[1], 3)),
     )
     out: list[Source] = []
     k = 0
-    while k < len(order) and len(out) < limit:
+    while k < len(order) and (limit is None or len(out) < limit):
         m, side = order[k]
         twin = order[k + 1] if k + 1 < len(order) else None
         points = tables.trigger_points.get((m, side), ())

@@ -1,89 +1,293 @@
 """Turn ranked sources into a rolling routine the person can follow on the mat.
 
-Steps are grouped by body position in a fixed order (standing, wall, seated, on the back,
-on the side, face down) so nobody gets up and down between them; a short warm-up variant
-serves before and after exercise.
+Every spot gets an answer: first each spot gets the best rollable source on its own side
+(strongest spots first), then the other strong sources follow. The chosen length (short
+about 5 minutes, standard about 15, full everything) keeps steps in that order while
+they fit, and what it leaves out is listed, never dropped silently. A source that cannot
+be rolled (no tool, or no room clear of the caution zones) goes to ``not_rolled`` with
+what to do instead. Steps are grouped by body position in a fixed order (standing, wall,
+seated, on the back, on the side, face down) so nobody gets up and down between them.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from bodymap.advisor.model import CautionNote, RollingStep, Routine, Source, WarmupStep
-from bodymap.knowledge import POSITIONS, Knowledge
+from bodymap.advisor.cautions import NERVE_KINDS, OUTSIDE_BODY
+from bodymap.advisor.model import (
+    LENGTHS,
+    CautionNote,
+    LeftOut,
+    NotRolled,
+    RollingStep,
+    Routine,
+    Source,
+    SpotLike,
+    WarmupStep,
+)
+from bodymap.advisor.tables import Tables
+from bodymap.knowledge import POSITIONS, Knowledge, SafetyText
 
-__all__ = [
-    "MAX_STEPS",
-    "STEP_SHARE",
-    "build_routine",
-    "routine_sources",
-]
+if TYPE_CHECKING:
+    from bodymap.atlas import Hit
 
-MAX_STEPS = 6
+__all__ = ["BUDGET_S", "STEP_SHARE", "Coverage", "build_routine", "step_seconds"]
+
 STEP_SHARE = 0.35
 """A source earns a step when its score is at least this share of the best score."""
+BUDGET_S: Mapping[str, int | None] = {"short": 5 * 60, "standard": 15 * 60, "full": None}
+"""The time each routine length may fill, at the middle of each step's timing."""
+_FULL_EXTRAS = 15
 _WARMUP_TOOLS = ("foam_roller", "ball")
 _WARMUP_STEPS = 4
 _WARMUP_BUDGET_S = 150
 
 
-def routine_sources(sources: Sequence[Source]) -> tuple[Source, ...]:
-    """The sources worth a step: the strongest few."""
-    if not sources:
-        return ()
-    floor = sources[0].score * STEP_SHARE
-    return tuple(s for s in sources if s.score >= floor)[:MAX_STEPS]
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """For one spot: the steps that serve it, or why none does."""
+
+    covered_by: tuple[int, ...]
+    reason: str | None
 
 
-def _step(source: Source, knowledge: Knowledge, extra: Sequence[str]) -> RollingStep:
-    muscle = knowledge.muscles[source.muscle]
-    tech = muscle.technique
-    cautions = list(dict.fromkeys((*muscle.cautions, *extra)))
-    return RollingStep(
-        muscle=source.muscle,
-        side=source.side,
-        name=muscle.name,
-        tool=tech.tool,
-        tool_detail=tech.tool_detail,
-        position=tech.position,
-        how=tech.how,
-        on_point_s=tech.on_point_s,
-        around_min=tech.around_min,
-        cautions=tuple(cautions),
-    )
+def step_seconds(knowledge: Knowledge, muscle: str) -> int:
+    """A step's middle time: some seconds on the point, then minutes rolling around it."""
+    tech = knowledge.muscles[muscle].technique
+    return (sum(tech.around_min) * 60 + sum(tech.on_point_s)) // 2
 
 
-def build_routine(
-    sources: Sequence[Source],
-    knowledge: Knowledge,
-    spot_cautions: Mapping[int, Sequence[CautionNote]],
-) -> Routine:
-    """One step per chosen source, ordered by position, then by rank.
+def _side_ok(source_side: str, spot_side: str) -> bool:
+    return spot_side == "midline" or source_side in (spot_side, "both", "midline")
 
-    A step for a muscle that lies under a spot in a caution zone carries that zone's text,
-    so the routine never reads as "roll the spot you marked" there.
-    """
-    chosen = routine_sources(sources)
-    steps: list[tuple[int, int, RollingStep]] = []
-    for rank, source in enumerate(chosen):
+
+def _served(source: Source) -> tuple[int, ...]:
+    return tuple(sorted({r.spot for r in source.reasons}))
+
+
+class _Builder:
+    def __init__(
+        self,
+        ranked: Sequence[Source],
+        hits: Sequence[Hit],
+        spots: Sequence[SpotLike],
+        tables: Tables,
+        notes: Mapping[int, Sequence[CautionNote]],
+        length: str,
+    ) -> None:
+        if length not in LENGTHS:
+            raise ValueError(f"unknown routine length {length!r} (one of {', '.join(LENGTHS)})")
+        self.ranked, self.hits, self.spots, self.tables = ranked, hits, spots, tables
+        self.knowledge = tables.knowledge
+        safety = self.knowledge.safety
+        if safety is None:
+            raise ValueError("the knowledge tables lack the [safety] texts")
+        self.safety: SafetyText = safety
+        self.notes, self.length = notes, length
+        self.zones = tables.roll_zones
+        self.not_rolled: dict[tuple[str, str], tuple[Source, set[int]]] = {}
+        self.nerve: dict[int, set[tuple[str, str]]] = {}
+        for i, (hit, spot) in enumerate(zip(hits, spots, strict=True)):
+            if hit.inside and spot.kind in NERVE_KINDS:
+                self.nerve[i] = {
+                    (tables.part_of[s.id], s.side) for s in hit.segments if s.id in tables.part_of
+                }
+
+    def _skip(self, source: Source, spots: Sequence[int]) -> None:
+        entry = self.not_rolled.setdefault((source.muscle, source.side), (source, set()))
+        entry[1].update(spots)
+
+    def picks(self) -> list[Source]:
+        """Sources in the order they earn a step: one per spot first, then the strong ones."""
+        by_spot: dict[int, list[Source]] = {}
+        for source in self.ranked:
+            for i in _served(source):
+                by_spot.setdefault(i, []).append(source)
+        out: dict[tuple[str, str], Source] = {}
+        order = sorted(
+            (i for i, h in enumerate(self.hits) if h.inside),
+            key=lambda i: (-self.spots[i].intensity, i),
+        )
+        for i in order:
+            for source in by_spot.get(i, ()):
+                if not _side_ok(source.side, self.hits[i].side):
+                    continue
+                if self.zones.is_rollable(source.muscle, source.side):
+                    out.setdefault((source.muscle, source.side), source)
+                    break
+                self._skip(source, (i,))
+        if self.ranked:
+            floor = self.ranked[0].score * STEP_SHARE
+            extras = (
+                self.ranked[:_FULL_EXTRAS]
+                if self.length == "full"
+                else [s for s in self.ranked if s.score >= floor]
+            )
+            for source in extras:
+                if self.zones.is_rollable(source.muscle, source.side):
+                    out.setdefault((source.muscle, source.side), source)
+                else:
+                    self._skip(source, _served(source))
+        return list(out.values())
+
+    def _check_first(self, source: Source, view: str, zone: Any) -> str:
+        served = set(_served(source))
+        for i, parts in self.nerve.items():
+            for part_id, side in parts:
+                if not _side_ok(source.side, side):
+                    continue
+                if i in served or self.tables.part_touches(view, part_id, side, zone):
+                    part = next(p for p in self.knowledge.body_parts if p.id == part_id)
+                    return self.safety.check_first.format(part=part.name)
+        return ""
+
+    def step(self, source: Source) -> RollingStep:
+        muscle = self.knowledge.muscles[source.muscle]
+        tech = muscle.technique
         extra = [
             note.text
             for reason in source.reasons
             if reason.kind == "local"
-            for note in spot_cautions.get(reason.spot, ())
+            for note in self.notes.get(reason.spot, ())
         ]
-        step = _step(source, knowledge, extra)
-        steps.append((POSITIONS.index(step.position), rank, step))
-    ordered = tuple(step for _, _, step in sorted(steps, key=lambda t: (t[0], t[1])))
+        zone = self.zones.best(source.muscle, source.side)
+        assert zone is not None  # a rollable source has a zone
+        return RollingStep(
+            muscle=source.muscle,
+            side=source.side,
+            name=muscle.name,
+            tool=tech.tool,
+            tool_detail=tech.tool_detail,
+            position=tech.position,
+            how=tech.how,
+            on_point_s=tech.on_point_s,
+            around_min=tech.around_min,
+            cautions=tuple(dict.fromkeys((*muscle.cautions, *extra))),
+            view=zone.view,
+            roll_zone=zone,
+            spots=_served(source),
+            check_first=self._check_first(source, zone.view, zone.geometry),
+        )
+
+    def not_rolled_entries(self) -> tuple[NotRolled, ...]:
+        out = []
+        for (m, side), (_, spots) in self.not_rolled.items():
+            record = self.knowledge.muscles[m]
+            zone = self.zones.best(m, side)
+            if record.technique.tool == "none" or zone is None:
+                reason, instead = self.safety.no_tool, record.technique.how
+            elif zone.blocked_by:
+                texts = [
+                    self.knowledge.cautions[z]
+                    for z in zone.blocked_by
+                    if z in self.knowledge.cautions
+                ]
+                names = ", ".join(t.name.lower() for t in texts) or ", ".join(zone.blocked_by)
+                reason = self.safety.in_zone.format(zones=names)
+                instead = texts[0].instead if texts else record.technique.how
+            else:
+                reason, instead = self.safety.too_small, record.technique.how
+            out.append(NotRolled(m, side, record.name, reason, instead, tuple(sorted(spots))))
+        return tuple(out)
+
+
+def build_routine(
+    ranked: Sequence[Source],
+    hits: Sequence[Hit],
+    spots: Sequence[SpotLike],
+    tables: Tables,
+    notes: Mapping[int, Sequence[CautionNote]],
+    length: str = "standard",
+) -> tuple[Routine, tuple[Coverage, ...]]:
+    """The routine for ``length`` and, per spot, the steps serving it or why none does.
+
+    ``ranked`` is every ranked source (not only the few shown), so that each spot can get
+    a step of its own. Raises ``ValueError`` for an unknown length.
+    """
+    b = _Builder(ranked, hits, spots, tables, notes, length)
+    knowledge = tables.knowledge
+    budget = BUDGET_S[length]
+    chosen: list[Source] = []
+    left: list[Source] = []
+    used = 0
+    for source in b.picks():
+        seconds = step_seconds(knowledge, source.muscle)
+        if budget is None or not chosen or used + seconds <= budget:
+            chosen.append(source)
+            used += seconds
+        else:
+            left.append(source)
+    made = [(POSITIONS.index(st.position), rank, st) for rank, st in enumerate(map(b.step, chosen))]
+    ordered = tuple(st for _, _, st in sorted(made, key=lambda t: (t[0], t[1])))
     total_s = sum(s.around_min[1] * 60 + s.on_point_s[1] for s in ordered)
-    warm = [s for s in ordered if s.tool in _WARMUP_TOOLS][:_WARMUP_STEPS]
+    warm = [s for s in ordered if s.tool in _WARMUP_TOOLS and not s.check_first][:_WARMUP_STEPS]
     # whole five seconds: "about 35 s" reads as guidance, "about 37 s" as false precision
     seconds = max(30, min(120, _WARMUP_BUDGET_S // len(warm) // 5 * 5)) if warm else 0
     warmup = tuple(WarmupStep(s.muscle, s.side, s.name, s.tool, s.position, seconds) for s in warm)
-    return Routine(
+    not_rolled = b.not_rolled_entries()
+    left_out = tuple(
+        LeftOut(s.muscle, s.side, knowledge.muscles[s.muscle].name, _served(s)) for s in left
+    )
+    routine = Routine(
         steps=ordered,
         total_min=math.ceil(total_s / 60),
         warmup=warmup,
         warmup_min=math.ceil(seconds * len(warmup) / 60),
+        length=length,
+        not_rolled=not_rolled,
+        left_out=left_out,
     )
+    index = _Index(ordered, left_out, not_rolled)
+    return routine, tuple(_coverage(b, i, index) for i in range(len(hits)))
+
+
+class _Index:
+    """Steps, left-out steps and not-rolled entries by the spots they serve."""
+
+    def __init__(
+        self,
+        steps: Sequence[RollingStep],
+        left_out: Sequence[LeftOut],
+        not_rolled: Sequence[NotRolled],
+    ) -> None:
+        self.steps: dict[int, list[tuple[int, str]]] = {}
+        for k, st in enumerate(steps):
+            for i in st.spots:
+                self.steps.setdefault(i, []).append((k, st.side))
+        self.left: dict[int, list[LeftOut]] = {}
+        for entry in left_out:
+            for i in entry.spots:
+                self.left.setdefault(i, []).append(entry)
+        self.skipped: dict[int, list[NotRolled]] = {}
+        for skip in not_rolled:
+            for i in skip.spots:
+                self.skipped.setdefault(i, []).append(skip)
+
+
+def _coverage(b: _Builder, i: int, index: _Index) -> Coverage:
+    hit, safety, cautions = b.hits[i], b.safety, b.knowledge.cautions
+    if not hit.inside:
+        return Coverage((), cautions[OUTSIDE_BODY].spot_reason)
+    covered = tuple(k for k, side in index.steps.get(i, ()) if _side_ok(side, hit.side))
+    if i in b.nerve:
+        part_ids = {p for p, _ in b.nerve[i]} or {"trunk"}
+        names = [p.name for p in b.knowledge.body_parts if p.id in part_ids]
+        return Coverage(covered, safety.spot_tingling.format(part=" and ".join(names) or "area"))
+    if covered:
+        return Coverage(covered, None)
+    left = [e.name for e in index.left.get(i, ()) if _side_ok(e.side, hit.side)][:2]
+    if left:
+        return Coverage((), safety.spot_left_out.format(length=b.length, muscles=", ".join(left)))
+    for region in hit.cautions:
+        if region.id in cautions:
+            return Coverage((), cautions[region.id].spot_reason)
+    skipped = index.skipped.get(i, [])
+    if skipped:
+        muscles = ", ".join(e.name for e in skipped)
+        return Coverage(
+            (), safety.spot_not_rolled.format(muscles=muscles, instead=skipped[0].instead)
+        )
+    return Coverage((), safety.spot_no_step)

@@ -9,6 +9,8 @@ import numpy as np
 import shapely
 
 from bodymap.advisor.model import Source, SurroundingArea
+from bodymap.advisor.rollable import RollZones
+from bodymap.knowledge import Knowledge
 
 if TYPE_CHECKING:
     from bodymap.atlas import Hit, Region, ViewAtlas
@@ -45,7 +47,8 @@ def surrounding_areas(
     hits: Sequence[Hit],
     sources: Sequence[Source],
     atlas: Mapping[str, ViewAtlas],
-    known: Iterable[str],
+    knowledge: Knowledge,
+    zones: RollZones,
     limit: int = MAX_SURROUNDING,
 ) -> tuple[SurroundingArea, ...]:
     """Neighbours (same view, sharing a border) of each spot's region and each source; a
@@ -53,10 +56,17 @@ def surrounding_areas(
 
     Only the same side of the body counts; ``limit`` caps the number of distinct muscles
     (a muscle keeps both sides when a source stands for both, so mirrored maps agree).
-    Caution zones never appear (they are not muscle or fascia regions); the sources
-    themselves and regions without knowledge are left out; the first mention wins.
+    Only rollable regions appear: worked with a roller or a ball (``[safety]`` in
+    ``cautions.toml``), and with room clear of every caution zone; the face, the scalp,
+    the throat and the kneecap never do. Fascia under a spot comes first, as local tissue
+    to roll around. The sources themselves are left out; the first mention wins.
     """
-    known_ids = set(known)
+    safety = knowledge.safety
+    tools = safety.surrounding_tools if safety else ("foam_roller", "ball")
+    never = safety.not_surrounding if safety else frozenset()
+    known_ids = {
+        m for m, rec in knowledge.muscles.items() if rec.technique.tool in tools and m not in never
+    }
     skip = {(s.muscle, side) for s in sources for side in _sides(s.side)}
     seen: set[tuple[str, str]] = set()
     out: list[SurroundingArea] = []
@@ -70,9 +80,18 @@ def surrounding_areas(
                 continue
             if region.kind not in ("muscle", "fascia"):
                 continue
+            zone = zones.get(region.view, region.id, region.side)
+            if zone is None or not zone.rollable:
+                continue
             seen.add(key)
-            out.append(SurroundingArea(region.id, region.side, region.name, region.view))
+            out.append(
+                SurroundingArea(
+                    region.id, region.side, region.name, region.view, zone, region.kind != "muscle"
+                )
+            )
 
+    for hit in hits:  # tissue under a spot that is rolled around, never ranked as a source
+        take([r for r in hit.regions if r.kind != "muscle"], hit.side)
     pains: dict[Region, list[tuple[float, float]]] = {}
     for hit in hits:
         if hit.regions:

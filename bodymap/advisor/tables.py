@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import shapely
 
 from bodymap.advisor.extent import SpotExtent
+from bodymap.advisor.rollable import RollZones
 from bodymap.knowledge import Knowledge, site_point
 
 if TYPE_CHECKING:
@@ -60,6 +63,10 @@ class Tables:
             or _DEFAULT_SIDES
             for m in knowledge.muscles
         }
+        self.source_ids = frozenset(
+            m for m, rec in knowledge.muscles.items() if rec.kind == "muscle"
+        )
+        """Records that may be ranked as sources: muscles, never fascia."""
         self.prevalence_factor = {
             m: PREVALENCE_FLOOR + (1 - PREVALENCE_FLOOR) * rec.prevalence
             for m, rec in knowledge.muscles.items()
@@ -73,6 +80,30 @@ class Tables:
         self.referrers = self._referrers(segment_names)
         self.extent = {view: SpotExtent(va) for view, va in atlas.items()}
         self.trigger_points = self._trigger_points()
+        self.roll_zones = RollZones(atlas, knowledge)
+        self._parts: dict[tuple[str, str, str], Any] = {}
+        self.part_of: dict[str, str] = {
+            seg: part.id for part in knowledge.body_parts for seg in part.segments
+        }
+
+    def part_touches(self, view: str, part: str, side: str, geometry: Any) -> bool:
+        """Whether ``geometry`` overlaps a body part (its segments on ``side``) in ``view``."""
+        key = (view, part, side)
+        shape = self._parts.get(key)
+        if shape is None:
+            ids = next(p.segments for p in self.knowledge.body_parts if p.id == part)
+            shape = shapely.union_all(
+                [
+                    r.geometry
+                    for r in self.atlas[view].layer("segment")
+                    if r.id in ids and r.side in (side, "midline")
+                ]
+            )
+            shapely.prepare(shape)
+            self._parts[key] = shape
+        return bool(shapely.intersects(shape, geometry)) and (
+            shape.intersection(geometry).area > 1.0
+        )
 
     def _referrers(
         self, segment_names: Mapping[str, str]

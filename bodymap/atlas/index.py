@@ -26,6 +26,8 @@ SNAP_DISTANCE = 6.0
 NEIGHBOUR_GAP = 3.0
 """Regions closer than this (atlas units) count as neighbours."""
 _LOOKUP_LAYERS = ("superficial", "deep", "segment", "caution")
+RECENT_HITS = 256
+"""How many answers of :meth:`ViewAtlas.locate` are kept for the same point asked again."""
 
 
 class _LayerIndex:
@@ -57,6 +59,7 @@ class ViewAtlas:
             for name in _LOOKUP_LAYERS
         }
         self._by_id: dict[tuple[str, str], list[Region]] = {}
+        self._recent: dict[tuple[float, float], Hit] = {}
         for region in data.regions:
             self._by_id.setdefault((region.id, region.side), []).append(region)
 
@@ -110,10 +113,22 @@ class ViewAtlas:
         )
 
     def locate(self, x: float, y: float) -> Hit:
-        """What lies under one point (a near miss snaps onto the body)."""
+        """What lies under one point (a near miss snaps onto the body).
+
+        The last few answers are kept: a click is looked up by the canvas, its marker, the
+        window's status line and the advisor, and a `Hit` never changes, so each asks once.
+        """
+        key = (x, y)
+        known = self._recent.get(key)
+        if known is not None:
+            return known
         if not (math.isfinite(x) and math.isfinite(y)):
             raise ValueError(f"coordinates must be finite numbers, got {x!r}, {y!r}")
-        return self._hit(x, y, bool(shapely.contains_xy(self.outline, x, y)))
+        hit = self._hit(x, y, bool(shapely.contains_xy(self.outline, x, y)))
+        if len(self._recent) >= RECENT_HITS:
+            self._recent.clear()
+        self._recent[key] = hit
+        return hit
 
     def locate_many(self, xs: Sequence[float], ys: Sequence[float]) -> list[Hit]:
         """:meth:`locate` for many points at once, with vectorised lookups."""

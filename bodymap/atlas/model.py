@@ -27,6 +27,9 @@ CAUTION_ZONES: Final = (
     "femoral_triangle",
     "axilla",
     "kidney",
+    "kneecap",
+    "fibular_head",
+    "ulnar_groove",
 )
 
 

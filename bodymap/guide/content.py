@@ -29,11 +29,11 @@ from bodymap.guide.words import (
     POSITION_WORDS,
     SIDE_WORDS,
     TOOL_WORDS,
-    field_of,
     minutes_text,
     seconds_text,
     text_of,
 )
+from bodymap.knowledge import Knowledge, load_knowledge
 
 __all__ = [
     "NOTE_EXCERPT_CHARS",
@@ -50,26 +50,6 @@ __all__ = [
 
 NOTE_EXCERPT_CHARS = 240
 """Notes are cut here before layout; the table then elides to two lines."""
-
-_FALLBACK_ADVICE = (
-    "Stay on a tender trigger point only a few seconds (about 10–30 s), then spend a few "
-    "minutes rolling and massaging the area around it.",
-    "Roll for 2–3 minutes before and after exercise.",
-    "Roll at bedtime after a day of long sitting or standing, and in the morning when stiff.",
-    "Start with a smooth roller and short sessions.",
-    "Sore, tender muscles the next day mean the session was too long or too often: do less.",
-)
-_FALLBACK_RED_FLAGS = (
-    "Numbness, tingling or weakness",
-    "Pain after a fall or an accident",
-    "Fever with the pain",
-    "Night pain that does not ease",
-    "Loss of bladder or bowel control",
-)
-_FALLBACK_DISCLAIMER = (
-    "This guide is self-care guidance, not medical advice. It does not diagnose or treat "
-    "any condition. If pain is severe, lasting or getting worse, see a clinician."
-)
 
 
 @dataclass(frozen=True)
@@ -102,6 +82,12 @@ class GuideContent:
     red_flags: tuple[str, ...]
     disclaimer: str
     roll_zones: tuple[tuple[str, str], ...]
+    not_rolled: tuple[str, ...] = ()
+    left_out: str = ""
+    clinician_title: str = "When to see a clinician"
+    clinician: tuple[str, ...] = ()
+    contraindications_title: str = ""
+    contraindications: tuple[str, ...] = ()
 
     @property
     def steps(self) -> tuple[GuideStep, ...]:
@@ -119,7 +105,11 @@ def _where(spot_json: Mapping[str, Any] | None, side: str) -> str:
 
 
 def _spot_caution(spot_json: Mapping[str, Any] | None) -> str:
-    """The first caution for a spot over a place not to roll (spine, back of the knee …)."""
+    """Why a spot gets no step (when it gets none), else the first caution for a spot over
+    a place not to roll (spine, back of the knee …)."""
+    reason = text_of((spot_json or {}).get("not_rolled_reason") or "")
+    if reason:
+        return reason
     for caution in (spot_json or {}).get("cautions") or ():
         text = text_of(caution)
         if text:
@@ -136,16 +126,16 @@ def _excerpt(note: str) -> str:
     return text[: cut if cut > NOTE_EXCERPT_CHARS // 2 else NOTE_EXCERPT_CHARS].rstrip() + "…"
 
 
-def _red_flags(advice_json: Mapping[str, Any], knowledge: Any) -> tuple[str, ...]:
+def _red_flags(advice_json: Mapping[str, Any], knowledge: Knowledge) -> tuple[str, ...]:
     """Every red flag, the ones the map's spots call for marked with their spot numbers."""
     flagged = {
         str(f.get("id")): [int(n) + 1 for n in f.get("spots") or ()]
         for f in advice_json.get("red_flags") or ()
     }
     lines: list[str] = []
-    for flag in field_of(knowledge, "red_flags") or ():
-        text = text_of(flag)
-        numbers = flagged.pop(str(field_of(flag, "id", "")), None)
+    for flag in knowledge.red_flags:
+        text = flag.text
+        numbers = flagged.pop(flag.id, None)
         if numbers:
             label = "spot" if len(numbers) == 1 else "spots"
             text += f" (applies to your {label} {', '.join(map(str, numbers))})"
@@ -153,23 +143,54 @@ def _red_flags(advice_json: Mapping[str, Any], knowledge: Any) -> tuple[str, ...
     for f in advice_json.get("red_flags") or ():
         if str(f.get("id")) in flagged:
             lines.append(text_of(f))
-    return tuple(lines) or _FALLBACK_RED_FLAGS
+    return tuple(lines)
+
+
+def _not_rolled(advice_json: Mapping[str, Any]) -> tuple[str, ...]:
+    """ "Do not roll" entries: the muscle, why, and what to do instead (never a time)."""
+    lines = []
+    for entry in advice_json.get("not_rolled") or ():
+        side = str(entry.get("side", "midline"))
+        name = str(entry.get("name") or entry.get("muscle", "")).strip()
+        title = name if side == "midline" else f"{name}, {SIDE_WORDS.get(side, side)}"
+        lines.append(
+            f"{title}: {text_of(entry.get('reason', ''))} {text_of(entry.get('instead', ''))}"
+        )
+    return tuple(line.strip() for line in lines)
+
+
+def _left_out(advice_json: Mapping[str, Any]) -> str:
+    left = advice_json.get("left_out") or ()
+    if not left:
+        return ""
+    length = str(advice_json.get("routine_length") or "standard")
+    names = []
+    for entry in left:
+        side = str(entry.get("side", "midline"))
+        name = str(entry.get("name") or entry.get("muscle", ""))
+        names.append(name if side == "midline" else f"{name} ({SIDE_WORDS.get(side, side)})")
+    return (
+        f"The {length} routine leaves out: {', '.join(names)}. "
+        "Print the full routine for every step."
+    )
 
 
 def build_guide_content(
     map_name: str,
     spots: Sequence[Any],
     advice_json: Mapping[str, Any],
-    knowledge: Any,
+    knowledge: Knowledge | None,
     today: date,
     date_format: str = "{d} {month} {y}",
 ) -> GuideContent:
     """Everything the guide prints for ``spots`` (a map's spots in order) and their advice.
 
-    ``advice_json`` is ``Advice.to_json()``; ``knowledge`` is the loaded knowledge (or any
-    object with ``muscles``, ``advice``, ``red_flags`` and ``disclaimer``); missing general
-    texts fall back to built-in wording so a guide is never left without its advice.
+    ``advice_json`` is ``Advice.to_json()``; ``knowledge`` the loaded knowledge (loaded here
+    when None). Every sentence about safety (advice, warning signs, disclaimer) comes from
+    the knowledge tables; this module holds none of its own.
     """
+    if knowledge is None:
+        knowledge = load_knowledge()
     spot_json = list(advice_json.get("spots") or [])
     rows = tuple(
         SpotRow(
@@ -193,22 +214,15 @@ def build_guide_content(
         if steps
         else ""
     )
-    advice = (
-        tuple(
-            text_of(a) for a in (field_of(knowledge, "advice") or advice_json.get("advice") or ())
-        )
-        or _FALLBACK_ADVICE
-    )
-    disclaimer = (
-        text_of(field_of(knowledge, "disclaimer") or advice_json.get("disclaimer") or "")
-        or _FALLBACK_DISCLAIMER
-    )
+    advice = knowledge.advice
+    disclaimer = knowledge.disclaimer
     warmup = quick_lines(advice_json.get("warmup") or (), knowledge)
     warmup_min = advice_json.get("warmup_min") or 3
-    note = text_of(field_of(knowledge, "warmup_note") or "")
+    note = knowledge.warmup_note
     months = "January February March April May June July August September October November December"
     date_text = date_format.format(d=today.day, month=months.split()[today.month - 1], y=today.year)
     zones = tuple(dict.fromkeys((s.muscle, s.side) for s in steps))
+    clinic: Mapping[str, Any] = advice_json.get("when_to_see_a_clinician") or {}
     return GuideContent(
         title="Rolling guide",
         profile=map_name,
@@ -217,10 +231,16 @@ def build_guide_content(
         groups=group_steps(steps),
         total_text=total_text,
         quick_title=f"Short version before or after exercise (about {warmup_min} minutes)",
-        quick_note=note or "A few slow passes over each area, no long holds on points.",
+        quick_note=note,
         quick_lines=warmup,
         advice=advice,
         red_flags=_red_flags(advice_json, knowledge),
         disclaimer=disclaimer,
         roll_zones=zones,
+        not_rolled=_not_rolled(advice_json),
+        left_out=_left_out(advice_json),
+        clinician_title=str(clinic.get("title") or "When to see a clinician"),
+        clinician=tuple(text_of(t) for t in clinic.get("lines") or ()),
+        contraindications_title=str(clinic.get("contraindications_title") or ""),
+        contraindications=tuple(text_of(t) for t in clinic.get("contraindications") or ()),
     )

@@ -57,6 +57,9 @@ def _step_cautions(item: Mapping[str, Any], record: Any) -> tuple[str, ...]:
     if raw is None:
         raw = field_of(record, "cautions") or ()
     seen: list[str] = []
+    first = text_of(item.get("check_first") or "")
+    if first:  # a tingling or numb spot on this limb: the clinician comes first
+        seen.append(first)
     for entry in raw:
         text = text_of(entry)
         if text and text not in seen:

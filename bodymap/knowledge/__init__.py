@@ -11,11 +11,15 @@ from bodymap.knowledge.catalogue import muscle_entry, muscle_geometry
 from bodymap.knowledge.fields import KnowledgeError
 from bodymap.knowledge.loader import load_knowledge, parse_knowledge
 from bodymap.knowledge.model import (
+    BodyPart,
     CautionText,
+    Contraindication,
+    FlagTrigger,
     Knowledge,
     Muscle,
     RedFlag,
     Referral,
+    SafetyText,
     Technique,
     TriggerPointSite,
 )
@@ -28,12 +32,16 @@ __all__ = [
     "POSITIONS",
     "REGION_IDS",
     "TOOLS",
+    "BodyPart",
     "CautionText",
+    "Contraindication",
+    "FlagTrigger",
     "Knowledge",
     "KnowledgeError",
     "Muscle",
     "RedFlag",
     "Referral",
+    "SafetyText",
     "Technique",
     "TriggerPointSite",
     "load_knowledge",

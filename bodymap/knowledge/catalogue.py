@@ -7,7 +7,7 @@ essential and spillover zones, the muscle's regions and its roll zone), per view
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import shapely
@@ -19,11 +19,12 @@ from bodymap.knowledge.sites import site_point
 if TYPE_CHECKING:
     from bodymap.atlas import ViewAtlas
 
-__all__ = ["CAUTION_MARGIN", "area_of", "muscle_entry", "muscle_geometry"]
+__all__ = ["RollZoneOf", "area_of", "muscle_entry", "muscle_geometry"]
 
 SIDES = ("right", "left")
-CAUTION_MARGIN = 3.0
-"""Atlas units kept clear around a caution zone in a roll zone (about half a centimetre)."""
+RollZoneOf = Callable[[str, str, str], Any]
+"""(view, muscle id, side) → the rollable geometry or None: the advisor's roll zones
+(`bodymap.advisor.rollable.RollZones`), so the catalogue shades exactly what the routine does."""
 _BODY_LAYERS = ("superficial", "deep")
 
 
@@ -80,20 +81,22 @@ def _geojson(geom: Any) -> dict[str, Any] | None:
 
 
 def muscle_geometry(
-    muscle: Muscle, atlas: Mapping[str, ViewAtlas], view: str | None = None
+    muscle: Muscle,
+    atlas: Mapping[str, ViewAtlas],
+    roll_zone: RollZoneOf,
+    view: str | None = None,
 ) -> dict[str, Any]:
     """``muscle_entry`` plus, per view and side, the zones as GeoJSON geometries.
 
     ``essential``/``spillover`` are the unions of the referral segments on that side (with
     the midline segments), ``region`` the muscle's superficial and deep regions, and
-    ``roll_zone`` the region minus the caution zones and a margin (none when the record
-    says not to roll).
+    ``roll_zone`` what ``roll_zone`` says is rollable there (none when the record says
+    not to roll).
     """
     entry = muscle_entry(muscle, atlas)
     zones: dict[str, dict[str, Any]] = {}
     for name in [view] if view else list(atlas):
         va = atlas[name]
-        cautions = _union([r.geometry for r in va.layer("caution")])
         per_side: dict[str, Any] = {}
         for side in SIDES:
             sided = (side, "midline")
@@ -114,11 +117,7 @@ def muscle_geometry(
             region = _union(
                 [r.geometry for r in va.find(muscle.id, side) if r.layer in _BODY_LAYERS]
             )
-            roll = None
-            if region is not None and entry["rollable"]:
-                roll = region
-                if cautions is not None:
-                    roll = region.difference(cautions.buffer(CAUTION_MARGIN))
+            roll = roll_zone(name, muscle.id, side) if entry["rollable"] else None
             per_side[side] = {
                 "essential": _geojson(essential),
                 "spillover": _geojson(spillover),

@@ -14,11 +14,16 @@ from types import MappingProxyType
 from bodymap import resources
 from bodymap.knowledge.fields import Fields, KnowledgeError
 from bodymap.knowledge.model import (
+    NOT_TIMED,
+    BodyPart,
     CautionText,
+    Contraindication,
+    FlagTrigger,
     Knowledge,
     Muscle,
     RedFlag,
     Referral,
+    SafetyText,
     Technique,
     TriggerPointSite,
 )
@@ -26,10 +31,12 @@ from bodymap.knowledge.names import (
     FASCIA_IDS,
     GROUPS,
     LANDMARKS,
+    PAIN_KINDS,
     POSITIONS,
     REGION_IDS,
     SEGMENT_IDS,
     TOOLS,
+    ZONE_KINDS,
 )
 
 __all__ = [
@@ -129,16 +136,29 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
     position = f.text("position")
     if position not in POSITIONS:
         raise f.error(f"unknown position {position!r} (one of {', '.join(POSITIONS)})")
+    if tool == "none":
+        # not rolled: the `how` says what to do instead, and there is nothing to time
+        timed = [key for key in ("on_point_s", "around_min") if f.raw(key) is not None]
+        if timed:
+            raise f.error(f"tool 'none' is not rolled, so give no {' or '.join(timed)}")
+        on_point_s, around_min = NOT_TIMED, NOT_TIMED
+    else:
+        on_point_s = f.int_range("on_point_s", 5, 60)
+        around_min = f.int_range("around_min", 1, 10)
     technique = Technique(
         tool=tool,
         tool_detail=f.text("tool_detail", required=False),
         position=position,
         how=f.text("how"),
-        on_point_s=f.int_range("on_point_s", 5, 60),
-        around_min=f.int_range("around_min", 1, 10),
+        on_point_s=on_point_s,
+        around_min=around_min,
     )
     avoid = f.texts("avoid", required=False)
     synonyms = f.texts("synonyms", required=False)
+    stands_for = f.texts("stands_for", required=False)
+    unknown = [i for i in stands_for if i not in REGION_IDS]
+    if unknown:
+        raise f.error(f"stands_for names unknown muscles {unknown}")
     if zones is not None:
         for zone in avoid:
             if zone not in zones:
@@ -157,31 +177,130 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
         source=f.text("source"),
         file=file,
         synonyms=synonyms,
+        stands_for=stands_for,
     )
     f.finish()
     return muscle
 
 
-def _cautions(text: str) -> tuple[dict[str, CautionText], tuple[RedFlag, ...]]:
-    top = _toml(text, CAUTIONS_FILE)
-    zones: dict[str, CautionText] = {}
-    for z in top.tables("zone"):
-        zone_id = z.text("id")
-        z.where = f"{CAUTIONS_FILE}: zone {zone_id!r}"
-        if zone_id in zones:
-            raise z.error("zone listed twice")
-        zones[zone_id] = CautionText(zone_id, z.text("name"), z.text("text"), z.text("instead"))
-        z.finish()
-    flags: list[RedFlag] = []
-    for r in top.tables("red_flag"):
-        flag_id = r.text("id")
-        r.where = f"{CAUTIONS_FILE}: red flag {flag_id!r}"
-        if any(flag.id == flag_id for flag in flags):
-            raise r.error("red flag listed twice")
-        flags.append(RedFlag(flag_id, r.text("text")))
-        r.finish()
-    top.finish()
-    return zones, tuple(flags)
+class _Cautions:
+    """Everything ``cautions.toml`` holds, read strictly."""
+
+    def __init__(self, text: str) -> None:
+        top = _toml(text, CAUTIONS_FILE)
+        self.zones: dict[str, CautionText] = {}
+        for z in top.tables("zone"):
+            zone_id = z.text("id")
+            z.where = f"{CAUTIONS_FILE}: zone {zone_id!r}"
+            if zone_id in self.zones:
+                raise z.error("zone listed twice")
+            kind = z.text("kind")
+            if kind not in ZONE_KINDS:
+                raise z.error(f"unknown kind {kind!r} (one of {', '.join(ZONE_KINDS)})")
+            self.zones[zone_id] = CautionText(
+                zone_id, z.text("name"), z.text("text"), z.text("instead"), kind,
+                z.text("spot_reason"),
+            )  # fmt: skip
+            z.finish()
+        self.flags = tuple(self._flags(top))
+        self.contraindications = tuple(self._contraindications(top))
+        self.body_parts = tuple(self._body_parts(top))
+        self.safety = self._safety(top.table("safety"))
+        top.finish()
+
+    def _flags(self, top: Fields) -> list[RedFlag]:
+        flags: list[RedFlag] = []
+        for r in top.tables("red_flag"):
+            flag_id = r.text("id")
+            r.where = f"{CAUTIONS_FILE}: red flag {flag_id!r}"
+            if any(flag.id == flag_id for flag in flags):
+                raise r.error("red flag listed twice")
+            flags.append(
+                RedFlag(flag_id, r.text("text"), tuple(map(self._trigger, r.tables("trigger"))))
+            )
+            r.finish()
+        return flags
+
+    def _trigger(self, t: Fields) -> FlagTrigger:
+        segments = t.texts("segments", required=False)
+        for seg in segments:
+            if seg not in _ALL_SEGMENTS:
+                raise t.error(f"segments names unknown surface segment {seg!r}")
+        regions = t.texts("regions", required=False)
+        for region in regions:
+            if region not in REGION_IDS and region not in self.zones:
+                raise t.error(f"regions names unknown region {region!r}")
+        kinds = t.texts("kinds", required=False)
+        for kind in kinds:
+            if kind not in PAIN_KINDS:
+                raise t.error(f"kinds names unknown pain kind {kind!r}")
+        trigger = FlagTrigger(
+            frozenset(segments), frozenset(regions), frozenset(kinds),
+            t.number("min_intensity", 0.0, 10.0, default=0.0),
+        )  # fmt: skip
+        t.finish()
+        return trigger
+
+    @staticmethod
+    def _contraindications(top: Fields) -> list[Contraindication]:
+        out: list[Contraindication] = []
+        for c in top.tables("contraindication"):
+            cid = c.text("id")
+            c.where = f"{CAUTIONS_FILE}: contraindication {cid!r}"
+            if any(item.id == cid for item in out):
+                raise c.error("contraindication listed twice")
+            out.append(Contraindication(cid, c.text("text")))
+            c.finish()
+        return out
+
+    @staticmethod
+    def _body_parts(top: Fields) -> list[BodyPart]:
+        out: list[BodyPart] = []
+        seen: dict[str, str] = {}
+        for b in top.tables("body_part"):
+            pid = b.text("id")
+            b.where = f"{CAUTIONS_FILE}: body part {pid!r}"
+            segments = b.texts("segments", nonempty=True)
+            for seg in segments:
+                if seg not in _ALL_SEGMENTS:
+                    raise b.error(f"segments names unknown surface segment {seg!r}")
+                if seg in seen:
+                    raise b.error(f"segment {seg!r} already belongs to {seen[seg]!r}")
+                seen[seg] = pid
+            out.append(BodyPart(pid, b.text("name"), frozenset(segments)))
+            b.finish()
+        missing = sorted(_ALL_SEGMENTS - set(seen))
+        if missing:
+            raise KnowledgeError(f"{CAUTIONS_FILE}: body parts leave out segments {missing}")
+        return out
+
+    @staticmethod
+    def _safety(s: Fields) -> SafetyText:
+        tools = s.texts("surrounding_tools", nonempty=True)
+        for tool in tools:
+            if tool not in TOOLS:
+                raise s.error(f"surrounding_tools names unknown tool {tool!r}")
+        never = s.texts("not_surrounding", required=False)
+        for region in never:
+            if region not in REGION_IDS:
+                raise s.error(f"not_surrounding names unknown region {region!r}")
+        safety = SafetyText(
+            surrounding_tools=tools,
+            not_surrounding=frozenset(never),
+            check_first=s.text("check_first"),
+            spot_tingling=s.text("spot_tingling"),
+            spot_left_out=s.text("spot_left_out"),
+            spot_not_rolled=s.text("spot_not_rolled"),
+            spot_no_step=s.text("spot_no_step"),
+            no_tool=s.text("no_tool"),
+            in_zone=s.text("in_zone"),
+            too_small=s.text("too_small"),
+            clinician_title=s.text("clinician_title"),
+            clinician=s.texts("clinician", nonempty=True),
+            contraindications_title=s.text("contraindications_title"),
+        )
+        s.finish()
+        return safety
 
 
 def parse_knowledge(texts: Mapping[str, str], *, complete: bool = True) -> Knowledge:
@@ -193,7 +312,8 @@ def parse_knowledge(texts: Mapping[str, str], *, complete: bool = True) -> Knowl
     missing = [n for n in (CAUTIONS_FILE, ADVICE_FILE) if n not in texts]
     if missing:
         raise KnowledgeError(f"missing knowledge file(s): {', '.join(missing)}")
-    zones, flags = _cautions(texts[CAUTIONS_FILE])
+    cautions = _Cautions(texts[CAUTIONS_FILE])
+    zones = cautions.zones
     muscles: dict[str, Muscle] = {}
     for name in sorted(texts, key=lambda n: (n not in MUSCLE_FILES, n)):
         if name in (CAUTIONS_FILE, ADVICE_FILE):
@@ -215,10 +335,13 @@ def parse_knowledge(texts: Mapping[str, str], *, complete: bool = True) -> Knowl
     knowledge = Knowledge(
         muscles=MappingProxyType(muscles),
         cautions=MappingProxyType(zones),
-        red_flags=flags,
+        red_flags=cautions.flags,
         advice=advice.texts("lines", nonempty=True),
         disclaimer=advice.text("disclaimer"),
         warmup_note=advice.text("warmup_note"),
+        contraindications=cautions.contraindications,
+        body_parts=cautions.body_parts,
+        safety=cautions.safety,
     )
     advice.finish()
     return knowledge

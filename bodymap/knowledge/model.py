@@ -10,11 +10,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 __all__ = [
+    "NOT_TIMED",
+    "BodyPart",
     "CautionText",
+    "Contraindication",
+    "FlagTrigger",
     "Knowledge",
     "Muscle",
     "RedFlag",
     "Referral",
+    "SafetyText",
     "Technique",
     "TriggerPointSite",
 ]
@@ -53,9 +58,17 @@ class Referral:
         return None
 
 
+NOT_TIMED = (0, 0)
+"""The timings of a record that is not rolled (``tool = "none"``): nothing to time."""
+
+
 @dataclass(frozen=True)
 class Technique:
-    """How to work a muscle: the tool, the body position and the timing."""
+    """How to work a muscle: the tool, the body position and the timing.
+
+    A record with ``tool = "none"`` is not rolled at all: its ``how`` says what to do
+    instead (stretch, another area, a clinician) and both timings are :data:`NOT_TIMED`.
+    """
 
     tool: str
     tool_detail: str
@@ -63,6 +76,11 @@ class Technique:
     how: str
     on_point_s: tuple[int, int]
     around_min: tuple[int, int]
+
+    @property
+    def rolled(self) -> bool:
+        """Whether the muscle is worked with pressure at all (``tool`` is not ``"none"``)."""
+        return self.tool != "none"
 
 
 @dataclass(frozen=True)
@@ -83,6 +101,9 @@ class Muscle:
     file: str
     synonyms: tuple[str, ...] = ()
     """Other names people use for it ("peroneus", "lats"), for search."""
+    stands_for: tuple[str, ...] = ()
+    """For a catch-all region (hand muscles, facial muscles, wrist flexors): the named
+    muscles it covers. A named one that explains a spot ranks above the catch-all."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +114,8 @@ class CautionText:
     name: str
     text: str
     instead: str
+    kind: str = "danger"
+    spot_reason: str = ""
 
     @property
     def full_text(self) -> str:
@@ -100,11 +123,61 @@ class CautionText:
 
 
 @dataclass(frozen=True)
+class FlagTrigger:
+    """When a spot raises a red flag: every given condition holds for that one spot.
+
+    An empty tuple means "any"; ``segments`` and ``regions`` are ids without a side.
+    """
+
+    segments: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
+    min_intensity: float = 0.0
+
+
+@dataclass(frozen=True)
 class RedFlag:
-    """A symptom that calls for a clinician, in plain words."""
+    """A symptom that calls for a clinician, in plain words, and the spots that raise it."""
 
     id: str
     text: str
+    triggers: tuple[FlagTrigger, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contraindication:
+    """A condition under which a person should ask a clinician before rolling at all."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class BodyPart:
+    """A limb or area as a set of surface segments (no side)."""
+
+    id: str
+    name: str
+    segments: frozenset[str]
+
+
+@dataclass(frozen=True)
+class SafetyText:
+    """The routine's and the panel's safety sentences and rules (``cautions.toml``)."""
+
+    surrounding_tools: tuple[str, ...]
+    not_surrounding: frozenset[str]
+    check_first: str
+    spot_tingling: str
+    spot_left_out: str
+    spot_not_rolled: str
+    spot_no_step: str
+    no_tool: str
+    in_zone: str
+    too_small: str
+    clinician_title: str
+    clinician: tuple[str, ...]
+    contraindications_title: str
 
 
 @dataclass(frozen=True)
@@ -117,3 +190,6 @@ class Knowledge:
     advice: tuple[str, ...]
     disclaimer: str
     warmup_note: str
+    contraindications: tuple[Contraindication, ...] = ()
+    body_parts: tuple[BodyPart, ...] = ()
+    safety: SafetyText | None = None

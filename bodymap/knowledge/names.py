@@ -14,14 +14,19 @@ __all__ = [
     "GROUPS",
     "LANDMARKS",
     "MIDLINE_SEGMENTS",
+    "PAIN_KINDS",
     "POSITIONS",
     "REGION_IDS",
     "SEGMENT_IDS",
     "SIDED_LANDMARKS",
     "TOOLS",
+    "ZONE_KINDS",
 ]
 
 TOOLS: Final = ("foam_roller", "ball", "hands", "none")
+PAIN_KINDS: Final = ("ache", "sharp", "burning", "tingling", "numb")
+ZONE_KINDS: Final = ("danger", "bone")
+"""Caution zones: vessels, nerves and organs (danger), or tissue that is not rolled (bone)."""
 POSITIONS: Final = ("standing", "wall", "seated", "face_up", "side_lying", "face_down")
 """Body positions, in the order a routine visits them (standing first, floor work last)."""
 

@@ -6,10 +6,15 @@ after a real save the session's file is cleared; at start-up, files left by othe
 are offered back with `RecoveryStore.list_recoverable`. A session that autosaves holds an
 OS lock on ``<session_id>.lock`` until it clears or dies, so a second bodymap running at the
 same time never offers (or deletes) a live session's autosave.
+
+An autosave that cannot be read, or that was being offered each of the last two times
+bodymap stopped (so showing or opening it may be what stops it), is set aside: renamed to
+``….set-aside`` and kept, never offered again, so a bad autosave cannot stop every start.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -25,10 +30,24 @@ from bodymap.maps.fileformat import map_from_data, map_to_data, parse_json
 from bodymap.maps.model import TriggerPointMap, utc_now
 from bodymap.maps.safe_io import atomic_write
 
-__all__ = ["LOCK_SUFFIX", "RECOVERY_SUFFIX", "RecoveryEntry", "RecoveryStore"]
+__all__ = [
+    "LOCK_SUFFIX",
+    "RECOVERY_SUFFIX",
+    "SET_ASIDE_SUFFIX",
+    "RecoveryEntry",
+    "RecoveryStore",
+    "SetAside",
+]
 
 RECOVERY_SUFFIX = ".bodymap-recovery"
 LOCK_SUFFIX = ".lock"
+OFFERED_SUFFIX = ".offered"
+"""Marks an autosave while it is offered, holding how many offers went unanswered: left
+behind only if bodymap stopped meanwhile."""
+MAX_UNANSWERED_OFFERS = 2
+"""Offers of one autosave that may end with bodymap stopping before it is set aside: one
+may be a power cut or a kill, two in a row are the autosave's doing."""
+SET_ASIDE_SUFFIX = ".set-aside"
 _FORMAT = "bodymap-recovery"
 _ENVELOPE_KEYS = {"format", "version", "session", "origin", "saved", "map"}
 _SESSION = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -44,6 +63,14 @@ class RecoveryEntry:
     modified: datetime
     saved: datetime
     session: str
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """An autosave that will not be offered again: where it is kept now, and why."""
+
+    path: Path
+    reason: str
 
 
 def _lock(fd: int) -> bool:
@@ -74,6 +101,15 @@ def _session_alive(lock_path: Path) -> bool:
         os.close(fd)  # closing releases a lock we took
 
 
+def _unanswered(path: Path) -> int:
+    """How many offers of the autosave at ``path`` ended with bodymap stopping."""
+    try:
+        text = path.with_suffix(OFFERED_SUFFIX).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return 0
+    return int(text) if text.isdigit() else MAX_UNANSWERED_OFFERS
+
+
 def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
@@ -87,6 +123,8 @@ class RecoveryStore:
         if not _SESSION.fullmatch(self.session_id):
             raise ValueError("a session id is 1–64 letters, digits, '-' or '_'")
         self._lock_fd: int | None = None
+        self._offers: dict[Path, int] = {}
+        """Autosaves of other sessions being offered now: their lock file descriptors."""
 
     @property
     def path(self) -> Path:
@@ -148,6 +186,74 @@ class RecoveryStore:
             entries.append(entry)
         return sorted(entries, key=lambda e: e.saved, reverse=True)
 
+    def set_aside_unusable(self) -> list[SetAside]:
+        """Set aside the autosaves of other, dead sessions that cannot be read or that were
+        being offered when bodymap stopped; what was set aside, for a notice."""
+        if not self.directory.is_dir():
+            return []
+        kept = []
+        for path in sorted(self.directory.glob(f"*{RECOVERY_SUFFIX}")):
+            if path == self.path or _session_alive(path.with_suffix(LOCK_SUFFIX)):
+                continue
+            if _unanswered(path) >= MAX_UNANSWERED_OFFERS:
+                reason = f"bodymap stopped {MAX_UNANSWERED_OFFERS} times while offering it"
+            else:
+                try:
+                    self._read(path)
+                    continue
+                except MapFileError as exc:
+                    reason = exc.problem
+            try:
+                kept.append(SetAside(self._set_aside(path), reason))
+            except OSError:
+                continue  # a folder we cannot write: it is skipped as before
+        return kept
+
+    def set_aside(self, entry: RecoveryEntry) -> Path:
+        """Keep ``entry``'s autosave under a name that is never offered; the new path."""
+        return self._set_aside(entry.path)
+
+    @staticmethod
+    def _set_aside(path: Path) -> Path:
+        target = path.with_name(path.name + SET_ASIDE_SUFFIX)
+        number = 1
+        while target.exists():
+            number += 1
+            target = path.with_name(f"{path.name}.{number}{SET_ASIDE_SUFFIX}")
+        os.replace(path, target)
+        path.with_suffix(OFFERED_SUFFIX).unlink(missing_ok=True)
+        path.with_suffix(LOCK_SUFFIX).unlink(missing_ok=True)
+        return target
+
+    def begin_offer(self, entry: RecoveryEntry) -> bool:
+        """Before asking about ``entry``: hold its session's lock (another bodymap starting
+        now skips it) and leave a mark that outlives a crash. False if another bodymap
+        holds it already."""
+        lock_path = entry.path.with_suffix(LOCK_SUFFIX)
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:  # a folder we may not write: offer it without lock or mark
+            self._offers[entry.path] = -1
+            return True
+        if not _lock(fd):
+            os.close(fd)
+            return False
+        with contextlib.suppress(OSError):  # no mark: the question comes back after a crash
+            marker = entry.path.with_suffix(OFFERED_SUFFIX)
+            marker.write_text(str(_unanswered(entry.path) + 1), encoding="ascii")
+        self._offers[entry.path] = fd
+        return True
+
+    def end_offer(self, entry: RecoveryEntry, *, finished: bool = True) -> None:
+        """After asking about ``entry``: let go of it. ``finished=False`` (the question or
+        the opening failed unexpectedly) keeps the mark, so the next start sets it aside."""
+        fd = self._offers.pop(entry.path, None)
+        if fd is None or fd < 0:
+            return
+        if finished:
+            entry.path.with_suffix(OFFERED_SUFFIX).unlink(missing_ok=True)
+        os.close(fd)
+
     def load(self, entry: RecoveryEntry) -> TriggerPointMap:
         """The autosaved map of ``entry``; MapFileError if it can no longer be read."""
         return self._read(entry.path)[1]
@@ -158,6 +264,7 @@ class RecoveryStore:
         if _session_alive(lock_path):
             return
         entry.path.unlink(missing_ok=True)
+        entry.path.with_suffix(OFFERED_SUFFIX).unlink(missing_ok=True)
         lock_path.unlink(missing_ok=True)
 
     @staticmethod
@@ -173,15 +280,16 @@ class RecoveryStore:
             if not (origin is None or isinstance(origin, str)) or not isinstance(session, str):
                 raise MapFileError("the recovery file is damaged")
             saved = datetime.fromisoformat(str(data["saved"]))
+            saved = saved.astimezone(UTC) if saved.tzinfo else saved.replace(tzinfo=UTC)
             tpm = map_from_data(data["map"])
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, OverflowError) as exc:
             raise MapFileError(f"cannot recover this map ({exc})", path) from exc
         entry = RecoveryEntry(
             path,
             None if origin is None else Path(origin),
             tpm.name,
             tpm.modified,
-            saved.astimezone(UTC) if saved.tzinfo else saved.replace(tzinfo=UTC),
+            saved,
             session,
         )
         return entry, tpm

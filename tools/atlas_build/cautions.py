@@ -1,16 +1,21 @@
-"""Caution zones: places not to roll or press hard (spine, throat, back of the knee, ...).
+"""Caution zones: places not to roll or press hard (spine, throat, back of the knee, ...),
+and tissue that is not rolled (the kneecap, bony points over nerves).
 
 They may overlap muscles and segments. Each view lists its zones on the right half;
-``midline`` zones are joined with their mirror (spine, neck_front).
+``midline`` zones are joined with their mirror (spine, neck_front). A roll zone is a
+muscle minus every zone here (with a margin), so these shapes decide where "roll here"
+may be shaded.
 """
 
 from __future__ import annotations
 
-from shapely.geometry import box
+import shapely
+from shapely.geometry import Point, box
 from shapely.geometry.base import BaseGeometry
 
+from . import back_regions, front_regions
 from .geom import blob
-from .outline import LEG
+from .outline import ARM, LEG
 from .partition import Part
 
 __all__ = ["BACK", "FRONT"]
@@ -20,9 +25,29 @@ def _zone(id_: str, shape: BaseGeometry, midline: bool = False) -> Part:
     return Part(id_, shape, kind="caution", midline=midline)
 
 
+def _shape(parts: list[Part], id_: str) -> BaseGeometry:
+    return shapely.union_all([p.shape for p in parts if p.id == id_])
+
+
+_THROAT = blob([(-5, 134), (14, 132), (22, 128), (19, 146), (12, 166), (6, 179), (-5, 181)])
+# the side of the neck: the carotid sheath runs under sternocleidomastoid from the jaw
+# angle to the collarbone, the brachial plexus and subclavian artery between the scalenes
+_NECK_SIDE = (
+    shapely.union_all([_shape(front_regions.SUPERFICIAL, "sternocleidomastoid"),
+                       _shape(front_regions.SUPERFICIAL, "scalenes")])
+    .buffer(-1.0)
+    .intersection(box(-5, 121, 60, 178))
+)  # fmt: skip
+# the fibular head, where the common fibular nerve winds round the neck of the fibula
+_FIBULAR_HEAD = Point(LEG.at(0.98, 752)).buffer(6.0)
+
 FRONT: list[Part] = [
-    _zone("neck_front", blob([(-5, 134), (14, 132), (22, 128), (19, 146), (12, 166),
-                              (6, 179), (-5, 181)]), True),
+    _zone("neck_front", shapely.union(_THROAT, _NECK_SIDE), True),
+    # the kneecap, its retinacula and the patellar tendon down to the tibial tuberosity
+    _zone("kneecap", LEG.blob([(0.26, 690), (0.5, 683), (0.74, 690), (0.77, 714),
+                               (0.62, 736), (0.58, 750), (0.42, 750), (0.38, 736),
+                               (0.23, 714)])),
+    _zone("fibular_head", _FIBULAR_HEAD),
     _zone("axilla", blob([(88, 226), (103, 224), (110, 250), (101, 270), (90, 264),
                           (86, 245)])),
     _zone("femoral_triangle", blob([(76, 456), (50, 470), (20, 488), (24, 520),
@@ -36,4 +61,9 @@ BACK: list[Part] = [
     _zone("kidney", blob([(17, 322), (46, 318), (56, 338), (51, 364), (22, 370)])),
     _zone("popliteal_fossa", LEG.blob([(0.3, 700), (0.5, 690), (0.7, 700), (0.73, 724),
                                        (0.5, 746), (0.27, 724)])),
+    # the side of the neck as seen from behind: sternocleidomastoid below the mastoid
+    _zone("neck_front", _shape(back_regions.SUPERFICIAL, "sternocleidomastoid").buffer(-3.5)),
+    _zone("fibular_head", _FIBULAR_HEAD),
+    # the ulnar nerve in its groove between the olecranon and the medial epicondyle
+    _zone("ulnar_groove", ARM.blob([(0.12, 358), (0.34, 358), (0.34, 384), (0.12, 384)])),
 ]  # fmt: skip

@@ -22,7 +22,7 @@ from bodymap.ui.canvas.spots import SpotMarkers
 from bodymap.ui.canvas.zoom import ViewZoom
 from bodymap.ui.drawing.painting import region_path
 
-__all__ = ["ARROWS", "KeyboardInput", "RegionCursor"]
+__all__ = ["ARROWS", "DIAGRAM_KEYS", "KeyboardInput", "RegionCursor"]
 
 NUDGE, BIG_NUDGE = 2.0, 10.0
 ARROWS: dict[int, str] = {
@@ -31,6 +31,19 @@ ARROWS: dict[int, str] = {
     Qt.Key.Key_Up: "up",
     Qt.Key.Key_Down: "down",
 }
+
+DIAGRAM_KEYS = (
+    ("Ctrl+Arrows, Alt+Arrows", "walk the body region by region"),
+    ("Arrows", "walk regions; with a spot selected, nudge it (Shift: further)"),
+    ("Insert, A", "add a spot in the region under the cursor"),
+    ("Tab, Shift+Tab", "select the next or previous spot"),
+    ("Return", "edit the selected spot"),
+    ("Delete, Backspace", "delete the selected spot"),
+    ("Escape", "unselect the spot"),
+    ("+, -, 0", "zoom in, zoom out, fit"),
+    ("Space+drag", "pan the diagrams"),
+)
+"""The keys `KeyboardInput.press` handles while the diagram has the focus, for Help."""
 
 
 class RegionCursor:

@@ -13,6 +13,7 @@ from typing import Literal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from bodymap.maps import RecoveryEntry
+from bodymap.ui.drawing.plain_text import message_box
 
 __all__ = [
     "FILE_FILTER",
@@ -22,6 +23,8 @@ __all__ = [
     "ask_recover",
     "ask_revert",
     "ask_save_path",
+    "run_box",
+    "show_message",
 ]
 
 FILE_FILTER = "bodymap maps (*.bodymap);;All files (*)"
@@ -39,18 +42,28 @@ def ask_save_path(parent: QWidget | None, suggested: Path) -> Path | None:
     return Path(name) if name else None
 
 
+def run_box(box: QMessageBox) -> int:
+    """Show a message box and wait for the answer (a seam tests replace to read the box)."""
+    return int(box.exec())
+
+
+def show_message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    """An error or information message, its text shown literally (it may quote a file)."""
+    run_box(message_box(parent, icon, title, text))
+
+
 def ask_discard(parent: QWidget | None, name: str) -> Answer:
     """Save, discard or cancel the unsaved changes to ``name``."""
-    box = QMessageBox(
+    box = message_box(
+        parent,
         QMessageBox.Icon.Warning,
         "Unsaved changes",
         f"Save changes to {name}?",
         _Button.Save | _Button.Discard | _Button.Cancel,
-        parent,
+        _Button.Save,
+        informative="Your changes will be lost if you don't save them.",
     )
-    box.setInformativeText("Your changes will be lost if you don't save them.")
-    box.setDefaultButton(_Button.Save)
-    answer = box.exec()
+    answer = run_box(box)
     if answer == _Button.Save:
         return "save"
     if answer == _Button.Discard:
@@ -62,7 +75,8 @@ def _confirm(
     parent: QWidget | None, title: str, text: str, yes: _Button, other: _Button, default: _Button
 ) -> bool:
     """A two-button question; True when the answer is ``yes``."""
-    return QMessageBox.question(parent, title, text, yes | other, default) == yes
+    box = message_box(parent, QMessageBox.Icon.Question, title, text, yes | other, default)
+    return run_box(box) == yes
 
 
 def ask_revert(parent: QWidget | None, name: str) -> bool:
@@ -71,7 +85,10 @@ def ask_revert(parent: QWidget | None, name: str) -> bool:
 
 
 def ask_recover(parent: QWidget | None, entry: RecoveryEntry) -> bool:
-    when = entry.saved.astimezone().strftime("%a %d %b %Y, %H:%M")
+    try:
+        when = entry.saved.astimezone().strftime("%a %d %b %Y, %H:%M")
+    except (OverflowError, ValueError, OSError):  # a date at the edge of the calendar
+        when = entry.saved.isoformat()
     text = f"Recover unsaved changes to {entry.name} from {when}?"
     return _confirm(
         parent, "Recover unsaved changes", text, _Button.Yes, _Button.Discard, _Button.Yes

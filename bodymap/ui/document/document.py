@@ -25,12 +25,14 @@ from bodymap.maps import (
     RecoveryStore,
     TriggerPointMap,
     load_map,
+    rename,
     save_map,
 )
 from bodymap.ui import settings as prefs
 from bodymap.ui.document import dialogs
 from bodymap.ui.document.commands import OperationCommand
 from bodymap.ui.document.dialogs import FILE_FILTER, Answer
+from bodymap.ui.document.selection import SpotSelection
 
 __all__ = [
     "AUTOSAVE_INTERVAL_MS",
@@ -100,6 +102,8 @@ class MapDocument(QObject):
         """The map and its revision the recovery file holds, or None."""
         self.keeps_recent_files = True
         """False for a window that must leave no trace in the settings (screenshots)."""
+        self.selection = SpotSelection(self)
+        """The selected spot, observed by every view of this document."""
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.undo_stack.indexChanged.connect(self._on_edit)
@@ -208,12 +212,31 @@ class MapDocument(QObject):
         path = Path(path)
         if not path.suffix:
             path = path.with_suffix(SUFFIX)
+        naming = self._name_after(path)
         if not self._write(path):
+            if naming is not None:  # nothing was saved: the map keeps its old name
+                self.undo_stack.undo()
+                naming.setObsolete(True)
+                self.undo_stack.redo()  # drops an obsolete command without applying it
             return False
         if path != self._path:
             self._path = path
             self.pathChanged.emit()
         return True
+
+    def _name_after(self, path: Path) -> OperationCommand | None:
+        """A map still called "Untitled map" takes the name of the file it is first saved
+        as, one undo step, so titles, the guide and the history say what the user chose."""
+        name = path.stem.strip()
+        if self._map.name != UNTITLED or name == UNTITLED:
+            return None
+        try:
+            op = rename(self._map, name, apply=False)
+        except ValueError:
+            return None  # a file name no map name can be (blank, too long): keep the old
+        command = OperationCommand(self._map, op, "Name the map after its file")
+        self.undo_stack.push(command)
+        return command if command.error is None else None
 
     def revert(self) -> bool:
         """Go back to the saved file, dropping unsaved changes (after asking)."""
@@ -284,22 +307,46 @@ class MapDocument(QObject):
 
     def offer_recovery(self) -> bool:
         """After a crash: offer each map left in the recovery folder, newest first. The first
-        one accepted becomes the current (unsaved) map; True if one was recovered."""
-        for entry in self.recovery.list_recoverable():
-            if not self.ask_recover(entry):
-                self.recovery.discard(entry)
-                continue
+        one accepted becomes the current (unsaved) map; True if one was recovered.
+
+        Autosaves that cannot be read, or that were being offered the last two times
+        bodymap stopped, are first set aside (kept under another name) with a one-line
+        notice each, so a bad autosave is never offered again and never stops every start."""
+        kept = self.recovery.set_aside_unusable()
+        if kept:
+            self.show_info(
+                "Autosaved maps set aside",
+                "\n".join(f"Not offered again ({k.reason}); kept as {k.path}" for k in kept),
+            )
+        return any(self._offer(entry) for entry in self.recovery.list_recoverable())
+
+    def _offer(self, entry: RecoveryEntry) -> bool:
+        """Ask about one autosave and open it if wanted; True once it is the current map."""
+        if not self.recovery.begin_offer(entry):
+            return False  # another bodymap, starting now, is offering it
+        finished = False
+        try:
+            wanted = self.ask_recover(entry)
+            tpm = self.recovery.load(entry) if wanted else None
+            if tpm is not None:
+                origin = entry.origin if entry.origin and entry.origin.parent.is_dir() else None
+                self._install(tpm, origin, modified=True)
+            finished = True
+        except MapFileError as exc:
+            self.recovery.end_offer(entry)
             try:
-                tpm = self.recovery.load(entry)
-            except MapFileError as exc:
-                self.show_error("Could not recover the map", exc.problem)
-                continue
-            origin = entry.origin if entry.origin and entry.origin.parent.is_dir() else None
-            self._install(tpm, origin, modified=True)
-            self.recovery.discard(entry)
-            self.autosave()
-            return True
-        return False
+                kept = self.recovery.set_aside(entry)
+            except OSError:
+                kept = entry.path
+            self.show_error("Could not recover the map", f"{exc.problem}; kept as {kept}")
+            return False
+        finally:
+            self.recovery.end_offer(entry, finished=finished)
+        self.recovery.discard(entry)
+        if tpm is None:
+            return False
+        self.autosave()
+        return True
 
     # -- dialogs (tests replace these) ---------------------------------------------------
     def ask_open_path(self) -> Path | None:
@@ -318,10 +365,10 @@ class MapDocument(QObject):
         return dialogs.ask_recover(self.parent_widget(), entry)
 
     def show_error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self.parent_widget(), title, message)
+        dialogs.show_message(self.parent_widget(), QMessageBox.Icon.Warning, title, message)
 
     def show_info(self, title: str, message: str) -> None:
-        QMessageBox.information(self.parent_widget(), title, message)
+        dialogs.show_message(self.parent_widget(), QMessageBox.Icon.Information, title, message)
 
     # -- internals -----------------------------------------------------------------------
     def _write(self, path: Path) -> bool:
@@ -346,6 +393,7 @@ class MapDocument(QObject):
         self._edit_timer.stop()
         self._forced_dirty = modified
         self._map, self._path = tpm, path
+        self.selection.select("")
         self.undo_stack.clear()
         self._clear_recovery()
         self.mapReplaced.emit(tpm)
@@ -369,10 +417,15 @@ class MapDocument(QObject):
             self._clear_recovery()
 
     def _suggested_path(self) -> Path:
+        return self.suggested_path(SUFFIX)
+
+    def suggested_path(self, suffix: str) -> Path:
+        """Where a save or export of this map may go: beside its file, or in the start
+        folder under its name made safe for a file name (no folders, no odd characters)."""
         if self._path is not None:
-            return self._path
+            return self._path.with_suffix(suffix)
         safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in self._map.name).strip()
-        return Path(self.start_folder()) / f"{safe or 'map'}{SUFFIX}"
+        return Path(self.start_folder()) / f"{safe or 'map'}{suffix}"
 
     def start_folder(self) -> str:
         recent = self.recent_files()

@@ -109,6 +109,8 @@ class ViewPainter:
         self.frame = view_frame(view_atlas)
         self.outline_path = smooth_path(view_atlas.outline)
         self._layer_paths: dict[str, list[tuple[Any, QPainterPath]]] = {}
+        self._roll_paths: dict[tuple[str, str], QPainterPath] = {}
+        self._roll_zones: Any = None
 
     # paths ---------------------------------------------------------------------------
     def layer_paths(self, layer: str) -> list[tuple[Any, QPainterPath]]:
@@ -120,15 +122,46 @@ class ViewPainter:
         return self._layer_paths[layer]
 
     def roll_zone(self, muscle: str, side: str) -> QPainterPath:
-        """The union of a muscle's (or muscle group's) regions on one side in this view,
-        superficial and deep; empty when the view does not show it."""
+        """Where to roll a muscle (or muscle group) on one side in this view: exactly the
+        core's roll zone (its regions minus every caution zone with a margin). Empty when
+        the view does not show it or when it is not rolled."""
+        key = (muscle, side)
+        cached = self._roll_paths.get(key)
+        if cached is not None:
+            return QPainterPath(cached)
+        zones = self._zones()
         path = QPainterPath()
         path.setFillRule(Qt.FillRule.WindingFill)
+        sides = ("right", "left", "midline") if side == "both" else (side, "midline")
         for region_id in _region_ids(muscle):
-            for region in self.view_atlas.find(region_id, side):
-                if region.layer in ("superficial", "deep"):
-                    path.addPath(region_path(region.geometry))
-        return path.simplified() if not path.isEmpty() else path
+            if not zones.is_rollable(region_id, side):
+                continue
+            for one_side in sides:
+                zone = zones.get(self.view, region_id, one_side)
+                if zone is not None and zone.rollable and not zone.geometry.is_empty:
+                    path.addPath(region_path(zone.geometry))
+        path = path.simplified() if not path.isEmpty() else path
+        self._roll_paths[key] = path
+        return QPainterPath(path)
+
+    def _zones(self) -> Any:
+        if self._roll_zones is None:
+            from bodymap.advisor.rollable import RollZones
+            from bodymap.knowledge import load_knowledge
+
+            self._roll_zones = RollZones({self.view: self.view_atlas}, load_knowledge())
+        return self._roll_zones
+
+    def paint_cautions(
+        self, painter: QPainter, *, monochrome: bool = False, within: QRectF | None = None
+    ) -> None:
+        """The caution zones, hatched, clipped to the body (atlas coordinates); only those
+        reaching into ``within`` when given (a close-up)."""
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setClipPath(self.outline_path, Qt.ClipOperation.IntersectClip)
+        self._paint_cautions(painter, monochrome, within)
+        painter.restore()
 
     # painting ------------------------------------------------------------------------
     def paint(
@@ -249,9 +282,13 @@ class ViewPainter:
         for _region, path in self.layer_paths("deep"):
             painter.drawPath(path)
 
-    def _paint_cautions(self, painter: QPainter, monochrome: bool) -> None:
+    def _paint_cautions(
+        self, painter: QPainter, monochrome: bool, within: QRectF | None = None
+    ) -> None:
         colour = QColor(0, 0, 0, 150) if monochrome else palette.CAUTION
         for _region, path in self.layer_paths("caution"):
+            if within is not None and not path.boundingRect().intersects(within):
+                continue
             hatch(painter, path, colour, 5.0)
             painter.setPen(QPen(colour, line_width(painter, 0.8, 0.6, 1.2)))
             painter.setBrush(Qt.BrushStyle.NoBrush)

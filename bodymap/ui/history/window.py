@@ -16,6 +16,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QSizePolicy, QVBoxLayout, QWidget
 
 from bodymap.maps import Change, Spot, TriggerPointMap
+from bodymap.ui.drawing.plain_text import plain_window_title
 from bodymap.ui.history.axes import ChartFrame, draw_axes, time_range
 from bodymap.ui.history.series import Series, draw_legend, draw_series
 
@@ -109,7 +110,8 @@ class HistoryDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"History — {tpm.name}")
+        self._map = tpm
+        self._show_name()
         self.setAccessibleName("History")
         self.plot = HistoryPlot(tpm, describe, self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -120,8 +122,13 @@ class HistoryDialog(QDialog):
         self._unsubscribe: Callable[[], None] | None = tpm.subscribe(self._on_change)
         self.finished.connect(self._stop_following)
 
-    def _on_change(self, _change: Change) -> None:
+    def _on_change(self, change: Change) -> None:
+        if change.kind == "renamed":
+            self._show_name()
         self.plot.refresh()
+
+    def _show_name(self) -> None:
+        self.setWindowTitle(plain_window_title(f"History — {self._map.name}"))
 
     def _stop_following(self) -> None:
         if self._unsubscribe is not None:

@@ -8,18 +8,22 @@ changes the map: edits leave as ``editRequested(spot_id, fields)``.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QStyledItemDelegate,
@@ -32,21 +36,25 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.advisor import Advice, advise
-from bodymap.atlas import load_atlas
-from bodymap.guide.content import POSITION_WORDS
+from bodymap.atlas import ViewAtlas, load_atlas
+from bodymap.guide.words import POSITION_WORDS, TOOL_WORDS
+from bodymap.knowledge import load_knowledge
 from bodymap.maps.model import Change, TriggerPointMap
 from bodymap.ui.document.map_observer import MapObserver
-from bodymap.ui.panel.spot_editor import SpotEditor
+from bodymap.ui.document.selection import SpotSelection
+from bodymap.ui.drawing.plain_text import plain_tooltip
+from bodymap.ui.panel.clinician import ClinicianDialog
+from bodymap.ui.panel.spot_editor import NOTE_DEBOUNCE_MS, SpotEditor
 
 __all__ = ["EMPTY_TEXT", "AdvicePanel", "explained_spots", "reason_text", "trend_text"]
 
 EMPTY_TEXT = "Click where it hurts on the body to add a spot."
-SHORT_DISCLAIMER = (
-    "Self-care information, not medical advice. See a clinician if pain is severe, "
-    "lasting or worrying."
-)
 _TRENDS = {"better": "↓ better", "worse": "↑ worse", "steady": "→ steady", "new": "new"}
-_TOOLS = {"foam_roller": "foam roller", "ball": "massage ball", "hands": "hands", "none": "—"}
+LENGTH_CHOICES = (
+    ("short", "Short (about 5 min)"),
+    ("standard", "Standard (10–15 min)"),
+    ("full", "Full (every step)"),
+)
 _Index = QModelIndex | QPersistentModelIndex
 _ROLE_SOURCE = Qt.ItemDataRole.UserRole
 _ROLE_SCORE = Qt.ItemDataRole.UserRole + 1
@@ -148,16 +156,47 @@ class AdvicePanel(QWidget):
     """A source's "Show referral pattern": open the muscle browser on (muscle, side)."""
     spotSelected = Signal(str)
     editRequested = Signal(str, dict)
+    lengthChanged = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, atlas: Any = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        atlas: Mapping[str, ViewAtlas] | None = None,
+        selection: SpotSelection | None = None,
+        note_debounce_ms: int = NOTE_DEBOUNCE_MS,
+    ) -> None:
+        """``selection`` is the document's selected spot (a panel of its own without one);
+        ``note_debounce_ms`` how long typing pauses before a note is committed."""
         super().__init__(parent)
+        self.selection = selection if selection is not None else SpotSelection(self)
+        self.selection.changed.connect(self._show_selection)
         self._atlas = atlas if atlas is not None else load_atlas()
         self._observer = MapObserver(self._on_change)
-        self._selected = ""
         self._source: tuple[str, str] | None = None
         self.advice: Advice | None = None
         self.advise_count = 0
+        self.length = "standard"
+        self.clinician_dialog: ClinicianDialog | None = None
         self.setAccessibleName("Advice")
+
+        self.length_box = QComboBox()
+        self.length_box.setAccessibleName("Routine length")
+        for key, label in LENGTH_CHOICES:
+            self.length_box.addItem(label, key)
+        self.length_box.setCurrentIndex(1)
+        self.length_box.currentIndexChanged.connect(self._length_chosen)
+        self.clinician_button = QPushButton("See a clinician?")
+        self.clinician_button.setToolTip("When to see a clinician, and who should ask first")
+        self.clinician_button.setAccessibleName("When to see a clinician")
+        self.clinician_button.clicked.connect(self.show_clinician)
+        self.length_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.length_box.setMinimumContentsLength(12)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.length_box, 1)
+        bar.addWidget(self.clinician_button)
 
         self.empty_label = QLabel(EMPTY_TEXT)
         self.empty_label.setWordWrap(True)
@@ -171,7 +210,7 @@ class AdvicePanel(QWidget):
         rows = SPOT_ROWS * (self.spot_list.fontMetrics().lineSpacing() + 1)
         self.spot_list.setMinimumHeight(round(rows) + 2 * self.spot_list.frameWidth())
         self.spot_list.currentItemChanged.connect(self._spot_row_changed)
-        self.editor = SpotEditor()
+        self.editor = SpotEditor(note_debounce_ms=note_debounce_ms)
         self.editor.editRequested.connect(self.editRequested)
         self.editor_box = QGroupBox("Selected spot")
         QVBoxLayout(self.editor_box).addWidget(self.editor)
@@ -219,8 +258,29 @@ class AdvicePanel(QWidget):
         self.stack.addWidget(splitter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
         layout.addWidget(self.stack)
         self.refresh()
+
+    # -- the routine length and the clinician section ----------------------------------------
+    def _length_chosen(self, index: int) -> None:
+        key = str(self.length_box.itemData(index))
+        if key != self.length:
+            self.length = key
+            self.refresh()
+            self.lengthChanged.emit(key)
+
+    def set_length(self, length: str) -> None:
+        """Choose the routine length (``short``, ``standard`` or ``full``) as the user would."""
+        keys = [key for key, _ in LENGTH_CHOICES]
+        self.length_box.setCurrentIndex(keys.index(length))
+
+    def show_clinician(self) -> ClinicianDialog:
+        """Show "When to see a clinician" (always available, whatever the spots)."""
+        if self.clinician_dialog is None:
+            self.clinician_dialog = ClinicianDialog(self)
+        self.clinician_dialog.show()
+        return self.clinician_dialog
 
     @staticmethod
     def _heading(text: str) -> QLabel:
@@ -232,7 +292,7 @@ class AdvicePanel(QWidget):
     def set_map(self, tpm: TriggerPointMap | None) -> None:
         """Observe ``tpm`` (and stop observing the previous map)."""
         self._observer.observe(tpm)
-        self._selected = ""
+        self.selection.select("")
         self._source = None
         self.refresh()
 
@@ -245,7 +305,7 @@ class AdvicePanel(QWidget):
             return
         added = change.spot_id if change.kind == "added" else None
         if added:
-            self._selected = added
+            self.selection.select(added)
         self.refresh()
         if added:
             # a spot added or put back by Undo is selected: say so, so the canvas and the
@@ -254,21 +314,23 @@ class AdvicePanel(QWidget):
 
     @property
     def selected_spot(self) -> str:
-        return self._selected
+        """The selected spot's id, or "" (the document's selection)."""
+        return self.selection.current
 
     def select_spot(self, spot_id: str) -> None:
-        """Select a spot in the list (or none with ""), without emitting ``spotSelected``."""
+        """Select a spot (or none with ""), without emitting ``spotSelected``."""
         if self._map is None or not self._map.has_spot(spot_id):
             spot_id = ""
-        self._selected = spot_id
-        self._show_selection()
+        if not self.selection.select(spot_id):
+            self._show_selection()
 
     # -- refreshing ----------------------------------------------------------------------
     def refresh(self) -> None:
         """Advise once for the whole map and update every section."""
         spots = self._map.spots if self._map is not None else ()
-        if self._selected and not any(s.id == self._selected for s in spots):
-            self._selected = ""
+        current = self.selection.current
+        if current and not any(s.id == current for s in spots):
+            self.selection.select("")
         if not spots:
             self.advice = None
             if self._source is not None:
@@ -280,7 +342,7 @@ class AdvicePanel(QWidget):
             self.details.clear()
             self.editor.set_spot(None)
             return
-        self.advice = advise(spots, self._atlas)
+        self.advice = advise(spots, self._atlas, length=self.length)
         self.advise_count += 1
         self.stack.setCurrentIndex(1)
         self._fill_spots()
@@ -298,9 +360,8 @@ class AdvicePanel(QWidget):
             text = f"{index + 1}.  {region}{_side(spot.side)} — {spot.intensity}/10 · {trend}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, spot.id)
-            item.setToolTip(
-                f"{spot.kind.capitalize()} pain" + (f": {spot.note}" if spot.note else "")
-            )
+            tip = f"{spot.kind.capitalize()} pain" + (f": {spot.note}" if spot.note else "")
+            item.setToolTip(plain_tooltip(tip))
             self.spot_list.addItem(item)
         self.spot_list.blockSignals(False)
         self._show_selection()
@@ -311,10 +372,10 @@ class AdvicePanel(QWidget):
         spot = None
         for row in range(self.spot_list.count()):
             item = self.spot_list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == self._selected:
+            if item.data(Qt.ItemDataRole.UserRole) == self.selection.current:
                 self.spot_list.setCurrentRow(row)
                 assert self._map is not None
-                spot = self._map.spot_by_id(self._selected)
+                spot = self._map.spot_by_id(self.selection.current)
                 self.editor_box.setTitle(f"Spot {row + 1}")
         self.spot_list.blockSignals(False)
         if spot is None:
@@ -323,9 +384,7 @@ class AdvicePanel(QWidget):
 
     def _spot_row_changed(self, current: QListWidgetItem | None, _previous: Any) -> None:
         spot_id = current.data(Qt.ItemDataRole.UserRole) if current is not None else ""
-        if spot_id != self._selected:
-            self._selected = spot_id
-            self._show_selection()
+        if self.selection.select(spot_id):
             self.spotSelected.emit(spot_id)
 
     def _fill_sources(self) -> None:
@@ -352,7 +411,7 @@ class AdvicePanel(QWidget):
             for reason in source.reasons:
                 child = QTreeWidgetItem([reason_text(reason), ""])
                 child.setData(0, _ROLE_SOURCE, (source.muscle, source.side))
-                child.setToolTip(0, str(reason.text))
+                child.setToolTip(0, plain_tooltip(str(reason.text)))
                 item.addChild(child)
             item.setExpanded(True)
         self.source_tree.blockSignals(False)
@@ -422,9 +481,10 @@ class AdvicePanel(QWidget):
         return [tuple(item.data(0, _ROLE_SOURCE)) for item in items if item is not None]
 
     def _details_html(self) -> str:
-        """Under the spots, then what not to do (cautions, red flags) before the routine, so
-        a caution is seen without scrolling; then the routine, the surroundings and the
-        disclaimer."""
+        """Under the spots (with each spot's answer), then what not to do (cautions, red
+        flags naming their spots, muscles not rolled) before the routine, so a caution is
+        seen without scrolling; then the routine and what its length leaves out, the
+        surroundings and the disclaimer."""
         advice = self.advice
         assert advice is not None
         e = html.escape
@@ -436,34 +496,62 @@ class AdvicePanel(QWidget):
             names = ", ".join(e(name) for name in unique) or "not on the body"
             where = f" — {e(finding.segments[0].name)}" if finding.segments else ""
             mark = " ⚠" if finding.cautions else ""
-            under.append(f"<li><b>{finding.index + 1}</b>: {names}{where}{mark}</li>")
+            answer = ""
+            if finding.covered_by:
+                label = "step" if len(finding.covered_by) == 1 else "steps"
+                answer = f"<br>→ {label} {', '.join(str(k + 1) for k in finding.covered_by)}"
+            if finding.not_rolled_reason:
+                answer += f"<br><i>{e(finding.not_rolled_reason)}</i>"
+            under.append(f"<li><b>{finding.index + 1}</b>: {names}{where}{mark}{answer}</li>")
         out.append("<h3>Under the spots</h3><ul>" + "".join(under) + "</ul>")
+        if advice.red_flags:
+            items = "".join(
+                f"<li><b>{_spots_label(flag.spots)}:</b> {e(flag.text)}</li>"
+                for flag in advice.red_flags
+            )
+            out.append(f"<h3>⚠ Warning signs</h3><ul>{items}</ul>")
         caution_texts = {c.zone: c.text for f in advice.spots for c in f.cautions}
         if caution_texts:
             items = "".join(f"<li>⚠ {e(text)}</li>" for text in caution_texts.values())
             out.append(f"<h3>Cautions</h3><ul>{items}</ul>")
-        if advice.red_flags:
-            items = "".join(f"<li>{e(flag.text)}</li>" for flag in advice.red_flags)
-            out.append(f"<h3>See a clinician</h3><ul>{items}</ul>")
+        if advice.routine.not_rolled:
+            items = "".join(
+                f"<li><b>{e(n.name)}{e(_side(n.side))}</b>: {e(n.reason)} {e(n.instead)}</li>"
+                for n in advice.routine.not_rolled
+            )
+            out.append(f"<h3>Do not roll — do this instead</h3><ul>{items}</ul>")
         if advice.routine.steps:
             steps = []
             for step in advice.routine.steps:
-                tool = e(step.tool_detail or _TOOLS.get(step.tool, step.tool))
+                tool = e(step.tool_detail or TOOL_WORDS.get(step.tool, step.tool))
                 position = POSITION_WORDS.get(step.position, step.position.replace("_", " "))
                 timing = (
                     f"{_range(step.on_point_s, ' s')} on the point, then "
                     f"{_range(step.around_min, ' min')} around it"
                 )
+                first = f"<b>⚠ {e(step.check_first)}</b><br>" if step.check_first else ""
                 cautions = "".join(f"<br>⚠ {e(c)}" for c in step.cautions)
+                serves = f" — for {_spots_label(step.spots).lower()}" if step.spots else ""
                 steps.append(
-                    f"<li><b>{e(step.name)}{e(_side(step.side))}</b><br>"
+                    f"<li>{first}<b>{e(step.name)}{e(_side(step.side))}</b>{serves}<br>"
                     f"{e(position)} · {tool}<br>{e(step.how)}<br>"
                     f"<i>{timing}.</i>{cautions}</li>"
                 )
             total = f" (about {advice.routine.total_min} min)" if advice.routine.total_min else ""
             out.append(f"<h3>Routine{total}</h3><ol>" + "".join(steps) + "</ol>")
+        if advice.routine.left_out:
+            names = ", ".join(e(x.name + _side(x.side)) for x in advice.routine.left_out)
+            out.append(
+                f"<p><b>The {e(advice.routine.length)} routine leaves out:</b> {names}. "
+                "Choose a longer routine above to include them.</p>"
+            )
         if advice.surrounding:
             names = ", ".join(e(a.name + _side(a.side)) for a in advice.surrounding[:10])
             out.append(f"<h3>Also roll around</h3><p>{names}</p>")
-        out.append(f"<p><small>{e(SHORT_DISCLAIMER)}</small></p>")
+        out.append(f"<p><small>{e(load_knowledge().disclaimer)}</small></p>")
         return "".join(out)
+
+
+def _spots_label(spots: Any) -> str:
+    numbers = [str(int(i) + 1) for i in spots]
+    return ("Spot " if len(numbers) == 1 else "Spots ") + ", ".join(numbers)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -34,7 +35,10 @@ class SpotEditor(QWidget):
 
     editRequested = Signal(str, dict)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, note_debounce_ms: int = NOTE_DEBOUNCE_MS
+    ) -> None:
+        """``note_debounce_ms``: how long typing must pause before a note is committed."""
         super().__init__(parent)
         self._spot: Any = None
         self.intensity_slider = QSlider(Qt.Orientation.Horizontal)
@@ -48,6 +52,7 @@ class SpotEditor(QWidget):
         self.intensity_box.setAccessibleName("Intensity")
         # a typed "10" is one edit on Enter or leaving the box, not 1 and then 10
         self.intensity_box.setKeyboardTracking(False)
+        self.intensity_box.installEventFilter(self)
         self.kind_box = QComboBox()
         for kind in PAIN_KINDS:
             self.kind_box.addItem(kind.capitalize(), kind)
@@ -60,7 +65,7 @@ class SpotEditor(QWidget):
         self.note_edit.installEventFilter(self)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
-        self._note_timer.setInterval(NOTE_DEBOUNCE_MS)
+        self._note_timer.setInterval(note_debounce_ms)
         self._note_timer.timeout.connect(self.commit_note)
 
         row = QHBoxLayout()
@@ -149,4 +154,23 @@ class SpotEditor(QWidget):
         focus_out = event.type() == QEvent.Type.FocusOut
         if watched is self.note_edit and focus_out and self._note_timer.isActive():
             self.commit_note()
+        if watched is self.intensity_box and isinstance(event, QKeyEvent):
+            return self._intensity_key(event)
         return super().eventFilter(watched, event)
+
+    def _intensity_key(self, event: QKeyEvent) -> bool:
+        """The intensity box leaves the map's Undo and Redo to the window (its own text
+        undo would bypass the map's history), and ignores Ctrl/Alt+Up/Down, which walk
+        regions on the diagram and would otherwise jump the value to 0 or 10."""
+        if event.type() == QEvent.Type.ShortcutOverride and (
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+        ):
+            event.ignore()  # not claimed: the window's Undo or Redo shortcut runs
+            return True
+        walk = event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        )
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and walk:
+            return event.type() == QEvent.Type.KeyPress  # used up: no step of 10
+        return False

@@ -11,19 +11,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QPainter
+from PySide6.QtGui import QFont, QPaintDevice, QPainter
 
 from bodymap.guide.content import GuideContent
 from bodymap.guide.layout import Block
-from bodymap.ui.printing.block_base import BOX_FILL, INK, MUTED, RULE, Paint
+from bodymap.ui.drawing.legend import paint_legend
+from bodymap.ui.printing.block_base import BOX_FILL, INK, MUTED, RULE, BlockBuilder, Paint
+from bodymap.ui.printing.diagram import DiagramPainter
 from bodymap.ui.printing.steps import RoutineBlocks
 from bodymap.ui.printing.table import SpotTableBlocks
 
 __all__ = ["GuideBlocks", "Paint"]
 
 
-class GuideBlocks(SpotTableBlocks, RoutineBlocks):
-    """Builds measured blocks for one device and content width."""
+class GuideBlocks(BlockBuilder):
+    """Builds measured blocks for one device and content width: titles, text and
+    diagrams here, the spot table and the routine steps by the builders it holds."""
+
+    def __init__(self, device: QPaintDevice, width: float, diagrams: DiagramPainter) -> None:
+        super().__init__(device, width, diagrams)
+        self.table = SpotTableBlocks(device, width, diagrams)
+        self.routine = RoutineBlocks(device, width, diagrams)
 
     def title(self, content: GuideContent, subtitle: str) -> Block:
         head = self.text(content.title, self.fonts.title, self.width)
@@ -121,16 +129,17 @@ class GuideBlocks(SpotTableBlocks, RoutineBlocks):
         height = self.u.mm(height_mm)
         label_h = self.text("Front", self.fonts.group, self.width).height
         legend = self.text(
-            "Numbered discs: your spots (darker = more intense). "
-            "Blue shading: where to roll. Sides are the person's own (R, L).",
+            "Numbered discs: your spots (darker = more intense). Sides are the person's own "
+            "(R, L). Shading is only where to roll: the hatched places are never rolled.",
             self.fonts.small,
             self.width,
         )
+        key_h = self.u.mm(11)
 
         def paint(painter: QPainter, rect: QRectF) -> None:
             gap = self.u.mm(6)
             panel_w = (rect.width() - gap) / 2
-            figure_h = rect.height() - label_h - legend.height - self.u.mm(3)
+            figure_h = rect.height() - label_h - legend.height - key_h - self.u.mm(3)
             for index, view in enumerate(("front", "back")):
                 left = rect.left() + index * (panel_w + gap)
                 painter.setPen(INK)
@@ -144,6 +153,8 @@ class GuideBlocks(SpotTableBlocks, RoutineBlocks):
                 self.drawing.paint_view(
                     painter, figure, view, spots=spots, highlight=content.roll_zones
                 )
+            key = QRectF(rect.left(), rect.bottom() - legend.height - key_h, rect.width(), key_h)
+            paint_legend(painter, key, self.fonts.small, monochrome=self.drawing.monochrome)
             painter.setPen(MUTED)
             legend.draw(painter, rect.left(), rect.bottom() - legend.height)
 

@@ -1,9 +1,10 @@
 """Body diagrams for the guide: both views with spots and roll zones, and per-step crops.
 
 Drawing is the canvas engineer's `ViewPainter`; this module only decides what to show:
-on page 1 every advised muscle's roll zone is shaded under the numbered spots, and each
-routine step gets a close-up of the view holding that muscle, its roll zone and its
-trigger-point sites highlighted. Everything stays vector (paths and lines, no pixmaps).
+on page 1 every advised muscle's roll zone is shaded under the numbered spots with the
+caution zones hatched, and each routine step gets a close-up of the view holding that
+muscle, the caution zones near it, its roll zone and its trigger-point sites highlighted.
+Everything stays vector (paths and lines, no pixmaps).
 """
 
 from __future__ import annotations
@@ -94,6 +95,7 @@ class DiagramPainter:
         painter.setClipRect(target)
         painter.setTransform(view_transform(vp.view_atlas, target), True)
         vp.paint_body(painter, monochrome=self.monochrome)
+        vp.paint_cautions(painter, monochrome=self.monochrome)
         for muscle, side in highlight:
             vp.paint_highlight(painter, Highlight(muscle, side, ()), monochrome=self.monochrome)
         vp.paint_side_marks(painter, monochrome=self.monochrome)
@@ -173,6 +175,7 @@ class DiagramPainter:
         dy = target.center().y() - box.center().y() * scale
         painter.setTransform(QTransform(scale, 0, 0, scale, dx, dy), True)
         self._paint_body_near(vp, painter, box)
+        vp.paint_cautions(painter, monochrome=self.monochrome, within=box)
         vp.paint_highlight(
             painter,
             Highlight(muscle, side, points),

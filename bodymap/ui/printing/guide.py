@@ -38,7 +38,9 @@ __all__ = [
 ]
 
 
-def render_guide_pdf(tpm: Any, out: Path, page_size: str | None = None) -> GuideRenderer:
+def render_guide_pdf(
+    tpm: Any, out: Path, page_size: str | None = None, length: str = "standard"
+) -> GuideRenderer:
     """Write the guide to ``out`` (atomically) and return the renderer, for tests."""
     ensure_app()
     resolve_page_size(page_size)  # a bad name fails before any file is touched
@@ -48,7 +50,7 @@ def render_guide_pdf(tpm: Any, out: Path, page_size: str | None = None) -> Guide
     temp = Path(temp_name)
     try:
         writer = pdf_writer(temp, page_size, f"Rolling guide – {tpm.name}")
-        renderer = paint_document(writer, tpm)
+        renderer = paint_document(writer, tpm, length=length)
         del writer  # flushes and closes the file
         umask = os.umask(0)
         os.umask(umask)
@@ -60,12 +62,15 @@ def render_guide_pdf(tpm: Any, out: Path, page_size: str | None = None) -> Guide
     return renderer
 
 
-def write_guide_pdf(tpm: Any, out: Path, page_size: str | None = None) -> None:
-    """Write the rolling guide for ``tpm`` as a PDF (A4 or Letter; default from locale)."""
-    render_guide_pdf(tpm, out, page_size)
+def write_guide_pdf(
+    tpm: Any, out: Path, page_size: str | None = None, length: str = "standard"
+) -> None:
+    """Write the rolling guide for ``tpm`` as a PDF (A4 or Letter; default from locale),
+    with a routine of ``length`` (short, standard or full)."""
+    render_guide_pdf(tpm, out, page_size, length)
 
 
-def print_guide(parent: Any, tpm: Any) -> bool:
+def print_guide(parent: Any, tpm: Any, length: str = "standard") -> bool:
     """Ask for a printer (QPrintDialog) and print the guide; False when cancelled."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
@@ -75,7 +80,7 @@ def print_guide(parent: Any, tpm: Any) -> bool:
     dialog.setWindowTitle("Print rolling guide")
     if _exec_dialog(dialog) != QPrintDialog.DialogCode.Accepted:
         return False
-    paint_document(printer, tpm, monochrome=is_monochrome(printer))
+    paint_document(printer, tpm, monochrome=is_monochrome(printer), length=length)
     return True
 
 
@@ -84,7 +89,7 @@ def _exec_dialog(dialog: Any) -> int:
     return int(dialog.exec())
 
 
-def preview_guide(parent: Any, tpm: Any) -> None:
+def preview_guide(parent: Any, tpm: Any, length: str = "standard") -> None:
     """Show the guide in a print preview, from which the user can print it."""
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
@@ -94,7 +99,7 @@ def preview_guide(parent: Any, tpm: Any) -> None:
     dialog.setWindowTitle("Rolling guide – preview")
 
     def paint(target: Any) -> None:
-        paint_document(target, tpm, monochrome=is_monochrome(target))
+        paint_document(target, tpm, monochrome=is_monochrome(target), length=length)
 
     dialog.paintRequested.connect(paint)
     _exec_dialog(dialog)

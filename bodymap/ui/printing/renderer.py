@@ -27,14 +27,14 @@ __all__ = ["FOOTER_MM", "GuideRenderer", "guide_content", "paint_document"]
 FOOTER_MM = 8.0
 
 
-def guide_content(tpm: Any, today: date | None = None) -> GuideContent:
+def guide_content(tpm: Any, today: date | None = None, length: str = "standard") -> GuideContent:
     """Ask the advisor about the map's spots and put the guide's words together."""
     from bodymap.advisor import advise
     from bodymap.knowledge import load_knowledge
 
     knowledge = load_knowledge()
     spots = list(tpm.spots)
-    advice_json = advise(spots).to_json() if spots else {"spots": [], "routine": []}
+    advice_json = advise(spots, length=length).to_json() if spots else {"spots": [], "routine": []}
     return build_guide_content(tpm.name, spots, advice_json, knowledge, today or date.today())
 
 
@@ -75,9 +75,9 @@ class GuideRenderer:
         if c.spots:
             blocks.append(b.diagrams(c, self.spots, height_mm=self._diagram_height_mm()))
             blocks.append(b.section("Your spots", space_mm=4))
-            header = b.table_header()
+            header = b.table.table_header()
             blocks.append(header)
-            blocks.extend(b.spot_row(row, header) for row in c.spots)
+            blocks.extend(b.table.spot_row(row, header) for row in c.spots)
         else:
             blocks.append(
                 b.paragraph(
@@ -95,16 +95,18 @@ class GuideRenderer:
                 b.paragraph(
                     "intro",
                     "Do the steps in order; the headings tell you when to change position. "
-                    "Shaded on each picture: the area to roll. Crossed circles: where trigger "
-                    "points usually sit.",
+                    "Shaded on each picture: the area to roll. Hatched: places not to roll. "
+                    "Crossed circles: where trigger points usually sit.",
                     font=b.fonts.small,
                 )
             )
             for group in c.groups:
-                blocks.append(b.group(group.heading))
-                again = b.group(f"{group.heading} (continued)", space_mm=0)
-                blocks.extend(b.step(step, repeat_header=again) for step in group.steps)
+                blocks.append(b.routine.group(group.heading))
+                again = b.routine.group(f"{group.heading} (continued)", space_mm=0)
+                blocks.extend(b.routine.step(step, repeat_header=again) for step in group.steps)
             blocks.append(b.paragraph("total", c.total_text, font=b.fonts.bold, space_mm=4))
+            if c.left_out:
+                blocks.append(b.paragraph("left_out", c.left_out, space_mm=2))
             if c.quick_lines:
                 blocks.append(b.section(c.quick_title, space_mm=6))
                 blocks.append(
@@ -113,15 +115,19 @@ class GuideRenderer:
                     )
                 )
                 blocks.append(b.bullets("quick", c.quick_lines))
+        if c.not_rolled:
+            blocks.append(b.section("Do not roll these: do this instead"))
+            blocks.append(b.bullets("not_rolled", c.not_rolled, boxed=True))
         blocks.append(b.section("How to roll"))
         blocks.append(b.bullets("advice", c.advice))
-        blocks.append(b.section("When to see a clinician instead"))
+        blocks.append(b.section(c.clinician_title or "When to see a clinician"))
         blocks.append(b.bullets("red_flags", c.red_flags, boxed=True))
-        blocks.append(
-            b.boxed_paragraph(
-                "disclaimer", "This is self-care guidance, not medical advice.", c.disclaimer
-            )
-        )
+        if c.clinician:
+            blocks.append(b.bullets("clinician", c.clinician))
+        if c.contraindications:
+            blocks.append(b.section(c.contraindications_title, space_mm=4))
+            blocks.append(b.bullets("contraindications", c.contraindications))
+        blocks.append(b.boxed_paragraph("disclaimer", "About this guide", c.disclaimer))
         return blocks
 
     def _diagram_height_mm(self) -> float:
@@ -175,9 +181,11 @@ class GuideRenderer:
         )
 
 
-def paint_document(device: Any, tpm: Any, monochrome: bool = False) -> GuideRenderer:
+def paint_document(
+    device: Any, tpm: Any, monochrome: bool = False, length: str = "standard"
+) -> GuideRenderer:
     """Paint the whole guide for ``tpm`` onto a paged ``device`` and return its renderer."""
-    content = guide_content(tpm)
+    content = guide_content(tpm, length=length)
     renderer = GuideRenderer(content, tpm.spots, device, monochrome=monochrome)
     painter = QPainter()
     if not painter.begin(device):

@@ -31,7 +31,9 @@ def _action(
     action.setToolTip(tip)
     action.setCheckable(checkable)
     keys = [QKeySequence(s) for s in shortcuts]
-    keys = [k for k in keys if not k.isEmpty()]  # a standard key the platform lacks
+    # a standard key the platform lacks is empty; one key given twice (a standard key and
+    # its usual spelling) would make Qt call the shortcut ambiguous and do nothing
+    keys = [k for i, k in enumerate(keys) if not k.isEmpty() and k not in keys[:i]]
     if keys:
         action.setShortcuts(keys)
     return action
@@ -70,7 +72,7 @@ class WindowActions:
             parent, "exportGuide", "Export &Guide as PDF…", "Save the rolling guide as a PDF",
             "Ctrl+E",
         )  # fmt: skip
-        self.quit = a(parent, "quit", "&Quit", "Quit bodymap", Key.Quit, "Ctrl+Q")
+        self.quit = a(parent, "quit", "&Quit", "Quit bodymap", "Ctrl+Q")
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         # Edit
         undo.setObjectName("undo")
@@ -124,8 +126,18 @@ class WindowActions:
             parent, "safety", "&Using bodymap safely…", "Self-care guidance and when to see a "
             "clinician",
         )  # fmt: skip
+        self.shortcuts = a(parent, "shortcuts", "&Keyboard Shortcuts…", "Every key bodymap knows")
+        self.focus_diagram = a(
+            parent, "focusDiagram", "Back to the Diagram", "From the panel back to the diagram",
+            "Escape",
+        )  # fmt: skip
         self.about = a(parent, "about", "&About bodymap", "Version and licence")
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def all_actions(self) -> list[QAction]:
+        """Every action, in menu order."""
+        found = [v for v in vars(self).values() if isinstance(v, QAction)]
+        return found + list(self.layers.values())
 
     def spot_actions(self) -> tuple[QAction, ...]:
         """Actions that need a selected spot."""
@@ -175,7 +187,7 @@ def build_menus(
     view.addAction(show_panel)
 
     help_menu = bar.addMenu("&Help")
-    help_menu.addActions([actions.safety, actions.about])
+    help_menu.addActions([actions.safety, actions.shortcuts, actions.about])
     for menu in (file, edit, view, help_menu, export):
         menu.setObjectName(menu.title().replace("&", "").lower() + "Menu")
     return menus

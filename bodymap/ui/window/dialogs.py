@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import html
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,31 +15,39 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from bodymap import __version__
+from bodymap.knowledge import Knowledge, load_knowledge
 from bodymap.maps import Spot, TriggerPointMap
+from bodymap.ui.canvas.keys import DIAGRAM_KEYS
+from bodymap.ui.drawing.plain_text import plain_label
+from bodymap.ui.panel.clinician import clinician_html
 
-__all__ = ["SAFETY_NOTE", "CheckInDialog", "show_about", "show_safety_note"]
+__all__ = [
+    "CheckInDialog",
+    "ShortcutsDialog",
+    "safety_note_html",
+    "shortcut_rows",
+    "show_about",
+    "show_safety_note",
+]
 
-SAFETY_NOTE = """\
-<h3>Using bodymap safely</h3>
-<p>bodymap gives <b>self-care guidance, not medical advice or a diagnosis</b>. It shows which
-muscles commonly refer pain to a spot and how people roll them; your body may differ.</p>
-<ul>
-<li>Stay on a tender point only a few seconds (about 10–30 s), then roll the area around it
-for a few minutes.</li>
-<li>Start gently with a smooth roller and short sessions: too long or too often leaves
-muscles sore.</li>
-<li>Do not roll or press hard on the spine, the front and side of the neck, the back of the
-knee, the groin, the armpit or the kidney area.</li>
-</ul>
-<p><b>See a clinician</b> rather than rolling if you have numbness, tingling or weakness,
-pain after a fall or accident, fever, night pain that does not ease, or any loss of bladder
-or bowel control.</p>
-"""
+SAFETY_NOTE_ADVICE_LINES = 2
+"""How many of the general advice lines the first-run note shows before the clinician section."""
+
+
+def safety_note_html(knowledge: Knowledge | None = None) -> str:
+    """The first-run note: the disclaimer, the first advice lines and the clinician section,
+    every sentence escaped from the knowledge tables (no wording of its own)."""
+    k = knowledge or load_knowledge()
+    e = html.escape
+    lines = "".join(f"<li>{e(line)}</li>" for line in k.advice[:SAFETY_NOTE_ADVICE_LINES])
+    return f"<p>{e(k.disclaimer)}</p><ul>{lines}</ul>" + clinician_html(k)
 
 
 def show_safety_note(parent: QWidget | None) -> None:
@@ -46,7 +56,7 @@ def show_safety_note(parent: QWidget | None) -> None:
     box.setWindowTitle("Using bodymap safely")
     box.setIcon(QMessageBox.Icon.Information)
     box.setTextFormat(Qt.TextFormat.RichText)
-    box.setText(SAFETY_NOTE)
+    box.setText(safety_note_html())
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAccessibleName("Using bodymap safely")
     box.exec()
@@ -58,8 +68,8 @@ def show_about(parent: QWidget | None) -> None:
         "About bodymap",
         f"<h3>bodymap {__version__}</h3>"
         "<p>Click where it hurts; see which muscles commonly refer pain there and how to "
-        "roll them with a foam roller or a massage ball.</p>"
-        "<p>Self-care guidance, not medical advice. Your maps stay on your computer.</p>",
+        "roll them with a foam roller or a massage ball. Your maps stay on your computer.</p>"
+        f"<p>{html.escape(load_knowledge().disclaimer)}</p>",
     )
 
 
@@ -87,7 +97,7 @@ class CheckInDialog(QDialog):
             where = describe(spot)
             label = f"Spot {number}" + (f" — {where}" if where else "")
             box.setAccessibleName(f"Intensity of spot {number}")
-            form.addRow(label, box)
+            form.addRow(plain_label(label), box)
             self._boxes[spot.id] = box
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(form_host)
@@ -106,3 +116,44 @@ class CheckInDialog(QDialog):
 
     def values(self) -> dict[str, int]:
         return {spot_id: box.value() for spot_id, box in self._boxes.items()}
+
+
+def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
+    """(keys, what they do) for every action with a shortcut, read from the actions
+    themselves, then the diagram's own keys."""
+    rows = []
+    for action in actions:
+        keys = ", ".join(
+            k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+        )
+        if keys:
+            rows.append(
+                (keys, action.text().replace("&&", "\0").replace("&", "").replace("\0", "&"))
+            )
+    rows += [(keys, f"Diagram: {what}") for keys, what in DIAGRAM_KEYS]
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    """Help → Keyboard Shortcuts: a plain two-column table, keys and what they do."""
+
+    def __init__(self, rows: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard Shortcuts")
+        self.table = QTableWidget(len(rows), 2, self)
+        self.table.setHorizontalHeaderLabels(["Keys", "Does"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (keys, what) in enumerate(rows):
+            self.table.setItem(row, 0, QTableWidgetItem(keys))
+            self.table.setItem(row, 1, QTableWidgetItem(what))
+        self.table.resizeColumnToContents(0)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(520, 520)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 from bodymap.atlas import Atlas
 from bodymap.maps import TriggerPointMap
 from bodymap.ui.canvas.body_canvas import BodyCanvas
-from bodymap.ui.document.document import MapDocument
+from bodymap.ui.document.document import SUFFIX, MapDocument
 
 __all__ = [
     "EXPORTS",
@@ -56,8 +56,7 @@ class ExportHost(Protocol):
 def choose_export_path(parent: QWidget, document: MapDocument, kind: str) -> Path | None:
     """Ask where to write a ``kind`` export, starting beside the map's file; None: cancelled."""
     title, file_filter, suffix = EXPORTS[kind]
-    base = document.path.with_suffix(suffix) if document.path else None
-    start = str(base or Path(document.start_folder()) / f"{document.map.name}{suffix}")
+    start = str(document.suggested_path(suffix))
     name, _ = QFileDialog.getSaveFileName(parent, title, start, file_filter)
     return Path(name) if name else None
 
@@ -72,6 +71,8 @@ def export_map(window: ExportHost, kind: str, path: Path | None = None) -> Path 
         return None
     if not path.suffix:
         path = path.with_suffix(EXPORTS[kind][2])
+    if not _may_write(window.document, path, f"Could not export to {path.name}"):
+        return None
     shown = frozenset({"superficial"} | {n for n in PNG_LAYERS if window.canvas.layer_visible(n)})
     writers: dict[str, Callable[[TriggerPointMap, Path], Path]] = {
         "png": functools.partial(exports.export_png, atlas=window.atlas, layers=shown),
@@ -99,21 +100,45 @@ def output_guide(window: ExportHost, how: str, path: Path | None = None) -> Path
                            f"in this installation ({exc}).")  # fmt: skip
         return None
     tpm = document.map
+    # the printed routine has the length the panel shows
+    length = str(getattr(getattr(window, "panel", None), "length", "standard"))
     if how == "print":
-        guide.print_guide(window.window(), tpm)
+        guide.print_guide(window.window(), tpm, length)
         return None
     if how == "preview":
-        guide.preview_guide(window.window(), tpm)
+        guide.preview_guide(window.window(), tpm, length)
         return None
     path = path or window.ask_export_path("pdf")
     if path is None:
         return None
     if not path.suffix:
         path = path.with_suffix(".pdf")
+    if not _may_write(document, path, f"Could not write {path.name}"):
+        return None
     try:
-        guide.write_guide_pdf(tpm, path)
+        guide.write_guide_pdf(tpm, path, length=length)
     except (OSError, ValueError) as exc:
         document.show_error(f"Could not write {path.name}", str(exc))
         return None
     window.statusBar().showMessage(f"Wrote {path.name}", 5000)
     return path
+
+
+def _may_write(document: MapDocument, path: Path, title: str) -> bool:
+    """An export never replaces a map (the open one or any ``.bodymap``) nor writes into a
+    device or pipe; False (and a message) when ``path`` is such a file."""
+    problem = ""
+    if path.suffix.lower() == SUFFIX or (document.path is not None and _same(path, document.path)):
+        problem = f"{path.name} is a map file; choose another name so the map is kept."
+    elif path.exists() and not path.is_file():
+        problem = f"{path.name} is not a regular file; choose another name."
+    if problem:
+        document.show_error(title, problem)
+    return not problem
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return a.absolute() == b.absolute()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from bodymap.atlas import load_atlas
 from bodymap.maps import Change, Spot, TriggerPointMap
@@ -23,14 +23,22 @@ from bodymap.ui import settings as prefs
 from bodymap.ui.browser.browser import MuscleDock
 from bodymap.ui.canvas.body_canvas import BodyCanvas
 from bodymap.ui.canvas.hit_text import describe_hit
+from bodymap.ui.canvas.legend import DiagramLegend
 from bodymap.ui.document import spot_requests
 from bodymap.ui.document.document import UNTITLED, MapDocument, example_names
 from bodymap.ui.document.map_observer import MapObserver
+from bodymap.ui.drawing.plain_text import menu_text, plain_label, plain_window_title
 from bodymap.ui.panel.advice_panel import AdvicePanel
 from bodymap.ui.window import exports_menu as window_exports
 from bodymap.ui.window import state as window_state
 from bodymap.ui.window.actions import WindowActions, build_menus
-from bodymap.ui.window.dialogs import CheckInDialog, show_about, show_safety_note
+from bodymap.ui.window.dialogs import (
+    CheckInDialog,
+    ShortcutsDialog,
+    shortcut_rows,
+    show_about,
+    show_safety_note,
+)
 from bodymap.ui.window.state import PANEL_WIDTH
 
 if TYPE_CHECKING:
@@ -79,14 +87,21 @@ class MapWindow(QMainWindow):
             self.document.setParent(self)
         self.document.keeps_recent_files = remember
         self.atlas = load_atlas()
-        self._selected = ""
+        self.selection = self.document.selection
         self._observer = MapObserver(self._on_change)
         self.history_dialog: HistoryDialog | None = None
 
-        self.canvas = BodyCanvas(self, self.atlas)
+        self.canvas = BodyCanvas(self, self.atlas, self.selection)
         self.canvas.setAccessibleName("Body diagrams")
-        self.setCentralWidget(self.canvas)
-        self.panel = AdvicePanel(self, self.atlas)
+        self.legend = DiagramLegend(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.canvas, 1)
+        column.addWidget(self.legend)
+        self.setCentralWidget(central)
+        self.panel = AdvicePanel(self, self.atlas, self.selection)
         self.panel.setAccessibleName("Advice for the marked spots")
         self.dock = QDockWidget("Advice", self)
         self.dock.setObjectName("adviceDock")
@@ -114,7 +129,10 @@ class MapWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.canvas.addAction(action)
             self.panel.spot_list.addAction(action)
-        self.hover_label = QLabel(HINT)
+        # Escape from any control of the panel (docked or floating) returns to the diagram
+        self.acts.focus_diagram.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.dock.addAction(self.acts.focus_diagram)
+        self.hover_label = plain_label(HINT)
         self.hover_label.setAccessibleName("Region under the pointer")
         self.statusBar().addWidget(self.hover_label, 1)
 
@@ -141,8 +159,8 @@ class MapWindow(QMainWindow):
         a.print_preview.triggered.connect(lambda: self.guide("preview"))
         a.export_guide.triggered.connect(lambda: self.guide("pdf"))
         a.quit.triggered.connect(self.close)
-        a.delete_spot.triggered.connect(lambda: self.remove_spot(self._selected))
-        a.edit_spot.triggered.connect(lambda: self.focus_editor(self._selected))
+        a.delete_spot.triggered.connect(lambda: self.remove_spot(self.selection.current))
+        a.edit_spot.triggered.connect(lambda: self.focus_editor(self.selection.current))
         a.check_in.triggered.connect(self.check_in)
         a.view_both.triggered.connect(lambda: self.canvas.set_views(("front", "back")))
         a.view_front.triggered.connect(lambda: self.canvas.set_views(("front",)))
@@ -156,6 +174,8 @@ class MapWindow(QMainWindow):
         a.muscles.triggered.connect(lambda: self.show_muscles())
         a.safety.triggered.connect(self.show_safety_note)
         a.about.triggered.connect(lambda: show_about(self))
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.focus_diagram.triggered.connect(self.focus_diagram)
 
         doc.flushRequested.connect(self.panel.editor.commit_pending)
         doc.mapReplaced.connect(self._on_map_replaced)
@@ -168,10 +188,9 @@ class MapWindow(QMainWindow):
         self.canvas.nudgeRequested.connect(self.nudge_spot)
         self.canvas.removeRequested.connect(self.remove_spot)
         self.canvas.editRequested.connect(self.focus_editor)
-        self.canvas.spotSelected.connect(self.select_spot)
         self.canvas.regionHovered.connect(self._show_hovered)
         self.canvas.sourcesRequested.connect(self.show_sources)
-        self.panel.spotSelected.connect(self.select_spot)
+        self.selection.changed.connect(self._update_enabled)
         self.panel.sourceSelected.connect(self.canvas.set_highlight)
         self.panel.editRequested.connect(self.edit_spot)
         self.panel.patternRequested.connect(self.show_muscles)
@@ -187,7 +206,6 @@ class MapWindow(QMainWindow):
         if self.history_dialog is not None:
             self.history_dialog.close()
         self._observer.observe(tpm)
-        self._selected = ""
         self.canvas.set_map(tpm)
         self.panel.set_map(tpm)
         self.canvas.set_highlight(None, None)
@@ -197,12 +215,12 @@ class MapWindow(QMainWindow):
     def _on_change(self, change: Change) -> None:
         if change.kind == "renamed":
             self._update_title()
-        if change.kind == "removed" and change.spot_id == self._selected:
-            self._selected = ""
+        if change.kind == "removed" and change.spot_id:
+            self.selection.forget(change.spot_id)
         self._update_enabled()
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{window_title(self.document)}[*] — bodymap")
+        self.setWindowTitle(f"{plain_window_title(window_title(self.document))}[*] — bodymap")
         self.setWindowFilePath(str(self.document.path or ""))
         self._on_modification_changed(self.document.is_modified())
 
@@ -212,7 +230,8 @@ class MapWindow(QMainWindow):
 
     def _update_enabled(self) -> None:
         tpm = self.document.map
-        has_spot = bool(self._selected) and tpm.has_spot(self._selected)
+        current = self.selection.current
+        has_spot = bool(current) and tpm.has_spot(current)
         for action in self.acts.spot_actions():
             action.setEnabled(has_spot)
         self.acts.check_in.setEnabled(bool(tpm.spots))
@@ -220,7 +239,7 @@ class MapWindow(QMainWindow):
     # -- requests from the canvas and the panel ------------------------------------------
     @property
     def selected_spot(self) -> str:
-        return self._selected
+        return self.selection.current
 
     def add_spot(self, view: str, x: float, y: float) -> None:
         spot_id = spot_requests.request_add(self.document, self.atlas, view, x, y)
@@ -247,12 +266,7 @@ class MapWindow(QMainWindow):
         """Select a spot ("" for none) on the canvas and in the panel alike."""
         if spot_id and not self.document.map.has_spot(spot_id):
             spot_id = ""
-        if spot_id == self._selected:
-            return
-        self._selected = spot_id
-        self.canvas.select_spot(spot_id)
-        self.panel.select_spot(spot_id)
-        self._update_enabled()
+        self.selection.select(spot_id)
 
     def focus_editor(self, spot_id: str) -> None:
         if not spot_id or not self.document.map.has_spot(spot_id):
@@ -261,6 +275,11 @@ class MapWindow(QMainWindow):
         self.dock.show()
         self.dock.raise_()
         self.panel.editor.intensity_box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_diagram(self) -> None:
+        """Back to the diagram from the panel, keeping what was typed there."""
+        self.panel.editor.commit_pending()
+        self.canvas.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_sources(self, spot_id: str) -> None:
         """The canvas's "Select source…": select the spot and go to its likely sources."""
@@ -349,7 +368,7 @@ class MapWindow(QMainWindow):
         menu = self.menus["recent"]
         menu.clear()
         for index, path in enumerate(self.document.recent_files(), start=1):
-            action = menu.addAction(f"&{index} {path.name}")
+            action = menu.addAction(f"&{index} {menu_text(path.name)}")
             action.setStatusTip(str(path))
             action.triggered.connect(functools.partial(self.document.open, path))
         menu.setEnabled(not menu.isEmpty())
@@ -361,6 +380,10 @@ class MapWindow(QMainWindow):
     # -- first run, recovery, closing ----------------------------------------------------
     def show_safety_note(self) -> None:
         show_safety_note(self)
+
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard Shortcuts: every action's keys and the diagram's own."""
+        ShortcutsDialog(shortcut_rows(self.acts.all_actions()), self).exec()
 
     def startup(self) -> None:
         """After the window is shown: the safety note on the first run, then any maps to

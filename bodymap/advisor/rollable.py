@@ -1,0 +1,165 @@
+"""Where a muscle may be rolled: its region minus every caution zone, with a margin.
+
+A roll zone is computed, never drawn by hand: the muscle's superficial and deep regions on
+one side of one view, minus every caution zone of that view (vessels, nerves, organs and
+tissue that is not rolled, such as the kneecap) grown by :data:`MARGIN`. What the window
+and the printed guide shade "roll here" is exactly this geometry, so no record, zone or
+later feature can put the shading over a place the program says not to roll.
+
+Zones are computed once per (view, muscle, side) when the tables are built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import shapely
+from shapely.geometry import mapping
+
+from bodymap.knowledge import Knowledge
+
+if TYPE_CHECKING:
+    from bodymap.atlas import ViewAtlas
+
+__all__ = ["MARGIN", "MIN_AREA", "RollZone", "RollZones", "geojson_of"]
+
+MARGIN = 4.0
+"""Atlas units (about 7 mm on an adult) kept clear around every caution zone."""
+MIN_AREA = 60.0
+"""Square atlas units: less than about a thumb's print clear of the zones is not rolled."""
+MIN_WIDTH = 6.0
+"""Atlas units (about 1 cm): thinner slivers left between zones are not rolled."""
+_BODY_LAYERS = ("superficial", "deep")
+_ROLLING_TOOLS = ("foam_roller", "ball", "hands")
+
+
+def geojson_of(geometry: Any) -> dict[str, Any]:
+    """A geometry as a GeoJSON Polygon or MultiPolygon (an empty one as an empty MultiPolygon)."""
+    if geometry is None or geometry.is_empty:
+        return {"type": "MultiPolygon", "coordinates": []}
+    rounded = shapely.set_precision(geometry, 0.1)
+    out: dict[str, Any] = mapping(rounded)
+    return out
+
+
+@dataclass(frozen=True, eq=False)
+class RollZone:
+    """The rollable part of one muscle on one side of one view.
+
+    ``blocked_by`` names the caution zones that took part of the muscle away.
+    """
+
+    view: str
+    muscle: str
+    side: str
+    geometry: Any
+    area: float
+    blocked_by: tuple[str, ...]
+
+    @property
+    def rollable(self) -> bool:
+        return self.area >= MIN_AREA
+
+    def geojson(self) -> dict[str, Any]:
+        cached: dict[str, Any] | None = self.__dict__.get("_geojson")
+        if cached is None:
+            cached = geojson_of(self.geometry)
+            object.__setattr__(self, "_geojson", cached)
+        return cached
+
+
+class RollZones:
+    """Every muscle's roll zone per view and side, and the best view to roll it in."""
+
+    def __init__(self, atlas: Mapping[str, ViewAtlas], knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self._zones: dict[tuple[str, str, str], RollZone] = {}
+        self.cautions: dict[str, Any] = {}
+        self._grown: dict[str, list[Any]] = {}
+        self._trees: dict[str, Any] = {}
+        self._zone_ids: dict[str, tuple[str, ...]] = {}
+        self._regions: dict[tuple[str, str, str], list[Any]] = {}
+        for view, va in atlas.items():
+            zones = va.layer("caution")
+            self.cautions[view] = shapely.union_all([z.geometry for z in zones])
+            self._grown[view] = [z.geometry.buffer(MARGIN, 4) for z in zones]
+            self._trees[view] = shapely.STRtree([z.geometry for z in zones])
+            self._zone_ids[view] = tuple(z.id for z in zones)
+            for region in va.regions:
+                if region.layer in _BODY_LAYERS and region.id in knowledge.muscles:
+                    key = (view, region.id, region.side)
+                    self._regions.setdefault(key, []).append(region.geometry)
+        self._best: dict[tuple[str, str], RollZone | None] = {}
+
+    def get(self, view: str, muscle: str, side: str) -> RollZone | None:
+        """The roll zone of a muscle on one side of one view (``None`` if not drawn there).
+
+        Computed on first use and kept for the life of the tables.
+        """
+        key = (view, muscle, side)
+        zone = self._zones.get(key)
+        if zone is None and key in self._regions:
+            zone = self._zones[key] = self._compute(view, muscle, side)
+        return zone
+
+    def _compute(self, view: str, muscle: str, side: str) -> RollZone:
+        whole = shapely.union_all(self._regions[(view, muscle, side)])
+        near = sorted(int(i) for i in self._trees[view].query(
+            whole, predicate="dwithin", distance=MARGIN))  # fmt: skip
+        rest = whole
+        if near:  # an opening drops the slivers a ball cannot follow
+            cut = whole.difference(shapely.union_all([self._grown[view][i] for i in near]))
+            half = MIN_WIDTH / 2
+            rest = _polygonal(cut.buffer(-half, 2).buffer(half, 2).intersection(cut))
+        blocked = tuple(sorted({self._zone_ids[view][i] for i in near}))
+        return RollZone(view, muscle, side, rest, float(rest.area), blocked)
+
+    def best(self, muscle: str, side: str) -> RollZone | None:
+        """The view where the muscle has most room to roll, for a side or ``"both"``.
+
+        A muscle drawn on the midline serves either side. ``None`` when the atlas has no
+        region for it.
+        """
+        key = (muscle, side)
+        if key not in self._best:
+            self._best[key] = self._find_best(muscle, side)
+        return self._best[key]
+
+    def _find_best(self, muscle: str, side: str) -> RollZone | None:
+        sides = ("right", "left") if side == "both" else (side,)
+        found: list[RollZone] = []
+        for view in self.cautions:
+            parts = [z for s in (*sides, "midline") if (z := self.get(view, muscle, s))]
+            if not parts:
+                continue
+            if len(parts) == 1:
+                found.append(parts[0])
+                continue
+            geom = shapely.union_all([p.geometry for p in parts])
+            blocked = tuple(sorted({b for p in parts for b in p.blocked_by}))
+            found.append(RollZone(view, muscle, side, geom, float(geom.area), blocked))
+        if not found:
+            return None
+        return max(found, key=lambda z: (z.area, z.view == "back"))
+
+    def is_rollable(self, muscle: str, side: str) -> bool:
+        """Whether a muscle gets a rolling step: a tool other than none, and room to roll."""
+        record = self.knowledge.muscles.get(muscle)
+        if record is None or record.technique.tool not in _ROLLING_TOOLS:
+            return False
+        zone = self.best(muscle, side)
+        return zone is not None and zone.rollable
+
+    def zones(self) -> tuple[RollZone, ...]:
+        """Every (view, muscle, side) roll zone, for checks over the whole atlas."""
+        return tuple(z for key in self._regions if (z := self.get(*key)) is not None)
+
+
+def _polygonal(geom: Any) -> Any:
+    """Only the areal parts of a geometry (a difference can leave lines and points)."""
+    if geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom
+    parts = [g for g in shapely.get_parts(geom) if g.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(parts) if parts else shapely.MultiPolygon()

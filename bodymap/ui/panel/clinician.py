@@ -1,0 +1,53 @@
+"""The "When to see a clinician" section: the red-flag signs and who should ask before
+rolling at all, rendered (escaped) from ``cautions.toml`` for the panel and the first-run
+note, so the wording has one source."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from bodymap.knowledge import Knowledge, load_knowledge
+
+__all__ = ["ClinicianDialog", "clinician_html"]
+
+
+def clinician_html(knowledge: Knowledge | None = None) -> str:
+    """The section as HTML; every sentence comes from the knowledge tables, escaped."""
+    k = knowledge or load_knowledge()
+    e = html.escape
+    safety = k.safety
+    title = safety.clinician_title if safety else "When to see a clinician"
+    out = [f"<h3>{e(title)}</h3><ul>"]
+    out += [f"<li>{e(line)}</li>" for line in (safety.clinician if safety else ())]
+    out.append("</ul>")
+    if k.contraindications:
+        heading = safety.contraindications_title if safety else ""
+        out.append(f"<h4>{e(heading)}</h4><ul>")
+        out += [f"<li>{e(c.text)}</li>" for c in k.contraindications]
+        out.append("</ul>")
+    out.append("<h4>Warning signs</h4><ul>")
+    out += [f"<li>{e(flag.text)}</li>" for flag in k.red_flags]
+    out.append("</ul>")
+    return "".join(out)
+
+
+class ClinicianDialog(QDialog):
+    """A non-modal window with the section, reachable from the panel whatever the spots."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("When to see a clinician")
+        self.setAccessibleName("When to see a clinician")
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setHtml(clinician_html())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(buttons)
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.resize(520, 560)

@@ -1,0 +1,324 @@
+"""Safe by construction, checked over every record, both sides and both views.
+
+- No roll zone and no surrounding area reaches into a caution zone: each keeps a clear
+  margin (a test-local :data:`CLEARANCE`, so dropping the core's margin fails here).
+- Every point of a dense grid on both views, as a spot, gets a step on its own side or a
+  stated reason, at every routine length.
+- Red flags fire by where and what (the table below), name their spots, and a tingling
+  limb's steps say "check with a clinician first".
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+import shapely
+
+from bodymap.advisor import PainSpot, advise
+from bodymap.advisor.model import LENGTHS
+from bodymap.advisor.tables import tables_for
+from bodymap.atlas import load_atlas
+from bodymap.cli import main
+from bodymap.knowledge import load_knowledge
+
+ATLAS = load_atlas()
+KNOWLEDGE = load_knowledge()
+TABLES = tables_for(ATLAS, KNOWLEDGE)
+CLEARANCE = 3.0
+"""Atlas units every roll zone keeps from every caution zone (about half a centimetre)."""
+SLIVER = 1.0
+GRID_STEP = 12.0
+
+
+def _keep_out(view: str) -> object:
+    return TABLES.roll_zones.cautions[view].buffer(CLEARANCE)
+
+
+KEEP_OUT = {view: _keep_out(view) for view in ATLAS}
+
+
+def mark(view: str, a: str, b: str | None = None, t: float = 0.0, dx: float = 0, dy: float = 0):
+    marks = ATLAS[view].landmarks
+    (ax, ay), (bx, by) = marks[a], marks[b or a]
+    return ax + (bx - ax) * t + dx, ay + (by - ay) * t + dy
+
+
+def spot(view: str, *where: object, intensity: float = 5, kind: str = "ache", **shift: float):
+    x, y = mark(view, *where, **shift)  # type: ignore[arg-type]
+    return PainSpot(view, x, y, intensity, kind)
+
+
+def _grid(view: str) -> list[PainSpot]:
+    outline = ATLAS[view].outline
+    xs, ys = np.meshgrid(np.arange(150, 850, GRID_STEP), np.arange(4, 1000, GRID_STEP))
+    inside = shapely.contains_xy(outline, xs.ravel(), ys.ravel())
+    return [
+        PainSpot(view, float(x), float(y))
+        for x, y, ok in zip(xs.ravel(), ys.ravel(), inside, strict=True)
+        if ok
+    ]
+
+
+GRID = {view: _grid(view) for view in ATLAS}
+
+
+def test_every_roll_zone_keeps_clear_of_every_caution_zone() -> None:
+    zones = TABLES.roll_zones.zones()
+    assert len(zones) >= 2 * len(KNOWLEDGE.muscles) - 10  # every record, both sides
+    for zone in zones:
+        overlap = zone.geometry.intersection(KEEP_OUT[zone.view]).area
+        assert overlap <= SLIVER, (zone.view, zone.muscle, zone.side, round(overlap, 1))
+
+
+@pytest.mark.parametrize("side", ["right", "left", "both"])
+def test_every_record_rolled_or_not_is_safe_on_each_side(side: str) -> None:
+    for muscle, record in KNOWLEDGE.muscles.items():
+        best = TABLES.roll_zones.best(muscle, side)
+        assert best is not None, muscle
+        if TABLES.roll_zones.is_rollable(muscle, side):
+            assert record.technique.tool != "none", muscle
+            assert best.geometry.intersection(KEEP_OUT[best.view]).area <= SLIVER, muscle
+
+
+def test_the_cases_from_the_report_are_cut_back() -> None:
+    rz = TABLES.roll_zones
+    spine = TABLES.roll_zones.cautions["back"]
+    for muscle in ("upper_trapezius", "multifidus", "quadratus_lumborum", "erector_spinae_lumbar"):
+        zone = rz.best(muscle, "right")
+        assert zone is not None and zone.rollable and zone.view == "back"
+        assert zone.geometry.distance(spine) >= CLEARANCE, muscle
+    assert not rz.is_rollable("popliteus", "right")  # inside the back of the knee
+    assert not rz.is_rollable("infrahyoids", "left")  # the throat
+    assert not rz.is_rollable("sternocleidomastoid", "right")  # the side of the neck
+
+
+def test_side_of_the_neck_is_a_caution() -> None:
+    (x, y) = mark("front", "jaw_angle_r", "sternal_notch", 0.4, dx=-4)
+    assert "neck_front" in {r.id for r in ATLAS["front"].locate(x, y).cautions}
+
+
+@pytest.mark.parametrize("view", ["front", "back"])
+@pytest.mark.parametrize("length", LENGTHS)
+def test_every_grid_point_gets_a_step_on_its_side_or_a_reason(view: str, length: str) -> None:
+    assert len(GRID[view]) > 1000
+    for point in GRID[view]:
+        advice = advise([point], ATLAS, KNOWLEDGE, length=length)
+        found = advice.spots[0]
+        assert found.covered_by or found.not_rolled_reason, (view, point.x, point.y)
+        for k in found.covered_by:
+            step = advice.routine.steps[k]
+            assert step.side in (found.side, "both", "midline") or found.side == "midline"
+            assert 0 in step.spots
+
+
+@pytest.mark.parametrize("view", ["front", "back"])
+def test_every_surrounding_area_is_rollable_and_clear(view: str) -> None:
+    tools = KNOWLEDGE.safety.surrounding_tools  # type: ignore[union-attr]
+    never = {"infrahyoids", "facial_muscles", "frontalis", "occipitalis", "patellar_retinaculum",
+             "epicranial_aponeurosis", "masseter", "popliteus", "pectineus"}  # fmt: skip
+    for point in GRID[view][::3]:
+        for area in advise([point], ATLAS, KNOWLEDGE).surrounding:
+            assert area.muscle not in never, (point, area.muscle)
+            assert KNOWLEDGE.muscles[area.muscle].technique.tool in tools
+            geom = area.roll_zone.geometry
+            assert geom.area >= 60
+            assert geom.intersection(KEEP_OUT[area.view]).area <= SLIVER, (point, area.muscle)
+
+
+def test_non_muscle_tissue_is_never_a_source() -> None:
+    for view in ATLAS:
+        for point in GRID[view][::4]:
+            advice = advise([point], ATLAS, KNOWLEDGE, length="full")
+            kinds = {KNOWLEDGE.muscles[s.muscle].kind for s in advice.sources}
+            assert kinds <= {"muscle"}, (point, [s.muscle for s in advice.sources])
+
+
+def test_fascia_under_a_spot_is_local_tissue_to_roll_around() -> None:
+    advice = advise([spot("back", "greater_trochanter_r", "popliteal_fossa_r", 0.4, dx=12)])
+    assert "iliotibial_band" not in {s.muscle for s in advice.sources}
+    itb = [a for a in advice.surrounding if a.muscle == "iliotibial_band"]
+    assert itb and itb[0].local
+
+
+def test_steps_and_not_rolled_entries() -> None:
+    advice = advise([spot("back", "popliteal_fossa_r", dy=10, intensity=6)], length="full")
+    assert all(s.tool != "none" for s in advice.routine.steps)
+    entry = next(n for n in advice.routine.not_rolled if n.muscle == "popliteus")
+    data = entry.to_json()
+    assert set(data) == {"muscle", "side", "name", "reason", "instead", "spots"}
+    assert entry.reason and entry.instead
+
+
+FIVE = [
+    spot("back", "c7", "acromion_l", 0.45, intensity=6),  # left shoulder top
+    spot("front", "patella_r", dx=-26, dy=4, intensity=5),  # right outer knee
+    spot("back", "l4", "iliac_crest_l", 0.3, intensity=6),  # left low back beside the spine
+    spot("back", "heel_l", dy=-4, intensity=4),  # left heel
+    spot("front", "temple_r", intensity=5),  # right temple
+]
+
+
+@pytest.mark.parametrize("length", LENGTHS)
+def test_five_spots_all_get_an_answer_and_short_says_what_it_leaves_out(length: str) -> None:
+    advice = advise(FIVE, length=length)
+    for found in advice.spots:
+        assert found.covered_by or found.not_rolled_reason
+    if length != "short":
+        assert all(found.covered_by for found in advice.spots), [
+            (f.index, f.not_rolled_reason) for f in advice.spots
+        ]
+    else:
+        assert advice.routine.left_out
+        assert any("short routine" in (f.not_rolled_reason or "") for f in advice.spots)
+    left_top = advice.spots[0]
+    if left_top.covered_by:
+        assert any(advice.routine.steps[k].side == "left" for k in left_top.covered_by)
+    for step in advice.routine.steps:
+        assert step.spots
+
+
+def test_short_is_shorter_than_standard_and_full_is_everything() -> None:
+    lengths = {n: advise(FIVE, length=n).routine for n in LENGTHS}
+    assert lengths["short"].total_min <= 8
+    assert len(lengths["short"].steps) < len(lengths["standard"].steps)
+    assert len(lengths["standard"].steps) <= len(lengths["full"].steps)
+    assert not lengths["full"].left_out
+
+
+# (case, spots, flags that must be raised naming spot 0, flags that must not be raised)
+# fmt: off
+FLAG_TABLE = [
+    ("chest 3/10", [spot("front", "nipple_l", dx=-10, intensity=3)], {"cardiac"}, set()),
+    (
+        "inner arm 3/10",
+        [spot("front", "elbow_crease_l", "acromion_l", 0.4, intensity=3)],
+        {"cardiac"},
+        set(),
+    ),
+    ("jaw 3/10", [spot("front", "jaw_angle_l", "chin", 0.4, intensity=3)], {"cardiac"}, set()),
+    (
+        "between shoulder blades",
+        [spot("back", "c7", "t12", 0.3, dx=12, intensity=2)],
+        {"cardiac"},
+        set(),
+    ),
+    (
+        "calf",
+        [spot("back", "popliteal_fossa_r", "heel_r", 0.3, intensity=2)],
+        {"dvt"},
+        {"cardiac"},
+    ),
+    (
+        "knee ache 9/10",
+        [spot("front", "patella_r", intensity=9)],
+        {"trauma", "night_pain"},
+        {"cardiac", "dvt", "headache", "nerve"},
+    ),
+    (
+        "buttock numb",
+        [spot("back", "psis_r", "greater_trochanter_r", 0.5, dy=20, kind="numb")],
+        {"cauda_equina", "nerve"},
+        {"cardiac"},
+    ),
+    ("temple", [spot("front", "temple_r", intensity=4)], {"headache"}, {"cardiac", "dvt"}),
+    (
+        "buttock ache",
+        [spot("back", "psis_r", "greater_trochanter_r", 0.5, dy=20)],
+        set(),
+        {"cauda_equina", "cardiac", "dvt", "nerve"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "spots", "raised", "quiet"), FLAG_TABLE,
+                         ids=[c[0] for c in FLAG_TABLE])  # fmt: skip
+def test_red_flag_table(
+    name: str, spots: list[PainSpot], raised: set[str], quiet: set[str]
+) -> None:
+    advice = advise(spots)
+    assert advice.spots[0].inside, name
+    flags = {f.id: f.spots for f in advice.red_flags}
+    for flag in raised:
+        assert flags.get(flag) == (0,), (name, flag, flags)
+    assert not quiet & set(flags), (name, flags)
+
+
+def test_cardiac_names_every_spot_that_raised_it() -> None:
+    spots = [
+        spot("front", "nipple_l", dx=-10, intensity=5),
+        spot("front", "elbow_crease_l", "acromion_l", 0.4, intensity=5),
+        spot("front", "jaw_angle_l", "chin", 0.4, intensity=5),
+        spot("front", "patella_r", intensity=5),
+    ]
+    advice = advise(spots)
+    cardiac = next(f for f in advice.red_flags if f.id == "cardiac")
+    assert cardiac.spots == (0, 1, 2)
+    assert "breathlessness" in cardiac.text and "emergency services" in cardiac.text
+
+
+def test_a_tingling_knee_marks_the_leg_steps_check_first() -> None:
+    knee = spot("front", "patella_r", dx=-26, dy=4, kind="tingling")
+    shoulder = spot("back", "c7", "acromion_l", 0.45)
+    advice = advise([knee, shoulder], length="full")
+    legs = [s for s in advice.routine.steps if 1 not in s.spots]
+    assert legs and all(s.check_first for s in legs), [(s.muscle, s.check_first) for s in legs]
+    arms = [s for s in advice.routine.steps if s.spots == (1,)]
+    assert arms and not any(s.check_first for s in arms)
+    assert "clinician" in (advice.spots[0].not_rolled_reason or "")
+    assert not any(w.muscle in {s.muscle for s in legs} for w in advice.routine.warmup)
+
+
+def test_when_to_see_a_clinician_is_always_there() -> None:
+    advice = advise([])
+    assert advice.clinician_title and advice.clinician
+    text = " ".join(advice.contraindications).lower()
+    for word in ("pregnan", "blood thinners", "osteoporosis", "varicose", "operation", "feeling",
+                 "lymphoedema"):  # fmt: skip
+        assert word in text, word
+
+
+def test_cli_advise_json_carries_the_safety_contract(tmp_path, capsys) -> None:
+    from bodymap.maps import Spot, TriggerPointMap, save_map
+    from bodymap.sides import side_for
+
+    spots = [
+        Spot(f"s{i}", p.view, p.x, p.y, side_for(p.view, p.x), int(p.intensity))
+        for i, p in enumerate(FIVE)
+    ]
+    tpm = TriggerPointMap("Five spots", spots)
+    path = tmp_path / "five.bodymap"
+    save_map(tpm, path)
+    assert main(["advise", str(path), "--json", "--length", "short"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["routine_length"] == "short"
+    for step in data["routine"]:
+        assert step["roll_zone"]["type"] in ("Polygon", "MultiPolygon")
+        assert step["view"] in ("front", "back") and step["spots"]
+        shape = shapely.geometry.shape(step["roll_zone"])
+        assert shape.intersection(KEEP_OUT[step["view"]]).area <= SLIVER
+    for entry in data["surrounding"]:
+        assert entry["view"] in ("front", "back") and entry["roll_zone"]["coordinates"]
+    for found in data["spots"]:
+        assert found["covered_by"] or found["not_rolled_reason"]
+    assert isinstance(data["not_rolled"], list) and data["left_out"]
+    assert all(set(f) == {"id", "text", "spots"} for f in data["red_flags"])
+
+
+def test_cli_atlas_export_gives_the_caution_layer(capsys) -> None:
+    assert main(["atlas", "export", "--view", "back", "--layer", "caution"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    ids = {f["properties"]["id"] for f in data["features"]}
+    assert {"spine", "kidney", "popliteal_fossa"} <= ids
+    assert all(f["properties"]["layer"] == "caution" for f in data["features"])
+    assert main(["atlas", "export", "--view", "side"]) == 2
+
+
+def test_cli_locate_and_guide_take_a_length(tmp_path, capsys) -> None:
+    x, y = mark("back", "c7", "acromion_r", 0.45)
+    assert main(["locate", "--view", "back", str(x), str(y), "--json", "--length", "full"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["routine_length"] == "full" and data["routine"]
+    assert main(["locate", "--view", "back", str(x), str(y), "--length", "long"]) == 2
+    assert "invalid choice" in capsys.readouterr().err

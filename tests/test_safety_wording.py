@@ -1,0 +1,104 @@
+"""One source for every sentence about safety: the knowledge tables in assets/knowledge/.
+
+The disclaimer, the advice, the warning signs, the contraindications and the cautions are
+written once, as data, and the panel, the dialogs, the printed guide and the command line
+render them from there. A Python file that carries its own copy (or its own wording of a
+disclaimer or a warning) drifts from the data; these tests find one.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import re
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "bodymap"
+KNOWLEDGE = ROOT / "assets" / "knowledge"
+WINDOW = 40
+"""Characters two texts must share, in one run, to count as a copy."""
+SAFETY_WORDS = re.compile(
+    r"medical advice|emergency|diagnos|pregnan|blood thinner|osteoporosis|aneurysm|hernia",
+    re.IGNORECASE,
+)
+"""Words that only a safety sentence uses; such sentences belong in the tables."""
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+@functools.cache
+def data_sentences() -> list[str]:
+    """Every text of the knowledge tables long enough to be a sentence."""
+    out = []
+    for path in sorted(KNOWLEDGE.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        out += [_normal(s) for s in _strings(data) if len(s) >= WINDOW]
+    return out
+
+
+@functools.cache
+def python_literals() -> list[tuple[str, int, str]]:
+    """(file, line, text) of every string literal in the package (f-string parts too),
+    docstrings left out: they explain the code and are never shown."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+        }
+        for node in ast.walk(tree):
+            is_text = isinstance(node, ast.Constant) and isinstance(node.value, str)
+            if is_text and id(node) not in docstrings:
+                found.append((str(path.relative_to(ROOT)), node.lineno, node.value))
+    return found
+
+
+def test_the_tables_hold_the_safety_sentences() -> None:
+    """The check below has something to compare with (it cannot pass by finding nothing)."""
+    sentences = " ".join(data_sentences())
+    for words in ("not medical advice", "emergency services", "pregnan", "blood thinner"):
+        assert words in sentences, words
+
+
+def test_no_python_file_copies_a_sentence_of_the_tables() -> None:
+    windows = {
+        sentence[i : i + WINDOW]
+        for sentence in data_sentences()
+        for i in range(len(sentence) - WINDOW + 1)
+    }
+    copies = []
+    for file, line, text in python_literals():
+        norm = _normal(text)
+        if any(norm[i : i + WINDOW] in windows for i in range(len(norm) - WINDOW + 1)):
+            copies.append(f"{file}:{line}: {text[:70]!r}")
+    assert not copies, "\n".join(copies)
+
+
+def test_no_python_file_words_a_disclaimer_or_warning_of_its_own() -> None:
+    found = [
+        f"{file}:{line}: {text[:70]!r}"
+        for file, line, text in python_literals()
+        if SAFETY_WORDS.search(text)
+    ]
+    assert not found, "\n".join(found)

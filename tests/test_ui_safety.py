@@ -1,0 +1,137 @@
+"""The window shows the core's safety: the chosen routine length and what it leaves out,
+muscles not rolled (without times), red flags naming spots, "check with a clinician
+first" steps, and a "When to see a clinician" section reachable whatever the spots."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QImage, QPainter
+from test_safety import FIVE, KEEP_OUT, TABLES
+
+from bodymap.maps import TriggerPointMap, add_spot
+from bodymap.ui.drawing.painting import ViewPainter
+from bodymap.ui.panel.advice_panel import AdvicePanel
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture
+def tpm():
+    return TriggerPointMap("Test")
+
+
+@pytest.fixture
+def panel(qtbot, tpm):
+    widget = AdvicePanel()
+    qtbot.addWidget(widget)
+    widget.resize(420, 800)
+    widget.set_map(tpm)
+    return widget
+
+
+def _add(tpm, points):
+    from bodymap.sides import side_for
+
+    for p in points:
+        add_spot(tpm, p.view, p.x, p.y, side_for(p.view, p.x), intensity=int(p.intensity),
+                 kind=p.kind)  # fmt: skip
+
+
+def test_clinician_section_is_there_without_spots(panel, qtbot):
+    assert panel.clinician_button.isVisible() or not panel.isVisible()
+    dialog = panel.show_clinician()
+    qtbot.waitUntil(dialog.isVisible)
+    text = dialog.browser.toPlainText()
+    assert "When to see a clinician" in text
+    for word in ("Pregnancy", "Blood thinners", "Lymphoedema", "emergency services"):
+        assert word in text
+
+
+def test_length_chooser_says_what_short_leaves_out(panel, tpm, qtbot):
+    _add(tpm, FIVE)
+    standard = len(panel.advice.routine.steps)
+    with qtbot.waitSignal(panel.lengthChanged) as blocker:
+        panel.set_length("short")
+    assert blocker.args == ["short"]
+    assert len(panel.advice.routine.steps) < standard
+    text = panel.details.toPlainText()
+    assert "The short routine leaves out:" in text
+    assert "Left out of the short routine" in text  # the spots without a step say so
+    panel.set_length("full")
+    assert "leaves out" not in panel.details.toPlainText()
+
+
+def test_flags_name_spots_and_not_rolled_has_no_times(panel, tpm):
+    from test_safety import spot
+
+    _add(tpm, [spot("front", "nipple_l", dx=-10, intensity=3),
+               spot("back", "popliteal_fossa_r", dy=10, intensity=6)])  # fmt: skip
+    text = panel.details.toPlainText()
+    assert "Spot 1:" in text and "breathlessness" in text
+    assert "Do not roll — do this instead" in text
+    section = text.split("Do not roll — do this instead", 1)[1].split("Routine", 1)[0]
+    assert "Popliteus" in section and " s on the point" not in section and " min" not in section
+
+
+def test_a_tingling_knee_gets_check_first_steps(panel, tpm):
+    from test_safety import spot
+
+    _add(tpm, [spot("front", "patella_r", dx=-26, dy=4, kind="tingling")])
+    text = panel.details.toPlainText()
+    assert "Check with a clinician first" in text
+    assert "Tingling or numbness: see a clinician" in text
+
+
+def test_canvas_shading_is_the_roll_zone(qtbot):
+    from bodymap.atlas import load_atlas
+
+    vp = ViewPainter(load_atlas()["back"])
+    for muscle in ("upper_trapezius", "multifidus", "quadratus_lumborum"):
+        path = vp.roll_zone(muscle, "right")
+        zone = TABLES.roll_zones.get("back", muscle, "right")
+        assert (
+            abs(path.boundingRect().width() - (zone.geometry.bounds[2] - zone.geometry.bounds[0]))
+            < 1.5
+        )
+        # sample the path: no shaded point lies in the caution keep-out
+        box = path.boundingRect()
+        import shapely
+
+        xs = [box.left() + box.width() * i / 40 for i in range(41)]
+        ys = [box.top() + box.height() * j / 80 for j in range(81)]
+        from PySide6.QtCore import QPointF
+
+        inside = [(x, y) for x in xs for y in ys if path.contains(QPointF(x, y))]
+        assert inside
+        keep = KEEP_OUT["back"].buffer(-1.0)
+        assert not any(shapely.contains_xy(keep, x, y) for x, y in inside), muscle
+    assert vp.roll_zone("popliteus", "right").isEmpty()
+    image = QImage(200, 300, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    vp.paint_cautions(painter)
+    painter.end()
+
+
+def test_printed_guide_lists_not_rolled_without_times_and_clinician_section():
+    from datetime import date
+
+    from test_safety import spot
+
+    from bodymap.advisor import advise
+    from bodymap.guide.content import build_guide_content
+    from bodymap.knowledge import load_knowledge
+    from bodymap.maps import Spot
+    from bodymap.sides import side_for
+
+    points = [spot("back", "popliteal_fossa_r", dy=10, intensity=6), *FIVE]
+    spots = [
+        Spot(f"s{i}", p.view, p.x, p.y, side_for(p.view, p.x), int(p.intensity))
+        for i, p in enumerate(points)
+    ]
+    advice = advise(spots, length="short").to_json()
+    content = build_guide_content("Knee", spots, advice, load_knowledge(), date(2026, 1, 2))
+    assert any(line.startswith("Popliteus") for line in content.not_rolled)
+    assert all(" s " not in line and " min" not in line for line in content.not_rolled)
+    assert content.left_out.startswith("The short routine leaves out:")
+    assert content.clinician and content.contraindications
+    assert any("applies to your spot" in line for line in content.red_flags)
