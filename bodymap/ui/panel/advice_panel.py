@@ -90,7 +90,7 @@ def _range(pair: tuple[int, int], unit: str) -> str:
 
 def explained_spots(source: Any) -> int:
     """How many different spots a source explains (lies under or refers pain to)."""
-    return len({reason.spot for reason in source.reasons})
+    return len({reason.spot for reason in source.reasons if reason.kind != "press"})
 
 
 class ScoreDelegate(QStyledItemDelegate):
