@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication, QPointF, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
+from bodymap.advisor.tables import tables_for
 from bodymap.knowledge import load_knowledge, muscle_entry
-from bodymap.knowledge.catalogue import CAUTION_MARGIN
 from bodymap.ui.browser.record_text import DONT_ROLL
 from bodymap.ui.canvas.items import SiteItem
 from bodymap.ui.canvas.pattern import PatternZoneItem
@@ -142,8 +142,12 @@ def test_the_pattern_shows_essential_and_spillover_zones_sites_and_roll_zone_on_
     roll = drawn[("back", "roll_zone")].geometry
     region = drawn[("back", "region")].geometry
     assert roll.area > 0 and roll.difference(region.buffer(0.5)).area < 1
-    cautions = shapely.union_all([r.geometry for r in window.atlas["back"].layer("caution")])
-    assert roll.intersection(cautions.buffer(CAUTION_MARGIN - 0.5)).area < 1
+    # exactly what the routine rolls (the advisor's roll zone), not more
+    core = tables_for(window.atlas, load_knowledge()).roll_zones.get(
+        "back", "gluteus_minimus", "right"
+    )
+    assert core is not None and core.rollable
+    assert roll.symmetric_difference(core.geometry).area < 0.01 * core.geometry.area
     entry = muscle_entry(record, window.atlas)
     expected = {
         (view, round(x, 1), round(y, 1))

@@ -88,9 +88,9 @@ def press_text(answer: str, spot: int) -> str:
 
 def _pressed(score: float, evidence: float) -> float:
     if evidence > 0:
-        return 1.0 - (1.0 - score) * 0.5**evidence
+        return 1.0 - (1.0 - score) * float(0.5**evidence)
     if evidence < 0:
-        return score * 0.5 ** (-evidence)
+        return score * float(0.5 ** (-evidence))
     return score
 
 
@@ -164,7 +164,8 @@ def _spot_for(source: Source, intensities: Sequence[float]) -> int | None:
 
 def _site(source: Source, view: str) -> tuple[str, float, float] | None:
     same = [p for p in source.trigger_points if p[0] == view]
-    return (same or list(source.trigger_points) or [None])[0]
+    points = same or list(source.trigger_points)
+    return points[0] if points else None
 
 
 def press_questions(

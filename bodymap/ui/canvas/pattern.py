@@ -1,8 +1,8 @@
 """PatternLayer: one muscle's referral pattern drawn over the canvas, for the muscle browser.
 
 On each shown view: the essential referral zone (strong red), the spillover zone (light
-red), the muscle's outline, its roll zone (blue hatching: the region minus the caution
-zones, none for a record that says not to roll) and its trigger-point sites (⊕). The
+red), the muscle's outline, its roll zone (blue hatching: the advisor's roll zone, what
+the routine rolls; none for a record that says not to roll) and its trigger-point sites (⊕). The
 geometry is the core's (`bodymap.knowledge.catalogue.muscle_geometry`), so the browser,
 ``bodymap muscle ID`` and the printed guide agree on what is drawn.
 """
@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 from shapely.geometry import shape
 
+from bodymap.advisor.tables import tables_for
 from bodymap.atlas import ViewAtlas
 from bodymap.knowledge import Knowledge, load_knowledge, muscle_geometry
 from bodymap.ui.canvas.items import SiteItem
@@ -90,7 +91,15 @@ class PatternLayer:
             raise ValueError(f"unknown muscle {muscle!r}")
         side = side if side in ("right", "left") else "right"
         self.value = (muscle, side) if muscle else None
-        self._zones = muscle_geometry(knowledge.muscles[muscle], self._atlas) if muscle else {}
+        self._zones = {}
+        if muscle:
+            zones = tables_for(self._atlas, knowledge).roll_zones
+
+            def roll_zone(view: str, muscle_id: str, side: str) -> Any:
+                zone = zones.get(view, muscle_id, side)
+                return zone.geometry if zone is not None and zone.rollable else None
+
+            self._zones = muscle_geometry(knowledge.muscles[muscle], self._atlas, roll_zone)
         self.rebuild()
 
     def rebuild(self) -> None:
