@@ -194,6 +194,9 @@ class MapWindow(QMainWindow):
         self.panel.sourceSelected.connect(self.canvas.set_highlight)
         self.panel.editRequested.connect(self.edit_spot)
         self.panel.patternRequested.connect(self.show_muscles)
+        self.panel.pressAnswered.connect(
+            functools.partial(spot_requests.request_press_answer, self.document)
+        )
         self.muscle_dock.browser.patternChosen.connect(
             lambda muscle, side: self.canvas.set_pattern(muscle or None, side)
         )
