@@ -16,7 +16,7 @@ __all__ = ["DONT_ROLL", "LEGEND", "record_text", "segment_names"]
 DONT_ROLL = "Don't roll — do this instead:"
 LEGEND = (
     "On the diagram: dark red = main referral zone, light red = spillover, "
-    "blue hatching = where to roll, ⊕ = where its trigger points commonly sit."
+    "blue shading = where to roll, ⊕ = where its trigger points commonly sit."
 )
 
 

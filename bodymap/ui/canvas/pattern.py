@@ -1,10 +1,11 @@
 """PatternLayer: one muscle's referral pattern drawn over the canvas, for the muscle browser.
 
 On each shown view: the essential referral zone (strong red), the spillover zone (light
-red), the muscle's outline, its roll zone (blue hatching: the advisor's roll zone, what
-the routine rolls; none for a record that says not to roll) and its trigger-point sites (⊕). The
-geometry is the core's (`bodymap.knowledge.catalogue.muscle_geometry`), so the browser,
-``bodymap muscle ID`` and the printed guide agree on what is drawn.
+red), the muscle's outline, its roll zone (shaded blue as in the legend: the advisor's roll
+zone, what the routine rolls; none for a record that says not to roll) and its
+trigger-point sites (⊕). The geometry is the core's
+(`bodymap.knowledge.catalogue.muscle_geometry`), so the browser, ``bodymap muscle ID`` and
+the routine agree on what is drawn.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from bodymap.atlas import ViewAtlas
 from bodymap.knowledge import Knowledge, load_knowledge, muscle_geometry
 from bodymap.ui.canvas.items import SiteItem
 from bodymap.ui.canvas.layout import SceneLayout
+from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.region_paths import region_path
 
 __all__ = ["PATTERN_KINDS", "PatternLayer", "PatternZoneItem"]
@@ -31,7 +33,6 @@ PATTERN_KINDS = ("spillover", "essential", "region", "roll_zone")
 
 ESSENTIAL = QColor(196, 40, 32, 165)
 SPILLOVER = QColor(214, 90, 70, 60)
-ROLL = QColor(25, 95, 145, 210)
 OUTLINE = QColor(90, 60, 50, 200)
 _Z = {"spillover": 2.1, "essential": 2.2, "region": 2.3, "roll_zone": 2.4}
 
@@ -41,11 +42,10 @@ def _look(kind: str) -> tuple[QPen, QBrush]:
         return QPen(Qt.PenStyle.NoPen), QBrush(ESSENTIAL)
     if kind == "spillover":
         return QPen(Qt.PenStyle.NoPen), QBrush(SPILLOVER)
-    if kind == "roll_zone":
-        pen = QPen(ROLL, 1.5)
+    if kind == "roll_zone":  # shaded like the selected source's roll zone (the legend's)
+        pen = QPen(palette.HIGHLIGHT_EDGE, 1.5)
         pen.setCosmetic(True)
-        brush = QBrush(ROLL, Qt.BrushStyle.BDiagPattern)
-        return pen, brush
+        return pen, QBrush(palette.HIGHLIGHT)
     pen = QPen(OUTLINE, 1.2, Qt.PenStyle.DashLine)
     pen.setCosmetic(True)
     return pen, QBrush(Qt.BrushStyle.NoBrush)

@@ -30,11 +30,18 @@ FOOTER_MM = 8.0
 def guide_content(tpm: Any, today: date | None = None, length: str = "standard") -> GuideContent:
     """Ask the advisor about the map's spots and put the guide's words together."""
     from bodymap.advisor import advise
+    from bodymap.advisor.press import answers_by_index
     from bodymap.knowledge import load_knowledge
 
     knowledge = load_knowledge()
     spots = list(tpm.spots)
-    advice_json = advise(spots, length=length).to_json() if spots else {"spots": [], "routine": []}
+    # the same ranking as the panel's: with the person's press-test answers
+    press = answers_by_index([s.id for s in spots], getattr(tpm, "answers", ()))
+    advice_json = (
+        advise(spots, length=length, press=press).to_json()
+        if spots
+        else {"spots": [], "routine": []}
+    )
     return build_guide_content(tpm.name, spots, advice_json, knowledge, today or date.today())
 
 
