@@ -64,7 +64,6 @@ class MuscleBrowser(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search: name or nickname (lats, ITB, peroneus)")
         self.search.setAccessibleName("Search muscles")
-        self.search.setClearButtonEnabled(True)
         self.completer = QCompleter(QStringListModel(self), self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setMaxVisibleItems(_COMPLETIONS)
