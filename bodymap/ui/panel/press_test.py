@@ -37,12 +37,12 @@ def _side(side: str) -> str:
 class PressTestRow(QWidget):
     """One question: the source, the question and the three answers (the given one checked)."""
 
-    def __init__(self, question: PressQuestion, spot_id: str, answer: str | None) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.question = question
-        self.spot_id = spot_id
-        self.answer = answer
-        self.label = QLabel(f"{question.name}{_side(question.side)}: {question.text()}")
+        self.question = PressQuestion("", "", "", 0, None)
+        self.spot_id = ""
+        self.answer: str | None = None
+        self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
         self.show_button = QPushButton("⊕ Show")
@@ -55,16 +55,21 @@ class PressTestRow(QWidget):
         for value in PRESS_ANSWERS:
             button = QPushButton(ANSWER_LABELS[value])
             button.setCheckable(True)
-            button.setChecked(value == answer)
-            button.setAccessibleName(
-                f"{ANSWER_LABELS[value]}: {question.name}, spot {question.spot + 1}"
-            )
             self.buttons[value] = button
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
         layout.addWidget(self.label)
         layout.addLayout(buttons)
+
+    def set_question(self, question: PressQuestion, spot_id: str, answer: str | None) -> None:
+        """Ask ``question`` about ``spot_id``, with ``answer`` (or none) checked."""
+        self.question, self.spot_id, self.answer = question, spot_id, answer
+        self.label.setText(f"{question.name}{_side(question.side)}: {question.text()}")
+        where = f"{question.name}, spot {question.spot + 1}"
+        for value, button in self.buttons.items():
+            button.setChecked(value == answer)
+            button.setAccessibleName(f"{ANSWER_LABELS[value]}: {where}")
 
 
 class PressTestBox(QGroupBox):
@@ -79,6 +84,8 @@ class PressTestBox(QGroupBox):
         super().__init__("Press test", parent)
         self.setAccessibleName("Press test")
         self.rows: list[PressTestRow] = []
+        """The rows shown, one per question."""
+        self._pool: list[PressTestRow] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(6, 6, 6, 6)
         self.setToolTip(
@@ -96,27 +103,32 @@ class PressTestBox(QGroupBox):
         spot_ids: Sequence[str],
         answers: Mapping[tuple[str, str, str], str],
     ) -> None:
-        """Show these questions; ``answers`` by (spot id, muscle, side) check the given ones."""
-        for row in self.rows:
-            self._layout.removeWidget(row)
-            row.hide()
-            row.deleteLater()  # a row's button may be the one emitting just now
-        self.rows = []
-        for question in questions:
-            spot_id = spot_ids[question.spot]
-            answer = answers.get((spot_id, question.muscle, question.answer_side))
-            row = PressTestRow(question, spot_id, answer)
-            row.show_button.clicked.connect(
-                functools.partial(self.showRequested.emit, question.muscle, question.side)
-            )
+        """Show these questions; ``answers`` by (spot id, muscle, side) check the given ones.
+        Rows are reused (a panel refresh must stay quick); spare ones are hidden."""
+        while len(self._pool) < len(questions):
+            row = PressTestRow()
+            row.show_button.clicked.connect(functools.partial(self._show, row))
             for value, button in row.buttons.items():
                 button.clicked.connect(functools.partial(self._clicked, row, value))
             self._layout.addWidget(row)
-            self.rows.append(row)
+            self._pool.append(row)
+        for row, question in zip(self._pool, questions, strict=False):
+            spot_id = spot_ids[question.spot]
+            answer = answers.get((spot_id, question.muscle, question.answer_side))
+            row.set_question(question, spot_id, answer)
+            row.show()
+        for row in self._pool[len(questions) :]:
+            row.hide()
+        self.rows = self._pool[: len(questions)]
         self.scroller.setVisible(bool(self.rows))
 
+    def _show(self, row: PressTestRow, _checked: bool = False) -> None:
+        self.showRequested.emit(row.question.muscle, row.question.side)
+
     def _clicked(self, row: PressTestRow, value: str, _checked: bool = False) -> None:
-        q = row.question
-        self.showRequested.emit(q.muscle, q.side)
+        q, spot_id = row.question, row.spot_id
         new = "" if row.answer == value else value
-        self.answered.emit(row.spot_id, q.muscle, q.answer_side, new)
+        self.showRequested.emit(q.muscle, q.side)
+        self.answered.emit(spot_id, q.muscle, q.answer_side, new)
+        # the map's answer decides what is checked (the refresh has set it, if it changed)
+        row.set_question(row.question, row.spot_id, row.answer)
