@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from bodymap.advisor.cautions import red_flags, spot_cautions, warning_signs
 from bodymap.advisor.model import LENGTHS, PAIN_KINDS, Advice, CautionNote, SpotFinding, SpotLike
+from bodymap.advisor.press import PressKey, apply_press_answers
 from bodymap.advisor.ranking import MAX_SOURCES, rank_sources
 from bodymap.advisor.routine import build_routine
 from bodymap.advisor.surrounding import surrounding_areas
@@ -49,13 +50,15 @@ def advise(
     atlas: Mapping[str, ViewAtlas] | None = None,
     knowledge: Knowledge | None = None,
     length: str = "standard",
+    press: Mapping[PressKey, str] | None = None,
 ) -> Advice:
     """Advice for the spots of one map, taken together, with a routine of ``length``.
 
     Raises ``ValueError`` for a spot with an unknown view or kind, an intensity outside
     0..10, or an unknown length. Points outside the body give a finding with the
     ``outside_body`` caution. Every spot's finding says which routine steps serve it, or
-    why none does.
+    why none does. ``press`` holds the person's press-test answers by (spot index, muscle,
+    side), applied after the ranking (`bodymap.advisor.press`).
     """
     if length not in LENGTHS:
         raise ValueError(f"unknown routine length {length!r} (one of {', '.join(LENGTHS)})")
@@ -72,7 +75,7 @@ def advise(
     notes: dict[int, tuple[CautionNote, ...]] = {
         index: spot_cautions(hit, knowledge) for index, hit in enumerate(hits)
     }
-    ranked = rank_sources(hits, spots, tables, limit=None)
+    ranked = apply_press_answers(rank_sources(hits, spots, tables, limit=None), press)
     routine, coverage = build_routine(ranked, hits, spots, tables, notes, length)
     findings = tuple(
         SpotFinding(

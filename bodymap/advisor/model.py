@@ -72,11 +72,15 @@ class Reason:
     kind: str
     zone: str | None
     text: str
+    answer: str | None = None
+    """For a press-test reason (kind ``press``): ``yes``, ``partly`` or ``no``."""
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"spot": self.spot, "kind": self.kind, "text": self.text}
         if self.zone is not None:
             out["zone"] = self.zone
+        if self.answer is not None:
+            out["answer"] = self.answer
         return out
 
 

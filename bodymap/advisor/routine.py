@@ -65,7 +65,7 @@ def _side_ok(source_side: str, spot_side: str) -> bool:
 
 
 def _served(source: Source) -> tuple[int, ...]:
-    return tuple(sorted({r.spot for r in source.reasons}))
+    return tuple(sorted({r.spot for r in source.reasons if r.answer != "no"}))
 
 
 class _Builder:

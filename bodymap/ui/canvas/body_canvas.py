@@ -36,6 +36,7 @@ from bodymap.ui.canvas.items import BodyItem, SpotItem
 from bodymap.ui.canvas.keys import KeyboardInput, RegionCursor
 from bodymap.ui.canvas.layout import SceneLayout
 from bodymap.ui.canvas.mouse import MouseInput
+from bodymap.ui.canvas.pattern import PatternLayer
 from bodymap.ui.canvas.requests import CanvasRequests
 from bodymap.ui.canvas.spots import SpotMarkers
 from bodymap.ui.canvas.zoom import ZOOM_STEP, ViewZoom
@@ -113,6 +114,7 @@ class BodyCanvas(QGraphicsView):
             self._layout, self._atlas, self.selection, self.spotSelected, self._reveal
         )
         self._highlight = HighlightLayer(self._layout, self._atlas, self._painters)
+        self._pattern = PatternLayer(self._layout, self._atlas)
         self._mouse = MouseInput(self, self._layout, self._atlas, self._markers, requests)
         self._cursor = RegionCursor(self, self._layout, self._atlas, requests)
         self._keys = KeyboardInput(
@@ -173,6 +175,7 @@ class BodyCanvas(QGraphicsView):
             self._cursor.set(None)
         self._markers.rebuild()
         self._highlight.rebuild()
+        self._pattern.rebuild()
         self.fit()
 
     def set_layer_visible(self, name: str, visible: bool) -> None:
@@ -243,6 +246,21 @@ class BodyCanvas(QGraphicsView):
     def highlight_items(self) -> list[QGraphicsItem]:
         """The items currently drawing the highlight (zones and sites)."""
         return list(self._highlight.items)
+
+    # -- a muscle's referral pattern (the muscle browser) -------------------------------
+    def set_pattern(self, muscle: str | None, side: str | None = None) -> None:
+        """Draw ``muscle``'s essential and spillover zones, roll zone and trigger-point
+        sites on ``side`` in every shown view; ``None`` returns the diagram to normal."""
+        self._pattern.set(muscle, side)
+
+    @property
+    def pattern(self) -> tuple[str, str] | None:
+        """(muscle, side) whose pattern is drawn, or None."""
+        return self._pattern.value
+
+    def pattern_items(self) -> list[QGraphicsItem]:
+        """The items drawing the pattern (zones and sites)."""
+        return list(self._pattern.items)
 
     # -- zoom and pan --------------------------------------------------------------------
     def fit(self) -> None:

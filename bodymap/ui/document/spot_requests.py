@@ -11,6 +11,7 @@ from typing import TypedDict
 
 from bodymap.atlas import ViewAtlas
 from bodymap.maps import Batch, add_spot, check_in, edit_spot, move_spot, remove_spot
+from bodymap.maps.verbs import answer_press_test
 from bodymap.ui.document.commands import NUDGE_ID
 from bodymap.ui.document.document import MapDocument
 
@@ -20,6 +21,7 @@ __all__ = [
     "request_check_in",
     "request_edit",
     "request_move",
+    "request_press_answer",
     "request_remove",
 ]
 
@@ -83,3 +85,15 @@ def request_check_in(document: MapDocument, values: dict[str, int]) -> bool:
     )
     op = Batch((*edits, check_in(tpm, values, apply=False)), "Check in")
     return document.push(op, "Check in")
+
+
+def request_press_answer(
+    document: MapDocument, spot_id: str, muscle: str, side: str, answer: str
+) -> bool:
+    """Store a press-test answer about a spot and a source as one undo step ("" clears it);
+    False if nothing changed."""
+    tpm = document.map
+    if not tpm.has_spot(spot_id) or (not answer and tpm.answer(spot_id, muscle, side) is None):
+        return False
+    op = answer_press_test(tpm, spot_id, muscle, side, answer or None, apply=False)
+    return document.push(op, "Press test")

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.advisor import Advice, advise
+from bodymap.advisor.press import answers_by_index, press_questions
 from bodymap.atlas import ViewAtlas, load_atlas
 from bodymap.guide.words import POSITION_WORDS, TOOL_WORDS
 from bodymap.knowledge import load_knowledge
@@ -45,6 +47,7 @@ from bodymap.ui.document.map_observer import MapObserver
 from bodymap.ui.document.selection import SpotSelection
 from bodymap.ui.drawing.plain_text import plain_tooltip
 from bodymap.ui.panel.clinician import ClinicianDialog
+from bodymap.ui.panel.press_test import PressTestBox
 from bodymap.ui.panel.spot_editor import NOTE_DEBOUNCE_MS, SpotEditor
 
 __all__ = ["EMPTY_TEXT", "AdvicePanel", "explained_spots", "reason_text", "trend_text"]
@@ -91,7 +94,7 @@ def _range(pair: tuple[int, int], unit: str) -> str:
 
 def explained_spots(source: Any) -> int:
     """How many different spots a source explains (lies under or refers pain to)."""
-    return len({reason.spot for reason in source.reasons})
+    return len({reason.spot for reason in source.reasons if reason.kind != "press"})
 
 
 class ScoreDelegate(QStyledItemDelegate):
@@ -153,6 +156,10 @@ class AdvicePanel(QWidget):
     """Spot list, spot editor, ranked sources, routine, surrounding areas and cautions."""
 
     sourceSelected = Signal(str, str)
+    patternRequested = Signal(str, str)
+    pressAnswered = Signal(str, str, str, str)
+    """A press-test answer: (spot id, muscle, side, answer), answer "" clears it."""
+    """A source's "Show referral pattern": open the muscle browser on (muscle, side)."""
     spotSelected = Signal(str)
     editRequested = Signal(str, dict)
     lengthChanged = Signal(str)
@@ -243,10 +250,16 @@ class AdvicePanel(QWidget):
         self.source_tree.setWordWrap(True)
         self.source_tree.itemClicked.connect(self._source_clicked)
         self.source_tree.itemActivated.connect(self._source_clicked)
+        self.source_tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.source_tree.customContextMenuRequested.connect(self._source_context_menu)
         sources_page = QWidget()
         sources_layout = QVBoxLayout(sources_page)
         sources_layout.setContentsMargins(0, 0, 0, 0)
-        sources_layout.addWidget(self.source_tree)
+        sources_layout.addWidget(self.source_tree, 3)
+        self.press_box = PressTestBox()
+        self.press_box.answered.connect(self.pressAnswered)
+        self.press_box.showRequested.connect(self._show_press_source)
+        sources_layout.addWidget(self.press_box.scroller, 2)
 
         self.details = QTextBrowser()
         self.details.setAccessibleName("Routine and cautions")
@@ -357,14 +370,24 @@ class AdvicePanel(QWidget):
             self.stack.setCurrentIndex(0)
             self.spot_list.clear()
             self.source_tree.clear()
+            self.press_box.set_questions((), [], {})
             self.details.clear()
             self.editor.set_spot(None)
             return
-        self.advice = advise(spots, self._atlas, length=self.length)
+        assert self._map is not None
+        spot_ids = [spot.id for spot in spots]
+        press = answers_by_index(spot_ids, self._map.answers)
+        self.advice = advise(spots, self._atlas, length=self.length, press=press)
         self.advise_count += 1
         self.stack.setCurrentIndex(1)
         self._fill_spots()
         self._fill_sources()
+        questions = press_questions(
+            self.advice.sources, [s.view for s in spots], [s.intensity for s in spots]
+        )
+        self.press_box.set_questions(
+            questions, spot_ids, {a.key: a.answer for a in self._map.answers}
+        )
         self.details.setHtml(self._details_html())
 
     def _fill_spots(self) -> None:
@@ -471,6 +494,30 @@ class AdvicePanel(QWidget):
         if data:
             self._source = (str(data[0]), str(data[1]))
             self.sourceSelected.emit(*self._source)
+
+    def _show_press_source(self, muscle: str, side: str) -> None:
+        """A press test's "⊕ Show": choose that source, so the diagram marks its sites."""
+        if (muscle, side) in self.source_rows():
+            self.select_source(self.source_rows().index((muscle, side)))
+
+    def source_menu(self, item: QTreeWidgetItem) -> QMenu:
+        """The context menu of a listed source: "Show referral pattern"."""
+        menu = QMenu(self.source_tree)
+        muscle, side = item.data(0, _ROLE_SOURCE)
+        menu.addAction(
+            "Show referral pattern",
+            lambda: self.patternRequested.emit(str(muscle), str(side)),
+        )
+        return menu
+
+    def _source_context_menu(self, at: QPoint) -> None:
+        item = self.source_tree.itemAt(at)
+        if item is not None and item.data(0, _ROLE_SOURCE):
+            self._exec_menu(self.source_menu(item), self.source_tree.viewport().mapToGlobal(at))
+
+    def _exec_menu(self, menu: QMenu, at: QPoint) -> None:
+        """Show a menu modally (tests replace this)."""
+        menu.exec(at)
 
     def source_rows(self) -> list[tuple[str, str]]:
         """(muscle, side) of the listed sources, best first."""

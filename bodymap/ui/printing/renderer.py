@@ -37,11 +37,14 @@ def guide_content(
     """Ask the advisor about the map's spots and put the guide's words together; with
     ``session`` (a preset name) the guide also carries that session as a timed checklist."""
     from bodymap.advisor import advise
+    from bodymap.advisor.press import answers_by_index
     from bodymap.knowledge import load_knowledge
 
     knowledge = load_knowledge()
     spots = list(tpm.spots)
-    advice = advise(spots, length=length) if spots else None
+    # the same ranking as the panel's: with the person's press-test answers
+    press = answers_by_index([s.id for s in spots], getattr(tpm, "answers", ()))
+    advice = advise(spots, length=length, press=press) if spots else None
     advice_json = advice.to_json() if advice else {"spots": [], "routine": []}
     content = build_guide_content(tpm.name, spots, advice_json, knowledge, today or date.today())
     if session is None or advice is None:

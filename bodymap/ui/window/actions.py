@@ -118,6 +118,10 @@ class WindowActions:
         self.zoom_in = a(parent, "zoomIn", "Zoom &In", "Enlarge the diagrams", Key.ZoomIn)
         self.zoom_out = a(parent, "zoomOut", "Zoom &Out", "Shrink the diagrams", Key.ZoomOut)
         self.zoom_fit = a(parent, "zoomFit", "&Fit to Window", "Show the whole figures", "Ctrl+0")
+        self.muscles = a(
+            parent, "muscles", "&Muscles…", "Find a muscle by name and see where it refers "
+            "pain, where its trigger points sit and how to roll it", "Ctrl+F",
+        )  # fmt: skip
         self.history = a(
             parent, "history", "&History…", "See how each spot felt over time", "Ctrl+H"
         )
@@ -183,7 +187,7 @@ def build_menus(
     view.addSeparator()
     view.addActions([actions.zoom_in, actions.zoom_out, actions.zoom_fit])
     view.addSeparator()
-    view.addAction(actions.history)
+    view.addActions([actions.muscles, actions.history])
     show_panel.setText("Show &Panel")
     view.addAction(show_panel)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 from bodymap.atlas import load_atlas
 from bodymap.maps import Change, Spot, TriggerPointMap
 from bodymap.ui import settings as prefs
+from bodymap.ui.browser.browser import MuscleDock
 from bodymap.ui.canvas.body_canvas import BodyCanvas
 from bodymap.ui.canvas.hit_text import describe_hit
 from bodymap.ui.canvas.legend import DiagramLegend
@@ -114,6 +115,10 @@ class MapWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.muscle_dock = MuscleDock(self.atlas, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.muscle_dock)
+        self.tabifyDockWidget(self.dock, self.muscle_dock)
+        self.muscle_dock.hide()
 
         stack = self.document.undo_stack
         self.acts = WindowActions(
@@ -169,6 +174,7 @@ class MapWindow(QMainWindow):
         a.zoom_out.triggered.connect(self.canvas.zoom_out)
         a.zoom_fit.triggered.connect(self.canvas.fit)
         a.history.triggered.connect(self.show_history)
+        a.muscles.triggered.connect(lambda: self.show_muscles())
         a.safety.triggered.connect(self.show_safety_note)
         a.about.triggered.connect(lambda: show_about(self))
         a.shortcuts.triggered.connect(self.show_shortcuts)
@@ -190,6 +196,14 @@ class MapWindow(QMainWindow):
         self.selection.changed.connect(self._update_enabled)
         self.panel.sourceSelected.connect(self.canvas.set_highlight)
         self.panel.editRequested.connect(self.edit_spot)
+        self.panel.patternRequested.connect(self.show_muscles)
+        self.panel.pressAnswered.connect(
+            functools.partial(spot_requests.request_press_answer, self.document)
+        )
+        self.muscle_dock.browser.patternChosen.connect(
+            lambda muscle, side: self.canvas.set_pattern(muscle or None, side)
+        )
+        self.muscle_dock.closed.connect(lambda: self.canvas.set_pattern(None))
 
     def _show_hovered(self, text: str) -> None:
         self.hover_label.setText(text or HINT)
@@ -285,6 +299,11 @@ class MapWindow(QMainWindow):
         """Pick the likely source at ``rank`` (0 = most likely) in the panel and highlight
         it on the diagram; None if there is no such source."""
         return self.panel.select_source(rank)
+
+    def show_muscles(self, muscle: str = "", side: str = "right") -> None:
+        """View → Muscles, or a source's "Show referral pattern": the muscle browser, on
+        ``muscle`` and ``side`` if given, its pattern drawn on the diagram."""
+        self.muscle_dock.open_on(muscle or None, side)
 
     # -- check-in and history ------------------------------------------------------------
     def spot_label(self, spot: Spot) -> str:

@@ -1,0 +1,1 @@
+"""The muscle browser: find a muscle by name and see its referral pattern on the diagram."""

@@ -1,0 +1,76 @@
+"""A muscle record in plain words for the browser: where it refers pain, how to roll it (or
+what to do instead), its cautions and its source. No Qt: the browser shows this as plain text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bodymap.atlas import ViewAtlas
+from bodymap.guide.words import POSITION_WORDS, TOOL_WORDS, minutes_text, seconds_text
+from bodymap.knowledge import Knowledge, Muscle
+from bodymap.knowledge.search import area_name
+
+__all__ = ["DONT_ROLL", "LEGEND", "record_text", "segment_names"]
+
+DONT_ROLL = "Don't roll — do this instead:"
+LEGEND = (
+    "On the diagram: dark red = main referral zone, light red = spillover, "
+    "blue shading = where to roll, ⊕ = where its trigger points commonly sit."
+)
+
+
+def segment_names(ids: tuple[str, ...], atlas: Mapping[str, ViewAtlas]) -> list[str]:
+    """The display names of surface segments, in the record's order, each once."""
+    names: list[str] = []
+    for segment in ids:
+        name = next(
+            (r.name for va in atlas.values() for r in va.layer("segment") if r.id == segment),
+            segment.replace("_", " ").capitalize(),
+        )
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def record_text(
+    muscle: Muscle, atlas: Mapping[str, ViewAtlas], knowledge: Knowledge | None = None
+) -> str:
+    """The record as plain text, the lines the browser shows under the list."""
+    lines = [muscle.name]
+    if muscle.synonyms:
+        lines.append("Also called: " + ", ".join(muscle.synonyms))
+    lines.append(f"Body area: {area_name(muscle.file.removesuffix('.toml'))}")
+    lines.append("")
+    essential = segment_names(muscle.referral.essential, atlas)
+    spillover = segment_names(muscle.referral.spillover, atlas)
+    if essential:
+        lines.append("Commonly refers pain to: " + ", ".join(essential).lower() + ".")
+    if spillover:
+        lines.append("Spilling over to: " + ", ".join(spillover).lower() + ".")
+    lines.append("")
+    tech = muscle.technique
+    position = POSITION_WORDS.get(tech.position, tech.position.replace("_", " "))
+    if tech.tool == "none":
+        lines.append(DONT_ROLL)
+        lines.append(tech.how)
+    else:
+        tool = tech.tool_detail or TOOL_WORDS.get(tech.tool, tech.tool)
+        lines.append(f"How to roll: {position.lower()}, {tool}.")
+        lines.append(tech.how)
+        lines.append(
+            f"{seconds_text(tech.on_point_s)} on a tender point, then "
+            f"{minutes_text(tech.around_min)} around it."
+        )
+    cautions = list(muscle.cautions)
+    if knowledge is not None:
+        cautions += [knowledge.cautions[z].text for z in muscle.avoid if z in knowledge.cautions]
+    if cautions:
+        lines.append("")
+        lines.append("Cautions:")
+        lines.extend(f"⚠ {text}" for text in dict.fromkeys(cautions))
+    lines.append("")
+    lines.append(f"Source: {muscle.source}")
+    lines.append("")
+    lines.append(LEGEND)
+    return "\n".join(lines)

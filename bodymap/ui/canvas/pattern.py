@@ -1,0 +1,128 @@
+"""PatternLayer: one muscle's referral pattern drawn over the canvas, for the muscle browser.
+
+On each shown view: the essential referral zone (strong red), the spillover zone (light
+red), the muscle's outline, its roll zone (shaded blue as in the legend: the advisor's roll
+zone, what the routine rolls; none for a record that says not to roll) and its
+trigger-point sites (⊕). The geometry is the core's
+(`bodymap.knowledge.catalogue.muscle_geometry`), so the browser, ``bodymap muscle ID`` and
+the routine agree on what is drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+from shapely.geometry import shape
+
+from bodymap.advisor.tables import tables_for
+from bodymap.atlas import ViewAtlas
+from bodymap.knowledge import Knowledge, load_knowledge, muscle_geometry
+from bodymap.ui.canvas.items import SiteItem
+from bodymap.ui.canvas.layout import SceneLayout
+from bodymap.ui.drawing import palette
+from bodymap.ui.drawing.region_paths import region_path
+
+__all__ = ["PATTERN_KINDS", "PatternLayer", "PatternZoneItem"]
+
+PATTERN_KINDS = ("spillover", "essential", "region", "roll_zone")
+"""The zones drawn, bottom to top."""
+
+ESSENTIAL = QColor(196, 40, 32, 165)
+SPILLOVER = QColor(214, 90, 70, 60)
+OUTLINE = QColor(90, 60, 50, 200)
+_Z = {"spillover": 2.1, "essential": 2.2, "region": 2.3, "roll_zone": 2.4}
+
+
+def _look(kind: str) -> tuple[QPen, QBrush]:
+    if kind == "essential":
+        return QPen(Qt.PenStyle.NoPen), QBrush(ESSENTIAL)
+    if kind == "spillover":
+        return QPen(Qt.PenStyle.NoPen), QBrush(SPILLOVER)
+    if kind == "roll_zone":  # shaded like the selected source's roll zone (the legend's)
+        pen = QPen(palette.HIGHLIGHT_EDGE, 1.5)
+        pen.setCosmetic(True)
+        return pen, QBrush(palette.HIGHLIGHT)
+    pen = QPen(OUTLINE, 1.2, Qt.PenStyle.DashLine)
+    pen.setCosmetic(True)
+    return pen, QBrush(Qt.BrushStyle.NoBrush)
+
+
+class PatternZoneItem(QGraphicsPathItem):
+    """One zone of the pattern in one view (``kind`` is one of :data:`PATTERN_KINDS`)."""
+
+    def __init__(self, view: str, kind: str, geometry: Any) -> None:
+        super().__init__(region_path(geometry))
+        self.view = view
+        self.kind = kind
+        self.geometry = geometry
+        """The shapely geometry drawn, in atlas units of ``view``."""
+        pen, brush = _look(kind)
+        self.setPen(pen)
+        self.setBrush(brush)
+        self.setZValue(_Z[kind])
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+
+class PatternLayer:
+    """The items that draw one (muscle, side) pattern, or none."""
+
+    def __init__(
+        self,
+        layout: SceneLayout,
+        atlas: Mapping[str, ViewAtlas],
+        knowledge: Knowledge | None = None,
+    ) -> None:
+        self._layout = layout
+        self._atlas = atlas
+        self._knowledge = knowledge
+        self.value: tuple[str, str] | None = None
+        """(muscle, side) shown, or None."""
+        self.items: list[QGraphicsItem] = []
+        self._zones: dict[str, Any] = {}
+
+    def set(self, muscle: str | None, side: str | None) -> None:
+        """Show ``muscle``'s pattern on ``side`` (right or left); ``None`` clears."""
+        knowledge = self._knowledge or load_knowledge()
+        if muscle and muscle not in knowledge.muscles:
+            raise ValueError(f"unknown muscle {muscle!r}")
+        side = side if side in ("right", "left") else "right"
+        self.value = (muscle, side) if muscle else None
+        self._zones = {}
+        if muscle:
+            zones = tables_for(self._atlas, knowledge).roll_zones
+
+            def roll_zone(view: str, muscle_id: str, side: str) -> Any:
+                zone = zones.get(view, muscle_id, side)
+                return zone.geometry if zone is not None and zone.rollable else None
+
+            self._zones = muscle_geometry(knowledge.muscles[muscle], self._atlas, roll_zone)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Draw the pattern again for the views now shown."""
+        scene = self._layout.scene
+        for item in self.items:
+            scene.removeItem(item)
+        self.items = []
+        if self.value is None:
+            return
+        _muscle, side = self.value
+        for view in self._layout.views:
+            zones = self._zones["zones"].get(view, {}).get(side, {})
+            for kind in PATTERN_KINDS:
+                data = zones.get(kind)
+                if data is None:
+                    continue
+                item = PatternZoneItem(view, kind, shape(data))
+                item.setPos(self._layout.view_offset(view), 0)
+                scene.addItem(item)
+                self.items.append(item)
+            for x, y in self._zones["sites"].get(view, {}).get(side, ()):
+                site = SiteItem(view, x, y)
+                site.setPos(self._layout.scene_point(view, x, y))
+                scene.addItem(site)
+                self.items.append(site)

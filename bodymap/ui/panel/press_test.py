@@ -1,0 +1,134 @@
+"""PressTestBox: the panel's press test for the top sources.
+
+"Press the spot marked ⊕ for 10 s. Does it reproduce your pain at spot N? yes / partly /
+no" — one row per question of `bodymap.advisor.press.press_questions`. The box never
+changes the map: an answer leaves as ``answered(spot_id, muscle, side, answer)`` (an empty
+answer clears it: clicking the chosen answer again) and the window makes it one undo step.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.advisor.press import PRESS_ANSWERS, PressQuestion
+
+__all__ = ["ANSWER_LABELS", "PressTestBox", "PressTestRow"]
+
+ANSWER_LABELS = {"yes": "Yes", "partly": "Partly", "no": "No"}
+
+
+def _side(side: str) -> str:
+    return "" if side in ("midline", "both") else f" ({side})"
+
+
+class PressTestRow(QWidget):
+    """One question: the source, the question and the three answers (the given one checked)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.question = PressQuestion("", "", "", 0, None)
+        self.spot_id = ""
+        self.answer: str | None = None
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.show_button = QPushButton("⊕ Show")
+        self.show_button.setToolTip("Show where to press on the diagram")
+        self.buttons: dict[str, QPushButton] = {}
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.show_button)
+        buttons.addStretch(1)
+        for value in PRESS_ANSWERS:
+            button = QPushButton(ANSWER_LABELS[value])
+            button.setCheckable(True)
+            self.buttons[value] = button
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.addWidget(self.label)
+        layout.addLayout(buttons)
+
+    def set_question(self, question: PressQuestion, spot_id: str, answer: str | None) -> None:
+        """Ask ``question`` about ``spot_id``, with ``answer`` (or none) checked."""
+        self.question, self.spot_id, self.answer = question, spot_id, answer
+        self.label.setText(f"{question.name}{_side(question.side)}: {question.text()}")
+        where = f"{question.name}, spot {question.spot + 1}"
+        for value, button in self.buttons.items():
+            button.setChecked(value == answer)
+            button.setAccessibleName(f"{ANSWER_LABELS[value]}: {where}")
+
+
+class PressTestBox(QGroupBox):
+    """The press-test questions for the map's top sources, with the answers given."""
+
+    answered = Signal(str, str, str, str)
+    """(spot id, muscle, side, answer); answer "" clears the earlier one."""
+    showRequested = Signal(str, str)
+    """(muscle, source side): show where to press (the source's trigger-point sites)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Press test", parent)
+        self.setAccessibleName("Press test")
+        self.rows: list[PressTestRow] = []
+        """The rows shown, one per question."""
+        self._pool: list[PressTestRow] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(6, 6, 6, 6)
+        self.setToolTip(
+            "Pain that pressing reproduces points to the source; your answers re-rank the list."
+        )
+        self.scroller = QScrollArea()
+        """What the panel lays out: the box in a scroll area, so rows keep their height."""
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setWidget(self)
+
+    def set_questions(
+        self,
+        questions: Sequence[PressQuestion],
+        spot_ids: Sequence[str],
+        answers: Mapping[tuple[str, str, str], str],
+    ) -> None:
+        """Show these questions; ``answers`` by (spot id, muscle, side) check the given ones.
+        Rows are reused (a panel refresh must stay quick); spare ones are hidden."""
+        while len(self._pool) < len(questions):
+            row = PressTestRow()
+            row.show_button.clicked.connect(functools.partial(self._show, row))
+            for value, button in row.buttons.items():
+                button.clicked.connect(functools.partial(self._clicked, row, value))
+            self._layout.addWidget(row)
+            self._pool.append(row)
+        for row, question in zip(self._pool, questions, strict=False):
+            spot_id = spot_ids[question.spot]
+            answer = answers.get((spot_id, question.muscle, question.answer_side))
+            row.set_question(question, spot_id, answer)
+            row.show()
+        for row in self._pool[len(questions) :]:
+            row.hide()
+        self.rows = self._pool[: len(questions)]
+        self.scroller.setVisible(bool(self.rows))
+
+    def _show(self, row: PressTestRow, _checked: bool = False) -> None:
+        self.showRequested.emit(row.question.muscle, row.question.side)
+
+    def _clicked(self, row: PressTestRow, value: str, _checked: bool = False) -> None:
+        q, spot_id = row.question, row.spot_id
+        new = "" if row.answer == value else value
+        self.showRequested.emit(q.muscle, q.side)
+        self.answered.emit(spot_id, q.muscle, q.answer_side, new)
+        # the map's answer decides what is checked (the refresh has set it, if it changed)
+        row.set_question(row.question, row.spot_id, row.answer)

@@ -1,0 +1,171 @@
+"""The press test's rule: answers re-rank the sources after the ranking and show as reasons.
+
+Property-tested: a "yes" never lowers a source, a "no" never raises it, no answers leave
+the ranking unchanged."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bodymap.advisor import PainSpot, Source, advise
+from bodymap.advisor.press import (
+    PRESS_KIND,
+    answers_by_index,
+    apply_press_answers,
+    press_questions,
+    press_text,
+)
+from bodymap.maps import load_map, save_map
+from bodymap.maps.verbs import answer_press_test
+from bodymap.resources import asset
+
+NECK_R = PainSpot("back", 560.0, 175.0, 7)
+LOW_BACK = PainSpot("back", 470.0, 395.0, 5)
+
+MUSCLES = [f"m{i}" for i in range(8)]
+answers_st = st.dictionaries(
+    st.tuples(st.integers(0, 2), st.sampled_from(MUSCLES), st.just("right")),
+    st.sampled_from(["yes", "partly", "no"]),
+    max_size=10,
+)
+sources_st = st.lists(st.floats(0.0, 1.0), min_size=1, max_size=8).map(
+    lambda scores: tuple(
+        Source(m, "right", s, m, ())
+        for m, s in zip(MUSCLES, sorted(scores, reverse=True), strict=False)
+    )
+)
+
+
+def rank_of(sources, muscle: str) -> int:
+    return [s.muscle for s in sources].index(muscle)
+
+
+def score_of(sources, muscle: str) -> float:
+    return next(s.score for s in sources if s.muscle == muscle)
+
+
+@given(sources_st)
+def test_no_answers_leave_the_ranking_unchanged(sources):
+    assert apply_press_answers(sources, {}) == sources
+    assert apply_press_answers(sources, None) == sources
+
+
+@given(sources_st, answers_st, st.integers(0, 7), st.integers(0, 2))
+@settings(max_examples=300)
+def test_a_yes_never_lowers_a_source_and_a_no_never_raises_it(sources, answers, pick, spot):
+    muscle = sources[pick % len(sources)].muscle
+    key = (spot, muscle, "right")
+    before = apply_press_answers(sources, {k: v for k, v in answers.items() if k != key})
+    for answer, better in (("yes", True), ("partly", True), ("no", False)):
+        after = apply_press_answers(sources, {**answers, key: answer})
+        if better:
+            assert rank_of(after, muscle) <= rank_of(before, muscle)
+            assert score_of(after, muscle) >= score_of(before, muscle)
+        else:
+            assert rank_of(after, muscle) >= rank_of(before, muscle)
+            assert score_of(after, muscle) <= score_of(before, muscle)
+        assert 0.0 <= score_of(after, muscle) <= 1.0
+        # the other sources keep their scores
+        for s in after:
+            if s.muscle != muscle:
+                assert s.score == score_of(before, s.muscle)
+
+
+@given(sources_st, st.integers(0, 7))
+def test_partly_lifts_less_than_yes(sources, pick):
+    muscle = sources[pick % len(sources)].muscle
+    yes = score_of(apply_press_answers(sources, {(0, muscle, "right"): "yes"}), muscle)
+    partly = score_of(apply_press_answers(sources, {(0, muscle, "right"): "partly"}), muscle)
+    plain = score_of(sources, muscle)
+    assert plain <= partly <= yes
+    if plain < 1.0:
+        assert partly < yes
+
+
+def test_answers_show_as_reasons_first():
+    sources = (Source("a", "right", 0.8, "A", ()), Source("b", "left", 0.4, "B", ()))
+    out = apply_press_answers(sources, {(1, "b", "left"): "yes", (0, "b", "left"): "no"})
+    b = next(s for s in out if s.muscle == "b")
+    assert [(r.spot, r.kind, r.answer) for r in b.reasons] == [
+        (0, PRESS_KIND, "no"),
+        (1, PRESS_KIND, "yes"),
+    ]
+    assert b.reasons[1].text == "pressing it reproduced your pain at spot 2"
+    assert b.score == pytest.approx(0.4)  # a yes and a no cancel out
+    assert press_text("partly", 0) == "pressing it partly reproduced your pain at spot 1"
+    assert press_text("no", 2) == "pressing it did not reproduce your pain at spot 3"
+
+
+def test_an_unknown_answer_is_refused():
+    with pytest.raises(ValueError, match="unknown press-test answer"):
+        apply_press_answers((Source("a", "right", 0.5, "A", ()),), {(0, "a", "right"): "maybe"})
+
+
+def test_a_yes_for_the_third_source_lifts_it_in_advise():
+    plain = advise([NECK_R, LOW_BACK])
+    third = plain.sources[2]
+    lifted = advise([NECK_R, LOW_BACK], press={(0, third.muscle, third.side): "yes"})
+    assert rank_of(lifted.sources, third.muscle) < 2
+    assert lifted.sources[rank_of(lifted.sources, third.muscle)].reasons[0].answer == "yes"
+    lowered = advise([NECK_R, LOW_BACK], press={(0, plain.sources[0].muscle, "right"): "no"})
+    assert lowered.sources[0].muscle != plain.sources[0].muscle
+
+
+def test_questions_ask_about_the_top_sources_at_their_most_intense_spot():
+    spots = [PainSpot("back", 560.0, 175.0, 3), PainSpot("back", 565.0, 180.0, 8)]
+    advice = advise(spots)
+    questions = press_questions(advice.sources, [s.view for s in spots], [3, 8])
+    assert [q.muscle for q in questions] == [s.muscle for s in advice.sources[:3]]
+    for q in questions:
+        assert q.spot == 1
+        assert q.site is not None and q.site[0] == "back"
+        assert q.text() == (
+            "Press the spot marked ⊕ for 10 s. Does it reproduce your pain at spot 2?"
+        )
+
+
+def test_an_answered_source_keeps_its_question_after_it_falls_out_of_the_top():
+    advice = advise([NECK_R])
+    top = advice.sources[0]
+    others = {(0, s.muscle, s.side): "yes" for s in advice.sources[1:4]}
+    lowered = advise([NECK_R], press={(0, top.muscle, top.side): "no", **others})
+    assert rank_of(lowered.sources, top.muscle) >= 3
+    questions = press_questions(lowered.sources, ["back"], [7])
+    assert (top.muscle, 0) in {(q.muscle, q.spot) for q in questions}
+    assert len(questions) == 4
+
+
+def test_answers_by_index_follow_the_spots_order():
+    class A:
+        def __init__(self, spot_id, muscle, side, answer):
+            self.spot_id, self.muscle, self.side, self.answer = spot_id, muscle, side, answer
+
+    got = answers_by_index(["s1", "s2"], [A("s2", "m", "left", "yes"), A("gone", "m", "x", "no")])
+    assert got == {(1, "m", "left"): "yes"}
+
+
+def test_bodymap_advise_shows_the_answers_in_the_reasons(tmp_path, capsys):
+    from bodymap.cli import main
+
+    tpm = load_map(asset("examples/desk_worker.bodymap"))
+    advice = advise(tpm.spots)
+    source = advice.sources[2]
+    spot = source.reasons[0].spot
+    answer_press_test(tpm, tpm.spots[spot].id, source.muscle, source.side, "yes")
+    path = tmp_path / "map.bodymap"
+    save_map(tpm, path)
+    assert main(["advise", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    listed = [s["muscle"] for s in data["sources"]]
+    assert listed.index(source.muscle) < 2
+    reasons = data["sources"][listed.index(source.muscle)]["reasons"]
+    assert reasons[0] == {
+        "spot": spot,
+        "kind": "press",
+        "text": f"pressing it reproduced your pain at spot {spot + 1}",
+        "answer": "yes",
+    }

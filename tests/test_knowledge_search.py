@@ -1,0 +1,96 @@
+"""Finding muscle records by the names people use (the muscle browser's search)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bodymap.knowledge import load_knowledge
+from bodymap.knowledge.search import area_name, areas, normalise, search_muscles
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return load_knowledge()
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("peroneus", "fibularis"),
+        ("Peroneus Longus", "fibularis"),
+        ("lats", "latissimus_dorsi"),
+        ("ITB", "iliotibial_band"),
+        ("it band", "iliotibial_band"),
+        ("QL", "quadratus_lumborum"),
+        ("infraspinatus", "infraspinatus"),
+        ("gluteus_medius", "gluteus_medius"),
+        ("psoas", "iliopsoas"),
+        ("lateral pter", "lateral_pterygoid"),
+    ],
+)
+def test_a_name_or_synonym_finds_the_record_first(knowledge, query, first):
+    assert search_muscles(query, knowledge)[0].muscle.id == first
+
+
+def test_pecs_finds_both_pectorals_by_the_synonym(knowledge):
+    found = search_muscles("pecs", knowledge)
+    assert {m.muscle.id for m in found[:2]} == {"pectoralis_major", "pectoralis_minor"}
+    assert found[0].label == f"{found[0].muscle.name} (pecs)"
+    assert found[0].by_synonym
+
+
+def test_a_match_by_name_is_labelled_by_the_name_alone(knowledge):
+    match = search_muscles("infraspinatus", knowledge)[0]
+    assert not match.by_synonym
+    assert match.label == match.muscle.name
+
+
+def test_exact_names_come_before_prefixes_and_prefixes_before_words(knowledge):
+    found = search_muscles("soleus", knowledge)
+    assert found[0].muscle.id == "soleus" and found[0].rank == 0
+    ranks = [m.rank for m in search_muscles("glut", knowledge)]
+    assert ranks == sorted(ranks)
+
+
+def test_each_record_is_listed_once(knowledge):
+    ids = [m.muscle.id for m in search_muscles("a", knowledge)]
+    assert len(ids) == len(set(ids)) > 20
+
+
+def test_an_empty_query_lists_every_record_by_name(knowledge):
+    found = search_muscles("   ", knowledge)
+    assert len(found) == len(knowledge.muscles)
+    names = [normalise(m.muscle.name) for m in found]
+    assert names == sorted(names)
+
+
+def test_no_match_gives_nothing(knowledge):
+    assert search_muscles("zzzq", knowledge) == []
+
+
+def test_the_area_filter_keeps_only_that_area(knowledge):
+    found = search_muscles("", knowledge, area="foot")
+    assert found and all(m.muscle.file == "foot.toml" for m in found)
+    assert "flexor_hallucis_brevis" in {m.muscle.id for m in found}
+    assert search_muscles("lats", knowledge, area="foot") == []
+
+
+def test_every_record_is_found_by_its_own_name_and_each_synonym(knowledge):
+    for muscle in knowledge.muscles.values():
+        assert muscle.id in [m.muscle.id for m in search_muscles(muscle.name, knowledge)]
+        for synonym in muscle.synonyms:
+            assert muscle.id in [m.muscle.id for m in search_muscles(synonym, knowledge)], synonym
+
+
+def test_every_area_has_words_and_records(knowledge):
+    listed = areas(knowledge)
+    assert listed[0] == "head_neck"
+    assert {m.file.removesuffix(".toml") for m in knowledge.muscles.values()} == set(listed)
+    for area in listed:
+        assert area_name(area)[0].isupper()
+        assert search_muscles("", knowledge, area=area)
+
+
+def test_normalise_ignores_case_and_punctuation():
+    assert normalise("  Boxer's   MUSCLE ") == "boxer s muscle"
+    assert normalise("gluteus_medius") == "gluteus medius"

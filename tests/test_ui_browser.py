@@ -1,0 +1,258 @@
+"""The muscle browser through the real window: View → Muscles, typing in the search box,
+choosing from the completer and the list, the area filter, the referral pattern drawn on
+the canvas, "Show referral pattern" from the advice panel, and Escape."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import shapely
+from PySide6.QtCore import QCoreApplication, QPointF, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QPlainTextEdit
+
+from bodymap.advisor.tables import tables_for
+from bodymap.knowledge import load_knowledge, muscle_entry
+from bodymap.ui.browser.record_text import DONT_ROLL
+from bodymap.ui.canvas.items import SiteItem
+from bodymap.ui.canvas.pattern import PatternZoneItem
+from bodymap.ui.document.document import MapDocument
+from bodymap.ui.window.mainwindow import MapWindow
+
+# Qt's offscreen platform says these whenever a dock or a completion popup is shown.
+pytestmark = pytest.mark.qt_log_ignore(
+    "does not support propagateSizeHints",
+    "does not support raise",
+    "does not support grabbing the keyboard",
+)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, monkeypatch) -> MapWindow:
+    QCoreApplication.setOrganizationName("bodymap")
+    QCoreApplication.setApplicationName("bodymap")
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    QSettings().clear()
+    win = MapWindow(MapDocument(recovery_dir=tmp_path / "recovery"), remember=False)
+    monkeypatch.setattr(win.document, "ask_discard", lambda name: "discard")
+    qtbot.addWidget(win)
+    win.resize(1300, 860)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def zones(window: MapWindow, view: str | None = None) -> dict[tuple[str, str], PatternZoneItem]:
+    return {
+        (item.view, item.kind): item
+        for item in window.canvas.pattern_items()
+        if isinstance(item, PatternZoneItem) and (view is None or item.view == view)
+    }
+
+
+def sites(window: MapWindow) -> list[SiteItem]:
+    return [i for i in window.canvas.pattern_items() if isinstance(i, SiteItem)]
+
+
+def segment_geometry(window: MapWindow, view: str, ids, side: str):
+    parts = [
+        r.geometry
+        for r in window.atlas[view].layer("segment")
+        if r.id in ids and r.side in (side, "midline")
+    ]
+    return shapely.union_all(parts) if parts else None
+
+
+def open_browser(qtbot, window: MapWindow):
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.muscle_dock.isVisible()
+    return window.muscle_dock.browser
+
+
+def test_ctrl_f_opens_the_browser_and_is_the_only_action_on_that_key(qtbot, window):
+    keys = [
+        k.toString() for a in window.findChildren(QAction) for k in a.shortcuts() if a.objectName()
+    ]
+    assert keys.count("Ctrl+F") == 1
+    assert window.acts.muscles.shortcut() == QKeySequence("Ctrl+F")
+    view_menu = window.menuBar().findChild(QMenu, "viewMenu")
+    assert window.acts.muscles in view_menu.actions()
+    assert not window.muscle_dock.isVisible()
+    browser = open_browser(qtbot, window)
+    qtbot.waitUntil(lambda: browser.search.hasFocus())
+    assert window.canvas.pattern is None
+
+
+def test_typing_a_nickname_offers_the_muscle_and_choosing_it_draws_its_pattern(qtbot, window):
+    browser = open_browser(qtbot, window)
+    qtbot.keyClicks(browser.search, "peroneus")
+    popup = browser.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    model = browser.completer.completionModel()
+    first = model.index(0, 0)
+    assert "Fibularis" in first.data() and "(peroneus)" in first.data()
+    assert browser.listed()[0] == "fibularis"
+    popup.setCurrentIndex(first)
+    with qtbot.waitSignal(browser.patternChosen) as blocker:
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert blocker.args == ["fibularis", "right"]
+    assert window.canvas.pattern == ("fibularis", "right")
+    assert browser.muscle == "fibularis"
+    assert "Fibularis" in browser.text.toPlainText()
+
+
+@pytest.mark.parametrize(
+    ("query", "muscle"), [("lats", "latissimus_dorsi"), ("ITB", "iliotibial_band")]
+)
+def test_enter_in_the_search_box_chooses_the_best_match(qtbot, window, query, muscle):
+    browser = open_browser(qtbot, window)
+    qtbot.keyClicks(browser.search, query)
+    browser.completer.popup().hide()
+    qtbot.keyClick(browser.search, Qt.Key.Key_Return)
+    assert window.canvas.pattern == (muscle, "right")
+
+
+def test_the_pattern_shows_essential_and_spillover_zones_sites_and_roll_zone_on_both_views(
+    qtbot, window
+):
+    window.show_muscles("gluteus_minimus", "right")
+    record = load_knowledge().muscles["gluteus_minimus"]
+    drawn = zones(window)
+    for view in ("front", "back"):
+        essential = segment_geometry(window, view, record.referral.essential, "right")
+        spillover = segment_geometry(window, view, record.referral.spillover, "right")
+        if essential is not None:
+            item = drawn[(view, "essential")]
+            assert item.geometry.symmetric_difference(essential).area < 0.01 * essential.area
+            assert item.pos().x() == window.canvas.view_offset(view)
+            inside = essential.representative_point()
+            assert item.path().contains(QPointF(inside.x, inside.y))
+            assert (
+                item.brush().color().alpha()
+                > drawn.get((view, "spillover"), item).brush().color().alpha()
+                or (view, "spillover") not in drawn
+            )
+        if spillover is not None:
+            assert drawn[(view, "spillover")].geometry.intersects(spillover)
+    # the person's right: x > 500 on the back, x < 500 on the front
+    back = drawn[("back", "essential")].geometry
+    assert back.centroid.x > 500
+    roll = drawn[("back", "roll_zone")].geometry
+    region = drawn[("back", "region")].geometry
+    assert roll.area > 0 and roll.difference(region.buffer(0.5)).area < 1
+    # exactly what the routine rolls (the advisor's roll zone), not more
+    core = tables_for(window.atlas, load_knowledge()).roll_zones.get(
+        "back", "gluteus_minimus", "right"
+    )
+    assert core is not None and core.rollable
+    assert roll.symmetric_difference(core.geometry).area < 0.01 * core.geometry.area
+    entry = muscle_entry(record, window.atlas)
+    expected = {
+        (view, round(x, 1), round(y, 1))
+        for view, per_side in entry["sites"].items()
+        for x, y in per_side["right"]
+    }
+    shown = {(s.view, round(s.atlas_xy[0], 1), round(s.atlas_xy[1], 1)) for s in sites(window)}
+    assert shown == expected and shown
+    for site in sites(window):
+        assert site.scenePos() == window.canvas.scene_point(site.view, *site.atlas_xy)
+
+
+def test_switching_side_draws_the_other_sides_pattern(qtbot, window):
+    browser = window.muscle_dock.browser
+    window.show_muscles("infraspinatus", "right")
+    right = zones(window, "back")[("back", "region")].geometry.centroid.x
+    with qtbot.waitSignal(browser.patternChosen) as blocker:
+        browser.side.setCurrentIndex(browser.side.findData("left"))
+    assert blocker.args == ["infraspinatus", "left"]
+    assert window.canvas.pattern == ("infraspinatus", "left")
+    left = zones(window, "back")[("back", "region")].geometry.centroid.x
+    assert right > 500 > left
+
+
+def test_the_area_filter_lists_only_that_area_and_a_click_in_the_list_chooses(qtbot, window):
+    browser = open_browser(qtbot, window)
+    browser.area.setCurrentIndex(browser.area.findText("Foot"))
+    listed = browser.listed()
+    muscles = load_knowledge().muscles
+    assert listed and all(muscles[m].file == "foot.toml" for m in listed)
+    assert "latissimus_dorsi" not in listed
+    row = listed.index("flexor_hallucis_brevis")
+    rect = browser.list.visualItemRect(browser.list.item(row))
+    browser.list.scrollToItem(browser.list.item(row))
+    rect = browser.list.visualItemRect(browser.list.item(row))
+    qtbot.mouseClick(browser.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.canvas.pattern == ("flexor_hallucis_brevis", "right")
+    qtbot.keyClicks(browser.search, "hallucis")
+    assert set(browser.listed()) <= {m for m in listed}
+    assert "flexor_hallucis_brevis" in browser.listed()
+
+
+def test_a_muscle_not_to_roll_says_so_and_has_no_roll_zone(qtbot, window):
+    window.show_muscles("digastric", "left")
+    browser = window.muscle_dock.browser
+    assert isinstance(browser.text, QPlainTextEdit)
+    text = browser.text.toPlainText()
+    assert DONT_ROLL in text
+    assert "Source: Travell & Simons" in text
+    drawn = zones(window)
+    assert not any(kind == "roll_zone" for _view, kind in drawn)
+    assert any(kind == "essential" for _view, kind in drawn)
+
+
+def test_escape_and_closing_return_the_diagram_to_normal(qtbot, window):
+    browser = open_browser(qtbot, window)
+    qtbot.keyClicks(browser.search, "lats")
+    browser.completer.popup().hide()
+    qtbot.keyClick(browser.search, Qt.Key.Key_Return)
+    assert window.canvas.pattern_items()
+    qtbot.keyClick(browser.list, Qt.Key.Key_Escape)
+    assert not window.muscle_dock.isVisible()
+    assert window.canvas.pattern is None
+    assert not window.canvas.pattern_items()
+    assert not [i for i in window.canvas.scene().items() if isinstance(i, PatternZoneItem)]
+    # opened again, it shows the muscle it was left on; the dock's close button clears it
+    window.acts.muscles.trigger()
+    assert window.canvas.pattern == ("latissimus_dorsi", "right")
+    window.muscle_dock.close()
+    assert window.canvas.pattern is None
+
+
+def test_show_referral_pattern_from_a_source_opens_the_browser_on_it(qtbot, window, monkeypatch):
+    point = window.canvas.viewport_point("back", 560.0, 175.0)
+    qtbot.mouseClick(window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    panel = window.panel
+    muscle, side = panel.source_rows()[1]
+    item = panel.source_tree.topLevelItem(1)
+    shown = []
+    monkeypatch.setattr(panel, "_exec_menu", lambda menu, at: shown.append(menu))
+    rect = panel.source_tree.visualItemRect(item)
+    panel._source_context_menu(rect.center())
+    (menu,) = shown
+    (action,) = [a for a in menu.actions() if a.text() == "Show referral pattern"]
+    action.trigger()
+    assert window.muscle_dock.isVisible()
+    assert window.muscle_dock.browser.muscle == muscle
+    assert window.canvas.pattern == (muscle, side if side in ("right", "left") else "right")
+    assert zones(window)
+
+
+def test_the_pattern_follows_the_views_shown(qtbot, window):
+    window.show_muscles("upper_trapezius", "right")
+    assert {i.view for i in window.canvas.pattern_items()} == {"front", "back"} or {
+        i.view for i in window.canvas.pattern_items()
+    } == {"back"}
+    window.acts.view_front.trigger()
+    assert {i.view for i in window.canvas.pattern_items()} <= {"front"}
+    window.acts.view_back.trigger()
+    views = {i.view for i in window.canvas.pattern_items()}
+    assert views == {"back"}
+
+
+def test_an_unknown_muscle_is_refused(window):
+    with pytest.raises(ValueError, match="unknown muscle"):
+        window.canvas.set_pattern("no_such_muscle", "right")
+    with pytest.raises(ValueError, match="unknown muscle"):
+        window.muscle_dock.browser.show_muscle("no_such_muscle")

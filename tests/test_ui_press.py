@@ -1,0 +1,146 @@
+"""The press test through the real panel: the questions for the top sources, the answer
+buttons storing an answer in the map as one undo step, the re-ranking and the reasons,
+"⊕ Show" marking where to press, and the answers saved with the map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+
+from bodymap.maps import load_map
+from bodymap.ui.canvas.items import SiteItem
+from bodymap.ui.document.document import MapDocument
+from bodymap.ui.window.mainwindow import MapWindow
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+NECK_R = ("back", 560.0, 175.0)
+SHOULDER_BLADE_R = ("back", 575.0, 235.0)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, monkeypatch) -> MapWindow:
+    QCoreApplication.setOrganizationName("bodymap")
+    QCoreApplication.setApplicationName("bodymap")
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    QSettings().clear()
+    win = MapWindow(MapDocument(recovery_dir=tmp_path / "recovery"), remember=False)
+    monkeypatch.setattr(win.document, "ask_discard", lambda name: "discard")
+    qtbot.addWidget(win)
+    win.resize(1400, 1200)
+    win.show()
+    qtbot.waitExposed(win)
+    for where in (NECK_R, SHOULDER_BLADE_R):
+        point = win.canvas.viewport_point(*where)
+        qtbot.mouseClick(win.canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert len(win.document.map.spots) == 2
+    return win
+
+
+def rows(window: MapWindow):
+    return window.panel.press_box.rows
+
+
+def row_for(window: MapWindow, muscle: str):
+    return next(r for r in rows(window) if r.question.muscle == muscle)
+
+
+def test_the_panel_asks_about_the_top_three_sources(window):
+    sources = window.panel.source_rows()
+    assert [(r.question.muscle, r.question.side) for r in rows(window)] == sources[:3]
+    spots = window.document.map.spots
+    for row in rows(window):
+        assert row.spot_id in {s.id for s in spots}
+        number = [s.id for s in spots].index(row.spot_id) + 1
+        assert row.label.text().endswith(
+            f"Press the spot marked ⊕ for 10 s. Does it reproduce your pain at spot {number}?"
+        )
+        assert row.label.textFormat() == Qt.TextFormat.PlainText
+        assert row.answer is None
+        assert not any(b.isChecked() for b in row.buttons.values())
+    assert window.panel.press_box.scroller.isVisible()
+
+
+def test_yes_stores_the_answer_as_one_undo_step_and_lifts_the_source(qtbot, window):
+    before = window.panel.source_rows()
+    muscle, side = before[2]
+    row = row_for(window, muscle)
+    spot_id = row.spot_id
+    qtbot.mouseClick(row.buttons["yes"], Qt.MouseButton.LeftButton)
+    tpm = window.document.map
+    answer = tpm.answer(spot_id, muscle, side)
+    assert answer is not None and answer.answer == "yes"
+    after = window.panel.source_rows()
+    assert after.index((muscle, side)) < 2
+    item = window.panel.source_tree.topLevelItem(after.index((muscle, side)))
+    number = [s.id for s in tpm.spots].index(spot_id) + 1
+    assert item.child(0).text(0) == f"pressing it reproduced your pain at spot {number}"
+    assert row_for(window, muscle).buttons["yes"].isChecked()
+    assert row_for(window, muscle).answer == "yes"
+    assert window.acts.undo.text() == "&Undo Press test"
+    assert window.isWindowModified()
+    # where to press is shown: the source's trigger-point sites (⊕) on the diagram
+    assert window.canvas.highlight == (muscle, side)
+    assert any(isinstance(i, SiteItem) for i in window.canvas.highlight_items())
+
+    window.acts.undo.trigger()
+    assert window.document.map.answers == ()
+    assert window.panel.source_rows() == before
+    assert row_for(window, muscle).answer is None
+    window.acts.redo.trigger()
+    assert window.document.map.answer(spot_id, muscle, side).answer == "yes"
+    assert window.panel.source_rows() == after
+
+
+def test_no_lowers_the_top_source_and_clicking_it_again_clears_the_answer(qtbot, window):
+    before = window.panel.source_rows()
+    muscle, side = before[0]
+    qtbot.mouseClick(row_for(window, muscle).buttons["no"], Qt.MouseButton.LeftButton)
+    after = window.panel.source_rows()
+    assert after.index((muscle, side)) > 0
+    assert row_for(window, muscle).answer == "no"  # still asked, so it can be changed
+    qtbot.mouseClick(row_for(window, muscle).buttons["no"], Qt.MouseButton.LeftButton)
+    assert window.document.map.answers == ()
+    assert window.panel.source_rows() == before
+    assert window.document.undo_stack.count() == 4  # two spots, the answer, its clearing
+
+
+def test_partly_replaces_yes_in_one_more_step(qtbot, window):
+    muscle, side = window.panel.source_rows()[1]
+    qtbot.mouseClick(row_for(window, muscle).buttons["yes"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(row_for(window, muscle).buttons["partly"], Qt.MouseButton.LeftButton)
+    (answer,) = window.document.map.answers
+    assert (answer.muscle, answer.side, answer.answer) == (muscle, side, "partly")
+    assert row_for(window, muscle).buttons["partly"].isChecked()
+    assert not row_for(window, muscle).buttons["yes"].isChecked()
+    window.acts.undo.trigger()
+    assert window.document.map.answers[0].answer == "yes"
+
+
+def test_show_marks_where_to_press(qtbot, window):
+    row = rows(window)[1]
+    qtbot.mouseClick(row.show_button, Qt.MouseButton.LeftButton)
+    assert window.canvas.highlight == (row.question.muscle, row.question.side)
+    sites = [i for i in window.canvas.highlight_items() if isinstance(i, SiteItem)]
+    assert row.question.site is not None
+    view, x, y = row.question.site
+    assert (view, x, y) in {(s.view, *s.atlas_xy) for s in sites}
+    assert window.document.map.answers == ()  # showing answers nothing
+
+
+def test_answers_are_saved_with_the_map(qtbot, window, tmp_path):
+    muscle, side = window.panel.source_rows()[0]
+    qtbot.mouseClick(row_for(window, muscle).buttons["partly"], Qt.MouseButton.LeftButton)
+    path = tmp_path / "mine.bodymap"
+    assert window.document.save_as(path)
+    (answer,) = load_map(path).answers
+    assert (answer.muscle, answer.side, answer.answer) == (muscle, side, "partly")
+
+
+def test_no_spots_no_questions(window):
+    for spot in list(window.document.map.spots):
+        window.remove_spot(spot.id)
+    assert rows(window) == []
+    assert not window.panel.press_box.scroller.isVisible()
