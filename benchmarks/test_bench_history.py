@@ -16,9 +16,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import time
 
 import pytest
+from history_maps import long_map
 from PySide6.QtGui import QImage, QPainter
 
-from history_maps import long_map
 from bodymap.ui.history.window import HistoryDialog
 
 OPEN_MS = 200.0

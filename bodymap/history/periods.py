@@ -82,9 +82,7 @@ def period_means(table: HistoryTable, period: Period) -> dict[str, float]:
     counts = np.sum(~np.isnan(part.values), axis=0)
     sums = np.nansum(part.values, axis=0)
     return {
-        spot_id: float(sums[j] / counts[j])
-        for j, spot_id in enumerate(part.spot_ids)
-        if counts[j]
+        spot_id: float(sums[j] / counts[j]) for j, spot_id in enumerate(part.spot_ids) if counts[j]
     }
 
 

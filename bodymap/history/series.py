@@ -113,7 +113,9 @@ class HistoryTable:
         lo = 0 if start is None else int(np.searchsorted(self.times, start, "left"))
         hi = len(self.times) if end is None else int(np.searchsorted(self.times, end, "right"))
         notes = [
-            n for n in self.notes if (start is None or n.at >= start) and (end is None or n.at <= end)
+            n
+            for n in self.notes
+            if (start is None or n.at >= start) and (end is None or n.at <= end)
         ]
         return HistoryTable(self.spot_ids, self.times[lo:hi], self.values[lo:hi], notes)
 
@@ -148,9 +150,9 @@ def decimate(
 
 def column_ranges(
     times: FloatArray, values: FloatArray, start: float, end: float, columns: int
-) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """For each pixel column over ``start``–``end`` that holds readings: its middle time
-    and its lowest and highest reading. A chart draws a series denser than its pixels as
+) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+    """For each pixel column over ``start``–``end`` that holds readings: its middle time,
+    its lowest and highest reading and their mean. A chart draws a series denser than its pixels as
     this band, which costs the same at one year or at fifty."""
     if end <= start or columns < 1:
         raise ValueError("column_ranges needs start < end and at least one column")
@@ -158,10 +160,11 @@ def column_ranges(
     hi = int(np.searchsorted(times, end, "right"))
     t, v = times[lo:hi], values[lo:hi]
     if not len(t):
-        return t, v, v
+        return t, v, v, v
     bins = np.minimum(((t - start) * (columns / (end - start))).astype(np.int64), columns - 1)
     starts = np.flatnonzero(np.diff(bins, prepend=bins[0] - 1))
     lows = np.minimum.reduceat(v, starts)
     highs = np.maximum.reduceat(v, starts)
+    means = np.add.reduceat(v, starts) / np.diff(np.append(starts, len(t)))
     middle = start + (bins[starts] + 0.5) * ((end - start) / columns)
-    return middle, lows, highs
+    return middle, lows, highs, means

@@ -7,16 +7,15 @@ per pixel column (`bodymap.history.decimate`), so its cost does not grow with it
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
-
 from bodymap.history import decimate
-from bodymap.history.series import column_ranges
-from bodymap.history.series import FloatArray
+from bodymap.history.series import FloatArray, column_ranges
 from bodymap.ui.history.axes import ChartFrame
 
 __all__ = ["MARKERS", "SERIES_COLOURS", "Series", "draw_series", "series_colour", "swatch"]
@@ -85,19 +84,30 @@ def draw_series(painter: QPainter, frame: ChartFrame, series: Series, outline: Q
     scale_x = frame.plot.width() / (frame.end - frame.start)
     scale_y = frame.plot.height() / 10
     if hi - lo > columns:
-        middle, lows, highs = column_ranges(series.times, series.values, frame.start, frame.end, columns)
+        middle, lows, highs, means = column_ranges(
+            series.times, series.values, frame.start, frame.end, columns
+        )
         xs = (frame.plot.left() + (middle - frame.start) * scale_x).tolist()
         top = (frame.plot.bottom() - highs * scale_y).tolist()
         bottom = (frame.plot.bottom() - lows * scale_y).tolist()
-        # One pixel-wide stroke per column, from its lowest to its highest reading (a
-        # step of at least a pixel so equal readings still show).
+        # A faint stroke per column from its lowest to its highest reading, and a line
+        # through the columns' means on top: the range and the trend, at any length.
         stroke: list[QPointF] = []
         for x, y0, y1 in zip(xs, top, bottom, strict=True):
             stroke += (QPointF(x, y0 - 0.5), QPointF(x, y1 + 0.5))
+        faint = QColor(colour)
+        faint.setAlphaF(0.14)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(QPen(colour, 1))
+        painter.setPen(QPen(faint, 1))
         painter.drawLines(stroke)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        trend = [
+            QPointF(x, y)
+            for x, y in zip(xs, (frame.plot.bottom() - means * scale_y).tolist(), strict=True)
+        ]
+        painter.setPen(QPen(colour, 1.6))
+        if len(trend) > 1:
+            painter.drawLines(_segments(trend))
         return
     times, values = decimate(series.times, series.values, frame.start, frame.end, columns)
     if not len(times):
@@ -110,10 +120,7 @@ def draw_series(painter: QPainter, frame: ChartFrame, series: Series, outline: Q
     painter.setPen(QPen(colour, 2))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     if len(points) > 1:
-        pairs: list[QPointF] = []
-        for a, b in zip(points, points[1:], strict=False):
-            pairs += (a, b)
-        painter.drawLines(pairs)
+        painter.drawLines(_segments(points))
     shown = hi - lo
     if len(points) == 1 or (shown and frame.plot.width() / shown >= _MARKER_SPACING):
         marker = _marker(series.index)
@@ -121,6 +128,14 @@ def draw_series(painter: QPainter, frame: ChartFrame, series: Series, outline: Q
         painter.setPen(QPen(outline, 1))
         for point in points:
             painter.drawPath(_marker_path(marker, point, 4.5))
+
+
+def _segments(points: list[QPointF]) -> list[QPointF]:
+    """The points as the pairs ``drawLines`` joins: p0 p1, p1 p2, …"""
+    pairs: list[QPointF] = []
+    for a, b in itertools.pairwise(points):
+        pairs += (a, b)
+    return pairs
 
 
 def _marker_path(kind: str, centre: QPointF, r: float) -> QPainterPath:

@@ -220,11 +220,15 @@ class HistoryPlot(QWidget):
             if frame.start <= at <= frame.end:
                 x = frame.x(at)
                 top = frame.plot.top()
-                painter.drawPolygon([QPointF(x, top), QPointF(x - 4, top - 7), QPointF(x + 4, top - 7)])
+                painter.drawPolygon(
+                    [QPointF(x, top), QPointF(x - 4, top - 7), QPointF(x + 4, top - 7)]
+                )
         painter.restore()
         if not self._visible & {s.spot_id for s in self._series}:
             painter.setPen(text)
-            painter.drawText(frame.plot, Qt.AlignmentFlag.AlignCenter, "Tick spots in the list to see them.")
+            painter.drawText(
+                frame.plot, Qt.AlignmentFlag.AlignCenter, "Tick spots in the list to see them."
+            )
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         ratio = self.devicePixelRatioF()
@@ -270,7 +274,11 @@ class HistoryPlot(QWidget):
             for when, note in self._notes:
                 distance = abs(frame.x(when) - x)
                 if distance < 8 and (best is None or distance < best[0]):
-                    best = (distance, QPointF(frame.x(when), frame.plot.top()), f"{_when(when)}\n{note}")
+                    best = (
+                        distance,
+                        QPointF(frame.x(when), frame.plot.top()),
+                        f"{_when(when)}\n{note}",
+                    )
             return None if best is None else (best[1], best[2])
         for series in self._series:
             if series.spot_id not in self._visible:
@@ -278,7 +286,9 @@ class HistoryPlot(QWidget):
             i = int(np.searchsorted(series.times, at))
             for j in (i - 1, i):
                 if 0 <= j < len(series.times):
-                    point = QPointF(frame.x(float(series.times[j])), frame.y(float(series.values[j])))
+                    point = QPointF(
+                        frame.x(float(series.times[j])), frame.y(float(series.values[j]))
+                    )
                     distance = float(np.hypot(point.x() - x, point.y() - y))
                     if distance < 24 and (best is None or distance < best[0]):
                         value = int(series.values[j])
@@ -455,18 +465,18 @@ def render_history(
     start: float | None = None,
     end: float | None = None,
     spot_ids: Iterable[str] | None = None,
-    size: QSize = QSize(1200, 600),
+    size: tuple[int, int] = (1200, 600),
     describe: Callable[[Spot], str] = lambda spot: "",
 ) -> None:
     """Draw the History chart (the window's own code) to a PNG, offscreen; raises OSError
     when the file cannot be written."""
     plot = HistoryPlot(tpm, describe, spot_ids=spot_ids)
-    plot.resize(size)
+    plot.resize(*size)
     first, last = plot.span
     plot.set_span(first if start is None else start, last if end is None else end)
-    image = QImage(size, QImage.Format.Format_ARGB32)
+    image = QImage(*size, QImage.Format.Format_ARGB32)
     painter = QPainter(image)
     plot.render_chart(painter)
     painter.end()
-    if not image.save(str(out), "PNG"):
+    if not image.save(str(out), b"PNG"):
         raise OSError(f"cannot write {out}")
