@@ -478,5 +478,5 @@ def render_history(
     painter = QPainter(image)
     plot.render_chart(painter)
     painter.end()
-    if not image.save(str(out), b"PNG"):
+    if not image.save(str(out), "PNG"):  # type: ignore[call-overload]
         raise OSError(f"cannot write {out}")
