@@ -44,10 +44,12 @@ def standard_periods(table: HistoryTable) -> dict[str, Period]:
         "first_week": Period(
             f"First week ({_date(first)} – {_date(min(first + WEEK, last))})",
             first,
-            first + WEEK,
+            first + WEEK - 1e-3,  # seven days, not the eighth morning
         ),
         "last_week": Period(
-            f"Last week ({_date(max(last - WEEK, first))} – {_date(last)})", last - WEEK, last
+            f"Last week ({_date(max(last - WEEK, first))} – {_date(last)})",
+            last - WEEK + 1e-3,
+            last,
         ),
         "whole": Period(f"Average ({_date(first)} – {_date(last)})", first, last),
     }

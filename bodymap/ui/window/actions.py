@@ -117,6 +117,9 @@ class WindowActions:
         self.history = a(
             parent, "history", "&History…", "See how each spot felt over time", "Ctrl+H"
         )
+        self.heat_map = a(
+            parent, "heatMap", "Heat &Map…", "See the body coloured by pain over a period"
+        )
         # Help
         self.safety = a(
             parent, "safety", "&Using bodymap safely…", "Self-care guidance and when to see a "
@@ -179,6 +182,7 @@ def build_menus(
     view.addActions([actions.zoom_in, actions.zoom_out, actions.zoom_fit])
     view.addSeparator()
     view.addAction(actions.history)
+    view.addAction(actions.heat_map)
     show_panel.setText("Show &Panel")
     view.addAction(show_panel)
 

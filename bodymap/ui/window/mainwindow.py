@@ -166,6 +166,7 @@ class MapWindow(QMainWindow):
         a.zoom_out.triggered.connect(self.canvas.zoom_out)
         a.zoom_fit.triggered.connect(self.canvas.fit)
         a.history.triggered.connect(self.show_history)
+        a.heat_map.triggered.connect(self.show_heat_map)
         a.safety.triggered.connect(self.show_safety_note)
         a.about.triggered.connect(lambda: show_about(self))
         a.shortcuts.triggered.connect(self.show_shortcuts)
@@ -313,8 +314,17 @@ class MapWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # the old dialog is deleted later, when this one is already open: forget only itself
         dialog.finished.connect(functools.partial(self._forget_history, dialog))
-        dialog.resize(820, 480)
+        dialog.resize(1040, 520)
         self.history_dialog = dialog
+        dialog.show()
+
+    def show_heat_map(self) -> None:
+        """Open a heat-map window of the map (several may be open, each follows the map)."""
+        from bodymap.ui.history.heatmap import HeatMapDialog
+
+        dialog = HeatMapDialog(self.document.map, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.resize(780, 700)
         dialog.show()
 
     def _forget_history(self, dialog: HistoryDialog, _result: int = 0) -> None:
