@@ -442,6 +442,20 @@ def _cmd_history(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_summary(args: argparse.Namespace) -> int:
+    out = _output_path(args.output, "pdf", force=args.force, inputs=[args.map])
+    tpm = _load_map(args.map)
+    start, end = _period(args)
+    from bodymap.ui.printing.summary import write_summary_pdf
+
+    try:
+        write_summary_pdf(tpm, out, page_size=args.page_size, start=start, end=end)
+    except OSError as exc:
+        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
+    print(f"wrote {out}")
+    return 0
+
+
 def _cmd_muscles(args: argparse.Namespace) -> int:
     from bodymap.atlas import load_atlas
     from bodymap.knowledge import load_knowledge, muscle_entry
@@ -710,6 +724,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--today", action="store_true", help="update today's check-in instead of adding one"
     )
     p.set_defaults(func=_cmd_checkin)
+
+    p = sub.add_parser("summary", help="write a one-page summary for a clinician as PDF")
+    p.add_argument("map", help="a .bodymap file")
+    p.add_argument("-o", "--output", required=True, metavar="PDF")
+    _period_options(p)
+    p.add_argument("--page-size", choices=PAGE_SIZES, default=None, help="default: from locale")
+    p.add_argument("--force", action="store_true", help=_FORCE_HELP)
+    p.set_defaults(func=_cmd_summary)
 
     p = sub.add_parser("history", help="draw the History chart of a map to a PNG")
     p.add_argument("map", help="a .bodymap file")

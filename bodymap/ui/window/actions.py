@@ -72,6 +72,10 @@ class WindowActions:
             parent, "exportGuide", "Export &Guide as PDF…", "Save the rolling guide as a PDF",
             "Ctrl+E",
         )  # fmt: skip
+        self.export_summary = a(
+            parent, "exportSummary", "Export &Summary as PDF…",
+            "Save a one-page summary of the history for a clinician",
+        )  # fmt: skip
         self.quit = a(parent, "quit", "&Quit", "Quit bodymap", "Ctrl+Q")
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         # Edit
@@ -163,6 +167,7 @@ def build_menus(
     export = file.addMenu("&Export")
     export.addActions([actions.export_png, actions.export_csv, actions.export_geojson])
     file.addActions([actions.print, actions.print_preview, actions.export_guide])
+    file.addAction(actions.export_summary)
     file.addSeparator()
     file.addAction(actions.quit)
 

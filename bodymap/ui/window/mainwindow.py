@@ -153,6 +153,7 @@ class MapWindow(QMainWindow):
         a.print.triggered.connect(lambda: self.guide("print"))
         a.print_preview.triggered.connect(lambda: self.guide("preview"))
         a.export_guide.triggered.connect(lambda: self.guide("pdf"))
+        a.export_summary.triggered.connect(lambda: self.export_summary())
         a.quit.triggered.connect(self.close)
         a.delete_spot.triggered.connect(lambda: self.remove_spot(self.selection.current))
         a.edit_spot.triggered.connect(lambda: self.focus_editor(self.selection.current))
@@ -338,6 +339,26 @@ class MapWindow(QMainWindow):
     def export(self, kind: str, path: Path | None = None) -> Path | None:
         """Write the map as ``png``, ``csv`` or ``geojson``; the path written, or None."""
         return window_exports.export_map(self, kind, path)
+
+    def export_summary(self, path: Path | None = None) -> Path | None:
+        """The one-page summary for a clinician as PDF, to ``path`` or a chosen file."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from bodymap.ui.printing.summary import write_summary_pdf
+
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Export summary", "summary.pdf", "PDF (*.pdf)"
+            )
+            if not name:
+                return None
+            path = Path(name)
+        try:
+            write_summary_pdf(self.document.map, path)
+        except OSError as exc:
+            QMessageBox.warning(self, "Export summary", f"Cannot write {path}: {exc}")
+            return None
+        return path
 
     def guide(self, how: str, path: Path | None = None) -> Path | None:
         """The rolling guide: ``print``, ``preview`` or ``pdf`` (to ``path`` or a chosen
