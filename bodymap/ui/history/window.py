@@ -50,6 +50,7 @@ from bodymap.maps import Change, Spot, TriggerPointMap
 from bodymap.ui.drawing.plain_text import plain_window_title
 from bodymap.ui.history.axes import MIN_SPAN, ChartFrame, draw_axes, padded_span
 from bodymap.ui.history.series import Series, draw_series, swatch
+from bodymap.ui.history.sessions import draw_session_legend, draw_sessions
 
 __all__ = ["DEFAULT_VISIBLE", "HistoryDialog", "HistoryPlot", "render_history"]
 
@@ -85,6 +86,9 @@ class HistoryPlot(QWidget):
         self._hover: tuple[QPointF, str] | None = None
         self._drag: tuple[float, float, float] | None = None
         self._notes: list[tuple[float, str]] = []
+        self._sessions: list[float] = []
+        self.sessions_drawn = 0
+        """How many mat-session lines the last paint drew (for tests)."""
         self.setAccessibleName("Intensity history chart")
         self.setMinimumSize(480, 300)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -133,7 +137,10 @@ class HistoryPlot(QWidget):
         else:  # keep the reader's choice; a new spot's series shows up
             self._visible = {i for i in ids if i in self._visible or i not in known}
         self._notes = [(n.at, n.text) for n in table.notes]
+        self._sessions = [record.start.timestamp() for record in self._map.sessions]
         span = table.span()
+        if span and self._sessions:
+            span = (min(span[0], *self._sessions), max(span[1], *self._sessions))
         old_full = self._full
         self._full = padded_span(*span) if span else (0.0, 86400.0)
         if first_time or self._span == old_full:
@@ -208,6 +215,11 @@ class HistoryPlot(QWidget):
             return
         frame = self.frame()
         draw_axes(painter, frame, text)
+        self.sessions_drawn = draw_sessions(painter, frame, self._sessions)
+        if self.sessions_drawn:
+            width = painter.fontMetrics().horizontalAdvance("mat session") + 40
+            corner = QRectF(frame.plot.right() - width, 2, width, 0)
+            draw_session_legend(painter, corner, text)
         painter.save()
         painter.setClipRect(frame.plot.adjusted(-6, -6, 6, 6))
         for series in self._series:

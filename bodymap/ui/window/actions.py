@@ -96,6 +96,10 @@ class WindowActions:
         self.check_in = a(
             parent, "checkIn", "Check &In…", "Log how each spot feels today", "Ctrl+K"
         )
+        self.mat_session = a(
+            parent, "matSession", "Start &Mat Session…", "A timed rolling session, full screen",
+            "Ctrl+M",
+        )  # fmt: skip
         # View
         self.view_group = QActionGroup(parent)
         self.view_both = a(
@@ -177,6 +181,7 @@ def build_menus(
     edit.addActions([actions.edit_spot, actions.delete_spot])
     edit.addSeparator()
     edit.addAction(actions.check_in)
+    edit.addAction(actions.mat_session)
 
     view = bar.addMenu("&View")
     view.addActions([actions.view_both, actions.view_front, actions.view_back])
