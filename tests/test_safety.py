@@ -188,6 +188,17 @@ def test_short_is_shorter_than_standard_and_full_is_everything() -> None:
 
 
 # (case, spots, flags that must be raised naming spot 0, flags that must not be raised)
+GENERAL = {"trauma", "fever", "night_pain", "weight_loss"}
+"""Raised for every spine spot at any intensity, elsewhere from 7/10 (severe)."""
+
+
+def at(view: str, segment: str, side: str = "right", intensity: float = 3, kind: str = "ache"):
+    """A spot inside one surface segment (its representative point)."""
+    (region,) = ATLAS[view].find(segment, side)
+    p = region.geometry.representative_point()
+    return PainSpot(view, p.x, p.y, intensity, kind)
+
+
 # fmt: off
 FLAG_TABLE = [
     ("chest 3/10", [spot("front", "nipple_l", dx=-10, intensity=3)], {"cardiac"}, set()),
@@ -198,10 +209,16 @@ FLAG_TABLE = [
         set(),
     ),
     ("jaw 3/10", [spot("front", "jaw_angle_l", "chin", 0.4, intensity=3)], {"cardiac"}, set()),
+    ("jaw joint 3/10", [at("front", "tmj", "left")], {"cardiac"}, {"headache"}),
+    ("throat 3/10", [at("front", "throat", "midline")], {"cardiac"}, set()),
+    ("inner elbow crease 3/10", [at("front", "antecubital_fossa", "left")], {"cardiac"}, set()),
+    ("ulnar hand 3/10", [at("front", "ulnar_hand", "left")], set(), {"cardiac"}),
+    ("ulnar wrist 3/10", [at("front", "wrist_palmar_ulnar", "left")], {"hot_joint"},
+     {"cardiac"}),
     (
         "between shoulder blades",
         [spot("back", "c7", "t12", 0.3, dx=12, intensity=2)],
-        {"cardiac"},
+        {"cardiac"} | GENERAL,
         set(),
     ),
     (
@@ -211,11 +228,27 @@ FLAG_TABLE = [
         {"cardiac"},
     ),
     (
+        "back of the thigh 3/10",
+        [spot("back", "ischial_tuberosity_r", "popliteal_fossa_r", 0.5, intensity=3)],
+        {"dvt"},
+        {"cardiac", "cauda_equina"} | GENERAL,
+    ),
+    ("inner thigh 3/10", [at("front", "medial_thigh")], {"dvt"}, GENERAL),
+    ("front of the thigh 3/10", [at("front", "anterior_thigh")], {"dvt"}, set()),
+    ("outer thigh 3/10", [at("back", "lateral_thigh")], set(), {"dvt"}),
+    (
         "knee ache 9/10",
         [spot("front", "patella_r", intensity=9)],
-        {"trauma", "night_pain"},
+        GENERAL | {"hot_joint"},
         {"cardiac", "dvt", "headache", "nerve"},
     ),
+    ("knee ache 4/10", [spot("front", "patella_r", intensity=4)], {"hot_joint"},
+     GENERAL | {"cardiac", "dvt"}),
+    ("big toe 3/10", [at("front", "big_toe")], {"hot_joint"}, {"dvt"}),
+    ("shoulder top 5/10", [spot("back", "c7", "acromion_r", 0.45)], set(),
+     GENERAL | {"cardiac", "headache", "hot_joint"}),
+    ("low back ache 4/10", [spot("back", "l4", dx=14, intensity=4)], GENERAL,
+     {"cardiac", "dvt", "cauda_equina", "abdomen"}),
     (
         "buttock numb",
         [spot("back", "psis_r", "greater_trochanter_r", 0.5, dy=20, kind="numb")],
@@ -224,12 +257,26 @@ FLAG_TABLE = [
     ),
     ("temple", [spot("front", "temple_r", intensity=4)], {"headache"}, {"cardiac", "dvt"}),
     (
+        "back of the neck 3/10",
+        [spot("back", "occiput", "c7", 0.5, dx=8, intensity=3)],
+        {"headache"} | GENERAL,
+        {"cardiac"},
+    ),
+    ("side of the neck, front view", [at("front", "lateral_neck")], {"headache"}, set()),
+    ("side of the neck, back view", [at("back", "lateral_neck")], {"headache"}, set()),
+    ("lower belly 3/10", [spot("front", "umbilicus", "pubic_symphysis", 0.5, dx=-25)],
+     {"abdomen"}, {"cardiac"} | GENERAL),
+    ("upper belly 3/10", [at("front", "upper_abdomen")], {"abdomen", "cardiac"}, set()),
+    ("flank 3/10", [at("back", "flank")], {"abdomen"}, set()),
+    ("groin 3/10", [at("front", "groin")], {"abdomen"}, {"cauda_equina"}),
+    (
         "buttock ache",
         [spot("back", "psis_r", "greater_trochanter_r", 0.5, dy=20)],
         set(),
-        {"cauda_equina", "cardiac", "dvt", "nerve"},
+        {"cauda_equina", "cardiac", "dvt", "nerve"} | GENERAL,
     ),
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize(("name", "spots", "raised", "quiet"), FLAG_TABLE,
@@ -277,6 +324,81 @@ def test_when_to_see_a_clinician_is_always_there() -> None:
     for word in ("pregnan", "blood thinners", "osteoporosis", "varicose", "operation", "feeling",
                  "lymphoedema"):  # fmt: skip
         assert word in text, word
+
+
+def test_every_flag_is_a_warning_sign_in_the_clinician_section_whatever_the_spots() -> None:
+    every = [flag.id for flag in KNOWLEDGE.red_flags]
+    for spots in ([], [spot("back", "l4", dx=14, intensity=4)], [at("front", "anterior_knee")]):
+        advice = advise(spots)
+        assert [i for i, _ in advice.warning_signs] == every
+        signs = advice.to_json()["when_to_see_a_clinician"]["warning_signs"]
+        assert [s["id"] for s in signs] == every and all(s["text"] for s in signs)
+    assert set(every) >= GENERAL
+
+
+def test_screening_never_waits_for_intensity() -> None:
+    """Every flag is raised somewhere at 1/10 and none says "Severe"; an intensity alone
+    raises only the four general flags (from 7/10, severe on the 0-10 scale)."""
+    for flag in KNOWLEDGE.red_flags:
+        assert not flag.text.lower().startswith("severe"), flag.id
+        assert any(t.min_intensity == 0 for t in flag.triggers), flag.id
+        for trigger in flag.triggers:
+            if not (trigger.segments or trigger.regions or trigger.kinds):
+                assert flag.id in GENERAL and trigger.min_intensity >= 7, flag.id
+    low_back = advise([spot("back", "l4", dx=14, intensity=1)])
+    assert {f.id for f in low_back.red_flags} >= GENERAL
+
+
+def test_red_flag_and_safety_texts_never_diagnose() -> None:
+    from test_knowledge import DIAGNOSIS
+
+    safety = KNOWLEDGE.safety
+    assert safety is not None
+    texts = [flag.text for flag in KNOWLEDGE.red_flags]
+    texts += [c.text for c in KNOWLEDGE.contraindications]
+    for zone in KNOWLEDGE.cautions.values():
+        texts += [zone.name, zone.text, zone.instead, zone.spot_reason]
+    texts += [*safety.clinician, safety.check_first, safety.spot_tingling, safety.spot_no_step]
+    texts += [*KNOWLEDGE.advice, KNOWLEDGE.disclaimer]
+    for text in texts:
+        assert not DIAGNOSIS.search(text), text
+
+
+def test_dvt_and_spine_texts_say_what_to_do() -> None:
+    flags = {flag.id: flag.text for flag in KNOWLEDGE.red_flags}
+    dvt = flags["dvt"].lower()
+    for words in ("calf", "thigh", "do not roll or massage", "same day", "emergency services",
+                  "short of breath", "chest pain"):  # fmt: skip
+        assert words in dvt, words
+    spine = KNOWLEDGE.cautions["spine"]
+    assert "foam roller" in spine.instead and "osteoporosis" in spine.instead
+    assert "worst ever" in flags["headache"]
+
+
+def test_contraindications_are_short_plain_and_complete() -> None:
+    text = " ".join(c.text for c in KNOWLEDGE.contraindications).lower()
+    for word in ("hernia", "aneurysm", "neck arteries", "stroke", "cancer", "lump",
+                 "skin infection", "rash", "pacemaker", "port", "steroid"):  # fmt: skip
+        assert word in text, word
+    assert all(len(c.text) <= 160 for c in KNOWLEDGE.contraindications)
+
+
+def test_a_back_view_spot_on_the_neck_zone_reads_side_of_the_neck() -> None:
+    (region, *_) = ATLAS["back"].find("neck_front")
+    p = region.geometry.representative_point()
+    advice = advise([PainSpot("back", p.x, p.y, 4)])
+    (note,) = [c for c in advice.spots[0].cautions if c.zone == "neck_front"]
+    assert note.text.startswith("Do not roll or press the side")
+    zone = KNOWLEDGE.cautions["neck_front"]
+    assert zone.name.startswith("Side") and zone.spot_reason.startswith("On the side")
+
+
+def test_every_surface_segment_belongs_to_one_body_part() -> None:
+    from bodymap.knowledge.names import SEGMENT_IDS
+
+    owned = [seg for part in KNOWLEDGE.body_parts for seg in part.segments]
+    assert sorted(owned) == sorted(set(owned))
+    assert SEGMENT_IDS["front"] | SEGMENT_IDS["back"] <= set(owned)
 
 
 def test_cli_advise_json_carries_the_safety_contract(tmp_path, capsys) -> None:

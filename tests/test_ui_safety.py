@@ -135,3 +135,21 @@ def test_printed_guide_lists_not_rolled_without_times_and_clinician_section():
     assert content.left_out.startswith("The short routine leaves out:")
     assert content.clinician and content.contraindications
     assert any("applies to your spot" in line for line in content.red_flags)
+
+
+def test_a_low_back_ache_at_4_reaches_the_general_warning_signs(panel, tpm, qtbot):
+    from test_safety import GENERAL, spot
+
+    from bodymap.knowledge import load_knowledge
+
+    flags = {flag.id: flag.text for flag in load_knowledge().red_flags}
+    _add(tpm, [spot("back", "l4", dx=14, intensity=4)])
+    text = panel.details.toPlainText()
+    assert "Spot 1:" in text and "you have" not in text.lower()
+    dialog = panel.show_clinician()
+    qtbot.waitUntil(dialog.isVisible)
+    section = dialog.browser.toPlainText()
+    for flag_id in [*sorted(GENERAL), "abdomen", "hot_joint", "dvt", "cardiac"]:
+        assert flags[flag_id] in text or flag_id not in GENERAL, flag_id  # raised for the spot
+        assert flags[flag_id] in section, flag_id  # and always in the clinician section
+    assert "Severe" not in section

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from bodymap.advisor.cautions import red_flags, spot_cautions
+from bodymap.advisor.cautions import red_flags, spot_cautions, warning_signs
 from bodymap.advisor.model import LENGTHS, PAIN_KINDS, Advice, CautionNote, SpotFinding, SpotLike
 from bodymap.advisor.ranking import MAX_SOURCES, rank_sources
 from bodymap.advisor.routine import build_routine
@@ -109,4 +109,5 @@ def advise(
         clinician=safety.clinician if safety else (),
         contraindications_title=safety.contraindications_title if safety else "",
         contraindications=tuple(c.text for c in knowledge.contraindications),
+        warning_signs=warning_signs(knowledge),
     )

@@ -2,7 +2,9 @@
 
 Red flags are data (``cautions.toml``): each has triggers naming surface segments, regions,
 pain kinds and a lowest intensity; a spot raises a flag when it meets every condition of
-one trigger, and the flag names the spots that raised it.
+one trigger, and the flag names the spots that raised it. Every flag, raised or not, is one
+of the warning signs of the "When to see a clinician" section (:func:`warning_signs`), which
+is always reachable whatever the spots.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from bodymap.knowledge import FlagTrigger, Knowledge
 if TYPE_CHECKING:
     from bodymap.atlas import Hit
 
-__all__ = ["NERVE_KINDS", "OUTSIDE_BODY", "red_flags", "spot_cautions"]
+__all__ = ["NERVE_KINDS", "OUTSIDE_BODY", "red_flags", "spot_cautions", "warning_signs"]
 
 OUTSIDE_BODY = "outside_body"
 NERVE_KINDS = frozenset({"tingling", "numb"})
@@ -75,3 +77,9 @@ def red_flags(
         for flag in knowledge.red_flags
         if flag.id in raised
     )
+
+
+def warning_signs(knowledge: Knowledge) -> tuple[tuple[str, str], ...]:
+    """Every red flag as ``(id, text)``, whatever the spots: the warning signs of the
+    "When to see a clinician" section."""
+    return tuple((flag.id, flag.text) for flag in knowledge.red_flags)

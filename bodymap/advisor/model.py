@@ -325,6 +325,8 @@ class Advice:
     clinician: tuple[str, ...] = ()
     contraindications_title: str = ""
     contraindications: tuple[str, ...] = ()
+    warning_signs: tuple[tuple[str, str], ...] = ()
+    """Every red flag as ``(id, text)``, raised or not (the clinician section lists them all)."""
 
     @property
     def view(self) -> str:
@@ -353,6 +355,7 @@ class Advice:
                 "lines": list(self.clinician),
                 "contraindications_title": self.contraindications_title,
                 "contraindications": list(self.contraindications),
+                "warning_signs": [{"id": i, "text": t} for i, t in self.warning_signs],
             },
             "disclaimer": self.disclaimer,
         }

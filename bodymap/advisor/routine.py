@@ -222,7 +222,9 @@ def build_routine(
             left.append(source)
     made = [(POSITIONS.index(st.position), rank, st) for rank, st in enumerate(map(b.step, chosen))]
     ordered = tuple(st for _, _, st in sorted(made, key=lambda t: (t[0], t[1])))
-    total_s = sum(s.around_min[1] * 60 + s.on_point_s[1] for s in ordered)
+    # the same middle time per step that fills the length's budget, so a standard routine
+    # reads as about 15 minutes, not the sum of every upper bound
+    total_s = sum(step_seconds(knowledge, s.muscle) for s in ordered)
     warm = [s for s in ordered if s.tool in _WARMUP_TOOLS and not s.check_first][:_WARMUP_STEPS]
     # whole five seconds: "about 35 s" reads as guidance, "about 37 s" as false precision
     seconds = max(30, min(120, _WARMUP_BUDGET_S // len(warm) // 5 * 5)) if warm else 0

@@ -55,7 +55,7 @@ class SpotTableBlocks(BlockBuilder):
             self.text(row.note or "–", self.fonts.body, inner[4], max_lines=2),
         ]
         caution = (
-            self.text(row.caution, self.fonts.small_bold, inner[4], max_lines=2)
+            self.text(row.caution, self.fonts.small_bold, inner[4])
             if row.caution
             else None
         )
