@@ -424,6 +424,67 @@ def _cmd_checkin(args: argparse.Namespace) -> int:
     return 0
 
 
+def _date_option(text: str | None, option: str, end: bool = False) -> float | None:
+    """A --from/--to bound as POSIX seconds: a date means its whole day (the end of it for
+    --to), a date and time that moment; local time unless a zone is given."""
+    if text is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except (ValueError, OverflowError):
+        raise CliError(f"{option} {text!r:.40} is not a date (e.g. 2025-03-03)") from None
+    if end and len(text.strip()) <= 10:  # a bare date: up to the end of that day
+        moment += timedelta(days=1, microseconds=-1)
+    return (moment if moment.tzinfo else moment.astimezone()).timestamp()
+
+
+def _period(args: argparse.Namespace) -> tuple[float | None, float | None]:
+    start = _date_option(args.date_from, "--from")
+    end = _date_option(args.date_to, "--to", end=True)
+    if start is not None and end is not None and end <= start:
+        raise CliError("--to must come after --from")
+    return start, end
+
+
+def _cmd_history(args: argparse.Namespace) -> int:
+    out = _output_path(args.output, "png", force=args.force, inputs=[args.map])
+    tpm = _load_map(args.map)
+    start, end = _period(args)
+    spots = None
+    if args.spots is not None:
+        spots = [_spot_for(tpm, key.strip()) for key in args.spots.split(",") if key.strip()]
+        if not spots:
+            raise CliError("--spots names no spot (give ids or numbers, separated by commas)")
+    if not tpm.history:
+        raise CliError(f"{args.map} has no check-ins to draw")
+    from PySide6.QtWidgets import QApplication
+
+    from bodymap.ui.history.window import render_history
+
+    app = QApplication.instance() or QApplication(["bodymap"])  # the chart is a widget
+    try:
+        render_history(tpm, out, start=start, end=end, spot_ids=spots)
+    except OSError as exc:
+        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
+    del app
+    print(f"wrote {out}")
+    return 0
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    out = _output_path(args.output, "pdf", force=args.force, inputs=[args.map])
+    tpm = _load_map(args.map)
+    start, end = _period(args)
+    from bodymap.ui.printing.summary import write_summary_pdf
+
+    try:
+        write_summary_pdf(tpm, out, page_size=args.page_size, start=start, end=end)
+    except OSError as exc:
+        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
+    print(f"wrote {out}")
+    return 0
+
+
 def _cmd_muscles(args: argparse.Namespace) -> int:
     from bodymap.atlas import load_atlas
     from bodymap.knowledge import load_knowledge, muscle_entry
@@ -629,6 +690,11 @@ def display_problem(env: Any, platform: str, loads: Callable[[str], bool] = _loa
     )
 
 
+def _period_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="last day (YYYY-MM-DD)")
+
+
 _FORCE_HELP = "replace an existing output file even if it is not of this kind"
 
 
@@ -705,6 +771,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--today", action="store_true", help="update today's check-in instead of adding one"
     )
     p.set_defaults(func=_cmd_checkin)
+
+    p = sub.add_parser("summary", help="write a one-page summary for a clinician as PDF")
+    p.add_argument("map", help="a .bodymap file")
+    p.add_argument("-o", "--output", required=True, metavar="PDF")
+    _period_options(p)
+    p.add_argument("--page-size", choices=PAGE_SIZES, default=None, help="default: from locale")
+    p.add_argument("--force", action="store_true", help=_FORCE_HELP)
+    p.set_defaults(func=_cmd_summary)
+
+    p = sub.add_parser("history", help="draw the History chart of a map to a PNG")
+    p.add_argument("map", help="a .bodymap file")
+    p.add_argument("-o", "--output", required=True, metavar="PNG")
+    _period_options(p)
+    p.add_argument(
+        "--spots",
+        metavar="ID,...",
+        help="the spots to draw, by id or number (default: the first 8 with check-ins)",
+    )
+    p.add_argument("--force", action="store_true", help=_FORCE_HELP)
+    p.set_defaults(func=_cmd_history)
 
     p = sub.add_parser("muscles", help="list every muscle record (id, name, synonyms, zones)")
     p.add_argument("--json", action="store_true", help="print every record as JSON")

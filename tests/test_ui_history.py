@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
+from bodymap.history import HistoryTable, decimate, time_ticks
 from bodymap.maps import TriggerPointMap, add_spot, check_in, remove_spot
-from bodymap.ui.history.axes import date_ticks
 from bodymap.ui.history.series import SERIES_COLOURS
-from bodymap.ui.history.window import HistoryDialog, HistoryPlot
+from bodymap.ui.history.window import DEFAULT_VISIBLE, HistoryDialog, HistoryPlot
 
 DAY0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -45,8 +48,8 @@ def test_one_series_per_spot_with_readings_labelled_by_number_and_region(qtbot):
     plot = HistoryPlot(tpm, lambda spot: f"region of {spot.side}")
     qtbot.addWidget(plot)
     assert [s.label for s in plot.series] == ["1 · region of right", "2 · region of left"]
-    assert [len(s.points) for s in plot.series] == [7, 7]
-    assert plot.series[0].points[-1][1] == 2
+    assert [len(s.times) for s in plot.series] == [7, 7]
+    assert plot.series[0].values[-1] == 2
 
 
 def test_the_chart_follows_check_ins_and_deleted_spots(qtbot):
@@ -54,12 +57,12 @@ def test_the_chart_follows_check_ins_and_deleted_spots(qtbot):
     dialog = HistoryDialog(tpm, lambda spot: "")
     qtbot.addWidget(dialog)
     check_in(tpm)
-    assert [len(s.points) for s in dialog.plot.series] == [4, 4, 1]
+    assert [len(s.times) for s in dialog.plot.series] == [4, 4, 1]
     remove_spot(tpm, tpm.spots[0].id)
     assert len(dialog.plot.series) == 2
     dialog.reject()
     check_in(tpm)  # no longer following once closed
-    assert [len(s.points) for s in dialog.plot.series] == [4, 1]
+    assert [len(s.times) for s in dialog.plot.series] == [4, 1]
 
 
 def test_the_grabbed_chart_shows_each_series_colour(qtbot, tmp_path: Path):
@@ -95,11 +98,186 @@ def test_empty_history_says_how_to_start(qtbot):
     assert "No check-ins" in plot.accessibleDescription()
 
 
-def test_date_ticks_fall_on_midnights_or_whole_hours():
-    start = datetime(2026, 3, 2, 7, 30)
-    ticks = date_ticks(start, start + timedelta(days=20), max_ticks=8)
+def test_date_ticks_fall_on_midnights_or_whole_hours_and_name_the_year():
+    start = datetime(2026, 3, 2, 7, 30).timestamp()
+    ticks = time_ticks(start, start + 20 * 86400, max_ticks=8)
     assert 2 <= len(ticks) <= 8
-    assert all(t.hour == 0 and t.minute == 0 for t in ticks)
-    assert all(start <= t <= start + timedelta(days=20) for t in ticks)
-    hourly = date_ticks(start, start + timedelta(hours=10), max_ticks=6)
-    assert 2 <= len(hourly) <= 6 and all(t.minute == 0 for t in hourly)
+    moments = [datetime.fromtimestamp(t.at) for t in ticks]
+    assert all(m.hour == 0 and m.minute == 0 for m in moments)
+    assert ticks[0].context == "2026"  # the year is on the axis
+    hourly = time_ticks(start, start + 10 * 3600, max_ticks=6)
+    assert 2 <= len(hourly) <= 6 and all(datetime.fromtimestamp(t.at).minute == 0 for t in hourly)
+    assert "2026" in hourly[0].context
+
+
+def test_ticks_stay_few_from_a_day_to_ten_years():
+    start = datetime(2016, 1, 4).timestamp()
+    for days in (1, 7, 31, 365, 3653):
+        ticks = time_ticks(start, start + days * 86400, max_ticks=10)
+        assert 2 <= len(ticks) <= 10, days
+    decade = time_ticks(start, start + 3653 * 86400, max_ticks=10)
+    assert all(datetime.fromtimestamp(t.at).timetuple()[1:3] == (1, 1) for t in decade)
+
+
+def test_decimation_keeps_at_most_four_points_a_column_and_the_extremes():
+    times = np.arange(100_000, dtype=float)
+    values = np.zeros(100_000)
+    values[51_234] = 10.0
+    t, v = decimate(times, values, 0.0, 100_000.0, 200)
+    assert len(t) <= 4 * 200 + 2
+    assert v.max() == 10.0
+    few_t, _few_v = decimate(times[:50], values[:50], 0.0, 50.0, 200)
+    assert len(few_t) == 50
+
+
+def test_the_table_reads_missing_readings_as_gaps():
+    tpm = _map_with_history(3)
+    third = tpm.spots[2].id
+    check_in(tpm, {third: 4}, at=DAY0 + timedelta(days=5))
+    table = HistoryTable.from_map(tpm)
+    _times, values = table.readings(third)
+    assert list(values) == [4.0]
+    assert len(table.readings(tpm.spots[0].id)[0]) == 3
+
+
+def _many_spots(count: int) -> TriggerPointMap:
+    tpm = TriggerPointMap("Many")
+    ids = [add_spot(tpm, "back", 420 + i * 2, 300, "left").spot.id for i in range(count)]
+    for day in range(3):
+        check_in(
+            tpm,
+            {spot_id: (day + i) % 11 for i, spot_id in enumerate(ids)},
+            at=DAY0 + timedelta(days=day),
+        )
+    return tpm
+
+
+def test_the_legend_holds_every_spot_and_its_ticks_toggle_the_lines(qtbot):
+    tpm = _many_spots(30)
+    dialog = HistoryDialog(tpm, lambda spot: "")
+    qtbot.addWidget(dialog)
+    legend, plot = dialog.legend, dialog.plot
+    assert legend.list.count() == 30
+    assert len(plot.visible) == DEFAULT_VISIBLE
+    last = legend.list.item(29)
+    last.setCheckState(Qt.CheckState.Checked)
+    assert tpm.spots[29].id in plot.visible
+    last.setCheckState(Qt.CheckState.Unchecked)
+    assert tpm.spots[29].id not in plot.visible
+    legend.search.setText("Spot 2")
+    shown = [legend.list.item(r).text() for r in range(30) if not legend.list.item(r).isHidden()]
+    assert "Spot 2" in shown and "Spot 21" in shown and "Spot 3" not in shown
+    legend._tick_all(True)
+    assert len(plot.visible) == DEFAULT_VISIBLE + len(shown) - sum(
+        1 for r in range(DEFAULT_VISIBLE) if not legend.list.item(r).isHidden()
+    )
+    legend.search.clear()
+    legend._tick_all(False)
+    assert plot.visible == frozenset()
+
+
+def test_a_hostile_label_stays_plain_text_in_the_legend(qtbot):
+    tpm = _map_with_history(2)
+    dialog = HistoryDialog(tpm, lambda spot: "<b>bold</b>")
+    qtbot.addWidget(dialog)
+    assert dialog.legend.list.item(0).text() == "1 · <b>bold</b>"
+
+
+def test_zoom_and_pan_change_the_span_and_home_shows_everything(qtbot):
+    tpm = _map_with_history(30)
+    plot = HistoryPlot(tpm)
+    qtbot.addWidget(plot)
+    plot.resize(800, 400)
+    full = plot.span
+    qtbot.keyClick(plot, Qt.Key.Key_Plus)
+    start, end = plot.span
+    assert end - start == pytest.approx((full[1] - full[0]) * 0.8)
+    qtbot.keyClick(plot, Qt.Key.Key_Right)
+    assert plot.span[0] > start
+    for _ in range(80):
+        plot.zoom(0.5)
+    assert plot.span[1] - plot.span[0] >= 6 * 3600  # a zoom stops at six hours
+    qtbot.keyClick(plot, Qt.Key.Key_Home)
+    assert plot.span == full
+
+
+def test_hover_names_the_series_date_and_value(qtbot):
+    tpm = _map_with_history(5)
+    plot = HistoryPlot(tpm, lambda spot: "Neck")
+    qtbot.addWidget(plot)
+    plot.resize(800, 400)
+    series = plot.series[0]
+    frame = plot.frame()
+    x, y = frame.x(float(series.times[2])), frame.y(float(series.values[2]))
+    found = plot.hover_text(x, y)
+    assert found is not None
+    assert (
+        "1 · Neck" in found[1] and "2026" in found[1] and f"{int(series.values[2])}/10" in found[1]
+    )
+    assert plot.hover_text(2, 2) is None
+
+
+def test_notes_of_check_ins_show_on_hover(qtbot):
+    tpm = _map_with_history(3)
+    check_in(tpm, {tpm.spots[0].id: 2}, at=DAY0 + timedelta(days=4), note="after the long drive")
+    plot = HistoryPlot(tpm)
+    qtbot.addWidget(plot)
+    plot.resize(800, 400)
+    frame = plot.frame()
+    found = plot.hover_text(frame.x((DAY0 + timedelta(days=4)).timestamp()), frame.plot.top() - 4)
+    assert found is not None and "after the long drive" in found[1]
+
+
+def _run_cli(args, capsys):
+    from bodymap.cli import main
+
+    status = main(args)
+    return status, capsys.readouterr()
+
+
+def test_bodymap_history_draws_a_png_and_leaves_the_map_untouched(qtbot, tmp_path, capsys):
+    from bodymap.maps import save_map
+
+    source = tmp_path / "m.bodymap"
+    save_map(_map_with_history(10), source)
+    before = source.read_bytes()
+    out = tmp_path / "h.png"
+    status, streams = _run_cli(
+        [
+            "history",
+            str(source),
+            "-o",
+            str(out),
+            "--from",
+            "2026-03-03",
+            "--to",
+            "2026-03-08",
+            "--spots",
+            "1",
+        ],
+        capsys,
+    )
+    assert status == 0, streams.err
+    assert out.read_bytes().startswith(b"\x89PNG")
+    assert source.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
+        (["--from", "soon"], "--from 'soon' is not a date"),
+        (["--from", "2026-03-08", "--to", "2026-03-01"], "--to must come after --from"),
+        (["--spots", "7"], "no spot '7'"),
+    ],
+)
+def test_bodymap_history_refuses_bad_options_in_one_line(tmp_path, capsys, extra, words):
+    from bodymap.maps import save_map
+
+    source = tmp_path / "m.bodymap"
+    save_map(_map_with_history(3), source)
+    before = source.read_bytes()
+    out = tmp_path / "h.png"
+    status, streams = _run_cli(["history", str(source), "-o", str(out), *extra], capsys)
+    assert status == 1
+    assert words in streams.err and streams.err.count("\n") == 1
+    assert not out.exists() and source.read_bytes() == before

@@ -7,11 +7,12 @@ The side of a new or moved spot comes from the atlas: the person's side under th
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TypedDict
+from datetime import datetime
+from typing import Any, TypedDict
 
 from bodymap.atlas import ViewAtlas
 from bodymap.maps import Batch, add_spot, check_in, edit_spot, move_spot, remove_spot
-from bodymap.maps.verbs import answer_press_test
+from bodymap.maps.verbs import answer_press_test, check_in_today
 from bodymap.ui.document.commands import NUDGE_ID
 from bodymap.ui.document.document import MapDocument
 
@@ -74,16 +75,33 @@ def request_edit(document: MapDocument, spot_id: str, fields: SpotFields) -> Non
         document.push(edit_spot(document.map, spot_id, **fields, apply=False))
 
 
-def request_check_in(document: MapDocument, values: dict[str, int]) -> bool:
-    """Log today's intensity of every spot as one undo step; spots whose intensity changed
-    take the new value too."""
+def request_check_in(
+    document: MapDocument,
+    values: dict[str, int],
+    *,
+    at: datetime | None = None,
+    note: str = "",
+    today: bool = False,
+) -> bool:
+    """Log the spots' intensities as one undo step: now, or back-dated to ``at``, with a
+    note; in ``today`` mode today's check-in is updated instead of adding another. Spots
+    whose intensity changed take the new value too, unless the check-in is back-dated
+    before the latest one."""
     tpm = document.map
+    latest = at is None or not tpm.history or at >= tpm.history[-1].at
     edits = tuple(
         edit_spot(tpm, spot.id, intensity=values[spot.id], apply=False)
         for spot in tpm.spots
-        if spot.id in values and values[spot.id] != spot.intensity
+        if latest and spot.id in values and values[spot.id] != spot.intensity
     )
-    op = Batch((*edits, check_in(tpm, values, apply=False)), "Check in")
+    try:
+        if today and at is None:
+            step: Any = check_in_today(tpm, values, note=note or None, apply=False)
+        else:
+            step = check_in(tpm, values, at, note=note, apply=False)
+    except ValueError:
+        return False
+    op = Batch((*edits, step), "Check in")
     return document.push(op, "Check in")
 
 

@@ -1,22 +1,24 @@
-"""The history chart's series: one spot's readings, drawn as a coloured line with markers
-and named in the legend.
+"""The history chart's series: colours and marker shapes per spot, decimated line paths.
 
 Colour and marker shape both differ from one series to the next, so the chart still reads
-in greyscale and with more spots than colours.
+in greyscale and with more spots than colours. A series is drawn from at most four points
+per pixel column (`bodymap.history.decimate`), so its cost does not grow with its readings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
 from dataclasses import dataclass
-from datetime import datetime
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
+from bodymap.history import decimate
+from bodymap.history.series import FloatArray, column_ranges
 from bodymap.ui.history.axes import ChartFrame
 
-__all__ = ["MARKERS", "SERIES_COLOURS", "Series", "draw_legend", "draw_series"]
+__all__ = ["MARKERS", "SERIES_COLOURS", "Series", "draw_series", "series_colour", "swatch"]
 
 SERIES_COLOURS = (
     "#1f77b4",
@@ -31,17 +33,22 @@ SERIES_COLOURS = (
     "#17becf",
 )
 MARKERS = ("circle", "square", "triangle", "diamond")
+_MARKER_SPACING = 9.0
+"""Markers are drawn only when readings are at least this many pixels apart on average."""
 
 
 @dataclass(frozen=True)
 class Series:
-    """One spot's readings: its legend label and (local time, intensity) points."""
+    """One spot's readings: its id, legend label, colour index and numpy columns."""
 
+    spot_id: str
     label: str
-    points: tuple[tuple[datetime, int], ...]
+    index: int
+    times: FloatArray
+    values: FloatArray
 
 
-def _colour(index: int) -> QColor:
+def series_colour(index: int) -> QColor:
     return QColor(SERIES_COLOURS[index % len(SERIES_COLOURS)])
 
 
@@ -49,40 +56,86 @@ def _marker(index: int) -> str:
     return MARKERS[(index // len(SERIES_COLOURS) + index) % len(MARKERS)]
 
 
-def draw_series(
-    painter: QPainter, frame: ChartFrame, index: int, series: Series, outline: QColor
-) -> None:
-    """The ``index``-th series as a line through its readings with a marker on each,
-    the markers rimmed in ``outline`` (the chart's background) so crossing lines stay apart."""
-    colour = _colour(index)
-    points = [QPointF(frame.x(at), frame.y(value)) for at, value in series.points]
+def swatch(index: int, size: int = 16) -> QIcon:
+    """The legend's sample of a series: its line colour and marker."""
+    pixmap = QPixmap(size * 2, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = series_colour(index)
+    painter.setPen(QPen(colour, 2))
+    painter.drawLine(QPointF(1, size / 2), QPointF(size * 2 - 1, size / 2))
+    painter.setBrush(colour)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawPath(_marker_path(_marker(index), QPointF(size, size / 2), size / 4))
+    painter.end()
+    return QIcon(pixmap)
+
+
+def draw_series(painter: QPainter, frame: ChartFrame, series: Series, outline: QColor) -> None:
+    """The series over the frame's span. With fewer readings than pixel columns: a line
+    through them, with a marker on each when they are far enough apart to tell (rimmed in
+    ``outline``, the chart's background). Denser: a band from each column's lowest to its
+    highest reading, so the cost follows the pixels, not the readings."""
+    columns = max(1, int(frame.plot.width()))
+    lo = int(np.searchsorted(series.times, frame.start))
+    hi = int(np.searchsorted(series.times, frame.end, "right"))
+    colour = series_colour(series.index)
+    scale_x = frame.plot.width() / (frame.end - frame.start)
+    scale_y = frame.plot.height() / 10
+    if hi - lo > columns:
+        middle, lows, highs, means = column_ranges(
+            series.times, series.values, frame.start, frame.end, columns
+        )
+        xs = (frame.plot.left() + (middle - frame.start) * scale_x).tolist()
+        top = (frame.plot.bottom() - highs * scale_y).tolist()
+        bottom = (frame.plot.bottom() - lows * scale_y).tolist()
+        # A faint stroke per column from its lowest to its highest reading, and a line
+        # through the columns' means on top: the range and the trend, at any length.
+        stroke: list[QPointF] = []
+        for x, y0, y1 in zip(xs, top, bottom, strict=True):
+            stroke += (QPointF(x, y0 - 0.5), QPointF(x, y1 + 0.5))
+        faint = QColor(colour)
+        faint.setAlphaF(0.14)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(QPen(faint, 1))
+        painter.drawLines(stroke)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        trend = [
+            QPointF(x, y)
+            for x, y in zip(xs, (frame.plot.bottom() - means * scale_y).tolist(), strict=True)
+        ]
+        painter.setPen(QPen(colour, 1.6))
+        if len(trend) > 1:
+            painter.drawLines(_segments(trend))
+        return
+    times, values = decimate(series.times, series.values, frame.start, frame.end, columns)
+    if not len(times):
+        return
+    xs_line = (frame.plot.left() + (times - frame.start) * scale_x).tolist()
+    ys_line = (frame.plot.bottom() - values * scale_y).tolist()
+    points = [QPointF(x, y) for x, y in zip(xs_line, ys_line, strict=True)]
+    # Separate segments, not one polyline: Qt strokes a wide polyline as one outline whose
+    # cost explodes with its self-crossings (a second for 3,600 points).
     painter.setPen(QPen(colour, 2))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     if len(points) > 1:
-        painter.drawPolyline(QPolygonF(points))
-    marker = _marker(index)
-    painter.setBrush(colour)
-    painter.setPen(QPen(outline, 1))
-    for point in points:
-        painter.drawPath(_marker_path(marker, point, 4.5))
-
-
-def draw_legend(painter: QPainter, area: QRectF, series: Sequence[Series], text: QColor) -> None:
-    """One row per series from the top of ``area``: a line sample with its marker, then the
-    label in ``text`` colour, elided to the area's width."""
-    metrics = painter.fontMetrics()
-    line = metrics.height() + 6
-    for index, one in enumerate(series):
-        y = area.top() + index * line + line / 2
-        colour = _colour(index)
-        painter.setPen(QPen(colour, 2))
-        painter.drawLine(QPointF(area.left(), y), QPointF(area.left() + 24, y))
+        painter.drawLines(_segments(points))
+    shown = hi - lo
+    if len(points) == 1 or (shown and frame.plot.width() / shown >= _MARKER_SPACING):
+        marker = _marker(series.index)
         painter.setBrush(colour)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawPath(_marker_path(_marker(index), QPointF(area.left() + 12, y), 4))
-        painter.setPen(text)
-        label = metrics.elidedText(one.label, Qt.TextElideMode.ElideRight, int(area.width() - 32))
-        painter.drawText(QPointF(area.left() + 32, y + metrics.ascent() / 2 - 1), label)
+        painter.setPen(QPen(outline, 1))
+        for point in points:
+            painter.drawPath(_marker_path(marker, point, 4.5))
+
+
+def _segments(points: list[QPointF]) -> list[QPointF]:
+    """The points as the pairs ``drawLines`` joins: p0 p1, p1 p2, …"""
+    pairs: list[QPointF] = []
+    for a, b in itertools.pairwise(points):
+        pairs += (a, b)
+    return pairs
 
 
 def _marker_path(kind: str, centre: QPointF, r: float) -> QPainterPath:

@@ -4,7 +4,6 @@ intensity can be read against the rolling that came before it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -22,8 +21,9 @@ def _pen() -> QPen:
     return pen
 
 
-def draw_sessions(painter: QPainter, frame: ChartFrame, starts: Sequence[datetime]) -> int:
-    """A dashed vertical line at each start inside the frame's time span; how many drawn."""
+def draw_sessions(painter: QPainter, frame: ChartFrame, starts: Sequence[float]) -> int:
+    """A dashed vertical line at each start (POSIX seconds) inside the frame's time span;
+    how many drawn."""
     painter.save()
     painter.setPen(_pen())
     drawn = 0

@@ -1,123 +1,432 @@
-"""How each spot felt over time: a line chart of check-ins drawn with QPainter.
+"""How each spot felt over time: a line chart of check-ins that stays quick at ten years.
 
-`HistoryPlot` puts intensity (0–10) on the y axis and real dates on the x axis, one line with
-markers per spot and a legend naming each spot by number and region (axes in
-`history_axes`, lines and legend in `history_series`). Colours of text, axes and grid come
-from the widget's palette, so it reads in light and dark themes. `HistoryDialog` shows it for
-a map and redraws when the map changes.
+`HistoryPlot` puts intensity (0–10) on the y axis and calendar dates (with years) on the x
+axis. It reads the map once into a `HistoryTable` (numpy columns) and draws each visible
+series from at most four points per pixel column, into a cached image: a repaint that does
+not change the chart (hover, an uncovered window) only copies the image. The wheel zooms
+around the pointer, dragging pans, Home shows everything; hovering shows the nearest
+reading's date and value. Notes of check-ins are small marks along the top.
+
+`HistoryDialog` adds the legend: a searchable, checkable list that holds any number of
+spots. Every label and note is drawn or listed as plain text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
+from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QSizePolicy, QVBoxLayout, QWidget
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from bodymap.history import HistoryTable
 from bodymap.maps import Change, Spot, TriggerPointMap
 from bodymap.ui.drawing.plain_text import plain_window_title
-from bodymap.ui.history.axes import ChartFrame, draw_axes, time_range
-from bodymap.ui.history.series import Series, draw_legend, draw_series
+from bodymap.ui.history.axes import MIN_SPAN, ChartFrame, draw_axes, padded_span
+from bodymap.ui.history.series import Series, draw_series, swatch
 from bodymap.ui.history.sessions import draw_session_legend, draw_sessions
 
-__all__ = ["HistoryDialog", "HistoryPlot"]
+__all__ = ["DEFAULT_VISIBLE", "HistoryDialog", "HistoryPlot", "render_history"]
+
+DEFAULT_VISIBLE = 8
+"""Series shown when the chart opens; the legend shows the others on request."""
+
+
+def _when(at: float) -> str:
+    moment = datetime.fromtimestamp(at)
+    return f"{moment.day} {moment.strftime('%b %Y %H:%M')}"
 
 
 class HistoryPlot(QWidget):
-    """Each spot's check-in intensity over time (date axis, 0–10 axis, legend)."""
+    """Each spot's check-in intensity over time (date axis, 0–10 axis)."""
 
     def __init__(
         self,
         tpm: TriggerPointMap,
         describe: Callable[[Spot], str] = lambda spot: "",
         parent: QWidget | None = None,
+        *,
+        spot_ids: Iterable[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self._map = tpm
         self._describe = describe
         self._series: list[Series] = []
-        self._sessions: list[datetime] = []
+        self._visible: set[str] = set()
+        self._chosen = None if spot_ids is None else list(spot_ids)
+        self._span: tuple[float, float] = (0.0, 1.0)
+        self._full: tuple[float, float] = (0.0, 1.0)
+        self._cache: QImage | None = None
+        self._hover: tuple[QPointF, str] | None = None
+        self._drag: tuple[float, float, float] | None = None
+        self._notes: list[tuple[float, str]] = []
+        self._sessions: list[float] = []
         self.sessions_drawn = 0
-        """How many session lines the last paint drew (for tests)."""
+        """How many mat-session lines the last paint drew (for tests)."""
         self.setAccessibleName("Intensity history chart")
         self.setMinimumSize(480, 300)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.refresh()
 
     def sizeHint(self) -> QSize:
-        return QSize(760, 420)
+        return QSize(900, 480)
 
+    # -- data ----------------------------------------------------------------------------
     @property
     def series(self) -> list[Series]:
         return list(self._series)
 
+    @property
+    def visible(self) -> frozenset[str]:
+        """The ids of the spots whose lines are drawn."""
+        return frozenset(self._visible)
+
+    @property
+    def span(self) -> tuple[float, float]:
+        """The time span shown (POSIX seconds)."""
+        return self._span
+
     def refresh(self) -> None:
         """Re-read the map's history (after a check-in, an undo, a deleted spot)."""
+        table = HistoryTable.from_map(self._map)
+        wanted = None if self._chosen is None else set(self._chosen)
         series = []
         for number, spot in enumerate(self._map.spots, start=1):
-            readings = self._map.trend(spot.id)
-            if not readings:
+            if wanted is not None and spot.id not in wanted:
+                continue
+            times, values = table.readings(spot.id)
+            if not len(times):
                 continue
             where = self._describe(spot)
             label = f"{number} · {where}" if where else f"Spot {number}"
-            points = tuple((at.astimezone(), value) for at, value in readings)
-            series.append(Series(label, points))
+            series.append(Series(spot.id, label, number - 1, times, values))
+        known = {s.spot_id for s in self._series}
+        first_time = not self._series
         self._series = series
-        self._sessions = [record.start.astimezone() for record in self._map.sessions]
+        ids = [s.spot_id for s in series]
+        if first_time or wanted is not None:
+            self._visible = set(ids if wanted is not None else ids[:DEFAULT_VISIBLE])
+        else:  # keep the reader's choice; a new spot's series shows up
+            self._visible = {i for i in ids if i in self._visible or i not in known}
+        self._notes = [(n.at, n.text) for n in table.notes]
+        self._sessions = [record.start.timestamp() for record in self._map.sessions]
+        span = table.span()
+        if span and self._sessions:
+            span = (min(span[0], *self._sessions), max(span[1], *self._sessions))
+        old_full = self._full
+        self._full = padded_span(*span) if span else (0.0, 86400.0)
+        if first_time or self._span == old_full:
+            self._span = self._full
         self.setAccessibleDescription(
             f"{len(series)} spots with check-ins" if series else "No check-ins yet"
         )
+        self._invalidate()
+
+    def set_visible(self, spot_id: str, shown: bool) -> None:
+        """Show or hide one spot's line."""
+        if shown:
+            self._visible.add(spot_id)
+        else:
+            self._visible.discard(spot_id)
+        self._invalidate()
+
+    def set_span(self, start: float, end: float) -> None:
+        """Show ``start``–``end`` (POSIX seconds), at least :data:`MIN_SPAN` wide."""
+        if end - start < MIN_SPAN:
+            middle = (start + end) / 2
+            start, end = middle - MIN_SPAN / 2, middle + MIN_SPAN / 2
+        self._span = (start, end)
+        self._invalidate()
+
+    def zoom(self, factor: float, anchor: float | None = None) -> None:
+        """Zoom in (factor < 1) or out around ``anchor`` (a time; default the middle)."""
+        start, end = self._span
+        at = (start + end) / 2 if anchor is None else anchor
+        self.set_span(at - (at - start) * factor, at + (end - at) * factor)
+
+    def pan(self, fraction: float) -> None:
+        """Move the span by ``fraction`` of its width (positive: later)."""
+        start, end = self._span
+        shift = (end - start) * fraction
+        self.set_span(start + shift, end + shift)
+
+    def reset_zoom(self) -> None:
+        self.set_span(*self._full)
+
+    def _invalidate(self) -> None:
+        self._cache = None
+        self._hover = None
         self.update()
 
     # -- drawing -------------------------------------------------------------------------
-    def paintEvent(self, _event: QPaintEvent) -> None:
-        painter = QPainter(self)
+    def frame(self) -> ChartFrame:
+        metrics = self.fontMetrics()
+        left = metrics.horizontalAdvance("10") + 22
+        plot = QRectF(
+            left,
+            metrics.height() + 16,
+            max(10.0, self.width() - left - 16),
+            max(10.0, self.height() - 4 * metrics.height() - 24),
+        )
+        return ChartFrame(plot, *self._span)
+
+    def render_chart(self, painter: QPainter) -> None:
+        """Paint the whole chart (background, axes, lines, note marks) with ``painter``."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        base = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
+        painter.fillRect(QRectF(0, 0, self.width(), self.height()), base)
         if not self._series:
             painter.setPen(text)
             painter.drawText(
-                QRectF(self.rect()).adjusted(20, 20, -20, -20),
+                QRectF(20, 20, self.width() - 40, self.height() - 40),
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                 "No check-ins yet.\nUse Edit → Check In… to log how your spots feel.",
             )
             return
-        metrics = painter.fontMetrics()
-        legend_width = min(
-            max(
-                metrics.horizontalAdvance(label)
-                for label in [s.label for s in self._series]
-                + ["mat session"] * bool(self._sessions)
-            )
-            + 44,
-            int(self.width() * 0.4),
-        )
-        plot = QRectF(
-            metrics.horizontalAdvance("10") + 22,
-            2 * metrics.height() + 8,
-            self.width() - legend_width - metrics.horizontalAdvance("10") - 40,
-            self.height() - 4 * metrics.height() - 24,
-        )
-        times = [at for s in self._series for at, _ in s.points] + self._sessions
-        frame = ChartFrame(plot, *time_range(times))
+        frame = self.frame()
         draw_axes(painter, frame, text)
         self.sessions_drawn = draw_sessions(painter, frame, self._sessions)
-        base = palette.color(QPalette.ColorRole.Base)
-        for index, series in enumerate(self._series):
-            draw_series(painter, frame, index, series, base)
-        area = QRectF(plot.right() + 16, plot.top(), legend_width, 0)
-        draw_legend(painter, area, self._series, text)
         if self.sessions_drawn:
-            below = area.top() + len(self._series) * (metrics.height() + 6) + 4
-            draw_session_legend(painter, QRectF(area.left(), below, legend_width, 0), text)
+            width = painter.fontMetrics().horizontalAdvance("mat session") + 40
+            corner = QRectF(frame.plot.right() - width, 2, width, 0)
+            draw_session_legend(painter, corner, text)
+        painter.save()
+        painter.setClipRect(frame.plot.adjusted(-6, -6, 6, 6))
+        for series in self._series:
+            if series.spot_id in self._visible:
+                draw_series(painter, frame, series, base)
+        mark = QColor(text)
+        painter.setPen(QPen(mark, 1))
+        painter.setBrush(mark)
+        for at, _note in self._notes:
+            if frame.start <= at <= frame.end:
+                x = frame.x(at)
+                top = frame.plot.top()
+                painter.drawPolygon(
+                    [QPointF(x, top), QPointF(x - 4, top - 7), QPointF(x + 4, top - 7)]
+                )
+        painter.restore()
+        if not self._visible & {s.spot_id for s in self._series}:
+            painter.setPen(text)
+            painter.drawText(
+                frame.plot, Qt.AlignmentFlag.AlignCenter, "Tick spots in the list to see them."
+            )
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        ratio = self.devicePixelRatioF()
+        if self._cache is None or self._cache.size() != self.size() * ratio:
+            image = QImage(self.size() * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+            image.setDevicePixelRatio(ratio)
+            inner = QPainter(image)
+            self.render_chart(inner)
+            inner.end()
+            self._cache = image
+        painter = QPainter(self)
+        painter.drawImage(0, 0, self._cache)
+        if self._hover is not None:
+            self._paint_hover(painter, *self._hover)
+        painter.end()
+
+    def _paint_hover(self, painter: QPainter, point: QPointF, words: str) -> None:
+        palette = self.palette()
+        metrics = painter.fontMetrics()
+        box = QRectF(metrics.boundingRect(QRectF(0, 0, 360, 200).toRect(), 0, words))
+        box.adjust(-6, -4, 6, 4)
+        box.moveTopLeft(point + QPointF(12, 12))
+        if box.right() > self.width():
+            box.moveRight(point.x() - 12)
+        if box.bottom() > self.height():
+            box.moveBottom(point.y() - 12)
+        painter.setPen(palette.color(QPalette.ColorRole.ToolTipText))
+        painter.setBrush(palette.color(QPalette.ColorRole.ToolTipBase))
+        painter.drawRect(box)
+        painter.drawText(box.adjusted(6, 4, -6, -4), 0, words)
+        painter.drawEllipse(point, 4, 4)
+
+    # -- hover, zoom and pan -------------------------------------------------------------
+    def hover_text(self, x: float, y: float) -> tuple[QPointF, str] | None:
+        """The reading (or check-in note) nearest to a widget point, as its marker
+        position and a plain-text line; None when nothing is near."""
+        frame = self.frame()
+        if not frame.plot.adjusted(-6, -12, 6, 6).contains(QPointF(x, y)):
+            return None
+        at = frame.time_at(x)
+        best: tuple[float, QPointF, str] | None = None
+        if y < frame.plot.top() + 2:
+            for when, note in self._notes:
+                distance = abs(frame.x(when) - x)
+                if distance < 8 and (best is None or distance < best[0]):
+                    best = (
+                        distance,
+                        QPointF(frame.x(when), frame.plot.top()),
+                        f"{_when(when)}\n{note}",
+                    )
+            return None if best is None else (best[1], best[2])
+        for series in self._series:
+            if series.spot_id not in self._visible:
+                continue
+            i = int(np.searchsorted(series.times, at))
+            for j in (i - 1, i):
+                if 0 <= j < len(series.times):
+                    point = QPointF(
+                        frame.x(float(series.times[j])), frame.y(float(series.values[j]))
+                    )
+                    distance = float(np.hypot(point.x() - x, point.y() - y))
+                    if distance < 24 and (best is None or distance < best[0]):
+                        value = int(series.values[j])
+                        words = f"{series.label}\n{_when(float(series.times[j]))}: {value}/10"
+                        best = (distance, point, words)
+        return None if best is None else (best[1], best[2])
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        position = event.position()
+        if self._drag is not None:
+            x0, start, end = self._drag
+            shift = (x0 - position.x()) / self.frame().plot.width() * (end - start)
+            self.set_span(start + shift, end + shift)
+            return
+        self._hover = self.hover_text(position.x(), position.y())
+        self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._drag = (event.position().x(), *self._span)
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mouseReleaseEvent(self, _event: QMouseEvent) -> None:
+        self._drag = None
+        self.unsetCursor()
+
+    def mouseDoubleClickEvent(self, _event: QMouseEvent) -> None:
+        self.reset_zoom()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoom(0.8**steps, self.frame().time_at(event.position().x()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(0.8)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom(1.25)
+        elif key == Qt.Key.Key_Left:
+            self.pan(-0.2)
+        elif key == Qt.Key.Key_Right:
+            self.pan(0.2)
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_0):
+            self.reset_zoom()
+        else:
+            super().keyPressEvent(event)
+
+    def leaveEvent(self, _event: object) -> None:
+        self._hover = None
+        self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._cache = None
+        super().resizeEvent(event)
+
+
+class HistoryLegend(QWidget):
+    """A searchable list of the chart's series; ticking one shows its line."""
+
+    def __init__(self, plot: HistoryPlot, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot = plot
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Find a spot…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Find a spot in the legend")
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Spots shown in the chart")
+        show_all = QPushButton("All", self)
+        show_none = QPushButton("None", self)
+        show_all.clicked.connect(lambda: self._tick_all(True))
+        show_none.clicked.connect(lambda: self._tick_all(False))
+        buttons = QHBoxLayout()
+        buttons.addWidget(show_all)
+        buttons.addWidget(show_none)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        self.search.textChanged.connect(self._filter)
+        self.list.itemChanged.connect(self._toggled)
+        self.fill()
+
+    def fill(self) -> None:
+        """List the chart's series with their ticks (after the map changed)."""
+        self.list.blockSignals(True)
+        self.list.clear()
+        visible = self.plot.visible
+        for series in self.plot.series:
+            item = QListWidgetItem(swatch(series.index), series.label)  # plain text
+            item.setData(Qt.ItemDataRole.UserRole, series.spot_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            shown = series.spot_id in visible
+            item.setCheckState(Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self._filter(self.search.text())
+
+    def _filter(self, text: str) -> None:
+        needle = text.casefold().strip()
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            item.setHidden(bool(needle) and needle not in item.text().casefold())
+
+    def _toggled(self, item: QListWidgetItem) -> None:
+        spot_id = item.data(Qt.ItemDataRole.UserRole)
+        self.plot.set_visible(spot_id, item.checkState() == Qt.CheckState.Checked)
+
+    def _tick_all(self, shown: bool) -> None:
+        """Tick or untick every series the search lets through."""
+        state = Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked
+        self.list.blockSignals(True)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if not item.isHidden():
+                item.setCheckState(state)
+                self.plot.set_visible(item.data(Qt.ItemDataRole.UserRole), shown)
+        self.list.blockSignals(False)
 
 
 class HistoryDialog(QDialog):
-    """A window with the history chart of a map; it follows the map's changes while open."""
+    """A window with the history chart of a map and its legend; it follows the map's
+    changes while open."""
 
     def __init__(
         self,
@@ -130,10 +439,18 @@ class HistoryDialog(QDialog):
         self._show_name()
         self.setAccessibleName("History")
         self.plot = HistoryPlot(tpm, describe, self)
+        self.legend = HistoryLegend(self.plot, self)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.plot)
+        splitter.addWidget(self.legend)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([760, 240])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        everything = buttons.addButton("Show All Dates", QDialogButtonBox.ButtonRole.ActionRole)
+        everything.clicked.connect(self.plot.reset_zoom)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.plot, 1)
+        layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
         self._unsubscribe: Callable[[], None] | None = tpm.subscribe(self._on_change)
         self.finished.connect(self._stop_following)
@@ -142,6 +459,7 @@ class HistoryDialog(QDialog):
         if change.kind == "renamed":
             self._show_name()
         self.plot.refresh()
+        self.legend.fill()
 
     def _show_name(self) -> None:
         self.setWindowTitle(plain_window_title(f"History — {self._map.name}"))
@@ -150,3 +468,27 @@ class HistoryDialog(QDialog):
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
+
+
+def render_history(
+    tpm: TriggerPointMap,
+    out: Path,
+    *,
+    start: float | None = None,
+    end: float | None = None,
+    spot_ids: Iterable[str] | None = None,
+    size: tuple[int, int] = (1200, 600),
+    describe: Callable[[Spot], str] = lambda spot: "",
+) -> None:
+    """Draw the History chart (the window's own code) to a PNG, offscreen; raises OSError
+    when the file cannot be written."""
+    plot = HistoryPlot(tpm, describe, spot_ids=spot_ids)
+    plot.resize(*size)
+    first, last = plot.span
+    plot.set_span(first if start is None else start, last if end is None else end)
+    image = QImage(*size, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    plot.render_chart(painter)
+    painter.end()
+    if not image.save(str(out), "PNG"):  # type: ignore[call-overload]
+        raise OSError(f"cannot write {out}")

@@ -54,11 +54,7 @@ class SpotTableBlocks(BlockBuilder):
             self.text(f"{row.intensity}/10 {row.kind}", self.fonts.body, inner[3], max_lines=2),
             self.text(row.note or "–", self.fonts.body, inner[4], max_lines=2),
         ]
-        caution = (
-            self.text(row.caution, self.fonts.small_bold, inner[4])
-            if row.caution
-            else None
-        )
+        caution = self.text(row.caution, self.fonts.small_bold, inner[4]) if row.caution else None
         note_top = caution.height + self.u.mm(0.8) if caution else 0.0
         last = cells[4]
         assert last is not None

@@ -72,6 +72,10 @@ class WindowActions:
             parent, "exportGuide", "Export &Guide as PDF…", "Save the rolling guide as a PDF",
             "Ctrl+E",
         )  # fmt: skip
+        self.export_summary = a(
+            parent, "exportSummary", "Export &Summary as PDF…",
+            "Save a one-page summary of the history for a clinician",
+        )  # fmt: skip
         self.quit = a(parent, "quit", "&Quit", "Quit bodymap", "Ctrl+Q")
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         # Edit
@@ -125,6 +129,9 @@ class WindowActions:
         self.history = a(
             parent, "history", "&History…", "See how each spot felt over time", "Ctrl+H"
         )
+        self.heat_map = a(
+            parent, "heatMap", "Heat &Map…", "See the body coloured by pain over a period"
+        )
         # Help
         self.safety = a(
             parent, "safety", "&Using bodymap safely…", "Self-care guidance and when to see a "
@@ -168,6 +175,7 @@ def build_menus(
     export = file.addMenu("&Export")
     export.addActions([actions.export_png, actions.export_csv, actions.export_geojson])
     file.addActions([actions.print, actions.print_preview, actions.export_guide])
+    file.addAction(actions.export_summary)
     file.addSeparator()
     file.addAction(actions.quit)
 
@@ -187,7 +195,7 @@ def build_menus(
     view.addSeparator()
     view.addActions([actions.zoom_in, actions.zoom_out, actions.zoom_fit])
     view.addSeparator()
-    view.addActions([actions.muscles, actions.history])
+    view.addActions([actions.muscles, actions.history, actions.heat_map])
     show_panel.setText("Show &Panel")
     view.addAction(show_panel)
 

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QScrollArea,
     QSpinBox,
     QTableWidget,
@@ -132,14 +136,39 @@ class CheckInDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Check in")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.note = QPlainTextEdit(self)
+        self.note.setPlaceholderText("A note about today (optional), e.g. after a long drive")
+        self.note.setAccessibleName("Check-in note")
+        self.note.setFixedHeight(56)
+        self.when = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.when.setCalendarPopup(True)
+        self.when.setMaximumDateTime(QDateTime.currentDateTime().addSecs(60))
+        self.when.setAccessibleName("When (back-date a check-in)")
+        self.today = QCheckBox("Update today's check-in instead of adding another", self)
+        self.today.setChecked(True)
+        self.today.setToolTip("Untick to log several check-ins a day")
+        extra = QFormLayout()
+        extra.addRow("When:", self.when)
+        extra.addRow("Note:", self.note)
         layout = QVBoxLayout(self)
         layout.addWidget(question)
         layout.addWidget(scroll, 1)
+        layout.addLayout(extra)
+        layout.addWidget(self.today)
         layout.addWidget(buttons)
-        self.resize(440, min(560, 110 + 34 * len(self._boxes)))
+        self._opened = QDateTime.currentDateTime()
+        self.resize(440, min(660, 230 + 34 * len(self._boxes)))
 
     def values(self) -> dict[str, int]:
         return {spot_id: box.value() for spot_id, box in self._boxes.items()}
+
+    def details(self) -> tuple[datetime | None, str, bool]:
+        """(when, note, today mode): ``when`` is None unless the user changed the time
+        (a back-dated check-in never updates today's)."""
+        moved = abs(self.when.dateTime().secsTo(self._opened)) > 60
+        picked = self.when.dateTime().toPython()
+        when = picked.astimezone() if moved and isinstance(picked, datetime) else None
+        return when, self.note.toPlainText().strip(), self.today.isChecked() and not moved
 
 
 def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:

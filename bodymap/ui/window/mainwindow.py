@@ -10,6 +10,7 @@ live in `window_exports`, the remembered layout in `window_state`.
 from __future__ import annotations
 
 import functools
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -160,6 +161,7 @@ class MapWindow(QMainWindow):
         a.print.triggered.connect(lambda: self.guide("print"))
         a.print_preview.triggered.connect(lambda: self.guide("preview"))
         a.export_guide.triggered.connect(lambda: self.guide("pdf"))
+        a.export_summary.triggered.connect(lambda: self.export_summary())
         a.quit.triggered.connect(self.close)
         a.delete_spot.triggered.connect(lambda: self.remove_spot(self.selection.current))
         a.edit_spot.triggered.connect(lambda: self.focus_editor(self.selection.current))
@@ -175,6 +177,7 @@ class MapWindow(QMainWindow):
         a.zoom_fit.triggered.connect(self.canvas.fit)
         a.history.triggered.connect(self.show_history)
         a.muscles.triggered.connect(lambda: self.show_muscles())
+        a.heat_map.triggered.connect(self.show_heat_map)
         a.safety.triggered.connect(self.show_safety_note)
         a.about.triggered.connect(lambda: show_about(self))
         a.shortcuts.triggered.connect(self.show_shortcuts)
@@ -312,9 +315,16 @@ class MapWindow(QMainWindow):
         name = hit.regions[0].name if hit.regions else "outside the body"
         return name if spot.side == "midline" else f"{name}, {spot.side}"
 
+    check_in_details: tuple[datetime | None, str, bool] = (None, "", False)
+    """When, note and today mode of the last check-in dialog (kept out of the
+    ``ask_check_in`` seam, which tests replace, so theirs check in now)."""
+
     def ask_check_in(self, tpm: TriggerPointMap) -> dict[str, int] | None:
         dialog = CheckInDialog(tpm, self.spot_label, self)
-        return dialog.values() if dialog.exec() else None
+        if not dialog.exec():
+            return None
+        self.check_in_details = dialog.details()
+        return dialog.values()
 
     def check_in(self) -> bool:
         """Log today's intensity of every spot as one undo step; spots whose intensity
@@ -322,10 +332,12 @@ class MapWindow(QMainWindow):
         tpm = self.document.map
         if not tpm.spots:
             return False
+        self.check_in_details = (None, "", False)
         values = self.ask_check_in(tpm)
         if values is None:
             return False
-        return spot_requests.request_check_in(self.document, values)
+        at, note, today = self.check_in_details
+        return spot_requests.request_check_in(self.document, values, at=at, note=note, today=today)
 
     def show_history(self) -> None:
         from bodymap.ui.history.window import HistoryDialog
@@ -336,8 +348,17 @@ class MapWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # the old dialog is deleted later, when this one is already open: forget only itself
         dialog.finished.connect(functools.partial(self._forget_history, dialog))
-        dialog.resize(820, 480)
+        dialog.resize(1040, 520)
         self.history_dialog = dialog
+        dialog.show()
+
+    def show_heat_map(self) -> None:
+        """Open a heat-map window of the map (several may be open, each follows the map)."""
+        from bodymap.ui.history.heatmap import HeatMapDialog
+
+        dialog = HeatMapDialog(self.document.map, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.resize(780, 700)
         dialog.show()
 
     def _forget_history(self, dialog: HistoryDialog, _result: int = 0) -> None:
@@ -351,6 +372,26 @@ class MapWindow(QMainWindow):
     def export(self, kind: str, path: Path | None = None) -> Path | None:
         """Write the map as ``png``, ``csv`` or ``geojson``; the path written, or None."""
         return window_exports.export_map(self, kind, path)
+
+    def export_summary(self, path: Path | None = None) -> Path | None:
+        """The one-page summary for a clinician as PDF, to ``path`` or a chosen file."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from bodymap.ui.printing.summary import write_summary_pdf
+
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Export summary", "summary.pdf", "PDF (*.pdf)"
+            )
+            if not name:
+                return None
+            path = Path(name)
+        try:
+            write_summary_pdf(self.document.map, path)
+        except OSError as exc:
+            QMessageBox.warning(self, "Export summary", f"Cannot write {path}: {exc}")
+            return None
+        return path
 
     def guide(self, how: str, path: Path | None = None) -> Path | None:
         """The rolling guide: ``print``, ``preview`` or ``pdf`` (to ``path`` or a chosen

@@ -1,0 +1,21 @@
+"""A map's check-ins as numbers: per-spot time series, decimation to the pixels a chart has,
+calendar ticks, periods for body heat maps and the figures of the clinician's summary.
+
+Qt-free: the History window, the heat map, the summary PDF and the command line all read
+a map's history through here.
+"""
+
+from bodymap.history.periods import Period, month_periods, period_means, standard_periods
+from bodymap.history.series import HistoryTable, decimate
+from bodymap.history.ticks import Tick, time_ticks
+
+__all__ = [
+    "HistoryTable",
+    "Period",
+    "Tick",
+    "decimate",
+    "month_periods",
+    "period_means",
+    "standard_periods",
+    "time_ticks",
+]

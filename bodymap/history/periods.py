@@ -1,0 +1,95 @@
+"""Periods of a history for body heat maps: the first week, the last week, the whole span,
+each calendar month, and each spot's mean intensity over one of them.
+
+A heat map of "change" compares two periods: the mean of the later minus the mean of the
+earlier, so a negative number means the spot got better.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+
+from bodymap.history.series import HistoryTable
+
+__all__ = ["WEEK", "Period", "change_between", "month_periods", "period_means", "standard_periods"]
+
+WEEK = 7 * 86400.0
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of time (POSIX seconds, both ends included) with its name for people."""
+
+    label: str
+    start: float
+    end: float
+
+
+def _date(at: float) -> str:
+    moment = datetime.fromtimestamp(at)
+    return f"{moment.day} {moment.strftime('%b %Y')}"
+
+
+def standard_periods(table: HistoryTable) -> dict[str, Period]:
+    """``first_week``, ``last_week`` and ``whole`` of the table's span; empty without
+    check-ins."""
+    span = table.span()
+    if span is None:
+        return {}
+    first, last = span
+    return {
+        "first_week": Period(
+            f"First week ({_date(first)} – {_date(min(first + WEEK, last))})",
+            first,
+            first + WEEK - 1e-3,  # seven days, not the eighth morning
+        ),
+        "last_week": Period(
+            f"Last week ({_date(max(last - WEEK, first))} – {_date(last)})",
+            last - WEEK + 1e-3,
+            last,
+        ),
+        "whole": Period(f"Average ({_date(first)} – {_date(last)})", first, last),
+    }
+
+
+def month_periods(table: HistoryTable) -> list[Period]:
+    """One period per calendar month (local time) from the first check-in's to the last's."""
+    span = table.span()
+    if span is None:
+        return []
+    moment = datetime.fromtimestamp(span[0]).replace(
+        day=1, hour=0, minute=0, second=0, microsecond=0
+    )
+    last = datetime.fromtimestamp(span[1])
+    periods = []
+    while moment <= last:
+        index = moment.year * 12 + moment.month
+        after = moment.replace(year=index // 12, month=index % 12 + 1)
+        periods.append(
+            Period(moment.strftime("%B %Y"), moment.timestamp(), after.timestamp() - 1e-3)
+        )
+        moment = after
+    return periods
+
+
+def period_means(table: HistoryTable, period: Period) -> dict[str, float]:
+    """Each spot's mean intensity over the period; spots without a reading in it are left
+    out."""
+    part = table.between(period.start, period.end)
+    if not len(part):
+        return {}
+    counts = np.sum(~np.isnan(part.values), axis=0)
+    sums = np.nansum(part.values, axis=0)
+    return {
+        spot_id: float(sums[j] / counts[j]) for j, spot_id in enumerate(part.spot_ids) if counts[j]
+    }
+
+
+def change_between(table: HistoryTable, earlier: Period, later: Period) -> dict[str, float]:
+    """Each spot's mean in ``later`` minus its mean in ``earlier`` (negative: better);
+    only spots with readings in both."""
+    before, after = period_means(table, earlier), period_means(table, later)
+    return {spot_id: after[spot_id] - before[spot_id] for spot_id in after if spot_id in before}

@@ -1,0 +1,217 @@
+"""View → Heat Map: the body coloured by how the spots felt over a chosen period.
+
+Periods: the first week, the last week, the average of the whole history, the change from
+the first week to the last ("better / worse" scale), or one month picked on a slider that
+Play replays month by month. The picture exports as PNG. Labels are plain text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.history import HistoryTable, Period, month_periods, period_means, standard_periods
+from bodymap.history.periods import change_between
+from bodymap.maps import Change, TriggerPointMap
+from bodymap.ui.drawing.heat import paint_heat_view
+from bodymap.ui.drawing.painting import ViewPainter
+from bodymap.ui.drawing.plain_text import plain_window_title
+
+__all__ = ["MODES", "HeatMapDialog", "HeatMapView"]
+
+MODES = (
+    ("first_week", "First week"),
+    ("last_week", "Last week"),
+    ("whole", "Average of all check-ins"),
+    ("change", "Change: first week → last week"),
+    ("month", "One month (slider)"),
+)
+
+
+class HeatMapView(QWidget):
+    """Both views of the body coloured by a period's values."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from bodymap.atlas import load_atlas
+
+        atlas = load_atlas()
+        self._painters = {view: ViewPainter(atlas[view]) for view in ("front", "back")}
+        self.spots: tuple[object, ...] = ()
+        self.values: dict[str, float] = {}
+        self.change = False
+        self.caption = ""
+        self.setMinimumSize(520, 420)
+        self.setAccessibleName("Body heat map")
+
+    def sizeHint(self) -> QSize:
+        return QSize(760, 620)
+
+    def show_values(
+        self, spots: tuple[object, ...], values: dict[str, float], change: bool, caption: str
+    ) -> None:
+        self.spots, self.values, self.change, self.caption = spots, values, change, caption
+        self.setAccessibleDescription(caption)
+        self.update()
+
+    def paint_on(self, painter: QPainter, width: float, height: float) -> None:
+        palette = self.palette()
+        painter.fillRect(QRectF(0, 0, width, height), palette.color(QPalette.ColorRole.Base))
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        line = painter.fontMetrics().height() + 8
+        painter.drawText(QRectF(8, 4, width - 16, line), Qt.AlignmentFlag.AlignLeft, self.caption)
+        if not self.values:
+            painter.drawText(
+                QRectF(0, line, width, height - line),
+                Qt.AlignmentFlag.AlignCenter,
+                "No check-ins in this period.",
+            )
+        half = width / 2
+        for index, view in enumerate(("front", "back")):
+            target = QRectF(index * half, line, half, height - line)
+            paint_heat_view(
+                painter, target, self._painters[view], self.spots, self.values, change=self.change
+            )
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        self.paint_on(painter, self.width(), self.height())
+        painter.end()
+
+    def export_png(self, out: Path, size: tuple[int, int] = (1400, 1100)) -> bool:
+        """Draw the heat map to a PNG of ``size`` pixels; False if it cannot be written."""
+        image = QImage(*size, QImage.Format.Format_ARGB32)
+        painter = QPainter(image)
+        self.paint_on(painter, *size)
+        painter.end()
+        return bool(image.save(str(out), "PNG"))  # type: ignore[call-overload]
+
+
+class HeatMapDialog(QDialog):
+    """The heat-map window of a map: period chooser, month slider, Play and Export."""
+
+    def __init__(self, tpm: TriggerPointMap, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._map = tpm
+        self.setWindowTitle(plain_window_title(f"Heat Map — {tpm.name}"))
+        self.view = HeatMapView(self)
+        self.mode = QComboBox(self)
+        for key, words in MODES:
+            self.mode.addItem(words, key)
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setAccessibleName("Month")
+        self.month_label = QLabel(self)
+        self.month_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.play = QPushButton("Play", self)
+        self.play.setCheckable(True)
+        self._timer = QTimer(self)
+        self._timer.setInterval(700)
+        self._timer.timeout.connect(self._next_month)
+        self.play.toggled.connect(self._play)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Period:", self))
+        top.addWidget(self.mode, 1)
+        months = QHBoxLayout()
+        months.addWidget(self.play)
+        months.addWidget(self.slider, 1)
+        months.addWidget(self.month_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        export = buttons.addButton("Export PNG…", QDialogButtonBox.ButtonRole.ActionRole)
+        export.clicked.connect(self._export)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(months)
+        layout.addWidget(buttons)
+        self.mode.currentIndexChanged.connect(self.refresh)
+        self.slider.valueChanged.connect(self._month_moved)
+        self._unsubscribe: Callable[[], None] | None = tpm.subscribe(self._on_change)
+        self.finished.connect(self._stop)
+        self._months: list[Period] = []
+        self.refresh()
+
+    def set_mode(self, key: str) -> None:
+        self.mode.setCurrentIndex(self.mode.findData(key))
+
+    def refresh(self) -> None:
+        table = HistoryTable.from_map(self._map)
+        self._months = month_periods(table)
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, max(0, len(self._months) - 1))
+        self.slider.blockSignals(False)
+        key = self.mode.currentData()
+        monthly = key == "month"
+        for widget in (self.slider, self.play, self.month_label):
+            widget.setEnabled(monthly and bool(self._months))
+        periods = standard_periods(table)
+        values: dict[str, float] = {}
+        caption = "No check-ins yet: use Edit → Check In… to log how your spots feel."
+        change = key == "change"
+        if periods:
+            if change:
+                values = change_between(table, periods["first_week"], periods["last_week"])
+                caption = (
+                    "Change in mean pain from the first week to the last (−: better, +: worse)"
+                )
+            elif monthly and self._months:
+                month = self._months[min(self.slider.value(), len(self._months) - 1)]
+                values = period_means(table, month)
+                caption = f"Mean pain in {month.label}"
+                self.month_label.setText(month.label)
+            else:
+                period = periods[key]
+                values = period_means(table, period)
+                caption = f"Mean pain — {period.label}"
+        self.view.show_values(self._map.spots, values, change, caption)
+
+    def _month_moved(self, _value: int) -> None:
+        if self.mode.currentData() != "month":
+            self.set_mode("month")
+        else:
+            self.refresh()
+
+    def _next_month(self) -> None:
+        if self.slider.value() >= self.slider.maximum():
+            self.play.setChecked(False)
+            return
+        self.slider.setValue(self.slider.value() + 1)
+
+    def _play(self, on: bool) -> None:
+        if on:
+            if self.slider.value() >= self.slider.maximum():
+                self.slider.setValue(0)
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def _export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export heat map", "heat-map.png", "PNG (*.png)"
+        )
+        if name:
+            self.view.export_png(Path(name))
+
+    def _on_change(self, _change: Change) -> None:
+        self.refresh()
+
+    def _stop(self, _result: int = 0) -> None:
+        self._timer.stop()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None

@@ -1,0 +1,60 @@
+"""The one-page summary for a clinician: the PDF, its words, and the command line."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bodymap.cli import main
+from bodymap.knowledge import load_knowledge
+from bodymap.maps import load_map, save_map
+from bodymap.ui.printing.summary import write_summary_pdf
+
+EXAMPLE = Path(__file__).parent.parent / "assets" / "examples" / "runner.bodymap"
+
+
+def _text(pdf: Path) -> str:
+    done = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True)
+    if done.returncode:
+        pytest.skip("pdftotext is not installed")
+    return " ".join(done.stdout.split())
+
+
+def test_the_summary_is_one_page_with_figures_sources_and_the_disclaimer(qtbot, tmp_path):
+    tpm = load_map(EXAMPLE)
+    out = tmp_path / "summary.pdf"
+    write_summary_pdf(tpm, out, page_size="A4", today=date(2026, 1, 2))
+    data = out.read_bytes()
+    assert (
+        data.startswith(b"%PDF-")
+        and data.count(b"/Type /Page\n") + data.count(b"/Type /Page\r") <= 1
+    )
+    text = _text(out)
+    assert "Pain summary — Runner" in text
+    assert "5 check-ins on 5 of 5 days" in text
+    assert "Gluteus minimus" in text  # a likely source
+    assert " ".join(load_knowledge().disclaimer.split())[:80] in text
+
+
+def test_bodymap_summary_writes_a_pdf_for_a_period_and_leaves_the_map_alone(tmp_path, capsys):
+    source = tmp_path / "m.bodymap"
+    save_map(load_map(EXAMPLE), source)
+    before = source.read_bytes()
+    out = tmp_path / "s.pdf"
+    status = main(
+        ["summary", str(source), "-o", str(out), "--from", "2025-04-08", "--to", "2025-04-09"]
+    )
+    assert status == 0, capsys.readouterr().err
+    assert "2 check-ins on 2 of 2 days" in _text(out)
+    assert source.read_bytes() == before
+
+
+def test_bodymap_summary_refuses_a_bad_date_in_one_line(tmp_path, capsys):
+    out = tmp_path / "s.pdf"
+    status = main(["summary", str(EXAMPLE), "-o", str(out), "--to", "April"])
+    err = capsys.readouterr().err
+    assert status == 1 and err.count("\n") == 1 and "--to 'April' is not a date" in err
+    assert not out.exists()

@@ -1,0 +1,64 @@
+"""Check-ins people can use: a note, back-dating, and the today mode that updates today's
+check-in instead of adding a second — each one undo step."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QDateTime
+
+from bodymap.maps import add_spot
+from bodymap.ui.document.document import MapDocument
+from bodymap.ui.document.spot_requests import request_check_in
+from bodymap.ui.window.dialogs import CheckInDialog
+
+
+def _document(tmp_path) -> tuple[MapDocument, str]:
+    document = MapDocument(recovery_dir=tmp_path)
+    spot = add_spot(document.map, "back", 560, 170, "right").spot.id
+    return document, spot
+
+
+def test_a_note_is_kept_and_undo_removes_the_check_in(qtbot, tmp_path):
+    document, spot = _document(tmp_path)
+    assert request_check_in(document, {spot: 6}, note="after a <b>long</b> drive")
+    assert document.map.history[-1].note == "after a <b>long</b> drive"
+    assert document.map.spots[0].intensity == 6
+    document.undo_stack.undo()
+    assert document.map.history == () and document.map.spots[0].intensity == 5
+
+
+def test_today_mode_updates_todays_check_in_and_several_a_day_adds_one(qtbot, tmp_path):
+    document, spot = _document(tmp_path)
+    request_check_in(document, {spot: 6}, today=True)
+    request_check_in(document, {spot: 3}, note="better", today=True)
+    assert len(document.map.history) == 1
+    assert document.map.history[0].intensities[spot] == 3
+    request_check_in(document, {spot: 2}, today=False)
+    assert len(document.map.history) == 2
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert document.map.history[0].intensities[spot] == 6
+
+
+def test_a_back_dated_check_in_goes_in_its_place_and_leaves_the_spot_as_it_is(qtbot, tmp_path):
+    document, spot = _document(tmp_path)
+    request_check_in(document, {spot: 4})
+    earlier = datetime.now(UTC) - timedelta(days=3)
+    assert request_check_in(document, {spot: 9}, at=earlier)
+    assert [c.intensities[spot] for c in document.map.history] == [9, 4]
+    assert document.map.spots[0].intensity == 4  # the latest reading still rules
+
+
+def test_the_dialog_gives_the_note_and_a_back_date_which_turns_today_mode_off(qtbot, tmp_path):
+    document, _spot = _document(tmp_path)
+    dialog = CheckInDialog(document.map)
+    qtbot.addWidget(dialog)
+    assert dialog.details() == (None, "", True)
+    dialog.note.setPlainText("  slept badly ")
+    dialog.when.setDateTime(QDateTime.currentDateTime().addDays(-2))
+    when, note, today = dialog.details()
+    assert note == "slept badly" and not today
+    assert when is not None and abs((datetime.now(UTC) - when) - timedelta(days=2)) < timedelta(
+        minutes=2
+    )

@@ -1,0 +1,80 @@
+"""The body heat map: periods, the change scale, the month slider and the PNG export."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bodymap.history import HistoryTable, month_periods, period_means, standard_periods
+from bodymap.history.periods import change_between
+from bodymap.maps import TriggerPointMap, add_spot, check_in
+from bodymap.ui.drawing.heat import change_colour
+from bodymap.ui.history.heatmap import HeatMapDialog
+
+DAY0 = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
+
+
+def _map(days: int = 70) -> tuple[TriggerPointMap, str, str]:
+    tpm = TriggerPointMap("Heat")
+    neck = add_spot(tpm, "back", 560, 170, "right").spot.id
+    hip = add_spot(tpm, "back", 440, 470, "left").spot.id
+    for day in range(days):
+        check_in(
+            tpm,
+            {neck: 8 if day < 7 else 3, hip: 2 if day < 63 else 6},
+            at=DAY0 + timedelta(days=day),
+        )
+    return tpm, neck, hip
+
+
+def test_periods_give_each_spot_its_mean_and_the_change():
+    tpm, neck, hip = _map()
+    table = HistoryTable.from_map(tpm)
+    periods = standard_periods(table)
+    assert period_means(table, periods["first_week"]) == {neck: 8.0, hip: 2.0}
+    assert period_means(table, periods["last_week"])[neck] == 3.0
+    assert period_means(table, periods["last_week"])[hip] == pytest.approx(6.0, abs=0.6)
+    change = change_between(table, periods["first_week"], periods["last_week"])
+    assert change[neck] == -5.0 and change[hip] > 3
+    months = month_periods(table)
+    assert [m.label for m in months] == ["January 2026", "February 2026", "March 2026"]
+
+
+def test_the_change_scale_is_blue_for_better_red_for_worse_and_differs_in_grey():
+    better, worse, none = change_colour(-4), change_colour(4), change_colour(0)
+    assert better.blue() > better.red() and worse.red() > worse.blue()
+    assert none.lightness() > 240
+    assert abs(better.lightness() - none.lightness()) > 60
+
+
+def test_the_dialog_switches_periods_and_replays_months(qtbot, tmp_path):
+    tpm, neck, _hip = _map()
+    dialog = HeatMapDialog(tpm)
+    qtbot.addWidget(dialog)
+    assert dialog.view.values[neck] == 8.0  # the first week by default
+    dialog.set_mode("last_week")
+    assert dialog.view.values[neck] == 3.0
+    dialog.set_mode("change")
+    assert dialog.view.change and dialog.view.values[neck] == -5.0
+    dialog.set_mode("month")
+    assert dialog.slider.maximum() == 2 and dialog.slider.isEnabled()
+    dialog.slider.setValue(2)
+    assert "March 2026" in dialog.view.caption
+    dialog.slider.setValue(0)
+    with qtbot.waitSignal(dialog.slider.valueChanged, timeout=3000):
+        dialog.play.setChecked(True)
+    dialog.play.setChecked(False)
+    out = tmp_path / "heat.png"
+    assert dialog.view.export_png(out)
+    assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_new_check_in_updates_the_open_heat_map(qtbot):
+    tpm, neck, hip = _map(3)
+    dialog = HeatMapDialog(tpm)
+    qtbot.addWidget(dialog)
+    dialog.set_mode("whole")
+    before = dialog.view.values[neck]
+    check_in(tpm, {neck: 0, hip: 0}, at=DAY0 + timedelta(days=3))
+    assert dialog.view.values[neck] < before
