@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from bodymap.advisor.areas import pain_extent
 from bodymap.advisor.cautions import red_flags, spot_cautions
 from bodymap.advisor.model import LENGTHS, PAIN_KINDS, Advice, CautionNote, SpotFinding, SpotLike
 from bodymap.advisor.ranking import MAX_SOURCES, rank_sources
@@ -72,6 +73,7 @@ def advise(
     notes: dict[int, tuple[CautionNote, ...]] = {
         index: spot_cautions(hit, knowledge) for index, hit in enumerate(hits)
     }
+    extent, sizes = pain_extent(spots, atlas)
     ranked = rank_sources(hits, spots, tables, limit=None)
     routine, coverage = build_routine(ranked, hits, spots, tables, notes, length)
     findings = tuple(
@@ -91,6 +93,7 @@ def advise(
             kind=spot.kind,
             covered_by=coverage[index].covered_by,
             not_rolled_reason=coverage[index].reason,
+            area_units2=sizes[index],
         )
         for index, (spot, hit) in enumerate(zip(spots, hits, strict=True))
     )
@@ -109,4 +112,5 @@ def advise(
         clinician=safety.clinician if safety else (),
         contraindications_title=safety.contraindications_title if safety else "",
         contraindications=tuple(c.text for c in knowledge.contraindications),
+        extent=extent if any(size is not None for size in sizes) else None,
     )

@@ -62,6 +62,8 @@ class PainSpot:
     y: float
     intensity: float = 5.0
     kind: str = "ache"
+    area: Any = None
+    """A painted area (a shapely geometry, or anything with a ``shape``); None for a point."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +134,8 @@ class SpotFinding:
     kind: str
     covered_by: tuple[int, ...] = ()
     not_rolled_reason: str | None = None
+    area_units2: float | None = None
+    """The painted area on the body in square atlas units (None for a point spot)."""
 
     def to_json(self) -> dict[str, Any]:
         out = {
@@ -152,6 +156,8 @@ class SpotFinding:
         }
         if self.not_rolled_reason is not None:
             out["not_rolled_reason"] = self.not_rolled_reason
+        if self.area_units2 is not None:
+            out["area_units2"] = self.area_units2
         return out
 
 
@@ -325,6 +331,8 @@ class Advice:
     clinician: tuple[str, ...] = ()
     contraindications_title: str = ""
     contraindications: tuple[str, ...] = ()
+    extent: Any = None
+    """The pain extent of painted areas (:class:`~bodymap.advisor.areas.Extent`), or None."""
 
     @property
     def view(self) -> str:
@@ -355,4 +363,5 @@ class Advice:
                 "contraindications": list(self.contraindications),
             },
             "disclaimer": self.disclaimer,
+            **({"extent_percent": self.extent.to_json()} if self.extent is not None else {}),
         }
