@@ -10,6 +10,8 @@ from bodymap.maps import TriggerPointMap, add_spot, check_in, edit_spot, remove_
 from bodymap.ui.panel.advice_panel import EMPTY_TEXT, AdvicePanel, reason_text
 
 OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+NOTE_PAUSE_MS = 30
+"""A short typing pause for the tests (the program waits longer), so no test sleeps."""
 """The offscreen platform plugin's note when a top-level window with size hints is shown."""
 
 
@@ -20,7 +22,7 @@ def tpm():
 
 @pytest.fixture
 def panel(qtbot, tpm):
-    widget = AdvicePanel()
+    widget = AdvicePanel(note_debounce_ms=NOTE_PAUSE_MS)
     qtbot.addWidget(widget)
     widget.resize(420, 800)
     widget.set_map(tpm)

@@ -39,6 +39,7 @@ from bodymap.ui.canvas.mouse import MouseInput
 from bodymap.ui.canvas.requests import CanvasRequests
 from bodymap.ui.canvas.spots import SpotMarkers
 from bodymap.ui.canvas.zoom import ZOOM_STEP, ViewZoom
+from bodymap.ui.document.selection import SpotSelection
 from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.painting import ViewPainter
 
@@ -63,8 +64,12 @@ class BodyCanvas(QGraphicsView):
     """The context menu's "Select source…": show this spot's likely sources."""
 
     def __init__(
-        self, parent: QWidget | None = None, atlas: Mapping[str, ViewAtlas] | None = None
+        self,
+        parent: QWidget | None = None,
+        atlas: Mapping[str, ViewAtlas] | None = None,
+        selection: SpotSelection | None = None,
     ) -> None:
+        """``selection`` is the document's selected spot (a canvas of its own without one)."""
         super().__init__(parent)
         self._atlas = atlas if atlas is not None else load_atlas()
         self._painters = {view: ViewPainter(self._atlas[view]) for view in self._atlas}
@@ -103,11 +108,9 @@ class BodyCanvas(QGraphicsView):
             hovered=self.regionHovered,
             selected=self.spotSelected,
         )
+        self.selection = selection if selection is not None else SpotSelection(self)
         self._markers = SpotMarkers(
-            self._layout,
-            self._atlas,
-            self.spotSelected,
-            lambda item: self.ensureVisible(item, 40, 40),
+            self._layout, self._atlas, self.selection, self.spotSelected, self._reveal
         )
         self._highlight = HighlightLayer(self._layout, self._atlas, self._painters)
         self._mouse = MouseInput(self, self._layout, self._atlas, self._markers, requests)

@@ -16,6 +16,7 @@ from bodymap.maps.model import Change, TriggerPointMap
 from bodymap.ui.canvas.items import SpotItem
 from bodymap.ui.canvas.layout import SceneLayout
 from bodymap.ui.document.map_observer import MapObserver
+from bodymap.ui.document.selection import SpotSelection
 
 __all__ = ["SpotMarkers"]
 
@@ -27,17 +28,25 @@ class SpotMarkers:
         self,
         layout: SceneLayout,
         atlas: Mapping[str, ViewAtlas],
+        selection: SpotSelection,
         selected: SignalInstance,
         reveal: Callable[[QGraphicsItem], None],
     ) -> None:
         self._layout = layout
         self._atlas = atlas
+        self._selection = selection
         self._selected_signal = selected
         self._reveal = reveal
         self._observer = MapObserver(self._on_change)
         self._items: dict[str, SpotItem] = {}
-        self.selected = ""
-        """The selected spot's id, or ""."""
+        self._drawn = ""
+        """The spot drawn as selected (follows the selection)."""
+        selection.changed.connect(self._draw_selection)
+
+    @property
+    def selected(self) -> str:
+        """The selected spot's id, or "" (the document's selection)."""
+        return self._selection.current
 
     @property
     def map(self) -> TriggerPointMap | None:
@@ -46,7 +55,7 @@ class SpotMarkers:
     def set_map(self, tpm: TriggerPointMap | None) -> None:
         """Observe ``tpm`` (and stop observing the previous map); nothing is selected."""
         self._observer.observe(tpm)
-        self.selected = ""
+        self._selection.select("")
         self.rebuild()
 
     def item(self, spot_id: str) -> SpotItem | None:
@@ -68,13 +77,15 @@ class SpotMarkers:
             self._selected_signal.emit(self.selected)
 
     def select(self, spot_id: str) -> None:
-        """Select a spot (or none with ""); an unknown id selects none."""
-        if spot_id and spot_id not in self._items:
+        """Select a spot (or none with ""); an id the map does not hold selects none."""
+        if spot_id and (self.map is None or not self.map.has_spot(spot_id)):
             spot_id = ""
-        if spot_id == self.selected:
-            return
-        old = self._items.get(self.selected)
-        self.selected = spot_id
+        self._selection.select(spot_id)
+
+    def _draw_selection(self, spot_id: str) -> None:
+        """Draw the selection's marker as selected (and the previous one as not)."""
+        old = self._items.get(self._drawn)
+        self._drawn = spot_id
         if old is not None:
             old.set_look(old.number, old.intensity, False)
         item = self._items.get(spot_id)
@@ -94,7 +105,7 @@ class SpotMarkers:
             if item is not None:
                 self._layout.scene.removeItem(item)
             if change.spot_id == self.selected:
-                self.selected = ""
+                self._selection.forget(change.spot_id)
                 self._selected_signal.emit("")
             self._renumber()
             return
@@ -111,7 +122,8 @@ class SpotMarkers:
         if self.map is None:
             return
         if self.selected and not self.map.has_spot(self.selected):
-            self.selected = ""
+            self._selection.select("")
+        self._drawn = self.selected
         for index in range(len(self.map.spots)):
             self._sync(index)
 

@@ -32,6 +32,7 @@ from bodymap.ui import settings as prefs
 from bodymap.ui.document import dialogs
 from bodymap.ui.document.commands import OperationCommand
 from bodymap.ui.document.dialogs import FILE_FILTER, Answer
+from bodymap.ui.document.selection import SpotSelection
 
 __all__ = [
     "AUTOSAVE_INTERVAL_MS",
@@ -101,6 +102,8 @@ class MapDocument(QObject):
         """The map and its revision the recovery file holds, or None."""
         self.keeps_recent_files = True
         """False for a window that must leave no trace in the settings (screenshots)."""
+        self.selection = SpotSelection(self)
+        """The selected spot, observed by every view of this document."""
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.undo_stack.indexChanged.connect(self._on_edit)
@@ -390,6 +393,7 @@ class MapDocument(QObject):
         self._edit_timer.stop()
         self._forced_dirty = modified
         self._map, self._path = tpm, path
+        self.selection.select("")
         self.undo_stack.clear()
         self._clear_recovery()
         self.mapReplaced.emit(tpm)

@@ -8,6 +8,7 @@ changes the map: edits leave as ``editRequested(spot_id, fields)``.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
@@ -34,14 +35,15 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.advisor import Advice, advise
-from bodymap.atlas import load_atlas
+from bodymap.atlas import ViewAtlas, load_atlas
 from bodymap.guide.words import POSITION_WORDS, TOOL_WORDS
 from bodymap.knowledge import load_knowledge
 from bodymap.maps.model import Change, TriggerPointMap
 from bodymap.ui.document.map_observer import MapObserver
+from bodymap.ui.document.selection import SpotSelection
 from bodymap.ui.drawing.plain_text import plain_tooltip
 from bodymap.ui.panel.clinician import ClinicianDialog
-from bodymap.ui.panel.spot_editor import SpotEditor
+from bodymap.ui.panel.spot_editor import NOTE_DEBOUNCE_MS, SpotEditor
 
 __all__ = ["EMPTY_TEXT", "AdvicePanel", "explained_spots", "reason_text", "trend_text"]
 
@@ -153,11 +155,20 @@ class AdvicePanel(QWidget):
     editRequested = Signal(str, dict)
     lengthChanged = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, atlas: Any = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        atlas: Mapping[str, ViewAtlas] | None = None,
+        selection: SpotSelection | None = None,
+        note_debounce_ms: int = NOTE_DEBOUNCE_MS,
+    ) -> None:
+        """``selection`` is the document's selected spot (a panel of its own without one);
+        ``note_debounce_ms`` how long typing pauses before a note is committed."""
         super().__init__(parent)
+        self.selection = selection if selection is not None else SpotSelection(self)
+        self.selection.changed.connect(self._show_selection)
         self._atlas = atlas if atlas is not None else load_atlas()
         self._observer = MapObserver(self._on_change)
-        self._selected = ""
         self._source: tuple[str, str] | None = None
         self.advice: Advice | None = None
         self.advise_count = 0
@@ -196,7 +207,7 @@ class AdvicePanel(QWidget):
         rows = SPOT_ROWS * (self.spot_list.fontMetrics().lineSpacing() + 1)
         self.spot_list.setMinimumHeight(round(rows) + 2 * self.spot_list.frameWidth())
         self.spot_list.currentItemChanged.connect(self._spot_row_changed)
-        self.editor = SpotEditor()
+        self.editor = SpotEditor(note_debounce_ms=note_debounce_ms)
         self.editor.editRequested.connect(self.editRequested)
         self.editor_box = QGroupBox("Selected spot")
         QVBoxLayout(self.editor_box).addWidget(self.editor)
@@ -276,7 +287,7 @@ class AdvicePanel(QWidget):
     def set_map(self, tpm: TriggerPointMap | None) -> None:
         """Observe ``tpm`` (and stop observing the previous map)."""
         self._observer.observe(tpm)
-        self._selected = ""
+        self.selection.select("")
         self._source = None
         self.refresh()
 
@@ -289,7 +300,7 @@ class AdvicePanel(QWidget):
             return
         added = change.spot_id if change.kind == "added" else None
         if added:
-            self._selected = added
+            self.selection.select(added)
         self.refresh()
         if added:
             # a spot added or put back by Undo is selected: say so, so the canvas and the
@@ -298,21 +309,23 @@ class AdvicePanel(QWidget):
 
     @property
     def selected_spot(self) -> str:
-        return self._selected
+        """The selected spot's id, or "" (the document's selection)."""
+        return self.selection.current
 
     def select_spot(self, spot_id: str) -> None:
-        """Select a spot in the list (or none with ""), without emitting ``spotSelected``."""
+        """Select a spot (or none with ""), without emitting ``spotSelected``."""
         if self._map is None or not self._map.has_spot(spot_id):
             spot_id = ""
-        self._selected = spot_id
-        self._show_selection()
+        if not self.selection.select(spot_id):
+            self._show_selection()
 
     # -- refreshing ----------------------------------------------------------------------
     def refresh(self) -> None:
         """Advise once for the whole map and update every section."""
         spots = self._map.spots if self._map is not None else ()
-        if self._selected and not any(s.id == self._selected for s in spots):
-            self._selected = ""
+        current = self.selection.current
+        if current and not any(s.id == current for s in spots):
+            self.selection.select("")
         if not spots:
             self.advice = None
             if self._source is not None:
@@ -354,10 +367,10 @@ class AdvicePanel(QWidget):
         spot = None
         for row in range(self.spot_list.count()):
             item = self.spot_list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == self._selected:
+            if item.data(Qt.ItemDataRole.UserRole) == self.selection.current:
                 self.spot_list.setCurrentRow(row)
                 assert self._map is not None
-                spot = self._map.spot_by_id(self._selected)
+                spot = self._map.spot_by_id(self.selection.current)
                 self.editor_box.setTitle(f"Spot {row + 1}")
         self.spot_list.blockSignals(False)
         if spot is None:
@@ -366,9 +379,7 @@ class AdvicePanel(QWidget):
 
     def _spot_row_changed(self, current: QListWidgetItem | None, _previous: Any) -> None:
         spot_id = current.data(Qt.ItemDataRole.UserRole) if current is not None else ""
-        if spot_id != self._selected:
-            self._selected = spot_id
-            self._show_selection()
+        if self.selection.select(spot_id):
             self.spotSelected.emit(spot_id)
 
     def _fill_sources(self) -> None:

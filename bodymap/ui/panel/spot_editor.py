@@ -35,7 +35,10 @@ class SpotEditor(QWidget):
 
     editRequested = Signal(str, dict)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, note_debounce_ms: int = NOTE_DEBOUNCE_MS
+    ) -> None:
+        """``note_debounce_ms``: how long typing must pause before a note is committed."""
         super().__init__(parent)
         self._spot: Any = None
         self.intensity_slider = QSlider(Qt.Orientation.Horizontal)
@@ -62,7 +65,7 @@ class SpotEditor(QWidget):
         self.note_edit.installEventFilter(self)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
-        self._note_timer.setInterval(NOTE_DEBOUNCE_MS)
+        self._note_timer.setInterval(note_debounce_ms)
         self._note_timer.timeout.connect(self.commit_note)
 
         row = QHBoxLayout()

@@ -11,20 +11,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QPainter
+from PySide6.QtGui import QFont, QPaintDevice, QPainter
 
 from bodymap.guide.content import GuideContent
 from bodymap.guide.layout import Block
 from bodymap.ui.drawing.legend import paint_legend
-from bodymap.ui.printing.block_base import BOX_FILL, INK, MUTED, RULE, Paint
+from bodymap.ui.printing.block_base import BOX_FILL, INK, MUTED, RULE, BlockBuilder, Paint
+from bodymap.ui.printing.diagram import DiagramPainter
 from bodymap.ui.printing.steps import RoutineBlocks
 from bodymap.ui.printing.table import SpotTableBlocks
 
 __all__ = ["GuideBlocks", "Paint"]
 
 
-class GuideBlocks(SpotTableBlocks, RoutineBlocks):
-    """Builds measured blocks for one device and content width."""
+class GuideBlocks(BlockBuilder):
+    """Builds measured blocks for one device and content width: titles, text and
+    diagrams here, the spot table and the routine steps by the builders it holds."""
+
+    def __init__(self, device: QPaintDevice, width: float, diagrams: DiagramPainter) -> None:
+        super().__init__(device, width, diagrams)
+        self.table = SpotTableBlocks(device, width, diagrams)
+        self.routine = RoutineBlocks(device, width, diagrams)
 
     def title(self, content: GuideContent, subtitle: str) -> Block:
         head = self.text(content.title, self.fonts.title, self.width)

@@ -75,9 +75,9 @@ class GuideRenderer:
         if c.spots:
             blocks.append(b.diagrams(c, self.spots, height_mm=self._diagram_height_mm()))
             blocks.append(b.section("Your spots", space_mm=4))
-            header = b.table_header()
+            header = b.table.table_header()
             blocks.append(header)
-            blocks.extend(b.spot_row(row, header) for row in c.spots)
+            blocks.extend(b.table.spot_row(row, header) for row in c.spots)
         else:
             blocks.append(
                 b.paragraph(
@@ -101,9 +101,9 @@ class GuideRenderer:
                 )
             )
             for group in c.groups:
-                blocks.append(b.group(group.heading))
-                again = b.group(f"{group.heading} (continued)", space_mm=0)
-                blocks.extend(b.step(step, repeat_header=again) for step in group.steps)
+                blocks.append(b.routine.group(group.heading))
+                again = b.routine.group(f"{group.heading} (continued)", space_mm=0)
+                blocks.extend(b.routine.step(step, repeat_header=again) for step in group.steps)
             blocks.append(b.paragraph("total", c.total_text, font=b.fonts.bold, space_mm=4))
             if c.left_out:
                 blocks.append(b.paragraph("left_out", c.left_out, space_mm=2))

@@ -86,11 +86,11 @@ class MapWindow(QMainWindow):
             self.document.setParent(self)
         self.document.keeps_recent_files = remember
         self.atlas = load_atlas()
-        self._selected = ""
+        self.selection = self.document.selection
         self._observer = MapObserver(self._on_change)
         self.history_dialog: HistoryDialog | None = None
 
-        self.canvas = BodyCanvas(self, self.atlas)
+        self.canvas = BodyCanvas(self, self.atlas, self.selection)
         self.canvas.setAccessibleName("Body diagrams")
         self.legend = DiagramLegend(self)
         central = QWidget(self)
@@ -100,7 +100,7 @@ class MapWindow(QMainWindow):
         column.addWidget(self.canvas, 1)
         column.addWidget(self.legend)
         self.setCentralWidget(central)
-        self.panel = AdvicePanel(self, self.atlas)
+        self.panel = AdvicePanel(self, self.atlas, self.selection)
         self.panel.setAccessibleName("Advice for the marked spots")
         self.dock = QDockWidget("Advice", self)
         self.dock.setObjectName("adviceDock")
@@ -154,8 +154,8 @@ class MapWindow(QMainWindow):
         a.print_preview.triggered.connect(lambda: self.guide("preview"))
         a.export_guide.triggered.connect(lambda: self.guide("pdf"))
         a.quit.triggered.connect(self.close)
-        a.delete_spot.triggered.connect(lambda: self.remove_spot(self._selected))
-        a.edit_spot.triggered.connect(lambda: self.focus_editor(self._selected))
+        a.delete_spot.triggered.connect(lambda: self.remove_spot(self.selection.current))
+        a.edit_spot.triggered.connect(lambda: self.focus_editor(self.selection.current))
         a.check_in.triggered.connect(self.check_in)
         a.view_both.triggered.connect(lambda: self.canvas.set_views(("front", "back")))
         a.view_front.triggered.connect(lambda: self.canvas.set_views(("front",)))
@@ -182,10 +182,9 @@ class MapWindow(QMainWindow):
         self.canvas.nudgeRequested.connect(self.nudge_spot)
         self.canvas.removeRequested.connect(self.remove_spot)
         self.canvas.editRequested.connect(self.focus_editor)
-        self.canvas.spotSelected.connect(self.select_spot)
         self.canvas.regionHovered.connect(self._show_hovered)
         self.canvas.sourcesRequested.connect(self.show_sources)
-        self.panel.spotSelected.connect(self.select_spot)
+        self.selection.changed.connect(self._update_enabled)
         self.panel.sourceSelected.connect(self.canvas.set_highlight)
         self.panel.editRequested.connect(self.edit_spot)
 
@@ -196,7 +195,6 @@ class MapWindow(QMainWindow):
         if self.history_dialog is not None:
             self.history_dialog.close()
         self._observer.observe(tpm)
-        self._selected = ""
         self.canvas.set_map(tpm)
         self.panel.set_map(tpm)
         self.canvas.set_highlight(None, None)
@@ -206,8 +204,8 @@ class MapWindow(QMainWindow):
     def _on_change(self, change: Change) -> None:
         if change.kind == "renamed":
             self._update_title()
-        if change.kind == "removed" and change.spot_id == self._selected:
-            self._selected = ""
+        if change.kind == "removed" and change.spot_id:
+            self.selection.forget(change.spot_id)
         self._update_enabled()
 
     def _update_title(self) -> None:
@@ -221,7 +219,8 @@ class MapWindow(QMainWindow):
 
     def _update_enabled(self) -> None:
         tpm = self.document.map
-        has_spot = bool(self._selected) and tpm.has_spot(self._selected)
+        current = self.selection.current
+        has_spot = bool(current) and tpm.has_spot(current)
         for action in self.acts.spot_actions():
             action.setEnabled(has_spot)
         self.acts.check_in.setEnabled(bool(tpm.spots))
@@ -229,7 +228,7 @@ class MapWindow(QMainWindow):
     # -- requests from the canvas and the panel ------------------------------------------
     @property
     def selected_spot(self) -> str:
-        return self._selected
+        return self.selection.current
 
     def add_spot(self, view: str, x: float, y: float) -> None:
         spot_id = spot_requests.request_add(self.document, self.atlas, view, x, y)
@@ -256,12 +255,7 @@ class MapWindow(QMainWindow):
         """Select a spot ("" for none) on the canvas and in the panel alike."""
         if spot_id and not self.document.map.has_spot(spot_id):
             spot_id = ""
-        if spot_id == self._selected:
-            return
-        self._selected = spot_id
-        self.canvas.select_spot(spot_id)
-        self.panel.select_spot(spot_id)
-        self._update_enabled()
+        self.selection.select(spot_id)
 
     def focus_editor(self, spot_id: str) -> None:
         if not spot_id or not self.document.map.has_spot(spot_id):
