@@ -1,0 +1,144 @@
+"""The Paint tool: real mouse events on the canvas's viewport paint, erase and group strokes."""
+
+from __future__ import annotations
+
+import pytest
+import shapely
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from bodymap.atlas import load_atlas
+from bodymap.maps import TriggerPointMap
+from bodymap.ui.canvas.body_canvas import BodyCanvas
+from bodymap.ui.canvas.brush import MAX_RADIUS, MIN_RADIUS, apply_stroke, stroke_shape
+
+pytestmark = pytest.mark.gui
+LEFT, RIGHT = Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton
+NO_MOD = Qt.KeyboardModifier.NoModifier
+
+
+class Areas:
+    """Stands in for the map: keeps the areas the canvas asks for, as the window would."""
+
+    def __init__(self, canvas: BodyCanvas) -> None:
+        self.shapes: dict[str, tuple[str, object]] = {}
+        self.requests: list[tuple[str, str, object]] = []
+        self.selected = ""
+        canvas.paintRequested.connect(self.apply)
+        canvas.brush._areas = lambda: [(sid, v, s) for sid, (v, s) in self.shapes.items()]
+        canvas.brush._selected = lambda: self.selected
+
+    def apply(self, view: str, spot_id: str, shape: object) -> None:
+        self.requests.append((view, spot_id, shape))
+        if not spot_id:
+            spot_id = f"a{len(self.shapes) + 1}"
+            self.selected = spot_id  # the window selects the new area: the stroke group
+        if shape is None:
+            self.shapes.pop(spot_id, None)
+        else:
+            self.shapes[spot_id] = (view, shape)
+
+
+@pytest.fixture
+def canvas(qtbot):
+    widget = BodyCanvas()
+    qtbot.addWidget(widget)
+    widget.resize(900, 700)
+    widget.set_map(TriggerPointMap("Paint"))
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.fit()
+    widget.set_tool("paint")
+    return widget
+
+
+def stroke(canvas, view, points, button=LEFT):
+    vp = canvas.viewport()
+    QTest.mousePress(vp, button, NO_MOD, canvas.viewport_point(view, *points[0]))
+    for x, y in points[1:]:
+        QTest.mouseMove(vp, canvas.viewport_point(view, x, y))
+    QTest.mouseRelease(vp, button, NO_MOD, canvas.viewport_point(view, *points[-1]))
+
+
+def line(x0, y0, x1, y1, n=12):
+    return [(x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n) for k in range(n + 1)]
+
+
+def test_a_stroke_paints_one_area_along_the_track(canvas) -> None:
+    areas = Areas(canvas)
+    stroke(canvas, "front", line(414, 530, 428, 690))
+    assert len(areas.requests) == 1
+    view, spot_id, shape = areas.requests[0]
+    assert (view, spot_id) == ("front", "")
+    assert shape.contains(shapely.Point(421, 610))
+    assert not shape.contains(shapely.Point(380, 610))
+    assert shape.area == pytest.approx(160 * 2 * canvas.brush.radius, rel=0.25)
+
+
+def test_painting_is_clipped_to_the_body_outline(canvas) -> None:
+    areas = Areas(canvas)
+    canvas.set_brush_radius(40)
+    stroke(canvas, "back", line(430, 300, 300, 300))  # from the flank out into the air
+    shape = areas.requests[0][2]
+    outline = load_atlas()["back"].outline
+    assert shapely.difference(shape, outline.buffer(0.5)).area < 1.0
+    assert shape.area < stroke_shape(line(430, 300, 300, 300), 40).area
+
+
+def test_strokes_merge_into_the_selected_area_and_the_eraser_takes_away(canvas) -> None:
+    areas = Areas(canvas)
+    stroke(canvas, "front", line(414, 530, 420, 600))
+    stroke(canvas, "front", line(420, 600, 428, 690))
+    assert [r[1] for r in areas.requests] == ["", "a1"]  # one area: a stroke group
+    shape = areas.shapes["a1"][1]
+    assert shape.contains(shapely.Point(416, 540)) and shape.contains(shapely.Point(427, 680))
+    before = shape.area
+    stroke(canvas, "front", line(380, 610, 450, 610), button=RIGHT)  # right-drag erases
+    after = areas.shapes["a1"][1]
+    assert after.area < before and not after.contains(shapely.Point(421, 610))
+    canvas.set_eraser(True)
+    stroke(canvas, "front", line(414, 520, 428, 700, n=20))
+    assert areas.requests[-1][2] is None or areas.requests[-1][2].area < 0.2 * before
+
+
+def test_a_new_area_starts_when_nothing_is_selected(canvas) -> None:
+    areas = Areas(canvas)
+    stroke(canvas, "front", line(414, 530, 420, 600))
+    areas.selected = ""
+    stroke(canvas, "back", line(545, 560, 545, 700))
+    assert [r[1] for r in areas.requests] == ["", ""]
+    assert areas.requests[1][0] == "back"
+
+
+def test_painting_off_the_body_or_erasing_nothing_asks_nothing(canvas) -> None:
+    areas = Areas(canvas)
+    stroke(canvas, "front", line(100, 100, 150, 120))
+    stroke(canvas, "front", line(414, 530, 420, 600), button=RIGHT)
+    assert areas.requests == []
+
+
+def test_brush_size_keys_stay_in_their_limits(canvas) -> None:
+    start = canvas.brush.radius
+    canvas.grow_brush()
+    assert canvas.brush.radius > start
+    for _ in range(40):
+        canvas.grow_brush()
+    assert canvas.brush.radius == MAX_RADIUS
+    for _ in range(60):
+        canvas.shrink_brush()
+    assert canvas.brush.radius == MIN_RADIUS
+
+
+def test_the_click_tool_still_adds_spots(canvas, qtbot) -> None:
+    canvas.set_tool("click")
+    with qtbot.waitSignal(canvas.addRequested):
+        QTest.mouseClick(canvas.viewport(), LEFT, NO_MOD, canvas.viewport_point("front", 415, 600))
+
+
+def test_erase_undoes_paint_on_an_area() -> None:
+    outline = load_atlas()["front"].outline
+    base = apply_stroke(None, stroke_shape(line(414, 530, 420, 600), 10), outline, False)
+    extra = stroke_shape(line(420, 560, 440, 560), 6)
+    grown = apply_stroke(base, extra, outline, False)
+    back = apply_stroke(grown, shapely.difference(extra, base), outline, True)
+    assert shapely.symmetric_difference(back, base).area < 2.0
