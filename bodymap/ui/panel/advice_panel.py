@@ -66,10 +66,14 @@ def trend_text(label: str) -> str:
     return _TRENDS.get(label, label)
 
 
-def reason_text(reason: Any) -> str:
+def reason_text(reason: Any, area: bool = False) -> str:
     """A reason in plain words: "local — under spot 2", "commonly refers pain to spot 1
-    (main zone)"."""
+    (main zone)"; for a painted area how much of it a zone covers: "its main zone covers
+    72 % of area 3"."""
     number = reason.spot + 1
+    if area:
+        text = str(reason.text).split(" (")[0].rstrip(".")
+        return text[:1].lower() + text[1:]
     if reason.kind == "local":
         return f"local — under spot {number}"
     if reason.kind == "referred":
@@ -344,6 +348,11 @@ class AdvicePanel(QWidget):
         self._fill_sources()
         self.details.setHtml(self._details_html())
 
+    def _is_area(self, index: int) -> bool:
+        """Whether the spot at ``index`` is a painted area."""
+        spots = self.advice.spots if self.advice is not None else ()
+        return 0 <= index < len(spots) and spots[index].area_units2 is not None
+
     def _fill_spots(self) -> None:
         assert self._map is not None and self.advice is not None
         self.spot_list.blockSignals(True)
@@ -352,7 +361,13 @@ class AdvicePanel(QWidget):
             finding = self.advice.spots[index]
             region = finding.regions[0].name if finding.regions else "Not on the body"
             trend = trend_text(self._map.trend_label(spot.id))
-            text = f"{index + 1}.  {region}{_side(spot.side)} — {spot.intensity}/10 · {trend}"
+            if finding.area_units2 is not None:  # "Area 3 — outer thigh, right — 6/10"
+                place = finding.segments[0].name if finding.segments else region
+                place = place[:1].lower() + place[1:]
+                side = "" if spot.side == "midline" else f", {spot.side}"
+                text = f"Area {index + 1} — {place}{side} — {spot.intensity}/10 · {trend}"
+            else:
+                text = f"{index + 1}.  {region}{_side(spot.side)} — {spot.intensity}/10 · {trend}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, spot.id)
             tip = f"{spot.kind.capitalize()} pain" + (f": {spot.note}" if spot.note else "")
@@ -371,7 +386,8 @@ class AdvicePanel(QWidget):
                 self.spot_list.setCurrentRow(row)
                 assert self._map is not None
                 spot = self._map.spot_by_id(self.selection.current)
-                self.editor_box.setTitle(f"Spot {row + 1}")
+                noun = "Area" if self._is_area(row) else "Spot"
+                self.editor_box.setTitle(f"{noun} {row + 1}")
         self.spot_list.blockSignals(False)
         if spot is None:
             self.editor_box.setTitle("Selected spot (click a spot to edit it)")
@@ -404,7 +420,8 @@ class AdvicePanel(QWidget):
             item.setFont(0, font)
             self.source_tree.addTopLevelItem(item)
             for reason in source.reasons:
-                child = QTreeWidgetItem([reason_text(reason), ""])
+                area = self._is_area(reason.spot)
+                child = QTreeWidgetItem([reason_text(reason, area), ""])
                 child.setData(0, _ROLE_SOURCE, (source.muscle, source.side))
                 child.setToolTip(0, plain_tooltip(str(reason.text)))
                 item.addChild(child)

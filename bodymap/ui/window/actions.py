@@ -92,6 +92,17 @@ class WindowActions:
         self.check_in = a(
             parent, "checkIn", "Check &In…", "Log how each spot feels today", "Ctrl+K"
         )
+        # Paint
+        self.paint_tool = a(
+            parent, "paintTool", "&Paint Areas", "Paint where it hurts with a round brush "
+            "(off: click to mark spots)", "B", checkable=True,
+        )  # fmt: skip
+        self.eraser = a(
+            parent, "eraser", "&Eraser", "The brush takes paint away (a right-drag always "
+            "does)", "E", checkable=True,
+        )  # fmt: skip
+        self.brush_smaller = a(parent, "brushSmaller", "S&maller Brush", "Shrink the brush", "[")
+        self.brush_larger = a(parent, "brushLarger", "&Larger Brush", "Enlarge the brush", "]")
         # View
         self.view_group = QActionGroup(parent)
         self.view_both = a(
@@ -135,6 +146,10 @@ class WindowActions:
         found = [v for v in vars(self).values() if isinstance(v, QAction)]
         return found + list(self.layers.values())
 
+    def paint_actions(self) -> tuple[QAction, ...]:
+        """The Paint tool's actions: keys that act on the diagram only."""
+        return (self.paint_tool, self.eraser, self.brush_smaller, self.brush_larger)
+
     def spot_actions(self) -> tuple[QAction, ...]:
         """Actions that need a selected spot."""
         return (self.delete_spot, self.edit_spot)
@@ -169,6 +184,8 @@ def build_menus(
     edit.addActions([actions.edit_spot, actions.delete_spot])
     edit.addSeparator()
     edit.addAction(actions.check_in)
+    edit.addSeparator()
+    edit.addActions(list(actions.paint_actions()))
 
     view = bar.addMenu("&View")
     view.addActions([actions.view_both, actions.view_front, actions.view_back])

@@ -38,6 +38,7 @@ from bodymap.ui.window.dialogs import (
     show_about,
     show_safety_note,
 )
+from bodymap.ui.window.paint_bar import PAINT_HINT, build_paint_bar
 from bodymap.ui.window.state import PANEL_WIDTH
 
 if TYPE_CHECKING:
@@ -124,6 +125,11 @@ class MapWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.canvas.addAction(action)
             self.panel.spot_list.addAction(action)
+        for action in self.acts.paint_actions():
+            # bare keys (B, E, [, ]) act on the diagram only, never while typing a note
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.canvas.addAction(action)
+        self.paint_bar = build_paint_bar(self, self.acts, self.canvas)
         # Escape from any control of the panel (docked or floating) returns to the diagram
         self.acts.focus_diagram.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.dock.addAction(self.acts.focus_diagram)
@@ -170,6 +176,10 @@ class MapWindow(QMainWindow):
         a.about.triggered.connect(lambda: show_about(self))
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.focus_diagram.triggered.connect(self.focus_diagram)
+        a.paint_tool.toggled.connect(self._set_paint_tool)
+        a.eraser.toggled.connect(self.canvas.set_eraser)
+        a.brush_smaller.triggered.connect(self.canvas.shrink_brush)
+        a.brush_larger.triggered.connect(self.canvas.grow_brush)
 
         doc.flushRequested.connect(self.panel.editor.commit_pending)
         doc.mapReplaced.connect(self._on_map_replaced)
@@ -187,6 +197,11 @@ class MapWindow(QMainWindow):
         self.selection.changed.connect(self._update_enabled)
         self.panel.sourceSelected.connect(self.canvas.set_highlight)
         self.panel.editRequested.connect(self.edit_spot)
+
+    def _set_paint_tool(self, on: bool) -> None:
+        self.canvas.set_tool("paint" if on else "click")
+        self.acts.eraser.setEnabled(on)
+        self.hover_label.setText(PAINT_HINT if on else HINT)
 
     def _show_hovered(self, text: str) -> None:
         self.hover_label.setText(text or HINT)
