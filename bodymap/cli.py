@@ -18,6 +18,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -341,6 +342,77 @@ def _cmd_guide(args: argparse.Namespace) -> int:
     return 0
 
 
+def _when(text: str) -> datetime:
+    """A date and time from the command line: ISO 8601; without a time zone, local time."""
+    try:
+        moment = datetime.fromisoformat(text)
+        return moment if moment.tzinfo else moment.astimezone()
+    except (ValueError, OverflowError):
+        raise CliError(
+            f"--at {text!r:.40} is not a date and time (e.g. 2025-03-03T08:30 or 2025-03-03)"
+        ) from None
+
+
+def _spot_for(tpm: Any, key: str) -> str:
+    """The id of the spot named by ``key``: its id, or else its number (1, 2, …)."""
+    if tpm.has_spot(key):
+        return str(key)
+    if key.isdigit() and 1 <= int(key) <= len(tpm.spots):
+        return str(tpm.spots[int(key) - 1].id)
+    known = ", ".join(spot.id for spot in tpm.spots[:5]) + (", …" if len(tpm.spots) > 5 else "")
+    raise CliError(f"no spot {key!r:.40} in the map (give a spot id or number: {known or 'none'})")
+
+
+def _readings(tpm: Any, items: Sequence[str]) -> dict[str, int]:
+    readings: dict[str, int] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise CliError(f"expected ID=INTENSITY, got {item!r:.40}")
+        spot_id = _spot_for(tpm, key.strip())
+        text = value.strip()
+        if not (text.isascii() and text.isdigit() and 0 <= int(text) <= 10):
+            raise CliError(f"intensity for {key!r:.40} must be a whole number from 0 to 10")
+        if spot_id in readings:
+            raise CliError(f"spot {key!r:.40} is given twice")
+        readings[spot_id] = int(text)
+    return readings
+
+
+def _cmd_checkin(args: argparse.Namespace) -> int:
+    from bodymap.maps import Batch, MapFileError, save_map
+    from bodymap.maps.verbs import check_in, check_in_today, edit_spot
+
+    path = Path(args.map)
+    tpm = _load_map(args.map)
+    readings = _readings(tpm, args.readings)
+    if args.at is not None and args.today:
+        raise CliError("--at and --today do not go together")
+    at = None if args.at is None else _when(args.at)
+    now = datetime.now(UTC)
+    if at is not None and at > now + timedelta(minutes=1):
+        raise CliError(f"--at {args.at!r:.40} is in the future")
+    try:
+        if args.today:
+            op: Any = check_in_today(tpm, readings, note=args.note, now=now, apply=False)
+        else:
+            op = check_in(tpm, readings, at, note=args.note or "", apply=False)
+        latest = not tpm.history or max(c.at for c in tpm.history) <= (at or now)
+        # like the program: a check-in that is the latest also sets the spots' current pain
+        edits = [edit_spot(tpm, k, intensity=v, apply=False) for k, v in readings.items()]
+        Batch((*(e for e in edits if latest and not e.is_noop), op), "Check in").apply(tpm)
+    except ValueError as exc:
+        raise CliError(f"cannot check in: {exc}") from None
+    try:
+        save_map(tpm, path)
+    except MapFileError as exc:
+        raise CliError(f"cannot save {path}: {exc.problem}") from None
+    when = (at or now).astimezone().strftime("%Y-%m-%d %H:%M")
+    count = f"{len(readings)} spot{'s' if len(readings) != 1 else ''}"
+    print(f"checked in {count} at {when} in {path}")
+    return 0
+
+
 def _cmd_muscles(args: argparse.Namespace) -> int:
     from bodymap.atlas import load_atlas
     from bodymap.knowledge import load_knowledge, muscle_entry
@@ -595,6 +667,21 @@ def build_parser() -> argparse.ArgumentParser:
     _length_option(p)
     p.add_argument("--force", action="store_true", help=_FORCE_HELP)
     p.set_defaults(func=_cmd_guide)
+
+    p = sub.add_parser(
+        "checkin",
+        help="log how spots of a map feel (saved at once, the previous file kept as .bak)",
+    )
+    p.add_argument("map", help="a .bodymap file")
+    p.add_argument(
+        "readings", nargs="+", metavar="ID=INTENSITY", help="a spot id or number, and 0–10"
+    )
+    p.add_argument("--at", metavar="DATETIME", help="back-date: ISO 8601, local time by default")
+    p.add_argument("--note", default=None, help="a note about this check-in")
+    p.add_argument(
+        "--today", action="store_true", help="update today's check-in instead of adding one"
+    )
+    p.set_defaults(func=_cmd_checkin)
 
     p = sub.add_parser("muscles", help="list every muscle record (id, name, synonyms, zones)")
     p.add_argument("--json", action="store_true", help="print every record as JSON")

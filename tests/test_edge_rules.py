@@ -82,3 +82,38 @@ def test_a_spot_moved_across_the_midline_takes_the_new_side(qtbot, tmp_path: Pat
         assert document.map.spot_by_id(spot_id).side == "left"
     finally:
         document.close()
+
+
+def test_a_catch_all_region_follows_its_named_parts() -> None:
+    """Where named hand or face muscles explain a spot, the catch-all region that stands for
+    them ranks after the best of them (the named muscle is the likelier source; the catch-all
+    is where to roll), on every point of the hands and the face."""
+    from bodymap.advisor import advise
+
+    knowledge = load_knowledge()
+    catch_alls = {m.id: set(m.stands_for) for m in knowledge.muscles.values() if m.stands_for}
+    assert {"hand_muscles", "facial_muscles"} <= set(catch_alls)
+    atlas = load_atlas()
+    checked = 0
+    for view in ("front", "back"):
+        va = atlas[view]
+        for region in va.layer("superficial"):
+            if region.id not in catch_alls:
+                continue
+            minx, miny, maxx, maxy = region.geometry.bounds
+            for i in range(5):
+                for j in range(5):
+                    x, y = (
+                        minx + (maxx - minx) * (i + 0.5) / 5,
+                        miny + (maxy - miny) * (j + 0.5) / 5,
+                    )
+                    if not va.locate(x, y).inside:
+                        continue
+                    order = [(s.muscle, s.side) for s in advise([PainSpot(view, x, y)]).sources]
+                    for rank, (muscle, side) in enumerate(order):
+                        parts = catch_alls.get(muscle, set())
+                        listed = {m for m, s in order if s == side} & parts
+                        earlier = {m for m, s in order[:rank] if s == side} & parts
+                        assert earlier or not listed, (view, x, y, muscle, listed)
+                        checked += 1
+    assert checked > 50

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 from bodymap.maps import PAIN_KINDS, SIDES, VIEWS, fileformat, load_map, loads_map, model, side_for
+from bodymap.maps import values as limits
+from bodymap.maps.area import MAX_AREA_VERTICES
 from bodymap.resources import asset, asset_root
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -53,16 +55,27 @@ def test_example_files_load_from_disk_unchanged(tmp_path: Path) -> None:
 # -- the JSON Schema -------------------------------------------------------------------------------
 def test_schema_is_draft_2020_12_with_the_loaders_keys_and_limits() -> None:
     assert SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    spot = SCHEMA["$defs"]["spot"]
-    checkin = SCHEMA["$defs"]["checkin"]
+    defs = SCHEMA["$defs"]
+    spot, history = defs["spot"], defs["history"]
     assert tuple(SCHEMA["required"]) == fileformat.TOP_KEYS
     assert tuple(spot["required"]) == fileformat.SPOT_KEYS
-    assert tuple(checkin["required"]) == fileformat.CHECKIN_KEYS
-    for schema in (SCHEMA, spot, checkin):
+    assert tuple(history["required"]) == fileformat.HISTORY_KEYS
+    assert tuple(defs["press_test"]["required"]) == fileformat.ANSWER_KEYS
+    assert tuple(defs["session"]["required"]) == fileformat.SESSION_KEYS
+    optional = {id(spot): set(fileformat.SPOT_OPTIONAL_KEYS)}
+    for schema in (SCHEMA, spot, history, defs["press_test"], defs["session"]):
         assert schema["additionalProperties"] is False
-        assert set(schema["properties"]) == set(schema["required"])
+        assert set(schema["properties"]) == set(schema["required"]) | optional.get(
+            id(schema), set()
+        )
+    assert tuple(defs["press_test"]["properties"]["answer"]["enum"]) == model.ANSWERS
+    assert tuple(defs["session"]["properties"]["preset"]["enum"]) == model.PRESETS
+    assert SCHEMA["properties"]["press_tests"]["maxItems"] == limits.MAX_ANSWERS
+    assert SCHEMA["properties"]["sessions"]["maxItems"] == limits.MAX_SESSIONS
+    assert history["properties"]["checkins"]["maxItems"] == limits.MAX_CHECKINS
+    assert defs["ring"]["maxItems"] == MAX_AREA_VERTICES
     props = spot["properties"]
-    assert tuple(props["view"]["enum"]) == VIEWS and tuple(props["side"]["enum"]) == SIDES
+    assert tuple(props["view"]["enum"]) == VIEWS and tuple(defs["side"]["enum"]) == SIDES
     assert tuple(props["kind"]["enum"]) == PAIN_KINDS
     assert (props["x"]["minimum"], props["x"]["maximum"]) == model.X_RANGE
     assert (props["y"]["minimum"], props["y"]["maximum"]) == model.Y_RANGE
@@ -112,12 +125,22 @@ def schema_errors(value: Any, schema: dict[str, Any], where: str = "$") -> list[
         elif key == "items" and isinstance(value, list):
             for i, item in enumerate(value):
                 errors += schema_errors(item, rule, f"{where}[{i}]")
+        elif key == "prefixItems" and isinstance(value, list):
+            for i, (item, sub) in enumerate(zip(value, rule, strict=False)):
+                errors += schema_errors(item, sub, f"{where}[{i}]")
+        elif key == "oneOf":
+            matches = sum(not schema_errors(value, sub, where) for sub in rule)
+            if matches != 1:
+                errors.append(f"{where}: matches {matches} of oneOf")
         elif key == "maxItems" and isinstance(value, list) and len(value) > rule:
             errors.append(f"{where}: too many items")
+        elif key == "minItems" and isinstance(value, list) and len(value) < rule:
+            errors.append(f"{where}: too few items")
         elif key in ("minLength", "maxLength", "pattern", "minimum", "maximum"):
             errors += _scalar_rule(value, key, rule, where)
         elif key not in {"required", "properties", "additionalProperties", "propertyNames",
-                         "items", "maxItems", "const", "enum"}:  # fmt: skip
+                         "items", "maxItems", "minItems", "prefixItems", "oneOf", "const",
+                         "enum"}:  # fmt: skip
             raise AssertionError(f"the test's schema checker does not know {key!r}")
     return errors
 
@@ -143,7 +166,14 @@ def test_every_example_validates_against_the_schema(name: str) -> None:
 @pytest.mark.parametrize(
     ("path", "value"),
     [(("spots", 0, "intensity"), 11), (("spots", 0, "kind"), "stab"), (("spots", 0, "x"), 1001),
-     (("spots", 1, "extra"), 1), (("version",), 2), (("history", 0, "intensities", "a b"), 3),
+     (("spots", 1, "extra"), 1), (("version",), 3), (("history", "columns", 0), "a b"),
+     (("history", "checkins", 0, 1), "5X"),
+     (("history", "checkins", 0), ["2025-04-07T19:15:00Z", "6", 7]),
+     (("spots", 0, "area"), {"type": "Point", "coordinates": [1, 2]}),
+     (("press_tests",), [{"spot": "heel-r", "muscle": "soleus", "side": "up", "answer": "yes",
+                          "at": "2025-04-08T06:30:00Z"}]),
+     (("sessions",), [{"preset": "nap", "start": "2025-04-08T06:30:00Z", "duration_s": 60,
+                       "steps_done": 1}]),
      (("spots", 0, "note"), "n" * 2001), (("name",), "")],
 )  # fmt: skip
 def test_schema_and_loader_refuse_the_same_mistakes(path: tuple[Any, ...], value: Any) -> None:
@@ -159,7 +189,10 @@ def test_schema_and_loader_refuse_the_same_mistakes(path: tuple[Any, ...], value
 
 def test_the_format_page_describes_every_field() -> None:
     text = (DOCS / "map-format.md").read_text(encoding="utf-8")
-    for key in {*fileformat.TOP_KEYS, *fileformat.SPOT_KEYS, *fileformat.CHECKIN_KEYS}:
+    keys = {*fileformat.TOP_KEYS, *fileformat.SPOT_KEYS, *fileformat.SPOT_OPTIONAL_KEYS}
+    keys |= {*fileformat.HISTORY_KEYS, *fileformat.ANSWER_KEYS, *fileformat.SESSION_KEYS}
+    for key in keys:
         assert f"`{key}`" in text, key
-    for phrase in ("update bodymap to open it", ".bak", ".bodymap-recovery", "Migration 0 → 1"):
+    for phrase in ("update bodymap to open it", ".bak", ".bodymap-recovery", "Migration 0 → 1",
+                   "Migration 1 → 2", "contradicts"):  # fmt: skip
         assert phrase in text

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from bodymap.maps import add_spot, load_map, move_spot, save_map
+from bodymap.maps import add_spot, load_map, move_spot, save_map, side_for
 from bodymap.maps.model import TriggerPointMap
 from bodymap.ui import settings as prefs
 from bodymap.ui.document.commands import OperationCommand
@@ -58,14 +58,14 @@ def answers(doc: MapDocument, monkeypatch: pytest.MonkeyPatch) -> Answers:
 
 
 def _add(doc: MapDocument, x: float = 560.0, y: float = 200.0) -> str:
-    op = add_spot(doc.map, "back", x, y, "left", apply=False)
+    op = add_spot(doc.map, "back", x, y, side_for("back", x), apply=False)
     assert doc.push(op)
     return op.spot.id
 
 
 def test_command_applies_and_inverts_and_is_named_for_the_menu(qtbot):
     tpm = TriggerPointMap("Test")
-    add = add_spot(tpm, "back", 560, 200, "left", apply=False)
+    add = add_spot(tpm, "back", 560, 200, "right", apply=False)
     command = OperationCommand(tpm, add)
     assert command.text() == "Add spot 1"
     command.redo()
@@ -81,7 +81,7 @@ def test_command_applies_and_inverts_and_is_named_for_the_menu(qtbot):
 
 def test_command_on_a_stale_map_drops_out_instead_of_half_applying(qtbot):
     tpm = TriggerPointMap("Test")
-    add = add_spot(tpm, "back", 560, 200, "left")  # already applied
+    add = add_spot(tpm, "back", 560, 200, "right")  # already applied
     command = OperationCommand(tpm, add)
     command.redo()  # adding the same spot twice is refused
     assert command.error is not None and command.isObsolete()
@@ -232,7 +232,7 @@ def test_autosave_writes_again_only_after_another_change(doc, answers):
     assert doc.autosave() is not None
     assert doc.autosave() is None  # the timer fires again: nothing new to keep
     assert len(written) == 1
-    assert doc.push(move_spot(doc.map, spot_id, 570.0, 210.0, "left", apply=False))
+    assert doc.push(move_spot(doc.map, spot_id, 570.0, 210.0, "right", apply=False))
     assert doc.autosave() is not None
     doc.undo_stack.undo()  # still unsaved (the spot is there), and different again
     assert doc.autosave() is not None

@@ -17,8 +17,8 @@ DAY0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
 def _map_with_history(days: int = 7) -> TriggerPointMap:
     tpm = TriggerPointMap("History")
-    neck = add_spot(tpm, "back", 560, 170, "left").spot.id
-    hip = add_spot(tpm, "back", 440, 470, "right").spot.id
+    neck = add_spot(tpm, "back", 560, 170, "right").spot.id
+    hip = add_spot(tpm, "back", 440, 470, "left").spot.id
     add_spot(tpm, "front", 450, 300, "right")  # never checked in: no series
     for day in range(days):
         check_in(tpm, {neck: max(0, 8 - day), hip: 3 + day % 2}, at=DAY0 + timedelta(days=day))
@@ -44,7 +44,7 @@ def test_one_series_per_spot_with_readings_labelled_by_number_and_region(qtbot):
     tpm = _map_with_history()
     plot = HistoryPlot(tpm, lambda spot: f"region of {spot.side}")
     qtbot.addWidget(plot)
-    assert [s.label for s in plot.series] == ["1 · region of left", "2 · region of right"]
+    assert [s.label for s in plot.series] == ["1 · region of right", "2 · region of left"]
     assert [len(s.points) for s in plot.series] == [7, 7]
     assert plot.series[0].points[-1][1] == 2
 

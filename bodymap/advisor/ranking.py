@@ -22,12 +22,13 @@ the front of the thigh must not fall behind a rarer muscle merely lying next to 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from bodymap.advisor.areas import area_contributions, area_of
 from bodymap.advisor.model import Reason, Source, SpotLike
 from bodymap.advisor.tables import Tables
+from bodymap.knowledge import Muscle
 
 if TYPE_CHECKING:
     from bodymap.atlas import Hit, Region
@@ -135,6 +136,23 @@ def _reach(hits: Sequence[Hit], tables: Tables) -> dict[int, tuple[Region, ...]]
     return out
 
 
+CATCH_ALL_SHARE = 0.99
+"""A catch-all region scores at most this share of its best named part that explains the
+same pain, so it follows that part instead of pushing named muscles out of the list."""
+
+
+def _rank_named_parts_first(
+    raw: dict[tuple[str, str], float], muscles: Mapping[str, Muscle]
+) -> None:
+    """Cap each catch-all region (``stands_for``) just below its best named part on the
+    same side: "hand muscles" is where to roll, the named thumb muscle the likelier source."""
+    for (muscle_id, side), value in list(raw.items()):
+        parts = muscles[muscle_id].stands_for
+        best = max((raw.get((p, side), 0.0) for p in parts), default=0.0)
+        if best > 0.0 and value >= best:
+            raw[(muscle_id, side)] = best * CATCH_ALL_SHARE
+
+
 def rank_sources(
     hits: Sequence[Hit],
     spots: Sequence[SpotLike],
@@ -168,6 +186,7 @@ def rank_sources(
     if not raw:
         return ()
     muscles = tables.knowledge.muscles
+    _rank_named_parts_first(raw, muscles)
     order = sorted(
         raw,
         key=lambda k: (-raw[k], -muscles[k[0]].prevalence, k[0], _SIDE_ORDER.get(k[1], 3)),

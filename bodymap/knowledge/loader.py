@@ -14,6 +14,7 @@ from types import MappingProxyType
 from bodymap import resources
 from bodymap.knowledge.fields import Fields, KnowledgeError
 from bodymap.knowledge.model import (
+    NOT_TIMED,
     BodyPart,
     CautionText,
     Contraindication,
@@ -135,16 +136,29 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
     position = f.text("position")
     if position not in POSITIONS:
         raise f.error(f"unknown position {position!r} (one of {', '.join(POSITIONS)})")
+    if tool == "none":
+        # not rolled: the `how` says what to do instead, and there is nothing to time
+        timed = [key for key in ("on_point_s", "around_min") if f.raw(key) is not None]
+        if timed:
+            raise f.error(f"tool 'none' is not rolled, so give no {' or '.join(timed)}")
+        on_point_s, around_min = NOT_TIMED, NOT_TIMED
+    else:
+        on_point_s = f.int_range("on_point_s", 5, 60)
+        around_min = f.int_range("around_min", 1, 10)
     technique = Technique(
         tool=tool,
         tool_detail=f.text("tool_detail", required=False),
         position=position,
         how=f.text("how"),
-        on_point_s=f.int_range("on_point_s", 5, 60),
-        around_min=f.int_range("around_min", 1, 10),
+        on_point_s=on_point_s,
+        around_min=around_min,
     )
     avoid = f.texts("avoid", required=False)
     synonyms = f.texts("synonyms", required=False)
+    stands_for = f.texts("stands_for", required=False)
+    unknown = [i for i in stands_for if i not in REGION_IDS]
+    if unknown:
+        raise f.error(f"stands_for names unknown muscles {unknown}")
     if zones is not None:
         for zone in avoid:
             if zone not in zones:
@@ -163,6 +177,7 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
         source=f.text("source"),
         file=file,
         synonyms=synonyms,
+        stands_for=stands_for,
     )
     f.finish()
     return muscle

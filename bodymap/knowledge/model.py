@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 __all__ = [
+    "NOT_TIMED",
     "BodyPart",
     "CautionText",
     "Contraindication",
@@ -57,9 +58,17 @@ class Referral:
         return None
 
 
+NOT_TIMED = (0, 0)
+"""The timings of a record that is not rolled (``tool = "none"``): nothing to time."""
+
+
 @dataclass(frozen=True)
 class Technique:
-    """How to work a muscle: the tool, the body position and the timing."""
+    """How to work a muscle: the tool, the body position and the timing.
+
+    A record with ``tool = "none"`` is not rolled at all: its ``how`` says what to do
+    instead (stretch, another area, a clinician) and both timings are :data:`NOT_TIMED`.
+    """
 
     tool: str
     tool_detail: str
@@ -67,6 +76,11 @@ class Technique:
     how: str
     on_point_s: tuple[int, int]
     around_min: tuple[int, int]
+
+    @property
+    def rolled(self) -> bool:
+        """Whether the muscle is worked with pressure at all (``tool`` is not ``"none"``)."""
+        return self.tool != "none"
 
 
 @dataclass(frozen=True)
@@ -87,6 +101,9 @@ class Muscle:
     file: str
     synonyms: tuple[str, ...] = ()
     """Other names people use for it ("peroneus", "lats"), for search."""
+    stands_for: tuple[str, ...] = ()
+    """For a catch-all region (hand muscles, facial muscles, wrist flexors): the named
+    muscles it covers. A named one that explains a spot ranks above the catch-all."""
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,9 @@ Each step is a pure function registered with ``@migration(n)``: it takes the par
 of a version-``n`` file and returns version ``n + 1``. Loading runs the steps in order and
 then checks the result as strictly as any current file. Files are never rewritten here.
 
+Version 2 (see docs/map-format.md) stores the history as columns and rows and adds check-in
+notes, spot areas, press-test answers and sessions.
+
 Version 0 is the early draft format (before "format" and check-ins existed)::
 
     {"version": 0, "name": "...", "saved": "2024-03-01T08:00:00Z",
@@ -24,7 +27,7 @@ from bodymap.maps.model import side_for
 __all__ = ["CURRENT_VERSION", "FORMAT_NAME", "Migration", "detect_version", "migrate", "migration"]
 
 FORMAT_NAME = "bodymap-map"
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
 
 Migration = Callable[[dict[str, Any], datetime], dict[str, Any]]
 """A step: (data of version n, fallback time for missing dates) → data of version n + 1."""
@@ -120,4 +123,56 @@ def _draft_to_v1(data: dict[str, Any], now: datetime) -> dict[str, Any]:
         "modified": saved,
         "spots": new_spots,
         "history": [],
+    }
+
+
+_V1_TOP = ("format", "version", "name", "created", "modified", "spots", "history")
+
+
+@migration(1)
+def _v1_to_v2(data: dict[str, Any], now: datetime) -> dict[str, Any]:
+    """1 → 2: the history becomes columns (spot ids) and one row per check-in, with no
+    notes; no press-test answers and no sessions yet. Spots are kept as they are. The v1
+    rules of the history's shape are checked here; ids, values and times by the version 2
+    loader."""
+    unknown = [key for key in data if key not in _V1_TOP]
+    if unknown:
+        raise MapFileError(f"unknown key {unknown[0]!r:.40} in the map")
+    if "history" not in data:
+        return {**data, "version": 2, "press_tests": [], "sessions": []}  # refused later
+    history = data["history"]
+    if not isinstance(history, list):
+        raise MapFileError("'history' must be a list")
+    spots = data.get("spots")
+    ids = [
+        spot["id"]
+        for spot in (spots if isinstance(spots, list) else [])
+        if isinstance(spot, dict) and isinstance(spot.get("id"), str)
+    ]
+    used: set[str] = set()
+    for index, checkin in enumerate(history):
+        if not isinstance(checkin, dict):
+            raise MapFileError(f"history[{index}] must be a JSON object")
+        extra = [key for key in checkin if key not in ("at", "intensities")]
+        if extra:
+            raise MapFileError(f"unknown key {extra[0]!r:.40} in history[{index}]")
+        missing = [key for key in ("at", "intensities") if key not in checkin]
+        if missing:
+            raise MapFileError(f"history[{index}] is missing {missing[0]!r}")
+        intensities = checkin["intensities"]
+        if not isinstance(intensities, dict):
+            raise MapFileError(
+                f"history[{index}].intensities must be a JSON object of spot id → intensity"
+            )
+        used.update(intensities)
+    # ids no spot has become columns too, so that the loader names them after the spots
+    columns = [spot_id for spot_id in dict.fromkeys([*ids, *used]) if spot_id in used]
+    position = {spot_id: index for index, spot_id in enumerate(columns)}
+    rows = [[c["at"], [[position[k], v] for k, v in c["intensities"].items()]] for c in history]
+    return {
+        **data,
+        "version": 2,
+        "history": {"columns": columns, "checkins": rows},
+        "press_tests": [],
+        "sessions": [],
     }

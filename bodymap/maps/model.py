@@ -12,23 +12,31 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from bodymap.maps.values import (
+    ANSWERS,
     CHANGE_KINDS,
+    DATE_RANGE,
     MAX_NAME_LENGTH,
     MAX_NOTE_LENGTH,
     MAX_SPOTS,
     MIDLINE_X,
     PAIN_KINDS,
+    PRESETS,
     SIDES,
     VIEWS,
     X_RANGE,
     Y_RANGE,
+    Area,
     Change,
     ChangeKind,
     CheckIn,
+    PressAnswer,
+    SessionRecord,
     Spot,
     TrendLabel,
     check_intensity,
+    check_limits,
     check_map_name,
+    check_side,
     check_utc,
     new_spot_id,
     side_for,
@@ -36,23 +44,31 @@ from bodymap.maps.values import (
 )
 
 __all__ = [
+    "ANSWERS",
     "CHANGE_KINDS",
+    "DATE_RANGE",
     "MAX_NAME_LENGTH",
     "MAX_NOTE_LENGTH",
     "MAX_SPOTS",
     "MIDLINE_X",
     "PAIN_KINDS",
+    "PRESETS",
     "SIDES",
     "VIEWS",
     "X_RANGE",
     "Y_RANGE",
+    "Area",
     "Change",
     "ChangeKind",
     "CheckIn",
+    "PressAnswer",
+    "SessionRecord",
     "Spot",
     "TrendLabel",
     "TriggerPointMap",
     "check_intensity",
+    "check_side",
+    "check_utc",
     "new_spot_id",
     "side_for",
     "utc_now",
@@ -60,7 +76,8 @@ __all__ = [
 
 
 class TriggerPointMap:
-    """A user's personal map: named, ordered spots (number = index + 1) and their check-ins.
+    """A user's personal map: named, ordered spots (number = index + 1), their check-ins,
+    press-test answers (sorted by spot, muscle, side) and rolling sessions (by start).
 
     Read it through the properties; change it only through `bodymap.maps.operations`.
     Observers ``subscribe`` and receive a `Change` once per applied operation.
@@ -73,6 +90,8 @@ class TriggerPointMap:
         history: Iterable[CheckIn] = (),
         created: datetime | None = None,
         modified: datetime | None = None,
+        answers: Iterable[PressAnswer] = (),
+        sessions: Iterable[SessionRecord] = (),
     ) -> None:
         now = utc_now()
         self._name = check_map_name(name)
@@ -80,6 +99,8 @@ class TriggerPointMap:
         self._modified = check_utc(modified or self._created, "modified")
         self._spots = tuple(spots)
         self._history = tuple(history)
+        self._answers = tuple(sorted(answers, key=_answer_key))
+        self._sessions = tuple(sorted(sessions, key=_session_key))
         self._subscribers: list[Callable[[Change], None]] = []
         self._revision = 0
         self._held = 0  # > 0 while changes are grouped (see changes_together)
@@ -99,11 +120,29 @@ class TriggerPointMap:
         for checkin in self._history:
             if not isinstance(checkin, CheckIn):
                 raise ValueError(f"history must hold CheckIn values, got {type(checkin).__name__}")
-            unknown = sorted(set(checkin.intensities) - ids)
-            if unknown:
+            if not ids.issuperset(checkin.intensities):
+                unknown = sorted(set(checkin.intensities) - ids)
                 raise ValueError(f"a check-in names an unknown spot {unknown[0]}")
         if any(a.at >= b.at for a, b in zip(self._history, self._history[1:], strict=False)):
             raise ValueError("history must be in time order, one check-in per moment")
+        keys: set[tuple[str, str, str]] = set()
+        for answer in self._answers:
+            if not isinstance(answer, PressAnswer):
+                raise ValueError(f"answers must be PressAnswer values, got {type(answer).__name__}")
+            if answer.spot_id not in ids:
+                raise ValueError(f"a press-test answer names an unknown spot {answer.spot_id}")
+            if answer.key in keys:
+                raise ValueError(
+                    f"two press-test answers for spot {answer.spot_id}, {answer.muscle} "
+                    f"({answer.side})"
+                )
+            keys.add(answer.key)
+        for session in self._sessions:
+            if not isinstance(session, SessionRecord):
+                raise ValueError(
+                    f"sessions must be SessionRecord values, got {type(session).__name__}"
+                )
+        check_limits(self._name, self._spots, self._history, self._answers, self._sessions)
 
     # -- reading -------------------------------------------------------------------------
     @property
@@ -129,6 +168,27 @@ class TriggerPointMap:
         return self._history
 
     @property
+    def answers(self) -> tuple[PressAnswer, ...]:
+        """Press-test answers, one per (spot, muscle, side), sorted by that key."""
+        return self._answers
+
+    @property
+    def sessions(self) -> tuple[SessionRecord, ...]:
+        """Rolling sessions done, oldest start first."""
+        return self._sessions
+
+    def answers_for(self, spot_id: str) -> tuple[PressAnswer, ...]:
+        """The press-test answers about one spot."""
+        return tuple(a for a in self._answers if a.spot_id == spot_id)
+
+    def answer(self, spot_id: str, muscle: str, side: str) -> PressAnswer | None:
+        """The answer for one spot and source (muscle on a side), or None."""
+        for candidate in self._answers:
+            if candidate.key == (spot_id, muscle, side):
+                return candidate
+        return None
+
+    @property
     def revision(self) -> int:
         """Counts applied changes since this object was made (for autosave bookkeeping)."""
         return self._revision
@@ -139,7 +199,8 @@ class TriggerPointMap:
     def __repr__(self) -> str:
         return (
             f"TriggerPointMap(name={self._name!r}, spots={len(self._spots)}, "
-            f"history={len(self._history)})"
+            f"history={len(self._history)}, answers={len(self._answers)}, "
+            f"sessions={len(self._sessions)})"
         )
 
     def __eq__(self, other: object) -> bool:
@@ -149,13 +210,22 @@ class TriggerPointMap:
 
     __hash__ = None  # type: ignore[assignment]
 
-    def state(self) -> tuple[str, datetime, datetime, tuple[Spot, ...], tuple[CheckIn, ...]]:
+    def state(self) -> tuple[object, ...]:
         """Everything saved in a file, as one comparable value."""
-        return (self._name, self._created, self._modified, self._spots, self._history)
+        return (self._created, self._modified, *self.content())
 
-    def content(self) -> tuple[str, tuple[Spot, ...], tuple[CheckIn, ...]]:
-        """What the user made (name, spots, history), ignoring the timestamps of the map."""
-        return (self._name, self._spots, self._history)
+    def content(
+        self,
+    ) -> tuple[
+        str,
+        tuple[Spot, ...],
+        tuple[CheckIn, ...],
+        tuple[PressAnswer, ...],
+        tuple[SessionRecord, ...],
+    ]:
+        """What the user made (name, spots, history, answers, sessions), ignoring the map's
+        own timestamps."""
+        return (self._name, self._spots, self._history, self._answers, self._sessions)
 
     def spot_by_id(self, spot_id: str) -> Spot:
         """The spot with this id; KeyError if there is none."""
@@ -235,12 +305,26 @@ class TriggerPointMap:
         spots: tuple[Spot, ...] | None = None,
         history: tuple[CheckIn, ...] | None = None,
         name: str | None = None,
+        answers: tuple[PressAnswer, ...] | None = None,
+        sessions: tuple[SessionRecord, ...] | None = None,
     ) -> None:
-        """Install a new state, bump ``modified`` and notify once. Used by operations."""
+        """Install a new state, bump ``modified`` and notify once. Used by operations.
+        ValueError, with nothing changed, if the new state is larger than a map may be."""
+        check_limits(
+            self._name if name is None else check_map_name(name),
+            self._spots if spots is None else spots,
+            self._history if history is None else history,
+            self._answers if answers is None else answers,
+            self._sessions if sessions is None else sessions,
+        )
         if spots is not None:
             self._spots = spots
         if history is not None:
             self._history = history
+        if answers is not None:
+            self._answers = answers
+        if sessions is not None:
+            self._sessions = sessions
         if name is not None:
             self._name = check_map_name(name)
         self._modified = max(utc_now(), self._modified)
@@ -252,5 +336,14 @@ class TriggerPointMap:
         subscribers; sends ``Change("reset")``. Not undoable: clear the undo stack too."""
         self._name, self._created, self._modified = other.name, other.created, other.modified
         self._spots, self._history = other.spots, other.history
+        self._answers, self._sessions = other.answers, other.sessions
         self._revision += 1
         self._notify(Change("reset"))
+
+
+def _answer_key(answer: PressAnswer) -> tuple[str, str, str]:
+    return answer.key if isinstance(answer, PressAnswer) else ("", "", "")
+
+
+def _session_key(session: SessionRecord) -> datetime:
+    return session.start if isinstance(session, SessionRecord) else DATE_RANGE[0]

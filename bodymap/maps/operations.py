@@ -18,8 +18,11 @@ from typing import ClassVar
 
 from bodymap.maps.model import (
     MAX_SPOTS,
+    Area,
     Change,
     CheckIn,
+    PressAnswer,
+    SessionRecord,
     Spot,
     TriggerPointMap,
 )
@@ -29,12 +32,17 @@ __all__ = [
     "AddSpot",
     "Batch",
     "CheckInOp",
+    "EditCheckIn",
     "EditSpot",
     "MoveSpot",
     "Operation",
     "Readings",
     "RemoveSpot",
     "Rename",
+    "SessionOp",
+    "SetArea",
+    "SetPressAnswer",
+    "answers_of",
     "readings_of",
     "spot_index",
 ]
@@ -72,14 +80,20 @@ def readings_of(tpm: TriggerPointMap, spot_id: str) -> Readings:
     )
 
 
+def answers_of(tpm: TriggerPointMap, spot_id: str) -> tuple[PressAnswer, ...]:
+    """The press-test answers about ``spot_id``: what removing the spot also takes away."""
+    return tpm.answers_for(spot_id)
+
+
 @dataclass(frozen=True)
 class AddSpot(Operation):
-    """Insert ``spot`` at ``index`` (and put back its check-in ``readings``, when undoing a
-    removal)."""
+    """Insert ``spot`` at ``index`` (and put back its check-in ``readings`` and press-test
+    ``answers``, when undoing a removal)."""
 
     spot: Spot
     index: int
     readings: Readings = ()
+    answers: tuple[PressAnswer, ...] = ()
     text: ClassVar[str] = "Add spot"
 
     def apply(self, tpm: TriggerPointMap) -> None:
@@ -95,21 +109,30 @@ class AddSpot(Operation):
             if not 0 <= at_index < len(history):
                 raise ValueError("the spot's check-ins no longer match the history")
             entry = history[at_index]
-            history[at_index] = CheckIn(entry.at, {**entry.intensities, self.spot.id: value})
+            history[at_index] = CheckIn(
+                entry.at, {**entry.intensities, self.spot.id: value}, entry.note
+            )
+        if any(a.spot_id != self.spot.id for a in self.answers):
+            raise ValueError("a press-test answer of this spot names another spot")
+        answers = tuple(sorted((*tpm.answers, *self.answers), key=lambda a: a.key))
         new_spots = (*spots[: self.index], self.spot, *spots[self.index :])
-        tpm._commit(Change("added", self.spot.id), spots=new_spots, history=tuple(history))
+        tpm._commit(
+            Change("added", self.spot.id), spots=new_spots, history=tuple(history), answers=answers
+        )
 
     def inverse(self) -> Operation:
-        return RemoveSpot(self.spot, self.index, self.readings)
+        return RemoveSpot(self.spot, self.index, self.readings, self.answers)
 
 
 @dataclass(frozen=True)
 class RemoveSpot(Operation):
-    """Remove ``spot`` from ``index``, with its check-in ``readings``."""
+    """Remove ``spot`` from ``index``, with its check-in ``readings`` and press-test
+    ``answers``."""
 
     spot: Spot
     index: int
     readings: Readings = ()
+    answers: tuple[PressAnswer, ...] = ()
     text: ClassVar[str] = "Delete spot"
 
     def apply(self, tpm: TriggerPointMap) -> None:
@@ -118,17 +141,22 @@ class RemoveSpot(Operation):
             raise ValueError(f"spot {self.spot.id} is not where this operation expects it")
         if readings_of(tpm, self.spot.id) != self.readings:
             raise ValueError(f"the check-ins of spot {self.spot.id} changed since")
+        if answers_of(tpm, self.spot.id) != self.answers:
+            raise ValueError(f"the press-test answers of spot {self.spot.id} changed since")
+        answers = tuple(a for a in tpm.answers if a.spot_id != self.spot.id)
         history = tuple(
-            CheckIn(c.at, {k: v for k, v in c.intensities.items() if k != self.spot.id})
+            CheckIn(c.at, {k: v for k, v in c.intensities.items() if k != self.spot.id}, c.note)
             if self.spot.id in c.intensities
             else c
             for c in tpm.history
         )
         new_spots = spots[: self.index] + spots[self.index + 1 :]
-        tpm._commit(Change("removed", self.spot.id), spots=new_spots, history=history)
+        tpm._commit(
+            Change("removed", self.spot.id), spots=new_spots, history=history, answers=answers
+        )
 
     def inverse(self) -> Operation:
-        return AddSpot(self.spot, self.index, self.readings)
+        return AddSpot(self.spot, self.index, self.readings, self.answers)
 
 
 @dataclass(frozen=True)
@@ -227,6 +255,148 @@ class CheckInOp(Operation):
 
     def inverse(self) -> Operation:
         return CheckInOp(self.checkin, not self.remove)
+
+
+@dataclass(frozen=True)
+class EditCheckIn(Operation):
+    """Replace the check-in ``before`` with ``after`` (other readings, note or time: a
+    back-dated correction, or today's check-in updated in "today" mode)."""
+
+    before: CheckIn
+    after: CheckIn
+    text: ClassVar[str] = "Edit check-in"
+
+    def apply(self, tpm: TriggerPointMap) -> None:
+        history = list(tpm.history)
+        times = [c.at for c in history]
+        position = bisect.bisect_left(times, self.before.at)
+        if position >= len(history) or history[position] != self.before:
+            raise ValueError("that check-in is not in the history")
+        del history[position], times[position]
+        unknown = [k for k in self.after.intensities if not tpm.has_spot(k)]
+        if unknown:
+            raise ValueError(f"the check-in names an unknown spot {unknown[0]}")
+        target = bisect.bisect_left(times, self.after.at)
+        if target < len(times) and times[target] == self.after.at:
+            raise ValueError(f"there is already a check-in at {self.after.at.isoformat()}")
+        history.insert(target, self.after)
+        tpm._commit(Change("checked_in"), history=tuple(history))
+
+    def inverse(self) -> Operation:
+        return EditCheckIn(self.after, self.before)
+
+    @property
+    def is_noop(self) -> bool:
+        return self.before == self.after
+
+
+@dataclass(frozen=True)
+class SetArea(Operation):
+    """Give a spot a pain area, change it or take it away (``None``); the spot's point
+    moves with it (``old_xy``/``new_xy``, sides alike) so that it stays inside the area."""
+
+    spot_id: str
+    old_area: Area | None
+    new_area: Area | None
+    old_xy: tuple[float, float]
+    new_xy: tuple[float, float]
+    old_side: str
+    new_side: str
+    text: ClassVar[str] = "Change area"
+
+    def apply(self, tpm: TriggerPointMap) -> None:
+        index = spot_index(tpm, self.spot_id)
+        spot = tpm.spots[index]
+        if (spot.area, (spot.x, spot.y), spot.side) != (
+            self.old_area,
+            tuple(self.old_xy),
+            self.old_side,
+        ):
+            raise ValueError(f"spot {self.spot_id} changed since this area was drawn")
+        changed = dataclasses.replace(
+            spot, x=self.new_xy[0], y=self.new_xy[1], side=self.new_side, area=self.new_area
+        )
+        _replace_spot(tpm, index, changed, Change("edited", self.spot_id))
+
+    def inverse(self) -> Operation:
+        return SetArea(
+            self.spot_id,
+            self.new_area,
+            self.old_area,
+            self.new_xy,
+            self.old_xy,
+            self.new_side,
+            self.old_side,
+        )
+
+    @property
+    def is_noop(self) -> bool:
+        return (self.old_area, tuple(self.old_xy), self.old_side) == (
+            self.new_area,
+            tuple(self.new_xy),
+            self.new_side,
+        )
+
+
+@dataclass(frozen=True)
+class SetPressAnswer(Operation):
+    """Record, change or clear (``None``) the press-test answer for one spot and source;
+    ``old`` and ``new`` share their key (spot, muscle, side) when both are given."""
+
+    old: PressAnswer | None
+    new: PressAnswer | None
+    text: ClassVar[str] = "Answer press test"
+
+    def __post_init__(self) -> None:
+        if self.old is None and self.new is None:
+            raise ValueError("a press-test change needs an old or a new answer")
+        if self.old is not None and self.new is not None and self.old.key != self.new.key:
+            raise ValueError("a press-test change keeps its spot, muscle and side")
+
+    def apply(self, tpm: TriggerPointMap) -> None:
+        some = self.new or self.old
+        assert some is not None
+        spot_id, muscle, side = some.key
+        if tpm.answer(spot_id, muscle, side) != self.old:
+            raise ValueError(f"the press-test answer for spot {spot_id} changed since")
+        if self.new is not None and not tpm.has_spot(spot_id):
+            raise ValueError(f"the map has no spot with id {spot_id}")
+        kept = [a for a in tpm.answers if a.key != some.key]
+        if self.new is not None:
+            kept.append(self.new)
+        answers = tuple(sorted(kept, key=lambda a: a.key))
+        tpm._commit(Change("press_tested", spot_id), answers=answers)
+
+    def inverse(self) -> Operation:
+        return SetPressAnswer(self.new, self.old)
+
+    @property
+    def is_noop(self) -> bool:
+        return self.old == self.new
+
+
+@dataclass(frozen=True)
+class SessionOp(Operation):
+    """Add a rolling ``session`` record in start order (or take it out, when ``remove``)."""
+
+    session: SessionRecord
+    remove: bool = False
+    text: ClassVar[str] = "Record session"
+
+    def apply(self, tpm: TriggerPointMap) -> None:
+        sessions = list(tpm.sessions)
+        if self.remove:
+            if self.session not in sessions:
+                raise ValueError("that session is not in the map")
+            position = len(sessions) - 1 - sessions[::-1].index(self.session)
+            del sessions[position]
+        else:
+            starts = [s.start for s in sessions]
+            sessions.insert(bisect.bisect_right(starts, self.session.start), self.session)
+        tpm._commit(Change("session"), sessions=tuple(sessions))
+
+    def inverse(self) -> Operation:
+        return SessionOp(self.session, not self.remove)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """The verbs that change a map: `add_spot`, `move_spot`, `edit_spot`, `remove_spot`,
-`check_in` and `rename`.
+`set_area`, `check_in`, `check_in_today`, `edit_check_in`, `delete_check_in`,
+`answer_press_test`, `record_session` and `rename`.
 
 Each verb checks its input, builds the operation (with its exact inverse) and by default
 applies it; ``apply=False`` only builds it, for an undo stack that applies by redoing.
@@ -10,13 +11,18 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
 from bodymap.maps.model import (
+    Area,
     CheckIn,
+    PressAnswer,
+    SessionRecord,
     Spot,
     TriggerPointMap,
     check_intensity,
+    check_side,
+    check_utc,
     new_spot_id,
     side_for,
     utc_now,
@@ -24,16 +30,34 @@ from bodymap.maps.model import (
 from bodymap.maps.operations import (
     AddSpot,
     CheckInOp,
+    EditCheckIn,
     EditSpot,
     MoveSpot,
     Operation,
     RemoveSpot,
     Rename,
+    SessionOp,
+    SetArea,
+    SetPressAnswer,
+    answers_of,
     readings_of,
     spot_index,
 )
 
-__all__ = ["add_spot", "check_in", "edit_spot", "move_spot", "remove_spot", "rename"]
+__all__ = [
+    "add_spot",
+    "answer_press_test",
+    "check_in",
+    "check_in_today",
+    "delete_check_in",
+    "edit_check_in",
+    "edit_spot",
+    "move_spot",
+    "record_session",
+    "remove_spot",
+    "rename",
+    "set_area",
+]
 
 
 def _run(tpm: TriggerPointMap, op: Operation, apply: bool) -> None:
@@ -63,6 +87,7 @@ def add_spot(
     while tpm.has_spot(spot_id):
         spot_id = new_spot_id()
     spot = Spot(spot_id, view, x, y, side, intensity, kind, note, utc_now())
+    check_side(spot.view, spot.x, spot.side)
     op = AddSpot(spot, len(tpm.spots) if index is None else index)
     _run(tpm, op, apply)
     return op
@@ -80,7 +105,8 @@ def move_spot(
     """Move a spot to (x, y); ``side`` defaults to the side of ``x`` in the spot's view."""
     spot = tpm.spots[spot_index(tpm, spot_id)]
     new_side = side_for(spot.view, x) if side is None else side
-    dataclasses.replace(spot, x=x, y=y, side=new_side)  # validates before anything changes
+    moved = dataclasses.replace(spot, x=x, y=y, side=new_side)  # validates before any change
+    check_side(moved.view, moved.x, moved.side)
     op = MoveSpot(spot_id, (spot.x, spot.y), (float(x), float(y)), spot.side, new_side)
     _run(tpm, op, apply)
     return op
@@ -115,9 +141,39 @@ def edit_spot(
 def remove_spot(tpm: TriggerPointMap, spot_id: str, *, apply: bool = True) -> RemoveSpot:
     """Delete a spot and its check-in readings (undo puts both back)."""
     index = spot_index(tpm, spot_id)
-    op = RemoveSpot(tpm.spots[index], index, readings_of(tpm, spot_id))
+    op = RemoveSpot(tpm.spots[index], index, readings_of(tpm, spot_id), answers_of(tpm, spot_id))
     _run(tpm, op, apply)
     return op
+
+
+def set_area(
+    tpm: TriggerPointMap,
+    spot_id: str,
+    area: Area | None,
+    point: tuple[float, float] | None = None,
+    *,
+    apply: bool = True,
+) -> SetArea:
+    """Give a spot a pain area, change it, or take it away (``None``). The spot's point moves
+    to ``point`` if given, else stays if it lies inside the new area, else moves to a point
+    inside it; its side follows the point."""
+    spot = tpm.spots[spot_index(tpm, spot_id)]
+    if point is None:
+        inside = area is None or area.contains(spot.x, spot.y)
+        point = (spot.x, spot.y) if inside else area.inner_point()  # type: ignore[union-attr]
+    x, y = float(point[0]), float(point[1])
+    side = spot.side if (x, y) == (spot.x, spot.y) else side_for(spot.view, x)
+    dataclasses.replace(spot, x=x, y=y, side=side, area=area)  # validates before any change
+    op = SetArea(spot_id, spot.area, area, (spot.x, spot.y), (x, y), spot.side, side)
+    _run(tpm, op, apply)
+    return op
+
+
+def _readings(tpm: TriggerPointMap, intensities: Mapping[str, int]) -> dict[str, int]:
+    for spot_id, value in intensities.items():
+        spot_index(tpm, spot_id)
+        check_intensity(value, f"intensity for spot {tpm.index_of(spot_id) + 1}")
+    return dict(intensities)
 
 
 def check_in(
@@ -125,21 +181,132 @@ def check_in(
     intensities: Mapping[str, int] | None = None,
     at: datetime | None = None,
     *,
+    note: str = "",
     apply: bool = True,
 ) -> CheckInOp:
-    """Log how the spots feel now (or ``at``): by default every spot's current intensity."""
+    """Log how the spots feel now (or ``at``, to back-date): by default every spot's current
+    intensity; ``note`` says anything about the moment ("after a long drive")."""
     if intensities is None:
         if not tpm.spots:
             raise ValueError("there are no spots to check in")
         intensities = {spot.id: spot.intensity for spot in tpm.spots}
-    for spot_id, value in intensities.items():
-        spot_index(tpm, spot_id)
-        check_intensity(value, f"intensity for spot {tpm.index_of(spot_id) + 1}")
+    intensities = _readings(tpm, intensities)
     if at is None:
         at = utc_now()
         if tpm.history and at <= tpm.history[-1].at:
             at = tpm.history[-1].at + timedelta(microseconds=1)
-    op = CheckInOp(CheckIn(at, intensities))
+    at = check_utc(at, "check-in time")
+    if any(c.at == at for c in tpm.history):
+        raise ValueError(f"there is already a check-in at {at.isoformat()}")
+    op = CheckInOp(CheckIn(at, intensities, note))
+    _run(tpm, op, apply)
+    return op
+
+
+def _find_check_in(tpm: TriggerPointMap, at: datetime) -> CheckIn:
+    at = check_utc(at, "check-in time")
+    for checkin in tpm.history:
+        if checkin.at == at:
+            return checkin
+    raise ValueError(f"there is no check-in at {at.isoformat()}")
+
+
+def edit_check_in(
+    tpm: TriggerPointMap,
+    at: datetime,
+    *,
+    intensities: Mapping[str, int] | None = None,
+    note: str | None = None,
+    new_at: datetime | None = None,
+    apply: bool = True,
+) -> EditCheckIn:
+    """Change the check-in logged at ``at``: its readings (replaced as a whole), its note
+    and/or its time; the fields left None stay as they are."""
+    before = _find_check_in(tpm, at)
+    after = CheckIn(
+        before.at if new_at is None else new_at,
+        before.intensities if intensities is None else _readings(tpm, intensities),
+        before.note if note is None else note,
+    )
+    if after.at != before.at and any(c.at == after.at for c in tpm.history):
+        raise ValueError(f"there is already a check-in at {after.at.isoformat()}")
+    op = EditCheckIn(before, after)
+    _run(tpm, op, apply)
+    return op
+
+
+def delete_check_in(tpm: TriggerPointMap, at: datetime, *, apply: bool = True) -> CheckInOp:
+    """Delete the check-in logged at ``at`` (undo puts it back)."""
+    op = CheckInOp(_find_check_in(tpm, at), remove=True)
+    _run(tpm, op, apply)
+    return op
+
+
+def check_in_today(
+    tpm: TriggerPointMap,
+    intensities: Mapping[str, int] | None = None,
+    *,
+    note: str | None = None,
+    now: datetime | None = None,
+    tz: tzinfo | None = None,
+    apply: bool = True,
+) -> CheckInOp | EditCheckIn:
+    """The "today" mode of checking in: if a check-in already exists on today's date (in
+    ``tz``, default the computer's local time zone), update the latest one of today — the
+    given readings replace its readings for those spots, others are kept, its time stays,
+    ``note`` replaces its note when given — instead of adding a second; otherwise add one
+    like `check_in`."""
+    now = check_utc(now or utc_now(), "check-in time")
+    today = now.astimezone(tz).date()
+    latest = next(
+        (c for c in reversed(tpm.history) if c.at <= now and c.at.astimezone(tz).date() == today),
+        None,
+    )
+    if latest is None:
+        return check_in(tpm, intensities, now, note=note or "", apply=apply)
+    if intensities is None:
+        intensities = {spot.id: spot.intensity for spot in tpm.spots}
+    readings = {**latest.intensities, **_readings(tpm, intensities)}
+    after = CheckIn(latest.at, readings, latest.note if note is None else note)
+    op = EditCheckIn(latest, after)
+    _run(tpm, op, apply)
+    return op
+
+
+def answer_press_test(
+    tpm: TriggerPointMap,
+    spot_id: str,
+    muscle: str,
+    side: str,
+    answer: str | None,
+    at: datetime | None = None,
+    *,
+    apply: bool = True,
+) -> SetPressAnswer:
+    """Record the answer (``yes``, ``partly`` or ``no``) to "does pressing ``muscle`` on
+    ``side`` reproduce the pain at this spot?", replacing an earlier answer; ``None``
+    clears it."""
+    spot_index(tpm, spot_id)
+    old = tpm.answer(spot_id, muscle, side)
+    new = None if answer is None else PressAnswer(spot_id, muscle, side, answer, at or utc_now())
+    if old is None and new is None:
+        raise ValueError(f"spot {spot_id} has no press-test answer for {muscle} ({side})")
+    op = SetPressAnswer(old, new)
+    _run(tpm, op, apply)
+    return op
+
+
+def record_session(
+    tpm: TriggerPointMap,
+    preset: str,
+    start: datetime,
+    duration_s: int,
+    steps_done: int,
+    *,
+    apply: bool = True,
+) -> SessionOp:
+    """Store a rolling session the person did (undo takes it out again)."""
+    op = SessionOp(SessionRecord(preset, start, duration_s, steps_done))
     _run(tpm, op, apply)
     return op
 

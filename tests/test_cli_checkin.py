@@ -1,0 +1,184 @@
+"""`bodymap checkin MAP ID=INTENSITY ... [--at] [--note] [--today]`, and maps with dates out
+of range through the commands that read maps: one line, a non-zero exit, files untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bodymap.cli import main
+from bodymap.maps import load_map
+from bodymap.resources import asset
+
+DATA = Path(__file__).parent / "data"
+
+
+def call(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def runner(tmp_path: Path) -> Path:
+    path = tmp_path / "runner.bodymap"
+    path.write_bytes(asset("examples", "runner.bodymap").read_bytes())
+    return path
+
+
+def test_checkin_adds_a_check_in_with_a_note_and_keeps_a_backup(
+    capsys: pytest.CaptureFixture[str], runner: Path
+) -> None:
+    before = load_map(runner)
+    status, out, err = call(capsys, "checkin", str(runner), "heel-r=2", "1=4", "--note", "ran 5 km")
+    assert (status, err) == (0, "")
+    assert out.startswith("checked in 2 spots at ") and out.count("\n") == 1
+    after = load_map(runner)
+    assert len(after.history) == len(before.history) + 1
+    last = after.history[-1]
+    assert dict(last.intensities) == {"heel-r": 2, "knee-lat-r": 4} and last.note == "ran 5 km"
+    assert after.spot_by_id("heel-r").intensity == 2  # the latest reading is the current pain
+    assert (
+        runner.with_name("runner.bodymap.bak").read_bytes()
+        == asset("examples", "runner.bodymap").read_bytes()
+    )
+
+
+def test_checkin_back_dates_without_changing_the_current_pain(
+    capsys: pytest.CaptureFixture[str], runner: Path
+) -> None:
+    status, _, err = call(capsys, "checkin", str(runner), "heel-r=9", "--at", "2025-04-09T08:00Z")
+    assert (status, err) == (0, "")
+    tpm = load_map(runner)
+    at = datetime(2025, 4, 9, 8, tzinfo=UTC)
+    assert next(c for c in tpm.history if c.at == at).intensities == {"heel-r": 9}
+    assert tpm.spot_by_id("heel-r").intensity == 4
+    # a time without a zone is local time
+    status, _, err = call(capsys, "checkin", str(runner), "heel-r=8", "--at", "2025-04-09T09:00")
+    local = datetime(2025, 4, 9, 9).astimezone().astimezone(UTC)
+    assert (status, err) == (0, "") and local in [c.at for c in load_map(runner).history]
+
+
+def test_checkin_today_updates_todays_check_in(
+    capsys: pytest.CaptureFixture[str], runner: Path
+) -> None:
+    assert call(capsys, "checkin", str(runner), "heel-r=3", "--today")[0] == 0
+    count = len(load_map(runner).history)
+    assert call(capsys, "checkin", str(runner), "calf-r=1", "--today", "--note", "evening")[0] == 0
+    tpm = load_map(runner)
+    assert len(tpm.history) == count
+    assert dict(tpm.history[-1].intensities) == {"heel-r": 3, "calf-r": 1}
+    assert tpm.history[-1].note == "evening"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["knee=2"], "no spot 'knee' in the map"),
+        (["99=2"], "no spot '99' in the map"),
+        (["heel-r=11"], "must be a whole number from 0 to 10"),
+        (["heel-r=2.5"], "must be a whole number from 0 to 10"),
+        (["heel-r"], "expected ID=INTENSITY"),
+        (["heel-r=2", "6=3"], "is given twice"),
+        (["heel-r=2", "--at", "yesterday"], "is not a date and time"),
+        (["heel-r=2", "--at", "9999-12-31T23:59:59-23:59"], "in the future"),
+        (["heel-r=2", "--at", "0001-01-01T00:00:00+01:00"], "out of range"),
+        (["heel-r=2", "--at", "1899-12-31T12:00Z"], "out of range"),
+        (["heel-r=2", "--at", "2025-04-07T19:15:00Z"], "already a check-in"),
+        (
+            ["heel-r=2", "--at", (datetime.now(UTC) + timedelta(days=2)).isoformat()],
+            "in the future",
+        ),
+        (["heel-r=2", "--at", "2025-04-09T08:00Z", "--today"], "do not go together"),
+        (["heel-r=2", "--note", "n" * 2001], "note is too long"),
+    ],
+)
+def test_checkin_mistakes_are_one_line_and_leave_the_map_alone(
+    capsys: pytest.CaptureFixture[str], runner: Path, args: list[str], message: str
+) -> None:
+    before = sha(runner)
+    status, out, err = call(capsys, "checkin", str(runner), *args)
+    assert status != 0 and out == ""
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+    assert sha(runner) == before
+    assert not runner.with_name("runner.bodymap.bak").exists()
+
+
+def test_checkin_refuses_a_map_it_cannot_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.bodymap"
+    path.write_text("{")
+    status, _, err = call(capsys, "checkin", str(path), "1=2")
+    assert status == 1 and "cannot open" in err and err.count("\n") == 1
+    assert path.read_text() == "{"
+
+
+def test_checkin_needs_readings(capsys: pytest.CaptureFixture[str], runner: Path) -> None:
+    status, _, err = call(capsys, "checkin", str(runner))
+    assert status == 2 and err.count("\n") == 1
+
+
+# -- dates out of range: every command that reads a map -----------------------------------------
+def _out_of_range(tmp_path: Path, key: str, date: str) -> Path:
+    data = json.loads((DATA / "v1" / "runner.bodymap").read_bytes())
+    if key == "history":
+        data["history"][0]["at"] = date
+    else:
+        data[key] = date
+    path = tmp_path / "dates.bodymap"
+    path.write_text(json.dumps(data))
+    return path
+
+
+@pytest.mark.parametrize("key", ["created", "modified", "history"])
+@pytest.mark.parametrize("date", ["9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+01:00"])
+def test_advise_and_checkin_say_one_line_for_dates_out_of_range(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, key: str, date: str
+) -> None:
+    path = _out_of_range(tmp_path, key, date)
+    before = sha(path)
+    for args in (
+        ["advise", str(path)],
+        ["advise", str(path), "--json"],
+        ["checkin", str(path), "1=2"],
+    ):
+        status, out, err = call(capsys, *args)
+        assert status == 1 and out == "" and err.count("\n") == 1
+        assert "out of range (years 1900 to 2999 only)" in err
+    assert sha(path) == before
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["guide", "screenshot"])
+def test_guide_and_screenshot_say_one_line_for_dates_out_of_range(
+    tmp_path: Path, command: str
+) -> None:
+    path = _out_of_range(tmp_path, "history", "9999-12-31T23:59:59-23:59")
+    before = sha(path)
+    if command == "guide":
+        args = ["guide", str(path), "-o", str(tmp_path / "g.pdf")]
+    else:
+        args = ["screenshot", str(tmp_path / "s.png"), str(path)]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "bodymap", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "out of range" in proc.stderr and proc.stderr.strip().count("\n") == 0
+    assert sha(path) == before
