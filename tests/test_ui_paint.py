@@ -142,3 +142,88 @@ def test_erase_undoes_paint_on_an_area() -> None:
     grown = apply_stroke(base, extra, outline, False)
     back = apply_stroke(grown, shapely.difference(extra, base), outline, True)
     assert shapely.symmetric_difference(back, base).area < 2.0
+
+
+# -- in the main window: the map, the undo stack, the panel and the keys -----------------
+
+from pathlib import Path  # noqa: E402
+
+from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+from PySide6.QtWidgets import QSlider  # noqa: E402
+
+from bodymap.ui.document.document import MapDocument  # noqa: E402
+from bodymap.ui.window.mainwindow import MapWindow  # noqa: E402
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, monkeypatch):
+    QCoreApplication.setOrganizationName("bodymap")
+    QCoreApplication.setApplicationName("bodymap")
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    QSettings().clear()
+    win = MapWindow(MapDocument(recovery_dir=tmp_path / "recovery"))
+    monkeypatch.setattr(win, "show_safety_note", lambda: None)
+    monkeypatch.setattr(win.document, "ask_discard", lambda name: "discard")
+    qtbot.addWidget(win)
+    win.resize(1300, 850)
+    win.show()
+    win.activateWindow()
+    qtbot.waitActive(win)
+    yield win
+    win.close()
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_paint_in_the_window_makes_an_area_spot_one_undo_step_per_stroke(qtbot, window) -> None:
+    canvas = window.canvas
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_B)
+    assert canvas.tool == "paint" and window.acts.paint_tool.isChecked()
+    stack = window.document.undo_stack
+    stroke(canvas, "front", line(414, 530, 420, 600))
+    [spot] = window.document.map.spots
+    assert spot.area is not None and spot.area.contains(spot.x, spot.y)
+    assert window.selection.current == spot.id
+    assert stack.count() == 1
+    first_size = spot.area.size
+    stroke(canvas, "front", line(420, 600, 428, 690))  # the same stroke group
+    [spot] = window.document.map.spots
+    assert spot.area.size > first_size * 1.5 and stack.count() == 2
+    assert canvas.area_item(spot.id) is not None
+    row = window.panel.spot_list.item(0).text()
+    assert row.startswith("Area 1 — ") and ", right — 5/10" in row
+    reasons = [
+        window.panel.source_tree.topLevelItem(i).child(j).text(0)
+        for i in range(window.panel.source_tree.topLevelItemCount())
+        for j in range(window.panel.source_tree.topLevelItem(i).childCount())
+    ]
+    assert any(r.startswith("its main zone covers") and "of area 1" in r for r in reasons)
+    stroke(canvas, "front", line(380, 610, 450, 610), button=RIGHT)
+    [spot] = window.document.map.spots
+    assert not spot.area.contains(421, 610) and stack.count() == 3
+    stack.undo()
+    assert window.document.map.spots[0].area.contains(421, 610)
+    stack.undo()
+    assert window.document.map.spots[0].area.size == pytest.approx(first_size)
+    stack.undo()
+    assert window.document.map.spots == ()
+    assert canvas.area_item(spot.id) is None
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_brush_keys_and_slider_move_together(qtbot, window) -> None:
+    canvas = window.canvas
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_B)
+    slider = window.findChild(QSlider, "brushSize")
+    start = canvas.brush.radius
+    qtbot.keyClick(canvas, Qt.Key.Key_BracketRight)
+    assert canvas.brush.radius > start and slider.value() == round(canvas.brush.radius)
+    slider.setValue(30)
+    assert canvas.brush.radius == 30
+    qtbot.keyClick(canvas, Qt.Key.Key_BracketLeft)
+    assert canvas.brush.radius < 30
+    qtbot.keyClick(canvas, Qt.Key.Key_E)
+    assert canvas.brush.eraser and window.acts.eraser.isChecked()
+    qtbot.keyClick(canvas, Qt.Key.Key_B)
+    assert canvas.tool == "click" and not window.acts.eraser.isEnabled()

@@ -188,6 +188,7 @@ class MapWindow(QMainWindow):
         doc.recentFilesChanged.connect(self._fill_recent)
 
         self.canvas.addRequested.connect(self.add_spot)
+        self.canvas.paintRequested.connect(self.paint_area)
         self.canvas.moveRequested.connect(self.move_spot)
         self.canvas.nudgeRequested.connect(self.nudge_spot)
         self.canvas.removeRequested.connect(self.remove_spot)
@@ -253,6 +254,15 @@ class MapWindow(QMainWindow):
             where = describe_hit(self.atlas[view].locate(x, y))
             # in the status line the pointer uses, so the next hover or a miss replaces it
             self.hover_label.setText(f"Added spot {number}: {where}")
+
+    def paint_area(self, view: str, spot_id: str, shape: object) -> None:
+        """A finished brush stroke: the area spot it made or changed stays selected, so the
+        next stroke joins it (a stroke group)."""
+        painted = spot_requests.request_paint(self.document, self.atlas, view, spot_id, shape)
+        if painted:
+            self.select_spot(painted)
+            number = self.document.map.index_of(painted) + 1
+            self.hover_label.setText(f"Painted area {number}")
 
     def move_spot(self, spot_id: str, x: float, y: float) -> None:
         spot_requests.request_move(self.document, self.atlas, spot_id, x, y)
