@@ -21,6 +21,8 @@ def build_paint_bar(window: QMainWindow, actions: WindowActions, canvas: BodyCan
     """A toolbar beside the diagram; the slider and the [ ] keys move together."""
     bar = QToolBar("Paint", window)
     bar.setObjectName("paintBar")
+    actions.paint_tool.setIconText("Paint")  # short words keep the bar narrow
+    actions.eraser.setIconText("Erase")
     bar.addAction(actions.paint_tool)
     bar.addAction(actions.eraser)
     actions.eraser.setEnabled(False)
