@@ -183,3 +183,27 @@ def test_cli_locate_refuses_a_bad_polygon_in_one_line(
     assert main(["locate", "--view", "front", "--polygon", polygon]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "polygon" in err
+
+
+def test_cli_advise_gives_area_spots_their_size_and_the_map_its_extent(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bodymap.maps import TriggerPointMap, add_spot, save_map
+    from bodymap.maps.area import Area
+    from bodymap.maps.verbs import set_area
+
+    tpm = TriggerPointMap("Areas")
+    add_spot(tpm, "back", 545.0, 600.0, "right")
+    add_spot(tpm, "front", 460.0, 300.0, "right")
+    shape = shapely.intersection(parse_polygon(BACK_OF_LEG), load_atlas()["back"].outline)
+    area = Area.from_geojson(json.loads(shapely.to_geojson(shape)))
+    set_area(tpm, tpm.spots[0].id, area)
+    path = tmp_path / "areas.bodymap"
+    save_map(tpm, path)
+    assert main(["advise", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["spots"][0]["area_units2"] == pytest.approx(shape.area, abs=0.5)
+    assert "area_units2" not in data["spots"][1]
+    extent = data["extent_percent"]
+    assert extent["back"] > 0 and extent["front"] == 0
+    assert extent["total"] == pytest.approx(extent["front"] + extent["back"], abs=0.01)

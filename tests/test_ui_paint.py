@@ -227,3 +227,36 @@ def test_brush_keys_and_slider_move_together(qtbot, window) -> None:
     assert canvas.brush.eraser and window.acts.eraser.isChecked()
     qtbot.keyClick(canvas, Qt.Key.Key_B)
     assert canvas.tool == "click" and not window.acts.eraser.isEnabled()
+
+
+def _area_map(with_area: bool) -> TriggerPointMap:
+    import json as _json
+
+    from bodymap.maps import add_spot
+    from bodymap.maps.area import Area
+    from bodymap.maps.verbs import set_area
+
+    tpm = TriggerPointMap("Areas")
+    add_spot(tpm, "back", 547.0, 700.0, "right", intensity=8)
+    if with_area:
+        shape = stroke_shape(line(547, 560, 548, 900), 9)
+        shape = shapely.intersection(shape, load_atlas()["back"].outline)
+        set_area(tpm, tpm.spots[0].id, Area.from_geojson(_json.loads(shapely.to_geojson(shape))))
+    return tpm
+
+
+def test_the_map_picture_and_the_guide_draw_painted_areas(qapp, tmp_path) -> None:
+    from bodymap.ui.printing.exports import render_map_image
+    from bodymap.ui.printing.guide import write_guide_pdf
+
+    plain, painted = render_map_image(_area_map(False)), render_map_image(_area_map(True))
+    assert plain.size() == painted.size()
+    differ = sum(
+        plain.pixel(x, y) != painted.pixel(x, y)
+        for x in range(0, plain.width(), 4)
+        for y in range(0, plain.height(), 4)
+    )
+    assert differ > 200  # the stripe down the back of the leg is filled
+    out = tmp_path / "guide.pdf"
+    write_guide_pdf(_area_map(True), out)
+    assert out.read_bytes().startswith(b"%PDF")
