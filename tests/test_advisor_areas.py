@@ -54,7 +54,9 @@ def test_outer_thigh_and_back_of_leg_rank_different_sources() -> None:
     assert thigh[0][:2] != leg[0][:2]
     top_thigh = {m for m, _, _ in thigh[:3]}
     top_leg = {m for m, _, _ in leg[:3]}
-    assert not top_thigh & top_leg, (top_thigh, top_leg)
+    # gluteus minimus may head both (its front and back portions refer to each), but the
+    # muscles along each stripe differ
+    assert top_thigh - top_leg and top_leg - top_thigh, (top_thigh, top_leg)
     assert "gluteus_minimus" in {m for m, _, _ in thigh[:3]}
     assert {"biceps_femoris", "semitendinosus", "gastrocnemius"} & top_leg
 

@@ -18,9 +18,11 @@ Jaccard-like bonus at :data:`FILL` so that an area painted over the whole of a p
 beats one that merely lies inside it. An area wholly inside the essential zone of a muscle
 weighs like a point in it (:data:`~bodymap.advisor.ranking.ESSENTIAL`). A muscle lies under
 the area (``local``) when the area covers at least a spot's disc of it
-(π × :data:`~bodymap.advisor.extent.SPOT_RADIUS`\\ ²): an area is as many spots as it
-holds. The two combine as for a point spot (the larger plus a quarter of the smaller),
-scaled by prevalence and intensity.
+(π × :data:`~bodymap.advisor.extent.SPOT_RADIUS` squared). For an area the drawing's *shape* is
+the evidence: the two combine as ``referred + ¼ × local``, so lying under part of a drawing
+adds a quarter, and a muscle whose pattern the drawing reproduces ranks above muscles that
+merely lie under it (for a point, where shape says nothing, the larger of the two counts
+whole). The sum is scaled by prevalence and intensity.
 
 Painting more of a muscle's essential zone never lowers its score: coverage of ``E`` rises,
 the loss in coverage of ``S`` is smaller (the added part was counted nowhere for ``S``, and
@@ -246,7 +248,7 @@ def area_contributions(
         if key2 in referred:
             rw, why = referred[key2]
             reasons.extend(why)
-        weight = max(lw, rw) + _BOTH_BONUS * min(lw, rw)
+        weight = rw + _BOTH_BONUS * lw  # the shape is the evidence; lying under it a bonus
         out[key2] = (weight * prevalence[key2[0]] * intensity_factor, reasons)
     return out
 
