@@ -513,7 +513,7 @@ def _cmd_atlas_render(args: argparse.Namespace) -> int:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CliError(f"cannot create {outdir}: {exc.strerror or exc}") from None
-    from bodymap.ui.atlas_render import render_atlas
+    from bodymap.ui.drawing.atlas_render import render_atlas
 
     for path in render_atlas(outdir):
         print(f"wrote {path}")

@@ -498,7 +498,7 @@ def test_render_atlas_paints_both_views(tmp_path, monkeypatch):
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QColor, QImage
 
-    from bodymap.ui.atlas_render import render_atlas
+    from bodymap.ui.drawing.atlas_render import render_atlas
 
     paths = render_atlas(tmp_path, scale=0.5, layers=("outline", "superficial"))
     assert [p.name for p in paths] == ["front.png", "back.png"]
