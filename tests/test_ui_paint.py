@@ -198,6 +198,9 @@ def test_paint_in_the_window_makes_an_area_spot_one_undo_step_per_stroke(qtbot, 
         for j in range(window.panel.source_tree.topLevelItem(i).childCount())
     ]
     assert any(r.startswith("its main zone covers") and "of area 1" in r for r in reasons)
+    details = window.panel.details.toPlainText()
+    assert "Pain extent:" in details and "right side" in details
+    assert "(area, " in details and "% of the body)" in details
     stroke(canvas, "front", line(380, 610, 450, 610), button=RIGHT)
     [spot] = window.document.map.spots
     assert not spot.area.contains(421, 610) and stack.count() == 3

@@ -348,6 +348,11 @@ class AdvicePanel(QWidget):
         self._fill_sources()
         self.details.setHtml(self._details_html())
 
+    def _body_percent(self, units2: float) -> float:
+        """A size in square atlas units as a percentage of the body (front and back)."""
+        body = sum(float(va.outline.area) for va in self._atlas.values()) or 1.0
+        return 100.0 * units2 / body
+
     def _is_area(self, index: int) -> bool:
         """Whether the spot at ``index`` is a painted area."""
         spots = self.advice.spots if self.advice is not None else ()
@@ -495,8 +500,20 @@ class AdvicePanel(QWidget):
                 answer = f"<br>→ {label} {', '.join(str(k + 1) for k in finding.covered_by)}"
             if finding.not_rolled_reason:
                 answer += f"<br><i>{e(finding.not_rolled_reason)}</i>"
-            under.append(f"<li><b>{finding.index + 1}</b>: {names}{where}{mark}{answer}</li>")
+            size = ""
+            if finding.area_units2 is not None:
+                size = (
+                    f" <i>(area, {self._body_percent(finding.area_units2):.1f} % of the body)</i>"
+                )
+            under.append(f"<li><b>{finding.index + 1}</b>: {names}{where}{mark}{size}{answer}</li>")
         out.append("<h3>Under the spots</h3><ul>" + "".join(under) + "</ul>")
+        if advice.extent is not None:
+            x = advice.extent
+            out.append(
+                f"<p><b>Pain extent:</b> {x.total:.1f} % of the body "
+                f"(front {x.front:.1f} %, back {x.back:.1f} %; "
+                f"right side {x.right:.1f} %, left side {x.left:.1f} %)</p>"
+            )
         if advice.red_flags:
             items = "".join(
                 f"<li><b>{_spots_label(flag.spots)}:</b> {e(flag.text)}</li>"
