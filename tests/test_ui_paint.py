@@ -263,3 +263,20 @@ def test_the_map_picture_and_the_guide_draw_painted_areas(qapp, tmp_path) -> Non
     out = tmp_path / "guide.pdf"
     write_guide_pdf(_area_map(True), out)
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_keyboard_grows_an_area_region_by_region(qtbot, canvas) -> None:
+    areas = Areas(canvas)
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.cursor_region is not None
+    first = canvas.cursor_region
+    qtbot.keyClick(canvas, Qt.Key.Key_A)
+    assert [r[1] for r in areas.requests] == [""]
+    qtbot.keyClick(canvas, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.cursor_region != first
+    qtbot.keyClick(canvas, Qt.Key.Key_Insert)
+    assert [r[1] for r in areas.requests] == ["", "a1"]
+    grown = areas.shapes["a1"][1]
+    assert grown.area > areas.requests[0][2].area
+    assert shapely.difference(first[1].geometry, grown).area < 1.0

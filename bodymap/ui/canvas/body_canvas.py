@@ -423,6 +423,19 @@ class BodyCanvas(QGraphicsView):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        nav = event.modifiers() & (
+            Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
+        )
+        region = self._cursor.region
+        if (
+            self._tool == "paint"
+            and event.key() in (Qt.Key.Key_Insert, Qt.Key.Key_A)
+            and not nav
+            and region is not None
+        ):
+            self._brush.add_shape(region[0], region[1].geometry)  # grow the area by a region
+            event.accept()
+            return
         if self._keys.press(event):
             event.accept()
         else:

@@ -209,6 +209,14 @@ class BrushInput:
         self.finish(view, self._points, self._erasing)
         return True
 
+    def add_shape(self, view: str, shape: Any) -> None:
+        """Add a whole shape (the keyboard cursor's region) to the selected area, or start
+        an area with it: the keyboard's way to paint."""
+        spot_id, base = self._target(view, shape, erase=False)
+        result = apply_stroke(base, shape, self._atlas[view].outline, erase=False)
+        if result is not None and (base is None or not result.equals(base)):
+            self._paint.emit(view, spot_id, result)
+
     # -- the stroke as an area --------------------------------------------------------------
     def finish(self, view: str, points: Sequence[tuple[float, float]], erase: bool) -> None:
         """Turn a finished stroke into a request (nothing if it changes nothing)."""
