@@ -280,3 +280,26 @@ def test_keyboard_grows_an_area_region_by_region(qtbot, canvas) -> None:
     grown = areas.shapes["a1"][1]
     assert grown.area > areas.requests[0][2].area
     assert shapely.difference(first[1].geometry, grown).area < 1.0
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_dragging_an_area_moves_it_whole_in_one_step(qtbot, window) -> None:
+    canvas = window.canvas
+    canvas.set_tool("paint")
+    stroke(canvas, "back", line(545, 600, 547, 680))
+    [spot] = window.document.map.spots
+    before = spot.area.shape
+    canvas.set_tool("click")
+    vp = canvas.viewport()
+    start = canvas.viewport_point("back", spot.x, spot.y)
+    QTest.mousePress(vp, LEFT, NO_MOD, start)
+    for k in range(1, 11):
+        QTest.mouseMove(vp, canvas.viewport_point("back", spot.x, spot.y + 4 * k))
+    QTest.mouseRelease(vp, LEFT, NO_MOD, canvas.viewport_point("back", spot.x, spot.y + 40))
+    [moved] = window.document.map.spots
+    assert moved.area.contains(moved.x, moved.y)
+    dy = moved.area.shape.centroid.y - before.centroid.y
+    assert dy == pytest.approx(40, abs=3)
+    assert window.document.undo_stack.count() == 2
+    window.document.undo_stack.undo()
+    assert window.document.map.spots[0].area.shape.equals(before)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any, TypedDict
 
 import shapely
+import shapely.affinity
 
 from bodymap.atlas import ViewAtlas
 from bodymap.maps import Batch, add_spot, check_in, edit_spot, move_spot, remove_spot
@@ -64,7 +65,24 @@ def request_move(
     tpm = document.map
     if not tpm.has_spot(spot_id):
         return
-    side = atlas[tpm.spot_by_id(spot_id).view].side_of(x)
+    spot = tpm.spot_by_id(spot_id)
+    if spot.area is not None:  # an area moves whole with its disc, kept on the body
+        va = atlas[spot.view]
+        moved = shapely.intersection(
+            shapely.affinity.translate(spot.area.shape, x - spot.x, y - spot.y), va.outline
+        )
+        if moved.is_empty or moved.area <= 1.0:
+            return
+        try:
+            area = _area(moved)
+        except ValueError as exc:
+            document.show_error("That area could not be moved", str(exc))
+            return
+        point = (x, y) if area.contains(x, y) else area.inner_point()
+        op_area = set_area(tpm, spot_id, area, point, apply=False)
+        document.push(op_area, "Move area", merge_id=NUDGE_ID if nudge else -1)
+        return
+    side = atlas[spot.view].side_of(x)
     op = move_spot(tpm, spot_id, x, y, side, apply=False)
     document.push(op, merge_id=NUDGE_ID if nudge else -1)
 
