@@ -253,18 +253,18 @@ def area_contributions(
     return out
 
 
-_AREA_TABLES: dict[tuple[int, str], AreaTables] = {}
+_AREA_TABLES: dict[tuple[int, str], tuple[Tables, AreaTables]] = {}
 
 
 def area_tables(tables: Tables, view: str) -> AreaTables:
     """The area tables of one view, built on first use and kept with the tables."""
     key = (id(tables), view)
     found = _AREA_TABLES.get(key)
-    if found is None:
+    if found is None or found[0] is not tables:
         if len(_AREA_TABLES) > 16:
             _AREA_TABLES.clear()
-        found = _AREA_TABLES[key] = AreaTables(tables.atlas[view], tables)
-    return found
+        found = _AREA_TABLES[key] = (tables, AreaTables(tables.atlas[view], tables))
+    return found[1]
 
 
 @dataclass(frozen=True, slots=True)
