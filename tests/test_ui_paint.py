@@ -260,6 +260,15 @@ def test_the_map_picture_and_the_guide_draw_painted_areas(qapp, tmp_path) -> Non
         for y in range(0, plain.height(), 4)
     )
     assert differ > 200  # the stripe down the back of the leg is filled
+    from datetime import date
+
+    from bodymap.advisor import advise
+    from bodymap.guide.content import build_guide_content
+
+    tpm = _area_map(True)
+    answer = advise(tpm.spots).to_json()
+    rows = build_guide_content("Areas", tpm.spots, answer, None, date(2026, 11, 30)).spots
+    assert rows[0].where.startswith("Painted area over ")
     out = tmp_path / "guide.pdf"
     write_guide_pdf(_area_map(True), out)
     assert out.read_bytes().startswith(b"%PDF")
