@@ -117,3 +117,22 @@ def test_a_catch_all_region_follows_its_named_parts() -> None:
                         assert earlier or not listed, (view, x, y, muscle, listed)
                         checked += 1
     assert checked > 50
+
+
+def test_a_spot_served_only_by_steps_a_clinician_must_clear_says_so() -> None:
+    """A tingling spot marks the rolling steps on that leg "check with a clinician first";
+    another spot on the same leg that only those steps serve is not left looking like an
+    ordinary step: it carries the same reason, and the step stays marked."""
+    from bodymap.advisor import advise
+
+    marks = load_atlas()["back"].landmarks
+    tx, ty = marks["greater_trochanter_r"]
+    tingling = PainSpot("back", tx - 15, ty + 10, 6, "tingling")
+    thigh = PainSpot("back", tx - 5, ty + 120, 5, "ache")
+    advice = advise([tingling, thigh])
+    steps = advice.routine.steps
+    for finding in advice.spots:
+        if finding.covered_by and all(steps[k].check_first for k in finding.covered_by):
+            assert finding.not_rolled_reason, finding.index
+    assert advice.spots[0].not_rolled_reason
+    assert any(steps[k].check_first for f in advice.spots for k in f.covered_by)

@@ -254,6 +254,7 @@ class _Index:
         not_rolled: Sequence[NotRolled],
     ) -> None:
         self.steps: dict[int, list[tuple[int, str]]] = {}
+        self.check_first = [st.check_first for st in steps]
         for k, st in enumerate(steps):
             for i in st.spots:
                 self.steps.setdefault(i, []).append((k, st.side))
@@ -277,7 +278,9 @@ def _coverage(b: _Builder, i: int, index: _Index) -> Coverage:
         names = [p.name for p in b.knowledge.body_parts if p.id in part_ids]
         return Coverage(covered, safety.spot_tingling.format(part=" and ".join(names) or "area"))
     if covered:
-        return Coverage(covered, None)
+        # only steps a clinician must clear first: the spot is answered, but not rolled yet
+        waiting = [index.check_first[k] for k in covered if index.check_first[k]]
+        return Coverage(covered, waiting[0] if len(waiting) == len(covered) else None)
     left = [e.name for e in index.left.get(i, ()) if _side_ok(e.side, hit.side)][:2]
     if left:
         return Coverage((), safety.spot_left_out.format(length=b.length, muscles=", ".join(left)))

@@ -497,7 +497,12 @@ class AdvicePanel(QWidget):
             answer = ""
             if finding.covered_by:
                 label = "step" if len(finding.covered_by) == 1 else "steps"
-                answer = f"<br>→ {label} {', '.join(str(k + 1) for k in finding.covered_by)}"
+                routine = advice.routine.steps
+                numbers = ", ".join(
+                    f"{k + 1}{' ⚠' if k < len(routine) and routine[k].check_first else ''}"
+                    for k in finding.covered_by
+                )
+                answer = f"<br>→ {label} {numbers}"
             if finding.not_rolled_reason:
                 answer += f"<br><i>{e(finding.not_rolled_reason)}</i>"
             size = ""
