@@ -33,6 +33,7 @@ VIEWS = ("front", "back")
 LENGTHS = ("short", "standard", "full")
 EXPORT_LAYERS = ("caution", "superficial", "deep", "segment", "outline")
 PAGE_SIZES = ("A4", "Letter")
+PRESETS = ("warmup", "cooldown", "bedtime", "full")
 MAX_POINTS = 100_000
 MAX_POINTS_LINE = 1_000
 """The longest line a points file may have (characters): an x,y pair is a few dozen."""
@@ -335,11 +336,34 @@ def _cmd_guide(args: argparse.Namespace) -> int:
     from bodymap.ui.printing.guide import write_guide_pdf
 
     try:
-        write_guide_pdf(tpm, out, page_size=args.page_size, length=args.length)
+        write_guide_pdf(
+            tpm, out, page_size=args.page_size, length=args.length, session=args.session
+        )
     except OSError as exc:
         raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
     print(f"wrote {out}")
     return 0
+
+
+def _cmd_session(args: argparse.Namespace) -> int:
+    tpm = _load_map(args.map)
+    from bodymap.advisor import advise
+    from bodymap.session import plan_session
+
+    advice = advise(list(tpm.spots), length=args.length)
+    plan = plan_session(advice, args.preset, beginner=args.beginner)
+    if args.json:
+        _print_json(plan.to_json())
+        return 0
+    problem = display_problem(os.environ, sys.platform)
+    if problem:
+        raise CliError(problem, status=2)
+    from bodymap.ui.app import run_mat_session
+
+    status: int = run_mat_session(
+        Path(args.map), args.preset, beginner=args.beginner, length=args.length
+    )
+    return status
 
 
 def _when(text: str) -> datetime:
@@ -525,10 +549,15 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     out = _output_path(args.output, "png", force=args.force, inputs=inputs)
     if args.map:
         _load_map(args.map)  # a bad map is reported here, before any window exists
-    from bodymap.ui.app import screenshot
+    if args.mat_mode and not args.map:
+        raise CliError("--mat-mode needs a map to plan the session from", status=2)
+    from bodymap.ui.app import mat_screenshot, screenshot
 
     try:
-        screenshot(out, Path(args.map) if args.map else None)
+        if args.mat_mode:
+            mat_screenshot(out, Path(args.map), args.preset)
+        else:
+            screenshot(out, Path(args.map) if args.map else None)
     except OSError as exc:
         raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
     print(f"wrote {out}")
@@ -666,7 +695,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--page-size", choices=PAGE_SIZES, default=None, help="default: from locale")
     _length_option(p)
     p.add_argument("--force", action="store_true", help=_FORCE_HELP)
+    p.add_argument(
+        "--session", choices=PRESETS, default=None, help="add this session as a timed checklist"
+    )
     p.set_defaults(func=_cmd_guide)
+
+    p = sub.add_parser(
+        "session", help="a timed rolling session for a map: print its plan, or roll it on the mat"
+    )
+    p.add_argument("map", help="a .bodymap file")
+    p.add_argument("--preset", choices=PRESETS, required=True)
+    p.add_argument("--beginner", action="store_true", help="shorter holds, a shorter session")
+    _length_option(p)
+    p.add_argument("--json", action="store_true", help="print the plan as JSON")
+    p.set_defaults(func=_cmd_session)
 
     p = sub.add_parser(
         "checkin",
@@ -714,6 +756,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("output", metavar="OUT.png")
     p.add_argument("map", nargs="?", help="a .bodymap file to show")
     p.add_argument("--force", action="store_true", help=_FORCE_HELP)
+    p.add_argument(
+        "--mat-mode", action="store_true", help="render mat mode (the session's first step)"
+    )
+    p.add_argument("--preset", choices=PRESETS, default="warmup", help="with --mat-mode")
     p.set_defaults(func=_cmd_screenshot)
     return parser
 

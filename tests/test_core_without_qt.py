@@ -15,6 +15,7 @@ CORE_PACKAGES = (
     "bodymap.advisor",
     "bodymap.maps",
     "bodymap.guide",
+    "bodymap.session",
 )
 
 

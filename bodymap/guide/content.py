@@ -25,6 +25,7 @@ from bodymap.guide.routine import (
     quick_lines,
     source_sites,
 )
+from bodymap.guide.session import SessionChecklist
 from bodymap.guide.words import (
     POSITION_WORDS,
     SIDE_WORDS,
@@ -88,6 +89,8 @@ class GuideContent:
     clinician: tuple[str, ...] = ()
     contraindications_title: str = ""
     contraindications: tuple[str, ...] = ()
+    session: SessionChecklist | None = None
+    """A chosen preset's plan as a timed checklist (see `bodymap.guide.session`)."""
 
     @property
     def steps(self) -> tuple[GuideStep, ...]:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from bodymap import __version__
 
-__all__ = ["make_application", "run_gui", "screenshot"]
+__all__ = ["make_application", "mat_screenshot", "run_gui", "run_mat_session", "screenshot"]
 
 
 def make_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -57,6 +57,22 @@ def run_gui(map_path: str | None) -> int:
     if map_path is not None:
         window.document.open(Path(map_path))
     window.schedule_startup()
+    return app.exec()
+
+
+def run_mat_session(
+    map_path: Path, preset: str, *, beginner: bool = False, length: str = "standard"
+) -> int:
+    """Open ``map_path`` and go straight into a full-screen mat session; the main window
+    stays behind it, so the check-in at the end can be saved (or undone)."""
+    app = make_application()
+    from bodymap.ui.window.mainwindow import MapWindow
+
+    window = MapWindow()
+    window.show()
+    window.document.open(Path(map_path))
+    window.panel.set_length(length)
+    window.mat.start(preset, beginner)
     return app.exec()
 
 
@@ -99,6 +115,49 @@ def screenshot(out: Path, map_path: Path | None, size: tuple[int, int] = (1400, 
             window.document.close()
             window.hide()
             window.deleteLater()
+            app.processEvents()
+    finally:
+        qInstallMessageHandler(previous)
+    return out
+
+
+def mat_screenshot(
+    out: Path, map_path: Path, preset: str = "warmup", size: tuple[int, int] = (1920, 1080)
+) -> Path:
+    """Render mat mode offscreen to ``out`` (PNG): the first step's tender-point phase a
+    few seconds in, as it looks on a full-HD screen. Raises MapFileError for a bad map."""
+    from bodymap.advisor import advise
+    from bodymap.atlas import load_atlas
+    from bodymap.maps import load_map
+    from bodymap.session import plan_session
+    from bodymap.ui.mat.clock import FakeClock
+    from bodymap.ui.mat.window import MatWindow
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    previous = qInstallMessageHandler(_quiet_offscreen)
+    try:
+        app = make_application()
+        tpm = load_map(map_path)
+        clock = FakeClock()
+        mat = MatWindow(
+            plan_session(advise(list(tpm.spots)), preset), tpm.spots, load_atlas(), clock
+        )
+        mat.cue = lambda: None  # type: ignore[method-assign]  # a picture makes no sound
+        try:
+            mat.resize(QSize(*size))
+            mat.show()
+            if mat.run.current is not None and mat.run.current.phase.kind == "setup":
+                mat.next()
+            mat.toggle()
+            clock.advance(3.0)
+            mat.settle()
+            app.processEvents()
+            out = Path(out)
+            if not mat.grab().save(str(out), "PNG"):
+                raise OSError(f"could not write {out}")
+        finally:
+            mat.hide()
+            mat.deleteLater()
             app.processEvents()
     finally:
         qInstallMessageHandler(previous)

@@ -15,10 +15,12 @@ __all__ = [
     "MAX_RECENT",
     "add_recent_file",
     "first_run_seen",
+    "last_session",
     "layer_visible",
     "recent_files",
     "restore_bytes",
     "set_first_run_seen",
+    "set_last_session",
     "set_layer_visible",
     "store_bytes",
 ]
@@ -35,6 +37,7 @@ LAYERS: tuple[tuple[str, str, bool], ...] = (
 
 _RECENT = "recentFiles"
 _FIRST_RUN = "firstRunNoteSeen"
+_LAST_SESSION = "mat/lastPreset"
 
 
 def _as_bool(value: object, default: bool) -> bool:
@@ -101,3 +104,13 @@ def store_bytes(key: str, data: QByteArray, settings: QSettings | None = None) -
 def restore_bytes(key: str, settings: QSettings | None = None) -> QByteArray | None:
     value = (settings or QSettings()).value(key)
     return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def last_session(presets: tuple[str, ...], settings: QSettings | None = None) -> str | None:
+    """The mat-session preset chosen last (the printed guide carries its checklist)."""
+    value = (settings or QSettings()).value(_LAST_SESSION)
+    return value if isinstance(value, str) and value in presets else None
+
+
+def set_last_session(preset: str, settings: QSettings | None = None) -> None:
+    (settings or QSettings()).setValue(_LAST_SESSION, preset)

@@ -10,6 +10,7 @@ a map and redraws when the map changes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
@@ -19,6 +20,7 @@ from bodymap.maps import Change, Spot, TriggerPointMap
 from bodymap.ui.drawing.plain_text import plain_window_title
 from bodymap.ui.history.axes import ChartFrame, draw_axes, time_range
 from bodymap.ui.history.series import Series, draw_legend, draw_series
+from bodymap.ui.history.sessions import draw_session_legend, draw_sessions
 
 __all__ = ["HistoryDialog", "HistoryPlot"]
 
@@ -36,6 +38,9 @@ class HistoryPlot(QWidget):
         self._map = tpm
         self._describe = describe
         self._series: list[Series] = []
+        self._sessions: list[datetime] = []
+        self.sessions_drawn = 0
+        """How many session lines the last paint drew (for tests)."""
         self.setAccessibleName("Intensity history chart")
         self.setMinimumSize(480, 300)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -60,6 +65,7 @@ class HistoryPlot(QWidget):
             points = tuple((at.astimezone(), value) for at, value in readings)
             series.append(Series(label, points))
         self._series = series
+        self._sessions = [record.start.astimezone() for record in self._map.sessions]
         self.setAccessibleDescription(
             f"{len(series)} spots with check-ins" if series else "No check-ins yet"
         )
@@ -82,7 +88,12 @@ class HistoryPlot(QWidget):
             return
         metrics = painter.fontMetrics()
         legend_width = min(
-            max(metrics.horizontalAdvance(s.label) for s in self._series) + 44,
+            max(
+                metrics.horizontalAdvance(label)
+                for label in [s.label for s in self._series]
+                + ["mat session"] * bool(self._sessions)
+            )
+            + 44,
             int(self.width() * 0.4),
         )
         plot = QRectF(
@@ -91,13 +102,18 @@ class HistoryPlot(QWidget):
             self.width() - legend_width - metrics.horizontalAdvance("10") - 40,
             self.height() - 4 * metrics.height() - 24,
         )
-        frame = ChartFrame(plot, *time_range(at for s in self._series for at, _ in s.points))
+        times = [at for s in self._series for at, _ in s.points] + self._sessions
+        frame = ChartFrame(plot, *time_range(times))
         draw_axes(painter, frame, text)
+        self.sessions_drawn = draw_sessions(painter, frame, self._sessions)
         base = palette.color(QPalette.ColorRole.Base)
         for index, series in enumerate(self._series):
             draw_series(painter, frame, index, series, base)
         area = QRectF(plot.right() + 16, plot.top(), legend_width, 0)
         draw_legend(painter, area, self._series, text)
+        if self.sessions_drawn:
+            below = area.top() + len(self._series) * (metrics.height() + 6) + 4
+            draw_session_legend(painter, QRectF(area.left(), below, legend_width, 0), text)
 
 
 class HistoryDialog(QDialog):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
@@ -39,6 +40,7 @@ from bodymap.atlas import ViewAtlas, load_atlas
 from bodymap.guide.words import POSITION_WORDS, TOOL_WORDS
 from bodymap.knowledge import load_knowledge
 from bodymap.maps.model import Change, TriggerPointMap
+from bodymap.session import sessions_this_week
 from bodymap.ui.document.map_observer import MapObserver
 from bodymap.ui.document.selection import SpotSelection
 from bodymap.ui.drawing.plain_text import plain_tooltip
@@ -218,7 +220,14 @@ class AdvicePanel(QWidget):
         spots_page = QWidget()
         spots_layout = QVBoxLayout(spots_page)
         spots_layout.setContentsMargins(0, 0, 0, 0)
-        spots_layout.addWidget(self._heading("Spots"))
+        self.sessions_label = QLabel()
+        self.sessions_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.sessions_label.setAccessibleName("Mat sessions this week")
+        heading = QHBoxLayout()
+        heading.addWidget(self._heading("Spots"))
+        heading.addStretch(1)
+        heading.addWidget(self.sessions_label)
+        spots_layout.addLayout(heading)
         spots_layout.addWidget(self.spot_list, 1)
         spots_layout.addWidget(self.editor_box)
 
@@ -302,6 +311,9 @@ class AdvicePanel(QWidget):
     def _on_change(self, change: Change) -> None:
         if change.kind == "renamed":
             return
+        if change.kind == "session":
+            self._show_sessions()
+            return
         added = change.spot_id if change.kind == "added" else None
         if added:
             self.selection.select(added)
@@ -323,9 +335,20 @@ class AdvicePanel(QWidget):
         if not self.selection.select(spot_id):
             self._show_selection()
 
+    def _show_sessions(self) -> None:
+        """ "3 mat sessions this week", shown once the map has any session."""
+        tpm = self._map
+        if tpm is None or not tpm.sessions:
+            self.sessions_label.setVisible(False)
+            return
+        count = sessions_this_week((s.start for s in tpm.sessions), datetime.now(UTC))
+        self.sessions_label.setText(f"{count} mat session{'s' if count != 1 else ''} this week")
+        self.sessions_label.setVisible(True)
+
     # -- refreshing ----------------------------------------------------------------------
     def refresh(self) -> None:
         """Advise once for the whole map and update every section."""
+        self._show_sessions()
         spots = self._map.spots if self._map is not None else ()
         current = self.selection.current
         if current and not any(s.id == current for s in spots):

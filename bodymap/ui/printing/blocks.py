@@ -77,10 +77,18 @@ class GuideBlocks(BlockBuilder):
         return self._block(kind, wrapped.height, paint, space_before=self.u.mm(space_mm))
 
     def bullets(
-        self, kind: str, items: Sequence[str], boxed: bool = False, space_mm: float = 2.0
+        self,
+        kind: str,
+        items: Sequence[str],
+        boxed: bool = False,
+        space_mm: float = 2.0,
+        *,
+        tick_boxes: bool = False,
     ) -> Block:
+        """A bulleted list (``boxed``: framed); ``tick_boxes`` draws an empty square to
+        tick instead of each bullet (a checklist)."""
         pad = self.u.mm(3.0) if boxed else 0.0
-        indent = self.u.mm(4.0)
+        indent = self.u.mm(5.5 if tick_boxes else 4.0)
         inner = self.width - 2 * pad - indent
         texts = [self.text(item, self.fonts.body, inner) for item in items]
         gap = self.u.mm(1.2)
@@ -98,9 +106,17 @@ class GuideBlocks(BlockBuilder):
                 centre = QPointF(
                     rect.left() + pad + self.u.mm(1.2), y + wrapped.first_baseline * 0.68
                 )
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(INK)
-                painter.drawEllipse(centre, self.u.mm(0.6), self.u.mm(0.6))
+                if tick_boxes:
+                    painter.setPen(self._pen(INK, 0.7))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    half = self.u.mm(1.3)
+                    painter.drawRect(
+                        QRectF(centre.x() - half, centre.y() - half, 2 * half, 2 * half)
+                    )
+                else:
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(INK)
+                    painter.drawEllipse(centre, self.u.mm(0.6), self.u.mm(0.6))
                 painter.setPen(INK)
                 wrapped.draw(painter, rect.left() + pad + indent, y)
                 y += wrapped.height + gap

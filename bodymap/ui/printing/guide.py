@@ -39,7 +39,11 @@ __all__ = [
 
 
 def render_guide_pdf(
-    tpm: Any, out: Path, page_size: str | None = None, length: str = "standard"
+    tpm: Any,
+    out: Path,
+    page_size: str | None = None,
+    length: str = "standard",
+    session: str | None = None,
 ) -> GuideRenderer:
     """Write the guide to ``out`` (atomically) and return the renderer, for tests."""
     ensure_app()
@@ -50,7 +54,7 @@ def render_guide_pdf(
     temp = Path(temp_name)
     try:
         writer = pdf_writer(temp, page_size, f"Rolling guide – {tpm.name}")
-        renderer = paint_document(writer, tpm, length=length)
+        renderer = paint_document(writer, tpm, length=length, session=session)
         del writer  # flushes and closes the file
         umask = os.umask(0)
         os.umask(umask)
@@ -63,14 +67,21 @@ def render_guide_pdf(
 
 
 def write_guide_pdf(
-    tpm: Any, out: Path, page_size: str | None = None, length: str = "standard"
+    tpm: Any,
+    out: Path,
+    page_size: str | None = None,
+    length: str = "standard",
+    session: str | None = None,
 ) -> None:
     """Write the rolling guide for ``tpm`` as a PDF (A4 or Letter; default from locale),
-    with a routine of ``length`` (short, standard or full)."""
-    render_guide_pdf(tpm, out, page_size, length)
+    with a routine of ``length`` (short, standard or full); ``session`` (a preset name)
+    adds that session as a timed checklist."""
+    render_guide_pdf(tpm, out, page_size, length, session)
 
 
-def print_guide(parent: Any, tpm: Any, length: str = "standard") -> bool:
+def print_guide(
+    parent: Any, tpm: Any, length: str = "standard", session: str | None = None
+) -> bool:
     """Ask for a printer (QPrintDialog) and print the guide; False when cancelled."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
@@ -80,7 +91,7 @@ def print_guide(parent: Any, tpm: Any, length: str = "standard") -> bool:
     dialog.setWindowTitle("Print rolling guide")
     if _exec_dialog(dialog) != QPrintDialog.DialogCode.Accepted:
         return False
-    paint_document(printer, tpm, monochrome=is_monochrome(printer), length=length)
+    paint_document(printer, tpm, monochrome=is_monochrome(printer), length=length, session=session)
     return True
 
 
@@ -89,7 +100,9 @@ def _exec_dialog(dialog: Any) -> int:
     return int(dialog.exec())
 
 
-def preview_guide(parent: Any, tpm: Any, length: str = "standard") -> None:
+def preview_guide(
+    parent: Any, tpm: Any, length: str = "standard", session: str | None = None
+) -> None:
     """Show the guide in a print preview, from which the user can print it."""
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
@@ -99,7 +112,9 @@ def preview_guide(parent: Any, tpm: Any, length: str = "standard") -> None:
     dialog.setWindowTitle("Rolling guide – preview")
 
     def paint(target: Any) -> None:
-        paint_document(target, tpm, monochrome=is_monochrome(target), length=length)
+        paint_document(
+            target, tpm, monochrome=is_monochrome(target), length=length, session=session
+        )
 
     dialog.paintRequested.connect(paint)
     _exec_dialog(dialog)

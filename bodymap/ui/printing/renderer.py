@@ -27,15 +27,30 @@ __all__ = ["FOOTER_MM", "GuideRenderer", "guide_content", "paint_document"]
 FOOTER_MM = 8.0
 
 
-def guide_content(tpm: Any, today: date | None = None, length: str = "standard") -> GuideContent:
-    """Ask the advisor about the map's spots and put the guide's words together."""
+def guide_content(
+    tpm: Any,
+    today: date | None = None,
+    length: str = "standard",
+    session: str | None = None,
+    beginner: bool = False,
+) -> GuideContent:
+    """Ask the advisor about the map's spots and put the guide's words together; with
+    ``session`` (a preset name) the guide also carries that session as a timed checklist."""
     from bodymap.advisor import advise
     from bodymap.knowledge import load_knowledge
 
     knowledge = load_knowledge()
     spots = list(tpm.spots)
-    advice_json = advise(spots, length=length).to_json() if spots else {"spots": [], "routine": []}
-    return build_guide_content(tpm.name, spots, advice_json, knowledge, today or date.today())
+    advice = advise(spots, length=length) if spots else None
+    advice_json = advice.to_json() if advice else {"spots": [], "routine": []}
+    content = build_guide_content(tpm.name, spots, advice_json, knowledge, today or date.today())
+    if session is None or advice is None:
+        return content
+    from bodymap.guide.session import session_checklist
+    from bodymap.session import plan_session
+
+    checklist = session_checklist(plan_session(advice, session, beginner=beginner))
+    return dataclasses.replace(content, session=checklist)
 
 
 class GuideRenderer:
@@ -107,6 +122,15 @@ class GuideRenderer:
             blocks.append(b.paragraph("total", c.total_text, font=b.fonts.bold, space_mm=4))
             if c.left_out:
                 blocks.append(b.paragraph("left_out", c.left_out, space_mm=2))
+            if c.session is not None:
+                blocks.append(b.section(c.session.title, space_mm=6))
+                blocks.append(
+                    dataclasses.replace(
+                        b.paragraph("session_note", c.session.note, space_mm=0),
+                        keep_with_next=True,
+                    )
+                )
+                blocks.append(b.bullets("session", c.session.lines, tick_boxes=True))
             if c.quick_lines:
                 blocks.append(b.section(c.quick_title, space_mm=6))
                 blocks.append(
@@ -182,10 +206,15 @@ class GuideRenderer:
 
 
 def paint_document(
-    device: Any, tpm: Any, monochrome: bool = False, length: str = "standard"
+    device: Any,
+    tpm: Any,
+    monochrome: bool = False,
+    length: str = "standard",
+    session: str | None = None,
 ) -> GuideRenderer:
-    """Paint the whole guide for ``tpm`` onto a paged ``device`` and return its renderer."""
-    content = guide_content(tpm, length=length)
+    """Paint the whole guide for ``tpm`` onto a paged ``device`` and return its renderer;
+    ``session`` (a preset name) adds that session's timed checklist."""
+    content = guide_content(tpm, length=length, session=session)
     renderer = GuideRenderer(content, tpm.spots, device, monochrome=monochrome)
     painter = QPainter()
     if not painter.begin(device):

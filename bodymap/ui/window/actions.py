@@ -92,6 +92,10 @@ class WindowActions:
         self.check_in = a(
             parent, "checkIn", "Check &In…", "Log how each spot feels today", "Ctrl+K"
         )
+        self.mat_session = a(
+            parent, "matSession", "Start &Mat Session…", "A timed rolling session, full screen",
+            "Ctrl+M",
+        )  # fmt: skip
         # Paint
         self.paint_tool = a(
             parent, "paintTool", "&Paint Areas", "Paint where it hurts with a round brush "
@@ -184,6 +188,7 @@ def build_menus(
     edit.addActions([actions.edit_spot, actions.delete_spot])
     edit.addSeparator()
     edit.addAction(actions.check_in)
+    edit.addAction(actions.mat_session)
     edit.addSeparator()
     edit.addActions(list(actions.paint_actions()))
 

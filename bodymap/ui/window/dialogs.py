@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +32,7 @@ from bodymap.ui.panel.clinician import clinician_html
 
 __all__ = [
     "CheckInDialog",
+    "SafetyNoteDialog",
     "ShortcutsDialog",
     "safety_note_html",
     "shortcut_rows",
@@ -50,16 +53,36 @@ def safety_note_html(knowledge: Knowledge | None = None) -> str:
     return f"<p>{e(k.disclaimer)}</p><ul>{lines}</ul>" + clinician_html(k)
 
 
+class SafetyNoteDialog(QDialog):
+    """The first-run note in a scrolling text area sized to the screen, so its OK button is
+    always on screen whatever the length of the safety texts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Using bodymap safely")
+        self.setAccessibleName("Using bodymap safely")
+        self.text = QTextBrowser()
+        self.text.setOpenLinks(False)
+        self.text.setHtml(safety_note_html())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+        screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        width, height = 640, 720
+        if room is not None:
+            width, height = (
+                min(width, int(room.width() * 0.9)),
+                min(height, int(room.height() * 0.85)),
+            )
+        self.resize(width, height)
+
+
 def show_safety_note(parent: QWidget | None) -> None:
     """The first-run note (also Help → Using bodymap safely…)."""
-    box = QMessageBox(parent)
-    box.setWindowTitle("Using bodymap safely")
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setTextFormat(Qt.TextFormat.RichText)
-    box.setText(safety_note_html())
-    box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.setAccessibleName("Using bodymap safely")
-    box.exec()
+    SafetyNoteDialog(parent).exec()
 
 
 def show_about(parent: QWidget | None) -> None:
@@ -82,13 +105,14 @@ class CheckInDialog(QDialog):
         tpm: TriggerPointMap,
         describe: Callable[[Spot], str] = lambda spot: "",
         parent: QWidget | None = None,
+        intro: str = "How does each spot feel today? (0 = no pain, 10 = worst)",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Check in")
         self.setAccessibleName("Check in")
         self._boxes: dict[str, QSpinBox] = {}
-        intro = QLabel("How does each spot feel today? (0 = no pain, 10 = worst)")
-        intro.setWordWrap(True)
+        question = QLabel(intro)
+        question.setWordWrap(True)
         form_host = QWidget()
         form = QFormLayout(form_host)
         for number, spot in enumerate(tpm.spots, start=1):
@@ -109,7 +133,7 @@ class CheckInDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(question)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         self.resize(440, min(560, 110 + 34 * len(self._boxes)))

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
 from bodymap.atlas import Atlas
 from bodymap.maps import TriggerPointMap
+from bodymap.session import PRESET_NAMES
+from bodymap.ui import settings as prefs
 from bodymap.ui.canvas.body_canvas import BodyCanvas
 from bodymap.ui.document.document import SUFFIX, MapDocument
 
@@ -102,11 +104,14 @@ def output_guide(window: ExportHost, how: str, path: Path | None = None) -> Path
     tpm = document.map
     # the printed routine has the length the panel shows
     length = str(getattr(getattr(window, "panel", None), "length", "standard"))
+    # the mat session chosen last goes into the guide as a timed checklist
+    session = prefs.last_session(PRESET_NAMES)
+    extra = {"session": session} if session else {}
     if how == "print":
-        guide.print_guide(window.window(), tpm, length)
+        guide.print_guide(window.window(), tpm, length, **extra)
         return None
     if how == "preview":
-        guide.preview_guide(window.window(), tpm, length)
+        guide.preview_guide(window.window(), tpm, length, **extra)
         return None
     path = path or window.ask_export_path("pdf")
     if path is None:
@@ -116,7 +121,7 @@ def output_guide(window: ExportHost, how: str, path: Path | None = None) -> Path
     if not _may_write(document, path, f"Could not write {path.name}"):
         return None
     try:
-        guide.write_guide_pdf(tpm, path, length=length)
+        guide.write_guide_pdf(tpm, path, length=length, **extra)
     except (OSError, ValueError) as exc:
         document.show_error(f"Could not write {path.name}", str(exc))
         return None

@@ -38,6 +38,7 @@ from bodymap.ui.window.dialogs import (
     show_about,
     show_safety_note,
 )
+from bodymap.ui.window.mat_session import MatSessions
 from bodymap.ui.window.paint_bar import PAINT_HINT, build_paint_bar
 from bodymap.ui.window.state import PANEL_WIDTH
 
@@ -90,6 +91,7 @@ class MapWindow(QMainWindow):
         self.selection = self.document.selection
         self._observer = MapObserver(self._on_change)
         self.history_dialog: HistoryDialog | None = None
+        self.mat = MatSessions(self)
 
         self.canvas = BodyCanvas(self, self.atlas, self.selection)
         self.canvas.setAccessibleName("Body diagrams")
@@ -163,6 +165,7 @@ class MapWindow(QMainWindow):
         a.delete_spot.triggered.connect(lambda: self.remove_spot(self.selection.current))
         a.edit_spot.triggered.connect(lambda: self.focus_editor(self.selection.current))
         a.check_in.triggered.connect(self.check_in)
+        a.mat_session.triggered.connect(self.mat.choose_and_start)
         a.view_both.triggered.connect(lambda: self.canvas.set_views(("front", "back")))
         a.view_front.triggered.connect(lambda: self.canvas.set_views(("front",)))
         a.view_back.triggered.connect(lambda: self.canvas.set_views(("back",)))
@@ -240,6 +243,7 @@ class MapWindow(QMainWindow):
         for action in self.acts.spot_actions():
             action.setEnabled(has_spot)
         self.acts.check_in.setEnabled(bool(tpm.spots))
+        self.acts.mat_session.setEnabled(bool(tpm.spots))
 
     # -- requests from the canvas and the panel ------------------------------------------
     @property

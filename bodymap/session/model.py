@@ -1,0 +1,99 @@
+"""What a session plan is: timed phases per step, steps in the order they are rolled.
+
+Plain frozen records with a ``to_json`` that gives the ``bodymap session --json`` shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["PHASE_KINDS", "Phase", "SessionPlan", "SessionStep"]
+
+PHASE_KINDS = ("setup", "on_point", "around", "switch")
+"""``setup``: get into position; ``on_point``: rest on the tender point; ``around``: roll
+the area around it; ``switch``: turn to the other side or move to the next step."""
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """One timed part of a step, with the one or two sentences read from the mat."""
+
+    kind: str
+    seconds: int
+    text: str
+
+    def __post_init__(self) -> None:
+        if self.kind not in PHASE_KINDS:
+            raise ValueError(f"unknown phase kind {self.kind!r}")
+        if self.seconds <= 0:
+            raise ValueError(f"a phase lasts at least a second, not {self.seconds}")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "seconds": self.seconds, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class SessionStep:
+    """One muscle on one side: where to lie, with what, the spots it serves, its phases.
+
+    ``on_point_range`` is the record's range of seconds on a tender point, kept so a
+    reader can check the plan against it.
+    """
+
+    muscle: str
+    side: str
+    name: str
+    view: str
+    tool: str
+    position: str
+    spots: tuple[int, ...]
+    phases: tuple[Phase, ...]
+    on_point_range: tuple[int, int]
+    sites: tuple[tuple[float, float], ...] = ()
+
+    @property
+    def seconds(self) -> int:
+        return sum(p.seconds for p in self.phases)
+
+    @property
+    def title(self) -> str:
+        """ "Upper trapezius, right" (the side left out for the midline)."""
+        return self.name if self.side == "midline" else f"{self.name}, {self.side}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "muscle": self.muscle,
+            "side": self.side,
+            "name": self.name,
+            "view": self.view,
+            "tool": self.tool,
+            "position": self.position,
+            "spots": list(self.spots),
+            "seconds": self.seconds,
+            "phases": [p.to_json() for p in self.phases],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SessionPlan:
+    """A preset's whole session: the steps in rolling order and what was left out."""
+
+    preset: str
+    beginner: bool
+    steps: tuple[SessionStep, ...]
+    left_out: tuple[str, ...] = ()
+    """Titles of plannable steps that did not fit the preset's time."""
+
+    @property
+    def total_s(self) -> int:
+        return sum(step.seconds for step in self.steps)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "preset": self.preset,
+            "beginner": self.beginner,
+            "total_s": self.total_s,
+            "steps": [step.to_json() for step in self.steps],
+            "left_out": list(self.left_out),
+        }

@@ -1,0 +1,264 @@
+"""Turn the advisor's routine into a timed session plan for one preset.
+
+Only plannable steps enter a plan (:func:`step_is_plannable`): a step for a muscle that is
+not rolled, or one to check with a clinician first, never does. Steps are chosen by rank
+until the preset's time is used, then ordered so the person changes position as little as
+possible: by body position, then tool, then side (right, both, left).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from bodymap.advisor import Advice, RollingStep, Source
+from bodymap.guide.words import POSITION_WORDS, TOOL_WORDS
+from bodymap.knowledge import POSITIONS
+from bodymap.session.model import Phase, SessionPlan, SessionStep
+from bodymap.session.presets import MAX_ON_POINT_S, PRESETS, Preset
+
+__all__ = ["plan_session", "step_is_plannable", "step_spots", "step_view"]
+
+_SIDE_ORDER = {"right": 0, "midline": 1, "both": 1, "left": 2}
+_MIN_AROUND_S = 15
+_MAX_FILL_S = 120
+_BEGINNER_PASS_S = 75
+
+
+def step_spots(step: RollingStep, sources: Sequence[Source]) -> tuple[int, ...]:
+    """The spot indices (from 0) a step serves: the advisor's own list, else the spots its
+    source explains."""
+    if step.spots:
+        return step.spots
+    for source in sources:
+        if (source.muscle, source.side) == (step.muscle, step.side):
+            return tuple(sorted({reason.spot for reason in source.reasons}))
+    return ()
+
+
+def step_view(step: RollingStep, sources: Sequence[Source], advice: Advice) -> str:
+    """The view that shows the step best: the advisor's (where its roll zone is), else the
+    view holding most of its trigger-point sites, else the view of its first spot."""
+    if step.view:
+        return step.view
+    counts: dict[str, int] = {}
+    for source in sources:
+        if (source.muscle, source.side) == (step.muscle, step.side):
+            for view, _x, _y in source.trigger_points:
+                counts[view] = counts.get(view, 0) + 1
+    if counts:
+        return max(sorted(counts), key=lambda v: counts[v])
+    spots = step_spots(step, sources)
+    return advice.spots[spots[0]].view if spots else "front"
+
+
+def step_is_plannable(step: RollingStep, spots: Sequence[int]) -> bool:
+    """True for a step a session may time: a rolled muscle (it has a tool and a roll zone
+    clear of the caution zones), nothing to check with a clinician first (a tingling or
+    numb spot on that limb), and at least one spot served."""
+    if step.tool == "none" or step.check_first:
+        return False
+    zone = step.roll_zone
+    if zone is not None and (not getattr(zone, "rollable", True) or zone.geometry.is_empty):
+        return False
+    return bool(spots)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    rank: int
+    step: RollingStep
+    view: str
+    spots: tuple[int, ...]
+    sites: tuple[tuple[float, float], ...]
+
+    @property
+    def sides(self) -> tuple[str, ...]:
+        return ("right", "left") if self.step.side == "both" else (self.step.side,)
+
+
+def _on_point_s(step: RollingStep, rule: str) -> int:
+    low, high = step.on_point_s
+    high = max(low, min(high, MAX_ON_POINT_S))
+    low = min(low, high)
+    if rule == "low":
+        return low
+    if rule == "mid":
+        return (low + high) // 2 // 5 * 5 or low
+    return high
+
+
+def _around_s(step: RollingStep, preset: Preset, on_point: int, beginner: bool, fill: int) -> int:
+    if preset.around == "fill":
+        return fill
+    if preset.around == "pass":
+        whole = _BEGINNER_PASS_S if beginner else preset.pass_s
+        return max(_MIN_AROUND_S, whole - on_point)
+    low, high = step.around_min
+    return 60 * (low if beginner or preset.around == "low" else high)
+
+
+def _lower(name: str) -> str:
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
+def _where(step: RollingStep, side: str) -> str:
+    name = _lower(step.name)
+    return name if side == "midline" else f"{side} {name}"
+
+
+def _setup_text(step: RollingStep, side: str) -> str:
+    position = POSITION_WORDS.get(step.position, step.position.replace("_", " ").capitalize())
+    if step.tool == "hands":
+        tool = step.tool_detail or TOOL_WORDS["hands"]
+        return f"{position}: work your {_where(step, side)} with {tool}."
+    tool = TOOL_WORDS.get(step.tool, step.tool.replace("_", " "))
+    return f"{position}, the {tool} under your {_where(step, side)}."
+
+
+def _on_point_text(seconds: int) -> str:
+    return (
+        f"Find the most tender point and rest on it for {seconds} s; "
+        "breathe out slowly and let it soften."
+    )
+
+
+def _switch_text(cand: _Candidate, after: _Candidate) -> str:
+    if after.step.position == cand.step.position:
+        return f"Ease off. Next: {_title(after)}."
+    position = POSITION_WORDS.get(after.step.position, after.step.position).lower()
+    return f"Ease off and change position ({position}). Next: {_title(after)}."
+
+
+def _phases(
+    cand: _Candidate, preset: Preset, beginner: bool, fill: int, after: _Candidate | None
+) -> tuple[Phase, ...]:
+    step = cand.step
+    rule = "low" if beginner else preset.on_point
+    on_point = _on_point_s(step, rule)
+    around = _around_s(step, preset, on_point, beginner, fill)
+    setup_s = preset.setup_s + (5 if beginner else 0)
+    phases = [Phase("setup", setup_s, _setup_text(step, cand.sides[0]))]
+    for number, side in enumerate(cand.sides):
+        if number:
+            phases.append(
+                Phase("switch", preset.switch_s, f"Other side: {_where(step, side)} next.")
+            )
+        phases.append(Phase("on_point", on_point, _on_point_text(on_point)))
+        phases.append(Phase("around", around, preset.around_text))
+    if after is not None:
+        phases.append(Phase("switch", preset.switch_s, _switch_text(cand, after)))
+    return tuple(phases)
+
+
+def _title(cand: _Candidate) -> str:
+    step = cand.step
+    if step.side == "midline":
+        return step.name
+    if step.side == "both":
+        return f"{step.name}, both sides"
+    return f"{step.name}, {step.side}"
+
+
+def _order(chosen: Sequence[_Candidate]) -> list[_Candidate]:
+    return sorted(
+        chosen,
+        key=lambda c: (
+            POSITIONS.index(c.step.position) if c.step.position in POSITIONS else len(POSITIONS),
+            c.step.tool,
+            _SIDE_ORDER.get(c.step.side, 1),
+            c.rank,
+        ),
+    )
+
+
+def _build(
+    chosen: Sequence[_Candidate], preset: Preset, beginner: bool, fill: int
+) -> tuple[SessionStep, ...]:
+    ordered = _order(chosen)
+    steps = []
+    for index, cand in enumerate(ordered):
+        after = ordered[index + 1] if index + 1 < len(ordered) else None
+        step = cand.step
+        steps.append(
+            SessionStep(
+                muscle=step.muscle,
+                side=step.side,
+                name=step.name,
+                view=cand.view,
+                tool=step.tool,
+                position=step.position,
+                spots=cand.spots,
+                phases=_phases(cand, preset, beginner, fill, after),
+                on_point_range=step.on_point_s,
+                sites=cand.sites,
+            )
+        )
+    return tuple(steps)
+
+
+def _fill(chosen: Sequence[_Candidate], preset: Preset, beginner: bool) -> int:
+    """Seconds per pass that bring a "fill" preset to its target."""
+    if preset.around != "fill" or not chosen:
+        return _MIN_AROUND_S
+    passes = sum(len(c.sides) for c in chosen)
+    built = _build(chosen, preset, beginner, _MIN_AROUND_S)
+    fixed = sum(s.seconds for s in built) - passes * _MIN_AROUND_S
+    target = preset.target_s - (30 if beginner else 0)
+    share = -(-(target - fixed) // (passes * 5)) * 5  # whole five seconds, rounded up
+    return max(_MIN_AROUND_S, min(_MAX_FILL_S, share))
+
+
+def _candidates(advice: Advice, preset: Preset) -> list[_Candidate]:
+    ranks = {(s.muscle, s.side): rank for rank, s in enumerate(advice.sources)}
+    not_rolled = {(n.muscle, n.side) for n in advice.routine.not_rolled}
+    out = []
+    for step in advice.routine.steps:
+        spots = step_spots(step, advice.sources)
+        if not step_is_plannable(step, spots) or step.tool not in preset.tools:
+            continue
+        if (step.muscle, step.side) in not_rolled:
+            continue
+        view = step_view(step, advice.sources, advice)
+        sites: tuple[tuple[float, float], ...] = ()
+        for source in advice.sources:
+            if (source.muscle, source.side) == (step.muscle, step.side):
+                sites = tuple((x, y) for v, x, y in source.trigger_points if v == view)
+        rank = ranks.get((step.muscle, step.side), len(ranks))
+        out.append(_Candidate(rank, step, view, spots, sites))
+    return sorted(out, key=lambda c: c.rank)
+
+
+def plan_session(
+    advice: Advice,
+    preset: str,
+    *,
+    beginner: bool = False,
+    presets: Mapping[str, Preset] = PRESETS,
+) -> SessionPlan:
+    """The timed session for ``preset`` (``warmup``, ``cooldown``, ``bedtime``, ``full``).
+
+    Steps are taken in rank order while the session stays within the preset's longest
+    time (and its number of passes); the ones that do not fit are named in ``left_out``.
+    Raises ``KeyError`` for an unknown preset.
+    """
+    rules = presets[preset]
+    _low, ceiling = rules.bounds(beginner)
+    chosen: list[_Candidate] = []
+    left_out: list[str] = []
+    for cand in _candidates(advice, rules):
+        trial = [*chosen, cand]
+        passes = sum(len(c.sides) for c in trial)
+        too_many = rules.max_passes is not None and passes > rules.max_passes
+        total = sum(s.seconds for s in _build(trial, rules, beginner, _MIN_AROUND_S))
+        if too_many or (ceiling is not None and total > ceiling):
+            left_out.append(_title(cand))
+            continue
+        chosen.append(cand)
+    fill = _fill(chosen, rules, beginner)
+    return SessionPlan(
+        preset=rules.name,
+        beginner=beginner,
+        steps=_build(chosen, rules, beginner, fill),
+        left_out=tuple(left_out),
+    )

@@ -1,0 +1,350 @@
+"""Mat mode: a guided, timed rolling session readable from the floor at 2–3 m.
+
+Large type on a dark screen, the step's close-up with its roll zone and trigger-point
+sites, one or two sentences of instruction, a big countdown ring and what comes next.
+Keys: Space start/pause, arrows next/previous, + adds 15 s, Esc stops. Each phase change
+flashes the screen and beeps. Time comes from an injected clock (`SessionClock`), so tests
+drive a whole session without waiting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.guide.words import POSITION_WORDS
+from bodymap.session import EXTRA_S, PRESETS, SessionPlan, SessionRun
+from bodymap.ui.mat.awake import ScreenAwake
+from bodymap.ui.mat.clock import QtClock, SessionClock
+from bodymap.ui.mat.crop import StepCrop
+from bodymap.ui.mat.ring import CountdownRing, clock_text
+
+__all__ = ["PHASE_COLOURS", "PHASE_WORDS", "MatWindow"]
+
+PHASE_WORDS: Mapping[str, str] = {
+    "setup": "Get into position",
+    "on_point": "On the point",
+    "around": "Around it",
+    "switch": "Switch",
+}
+PHASE_COLOURS: Mapping[str, QColor] = {
+    "setup": QColor("#9fb3c8"),
+    "on_point": QColor("#f5a623"),
+    "around": QColor("#5cc98a"),
+    "switch": QColor("#4fa3e0"),
+}
+BACKGROUND = QColor("#1b222c")
+HINTS = f"Space start / pause    ← →  previous / next    +  add {EXTRA_S} s    Esc  stop"
+
+
+def _label(name: str, parent: QWidget, *, wrap: bool = False, colour: str = "#ffffff") -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setStyleSheet(f"color: {colour};")
+    return label
+
+
+class MatWindow(QWidget):
+    """Runs one `SessionPlan`; emits `ended(stopped)` once, at the end or when stopped."""
+
+    ended = Signal(bool)
+    phaseChanged = Signal(int)
+
+    def __init__(
+        self,
+        plan: SessionPlan,
+        spots: Sequence[Any],
+        atlas: Mapping[str, Any],
+        clock: SessionClock | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.plan = plan
+        self.run = SessionRun(plan)
+        self.clock: SessionClock = clock if clock is not None else QtClock(self)
+        self.flashes = 0
+        self.started_at: datetime | None = None
+        """When the session was first started (UTC); None until Space is pressed."""
+        self.awake = ScreenAwake()
+        self._spots = spots
+        self._last = 0.0
+        self._ended = False
+        self._flash = 0.0
+        self._flash_colour = PHASE_COLOURS["setup"]
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setInterval(40)
+        self._flash_timer.timeout.connect(self._fade)
+        label = PRESETS[plan.preset].label if plan.preset in PRESETS else plan.preset
+        self.setWindowTitle(f"Mat mode — {label}")
+        self.setAccessibleName("Mat mode")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAutoFillBackground(False)
+
+        self.status = _label("status", self, colour="#c9d3de")
+        self.title = _label("title", self, wrap=True)
+        self.phase = _label("phase", self)
+        self.instruction = _label("instruction", self, wrap=True)
+        self.next_up = _label("next", self, wrap=True, colour="#c9d3de")
+        self.hints = _label("hints", self, colour="#8a97a6")
+        self.hints.setText(HINTS)
+        self.ring = CountdownRing(self)
+        self.crop = StepCrop(atlas, self)
+        self.buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        for key, text, slot in (
+            ("previous", "◀ Previous", self.previous),
+            ("toggle", "Start", self.toggle),
+            ("next", "Next ▶", self.next),
+            ("more", f"+{EXTRA_S} s", self.add_time),
+            ("stop", "Stop", self.stop),
+        ):
+            button = QPushButton(text, self)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the window
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+            self.buttons[key] = button
+        bar.addStretch(1)
+        bar.addWidget(self.hints)
+
+        right = QVBoxLayout()
+        right.addWidget(self.title)
+        right.addWidget(self.phase)
+        right.addWidget(self.ring, 3)
+        right.addWidget(self.instruction, 1)
+        grid = QGridLayout()
+        grid.addWidget(self.crop, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(0, 4)
+        grid.setColumnStretch(1, 5)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 20, 32, 20)
+        layout.addWidget(self.status)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.next_up)
+        layout.addLayout(bar)
+        self.resize(1280, 800)
+        self.refresh()
+
+    # controls ------------------------------------------------------------------------
+    def toggle(self) -> None:
+        """Start or pause (Space)."""
+        if self._ended:
+            return
+        if self.run.toggle():
+            if self.started_at is None:
+                self.started_at = datetime.now(UTC)
+            self._last = self.clock.now()
+            self.clock.start(self._on_tick)
+            self.awake.hold()
+        else:
+            self.clock.stop()
+        self.refresh()
+
+    def next(self) -> None:
+        """Skip to the next phase (→)."""
+        if self._ended:
+            return
+        self.run.next()
+        self._changed()
+
+    def previous(self) -> None:
+        """Back to the start of this phase, or the previous one (←)."""
+        if self._ended:
+            return
+        before = self.run.index
+        self.run.previous()
+        if self.run.index != before:
+            self._changed()
+        else:
+            self.refresh()
+
+    def add_time(self) -> None:
+        """Fifteen more seconds for this phase (+)."""
+        self.run.add_time()
+        self.refresh()
+
+    def stop(self) -> None:
+        """End the session now (Esc); once it has ended, close the window."""
+        if self._ended:
+            self.close()
+            return
+        self.run.stop()
+        self._finish(True)
+
+    def cue(self) -> None:
+        """The sound at a phase change (tests replace it)."""
+        QApplication.beep()
+
+    # time ----------------------------------------------------------------------------
+    def _on_tick(self) -> None:
+        now = self.clock.now()
+        elapsed, self._last = now - self._last, now
+        if self.run.tick(elapsed):
+            self._changed()
+        else:
+            self.refresh()
+
+    def _changed(self) -> None:
+        if self.run.finished:
+            self._finish(False)
+            return
+        ref = self.run.current
+        self.flashes += 1
+        self._flash = 1.0
+        self._flash_colour = PHASE_COLOURS.get(ref.phase.kind if ref else "", BACKGROUND)
+        self._flash_timer.start()
+        self.cue()
+        self.refresh()
+        self.phaseChanged.emit(self.run.index)
+
+    def settle(self) -> None:
+        """End the flash now (for a still picture)."""
+        self._flash = 0.0
+        self._flash_timer.stop()
+        self.update()
+
+    def _fade(self) -> None:
+        self._flash = max(0.0, self._flash - 0.08)
+        if self._flash == 0.0:
+            self._flash_timer.stop()
+        self.update()
+
+    def _finish(self, stopped: bool) -> None:
+        self.clock.stop()
+        self.awake.release()
+        if self._ended:
+            return
+        self._ended = True
+        self.flashes += 1
+        self._flash, self._flash_colour = 1.0, PHASE_COLOURS["around"]
+        self._flash_timer.start()
+        self.cue()
+        self.refresh()
+        self.ended.emit(stopped)
+
+    @property
+    def session_left(self) -> float:
+        """Seconds left in the whole session, the current phase included."""
+        if self.run.finished:
+            return 0.0
+        later = sum(ref.phase.seconds for ref in self.run.phases[self.run.index + 1 :])
+        return self.run.remaining + later
+
+    # showing -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        run, plan = self.run, self.plan
+        label = PRESETS[plan.preset].label if plan.preset in PRESETS else plan.preset
+        ref = run.current
+        self.buttons["toggle"].setText("Pause" if run.running else "Start")
+        for widget in (self.ring, self.crop, *self.buttons.values()):
+            widget.setVisible(ref is not None or widget is self.buttons["stop"])
+        self.buttons["stop"].setText("Stop" if ref is not None else "Close")
+        if ref is None:
+            done = run.steps_done
+            self.status.setText(f"{label} · {done} of {len(plan.steps)} steps done")
+            self.title.setText("Session stopped" if run.stopped else "Well done")
+            self.phase.setText("")
+            self.instruction.setText(
+                "How do the spots feel now?"
+                if plan.steps
+                else "Nothing to roll in this session: mark a sore spot first."
+            )
+            self.next_up.setText("")
+            self.ring.show_time(0.0, 1.0, PHASE_COLOURS["around"], False)
+            self.crop.show_step(None, self._spots)
+            self.update()
+            return
+        self.status.setText(
+            f"{label} · step {ref.step_index + 1} of {len(plan.steps)} · "
+            f"{clock_text(self.session_left)} left"
+        )
+        self.title.setText(ref.step.title)
+        self.phase.setText(PHASE_WORDS[ref.phase.kind])
+        self.phase.setStyleSheet(f"color: {PHASE_COLOURS[ref.phase.kind].name()};")
+        self.instruction.setText(ref.phase.text)
+        self.next_up.setText(self._next_text())
+        self.ring.show_time(
+            run.remaining, run.phase_seconds, PHASE_COLOURS[ref.phase.kind], not run.running
+        )
+        self.crop.show_step(ref.step, self._spots)
+        self.update()
+
+    def _next_text(self) -> str:
+        ref, upcoming = self.run.current, self.run.upcoming
+        if upcoming is None:
+            return "Next: how do the spots feel now?"
+        if ref is not None and upcoming.step_index == ref.step_index:
+            return f"Next: {PHASE_WORDS[upcoming.phase.kind]} · {upcoming.phase.seconds} s"
+        step = upcoming.step
+        where = POSITION_WORDS.get(step.position, step.position).lower()
+        return f"Next step: {step.title} — {where}"
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        height = max(400, self.height())
+        for widget, share, bold in (
+            (self.status, 0.032, False),
+            (self.title, 0.07, True),
+            (self.phase, 0.055, True),
+            (self.instruction, 0.042, False),
+            (self.next_up, 0.038, False),
+            (self.hints, 0.022, False),
+        ):
+            font = QFont(self.font())
+            font.setPixelSize(int(height * share))
+            font.setBold(bold)
+            widget.setFont(font)
+        for button in self.buttons.values():
+            font = QFont(self.font())
+            font.setPixelSize(int(height * 0.026))
+            button.setFont(font)
+            button.setMinimumHeight(int(height * 0.055))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        del event
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), BACKGROUND)
+        if self._flash > 0:
+            colour = QColor(self._flash_colour)
+            colour.setAlphaF(0.55 * self._flash)
+            painter.fillRect(self.rect(), colour)
+        painter.end()
+
+    # keys ----------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        actions = {
+            Qt.Key.Key_Space: self.toggle,
+            Qt.Key.Key_Right: self.next,
+            Qt.Key.Key_Left: self.previous,
+            Qt.Key.Key_Plus: self.add_time,
+            Qt.Key.Key_Equal: self.add_time,
+            Qt.Key.Key_Escape: self.stop,
+        }
+        action = actions.get(Qt.Key(key))
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        action()
+        event.accept()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._ended:
+            self.stop()
+        self._flash_timer.stop()
+        super().closeEvent(event)

@@ -1,0 +1,197 @@
+"""Starting a mat session from the main window, and what happens when it ends.
+
+"Start Mat Session…" asks for a preset (`PresetDialog`), opens the full-screen
+`MatWindow` on the open map, and when the session ends or is stopped asks "How do the
+spots feel now?" with each spot's intensity filled in; the answer is one undoable
+check-in. Questions sit behind ``ask_*`` methods tests replace.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.advisor import advise
+from bodymap.maps import Batch, TriggerPointMap, check_in, edit_spot
+from bodymap.maps.operations import Operation
+from bodymap.maps.verbs import record_session
+from bodymap.session import PRESETS, SessionPlan, plan_session
+from bodymap.ui import settings as prefs
+from bodymap.ui.document.document import MapDocument
+from bodymap.ui.mat.clock import SessionClock
+from bodymap.ui.mat.ring import clock_text
+from bodymap.ui.mat.window import MatWindow
+from bodymap.ui.window.dialogs import CheckInDialog
+
+if TYPE_CHECKING:
+    from bodymap.ui.window.mainwindow import MapWindow
+
+__all__ = ["FEEL_NOW", "MatSessions", "PresetDialog", "request_session_end"]
+
+FEEL_NOW = "How do the spots feel now? (0 = no pain, 10 = worst)"
+
+
+def request_session_end(
+    document: MapDocument,
+    preset: str,
+    start: datetime,
+    duration_s: int,
+    steps_done: int,
+    values: dict[str, int] | None,
+    note: str,
+) -> bool:
+    """Store the session and, when the person answered, their check-in with ``note``
+    (spots whose intensity changed take the new value) as one undo step."""
+    tpm = document.map
+    ops: list[Operation] = []
+    if values is not None:
+        ops.extend(
+            edit_spot(tpm, spot.id, intensity=values[spot.id], apply=False)
+            for spot in tpm.spots
+            if spot.id in values and values[spot.id] != spot.intensity
+        )
+        ops.append(check_in(tpm, values, note=note, apply=False))
+    ops.append(record_session(tpm, preset, start, duration_s, steps_done, apply=False))
+    return document.push(Batch(tuple(ops), "Mat session"), "Mat session")
+
+
+class PresetDialog(QDialog):
+    """Which session: each preset with its length for this map, and a beginner option."""
+
+    def __init__(
+        self, tpm: TriggerPointMap, parent: QWidget | None = None, length: str = "standard"
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Start mat session")
+        advice = advise(list(tpm.spots), length=length)
+        self._group = QButtonGroup(self)
+        self.beginner = QCheckBox("Beginner: shorter holds and a shorter session", self)
+        layout = QVBoxLayout(self)
+        intro = QLabel("Which session? The plan follows your own routine.", self)
+        layout.addWidget(intro)
+        self._buttons: dict[str, QRadioButton] = {}
+        for name, preset in PRESETS.items():
+            plan = plan_session(advice, name)
+            length = clock_text(plan.total_s) if plan.steps else "nothing to roll"
+            button = QRadioButton(f"{preset.label} ({length}) — {preset.summary}", self)
+            button.setEnabled(bool(plan.steps))
+            self._group.addButton(button)
+            self._buttons[name] = button
+            layout.addWidget(button)
+        first = next((b for b in self._buttons.values() if b.isEnabled()), None)
+        if first is not None:
+            first.setChecked(True)
+        layout.addWidget(self.beginner)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(first is not None)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def choice(self) -> tuple[str, bool] | None:
+        for name, button in self._buttons.items():
+            if button.isChecked():
+                return name, self.beginner.isChecked()
+        return None
+
+
+class MatSessions(QObject):
+    """The main window's mat sessions: at most one at a time. `finished` is emitted once
+    a session's window has closed and its check-in (if any) is on the undo stack."""
+
+    finished = Signal()
+
+    def __init__(self, window: MapWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.current: MatWindow | None = None
+        self.full_screen = True
+        self.clock: SessionClock | None = None
+        """The clock new sessions run on (None: real time); tests put a fake here."""
+
+    def ask_preset(self) -> tuple[str, bool] | None:
+        dialog = PresetDialog(self.window.document.map, self.window, self.window.panel.length)
+        return dialog.choice() if dialog.exec() else None
+
+    def ask_check_in(self, tpm: TriggerPointMap, parent: QWidget) -> dict[str, int] | None:
+        dialog = CheckInDialog(tpm, self.window.spot_label, parent, intro=FEEL_NOW)
+        dialog.setWindowTitle("After the session")
+        return dialog.values() if dialog.exec() else None
+
+    def choose_and_start(self) -> MatWindow | None:
+        """Ask which session, then start it."""
+        choice = self.ask_preset()
+        return None if choice is None else self.start(*choice)
+
+    def plan(self, preset: str, beginner: bool = False) -> SessionPlan:
+        """The session for the open map, from the routine at the length the panel shows."""
+        spots = list(self.window.document.map.spots)
+        advice = advise(spots, length=self.window.panel.length)
+        return plan_session(advice, preset, beginner=beginner)
+
+    def start(
+        self, preset: str, beginner: bool = False, clock: SessionClock | None = None
+    ) -> MatWindow:
+        """Open the mat window for ``preset`` on the open map (full screen by default)."""
+        if self.current is not None:
+            self.current.close()
+        prefs.set_last_session(preset)
+        tpm = self.window.document.map
+        clock = clock if clock is not None else self.clock
+        mat = MatWindow(
+            self.plan(preset, beginner), tpm.spots, self.window.atlas, clock, self.window
+        )
+        mat.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        mat.ended.connect(lambda stopped: self._ended(mat, stopped))
+        mat.destroyed.connect(lambda: self._forget(mat))
+        self.current = mat
+        if self.full_screen:
+            # the whole screen even where no window manager honours "full screen"
+            mat.setGeometry(self.window.screen().geometry())
+            mat.showFullScreen()
+        else:
+            mat.show()
+        mat.activateWindow()
+        mat.setFocus()
+        return mat
+
+    def _forget(self, mat: MatWindow) -> None:
+        if self.current is mat:
+            self.current = None
+
+    def _ended(self, mat: MatWindow, stopped: bool) -> None:
+        """Ask how the spots feel, then store the session and the answer as one undo
+        step. A session never started leaves the map alone."""
+        tpm = self.window.document.map
+        started = mat.started_at
+        if started is not None and mat.plan.steps:
+            values = self.ask_check_in(tpm, mat) if tpm.spots else None
+            preset = PRESETS[mat.plan.preset]
+            note = preset.note + (" (stopped early)" if stopped else "")
+            request_session_end(
+                self.window.document,
+                mat.plan.preset,
+                started,
+                round(mat.run.elapsed),
+                mat.run.steps_done,
+                values,
+                note,
+            )
+        mat.close()
+        self._forget(mat)
+        self.finished.emit()

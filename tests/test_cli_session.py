@@ -1,0 +1,79 @@
+"""`bodymap session MAP --preset P --json` prints the plan in the contract's shape."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bodymap import cli
+from bodymap.session import PRESET_NAMES
+from tests.test_cli import EXAMPLES, call, run
+
+
+def test_the_command_line_offers_exactly_the_core_presets() -> None:
+    assert cli.PRESETS == PRESET_NAMES
+
+
+@pytest.mark.parametrize("preset", PRESET_NAMES)
+def test_session_json_has_the_contract_shape(capsys, preset: str) -> None:
+    status, out, _ = call(
+        capsys, "session", str(EXAMPLES / "desk_worker.bodymap"), "--preset", preset, "--json"
+    )
+    assert status == 0
+    plan = json.loads(out)
+    assert plan["preset"] == preset
+    assert plan["total_s"] == sum(p["seconds"] for s in plan["steps"] for p in s["phases"])
+    assert plan["steps"]
+    for step in plan["steps"]:
+        assert {"muscle", "side", "view", "tool", "position", "spots", "phases"} <= set(step)
+        assert step["spots"] and step["view"] in ("front", "back")
+        for phase in step["phases"]:
+            assert set(phase) == {"kind", "seconds", "text"}
+            assert phase["kind"] in ("setup", "on_point", "around", "switch")
+
+
+def test_beginner_plans_are_no_longer(capsys) -> None:
+    path = str(EXAMPLES / "runner.bodymap")
+    _, out, _ = call(capsys, "session", path, "--preset", "cooldown", "--json")
+    _, easy, _ = call(capsys, "session", path, "--preset", "cooldown", "--beginner", "--json")
+    assert json.loads(easy)["beginner"] is True
+    assert json.loads(easy)["total_s"] <= json.loads(out)["total_s"]
+
+
+def test_bad_input_is_one_line_and_a_non_zero_exit(tmp_path, capsys) -> None:
+    status, _, err = call(capsys, "session", str(tmp_path / "no.bodymap"), "--preset", "full")
+    assert status == 1 and err.count("\n") == 1 and "cannot open" in err
+    status, _, err = call(capsys, "session", str(EXAMPLES / "runner.bodymap"), "--preset", "x")
+    assert status == 2 and "invalid choice" in err and err.count("\n") == 1
+
+
+def test_session_json_from_a_fresh_process() -> None:
+    proc = run("session", str(EXAMPLES / "runner.bodymap"), "--preset", "warmup", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert 120 <= json.loads(proc.stdout)["total_s"] <= 180
+
+
+def test_session_without_json_opens_mat_mode(capsys, monkeypatch) -> None:
+    import bodymap.ui.app
+
+    opened: list[tuple[str, str, bool, str]] = []
+
+    def fake_run(path, preset, *, beginner=False, length="standard"):
+        opened.append((path.name, preset, beginner, length))
+        return 0
+
+    monkeypatch.setattr(bodymap.ui.app, "run_mat_session", fake_run)
+    path = str(EXAMPLES / "runner.bodymap")
+    status, out, _ = call(
+        capsys, "session", path, "--preset", "bedtime", "--beginner", "--length", "short"
+    )
+    assert (status, out) == (0, "")
+    assert opened == [("runner.bodymap", "bedtime", True, "short")]
+
+
+def test_a_full_length_routine_gives_a_full_session_at_least_as_long(capsys) -> None:
+    path = str(EXAMPLES / "desk_worker.bodymap")
+    _, short, _ = call(capsys, "session", path, "--preset", "full", "--length", "short", "--json")
+    _, full, _ = call(capsys, "session", path, "--preset", "full", "--length", "full", "--json")
+    assert json.loads(short)["total_s"] < json.loads(full)["total_s"]

@@ -1,0 +1,59 @@
+"""The printed guide carries the chosen session as a timed checklist: one line per step
+with its start and end, the lines adding up to the plan's total."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from bodymap.advisor import advise
+from bodymap.guide.session import session_checklist
+from bodymap.maps import load_map
+from bodymap.session import PRESET_NAMES, plan_session
+from tests.test_cli import EXAMPLES, call
+
+
+@pytest.mark.parametrize("preset", PRESET_NAMES)
+def test_the_checklist_times_every_step_back_to_back(preset: str) -> None:
+    plan = plan_session(advise(list(load_map(EXAMPLES / "runner.bodymap").spots)), preset)
+    checklist = session_checklist(plan)
+    assert checklist is not None
+    assert len(checklist.lines) == len(plan.steps)
+    spans = [re.match(r"(\d+):(\d\d)–(\d+):(\d\d)  ", line) for line in checklist.lines]
+    assert all(spans)
+    seconds = [(int(m[1]) * 60 + int(m[2]), int(m[3]) * 60 + int(m[4])) for m in spans if m]
+    assert seconds[0][0] == 0 and seconds[-1][1] == plan.total_s
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(seconds))
+    for step, line in zip(plan.steps, checklist.lines, strict=True):
+        assert step.title in line
+    for title in plan.left_out:
+        assert title in checklist.note
+
+
+def test_an_empty_plan_prints_no_checklist() -> None:
+    assert session_checklist(plan_session(advise([]), "warmup")) is None
+
+
+def test_the_guide_pdf_gains_the_checklist(tmp_path) -> None:
+    from bodymap.ui.printing.guide import render_guide_pdf
+
+    tpm = load_map(EXAMPLES / "desk_worker.bodymap")
+    plain = render_guide_pdf(tpm, tmp_path / "plain.pdf")
+    timed = render_guide_pdf(tpm, tmp_path / "timed.pdf", session="cooldown")
+    assert "session" not in [p.block.kind for p in plain.flow.placements]
+    kinds = [p.block.kind for p in timed.flow.placements]
+    assert kinds.count("session") == 1
+    assert kinds[kinds.index("session") - 1] == "session_note"
+    assert timed.content.session is not None
+    assert timed.content.session.title.startswith("Cool-down session")
+
+
+def test_guide_session_on_the_command_line(capsys, tmp_path) -> None:
+    out = tmp_path / "guide.pdf"
+    path = str(EXAMPLES / "runner.bodymap")
+    status, printed, _ = call(capsys, "guide", path, "-o", str(out), "--session", "bedtime")
+    assert status == 0 and out.stat().st_size > 1000 and printed == f"wrote {out}\n"
+    status, _, err = call(capsys, "guide", path, "-o", str(out), "--session", "nap")
+    assert status == 2 and "invalid choice" in err

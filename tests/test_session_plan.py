@@ -1,0 +1,213 @@
+"""Session plans hold their time rules for every preset of every example map and of
+generated maps: totals within the preset's bounds, holds within the record's range and
+never over 30 s, only plannable steps, every step serving a spot, positions grouped."""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import cache
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bodymap.advisor import Advice, PainSpot, advise
+from bodymap.advisor.tables import tables_for
+from bodymap.atlas import load_atlas
+from bodymap.knowledge import POSITIONS, load_knowledge
+from bodymap.maps import loads_map
+from bodymap.resources import asset, asset_root
+from bodymap.session import (
+    MAX_ON_POINT_S,
+    PHASE_KINDS,
+    PRESET_NAMES,
+    PRESETS,
+    SessionPlan,
+    plan_session,
+    step_is_plannable,
+    step_spots,
+)
+from tests.test_advisor_properties import interior
+
+EXAMPLES = sorted(
+    p.name for p in asset_root().joinpath("examples").iterdir() if p.name.endswith(".bodymap")
+)
+TABLES = tables_for(load_atlas(), load_knowledge())
+KEEP_OUT = {view: TABLES.roll_zones.cautions[view].buffer(3.0) for view in ("front", "back")}
+"""Every caution zone with the roll zones' clearance (about half a centimetre)."""
+SLIVER = 1.0
+SETTINGS = settings(
+    max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+@cache
+def example_advice(name: str) -> Advice:
+    return advise(list(loads_map(asset("examples", name).read_text(encoding="utf-8")).spots))
+
+
+def check_plan(plan: SessionPlan, advice: Advice) -> None:
+    """Every rule a plan must keep, whatever the map."""
+    rules = PRESETS[plan.preset]
+    low, high = rules.bounds(plan.beginner)
+    passes = sum(1 for s in plan.steps for p in s.phases if p.kind == "on_point")
+    if plan.steps:
+        if high is not None:
+            assert plan.total_s <= high
+        if passes >= rules.min_passes:
+            assert plan.total_s >= low, (plan.preset, plan.total_s)
+    if plan.preset == "warmup" and plan.steps:
+        assert 120 <= plan.total_s <= 180
+    if plan.preset == "bedtime":
+        assert plan.total_s <= 600
+    if plan.preset == "cooldown":
+        assert plan.total_s <= 600
+    plannable = {
+        (s.muscle, s.side)
+        for s in advice.routine.steps
+        if step_is_plannable(s, step_spots(s, advice.sources))
+    }
+    knowledge = load_knowledge()
+    routine = {(s.muscle, s.side): s for s in advice.routine.steps}
+    not_rolled = {(n.muscle, n.side) for n in advice.routine.not_rolled}
+    for step in plan.steps:
+        source = routine[(step.muscle, step.side)]
+        assert not source.check_first, f"{step.title}: check with a clinician first"
+        assert (step.muscle, step.side) not in not_rolled
+        assert source.roll_zone is not None and source.view == step.view
+        overlap = source.roll_zone.geometry.intersection(KEEP_OUT[step.view]).area
+        assert overlap <= SLIVER, f"{step.title} rolls on a caution zone"
+        assert step.spots, f"{step.title} serves no spot"
+        assert all(0 <= i < len(advice.spots) for i in step.spots)
+        assert (step.muscle, step.side) in plannable
+        assert knowledge.muscles[step.muscle].technique.tool != "none"
+        assert step.tool in rules.tools
+        assert step.phases[0].kind == "setup"
+        assert {p.kind for p in step.phases} <= set(PHASE_KINDS)
+        for phase in step.phases:
+            assert phase.seconds > 0 and phase.text
+            if phase.kind == "on_point":
+                lo, hi = step.on_point_range
+                assert lo <= phase.seconds <= hi
+                assert phase.seconds <= MAX_ON_POINT_S
+    assert plan.steps == () or plan.steps[-1].phases[-1].kind != "switch"
+    order = [POSITIONS.index(s.position) for s in plan.steps]
+    assert order == sorted(order), "steps change position more than needed"
+    assert plan.to_json()["total_s"] == plan.total_s
+
+
+@pytest.mark.parametrize("beginner", [False, True])
+@pytest.mark.parametrize("preset", PRESET_NAMES)
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_every_preset_of_every_example_keeps_its_rules(
+    name: str, preset: str, beginner: bool
+) -> None:
+    advice = example_advice(name)
+    plan = plan_session(advice, preset, beginner=beginner)
+    assert plan.steps, f"{name}: {preset} has nothing to roll"
+    check_plan(plan, advice)
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["front", "back"]),
+            st.integers(0, 10_000),
+            st.integers(0, 10),
+            st.sampled_from(["ache", "sharp", "burning"]),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from(PRESET_NAMES),
+    st.booleans(),
+)
+def test_generated_maps_keep_the_rules(
+    spots: list[tuple[str, int, int, str]], preset: str, beginner: bool
+) -> None:
+    points = []
+    for view, pick, intensity, kind in spots:
+        pts = interior(view)
+        x, y = pts[pick % len(pts)]
+        points.append(PainSpot(view, x, y, intensity, kind))
+    advice = advise(points)
+    check_plan(plan_session(advice, preset, beginner=beginner), advice)
+
+
+def test_warmup_is_short_passes_without_long_holds() -> None:
+    plan = plan_session(example_advice("desk_worker.bodymap"), "warmup")
+    assert len(plan.steps) <= 4
+    holds = [p.seconds for s in plan.steps for p in s.phases if p.kind == "on_point"]
+    assert holds and max(holds) <= 15
+    assert all(p.seconds <= 120 for s in plan.steps for p in s.phases)
+
+
+def test_cooldown_gives_about_90_s_per_muscle() -> None:
+    plan = plan_session(example_advice("runner.bodymap"), "cooldown")
+    for step in plan.steps:
+        work = sum(p.seconds for p in step.phases if p.kind in ("on_point", "around"))
+        assert 75 <= work <= 105, step.title
+    assert 300 <= plan.total_s <= 600
+
+
+def test_beginner_holds_are_shorter_and_the_session_shorter() -> None:
+    advice = example_advice("desk_worker.bodymap")
+    for preset in PRESET_NAMES:
+        plain = plan_session(advice, preset)
+        easy = plan_session(advice, preset, beginner=True)
+        assert easy.total_s <= plain.total_s
+        for step in easy.steps:
+            for phase in step.phases:
+                if phase.kind == "on_point":
+                    assert phase.seconds == min(step.on_point_range[0], MAX_ON_POINT_S)
+
+
+def test_what_does_not_fit_is_named_not_dropped_silently() -> None:
+    advice = example_advice("desk_worker.bodymap")
+    plan = plan_session(advice, "bedtime", beginner=True)
+    planned = {s.title for s in plan.steps}
+    assert plan.left_out
+    assert not planned & set(plan.left_out)
+
+
+def test_a_non_rolled_muscle_or_a_step_to_check_first_is_never_planned() -> None:
+    advice = example_advice("runner.bodymap")
+    first = advice.routine.steps[0]
+    unrolled = dataclasses.replace(first, tool="none")
+    routine = dataclasses.replace(advice.routine, steps=(unrolled, *advice.routine.steps[1:]))
+    plan = plan_session(dataclasses.replace(advice, routine=routine), "full")
+    assert (first.muscle, first.side) not in {(s.muscle, s.side) for s in plan.steps}
+    assert not step_is_plannable(first, ())
+
+
+def test_a_tingling_limb_gets_no_timed_step() -> None:
+    knee = PainSpot("front", 425.0, 712.0, 5, "tingling")  # outer right knee
+    hip = PainSpot("back", 560.0, 470.0, 4, "ache")
+    advice = advise([knee, hip])
+    flagged = {(s.muscle, s.side) for s in advice.routine.steps if s.check_first}
+    assert flagged, "the tingling knee marks some steps 'check with a clinician first'"
+    for preset in PRESET_NAMES:
+        plan = plan_session(advice, preset)
+        assert not flagged & {(s.muscle, s.side) for s in plan.steps}
+        check_plan(plan, advice)
+
+
+def test_both_sides_get_a_pass_each_with_a_switch_between() -> None:
+    advice = advise([PainSpot("back", 500.0, 420.0, 6, "ache")])  # low back, on the spine
+    steps = [s for s in plan_session(advice, "full").steps if s.side == "both"]
+    assert steps
+    for step in steps:
+        kinds = [p.kind for p in step.phases]
+        assert kinds.count("on_point") == 2
+        assert "switch" in kinds[: kinds.index("on_point", kinds.index("on_point") + 1)]
+
+
+def test_an_empty_map_plans_nothing() -> None:
+    plan = plan_session(advise([]), "warmup")
+    assert plan.steps == () and plan.total_s == 0
+
+
+def test_an_unknown_preset_is_a_key_error() -> None:
+    with pytest.raises(KeyError):
+        plan_session(advise([]), "marathon")

@@ -1,0 +1,329 @@
+"""Mat mode driven with a fake clock: start/pause, skip, back, +15 s, stop, a whole
+warm-up to the end, and the check-in afterwards landing in the map as one undo step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from bodymap.advisor import advise
+from bodymap.atlas import load_atlas
+from bodymap.maps import load_map
+from bodymap.session import EXTRA_S, plan_session
+from bodymap.ui.mat.clock import FakeClock
+from bodymap.ui.mat.window import MatWindow
+from tests.test_cli import EXAMPLES, call
+from tests.test_ui_window import _settings, make_window, trigger
+
+__all__ = ["_settings"]  # the settings fixture, used by every test here
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+DESK = EXAMPLES / "desk_worker.bodymap"
+
+
+def make_mat(qtbot, preset: str = "warmup", path: Path = DESK) -> tuple[MatWindow, FakeClock]:
+    tpm = load_map(path)
+    clock = FakeClock()
+    mat = MatWindow(plan_session(advise(list(tpm.spots)), preset), tpm.spots, load_atlas(), clock)
+    cues: list[int] = []  # not a closure over mat: no reference cycle keeps it alive
+    mat.cue = lambda: cues.append(1)  # type: ignore[method-assign]
+    mat.cues = cues  # type: ignore[attr-defined]
+    qtbot.addWidget(mat)
+    mat.resize(1920, 1080)
+    mat.show()
+    qtbot.waitExposed(mat)
+    return mat, clock
+
+
+def test_space_starts_and_pauses_and_time_runs_only_while_started(qtbot):
+    mat, clock = make_mat(qtbot)
+    first = mat.run.current
+    assert first is not None and first.phase.kind == "setup"
+    assert mat.ring.text == f"0:{first.phase.seconds:02d}"
+    clock.advance(5)
+    assert mat.run.remaining == first.phase.seconds  # not started: nothing moves
+    assert mat.started_at is None
+    qtbot.keyClick(mat, Qt.Key.Key_Space)
+    assert mat.started_at is not None and mat.started_at.tzinfo is not None
+    assert mat.run.running and mat.buttons["toggle"].text() == "Pause"
+    clock.advance(4, steps=8)
+    assert mat.run.remaining == pytest.approx(first.phase.seconds - 4)
+    assert mat.ring.text == f"0:{first.phase.seconds - 4:02d}"
+    qtbot.keyClick(mat, Qt.Key.Key_Space)
+    clock.advance(30)
+    assert not mat.run.running
+    assert mat.run.remaining == pytest.approx(first.phase.seconds - 4)
+
+
+def test_arrows_skip_and_go_back_with_a_flash_and_a_cue(qtbot):
+    mat, _clock = make_mat(qtbot)
+    with qtbot.waitSignal(mat.phaseChanged) as blocker:
+        qtbot.keyClick(mat, Qt.Key.Key_Right)
+    assert blocker.args == [1]
+    assert mat.phase.text() == "On the point"
+    assert (mat.flashes, len(mat.cues)) == (1, 1)  # type: ignore[attr-defined]
+    qtbot.keyClick(mat, Qt.Key.Key_Left)
+    assert mat.phase.text() == "Get into position" and mat.flashes == 2
+
+
+def test_plus_adds_fifteen_seconds_to_the_phase(qtbot):
+    mat, _clock = make_mat(qtbot)
+    before = mat.run.remaining
+    qtbot.keyClick(mat, Qt.Key.Key_Plus)
+    assert mat.run.remaining == before + EXTRA_S
+    assert mat.ring.text == f"0:{int(before) + EXTRA_S:02d}"
+
+
+def test_a_phase_ends_by_itself_and_says_what_comes_next(qtbot):
+    mat, clock = make_mat(qtbot)
+    ref = mat.run.current
+    assert ref is not None
+    assert mat.next_up.text().startswith("Next: On the point")
+    mat.toggle()
+    with qtbot.waitSignal(mat.phaseChanged):
+        clock.advance(ref.phase.seconds + 0.5, steps=4)
+    assert mat.phase.text() == "On the point" and len(mat.cues) == 1  # type: ignore[attr-defined]
+
+
+def test_a_whole_warm_up_runs_to_the_end(qtbot):
+    mat, clock = make_mat(qtbot)
+    plan = mat.plan
+    changes = len(mat.run.phases) - 1
+    mat.toggle()
+    with qtbot.waitSignal(mat.ended) as blocker:
+        clock.advance(plan.total_s + 1, steps=(plan.total_s + 1) * 2)
+    assert blocker.args == [False]
+    assert mat.run.steps_done == len(plan.steps)
+    assert mat.flashes == changes + 1  # every phase change and the end
+    assert mat.title.text() == "Well done"
+    assert mat.instruction.text() == "How do the spots feel now?"
+
+
+def test_escape_stops_and_counts_only_finished_steps(qtbot):
+    mat, _clock = make_mat(qtbot)
+    with qtbot.waitSignal(mat.ended) as blocker:
+        qtbot.keyClick(mat, Qt.Key.Key_Escape)
+    assert blocker.args == [True]
+    assert mat.run.steps_done == 0 and mat.title.text() == "Session stopped"
+    qtbot.keyClick(mat, Qt.Key.Key_Space)
+    assert not mat.run.running
+    assert mat.buttons["stop"].text() == "Close" and not mat.ring.isVisible()
+    qtbot.keyClick(mat, Qt.Key.Key_Escape)  # on the end page Esc closes the window
+    assert not mat.isVisible()
+
+
+def test_the_countdown_is_big_enough_to_read_from_the_floor(qtbot):
+    mat, _clock = make_mat(qtbot)
+    # On a full-HD screen the ring's digits are 30 % of its side: over 100 px tall,
+    # legible at 3 m (about 2.5 cm letters).
+    assert min(mat.ring.width(), mat.ring.height()) * 0.3 >= 100
+    assert mat.title.font().pixelSize() >= 70
+
+
+def test_the_session_from_the_menu_ends_in_one_undoable_check_in(qtbot, tmp_path, monkeypatch):
+    window, _dialogs = make_window(qtbot, tmp_path, monkeypatch)
+    window.document.open(DESK)
+    tpm = window.document.map
+    before = len(tpm.history)
+    sessions = len(tpm.sessions)
+    clock = FakeClock()
+    window.mat.full_screen = False
+    window.mat.clock = clock
+    monkeypatch.setattr(window.mat, "ask_preset", lambda: ("warmup", False))
+    answers = {spot.id: max(0, spot.intensity - 1) for spot in tpm.spots}
+    asked: list[str] = []
+
+    def ask_check_in(map_, parent):
+        asked.append(map_.name)
+        return answers
+
+    monkeypatch.setattr(window.mat, "ask_check_in", ask_check_in)
+    assert window.acts.mat_session.isEnabled()
+    trigger(window, "mat_session")
+    mat = window.mat.current
+    assert mat is not None and mat.isVisible()
+    mat.cue = lambda: None  # type: ignore[method-assign]
+    mat.toggle()
+    clock.advance(20, steps=40)
+    with qtbot.waitSignal(window.mat.finished):
+        qtbot.keyClick(mat, Qt.Key.Key_Escape)
+    assert asked == [tpm.name]
+    assert len(tpm.history) == before + 1
+    assert tpm.history[-1].intensities == answers
+    assert tpm.history[-1].note == "after a warm-up session (stopped early)"
+    assert len(tpm.sessions) == sessions + 1
+    record = tpm.sessions[-1]
+    assert (record.preset, record.duration_s, record.steps_done) == ("warmup", 20, 0)
+    assert mat_started(record.start)
+    assert window.document.undo_stack.undoText() == "Mat session"
+    assert window.panel.sessions_label.text() == "1 mat session this week"
+    assert window.panel.sessions_label.isVisibleTo(window.panel)
+    trigger(window, "undo")  # one step takes back the check-in and the session
+    assert len(tpm.history) == before and len(tpm.sessions) == sessions
+    assert not window.panel.sessions_label.isVisibleTo(window.panel)
+    assert window.mat.current is None
+
+
+def mat_started(start) -> bool:
+    """A session start stored a moment ago, in UTC."""
+    from datetime import UTC, datetime, timedelta
+
+    return start.tzinfo is not None and datetime.now(UTC) - start < timedelta(minutes=5)
+
+
+def test_a_whole_warm_up_from_the_window_is_stored_with_its_steps(qtbot, tmp_path, monkeypatch):
+    window, _dialogs = make_window(qtbot, tmp_path, monkeypatch)
+    window.document.open(DESK)
+    tpm = window.document.map
+    window.mat.full_screen = False
+    monkeypatch.setattr(window.mat, "ask_check_in", lambda map_, parent: {})
+    clock = FakeClock()
+    mat = window.mat.start("warmup", False, clock)
+    mat.cue = lambda: None  # type: ignore[method-assign]
+    total = mat.plan.total_s
+    qtbot.keyClick(mat, Qt.Key.Key_Space)
+    with qtbot.waitSignal(window.mat.finished):
+        clock.advance(total + 2, steps=(total + 2) * 4)
+    record = tpm.sessions[-1]
+    assert record.steps_done == len(mat.plan.steps)
+    assert abs(record.duration_s - total) <= 1
+    assert tpm.history[-1].note == "after a warm-up session"
+    window.show_history()
+    plot = window.history_dialog.plot
+    plot.grab()
+    assert plot.sessions_drawn == 1
+
+
+def test_a_session_never_started_leaves_the_map_alone(qtbot, tmp_path, monkeypatch):
+    window, _dialogs = make_window(qtbot, tmp_path, monkeypatch)
+    window.document.open(DESK)
+    window.mat.full_screen = False
+    asked: list[bool] = []
+    monkeypatch.setattr(window.mat, "ask_check_in", lambda map_, parent: asked.append(True))
+    mat = window.mat.start("cooldown", False, FakeClock())
+    with qtbot.waitSignal(window.mat.finished):
+        qtbot.keyClick(mat, Qt.Key.Key_Escape)
+    assert asked == [] and not window.document.is_modified()
+
+
+def test_a_cancelled_check_in_still_stores_the_session(qtbot, tmp_path, monkeypatch):
+    window, _dialogs = make_window(qtbot, tmp_path, monkeypatch)
+    window.document.open(DESK)
+    tpm = window.document.map
+    before = len(tpm.history)
+    window.mat.full_screen = False
+    monkeypatch.setattr(window.mat, "ask_check_in", lambda map_, parent: None)
+    clock = FakeClock()
+    mat = window.mat.start("bedtime", True, clock)
+    mat.cue = lambda: None  # type: ignore[method-assign]
+    mat.toggle()
+    clock.advance(7)
+    with qtbot.waitSignal(window.mat.finished):
+        mat.stop()
+    assert len(tpm.history) == before
+    assert [(r.preset, r.duration_s) for r in tpm.sessions] == [("bedtime", 7)]
+    trigger(window, "undo")
+    assert tpm.sessions == () and not window.document.is_modified()
+
+
+def test_screenshot_in_mat_mode(capsys, tmp_path):
+    out = tmp_path / "mat.png"
+    status, printed, _ = call(capsys, "screenshot", str(out), str(DESK), "--mat-mode")
+    assert status == 0 and printed == f"wrote {out}\n"
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1920, 1080)
+    status, _, err = call(capsys, "screenshot", str(out), "--mat-mode")
+    assert status == 2 and "needs a map" in err
+
+
+def test_closing_the_mat_window_counts_as_stopping(qtbot, tmp_path, monkeypatch):
+    window, _dialogs = make_window(qtbot, tmp_path, monkeypatch)
+    window.document.open(DESK)
+    window.mat.full_screen = False
+    asked: list[bool] = []
+    monkeypatch.setattr(window.mat, "ask_check_in", lambda map_, parent: asked.append(True))
+    mat = window.mat.start("cooldown", False, FakeClock())
+    mat.cue = lambda: None  # type: ignore[method-assign]
+    mat.toggle()
+    with qtbot.waitSignal(window.mat.finished):
+        mat.close()
+    assert asked == [True] and window.mat.current is None
+    assert window.document.map.sessions[-1].preset == "cooldown"
+
+
+def test_the_guide_printed_after_a_session_carries_its_checklist(qtbot, tmp_path, monkeypatch):
+    from bodymap.ui.printing import guide
+
+    window, dialogs = make_window(qtbot, tmp_path, monkeypatch)
+    window.document.open(DESK)
+    window.mat.full_screen = False
+    written: list[dict[str, str]] = []
+    monkeypatch.setattr(guide, "write_guide_pdf", lambda tpm, path, **kw: written.append(kw))
+    dialogs.export_path = tmp_path / "guide.pdf"
+    trigger(window, "export_guide")
+    monkeypatch.setattr(window.mat, "ask_check_in", lambda map_, parent: None)
+    mat = window.mat.start("cooldown", False, FakeClock())
+    mat.cue = lambda: None  # type: ignore[method-assign]
+    with qtbot.waitSignal(window.mat.finished):
+        mat.stop()
+    trigger(window, "export_guide")
+    assert [w.get("session") for w in written] == [None, "cooldown"]
+
+
+def test_keeping_the_screen_awake_is_asked_and_given_back(qtbot, monkeypatch):
+    from bodymap.ui.mat.awake import ScreenAwake
+
+    calls: list[str] = []
+
+    def hold(self, reason="") -> bool:
+        calls.append("hold")
+        self.cookie = 7
+        return True
+
+    def release(self) -> None:
+        calls.append("release")
+        self.cookie = None
+
+    monkeypatch.setattr(ScreenAwake, "hold", hold)
+    monkeypatch.setattr(ScreenAwake, "release", release)
+    mat, _clock = make_mat(qtbot)
+    mat.toggle()
+    mat.stop()
+    assert calls == ["hold", "release"]
+
+
+def test_without_a_desktop_bus_the_screen_request_is_a_quiet_no(monkeypatch):
+    from bodymap.ui.mat.awake import ScreenAwake
+
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+    awake = ScreenAwake()
+    assert awake.hold() is False and awake.cookie is None
+    awake.release()  # nothing held, nothing to give back
+    assert awake.cookie is None
+
+
+def test_the_preset_chooser_lists_each_preset_with_its_length(qtbot):
+    from bodymap.ui.window.mat_session import PresetDialog
+
+    dialog = PresetDialog(load_map(DESK))
+    qtbot.addWidget(dialog)
+    assert dialog.choice() == ("warmup", False)
+    texts = {name: button.text() for name, button in dialog._buttons.items()}
+    assert texts["warmup"].startswith("Warm-up (2:")
+    assert all(button.isEnabled() for button in dialog._buttons.values())
+    dialog._buttons["bedtime"].setChecked(True)
+    dialog.beginner.setChecked(True)
+    assert dialog.choice() == ("bedtime", True)
+
+
+def test_an_empty_map_offers_no_session(qtbot):
+    from bodymap.maps import TriggerPointMap
+    from bodymap.ui.window.mat_session import PresetDialog
+
+    dialog = PresetDialog(TriggerPointMap("Nothing yet"))
+    qtbot.addWidget(dialog)
+    assert dialog.choice() is None
+    assert not any(button.isEnabled() for button in dialog._buttons.values())
