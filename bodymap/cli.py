@@ -68,6 +68,7 @@ class _Point:
     y: float
     intensity: int = 5
     kind: str = "ache"
+    area: Any = None
 
 
 def _number(text: str) -> float:
@@ -218,11 +219,28 @@ def _cmd_locate(args: argparse.Namespace) -> int:
     pairs = _pairs(args.coords)
     if args.points_file:
         pairs += _read_points_file(args.points_file)
-    if not pairs:
-        raise CliError("give at least one X Y pair or --points-file FILE", status=2)
-    data = _advice_json([_Point(args.view, x, y) for x, y in pairs], args.length)
+    areas = [_area_point(args.view, text) for text in args.polygon or ()]
+    if not pairs and not areas:
+        raise CliError("give at least one X Y pair, --polygon or --points-file FILE", status=2)
+    data = _advice_json([_Point(args.view, x, y) for x, y in pairs] + areas, args.length)
     _print_json(data) if args.json else _print_advice(data)
     return 0
+
+
+def _area_point(view: str, text: str) -> _Point:
+    """An area spot from ``--polygon "x1,y1 x2,y2 ..."``, its point inside the body part of it."""
+    from bodymap.advisor.areas import clipped_area, parse_polygon
+    from bodymap.atlas import load_atlas
+
+    try:
+        shape = parse_polygon(text)
+    except ValueError as exc:
+        raise CliError(f"--polygon: {exc}", status=2) from None
+    on_body = clipped_area(shape, load_atlas()[view])
+    if on_body.area <= 0:
+        raise CliError("--polygon: the polygon does not cover any of the body", status=2)
+    inner = on_body.representative_point()
+    return _Point(view, float(inner.x), float(inner.y), area=shape)
 
 
 def _load_map(path: str) -> Any:
@@ -724,6 +742,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--view", choices=VIEWS, required=True)
     p.add_argument("coords", nargs="*", metavar="X Y", help="atlas coordinates, in pairs")
     p.add_argument("--points-file", metavar="FILE", help="CSV file with one x,y per line")
+    p.add_argument(
+        "--polygon",
+        action="append",
+        metavar='"X,Y X,Y ..."',
+        help="a painted pain area, its corners in atlas units (may be given more than once)",
+    )
     p.add_argument("--json", action="store_true", help="print the full answer as JSON")
     _length_option(p)
     p.set_defaults(func=_cmd_locate)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from bodymap.advisor.areas import pain_extent
 from bodymap.advisor.cautions import red_flags, spot_cautions, warning_signs
 from bodymap.advisor.model import LENGTHS, PAIN_KINDS, Advice, CautionNote, SpotFinding, SpotLike
 from bodymap.advisor.press import PressKey, apply_press_answers
@@ -75,6 +76,7 @@ def advise(
     notes: dict[int, tuple[CautionNote, ...]] = {
         index: spot_cautions(hit, knowledge) for index, hit in enumerate(hits)
     }
+    extent, sizes = pain_extent(spots, atlas)
     ranked = apply_press_answers(rank_sources(hits, spots, tables, limit=None), press)
     routine, coverage = build_routine(ranked, hits, spots, tables, notes, length)
     findings = tuple(
@@ -94,6 +96,7 @@ def advise(
             kind=spot.kind,
             covered_by=coverage[index].covered_by,
             not_rolled_reason=coverage[index].reason,
+            area_units2=sizes[index],
         )
         for index, (spot, hit) in enumerate(zip(spots, hits, strict=True))
     )
@@ -113,4 +116,5 @@ def advise(
         contraindications_title=safety.contraindications_title if safety else "",
         contraindications=tuple(c.text for c in knowledge.contraindications),
         warning_signs=warning_signs(knowledge),
+        extent=extent if any(size is not None for size in sizes) else None,
     )

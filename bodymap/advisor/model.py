@@ -62,6 +62,8 @@ class PainSpot:
     y: float
     intensity: float = 5.0
     kind: str = "ache"
+    area: Any = None
+    """A painted area (a shapely geometry, or anything with a ``shape``); None for a point."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +138,8 @@ class SpotFinding:
     kind: str
     covered_by: tuple[int, ...] = ()
     not_rolled_reason: str | None = None
+    area_units2: float | None = None
+    """The painted area on the body in square atlas units (None for a point spot)."""
 
     def to_json(self) -> dict[str, Any]:
         out = {
@@ -156,6 +160,8 @@ class SpotFinding:
         }
         if self.not_rolled_reason is not None:
             out["not_rolled_reason"] = self.not_rolled_reason
+        if self.area_units2 is not None:
+            out["area_units2"] = self.area_units2
         return out
 
 
@@ -331,6 +337,8 @@ class Advice:
     contraindications: tuple[str, ...] = ()
     warning_signs: tuple[tuple[str, str], ...] = ()
     """Every red flag as ``(id, text)``, raised or not (the clinician section lists them all)."""
+    extent: Any = None
+    """The pain extent of painted areas (:class:`~bodymap.advisor.areas.Extent`), or None."""
 
     @property
     def view(self) -> str:
@@ -362,4 +370,5 @@ class Advice:
                 "warning_signs": [{"id": i, "text": t} for i, t in self.warning_signs],
             },
             "disclaimer": self.disclaimer,
+            **({"extent_percent": self.extent.to_json()} if self.extent is not None else {}),
         }

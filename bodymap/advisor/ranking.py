@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from bodymap.advisor.areas import area_contributions, area_of
 from bodymap.advisor.model import Reason, Source, SpotLike
 from bodymap.advisor.tables import Tables
 from bodymap.knowledge import Muscle
@@ -173,7 +174,12 @@ def rank_sources(
         if not hit.inside:
             continue
         best_total += _BEST_WEIGHT * intensity_factor(spot.intensity)
-        found = spot_contributions(index, hit, spot.intensity, tables, reach.get(index, ()))
+        shape = area_of(spot)
+        if shape is not None:  # a painted area: overlap with the zones (advisor/areas.py)
+            factor = intensity_factor(spot.intensity)
+            found = area_contributions(index, shape, hit.view, factor, tables)
+        else:
+            found = spot_contributions(index, hit, spot.intensity, tables, reach.get(index, ()))
         for key, (value, why) in found.items():
             raw[key] = raw.get(key, 0.0) + value
             reasons.setdefault(key, []).extend(why)

@@ -104,6 +104,8 @@ def _where(spot_json: Mapping[str, Any] | None, side: str) -> str:
         return "outside the body outline"
     name = regions[0].get("name") or str(regions[0].get("id", "")).replace("_", " ")
     side = (spot_json or {}).get("side") or side
+    if (spot_json or {}).get("area_units2") is not None:
+        name = f"Painted area over {name[:1].lower()}{name[1:]}"
     return f"{name}, {SIDE_WORDS.get(side, side)}" if side != "midline" else f"{name}, middle"
 
 

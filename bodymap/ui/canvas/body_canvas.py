@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsVi
 
 from bodymap.atlas import Region, ViewAtlas, load_atlas
 from bodymap.maps.model import TriggerPointMap
+from bodymap.ui.canvas.brush import BrushInput
 from bodymap.ui.canvas.highlight import HighlightLayer
 from bodymap.ui.canvas.hit_text import NOT_ON_BODY, VIEW_TITLES, describe_hit
 from bodymap.ui.canvas.items import BodyItem, SpotItem
@@ -44,7 +45,10 @@ from bodymap.ui.document.selection import SpotSelection
 from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.painting import ViewPainter
 
-__all__ = ["LAYER_TOGGLES", "NOT_ON_BODY", "BodyCanvas", "describe_hit"]
+__all__ = ["LAYER_TOGGLES", "NOT_ON_BODY", "TOOLS", "BodyCanvas", "describe_hit"]
+
+TOOLS = ("click", "paint")
+"""The canvas's tools: click to mark spots, or paint areas with the brush."""
 
 LAYER_TOGGLES = ("deep", "fascia", "caution", "segment", "labels")
 """Names accepted by :meth:`BodyCanvas.set_layer_visible`."""
@@ -63,6 +67,11 @@ class BodyCanvas(QGraphicsView):
     regionHovered = Signal(str)
     sourcesRequested = Signal(str)
     """The context menu's "Select source…": show this spot's likely sources."""
+    paintRequested = Signal(str, str, object)
+    """A brush stroke finished: (view, area spot id or "" for a new area, shapely shape or
+    None when the eraser took the whole area away). One request per stroke."""
+    brushChanged = Signal()
+    """The brush's size or the eraser changed."""
 
     def __init__(
         self,
@@ -120,8 +129,19 @@ class BodyCanvas(QGraphicsView):
         self._keys = KeyboardInput(
             self, self._atlas, self._cursor, self._markers, self._zoom, requests
         )
+        self._brush = BrushInput(
+            self,
+            self._layout,
+            self._atlas,
+            self._markers.areas,
+            lambda: self._markers.selected,
+            self.paintRequested,
+        )
+        self._tool = "click"
         self.scene().addItem(self._mouse.hover)
         self.scene().addItem(self._cursor.ring)
+        self.scene().addItem(self._brush.preview)
+        self.scene().addItem(self._brush.ring)
         self.set_views(("front", "back"))
 
     def _reveal(self, item: QGraphicsItem) -> None:
@@ -233,6 +253,51 @@ class BodyCanvas(QGraphicsView):
         """Select a spot as the user's act: emits ``spotSelected`` if the selection changes."""
         self._markers.user_select(spot_id)
 
+    def area_item(self, spot_id: str) -> QGraphicsItem | None:
+        """The drawn fill of a spot's painted area, if any."""
+        return self._markers.area_item(spot_id)
+
+    # -- the Paint tool ------------------------------------------------------------------
+    @property
+    def tool(self) -> str:
+        """``"click"`` (mark spots) or ``"paint"`` (paint areas)."""
+        return self._tool
+
+    def set_tool(self, tool: str) -> None:
+        if tool not in TOOLS:
+            raise ValueError(f"unknown tool {tool!r}; expected one of {TOOLS}")
+        self._tool = tool
+        self._mouse.clear_hover()
+        if tool == "paint":
+            self.viewport().setCursor(Qt.CursorShape.CrossCursor)
+        else:
+            self._brush.hide()
+            self.viewport().unsetCursor()
+
+    @property
+    def brush(self) -> BrushInput:
+        return self._brush
+
+    def set_brush_radius(self, radius: float) -> None:
+        """The brush's radius in atlas units (kept within its limits)."""
+        if radius != self._brush.radius:
+            self._brush.set_radius(radius)
+            self.brushChanged.emit()
+
+    def grow_brush(self) -> None:
+        self._brush.grow()
+        self.brushChanged.emit()
+
+    def shrink_brush(self) -> None:
+        self._brush.shrink()
+        self.brushChanged.emit()
+
+    def set_eraser(self, on: bool) -> None:
+        """Whether a left-drag of the Paint tool erases (a right-drag always does)."""
+        if on != self._brush.eraser:
+            self._brush.eraser = on
+            self.brushChanged.emit()
+
     # -- highlight -----------------------------------------------------------------------
     def set_highlight(self, muscle: str | None, side: str | None = None) -> None:
         """Shade where to roll ``muscle`` on ``side`` and mark its trigger-point sites in
@@ -323,25 +388,41 @@ class BodyCanvas(QGraphicsView):
 
     def leaveEvent(self, event: QEvent) -> None:
         self._mouse.clear_hover()
+        if not self._brush.painting:
+            self._brush.ring.setVisible(False)
         super().leaveEvent(event)
 
+    def _painting(self) -> bool:
+        return self._tool == "paint" and not self._keys.space_held
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._painting() and self._brush.press(event):
+            return
         if not self._mouse.press(event, self._keys.space_held):
             super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._tool == "paint" and self._brush.move(event):
+            return
         if not self._mouse.move(event):
             super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if (self._brush.painting or self._painting()) and self._brush.release(event):
+            return
         if not self._mouse.release(event):
             super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self._painting() and self._brush.press(event):
+            return  # a quick second dab paints, it does not open the editor
         if not self._mouse.double_click(event):
             super().mouseDoubleClickEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self._tool == "paint":  # the right button erases
+            event.accept()
+            return
         spot = self._mouse.spot_at(event.pos())
         if spot is None:
             super().contextMenuEvent(event)
@@ -360,6 +441,19 @@ class BodyCanvas(QGraphicsView):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        nav = event.modifiers() & (
+            Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
+        )
+        region = self._cursor.region
+        if (
+            self._tool == "paint"
+            and event.key() in (Qt.Key.Key_Insert, Qt.Key.Key_A)
+            and not nav
+            and region is not None
+        ):
+            self._brush.add_shape(region[0], region[1].geometry)  # grow the area by a region
+            event.accept()
+            return
         if self._keys.press(event):
             event.accept()
         else:

@@ -35,7 +35,7 @@ ARROWS: dict[int, str] = {
 DIAGRAM_KEYS = (
     ("Ctrl+Arrows, Alt+Arrows", "walk the body region by region"),
     ("Arrows", "walk regions; with a spot selected, nudge it (Shift: further)"),
-    ("Insert, A", "add a spot in the region under the cursor"),
+    ("Insert, A", "add a spot in the region under the cursor (Paint: add the region to the area)"),
     ("Tab, Shift+Tab", "select the next or previous spot"),
     ("Return", "edit the selected spot"),
     ("Delete, Backspace", "delete the selected spot"),

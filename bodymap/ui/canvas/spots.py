@@ -7,9 +7,11 @@ they never change the map themselves.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from PySide6.QtCore import SignalInstance
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from bodymap.atlas import ViewAtlas
 from bodymap.maps.model import Change, TriggerPointMap
@@ -17,8 +19,20 @@ from bodymap.ui.canvas.items import SpotItem
 from bodymap.ui.canvas.layout import SceneLayout
 from bodymap.ui.document.map_observer import MapObserver
 from bodymap.ui.document.selection import SpotSelection
+from bodymap.ui.drawing import palette
+from bodymap.ui.drawing.region_paths import region_path
 
-__all__ = ["SpotMarkers"]
+__all__ = ["Z_AREA", "SpotMarkers", "area_shape"]
+
+Z_AREA = 3.5
+"""Painted areas lie over the body and the highlight, under trigger-point sites and spots."""
+AREA_ALPHA = 96
+
+
+def area_shape(spot: object) -> Any:
+    """A spot's painted area as a shapely geometry, or None for a point spot."""
+    area = getattr(spot, "area", None)
+    return None if area is None else getattr(area, "shape", area)
 
 
 class SpotMarkers:
@@ -39,6 +53,7 @@ class SpotMarkers:
         self._reveal = reveal
         self._observer = MapObserver(self._on_change)
         self._items: dict[str, SpotItem] = {}
+        self._area_items: dict[str, QGraphicsPathItem] = {}
         self._drawn = ""
         """The spot drawn as selected (follows the selection)."""
         selection.changed.connect(self._draw_selection)
@@ -63,6 +78,41 @@ class SpotMarkers:
 
     def items(self) -> list[SpotItem]:
         return list(self._items.values())
+
+    def area_item(self, spot_id: str) -> QGraphicsPathItem | None:
+        """The translucent fill of a spot's painted area, if it has one in a shown view."""
+        return self._area_items.get(spot_id)
+
+    def areas(self) -> list[tuple[str, str, Any]]:
+        """The map's painted areas as (spot id, view, shapely shape), in the map's order."""
+        if self.map is None:
+            return []
+        found = [(s.id, s.view, area_shape(s)) for s in self.map.spots]
+        return [entry for entry in found if entry[2] is not None]
+
+    def _drop_area(self, spot_id: str) -> None:
+        item = self._area_items.pop(spot_id, None)
+        if item is not None:
+            self._layout.scene.removeItem(item)
+
+    def _sync_area(self, spot: Any) -> None:
+        shape = area_shape(spot)
+        if shape is None or spot.view not in self._layout.views:
+            self._drop_area(spot.id)
+            return
+        item = self._area_items.get(spot.id)
+        if item is None:
+            item = QGraphicsPathItem()
+            item.setZValue(Z_AREA)
+            self._layout.scene.addItem(item)
+            self._area_items[spot.id] = item
+        colour = palette.intensity_colour(spot.intensity)
+        outline = colour.darker(130)
+        colour.setAlpha(AREA_ALPHA)
+        item.setBrush(colour)
+        item.setPen(QPen(outline, 0))
+        item.setPath(region_path(shape))
+        item.setPos(self._layout.view_offset(spot.view), 0)
 
     def ordered_ids(self) -> list[str]:
         """The shown spots' ids in the map's order (the order Tab walks)."""
@@ -101,6 +151,7 @@ class SpotMarkers:
             self.rebuild()
             return
         if change.kind == "removed":
+            self._drop_area(change.spot_id)
             item = self._items.pop(change.spot_id, None)
             if item is not None:
                 self._layout.scene.removeItem(item)
@@ -119,6 +170,8 @@ class SpotMarkers:
         for item in self._items.values():
             self._layout.scene.removeItem(item)
         self._items.clear()
+        for spot_id in list(self._area_items):
+            self._drop_area(spot_id)
         if self.map is None:
             return
         if self.selected and not self.map.has_spot(self.selected):
@@ -136,6 +189,7 @@ class SpotMarkers:
         assert self.map is not None
         spot = self.map.spots[index]
         scene = self._layout.scene
+        self._sync_area(spot)
         item = self._items.get(spot.id)
         if spot.view not in self._layout.views:
             if item is not None:
@@ -152,7 +206,8 @@ class SpotMarkers:
         item.set_look(index + 1, spot.intensity, spot.id == self.selected)
         region = self._atlas[spot.view].locate(spot.x, spot.y).main_region
         where = f" — {region.name}" if region is not None else ""
-        item.setToolTip(f"Spot {index + 1}{where}, intensity {spot.intensity}/10")
+        noun = "Area" if area_shape(spot) is not None else "Spot"
+        item.setToolTip(f"{noun} {index + 1}{where}, intensity {spot.intensity}/10")
 
     def _renumber(self) -> None:
         if self.map is None:

@@ -6,13 +6,20 @@ The side of a new or moved spot comes from the atlas: the person's side under th
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, TypedDict
 
+import shapely
+import shapely.affinity
+
 from bodymap.atlas import ViewAtlas
 from bodymap.maps import Batch, add_spot, check_in, edit_spot, move_spot, remove_spot
-from bodymap.maps.verbs import answer_press_test, check_in_today
+from bodymap.maps.area import Area
+from bodymap.maps.operations import AddSpot
+from bodymap.maps.verbs import answer_press_test, check_in_today, set_area
 from bodymap.ui.document.commands import NUDGE_ID
 from bodymap.ui.document.document import MapDocument
 
@@ -22,6 +29,7 @@ __all__ = [
     "request_check_in",
     "request_edit",
     "request_move",
+    "request_paint",
     "request_press_answer",
     "request_remove",
 ]
@@ -59,9 +67,60 @@ def request_move(
     tpm = document.map
     if not tpm.has_spot(spot_id):
         return
-    side = atlas[tpm.spot_by_id(spot_id).view].side_of(x)
+    spot = tpm.spot_by_id(spot_id)
+    if spot.area is not None:  # an area moves whole with its disc, kept on the body
+        va = atlas[spot.view]
+        moved = shapely.intersection(
+            shapely.affinity.translate(spot.area.shape, x - spot.x, y - spot.y), va.outline
+        )
+        if moved.is_empty or moved.area <= 1.0:
+            return
+        try:
+            area = _area(moved)
+        except ValueError as exc:
+            document.show_error("That area could not be moved", str(exc))
+            return
+        point = (x, y) if area.contains(x, y) else area.inner_point()
+        op_area = set_area(tpm, spot_id, area, point, apply=False)
+        document.push(op_area, "Move area", merge_id=NUDGE_ID if nudge else -1)
+        return
+    side = atlas[spot.view].side_of(x)
     op = move_spot(tpm, spot_id, x, y, side, apply=False)
     document.push(op, merge_id=NUDGE_ID if nudge else -1)
+
+
+def _area(shape: Any) -> Area:
+    """A map area from a shapely polygon (the brush's result)."""
+    return Area.from_geojson(json.loads(shapely.to_geojson(shape)))
+
+
+def request_paint(
+    document: MapDocument,
+    atlas: Mapping[str, ViewAtlas],
+    view: str,
+    spot_id: str,
+    shape: Any,
+) -> str:
+    """One brush stroke as one undo step: a new area spot (``spot_id`` ""), a new shape for
+    an area, or — when the eraser left nothing (``shape`` None) — the area spot removed.
+    The area spot's id, or "" if nothing was kept."""
+    tpm = document.map
+    if spot_id and not tpm.has_spot(spot_id):
+        return ""
+    if shape is None:
+        request_remove(document, spot_id)
+        return ""
+    try:
+        area = _area(shape)
+    except ValueError as exc:
+        document.show_error("That area could not be kept", str(exc))
+        return ""
+    if spot_id:
+        return spot_id if document.push(set_area(tpm, spot_id, area, apply=False)) else ""
+    x, y = area.inner_point()
+    op = add_spot(tpm, view, x, y, atlas[view].side_of(x), apply=False)
+    painted = AddSpot(dataclasses.replace(op.spot, area=area), op.index)
+    return painted.spot.id if document.push(painted, "Paint area") else ""
 
 
 def request_remove(document: MapDocument, spot_id: str) -> None:

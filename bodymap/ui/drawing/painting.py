@@ -44,6 +44,7 @@ __all__ = [
     "ViewPainter",
     "intensity_colour",
     "line_width",
+    "paint_area_fill",
     "paint_site_marker",
     "paint_spot_marker",
     "paint_text",
@@ -97,6 +98,27 @@ def _region_ids(muscle: str) -> tuple[str, ...]:
 
 
 # -- the view painter ------------------------------------------------------------------
+AREA_ALPHA = 96
+"""Opacity (0–255) of a painted area's fill: the body and its labels show through."""
+
+
+def paint_area_fill(painter: QPainter, spot: Any, *, monochrome: bool = False) -> None:
+    """A spot's painted area (if it has one) as a translucent fill in its intensity colour
+    with a thin darker edge; in grey for monochrome print."""
+    area = getattr(spot, "area", None)
+    if area is None:
+        return
+    shape = getattr(area, "shape", area)
+    colour = QColor(150, 150, 150) if monochrome else intensity_colour(spot.intensity)
+    edge = colour.darker(150)
+    colour.setAlpha(AREA_ALPHA)
+    painter.save()
+    painter.setBrush(colour)
+    painter.setPen(QPen(edge, line_width(painter, 1.0, 0.5, 2.0)))
+    painter.drawPath(region_path(shape))
+    painter.restore()
+
+
 class ViewPainter:
     """Draws one atlas view: body, muscles, optional layers, spots and a highlight.
 
@@ -348,7 +370,12 @@ class ViewPainter:
         monochrome: bool = False,
         radius: float = SPOT_RADIUS,
     ) -> None:
-        """Numbered markers for this view's spots (numbers count over all ``spots``)."""
+        """Numbered markers for this view's spots (numbers count over all ``spots``), over
+        the translucent fills of painted areas."""
+        spots = list(spots)
+        for spot in spots:
+            if spot.view == self.view:
+                paint_area_fill(painter, spot, monochrome=monochrome)
         for number, spot in enumerate(spots, start=1):
             if spot.view == self.view:
                 paint_spot_marker(

@@ -71,10 +71,14 @@ def trend_text(label: str) -> str:
     return _TRENDS.get(label, label)
 
 
-def reason_text(reason: Any) -> str:
+def reason_text(reason: Any, area: bool = False) -> str:
     """A reason in plain words: "local — under spot 2", "commonly refers pain to spot 1
-    (main zone)"."""
+    (main zone)"; for a painted area how much of it a zone covers: "its main zone covers
+    72 % of area 3"."""
     number = reason.spot + 1
+    if area:
+        text = str(reason.text).split(" (")[0].rstrip(".")
+        return text[:1].lower() + text[1:]
     if reason.kind == "local":
         return f"local — under spot {number}"
     if reason.kind == "referred":
@@ -390,6 +394,16 @@ class AdvicePanel(QWidget):
         )
         self.details.setHtml(self._details_html())
 
+    def _body_percent(self, units2: float) -> float:
+        """A size in square atlas units as a percentage of the body (front and back)."""
+        body = sum(float(va.outline.area) for va in self._atlas.values()) or 1.0
+        return 100.0 * units2 / body
+
+    def _is_area(self, index: int) -> bool:
+        """Whether the spot at ``index`` is a painted area."""
+        spots = self.advice.spots if self.advice is not None else ()
+        return 0 <= index < len(spots) and spots[index].area_units2 is not None
+
     def _fill_spots(self) -> None:
         assert self._map is not None and self.advice is not None
         self.spot_list.blockSignals(True)
@@ -398,7 +412,13 @@ class AdvicePanel(QWidget):
             finding = self.advice.spots[index]
             region = finding.regions[0].name if finding.regions else "Not on the body"
             trend = trend_text(self._map.trend_label(spot.id))
-            text = f"{index + 1}.  {region}{_side(spot.side)} — {spot.intensity}/10 · {trend}"
+            if finding.area_units2 is not None:  # "Area 3 — outer thigh, right — 6/10"
+                place = finding.segments[0].name if finding.segments else region
+                place = place[:1].lower() + place[1:]
+                side = "" if spot.side == "midline" else f", {spot.side}"
+                text = f"Area {index + 1} — {place}{side} — {spot.intensity}/10 · {trend}"
+            else:
+                text = f"{index + 1}.  {region}{_side(spot.side)} — {spot.intensity}/10 · {trend}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, spot.id)
             tip = f"{spot.kind.capitalize()} pain" + (f": {spot.note}" if spot.note else "")
@@ -417,7 +437,8 @@ class AdvicePanel(QWidget):
                 self.spot_list.setCurrentRow(row)
                 assert self._map is not None
                 spot = self._map.spot_by_id(self.selection.current)
-                self.editor_box.setTitle(f"Spot {row + 1}")
+                noun = "Area" if self._is_area(row) else "Spot"
+                self.editor_box.setTitle(f"{noun} {row + 1}")
         self.spot_list.blockSignals(False)
         if spot is None:
             self.editor_box.setTitle("Selected spot (click a spot to edit it)")
@@ -450,7 +471,8 @@ class AdvicePanel(QWidget):
             item.setFont(0, font)
             self.source_tree.addTopLevelItem(item)
             for reason in source.reasons:
-                child = QTreeWidgetItem([reason_text(reason), ""])
+                area = self._is_area(reason.spot)
+                child = QTreeWidgetItem([reason_text(reason, area), ""])
                 child.setData(0, _ROLE_SOURCE, (source.muscle, source.side))
                 child.setToolTip(0, plain_tooltip(str(reason.text)))
                 item.addChild(child)
@@ -553,8 +575,20 @@ class AdvicePanel(QWidget):
                 answer = f"<br>→ {label} {numbers}"
             if finding.not_rolled_reason:
                 answer += f"<br><i>{e(finding.not_rolled_reason)}</i>"
-            under.append(f"<li><b>{finding.index + 1}</b>: {names}{where}{mark}{answer}</li>")
+            size = ""
+            if finding.area_units2 is not None:
+                size = (
+                    f" <i>(area, {self._body_percent(finding.area_units2):.1f} % of the body)</i>"
+                )
+            under.append(f"<li><b>{finding.index + 1}</b>: {names}{where}{mark}{size}{answer}</li>")
         out.append("<h3>Under the spots</h3><ul>" + "".join(under) + "</ul>")
+        if advice.extent is not None:
+            x = advice.extent
+            out.append(
+                f"<p><b>Pain extent:</b> {x.total:.1f} % of the body "
+                f"(front {x.front:.1f} %, back {x.back:.1f} %; "
+                f"right side {x.right:.1f} %, left side {x.left:.1f} %)</p>"
+            )
         if advice.red_flags:
             items = "".join(
                 f"<li><b>{_spots_label(flag.spots)}:</b> {e(flag.text)}</li>"

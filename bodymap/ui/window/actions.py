@@ -100,6 +100,17 @@ class WindowActions:
             parent, "matSession", "Start &Mat Session…", "A timed rolling session, full screen",
             "Ctrl+M",
         )  # fmt: skip
+        # Paint
+        self.paint_tool = a(
+            parent, "paintTool", "&Paint Areas", "Paint where it hurts with a round brush "
+            "(off: click to mark spots)", "B", checkable=True,
+        )  # fmt: skip
+        self.eraser = a(
+            parent, "eraser", "&Eraser", "The brush takes paint away (a right-drag always "
+            "does)", "E", checkable=True,
+        )  # fmt: skip
+        self.brush_smaller = a(parent, "brushSmaller", "S&maller Brush", "Shrink the brush", "[")
+        self.brush_larger = a(parent, "brushLarger", "&Larger Brush", "Enlarge the brush", "]")
         # View
         self.view_group = QActionGroup(parent)
         self.view_both = a(
@@ -150,6 +161,10 @@ class WindowActions:
         found = [v for v in vars(self).values() if isinstance(v, QAction)]
         return found + list(self.layers.values())
 
+    def paint_actions(self) -> tuple[QAction, ...]:
+        """The Paint tool's actions: keys that act on the diagram only."""
+        return (self.paint_tool, self.eraser, self.brush_smaller, self.brush_larger)
+
     def spot_actions(self) -> tuple[QAction, ...]:
         """Actions that need a selected spot."""
         return (self.delete_spot, self.edit_spot)
@@ -186,6 +201,8 @@ def build_menus(
     edit.addSeparator()
     edit.addAction(actions.check_in)
     edit.addAction(actions.mat_session)
+    edit.addSeparator()
+    edit.addActions(list(actions.paint_actions()))
 
     view = bar.addMenu("&View")
     view.addActions([actions.view_both, actions.view_front, actions.view_back])

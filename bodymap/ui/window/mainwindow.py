@@ -41,6 +41,7 @@ from bodymap.ui.window.dialogs import (
     show_safety_note,
 )
 from bodymap.ui.window.mat_session import MatSessions
+from bodymap.ui.window.paint_bar import PAINT_HINT, build_paint_bar
 from bodymap.ui.window.state import PANEL_WIDTH
 
 if TYPE_CHECKING:
@@ -132,6 +133,11 @@ class MapWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.canvas.addAction(action)
             self.panel.spot_list.addAction(action)
+        for action in self.acts.paint_actions():
+            # bare keys (B, E, [, ]) act on the diagram only, never while typing a note
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.canvas.addAction(action)
+        self.paint_bar = build_paint_bar(self, self.acts, self.canvas)
         # Escape from any control of the panel (docked or floating) returns to the diagram
         self.acts.focus_diagram.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.dock.addAction(self.acts.focus_diagram)
@@ -182,6 +188,10 @@ class MapWindow(QMainWindow):
         a.about.triggered.connect(lambda: show_about(self))
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.focus_diagram.triggered.connect(self.focus_diagram)
+        a.paint_tool.toggled.connect(self._set_paint_tool)
+        a.eraser.toggled.connect(self.canvas.set_eraser)
+        a.brush_smaller.triggered.connect(self.canvas.shrink_brush)
+        a.brush_larger.triggered.connect(self.canvas.grow_brush)
 
         doc.flushRequested.connect(self.panel.editor.commit_pending)
         doc.mapReplaced.connect(self._on_map_replaced)
@@ -190,6 +200,7 @@ class MapWindow(QMainWindow):
         doc.recentFilesChanged.connect(self._fill_recent)
 
         self.canvas.addRequested.connect(self.add_spot)
+        self.canvas.paintRequested.connect(self.paint_area)
         self.canvas.moveRequested.connect(self.move_spot)
         self.canvas.nudgeRequested.connect(self.nudge_spot)
         self.canvas.removeRequested.connect(self.remove_spot)
@@ -207,6 +218,11 @@ class MapWindow(QMainWindow):
             lambda muscle, side: self.canvas.set_pattern(muscle or None, side)
         )
         self.muscle_dock.closed.connect(lambda: self.canvas.set_pattern(None))
+
+    def _set_paint_tool(self, on: bool) -> None:
+        self.canvas.set_tool("paint" if on else "click")
+        self.acts.eraser.setEnabled(on)
+        self.hover_label.setText(PAINT_HINT if on else HINT)
 
     def _show_hovered(self, text: str) -> None:
         self.hover_label.setText(text or HINT)
@@ -259,6 +275,15 @@ class MapWindow(QMainWindow):
             where = describe_hit(self.atlas[view].locate(x, y))
             # in the status line the pointer uses, so the next hover or a miss replaces it
             self.hover_label.setText(f"Added spot {number}: {where}")
+
+    def paint_area(self, view: str, spot_id: str, shape: object) -> None:
+        """A finished brush stroke: the area spot it made or changed stays selected, so the
+        next stroke joins it (a stroke group)."""
+        painted = spot_requests.request_paint(self.document, self.atlas, view, spot_id, shape)
+        if painted:
+            self.select_spot(painted)
+            number = self.document.map.index_of(painted) + 1
+            self.hover_label.setText(f"Painted area {number}")
 
     def move_spot(self, spot_id: str, x: float, y: float) -> None:
         spot_requests.request_move(self.document, self.atlas, spot_id, x, y)

@@ -1,0 +1,246 @@
+"""The Paint tool: a round brush that paints pain areas on a view, and its eraser.
+
+While the mouse moves, the stroke is only drawn (a wide round-capped path: cheap, one path
+segment per event); on release the stroke becomes a shape once — the brush's track widened
+by its radius, clipped to the body outline of that view — and leaves as one request, so a
+stroke is one undo step. Strokes made while an area of the same view is selected merge
+into it (a *stroke group*); with no area selected a stroke starts a new area. The eraser
+(E, or a right-drag) takes the stroke away from the selected area, or from the area it
+starts on.
+
+The brush never changes the map: it reads the observed map's areas and emits
+``paint(view, spot_id, shape)`` — ``spot_id`` "" for a new area, ``shape`` None when the
+eraser took the whole area away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import shapely
+from PySide6.QtCore import QPointF, Qt, SignalInstance
+from PySide6.QtGui import QColor, QMouseEvent, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsPathItem, QGraphicsView
+
+from bodymap.atlas import ViewAtlas
+from bodymap.ui.canvas.layout import SceneLayout
+
+__all__ = [
+    "MAX_RADIUS",
+    "MAX_VERTICES",
+    "MIN_RADIUS",
+    "BrushInput",
+    "apply_stroke",
+    "fit_vertices",
+    "stroke_shape",
+]
+
+MIN_RADIUS, MAX_RADIUS, DEFAULT_RADIUS = 3.0, 60.0, 12.0
+"""Brush radius in atlas units (the figure is 1000 tall: 12 is about 2 cm)."""
+RADIUS_STEP = 1.25
+MAX_VERTICES = 2000
+"""An area holds at most this many positions (the map format's limit)."""
+_MIN_STEP = 1.0
+"""Mouse moves shorter than this (atlas units) add no point to the stroke."""
+Z_BRUSH = 9
+PAINT_COLOUR = QColor(214, 69, 65, 110)
+ERASE_COLOUR = QColor(90, 90, 90, 90)
+
+
+def stroke_shape(points: Sequence[tuple[float, float]], radius: float) -> Any:
+    """The brush's track: the points' polyline widened by ``radius`` (round ends)."""
+    if len(points) == 1:
+        return shapely.Point(points[0]).buffer(radius, quad_segs=8)
+    return shapely.LineString(points).buffer(radius, quad_segs=8)
+
+
+def fit_vertices(shape: Any, limit: int = MAX_VERTICES) -> Any:
+    """``shape`` simplified until it has at most ``limit`` positions (it stays valid)."""
+    tolerance = 0.25
+    while shapely.get_num_coordinates(shape) > limit and tolerance < 64:
+        shape = shapely.simplify(shape, tolerance, preserve_topology=True)
+        tolerance *= 2
+    return shape
+
+
+def _polygons(shape: Any) -> Any:
+    """Only the polygon parts of a shape (a cut may leave lines and points), or None."""
+    if shape is None or shape.is_empty:
+        return None
+    parts = [g for g in shapely.get_parts(shape) if g.geom_type in ("Polygon", "MultiPolygon")]
+    parts = [p for p in parts if p.area > 1.0]
+    if not parts:
+        return None
+    return shapely.union_all(parts) if len(parts) > 1 else parts[0]
+
+
+def apply_stroke(base: Any, stroke: Any, outline: Any, erase: bool) -> Any:
+    """The area after a stroke: ``base`` (or None) with ``stroke`` added inside
+    ``outline``, or taken away; None if nothing is left. Coordinates are rounded to 0.1."""
+    if erase:
+        result = None if base is None else shapely.difference(base, stroke)
+    else:
+        painted = shapely.intersection(stroke, outline)
+        result = painted if base is None else shapely.union(base, painted)
+    result = _polygons(result)
+    if result is None:
+        return None
+    result = _polygons(shapely.make_valid(shapely.set_precision(result, 0.1)))
+    return None if result is None else fit_vertices(result)
+
+
+class BrushInput:
+    """The Paint tool's mouse handling (see module). Handlers return False for events it
+    leaves to the canvas."""
+
+    def __init__(
+        self,
+        view: QGraphicsView,
+        layout: SceneLayout,
+        atlas: Mapping[str, ViewAtlas],
+        areas: Callable[[], list[tuple[str, str, Any]]],
+        selected: Callable[[], str],
+        paint: SignalInstance,
+    ) -> None:
+        """``areas()`` gives the map's areas as (spot id, view, shape), ``selected()`` the
+        selected spot's id; ``paint`` is the canvas's request signal."""
+        self._view = view
+        self._layout = layout
+        self._atlas = atlas
+        self._areas = areas
+        self._selected = selected
+        self._paint = paint
+        self.radius = DEFAULT_RADIUS
+        self.eraser = False
+        self._stroke_view: str | None = None
+        self._erasing = False
+        self._points: list[tuple[float, float]] = []
+        self._path = QPainterPath()
+        self.preview = QGraphicsPathItem()
+        self.preview.setZValue(Z_BRUSH)
+        self.preview.setVisible(False)
+        self.ring = QGraphicsEllipseItem()
+        self.ring.setZValue(Z_BRUSH + 1)
+        self.ring.setPen(QPen(QColor(40, 40, 40, 180), 0))
+        self.ring.setVisible(False)
+
+    # -- size ------------------------------------------------------------------------------
+    def set_radius(self, radius: float) -> None:
+        self.radius = min(MAX_RADIUS, max(MIN_RADIUS, float(radius)))
+        self._place_ring(self.ring.rect().center() if self.ring.isVisible() else None)
+
+    def grow(self) -> None:
+        self.set_radius(self.radius * RADIUS_STEP)
+
+    def shrink(self) -> None:
+        self.set_radius(self.radius / RADIUS_STEP)
+
+    def _place_ring(self, centre: QPointF | None) -> None:
+        if centre is None:
+            self.ring.setVisible(False)
+            return
+        r = self.radius
+        self.ring.setRect(centre.x() - r, centre.y() - r, 2 * r, 2 * r)
+        self.ring.setVisible(True)
+
+    def hide(self) -> None:
+        """Hide the brush's ring and any unfinished stroke (the tool was put away)."""
+        self.ring.setVisible(False)
+        self.preview.setVisible(False)
+        self._stroke_view = None
+
+    @property
+    def painting(self) -> bool:
+        """True while a stroke is under way."""
+        return self._stroke_view is not None
+
+    # -- mouse -----------------------------------------------------------------------------
+    def press(self, event: QMouseEvent) -> bool:
+        button = event.button()
+        if button not in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
+            return False
+        scene = self._view.mapToScene(event.position().toPoint())
+        where = self._layout.atlas_point(scene)
+        event.accept()
+        if where is None:
+            return True
+        self._view.setFocus(Qt.FocusReason.MouseFocusReason)
+        self._stroke_view = where[0]
+        self._erasing = self.eraser or button == Qt.MouseButton.RightButton
+        self._points = [(where[1], where[2])]
+        self._path = QPainterPath(scene)
+        self._path.lineTo(scene)
+        colour = ERASE_COLOUR if self._erasing else PAINT_COLOUR
+        pen = QPen(colour, 2 * self.radius)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        self.preview.setPen(pen)
+        self.preview.setPath(self._path)
+        self.preview.setVisible(True)
+        return True
+
+    def move(self, event: QMouseEvent) -> bool:
+        scene = self._view.mapToScene(event.position().toPoint())
+        self._place_ring(scene)
+        view = self._stroke_view
+        if view is None:
+            return False
+        offset = self._layout.view_offset(view)
+        rect = self._layout.view_rect(view)
+        x = min(max(scene.x(), rect.left()), rect.right()) - offset
+        y = min(max(scene.y(), rect.top()), rect.bottom())
+        last = self._points[-1]
+        if abs(x - last[0]) + abs(y - last[1]) < _MIN_STEP:
+            return True
+        self._points.append((x, y))
+        self._path.lineTo(x + offset, y)
+        self.preview.setPath(self._path)
+        return True
+
+    def release(self, event: QMouseEvent) -> bool:
+        if event.button() not in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
+            return False
+        view, self._stroke_view = self._stroke_view, None
+        self.preview.setVisible(False)
+        event.accept()
+        if view is None:
+            return True
+        self.finish(view, self._points, self._erasing)
+        return True
+
+    def add_shape(self, view: str, shape: Any) -> None:
+        """Add a whole shape (the keyboard cursor's region) to the selected area, or start
+        an area with it: the keyboard's way to paint."""
+        spot_id, base = self._target(view, shape, erase=False)
+        result = apply_stroke(base, shape, self._atlas[view].outline, erase=False)
+        if result is not None and (base is None or not result.equals(base)):
+            self._paint.emit(view, spot_id, result)
+
+    # -- the stroke as an area --------------------------------------------------------------
+    def finish(self, view: str, points: Sequence[tuple[float, float]], erase: bool) -> None:
+        """Turn a finished stroke into a request (nothing if it changes nothing)."""
+        stroke = stroke_shape(points, self.radius)
+        spot_id, base = self._target(view, stroke, erase)
+        if erase and base is None:
+            return
+        result = apply_stroke(base, stroke, self._atlas[view].outline, erase)
+        if result is None and base is None:
+            return  # painted off the body: nothing to add
+        if result is not None and base is not None and result.equals(base):
+            return
+        self._paint.emit(view, spot_id, result)
+
+    def _target(self, view: str, stroke: Any, erase: bool) -> tuple[str, Any]:
+        """The area a stroke goes into: the selected area of this view (the stroke group),
+        or for the eraser the topmost area the stroke touches."""
+        areas = [(sid, shape) for sid, v, shape in self._areas() if v == view]
+        selected = self._selected()
+        for sid, shape in areas:
+            if sid == selected:
+                return sid, shape
+        if erase:
+            for sid, shape in reversed(areas):
+                if shapely.intersects(shape, stroke):
+                    return sid, shape
+        return "", None

@@ -1,0 +1,211 @@
+"""Painted areas: ranking by overlap with referral zones, pain extent, the command line."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+import shapely
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bodymap.advisor import advise
+from bodymap.advisor.areas import pain_extent, parse_polygon
+from bodymap.advisor.model import PainSpot
+from bodymap.advisor.ranking import rank_sources
+from bodymap.advisor.tables import tables_for
+from bodymap.atlas import load_atlas
+from bodymap.cli import main
+from bodymap.knowledge import load_knowledge
+
+OUTER_THIGH = "405,520 418,520 425,700 412,700"  # front, the person's right
+BACK_OF_LEG = "540,550 552,550 552,900 540,900"  # back, the person's right
+
+
+def _area_spot(view: str, shape: Any, intensity: float = 6.0) -> PainSpot:
+    clipped = shapely.intersection(shape, load_atlas()[view].outline)
+    inner = clipped.representative_point()
+    return PainSpot(view, float(inner.x), float(inner.y), intensity, "ache", area=shape)
+
+
+def _sources(view: str, shape: Any) -> list[tuple[str, str, float]]:
+    advice = advise([_area_spot(view, shape)])
+    return [(s.muscle, s.side, s.score) for s in advice.sources]
+
+
+def _zone(view: str, muscle: str, side: str, zone: str = "essential") -> Any:
+    atlas, knowledge = load_atlas(), load_knowledge()
+    tables = tables_for(atlas, knowledge)
+    parts = [
+        r.geometry
+        for r in atlas[view].layer("segment")
+        if any(
+            ref.muscle == muscle and ref.side == side and ref.zone == zone
+            for ref in tables.referrers.get((r.id, r.side), ())
+        )
+    ]
+    return shapely.union_all(parts)
+
+
+def test_outer_thigh_and_back_of_leg_rank_different_sources() -> None:
+    thigh = _sources("front", parse_polygon(OUTER_THIGH))
+    leg = _sources("back", parse_polygon(BACK_OF_LEG))
+    assert thigh[0][:2] != leg[0][:2]
+    top_thigh = {m for m, _, _ in thigh[:3]}
+    top_leg = {m for m, _, _ in leg[:3]}
+    # gluteus minimus may head both (its front and back portions refer to each), but the
+    # muscles along each stripe differ
+    assert top_thigh - top_leg and top_leg - top_thigh, (top_thigh, top_leg)
+    assert "gluteus_minimus" in {m for m, _, _ in thigh[:3]}
+    assert {"biceps_femoris", "semitendinosus", "gastrocnemius"} & top_leg
+
+
+def test_reasons_say_how_much_of_the_area_a_zone_covers() -> None:
+    advice = advise([_area_spot("front", parse_polygon(OUTER_THIGH))])
+    minimus = next(s for s in advice.sources if s.muscle == "gluteus_minimus")
+    texts = [r.text for r in minimus.reasons]
+    assert any(t.startswith("Its main zone covers 9") and "% of area 1" in t for t in texts)
+    assert all(r.spot == 0 for r in minimus.reasons)
+
+
+def test_an_area_in_one_segment_ranks_like_a_point_in_it_for_referrers() -> None:
+    """An area wholly inside a muscle's essential zone weighs at least like a point there."""
+    seg = next(
+        r
+        for r in load_atlas()["front"].layer("segment")
+        if r.id == "lateral_thigh" and r.side == "right"
+    )
+    small = seg.geometry.buffer(-6)
+    inner = small.representative_point()
+    point = advise([PainSpot("front", inner.x, inner.y, 6.0)])
+    area = advise([_area_spot("front", small)])
+    point_score = {(s.muscle, s.side): s.score for s in point.sources}
+    area_score = {(s.muscle, s.side): s.score for s in area.sources}
+    assert area_score[("gluteus_minimus", "right")] >= point_score[("gluteus_minimus", "right")]
+
+
+rects = st.tuples(
+    st.floats(300, 700), st.floats(20, 980), st.floats(5, 120), st.floats(5, 200)
+).map(lambda t: shapely.box(t[0], t[1], t[0] + t[2], t[1] + t[3]))
+SOURCES = [
+    ("front", "gluteus_minimus", "right"),
+    ("back", "infraspinatus", "left"),
+    ("back", "upper_trapezius", "right"),
+    ("front", "vastus_lateralis", "left"),
+    ("back", "gluteus_medius", "right"),
+]
+
+
+def _score(view: str, shape: Any, muscle: str, side: str) -> float:
+    atlas, knowledge = load_atlas(), load_knowledge()
+    spot = _area_spot(view, shape)
+    hits = [atlas[view].locate(spot.x, spot.y)]
+    ranked = rank_sources(hits, [spot], tables_for(atlas, knowledge), limit=None)
+    return next((s.score for s in ranked if s.muscle == muscle and s.side == side), 0.0)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@given(st.sampled_from(SOURCES), rects, rects)
+def test_painting_more_of_the_essential_zone_never_lowers_a_source(
+    source: tuple[str, str, str], first: Any, extra: Any
+) -> None:
+    view, muscle, side = source
+    outline = load_atlas()[view].outline
+    base = shapely.intersection(first, outline)
+    if base.area < 5:
+        return
+    grown = shapely.union(base, shapely.intersection(extra, _zone(view, muscle, side)))
+    assert (
+        _score(view, grown, muscle, side) >= _score(view, base, muscle, side) - 1e-6
+    )  # noding noise
+
+
+def _mirror(shape: Any) -> Any:
+    return shapely.transform(shape, lambda xy: xy * [-1, 1] + [1000, 0])
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(["front", "back"]), rects)
+def test_a_mirrored_area_gives_the_mirrored_ranking(view: str, rect: Any) -> None:
+    outline = load_atlas()[view].outline
+    shape = shapely.intersection(rect, outline)
+    if shape.area < 20:
+        return
+    flip = {"right": "left", "left": "right"}
+    plain = {(m, s): score for m, s, score in _sources(view, shape)}
+    mirrored = {(m, flip.get(s, s)): score for m, s, score in _sources(view, _mirror(shape))}
+    strong = {k for k, v in plain.items() if v > 0.05}
+    for key in strong:
+        assert mirrored.get(key) == pytest.approx(plain[key], abs=0.02), key
+
+
+def test_pain_extent_counts_overlaps_once_and_splits_views_and_sides() -> None:
+    atlas = load_atlas()
+    front, back = atlas["front"].outline, atlas["back"].outline
+    body = front.area + back.area
+    thigh = parse_polygon(OUTER_THIGH)
+    spots = [_area_spot("front", thigh), _area_spot("front", thigh), PainSpot("back", 540, 600)]
+    extent, sizes = pain_extent(spots, atlas)
+    size = shapely.intersection(thigh, front).area
+    assert sizes[0] == pytest.approx(size, abs=0.1) and sizes[2] is None
+    assert extent.front == pytest.approx(100 * size / body)
+    assert extent.back == 0 and extent.left == 0
+    assert extent.right == pytest.approx(extent.total)
+    whole = pain_extent([_area_spot("back", shapely.box(0, 0, 1000, 1000))], atlas)[0]
+    assert whole.total == pytest.approx(100 * back.area / body, rel=1e-3)
+    assert whole.right == pytest.approx(whole.left, rel=0.05)
+
+
+def test_advise_gives_area_size_and_extent_in_json() -> None:
+    data = advise(
+        [_area_spot("front", parse_polygon(OUTER_THIGH)), PainSpot("back", 540, 600)]
+    ).to_json()
+    assert data["spots"][0]["area_units2"] > 1000
+    assert "area_units2" not in data["spots"][1]
+    assert set(data["extent_percent"]) >= {"front", "back", "total"}
+    assert "extent_percent" not in advise([PainSpot("back", 540, 600)]).to_json()
+
+
+def test_cli_locate_polygon_answers_for_an_area(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["locate", "--view", "front", "--polygon", OUTER_THIGH, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["spots"][0]["area_units2"] > 1000
+    assert data["extent_percent"]["front"] > 0
+    assert "gluteus_minimus" in [s["muscle"] for s in data["sources"][:3]]
+
+
+@pytest.mark.parametrize(
+    "polygon",
+    ["1,2 3,4", "a,b c,d e,f", "1,2,3 4,5 6,7", "0,0 1,1 2,2", "10,10 20,10 20,20 10,20"],
+)
+def test_cli_locate_refuses_a_bad_polygon_in_one_line(
+    polygon: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["locate", "--view", "front", "--polygon", polygon]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "polygon" in err
+
+
+def test_cli_advise_gives_area_spots_their_size_and_the_map_its_extent(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bodymap.maps import TriggerPointMap, add_spot, save_map
+    from bodymap.maps.area import Area
+    from bodymap.maps.verbs import set_area
+
+    tpm = TriggerPointMap("Areas")
+    add_spot(tpm, "back", 545.0, 600.0, "right")
+    add_spot(tpm, "front", 460.0, 300.0, "right")
+    shape = shapely.intersection(parse_polygon(BACK_OF_LEG), load_atlas()["back"].outline)
+    area = Area.from_geojson(json.loads(shapely.to_geojson(shape)))
+    set_area(tpm, tpm.spots[0].id, area)
+    path = tmp_path / "areas.bodymap"
+    save_map(tpm, path)
+    assert main(["advise", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["spots"][0]["area_units2"] == pytest.approx(shape.area, abs=0.5)
+    assert "area_units2" not in data["spots"][1]
+    extent = data["extent_percent"]
+    assert extent["back"] > 0 and extent["front"] == 0
+    assert extent["total"] == pytest.approx(extent["front"] + extent["back"], abs=0.01)

@@ -1,0 +1,314 @@
+"""The Paint tool: real mouse events on the canvas's viewport paint, erase and group strokes."""
+
+from __future__ import annotations
+
+import pytest
+import shapely
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from bodymap.atlas import load_atlas
+from bodymap.maps import TriggerPointMap
+from bodymap.ui.canvas.body_canvas import BodyCanvas
+from bodymap.ui.canvas.brush import MAX_RADIUS, MIN_RADIUS, apply_stroke, stroke_shape
+
+pytestmark = pytest.mark.gui
+LEFT, RIGHT = Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton
+NO_MOD = Qt.KeyboardModifier.NoModifier
+
+
+class Areas:
+    """Stands in for the map: keeps the areas the canvas asks for, as the window would."""
+
+    def __init__(self, canvas: BodyCanvas) -> None:
+        self.shapes: dict[str, tuple[str, object]] = {}
+        self.requests: list[tuple[str, str, object]] = []
+        self.selected = ""
+        canvas.paintRequested.connect(self.apply)
+        canvas.brush._areas = lambda: [(sid, v, s) for sid, (v, s) in self.shapes.items()]
+        canvas.brush._selected = lambda: self.selected
+
+    def apply(self, view: str, spot_id: str, shape: object) -> None:
+        self.requests.append((view, spot_id, shape))
+        if not spot_id:
+            spot_id = f"a{len(self.shapes) + 1}"
+            self.selected = spot_id  # the window selects the new area: the stroke group
+        if shape is None:
+            self.shapes.pop(spot_id, None)
+        else:
+            self.shapes[spot_id] = (view, shape)
+
+
+@pytest.fixture
+def canvas(qtbot):
+    widget = BodyCanvas()
+    qtbot.addWidget(widget)
+    widget.resize(900, 700)
+    widget.set_map(TriggerPointMap("Paint"))
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.fit()
+    widget.set_tool("paint")
+    return widget
+
+
+def stroke(canvas, view, points, button=LEFT):
+    vp = canvas.viewport()
+    QTest.mousePress(vp, button, NO_MOD, canvas.viewport_point(view, *points[0]))
+    for x, y in points[1:]:
+        QTest.mouseMove(vp, canvas.viewport_point(view, x, y))
+    QTest.mouseRelease(vp, button, NO_MOD, canvas.viewport_point(view, *points[-1]))
+
+
+def line(x0, y0, x1, y1, n=12):
+    return [(x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n) for k in range(n + 1)]
+
+
+def test_a_stroke_paints_one_area_along_the_track(canvas) -> None:
+    areas = Areas(canvas)
+    stroke(canvas, "front", line(414, 530, 428, 690))
+    assert len(areas.requests) == 1
+    view, spot_id, shape = areas.requests[0]
+    assert (view, spot_id) == ("front", "")
+    assert shape.contains(shapely.Point(421, 610))
+    assert not shape.contains(shapely.Point(380, 610))
+    assert shape.area == pytest.approx(160 * 2 * canvas.brush.radius, rel=0.25)
+
+
+def test_painting_is_clipped_to_the_body_outline(canvas) -> None:
+    areas = Areas(canvas)
+    canvas.set_brush_radius(40)
+    stroke(canvas, "back", line(430, 300, 300, 300))  # from the flank out into the air
+    shape = areas.requests[0][2]
+    outline = load_atlas()["back"].outline
+    assert shapely.difference(shape, outline.buffer(0.5)).area < 1.0
+    assert shape.area < stroke_shape(line(430, 300, 300, 300), 40).area
+
+
+def test_strokes_merge_into_the_selected_area_and_the_eraser_takes_away(canvas) -> None:
+    areas = Areas(canvas)
+    stroke(canvas, "front", line(414, 530, 420, 600))
+    stroke(canvas, "front", line(420, 600, 428, 690))
+    assert [r[1] for r in areas.requests] == ["", "a1"]  # one area: a stroke group
+    shape = areas.shapes["a1"][1]
+    assert shape.contains(shapely.Point(416, 540)) and shape.contains(shapely.Point(427, 680))
+    before = shape.area
+    stroke(canvas, "front", line(380, 610, 450, 610), button=RIGHT)  # right-drag erases
+    after = areas.shapes["a1"][1]
+    assert after.area < before and not after.contains(shapely.Point(421, 610))
+    canvas.set_eraser(True)
+    stroke(canvas, "front", line(414, 520, 428, 700, n=20))
+    assert areas.requests[-1][2] is None or areas.requests[-1][2].area < 0.2 * before
+
+
+def test_a_new_area_starts_when_nothing_is_selected(canvas) -> None:
+    areas = Areas(canvas)
+    stroke(canvas, "front", line(414, 530, 420, 600))
+    areas.selected = ""
+    stroke(canvas, "back", line(545, 560, 545, 700))
+    assert [r[1] for r in areas.requests] == ["", ""]
+    assert areas.requests[1][0] == "back"
+
+
+def test_painting_off_the_body_or_erasing_nothing_asks_nothing(canvas) -> None:
+    areas = Areas(canvas)
+    stroke(canvas, "front", line(100, 100, 150, 120))
+    stroke(canvas, "front", line(414, 530, 420, 600), button=RIGHT)
+    assert areas.requests == []
+
+
+def test_brush_size_keys_stay_in_their_limits(canvas) -> None:
+    start = canvas.brush.radius
+    canvas.grow_brush()
+    assert canvas.brush.radius > start
+    for _ in range(40):
+        canvas.grow_brush()
+    assert canvas.brush.radius == MAX_RADIUS
+    for _ in range(60):
+        canvas.shrink_brush()
+    assert canvas.brush.radius == MIN_RADIUS
+
+
+def test_the_click_tool_still_adds_spots(canvas, qtbot) -> None:
+    canvas.set_tool("click")
+    with qtbot.waitSignal(canvas.addRequested):
+        QTest.mouseClick(canvas.viewport(), LEFT, NO_MOD, canvas.viewport_point("front", 415, 600))
+
+
+def test_erase_undoes_paint_on_an_area() -> None:
+    outline = load_atlas()["front"].outline
+    base = apply_stroke(None, stroke_shape(line(414, 530, 420, 600), 10), outline, False)
+    extra = stroke_shape(line(420, 560, 440, 560), 6)
+    grown = apply_stroke(base, extra, outline, False)
+    back = apply_stroke(grown, shapely.difference(extra, base), outline, True)
+    assert shapely.symmetric_difference(back, base).area < 2.0
+
+
+# -- in the main window: the map, the undo stack, the panel and the keys -----------------
+
+from pathlib import Path  # noqa: E402
+
+from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+from PySide6.QtWidgets import QSlider  # noqa: E402
+
+from bodymap.ui.document.document import MapDocument  # noqa: E402
+from bodymap.ui.window.mainwindow import MapWindow  # noqa: E402
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, monkeypatch):
+    QCoreApplication.setOrganizationName("bodymap")
+    QCoreApplication.setApplicationName("bodymap")
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    QSettings().clear()
+    win = MapWindow(MapDocument(recovery_dir=tmp_path / "recovery"))
+    monkeypatch.setattr(win, "show_safety_note", lambda: None)
+    monkeypatch.setattr(win.document, "ask_discard", lambda name: "discard")
+    qtbot.addWidget(win)
+    win.resize(1300, 850)
+    win.show()
+    win.activateWindow()
+    qtbot.waitActive(win)
+    yield win
+    win.close()
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_paint_in_the_window_makes_an_area_spot_one_undo_step_per_stroke(qtbot, window) -> None:
+    canvas = window.canvas
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_B)
+    assert canvas.tool == "paint" and window.acts.paint_tool.isChecked()
+    stack = window.document.undo_stack
+    stroke(canvas, "front", line(414, 530, 420, 600))
+    [spot] = window.document.map.spots
+    assert spot.area is not None and spot.area.contains(spot.x, spot.y)
+    assert window.selection.current == spot.id
+    assert stack.count() == 1
+    first_size = spot.area.size
+    stroke(canvas, "front", line(420, 600, 428, 690))  # the same stroke group
+    [spot] = window.document.map.spots
+    assert spot.area.size > first_size * 1.5 and stack.count() == 2
+    assert canvas.area_item(spot.id) is not None
+    row = window.panel.spot_list.item(0).text()
+    assert row.startswith("Area 1 — ") and ", right — 5/10" in row
+    reasons = [
+        window.panel.source_tree.topLevelItem(i).child(j).text(0)
+        for i in range(window.panel.source_tree.topLevelItemCount())
+        for j in range(window.panel.source_tree.topLevelItem(i).childCount())
+    ]
+    assert any(r.startswith("its main zone covers") and "of area 1" in r for r in reasons)
+    details = window.panel.details.toPlainText()
+    assert "Pain extent:" in details and "right side" in details
+    assert "(area, " in details and "% of the body)" in details
+    stroke(canvas, "front", line(380, 610, 450, 610), button=RIGHT)
+    [spot] = window.document.map.spots
+    assert not spot.area.contains(421, 610) and stack.count() == 3
+    stack.undo()
+    assert window.document.map.spots[0].area.contains(421, 610)
+    stack.undo()
+    assert window.document.map.spots[0].area.size == pytest.approx(first_size)
+    stack.undo()
+    assert window.document.map.spots == ()
+    assert canvas.area_item(spot.id) is None
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_brush_keys_and_slider_move_together(qtbot, window) -> None:
+    canvas = window.canvas
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_B)
+    slider = window.findChild(QSlider, "brushSize")
+    start = canvas.brush.radius
+    qtbot.keyClick(canvas, Qt.Key.Key_BracketRight)
+    assert canvas.brush.radius > start and slider.value() == round(canvas.brush.radius)
+    slider.setValue(30)
+    assert canvas.brush.radius == 30
+    qtbot.keyClick(canvas, Qt.Key.Key_BracketLeft)
+    assert canvas.brush.radius < 30
+    qtbot.keyClick(canvas, Qt.Key.Key_E)
+    assert canvas.brush.eraser and window.acts.eraser.isChecked()
+    qtbot.keyClick(canvas, Qt.Key.Key_B)
+    assert canvas.tool == "click" and not window.acts.eraser.isEnabled()
+
+
+def _area_map(with_area: bool) -> TriggerPointMap:
+    import json as _json
+
+    from bodymap.maps import add_spot
+    from bodymap.maps.area import Area
+    from bodymap.maps.verbs import set_area
+
+    tpm = TriggerPointMap("Areas")
+    add_spot(tpm, "back", 547.0, 700.0, "right", intensity=8)
+    if with_area:
+        shape = stroke_shape(line(547, 560, 548, 900), 9)
+        shape = shapely.intersection(shape, load_atlas()["back"].outline)
+        set_area(tpm, tpm.spots[0].id, Area.from_geojson(_json.loads(shapely.to_geojson(shape))))
+    return tpm
+
+
+def test_the_map_picture_and_the_guide_draw_painted_areas(qapp, tmp_path) -> None:
+    from bodymap.ui.printing.exports import render_map_image
+    from bodymap.ui.printing.guide import write_guide_pdf
+
+    plain, painted = render_map_image(_area_map(False)), render_map_image(_area_map(True))
+    assert plain.size() == painted.size()
+    differ = sum(
+        plain.pixel(x, y) != painted.pixel(x, y)
+        for x in range(0, plain.width(), 4)
+        for y in range(0, plain.height(), 4)
+    )
+    assert differ > 200  # the stripe down the back of the leg is filled
+    from datetime import date
+
+    from bodymap.advisor import advise
+    from bodymap.guide.content import build_guide_content
+
+    tpm = _area_map(True)
+    answer = advise(tpm.spots).to_json()
+    rows = build_guide_content("Areas", tpm.spots, answer, None, date(2026, 11, 30)).spots
+    assert rows[0].where.startswith("Painted area over ")
+    out = tmp_path / "guide.pdf"
+    write_guide_pdf(_area_map(True), out)
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_keyboard_grows_an_area_region_by_region(qtbot, canvas) -> None:
+    areas = Areas(canvas)
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.cursor_region is not None
+    first = canvas.cursor_region
+    qtbot.keyClick(canvas, Qt.Key.Key_A)
+    assert [r[1] for r in areas.requests] == [""]
+    qtbot.keyClick(canvas, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.cursor_region != first
+    qtbot.keyClick(canvas, Qt.Key.Key_Insert)
+    assert [r[1] for r in areas.requests] == ["", "a1"]
+    grown = areas.shapes["a1"][1]
+    assert grown.area > areas.requests[0][2].area
+    assert shapely.difference(first[1].geometry, grown).area < 1.0
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_dragging_an_area_moves_it_whole_in_one_step(qtbot, window) -> None:
+    canvas = window.canvas
+    canvas.set_tool("paint")
+    stroke(canvas, "back", line(545, 600, 547, 680))
+    [spot] = window.document.map.spots
+    before = spot.area.shape
+    canvas.set_tool("click")
+    vp = canvas.viewport()
+    start = canvas.viewport_point("back", spot.x, spot.y)
+    QTest.mousePress(vp, LEFT, NO_MOD, start)
+    for k in range(1, 11):
+        QTest.mouseMove(vp, canvas.viewport_point("back", spot.x, spot.y + 4 * k))
+    QTest.mouseRelease(vp, LEFT, NO_MOD, canvas.viewport_point("back", spot.x, spot.y + 40))
+    [moved] = window.document.map.spots
+    assert moved.area.contains(moved.x, moved.y)
+    dy = moved.area.shape.centroid.y - before.centroid.y
+    assert dy == pytest.approx(40, abs=3)
+    assert window.document.undo_stack.count() == 2
+    window.document.undo_stack.undo()
+    assert window.document.map.spots[0].area.shape.equals(before)
