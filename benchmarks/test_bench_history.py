@@ -30,6 +30,9 @@ def ten_years():
     return long_map(100, 10, 2)
 
 
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
 def _open_and_paint(tpm):
     dialog = HistoryDialog(tpm)
     dialog.resize(1100, 600)
@@ -68,10 +71,12 @@ def _measure(tpm, qtbot, benchmark):
 
 def test_bench_history_10y(benchmark, qtbot, ten_years) -> None:
     opened = _measure(ten_years, qtbot, benchmark)
-    assert opened <= OPEN_MS
-    assert benchmark.stats.stats.median * 1000 <= REPAINT_MS
+    if benchmark.stats is not None:  # None under --benchmark-disable (the CI smoke run)
+        assert opened <= OPEN_MS
+        assert benchmark.stats.stats.median * 1000 <= REPAINT_MS
 
 
 def test_bench_history_small(benchmark, qtbot) -> None:
     opened = _measure(long_map(10, 1, 1), qtbot, benchmark)
-    assert opened <= OPEN_MS
+    if benchmark.stats is not None:
+        assert opened <= OPEN_MS
