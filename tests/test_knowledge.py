@@ -314,6 +314,7 @@ ZONE_WORDS = {
     "kneecap": ("kneecap",),
     "fibular_head": ("knee", "fibula", "nerve"),
     "ulnar_groove": ("elbow", "ulnar", "funny bone"),
+    "back_of_neck": ("neck",),
 }
 TOOL_WORDS = {
     "foam_roller": ("roller",),
@@ -347,7 +348,15 @@ def _caution_neighbours() -> dict[str, set[str]]:
         for region in atlas[view].regions:
             if region.kind not in ("muscle", "fascia"):
                 continue
+            tool = (
+                KNOWLEDGE.muscles[region.id].technique.tool
+                if region.id in KNOWLEDGE.muscles
+                else ""
+            )
             for zone, grown in zones:
+                tools = KNOWLEDGE.cautions[zone.id].tools
+                if tools and tool not in tools:
+                    continue  # a zone that keeps out other tools than this record's
                 cut = region.geometry.intersection(grown).area
                 if cut >= CUT_SHARE * region.geometry.area:
                     near.setdefault(region.id, set()).add(zone.id)

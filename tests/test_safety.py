@@ -10,7 +10,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
+from typing import Any
 
 import numpy as np
 import pytest
@@ -32,11 +34,12 @@ SLIVER = 1.0
 GRID_STEP = 12.0
 
 
-def _keep_out(view: str) -> object:
-    return TABLES.roll_zones.cautions[view].buffer(CLEARANCE)
-
-
-KEEP_OUT = {view: _keep_out(view) for view in ATLAS}
+@functools.cache
+def keep_out(view: str, muscle: str) -> Any:
+    """The caution zones that keep this muscle's tool out, grown by the clearance (a ball
+    and a roller stay off the back of the neck, where fingertips may work)."""
+    tool = KNOWLEDGE.muscles[muscle].technique.tool
+    return TABLES.roll_zones.keep_out(view, tool).buffer(CLEARANCE)
 
 
 def mark(view: str, a: str, b: str | None = None, t: float = 0.0, dx: float = 0, dy: float = 0):
@@ -68,7 +71,7 @@ def test_every_roll_zone_keeps_clear_of_every_caution_zone() -> None:
     zones = TABLES.roll_zones.zones()
     assert len(zones) >= 2 * len(KNOWLEDGE.muscles) - 10  # every record, both sides
     for zone in zones:
-        overlap = zone.geometry.intersection(KEEP_OUT[zone.view]).area
+        overlap = zone.geometry.intersection(keep_out(zone.view, zone.muscle)).area
         assert overlap <= SLIVER, (zone.view, zone.muscle, zone.side, round(overlap, 1))
 
 
@@ -79,7 +82,7 @@ def test_every_record_rolled_or_not_is_safe_on_each_side(side: str) -> None:
         assert best is not None, muscle
         if TABLES.roll_zones.is_rollable(muscle, side):
             assert record.technique.tool != "none", muscle
-            assert best.geometry.intersection(KEEP_OUT[best.view]).area <= SLIVER, muscle
+            assert best.geometry.intersection(keep_out(best.view, muscle)).area <= SLIVER, muscle
 
 
 def test_the_cases_from_the_report_are_cut_back() -> None:
@@ -124,7 +127,10 @@ def test_every_surrounding_area_is_rollable_and_clear(view: str) -> None:
             assert KNOWLEDGE.muscles[area.muscle].technique.tool in tools
             geom = area.roll_zone.geometry
             assert geom.area >= 60
-            assert geom.intersection(KEEP_OUT[area.view]).area <= SLIVER, (point, area.muscle)
+            assert geom.intersection(keep_out(area.view, area.muscle)).area <= SLIVER, (
+                point,
+                area.muscle,
+            )
 
 
 def test_non_muscle_tissue_is_never_a_source() -> None:
@@ -419,7 +425,7 @@ def test_cli_advise_json_carries_the_safety_contract(tmp_path, capsys) -> None:
         assert step["roll_zone"]["type"] in ("Polygon", "MultiPolygon")
         assert step["view"] in ("front", "back") and step["spots"]
         shape = shapely.geometry.shape(step["roll_zone"])
-        assert shape.intersection(KEEP_OUT[step["view"]]).area <= SLIVER
+        assert shape.intersection(keep_out(step["view"], step["muscle"])).area <= SLIVER
     for entry in data["surrounding"]:
         assert entry["view"] in ("front", "back") and entry["roll_zone"]["coordinates"]
     for found in data["spots"]:
@@ -444,3 +450,19 @@ def test_cli_locate_and_guide_take_a_length(tmp_path, capsys) -> None:
     assert data["routine_length"] == "full" and data["routine"]
     assert main(["locate", "--view", "back", str(x), str(y), "--length", "long"]) == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_no_ball_or_roller_is_shaded_up_the_back_of_the_neck() -> None:
+    """Upper trapezius is rolled on the top of the shoulder: its shading stops below the
+    back-of-the-neck zone, which fingertip work (splenius capitis) may still use."""
+    rz = TABLES.roll_zones
+    neck = rz.keep_out("back", "ball")
+    fingertips = rz.keep_out("back", "hands")
+    for side in ("right", "left"):
+        trapezius = rz.get("back", "upper_trapezius", side)
+        assert trapezius is not None and trapezius.rollable
+        assert trapezius.geometry.intersection(neck).area <= SLIVER
+        assert "back_of_neck" in trapezius.blocked_by
+    assert fingertips.area < neck.area  # the zone keeps balls and rollers out, not fingers
+    splenius = rz.get("back", "splenius_capitis", "right")
+    assert splenius is not None and "back_of_neck" not in splenius.blocked_by

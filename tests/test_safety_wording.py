@@ -55,17 +55,14 @@ def data_sentences() -> list[str]:
 @functools.cache
 def python_literals() -> list[tuple[str, int, str]]:
     """(file, line, text) of every string literal in the package (f-string parts too),
-    docstrings left out: they explain the code and are never shown."""
+    docstrings (a string standing alone as a statement) left out: they are never shown."""
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        docstrings = {
-            id(node.body[0].value)
+        docstrings = {  # module, class, function and attribute docstrings: never shown
+            id(node.value)
             for node in ast.walk(tree)
-            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-            and node.body
-            and isinstance(node.body[0], ast.Expr)
-            and isinstance(node.body[0].value, ast.Constant)
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
         }
         for node in ast.walk(tree):
             is_text = isinstance(node, ast.Constant) and isinstance(node.value, str)

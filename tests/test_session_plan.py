@@ -33,7 +33,12 @@ EXAMPLES = sorted(
     p.name for p in asset_root().joinpath("examples").iterdir() if p.name.endswith(".bodymap")
 )
 TABLES = tables_for(load_atlas(), load_knowledge())
-KEEP_OUT = {view: TABLES.roll_zones.cautions[view].buffer(3.0) for view in ("front", "back")}
+KEEP_OUT = {
+    (view, tool): TABLES.roll_zones.keep_out(view, tool).buffer(3.0)
+    for view in ("front", "back")
+    for tool in ("foam_roller", "ball", "hands")
+}
+"""The caution zones that keep each tool out (fingertips may work the back of the neck)."""
 """Every caution zone with the roll zones' clearance (about half a centimetre)."""
 SLIVER = 1.0
 SETTINGS = settings(
@@ -75,7 +80,7 @@ def check_plan(plan: SessionPlan, advice: Advice) -> None:
         assert not source.check_first, f"{step.title}: check with a clinician first"
         assert (step.muscle, step.side) not in not_rolled
         assert source.roll_zone is not None and source.view == step.view
-        overlap = source.roll_zone.geometry.intersection(KEEP_OUT[step.view]).area
+        overlap = source.roll_zone.geometry.intersection(KEEP_OUT[(step.view, step.tool)]).area
         assert overlap <= SLIVER, f"{step.title} rolls on a caution zone"
         assert step.spots, f"{step.title} serves no spot"
         assert all(0 <= i < len(advice.spots) for i in step.spots)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QImage, QPainter
-from test_safety import FIVE, KEEP_OUT, TABLES
+from test_safety import FIVE, TABLES, keep_out
 
 from bodymap.maps import TriggerPointMap, add_spot
 from bodymap.ui.drawing.painting import ViewPainter
@@ -103,7 +103,7 @@ def test_canvas_shading_is_the_roll_zone(qtbot):
 
         inside = [(x, y) for x in xs for y in ys if path.contains(QPointF(x, y))]
         assert inside
-        keep = KEEP_OUT["back"].buffer(-1.0)
+        keep = keep_out("back", muscle).buffer(-1.0)
         assert not any(shapely.contains_xy(keep, x, y) for x, y in inside), muscle
     assert vp.roll_zone("popliteus", "right").isEmpty()
     image = QImage(200, 300, QImage.Format.Format_ARGB32)

@@ -80,6 +80,8 @@ class RollZones:
         self._grown: dict[str, list[Any]] = {}
         self._trees: dict[str, Any] = {}
         self._zone_ids: dict[str, tuple[str, ...]] = {}
+        self._zone_tools: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self._keep_out: dict[tuple[str, str], Any] = {}
         self._regions: dict[tuple[str, str, str], list[Any]] = {}
         for view, va in atlas.items():
             zones = va.layer("caution")
@@ -87,6 +89,10 @@ class RollZones:
             self._grown[view] = [z.geometry.buffer(MARGIN, 4) for z in zones]
             self._trees[view] = shapely.STRtree([z.geometry for z in zones])
             self._zone_ids[view] = tuple(z.id for z in zones)
+            texts = knowledge.cautions
+            self._zone_tools[view] = tuple(
+                texts[z.id].tools if z.id in texts else () for z in zones
+            )
             for region in va.regions:
                 if region.layer in _BODY_LAYERS and region.id in knowledge.muscles:
                     key = (view, region.id, region.side)
@@ -104,15 +110,34 @@ class RollZones:
             zone = self._zones[key] = self._compute(view, muscle, side)
         return zone
 
+    def _stops(self, view: str, index: int, tool: str) -> bool:
+        """Whether caution zone ``index`` of ``view`` keeps ``tool`` out."""
+        tools = self._zone_tools[view][index]
+        return not tools or tool in tools
+
+    def keep_out(self, view: str, tool: str) -> Any:
+        """The caution zones of ``view`` that keep ``tool`` out, as one geometry."""
+        key = (view, tool)
+        if key not in self._keep_out:
+            zones = [
+                g for i, g in enumerate(self._trees[view].geometries) if self._stops(view, i, tool)
+            ]
+            self._keep_out[key] = shapely.union_all(zones)
+        return self._keep_out[key]
+
     def _compute(self, view: str, muscle: str, side: str) -> RollZone:
         whole = shapely.union_all(self._regions[(view, muscle, side)])
-        near = sorted(int(i) for i in self._trees[view].query(
-            whole, predicate="dwithin", distance=MARGIN))  # fmt: skip
+        tool = self.knowledge.muscles[muscle].technique.tool
+        found = self._trees[view].query(whole, predicate="dwithin", distance=MARGIN)
+        near = sorted(int(i) for i in found if self._stops(view, int(i), tool))
         rest = whole
         if near:  # an opening drops the slivers a ball cannot follow
             cut = whole.difference(shapely.union_all([self._grown[view][i] for i in near]))
             half = MIN_WIDTH / 2
             rest = _polygonal(cut.buffer(-half, 2).buffer(half, 2).intersection(cut))
+            # a piece smaller than a thumb's print, cut off from the rest, is not rolled
+            pieces = [g for g in shapely.get_parts(rest) if g.area >= MIN_AREA]
+            rest = shapely.union_all(pieces) if pieces else shapely.MultiPolygon()
         blocked = tuple(sorted({self._zone_ids[view][i] for i in near}))
         return RollZone(view, muscle, side, rest, float(rest.area), blocked)
 

@@ -197,9 +197,12 @@ class _Cautions:
             kind = z.text("kind")
             if kind not in ZONE_KINDS:
                 raise z.error(f"unknown kind {kind!r} (one of {', '.join(ZONE_KINDS)})")
+            tools = z.texts("tools", required=False)
+            if any(tool not in TOOLS or tool == "none" for tool in tools):
+                raise z.error(f"tools must be among {', '.join(t for t in TOOLS if t != 'none')}")
             self.zones[zone_id] = CautionText(
                 zone_id, z.text("name"), z.text("text"), z.text("instead"), kind,
-                z.text("spot_reason"),
+                z.text("spot_reason"), tools,
             )  # fmt: skip
             z.finish()
         self.flags = tuple(self._flags(top))

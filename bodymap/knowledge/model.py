@@ -116,6 +116,9 @@ class CautionText:
     instead: str
     kind: str = "danger"
     spot_reason: str = ""
+    tools: tuple[str, ...] = ()
+    """The tools the zone keeps out (a ball and a roller on the back of the neck, where
+    fingertips may work); empty: every tool."""
 
     @property
     def full_text(self) -> str:

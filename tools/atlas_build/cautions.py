@@ -57,6 +57,10 @@ FRONT: list[Part] = [
 BACK: list[Part] = [
     # the spinous processes from C2 (the first bump below the skull) down to the sacrum
     _zone("spine", box(-5, 96, 7, 474).buffer(-2).buffer(2), True),
+    # the back of the neck below the suboccipital muscles (balls under the skull base stay
+    # allowed) down to C7, where no ball or roller goes
+    # (fingertip work may; the zone's tools in cautions.toml say so)
+    _zone("back_of_neck", box(-26, 102, 26, 158).buffer(-4).buffer(4), True),
     # under the 12th rib, lateral to the erector spinae, about T11 to L2 (not down to L4)
     _zone("kidney", blob([(17, 322), (46, 318), (56, 338), (51, 364), (22, 370)])),
     _zone("popliteal_fossa", LEG.blob([(0.3, 700), (0.5, 690), (0.7, 700), (0.73, 724),
