@@ -537,12 +537,7 @@ def _cmd_muscle(args: argparse.Namespace) -> int:
     muscle = muscles[args.id]
     atlas, knowledge = load_atlas(), load_knowledge()
     zones = tables_for(atlas, knowledge).roll_zones
-
-    def roll_zone(view: str, muscle_id: str, side: str) -> Any:
-        zone = zones.get(view, muscle_id, side)
-        return zone.geometry if zone is not None and zone.rollable else None
-
-    data = muscle_geometry(muscle, atlas, roll_zone, args.view)
+    data = muscle_geometry(muscle, atlas, zones.rollable_geometry, args.view)
     if args.json:
         _print_json(data)
         return 0

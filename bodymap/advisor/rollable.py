@@ -141,6 +141,12 @@ class RollZones:
         blocked = tuple(sorted({self._zone_ids[view][i] for i in near}))
         return RollZone(view, muscle, side, rest, float(rest.area), blocked)
 
+    def rollable_geometry(self, view: str, muscle: str, side: str) -> Any:
+        """The shaded "roll here" geometry of a muscle on one side of one view, or None
+        when it has no room to roll there (the catalogue's and the browser's roll zone)."""
+        zone = self.get(view, muscle, side)
+        return zone.geometry if zone is not None and zone.rollable else None
+
     def best(self, muscle: str, side: str) -> RollZone | None:
         """The view where the muscle has most room to roll, for a side or ``"both"``.
 

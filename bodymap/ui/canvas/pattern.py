@@ -94,12 +94,8 @@ class PatternLayer:
         self._zones = {}
         if muscle:
             zones = tables_for(self._atlas, knowledge).roll_zones
-
-            def roll_zone(view: str, muscle_id: str, side: str) -> Any:
-                zone = zones.get(view, muscle_id, side)
-                return zone.geometry if zone is not None and zone.rollable else None
-
-            self._zones = muscle_geometry(knowledge.muscles[muscle], self._atlas, roll_zone)
+            record = knowledge.muscles[muscle]
+            self._zones = muscle_geometry(record, self._atlas, zones.rollable_geometry)
         self.rebuild()
 
     def rebuild(self) -> None:
