@@ -19,7 +19,13 @@ from bodymap.atlas import ViewAtlas
 from bodymap.maps import Batch, add_spot, check_in, edit_spot, move_spot, remove_spot
 from bodymap.maps.area import Area
 from bodymap.maps.operations import AddSpot
-from bodymap.maps.verbs import answer_press_test, check_in_today, set_area
+from bodymap.maps.verbs import (
+    answer_press_test,
+    check_in_today,
+    delete_check_in,
+    edit_check_in,
+    set_area,
+)
 from bodymap.ui.document.commands import NUDGE_ID
 from bodymap.ui.document.document import MapDocument
 
@@ -27,7 +33,9 @@ __all__ = [
     "SpotFields",
     "request_add",
     "request_check_in",
+    "request_delete_check_in",
     "request_edit",
+    "request_edit_check_in",
     "request_move",
     "request_paint",
     "request_press_answer",
@@ -132,6 +140,24 @@ def request_edit(document: MapDocument, spot_id: str, fields: SpotFields) -> Non
     """Change a spot's intensity, kind or note (``fields`` as `edit_spot` takes them)."""
     if document.map.has_spot(spot_id):
         document.push(edit_spot(document.map, spot_id, **fields, apply=False))
+
+
+def request_edit_check_in(document: MapDocument, at: datetime, note: str) -> bool:
+    """Change the note of the check-in logged at ``at`` (one undo step)."""
+    try:
+        op = edit_check_in(document.map, at, note=note, apply=False)
+    except ValueError:
+        return False
+    return document.push(op, "Edit check-in note")
+
+
+def request_delete_check_in(document: MapDocument, at: datetime) -> bool:
+    """Delete the check-in logged at ``at`` (one undo step; undo puts it back)."""
+    try:
+        op = delete_check_in(document.map, at, apply=False)
+    except ValueError:
+        return False
+    return document.push(op, "Delete check-in")
 
 
 def request_check_in(

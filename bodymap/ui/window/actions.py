@@ -96,6 +96,10 @@ class WindowActions:
         self.check_in = a(
             parent, "checkIn", "Check &In…", "Log how each spot feels today", "Ctrl+K"
         )
+        self.edit_check_ins = a(
+            parent, "editCheckIns", "Edit Check-&ins…", "Change the note of a past check-in, or "
+            "delete one",
+        )  # fmt: skip
         self.mat_session = a(
             parent, "matSession", "Start &Mat Session…", "A timed rolling session, full screen",
             "Ctrl+M",
@@ -200,6 +204,7 @@ def build_menus(
     edit.addActions([actions.edit_spot, actions.delete_spot])
     edit.addSeparator()
     edit.addAction(actions.check_in)
+    edit.addAction(actions.edit_check_ins)
     edit.addAction(actions.mat_session)
     edit.addSeparator()
     edit.addActions(list(actions.paint_actions()))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from bodymap.atlas import load_atlas
 from bodymap.maps import Change, Spot, TriggerPointMap
@@ -172,6 +172,7 @@ class MapWindow(QMainWindow):
         a.delete_spot.triggered.connect(lambda: self.remove_spot(self.selection.current))
         a.edit_spot.triggered.connect(lambda: self.focus_editor(self.selection.current))
         a.check_in.triggered.connect(self.check_in)
+        a.edit_check_ins.triggered.connect(self.show_check_ins)
         a.mat_session.triggered.connect(self.mat.choose_and_start)
         a.view_both.triggered.connect(lambda: self.canvas.set_views(("front", "back")))
         a.view_front.triggered.connect(lambda: self.canvas.set_views(("front",)))
@@ -363,6 +364,16 @@ class MapWindow(QMainWindow):
             return False
         at, note, today = self.check_in_details
         return spot_requests.request_check_in(self.document, values, at=at, note=note, today=today)
+
+    def show_check_ins(self) -> QDialog:
+        """Edit → Edit Check-ins…: past check-ins, their notes editable, each deletable."""
+        from bodymap.ui.history.checkins import CheckInsDialog
+
+        dialog = CheckInsDialog(self.document, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.resize(640, 420)
+        dialog.show()
+        return dialog
 
     def show_history(self) -> None:
         from bodymap.ui.history.window import HistoryDialog

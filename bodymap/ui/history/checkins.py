@@ -1,0 +1,110 @@
+"""CheckInsDialog: every past check-in of the map, newest first, to correct or remove.
+
+A note is changed by editing its cell; Delete removes the selected check-in. Each change is
+one step on the document's undo stack (Ctrl+Z in the main window puts it back), and the
+table follows the map's change notifications, so an undo shows here at once.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.maps import Change
+from bodymap.ui.document import spot_requests
+from bodymap.ui.document.document import MapDocument
+from bodymap.ui.document.map_observer import MapObserver
+
+__all__ = ["CheckInsDialog"]
+
+_COLUMNS = ("When", "Spots", "Note")
+_NOTE = 2
+
+
+class CheckInsDialog(QDialog):
+    """The map's check-ins as a table whose notes can be edited and rows deleted."""
+
+    def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Check-ins")
+        self.document = document
+        self._times: list[datetime] = []
+        self._filling = False
+        intro = QLabel("Double-click a note to change it; Delete removes the selected check-in.")
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, len(_COLUMNS))
+        self.table.setHorizontalHeaderLabels(list(_COLUMNS))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(_NOTE, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.itemChanged.connect(self._note_edited)
+        self.delete_button = QPushButton("&Delete Check-in")
+        self.delete_button.clicked.connect(self.delete_selected)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self._observer = MapObserver(self._on_change)
+        self._observer.observe(document.map)
+        document.mapReplaced.connect(self._on_map_replaced)
+        self.fill()
+
+    def _on_map_replaced(self, _tpm: object) -> None:
+        self._observer.observe(self.document.map)
+        self.fill()
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind in ("checked_in", "reset", "removed", "added", "renamed"):
+            self.fill()
+
+    def fill(self) -> None:
+        """Show the check-ins, newest first (notes as plain text, editable)."""
+        history = sorted(self.document.map.history, key=lambda c: c.at, reverse=True)
+        self._times = [c.at for c in history]
+        self._filling = True
+        self.table.setRowCount(len(history))
+        for row, entry in enumerate(history):
+            when = QTableWidgetItem(entry.at.astimezone().strftime("%Y-%m-%d %H:%M"))
+            count = QTableWidgetItem(str(len(entry.intensities)))
+            note = QTableWidgetItem(entry.note)
+            for item in (when, count):
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            for column, item in enumerate((when, count, note)):
+                self.table.setItem(row, column, item)
+        self._filling = False
+        self.delete_button.setEnabled(bool(history))
+
+    def _note_edited(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != _NOTE or item.row() >= len(self._times):
+            return
+        at = self._times[item.row()]
+        if not spot_requests.request_edit_check_in(self.document, at, item.text()):
+            self.fill()  # refused (too long, or the check-in is gone): show the map again
+
+    def delete_selected(self) -> None:
+        """Delete the selected check-in as one undo step."""
+        row = self.table.currentRow()
+        if 0 <= row < len(self._times):
+            spot_requests.request_delete_check_in(self.document, self._times[row])
+
+    def done(self, result: int) -> None:
+        self._observer.observe(None)
+        super().done(result)

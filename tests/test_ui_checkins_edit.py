@@ -1,0 +1,62 @@
+"""Edit → Edit Check-ins…: a past check-in's note is corrected or the check-in deleted,
+each as one undo step in the main window, and the table follows the undo."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from bodymap.maps import check_in
+from bodymap.ui.document.document import MapDocument
+from bodymap.ui.window.mainwindow import MapWindow
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MapWindow:
+    QCoreApplication.setOrganizationName("bodymap")
+    QCoreApplication.setApplicationName("bodymap")
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    win = MapWindow(MapDocument(recovery_dir=tmp_path / "recovery"), remember=False)
+    monkeypatch.setattr(win, "show_safety_note", lambda: None)
+    monkeypatch.setattr(win.document, "ask_discard", lambda name: "discard")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.add_spot("back", 560, 200)
+    spot = win.document.map.spots[0].id
+    start = datetime(2026, 3, 1, 8, tzinfo=UTC)
+    for day in range(3):
+        check_in(win.document.map, {spot: 5 - day}, at=start + timedelta(days=day), note=f"d{day}")
+    return win
+
+
+def test_a_past_note_is_corrected_and_undone(window: MapWindow) -> None:
+    dialog = window.show_check_ins()
+    table = dialog.table
+    assert table.rowCount() == 3
+    assert table.item(0, 2).text() == "d2"  # newest first
+    table.item(2, 2).setText("<b>stiff</b> morning")  # the oldest, typed as plain text
+    tpm = window.document.map
+    assert [c.note for c in tpm.history] == ["<b>stiff</b> morning", "d1", "d2"]
+    assert window.document.undo_stack.undoText() == "Edit check-in note"
+    window.acts.undo.trigger()
+    assert [c.note for c in tpm.history] == ["d0", "d1", "d2"]
+    assert table.item(2, 2).text() == "d0"  # the table follows the undo
+
+
+def test_a_check_in_is_deleted_and_put_back(window: MapWindow) -> None:
+    dialog = window.show_check_ins()
+    dialog.table.selectRow(1)
+    dialog.delete_button.click()
+    tpm = window.document.map
+    assert [c.note for c in tpm.history] == ["d0", "d2"]
+    assert dialog.table.rowCount() == 2
+    assert window.document.is_modified()
+    window.acts.undo.trigger()
+    assert [c.note for c in tpm.history] == ["d0", "d1", "d2"]
+    assert dialog.table.rowCount() == 3
