@@ -90,6 +90,7 @@ class CheckInsDialog(QDialog):
             for column, item in enumerate((when, count, note)):
                 self.table.setItem(row, column, item)
         self._filling = False
+        self.table.resizeColumnToContents(0)
         self.delete_button.setEnabled(bool(history))
 
     def _note_edited(self, item: QTableWidgetItem) -> None:
