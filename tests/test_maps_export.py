@@ -50,3 +50,23 @@ def test_geojson_points_carry_the_spot_fields() -> None:
     }  # fmt: skip
     assert [f["properties"]["number"] for f in data["features"]] == [1, 2, 3]
     assert "region" not in json.loads(spots_to_geojson(SPOTS))["features"][0]["properties"]
+
+
+def test_painted_areas_are_exported_as_their_shape_and_size() -> None:
+    from bodymap.maps.area import Area
+
+    square = {"type": "Polygon", "coordinates": [[[540, 160], [560, 160], [560, 180],
+                                                  [540, 180], [540, 160]]]}  # fmt: skip
+    painted = Spot("p", "back", 550.0, 170.0, "right", 6, "ache", "", T0,
+                   area=Area.from_geojson(square))  # fmt: skip
+    spots = [painted, SPOTS[1]]
+    rows = list(csv.reader(io.StringIO(spots_to_csv(spots))))
+    assert rows[0][-1] == "area_units2"
+    assert rows[1][-1] == "400.0" and rows[2][-1] == ""
+    features = json.loads(spots_to_geojson(spots))["features"]
+    assert features[0]["geometry"]["type"] == "Polygon"
+    assert features[0]["properties"]["point"] == [550.0, 170.0]
+    assert features[0]["properties"]["area_units2"] == 400.0
+    assert features[1]["geometry"]["type"] == "Point"
+    plain = next(csv.reader(io.StringIO(spots_to_csv(SPOTS))))
+    assert "area_units2" not in plain  # a map of point spots keeps its old columns

@@ -36,15 +36,22 @@ def spots_to_csv(
     source: TriggerPointMap | Iterable[Spot], region_names: RegionNames | None = None
 ) -> str:
     """One row per spot, numbered from 1, with a header; a ``region`` column is added when
-    ``region_names`` is given. Notes keep their line breaks (quoted)."""
+    ``region_names`` is given, and an ``area_units2`` column (the painted area's size in
+    square atlas units, empty for a point spot) when any spot is a painted area. Notes keep
+    their line breaks (quoted)."""
+    spots = _spots(source)
+    areas = any(spot.area is not None for spot in spots)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([*CSV_COLUMNS, *(("region",) if region_names else ())])
-    for number, spot in enumerate(_spots(source), start=1):
+    extra = (*(("region",) if region_names else ()), *(("area_units2",) if areas else ()))
+    writer.writerow([*CSV_COLUMNS, *extra])
+    for number, spot in enumerate(spots, start=1):
         row: list[Any] = [number, spot.id, spot.view, spot.side, spot.x, spot.y]
         row += [spot.intensity, spot.kind, _cell(spot.note)]
         if region_names is not None:
             row.append(_cell(region_names(spot)))
+        if areas:
+            row.append(round(spot.area.size, 1) if spot.area is not None else "")
         writer.writerow(row)
     return out.getvalue()
 
@@ -52,8 +59,9 @@ def spots_to_csv(
 def spots_to_geojson(
     source: TriggerPointMap | Iterable[Spot], region_names: RegionNames | None = None
 ) -> str:
-    """A FeatureCollection of Point features (x, y in atlas units) with the spot's fields
-    as properties."""
+    """A FeatureCollection with the spot's fields as properties: a Point (x, y in atlas
+    units) for a spot, the Polygon or MultiPolygon for a painted area (its point then in
+    ``point`` and its size in ``area_units2``)."""
     features = []
     for number, spot in enumerate(_spots(source), start=1):
         properties: dict[str, Any] = {
@@ -68,13 +76,12 @@ def spots_to_geojson(
         }
         if region_names is not None:
             properties["region"] = region_names(spot)
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [spot.x, spot.y]},
-                "properties": properties,
-            }
-        )
+        geometry: dict[str, Any] = {"type": "Point", "coordinates": [spot.x, spot.y]}
+        if spot.area is not None:
+            geometry = spot.area.to_geojson()
+            properties["point"] = [spot.x, spot.y]
+            properties["area_units2"] = round(spot.area.size, 1)
+        features.append({"type": "Feature", "geometry": geometry, "properties": properties})
     collection = {
         "type": "FeatureCollection",
         "bodymap": {"format": "bodymap-spots", "version": 1, "units": "atlas"},
