@@ -62,3 +62,30 @@ def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
         path.mkdir(exist_ok=True)
         monkeypatch.setenv(var, str(path))
     yield home
+
+
+@pytest.fixture
+def main_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Make a shown main window with its settings and recovery files in this test's folder,
+    no first-run note, and "discard" as the answer to losing unsaved changes."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from bodymap.ui.document.document import MapDocument
+    from bodymap.ui.window.mainwindow import MapWindow
+
+    def make(width: int = 1400, height: int = 900) -> MapWindow:
+        QCoreApplication.setOrganizationName("bodymap")
+        QCoreApplication.setApplicationName("bodymap")
+        scope = QSettings.Scope.UserScope
+        QSettings.setPath(QSettings.Format.NativeFormat, scope, str(tmp_path / "settings"))
+        QSettings().clear()
+        window = MapWindow(MapDocument(recovery_dir=tmp_path / "recovery"), remember=False)
+        monkeypatch.setattr(window, "show_safety_note", lambda: None)
+        monkeypatch.setattr(window.document, "ask_discard", lambda name: "discard")
+        qtbot.addWidget(window)
+        window.resize(width, height)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make

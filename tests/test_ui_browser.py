@@ -4,11 +4,9 @@ the canvas, "Show referral pattern" from the advice panel, and Escape."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import shapely
-from PySide6.QtCore import QCoreApplication, QPointF, QSettings, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
@@ -17,7 +15,6 @@ from bodymap.knowledge import load_knowledge, muscle_entry
 from bodymap.ui.browser.record_text import DONT_ROLL
 from bodymap.ui.canvas.items import SiteItem
 from bodymap.ui.canvas.pattern import PatternZoneItem
-from bodymap.ui.document.document import MapDocument
 from bodymap.ui.window.mainwindow import MapWindow
 
 # Qt's offscreen platform says these whenever a dock or a completion popup is shown.
@@ -29,18 +26,8 @@ pytestmark = pytest.mark.qt_log_ignore(
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch) -> MapWindow:
-    QCoreApplication.setOrganizationName("bodymap")
-    QCoreApplication.setApplicationName("bodymap")
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings().clear()
-    win = MapWindow(MapDocument(recovery_dir=tmp_path / "recovery"), remember=False)
-    monkeypatch.setattr(win.document, "ask_discard", lambda name: "discard")
-    qtbot.addWidget(win)
-    win.resize(1300, 860)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(main_window) -> MapWindow:
+    return main_window(1300, 860)
 
 
 def zones(window: MapWindow, view: str | None = None) -> dict[tuple[str, str], PatternZoneItem]:

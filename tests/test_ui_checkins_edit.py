@@ -4,29 +4,18 @@ each as one undo step in the main window, and the table follows the undo."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
 
 from bodymap.maps import check_in
-from bodymap.ui.document.document import MapDocument
 from bodymap.ui.window.mainwindow import MapWindow
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MapWindow:
-    QCoreApplication.setOrganizationName("bodymap")
-    QCoreApplication.setApplicationName("bodymap")
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    win = MapWindow(MapDocument(recovery_dir=tmp_path / "recovery"), remember=False)
-    monkeypatch.setattr(win, "show_safety_note", lambda: None)
-    monkeypatch.setattr(win.document, "ask_discard", lambda name: "discard")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+def window(main_window) -> MapWindow:
+    win = main_window()
     win.add_spot("back", 560, 200)
     spot = win.document.map.spots[0].id
     start = datetime(2026, 3, 1, 8, tzinfo=UTC)

@@ -4,14 +4,11 @@ buttons storing an answer in the map as one undo step, the re-ranking and the re
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import Qt
 
 from bodymap.maps import load_map
 from bodymap.ui.canvas.items import SiteItem
-from bodymap.ui.document.document import MapDocument
 from bodymap.ui.window.mainwindow import MapWindow
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -21,17 +18,8 @@ SHOULDER_BLADE_R = ("back", 575.0, 235.0)
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch) -> MapWindow:
-    QCoreApplication.setOrganizationName("bodymap")
-    QCoreApplication.setApplicationName("bodymap")
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings().clear()
-    win = MapWindow(MapDocument(recovery_dir=tmp_path / "recovery"), remember=False)
-    monkeypatch.setattr(win.document, "ask_discard", lambda name: "discard")
-    qtbot.addWidget(win)
-    win.resize(1400, 1200)
-    win.show()
-    qtbot.waitExposed(win)
+def window(main_window, qtbot) -> MapWindow:
+    win = main_window(1400, 1200)
     for where in (NECK_R, SHOULDER_BLADE_R):
         point = win.canvas.viewport_point(*where)
         qtbot.mouseClick(win.canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)

@@ -3,12 +3,8 @@ window's spot actions all show that one, however it was chosen."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
 
-from bodymap.ui.document.document import MapDocument
 from bodymap.ui.window.mainwindow import MapWindow
 
 NECK_R = ("back", 560.0, 200.0)
@@ -18,17 +14,8 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MapWindow:
-    QCoreApplication.setOrganizationName("bodymap")
-    QCoreApplication.setApplicationName("bodymap")
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    win = MapWindow(MapDocument(recovery_dir=tmp_path / "recovery"), remember=False)
-    monkeypatch.setattr(win, "show_safety_note", lambda: None)
-    monkeypatch.setattr(win.document, "ask_discard", lambda name: "discard")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(main_window) -> MapWindow:
+    return main_window()
 
 
 def drawn_selected(window: MapWindow) -> list[str]:
