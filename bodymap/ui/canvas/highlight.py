@@ -43,22 +43,15 @@ class HighlightLayer:
 
     def rebuild(self) -> None:
         """Draw the highlight again for the views now shown."""
-        scene = self._layout.scene
-        for item in self.items:
-            scene.removeItem(item)
-        self.items = []
+        layout = self._layout
+        layout.clear(self.items)
         if self.value is None:
             return
         muscle, side = self.value
         sites = trigger_point_sites(muscle, side, self._atlas)
-        for view in self._layout.views:
+        for view in layout.views:
             zone = HighlightItem(self._painters[view], muscle, side)
             if not zone.zone.isEmpty():
-                zone.setPos(self._layout.view_offset(view), 0)
-                scene.addItem(zone)
-                self.items.append(zone)
+                self.items.append(layout.place(zone, view))
             for x, y in sites.get(view, ()):
-                site = SiteItem(view, x, y)
-                site.setPos(self._layout.scene_point(view, x, y))
-                scene.addItem(site)
-                self.items.append(site)
+                self.items.append(layout.place(SiteItem(view, x, y), view, (x, y)))

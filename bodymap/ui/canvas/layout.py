@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 __all__ = ["VIEW_GAP", "SceneLayout"]
 
@@ -58,6 +58,24 @@ class SceneLayout:
     def scene_point(self, view: str, x: float, y: float) -> QPointF:
         """Atlas (x, y) of ``view`` → scene coordinates."""
         return QPointF(x + self._offsets[view], y)
+
+    def place(
+        self, item: QGraphicsItem, view: str, at: tuple[float, float] | None = None
+    ) -> QGraphicsItem:
+        """Add ``item`` to the scene in ``view``: drawn in the view's atlas units, or centred
+        on the atlas point ``at``."""
+        if at is None:
+            item.setPos(self.view_offset(view), 0)
+        else:
+            item.setPos(self.scene_point(view, *at))
+        self.scene.addItem(item)
+        return item
+
+    def clear(self, items: list[QGraphicsItem]) -> None:
+        """Take these items out of the scene and forget them."""
+        for item in items:
+            self.scene.removeItem(item)
+        items.clear()
 
     def atlas_point(self, scene: QPointF) -> tuple[str, float, float] | None:
         """Scene point → (view, x, y) of the view whose frame holds it, else None."""

@@ -100,25 +100,17 @@ class PatternLayer:
 
     def rebuild(self) -> None:
         """Draw the pattern again for the views now shown."""
-        scene = self._layout.scene
-        for item in self.items:
-            scene.removeItem(item)
-        self.items = []
+        layout = self._layout
+        layout.clear(self.items)
         if self.value is None:
             return
         _muscle, side = self.value
-        for view in self._layout.views:
+        for view in layout.views:
             zones = self._zones["zones"].get(view, {}).get(side, {})
             for kind in PATTERN_KINDS:
                 data = zones.get(kind)
-                if data is None:
-                    continue
-                item = PatternZoneItem(view, kind, shape(data))
-                item.setPos(self._layout.view_offset(view), 0)
-                scene.addItem(item)
-                self.items.append(item)
+                if data is not None:
+                    item = PatternZoneItem(view, kind, shape(data))
+                    self.items.append(layout.place(item, view))
             for x, y in self._zones["sites"].get(view, {}).get(side, ()):
-                site = SiteItem(view, x, y)
-                site.setPos(self._layout.scene_point(view, x, y))
-                scene.addItem(site)
-                self.items.append(site)
+                self.items.append(layout.place(SiteItem(view, x, y), view, (x, y)))
