@@ -72,7 +72,7 @@ class CheckInsDialog(QDialog):
         self.fill()
 
     def _on_change(self, change: Change) -> None:
-        if change.kind in ("checked_in", "reset", "removed", "added", "renamed"):
+        if change.kind in ("checked_in", "reset", "removed", "added"):
             self.fill()
 
     def fill(self) -> None:

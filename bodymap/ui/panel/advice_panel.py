@@ -569,8 +569,7 @@ class AdvicePanel(QWidget):
                 label = "step" if len(finding.covered_by) == 1 else "steps"
                 routine = advice.routine.steps
                 numbers = ", ".join(
-                    f"{k + 1}{' ⚠' if k < len(routine) and routine[k].check_first else ''}"
-                    for k in finding.covered_by
+                    f"{k + 1}{' ⚠' if routine[k].check_first else ''}" for k in finding.covered_by
                 )
                 answer = f"<br>→ {label} {numbers}"
             if finding.not_rolled_reason:
