@@ -4,6 +4,8 @@
   sources with the sides swapped.
 - Agreement: adding a spot whose best explanation is a source never lowers that source's
   rank (ranks counted with each side of a "both" entry in place).
+- Catch-alls: a catch-all region listed with one of its named parts scores at most half
+  the best of them and ranks below it.
 """
 
 from __future__ import annotations
@@ -129,3 +131,39 @@ def test_agreement_lifts_a_source_to_the_top() -> None:
     shoulder = PainSpot("back", bx + (ax - bx) * 0.45, by + (ay - by) * 0.45)
     names = [s.muscle for s in advise([temple, shoulder]).sources]
     assert names[0] == "upper_trapezius"
+
+
+CATCH_ALLS = {
+    m.id: frozenset(m.stands_for) for m in TABLES.knowledge.muscles.values() if m.stands_for
+}
+
+
+@cache
+def catch_all_points(view: str) -> tuple[tuple[float, float], ...]:
+    """Interior points on or beside a catch-all region (hands, face), where the rule acts."""
+    shapes = [r.geometry.buffer(40) for r in ATLAS[view].layer("superficial") if r.id in CATCH_ALLS]
+    union = shapely.union_all(shapes)
+    return tuple(p for p in interior(view) if union.contains(shapely.Point(p)))
+
+
+@SETTINGS
+@given(view=views, data=st.data())
+def test_a_catch_all_scores_at_most_half_its_named_part(view: str, data: st.DataObject) -> None:
+    """Over any map, a catch-all (hand or facial muscles) listed with one of its named
+    parts on the same side scores at most half the best of them, and ranks below it."""
+    points = data.draw(st.lists(st.sampled_from(catch_all_points(view)), min_size=1, max_size=4))
+    levels = data.draw(st.lists(intensities, min_size=len(points), max_size=len(points)))
+    spots = [PainSpot(view, x, y, i, "ache") for (x, y), i in zip(points, levels, strict=True)]
+    advice = advise(spots)
+    order = expanded(advice)
+    score: dict[tuple[str, str], float] = {}
+    for s in advice.sources:
+        for side in ("right", "left") if s.side == "both" else (s.side,):
+            score[(s.muscle, side)] = s.score
+    for muscle, side in order:
+        parts = [(p, side) for p in CATCH_ALLS.get(muscle, ()) if (p, side) in score]
+        if parts:
+            event("a catch-all listed with a named part")
+            best = max(parts, key=score.__getitem__)
+            assert score[(muscle, side)] <= score[best] / 2 + 1e-9
+            assert order.index((muscle, side)) > order.index(best)

@@ -86,8 +86,9 @@ def test_a_spot_moved_across_the_midline_takes_the_new_side(qtbot, tmp_path: Pat
 
 def test_a_catch_all_region_follows_its_named_parts() -> None:
     """Where named hand or face muscles explain a spot, the catch-all region that stands for
-    them ranks after the best of them (the named muscle is the likelier source; the catch-all
-    is where to roll), on every point of the hands and the face."""
+    them ranks after the best of them and scores at most half as much (the named muscle is
+    the likelier source; the catch-all is where to roll, and does not take a second place in
+    the list for the same lead), on every point of the hands and the face."""
     from bodymap.advisor import advise
 
     knowledge = load_knowledge()
@@ -109,12 +110,16 @@ def test_a_catch_all_region_follows_its_named_parts() -> None:
                     )
                     if not va.locate(x, y).inside:
                         continue
-                    order = [(s.muscle, s.side) for s in advise([PainSpot(view, x, y)]).sources]
+                    sources = advise([PainSpot(view, x, y)]).sources
+                    order = [(s.muscle, s.side) for s in sources]
+                    score = {(s.muscle, s.side): s.score for s in sources}
                     for rank, (muscle, side) in enumerate(order):
                         parts = catch_alls.get(muscle, set())
                         listed = {m for m, s in order if s == side} & parts
                         earlier = {m for m, s in order[:rank] if s == side} & parts
                         assert earlier or not listed, (view, x, y, muscle, listed)
+                        best = max((score[(m, side)] for m in listed), default=0.0)
+                        assert score[(muscle, side)] <= best / 2 + 1e-9 or not listed
                         checked += 1
     assert checked > 50
 

@@ -136,21 +136,23 @@ def _reach(hits: Sequence[Hit], tables: Tables) -> dict[int, tuple[Region, ...]]
     return out
 
 
-CATCH_ALL_SHARE = 0.99
-"""A catch-all region scores at most this share of its best named part that explains the
-same pain, so it follows that part instead of pushing named muscles out of the list."""
+CATCH_ALL_SHARE = 0.5
+"""Where a named part explains the same pain, a catch-all region scores at most this share
+of that part (and of its own score): it follows the part, and the places in the list go to
+other muscles that explain the pain before the catch-all takes one."""
 
 
 def _rank_named_parts_first(
     raw: dict[tuple[str, str], float], muscles: Mapping[str, Muscle]
 ) -> None:
-    """Cap each catch-all region (``stands_for``) just below its best named part on the
-    same side: "hand muscles" is where to roll, the named thumb muscle the likelier source."""
+    """Lower each catch-all region (``stands_for``) to half its best named part on the
+    same side: "hand muscles" is where to roll, the named thumb muscle the likelier source,
+    and both in the first places would give one lead twice."""
     for (muscle_id, side), value in list(raw.items()):
         parts = muscles[muscle_id].stands_for
         best = max((raw.get((p, side), 0.0) for p in parts), default=0.0)
-        if best > 0.0 and value >= best:
-            raw[(muscle_id, side)] = best * CATCH_ALL_SHARE
+        if best > 0.0:
+            raw[(muscle_id, side)] = min(value, best) * CATCH_ALL_SHARE
 
 
 def rank_sources(

@@ -102,7 +102,7 @@ class Muscle:
     synonyms: tuple[str, ...] = ()
     """Other names people use for it ("peroneus", "lats"), for search."""
     stands_for: tuple[str, ...] = ()
-    """For a catch-all region (hand muscles, facial muscles, wrist flexors): the named
+    """For a catch-all region (hand muscles, facial muscles): the named
     muscles it covers. A named one that explains a spot ranks above the catch-all."""
 
 
