@@ -4,6 +4,8 @@
   sources with the sides swapped.
 - Agreement: adding a spot whose best explanation is a source never lowers that source's
   rank (ranks counted with each side of a "both" entry in place).
+- Touched zones: a spot moved from beside a referral zone into it raises the muscles only
+  that zone explains.
 - Catch-alls: a catch-all region listed with one of its named parts scores at most half
   the best of them and ranks below it.
 """
@@ -13,11 +15,19 @@ from __future__ import annotations
 from functools import cache
 
 import shapely
+import shapely.ops
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 from bodymap.advisor import Advice, PainSpot, advise
-from bodymap.advisor.ranking import MAX_SOURCES
+from bodymap.advisor.ranking import (
+    ESSENTIAL,
+    MAX_SOURCES,
+    NEAR,
+    NEAR_ZONE,
+    SPILLOVER,
+    spot_contributions,
+)
 from bodymap.advisor.tables import tables_for
 from bodymap.atlas import load_atlas, mirror_side
 from bodymap.knowledge import load_knowledge
@@ -167,3 +177,59 @@ def test_a_catch_all_scores_at_most_half_its_named_part(view: str, data: st.Data
             best = max(parts, key=score.__getitem__)
             assert score[(muscle, side)] <= score[best] / 2 + 1e-9
             assert order.index((muscle, side)) > order.index(best)
+
+
+def test_a_touched_zone_counts_less_than_a_muscle_beside_the_spot() -> None:
+    """A referral zone the spot only touches is the fading edge of a drawn pattern; a muscle
+    beside the spot is still under the roller (docs/ARCHITECTURE.md, ranking)."""
+    assert 0 < NEAR_ZONE < NEAR < 1
+    assert NEAR_ZONE * ESSENTIAL > SPILLOVER  # a touched main zone still beats a spillover
+
+
+def _referred_by(keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    return {(r.muscle, r.side) for k in keys for r in TABLES.referrers.get(k, ())}
+
+
+@cache
+def beside_a_zone(view: str) -> tuple[tuple[float, float], ...]:
+    """Interior points whose spot touches a surface segment it does not lie in."""
+    pts = interior(view)
+    hits = ATLAS[view].locate_many([p[0] for p in pts], [p[1] for p in pts])
+    around = TABLES.extent[view].around([h.point for h in hits])
+    return tuple(
+        p
+        for p, h, near in zip(pts, hits, around, strict=True)
+        if any(r.layer == "segment" and r not in h.segments for r in near)
+    )
+
+
+@SETTINGS
+@given(view=views, data=st.data())
+def test_moving_a_spot_into_a_zone_it_touches_raises_its_referrers(
+    view: str, data: st.DataObject
+) -> None:
+    """A spot beside a referral zone (surface segment) gives a muscle that only that zone
+    explains less than a spot well inside the zone gives it."""
+    x, y = data.draw(st.sampled_from(beside_a_zone(view)))
+    va = ATLAS[view]
+    hit = va.locate(x, y)
+    around = TABLES.extent[view].around([hit.point])[0]
+    under = {(r.id, r.side) for r in hit.segments}
+    touched = {
+        (r.id, r.side): r for r in around if r.layer == "segment" and (r.id, r.side) not in under
+    }
+    assume(touched)
+    zone = data.draw(st.sampled_from(sorted(touched)))
+    core = touched[zone].geometry.buffer(-6)
+    assume(not core.is_empty)
+    inside = shapely.ops.nearest_points(core, shapely.Point(hit.point))[0]
+    moved = va.locate(inside.x, inside.y)
+    assume(zone in {(r.id, r.side) for r in moved.segments})
+    others = _referred_by(under | (set(touched) - {zone}))
+    local = {(r.id, r.side) for r in (*hit.regions, *around) if r.layer != "segment"}
+    beside = spot_contributions(0, hit, 5, TABLES, around)
+    into = spot_contributions(0, moved, 5, TABLES, TABLES.extent[view].around([moved.point])[0])
+    for muscle in _referred_by({zone}) - others - local:
+        if muscle in beside:
+            event("a muscle only the touched zone explains")
+            assert into[muscle][0] > beside[muscle][0], muscle

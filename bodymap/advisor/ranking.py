@@ -6,8 +6,9 @@ Each spot adds to a (muscle, side) candidate a contribution
 
 where ``weight`` is the best of local (superficial 0.85, deep 0.6) and referred
 (essential 0.8, spillover 0.4), plus a quarter of the other when a muscle both lies under
-the spot and refers pain to it. Regions and segments that only touch the thumb-sized spot
-(:mod:`bodymap.advisor.extent`) count at :data:`NEAR` of their weight.
+the spot and refers pain to it. Muscle regions that only touch the thumb-sized spot
+(:mod:`bodymap.advisor.extent`) count at :data:`NEAR` of their weight, referral zones
+(surface segments) it only touches at :data:`NEAR_ZONE`.
 
 Contributions add up over spots, so a muscle that explains several spots rises; the sum
 is divided by the best possible total, giving 0..1 without changing the order. Because
@@ -39,6 +40,7 @@ __all__ = [
     "ESSENTIAL",
     "MAX_SOURCES",
     "NEAR",
+    "NEAR_ZONE",
     "SPILLOVER",
     "SUPERFICIAL",
     "intensity_factor",
@@ -51,6 +53,10 @@ DEEP = 0.6
 ESSENTIAL = 0.8
 SPILLOVER = 0.4
 NEAR = 0.75
+NEAR_ZONE = 0.6
+"""A referral zone (surface segment) the spot only touches counts at this share, less than a
+muscle region beside the spot (:data:`NEAR`): the edge of a drawn referral pattern is where
+it fades, while a muscle beside the spot is still under the roller."""
 _BOTH_BONUS = 0.25
 _BEST_WEIGHT = SUPERFICIAL + _BOTH_BONUS * ESSENTIAL
 MAX_SOURCES = 15
@@ -78,8 +84,8 @@ def spot_contributions(
 
     ``around`` holds the regions within the spot's reach (see
     :class:`~bodymap.advisor.extent.SpotExtent`); those not under the point itself
-    count at :data:`NEAR` of their weight, and only on the spot's own side (a spot on
-    the midline reaches both sides).
+    count at :data:`NEAR` (muscles) or :data:`NEAR_ZONE` (referral zones) of their
+    weight, and only on the spot's own side (a spot on the midline reaches both sides).
     """
     under = {r.key for r in (*hit.regions, *hit.segments)}
     local: dict[tuple[str, str], tuple[float, str]] = {}
@@ -91,7 +97,7 @@ def spot_contributions(
         scale = NEAR if in_reach else 1.0
         key = (region.id, region.side)
         if region.layer == "segment":
-            segments[key] = max(segments.get(key, 0.0), scale)
+            segments[key] = max(segments.get(key, 0.0), NEAR_ZONE if in_reach else 1.0)
             continue
         weight = (SUPERFICIAL if region.layer == "superficial" else DEEP) * scale
         if key not in local or local[key][0] < weight:
