@@ -107,14 +107,20 @@ HELDOUT = load_cases(HELDOUT_FILE)
 THIRD = load_cases(THIRD_FILE)
 FOURTH = load_cases(FOURTH_FILE)
 SETS = {"cases": CASES, "heldout": HELDOUT, "third": THIRD, "fourth": FOURTH}
-MAX_MISSES = {"cases": 6, "heldout": 13, "third": 13, "fourth": 28}
+MAX_MISSES = {"cases": 1, "heldout": 13, "third": 6, "fourth": 22}
 """Cases with any miss (most are one source of three just outside the top five). One
 held-out miss is by design: heel-right expects the plantar fascia as a source, but fascia is
 never ranked as a referral source (Travell & Simons describe no trigger points in it); the
 heel's muscle sources (soleus, abductor hallucis, quadratus plantae) are found."""
 MIN_CASES = {"cases": 50, "heldout": 50, "third": 45, "fourth": 50}
-FLOORS = {"fourth": {"local": 0.95, "recall@5": 0.76, "top3": 0.86}}
-"""The fourth set is not yet at the eval thresholds: its own floors guard what it reaches."""
+FLOORS = {
+    "cases": {"recall@5": 0.99, "top3": 0.999},
+    "heldout": {"recall@5": 0.918, "top3": 0.98},
+    "third": {"recall@5": 0.944, "top3": 0.977},
+    "fourth": {"local": 0.95, "recall@5": 0.849, "top3": 0.879},
+}
+"""What each set reaches today (above the eval thresholds where a set is below them): a
+table or ranking change that loses a case fails here."""
 
 
 @pytest.mark.parametrize("name", SETS)
