@@ -143,22 +143,23 @@ def _reach(hits: Sequence[Hit], tables: Tables) -> dict[int, tuple[Region, ...]]
 
 
 CATCH_ALL_SHARE = 0.5
-"""Where a named part explains the same pain, a catch-all region scores at most this share
-of that part (and of its own score): it follows the part, and the places in the list go to
-other muscles that explain the pain before the catch-all takes one."""
+"""Where a named part explains the same pain, a catch-all region keeps this share of its
+own score (it now stands only for the small muscles not named) and stays below that part."""
+_BELOW = 0.99
 
 
 def _rank_named_parts_first(
     raw: dict[tuple[str, str], float], muscles: Mapping[str, Muscle]
 ) -> None:
-    """Lower each catch-all region (``stands_for``) to half its best named part on the
-    same side: "hand muscles" is where to roll, the named thumb muscle the likelier source,
-    and both in the first places would give one lead twice."""
+    """Where a named part (``stands_for``) explains the pain, halve the catch-all region
+    and keep it below the best such part on the same side: "hand muscles" is where to roll,
+    the named thumb muscle the likelier source, and both in the first places would give one
+    lead twice."""
     for (muscle_id, side), value in list(raw.items()):
         parts = muscles[muscle_id].stands_for
         best = max((raw.get((p, side), 0.0) for p in parts), default=0.0)
         if best > 0.0:
-            raw[(muscle_id, side)] = min(value, best) * CATCH_ALL_SHARE
+            raw[(muscle_id, side)] = min(value * CATCH_ALL_SHARE, best * _BELOW)
 
 
 def rank_sources(
