@@ -329,7 +329,7 @@ def test_one_spot_gives_a_short_guide(qapp, tmp_path: Path) -> None:
 
     x, y = load_atlas()["back"].landmarks["acromion_r"]
     _, renderer = render(tmp_path, TriggerPointMap("One", [spot(0, "back", x - 20, y + 5)]))
-    assert 2 <= renderer.page_count <= 4
+    assert 2 <= renderer.page_count <= 5  # the diagrams and a routine of about six steps
     assert len(renderer.content.spots) == 1
     assert_sound_layout(renderer)
 
