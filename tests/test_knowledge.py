@@ -106,6 +106,11 @@ def test_group_parts_carry_their_group() -> None:
         ("serratus_posterior_inferior", {"thoracolumbar"}),
         ("supraspinatus", {"lateral_shoulder"}),
         ("deltoid_middle", {"lateral_shoulder"}),
+        # T&S vol. 1 ch. 8, 29, 44: masseter's arc over the eyebrow, coracobrachialis' back
+        # of the hand, sternalis' breastbone
+        ("masseter", {"eye"}),
+        ("coracobrachialis", {"back_of_hand"}),
+        ("sternalis", {"sternum"}),
     ],
 )
 def test_textbook_patterns(muscle_id: str, essential: set[str]) -> None:
@@ -135,6 +140,8 @@ def test_rare_spillover_is_not_essential() -> None:
         ("biceps_femoris", {"gluteal_fold"}),
         ("quadratus_lumborum", {"gluteal_fold", "sacrum"}),
         ("serratus_anterior", {"mid_back", "medial_elbow"}),
+        ("sternalis", {"chest", "anterior_shoulder"}),
+        ("intercostals", {"sternum"}),
     ],
 )
 def test_textbook_spillover(muscle_id: str, spillover: set[str]) -> None:
@@ -152,6 +159,16 @@ def test_textbook_spillover(muscle_id: str, spillover: set[str]) -> None:
         ("supinator", "back_of_hand"),
         ("biceps_brachii", "medial_elbow"),  # the elbow crease, not the inner elbow
         ("vastus_lateralis", "posterior_knee"),  # not on T&S's posterior knee list
+        # the pectorals' and serratus anterior's arm band runs on the palm side of the
+        # little-finger edge: not the middle of the wrist crease, not the back of the wrist
+        ("pectoralis_major", "wrist_palmar"),
+        ("pectoralis_major", "wrist_dorsal_ulnar"),
+        ("pectoralis_minor", "wrist_palmar"),
+        ("pectoralis_minor", "wrist_dorsal_ulnar"),
+        ("serratus_anterior", "wrist_palmar"),
+        ("serratus_anterior", "wrist_dorsal_ulnar"),
+        ("coracobrachialis", "wrist_dorsal"),  # the pattern skips the wrist
+        ("tibialis_anterior", "toes"),  # the big toe only
     ],
 )
 def test_not_a_textbook_referral(muscle_id: str, segment: str) -> None:
