@@ -45,8 +45,7 @@ def guide_content(
     # the same ranking as the panel's: with the person's press-test answers
     press = answers_by_index([s.id for s in spots], getattr(tpm, "answers", ()))
     advice = advise(spots, length=length, press=press) if spots else None
-    advice_json = advice.to_json() if advice else {"spots": [], "routine": []}
-    content = build_guide_content(tpm.name, spots, advice_json, knowledge, today or date.today())
+    content = build_guide_content(tpm.name, spots, advice, knowledge, today or date.today())
     if session is None or advice is None:
         return content
     from bodymap.guide.session import session_checklist
