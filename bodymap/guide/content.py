@@ -11,11 +11,13 @@ routine is worded in `bodymap.guide.routine` and the shared vocabulary lives in
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from bodymap.advisor.model import Advice, SpotFinding
 from bodymap.guide.routine import (
@@ -38,6 +40,9 @@ from bodymap.guide.words import (
 from bodymap.knowledge.model import Knowledge
 from bodymap.maps.values import Spot
 
+if TYPE_CHECKING:
+    from bodymap.maps.model import TriggerPointMap
+
 __all__ = [
     "NOTE_EXCERPT_CHARS",
     "POSITION_WORDS",
@@ -47,6 +52,7 @@ __all__ = [
     "SpotRow",
     "StepGroup",
     "build_guide_content",
+    "guide_content_for",
     "minutes_text",
     "seconds_text",
 ]
@@ -272,3 +278,31 @@ def build_guide_content(
             tuple(t.strip() for t in advice.contraindications) if advice is not None else ()
         ),
     )
+
+
+def guide_content_for(
+    tpm: TriggerPointMap,
+    today: date | None = None,
+    length: str = "standard",
+    session: str | None = None,
+    beginner: bool = False,
+) -> GuideContent:
+    """Ask the advisor about the map's spots and put the guide's words together; with
+    ``session`` (a preset name) the guide also carries that session as a timed checklist."""
+    from bodymap.advisor import advise
+    from bodymap.advisor.press import answers_by_index
+    from bodymap.knowledge import load_knowledge
+
+    knowledge = load_knowledge()
+    spots = list(tpm.spots)
+    # the same ranking as the panel's: with the person's press-test answers
+    press = answers_by_index([s.id for s in spots], tpm.answers)
+    advice = advise(spots, length=length, press=press) if spots else None
+    content = build_guide_content(tpm.name, spots, advice, knowledge, today or date.today())
+    if session is None or advice is None:
+        return content
+    from bodymap.guide.session import session_checklist
+    from bodymap.session import plan_session
+
+    checklist = session_checklist(plan_session(advice, session, beginner=beginner))
+    return dataclasses.replace(content, session=checklist)

@@ -9,11 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bodymap.advisor.model import Advice
 from bodymap.maps.values import PressAnswer, Spot
 
-__all__ = ["SOURCES_SHOWN", "STEPS_SHOWN", "SummaryContent", "SummarySpot", "summary_content"]
+if TYPE_CHECKING:
+    from bodymap.maps.model import TriggerPointMap
+
+__all__ = [
+    "SOURCES_SHOWN",
+    "STEPS_SHOWN",
+    "SummaryContent",
+    "SummarySpot",
+    "summary_content",
+    "summary_content_for",
+]
 
 SOURCES_SHOWN = 5
 """The summary lists this many likely sources at the most."""
@@ -73,3 +84,11 @@ def summary_content(
         routine=routine,
         more_steps=f"… {more} more steps" if more > 0 else "",
     )
+
+
+def summary_content_for(tpm: TriggerPointMap) -> SummaryContent:
+    """Ask the advisor about the map's spots and put the summary's lines together."""
+    from bodymap.advisor import advise
+
+    spots = list(tpm.spots)
+    return summary_content(spots, advise(spots) if spots else None, tpm.answers)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bodymap.ui.printing.pages import (
     LETTER_TERRITORIES,
@@ -23,7 +23,10 @@ from bodymap.ui.printing.pages import (
     prepare_printer,
     resolve_page_size,
 )
-from bodymap.ui.printing.renderer import GuideRenderer, guide_content, paint_document
+from bodymap.ui.printing.renderer import GuideRenderer, paint_document
+
+if TYPE_CHECKING:
+    from bodymap.maps.model import TriggerPointMap
 
 __all__ = [
     "LETTER_TERRITORIES",
@@ -31,7 +34,6 @@ __all__ = [
     "PAGE_SIZES",
     "GuideRenderer",
     "default_page_size",
-    "guide_content",
     "preview_guide",
     "print_guide",
     "write_guide_pdf",
@@ -39,7 +41,7 @@ __all__ = [
 
 
 def render_guide_pdf(
-    tpm: Any,
+    tpm: TriggerPointMap,
     out: Path,
     page_size: str | None = None,
     length: str = "standard",
@@ -67,7 +69,7 @@ def render_guide_pdf(
 
 
 def write_guide_pdf(
-    tpm: Any,
+    tpm: TriggerPointMap,
     out: Path,
     page_size: str | None = None,
     length: str = "standard",
@@ -80,7 +82,7 @@ def write_guide_pdf(
 
 
 def print_guide(
-    parent: Any, tpm: Any, length: str = "standard", session: str | None = None
+    parent: Any, tpm: TriggerPointMap, length: str = "standard", session: str | None = None
 ) -> bool:
     """Ask for a printer (QPrintDialog) and print the guide; False when cancelled."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -101,7 +103,7 @@ def _exec_dialog(dialog: Any) -> int:
 
 
 def preview_guide(
-    parent: Any, tpm: Any, length: str = "standard", session: str | None = None
+    parent: Any, tpm: TriggerPointMap, length: str = "standard", session: str | None = None
 ) -> None:
     """Show the guide in a print preview, from which the user can print it."""
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog

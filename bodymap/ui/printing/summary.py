@@ -13,17 +13,20 @@ import os
 import tempfile
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
-from bodymap.guide.summary import summary_content
+from bodymap.guide.summary import summary_content_for
 from bodymap.history import HistoryTable, Period, period_means
 from bodymap.history.summary import checkin_rate, spot_figures
 from bodymap.ui.drawing.heat import paint_heat_view
 from bodymap.ui.printing.diagram import DiagramPainter
 from bodymap.ui.printing.pages import ensure_app, pdf_writer, resolve_page_size
+
+if TYPE_CHECKING:
+    from bodymap.maps.model import TriggerPointMap
 
 __all__ = ["write_summary_pdf"]
 
@@ -101,14 +104,13 @@ def paint_summary(
     width: float,
     height: float,
     dpi: float,
-    tpm: Any,
+    tpm: TriggerPointMap,
     start: float | None,
     end: float | None,
     today: date,
 ) -> None:
     """Paint the summary of ``tpm`` over ``start``–``end`` (POSIX seconds or None) on a
     page ``width`` × ``height`` device pixels at ``dpi``."""
-    from bodymap.advisor import advise
     from bodymap.atlas import load_atlas
     from bodymap.knowledge import load_knowledge
 
@@ -150,7 +152,7 @@ def paint_summary(
     row = 5.2
     footer = 20.0
     room = int((H - footer - y - 60) // row)
-    said = summary_content(spots, advise(spots) if spots else None, tpm.answers)
+    said = summary_content_for(tpm)
     page.text(0, y, 70, "Spot", 7.5, bold=True)
     page.text(72, y, 50, "Trend", 7.5, bold=True)
     page.text(125, y, W - 125, "First · last · lowest · highest (readings)", 7.5, bold=True)
@@ -202,7 +204,7 @@ def paint_summary(
 
 
 def write_summary_pdf(
-    tpm: Any,
+    tpm: TriggerPointMap,
     out: Path,
     *,
     page_size: str | None = None,
