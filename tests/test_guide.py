@@ -75,10 +75,10 @@ def landmark_spots(count: int) -> list[Spot]:
 
 
 def render(tmp_path: Path, tpm: TriggerPointMap, page_size: str | None = "A4"):
-    from bodymap.ui.printing.guide import render_guide_pdf
+    from bodymap.ui.printing.guide import write_guide_pdf
 
     out = tmp_path / "guide.pdf"
-    renderer = render_guide_pdf(tpm, out, page_size)
+    renderer = write_guide_pdf(tpm, out, page_size)
     assert out.read_bytes().startswith(b"%PDF-")
     return out, renderer
 

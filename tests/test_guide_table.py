@@ -28,7 +28,7 @@ def first_page_text(path: Path) -> str:
 
 def test_a_spot_on_the_neck_prints_its_whole_caution_in_the_table(qapp, tmp_path: Path) -> None:
     from bodymap.advisor import advise
-    from bodymap.ui.printing.guide import render_guide_pdf
+    from bodymap.ui.printing.guide import write_guide_pdf
 
     front = load_atlas()["front"]
     notch, jaw = front.landmarks["sternal_notch"], front.landmarks["jaw_angle_r"]
@@ -39,5 +39,5 @@ def test_a_spot_on_the_neck_prints_its_whole_caution_in_the_table(qapp, tmp_path
     expected = finding.not_rolled_reason or finding.cautions[0].text
     assert len(expected) > 60  # long enough that two narrow lines used to cut it
     out = tmp_path / "guide.pdf"
-    render_guide_pdf(tpm, out, "A4")
+    write_guide_pdf(tpm, out, "A4")
     assert " ".join(expected.split()) in first_page_text(out)

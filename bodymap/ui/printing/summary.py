@@ -9,21 +9,19 @@ plain text; figures are also written as numbers so the page reads in black and w
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPdfWriter, QPen
 
 from bodymap.guide.summary import summary_content_for
 from bodymap.history import HistoryTable, Period, period_means
 from bodymap.history.summary import checkin_rate, spot_figures
 from bodymap.ui.drawing.heat import paint_heat_view
 from bodymap.ui.printing.diagram import DiagramPainter
-from bodymap.ui.printing.pages import ensure_app, pdf_writer, resolve_page_size
+from bodymap.ui.printing.pages import ensure_app, resolve_page_size, write_pdf
 
 if TYPE_CHECKING:
     from bodymap.maps.model import TriggerPointMap
@@ -215,12 +213,8 @@ def write_summary_pdf(
     """Write the one-page summary of ``tpm`` to ``out`` (atomically)."""
     ensure_app()
     resolve_page_size(page_size)
-    out = Path(out)
-    fd, temp_name = tempfile.mkstemp(prefix=".summary-", suffix=".pdf", dir=out.parent)
-    os.close(fd)
-    temp = Path(temp_name)
-    try:
-        writer = pdf_writer(temp, page_size, f"Pain summary – {tpm.name}")
+
+    def paint(writer: QPdfWriter) -> None:
         painter = QPainter(writer)
         paint_summary(
             painter,
@@ -233,11 +227,5 @@ def write_summary_pdf(
             today or date.today(),
         )
         painter.end()
-        del writer
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, out)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+
+    write_pdf(out, page_size, f"Pain summary – {tpm.name}", paint)
