@@ -24,16 +24,7 @@ from typing import Any, NoReturn
 from bodymap.maps.area import Area
 from bodymap.maps.errors import MapFileError
 from bodymap.maps.migrations import CURRENT_VERSION, FORMAT_NAME, detect_version, migrate
-from bodymap.maps.model import (
-    MAX_SPOTS,
-    CheckIn,
-    PressAnswer,
-    SessionRecord,
-    Spot,
-    TriggerPointMap,
-    check_side,
-    utc_now,
-)
+from bodymap.maps.model import TriggerPointMap
 from bodymap.maps.safe_io import atomic_write
 from bodymap.maps.values import (
     MAX_ANSWERS,
@@ -41,8 +32,15 @@ from bodymap.maps.values import (
     MAX_CHECKINS,
     MAX_READINGS,
     MAX_SESSIONS,
+    MAX_SPOTS,
     MAX_TEXT_CHARS,
+    CheckIn,
+    PressAnswer,
+    SessionRecord,
+    Spot,
+    check_side,
     check_utc,
+    utc_now,
 )
 
 __all__ = [
