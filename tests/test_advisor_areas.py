@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 import shapely
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bodymap.advisor import advise
@@ -127,6 +127,7 @@ def _mirror(shape: Any) -> Any:
 
 @settings(max_examples=25, deadline=None)
 @given(st.sampled_from(["front", "back"]), rects)
+@example("back", shapely.box(406, 120, 526, 126))  # a tie split by float noise on one side
 def test_a_mirrored_area_gives_the_mirrored_ranking(view: str, rect: Any) -> None:
     outline = load_atlas()[view].outline
     shape = shapely.intersection(rect, outline)

@@ -60,6 +60,8 @@ it fades, while a muscle beside the spot is still under the roller."""
 _BOTH_BONUS = 0.25
 _BEST_WEIGHT = SUPERFICIAL + _BOTH_BONUS * ESSENTIAL
 MAX_SOURCES = 15
+_DIGITS = 9
+"""Scores are compared to this many decimals (ties within float noise are ties)."""
 BOTH = "both"
 """The side of a source that explains midline spots equally well from the right and left."""
 _SIDE_ORDER = {"right": 0, "left": 1, "midline": 2}
@@ -196,6 +198,9 @@ def rank_sources(
         return ()
     muscles = tables.knowledge.muscles
     _rank_named_parts_first(raw, muscles)
+    # Scores equal but for float noise are equal: overlaps of a shape and of its mirror
+    # image differ in the last bits, and a tie must not split a "both" entry on one side only.
+    raw = {key: round(value, _DIGITS) for key, value in raw.items()}
     order = sorted(
         raw,
         key=lambda k: (-raw[k], -muscles[k[0]].prevalence, k[0], _SIDE_ORDER.get(k[1], 3)),
