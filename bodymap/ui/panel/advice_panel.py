@@ -42,7 +42,6 @@ from bodymap.atlas import ViewAtlas, load_atlas
 from bodymap.guide.words import POSITION_WORDS, TOOL_WORDS
 from bodymap.knowledge import load_knowledge
 from bodymap.maps.model import Change, TriggerPointMap
-from bodymap.session import sessions_this_week
 from bodymap.ui.document.map_observer import MapObserver
 from bodymap.ui.document.selection import SpotSelection
 from bodymap.ui.drawing.plain_text import plain_tooltip
@@ -360,6 +359,8 @@ class AdvicePanel(QWidget):
         if tpm is None or not tpm.sessions:
             self.sessions_label.setVisible(False)
             return
+        from bodymap.session import sessions_this_week  # only a map with sessions needs it
+
         count = sessions_this_week((s.start for s in tpm.sessions), datetime.now(UTC))
         self.sessions_label.setText(f"{count} mat session{'s' if count != 1 else ''} this week")
         self.sessions_label.setVisible(True)
