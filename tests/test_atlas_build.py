@@ -23,6 +23,7 @@ from shapely.geometry.base import BaseGeometry
 import bodymap.atlas as atlas_package
 from bodymap.atlas import load_atlas, read_view
 from bodymap.atlas.compact import loads_compact
+from bodymap.atlas.index import LOOKUP_LAYERS, ViewAtlas
 from bodymap.atlas.loader import ViewData, parse_view
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,8 +144,16 @@ def test_the_compact_form_holds_the_same_atlas_as_the_geojson(view):
     geoms = [packed.outline, *(r.geometry for r in packed.regions)]
     expected = [strict.outline, *(r.geometry for r in strict.regions)]
     assert [g.wkb for g in geoms] == [g.wkb for g in expected]
-    # the program loads the same
+    assert packed.neighbours is not None
+    worked_out = ViewAtlas(strict)
+    assert {layer: worked_out.neighbour_positions(layer) for layer in LOOKUP_LAYERS} == dict(
+        packed.neighbours
+    )
+    # the program loads the same, and finds the same neighbours
     loaded = load_atlas()[view]
+    for region in strict.regions:
+        expected_near = [r.key for r in worked_out.neighbours(region)]
+        assert [r.key for r in loaded.neighbours(region)] == expected_near, region.key
     assert [r.key for r in loaded.regions] == [r.key for r in strict.regions]
     assert [r.geometry.wkb for r in loaded.regions] == [r.geometry.wkb for r in strict.regions]
 
@@ -159,6 +168,11 @@ def test_a_compact_form_not_made_from_this_geojson_is_not_used():
     assert loads_compact(blob[:-9] + bytes(9), "front", text) is None  # damaged
     assert loads_compact(b"", "front", text) is None
     assert loads_compact(b"[]\n", "front", text) is None
+    head, _, payload = blob.partition(b"\n")
+    header = json.loads(head)
+    header["neighbours"]["deep"][0] = [10_000]  # a neighbour that is not there
+    damaged = json.dumps(header, separators=(",", ":")).encode() + b"\n" + payload
+    assert loads_compact(damaged, "front", text) is None
 
 
 @pytest.mark.parametrize("compact", [None, b"", b"{}\n"])

@@ -3,8 +3,9 @@
 Parsing and validating the GeoJSON at every start costs more than the rest of the atlas's
 loading together, so ``tools/build_atlas.py`` writes ``assets/atlas/{view}.compact`` beside
 each ``{view}.geojson``: one header line (JSON: the features' properties in file order, the
-length of each one's WKB, and SHA-256 digests of the GeoJSON text it was made from and of
-the WKB that follows), then the WKB of every feature, little-endian, one after another.
+length of each one's WKB, each lookup layer's neighbour table, and SHA-256 digests of the
+GeoJSON text it was made from and of the WKB that follows), then the WKB of every feature,
+little-endian, one after another.
 
 The GeoJSON stays the source: :func:`loads_compact` answers None unless the compact form
 is whole and was made from exactly the GeoJSON text given, and the loader then parses the
@@ -19,6 +20,7 @@ import json
 
 import shapely
 
+from bodymap.atlas.index import LOOKUP_LAYERS, ViewAtlas
 from bodymap.atlas.loader import ViewData
 from bodymap.atlas.model import Region
 
@@ -44,6 +46,8 @@ def dumps_compact(data: ViewData, geojson_text: str) -> bytes:
         geoms.append(shapely.Point(x, y))
     blobs = [bytes(b) for b in shapely.to_wkb(geoms, byte_order=1, output_dimension=2)]
     payload = b"".join(blobs)
+    index = ViewAtlas(ViewData(data.view, data.outline, data.regions, data.landmarks))
+    neighbours = {layer: index.neighbour_positions(layer) for layer in LOOKUP_LAYERS}
     header = {
         "format": COMPACT_FORMAT,
         "version": COMPACT_VERSION,
@@ -51,6 +55,7 @@ def dumps_compact(data: ViewData, geojson_text: str) -> bytes:
         "geojson_sha256": _digest(geojson_text.encode("utf-8")),
         "wkb_sha256": _digest(payload),
         "features": [[*row, len(blob)] for row, blob in zip(rows, blobs, strict=True)],
+        "neighbours": {layer: [list(row) for row in table] for layer, table in neighbours.items()},
     }
     line = json.dumps(header, ensure_ascii=True, separators=(",", ":"))
     return line.encode("ascii") + b"\n" + payload
@@ -96,6 +101,26 @@ def loads_compact(blob: bytes, view: str, geojson_text: str) -> ViewData | None:
             landmarks[str(ident)] = (float(geom.x), float(geom.y))
         else:
             regions.append(Region(view, ident, side, kind, layer, name, geom))
-    if outline is None:
+    tables = _neighbour_tables(header.get("neighbours"), regions)
+    if outline is None or tables is None:
         return None
-    return ViewData(view, outline, tuple(regions), landmarks)
+    return ViewData(view, outline, tuple(regions), landmarks, tables)
+
+
+def _neighbour_tables(
+    raw: object, regions: list[Region]
+) -> dict[str, tuple[tuple[int, ...], ...]] | None:
+    """The header's neighbour tables, if each has one row of positions per region of its
+    layer and every position names one of them."""
+    if not isinstance(raw, dict) or set(raw) != set(LOOKUP_LAYERS):
+        return None
+    tables = {}
+    for layer, table in raw.items():
+        count = sum(1 for region in regions if region.layer == layer)
+        if not isinstance(table, list) or len(table) != count:
+            return None
+        rows = tuple(tuple(row) for row in table)
+        if not all(type(j) is int and 0 <= j < count for row in rows for j in row):
+            return None
+        tables[layer] = rows
+    return tables
