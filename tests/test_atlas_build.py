@@ -107,17 +107,20 @@ def doc_ids(block: str) -> list[str]:
 # -- the build ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_committed_geojson_is_what_the_builder_builds():
     texts = builder().build()
     for view in VIEWS:
         assert (ATLAS / f"{view}.geojson").read_text(encoding="utf-8") == texts[view], view
 
 
+@pytest.mark.slow
 def test_committed_compact_form_is_what_the_builder_builds():
     for view, text in builder().build().items():
         assert (ATLAS / f"{view}.compact").read_bytes() == builder().compact(view, text), view
 
 
+@pytest.mark.slow
 def test_check_mode_reports_a_stale_file(tmp_path, capsys):
     assert builder().main(["--out", str(tmp_path)]) == 0
     assert builder().main(["--check", "--out", str(tmp_path)]) == 0
