@@ -18,15 +18,17 @@ import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from bodymap import __version__
 from bodymap.atlas.loader import AtlasError
 from bodymap.knowledge.fields import KnowledgeError
 from bodymap.resources import ResourceError
+
+if TYPE_CHECKING:
+    from bodymap.advisor.model import PainSpot
 
 __all__ = ["CliError", "main"]
 
@@ -58,18 +60,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise CliError(f"{self.prog}: {message} (see {self.prog} --help)", status=2)
-
-
-@dataclass(frozen=True)
-class _Point:
-    """A spot given on the command line: default intensity and kind."""
-
-    view: str
-    x: float
-    y: float
-    intensity: int = 5
-    kind: str = "ache"
-    area: Any = None
 
 
 def _number(text: str) -> float:
@@ -223,14 +213,18 @@ def _cmd_locate(args: argparse.Namespace) -> int:
     areas = [_area_point(args.view, text) for text in args.polygon or ()]
     if not pairs and not areas:
         raise CliError("give at least one X Y pair, --polygon or --points-file FILE", status=2)
-    data = _advice_json([_Point(args.view, x, y) for x, y in pairs] + areas, args.length)
+    from bodymap.advisor.model import PainSpot
+
+    points = [PainSpot(args.view, x, y, intensity=5) for x, y in pairs]
+    data = _advice_json(points + areas, args.length)
     _print_json(data) if args.json else _print_advice(data)
     return 0
 
 
-def _area_point(view: str, text: str) -> _Point:
+def _area_point(view: str, text: str) -> PainSpot:
     """An area spot from ``--polygon "x1,y1 x2,y2 ..."``, its point inside the body part of it."""
     from bodymap.advisor.areas import clipped_area, parse_polygon
+    from bodymap.advisor.model import PainSpot
     from bodymap.atlas import load_atlas
 
     try:
@@ -241,7 +235,7 @@ def _area_point(view: str, text: str) -> _Point:
     if on_body.area <= 0:
         raise CliError("--polygon: the polygon does not cover any of the body", status=2)
     inner = on_body.representative_point()
-    return _Point(view, float(inner.x), float(inner.y), area=shape)
+    return PainSpot(view, float(inner.x), float(inner.y), intensity=5, area=shape)
 
 
 def _load_map(path: str) -> Any:

@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 from hypothesis import strategies as st
 
 from bodymap.maps.area import Area
-from bodymap.maps.model import (
+from bodymap.maps.model import TriggerPointMap
+from bodymap.maps.values import (
     ANSWERS,
     PAIN_KINDS,
     PRESETS,
@@ -18,7 +19,6 @@ from bodymap.maps.model import (
     PressAnswer,
     SessionRecord,
     Spot,
-    TriggerPointMap,
     side_for,
 )
 

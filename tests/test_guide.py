@@ -8,11 +8,20 @@ import subprocess
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from bodymap.advisor.model import (
+    Advice,
+    RedFlagNote,
+    RollingStep,
+    Routine,
+    SpotFinding,
+    WarmupStep,
+)
 from bodymap.guide.content import build_guide_content
 from bodymap.guide.layout import Block, flow_blocks
 from bodymap.maps import Spot, TriggerPointMap, load_map
@@ -66,10 +75,10 @@ def landmark_spots(count: int) -> list[Spot]:
 
 
 def render(tmp_path: Path, tpm: TriggerPointMap, page_size: str | None = "A4"):
-    from bodymap.ui.printing.guide import render_guide_pdf
+    from bodymap.ui.printing.guide import write_guide_pdf
 
     out = tmp_path / "guide.pdf"
-    renderer = render_guide_pdf(tpm, out, page_size)
+    renderer = write_guide_pdf(tpm, out, page_size)
     assert out.read_bytes().startswith(b"%PDF-")
     return out, renderer
 
@@ -160,18 +169,51 @@ def test_flow_gaps_apply_between_blocks_but_not_at_the_top_of_a_page() -> None:
 
 
 # -- words (pure) ------------------------------------------------------------------------
-def _routine(*rows: tuple[str, str, str, str]) -> list[dict]:
-    return [
-        {
-            "muscle": m,
-            "side": s,
-            "tool": t,
-            "position": p,
-            "on_point_s": [10, 30],
-            "around_min": [2, 3],
-        }
+def _routine(*rows: tuple[str, str, str, str]) -> tuple[RollingStep, ...]:
+    """Steps as the advisor makes them: the muscle's record with the given tool and position."""
+    from bodymap.knowledge import load_knowledge
+
+    muscles = load_knowledge().muscles
+    return tuple(
+        RollingStep(
+            muscle=m,
+            side=s,
+            name=muscles[m].name,
+            tool=t,
+            tool_detail="",
+            position=p,
+            how=muscles[m].technique.how,
+            on_point_s=(10, 30),
+            around_min=(2, 3),
+            cautions=muscles[m].cautions,
+        )
         for m, s, t, p in rows
-    ]
+    )
+
+
+def _advice(
+    steps: tuple[RollingStep, ...] = (),
+    findings: tuple[SpotFinding, ...] = (),
+    **routine: Any,
+) -> Advice:
+    """An advisor's answer with only what a test names (no sources, no surrounding areas)."""
+    from bodymap.knowledge import load_knowledge
+
+    knowledge = load_knowledge()
+    red_flags = routine.pop("red_flags", ())
+    plan = Routine(**{"steps": steps, "total_min": 0, "warmup": (), "warmup_min": 0, **routine})
+    return Advice(findings, (), (), plan, red_flags, knowledge.advice, knowledge.disclaimer)
+
+
+def _finding(region_name: str, side: str, reason: str | None = None) -> SpotFinding:
+    from bodymap.atlas import Region
+
+    region = Region("back", "x", side, "muscle", "superficial", region_name, None)
+    return SpotFinding(
+        index=0, view="back", x=560, y=180, point=(560, 180), inside=True, snapped=False,
+        side=side, regions=(region,), segments=(), cautions=(), intensity=5, kind="ache",
+        not_rolled_reason=reason,
+    )  # fmt: skip
 
 
 def test_content_groups_steps_by_position_in_the_advisors_order_and_adds_time() -> None:
@@ -184,16 +226,15 @@ def test_content_groups_steps_by_position_in_the_advisors_order_and_adds_time() 
         ("gluteus_medius", "left", "foam_roller", "side_lying"),
     )
     flag = knowledge.red_flags[0]
-    answer = {
-        "spots": [],
-        "routine": routine,
-        "warmup": [
-            {"muscle": "upper_trapezius", "side": "right", "tool": "ball", "seconds": 40},
-            {"muscle": "gluteus_medius", "side": "left", "tool": "foam_roller", "seconds": 40},
-        ],
-        "warmup_min": 2,
-        "red_flags": [{"id": flag.id, "text": flag.text, "spots": [0, 2]}],
-    }
+    answer = _advice(
+        routine,
+        warmup=(
+            WarmupStep("upper_trapezius", "right", "Upper trapezius", "ball", "wall", 40),
+            WarmupStep("gluteus_medius", "left", "Gluteus medius", "foam_roller", "side_lying", 40),
+        ),
+        warmup_min=2,
+        red_flags=(RedFlagNote(flag.id, flag.text, (0, 2)),),
+    )
     content = build_guide_content("Me", [], answer, knowledge, date(2025, 3, 7))
     assert [g.heading for g in content.groups] == ["Standing against a wall", "Lying on your side"]
     assert [s.number for s in content.steps] == [1, 2, 3]
@@ -215,14 +256,42 @@ def test_content_groups_steps_by_position_in_the_advisors_order_and_adds_time() 
 
 
 def test_content_cuts_long_notes_and_names_where_each_spot_is() -> None:
+    from bodymap.knowledge import load_knowledge
+
     spots = [spot(0, "back", 560, 180, note="word " * 400)]
-    answer = {"spots": [{"side": "right", "regions": [{"name": "Upper trapezius"}]}], "routine": []}
-    content = build_guide_content("Me", spots, answer, None, date(2025, 1, 2))
+    answer = _advice(findings=(_finding("Upper trapezius", "right"),))
+    content = build_guide_content("Me", spots, answer, load_knowledge(), date(2025, 1, 2))
     row = content.spots[0]
     assert row.where == "Upper trapezius, right"
     assert len(row.note) <= 241 and row.note.endswith("…")
     assert content.groups == () and content.total_text == ""
     assert content.advice and content.red_flags and "not medical advice" in content.disclaimer
+
+
+def test_a_spot_left_out_by_the_routine_length_is_a_note_not_a_caution() -> None:
+    """Only safety texts go in the caution ink; "choose a longer routine" is not one."""
+    from bodymap.knowledge import load_knowledge
+
+    knowledge = load_knowledge()
+    safety = knowledge.safety
+    assert safety is not None
+    left = safety.spot_left_out.format(length="short", muscles="Gluteus medius")
+    tingling = safety.spot_tingling.format(part="leg")
+    spots = [spot(0, "back", 560, 180), spot(1, "back", 440, 180)]
+    findings = (_finding("Gluteus maximus", "right", left), _finding("Calf", "left", tingling))
+    rows = build_guide_content("Me", spots, _advice(findings=findings), knowledge, WHEN.date())
+    assert (rows.spots[0].caution, rows.spots[0].left_out) == ("", left)
+    assert (rows.spots[1].caution, rows.spots[1].left_out) == (tingling, "")
+
+
+def test_a_map_without_spots_still_gets_every_warning_sign_and_no_routine() -> None:
+    from bodymap.knowledge import load_knowledge
+
+    knowledge = load_knowledge()
+    content = build_guide_content("Empty", [], None, knowledge, WHEN.date())
+    assert content.spots == () and content.steps == () and content.left_out == ""
+    assert list(content.red_flags) == [f.text for f in knowledge.red_flags]
+    assert content.disclaimer == knowledge.disclaimer
 
 
 # -- text engine -------------------------------------------------------------------------

@@ -38,11 +38,11 @@ def test_an_empty_plan_prints_no_checklist() -> None:
 
 @pytest.mark.slow
 def test_the_guide_pdf_gains_the_checklist(tmp_path) -> None:
-    from bodymap.ui.printing.guide import render_guide_pdf
+    from bodymap.ui.printing.guide import write_guide_pdf
 
     tpm = load_map(EXAMPLES / "desk_worker.bodymap")
-    plain = render_guide_pdf(tpm, tmp_path / "plain.pdf")
-    timed = render_guide_pdf(tpm, tmp_path / "timed.pdf", session="cooldown")
+    plain = write_guide_pdf(tpm, tmp_path / "plain.pdf")
+    timed = write_guide_pdf(tpm, tmp_path / "timed.pdf", session="cooldown")
     assert "session" not in [p.block.kind for p in plain.flow.placements]
     kinds = [p.block.kind for p in timed.flow.placements]
     assert kinds.count("session") == 1

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bodymap.maps import PAIN_KINDS, SIDES, VIEWS, fileformat, load_map, loads_map, model, side_for
+from bodymap.maps import PAIN_KINDS, SIDES, VIEWS, fileformat, load_map, loads_map, side_for
 from bodymap.maps import values as limits
 from bodymap.maps.area import MAX_AREA_VERTICES
 from bodymap.resources import asset, asset_root
@@ -68,8 +68,8 @@ def test_schema_is_draft_2020_12_with_the_loaders_keys_and_limits() -> None:
         assert set(schema["properties"]) == set(schema["required"]) | optional.get(
             id(schema), set()
         )
-    assert tuple(defs["press_test"]["properties"]["answer"]["enum"]) == model.ANSWERS
-    assert tuple(defs["session"]["properties"]["preset"]["enum"]) == model.PRESETS
+    assert tuple(defs["press_test"]["properties"]["answer"]["enum"]) == limits.ANSWERS
+    assert tuple(defs["session"]["properties"]["preset"]["enum"]) == limits.PRESETS
     assert SCHEMA["properties"]["press_tests"]["maxItems"] == limits.MAX_ANSWERS
     assert SCHEMA["properties"]["sessions"]["maxItems"] == limits.MAX_SESSIONS
     assert history["properties"]["checkins"]["maxItems"] == limits.MAX_CHECKINS
@@ -77,11 +77,11 @@ def test_schema_is_draft_2020_12_with_the_loaders_keys_and_limits() -> None:
     props = spot["properties"]
     assert tuple(props["view"]["enum"]) == VIEWS and tuple(defs["side"]["enum"]) == SIDES
     assert tuple(props["kind"]["enum"]) == PAIN_KINDS
-    assert (props["x"]["minimum"], props["x"]["maximum"]) == model.X_RANGE
-    assert (props["y"]["minimum"], props["y"]["maximum"]) == model.Y_RANGE
-    assert props["note"]["maxLength"] == model.MAX_NOTE_LENGTH
-    assert SCHEMA["properties"]["spots"]["maxItems"] == model.MAX_SPOTS
-    assert SCHEMA["properties"]["name"]["maxLength"] == model.MAX_NAME_LENGTH
+    assert (props["x"]["minimum"], props["x"]["maximum"]) == limits.X_RANGE
+    assert (props["y"]["minimum"], props["y"]["maximum"]) == limits.Y_RANGE
+    assert props["note"]["maxLength"] == limits.MAX_NOTE_LENGTH
+    assert SCHEMA["properties"]["spots"]["maxItems"] == limits.MAX_SPOTS
+    assert SCHEMA["properties"]["name"]["maxLength"] == limits.MAX_NAME_LENGTH
     assert SCHEMA["$defs"]["intensity"] == {"type": "integer", "minimum": 0, "maximum": 10}
     assert SCHEMA["properties"]["version"]["const"] == fileformat.CURRENT_VERSION
 

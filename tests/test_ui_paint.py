@@ -265,10 +265,12 @@ def test_the_map_picture_and_the_guide_draw_painted_areas(qapp, tmp_path) -> Non
 
     from bodymap.advisor import advise
     from bodymap.guide.content import build_guide_content
+    from bodymap.knowledge import load_knowledge
 
     tpm = _area_map(True)
-    answer = advise(tpm.spots).to_json()
-    rows = build_guide_content("Areas", tpm.spots, answer, None, date(2026, 11, 30)).spots
+    answer = advise(tpm.spots)
+    content = build_guide_content("Areas", tpm.spots, answer, load_knowledge(), date(2026, 11, 30))
+    rows = content.spots
     assert rows[0].where.startswith("Painted area over ")
     out = tmp_path / "guide.pdf"
     write_guide_pdf(_area_map(True), out)

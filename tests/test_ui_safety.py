@@ -128,7 +128,7 @@ def test_printed_guide_lists_not_rolled_without_times_and_clinician_section():
         Spot(f"s{i}", p.view, p.x, p.y, side_for(p.view, p.x), int(p.intensity))
         for i, p in enumerate(points)
     ]
-    advice = advise(spots, length="short").to_json()
+    advice = advise(spots, length="short")
     content = build_guide_content("Knee", spots, advice, load_knowledge(), date(2026, 1, 2))
     assert any(line.startswith("Popliteus") for line in content.not_rolled)
     assert all(" s " not in line and " min" not in line for line in content.not_rolled)

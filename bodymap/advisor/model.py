@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from bodymap.knowledge.names import PAIN_KINDS
+from bodymap.records import fields_json
 
 if TYPE_CHECKING:
     from bodymap.atlas import Region
@@ -78,7 +79,7 @@ class Reason:
     """For a press-test reason (kind ``press``): ``yes``, ``partly`` or ``no``."""
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"spot": self.spot, "kind": self.kind, "text": self.text}
+        out = fields_json(self, "spot", "kind", "text")
         if self.zone is not None:
             out["zone"] = self.zone
         if self.answer is not None:
@@ -99,8 +100,7 @@ class Source:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "muscle": self.muscle,
-            "side": self.side,
+            **fields_json(self, "muscle", "side"),
             "score": round(self.score, 3),
             "name": self.name,
             "reasons": [r.to_json() for r in self.reasons],
@@ -115,8 +115,8 @@ class CautionNote:
     zone: str
     text: str
 
-    def to_json(self) -> dict[str, str]:
-        return {"zone": self.zone, "text": self.text}
+    def to_json(self) -> dict[str, Any]:
+        return fields_json(self, "zone", "text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,13 +144,9 @@ class SpotFinding:
     def to_json(self) -> dict[str, Any]:
         out = {
             "point": [self.x, self.y],
-            "view": self.view,
-            "side": self.side,
-            "inside": self.inside,
-            "snapped": self.snapped,
+            **fields_json(self, "view", "side", "inside", "snapped"),
             "looked_up": [round(self.point[0], 1), round(self.point[1], 1)],
-            "intensity": self.intensity,
-            "kind": self.kind,
+            **fields_json(self, "intensity", "kind"),
             "regions": [r.as_json() for r in self.regions],
             "segments": [
                 s.id if s.side == "midline" else f"{s.id}_{s.side}" for s in self.segments
@@ -182,11 +178,7 @@ class SurroundingArea:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "muscle": self.muscle,
-            "side": self.side,
-            "name": self.name,
-            "view": self.view,
-            "local": self.local,
+            **fields_json(self, "muscle", "side", "name", "view", "local"),
             "roll_zone": _zone_json(self.roll_zone),
         }
 
@@ -220,18 +212,8 @@ class RollingStep:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "muscle": self.muscle,
-            "side": self.side,
-            "name": self.name,
-            "tool": self.tool,
-            "tool_detail": self.tool_detail,
-            "position": self.position,
-            "how": self.how,
-            "on_point_s": list(self.on_point_s),
-            "around_min": list(self.around_min),
-            "cautions": list(self.cautions),
-            "view": self.view,
-            "spots": list(self.spots),
+            **fields_json(self, "muscle", "side", "name", "tool", "tool_detail", "position"),
+            **fields_json(self, "how", "on_point_s", "around_min", "cautions", "view", "spots"),
             "check_first": self.check_first or None,
             "roll_zone": _zone_json(self.roll_zone),
         }
@@ -249,14 +231,7 @@ class NotRolled:
     spots: tuple[int, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "muscle": self.muscle,
-            "side": self.side,
-            "name": self.name,
-            "reason": self.reason,
-            "instead": self.instead,
-            "spots": list(self.spots),
-        }
+        return fields_json(self, "muscle", "side", "name", "reason", "instead", "spots")
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,8 +244,7 @@ class LeftOut:
     spots: tuple[int, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"muscle": self.muscle, "side": self.side, "name": self.name,
-                "spots": list(self.spots)}  # fmt: skip
+        return fields_json(self, "muscle", "side", "name", "spots")
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,14 +259,7 @@ class WarmupStep:
     seconds: int
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "muscle": self.muscle,
-            "side": self.side,
-            "name": self.name,
-            "tool": self.tool,
-            "position": self.position,
-            "seconds": self.seconds,
-        }
+        return fields_json(self, "muscle", "side", "name", "tool", "position", "seconds")
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,7 +284,7 @@ class RedFlagNote:
     spots: tuple[int, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text, "spots": list(self.spots)}
+        return fields_json(self, "id", "text", "spots")
 
 
 @dataclass(frozen=True, slots=True)

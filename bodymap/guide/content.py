@@ -1,22 +1,25 @@
 """What the printed guide says, as plain values: no Qt, no layout, no drawing.
 
-`build_guide_content` turns a map, the advisor's answer (its ``to_json()`` shape, the
-stable contract the command line prints) and the knowledge tables into a `GuideContent`:
-the spot table rows, the routine grouped by body position in the advisor's order, the
-quick before/after-exercise variant, the general advice, the red flags and the
-disclaimer. Keeping this apart from painting lets tests check the words without pixels,
-and lets the PDF and the printer share one source of truth. The routine is worded in
-`bodymap.guide.routine` and the shared vocabulary lives in `bodymap.guide.words`;
-the names other modules read from here are re-exported.
+`build_guide_content` turns a map's spots, the advisor's typed answer (`Advice`) and the
+knowledge tables into a `GuideContent`: the spot table rows, the routine grouped by body
+position in the advisor's order, the quick before/after-exercise variant, the general
+advice, the red flags and the disclaimer. Keeping this apart from painting lets tests check
+the words without pixels, and lets the PDF and the printer share one source of truth. The
+routine is worded in `bodymap.guide.routine` and the shared vocabulary lives in
+`bodymap.guide.words`; the names other modules read from here are re-exported.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import dataclasses
+import re
+import string
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
+from bodymap.advisor.model import Advice, SpotFinding
 from bodymap.guide.routine import (
     GuideStep,
     StepGroup,
@@ -32,9 +35,13 @@ from bodymap.guide.words import (
     TOOL_WORDS,
     minutes_text,
     seconds_text,
-    text_of,
+    titled,
 )
-from bodymap.knowledge import Knowledge, load_knowledge
+from bodymap.knowledge.model import Knowledge
+from bodymap.maps.values import Spot
+
+if TYPE_CHECKING:
+    from bodymap.maps.model import TriggerPointMap
 
 __all__ = [
     "NOTE_EXCERPT_CHARS",
@@ -45,6 +52,7 @@ __all__ = [
     "SpotRow",
     "StepGroup",
     "build_guide_content",
+    "guide_content_for",
     "minutes_text",
     "seconds_text",
 ]
@@ -64,6 +72,10 @@ class SpotRow:
     kind: str
     note: str
     caution: str = ""
+    """A safety text for the spot: a place not to roll, see a clinician first …"""
+    left_out: str = ""
+    """Why the spot has no step when the chosen routine length left its muscles out (not
+    a safety text: a longer routine adds them)."""
 
 
 @dataclass(frozen=True)
@@ -97,29 +109,48 @@ class GuideContent:
         return tuple(step for group in self.groups for step in group.steps)
 
 
-def _where(spot_json: Mapping[str, Any] | None, side: str) -> str:
+def _where(finding: SpotFinding | None, side: str) -> str:
     """Main region under the spot and the person's side, e.g. "Upper trapezius, right"."""
-    regions = (spot_json or {}).get("regions") or []
-    if not regions:
+    if finding is None or not finding.regions:
         return "outside the body outline"
-    name = regions[0].get("name") or str(regions[0].get("id", "")).replace("_", " ")
-    side = (spot_json or {}).get("side") or side
-    if (spot_json or {}).get("area_units2") is not None:
+    region = finding.regions[0]
+    name = region.name or region.id.replace("_", " ")
+    side = finding.side or side
+    if finding.area_units2 is not None:
         name = f"Painted area over {name[:1].lower()}{name[1:]}"
     return f"{name}, {SIDE_WORDS.get(side, side)}" if side != "midline" else f"{name}, middle"
 
 
-def _spot_caution(spot_json: Mapping[str, Any] | None) -> str:
-    """Why a spot gets no step (when it gets none), else the first caution for a spot over
-    a place not to roll (spine, back of the knee …)."""
-    reason = text_of((spot_json or {}).get("not_rolled_reason") or "")
+def _template_pattern(template: str) -> re.Pattern[str]:
+    """A sentence template of the knowledge tables ("Left out of the {length} routine …")
+    as a pattern that matches any filled-in copy of it."""
+    parts = [
+        re.escape(literal) + ("(?:.+)" if field is not None else "")
+        for literal, field, _spec, _conv in string.Formatter().parse(template)
+    ]
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def _spot_notes(finding: SpotFinding | None, knowledge: Knowledge) -> tuple[str, str]:
+    """``(caution, left_out)`` for a spot's row.
+
+    The caution is why the spot gets no step (a place not to roll, tingling, nothing to
+    roll …), else the first caution zone under it; a spot whose muscles only the chosen
+    routine length left out gets that note instead, which is not a safety text.
+    """
+    if finding is None:
+        return "", ""
+    reason = (finding.not_rolled_reason or "").strip()
     if reason:
-        return reason
-    for caution in (spot_json or {}).get("cautions") or ():
-        text = text_of(caution)
+        safety = knowledge.safety
+        if safety is not None and _template_pattern(safety.spot_left_out).fullmatch(reason):
+            return "", reason
+        return reason, ""
+    for caution in finding.cautions:
+        text = caution.text.strip()
         if text:
-            return text
-    return ""
+            return text, ""
+    return "", ""
 
 
 def _excerpt(note: str) -> str:
@@ -131,12 +162,10 @@ def _excerpt(note: str) -> str:
     return text[: cut if cut > NOTE_EXCERPT_CHARS // 2 else NOTE_EXCERPT_CHARS].rstrip() + "…"
 
 
-def _red_flags(advice_json: Mapping[str, Any], knowledge: Knowledge) -> tuple[str, ...]:
+def _red_flags(advice: Advice | None, knowledge: Knowledge) -> tuple[str, ...]:
     """Every red flag, the ones the map's spots call for marked with their spot numbers."""
-    flagged = {
-        str(f.get("id")): [int(n) + 1 for n in f.get("spots") or ()]
-        for f in advice_json.get("red_flags") or ()
-    }
+    raised = advice.red_flags if advice is not None else ()
+    flagged = {f.id: [n + 1 for n in f.spots] for f in raised}
     lines: list[str] = []
     for flag in knowledge.red_flags:
         text = flag.text
@@ -145,107 +174,135 @@ def _red_flags(advice_json: Mapping[str, Any], knowledge: Knowledge) -> tuple[st
             label = "spot" if len(numbers) == 1 else "spots"
             text += f" (applies to your {label} {', '.join(map(str, numbers))})"
         lines.append(text)
-    for f in advice_json.get("red_flags") or ():
-        if str(f.get("id")) in flagged:
-            lines.append(text_of(f))
+    lines.extend(f.text.strip() for f in raised if f.id in flagged)
     return tuple(lines)
 
 
-def _not_rolled(advice_json: Mapping[str, Any]) -> tuple[str, ...]:
+def _not_rolled(advice: Advice) -> tuple[str, ...]:
     """ "Do not roll" entries: the muscle, why, and what to do instead (never a time)."""
     lines = []
-    for entry in advice_json.get("not_rolled") or ():
-        side = str(entry.get("side", "midline"))
-        name = str(entry.get("name") or entry.get("muscle", "")).strip()
-        title = name if side == "midline" else f"{name}, {SIDE_WORDS.get(side, side)}"
-        lines.append(
-            f"{title}: {text_of(entry.get('reason', ''))} {text_of(entry.get('instead', ''))}"
-        )
-    return tuple(line.strip() for line in lines)
+    for entry in advice.routine.not_rolled:
+        title = titled((entry.name or entry.muscle).strip(), entry.side)
+        lines.append(f"{title}: {entry.reason.strip()} {entry.instead.strip()}".strip())
+    return tuple(lines)
 
 
-def _left_out(advice_json: Mapping[str, Any]) -> str:
-    left = advice_json.get("left_out") or ()
-    if not left:
+def _left_out(advice: Advice) -> str:
+    """The steps the chosen routine length leaves out, as one sentence ("" for none)."""
+    routine = advice.routine
+    if not routine.left_out:
         return ""
-    length = str(advice_json.get("routine_length") or "standard")
     names = []
-    for entry in left:
-        side = str(entry.get("side", "midline"))
-        name = str(entry.get("name") or entry.get("muscle", ""))
+    for entry in routine.left_out:
+        name, side = entry.name or entry.muscle, entry.side
         names.append(name if side == "midline" else f"{name} ({SIDE_WORDS.get(side, side)})")
     return (
-        f"The {length} routine leaves out: {', '.join(names)}. "
+        f"The {routine.length or 'standard'} routine leaves out: {', '.join(names)}. "
         "Print the full routine for every step."
     )
 
 
+_MONTHS = "January February March April May June July August September October November December"
+
+
 def build_guide_content(
     map_name: str,
-    spots: Sequence[Any],
-    advice_json: Mapping[str, Any],
-    knowledge: Knowledge | None,
+    spots: Sequence[Spot],
+    advice: Advice | None,
+    knowledge: Knowledge,
     today: date,
     date_format: str = "{d} {month} {y}",
 ) -> GuideContent:
-    """Everything the guide prints for ``spots`` (a map's spots in order) and their advice.
+    """Everything the guide prints for ``spots`` (a map's spots in order) and ``advice``,
+    the advisor's answer for them (None for a map without spots).
 
-    ``advice_json`` is ``Advice.to_json()``; ``knowledge`` the loaded knowledge (loaded here
-    when None). Every sentence about safety (advice, warning signs, disclaimer) comes from
-    the knowledge tables; this module holds none of its own.
+    Every sentence about safety (advice, warning signs, disclaimer) comes from the
+    knowledge tables, directly or through the advice; this module holds none of its own.
     """
-    if knowledge is None:
-        knowledge = load_knowledge()
-    spot_json = list(advice_json.get("spots") or [])
-    rows = tuple(
-        SpotRow(
-            number=index + 1,
-            view=spot.view,
-            where=_where(spot_json[index] if index < len(spot_json) else None, spot.side),
-            intensity=int(spot.intensity),
-            kind=str(spot.kind),
-            note=_excerpt(spot.note or ""),
-            caution=_spot_caution(spot_json[index] if index < len(spot_json) else None),
+    findings = advice.spots if advice is not None else ()
+    rows: list[SpotRow] = []
+    for index, spot in enumerate(spots):
+        finding = findings[index] if index < len(findings) else None
+        caution, left_out = _spot_notes(finding, knowledge)
+        rows.append(
+            SpotRow(
+                number=index + 1,
+                view=spot.view,
+                where=_where(finding, spot.side),
+                intensity=int(spot.intensity),
+                kind=str(spot.kind),
+                note=_excerpt(spot.note or ""),
+                caution=caution,
+                left_out=left_out,
+            )
         )
-        for index, spot in enumerate(spots)
-    )
-    steps = make_steps(
-        advice_json.get("routine") or [], knowledge, source_sites(advice_json.get("sources") or [])
-    )
-    total = advice_json.get("routine_total_min") or sum(step.minutes for step in steps)
+    if advice is None:
+        steps: list[GuideStep] = []
+        warmup: tuple[str, ...] = ()
+        total: float = 0
+        warmup_min = 3
+    else:
+        routine = advice.routine
+        steps = make_steps(routine.steps, knowledge, source_sites(advice.sources))
+        warmup = quick_lines(routine.warmup, knowledge)
+        total = routine.total_min or sum(step.minutes for step in steps)
+        warmup_min = routine.warmup_min or 3
     total_text = (
         f"Total: about {max(1, round(total))} minutes for {len(steps)} "
         f"step{'s' if len(steps) != 1 else ''}. Split it over two sessions if that feels long."
         if steps
         else ""
     )
-    advice = knowledge.advice
-    disclaimer = knowledge.disclaimer
-    warmup = quick_lines(advice_json.get("warmup") or (), knowledge)
-    warmup_min = advice_json.get("warmup_min") or 3
-    note = knowledge.warmup_note
-    months = "January February March April May June July August September October November December"
-    date_text = date_format.format(d=today.day, month=months.split()[today.month - 1], y=today.year)
-    zones = tuple(dict.fromkeys((s.muscle, s.side) for s in steps))
-    clinic: Mapping[str, Any] = advice_json.get("when_to_see_a_clinician") or {}
+    month = _MONTHS.split()[today.month - 1]
     return GuideContent(
         title="Rolling guide",
         profile=map_name,
-        date_text=date_text,
-        spots=rows,
+        date_text=date_format.format(d=today.day, month=month, y=today.year),
+        spots=tuple(rows),
         groups=group_steps(steps),
         total_text=total_text,
         quick_title=f"Short version before or after exercise (about {warmup_min} minutes)",
-        quick_note=note,
+        quick_note=knowledge.warmup_note,
         quick_lines=warmup,
-        advice=advice,
-        red_flags=_red_flags(advice_json, knowledge),
-        disclaimer=disclaimer,
-        roll_zones=zones,
-        not_rolled=_not_rolled(advice_json),
-        left_out=_left_out(advice_json),
-        clinician_title=str(clinic.get("title") or "When to see a clinician"),
-        clinician=tuple(text_of(t) for t in clinic.get("lines") or ()),
-        contraindications_title=str(clinic.get("contraindications_title") or ""),
-        contraindications=tuple(text_of(t) for t in clinic.get("contraindications") or ()),
+        advice=knowledge.advice,
+        red_flags=_red_flags(advice, knowledge),
+        disclaimer=knowledge.disclaimer,
+        roll_zones=tuple(dict.fromkeys((s.muscle, s.side) for s in steps)),
+        not_rolled=_not_rolled(advice) if advice is not None else (),
+        left_out=_left_out(advice) if advice is not None else "",
+        clinician_title=(advice.clinician_title if advice is not None else "")
+        or "When to see a clinician",
+        clinician=tuple(t.strip() for t in advice.clinician) if advice is not None else (),
+        contraindications_title=advice.contraindications_title if advice is not None else "",
+        contraindications=(
+            tuple(t.strip() for t in advice.contraindications) if advice is not None else ()
+        ),
     )
+
+
+def guide_content_for(
+    tpm: TriggerPointMap,
+    today: date | None = None,
+    length: str = "standard",
+    session: str | None = None,
+    beginner: bool = False,
+) -> GuideContent:
+    """Ask the advisor about the map's spots and put the guide's words together; with
+    ``session`` (a preset name) the guide also carries that session as a timed checklist."""
+    from bodymap.advisor import advise
+    from bodymap.advisor.press import answers_by_index
+    from bodymap.knowledge import load_knowledge
+
+    knowledge = load_knowledge()
+    spots = list(tpm.spots)
+    # the same ranking as the panel's: with the person's press-test answers
+    press = answers_by_index([s.id for s in spots], tpm.answers)
+    advice = advise(spots, length=length, press=press) if spots else None
+    content = build_guide_content(tpm.name, spots, advice, knowledge, today or date.today())
+    if session is None or advice is None:
+        return content
+    from bodymap.guide.session import session_checklist
+    from bodymap.session import plan_session
+
+    checklist = session_checklist(plan_session(advice, session, beginner=beginner))
+    return dataclasses.replace(content, session=checklist)

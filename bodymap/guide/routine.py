@@ -1,29 +1,40 @@
 """The routine as the guide prints it: the advisor's steps in plain words, grouped by body
 position, and the short before/after-exercise variant.
 
-Steps keep the advisor's order; a step's missing timing, tool or position falls back to
-the muscle's technique in the knowledge tables, so every step reads complete.
+Steps keep the advisor's order and carry its timings, tool and position (the muscle's
+technique, see `bodymap.advisor.routine`); a step without a view is drawn where the
+muscle's first trigger point sits.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from bodymap.advisor.model import RollingStep, Source, WarmupStep
 from bodymap.guide.words import (
     POSITION_WORDS,
-    SIDE_WORDS,
     TOOL_WORDS,
-    field_of,
     minutes_text,
     muscle_name,
     seconds_text,
     span_of,
-    text_of,
+    titled,
 )
+from bodymap.knowledge.model import Knowledge
 
-__all__ = ["GuideStep", "StepGroup", "group_steps", "make_steps", "quick_lines", "source_sites"]
+__all__ = [
+    "GuideStep",
+    "Sites",
+    "StepGroup",
+    "group_steps",
+    "make_steps",
+    "quick_lines",
+    "source_sites",
+]
+
+Sites = Mapping[tuple[str, str], tuple[tuple[str, float, float], ...]]
+"""(muscle, side) → its trigger-point sites as (view, x, y)."""
 
 
 @dataclass(frozen=True)
@@ -52,90 +63,72 @@ class StepGroup:
     steps: tuple[GuideStep, ...]
 
 
-def _step_cautions(item: Mapping[str, Any], record: Any) -> tuple[str, ...]:
-    raw = item.get("cautions")
-    if raw is None:
-        raw = field_of(record, "cautions") or ()
+def _step_cautions(step: RollingStep) -> tuple[str, ...]:
+    """A clinician-first note (a tingling or numb spot on this limb) first, then the
+    step's cautions, each once."""
     seen: list[str] = []
-    first = text_of(item.get("check_first") or "")
-    if first:  # a tingling or numb spot on this limb: the clinician comes first
-        seen.append(first)
-    for entry in raw:
-        text = text_of(entry)
+    for entry in (step.check_first, *step.cautions):
+        text = entry.strip()
         if text and text not in seen:
             seen.append(text)
     return tuple(seen)
 
 
-def _step_view(item: Mapping[str, Any], record: Any) -> str | None:
-    view = item.get("view")
-    if view in ("front", "back"):
-        return str(view)
-    sites = field_of(record, "trigger_points") or ()
-    for site in sites:
-        view = field_of(site, "view")
-        if view in ("front", "back"):
-            return str(view)
+def _step_view(step: RollingStep, knowledge: Knowledge) -> str | None:
+    if step.view in ("front", "back"):
+        return step.view
+    record = knowledge.muscles.get(step.muscle)
+    for site in record.trigger_points if record is not None else ():
+        if site.view in ("front", "back"):
+            return site.view
     return None
 
 
 def source_sites(
-    sources: Iterable[Mapping[str, Any]],
+    sources: Iterable[Source],
 ) -> dict[tuple[str, str], tuple[tuple[str, float, float], ...]]:
     """(muscle, side) → the advisor's trigger-point sites as (view, x, y)."""
     sites: dict[tuple[str, str], tuple[tuple[str, float, float], ...]] = {}
     for source in sources:
-        points = tuple(
-            (str(tp["view"]), float(tp["point"][0]), float(tp["point"][1]))
-            for tp in source.get("trigger_points") or ()
-        )
-        sites.setdefault((str(source.get("muscle")), str(source.get("side"))), points)
+        points = tuple((view, float(x), float(y)) for view, x, y in source.trigger_points)
+        sites.setdefault((source.muscle, source.side), points)
     return sites
 
 
+def _tool_words(step: RollingStep) -> str:
+    if step.tool == "hands" and step.tool_detail:
+        return step.tool_detail
+    return TOOL_WORDS.get(step.tool, step.tool.replace("_", " "))
+
+
 def make_steps(
-    routine: Iterable[Mapping[str, Any]],
-    knowledge: Any,
-    sites: Mapping[tuple[str, str], tuple[tuple[str, float, float], ...]],
+    routine: Iterable[RollingStep], knowledge: Knowledge, sites: Sites
 ) -> list[GuideStep]:
-    """The advisor's routine items as numbered steps, each with its trigger-point sites."""
-    muscles = field_of(knowledge, "muscles") or {}
+    """The advisor's routine steps as numbered guide steps, each with its trigger-point sites."""
     steps: list[GuideStep] = []
-    for item in routine:
-        muscle = str(item.get("muscle", ""))
-        side = str(item.get("side", "midline"))
-        muscle_record = muscles.get(muscle)
-        record = field_of(muscle_record, "technique") or muscle_record
-        on_point = item.get("on_point_s") or field_of(record, "on_point_s") or (10, 30)
-        around = item.get("around_min") or field_of(record, "around_min") or (1, 2)
-        tool = str(item.get("tool") or field_of(record, "tool") or "none")
-        detail = item.get("tool_detail") or field_of(record, "tool_detail")
-        tool_words = TOOL_WORDS.get(tool, tool.replace("_", " "))
-        if detail and tool == "hands":
-            tool_words = str(detail)
-        position = str(item.get("position") or field_of(record, "position") or "")
+    for step in routine:
+        on_point, around = step.on_point_s, step.around_min
         timing = (
             f"{seconds_text(on_point)} on each tender point, then {minutes_text(around)} around it"
-            if tool != "none"
-            else f"{minutes_text(around)}"
+            if step.tool != "none"
+            else minutes_text(around)
         )
-        name = str(item.get("name") or muscle_name(knowledge, muscle))
-        title = name if side == "midline" else f"{name}, {SIDE_WORDS.get(side, side)}"
-        minutes = (span_of(on_point)[1] / 60.0) + span_of(around)[1]
+        name = step.name or muscle_name(knowledge, step.muscle)
+        position = step.position
         steps.append(
             GuideStep(
                 number=len(steps) + 1,
-                muscle=muscle,
-                side=side,
-                title=title,
-                tool=tool_words,
+                muscle=step.muscle,
+                side=step.side,
+                title=titled(name, step.side),
+                tool=_tool_words(step),
                 position=POSITION_WORDS.get(position, position.replace("_", " ").capitalize()),
-                how=" ".join(str(item.get("how") or field_of(record, "how") or "").split()),
+                how=" ".join(step.how.split()),
                 timing=timing,
-                cautions=_step_cautions(item, muscle_record),
-                view=_step_view(item, muscle_record),
-                minutes=minutes,
-                sites=sites.get((muscle, side), ()),
+                cautions=_step_cautions(step),
+                view=_step_view(step, knowledge),
+                minutes=span_of(on_point)[1] / 60.0 + span_of(around)[1],
+                sites=sites.get((step.muscle, step.side), ()),
             )
         )
     return steps
@@ -156,15 +149,11 @@ _WITH_TOOL = {"hands": "with your hands", "none": "without a tool"}
 """How the warm-up names a tool that does not take "with the"."""
 
 
-def quick_lines(warmup: Iterable[Mapping[str, Any]], knowledge: Any) -> tuple[str, ...]:
+def quick_lines(warmup: Iterable[WarmupStep], knowledge: Knowledge) -> tuple[str, ...]:
     """The 2–3 minute before/after-exercise variant, from the advisor's warm-up steps."""
     lines: list[str] = []
     for item in warmup:
-        muscle, side = str(item.get("muscle", "")), str(item.get("side", "midline"))
-        name = str(item.get("name") or muscle_name(knowledge, muscle))
-        title = name if side == "midline" else f"{name}, {SIDE_WORDS.get(side, side)}"
-        tool = str(item.get("tool", ""))
-        words = _WITH_TOOL.get(tool, f"with the {TOOL_WORDS.get(tool, tool)}")
-        seconds = int(item.get("seconds") or 30)
-        lines.append(f"{title}: about {seconds} s of slow passes {words}")
+        title = titled(item.name or muscle_name(knowledge, item.muscle), item.side)
+        words = _WITH_TOOL.get(item.tool, f"with the {TOOL_WORDS.get(item.tool, item.tool)}")
+        lines.append(f"{title}: about {item.seconds or 30} s of slow passes {words}")
     return tuple(lines)

@@ -1,5 +1,4 @@
-"""The guide's vocabulary: how positions, tools, sides and timings are said in print, and
-how a field is read from a knowledge record whichever shape it has.
+"""The guide's vocabulary: how positions, tools, sides and timings are said in print.
 
 Shared by the spot table, the routine steps and the rest of the guide's words, so each
 says "Lying face down" or "10–30 s" the same way.
@@ -8,18 +7,20 @@ says "Lying face down" or "10–30 s" the same way.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bodymap.knowledge.model import Knowledge
 
 __all__ = [
     "POSITION_WORDS",
     "SIDE_WORDS",
     "TOOL_WORDS",
-    "field_of",
     "minutes_text",
     "muscle_name",
     "seconds_text",
     "span_of",
-    "text_of",
+    "titled",
 ]
 
 POSITION_WORDS: Mapping[str, str] = {
@@ -61,26 +62,12 @@ def span_of(span: Sequence[float] | float | None) -> tuple[float, float]:
     return (min(values), max(values))
 
 
-def field_of(obj: Any, name: str, default: Any = None) -> Any:
-    """A field of a knowledge record, whether it is an object or a mapping."""
-    if isinstance(obj, Mapping):
-        return obj.get(name, default)
-    return getattr(obj, name, default)
+def titled(name: str, side: str) -> str:
+    """A muscle's name with the person's side: "Upper trapezius, right"; alone on the midline."""
+    return name if side == "midline" else f"{name}, {SIDE_WORDS.get(side, side)}"
 
 
-def text_of(item: Any) -> str:
-    """The printable text of a knowledge entry (a string, or a record with text)."""
-    if isinstance(item, str):
-        return item.strip()
-    for name in ("text", "summary", "name"):
-        value = field_of(item, name)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return str(item).strip()
-
-
-def muscle_name(knowledge: Any, muscle: str) -> str:
+def muscle_name(knowledge: Knowledge, muscle: str) -> str:
     """The muscle's display name from the knowledge tables, or one made from its id."""
-    record = (field_of(knowledge, "muscles") or {}).get(muscle)
-    name = field_of(record, "name") if record is not None else None
-    return name or muscle.replace("_", " ").capitalize()
+    record = knowledge.muscles.get(muscle)
+    return (record.name if record is not None else "") or muscle.replace("_", " ").capitalize()

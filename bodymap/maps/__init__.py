@@ -7,16 +7,7 @@ from bodymap.maps.errors import MapFileError
 from bodymap.maps.export import spots_to_csv, spots_to_geojson
 from bodymap.maps.fileformat import MAX_FILE_BYTES, dumps_map, load_map, loads_map, save_map
 from bodymap.maps.migrations import CURRENT_VERSION
-from bodymap.maps.model import (
-    PAIN_KINDS,
-    SIDES,
-    VIEWS,
-    Change,
-    CheckIn,
-    Spot,
-    TriggerPointMap,
-    side_for,
-)
+from bodymap.maps.model import TriggerPointMap
 from bodymap.maps.operations import (
     AddSpot,
     Batch,
@@ -29,6 +20,15 @@ from bodymap.maps.operations import (
 )
 from bodymap.maps.recovery import RecoveryEntry, RecoveryStore
 from bodymap.maps.safe_io import atomic_write, backup_path
+from bodymap.maps.values import (
+    PAIN_KINDS,
+    SIDES,
+    VIEWS,
+    Change,
+    CheckIn,
+    Spot,
+    side_for,
+)
 from bodymap.maps.verbs import add_spot, check_in, edit_spot, move_spot, remove_spot, rename
 
 __all__ = [

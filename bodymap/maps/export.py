@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable
 from datetime import UTC
 from typing import Any
 
-from bodymap.maps.model import Spot, TriggerPointMap
+from bodymap.maps.model import TriggerPointMap
+from bodymap.maps.values import Spot
 
 __all__ = ["CSV_COLUMNS", "RegionNames", "spots_to_csv", "spots_to_geojson"]
 

@@ -24,16 +24,7 @@ from typing import Any, NoReturn
 from bodymap.maps.area import Area
 from bodymap.maps.errors import MapFileError
 from bodymap.maps.migrations import CURRENT_VERSION, FORMAT_NAME, detect_version, migrate
-from bodymap.maps.model import (
-    MAX_SPOTS,
-    CheckIn,
-    PressAnswer,
-    SessionRecord,
-    Spot,
-    TriggerPointMap,
-    check_side,
-    utc_now,
-)
+from bodymap.maps.model import TriggerPointMap
 from bodymap.maps.safe_io import atomic_write
 from bodymap.maps.values import (
     MAX_ANSWERS,
@@ -41,8 +32,15 @@ from bodymap.maps.values import (
     MAX_CHECKINS,
     MAX_READINGS,
     MAX_SESSIONS,
+    MAX_SPOTS,
     MAX_TEXT_CHARS,
+    CheckIn,
+    PressAnswer,
+    SessionRecord,
+    Spot,
+    check_side,
     check_utc,
+    utc_now,
 )
 
 __all__ = [
@@ -144,9 +142,12 @@ def parse_json(data: str | bytes) -> object:
             object_pairs_hook=_unique_keys,
         )
     except json.JSONDecodeError as exc:
+        # Plain words for the person opening the file; the parser's own message is jargon.
         short = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
-        where = f"{'' if exc.msg.endswith(' at') else ' at'} line {exc.lineno}, column {exc.colno}"
-        _fail(f"the file is {'cut short' if short else 'not valid JSON'} ({exc.msg}{where})")
+        where = f"line {exc.lineno}, column {exc.colno}"
+        if short:
+            _fail(f"the file is cut short at {where}: it was not saved completely")
+        _fail(f"the file is damaged at {where}: it is not valid JSON, so not a map file")
     except RecursionError:
         _fail("not a map (the JSON is nested too deeply)")
 

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bodymap.maps.errors import MapFileError
-from bodymap.maps.model import side_for
+from bodymap.maps.values import side_for
 
 __all__ = ["CURRENT_VERSION", "FORMAT_NAME", "Migration", "detect_version", "migrate", "migration"]
 

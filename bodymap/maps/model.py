@@ -1,8 +1,9 @@
 """The personal trigger-point map: ordered spots and check-ins, and the observers it notifies.
 
 A `TriggerPointMap` is changed only through `bodymap.maps.operations`, which keeps one
-path for every change and an inverse for each. The values it holds live in
-`bodymap.maps.values` and are re-exported here, where most readers look for them.
+path for every change and an inverse for each. The values it holds (spots, check-ins,
+their limits) live in `bodymap.maps.values`; `Change`, what observers receive, is
+re-exported here.
 """
 
 from __future__ import annotations
@@ -12,67 +13,21 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from bodymap.maps.values import (
-    ANSWERS,
-    CHANGE_KINDS,
     DATE_RANGE,
-    MAX_NAME_LENGTH,
-    MAX_NOTE_LENGTH,
     MAX_SPOTS,
-    MIDLINE_X,
-    PAIN_KINDS,
-    PRESETS,
-    SIDES,
-    VIEWS,
-    X_RANGE,
-    Y_RANGE,
-    Area,
     Change,
-    ChangeKind,
     CheckIn,
     PressAnswer,
     SessionRecord,
     Spot,
     TrendLabel,
-    check_intensity,
     check_limits,
     check_map_name,
-    check_side,
     check_utc,
-    new_spot_id,
-    side_for,
     utc_now,
 )
 
-__all__ = [
-    "ANSWERS",
-    "CHANGE_KINDS",
-    "DATE_RANGE",
-    "MAX_NAME_LENGTH",
-    "MAX_NOTE_LENGTH",
-    "MAX_SPOTS",
-    "MIDLINE_X",
-    "PAIN_KINDS",
-    "PRESETS",
-    "SIDES",
-    "VIEWS",
-    "X_RANGE",
-    "Y_RANGE",
-    "Area",
-    "Change",
-    "ChangeKind",
-    "CheckIn",
-    "PressAnswer",
-    "SessionRecord",
-    "Spot",
-    "TrendLabel",
-    "TriggerPointMap",
-    "check_intensity",
-    "check_side",
-    "check_utc",
-    "new_spot_id",
-    "side_for",
-    "utc_now",
-]
+__all__ = ["Change", "TriggerPointMap"]
 
 
 class TriggerPointMap:

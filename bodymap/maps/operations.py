@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import ClassVar
 
-from bodymap.maps.model import (
+from bodymap.maps.model import TriggerPointMap
+from bodymap.maps.values import (
     MAX_SPOTS,
     Area,
     Change,
@@ -24,7 +25,6 @@ from bodymap.maps.model import (
     PressAnswer,
     SessionRecord,
     Spot,
-    TriggerPointMap,
 )
 
 __all__ = [

@@ -27,8 +27,9 @@ from pathlib import Path
 
 from bodymap.maps.errors import MapFileError
 from bodymap.maps.fileformat import map_from_data, map_to_data, parse_json
-from bodymap.maps.model import TriggerPointMap, utc_now
+from bodymap.maps.model import TriggerPointMap
 from bodymap.maps.safe_io import atomic_write
+from bodymap.maps.values import utc_now
 
 __all__ = [
     "LOCK_SUFFIX",

@@ -13,20 +13,7 @@ import dataclasses
 from collections.abc import Mapping
 from datetime import datetime, timedelta, tzinfo
 
-from bodymap.maps.model import (
-    Area,
-    CheckIn,
-    PressAnswer,
-    SessionRecord,
-    Spot,
-    TriggerPointMap,
-    check_intensity,
-    check_side,
-    check_utc,
-    new_spot_id,
-    side_for,
-    utc_now,
-)
+from bodymap.maps.model import TriggerPointMap
 from bodymap.maps.operations import (
     AddSpot,
     CheckInOp,
@@ -42,6 +29,19 @@ from bodymap.maps.operations import (
     answers_of,
     readings_of,
     spot_index,
+)
+from bodymap.maps.values import (
+    Area,
+    CheckIn,
+    PressAnswer,
+    SessionRecord,
+    Spot,
+    check_intensity,
+    check_side,
+    check_utc,
+    new_spot_id,
+    side_for,
+    utc_now,
 )
 
 __all__ = [

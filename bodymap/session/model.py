@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bodymap.records import fields_json
+
 __all__ = ["PHASE_KINDS", "Phase", "SessionPlan", "SessionStep"]
 
 PHASE_KINDS = ("setup", "on_point", "around", "switch")
@@ -30,7 +32,7 @@ class Phase:
             raise ValueError(f"a phase lasts at least a second, not {self.seconds}")
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "seconds": self.seconds, "text": self.text}
+        return fields_json(self, "kind", "seconds", "text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +65,7 @@ class SessionStep:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "muscle": self.muscle,
-            "side": self.side,
-            "name": self.name,
-            "view": self.view,
-            "tool": self.tool,
-            "position": self.position,
-            "spots": list(self.spots),
+            **fields_json(self, "muscle", "side", "name", "view", "tool", "position", "spots"),
             "seconds": self.seconds,
             "phases": [p.to_json() for p in self.phases],
         }
@@ -91,9 +87,7 @@ class SessionPlan:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "preset": self.preset,
-            "beginner": self.beginner,
-            "total_s": self.total_s,
+            **fields_json(self, "preset", "beginner", "total_s"),
             "steps": [step.to_json() for step in self.steps],
             "left_out": list(self.left_out),
         }

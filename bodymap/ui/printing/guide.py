@@ -7,10 +7,8 @@ document. Dialogs run through `_exec_dialog`, a seam tests replace.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bodymap.ui.printing.pages import (
     LETTER_TERRITORIES,
@@ -18,12 +16,15 @@ from bodymap.ui.printing.pages import (
     PAGE_SIZES,
     default_page_size,
     ensure_app,
+    guide_printer,
     is_monochrome,
-    pdf_writer,
-    prepare_printer,
     resolve_page_size,
+    write_pdf,
 )
-from bodymap.ui.printing.renderer import GuideRenderer, guide_content, paint_document
+from bodymap.ui.printing.renderer import GuideRenderer, paint_document
+
+if TYPE_CHECKING:
+    from bodymap.maps.model import TriggerPointMap
 
 __all__ = [
     "LETTER_TERRITORIES",
@@ -31,62 +32,40 @@ __all__ = [
     "PAGE_SIZES",
     "GuideRenderer",
     "default_page_size",
-    "guide_content",
     "preview_guide",
     "print_guide",
     "write_guide_pdf",
 ]
 
 
-def render_guide_pdf(
-    tpm: Any,
+def write_guide_pdf(
+    tpm: TriggerPointMap,
     out: Path,
     page_size: str | None = None,
     length: str = "standard",
     session: str | None = None,
 ) -> GuideRenderer:
-    """Write the guide to ``out`` (atomically) and return the renderer, for tests."""
-    ensure_app()
-    resolve_page_size(page_size)  # a bad name fails before any file is touched
-    out = Path(out)
-    fd, temp_name = tempfile.mkstemp(prefix=".guide-", suffix=".pdf", dir=out.parent)
-    os.close(fd)
-    temp = Path(temp_name)
-    try:
-        writer = pdf_writer(temp, page_size, f"Rolling guide – {tpm.name}")
-        renderer = paint_document(writer, tpm, length=length, session=session)
-        del writer  # flushes and closes the file
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)  # mkstemp's 0600 would hide the guide from others
-        os.replace(temp, out)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return renderer
-
-
-def write_guide_pdf(
-    tpm: Any,
-    out: Path,
-    page_size: str | None = None,
-    length: str = "standard",
-    session: str | None = None,
-) -> None:
     """Write the rolling guide for ``tpm`` as a PDF (A4 or Letter; default from locale),
     with a routine of ``length`` (short, standard or full); ``session`` (a preset name)
-    adds that session as a timed checklist."""
-    render_guide_pdf(tpm, out, page_size, length, session)
+    adds that session as a timed checklist. The file is replaced only once complete;
+    the renderer is returned so tests can read how the guide was laid out."""
+    ensure_app()
+    resolve_page_size(page_size)  # a bad name fails before any file is touched
+    return write_pdf(
+        out,
+        page_size,
+        f"Rolling guide – {tpm.name}",
+        lambda writer: paint_document(writer, tpm, length=length, session=session),
+    )
 
 
 def print_guide(
-    parent: Any, tpm: Any, length: str = "standard", session: str | None = None
+    parent: Any, tpm: TriggerPointMap, length: str = "standard", session: str | None = None
 ) -> bool:
     """Ask for a printer (QPrintDialog) and print the guide; False when cancelled."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtPrintSupport import QPrintDialog
 
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    prepare_printer(printer)
+    printer = guide_printer()
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print rolling guide")
     if _exec_dialog(dialog) != QPrintDialog.DialogCode.Accepted:
@@ -101,13 +80,12 @@ def _exec_dialog(dialog: Any) -> int:
 
 
 def preview_guide(
-    parent: Any, tpm: Any, length: str = "standard", session: str | None = None
+    parent: Any, tpm: TriggerPointMap, length: str = "standard", session: str | None = None
 ) -> None:
     """Show the guide in a print preview, from which the user can print it."""
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    prepare_printer(printer)
+    printer = guide_printer()  # kept alive while the dialog runs
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("Rolling guide – preview")
 

@@ -8,11 +8,16 @@ lay the guide out on the same page.
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 __all__ = [
     "LETTER_TERRITORIES",
@@ -21,11 +26,14 @@ __all__ = [
     "PDF_DPI",
     "default_page_size",
     "ensure_app",
+    "guide_printer",
     "is_monochrome",
     "pdf_writer",
-    "prepare_printer",
     "resolve_page_size",
+    "write_pdf",
 ]
+
+T = TypeVar("T")
 
 PAGE_SIZES = ("A4", "Letter")
 MARGIN_MM = 15.0
@@ -107,13 +115,42 @@ def pdf_writer(path: Path, size: str | None, title: str) -> QPdfWriter:
     return writer
 
 
-def prepare_printer(printer: Any) -> None:
-    """Give a QPrinter the locale's paper, the guide's margins and the document name."""
+def write_pdf(out: Path, size: str | None, title: str, paint: Callable[[QPdfWriter], T]) -> T:
+    """Have ``paint`` draw onto a PDF writer for ``out`` and return what it returns.
+
+    The PDF is written beside ``out`` and moved over it only when complete, so a failure
+    leaves an earlier file as it was; it gets the permissions a new file would get.
+    """
+    out = Path(out)
+    fd, temp_name = tempfile.mkstemp(prefix=".bodymap-", suffix=".pdf", dir=out.parent)
+    os.close(fd)
+    temp = Path(temp_name)
+    try:
+        writer = pdf_writer(temp, size, title)
+        result = paint(writer)
+        del writer  # flushes and closes the file
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)  # mkstemp's 0600 would hide the file from others
+        os.replace(temp, out)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return result
+
+
+def guide_printer() -> QPrinter:
+    """A high-resolution printer with the locale's paper, the guide's margins and the
+    document name, for the print dialog and the preview."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(resolve_page_size(None))
     printer.setPageMargins(
         QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
     )
     printer.setDocName("Rolling guide")
+    return printer
 
 
 def is_monochrome(printer: Any) -> bool:

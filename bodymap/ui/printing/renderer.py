@@ -10,50 +10,24 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from datetime import date
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPaintDevice, QPainter, QPen
+from PySide6.QtGui import QPagedPaintDevice, QPaintDevice, QPainter, QPen
 
-from bodymap.guide.content import GuideContent, build_guide_content
+from bodymap.guide.content import GuideContent, guide_content_for
 from bodymap.guide.layout import Block, Flow, flow_blocks
 from bodymap.ui.printing.block_base import MUTED, RULE
 from bodymap.ui.printing.blocks import GuideBlocks
 from bodymap.ui.printing.diagram import DiagramPainter
 
-__all__ = ["FOOTER_MM", "GuideRenderer", "guide_content", "paint_document"]
+if TYPE_CHECKING:
+    from bodymap.maps.model import TriggerPointMap
+    from bodymap.maps.values import Spot
+
+__all__ = ["FOOTER_MM", "GuideRenderer", "paint_document"]
 
 FOOTER_MM = 8.0
-
-
-def guide_content(
-    tpm: Any,
-    today: date | None = None,
-    length: str = "standard",
-    session: str | None = None,
-    beginner: bool = False,
-) -> GuideContent:
-    """Ask the advisor about the map's spots and put the guide's words together; with
-    ``session`` (a preset name) the guide also carries that session as a timed checklist."""
-    from bodymap.advisor import advise
-    from bodymap.advisor.press import answers_by_index
-    from bodymap.knowledge import load_knowledge
-
-    knowledge = load_knowledge()
-    spots = list(tpm.spots)
-    # the same ranking as the panel's: with the person's press-test answers
-    press = answers_by_index([s.id for s in spots], getattr(tpm, "answers", ()))
-    advice = advise(spots, length=length, press=press) if spots else None
-    advice_json = advice.to_json() if advice else {"spots": [], "routine": []}
-    content = build_guide_content(tpm.name, spots, advice_json, knowledge, today or date.today())
-    if session is None or advice is None:
-        return content
-    from bodymap.guide.session import session_checklist
-    from bodymap.session import plan_session
-
-    checklist = session_checklist(plan_session(advice, session, beginner=beginner))
-    return dataclasses.replace(content, session=checklist)
 
 
 class GuideRenderer:
@@ -62,7 +36,7 @@ class GuideRenderer:
     def __init__(
         self,
         content: GuideContent,
-        spots: Sequence[Any],
+        spots: Sequence[Spot],
         device: QPaintDevice,
         *,
         monochrome: bool = False,
@@ -209,15 +183,15 @@ class GuideRenderer:
 
 
 def paint_document(
-    device: Any,
-    tpm: Any,
+    device: QPagedPaintDevice,
+    tpm: TriggerPointMap,
     monochrome: bool = False,
     length: str = "standard",
     session: str | None = None,
 ) -> GuideRenderer:
     """Paint the whole guide for ``tpm`` onto a paged ``device`` and return its renderer;
     ``session`` (a preset name) adds that session's timed checklist."""
-    content = guide_content(tpm, length=length, session=session)
+    content = guide_content_for(tpm, length=length, session=session)
     renderer = GuideRenderer(content, tpm.spots, device, monochrome=monochrome)
     painter = QPainter()
     if not painter.begin(device):

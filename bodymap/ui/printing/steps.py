@@ -26,7 +26,9 @@ class RoutineBlocks(BlockBuilder):
             painter.setPen(MUTED)
             text.draw(painter, rect.left(), rect.top())
 
-        return self._block("group", height, paint, keep_with_next=True, space_before=self.u.mm(4))
+        return self._block(
+            "group", height, paint, keep_with_next=True, space_before=self.u.mm(space_mm)
+        )
 
     def step(self, step: GuideStep, repeat_header: Block | None = None) -> Block:
         u = self.u

@@ -9,25 +9,24 @@ plain text; figures are also written as numbers so the page reads in black and w
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPdfWriter, QPen
 
+from bodymap.guide.summary import summary_content_for
 from bodymap.history import HistoryTable, Period, period_means
 from bodymap.history.summary import checkin_rate, spot_figures
 from bodymap.ui.drawing.heat import paint_heat_view
 from bodymap.ui.printing.diagram import DiagramPainter
-from bodymap.ui.printing.pages import ensure_app, pdf_writer, resolve_page_size
+from bodymap.ui.printing.pages import ensure_app, resolve_page_size, write_pdf
+
+if TYPE_CHECKING:
+    from bodymap.maps.model import TriggerPointMap
 
 __all__ = ["write_summary_pdf"]
-
-_SOURCES = 5
-_STEPS = 6
 
 
 def _day(at: float) -> str:
@@ -103,14 +102,13 @@ def paint_summary(
     width: float,
     height: float,
     dpi: float,
-    tpm: Any,
+    tpm: TriggerPointMap,
     start: float | None,
     end: float | None,
     today: date,
 ) -> None:
     """Paint the summary of ``tpm`` over ``start``–``end`` (POSIX seconds or None) on a
     page ``width`` × ``height`` device pixels at ``dpi``."""
-    from bodymap.advisor import advise
     from bodymap.atlas import load_atlas
     from bodymap.knowledge import load_knowledge
 
@@ -152,22 +150,17 @@ def paint_summary(
     row = 5.2
     footer = 20.0
     room = int((H - footer - y - 60) // row)
-    advice = advise(spots).to_json() if spots else {"sources": [], "routine": [], "spots": []}
-    described = []
-    for number, (spot, info) in enumerate(zip(spots, advice["spots"], strict=False), start=1):
-        regions = info.get("regions") or []
-        where = regions[0]["name"] if regions else "not on a muscle"
-        described.append((number, spot, f"{where} ({spot.side})"))
+    said = summary_content_for(tpm)
     page.text(0, y, 70, "Spot", 7.5, bold=True)
     page.text(72, y, 50, "Trend", 7.5, bold=True)
     page.text(125, y, W - 125, "First · last · lowest · highest (readings)", 7.5, bold=True)
     y += row
     shown = 0
-    for number, spot, where in described:
+    for entry in said.spots:
         if shown >= room:
             break
-        figures = spot_figures(table, spot.id)
-        page.text(0, y, 70, f"{number}. {where}", 7.5)
+        figures = spot_figures(table, entry.spot_id)
+        page.text(0, y, 70, f"{entry.number}. {entry.where}", 7.5)
         box = QRectF(page.mm(72), page.mm(y + 0.4), page.mm(50), page.mm(row - 1.4))
         if figures is None:
             page.text(125, y, W - 125, "no readings in this period", 7.5, colour="#444444")
@@ -183,29 +176,23 @@ def paint_summary(
             )
         y += row
         shown += 1
-    if shown < len(described):
-        page.text(0, y, W, f"… and {len(described) - shown} more spots (see the map file).", 7.5)
+    if shown < len(said.spots):
+        page.text(0, y, W, f"… and {len(said.spots) - shown} more spots (see the map file).", 7.5)
         y += row
     y += 3
     # sources and routine side by side
-    answers: dict[tuple[str, str], list[str]] = {}
-    for answer in getattr(tpm, "answers", ()):
-        answers.setdefault((answer.muscle, answer.side), []).append(answer.answer)
     top = y
     page.text(0, y, W / 2 - 4, "Muscles that commonly refer pain to these spots", 10, bold=True)
     y += 5.5
-    for source in advice["sources"][:_SOURCES]:
-        said = answers.get((source["muscle"], source["side"]))
-        press = f" — press test: {', '.join(said)}" if said else ""
-        y += page.text(0, y, W / 2 - 4, f"• {source['name']} ({source['side']}){press}", 8) + 0.6
+    for line in said.sources:
+        y += page.text(0, y, W / 2 - 4, f"• {line}", 8) + 0.6
     y2 = top
     page.text(W / 2, y2, W / 2, "The routine they follow", 10, bold=True)
     y2 += 5.5
-    for step in advice["routine"][:_STEPS]:
-        line = f"• {step['name']} ({step['side']}) — {str(step['tool']).replace('_', ' ')}"
-        y2 += page.text(W / 2, y2, W / 2, line, 8) + 0.6
-    if len(advice["routine"]) > _STEPS:
-        y2 += page.text(W / 2, y2, W / 2, f"… {len(advice['routine']) - _STEPS} more steps", 8)
+    for line in said.routine:
+        y2 += page.text(W / 2, y2, W / 2, f"• {line}", 8) + 0.6
+    if said.more_steps:
+        y2 += page.text(W / 2, y2, W / 2, said.more_steps, 8)
     # disclaimer at the foot of the page
     foot = H - footer
     painter.setPen(QPen(QColor("#000000"), page.mm(0.25)))
@@ -215,7 +202,7 @@ def paint_summary(
 
 
 def write_summary_pdf(
-    tpm: Any,
+    tpm: TriggerPointMap,
     out: Path,
     *,
     page_size: str | None = None,
@@ -226,12 +213,8 @@ def write_summary_pdf(
     """Write the one-page summary of ``tpm`` to ``out`` (atomically)."""
     ensure_app()
     resolve_page_size(page_size)
-    out = Path(out)
-    fd, temp_name = tempfile.mkstemp(prefix=".summary-", suffix=".pdf", dir=out.parent)
-    os.close(fd)
-    temp = Path(temp_name)
-    try:
-        writer = pdf_writer(temp, page_size, f"Pain summary – {tpm.name}")
+
+    def paint(writer: QPdfWriter) -> None:
         painter = QPainter(writer)
         paint_summary(
             painter,
@@ -244,11 +227,5 @@ def write_summary_pdf(
             today or date.today(),
         )
         painter.end()
-        del writer
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, out)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+
+    write_pdf(out, page_size, f"Pain summary – {tpm.name}", paint)

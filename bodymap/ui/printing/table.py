@@ -1,8 +1,9 @@
 """The guide's spot table: a header and one row per spot, numbered as on the diagrams.
 
 A row carries the spot's numbered, intensity-filled marker, where it is, its pain and its
-note; a spot over a place not to roll shows that caution above the note. Rows repeat the
-header when the table runs onto a new page.
+note; a spot over a place not to roll shows that caution above the note in the caution ink,
+and a spot the chosen routine length left out says so there in the ordinary ink (it is not
+a safety text). Rows repeat the header when the table runs onto a new page.
 """
 
 from __future__ import annotations
@@ -54,8 +55,10 @@ class SpotTableBlocks(BlockBuilder):
             self.text(f"{row.intensity}/10 {row.kind}", self.fonts.body, inner[3], max_lines=2),
             self.text(row.note or "–", self.fonts.body, inner[4], max_lines=2),
         ]
-        caution = self.text(row.caution, self.fonts.small_bold, inner[4]) if row.caution else None
-        note_top = caution.height + self.u.mm(0.8) if caution else 0.0
+        lead = row.caution or row.left_out
+        lead_ink = CAUTION_INK if row.caution else INK
+        above = self.text(lead, self.fonts.small_bold, inner[4]) if lead else None
+        note_top = above.height + self.u.mm(0.8) if above else 0.0
         last = cells[4]
         assert last is not None
         text_h = max(*(c.height for c in cells[1:4] if c is not None), note_top + last.height)
@@ -73,9 +76,9 @@ class SpotTableBlocks(BlockBuilder):
             painter.setPen(INK)
             for index, ((_, w), cell) in enumerate(zip(cols[1:], cells[1:], strict=True)):
                 top = rect.top() + pad
-                if index == 3 and caution is not None:
-                    painter.setPen(CAUTION_INK)
-                    caution.draw(painter, x, top)
+                if index == 3 and above is not None:
+                    painter.setPen(lead_ink)
+                    above.draw(painter, x, top)
                     painter.setPen(INK)
                     top += note_top
                 if cell is not None:

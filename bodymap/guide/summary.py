@@ -1,0 +1,94 @@
+"""What the one-page clinician summary says about the spots, the likely sources and the
+routine, as plain values built from the advisor's typed answer.
+
+The printing part (`bodymap.ui.printing.summary`) lays these lines out next to the
+diagrams, the heat map and the trend of each spot, and only draws.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bodymap.advisor.model import Advice
+from bodymap.maps.values import PressAnswer, Spot
+
+if TYPE_CHECKING:
+    from bodymap.maps.model import TriggerPointMap
+
+__all__ = [
+    "SOURCES_SHOWN",
+    "STEPS_SHOWN",
+    "SummaryContent",
+    "SummarySpot",
+    "summary_content",
+    "summary_content_for",
+]
+
+SOURCES_SHOWN = 5
+"""The summary lists this many likely sources at the most."""
+STEPS_SHOWN = 6
+"""… and this many routine steps, then says how many more there are."""
+
+
+@dataclass(frozen=True)
+class SummarySpot:
+    """One spot of the summary's table: its number on the diagram and where it is."""
+
+    number: int
+    spot_id: str
+    where: str
+
+
+@dataclass(frozen=True)
+class SummaryContent:
+    """The summary's words that come from the advice, in reading order."""
+
+    spots: tuple[SummarySpot, ...]
+    sources: tuple[str, ...]
+    """The first likely sources, each with the person's press-test answers."""
+    routine: tuple[str, ...]
+    """The first routine steps: muscle, side and tool."""
+    more_steps: str
+    """ "… 3 more steps" when the routine is longer than the summary shows, else ""."""
+
+
+def summary_content(
+    spots: Sequence[Spot], advice: Advice | None, answers: Iterable[PressAnswer] = ()
+) -> SummaryContent:
+    """The summary's spot, source and routine lines for ``spots`` and their ``advice``
+    (None for a map without spots); ``answers`` are the map's press-test answers."""
+    if advice is None:
+        return SummaryContent((), (), (), "")
+    rows = []
+    for number, (spot, finding) in enumerate(zip(spots, advice.spots, strict=False), start=1):
+        where = finding.regions[0].name if finding.regions else "not on a muscle"
+        rows.append(SummarySpot(number, spot.id, f"{where} ({spot.side})"))
+    said: dict[tuple[str, str], list[str]] = {}
+    for answer in answers:
+        said.setdefault((answer.muscle, answer.side), []).append(answer.answer)
+    sources = []
+    for source in advice.sources[:SOURCES_SHOWN]:
+        heard = said.get((source.muscle, source.side))
+        press = f" — press test: {', '.join(heard)}" if heard else ""
+        sources.append(f"{source.name} ({source.side}){press}")
+    steps = advice.routine.steps
+    routine = tuple(
+        f"{step.name} ({step.side}) — {step.tool.replace('_', ' ')}" for step in steps[:STEPS_SHOWN]
+    )
+    more = len(steps) - STEPS_SHOWN
+    return SummaryContent(
+        spots=tuple(rows),
+        sources=tuple(sources),
+        routine=routine,
+        more_steps=f"… {more} more steps" if more > 0 else "",
+    )
+
+
+def summary_content_for(tpm: TriggerPointMap) -> SummaryContent:
+    """Ask the advisor about the map's spots and put the summary's lines together."""
+    from bodymap.advisor import advise
+
+    spots = list(tpm.spots)
+    return summary_content(spots, advise(spots) if spots else None, tpm.answers)
