@@ -1,11 +1,13 @@
 """Cold start, side by side with a floor program (docs/PRODUCT.md: ≤ 1.6 × the floor).
 
 The floor is the least any program like this can do: import shapely and numpy, make a
-QApplication and show a bare main window. bodymap's round imports the GUI, builds the window,
-opens the desk-worker example and shows it. Each round is a fresh process (offscreen,
-private settings and data folders, bytecode cached as an installed program has it); the two
-programs alternate so both see the same machine. The figures are CPU seconds (user + system)
-from ``os.wait4``, and each child's own peak memory (VmHWM).
+QApplication and show a bare main window. bodymap's round starts as the program does
+(``bodymap.ui.app.run_gui``, with Python's cycle collector paused until the event loop
+runs), imports the GUI, builds the window, opens the desk-worker example and shows it. Each
+round is a fresh process (offscreen, private settings and data folders, bytecode cached as
+an installed program has it); the two programs alternate so both see the same machine. The
+figures are CPU seconds (user + system) from ``os.wait4``, and each child's own peak memory
+(VmHWM).
 """
 
 from __future__ import annotations
@@ -55,12 +57,15 @@ print(PEAK())
 BODYMAP = (
     PEAK
     + """
+import gc
 import sys
+gc.disable()  # as the command line does before it imports the GUI
 from PySide6.QtCore import QTimer
-from bodymap.ui.app import make_application
+from bodymap.ui.app import hold_collection, make_application
 from bodymap.ui.window.mainwindow import MapWindow
 
 app = make_application([])
+hold_collection()  # as run_gui does: collect cycles again once the event loop runs
 window = MapWindow(remember=False)
 window.document.open(sys.argv[1])
 window.show()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gc
 import io
 import itertools
 import json
@@ -625,6 +626,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     problem = display_problem(os.environ, sys.platform)
     if problem:
         raise CliError(problem, status=2)
+    gc.disable()  # until the window is up (bodymap.ui.app.hold_collection)
     from bodymap.ui.app import run_gui
 
     status: int = run_gui(getattr(args, "map", None))

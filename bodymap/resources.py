@@ -12,7 +12,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-__all__ = ["ResourceError", "asset", "asset_root", "read_text"]
+__all__ = ["ResourceError", "asset", "asset_root", "read_bytes", "read_text"]
 
 
 class ResourceError(RuntimeError):
@@ -48,3 +48,12 @@ def read_text(*parts: str) -> str:
         return asset(*parts).read_text(encoding="utf-8")
     except OSError as exc:
         raise ResourceError(f"cannot read bodymap asset {'/'.join(parts)}: {exc}") from exc
+
+
+def read_bytes(*parts: str) -> bytes | None:
+    """The bytes of a shipped file, or None if it is missing or unreadable (for files the
+    program can do without, such as the atlas's compact form)."""
+    try:
+        return asset(*parts).read_bytes()
+    except (OSError, ResourceError):
+        return None

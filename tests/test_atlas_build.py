@@ -20,6 +20,12 @@ from shapely.affinity import scale
 from shapely.geometry import LineString, Point, shape
 from shapely.geometry.base import BaseGeometry
 
+import bodymap.atlas as atlas_package
+from bodymap.atlas import load_atlas, read_view
+from bodymap.atlas.compact import loads_compact
+from bodymap.atlas.index import LOOKUP_LAYERS, ViewAtlas
+from bodymap.atlas.loader import ViewData, parse_view
+
 ROOT = Path(__file__).resolve().parent.parent
 ATLAS = ROOT / "assets" / "atlas"
 VIEWS = ("front", "back")
@@ -109,13 +115,92 @@ def test_committed_geojson_is_what_the_builder_builds():
 
 
 @pytest.mark.slow
-def test_check_mode_reports_a_stale_file(tmp_path, capsys):
+def test_committed_compact_form_is_what_the_builder_builds():
     for view, text in builder().build().items():
-        (tmp_path / f"{view}.geojson").write_text(text, encoding="utf-8")
+        assert (ATLAS / f"{view}.compact").read_bytes() == builder().compact(view, text), view
+
+
+@pytest.mark.slow
+def test_check_mode_reports_a_stale_file(tmp_path, capsys):
+    assert builder().main(["--out", str(tmp_path)]) == 0
     assert builder().main(["--check", "--out", str(tmp_path)]) == 0
     (tmp_path / "back.geojson").write_text("{}", encoding="utf-8")
     assert builder().main(["--check", "--out", str(tmp_path)]) == 1
     assert "back.geojson" in capsys.readouterr().out
+    assert builder().main(["--out", str(tmp_path)]) == 0
+    (tmp_path / "front.compact").write_bytes(b"")
+    assert builder().main(["--check", "--out", str(tmp_path)]) == 1
+    out = capsys.readouterr().out.splitlines()[-1]
+    assert "front.compact" in out and "geojson" not in out
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_the_compact_form_holds_the_same_atlas_as_the_geojson(view):
+    text = (ATLAS / f"{view}.geojson").read_text(encoding="utf-8")
+    strict = parse_view(text, f"atlas/{view}.geojson", view)
+    packed = loads_compact((ATLAS / f"{view}.compact").read_bytes(), view, text)
+    assert packed is not None
+    assert packed.view == view
+    rows = [(r.id, r.side, r.kind, r.layer, r.name) for r in packed.regions]
+    assert rows == [(r.id, r.side, r.kind, r.layer, r.name) for r in strict.regions]
+    assert list(packed.landmarks.items()) == list(strict.landmarks.items())
+    geoms = [packed.outline, *(r.geometry for r in packed.regions)]
+    expected = [strict.outline, *(r.geometry for r in strict.regions)]
+    assert [g.wkb for g in geoms] == [g.wkb for g in expected]
+    assert packed.neighbours is not None
+    worked_out = ViewAtlas(strict)
+    assert {layer: worked_out.neighbour_positions(layer) for layer in LOOKUP_LAYERS} == dict(
+        packed.neighbours
+    )
+    # the program loads the same, and finds the same neighbours
+    loaded = load_atlas()[view]
+    for region in strict.regions:
+        expected_near = [r.key for r in worked_out.neighbours(region)]
+        assert [r.key for r in loaded.neighbours(region)] == expected_near, region.key
+    assert [r.key for r in loaded.regions] == [r.key for r in strict.regions]
+    assert [r.geometry.wkb for r in loaded.regions] == [r.geometry.wkb for r in strict.regions]
+
+
+def test_a_compact_form_not_made_from_this_geojson_is_not_used():
+    text = (ATLAS / "front.geojson").read_text(encoding="utf-8")
+    blob = (ATLAS / "front.compact").read_bytes()
+    assert loads_compact(blob, "front", text) is not None
+    assert loads_compact(blob, "front", text.replace("Upper trapezius", "Upper trapezius!")) is None
+    assert loads_compact(blob, "back", text) is None
+    assert loads_compact(blob[:-1], "front", text) is None  # cut short
+    assert loads_compact(blob[:-9] + bytes(9), "front", text) is None  # damaged
+    assert loads_compact(b"", "front", text) is None
+    assert loads_compact(b"[]\n", "front", text) is None
+    head, _, payload = blob.partition(b"\n")
+    header = json.loads(head)
+    header["neighbours"]["deep"][0] = [10_000]  # a neighbour that is not there
+    damaged = json.dumps(header, separators=(",", ":")).encode() + b"\n" + payload
+    assert loads_compact(damaged, "front", text) is None
+
+
+@pytest.mark.parametrize("compact", [None, b"", b"{}\n"])
+def test_without_a_sound_compact_form_the_atlas_is_read_from_the_geojson(monkeypatch, compact):
+    calls = []
+
+    def parse(text: str, source: str, view: str) -> ViewData:
+        calls.append(source)
+        return parse_view(text, source, view)
+
+    monkeypatch.setattr(atlas_package.resources, "read_bytes", lambda *_parts: compact)
+    monkeypatch.setattr(atlas_package, "parse_view", parse)
+    slow = read_view("back")
+    assert calls == ["atlas/back.geojson"]
+    fast = load_atlas()["back"]
+    assert [r.key for r in slow.regions] == [r.key for r in fast.regions]
+    assert slow.landmarks == fast.landmarks
+
+
+def test_a_sound_compact_form_is_read_instead_of_the_geojson(monkeypatch):
+    def parse(*_args: str) -> ViewData:
+        raise AssertionError("the GeoJSON was parsed")
+
+    monkeypatch.setattr(atlas_package, "parse_view", parse)
+    assert read_view("front").landmarks == load_atlas()["front"].landmarks
 
 
 @pytest.mark.parametrize("view", VIEWS)

@@ -655,3 +655,17 @@ def test_view_shortcuts_switch_between_both_front_and_back(qtbot, win):
         qtbot.keyClick(window.canvas, key, Qt.KeyboardModifier.ControlModifier)
         assert window.canvas.views == views
     assert all(not k.isEmpty() for a in window.findChildren(QAction) for k in a.shortcuts())
+
+
+def test_start_up_pauses_the_cycle_collector_until_the_event_loop_runs(qtbot):
+    import gc
+
+    from bodymap.ui.app import hold_collection
+
+    assert gc.isenabled()
+    try:
+        hold_collection()
+        assert not gc.isenabled()
+        qtbot.waitUntil(gc.isenabled)  # the first turn of the event loop turns it back on
+    finally:
+        gc.enable()

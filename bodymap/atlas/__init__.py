@@ -10,8 +10,9 @@ from collections.abc import Iterator, Mapping
 
 from bodymap import resources
 from bodymap.atlas.check import check_atlas, required_landmarks
+from bodymap.atlas.compact import loads_compact
 from bodymap.atlas.index import MIDLINE_X, SNAP_DISTANCE, ViewAtlas
-from bodymap.atlas.loader import AtlasError, parse_view
+from bodymap.atlas.loader import AtlasError, ViewData, parse_view
 from bodymap.atlas.model import CAUTION_ZONES, SIDES, VIEWS, Hit, Region, mirror_side
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "check_atlas",
     "load_atlas",
     "mirror_side",
+    "read_view",
     "required_landmarks",
 ]
 
@@ -54,10 +56,16 @@ class Atlas(Mapping[str, ViewAtlas]):
 
 @functools.cache
 def load_atlas() -> Atlas:
-    """The shipped atlas, read and indexed once per process."""
-    views = {}
-    for view in VIEWS:
-        name = f"{view}.geojson"
-        text = resources.read_text("atlas", name)
-        views[view] = ViewAtlas(parse_view(text, f"atlas/{name}", view))
-    return Atlas(views)
+    """The shipped atlas, read and indexed once per process: from its compact form when
+    that was made from the GeoJSON as it is, else from the GeoJSON itself."""
+    return Atlas({view: ViewAtlas(read_view(view)) for view in VIEWS})
+
+
+def read_view(view: str) -> ViewData:
+    """One view of the shipped atlas: its compact form if that was made from the GeoJSON
+    as it is, else the GeoJSON parsed strictly."""
+    name = f"{view}.geojson"
+    text = resources.read_text("atlas", name)
+    compact = resources.read_bytes("atlas", f"{view}.compact")
+    data = loads_compact(compact, view, text) if compact is not None else None
+    return data if data is not None else parse_view(text, f"atlas/{name}", view)

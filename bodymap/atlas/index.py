@@ -19,13 +19,14 @@ from bodymap.atlas.loader import ViewData
 from bodymap.atlas.model import Hit, Region
 from bodymap.sides import MIDLINE_X, side_for
 
-__all__ = ["MIDLINE_X", "NEIGHBOUR_GAP", "SNAP_DISTANCE", "ViewAtlas"]
+__all__ = ["LOOKUP_LAYERS", "MIDLINE_X", "NEIGHBOUR_GAP", "SNAP_DISTANCE", "ViewAtlas"]
 
 SNAP_DISTANCE = 6.0
 """A click this close outside the outline counts as a click on the body."""
 NEIGHBOUR_GAP = 3.0
 """Regions closer than this (atlas units) count as neighbours."""
-_LOOKUP_LAYERS = ("superficial", "deep", "segment", "caution")
+LOOKUP_LAYERS = ("superficial", "deep", "segment", "caution")
+"""The layers a point is looked up in, each with its own tree and neighbour table."""
 RECENT_HITS = 256
 """How many answers of :meth:`ViewAtlas.locate` are kept for the same point asked again."""
 
@@ -56,8 +57,9 @@ class ViewAtlas:
         self.regions = data.regions
         self._layers = {
             name: _LayerIndex([r for r in data.regions if r.layer == name])
-            for name in _LOOKUP_LAYERS
+            for name in LOOKUP_LAYERS
         }
+        self._ahead = data.neighbours or {}
         self._by_id: dict[tuple[str, str], list[Region]] = {}
         self._recent: dict[tuple[float, float], Hit] = {}
         for region in data.regions:
@@ -173,11 +175,21 @@ class ViewAtlas:
         """Regions of the same layer that share a border with ``region`` (or nearly)."""
         return self._neighbour_table(region.layer).get(region, ())
 
-    @functools.cache  # noqa: B019 - one table per layer for the atlas's lifetime
-    def _neighbour_table(self, layer: str) -> dict[Region, tuple[Region, ...]]:
+    def neighbour_positions(self, layer: str) -> tuple[tuple[int, ...], ...]:
+        """For each region of ``layer`` (in file order), the positions of its neighbours in
+        that order: regions within `NEIGHBOUR_GAP`, worked out from the geometry."""
         index = self._layers[layer]
-        table: dict[Region, tuple[Region, ...]] = {}
+        rows = []
         for k, region in enumerate(index.regions):
             near = index.tree.query(region.geometry, predicate="dwithin", distance=NEIGHBOUR_GAP)
-            table[region] = tuple(index.regions[int(j)] for j in sorted(near) if int(j) != k)
-        return table
+            rows.append(tuple(int(j) for j in sorted(near) if int(j) != k))
+        return tuple(rows)
+
+    @functools.cache  # noqa: B019 - one table per layer for the atlas's lifetime
+    def _neighbour_table(self, layer: str) -> dict[Region, tuple[Region, ...]]:
+        regions = self._layers[layer].regions
+        rows = self._ahead.get(layer)
+        if rows is None or len(rows) != len(regions):
+            rows = self.neighbour_positions(layer)
+        pairs = zip(regions, rows, strict=True)
+        return {region: tuple(regions[j] for j in row) for region, row in pairs}

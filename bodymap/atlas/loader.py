@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,12 +38,15 @@ class AtlasError(ValueError):
 
 @dataclass(frozen=True)
 class ViewData:
-    """The parsed contents of one view's file."""
+    """The parsed contents of one view's file; ``neighbours`` holds the neighbour tables
+    when they were worked out ahead (the compact form), by layer: for each of the layer's
+    regions in file order, the positions of its neighbours in that order."""
 
     view: str
     outline: Any
     regions: tuple[Region, ...]
     landmarks: dict[str, tuple[float, float]]
+    neighbours: Mapping[str, tuple[tuple[int, ...], ...]] | None = None
 
 
 def _feature_label(index: int, props: Any) -> str:

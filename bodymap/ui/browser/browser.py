@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDockWidget,
     QFormLayout,
     QLineEdit,
     QListWidget,
@@ -32,7 +31,7 @@ from bodymap.knowledge import Knowledge, load_knowledge
 from bodymap.knowledge.search import MuscleMatch, area_name, areas, search_muscles
 from bodymap.ui.browser.record_text import record_text
 
-__all__ = ["SIDES", "MuscleBrowser", "MuscleDock"]
+__all__ = ["SIDES", "MuscleBrowser"]
 
 SIDES = (("right", "Right side"), ("left", "Left side"))
 _ROLE_ID = Qt.ItemDataRole.UserRole
@@ -216,36 +215,3 @@ class MuscleBrowser(QWidget):
             event.accept()
             return
         super().keyPressEvent(event)
-
-
-class MuscleDock(QDockWidget):
-    """The browser in a dock beside the advice; closing it returns the diagram to normal."""
-
-    closed = Signal()
-
-    def __init__(
-        self,
-        atlas: Mapping[str, ViewAtlas],
-        parent: QWidget | None = None,
-        knowledge: Knowledge | None = None,
-    ) -> None:
-        super().__init__("Muscles", parent)
-        self.setObjectName("muscleDock")
-        self.setAccessibleName("Muscle browser")
-        self.browser = MuscleBrowser(atlas, knowledge, self)
-        self.setWidget(self.browser)
-        self.browser.closeRequested.connect(self.close)
-
-    def open_on(self, muscle: str | None = None, side: str = "right") -> None:
-        """Show and raise the dock with the search box focused; on ``muscle`` if given."""
-        self.show()
-        self.raise_()
-        if muscle:
-            self.browser.show_muscle(muscle, side)
-        else:
-            self.browser.emit_choice()
-        self.browser.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        super().closeEvent(event)
-        self.closed.emit()

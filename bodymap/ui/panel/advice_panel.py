@@ -42,7 +42,6 @@ from bodymap.atlas import ViewAtlas, load_atlas
 from bodymap.guide.words import POSITION_WORDS, TOOL_WORDS
 from bodymap.knowledge import load_knowledge
 from bodymap.maps.model import Change, TriggerPointMap
-from bodymap.session import sessions_this_week
 from bodymap.ui.document.map_observer import MapObserver
 from bodymap.ui.document.selection import SpotSelection
 from bodymap.ui.drawing.plain_text import plain_tooltip
@@ -179,7 +178,8 @@ class AdvicePanel(QWidget):
         ``note_debounce_ms`` how long typing pauses before a note is committed."""
         super().__init__(parent)
         self.selection = selection if selection is not None else SpotSelection(self)
-        self.selection.changed.connect(self._show_selection)
+        self.selection.changed.connect(self._selection_changed)
+        self._refreshing = False
         self._atlas = atlas if atlas is not None else load_atlas()
         self._observer = MapObserver(self._on_change)
         self._source: tuple[str, str] | None = None
@@ -268,6 +268,7 @@ class AdvicePanel(QWidget):
         self.details = QTextBrowser()
         self.details.setAccessibleName("Routine and cautions")
         self.details.setOpenLinks(False)
+        self._details_text = ""
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
@@ -329,7 +330,11 @@ class AdvicePanel(QWidget):
             return
         added = change.spot_id if change.kind == "added" else None
         if added:
-            self.selection.select(added)
+            self._refreshing = True  # the refresh below shows the new selection once
+            try:
+                self.selection.select(added)
+            finally:
+                self._refreshing = False
         self.refresh()
         if added:
             # a spot added or put back by Undo is selected: say so, so the canvas and the
@@ -354,6 +359,8 @@ class AdvicePanel(QWidget):
         if tpm is None or not tpm.sessions:
             self.sessions_label.setVisible(False)
             return
+        from bodymap.session import sessions_this_week  # only a map with sessions needs it
+
         count = sessions_this_week((s.start for s in tpm.sessions), datetime.now(UTC))
         self.sessions_label.setText(f"{count} mat session{'s' if count != 1 else ''} this week")
         self.sessions_label.setVisible(True)
@@ -365,7 +372,11 @@ class AdvicePanel(QWidget):
         spots = self._map.spots if self._map is not None else ()
         current = self.selection.current
         if current and not any(s.id == current for s in spots):
-            self.selection.select("")
+            self._refreshing = True  # shown once below
+            try:
+                self.selection.select("")
+            finally:
+                self._refreshing = False
         if not spots:
             self.advice = None
             if self._source is not None:
@@ -375,8 +386,8 @@ class AdvicePanel(QWidget):
             self.spot_list.clear()
             self.source_tree.clear()
             self.press_box.set_questions((), [], {})
-            self.details.clear()
-            self.editor.set_spot(None)
+            self._set_details("")
+            self._show_selection()
             return
         assert self._map is not None
         spot_ids = [spot.id for spot in spots]
@@ -392,7 +403,27 @@ class AdvicePanel(QWidget):
         self.press_box.set_questions(
             questions, spot_ids, {a.key: a.answer for a in self._map.answers}
         )
-        self.details.setHtml(self._details_html())
+        self._set_details(self._details_html())
+
+    def _set_details(self, text: str) -> None:
+        """Show ``text`` (HTML) in the details, laid out once. Unchanged text is left as it
+        is (and where it was scrolled to). Clearing the old text would hide the scroll bar and
+        showing the new one bring it back, each time laying the text out again at the other
+        width: the bar is held while the text is set, and hidden after if no longer needed."""
+        if text == self._details_text:
+            return
+        self._details_text = text
+        if not text:
+            self.details.clear()
+            return
+        bar = self.details.verticalScrollBar()
+        policy = self.details.verticalScrollBarPolicy()
+        if bar.isVisible() and policy == Qt.ScrollBarPolicy.ScrollBarAsNeeded:
+            self.details.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+            self.details.setHtml(text)
+            self.details.setVerticalScrollBarPolicy(policy)
+        else:
+            self.details.setHtml(text)
 
     def _body_percent(self, units2: float) -> float:
         """A size in square atlas units as a percentage of the body (front and back)."""
@@ -426,6 +457,10 @@ class AdvicePanel(QWidget):
             self.spot_list.addItem(item)
         self.spot_list.blockSignals(False)
         self._show_selection()
+
+    def _selection_changed(self, _spot_id: str) -> None:
+        if not self._refreshing:
+            self._show_selection()
 
     def _show_selection(self) -> None:
         self.spot_list.blockSignals(True)

@@ -4,7 +4,11 @@
 window turns each request into a `bodymap.maps` operation pushed on the document's undo
 stack (`spot_requests`), so every edit is undoable and marks the map unsaved. Dialogs and
 file choosers sit behind small ``ask_*`` methods that tests replace. Exports and the guide
-live in `window_exports`, the remembered layout in `window_state`.
+live in `exports_menu`, the remembered layout in `window_state`.
+
+What the first frame does not need (exports, printing, dialogs, mat sessions, history, the
+muscle browser's contents) is imported when the person first asks for it, so the window
+opens sooner.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QVBoxLayout, QW
 from bodymap.atlas import load_atlas
 from bodymap.maps import Change, Spot, TriggerPointMap
 from bodymap.ui import settings as prefs
-from bodymap.ui.browser.browser import MuscleDock
+from bodymap.ui.browser.dock import MuscleDock
 from bodymap.ui.canvas.body_canvas import BodyCanvas
 from bodymap.ui.canvas.hit_text import describe_hit
 from bodymap.ui.canvas.legend import DiagramLegend
@@ -30,22 +34,14 @@ from bodymap.ui.document.document import UNTITLED, MapDocument, example_names
 from bodymap.ui.document.map_observer import MapObserver
 from bodymap.ui.drawing.plain_text import menu_text, plain_label, plain_window_title
 from bodymap.ui.panel.advice_panel import AdvicePanel
-from bodymap.ui.window import exports_menu as window_exports
 from bodymap.ui.window import state as window_state
 from bodymap.ui.window.actions import WindowActions, build_menus
-from bodymap.ui.window.dialogs import (
-    CheckInDialog,
-    ShortcutsDialog,
-    shortcut_rows,
-    show_about,
-    show_safety_note,
-)
-from bodymap.ui.window.mat_session import MatSessions
 from bodymap.ui.window.paint_bar import PAINT_HINT, build_paint_bar
 from bodymap.ui.window.state import PANEL_WIDTH
 
 if TYPE_CHECKING:
     from bodymap.ui.history.window import HistoryDialog
+    from bodymap.ui.window.mat_session import MatSessions
 
 __all__ = ["PANEL_WIDTH", "MapWindow", "window_title"]
 
@@ -93,7 +89,7 @@ class MapWindow(QMainWindow):
         self.selection = self.document.selection
         self._observer = MapObserver(self._on_change)
         self.history_dialog: HistoryDialog | None = None
-        self.mat = MatSessions(self)
+        self._mat: MatSessions | None = None
 
         self.canvas = BodyCanvas(self, self.atlas, self.selection)
         self.canvas.setAccessibleName("Body diagrams")
@@ -173,7 +169,7 @@ class MapWindow(QMainWindow):
         a.edit_spot.triggered.connect(lambda: self.focus_editor(self.selection.current))
         a.check_in.triggered.connect(self.check_in)
         a.edit_check_ins.triggered.connect(self.show_check_ins)
-        a.mat_session.triggered.connect(self.mat.choose_and_start)
+        a.mat_session.triggered.connect(lambda: self.mat.choose_and_start())
         a.view_both.triggered.connect(lambda: self.canvas.set_views(("front", "back")))
         a.view_front.triggered.connect(lambda: self.canvas.set_views(("front",)))
         a.view_back.triggered.connect(lambda: self.canvas.set_views(("back",)))
@@ -186,7 +182,7 @@ class MapWindow(QMainWindow):
         a.muscles.triggered.connect(lambda: self.show_muscles())
         a.heat_map.triggered.connect(self.show_heat_map)
         a.safety.triggered.connect(self.show_safety_note)
-        a.about.triggered.connect(lambda: show_about(self))
+        a.about.triggered.connect(self.show_about)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.focus_diagram.triggered.connect(self.focus_diagram)
         a.paint_tool.toggled.connect(self._set_paint_tool)
@@ -215,10 +211,19 @@ class MapWindow(QMainWindow):
         self.panel.pressAnswered.connect(
             functools.partial(spot_requests.request_press_answer, self.document)
         )
-        self.muscle_dock.browser.patternChosen.connect(
+        self.muscle_dock.patternChosen.connect(
             lambda muscle, side: self.canvas.set_pattern(muscle or None, side)
         )
         self.muscle_dock.closed.connect(lambda: self.canvas.set_pattern(None))
+
+    @property
+    def mat(self) -> MatSessions:
+        """The window's mat sessions (made when first asked for)."""
+        if self._mat is None:
+            from bodymap.ui.window.mat_session import MatSessions
+
+            self._mat = MatSessions(self)
+        return self._mat
 
     def _set_paint_tool(self, on: bool) -> None:
         self.canvas.set_tool("paint" if on else "click")
@@ -354,6 +359,8 @@ class MapWindow(QMainWindow):
     ``ask_check_in`` seam, which tests replace, so theirs check in now)."""
 
     def ask_check_in(self, tpm: TriggerPointMap) -> dict[str, int] | None:
+        from bodymap.ui.window.dialogs import CheckInDialog
+
         dialog = CheckInDialog(tpm, self.spot_label, self)
         if not dialog.exec():
             return None
@@ -411,11 +418,15 @@ class MapWindow(QMainWindow):
 
     # -- exports and the guide -----------------------------------------------------------
     def ask_export_path(self, kind: str) -> Path | None:
-        return window_exports.choose_export_path(self, self.document, kind)
+        from bodymap.ui.window.exports_menu import choose_export_path
+
+        return choose_export_path(self, self.document, kind)
 
     def export(self, kind: str, path: Path | None = None) -> Path | None:
         """Write the map as ``png``, ``csv`` or ``geojson``; the path written, or None."""
-        return window_exports.export_map(self, kind, path)
+        from bodymap.ui.window.exports_menu import export_map
+
+        return export_map(self, kind, path)
 
     def export_summary(self, path: Path | None = None) -> Path | None:
         """The one-page summary for a clinician as PDF, to ``path`` or a chosen file."""
@@ -440,7 +451,9 @@ class MapWindow(QMainWindow):
     def guide(self, how: str, path: Path | None = None) -> Path | None:
         """The rolling guide: ``print``, ``preview`` or ``pdf`` (to ``path`` or a chosen
         file)."""
-        return window_exports.output_guide(self, how, path)
+        from bodymap.ui.window.exports_menu import output_guide
+
+        return output_guide(self, how, path)
 
     # -- view state ----------------------------------------------------------------------
     def _set_layer(self, name: str, visible: bool) -> None:
@@ -471,10 +484,19 @@ class MapWindow(QMainWindow):
 
     # -- first run, recovery, closing ----------------------------------------------------
     def show_safety_note(self) -> None:
+        from bodymap.ui.window.dialogs import show_safety_note
+
         show_safety_note(self)
+
+    def show_about(self) -> None:
+        from bodymap.ui.window.dialogs import show_about
+
+        show_about(self)
 
     def show_shortcuts(self) -> None:
         """Help → Keyboard Shortcuts: every action's keys and the diagram's own."""
+        from bodymap.ui.window.dialogs import ShortcutsDialog, shortcut_rows
+
         ShortcutsDialog(shortcut_rows(self.acts.all_actions()), self).exec()
 
     def startup(self) -> None:
