@@ -196,6 +196,29 @@ def _cuts(area: BaseGeometry, regions: list[BaseGeometry]) -> Any:
     return out
 
 
+def _outside_zones(
+    at: AreaTables, regions: list[Region], cuts: list[BaseGeometry], pieces: list[float]
+) -> list[float]:
+    """|cut − the muscle's zones| for each muscle's cut of the area (one bulk intersection)."""
+    out = list(pieces)
+    todo: list[int] = []
+    zones: list[BaseGeometry] = []
+    for k, region in enumerate(regions):
+        zone = at.zones(region.id, region.side)
+        if zone is None or pieces[k] < SLIVER or not shapely.intersects(zone, cuts[k]):
+            continue
+        if shapely.contains(zone, cuts[k]):
+            out[k] = 0.0
+            continue
+        todo.append(k)
+        zones.append(zone)
+    if todo:
+        inside = shapely.area(shapely.intersection([cuts[k] for k in todo], zones)).tolist()
+        for k, part in zip(todo, inside, strict=True):
+            out[k] = max(0.0, pieces[k] - part)
+    return out
+
+
 def _on_body(shape: BaseGeometry, outline: BaseGeometry) -> BaseGeometry:
     if shapely.contains_properly(outline, shape):  # the outline is prepared: a fast test
         return shape
@@ -264,18 +287,15 @@ def area_contributions(
     hits = at.body_tree.query(area, predicate="intersects")
     if len(hits):
         cuts = _cuts(area, [at.bodies[i].geometry for i in hits])
-        pieces = shapely.area(cuts)
-        for i, cut, piece in zip(hits.tolist(), cuts, pieces.tolist(), strict=True):
+        pieces = shapely.area(cuts).tolist()
+        outside = _outside_zones(at, [at.bodies[i] for i in hits], cuts, pieces)
+        for i, piece, free in zip(hits.tolist(), pieces, outside, strict=True):
             if piece < SLIVER:
                 continue
             region = at.bodies[i]
             key2 = (region.id, region.side)
-            zones = at.zones(*key2)
-            outside = piece
-            if zones is not None and shapely.intersects(zones, cut):
-                outside -= float(shapely.intersection(cut, zones).area)
             layer = _SUPERFICIAL if region.layer == "superficial" else _DEEP
-            weight = LOCAL * layer * max(0.0, outside) / size
+            weight = LOCAL * layer * free / size
             if key2 not in local or local[key2][0] < weight:
                 local[key2] = (weight, piece, region.layer)
     prevalence = tables.prevalence_factor
