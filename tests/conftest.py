@@ -39,7 +39,8 @@ def _starts_a_process(function: object) -> bool:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests that drive Qt (they use qtbot or qapp) are marked ``gui`` for ``-m "not gui"``;
-    tests that start processes are marked ``slow`` for the fast lane ``-m "not slow"``."""
+    tests that start processes are marked ``slow`` for the fast lane ``-m "not slow"`` (heavy
+    tests carry ``@pytest.mark.slow`` themselves; CI runs every lane)."""
     for item in items:
         if {"qtbot", "qapp"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)

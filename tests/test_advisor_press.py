@@ -54,6 +54,7 @@ def test_no_answers_leave_the_ranking_unchanged(sources):
     assert apply_press_answers(sources, None) == sources
 
 
+@pytest.mark.slow
 @given(sources_st, answers_st, st.integers(0, 7), st.integers(0, 2))
 @settings(max_examples=300)
 def test_a_yes_never_lowers_a_source_and_a_no_never_raises_it(sources, answers, pick, spot):

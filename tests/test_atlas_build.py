@@ -101,12 +101,14 @@ def doc_ids(block: str) -> list[str]:
 # -- the build ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_committed_geojson_is_what_the_builder_builds():
     texts = builder().build()
     for view in VIEWS:
         assert (ATLAS / f"{view}.geojson").read_text(encoding="utf-8") == texts[view], view
 
 
+@pytest.mark.slow
 def test_check_mode_reports_a_stale_file(tmp_path, capsys):
     for view, text in builder().build().items():
         (tmp_path / f"{view}.geojson").write_text(text, encoding="utf-8")

@@ -79,6 +79,7 @@ def test_problems_name_the_file_and_feature(text: str, message: str) -> None:
     assert message in str(info.value)
 
 
+@pytest.mark.slow
 def test_the_shipped_atlas_passes_its_own_check() -> None:
     assert load_atlas().check() == []
 

@@ -119,6 +119,7 @@ def test_an_existing_file_of_another_kind_needs_force(
     assert out.read_text() == "my notes, not a picture\n"
 
 
+@pytest.mark.slow
 def test_force_replaces_a_file_of_another_kind_and_a_guide_replaces_a_guide(
     tmp_path, a_map, capsys
 ) -> None:

@@ -130,6 +130,7 @@ def test_plain_listing_shows_synonyms_and_dont_roll(capsys) -> None:
     assert status == 0 and "peroneus" in out and "Travell" in out
 
 
+@pytest.mark.slow
 def test_atlas_check_fails_when_a_new_record_strays(capsys, monkeypatch) -> None:
     """`bodymap atlas check` lists a site outside its muscle and a missing segment, exit 1."""
     import dataclasses

@@ -263,6 +263,7 @@ def test_default_page_size_follows_the_locale(territory, expected: str) -> None:
 
 
 # -- whole guides ------------------------------------------------------------------------
+@pytest.mark.slow
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_example_guides_name_every_routine_muscle_and_carry_the_disclaimer(
     qapp, tmp_path: Path, name: str
@@ -286,6 +287,7 @@ def test_example_guides_name_every_routine_muscle_and_carry_the_disclaimer(
         assert ink_fraction(image) > 0.003, f"page {number} looks blank"
 
 
+@pytest.mark.slow
 def test_every_step_block_sits_whole_on_one_page(qapp, tmp_path: Path) -> None:
     tpm = TriggerPointMap("Thirty", landmark_spots(30))
     _, renderer = render(tmp_path, tpm)
@@ -301,6 +303,7 @@ def test_every_step_block_sits_whole_on_one_page(qapp, tmp_path: Path) -> None:
         assert placed[-1].block.kind not in ("section", "group", "table_header")
 
 
+@pytest.mark.slow
 def test_thirty_spots_all_appear_in_the_table(qapp, tmp_path: Path) -> None:
     tpm = TriggerPointMap("Thirty", landmark_spots(30))
     out, renderer = render(tmp_path, tpm)
@@ -320,6 +323,7 @@ def test_a_guide_without_spots_is_one_friendly_page(qapp, tmp_path: Path) -> Non
     assert_sound_layout(renderer)
 
 
+@pytest.mark.slow
 def test_one_spot_gives_a_short_guide(qapp, tmp_path: Path) -> None:
     from bodymap.atlas import load_atlas
 
@@ -330,6 +334,7 @@ def test_one_spot_gives_a_short_guide(qapp, tmp_path: Path) -> None:
     assert_sound_layout(renderer)
 
 
+@pytest.mark.slow
 def test_a_two_thousand_character_note_is_cut_to_two_lines(qapp, tmp_path: Path) -> None:
     from bodymap.atlas import load_atlas
 
@@ -344,6 +349,7 @@ def test_a_two_thousand_character_note_is_cut_to_two_lines(qapp, tmp_path: Path)
     assert "…" in text and text.count("wakes me at night") <= 3
 
 
+@pytest.mark.slow
 def test_spots_on_both_views_and_on_the_spine_render(qapp, tmp_path: Path) -> None:
     from bodymap.atlas import load_atlas
 
@@ -364,6 +370,7 @@ def test_spots_on_both_views_and_on_the_spine_render(qapp, tmp_path: Path) -> No
     assert b"/MediaBox [0 0 612.000000 792.000000]" in out.read_bytes()
 
 
+@pytest.mark.slow
 def test_a4_pages_are_a4(qapp, tmp_path: Path) -> None:
     out, _ = render(tmp_path, example("runner"), page_size="A4")
     assert b"/MediaBox [0 0 595" in out.read_bytes()
@@ -390,6 +397,7 @@ def test_marks_of_one_view_never_appear_on_the_other(qapp) -> None:
     assert draw("front", front_only) != draw("front", [])
 
 
+@pytest.mark.slow
 def test_the_pdf_is_written_atomically_and_a_bad_page_size_touches_nothing(
     qapp, tmp_path: Path
 ) -> None:
@@ -406,6 +414,7 @@ def test_the_pdf_is_written_atomically_and_a_bad_page_size_touches_nothing(
 
 
 # -- print and preview -------------------------------------------------------------------
+@pytest.mark.slow
 def test_print_guide_prints_when_accepted_and_not_when_cancelled(
     qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -430,6 +439,7 @@ def test_print_guide_prints_when_accepted_and_not_when_cancelled(
     assert "not medical advice" in normalised(pdf_text(out))
 
 
+@pytest.mark.slow
 def test_preview_paints_the_same_guide(
     qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

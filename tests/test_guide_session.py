@@ -36,6 +36,7 @@ def test_an_empty_plan_prints_no_checklist() -> None:
     assert session_checklist(plan_session(advise([]), "warmup")) is None
 
 
+@pytest.mark.slow
 def test_the_guide_pdf_gains_the_checklist(tmp_path) -> None:
     from bodymap.ui.printing.guide import render_guide_pdf
 
@@ -50,6 +51,7 @@ def test_the_guide_pdf_gains_the_checklist(tmp_path) -> None:
     assert timed.content.session.title.startswith("Cool-down session")
 
 
+@pytest.mark.slow
 def test_guide_session_on_the_command_line(capsys, tmp_path) -> None:
     out = tmp_path / "guide.pdf"
     path = str(EXAMPLES / "runner.bodymap")

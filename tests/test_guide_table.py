@@ -26,6 +26,7 @@ def first_page_text(path: Path) -> str:
     return " ".join(done.stdout.split())
 
 
+@pytest.mark.slow
 def test_a_spot_on_the_neck_prints_its_whole_caution_in_the_table(qapp, tmp_path: Path) -> None:
     from bodymap.advisor import advise
     from bodymap.ui.printing.guide import render_guide_pdf

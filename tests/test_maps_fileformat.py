@@ -52,6 +52,7 @@ def base_data() -> dict[str, Any]:
 
 
 # -- round trips -----------------------------------------------------------------------------
+@pytest.mark.slow
 @SETTINGS
 @given(maps())
 def test_dumps_then_loads_gives_an_equal_map(tpm: TriggerPointMap) -> None:
@@ -61,6 +62,7 @@ def test_dumps_then_loads_gives_an_equal_map(tpm: TriggerPointMap) -> None:
     assert dumps_map(loads_map(text)) == text  # stable text: saving again changes nothing
 
 
+@pytest.mark.slow
 @settings(SETTINGS, max_examples=40)
 @given(maps())
 def test_save_then_load_gives_an_equal_map(tmp_path: Path, tpm: TriggerPointMap) -> None:

@@ -79,6 +79,7 @@ def ten_years(spots: int = 100, years: int = 10, seed: int = 10) -> TriggerPoint
 
 
 # -- round trips ------------------------------------------------------------------------------
+@pytest.mark.slow
 @SETTINGS
 @given(maps())
 def test_the_written_text_is_a_fixed_point(tpm: TriggerPointMap) -> None:
@@ -88,6 +89,7 @@ def test_the_written_text_is_a_fixed_point(tpm: TriggerPointMap) -> None:
     json.loads(text)  # plain JSON
 
 
+@pytest.mark.slow
 def test_the_ten_year_map_round_trips_unchanged(tmp_path: Path) -> None:
     tpm = ten_years()
     path = tmp_path / "ten.bodymap"
@@ -100,6 +102,7 @@ def test_the_ten_year_map_round_trips_unchanged(tmp_path: Path) -> None:
     assert len(first) < fileformat.MAX_FILE_BYTES // 20
 
 
+@pytest.mark.slow
 def test_twenty_years_of_a_hundred_spots_load_and_save(tmp_path: Path) -> None:
     tpm = ten_years(years=20)
     assert len(tpm.history) == 14_600
@@ -108,6 +111,7 @@ def test_twenty_years_of_a_hundred_spots_load_and_save(tmp_path: Path) -> None:
     assert load_map(path) == tpm
 
 
+@pytest.mark.slow
 def test_a_version_1_map_of_100k_check_ins_loads_and_saves(tmp_path: Path) -> None:
     """The map of the report: 100,000 check-ins in a 4.7 MB version 1 file."""
     ids = [f"spot{i}" for i in range(4)]
@@ -559,6 +563,7 @@ def _containers(node: Any, found: list[Any]) -> list[Any]:
     return found
 
 
+@pytest.mark.slow
 @settings(SETTINGS, max_examples=400)
 @given(st.data())
 def test_mutated_version_2_files_give_only_map_file_errors(data: st.DataObject) -> None:
@@ -588,6 +593,7 @@ def test_mutated_version_2_files_give_only_map_file_errors(data: st.DataObject) 
     assert loads_map(dumps_map(loaded)) == loaded  # what loads also saves and loads back
 
 
+@pytest.mark.slow
 @settings(SETTINGS, max_examples=100)
 @given(st.lists(st.tuples(st.integers(0, len(FULL) - 1), st.integers(1, 255)), min_size=1,
                 max_size=4))  # fmt: skip

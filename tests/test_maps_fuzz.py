@@ -34,12 +34,14 @@ def _load_or_error(data: bytes | str) -> TriggerPointMap | None:
         return None
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(st.binary(max_size=2000))
 def test_random_bytes(data: bytes) -> None:
     _load_or_error(data)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(st.text(max_size=500))
 def test_random_text(text: str) -> None:
@@ -60,6 +62,7 @@ JSON_VALUES = st.recursive(
 )
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(JSON_VALUES)
 def test_random_json(value: object) -> None:
@@ -73,6 +76,7 @@ def test_every_truncation_of_a_valid_file_is_refused() -> None:
             loads_map(EXAMPLE[:cut])
 
 
+@pytest.mark.slow
 @settings(SETTINGS, max_examples=150)
 @given(st.lists(st.tuples(st.integers(0, len(EXAMPLE) - 1), st.integers(1, 255)), min_size=1,
                 max_size=4))  # fmt: skip
@@ -106,6 +110,7 @@ def _containers(node: Any, found: list[Any]) -> list[Any]:
     return found
 
 
+@pytest.mark.slow
 @settings(SETTINGS, max_examples=400)
 @given(st.data())
 def test_mutated_valid_files(data: st.DataObject) -> None:

@@ -387,6 +387,7 @@ def _do(tpm: TriggerPointMap, action: str, a: dict[str, object]) -> Operation | 
     return rename(tpm, str(a["name"]))
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(sessions())
 def test_undo_all_restores_the_original_and_redo_all_the_result(
@@ -405,6 +406,7 @@ def test_undo_all_restores_the_original_and_redo_all_the_result(
     assert tpm.content() == result
 
 
+@pytest.mark.slow
 @settings(SETTINGS, suppress_health_check=list(HealthCheck))
 @given(st.data())
 def test_each_inverse_restores_the_state_right_before(data: st.DataObject) -> None:

@@ -102,6 +102,7 @@ def test_side_of_the_neck_is_a_caution() -> None:
     assert "neck_front" in {r.id for r in ATLAS["front"].locate(x, y).cautions}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("view", ["front", "back"])
 @pytest.mark.parametrize("length", LENGTHS)
 def test_every_grid_point_gets_a_step_on_its_side_or_a_reason(view: str, length: str) -> None:
@@ -116,6 +117,7 @@ def test_every_grid_point_gets_a_step_on_its_side_or_a_reason(view: str, length:
             assert 0 in step.spots
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("view", ["front", "back"])
 def test_every_surrounding_area_is_rollable_and_clear(view: str) -> None:
     tools = KNOWLEDGE.safety.surrounding_tools  # type: ignore[union-attr]
@@ -133,6 +135,7 @@ def test_every_surrounding_area_is_rollable_and_clear(view: str) -> None:
             )
 
 
+@pytest.mark.slow
 def test_non_muscle_tissue_is_never_a_source() -> None:
     for view in ATLAS:
         for point in GRID[view][::4]:

@@ -15,6 +15,8 @@ import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "bodymap"
 KNOWLEDGE = ROOT / "assets" / "knowledge"
@@ -78,6 +80,7 @@ def test_the_tables_hold_the_safety_sentences() -> None:
         assert words in sentences, words
 
 
+@pytest.mark.slow
 def test_no_python_file_copies_a_sentence_of_the_tables() -> None:
     windows = {
         sentence[i : i + WINDOW]
@@ -92,6 +95,7 @@ def test_no_python_file_copies_a_sentence_of_the_tables() -> None:
     assert not copies, "\n".join(copies)
 
 
+@pytest.mark.slow
 def test_no_python_file_words_a_disclaimer_or_warning_of_its_own() -> None:
     found = [
         f"{file}:{line}: {text[:70]!r}"

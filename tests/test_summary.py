@@ -23,6 +23,7 @@ def _text(pdf: Path) -> str:
     return " ".join(done.stdout.split())
 
 
+@pytest.mark.slow
 def test_the_summary_is_one_page_with_figures_sources_and_the_disclaimer(qtbot, tmp_path):
     tpm = load_map(EXAMPLE)
     out = tmp_path / "summary.pdf"
@@ -39,6 +40,7 @@ def test_the_summary_is_one_page_with_figures_sources_and_the_disclaimer(qtbot, 
     assert " ".join(load_knowledge().disclaimer.split())[:80] in text
 
 
+@pytest.mark.slow
 def test_bodymap_summary_writes_a_pdf_for_a_period_and_leaves_the_map_alone(tmp_path, capsys):
     source = tmp_path / "m.bodymap"
     save_map(load_map(EXAMPLE), source)

@@ -48,6 +48,7 @@ def test_the_change_scale_is_blue_for_better_red_for_worse_and_differs_in_grey()
     assert abs(better.lightness() - none.lightness()) > 60
 
 
+@pytest.mark.slow
 def test_the_dialog_switches_periods_and_replays_months(qtbot, tmp_path):
     tpm, neck, _hip = _map()
     dialog = HeatMapDialog(tpm)

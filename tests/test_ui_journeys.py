@@ -180,6 +180,7 @@ def test_a_failed_open_keeps_the_recovery_file_of_the_open_map(qtbot, win, tmp_p
 
 
 # -- journey 3: print ------------------------------------------------------------------
+@pytest.mark.slow
 def test_print_a_guide_from_the_window(qtbot, win, tmp_path, monkeypatch):
     window, dialogs = win
     window.menus["examples"].actions()[0].trigger()

@@ -248,6 +248,7 @@ def _area_map(with_area: bool) -> TriggerPointMap:
     return tpm
 
 
+@pytest.mark.slow
 def test_the_map_picture_and_the_guide_draw_painted_areas(qapp, tmp_path) -> None:
     from bodymap.ui.printing.exports import render_map_image
     from bodymap.ui.printing.guide import write_guide_pdf
