@@ -154,6 +154,7 @@ class AreaTables:
                 self.zone_size[key] = self.zone_size.get(key, 0.0) + float(part.area)
                 self._parts.setdefault((ref.muscle, ref.side), []).append(part)
         self._zones: dict[tuple[str, str], BaseGeometry] = {}
+        self._free: dict[int, BaseGeometry | None] = {}
 
     def own_part(self, segment: Region, side: str) -> BaseGeometry:
         """The part of a segment that refers to a muscle on ``side``: a midline segment
@@ -161,6 +162,20 @@ class AreaTables:
         if segment.side != "midline" or side not in self.halves:
             return segment.geometry
         return shapely.intersection(segment.geometry, self.halves[side])
+
+    def free(self, index: int) -> BaseGeometry | None:
+        """The part of a muscle region (``bodies[index]``) outside its own referral zones,
+        or None when its zones hold all of it (built on first use)."""
+        if index not in self._free:
+            region = self.bodies[index]
+            zones = self.zones(region.id, region.side)
+            part = region.geometry if zones is None else region.geometry.difference(zones)
+            if part.area < SLIVER:
+                self._free[index] = None
+            else:
+                shapely.prepare(part)
+                self._free[index] = part
+        return self._free[index]
 
     def zones(self, muscle: str, side: str) -> BaseGeometry | None:
         """A muscle's essential and spillover zones together, on one side (built on use)."""
@@ -197,25 +212,25 @@ def _cuts(area: BaseGeometry, regions: list[BaseGeometry]) -> Any:
 
 
 def _outside_zones(
-    at: AreaTables, regions: list[Region], cuts: list[BaseGeometry], pieces: list[float]
+    at: AreaTables, area: BaseGeometry, hits: list[int], pieces: list[float]
 ) -> list[float]:
-    """|cut − the muscle's zones| for each muscle's cut of the area (one bulk intersection)."""
-    out = list(pieces)
+    """|area ∩ the part of each muscle outside its zones|, one bulk cut for all of them."""
+    out = [0.0] * len(hits)
     todo: list[int] = []
-    zones: list[BaseGeometry] = []
-    for k, region in enumerate(regions):
-        zone = at.zones(region.id, region.side)
-        if zone is None or pieces[k] < SLIVER or not shapely.intersects(zone, cuts[k]):
+    frees: list[BaseGeometry] = []
+    for k, i in enumerate(hits):
+        free = at.free(i) if pieces[k] >= SLIVER else None
+        if free is None or not shapely.intersects(free, area):
             continue
-        if shapely.contains(zone, cuts[k]):
-            out[k] = 0.0
+        if shapely.contains_properly(free, area):
+            out[k] = pieces[k]
             continue
         todo.append(k)
-        zones.append(zone)
+        frees.append(free)
     if todo:
-        inside = shapely.area(shapely.intersection([cuts[k] for k in todo], zones)).tolist()
-        for k, part in zip(todo, inside, strict=True):
-            out[k] = max(0.0, pieces[k] - part)
+        parts = shapely.area(shapely.intersection(area, frees)).tolist()
+        for k, part in zip(todo, parts, strict=True):
+            out[k] = min(pieces[k], part)
     return out
 
 
@@ -288,7 +303,7 @@ def area_contributions(
     if len(hits):
         cuts = _cuts(area, [at.bodies[i].geometry for i in hits])
         pieces = shapely.area(cuts).tolist()
-        outside = _outside_zones(at, [at.bodies[i] for i in hits], cuts, pieces)
+        outside = _outside_zones(at, area, hits.tolist(), pieces)
         for i, piece, free in zip(hits.tolist(), pieces, outside, strict=True):
             if piece < SLIVER:
                 continue
