@@ -195,6 +195,26 @@ def test_lying_under_a_corner_of_a_large_area_weighs_by_that_corner() -> None:
     assert 0 < corner < 0.25 * alone
 
 
+def test_of_two_muscles_with_one_pattern_the_one_under_the_paint_ranks_first() -> None:
+    """Semitendinosus and semimembranosus share a pattern: paint in it over one of them,
+    not the other, ranks that one first."""
+    atlas = load_atlas()
+
+    def region(muscle: str) -> Any:
+        return next(
+            r.geometry
+            for r in atlas["back"].layer("superficial")
+            if r.id == muscle and r.side == "right"
+        )
+
+    paint = region("semitendinosus").difference(region("semimembranosus").buffer(2))
+    paint = paint.buffer(-1).intersection(_zone("back", "semitendinosus", "right"))
+    assert paint.area > 50  # in the main zone both muscles share, over one of them only
+    assert _score("back", paint, "semitendinosus", "right") > _score(
+        "back", paint, "semimembranosus", "right"
+    )
+
+
 def test_pain_extent_counts_overlaps_once_and_splits_views_and_sides() -> None:
     atlas = load_atlas()
     front, back = atlas["front"].outline, atlas["back"].outline

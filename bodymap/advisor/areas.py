@@ -12,7 +12,7 @@ outside its zones:
 
     referred = ESSENTIAL × (|A∩E| / |A| + FILL × |A∩E| / |E|)
              + SPILLOVER × (|A∩S| / |A| + FILL × |A∩S| / |S|)
-    local    = LOCAL × layer weight × |A∩O| / |A|
+    local    = layer weight × (LOCAL × |A∩O| / |A| + UNDER × |A∩M| / |M|)
     score    = (referred + local) × prevalence × intensity
 
 The first fraction of each zone term (*coverage*: how much of the area the zone explains)
@@ -27,11 +27,13 @@ muscle's essential zone is, 0.4 in its spillover zone, ``LOCAL`` × 0.85 (superf
 lying under the area is thus evidence in proportion to how much of the drawing it lies
 under, like the zones, never the full weight for lying under a corner of a large drawing;
 and where a zone already explains a place the muscle lying there adds nothing more (the
-drawing's *shape* is the evidence).
+drawing's *shape* is the evidence). The small :data:`UNDER` term (how much of the muscle the
+paint covers) only orders muscles that share a pattern, such as the two inner hamstrings:
+the one under the paint first.
 
 Painting more of a muscle's essential zone never lowers its score: the paint added weighs
 0.8, the most any place weighs (ESSENTIAL ≥ SPILLOVER ≥ LOCAL × layer), so the mean does
-not fall; the fills never fall.
+not fall; the fills and ``|A∩M| / |M|`` never fall.
 
 Referral patterns are ipsilateral: of a midline segment each side's muscles explain their
 own half, so an area on one side of the sacrum is explained by that side's muscles, a
@@ -65,6 +67,7 @@ __all__ = [
     "FILL",
     "LOCAL",
     "SLIVER",
+    "UNDER",
     "AreaTables",
     "Extent",
     "area_contributions",
@@ -84,6 +87,9 @@ _ESSENTIAL = 0.8
 _SPILLOVER = 0.4
 LOCAL = 0.25
 """Weight of the part of the area a muscle lies under outside its own referral zones."""
+UNDER = 0.05
+"""Weight of how much of a muscle the area covers: between muscles with the same pattern,
+the one under the paint comes first."""
 
 
 def area_of(spot: object) -> BaseGeometry | None:
@@ -142,6 +148,7 @@ class AreaTables:
             if r.id in tables.source_ids  # fascia is rolled around, never ranked
         )
         self.body_tree = shapely.STRtree([r.geometry for r in self.bodies])
+        self.body_size = [max(SLIVER, float(r.geometry.area)) for r in self.bodies]
         for region in (*self.segments, *self.bodies):
             shapely.prepare(region.geometry)
         self.halves = {side: _half(va.view, side) for side in ("right", "left")}
@@ -310,7 +317,7 @@ def area_contributions(
             region = at.bodies[i]
             key2 = (region.id, region.side)
             layer = _SUPERFICIAL if region.layer == "superficial" else _DEEP
-            weight = LOCAL * layer * free / size
+            weight = layer * (LOCAL * free / size + UNDER * min(1.0, piece / at.body_size[i]))
             if key2 not in local or local[key2][0] < weight:
                 local[key2] = (weight, piece, region.layer)
     prevalence = tables.prevalence_factor
