@@ -170,3 +170,17 @@ def test_bodymap_advise_shows_the_answers_in_the_reasons(tmp_path, capsys):
         "text": f"pressing it reproduced your pain at spot {spot + 1}",
         "answer": "yes",
     }
+
+
+def test_an_answer_about_a_source_listed_for_both_sides_is_kept_under_midline():
+    """A midline spot lists its sources once for both sides; the press test stores the
+    answer as ``midline``, and that answer must reach the source."""
+    spine = PainSpot("back", 500.0, 395.0, 6)
+    plain = advise([spine]).sources
+    both = [s for s in plain if s.side == "both"]
+    assert both, "a midline spot lists sources for both sides"
+    last = both[-1]
+    pressed = advise([spine], press={(0, last.muscle, "midline"): "yes"}).sources
+    assert score_of(pressed, last.muscle) > score_of(plain, last.muscle)
+    source = next(s for s in pressed if s.muscle == last.muscle)
+    assert source.reasons[0].kind == PRESS_KIND

@@ -194,7 +194,7 @@ BAD_TEXT = [
     (
         "invalid json",
         "{'format': 'bodymap-map'}",
-        "not valid JSON (Expecting property name enclosed in double quotes at line 1, column 2)",
+        "the file is damaged at line 1, column 2: it is not valid JSON",
     ),
     ("empty", "  \n", "the file is empty"),
     ("duplicate key", '{"format": "bodymap-map", "format": "x"}', "'format' appears twice"),

@@ -274,11 +274,14 @@ def test_after_save_as_the_guide_the_pdf_and_the_history_follow_the_new_name(
     assert "Untitled" not in text and "Untitled" not in info
     assert "Rolling guide – mymap" in info
     assert text.count("mymap") >= 2  # header and footer
-    # the saved file carries the name; naming is one undo step, and a failed save takes
-    # the name back
+    # the saved file carries the name; naming is part of saving, not an undo step, so
+    # Undo never renames the map or marks it changed
     assert json.loads((tmp_path / "mymap.bodymap").read_text())["name"] == "mymap"
     stack = window.document.undo_stack
-    assert stack.isClean() and stack.undoText() == "Name the map after its file"
+    assert stack.isClean() and stack.undoText() == "Add spot 1"
+    stack.undo()
+    assert window.document.map.name == "mymap"
+    stack.redo()  # back to the saved state, so closing the window asks nothing
     dialog.close()
 
 
@@ -290,11 +293,16 @@ def test_saving_as_untitled_map_adds_no_step(window, tmp_path) -> None:
 
 def test_a_failed_first_save_leaves_the_map_untitled(qtbot, window, tmp_path) -> None:
     errors: list[str] = []
-    window.document.show_error = lambda title, text: errors.append(title)  # type: ignore[method-assign]
+    titles: list[str] = []
+    window.document.show_error = lambda title, text: (  # type: ignore[method-assign]
+        errors.append(title),
+        titles.append(window.windowTitle()),
+    )
     blocked = tmp_path / "blocked.bodymap"
     blocked.mkdir()
     assert not window.document.save_as(blocked)
     assert errors and window.document.map.name == "Untitled map"
+    assert titles == ["Untitled map[*] — bodymap"]  # the error shows beside the old title
     assert not window.document.undo_stack.canRedo()
 
 

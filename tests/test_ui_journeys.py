@@ -173,6 +173,9 @@ def test_a_failed_open_keeps_the_recovery_file_of_the_open_map(qtbot, win, tmp_p
     dialogs.discard, dialogs.open_path = "discard", bad
     window.acts.open.trigger()
     assert [title for title, _ in dialogs.errors] == ["Could not open bad.bodymap"]
+    text = dialogs.errors[0][1]  # plain words, no parser jargon
+    assert text.startswith("The file is cut short") and "Expecting" not in text
+    assert text.endswith("bad.bodymap was left as it is.")
     assert bad.read_bytes() == before
     assert len(window.document.map.spots) == 1  # still open and still unsaved …
     assert window.isWindowModified()

@@ -392,6 +392,17 @@ def test_open_example_from_the_menu(qtbot, win):
     assert window.windowTitle() == "Desk worker[*] — bodymap"
 
 
+def test_the_status_line_forgets_a_spot_that_undo_or_another_map_took_away(qtbot, win):
+    window, _ = win
+    add(qtbot, window)
+    assert window.hover_label.text().startswith("Added spot 1")
+    trigger(window, "undo")
+    assert window.hover_label.text() == HINT
+    add(qtbot, window)
+    window.menus["examples"].actions()[1].trigger()
+    assert window.hover_label.text() == HINT
+
+
 def test_recovery_after_a_crash(qtbot, tmp_path, monkeypatch):
     crashed, _ = make_window(qtbot, tmp_path, monkeypatch, track=False)
     add(qtbot, crashed)

@@ -144,9 +144,12 @@ def parse_json(data: str | bytes) -> object:
             object_pairs_hook=_unique_keys,
         )
     except json.JSONDecodeError as exc:
+        # Plain words for the person opening the file; the parser's own message is jargon.
         short = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
-        where = f"{'' if exc.msg.endswith(' at') else ' at'} line {exc.lineno}, column {exc.colno}"
-        _fail(f"the file is {'cut short' if short else 'not valid JSON'} ({exc.msg}{where})")
+        where = f"line {exc.lineno}, column {exc.colno}"
+        if short:
+            _fail(f"the file is cut short at {where}: it was not saved completely")
+        _fail(f"the file is damaged at {where}: it is not valid JSON, so not a map file")
     except RecursionError:
         _fail("not a map (the JSON is nested too deeply)")
 

@@ -2,7 +2,10 @@
 
 Every edit the user makes (add, move, edit, delete, check in, rename) is built by a verb in
 `bodymap.maps.operations` with ``apply=False`` and pushed as an `OperationCommand`; the
-stack then applies it (``redo``) and can take it back (``undo``). Nothing else changes a map.
+stack then applies it (``redo``) and can take it back (``undo``). Nothing else changes a map,
+with one exception that is part of saving rather than an edit: an "Untitled map" takes the
+name of the file it is first saved as (`MapDocument.save_as`), outside the stack, so Undo
+never renames a saved map.
 """
 
 from __future__ import annotations

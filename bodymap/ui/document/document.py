@@ -174,7 +174,10 @@ class MapDocument(QObject):
         try:
             tpm = load_map(path)
         except MapFileError as exc:
-            self.show_error(f"Could not open {path.name}", exc.problem)
+            self.show_error(
+                f"Could not open {path.name}",
+                f"{_sentence(exc.problem)}\n\n{path.name} was left as it is.",
+            )
             return False
         self._install(tpm, path)
         self._remember_recent(path)
@@ -212,31 +215,26 @@ class MapDocument(QObject):
         path = Path(path)
         if not path.suffix:
             path = path.with_suffix(SUFFIX)
-        naming = self._name_after(path)
-        if not self._write(path):
-            if naming is not None:  # nothing was saved: the map keeps its old name
-                self.undo_stack.undo()
-                naming.setObsolete(True)
-                self.undo_stack.redo()  # drops an obsolete command without applying it
+        old_name = self._named_after(path)
+        if not self._write(path, undo_naming=old_name):
             return False
         if path != self._path:
             self._path = path
             self.pathChanged.emit()
         return True
 
-    def _name_after(self, path: Path) -> OperationCommand | None:
+    def _named_after(self, path: Path) -> str | None:
         """A map still called "Untitled map" takes the name of the file it is first saved
-        as, one undo step, so titles, the guide and the history say what the user chose."""
+        as, so titles, the guide and the history say what the user chose. Naming is part of
+        saving, not an edit: it is not an undo step. Returns the old name if it changed."""
         name = path.stem.strip()
         if self._map.name != UNTITLED or name == UNTITLED:
             return None
         try:
-            op = rename(self._map, name, apply=False)
+            rename(self._map, name)
         except ValueError:
             return None  # a file name no map name can be (blank, too long): keep the old
-        command = OperationCommand(self._map, op, "Name the map after its file")
-        self.undo_stack.push(command)
-        return command if command.error is None else None
+        return UNTITLED
 
     def revert(self) -> bool:
         """Go back to the saved file, dropping unsaved changes (after asking)."""
@@ -371,10 +369,14 @@ class MapDocument(QObject):
         dialogs.show_message(self.parent_widget(), QMessageBox.Icon.Information, title, message)
 
     # -- internals -----------------------------------------------------------------------
-    def _write(self, path: Path) -> bool:
+    def _write(self, path: Path, *, undo_naming: str | None = None) -> bool:
+        """Save to ``path``; on failure give the map back ``undo_naming`` (the name it had
+        before `_named_after`), before the error is shown, and say nothing was written."""
         try:
             save_map(self._map, path)
         except (MapFileError, OSError) as exc:
+            if undo_naming is not None:
+                rename(self._map, undo_naming)
             problem = exc.problem if isinstance(exc, MapFileError) else str(exc)
             self.show_error(
                 f"Could not save {path.name}",
@@ -432,3 +434,9 @@ class MapDocument(QObject):
         if recent:
             return str(recent[0].parent)
         return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+def _sentence(problem: str) -> str:
+    """A loader's problem ("the file is empty") as a sentence for a message box."""
+    text = problem.strip().rstrip(".")
+    return f"{text[:1].upper()}{text[1:]}."

@@ -10,7 +10,7 @@ import dataclasses
 import json
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, TypedDict
+from typing import TypedDict
 
 import shapely
 import shapely.affinity
@@ -18,7 +18,7 @@ import shapely.affinity
 from bodymap.atlas import ViewAtlas
 from bodymap.maps import Batch, add_spot, check_in, edit_spot, move_spot, remove_spot
 from bodymap.maps.area import Area
-from bodymap.maps.operations import AddSpot
+from bodymap.maps.operations import AddSpot, CheckInOp, EditCheckIn
 from bodymap.maps.verbs import (
     answer_press_test,
     check_in_today,
@@ -97,7 +97,7 @@ def request_move(
     document.push(op, merge_id=NUDGE_ID if nudge else -1)
 
 
-def _area(shape: Any) -> Area:
+def _area(shape: shapely.Geometry) -> Area:
     """A map area from a shapely polygon (the brush's result)."""
     return Area.from_geojson(json.loads(shapely.to_geojson(shape)))
 
@@ -107,7 +107,7 @@ def request_paint(
     atlas: Mapping[str, ViewAtlas],
     view: str,
     spot_id: str,
-    shape: Any,
+    shape: shapely.Geometry | None,
 ) -> str:
     """One brush stroke as one undo step: a new area spot (``spot_id`` ""), a new shape for
     an area, or — when the eraser left nothing (``shape`` None) — the area spot removed.
@@ -181,7 +181,9 @@ def request_check_in(
     )
     try:
         if today and at is None:
-            step: Any = check_in_today(tpm, values, note=note or None, apply=False)
+            step: CheckInOp | EditCheckIn = check_in_today(
+                tpm, values, note=note or None, apply=False
+            )
         else:
             step = check_in(tpm, values, at, note=note, apply=False)
     except ValueError:

@@ -10,11 +10,12 @@ the map reads in greyscale too.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
+from bodymap.atlas import Region, ViewAtlas
+from bodymap.maps import Spot
 from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.markers import paint_text
 from bodymap.ui.drawing.painting import ViewPainter, view_transform
@@ -42,11 +43,11 @@ def change_colour(delta: float, scale: float = 4.0) -> QColor:
 
 
 def segment_values(
-    view_atlas: Any, spots: Sequence[Any], values: Mapping[str, float], *, change: bool
-) -> dict[Any, float]:
+    view_atlas: ViewAtlas, spots: Sequence[Spot], values: Mapping[str, float], *, change: bool
+) -> dict[Region, float]:
     """Each segment of the view holding a spot with a value: the highest value there (for
     a change map, the one furthest from zero)."""
-    out: dict[Any, float] = {}
+    out: dict[Region, float] = {}
     for spot in spots:
         if spot.view != view_atlas.view or spot.id not in values:
             continue
@@ -68,7 +69,7 @@ def paint_heat_view(
     painter: QPainter,
     target: QRectF,
     view_painter: ViewPainter,
-    spots: Sequence[Any],
+    spots: Sequence[Spot],
     values: Mapping[str, float],
     *,
     change: bool = False,

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.history import HistoryTable, Period, month_periods, period_means, standard_periods
 from bodymap.history.periods import change_between
-from bodymap.maps import Change, TriggerPointMap
+from bodymap.maps import Change, Spot, TriggerPointMap
 from bodymap.ui.drawing.heat import paint_heat_view
 from bodymap.ui.drawing.painting import ViewPainter
 from bodymap.ui.drawing.plain_text import plain_window_title
@@ -52,7 +52,7 @@ class HeatMapView(QWidget):
 
         atlas = load_atlas()
         self._painters = {view: ViewPainter(atlas[view]) for view in ("front", "back")}
-        self.spots: tuple[object, ...] = ()
+        self.spots: tuple[Spot, ...] = ()
         self.values: dict[str, float] = {}
         self.change = False
         self.caption = ""
@@ -63,7 +63,7 @@ class HeatMapView(QWidget):
         return QSize(760, 620)
 
     def show_values(
-        self, spots: tuple[object, ...], values: dict[str, float], change: bool, caption: str
+        self, spots: tuple[Spot, ...], values: dict[str, float], change: bool, caption: str
     ) -> None:
         self.spots, self.values, self.change, self.caption = spots, values, change, caption
         self.setAccessibleDescription(caption)

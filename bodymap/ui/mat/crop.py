@@ -4,12 +4,13 @@ caution zones nearby and the spots it serves, drawn by `ViewPainter`."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QTransform
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from bodymap.atlas import ViewAtlas
+from bodymap.maps import Spot
 from bodymap.session import SessionStep
 from bodymap.ui.drawing.painting import Highlight, ViewPainter
 
@@ -49,12 +50,12 @@ SPOT_PX = 20.0
 class StepCrop(QWidget):
     """Shows one step's close-up, fitted into the widget with its aspect kept."""
 
-    def __init__(self, atlas: Mapping[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, atlas: Mapping[str, ViewAtlas], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._atlas = atlas
         self._painters: dict[str, ViewPainter] = {}
         self.step: SessionStep | None = None
-        self.spots: Sequence[Any] = ()
+        self.spots: Sequence[Spot] = ()
         self._image: QImage | None = None
         self.setMinimumSize(200, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -65,7 +66,7 @@ class StepCrop(QWidget):
             self._painters[view] = ViewPainter(self._atlas[view])
         return self._painters[view]
 
-    def show_step(self, step: SessionStep | None, spots: Sequence[Any]) -> None:
+    def show_step(self, step: SessionStep | None, spots: Sequence[Spot]) -> None:
         """Draw ``step``; ``spots`` are the map's spots (only the ones it serves show)."""
         if step is self.step and spots is self.spots:
             return  # the clock ticks often; the close-up changes only with the step

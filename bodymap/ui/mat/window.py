@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QResizeEvent
@@ -25,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bodymap.atlas import ViewAtlas
 from bodymap.guide.words import POSITION_WORDS
+from bodymap.maps import Spot
 from bodymap.session import EXTRA_S, PRESETS, SessionPlan, SessionRun
 from bodymap.ui.mat.awake import ScreenAwake
 from bodymap.ui.mat.clock import QtClock, SessionClock
@@ -68,8 +69,8 @@ class MatWindow(QWidget):
     def __init__(
         self,
         plan: SessionPlan,
-        spots: Sequence[Any],
-        atlas: Mapping[str, Any],
+        spots: Sequence[Spot],
+        atlas: Mapping[str, ViewAtlas],
         clock: SessionClock | None = None,
         parent: QWidget | None = None,
     ) -> None:

@@ -223,7 +223,12 @@ class MapWindow(QMainWindow):
     def _set_paint_tool(self, on: bool) -> None:
         self.canvas.set_tool("paint" if on else "click")
         self.acts.eraser.setEnabled(on)
-        self.hover_label.setText(PAINT_HINT if on else HINT)
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        """The status line's hint for the current tool (after a map is opened, or when the
+        spot a message named is gone), so it never speaks of a spot that is not there."""
+        self.hover_label.setText(PAINT_HINT if self.acts.paint_tool.isChecked() else HINT)
 
     def _show_hovered(self, text: str) -> None:
         self.hover_label.setText(text or HINT)
@@ -235,6 +240,7 @@ class MapWindow(QMainWindow):
         self.canvas.set_map(tpm)
         self.panel.set_map(tpm)
         self.canvas.set_highlight(None, None)
+        self._show_hint()
         self._update_title()
         self._update_enabled()
 
@@ -243,6 +249,8 @@ class MapWindow(QMainWindow):
             self._update_title()
         if change.kind == "removed" and change.spot_id:
             self.selection.forget(change.spot_id)
+        if change.kind in ("removed", "reset"):
+            self._show_hint()  # "Added spot 3: …" must not outlive spot 3 (e.g. after Undo)
         self._update_enabled()
 
     def _update_title(self) -> None:
