@@ -265,6 +265,8 @@ FLAG_TABLE = [
         {"cardiac"},
     ),
     ("temple", [spot("front", "temple_r", intensity=4)], {"headache"}, {"cardiac", "dvt"}),
+    ("eye 2/10", [at("front", "eye", "left", intensity=2)], {"eye", "headache"}, {"cardiac"}),
+    ("cheek 3/10", [at("front", "cheek")], set(), {"eye"}),
     (
         "back of the neck 3/10",
         [spot("back", "occiput", "c7", 0.5, dx=8, intensity=3)],
