@@ -266,6 +266,10 @@ FLAG_TABLE = [
     ),
     ("temple", [spot("front", "temple_r", intensity=4)], {"headache"}, {"cardiac", "dvt"}),
     ("eye 2/10", [at("front", "eye", "left", intensity=2)], {"eye", "headache"}, {"cardiac"}),
+    # the front of the shoulder over the chest muscle below the collarbone is chest for the
+    # heart; over the deltoid alone it is not
+    ("below the collarbone 3/10", [PainSpot("front", 592, 225, 3)], {"cardiac"}, set()),
+    ("front of the deltoid 3/10", [PainSpot("front", 614, 241, 3)], set(), {"cardiac"}),
     ("cheek 3/10", [at("front", "cheek")], set(), {"eye"}),
     (
         "back of the neck 3/10",
