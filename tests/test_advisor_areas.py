@@ -285,3 +285,29 @@ def test_cli_advise_gives_area_spots_their_size_and_the_map_its_extent(
     extent = data["extent_percent"]
     assert extent["back"] > 0 and extent["front"] == 0
     assert extent["total"] == pytest.approx(extent["front"] + extent["back"], abs=0.01)
+
+
+@pytest.mark.parametrize("view", ["front", "back"])
+def test_painting_over_a_rollable_surface_muscle_gives_it_a_step(view: str) -> None:
+    """Whatever the referral ranking makes of the drawing's shape, a surface muscle that the
+    painted area lies over (at least half of the area) is rolled where it hurts."""
+    from bodymap.advisor.tables import tables_for
+    from bodymap.knowledge import load_knowledge
+
+    atlas, knowledge = load_atlas(), load_knowledge()
+    zones = tables_for(atlas, knowledge).roll_zones
+    checked = 0
+    for region in atlas[view].layer("superficial"):
+        if region.side != "right" or region.kind != "muscle" or region.id not in knowledge.muscles:
+            continue
+        if not zones.is_rollable(region.id, region.side):
+            continue
+        area = region.geometry.buffer(-2)
+        if area.is_empty or area.area < 100:
+            continue
+        inner = area.representative_point()
+        spot = PainSpot(view, inner.x, inner.y, 6, "ache", area=area)
+        steps = {(s.muscle, s.side) for s in advise([spot]).routine.steps}
+        assert (region.id, "right") in steps, region.id
+        checked += 1
+    assert checked >= 15

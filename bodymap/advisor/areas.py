@@ -337,6 +337,7 @@ def area_contributions(
                     None,
                     f"{muscles[key2[0]].name} lies{deep} under {_pct(piece / size)} % "
                     f"of area {number}.",
+                    share=None if deep else piece / size,
                 )
             )
         if key2 in referred:
