@@ -398,7 +398,10 @@ class AdvicePanel(QWidget):
         self._fill_spots()
         self._fill_sources()
         questions = press_questions(
-            self.advice.sources, [s.view for s in spots], [s.intensity for s in spots]
+            self.advice.sources,
+            [s.view for s in spots],
+            [s.intensity for s in spots],
+            areas={f.index for f in self.advice.spots if f.area_units2 is not None},
         )
         self.press_box.set_questions(
             questions, spot_ids, {a.key: a.answer for a in self._map.answers}
