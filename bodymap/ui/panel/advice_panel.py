@@ -8,7 +8,7 @@ changes the map: edits leave as ``editRequested(spot_id, fields)``.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -594,6 +594,7 @@ class AdvicePanel(QWidget):
         advice = self.advice
         assert advice is not None
         e = html.escape
+        areas = {f.index for f in advice.spots if f.area_units2 is not None}
         out: list[str] = []
         under = []
         for finding in advice.spots:
@@ -628,7 +629,7 @@ class AdvicePanel(QWidget):
             )
         if advice.red_flags:
             items = "".join(
-                f"<li><b>{_spots_label(flag.spots)}:</b> {e(flag.text)}</li>"
+                f"<li><b>{_spots_label(flag.spots, areas)}:</b> {e(flag.text)}</li>"
                 for flag in advice.red_flags
             )
             out.append(f"<h3>⚠ Warning signs</h3><ul>{items}</ul>")
@@ -653,7 +654,7 @@ class AdvicePanel(QWidget):
                 )
                 first = f"<b>⚠ {e(step.check_first)}</b><br>" if step.check_first else ""
                 cautions = "".join(f"<br>⚠ {e(c)}" for c in step.cautions)
-                serves = f" — for {_spots_label(step.spots).lower()}" if step.spots else ""
+                serves = f" — for {_spots_label(step.spots, areas).lower()}" if step.spots else ""
                 steps.append(
                     f"<li>{first}<b>{e(step.name)}{e(_side(step.side))}</b>{serves}<br>"
                     f"{e(position)} · {tool}<br>{e(step.how)}<br>"
@@ -674,6 +675,9 @@ class AdvicePanel(QWidget):
         return "".join(out)
 
 
-def _spots_label(spots: Any) -> str:
-    numbers = [str(int(i) + 1) for i in spots]
-    return ("Spot " if len(numbers) == 1 else "Spots ") + ", ".join(numbers)
+def _spots_label(spots: Iterable[int], areas: Collection[int] = ()) -> str:
+    """ "Spot 2", "Area 3", "Spots 1, 2" ("Areas …" when every one is a painted area)."""
+    indices = [int(i) for i in spots]
+    numbers = ", ".join(str(i + 1) for i in indices)
+    word = "Area" if indices and all(i in areas for i in indices) else "Spot"
+    return f"{word}{'' if len(indices) == 1 else 's'} {numbers}"
