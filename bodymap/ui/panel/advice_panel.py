@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.advisor import Advice, advise
+from bodymap.advisor import Advice, Reason, Source, advise
 from bodymap.advisor.press import answers_by_index, press_questions
 from bodymap.atlas import ViewAtlas, load_atlas
 from bodymap.guide.words import POSITION_WORDS, TOOL_WORDS
@@ -70,7 +70,7 @@ def trend_text(label: str) -> str:
     return _TRENDS.get(label, label)
 
 
-def reason_text(reason: Any, area: bool = False) -> str:
+def reason_text(reason: Reason, area: bool = False) -> str:
     """A reason in plain words: "local — under spot 2", "commonly refers pain to spot 1
     (main zone)"; for a painted area how much of it a zone covers: "its main zone covers
     72 % of area 3"."""
@@ -95,7 +95,7 @@ def _range(pair: tuple[int, int], unit: str) -> str:
     return f"{low}{unit}" if low == high else f"{low}–{high}{unit}"
 
 
-def explained_spots(source: Any) -> int:
+def explained_spots(source: Source) -> int:
     """How many different spots a source explains (lies under or refers pain to)."""
     return len({reason.spot for reason in source.reasons if reason.kind != "press"})
 
