@@ -221,6 +221,8 @@ FLAG_TABLE = [
     ("jaw joint 3/10", [at("front", "tmj", "left")], {"cardiac"}, {"headache"}),
     ("throat 3/10", [at("front", "throat", "midline")], {"cardiac"}, set()),
     ("inner elbow crease 3/10", [at("front", "antecubital_fossa", "left")], {"cardiac"}, set()),
+    ("inner upper arm 3/10", [at("front", "medial_upper_arm", "left")], {"cardiac"}, set()),
+    ("inner forearm 3/10", [at("front", "medial_forearm", "left")], {"cardiac"}, set()),
     ("ulnar hand 3/10", [at("front", "ulnar_hand", "left")], set(), {"cardiac"}),
     ("ulnar wrist 3/10", [at("front", "wrist_palmar_ulnar", "left")], {"hot_joint"},
      {"cardiac"}),

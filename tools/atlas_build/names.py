@@ -62,6 +62,8 @@ _SPECIAL = {
     "lateral_elbow": "Outer elbow",
     "medial_ankle": "Inner ankle",
     "medial_elbow": "Inner elbow",
+    "medial_upper_arm": "Inner upper arm",
+    "medial_forearm": "Inner forearm",
     "medial_knee": "Inner knee",
     "wrist_palmar": "Wrist (palm side)",
     "wrist_dorsal": "Back of wrist",

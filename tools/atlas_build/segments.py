@@ -88,6 +88,16 @@ _L2 = 370.0
 #: multifidus and longissimus; iliocostalis lumborum and quadratus lumborum lie lateral.
 _PARASPINAL = 31.0
 
+#: the inner arm: the third of the limb next to the trunk (u = 0 is the medial edge), as
+#: ``medial_thigh`` is on the leg; at the elbow ``medial_elbow`` takes over. The front view
+#: has the inner upper arm and the inner forearm; the back view only the inner (ulnar)
+#: forearm, the ulna's border seen from behind: there the inner edge of the upper arm is
+#: the long head of triceps, which the back-of-arm patterns are written in.
+_INNER_ARM = 0.33
+#: below this height the arm's inner edge stands clear of the side of the chest
+#: (``ARM.inner`` passes ``TRUNK_SIDE``), so the inner arm zone starts there.
+_ARMPIT = 272.0
+
 #: the outer (lateral) part of the thigh: ITB and vastus lateralis, from the trochanter down.
 _LATERAL_THIGH = [(0.78, 496), (1.2, 496), (1.2, 700), (0.72, 700), (0.72, 600), (0.74, 550)]
 
@@ -103,6 +113,10 @@ FRONT: list[Part] = [
     _seg("jaw", blob([(22, 90), (45, 90), (43, 118), (30, 129), (14, 129), (17, 110)])),
     _seg("cheek", box(-5, 45, 60, 132)),
     _seg("throat", box(-5, 120, 16, 184), True),
+    # the ridge of the upper trapezius above the collarbone, from the side of the neck out to
+    # the acromion: the same zone as the back view's top of the shoulder, seen from the front
+    _seg("top_of_shoulder", blob([(36, 142), (52, 150), (82, 160), (116, 170), (121, 184),
+                                  (106, 184), (95, 182), (62, 178), (44, 175), (38, 160)])),
     _seg("clavicle", blob([(10, 178), (40, 170), (100, 176), (114, 184), (106, 193),
                            (50, 193), (10, 191)])),
     _seg("lateral_neck", box(10, 100, 50, 180)),
@@ -112,6 +126,8 @@ FRONT: list[Part] = [
     _seg("anterior_shoulder", blob([(84, 192), (120, 181), (146, 214), (143, 278),
                                     (120, 284), (100, 240), (86, 226)])),
     _seg("sternum", box(-5, 184, 12, 302), True),
+    # the inner (medial) third of the upper arm, from where it leaves the side of the chest
+    _seg("medial_upper_arm", ARM.band(0.0, _INNER_ARM, _ARMPIT, 354)),
     _seg("lateral_chest", blob([(80, 258), (102, 240), (104, 338), (80, 338)])),
     _seg("chest", box(-5, 184, 112, 300)),
     _seg("anterior_upper_arm", ARM.band(0.0, 1.3, 220, 354)),
@@ -120,6 +136,8 @@ FRONT: list[Part] = [
                                         (0.36, 388), (0.28, 372)])),
     _seg("medial_elbow", ARM.band(-0.1, 0.5, 350, 392)),
     _seg("lateral_elbow", ARM.band(0.5, 1.2, 350, 392)),
+    # the ulnar (little-finger) side of the forearm, the inner third of the limb
+    _seg("medial_forearm", ARM.band(-0.1, _INNER_ARM, 340, 502)),
     _seg("anterior_forearm", ARM.band(-0.1, 1.2, 340, 502)),
     _seg("thumb", _thumb()),
     _seg("wrist_palmar_ulnar", _ulnar_wrist()),
@@ -170,6 +188,7 @@ BACK: list[Part] = [
     _seg("posterior_elbow", ARM.band(0.3, 0.7, 350, 396)),
     _seg("lateral_elbow", ARM.band(0.65, 1.2, 350, 396)),
     _seg("medial_elbow", ARM.band(-0.1, 0.35, 350, 396)),
+    _seg("medial_forearm", ARM.band(-0.1, _INNER_ARM, 340, 502)),
     _seg("posterior_forearm", ARM.band(-0.1, 1.2, 340, 502)),
     _seg("thumb", _thumb()),
     _seg("wrist_dorsal_ulnar", _ulnar_wrist()),
