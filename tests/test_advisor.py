@@ -423,3 +423,26 @@ def test_side_of_the_shoulder_is_middle_deltoid_and_supraspinatus(view: str, s: 
     names = [src.muscle for src in advice.sources]
     assert names[0] in {"deltoid_middle", "supraspinatus"}, names[:6]
     assert {"deltoid_middle", "supraspinatus"} <= set(names[:3]), names[:6]
+
+
+def _inside(view: str, segment: str, side: str = "right") -> PainSpot:
+    """A spot on the representative point of one surface segment."""
+    (region,) = ATLAS[view].find(segment, side)
+    p = region.geometry.representative_point()
+    return PainSpot(view, p.x, p.y)
+
+
+def test_top_of_the_shoulder_seen_from_the_front() -> None:
+    """The ridge above the collarbone is the top of the shoulder, not the collarbone."""
+    pain = _inside("front", "top_of_shoulder")
+    answer = advise([pain]).to_json()
+    assert "top_of_shoulder_right" in answer["spots"][0]["segments"]
+    assert ranked(pain)[:2] == ["upper_trapezius", "levator_scapulae"]
+
+
+@pytest.mark.parametrize("view", ["front", "back"])
+def test_inner_forearm_is_the_inner_arm_band(view: str) -> None:
+    """The ulnar forearm brings up the muscles drawn down the inner arm, not the thumb side."""
+    names = ranked(_inside(view, "medial_forearm"))[:8]
+    assert {"pectoralis_major", "serratus_posterior_superior"} & set(names)
+    assert "scalenes" not in names[:3]
