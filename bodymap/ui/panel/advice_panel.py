@@ -450,13 +450,14 @@ class AdvicePanel(QWidget):
         return 0 <= index < len(spots) and spots[index].area_units2 is not None
 
     def _fill_spots(self) -> None:
-        """One row per spot. Rows are updated in place: a row whose text is unchanged is not
-        laid out or painted again, so a click that adds a spot redraws only the new row."""
+        """One row per spot. While spots are added or edited, rows are updated in place: a
+        row whose text is unchanged is not laid out or painted again."""
         assert self._map is not None and self.advice is not None
         self.spot_list.blockSignals(True)
         spots = self._map.spots
-        while self.spot_list.count() > len(spots):
-            self.spot_list.takeItem(self.spot_list.count() - 1)
+        if self.spot_list.count() > len(spots):
+            # rows go as before, all at once: the list is repainted in the same pass
+            self.spot_list.clear()
         for index, spot in enumerate(spots):
             finding = self.advice.spots[index]
             region = finding.regions[0].name if finding.regions else "Not on the body"
