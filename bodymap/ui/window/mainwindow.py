@@ -35,8 +35,8 @@ from bodymap.ui.document.map_observer import MapObserver
 from bodymap.ui.drawing.plain_text import menu_text, plain_label, plain_window_title
 from bodymap.ui.panel.advice_panel import AdvicePanel
 from bodymap.ui.window import state as window_state
-from bodymap.ui.window.advice_dock import AdviceDock
 from bodymap.ui.window.actions import WindowActions, build_menus
+from bodymap.ui.window.advice_dock import AdviceDock
 from bodymap.ui.window.paint_bar import PAINT_HINT, build_paint_bar
 from bodymap.ui.window.state import PANEL_WIDTH
 
