@@ -34,11 +34,18 @@ def _sources(view: str, shape: Any) -> list[tuple[str, str, float]]:
     return [(s.muscle, s.side, s.score) for s in advice.sources]
 
 
+def _half(view: str, side: str) -> Any:
+    """The person's side of a view (the right is x < 500 in front, x > 500 behind)."""
+    west = (side == "right") == (view == "front")
+    return shapely.box(0, 0, 500, 1000) if west else shapely.box(500, 0, 1000, 1000)
+
+
 def _zone(view: str, muscle: str, side: str, zone: str = "essential") -> Any:
+    """A muscle's zone on one side: its segments there, and its half of midline segments."""
     atlas, knowledge = load_atlas(), load_knowledge()
     tables = tables_for(atlas, knowledge)
     parts = [
-        r.geometry
+        r.geometry if r.side != "midline" else shapely.intersection(r.geometry, _half(view, side))
         for r in atlas[view].layer("segment")
         if any(
             ref.muscle == muscle and ref.side == side and ref.zone == zone
@@ -94,6 +101,7 @@ SOURCES = [
     ("back", "upper_trapezius", "right"),
     ("front", "vastus_lateralis", "left"),
     ("back", "gluteus_medius", "right"),
+    ("back", "gluteus_maximus", "left"),  # its main zone holds the sacrum and the coccyx
 ]
 
 
@@ -125,6 +133,19 @@ def _mirror(shape: Any) -> Any:
     return shapely.transform(shape, lambda xy: xy * [-1, 1] + [1000, 0])
 
 
+def _ranked(view: str, shape: Any) -> dict[tuple[str, str], float]:
+    """Every candidate's score by muscle and side, with no cut-off at the list's length
+    (where near-ties fall either way) and a "both" entry counted for each side."""
+    atlas, knowledge = load_atlas(), load_knowledge()
+    spot = _area_spot(view, shape)
+    hits = [atlas[view].locate(spot.x, spot.y)]
+    scores: dict[tuple[str, str], float] = {}
+    for s in rank_sources(hits, [spot], tables_for(atlas, knowledge), limit=None):
+        for side in ("right", "left") if s.side == "both" else (s.side,):
+            scores[(s.muscle, side)] = s.score
+    return scores
+
+
 @settings(max_examples=25, deadline=None)
 @given(st.sampled_from(["front", "back"]), rects)
 @example("back", shapely.box(406, 120, 526, 126))  # a tie split by float noise on one side
@@ -134,11 +155,65 @@ def test_a_mirrored_area_gives_the_mirrored_ranking(view: str, rect: Any) -> Non
     if shape.area < 20:
         return
     flip = {"right": "left", "left": "right"}
-    plain = {(m, s): score for m, s, score in _sources(view, shape)}
-    mirrored = {(m, flip.get(s, s)): score for m, s, score in _sources(view, _mirror(shape))}
+    plain = _ranked(view, shape)
+    mirrored = {
+        (m, flip.get(s, s)): score for (m, s), score in _ranked(view, _mirror(shape)).items()
+    }
     strong = {k for k, v in plain.items() if v > 0.05}
     for key in strong:
         assert mirrored.get(key) == pytest.approx(plain[key], abs=0.02), key
+
+
+def test_each_side_explains_its_own_half_of_a_midline_segment() -> None:
+    """An area on one side of the sacrum is that side's; a centred one both sides' alike."""
+    sacrum = next(r for r in load_atlas()["back"].layer("segment") if r.id == "sacrum")
+    right_half = shapely.intersection(sacrum.geometry, _half("back", "right")).buffer(-1)
+    scores = {(m, s): score for m, s, score in _sources("back", right_half)}
+    assert scores.get(("gluteus_maximus", "right"), 0) > 0
+    assert ("gluteus_maximus", "left") not in scores
+    centred = sacrum.geometry.buffer(-1)
+    sources = _sources("back", centred)
+    assert ("gluteus_maximus", "both") in {(m, s) for m, s, _ in sources}
+    assert not {m for m, s, _ in sources if s in ("right", "left")} & {"gluteus_maximus"}
+
+
+def test_lying_under_a_corner_of_a_large_area_weighs_by_that_corner() -> None:
+    """A muscle under a corner of a drawing, outside its zones, weighs by that corner's share."""
+    atlas = load_atlas()
+    region = next(
+        r
+        for r in atlas["back"].layer("superficial")
+        if r.id == "infraspinatus" and r.side == "left"
+    )
+    outside = region.geometry.difference(_zone("back", "infraspinatus", "left"))
+    outside = outside.difference(_zone("back", "infraspinatus", "left", "spillover"))
+    disc = outside.representative_point().buffer(6).intersection(outside)
+    low_back = shapely.intersection(atlas["back"].outline, shapely.box(380, 380, 470, 440))
+    large = shapely.union(disc, low_back)
+    assert disc.area < 0.2 * large.area
+    alone = _score("back", disc, "infraspinatus", "left")
+    corner = _score("back", large, "infraspinatus", "left")
+    assert 0 < corner < 0.25 * alone
+
+
+def test_of_two_muscles_with_one_pattern_the_one_under_the_paint_ranks_first() -> None:
+    """Semitendinosus and semimembranosus share a pattern: paint in it over one of them,
+    not the other, ranks that one first."""
+    atlas = load_atlas()
+
+    def region(muscle: str) -> Any:
+        return next(
+            r.geometry
+            for r in atlas["back"].layer("superficial")
+            if r.id == muscle and r.side == "right"
+        )
+
+    paint = region("semitendinosus").difference(region("semimembranosus").buffer(2))
+    paint = paint.buffer(-1).intersection(_zone("back", "semitendinosus", "right"))
+    assert paint.area > 50  # in the main zone both muscles share, over one of them only
+    assert _score("back", paint, "semitendinosus", "right") > _score(
+        "back", paint, "semimembranosus", "right"
+    )
 
 
 def test_pain_extent_counts_overlaps_once_and_splits_views_and_sides() -> None:
@@ -210,3 +285,29 @@ def test_cli_advise_gives_area_spots_their_size_and_the_map_its_extent(
     extent = data["extent_percent"]
     assert extent["back"] > 0 and extent["front"] == 0
     assert extent["total"] == pytest.approx(extent["front"] + extent["back"], abs=0.01)
+
+
+@pytest.mark.parametrize("view", ["front", "back"])
+def test_painting_over_a_rollable_surface_muscle_gives_it_a_step(view: str) -> None:
+    """Whatever the referral ranking makes of the drawing's shape, a surface muscle that the
+    painted area lies over (at least half of the area) is rolled where it hurts."""
+    from bodymap.advisor.tables import tables_for
+    from bodymap.knowledge import load_knowledge
+
+    atlas, knowledge = load_atlas(), load_knowledge()
+    zones = tables_for(atlas, knowledge).roll_zones
+    checked = 0
+    for region in atlas[view].layer("superficial"):
+        if region.side != "right" or region.kind != "muscle" or region.id not in knowledge.muscles:
+            continue
+        if not zones.is_rollable(region.id, region.side):
+            continue
+        area = region.geometry.buffer(-2)
+        if area.is_empty or area.area < 100:
+            continue
+        inner = area.representative_point()
+        spot = PainSpot(view, inner.x, inner.y, 6, "ache", area=area)
+        steps = {(s.muscle, s.side) for s in advise([spot]).routine.steps}
+        assert (region.id, "right") in steps, region.id
+        checked += 1
+    assert checked >= 15

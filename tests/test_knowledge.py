@@ -139,8 +139,8 @@ def test_rare_spillover_is_not_essential() -> None:
         ("iliotibial_band", {"lateral_knee"}),
         ("biceps_femoris", {"gluteal_fold"}),
         ("quadratus_lumborum", {"gluteal_fold", "sacrum"}),
-        ("serratus_anterior", {"mid_back", "medial_elbow"}),
-        ("sternalis", {"chest", "anterior_shoulder"}),
+        ("serratus_anterior", {"mid_back", "medial_elbow", "fingers_palmar"}),  # ring finger
+        ("sternalis", {"chest", "anterior_shoulder", "medial_elbow"}),
         ("intercostals", {"sternum"}),
     ],
 )

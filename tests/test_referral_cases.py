@@ -27,6 +27,9 @@ THIRD_FILE = Path(__file__).parent / "data" / "referral_cases_third.json"
 """A third held-out set: the classic pattern of each SPEC muscle at its referred area."""
 FOURTH_FILE = Path(__file__).parent / "data" / "referral_cases_fourth.json"
 """A fourth held-out set aimed at the jaw, face, forearm-to-hand, chest wall, deep hip and foot."""
+FIFTH_FILE = Path(__file__).parent / "data" / "referral_cases_fifth.json"
+"""A fifth held-out set over the whole body, in the stable names only, scored once by the
+shared check before anything was changed after it."""
 THRESHOLDS = {"local": 0.90, "recall@5": 0.90, "top3": 0.90, "side": 0.95, "cautions": 1.0}
 PARENT = {part: group for group, parts in GROUPS.items() for part in parts}
 
@@ -106,18 +109,20 @@ CASES = load_cases()
 HELDOUT = load_cases(HELDOUT_FILE)
 THIRD = load_cases(THIRD_FILE)
 FOURTH = load_cases(FOURTH_FILE)
-SETS = {"cases": CASES, "heldout": HELDOUT, "third": THIRD, "fourth": FOURTH}
-MAX_MISSES = {"cases": 1, "heldout": 13, "third": 6, "fourth": 22}
+FIFTH = load_cases(FIFTH_FILE)
+SETS = {"cases": CASES, "heldout": HELDOUT, "third": THIRD, "fourth": FOURTH, "fifth": FIFTH}
+MAX_MISSES = {"cases": 1, "heldout": 13, "third": 6, "fourth": 22, "fifth": 20}
 """Cases with any miss (most are one source of three just outside the top five). One
 held-out miss is by design: heel-right expects the plantar fascia as a source, but fascia is
 never ranked as a referral source (Travell & Simons describe no trigger points in it); the
 heel's muscle sources (soleus, abductor hallucis, quadratus plantae) are found."""
-MIN_CASES = {"cases": 50, "heldout": 50, "third": 45, "fourth": 50}
+MIN_CASES = {"cases": 50, "heldout": 50, "third": 45, "fourth": 50, "fifth": 60}
 FLOORS = {
     "cases": {"recall@5": 0.99, "top3": 0.999},
     "heldout": {"recall@5": 0.918, "top3": 0.98},
     "third": {"recall@5": 0.944, "top3": 0.977},
     "fourth": {"local": 0.95, "recall@5": 0.849, "top3": 0.879},
+    "fifth": {"local": 0.938, "recall@5": 0.874, "top3": 0.849},
 }
 """What each set reaches today (above the eval thresholds where a set is below them): a
 table or ranking change that loses a case fails here."""

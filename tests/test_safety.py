@@ -265,6 +265,12 @@ FLAG_TABLE = [
         {"cardiac"},
     ),
     ("temple", [spot("front", "temple_r", intensity=4)], {"headache"}, {"cardiac", "dvt"}),
+    ("eye 2/10", [at("front", "eye", "left", intensity=2)], {"eye", "headache"}, {"cardiac"}),
+    # the front of the shoulder over the chest muscle below the collarbone is chest for the
+    # heart; over the deltoid alone it is not
+    ("below the collarbone 3/10", [PainSpot("front", 592, 225, 3)], {"cardiac"}, set()),
+    ("front of the deltoid 3/10", [PainSpot("front", 614, 241, 3)], set(), {"cardiac"}),
+    ("cheek 3/10", [at("front", "cheek")], set(), {"eye"}),
     (
         "back of the neck 3/10",
         [spot("back", "occiput", "c7", 0.5, dx=8, intensity=3)],
@@ -469,3 +475,31 @@ def test_no_ball_or_roller_is_shaded_up_the_back_of_the_neck() -> None:
     assert fingertips.area < neck.area  # the zone keeps balls and rollers out, not fingers
     splenius = rz.get("back", "splenius_capitis", "right")
     assert splenius is not None and "back_of_neck" not in splenius.blocked_by
+
+
+@pytest.mark.parametrize("view", ["front", "back"])
+def test_a_spot_beside_a_caution_zone_is_told_about_it(view: str) -> None:
+    """A spot is a fingertip's disc: a zone within NEAR_CAUTION of it is one of its
+    cautions (every zone of the view, from a point just outside its edge), and a zone
+    further away is not."""
+    from bodymap.advisor.cautions import NEAR_CAUTION
+
+    outline = ATLAS[view].outline
+    for zone in ATLAS[view].layer("caution"):
+        ring = zone.geometry.buffer(NEAR_CAUTION / 2).exterior
+        points = [ring.interpolate(t, normalized=True) for t in np.linspace(0, 1, 8)]
+        beside = [p for p in points if outline.contains(p)]
+        for p in beside[:2]:
+            zones = [c.zone for c in advise([PainSpot(view, p.x, p.y)]).spots[0].cautions]
+            assert zone.id in zones, (view, zone.id, side_of(p))
+        far = zone.geometry.buffer(NEAR_CAUTION * 3).exterior
+        for t in np.linspace(0, 1, 8):
+            p = far.interpolate(t, normalized=True)
+            same = [r for r in ATLAS[view].layer("caution") if r.id == zone.id]
+            if outline.contains(p) and all(r.geometry.distance(p) > NEAR_CAUTION for r in same):
+                zones = [c.zone for c in advise([PainSpot(view, p.x, p.y)]).spots[0].cautions]
+                assert zone.id not in zones, (view, zone.id, side_of(p))
+
+
+def side_of(point: Any) -> str:
+    return f"{point.x:.0f},{point.y:.0f}"

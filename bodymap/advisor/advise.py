@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from bodymap.advisor.areas import pain_extent
-from bodymap.advisor.cautions import red_flags, spot_cautions, warning_signs
+from bodymap.advisor.cautions import NEAR_CAUTION, red_flags, spot_cautions, warning_signs
 from bodymap.advisor.model import LENGTHS, PAIN_KINDS, Advice, CautionNote, SpotFinding, SpotLike
 from bodymap.advisor.press import PressKey, apply_press_answers
 from bodymap.advisor.ranking import MAX_SOURCES, rank_sources
@@ -16,7 +16,7 @@ from bodymap.advisor.tables import tables_for
 from bodymap.knowledge import Knowledge, load_knowledge
 
 if TYPE_CHECKING:
-    from bodymap.atlas import Hit, ViewAtlas
+    from bodymap.atlas import Hit, Region, ViewAtlas
 
 __all__ = ["advise", "locate_spots"]
 
@@ -46,6 +46,18 @@ def locate_spots(spots: Sequence[SpotLike], atlas: Mapping[str, ViewAtlas]) -> l
     return [h for h in hits if h is not None]
 
 
+def _cautions_near(
+    hits: Sequence[Hit], atlas: Mapping[str, ViewAtlas]
+) -> dict[int, tuple[Region, ...]]:
+    """The caution zones within `NEAR_CAUTION` of each spot on the body, one query a view."""
+    out: dict[int, tuple[Region, ...]] = {}
+    for view, va in atlas.items():
+        idx = [i for i, h in enumerate(hits) if h.inside and h.view == view]
+        found = va.cautions_near([hits[i].point for i in idx], NEAR_CAUTION)
+        out.update(zip(idx, found, strict=True))
+    return out
+
+
 def advise(
     spots: Sequence[SpotLike],
     atlas: Mapping[str, ViewAtlas] | None = None,
@@ -73,8 +85,9 @@ def advise(
         _check(spot, index, atlas)
     tables = tables_for(atlas, knowledge)
     hits = locate_spots(spots, atlas)
+    near = _cautions_near(hits, atlas)
     notes: dict[int, tuple[CautionNote, ...]] = {
-        index: spot_cautions(hit, knowledge) for index, hit in enumerate(hits)
+        index: spot_cautions(hit, knowledge, near.get(index, ())) for index, hit in enumerate(hits)
     }
     extent, sizes = pain_extent(spots, atlas)
     ranked = apply_press_answers(rank_sources(hits, spots, tables, limit=None), press)

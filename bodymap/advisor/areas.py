@@ -5,28 +5,40 @@ a painted region of its view in atlas units. For an area spot the advisor replac
 point's yes/no questions ("is the point in this muscle's zone?") by fractions of areas.
 
 With ``A`` the area clipped to the body outline, ``E`` a muscle's essential zone and ``S``
-its spillover zone on one side (the union of its referral segments on that side and on
-the midline, spillover without the essential part), and ``M`` the muscle's own region:
+its spillover zone on one side (the union of its referral segments on that side and, of a
+midline segment such as the sacrum or the vertex, that side's half; spillover without the
+essential part), ``M`` the muscle's own region and ``O = M − (E ∪ S)`` the part of it
+outside its zones:
 
     referred = ESSENTIAL × (|A∩E| / |A| + FILL × |A∩E| / |E|)
              + SPILLOVER × (|A∩S| / |A| + FILL × |A∩S| / |S|)
-    local    = layer weight × min(1, |A∩M| / disc)
+    local    = layer weight × (LOCAL × |A∩O| / |A| + UNDER × |A∩M| / |M|)
+    score    = (referred + local) × prevalence × intensity
 
 The first fraction of each zone term (*coverage*: how much of the area the zone explains)
 carries the weight; the second (*fill*: how much of the zone the area covers) is a
 Jaccard-like bonus at :data:`FILL` so that an area painted over the whole of a pattern
 beats one that merely lies inside it. An area wholly inside the essential zone of a muscle
-weighs like a point in it (:data:`~bodymap.advisor.ranking.ESSENTIAL`). A muscle lies under
-the area (``local``) when the area covers at least a spot's disc of it
-(π × :data:`~bodymap.advisor.extent.SPOT_RADIUS` squared). For an area the drawing's *shape* is
-the evidence: the two combine as ``referred + ¼ × local``, so lying under part of a drawing
-adds a quarter, and a muscle whose pattern the drawing reproduces ranks above muscles that
-merely lie under it (for a point, where shape says nothing, the larger of the two counts
-whole). The sum is scaled by prevalence and intensity.
+weighs like a point in it (:data:`~bodymap.advisor.ranking.ESSENTIAL`).
 
-Painting more of a muscle's essential zone never lowers its score: coverage of ``E`` rises,
-the loss in coverage of ``S`` is smaller (the added part was counted nowhere for ``S``, and
-ESSENTIAL ≥ SPILLOVER), the fills and ``|A∩M|`` never fall.
+Without the fills the score is the mean over the area of a weight per place: 0.8 where the
+muscle's essential zone is, 0.4 in its spillover zone, ``LOCAL`` × 0.85 (superficial) or
+× 0.6 (deep) where only the muscle itself lies under the paint, 0 elsewhere. The muscle
+lying under the area is thus evidence in proportion to how much of the drawing it lies
+under, like the zones, never the full weight for lying under a corner of a large drawing;
+and where a zone already explains a place the muscle lying there adds nothing more (the
+drawing's *shape* is the evidence). The small :data:`UNDER` term (how much of the muscle the
+paint covers) only orders muscles that share a pattern, such as the two inner hamstrings:
+the one under the paint first.
+
+Painting more of a muscle's essential zone never lowers its score: the paint added weighs
+0.8, the most any place weighs (ESSENTIAL ≥ SPILLOVER ≥ LOCAL × layer), so the mean does
+not fall; the fills and ``|A∩M| / |M|`` never fall.
+
+Referral patterns are ipsilateral: of a midline segment each side's muscles explain their
+own half, so an area on one side of the sacrum is explained by that side's muscles, a
+centred one by both alike (its scores are rounded so that mirror images tie exactly and
+are listed once).
 
 Segments partition the outline, so ``|A∩E|`` is a sum of ``|A∩segment|`` over the
 segments of ``E``: one intersection per segment the area touches, and each zone's size is
@@ -42,7 +54,6 @@ from typing import TYPE_CHECKING, Any
 
 import shapely
 
-from bodymap.advisor.extent import SPOT_RADIUS
 from bodymap.advisor.model import Reason
 from bodymap.sides import MIDLINE_X
 
@@ -53,9 +64,10 @@ if TYPE_CHECKING:
     from bodymap.atlas import Region, ViewAtlas
 
 __all__ = [
-    "DISC",
     "FILL",
+    "LOCAL",
     "SLIVER",
+    "UNDER",
     "AreaTables",
     "Extent",
     "area_contributions",
@@ -67,15 +79,17 @@ __all__ = [
 
 FILL = 0.25
 """Weight of how much of a zone the area fills, beside how much of the area it covers."""
-DISC = math.pi * SPOT_RADIUS**2
-"""A spot's disc in square atlas units: an area over this much of a muscle lies on it."""
 SLIVER = 1.0
 """Overlaps smaller than this (square atlas units) are a border grazed, not covered."""
 _SUPERFICIAL = 0.85
 _DEEP = 0.6
 _ESSENTIAL = 0.8
 _SPILLOVER = 0.4
-_BOTH_BONUS = 0.25
+LOCAL = 0.25
+"""Weight of the part of the area a muscle lies under outside its own referral zones."""
+UNDER = 0.05
+"""Weight of how much of a muscle the area covers: between muscles with the same pattern,
+the one under the paint comes first."""
 
 
 def area_of(spot: object) -> BaseGeometry | None:
@@ -122,6 +136,7 @@ class AreaTables:
     """Per view: the segments in a tree, and each (muscle, side, zone)'s size there."""
 
     def __init__(self, va: ViewAtlas, tables: Tables) -> None:
+        self.view = va.view
         self.outline = va.outline
         shapely.prepare(self.outline)
         self.segments: tuple[Region, ...] = va.layer("segment")
@@ -133,25 +148,96 @@ class AreaTables:
             if r.id in tables.source_ids  # fascia is rolled around, never ranked
         )
         self.body_tree = shapely.STRtree([r.geometry for r in self.bodies])
+        self.body_size = [max(SLIVER, float(r.geometry.area)) for r in self.bodies]
         for region in (*self.segments, *self.bodies):
             shapely.prepare(region.geometry)
+        self.halves = {side: _half(va.view, side) for side in ("right", "left")}
         self.zone_size: dict[_Zone, float] = {}
+        self._parts: dict[tuple[str, str], list[BaseGeometry]] = {}
         for region in self.segments:
-            size = float(region.geometry.area)
             for ref in tables.referrers.get((region.id, region.side), ()):
+                part = self.own_part(region, ref.side)
                 key = _Zone(ref.muscle, ref.side, ref.zone)
-                self.zone_size[key] = self.zone_size.get(key, 0.0) + size
+                self.zone_size[key] = self.zone_size.get(key, 0.0) + float(part.area)
+                self._parts.setdefault((ref.muscle, ref.side), []).append(part)
+        self._zones: dict[tuple[str, str], BaseGeometry] = {}
+        self._free: dict[int, BaseGeometry | None] = {}
+
+    def own_part(self, segment: Region, side: str) -> BaseGeometry:
+        """The part of a segment that refers to a muscle on ``side``: a midline segment
+        (sacrum, vertex, ...) only on that side's half, as referral is ipsilateral."""
+        if segment.side != "midline" or side not in self.halves:
+            return segment.geometry
+        return shapely.intersection(segment.geometry, self.halves[side])
+
+    def free(self, index: int) -> BaseGeometry | None:
+        """The part of a muscle region (``bodies[index]``) outside its own referral zones,
+        or None when its zones hold all of it (built on first use)."""
+        if index not in self._free:
+            region = self.bodies[index]
+            zones = self.zones(region.id, region.side)
+            part = region.geometry if zones is None else region.geometry.difference(zones)
+            if part.area < SLIVER:
+                self._free[index] = None
+            else:
+                shapely.prepare(part)
+                self._free[index] = part
+        return self._free[index]
+
+    def zones(self, muscle: str, side: str) -> BaseGeometry | None:
+        """A muscle's essential and spillover zones together, on one side (built on use)."""
+        key = (muscle, side)
+        found = self._zones.get(key)
+        if found is None:
+            parts = self._parts.get(key)
+            if not parts:
+                return None
+            found = self._zones[key] = shapely.union_all(parts)
+            shapely.prepare(found)
+        return found
 
 
-def _overlaps(area: BaseGeometry, size: float, regions: list[BaseGeometry]) -> list[float]:
-    """|area ∩ region| for each region; a region holding the whole area costs no cut."""
+def _half(view: str, side: str) -> BaseGeometry:
+    """The person's ``side`` of a view: x < 500 is the right in front and the left behind."""
+    west = (side == "right") == (view == "front")
+    return (
+        shapely.box(-10, -10, MIDLINE_X, 1010) if west else shapely.box(MIDLINE_X, -10, 1010, 1010)
+    )
+
+
+def _cuts(area: BaseGeometry, regions: list[BaseGeometry]) -> Any:
+    """area ∩ region for each region; a region holding the whole area costs no cut."""
     whole = shapely.contains_properly(regions, area)
-    out = [size] * len(regions)
+    out = [area] * len(regions)
     cut = [i for i, inside in enumerate(whole.tolist()) if not inside]
     if cut:
-        pieces = shapely.area(shapely.intersection(area, [regions[i] for i in cut]))
-        for i, piece in zip(cut, pieces.tolist(), strict=True):
-            out[i] = float(piece)
+        for i, piece in zip(
+            cut, shapely.intersection(area, [regions[i] for i in cut]), strict=True
+        ):
+            out[i] = piece
+    return out
+
+
+def _outside_zones(
+    at: AreaTables, area: BaseGeometry, hits: list[int], pieces: list[float]
+) -> list[float]:
+    """|area ∩ the part of each muscle outside its zones|, one bulk cut for all of them."""
+    out = [0.0] * len(hits)
+    todo: list[int] = []
+    frees: list[BaseGeometry] = []
+    for k, i in enumerate(hits):
+        free = at.free(i) if pieces[k] >= SLIVER else None
+        if free is None or not shapely.intersects(free, area):
+            continue
+        if shapely.contains_properly(free, area):
+            out[k] = pieces[k]
+            continue
+        todo.append(k)
+        frees.append(free)
+    if todo:
+        parts = shapely.area(shapely.intersection(area, frees)).tolist()
+        for k, part in zip(todo, parts, strict=True):
+            out[k] = min(pieces[k], part)
     return out
 
 
@@ -185,23 +271,29 @@ def area_contributions(
     number = index + 1
     covered: dict[_Zone, float] = {}
     hits = at.segment_tree.query(area, predicate="intersects")
-    pieces = shapely.area(shapely.intersection(area, [at.segments[i].geometry for i in hits]))
+    cuts = shapely.intersection(area, [at.segments[i].geometry for i in hits])
+    pieces = shapely.area(cuts)
     size = float(pieces.sum())  # the segments partition the outline
     if size <= SLIVER:
         return out
-    if len(hits):
-        for i, piece in zip(hits.tolist(), pieces.tolist(), strict=True):
-            if piece < SLIVER:
-                continue  # the area only grazes the segment's border
-            seg = at.segments[i]
-            for ref in tables.referrers.get((seg.id, seg.side), ()):
+    for i, cut, piece in zip(hits.tolist(), cuts.tolist(), pieces.tolist(), strict=True):
+        if piece < SLIVER:
+            continue  # the area only grazes the segment's border
+        seg = at.segments[i]
+        own = {side: piece for side in ("right", "left", "midline")}
+        if seg.side == "midline":  # each side's half of a midline segment refers to it
+            for side, half in at.halves.items():
+                own[side] = float(shapely.intersection(cut, half).area)
+        for ref in tables.referrers.get((seg.id, seg.side), ()):
+            inside = own.get(ref.side, piece)
+            if inside > 0.0:
                 key = _Zone(ref.muscle, ref.side, ref.zone)
-                covered[key] = covered.get(key, 0.0) + piece
+                covered[key] = covered.get(key, 0.0) + inside
     referred: dict[tuple[str, str], tuple[float, list[Reason]]] = {}
     for key, inside in sorted(covered.items(), key=lambda kv: kv[0].zone):
         zone_size = at.zone_size.get(key, 0.0)
         cover = inside / size
-        fill = inside / zone_size if zone_size > 0 else 0.0
+        fill = min(1.0, inside / zone_size) if zone_size > 0 else 0.0
         weight = (_ESSENTIAL if key.zone == "essential" else _SPILLOVER) * (cover + FILL * fill)
         word = "main" if key.zone == "essential" else "spillover"
         text = (
@@ -216,15 +308,17 @@ def area_contributions(
     local: dict[tuple[str, str], tuple[float, float, str]] = {}
     hits = at.body_tree.query(area, predicate="intersects")
     if len(hits):
-        pieces = _overlaps(area, size, [at.bodies[i].geometry for i in hits])
-        for i, piece in zip(hits.tolist(), pieces, strict=True):
-            region = at.bodies[i]
-            layer = _SUPERFICIAL if region.layer == "superficial" else _DEEP
+        cuts = _cuts(area, [at.bodies[i].geometry for i in hits])
+        pieces = shapely.area(cuts).tolist()
+        outside = _outside_zones(at, area, hits.tolist(), pieces)
+        for i, piece, free in zip(hits.tolist(), pieces, outside, strict=True):
             if piece < SLIVER:
                 continue
-            weight = layer * min(1.0, piece / DISC)
+            region = at.bodies[i]
             key2 = (region.id, region.side)
-            if weight > 0 and (key2 not in local or local[key2][0] < weight):
+            layer = _SUPERFICIAL if region.layer == "superficial" else _DEEP
+            weight = layer * (LOCAL * free / size + UNDER * min(1.0, piece / at.body_size[i]))
+            if key2 not in local or local[key2][0] < weight:
                 local[key2] = (weight, piece, region.layer)
     prevalence = tables.prevalence_factor
     muscles = tables.knowledge.muscles
@@ -243,13 +337,15 @@ def area_contributions(
                     None,
                     f"{muscles[key2[0]].name} lies{deep} under {_pct(piece / size)} % "
                     f"of area {number}.",
+                    share=None if deep else piece / size,
                 )
             )
         if key2 in referred:
             rw, why = referred[key2]
             reasons.extend(why)
-        weight = rw + _BOTH_BONUS * lw  # the shape is the evidence; lying under it a bonus
-        out[key2] = (weight * prevalence[key2[0]] * intensity_factor, reasons)
+        weight = rw + lw
+        # rounded so that a mirrored area scores exactly alike on both sides (one entry)
+        out[key2] = (round(weight * prevalence[key2[0]] * intensity_factor, 9), reasons)
     return out
 
 

@@ -16,11 +16,22 @@ from bodymap.advisor.model import CautionNote, RedFlagNote, SpotLike
 from bodymap.knowledge import FlagTrigger, Knowledge
 
 if TYPE_CHECKING:
-    from bodymap.atlas import Hit
+    from bodymap.atlas import Hit, Region
 
-__all__ = ["NERVE_KINDS", "OUTSIDE_BODY", "red_flags", "spot_cautions", "warning_signs"]
+__all__ = [
+    "NEAR_CAUTION",
+    "NERVE_KINDS",
+    "OUTSIDE_BODY",
+    "red_flags",
+    "spot_cautions",
+    "warning_signs",
+]
 
 OUTSIDE_BODY = "outside_body"
+NEAR_CAUTION = 8.0
+"""Atlas units (about 1.5 cm): a caution zone this close to a spot is one of its cautions,
+because a spot is a fingertip's disc, not a point, and a click lands only roughly where it
+hurts (a spot on the front of the armpit fold is also told to keep out of its hollow)."""
 NERVE_KINDS = frozenset({"tingling", "numb"})
 """Pain kinds that mark a limb "check with a clinician first"."""
 
@@ -32,11 +43,14 @@ def _note(zone: str, knowledge: Knowledge) -> CautionNote:
     return CautionNote(zone, text.full_text)
 
 
-def spot_cautions(hit: Hit, knowledge: Knowledge) -> tuple[CautionNote, ...]:
-    """The caution zones under a spot with plain text (a miss is ``outside_body``)."""
+def spot_cautions(
+    hit: Hit, knowledge: Knowledge, near: Sequence[Region] = ()
+) -> tuple[CautionNote, ...]:
+    """The caution zones under a spot, then those ``near`` it (within `NEAR_CAUTION`),
+    with plain text (a miss is ``outside_body``)."""
     if not hit.inside:
         return (_note(OUTSIDE_BODY, knowledge),)
-    zones = dict.fromkeys(region.id for region in hit.cautions)
+    zones = dict.fromkeys(region.id for region in (*hit.cautions, *near))
     return tuple(_note(zone, knowledge) for zone in zones)
 
 

@@ -77,6 +77,9 @@ class Reason:
     text: str
     answer: str | None = None
     """For a press-test reason (kind ``press``): ``yes``, ``partly`` or ``no``."""
+    share: float | None = None
+    """For a surface muscle lying under a painted area (kind ``local``): the share of the
+    area it lies under (0–1), which earns it a routine step of its own from one half."""
 
     def to_json(self) -> dict[str, Any]:
         out = fields_json(self, "spot", "kind", "text")

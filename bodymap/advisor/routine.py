@@ -64,6 +64,17 @@ def _side_ok(source_side: str, spot_side: str) -> bool:
     return spot_side == "midline" or source_side in (spot_side, "both", "midline")
 
 
+UNDER_AREA_STEP = 0.5
+"""A surface muscle lying under this share of a painted area gets a step of its own."""
+
+
+def _under_area(source: Source, spot: int) -> bool:
+    return any(
+        r.spot == spot and r.kind == "local" and (r.share or 0.0) >= UNDER_AREA_STEP
+        for r in source.reasons
+    )
+
+
 def _served(source: Source) -> tuple[int, ...]:
     return tuple(sorted({r.spot for r in source.reasons if r.answer != "no"}))
 
@@ -119,6 +130,11 @@ class _Builder:
                     out.setdefault((source.muscle, source.side), source)
                     break
                 self._skip(source, (i,))
+            # a surface muscle under at least half of a painted area is rolled where it
+            # hurts, whatever its referral ranking (the area's shape favours referrers)
+            for source in by_spot.get(i, ()):
+                if _under_area(source, i) and self.zones.is_rollable(source.muscle, source.side):
+                    out.setdefault((source.muscle, source.side), source)
         if self.ranked:
             floor = self.ranked[0].score * STEP_SHARE
             extras = (

@@ -171,6 +171,22 @@ class ViewAtlas:
             )
         return hits
 
+    def cautions_near(
+        self, points: Sequence[tuple[float, float]], distance: float
+    ) -> list[tuple[Region, ...]]:
+        """The caution zones within ``distance`` of each point (those under it included),
+        in tree order; one bulk query for all the points."""
+        out: list[list[Region]] = [[] for _ in points]
+        if not points:
+            return []
+        index = self._layers["caution"]
+        geoms = shapely.points(np.asarray(points, dtype=float))
+        pairs = index.tree.query(geoms, predicate="dwithin", distance=distance)
+        order = np.lexsort((pairs[1], pairs[0]))
+        for i, j in zip(pairs[0][order], pairs[1][order], strict=True):
+            out[int(i)].append(index.regions[int(j)])
+        return [tuple(regions) for regions in out]
+
     def neighbours(self, region: Region) -> tuple[Region, ...]:
         """Regions of the same layer that share a border with ``region`` (or nearly)."""
         return self._neighbour_table(region.layer).get(region, ())

@@ -107,8 +107,10 @@ FRONT: list[Part] = [
                            (50, 193), (10, 191)])),
     _seg("lateral_neck", box(10, 100, 50, 180)),
     _seg("lateral_shoulder", blob(_MIDDLE_DELTOID)),
-    _seg("anterior_shoulder", blob([(96, 187), (120, 181), (146, 214), (143, 278),
-                                    (120, 284), (100, 240)])),
+    # the front of the shoulder: the anterior deltoid and, medial to it below the clavicle,
+    # the deltopectoral triangle over the coracoid, where the shoulder joint is felt in front
+    _seg("anterior_shoulder", blob([(84, 192), (120, 181), (146, 214), (143, 278),
+                                    (120, 284), (100, 240), (86, 226)])),
     _seg("sternum", box(-5, 184, 12, 302), True),
     _seg("lateral_chest", blob([(80, 258), (102, 240), (104, 338), (80, 338)])),
     _seg("chest", box(-5, 184, 112, 300)),

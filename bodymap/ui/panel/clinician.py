@@ -7,11 +7,18 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from bodymap.knowledge import Knowledge, load_knowledge
 
-__all__ = ["ClinicianDialog", "clinician_html"]
+__all__ = ["ClinicianDialog", "ReadingDialog", "clinician_html"]
 
 
 def clinician_html(knowledge: Knowledge | None = None) -> str:
@@ -34,20 +41,48 @@ def clinician_html(knowledge: Knowledge | None = None) -> str:
     return "".join(out)
 
 
-class ClinicianDialog(QDialog):
-    """A non-modal window with the section, reachable from the panel whatever the spots."""
+class ReadingDialog(QDialog):
+    """Escaped safety text in a scrolling area sized to the screen, so its button is always
+    on screen whatever the length of the texts (the clinician section, the first-run note)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        text_html: str,
+        button: QDialogButtonBox.StandardButton,
+        size: tuple[int, int],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("When to see a clinician")
-        self.setAccessibleName("When to see a clinician")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
-        self.browser.setHtml(clinician_html())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.close)
+        self.browser.setHtml(text_html)
+        buttons = QDialogButtonBox(button)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
+        screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        width, height = size
+        if room is not None:
+            width = min(width, int(room.width() * 0.9))
+            height = min(height, int(room.height() * 0.85))
+        self.resize(width, height)
+
+
+class ClinicianDialog(ReadingDialog):
+    """A non-modal window with the section, reachable from the panel whatever the spots."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            "When to see a clinician",
+            clinician_html(),
+            QDialogButtonBox.StandardButton.Close,
+            (520, 560),
+            parent,
+        )
         self.setWindowModality(Qt.WindowModality.NonModal)
-        self.resize(520, 560)

@@ -9,7 +9,6 @@ from datetime import datetime
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QDateTimeEdit,
     QDialog,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +30,7 @@ from bodymap.knowledge import Knowledge, load_knowledge
 from bodymap.maps import Spot, TriggerPointMap
 from bodymap.ui.canvas.keys import DIAGRAM_KEYS
 from bodymap.ui.drawing.plain_text import plain_label
-from bodymap.ui.panel.clinician import clinician_html
+from bodymap.ui.panel.clinician import ReadingDialog, clinician_html
 
 __all__ = [
     "CheckInDialog",
@@ -57,31 +55,18 @@ def safety_note_html(knowledge: Knowledge | None = None) -> str:
     return f"<p>{e(k.disclaimer)}</p><ul>{lines}</ul>" + clinician_html(k)
 
 
-class SafetyNoteDialog(QDialog):
-    """The first-run note in a scrolling text area sized to the screen, so its OK button is
-    always on screen whatever the length of the safety texts."""
+class SafetyNoteDialog(ReadingDialog):
+    """The first-run note, sized to the screen so its OK button is always on screen."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Using bodymap safely")
-        self.setAccessibleName("Using bodymap safely")
-        self.text = QTextBrowser()
-        self.text.setOpenLinks(False)
-        self.text.setHtml(safety_note_html())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
-        layout.addWidget(buttons)
-        screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
-        room = screen.availableGeometry() if screen is not None else None
-        width, height = 640, 720
-        if room is not None:
-            width, height = (
-                min(width, int(room.width() * 0.9)),
-                min(height, int(room.height() * 0.85)),
-            )
-        self.resize(width, height)
+        super().__init__(
+            "Using bodymap safely",
+            safety_note_html(),
+            QDialogButtonBox.StandardButton.Ok,
+            (640, 720),
+            parent,
+        )
+        self.text = self.browser  # the name the first-run tests read
 
 
 def show_safety_note(parent: QWidget | None) -> None:
