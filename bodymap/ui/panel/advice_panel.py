@@ -506,6 +506,8 @@ class AdvicePanel(QWidget):
             self.spot_list.blockSignals(True)
             self.spot_list.setCurrentRow(current)
             self.spot_list.blockSignals(False)
+        elif current >= 0:  # choosing the row again would have scrolled to it
+            self.spot_list.scrollToItem(self.spot_list.item(current))
         if spot is None:
             self.editor_box.setTitle("Selected spot (click a spot to edit it)")
         self.editor.set_spot(spot)
