@@ -45,12 +45,12 @@ def twenty_spot_map() -> TriggerPointMap:
 
 
 def test_bench_guide_pdf(benchmark, tmp_path: Path, qapp) -> None:
-    from bodymap.ui.printing.guide import render_guide_pdf
+    from bodymap.ui.printing.guide import write_guide_pdf
 
     tpm = twenty_spot_map()
     out = tmp_path / "guide.pdf"
     renderer = benchmark.pedantic(
-        render_guide_pdf, args=(tpm, out, "A4"), rounds=5, iterations=1, warmup_rounds=1
+        write_guide_pdf, args=(tpm, out, "A4"), rounds=5, iterations=1, warmup_rounds=1
     )
     assert out.read_bytes().startswith(b"%PDF-")
     assert len(renderer.content.steps) >= 5

@@ -65,21 +65,33 @@ def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     yield home
 
 
+def use_private_settings(folder: Path) -> Path:
+    """QSettings named like the program's and kept in ``folder`` (emptied)."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    QCoreApplication.setOrganizationName("bodymap")
+    QCoreApplication.setApplicationName("bodymap")
+    folder.mkdir(exist_ok=True)
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings().clear()
+    return folder
+
+
+@pytest.fixture
+def private_settings(tmp_path: Path, qapp) -> Path:
+    """The program's settings in this test's folder (use with ``usefixtures``)."""
+    return use_private_settings(tmp_path / "settings")
+
+
 @pytest.fixture
 def main_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Make a shown main window with its settings and recovery files in this test's folder,
     no first-run note, and "discard" as the answer to losing unsaved changes."""
-    from PySide6.QtCore import QCoreApplication, QSettings
-
     from bodymap.ui.document.document import MapDocument
     from bodymap.ui.window.mainwindow import MapWindow
 
     def make(width: int = 1400, height: int = 900) -> MapWindow:
-        QCoreApplication.setOrganizationName("bodymap")
-        QCoreApplication.setApplicationName("bodymap")
-        scope = QSettings.Scope.UserScope
-        QSettings.setPath(QSettings.Format.NativeFormat, scope, str(tmp_path / "settings"))
-        QSettings().clear()
+        use_private_settings(tmp_path / "settings")
         window = MapWindow(MapDocument(recovery_dir=tmp_path / "recovery"), remember=False)
         monkeypatch.setattr(window, "show_safety_note", lambda: None)
         monkeypatch.setattr(window.document, "ask_discard", lambda name: "discard")

@@ -184,3 +184,19 @@ def test_an_answer_about_a_source_listed_for_both_sides_is_kept_under_midline():
     assert score_of(pressed, last.muscle) > score_of(plain, last.muscle)
     source = next(s for s in pressed if s.muscle == last.muscle)
     assert source.reasons[0].kind == PRESS_KIND
+
+
+def test_questions_and_reasons_about_a_painted_area_say_area():
+    import shapely
+
+    area = shapely.box(455, 380, 485, 410)
+    spots = [PainSpot("back", 470.0, 395.0, 6, "ache", area=area)]
+    plain = advise(spots).sources
+    (first, *_) = press_questions(plain, ["back"], [6.0], areas={0})
+    assert first.text().endswith("your pain at area 1?")
+    pressed = advise(spots, press={(0, first.muscle, first.answer_side): "yes"}).sources
+    source = next(s for s in pressed if s.muscle == first.muscle)
+    assert source.reasons[0].text == "pressing it reproduced your pain at area 1"
+    point = advise([LOW_BACK], press={(0, first.muscle, first.answer_side): "no"}).sources
+    texts = [r.text for s in point for r in s.reasons if r.kind == PRESS_KIND]
+    assert all(t.endswith("spot 1") for t in texts)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from PySide6 import QtGui
-from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QLabel, QMessageBox, QToolTip
 
@@ -93,14 +93,8 @@ def show_tooltip(qtbot, text: str) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _settings(tmp_path: Path, qapp):
-    QCoreApplication.setOrganizationName("bodymap")
-    QCoreApplication.setApplicationName("bodymap")
-    folder = tmp_path / "settings"
-    folder.mkdir()
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
-    QSettings().clear()
-    yield folder
+def _settings(private_settings: Path) -> Path:
+    return private_settings
 
 
 class Boxes:

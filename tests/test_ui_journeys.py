@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from test_ui_window import Dialogs, add, click, make_window
 
 from bodymap.atlas import load_atlas
@@ -22,14 +22,8 @@ ANTERIOR_SHOULDER_R = ("front", 408.0, 206.0)
 
 
 @pytest.fixture(autouse=True)
-def _settings(tmp_path: Path, qapp):
-    QCoreApplication.setOrganizationName("bodymap")
-    QCoreApplication.setApplicationName("bodymap")
-    folder = tmp_path / "settings"
-    folder.mkdir()
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
-    QSettings().clear()
-    yield folder
+def _settings(private_settings: Path) -> Path:
+    return private_settings
 
 
 @pytest.fixture

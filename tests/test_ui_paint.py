@@ -201,6 +201,7 @@ def test_paint_in_the_window_makes_an_area_spot_one_undo_step_per_stroke(qtbot, 
     details = window.panel.details.toPlainText()
     assert "Pain extent:" in details and "right side" in details
     assert "(area, " in details and "% of the body)" in details
+    assert "for area 1" in details and "for spot 1" not in details  # the routine's steps
     stroke(canvas, "front", line(380, 610, 450, 610), button=RIGHT)
     [spot] = window.document.map.spots
     assert not spot.area.contains(421, 610) and stack.count() == 3

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -22,11 +22,8 @@ Ctrl = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture(autouse=True)
-def _settings(tmp_path: Path, qapp):
-    QCoreApplication.setOrganizationName("bodymap")
-    QCoreApplication.setApplicationName("bodymap")
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings().clear()
+def _settings(private_settings: Path) -> Path:
+    return private_settings
 
 
 @pytest.fixture

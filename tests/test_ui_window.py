@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QColor, QImage, QMouseEvent
 
 from bodymap.maps import TriggerPointMap, load_map, save_map
@@ -28,15 +28,8 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 @pytest.fixture(autouse=True)
-def _settings(tmp_path: Path, qapp):
-    """QSettings named like the program's and kept in this test's folder."""
-    QCoreApplication.setOrganizationName("bodymap")
-    QCoreApplication.setApplicationName("bodymap")
-    folder = tmp_path / "settings"
-    folder.mkdir()
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
-    QSettings().clear()
-    yield folder
+def _settings(private_settings: Path) -> Path:
+    return private_settings
 
 
 class Dialogs:

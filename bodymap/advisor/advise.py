@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from bodymap.advisor.areas import pain_extent
+from bodymap.advisor.areas import area_of, pain_extent
 from bodymap.advisor.cautions import NEAR_CAUTION, red_flags, spot_cautions, warning_signs
 from bodymap.advisor.model import LENGTHS, PAIN_KINDS, Advice, CautionNote, SpotFinding, SpotLike
 from bodymap.advisor.press import PressKey, apply_press_answers
@@ -90,7 +90,8 @@ def advise(
         index: spot_cautions(hit, knowledge, near.get(index, ())) for index, hit in enumerate(hits)
     }
     extent, sizes = pain_extent(spots, atlas)
-    ranked = apply_press_answers(rank_sources(hits, spots, tables, limit=None), press)
+    areas = frozenset(i for i, spot in enumerate(spots) if area_of(spot) is not None)
+    ranked = apply_press_answers(rank_sources(hits, spots, tables, limit=None), press, areas)
     routine, coverage = build_routine(ranked, hits, spots, tables, notes, length)
     findings = tuple(
         SpotFinding(

@@ -16,7 +16,7 @@ answer is also shown as a reason ("pressing it reproduced your pain at spot 2").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -76,14 +76,14 @@ def answers_by_index(
     return {(index[a.spot_id], a.muscle, a.side): a.answer for a in answers if a.spot_id in index}
 
 
-def press_text(answer: str, spot: int) -> str:
-    """The reason an answer gives, for spot index ``spot``."""
-    number = spot + 1
+def press_text(answer: str, spot: int, area: bool = False) -> str:
+    """The reason an answer gives, for spot index ``spot`` (a painted area if ``area``)."""
+    where = f"{'area' if area else 'spot'} {spot + 1}"
     if answer == "yes":
-        return f"pressing it reproduced your pain at spot {number}"
+        return f"pressing it reproduced your pain at {where}"
     if answer == "partly":
-        return f"pressing it partly reproduced your pain at spot {number}"
-    return f"pressing it did not reproduce your pain at spot {number}"
+        return f"pressing it partly reproduced your pain at {where}"
+    return f"pressing it did not reproduce your pain at {where}"
 
 
 def _pressed(score: float, evidence: float) -> float:
@@ -95,7 +95,9 @@ def _pressed(score: float, evidence: float) -> float:
 
 
 def apply_press_answers(
-    sources: Sequence[Source], answers: Mapping[PressKey, str] | None
+    sources: Sequence[Source],
+    answers: Mapping[PressKey, str] | None,
+    areas: Collection[int] = frozenset(),
 ) -> tuple[Source, ...]:
     """The sources re-ranked by the press-test answers (see the module's rule), each answer
     added to its source's reasons. Answers about sources not listed change nothing.
@@ -123,7 +125,7 @@ def apply_press_answers(
             continue
         evidence = sum(ANSWER_WEIGHTS[answer] for _spot, answer in found)
         reasons = tuple(
-            Reason(spot, PRESS_KIND, None, press_text(answer, spot), answer)
+            Reason(spot, PRESS_KIND, None, press_text(answer, spot, spot in areas), answer)
             for spot, answer in found
         )
         score = _pressed(source.score, evidence)
@@ -147,11 +149,12 @@ class PressQuestion:
     def answer_side(self) -> str:
         return press_side(self.side)
 
+    area: bool = False
+    """The spot asked about is a painted area."""
+
     def text(self) -> str:
-        return (
-            f"Press the spot marked ⊕ for 10 s. Does it reproduce your pain at "
-            f"spot {self.spot + 1}?"
-        )
+        where = f"{'area' if self.area else 'spot'} {self.spot + 1}"
+        return f"Press the spot marked ⊕ for 10 s. Does it reproduce your pain at {where}?"
 
 
 def _spot_for(source: Source, intensities: Sequence[float]) -> int | None:
@@ -173,6 +176,7 @@ def press_questions(
     spot_views: Sequence[str],
     intensities: Sequence[float],
     top: int = PRESS_TOP,
+    areas: Collection[int] = frozenset(),
 ) -> tuple[PressQuestion, ...]:
     """The press tests to offer: one for each of the ``top`` sources about the most intense
     spot it explains, and one for every answer already given about a listed source (so an
@@ -192,7 +196,12 @@ def press_questions(
             seen.add((source.muscle, source.side, spot))
             out.append(
                 PressQuestion(
-                    source.muscle, source.side, source.name, spot, _site(source, spot_views[spot])
+                    source.muscle,
+                    source.side,
+                    source.name,
+                    spot,
+                    _site(source, spot_views[spot]),
+                    spot in areas,
                 )
             )
     return tuple(out)

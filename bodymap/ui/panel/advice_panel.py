@@ -8,7 +8,7 @@ changes the map: edits leave as ``editRequested(spot_id, fields)``.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.advisor import Advice, advise
+from bodymap.advisor import Advice, Reason, Source, advise
 from bodymap.advisor.press import answers_by_index, press_questions
 from bodymap.atlas import ViewAtlas, load_atlas
 from bodymap.guide.words import POSITION_WORDS, TOOL_WORDS
@@ -70,7 +70,7 @@ def trend_text(label: str) -> str:
     return _TRENDS.get(label, label)
 
 
-def reason_text(reason: Any, area: bool = False) -> str:
+def reason_text(reason: Reason, area: bool = False) -> str:
     """A reason in plain words: "local — under spot 2", "commonly refers pain to spot 1
     (main zone)"; for a painted area how much of it a zone covers: "its main zone covers
     72 % of area 3"."""
@@ -95,7 +95,7 @@ def _range(pair: tuple[int, int], unit: str) -> str:
     return f"{low}{unit}" if low == high else f"{low}–{high}{unit}"
 
 
-def explained_spots(source: Any) -> int:
+def explained_spots(source: Source) -> int:
     """How many different spots a source explains (lies under or refers pain to)."""
     return len({reason.spot for reason in source.reasons if reason.kind != "press"})
 
@@ -412,7 +412,10 @@ class AdvicePanel(QWidget):
         self._fill_spots()
         self._fill_sources()
         questions = press_questions(
-            self.advice.sources, [s.view for s in spots], [s.intensity for s in spots]
+            self.advice.sources,
+            [s.view for s in spots],
+            [s.intensity for s in spots],
+            areas={f.index for f in self.advice.spots if f.area_units2 is not None},
         )
         self.press_box.set_questions(
             questions, spot_ids, {a.key: a.answer for a in self._map.answers}
@@ -624,6 +627,7 @@ class AdvicePanel(QWidget):
         advice = self.advice
         assert advice is not None
         e = html.escape
+        areas = {f.index for f in advice.spots if f.area_units2 is not None}
         out: list[str] = []
         under = []
         for finding in advice.spots:
@@ -658,7 +662,7 @@ class AdvicePanel(QWidget):
             )
         if advice.red_flags:
             items = "".join(
-                f"<li><b>{_spots_label(flag.spots)}:</b> {e(flag.text)}</li>"
+                f"<li><b>{_spots_label(flag.spots, areas)}:</b> {e(flag.text)}</li>"
                 for flag in advice.red_flags
             )
             out.append(f"<h3>⚠ Warning signs</h3><ul>{items}</ul>")
@@ -683,7 +687,7 @@ class AdvicePanel(QWidget):
                 )
                 first = f"<b>⚠ {e(step.check_first)}</b><br>" if step.check_first else ""
                 cautions = "".join(f"<br>⚠ {e(c)}" for c in step.cautions)
-                serves = f" — for {_spots_label(step.spots).lower()}" if step.spots else ""
+                serves = f" — for {_spots_label(step.spots, areas).lower()}" if step.spots else ""
                 steps.append(
                     f"<li>{first}<b>{e(step.name)}{e(_side(step.side))}</b>{serves}<br>"
                     f"{e(position)} · {tool}<br>{e(step.how)}<br>"
@@ -704,6 +708,9 @@ class AdvicePanel(QWidget):
         return "".join(out)
 
 
-def _spots_label(spots: Any) -> str:
-    numbers = [str(int(i) + 1) for i in spots]
-    return ("Spot " if len(numbers) == 1 else "Spots ") + ", ".join(numbers)
+def _spots_label(spots: Iterable[int], areas: Collection[int] = ()) -> str:
+    """ "Spot 2", "Area 3", "Spots 1, 2" ("Areas …" when every one is a painted area)."""
+    indices = [int(i) for i in spots]
+    numbers = ", ".join(str(i + 1) for i in indices)
+    word = "Area" if indices and all(i in areas for i in indices) else "Spot"
+    return f"{word}{'' if len(indices) == 1 else 's'} {numbers}"

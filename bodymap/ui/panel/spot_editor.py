@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.maps import PAIN_KINDS
+from bodymap.maps import PAIN_KINDS, Spot
 
 __all__ = ["NOTE_DEBOUNCE_MS", "SpotEditor"]
 
@@ -40,7 +40,7 @@ class SpotEditor(QWidget):
     ) -> None:
         """``note_debounce_ms``: how long typing must pause before a note is committed."""
         super().__init__(parent)
-        self._spot: Any = None
+        self._spot: Spot | None = None
         self.intensity_slider = QSlider(Qt.Orientation.Horizontal)
         self.intensity_slider.setRange(0, 10)
         self.intensity_slider.setPageStep(1)
@@ -94,7 +94,7 @@ class SpotEditor(QWidget):
     def spot_id(self) -> str:
         return self._spot.id if self._spot is not None else ""
 
-    def set_spot(self, spot: Any) -> None:
+    def set_spot(self, spot: Spot | None) -> None:
         """Show ``spot`` (or nothing); a note being typed for the same spot is kept."""
         same = spot is not None and self._spot is not None and spot.id == self._spot.id
         if not same and self._note_timer.isActive():

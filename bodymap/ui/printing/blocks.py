@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QPaintDevice, QPainter
 
 from bodymap.guide.content import GuideContent
 from bodymap.guide.layout import Block
+from bodymap.maps import Spot
 from bodymap.ui.drawing.legend import paint_legend
 from bodymap.ui.printing.block_base import BOX_FILL, INK, MUTED, RULE, BlockBuilder, Paint
 from bodymap.ui.printing.diagram import DiagramPainter
@@ -141,7 +142,7 @@ class GuideBlocks(BlockBuilder):
 
         return self._block(kind, height, paint, space_before=self.u.mm(space_mm))
 
-    def diagrams(self, content: GuideContent, spots: Sequence[object], height_mm: float) -> Block:
+    def diagrams(self, content: GuideContent, spots: Sequence[Spot], height_mm: float) -> Block:
         height = self.u.mm(height_mm)
         label_h = self.text("Front", self.fonts.group, self.width).height
         legend = self.text(

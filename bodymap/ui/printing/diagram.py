@@ -10,12 +10,13 @@ Everything stays vector (paths and lines, no pixmaps).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTransform
 
-from bodymap.knowledge import site_point
+from bodymap.atlas import ViewAtlas
+from bodymap.knowledge import Knowledge, Muscle, site_point
+from bodymap.maps import Spot
 from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.painting import Highlight, ViewPainter, line_width, view_transform
 
@@ -28,7 +29,7 @@ _CROP_PAD = 28.0
 
 
 def resolve_sites(
-    record: Any, view: str, side: str, landmarks: Mapping[str, tuple[float, float]]
+    record: Muscle, view: str, side: str, landmarks: Mapping[str, tuple[float, float]]
 ) -> list[tuple[float, float]]:
     """A knowledge muscle's trigger-point sites in ``view`` as atlas points.
 
@@ -36,7 +37,7 @@ def resolve_sites(
     beats no guide at all.
     """
     points: list[tuple[float, float]] = []
-    for site in getattr(record, "trigger_points", ()) or ():
+    for site in record.trigger_points:
         if site.view != view:
             continue
         try:
@@ -49,7 +50,9 @@ def resolve_sites(
 class DiagramPainter:
     """Paints whole views and step close-ups for one atlas and knowledge."""
 
-    def __init__(self, atlas: Any, knowledge: Any, monochrome: bool = False) -> None:
+    def __init__(
+        self, atlas: Mapping[str, ViewAtlas], knowledge: Knowledge, monochrome: bool = False
+    ) -> None:
         self.atlas = atlas
         self.knowledge = knowledge
         self.monochrome = monochrome
@@ -85,7 +88,7 @@ class DiagramPainter:
         target: QRectF,
         view: str,
         *,
-        spots: Iterable[Any],
+        spots: Iterable[Spot],
         highlight: Sequence[tuple[str, str]] = (),
     ) -> None:
         """One whole view fitted into ``target``: roll zones shaded, then the numbered spots

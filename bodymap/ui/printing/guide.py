@@ -8,7 +8,7 @@ document. Dialogs run through `_exec_dialog`, a seam tests replace.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bodymap.ui.printing.pages import (
     LETTER_TERRITORIES,
@@ -24,6 +24,9 @@ from bodymap.ui.printing.pages import (
 from bodymap.ui.printing.renderer import GuideRenderer, paint_document
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QDialog, QWidget
+
     from bodymap.maps.model import TriggerPointMap
 
 __all__ = [
@@ -60,7 +63,10 @@ def write_guide_pdf(
 
 
 def print_guide(
-    parent: Any, tpm: TriggerPointMap, length: str = "standard", session: str | None = None
+    parent: QWidget | None,
+    tpm: TriggerPointMap,
+    length: str = "standard",
+    session: str | None = None,
 ) -> bool:
     """Ask for a printer (QPrintDialog) and print the guide; False when cancelled."""
     from PySide6.QtPrintSupport import QPrintDialog
@@ -74,13 +80,16 @@ def print_guide(
     return True
 
 
-def _exec_dialog(dialog: Any) -> int:
+def _exec_dialog(dialog: QDialog) -> int:
     """Run a modal dialog (a seam tests replace)."""
     return int(dialog.exec())
 
 
 def preview_guide(
-    parent: Any, tpm: TriggerPointMap, length: str = "standard", session: str | None = None
+    parent: QWidget | None,
+    tpm: TriggerPointMap,
+    length: str = "standard",
+    session: str | None = None,
 ) -> None:
     """Show the guide in a print preview, from which the user can print it."""
     from PySide6.QtPrintSupport import QPrintPreviewDialog
@@ -89,7 +98,7 @@ def preview_guide(
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("Rolling guide – preview")
 
-    def paint(target: Any) -> None:
+    def paint(target: QPrinter) -> None:
         paint_document(
             target, tpm, monochrome=is_monochrome(target), length=length, session=session
         )

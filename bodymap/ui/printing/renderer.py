@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPaintDevice, QPainter, QPen
@@ -144,7 +144,7 @@ class GuideRenderer:
     def content_rect(self) -> QRectF:
         return QRectF(0.0, 0.0, float(self.device.width()), self.content_height)
 
-    def paint(self, painter: QPainter, new_page: Any) -> None:
+    def paint(self, painter: QPainter, new_page: Callable[[], object]) -> None:
         """Paint every page; ``new_page()`` advances the device between pages."""
         width = float(self.device.width())
         for page in range(self.flow.page_count):
