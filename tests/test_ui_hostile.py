@@ -514,3 +514,12 @@ def test_an_autosave_in_a_folder_bodymap_cannot_write_is_still_offered(
     monkeypatch.setattr(document, "ask_recover", lambda entry: asked.append(entry.name))
     assert not document.offer_recovery()
     assert asked == ["Read only"]
+
+
+def test_saving_into_a_missing_folder_names_the_folder(window, tmp_path) -> None:
+    texts: list[str] = []
+    window.document.show_error = lambda title, text: texts.append(text)  # type: ignore[method-assign]
+    missing = tmp_path / "no such folder"
+    assert not window.document.save_as(missing / "mine.bodymap")
+    assert texts[0].startswith(f"Could not save: the folder {missing} does not exist.")
+    assert not missing.exists()

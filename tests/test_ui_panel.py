@@ -181,6 +181,33 @@ def test_clicking_rows_selects_spots_and_sources(qtbot, panel, tpm):
     assert tuple(blocker.args) == panel.source_rows()[1]
 
 
+@OFFSCREEN_NOISE
+def test_a_refresh_brings_the_spot_list_back_to_the_selected_spot(qtbot, panel, tpm):
+    """Rows are updated in place, but the list moves as it did when it was filled afresh:
+    to the selected spot's row, and nowhere without one."""
+    for k in range(14):
+        add_spot(tpm, "back", 530 + 4 * k, 200 + 30 * k, "right")
+    panel.show()
+    qtbot.waitExposed(panel)
+    bar = panel.spot_list.verticalScrollBar()
+    panel.select_spot(tpm.spots[0].id)
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())  # the user scrolls down, away from spot 1
+    edit_spot(tpm, tpm.spots[5].id, intensity=9)  # a refresh that keeps the selection
+    assert panel.spot_list.currentRow() == 0
+    assert bar.value() == 0
+    panel.select_spot(tpm.spots[13].id)  # the last row: scrolled into view
+    bar.setValue(0)
+    edit_spot(tpm, tpm.spots[5].id, intensity=3)
+    assert bar.value() > 0
+    rect = panel.spot_list.visualItemRect(panel.spot_list.item(13))
+    assert panel.spot_list.viewport().rect().contains(rect)
+    panel.select_spot("")  # no selection: the list stays where it was scrolled to
+    bar.setValue(bar.maximum())
+    edit_spot(tpm, tpm.spots[5].id, intensity=4)
+    assert bar.value() == bar.maximum() > 0
+
+
 def test_select_spot_is_quiet_and_removal_clears(qtbot, panel, tpm):
     add_spot(tpm, "back", 545, 200, "right")
     add_spot(tpm, "back", 520, 420, "right")

@@ -7,11 +7,12 @@
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import Any
 
 from bodymap import resources
+from bodymap.knowledge.compact import COMPACT_FILE, loads_compact
 from bodymap.knowledge.fields import Fields, KnowledgeError
 from bodymap.knowledge.model import (
     NOT_TIMED,
@@ -65,11 +66,17 @@ ADVICE_FILE = "advice.toml"
 _ALL_SEGMENTS = SEGMENT_IDS["front"] | SEGMENT_IDS["back"]
 
 
-def _toml(text: str, name: str) -> Fields:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise KnowledgeError(f"{name}: not valid TOML: {exc}") from exc
+def _toml(text: str, name: str, parsed: Mapping[str, dict[str, Any]]) -> Fields:
+    """The tables of one file: prebuilt in ``parsed`` (made from this very text), else
+    parsed from ``text``."""
+    data = parsed.get(name)
+    if data is None:
+        import tomllib  # only for tables edited since their compact form was built
+
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise KnowledgeError(f"{name}: not valid TOML: {exc}") from exc
     return Fields(data, name)
 
 
@@ -186,8 +193,8 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
 class _Cautions:
     """Everything ``cautions.toml`` holds, read strictly."""
 
-    def __init__(self, text: str) -> None:
-        top = _toml(text, CAUTIONS_FILE)
+    def __init__(self, text: str, parsed: Mapping[str, dict[str, Any]]) -> None:
+        top = _toml(text, CAUTIONS_FILE, parsed)
         self.zones: dict[str, CautionText] = {}
         for z in top.tables("zone"):
             zone_id = z.text("id")
@@ -306,22 +313,30 @@ class _Cautions:
         return safety
 
 
-def parse_knowledge(texts: Mapping[str, str], *, complete: bool = True) -> Knowledge:
+def parse_knowledge(
+    texts: Mapping[str, str],
+    *,
+    complete: bool = True,
+    parsed: Mapping[str, dict[str, Any]] | None = None,
+) -> Knowledge:
     """Build the knowledge from file texts keyed by file name.
 
     ``complete`` demands a record for every region id in the architecture contract (the
-    shipped tables); tests pass ``False`` to parse a fragment.
+    shipped tables); tests pass ``False`` to parse a fragment. ``parsed`` holds files'
+    tables already parsed from exactly their text in ``texts`` (the compact form, see
+    :mod:`bodymap.knowledge.compact`); the other files are parsed here.
     """
+    parsed = parsed if parsed is not None else {}
     missing = [n for n in (CAUTIONS_FILE, ADVICE_FILE) if n not in texts]
     if missing:
         raise KnowledgeError(f"missing knowledge file(s): {', '.join(missing)}")
-    cautions = _Cautions(texts[CAUTIONS_FILE])
+    cautions = _Cautions(texts[CAUTIONS_FILE], parsed)
     zones = cautions.zones
     muscles: dict[str, Muscle] = {}
     for name in sorted(texts, key=lambda n: (n not in MUSCLE_FILES, n)):
         if name in (CAUTIONS_FILE, ADVICE_FILE):
             continue
-        top = _toml(texts[name], name)
+        top = _toml(texts[name], name, parsed)
         for f in top.tables("muscle"):
             muscle = _muscle(f, name, zones)
             if muscle.id in muscles:
@@ -334,7 +349,7 @@ def parse_knowledge(texts: Mapping[str, str], *, complete: bool = True) -> Knowl
         absent = [i for i in REGION_IDS if i not in muscles]
         if absent:
             raise KnowledgeError(f"knowledge tables lack records for: {', '.join(absent)}")
-    advice = _toml(texts[ADVICE_FILE], ADVICE_FILE)
+    advice = _toml(texts[ADVICE_FILE], ADVICE_FILE, parsed)
     knowledge = Knowledge(
         muscles=MappingProxyType(muscles),
         cautions=MappingProxyType(zones),
@@ -352,6 +367,9 @@ def parse_knowledge(texts: Mapping[str, str], *, complete: bool = True) -> Knowl
 
 @functools.cache
 def load_knowledge() -> Knowledge:
-    """The shipped knowledge tables, read and checked once per process."""
+    """The shipped knowledge tables, read and checked once per process (from their compact
+    form where it was made from the tables as they are)."""
     names = (*MUSCLE_FILES, CAUTIONS_FILE, ADVICE_FILE)
-    return parse_knowledge({n: resources.read_text("knowledge", n) for n in names})
+    texts = {n: resources.read_text("knowledge", n) for n in names}
+    parsed = loads_compact(resources.read_bytes("knowledge", COMPACT_FILE), texts)
+    return parse_knowledge(texts, parsed=parsed)

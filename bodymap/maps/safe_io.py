@@ -81,6 +81,9 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, backup: bool = Fa
         fd, temp_name = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
         )
+    except FileNotFoundError as exc:
+        where = target.parent
+        raise MapFileError(f"could not save: the folder {where} does not exist", path) from exc
     except OSError as exc:
         raise MapFileError(f"could not save ({exc.strerror or exc})", path) from exc
     try:

@@ -16,7 +16,7 @@ eraser took the whole area away.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 import shapely
 from PySide6.QtCore import QPointF, Qt, SignalInstance
@@ -25,6 +25,9 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsPathItem, QGraphics
 
 from bodymap.atlas import ViewAtlas
 from bodymap.ui.canvas.layout import SceneLayout
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
 
 __all__ = [
     "MAX_RADIUS",
@@ -48,14 +51,14 @@ PAINT_COLOUR = QColor(214, 69, 65, 110)
 ERASE_COLOUR = QColor(90, 90, 90, 90)
 
 
-def stroke_shape(points: Sequence[tuple[float, float]], radius: float) -> Any:
+def stroke_shape(points: Sequence[tuple[float, float]], radius: float) -> BaseGeometry:
     """The brush's track: the points' polyline widened by ``radius`` (round ends)."""
     if len(points) == 1:
         return shapely.Point(points[0]).buffer(radius, quad_segs=8)
     return shapely.LineString(points).buffer(radius, quad_segs=8)
 
 
-def fit_vertices(shape: Any, limit: int = MAX_VERTICES) -> Any:
+def fit_vertices(shape: BaseGeometry, limit: int = MAX_VERTICES) -> BaseGeometry:
     """``shape`` simplified until it has at most ``limit`` positions (it stays valid)."""
     tolerance = 0.25
     while shapely.get_num_coordinates(shape) > limit and tolerance < 64:
@@ -64,7 +67,7 @@ def fit_vertices(shape: Any, limit: int = MAX_VERTICES) -> Any:
     return shape
 
 
-def _polygons(shape: Any) -> Any:
+def _polygons(shape: BaseGeometry | None) -> BaseGeometry | None:
     """Only the polygon parts of a shape (a cut may leave lines and points), or None."""
     if shape is None or shape.is_empty:
         return None
@@ -75,7 +78,9 @@ def _polygons(shape: Any) -> Any:
     return shapely.union_all(parts) if len(parts) > 1 else parts[0]
 
 
-def apply_stroke(base: Any, stroke: Any, outline: Any, erase: bool) -> Any:
+def apply_stroke(
+    base: BaseGeometry | None, stroke: BaseGeometry, outline: BaseGeometry, erase: bool
+) -> BaseGeometry | None:
     """The area after a stroke: ``base`` (or None) with ``stroke`` added inside
     ``outline``, or taken away; None if nothing is left. Coordinates are rounded to 0.1."""
     if erase:
@@ -99,7 +104,7 @@ class BrushInput:
         view: QGraphicsView,
         layout: SceneLayout,
         atlas: Mapping[str, ViewAtlas],
-        areas: Callable[[], list[tuple[str, str, Any]]],
+        areas: Callable[[], list[tuple[str, str, BaseGeometry]]],
         selected: Callable[[], str],
         paint: SignalInstance,
     ) -> None:
@@ -209,7 +214,7 @@ class BrushInput:
         self.finish(view, self._points, self._erasing)
         return True
 
-    def add_shape(self, view: str, shape: Any) -> None:
+    def add_shape(self, view: str, shape: BaseGeometry) -> None:
         """Add a whole shape (the keyboard cursor's region) to the selected area, or start
         an area with it: the keyboard's way to paint."""
         spot_id, base = self._target(view, shape, erase=False)
@@ -231,7 +236,9 @@ class BrushInput:
             return
         self._paint.emit(view, spot_id, result)
 
-    def _target(self, view: str, stroke: Any, erase: bool) -> tuple[str, Any]:
+    def _target(
+        self, view: str, stroke: BaseGeometry, erase: bool
+    ) -> tuple[str, BaseGeometry | None]:
         """The area a stroke goes into: the selected area of this view (the stroke group),
         or for the eraser the topmost area the stroke touches."""
         areas = [(sid, shape) for sid, v, shape in self._areas() if v == view]

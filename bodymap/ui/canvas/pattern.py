@@ -11,7 +11,7 @@ the routine agree on what is drawn.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPen
@@ -25,6 +25,9 @@ from bodymap.ui.canvas.items import SiteItem
 from bodymap.ui.canvas.layout import SceneLayout
 from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.region_paths import region_path
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
 
 __all__ = ["PATTERN_KINDS", "PatternLayer", "PatternZoneItem"]
 
@@ -54,7 +57,7 @@ def _look(kind: str) -> tuple[QPen, QBrush]:
 class PatternZoneItem(QGraphicsPathItem):
     """One zone of the pattern in one view (``kind`` is one of :data:`PATTERN_KINDS`)."""
 
-    def __init__(self, view: str, kind: str, geometry: Any) -> None:
+    def __init__(self, view: str, kind: str, geometry: BaseGeometry) -> None:
         super().__init__(region_path(geometry))
         self.view = view
         self.kind = kind
@@ -82,7 +85,7 @@ class PatternLayer:
         self.value: tuple[str, str] | None = None
         """(muscle, side) shown, or None."""
         self.items: list[QGraphicsItem] = []
-        self._zones: dict[str, Any] = {}
+        self._zones: dict[str, BaseGeometry] = {}
 
     def set(self, muscle: str | None, side: str | None) -> None:
         """Show ``muscle``'s pattern on ``side`` (right or left); ``None`` clears."""

@@ -7,7 +7,7 @@ they never change the map themselves.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QPen
@@ -22,6 +22,11 @@ from bodymap.ui.document.selection import SpotSelection
 from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.region_paths import region_path
 
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+    from bodymap.maps import Spot
+
 __all__ = ["Z_AREA", "SpotMarkers", "area_shape"]
 
 Z_AREA = 3.5
@@ -29,7 +34,7 @@ Z_AREA = 3.5
 AREA_ALPHA = 96
 
 
-def area_shape(spot: object) -> Any:
+def area_shape(spot: object) -> BaseGeometry | None:
     """A spot's painted area as a shapely geometry, or None for a point spot."""
     area = getattr(spot, "area", None)
     return None if area is None else getattr(area, "shape", area)
@@ -83,7 +88,7 @@ class SpotMarkers:
         """The translucent fill of a spot's painted area, if it has one in a shown view."""
         return self._area_items.get(spot_id)
 
-    def areas(self) -> list[tuple[str, str, Any]]:
+    def areas(self) -> list[tuple[str, str, BaseGeometry]]:
         """The map's painted areas as (spot id, view, shapely shape), in the map's order."""
         if self.map is None:
             return []
@@ -95,7 +100,7 @@ class SpotMarkers:
         if item is not None:
             self._layout.scene.removeItem(item)
 
-    def _sync_area(self, spot: Any) -> None:
+    def _sync_area(self, spot: Spot) -> None:
         shape = area_shape(spot)
         if shape is None or spot.view not in self._layout.views:
             self._drop_area(spot.id)

@@ -380,7 +380,7 @@ class MapDocument(QObject):
             problem = exc.problem if isinstance(exc, MapFileError) else str(exc)
             self.show_error(
                 f"Could not save {path.name}",
-                f"{problem}\n\nNothing was written; any earlier version of the file is "
+                f"{_sentence(problem)}\n\nNothing was written; any earlier version of the file is "
                 "unchanged. Try Save As… to save somewhere else.",
             )
             return False

@@ -16,12 +16,17 @@ are re-exported here for the callers that draw alongside a `ViewPainter`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPainterPath, QPen, QTransform
 
 from bodymap.knowledge import GROUPS
+
+if TYPE_CHECKING:
+    from bodymap.advisor.rollable import RollZones
+    from bodymap.atlas import Region, ViewAtlas
+    from bodymap.maps import Spot
 from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.markers import (
     hatch,
@@ -75,7 +80,7 @@ class Highlight(NamedTuple):
 
 
 # -- frames and transforms -------------------------------------------------------------
-def view_frame(view_atlas: Any) -> QRectF:
+def view_frame(view_atlas: ViewAtlas) -> QRectF:
     """The atlas rectangle a view occupies when drawn: the outline's bounds plus margins."""
     x0, y0, x1, y1 = view_atlas.outline.bounds
     mx, my = FRAME_MARGIN
@@ -83,7 +88,7 @@ def view_frame(view_atlas: Any) -> QRectF:
     return QRectF(x0 - mx, top, (x1 - x0) + 2 * mx, (y1 + my) - top)
 
 
-def view_transform(view_atlas: Any, target: QRectF) -> QTransform:
+def view_transform(view_atlas: ViewAtlas, target: QRectF) -> QTransform:
     """Atlas → target coordinates: the view's frame fitted into ``target``, centred,
     aspect kept. Invert it (``.inverted()[0]``) to map device points back to the atlas."""
     frame = view_frame(view_atlas)
@@ -102,7 +107,7 @@ AREA_ALPHA = 96
 """Opacity (0–255) of a painted area's fill: the body and its labels show through."""
 
 
-def paint_area_fill(painter: QPainter, spot: Any, *, monochrome: bool = False) -> None:
+def paint_area_fill(painter: QPainter, spot: Spot, *, monochrome: bool = False) -> None:
     """A spot's painted area (if it has one) as a translucent fill in its intensity colour
     with a thin darker edge; in grey for monochrome print."""
     area = getattr(spot, "area", None)
@@ -125,17 +130,17 @@ class ViewPainter:
     Paths are built once per view and reused; painting never touches the model.
     """
 
-    def __init__(self, view_atlas: Any) -> None:
+    def __init__(self, view_atlas: ViewAtlas) -> None:
         self.view_atlas = view_atlas
         self.view: str = view_atlas.view
         self.frame = view_frame(view_atlas)
         self.outline_path = smooth_path(view_atlas.outline)
-        self._layer_paths: dict[str, list[tuple[Any, QPainterPath]]] = {}
+        self._layer_paths: dict[str, list[tuple[Region, QPainterPath]]] = {}
         self._roll_paths: dict[tuple[str, str], QPainterPath] = {}
-        self._roll_zones: Any = None
+        self._roll_zones: RollZones | None = None
 
     # paths ---------------------------------------------------------------------------
-    def layer_paths(self, layer: str) -> list[tuple[Any, QPainterPath]]:
+    def layer_paths(self, layer: str) -> list[tuple[Region, QPainterPath]]:
         """(region, path) for every region of an atlas layer, built once."""
         if layer not in self._layer_paths:
             self._layer_paths[layer] = [
@@ -166,7 +171,7 @@ class ViewPainter:
         self._roll_paths[key] = path
         return QPainterPath(path)
 
-    def _zones(self) -> Any:
+    def _zones(self) -> RollZones:
         if self._roll_zones is None:
             from bodymap.advisor.rollable import RollZones
             from bodymap.knowledge import load_knowledge
@@ -191,7 +196,7 @@ class ViewPainter:
         painter: QPainter,
         target: QRectF,
         *,
-        spots: Iterable[Any] = (),
+        spots: Iterable[Spot] = (),
         highlight: Highlight | tuple[str, str, Sequence[tuple[float, float]]] | None = None,
         layers: frozenset[str] = DEFAULT_LAYERS,
         labels: bool = False,
@@ -365,19 +370,20 @@ class ViewPainter:
     def paint_spots(
         self,
         painter: QPainter,
-        spots: Iterable[Any],
+        spots: Iterable[Spot | None],
         *,
         monochrome: bool = False,
         radius: float = SPOT_RADIUS,
     ) -> None:
-        """Numbered markers for this view's spots (numbers count over all ``spots``), over
-        the translucent fills of painted areas."""
+        """Numbered markers for this view's spots (numbers count over all ``spots``; a
+        None is a spot left out that keeps the others' numbers), over the translucent
+        fills of painted areas."""
         spots = list(spots)
         for spot in spots:
-            if spot.view == self.view:
+            if spot is not None and spot.view == self.view:
                 paint_area_fill(painter, spot, monochrome=monochrome)
         for number, spot in enumerate(spots, start=1):
-            if spot.view == self.view:
+            if spot is not None and spot.view == self.view:
                 paint_spot_marker(
                     painter,
                     QPointF(spot.x, spot.y),

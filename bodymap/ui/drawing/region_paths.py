@@ -7,18 +7,21 @@ same regions again and again, and building a path from hundreds of vertices is n
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainterPath
 
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
 __all__ = ["region_path", "smooth_path"]
 
-_PATH_CACHE: dict[int, tuple[Any, QPainterPath]] = {}
+_PATH_CACHE: dict[int, tuple[BaseGeometry, QPainterPath]] = {}
 _PATH_CACHE_LIMIT = 4096
 
 
-def _polygons(geometry: Any) -> Iterable[Any]:
+def _polygons(geometry: BaseGeometry) -> Iterable[BaseGeometry]:
     kind = geometry.geom_type
     if kind == "Polygon":
         return (geometry,)
@@ -27,7 +30,7 @@ def _polygons(geometry: Any) -> Iterable[Any]:
     return ()
 
 
-def _rings(geometry: Any) -> Iterator[Sequence[tuple[float, float]]]:
+def _rings(geometry: BaseGeometry) -> Iterator[Sequence[tuple[float, float]]]:
     """Every ring (exterior, then its holes) of every polygon, without the closing vertex."""
     for polygon in _polygons(geometry):
         yield polygon.exterior.coords[:-1]
@@ -45,7 +48,7 @@ def _add_ring(path: QPainterPath, coords: Sequence[tuple[float, float]]) -> None
     path.closeSubpath()
 
 
-def region_path(geometry: Any) -> QPainterPath:
+def region_path(geometry: BaseGeometry) -> QPainterPath:
     """A filled path for a shapely Polygon or MultiPolygon (holes stay holes), cached per
     geometry object. The result is a copy the caller may change."""
     key = id(geometry)
@@ -81,7 +84,7 @@ def _add_smooth_ring(path: QPainterPath, coords: Sequence[tuple[float, float]]) 
     path.closeSubpath()
 
 
-def smooth_path(geometry: Any) -> QPainterPath:
+def smooth_path(geometry: BaseGeometry) -> QPainterPath:
     """Like :func:`region_path` but with quadratic curves through the edge midpoints, for
     a silhouette without visible corners (deviates from the polygon by less than half an
     edge's bend)."""

@@ -114,17 +114,8 @@ class StepCrop(QWidget):
         for side in _sides(step.side):
             vp.paint_highlight(painter, Highlight(step.muscle, side, step.sites))
         served = set(step.spots)
-        shown = [s if i in served else _HIDDEN for i, s in enumerate(self.spots)]
+        shown = [s if i in served else None for i, s in enumerate(self.spots)]
         vp.paint_spots(painter, shown, radius=SPOT_PX / scale)
         painter.end()
         self._image = image
         return image
-
-
-class _Hidden:
-    """A spot the close-up leaves out (no view), keeping the others' numbers."""
-
-    view = ""
-
-
-_HIDDEN = _Hidden()

@@ -132,11 +132,18 @@ class ScoreDelegate(QStyledItemDelegate):
 
 
 class WrapDelegate(QStyledItemDelegate):
-    """Wraps long names and reasons onto more lines (rows grow) instead of eliding them."""
+    """Wraps long names and reasons onto more lines (rows grow) instead of eliding them.
+
+    A row's size depends only on its text, font, indentation and the column's width, and a
+    click lists mostly the same sources and reasons again: sizes are kept by those, so the
+    text is measured once, not on every refresh."""
+
+    CACHE_LIMIT = 2000
 
     def __init__(self, tree: QTreeWidget) -> None:
         super().__init__(tree)
         self._tree = tree
+        self._sizes: dict[tuple[str, str, int, int], QSize] = {}
         tree.header().sectionResized.connect(lambda *_: tree.scheduleDelayedItemsLayout())
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
@@ -147,12 +154,19 @@ class WrapDelegate(QStyledItemDelegate):
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
         width = self._tree.columnWidth(index.column()) - depth * self._tree.indentation() - 12
-        metrics = QFontMetrics(opt.font)
-        box = metrics.boundingRect(
-            QRect(0, 0, max(40, width), 100000), Qt.TextFlag.TextWordWrap, opt.text
-        )
-        base = super().sizeHint(option, index)
-        return QSize(base.width(), max(base.height(), box.height() + 6))
+        key = (opt.text, opt.font.key(), width, depth)
+        size = self._sizes.get(key)
+        if size is None:
+            metrics = QFontMetrics(opt.font)
+            box = metrics.boundingRect(
+                QRect(0, 0, max(40, width), 100000), Qt.TextFlag.TextWordWrap, opt.text
+            )
+            base = super().sizeHint(option, index)
+            size = QSize(base.width(), max(base.height(), box.height() + 6))
+            if len(self._sizes) >= self.CACHE_LIMIT:
+                self._sizes.clear()
+            self._sizes[key] = size
+        return QSize(size)
 
 
 class AdvicePanel(QWidget):
@@ -439,10 +453,15 @@ class AdvicePanel(QWidget):
         return 0 <= index < len(spots) and spots[index].area_units2 is not None
 
     def _fill_spots(self) -> None:
+        """One row per spot. While spots are added or edited, rows are updated in place: a
+        row whose text is unchanged is not laid out or painted again."""
         assert self._map is not None and self.advice is not None
         self.spot_list.blockSignals(True)
-        self.spot_list.clear()
-        for index, spot in enumerate(self._map.spots):
+        spots = self._map.spots
+        if self.spot_list.count() > len(spots):
+            # rows go as before, all at once: the list is repainted in the same pass
+            self.spot_list.clear()
+        for index, spot in enumerate(spots):
             finding = self.advice.spots[index]
             region = finding.regions[0].name if finding.regions else "Not on the body"
             trend = trend_text(self._map.trend_label(spot.id))
@@ -453,11 +472,18 @@ class AdvicePanel(QWidget):
                 text = f"Area {index + 1} — {place}{side} — {spot.intensity}/10 · {trend}"
             else:
                 text = f"{index + 1}.  {region}{_side(spot.side)} — {spot.intensity}/10 · {trend}"
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, spot.id)
             tip = f"{spot.kind.capitalize()} pain" + (f": {spot.note}" if spot.note else "")
-            item.setToolTip(plain_tooltip(tip))
-            self.spot_list.addItem(item)
+            item = self.spot_list.item(index)
+            if item is None:
+                item = QListWidgetItem()
+                self.spot_list.addItem(item)
+            if item.text() != text:
+                item.setText(text)
+            if item.data(Qt.ItemDataRole.UserRole) != spot.id:
+                item.setData(Qt.ItemDataRole.UserRole, spot.id)
+            tooltip = plain_tooltip(tip)
+            if item.toolTip() != tooltip:
+                item.setToolTip(tooltip)
         self.spot_list.blockSignals(False)
         self._show_selection()
 
@@ -466,18 +492,25 @@ class AdvicePanel(QWidget):
             self._show_selection()
 
     def _show_selection(self) -> None:
-        self.spot_list.blockSignals(True)
-        self.spot_list.setCurrentRow(-1)
+        """Select the current spot's row (one change of the list's selection) and show the
+        spot in the editor."""
         spot = None
+        current = -1
         for row in range(self.spot_list.count()):
             item = self.spot_list.item(row)
             if item.data(Qt.ItemDataRole.UserRole) == self.selection.current:
-                self.spot_list.setCurrentRow(row)
+                current = row
                 assert self._map is not None
                 spot = self._map.spot_by_id(self.selection.current)
                 noun = "Area" if self._is_area(row) else "Spot"
                 self.editor_box.setTitle(f"{noun} {row + 1}")
-        self.spot_list.blockSignals(False)
+        selected = [index.row() for index in self.spot_list.selectedIndexes()]
+        if self.spot_list.currentRow() != current or selected != ([current] if spot else []):
+            self.spot_list.blockSignals(True)
+            self.spot_list.setCurrentRow(current)
+            self.spot_list.blockSignals(False)
+        elif current >= 0:  # choosing the row again would have scrolled to it
+            self.spot_list.scrollToItem(self.spot_list.item(current))
         if spot is None:
             self.editor_box.setTitle("Selected spot (click a spot to edit it)")
         self.editor.set_spot(spot)

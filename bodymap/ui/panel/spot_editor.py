@@ -109,8 +109,13 @@ class SpotEditor(QWidget):
             self.intensity_box.setValue(spot.intensity if spot else 0)
             self.kind_box.setCurrentIndex(PAIN_KINDS.index(spot.kind) if spot else 0)
             typing = same and (self.note_edit.hasFocus() or self._note_timer.isActive())
-            if not typing:
-                self.note_edit.setPlainText(spot.note if spot else "")
+            note = spot.note if spot else ""
+            # an empty note box with nothing to undo is left as it is: emptying it again
+            # would lay it out and repaint it for nothing (most spots have no note)
+            document = self.note_edit.document()
+            blank = not note and document.isEmpty() and not document.isUndoAvailable()
+            if not typing and not blank:
+                self.note_edit.setPlainText(note)
         finally:
             for widget in widgets:
                 widget.blockSignals(False)

@@ -11,12 +11,13 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QLocale
     from PySide6.QtPrintSupport import QPrinter
 
 __all__ = [
@@ -70,7 +71,7 @@ LETTER_TERRITORIES = frozenset(
 _APP: QGuiApplication | None = None
 
 
-def default_page_size(locale: Any = None) -> str:
+def default_page_size(locale: QLocale | None = None) -> str:
     """ "Letter" where the locale's territory uses US Letter paper, else "A4"."""
     from PySide6.QtCore import QLocale
 
@@ -153,7 +154,7 @@ def guide_printer() -> QPrinter:
     return printer
 
 
-def is_monochrome(printer: Any) -> bool:
+def is_monochrome(printer: QPrinter) -> bool:
     """True when the printer is set to greyscale, so diagrams are drawn for it."""
     from PySide6.QtPrintSupport import QPrinter
 

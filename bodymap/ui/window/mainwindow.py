@@ -36,6 +36,7 @@ from bodymap.ui.drawing.plain_text import menu_text, plain_label, plain_window_t
 from bodymap.ui.panel.advice_panel import AdvicePanel
 from bodymap.ui.window import state as window_state
 from bodymap.ui.window.actions import WindowActions, build_menus
+from bodymap.ui.window.advice_dock import AdviceDock
 from bodymap.ui.window.paint_bar import PAINT_HINT, build_paint_bar
 from bodymap.ui.window.state import PANEL_WIDTH
 
@@ -103,7 +104,7 @@ class MapWindow(QMainWindow):
         self.setCentralWidget(central)
         self.panel = AdvicePanel(self, self.atlas, self.selection)
         self.panel.setAccessibleName("Advice for the marked spots")
-        self.dock = QDockWidget("Advice", self)
+        self.dock = AdviceDock("Advice", self)
         self.dock.setObjectName("adviceDock")
         self.dock.setAccessibleName("Advice panel")
         self.dock.setWidget(self.panel)

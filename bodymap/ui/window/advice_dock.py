@@ -1,0 +1,31 @@
+"""AdviceDock: the dock that holds the advice panel.
+
+A click repaints parts of the panel (the lists, the routine text, the editor); the dock is
+asked to paint behind them, and a plain dock draws its title bar each time even when the
+part to paint lies wholly below it. This dock skips that: it draws only when its title bar
+(or, floating, its frame) is part of what is to be painted.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+__all__ = ["AdviceDock"]
+
+
+class AdviceDock(QDockWidget):
+    """A dock widget that paints its title bar only when it needs repainting."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        content = self.widget()
+        vertical = self.features() & QDockWidget.DockWidgetFeature.DockWidgetVerticalTitleBar
+        if not self.isFloating() and not vertical and content is not None:
+            title = QRect(0, 0, self.width(), content.geometry().top())
+            if not event.region().intersects(title):
+                return  # only the panel's background: the window has drawn it
+        super().paintEvent(event)
