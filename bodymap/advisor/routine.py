@@ -68,11 +68,13 @@ UNDER_AREA_STEP = 0.5
 """A surface muscle lying under this share of a painted area gets a step of its own."""
 
 
-def _under_area(source: Source, spot: int) -> bool:
-    return any(
-        r.spot == spot and r.kind == "local" and (r.share or 0.0) >= UNDER_AREA_STEP
+def _under_areas(source: Source) -> set[int]:
+    """The painted areas (spot indices) this surface muscle lies under by half or more."""
+    return {
+        r.spot
         for r in source.reasons
-    )
+        if r.kind == "local" and r.share is not None and r.share >= UNDER_AREA_STEP
+    }
 
 
 def _served(source: Source) -> tuple[int, ...]:
@@ -114,9 +116,12 @@ class _Builder:
     def picks(self) -> list[Source]:
         """Sources in the order they earn a step: one per spot first, then the strong ones."""
         by_spot: dict[int, list[Source]] = {}
+        under_area: dict[int, list[Source]] = {}
         for source in self.ranked:
             for i in _served(source):
                 by_spot.setdefault(i, []).append(source)
+            for i in _under_areas(source):
+                under_area.setdefault(i, []).append(source)
         out: dict[tuple[str, str], Source] = {}
         order = sorted(
             (i for i, h in enumerate(self.hits) if h.inside),
@@ -132,8 +137,8 @@ class _Builder:
                 self._skip(source, (i,))
             # a surface muscle under at least half of a painted area is rolled where it
             # hurts, whatever its referral ranking (the area's shape favours referrers)
-            for source in by_spot.get(i, ()):
-                if _under_area(source, i) and self.zones.is_rollable(source.muscle, source.side):
+            for source in under_area.get(i, ()):
+                if self.zones.is_rollable(source.muscle, source.side):
                     out.setdefault((source.muscle, source.side), source)
         if self.ranked:
             floor = self.ranked[0].score * STEP_SHARE
