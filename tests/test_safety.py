@@ -280,6 +280,8 @@ FLAG_TABLE = [
         {"cardiac"},
     ),
     ("side of the neck, front view", [at("front", "lateral_neck")], {"headache"}, set()),
+    # the front view's top of the shoulder starts where the side of the neck ends
+    ("low side of the neck, front view", [PainSpot("front", 456, 160, 3)], {"headache"}, set()),
     ("side of the neck, back view", [at("back", "lateral_neck")], {"headache"}, set()),
     ("lower belly 3/10", [spot("front", "umbilicus", "pubic_symphysis", 0.5, dx=-25)],
      {"abdomen"}, {"cardiac"} | GENERAL),
@@ -505,3 +507,16 @@ def test_a_spot_beside_a_caution_zone_is_told_about_it(view: str) -> None:
 
 def side_of(point: Any) -> str:
     return f"{point.x:.0f},{point.y:.0f}"
+
+
+def test_the_inner_arm_starts_at_the_arm_and_the_top_of_the_shoulder_beside_the_neck() -> None:
+    """Segment borders a reviewer checked: the chest wall beside the armpit is the side of
+    the chest, the arm's inner border the inner arm; the side of the neck keeps its width."""
+    front = ATLAS["front"]
+    for x in (402, 598):
+        assert [s.id for s in front.locate(x, 290).segments] == ["lateral_chest"]
+    for x in (396, 604):
+        assert [s.id for s in front.locate(x, 300).segments] == ["medial_upper_arm"]
+    for x in (456, 544):
+        assert [s.id for s in front.locate(x, 160).segments] == ["lateral_neck"]
+    assert [s.id for s in front.locate(443, 175).segments] == ["top_of_shoulder"]

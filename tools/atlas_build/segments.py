@@ -115,8 +115,11 @@ FRONT: list[Part] = [
     _seg("throat", box(-5, 120, 16, 184), True),
     # the ridge of the upper trapezius above the collarbone, from the side of the neck out to
     # the acromion: the same zone as the back view's top of the shoulder, seen from the front
+    # (it starts where the side of the neck ends, 50 units out: the side of the neck, over
+    # the scalenes and the neck's caution zone, stays the side of the neck)
     _seg("top_of_shoulder", blob([(36, 142), (52, 150), (82, 160), (116, 170), (121, 184),
-                                  (106, 184), (95, 182), (62, 178), (44, 175), (38, 160)])),
+                                  (106, 184), (95, 182), (62, 178), (44, 175), (38, 160)])
+         .intersection(box(50, -10, 300, 300))),
     _seg("clavicle", blob([(10, 178), (40, 170), (100, 176), (114, 184), (106, 193),
                            (50, 193), (10, 191)])),
     _seg("lateral_neck", box(10, 100, 50, 180)),
@@ -127,7 +130,11 @@ FRONT: list[Part] = [
                                     (120, 284), (100, 240), (86, 226)])),
     _seg("sternum", box(-5, 184, 12, 302), True),
     # the inner (medial) third of the upper arm, from where it leaves the side of the chest
-    _seg("medial_upper_arm", ARM.band(0.0, _INNER_ARM, _ARMPIT, 354)),
+    # (the limb's outline reaches a few units over the chest wall at the armpit: the inner
+    # arm starts at the arm muscles' inner border, 100 units out, and the side of the chest
+    # keeps the rest)
+    _seg("medial_upper_arm", ARM.band(0.0, _INNER_ARM, _ARMPIT, 354)
+         .intersection(box(100, 0, 400, 400))),
     _seg("lateral_chest", blob([(80, 258), (102, 240), (104, 338), (80, 338)])),
     _seg("chest", box(-5, 184, 112, 300)),
     _seg("anterior_upper_arm", ARM.band(0.0, 1.3, 220, 354)),
