@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow
 
 from bodymap.atlas import load_atlas
 from bodymap.ui.window.advice_dock import AdviceDock
-from bodymap.ui.window.mainwindow import MapWindow
 
 
 def _shown_is_drawn(window: QMainWindow, passes: int = 10) -> bool:
@@ -30,13 +29,8 @@ def _shown_is_drawn(window: QMainWindow, passes: int = 10) -> bool:
 
 
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-def test_what_a_click_repaints_matches_a_full_repaint(qtbot, monkeypatch) -> None:
-    window = MapWindow(remember=False)
-    monkeypatch.setattr(window.document, "ask_discard", lambda _name: "discard")
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
+def test_what_a_click_repaints_matches_a_full_repaint(main_window) -> None:
+    window = main_window(1400, 900)
     x, y = load_atlas()["back"].landmarks["scapula_spine_root_r"]
     canvas, stack, panel = window.canvas, window.document.undo_stack, window.panel
 
