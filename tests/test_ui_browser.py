@@ -243,3 +243,22 @@ def test_an_unknown_muscle_is_refused(window):
         window.canvas.set_pattern("no_such_muscle", "right")
     with pytest.raises(ValueError, match="unknown muscle"):
         window.muscle_dock.browser.show_muscle("no_such_muscle")
+
+
+def test_the_pattern_leaves_with_the_browser_tab_and_a_search_that_drops_the_record(qtbot, window):
+    browser = open_browser(qtbot, window)
+    qtbot.keyClicks(browser.search, "lats")
+    browser.completer.popup().hide()
+    qtbot.keyClick(browser.search, Qt.Key.Key_Return)
+    assert window.canvas.pattern == ("latissimus_dorsi", "right")
+    # the Advice tab in front: the user's own map is shown plain; back again, the record
+    window.dock.raise_()
+    qtbot.waitUntil(lambda: window.canvas.pattern is None)
+    window.muscle_dock.raise_()
+    qtbot.waitUntil(lambda: window.canvas.pattern == ("latissimus_dorsi", "right"))
+    # a search that no longer lists the record shows neither its text nor its pattern
+    browser.search.clear()
+    qtbot.keyClicks(browser.search, "peroneus")
+    browser.completer.popup().hide()
+    assert browser.listed() == ["fibularis"]
+    assert window.canvas.pattern is None and browser.text.toPlainText() == ""

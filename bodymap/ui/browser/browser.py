@@ -186,6 +186,8 @@ class MuscleBrowser(QWidget):
         self.list.blockSignals(False)
         if self._muscle in self.listed():
             self._mark(self._muscle)
+        elif self._muscle:
+            self.clear_choice()  # a record the search no longer lists is not shown either
 
     def _mark(self, muscle: str) -> None:
         row = self.listed().index(muscle)

@@ -58,8 +58,12 @@ class MuscleDock(QDockWidget):
         return self._browser
 
     def _visibility_changed(self, visible: bool) -> None:
+        """A hidden browser (closed, or behind the Advice tab) leaves the diagram to the
+        user's map; shown again, it draws its chosen record again."""
         if visible:
-            _ = self.browser
+            self.browser.emit_choice()
+        else:
+            self.patternChosen.emit("", "")
 
     def open_on(self, muscle: str | None = None, side: str = "right") -> None:
         """Show and raise the dock with the search box focused; on ``muscle`` if given."""
