@@ -44,6 +44,9 @@ def test_muscles_json_lists_every_record_with_the_contract_keys(capsys) -> None:
 def test_every_site_is_an_atlas_point_inside_its_muscle_on_both_sides(catalogue) -> None:
     atlas = load_atlas()
     for e in catalogue:
+        if e["kind"] == "fascia":  # no trigger points: rolled around, never a source
+            assert e["sites"] == {}, e["id"]
+            continue
         assert e["sites"], e["id"]
         for view, sides in e["sites"].items():
             assert set(sides) == {"right", "left"}, e["id"]

@@ -262,3 +262,14 @@ def test_the_pattern_leaves_with_the_browser_tab_and_a_search_that_drops_the_rec
     browser.completer.popup().hide()
     assert browser.listed() == ["fibularis"]
     assert window.canvas.pattern is None and browser.text.toPlainText() == ""
+
+
+def test_fascia_shows_no_trigger_points_and_no_referral(qtbot, window):
+    browser = open_browser(qtbot, window)
+    qtbot.keyClicks(browser.search, "ITB")
+    browser.completer.popup().hide()
+    qtbot.keyClick(browser.search, Qt.Key.Key_Return)
+    assert window.canvas.pattern == ("iliotibial_band", "right")
+    assert not sites(window)
+    text = browser.text.toPlainText()
+    assert "no trigger points" in text and "Commonly refers pain to" not in text

@@ -42,7 +42,11 @@ def _views(muscle: Muscle, atlas: Mapping[str, ViewAtlas]) -> list[str]:
 
 
 def _sites(muscle: Muscle, atlas: Mapping[str, ViewAtlas]) -> dict[str, dict[str, list[Any]]]:
+    """Trigger-point sites per view and side; fascia has none (it is rolled around, never
+    a source), so none is drawn or listed for it."""
     out: dict[str, dict[str, list[Any]]] = {}
+    if muscle.kind == "fascia":
+        return out
     for site in muscle.trigger_points:
         va = atlas[site.view]
         for side in SIDES:

@@ -11,9 +11,13 @@ from bodymap.guide.words import POSITION_WORDS, TOOL_WORDS, minutes_text, second
 from bodymap.knowledge import Knowledge, Muscle
 from bodymap.knowledge.search import area_name
 
-__all__ = ["DONT_ROLL", "LEGEND", "record_text", "segment_names"]
+__all__ = ["DONT_ROLL", "FASCIA", "LEGEND", "record_text", "segment_names"]
 
 DONT_ROLL = "Don't roll — do this instead:"
+FASCIA = (
+    "Fascia, not a muscle: it has no trigger points of its own and is not listed as a "
+    "source of referred pain."
+)
 LEGEND = (
     "On the diagram: dark red = main referral zone, light red = spillover, "
     "blue shading = where to roll, ⊕ = where its trigger points commonly sit."
@@ -44,10 +48,15 @@ def record_text(
     lines.append("")
     essential = segment_names(muscle.referral.essential, atlas)
     spillover = segment_names(muscle.referral.spillover, atlas)
-    if essential:
-        lines.append("Commonly refers pain to: " + ", ".join(essential).lower() + ".")
-    if spillover:
-        lines.append("Spilling over to: " + ", ".join(spillover).lower() + ".")
+    if muscle.kind == "fascia":  # no trigger points: where it is felt, not a referral
+        lines.append(FASCIA)
+        if essential:
+            lines.append("Felt at: " + ", ".join(essential).lower() + ".")
+    else:
+        if essential:
+            lines.append("Commonly refers pain to: " + ", ".join(essential).lower() + ".")
+        if spillover:
+            lines.append("Spilling over to: " + ", ".join(spillover).lower() + ".")
     lines.append("")
     tech = muscle.technique
     position = POSITION_WORDS.get(tech.position, tech.position.replace("_", " "))
