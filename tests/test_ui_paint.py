@@ -316,3 +316,18 @@ def test_dragging_an_area_moves_it_whole_in_one_step(qtbot, window) -> None:
     assert window.document.undo_stack.count() == 2
     window.document.undo_stack.undo()
     assert window.document.map.spots[0].area.shape.equals(before)
+
+
+def test_the_guide_names_a_painted_area_as_an_area() -> None:
+    from datetime import date
+
+    from bodymap.advisor import advise
+    from bodymap.guide.content import build_guide_content
+    from bodymap.knowledge import load_knowledge
+
+    tpm = _area_map(True)  # down the back of the leg: the clot warning applies
+    content = build_guide_content(
+        "Areas", tpm.spots, advise(tpm.spots), load_knowledge(), date(2026, 11, 30)
+    )
+    flags = [line for line in content.red_flags if "applies to your" in line]
+    assert flags and all(line.endswith("(applies to your area 1)") for line in flags)

@@ -59,8 +59,12 @@ class GuideRenderer:
         b, c = self.blocks, self.content
         steps = c.steps
         summary = [c.profile, c.date_text]
-        if c.spots:
-            summary.append(f"{len(c.spots)} spot{'s' if len(c.spots) != 1 else ''}")
+        areas = sum(1 for spot in self.spots if spot.area is not None)
+        points = len(self.spots) - areas
+        if points:
+            summary.append(f"{points} spot{'s' if points != 1 else ''}")
+        if areas:
+            summary.append(f"{areas} painted area{'s' if areas != 1 else ''}")
         if steps:
             summary.append(f"{len(steps)} routine step{'s' if len(steps) != 1 else ''}")
         blocks = [b.title(c, "  ·  ".join(summary))]
