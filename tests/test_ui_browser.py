@@ -273,3 +273,14 @@ def test_fascia_shows_no_trigger_points_and_no_referral(qtbot, window):
     assert not sites(window)
     text = browser.text.toPlainText()
     assert "no trigger points" in text and "Commonly refers pain to" not in text
+
+
+def test_a_record_never_lists_its_own_name_as_another_name(window):
+    from bodymap.knowledge import load_knowledge
+    from bodymap.ui.browser.record_text import record_text
+
+    for muscle in load_knowledge().muscles.values():
+        text = record_text(muscle, window.atlas)
+        also = next((line for line in text.splitlines() if line.startswith("Also called:")), "")
+        names = [w.strip().casefold() for w in also.removeprefix("Also called:").split(",")]
+        assert muscle.name.casefold() not in names, muscle.id

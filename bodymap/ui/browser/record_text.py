@@ -42,8 +42,9 @@ def record_text(
 ) -> str:
     """The record as plain text, the lines the browser shows under the list."""
     lines = [muscle.name]
-    if muscle.synonyms:
-        lines.append("Also called: " + ", ".join(muscle.synonyms))
+    others = [w for w in muscle.synonyms if w.casefold() != muscle.name.casefold()]
+    if others:  # a synonym that is the name itself says nothing new
+        lines.append("Also called: " + ", ".join(others))
     lines.append(f"Body area: {area_name(muscle.file.removesuffix('.toml'))}")
     lines.append("")
     essential = segment_names(muscle.referral.essential, atlas)
