@@ -60,3 +60,20 @@ def test_bodymap_summary_refuses_a_bad_date_in_one_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert status == 1 and err.count("\n") == 1 and "--to 'April' is not a date" in err
     assert not out.exists()
+
+
+def test_a_period_without_check_ins_says_so_once(qapp, tmp_path) -> None:
+    import shutil
+    import subprocess
+
+    from bodymap.maps import TriggerPointMap, add_spot
+    from bodymap.ui.printing.summary import write_summary_pdf
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("needs poppler's pdftotext")
+    tpm = TriggerPointMap("Quiet")
+    add_spot(tpm, "back", 560.0, 175.0, "right", intensity=5)
+    out = tmp_path / "summary.pdf"
+    write_summary_pdf(tpm, out)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert text.lower().count("no check-ins") == 1

@@ -123,9 +123,11 @@ def paint_summary(
     last = span[1] if span else (end or 0.0)
     spots = list(tpm.spots)
     y = page.text(0, 0, W, f"Pain summary — {tpm.name}", 15, bold=True) + 1
-    period = f"{_day(first)} – {_day(last)}" if span else "no check-ins in this period"
-    rate = checkin_rate(table).describe()
-    y += page.text(0, y, W, f"Period: {period}  ·  {rate}  ·  made {today:%d %b %Y}", 8.5)
+    if span:  # the check-in rate says "no check-ins" itself, so it is left out without any
+        period = f"{_day(first)} – {_day(last)}  ·  {checkin_rate(table).describe()}"
+    else:
+        period = "no check-ins in this period"
+    y += page.text(0, y, W, f"Period: {period}  ·  made {today:%d %b %Y}", 8.5)
     y += 2
     # diagrams: numbered spots, then the period's heat map
     diagrams = DiagramPainter(atlas, knowledge)
