@@ -51,6 +51,15 @@ def segment_geometry(window: MapWindow, view: str, ids, side: str):
     return shapely.union_all(parts) if parts else None
 
 
+def search_and_choose(qtbot, window: MapWindow, query: str):
+    """Open the browser, type ``query`` and press Enter (the best match is chosen)."""
+    browser = open_browser(qtbot, window)
+    qtbot.keyClicks(browser.search, query)
+    browser.completer.popup().hide()
+    qtbot.keyClick(browser.search, Qt.Key.Key_Return)
+    return browser
+
+
 def open_browser(qtbot, window: MapWindow):
     window.canvas.setFocus()
     qtbot.keyClick(window.canvas, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -246,10 +255,7 @@ def test_an_unknown_muscle_is_refused(window):
 
 
 def test_the_pattern_leaves_with_the_browser_tab_and_a_search_that_drops_the_record(qtbot, window):
-    browser = open_browser(qtbot, window)
-    qtbot.keyClicks(browser.search, "lats")
-    browser.completer.popup().hide()
-    qtbot.keyClick(browser.search, Qt.Key.Key_Return)
+    browser = search_and_choose(qtbot, window, "lats")
     assert window.canvas.pattern == ("latissimus_dorsi", "right")
     # the Advice tab in front: the user's own map is shown plain; back again, the record
     window.dock.raise_()
@@ -265,10 +271,7 @@ def test_the_pattern_leaves_with_the_browser_tab_and_a_search_that_drops_the_rec
 
 
 def test_fascia_shows_no_trigger_points_and_no_referral(qtbot, window):
-    browser = open_browser(qtbot, window)
-    qtbot.keyClicks(browser.search, "ITB")
-    browser.completer.popup().hide()
-    qtbot.keyClick(browser.search, Qt.Key.Key_Return)
+    browser = search_and_choose(qtbot, window, "ITB")
     assert window.canvas.pattern == ("iliotibial_band", "right")
     assert not sites(window)
     text = browser.text.toPlainText()
