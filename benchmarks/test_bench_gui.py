@@ -18,19 +18,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from bodymap.atlas import load_atlas
-from bodymap.ui.window.mainwindow import MapWindow
 
 FRAME_MS = 16.0
 
 
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-def test_bench_click_to_panel(benchmark, qtbot, monkeypatch) -> None:
-    window = MapWindow(remember=False)
-    monkeypatch.setattr(window.document, "ask_discard", lambda _name: "discard")
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
+def test_bench_click_to_panel(benchmark, shown_window) -> None:
+    window = shown_window
     stack = window.document.undo_stack
     canvas, panel = window.canvas, window.panel
     front = load_atlas()["front"].landmarks

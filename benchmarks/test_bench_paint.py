@@ -19,8 +19,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from bodymap.ui.window.mainwindow import MapWindow
-
 FRAME_MS = 16.0
 MOVES = 200
 
@@ -37,13 +35,8 @@ class _Paints(QObject):
 
 
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-def test_bench_paint_stroke(benchmark, qtbot, monkeypatch) -> None:
-    window = MapWindow(remember=False)
-    monkeypatch.setattr(window.document, "ask_discard", lambda _name: "discard")
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
+def test_bench_paint_stroke(benchmark, shown_window) -> None:
+    window = shown_window
     QApplication.processEvents()
     canvas = window.canvas
     canvas.set_tool("paint")

@@ -21,6 +21,7 @@ from bodymap.advisor.model import (
     SpotLike,
     SurroundingArea,
     WarmupStep,
+    spots_label,
 )
 
 __all__ = [
@@ -39,4 +40,5 @@ __all__ = [
     "WarmupStep",
     "advise",
     "locate_spots",
+    "spots_label",
 ]

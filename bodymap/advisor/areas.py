@@ -344,8 +344,8 @@ def area_contributions(
             rw, why = referred[key2]
             reasons.extend(why)
         weight = rw + lw
-        # rounded so that a mirrored area scores exactly alike on both sides (one entry)
-        out[key2] = (round(weight * prevalence[key2[0]] * intensity_factor, 9), reasons)
+        # (rank_sources rounds the sums, so a mirrored area ties exactly: one entry)
+        out[key2] = (weight * prevalence[key2[0]] * intensity_factor, reasons)
     return out
 
 

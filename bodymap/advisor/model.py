@@ -6,6 +6,7 @@ Plain frozen records with a ``to_json`` that gives the command line's ``locate``
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -32,7 +33,17 @@ __all__ = [
     "SpotLike",
     "SurroundingArea",
     "WarmupStep",
+    "spots_label",
 ]
+
+
+def spots_label(indices: Iterable[int], areas: Collection[int] = ()) -> str:
+    """How the spots at ``indices`` are named in sentences: "spot 2", "area 3", "spots 1,
+    2", or "areas 1, 3" when every one is a painted area (numbers count from 1)."""
+    numbers = [int(i) for i in indices]
+    word = "area" if numbers and all(i in areas for i in numbers) else "spot"
+    plural = "" if len(numbers) == 1 else "s"
+    return f"{word}{plural} {', '.join(str(i + 1) for i in numbers)}"
 
 
 LENGTHS = ("short", "standard", "full")
@@ -309,6 +320,11 @@ class Advice:
     """Every red flag as ``(id, text)``, raised or not (the clinician section lists them all)."""
     extent: Any = None
     """The pain extent of painted areas (:class:`~bodymap.advisor.areas.Extent`), or None."""
+
+    @property
+    def areas(self) -> frozenset[int]:
+        """The indices of the spots that are painted areas."""
+        return frozenset(f.index for f in self.spots if f.area_units2 is not None)
 
     @property
     def view(self) -> str:

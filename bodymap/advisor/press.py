@@ -20,7 +20,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from bodymap.advisor.model import Reason, Source
+from bodymap.advisor.model import Reason, Source, spots_label
 
 __all__ = [
     "ANSWER_WEIGHTS",
@@ -78,7 +78,7 @@ def answers_by_index(
 
 def press_text(answer: str, spot: int, area: bool = False) -> str:
     """The reason an answer gives, for spot index ``spot`` (a painted area if ``area``)."""
-    where = f"{'area' if area else 'spot'} {spot + 1}"
+    where = spots_label([spot], {spot} if area else ())
     if answer == "yes":
         return f"pressing it reproduced your pain at {where}"
     if answer == "partly":
@@ -153,7 +153,7 @@ class PressQuestion:
     """The spot asked about is a painted area."""
 
     def text(self) -> str:
-        where = f"{'area' if self.area else 'spot'} {self.spot + 1}"
+        where = spots_label([self.spot], {self.spot} if self.area else ())
         return f"Press the spot marked ⊕ for 10 s. Does it reproduce your pain at {where}?"
 
 

@@ -45,6 +45,17 @@ class _LayerIndex:
         hits = self.tree.query(point, predicate="intersects")
         return tuple(self.regions[i] for i in sorted(hits))
 
+    def per_point(self, points: Any, predicate: str, **options: float) -> list[list[Region]]:
+        """For each of ``points`` (a shapely array), the regions meeting ``predicate``, in
+        tree order: one bulk query."""
+        out: list[list[Region]] = [[] for _ in range(len(points))]
+        if len(points):
+            pairs = self.tree.query(points, predicate=predicate, **options)
+            order = np.lexsort((pairs[1], pairs[0]))
+            for i, j in zip(pairs[0][order], pairs[1][order], strict=True):
+                out[int(i)].append(self.regions[int(j)])
+        return out
+
 
 class ViewAtlas:
     """The atlas of one view (``front`` or ``back``)."""
@@ -142,15 +153,9 @@ class ViewAtlas:
             raise ValueError("coordinates must be finite numbers")
         inside = shapely.contains_xy(self.outline, ax, ay)
         points = shapely.points(ax, ay)
-        found: dict[str, list[list[Region]]] = {}
-        for name, index in self._layers.items():
-            per_point: list[list[Region]] = [[] for _ in range(len(ax))]
-            if len(ax):
-                pairs = index.tree.query(points, predicate="intersects")
-                order = np.lexsort((pairs[1], pairs[0]))
-                for i, j in zip(pairs[0][order], pairs[1][order], strict=True):
-                    per_point[int(i)].append(index.regions[int(j)])
-            found[name] = per_point
+        found = {
+            name: index.per_point(points, "intersects") for name, index in self._layers.items()
+        }
         hits: list[Hit] = []
         for i in range(len(ax)):
             x, y = float(ax[i]), float(ay[i])
@@ -176,16 +181,11 @@ class ViewAtlas:
     ) -> list[tuple[Region, ...]]:
         """The caution zones within ``distance`` of each point (those under it included),
         in tree order; one bulk query for all the points."""
-        out: list[list[Region]] = [[] for _ in points]
         if not points:
             return []
-        index = self._layers["caution"]
         geoms = shapely.points(np.asarray(points, dtype=float))
-        pairs = index.tree.query(geoms, predicate="dwithin", distance=distance)
-        order = np.lexsort((pairs[1], pairs[0]))
-        for i, j in zip(pairs[0][order], pairs[1][order], strict=True):
-            out[int(i)].append(index.regions[int(j)])
-        return [tuple(regions) for regions in out]
+        found = self._layers["caution"].per_point(geoms, "dwithin", distance=distance)
+        return [tuple(regions) for regions in found]
 
     def neighbours(self, region: Region) -> tuple[Region, ...]:
         """Regions of the same layer that share a border with ``region`` (or nearly)."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bodymap.advisor.model import Advice, SpotFinding
+from bodymap.advisor.model import Advice, SpotFinding, spots_label
 from bodymap.guide.routine import (
     GuideStep,
     StepGroup,
@@ -165,16 +165,14 @@ def _excerpt(note: str) -> str:
 def _red_flags(advice: Advice | None, knowledge: Knowledge) -> tuple[str, ...]:
     """Every red flag, the ones the map's spots call for marked with their spot numbers."""
     raised = advice.red_flags if advice is not None else ()
-    areas = {f.index for f in advice.spots if f.area_units2 is not None} if advice else set()
-    flagged = {f.id: [n + 1 for n in f.spots] for f in raised}
+    areas = advice.areas if advice is not None else frozenset()
+    flagged = {f.id: f.spots for f in raised}
     lines: list[str] = []
     for flag in knowledge.red_flags:
         text = flag.text
-        numbers = flagged.pop(flag.id, None)
-        if numbers:
-            word = "area" if all(n - 1 in areas for n in numbers) else "spot"
-            label = word if len(numbers) == 1 else f"{word}s"
-            text += f" (applies to your {label} {', '.join(map(str, numbers))})"
+        spots = flagged.pop(flag.id, None)
+        if spots:
+            text += f" (applies to your {spots_label(spots, areas)})"
         lines.append(text)
     lines.extend(f.text.strip() for f in raised if f.id in flagged)
     return tuple(lines)

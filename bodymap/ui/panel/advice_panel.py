@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.advisor import Advice, Reason, Source, advise
+from bodymap.advisor import Advice, Reason, Source, advise, spots_label
 from bodymap.advisor.press import answers_by_index, press_questions
 from bodymap.atlas import ViewAtlas, load_atlas
 from bodymap.guide.words import POSITION_WORDS, TOOL_WORDS
@@ -415,7 +415,7 @@ class AdvicePanel(QWidget):
             self.advice.sources,
             [s.view for s in spots],
             [s.intensity for s in spots],
-            areas={f.index for f in self.advice.spots if f.area_units2 is not None},
+            areas=self.advice.areas,
         )
         self.press_box.set_questions(
             questions, spot_ids, {a.key: a.answer for a in self._map.answers}
@@ -627,7 +627,7 @@ class AdvicePanel(QWidget):
         advice = self.advice
         assert advice is not None
         e = html.escape
-        areas = {f.index for f in advice.spots if f.area_units2 is not None}
+        areas = advice.areas
         out: list[str] = []
         under = []
         for finding in advice.spots:
@@ -709,8 +709,6 @@ class AdvicePanel(QWidget):
 
 
 def _spots_label(spots: Iterable[int], areas: Collection[int] = ()) -> str:
-    """ "Spot 2", "Area 3", "Spots 1, 2" ("Areas …" when every one is a painted area)."""
-    indices = [int(i) for i in spots]
-    numbers = ", ".join(str(i + 1) for i in indices)
-    word = "Area" if indices and all(i in areas for i in indices) else "Spot"
-    return f"{word}{'' if len(indices) == 1 else 's'} {numbers}"
+    """ "Spot 2", "Area 3", "Spots 1, 2" (`spots_label` at the start of a line)."""
+    label = spots_label(spots, areas)
+    return label[:1].upper() + label[1:]

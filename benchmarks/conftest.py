@@ -1,0 +1,23 @@
+"""Shared set-up for the benchmarks that run the real main window."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+
+@pytest.fixture
+def shown_window(qtbot, monkeypatch):
+    """The main window at 1400 × 900, shown and exposed; losing its map asks nothing."""
+    from bodymap.ui.window.mainwindow import MapWindow
+
+    window = MapWindow(remember=False)
+    monkeypatch.setattr(window.document, "ask_discard", lambda _name: "discard")
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
