@@ -190,6 +190,7 @@ def test_paint_in_the_window_makes_an_area_spot_one_undo_step_per_stroke(qtbot, 
     [spot] = window.document.map.spots
     assert spot.area.size > first_size * 1.5 and stack.count() == 2
     assert canvas.area_item(spot.id) is not None
+    assert window.hover_label.text() == "Painted area 1"
     row = window.panel.spot_list.item(0).text()
     assert row.startswith("Area 1 — ") and ", right — 5/10" in row
     reasons = [
@@ -205,6 +206,7 @@ def test_paint_in_the_window_makes_an_area_spot_one_undo_step_per_stroke(qtbot, 
     stroke(canvas, "front", line(380, 610, 450, 610), button=RIGHT)
     [spot] = window.document.map.spots
     assert not spot.area.contains(421, 610) and stack.count() == 3
+    assert window.hover_label.text() == "Erased from area 1"  # not "Painted" after the eraser
     stack.undo()
     assert window.document.map.spots[0].area.contains(421, 610)
     stack.undo()
