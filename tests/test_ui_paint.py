@@ -274,7 +274,7 @@ def test_the_map_picture_and_the_guide_draw_painted_areas(qapp, tmp_path) -> Non
     answer = advise(tpm.spots)
     content = build_guide_content("Areas", tpm.spots, answer, load_knowledge(), date(2026, 11, 30))
     rows = content.spots
-    assert rows[0].where.startswith("Painted area over ")
+    assert rows[0].where == "Area — back of thigh, right"  # as the panel names it
     out = tmp_path / "guide.pdf"
     write_guide_pdf(_area_map(True), out)
     assert out.read_bytes().startswith(b"%PDF")

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from bodymap.advisor import Advice, Reason, Source, advise, spots_label
 from bodymap.advisor.press import answers_by_index, press_questions
 from bodymap.atlas import ViewAtlas, load_atlas
-from bodymap.guide.words import POSITION_WORDS, TOOL_WORDS
+from bodymap.guide.words import AREA_DASH, POSITION_WORDS, TOOL_WORDS, area_place
 from bodymap.knowledge import load_knowledge
 from bodymap.maps.model import Change, TriggerPointMap
 from bodymap.ui.document.map_observer import MapObserver
@@ -466,10 +466,8 @@ class AdvicePanel(QWidget):
             region = finding.regions[0].name if finding.regions else "Not on the body"
             trend = trend_text(self._map.trend_label(spot.id))
             if finding.area_units2 is not None:  # "Area 3 — outer thigh, right — 6/10"
-                place = finding.segments[0].name if finding.segments else region
-                place = place[:1].lower() + place[1:]
-                side = "" if spot.side == "midline" else f", {spot.side}"
-                text = f"Area {index + 1} — {place}{side} — {spot.intensity}/10 · {trend}"
+                place = area_place(finding, spot.side)
+                text = f"Area {index + 1}{AREA_DASH}{place} — {spot.intensity}/10 · {trend}"
             else:
                 text = f"{index + 1}.  {region}{_side(spot.side)} — {spot.intensity}/10 · {trend}"
             tip = f"{spot.kind.capitalize()} pain" + (f": {spot.note}" if spot.note else "")
