@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bodymap.advisor.model import Advice
+from bodymap.guide.words import TOOL_WORDS
 from bodymap.maps.values import PressAnswer, Spot
 
 if TYPE_CHECKING:
@@ -75,7 +76,8 @@ def summary_content(
         sources.append(f"{source.name} ({source.side}){press}")
     steps = advice.routine.steps
     routine = tuple(
-        f"{step.name} ({step.side}) — {step.tool.replace('_', ' ')}" for step in steps[:STEPS_SHOWN]
+        f"{step.name} ({step.side}) — {TOOL_WORDS.get(step.tool, step.tool)}"
+        for step in steps[:STEPS_SHOWN]
     )
     more = len(steps) - STEPS_SHOWN
     return SummaryContent(
@@ -89,6 +91,9 @@ def summary_content(
 def summary_content_for(tpm: TriggerPointMap) -> SummaryContent:
     """Ask the advisor about the map's spots and put the summary's lines together."""
     from bodymap.advisor import advise
+    from bodymap.advisor.press import answers_by_index
 
     spots = list(tpm.spots)
-    return summary_content(spots, advise(spots) if spots else None, tpm.answers)
+    # ranked as the panel and the guide rank them: with the person's press-test answers
+    press = answers_by_index([s.id for s in spots], tpm.answers)
+    return summary_content(spots, advise(spots, press=press) if spots else None, tpm.answers)
