@@ -465,11 +465,12 @@ class AdvicePanel(QWidget):
             finding = self.advice.spots[index]
             region = finding.regions[0].name if finding.regions else "Not on the body"
             trend = trend_text(self._map.trend_label(spot.id))
-            if finding.area_units2 is not None:  # "Area 3 — outer thigh, right — 6/10"
-                place = area_place(finding, spot.side)
-                text = f"Area {index + 1}{AREA_DASH}{place} — {spot.intensity}/10 · {trend}"
+            # "Area 3 — outer thigh, right — 6/10 · …", "Spot 2 — Upper trapezius, right — …"
+            if finding.area_units2 is not None:
+                label = f"Area {index + 1}{AREA_DASH}{area_place(finding, spot.side)}"
             else:
-                text = f"{index + 1}.  {region}{_side(spot.side)} — {spot.intensity}/10 · {trend}"
+                label = f"Spot {index + 1}{AREA_DASH}{region}{_side(spot.side)}"
+            text = f"{label} — {spot.intensity}/10 · {trend}"
             tip = f"{spot.kind.capitalize()} pain" + (f": {spot.note}" if spot.note else "")
             item = self.spot_list.item(index)
             if item is None:
