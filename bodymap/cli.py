@@ -170,9 +170,8 @@ def _print_advice(data: dict[str, Any]) -> None:
         for source in data["sources"][:8]:
             print(f"  {source['score']:.2f}  {source['muscle']} ({source['side']})")
     for step in data["routine"]:
-        first = " (check with a clinician first)" if step.get("check_first") else ""
         where = f"{step['muscle']} ({step['side']}) with {step['tool']}: {step['position']}"
-        print(f"Roll: {where}{first}")
+        print(f"Roll: {where}")
     for entry in data.get("not_rolled", ()):
         print(
             f"Not rolled: {entry['muscle']} ({entry['side']}): {entry['reason']} {entry['instead']}"

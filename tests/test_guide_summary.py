@@ -7,12 +7,12 @@ from pathlib import Path
 
 from bodymap.advisor import advise
 from bodymap.guide.content import guide_content_for
-from bodymap.guide.words import TOOL_WORDS
 from bodymap.guide.summary import SOURCES_SHOWN, STEPS_SHOWN, summary_content, summary_content_for
+from bodymap.guide.words import TOOL_WORDS
 from bodymap.knowledge import load_knowledge
 from bodymap.maps import load_map
-from bodymap.maps.verbs import answer_press_test
 from bodymap.maps.values import PressAnswer
+from bodymap.maps.verbs import answer_press_test
 
 EXAMPLE = Path(__file__).parent.parent / "assets" / "examples" / "runner.bodymap"
 

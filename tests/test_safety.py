@@ -324,16 +324,31 @@ def test_cardiac_names_every_spot_that_raised_it() -> None:
     assert "breathlessness" in cardiac.text and "emergency services" in cardiac.text
 
 
-def test_a_tingling_knee_marks_the_leg_steps_check_first() -> None:
+def test_a_tingling_knee_keeps_the_leg_out_of_the_routine_until_a_clinician_clears_it() -> None:
+    """A tingling or numb limb is not rolled without a clinician's word: no step (nothing
+    shaded "roll here", no warm-up pass) rolls the sources of the tingling spot or a muscle on
+    that leg; each is listed as not rolled, with why. The shoulder spot keeps its step."""
     knee = spot("front", "patella_r", dx=-26, dy=4, kind="tingling")
     shoulder = spot("back", "c7", "acromion_l", 0.45)
     advice = advise([knee, shoulder], length="full")
-    legs = [s for s in advice.routine.steps if 1 not in s.spots]
-    assert legs and all(s.check_first for s in legs), [(s.muscle, s.check_first) for s in legs]
-    arms = [s for s in advice.routine.steps if s.spots == (1,)]
-    assert arms and not any(s.check_first for s in arms)
+    steps = advice.routine.steps
+    assert steps and all(s.spots == (1,) for s in steps), [(s.muscle, s.spots) for s in steps]
+    tables = tables_for(load_atlas(), load_knowledge())
+    for s in steps:  # nothing shaded on the right leg
+        assert not tables.part_touches(s.view, "leg", "right", s.roll_zone.geometry), s.muscle
+    check_first = load_knowledge().safety.check_first.format(part="leg")
+    held = [n for n in advice.routine.not_rolled if n.reason == check_first]
+    assert held and all(0 in n.spots or n.side == "right" for n in held)
+    held_keys = {(n.muscle, n.side) for n in held}
+    knee_sources = {
+        (s.muscle, s.side) for s in advice.sources if any(r.spot == 0 for r in s.reasons)
+    }
+    assert knee_sources and knee_sources <= held_keys | {
+        (n.muscle, n.side) for n in advice.routine.not_rolled
+    }
+    assert advice.spots[0].covered_by == ()
     assert "clinician" in (advice.spots[0].not_rolled_reason or "")
-    assert not any(w.muscle in {s.muscle for s in legs} for w in advice.routine.warmup)
+    assert not {(w.muscle, w.side) for w in advice.routine.warmup} & held_keys
 
 
 def test_when_to_see_a_clinician_is_always_there() -> None:

@@ -638,10 +638,7 @@ class AdvicePanel(QWidget):
             answer = ""
             if finding.covered_by:
                 label = "step" if len(finding.covered_by) == 1 else "steps"
-                routine = advice.routine.steps
-                numbers = ", ".join(
-                    f"{k + 1}{' ⚠' if routine[k].check_first else ''}" for k in finding.covered_by
-                )
+                numbers = ", ".join(str(k + 1) for k in finding.covered_by)
                 answer = f"<br>→ {label} {numbers}"
             if finding.not_rolled_reason:
                 answer += f"<br><i>{e(finding.not_rolled_reason)}</i>"
@@ -684,11 +681,10 @@ class AdvicePanel(QWidget):
                     f"{_range(step.on_point_s, ' s')} on the point, then "
                     f"{_range(step.around_min, ' min')} around it"
                 )
-                first = f"<b>⚠ {e(step.check_first)}</b><br>" if step.check_first else ""
                 cautions = "".join(f"<br>⚠ {e(c)}" for c in step.cautions)
                 serves = f" — for {_spots_label(step.spots, areas).lower()}" if step.spots else ""
                 steps.append(
-                    f"<li>{first}<b>{e(step.name)}{e(_side(step.side))}</b>{serves}<br>"
+                    f"<li><b>{e(step.name)}{e(_side(step.side))}</b>{serves}<br>"
                     f"{e(position)} · {tool}<br>{e(step.how)}<br>"
                     f"<i>{timing}.</i>{cautions}</li>"
                 )
