@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bodymap.advisor.model import Advice
+from bodymap.advisor.model import Advice, spots_label
 from bodymap.guide.words import TOOL_WORDS
 from bodymap.maps.values import PressAnswer, Spot
 
@@ -35,11 +35,13 @@ STEPS_SHOWN = 6
 
 @dataclass(frozen=True)
 class SummarySpot:
-    """One spot of the summary's table: its number on the diagram and where it is."""
+    """One spot of the summary's table: its number on the diagram, where it is and the
+    kind of pain marked (a clinician reads "tingling" differently from "ache")."""
 
     number: int
     spot_id: str
     where: str
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class SummaryContent:
     """The first routine steps: muscle, side and tool."""
     more_steps: str
     """ "… 3 more steps" when the routine is longer than the summary shows, else ""."""
+    warnings: tuple[str, ...] = ()
+    """The warning signs the spots raise, each naming its spots ("Spot 3: …")."""
 
 
 def summary_content(
@@ -65,7 +69,7 @@ def summary_content(
     rows = []
     for number, (spot, finding) in enumerate(zip(spots, advice.spots, strict=False), start=1):
         where = finding.regions[0].name if finding.regions else "not on a muscle"
-        rows.append(SummarySpot(number, spot.id, f"{where} ({spot.side})"))
+        rows.append(SummarySpot(number, spot.id, f"{where} ({spot.side})", str(spot.kind)))
     said: dict[tuple[str, str], list[str]] = {}
     for answer in answers:
         said.setdefault((answer.muscle, answer.side), []).append(answer.answer)
@@ -85,6 +89,10 @@ def summary_content(
         sources=tuple(sources),
         routine=routine,
         more_steps=f"… {more} more steps" if more > 0 else "",
+        warnings=tuple(
+            f"{spots_label(flag.spots, advice.areas).capitalize()}: {flag.text}"
+            for flag in advice.red_flags
+        ),
     )
 
 
