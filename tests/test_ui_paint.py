@@ -333,3 +333,29 @@ def test_the_guide_names_a_painted_area_as_an_area() -> None:
     )
     flags = [line for line in content.red_flags if "applies to your" in line]
     assert flags and all(line.endswith("(applies to your area 1)") for line in flags)
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_a_painted_area_gets_the_same_answer_live_and_after_a_reload(
+    qtbot, window, tmp_path
+) -> None:
+    """What the panel says while the person paints is what the saved map gives: an area
+    split in two by the eraser, over the back of the knee, has the same regions, cautions
+    and routine in the live panel and from the map saved and opened again."""
+    from bodymap.advisor import advise
+    from bodymap.maps import load_map, save_map
+
+    canvas = window.canvas
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_B)
+    stroke(canvas, "back", line(548, 620, 552, 760))  # back of the right thigh onto the knee
+    stroke(canvas, "back", line(520, 660, 580, 660), button=RIGHT)  # erased across: two parts
+    [spot] = window.document.map.spots
+    assert spot.area is not None and spot.area.kind == "MultiPolygon"
+    live = window.panel.advice
+    assert live is not None
+    assert "popliteal_fossa" in [c.zone for c in live.spots[0].cautions]
+    path = tmp_path / "painted.bodymap"
+    save_map(window.document.map, path)
+    again = advise(list(load_map(path).spots))
+    assert again.to_json() == live.to_json()
