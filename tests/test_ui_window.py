@@ -515,6 +515,20 @@ def test_layer_choices_are_remembered(qtbot, tmp_path, monkeypatch):
     assert second.canvas.layer_visible("deep") and not second.canvas.layer_visible("labels")
 
 
+def test_the_chosen_view_is_remembered(qtbot, tmp_path, monkeypatch):
+    first, _ = make_window(qtbot, tmp_path, monkeypatch)
+    assert first.canvas.views == ("front", "back") and first.acts.view_both.isChecked()
+    first.acts.view_back.trigger()
+    assert first.canvas.views == ("back",)
+    first.close()
+    second, _ = make_window(qtbot, tmp_path, monkeypatch)
+    assert second.canvas.views == ("back",) and second.acts.view_back.isChecked()
+    second.acts.view_both.trigger()
+    second.close()
+    third, _ = make_window(qtbot, tmp_path, monkeypatch)
+    assert third.canvas.views == ("front", "back") and third.acts.view_both.isChecked()
+
+
 def test_the_safety_note_is_shown_on_the_first_run_only(qtbot, tmp_path, monkeypatch):
     first, dialogs = make_window(qtbot, tmp_path, monkeypatch)
     first.startup()

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from bodymap.atlas import load_atlas
@@ -144,6 +144,7 @@ class MapWindow(QMainWindow):
 
         self._connect()
         window_state.restore_layers(self.acts.layers, self.canvas, self._remember)
+        self.show_views(prefs.views() if self._remember else "both", remember=False)
         self._fill_examples()
         self._fill_recent()
         window_state.restore_window(self, self.dock, self._remember)
@@ -171,9 +172,8 @@ class MapWindow(QMainWindow):
         a.check_in.triggered.connect(self.check_in)
         a.edit_check_ins.triggered.connect(self.show_check_ins)
         a.mat_session.triggered.connect(lambda: self.mat.choose_and_start())
-        a.view_both.triggered.connect(lambda: self.canvas.set_views(("front", "back")))
-        a.view_front.triggered.connect(lambda: self.canvas.set_views(("front",)))
-        a.view_back.triggered.connect(lambda: self.canvas.set_views(("back",)))
+        for name, action in self._view_actions().items():
+            action.triggered.connect(functools.partial(self.show_views, name))
         for name, action in a.layers.items():
             action.toggled.connect(functools.partial(self._set_layer, name))
         a.zoom_in.triggered.connect(self.canvas.zoom_in)
@@ -492,6 +492,17 @@ class MapWindow(QMainWindow):
             action.setStatusTip(str(path))
             action.triggered.connect(functools.partial(self.document.open, path))
         menu.setEnabled(not menu.isEmpty())
+
+    def _view_actions(self) -> dict[str, QAction]:
+        a = self.acts
+        return {"both": a.view_both, "front": a.view_front, "back": a.view_back}
+
+    def show_views(self, name: str, remember: bool = True) -> None:
+        """Show both diagrams, or the front or the back alone (remembered for next time)."""
+        self._view_actions()[name].setChecked(True)
+        self.canvas.set_views(prefs.VIEW_CHOICES[name])
+        if remember and self._remember:
+            prefs.set_views(name)
 
     def save_window_state(self) -> None:
         if self._remember:
