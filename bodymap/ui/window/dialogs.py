@@ -113,8 +113,9 @@ class CheckInDialog(QDialog):
             box = QSpinBox(minimum=0, maximum=10, value=spot.intensity, suffix=" / 10")
             box.setFixedWidth(box.sizeHint().width() + 16)
             where = describe(spot)
-            label = f"Spot {number}" + (f" — {where}" if where else "")
-            box.setAccessibleName(f"Intensity of spot {number}")
+            word = "Area" if spot.area is not None else "Spot"
+            label = f"{word} {number}" + (f" — {where}" if where else "")
+            box.setAccessibleName(f"Intensity of {word.lower()} {number}")
             form.addRow(plain_label(label), box)
             self._boxes[spot.id] = box
         scroll = QScrollArea(widgetResizable=True)

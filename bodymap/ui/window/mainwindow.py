@@ -364,9 +364,14 @@ class MapWindow(QMainWindow):
 
     # -- check-in and history ------------------------------------------------------------
     def spot_label(self, spot: Spot) -> str:
-        """The spot's main region and side, e.g. "Upper trapezius, right"."""
+        """The spot's main region and side, e.g. "Upper trapezius, right"; for a painted
+        area where it is, as the spot list says it: "back of thigh, right"."""
         hit = self.atlas[spot.view].locate(spot.x, spot.y)
-        name = hit.regions[0].name if hit.regions else "outside the body"
+        if spot.area is not None and hit.segments:
+            name = hit.segments[0].name
+            name = name[:1].lower() + name[1:]
+        else:
+            name = hit.regions[0].name if hit.regions else "outside the body"
         return name if spot.side == "midline" else f"{name}, {spot.side}"
 
     check_in_details: tuple[datetime | None, str, bool] = (None, "", False)
