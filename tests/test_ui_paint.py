@@ -154,6 +154,7 @@ from PySide6.QtWidgets import QLabel, QSlider  # noqa: E402
 from bodymap.ui.document.document import MapDocument  # noqa: E402
 from bodymap.ui.window.dialogs import CheckInDialog  # noqa: E402
 from bodymap.ui.window.mainwindow import MapWindow  # noqa: E402
+from bodymap.ui.window.paint_bar import PAINT_HINT  # noqa: E402
 
 
 @pytest.fixture
@@ -214,6 +215,9 @@ def test_paint_in_the_window_makes_an_area_spot_one_undo_step_per_stroke(qtbot, 
     [spot] = window.document.map.spots
     assert not spot.area.contains(421, 610) and stack.count() == 3
     assert window.hover_label.text() == "Erased from area 1"  # not "Painted" after the eraser
+    window.acts.undo.trigger()
+    assert window.hover_label.text() == PAINT_HINT  # the stroke it named is undone
+    window.acts.redo.trigger()
     stack.undo()
     assert window.document.map.spots[0].area.contains(421, 610)
     stack.undo()

@@ -167,6 +167,9 @@ class MapWindow(QMainWindow):
         a.export_guide.triggered.connect(lambda: self.guide("pdf"))
         a.export_summary.triggered.connect(lambda: self.export_summary())
         a.quit.triggered.connect(self.close)
+        # "Painted area 4", "Moved spot 2: …" describe the step just undone or redone: drop them
+        a.undo.triggered.connect(self._show_hint)
+        a.redo.triggered.connect(self._show_hint)
         a.delete_spot.triggered.connect(lambda: self.remove_spot(self.selection.current))
         a.edit_spot.triggered.connect(lambda: self.focus_editor(self.selection.current))
         a.check_in.triggered.connect(self.check_in)
