@@ -719,3 +719,23 @@ def test_every_menu_gives_each_item_its_own_alt_letter(qtbot, win):
     bar = window.menuBar()
     assert check(bar) >= 4
     assert sum(check(a.menu()) for a in bar.actions()) > 30
+
+
+def test_the_export_chooser_refuses_a_map_file_before_asking_to_replace_it(
+    qtbot, win, tmp_path, monkeypatch
+):
+    """Choosing a map file as the guide's name is refused at once and the person chooses
+    again (no "replace it?" first, then a refusal); a new name is used as chosen."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from bodymap.ui.window.exports_menu import choose_export_path
+
+    window, dialogs = win
+    existing_map = tmp_path / "mine.bodymap"
+    existing_map.write_text("{}", encoding="utf-8")
+    names = iter([str(existing_map), str(tmp_path / "guide")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(names), ""))
+    chosen = choose_export_path(window, window.document, "pdf")
+    assert chosen == tmp_path / "guide.pdf"
+    assert len(dialogs.errors) == 1 and "is a map file" in dialogs.errors[0][1]
+    assert existing_map.read_text(encoding="utf-8") == "{}"
