@@ -394,3 +394,22 @@ def test_the_selected_spot_is_drawn_above_a_spot_it_overlaps(qtbot, canvas, tpm)
     assert topmost() == first
     canvas.select_spot(second)
     assert topmost() == second
+
+
+def test_a_spot_dragged_off_its_body_stays_and_the_canvas_says_why(qtbot, canvas, tpm, atlas):
+    connect_harness(canvas, tpm)
+    x, y = atlas["front"].landmarks["umbilicus"]
+    add_spot(tpm, "front", x, y, "midline")
+    moves: list = []
+    said: list = []
+    canvas.moveRequested.connect(lambda *a: moves.append(a))
+    canvas.regionHovered.connect(said.append)
+    vp = canvas.viewport()
+    start = canvas.viewport_point("front", x, y)
+    off = canvas.viewport_point("front", 340.0, 60.0)  # beside the head: no body there
+    QTest.mousePress(vp, LEFT, NO_MOD, start)
+    for step in range(1, 9):
+        QTest.mouseMove(vp, start + (off - start) * step / 8)
+    QTest.mouseRelease(vp, LEFT, NO_MOD, off)
+    assert moves == [] and (tpm.spots[0].x, tpm.spots[0].y) == (x, y)
+    assert said[-1].startswith(NOT_ON_BODY) and "front diagram" in said[-1]

@@ -160,8 +160,11 @@ class MouseInput:
         view = item.view
         x, y = pos.x() - self._layout.view_offset(view), pos.y()
         hit = self._atlas[view].locate(x, y)
-        if not hit.inside:
-            self._requests.hovered.emit(NOT_ON_BODY)
+        if not hit.inside:  # the drag is held to its own diagram; off its body it goes back
+            self._requests.hovered.emit(
+                f"{NOT_ON_BODY}: the spot stays where it was (a spot moves on the {view} "
+                "diagram's body only)"
+            )
         else:
             self._requests.move.emit(item.spot_id, float(hit.point[0]), float(hit.point[1]))
         self._markers.restore(item.spot_id)

@@ -312,13 +312,23 @@ class MapWindow(QMainWindow):
         return area.size if area is not None else 0.0
 
     def move_spot(self, spot_id: str, x: float, y: float) -> None:
-        spot_requests.request_move(self.document, self.atlas, spot_id, x, y)
         tpm = self.document.map
-        if tpm.has_spot(spot_id):  # the status line named the old place: name the new one
-            spot = tpm.spot_by_id(spot_id)
-            where = describe_hit(self.atlas[spot.view].locate(spot.x, spot.y))
-            word = "area" if spot.area is not None else "spot"
-            self.hover_label.setText(f"Moved {word} {tpm.index_of(spot_id) + 1}: {where}")
+        if not tpm.has_spot(spot_id):
+            return
+        before = tpm.spot_by_id(spot_id)
+        spot_requests.request_move(self.document, self.atlas, spot_id, x, y)
+        spot = tpm.spot_by_id(spot_id)
+        word = "area" if spot.area is not None else "spot"
+        number = tpm.index_of(spot_id) + 1
+        if (spot.x, spot.y) == (before.x, before.y):  # dropped off its own diagram's body
+            self.hover_label.setText(
+                f"{word.capitalize()} {number} stays where it was: a {word} moves only on "
+                f"the {spot.view} diagram's body."
+            )
+            return
+        # the status line named the old place: name the new one
+        where = describe_hit(self.atlas[spot.view].locate(spot.x, spot.y))
+        self.hover_label.setText(f"Moved {word} {number}: {where}")
 
     def nudge_spot(self, spot_id: str, x: float, y: float) -> None:
         spot_requests.request_move(self.document, self.atlas, spot_id, x, y, nudge=True)
