@@ -13,6 +13,7 @@ import shapely
 
 from bodymap.advisor.extent import SpotExtent
 from bodymap.advisor.rollable import RollZones
+from bodymap.advisor.zones_compact import shipped_zones
 from bodymap.knowledge import Knowledge, site_point
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class Tables:
         self.referrers = self._referrers(segment_names)
         self.extent = {view: SpotExtent(va) for view, va in atlas.items()}
         self.trigger_points = self._trigger_points()
-        self.roll_zones = RollZones(atlas, knowledge)
+        self.roll_zones = RollZones(atlas, knowledge, shipped_zones(atlas, knowledge))
         self._parts: dict[tuple[str, str, str], Any] = {}
         self.part_of: dict[str, str] = {
             seg: part.id for part in knowledge.body_parts for seg in part.segments
