@@ -13,6 +13,7 @@ compact form when that was made from the same atlas and knowledge
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -89,7 +90,6 @@ class RollZones:
         self.knowledge = knowledge
         self._stored = stored or {}
         self._zones: dict[tuple[str, str, str], RollZone] = {}
-        self.cautions: dict[str, Any] = {}
         self._caution_geometries: dict[str, list[Any]] = {}
         self._grown: dict[str, list[Any]] = {}
         self._trees: dict[str, Any] = {}
@@ -99,7 +99,6 @@ class RollZones:
         self._regions: dict[tuple[str, str, str], list[Any]] = {}
         for view, va in atlas.items():
             zones = va.layer("caution")
-            self.cautions[view] = shapely.union_all([z.geometry for z in zones])
             self._caution_geometries[view] = [z.geometry for z in zones]
             self._trees[view] = shapely.STRtree([z.geometry for z in zones])
             self._zone_ids[view] = tuple(z.id for z in zones)
@@ -112,6 +111,11 @@ class RollZones:
                     key = (view, region.id, region.side)
                     self._regions.setdefault(key, []).append(region.geometry)
         self._best: dict[tuple[str, str], RollZone | None] = {}
+
+    @functools.cached_property
+    def cautions(self) -> dict[str, Any]:
+        """Every caution zone of each view as one geometry (for checks over the atlas)."""
+        return {view: shapely.union_all(g) for view, g in self._caution_geometries.items()}
 
     def get(self, view: str, muscle: str, side: str) -> RollZone | None:
         """The roll zone of a muscle on one side of one view (``None`` if not drawn there).
@@ -190,7 +194,7 @@ class RollZones:
     def _find_best(self, muscle: str, side: str) -> RollZone | None:
         sides = ("right", "left") if side == "both" else (side,)
         found: list[RollZone] = []
-        for view in self.cautions:
+        for view in self._caution_geometries:
             parts = [z for s in (*sides, "midline") if (z := self.get(view, muscle, s))]
             if not parts:
                 continue

@@ -110,6 +110,7 @@ class Tables:
         self, segment_names: Mapping[str, str]
     ) -> dict[tuple[str, str], tuple[Referrer, ...]]:
         table: dict[tuple[str, str], list[Referrer]] = {}
+        listed: set[tuple[str, str, str, str]] = set()  # (segment, its side, muscle, side)
         for m, rec in self.knowledge.muscles.items():
             for zone, segs in (
                 ("essential", rec.referral.essential),
@@ -122,9 +123,11 @@ class Tables:
                     for side in self.sides[m]:
                         seg_sides = ("right", "left", "midline") if side == "midline" else (side,)
                         for seg_side in (*seg_sides, "midline"):
-                            bucket = table.setdefault((seg, seg_side), [])
-                            if not any(r.muscle == m and r.side == side for r in bucket):
-                                bucket.append(Referrer(m, side, zone, text))
+                            if (seg, seg_side, m, side) not in listed:
+                                listed.add((seg, seg_side, m, side))
+                                table.setdefault((seg, seg_side), []).append(
+                                    Referrer(m, side, zone, text)
+                                )
         return {key: tuple(value) for key, value in table.items()}
 
     def _trigger_points(self) -> dict[tuple[str, str], tuple[tuple[str, float, float], ...]]:
