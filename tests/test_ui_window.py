@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QColor, QImage, QMouseEvent
 
 from bodymap.maps import TriggerPointMap, load_map, save_map
+from bodymap.ui.canvas.hit_text import describe_hit
 from bodymap.ui.document.document import MapDocument
 from bodymap.ui.window.mainwindow import HINT, PANEL_WIDTH, MapWindow
 
@@ -137,6 +138,9 @@ def test_a_drag_is_one_undo_step(qtbot, win):
     assert stack.count() == 2 and stack.undoText() == "Move spot 1"
     moved = window.document.map.spot_by_id(spot_id)
     assert moved.y > LOW_BACK[2] + 5
+    # the status line names where the spot went, not where the drag began
+    where = describe_hit(window.atlas["back"].locate(moved.x, moved.y))
+    assert window.hover_label.text() == f"Moved spot 1: {where}"
     trigger(window, "undo")
     assert window.document.map.spot_by_id(spot_id).y == pytest.approx(LOW_BACK[2], abs=3)
 

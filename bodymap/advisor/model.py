@@ -221,14 +221,11 @@ class RollingStep:
     view: str = ""
     roll_zone: Any = None
     spots: tuple[int, ...] = ()
-    check_first: str = ""
-    """Set when a tingling or numb spot lies on the same limb: ask a clinician first."""
 
     def to_json(self) -> dict[str, Any]:
         return {
             **fields_json(self, "muscle", "side", "name", "tool", "tool_detail", "position"),
             **fields_json(self, "how", "on_point_s", "around_min", "cautions", "view", "spots"),
-            "check_first": self.check_first or None,
             "roll_zone": _zone_json(self.roll_zone),
         }
 
