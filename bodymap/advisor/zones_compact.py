@@ -24,6 +24,7 @@ import shapely
 
 from bodymap import resources
 from bodymap.advisor.rollable import MARGIN, MIN_AREA, MIN_WIDTH, RollZones, StoredZone
+from bodymap.atlas.compact import read_framed
 from bodymap.knowledge import Knowledge
 
 if TYPE_CHECKING:
@@ -88,20 +89,11 @@ def loads_zones(
     """The zones held by ``blob`` by (view, muscle, side), or None unless it is a whole
     compact form made from exactly ``atlas`` and ``knowledge`` (missing, damaged, older,
     or made from another atlas, other tools or other margins)."""
-    end = blob.find(b"\n")
-    if end < 0:
+    framed = read_framed(blob, ZONES_FORMAT, ZONES_VERSION)
+    if framed is None or framed[0].get("fingerprint") != fingerprint(atlas, knowledge):
         return None
+    header, payload = framed
     try:
-        header = json.loads(blob[:end])
-        if not isinstance(header, dict):
-            return None
-        if header.get("format") != ZONES_FORMAT or header.get("version") != ZONES_VERSION:
-            return None
-        payload = blob[end + 1 :]
-        if header.get("wkb_sha256") != hashlib.sha256(payload).hexdigest():
-            return None
-        if header.get("fingerprint") != fingerprint(atlas, knowledge):
-            return None
         out: dict[tuple[str, str, str], StoredZone] = {}
         start = 0
         for view, muscle, side, blocked, length in header["zones"]:
