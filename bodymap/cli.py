@@ -17,7 +17,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -404,6 +404,21 @@ def _readings(tpm: Any, items: Sequence[str]) -> dict[str, int]:
     return readings
 
 
+def _check_backdate(tpm: Any, readings: Mapping[str, int], at: datetime | None, text: str) -> None:
+    """A typo such as 1925 for 2025 must not stretch History over a century: a check-in is
+    dated at most `BACKDATE_LIMIT` before the first of its spots was marked."""
+    from bodymap.maps.values import BACKDATE_LIMIT
+
+    if at is None:
+        return
+    first = min(tpm.spot_by_id(spot_id).created for spot_id in readings)
+    if at < first - BACKDATE_LIMIT:
+        raise CliError(
+            f"--at {text!r:.40} is more than a year before the spots it rates were marked "
+            f"({first.astimezone():%Y-%m-%d})"
+        )
+
+
 def _cmd_checkin(args: argparse.Namespace) -> int:
     from bodymap.maps import Batch, MapFileError, save_map
     from bodymap.maps.verbs import check_in, check_in_today, edit_spot
@@ -422,6 +437,7 @@ def _cmd_checkin(args: argparse.Namespace) -> int:
             op: Any = check_in_today(tpm, readings, note=args.note, now=now, apply=False)
         else:
             op = check_in(tpm, readings, at, note=args.note or "", apply=False)
+        _check_backdate(tpm, readings, at, args.at)
         latest = not tpm.history or max(c.at for c in tpm.history) <= (at or now)
         # like the program: a check-in that is the latest also sets the spots' current pain
         edits = [edit_spot(tpm, k, intensity=v, apply=False) for k, v in readings.items()]

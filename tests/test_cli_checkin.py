@@ -182,3 +182,18 @@ def test_guide_and_screenshot_say_one_line_for_dates_out_of_range(
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert "out of range" in proc.stderr and proc.stderr.strip().count("\n") == 0
     assert sha(path) == before
+
+
+def test_checkin_refuses_a_date_a_decade_before_the_spots_were_marked(tmp_path, capsys) -> None:
+    """A typo such as 1925 for 2025 would stretch History over a century: refused in one
+    line, the map untouched; a month before is kept."""
+    source = tmp_path / "m.bodymap"
+    source.write_bytes(asset("examples", "runner.bodymap").read_bytes())
+    before = source.read_bytes()
+    status = main(["checkin", str(source), "1=4", "--at", "1925-04-08T08:00"])
+    err = capsys.readouterr().err
+    assert status != 0 and "more than a year before the spots it rates were marked" in err
+    assert "Traceback" not in err and source.read_bytes() == before
+    first = min(s.created for s in load_map(source).spots)
+    month_before = (first - timedelta(days=30)).isoformat()
+    assert main(["checkin", str(source), "1=4", "--at", month_before]) == 0

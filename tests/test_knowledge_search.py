@@ -94,3 +94,12 @@ def test_every_area_has_words_and_records(knowledge):
 def test_normalise_ignores_case_and_punctuation():
     assert normalise("  Boxer's   MUSCLE ") == "boxer s muscle"
     assert normalise("gluteus_medius") == "gluteus medius"
+
+
+def test_punctuation_alone_matches_no_muscle() -> None:
+    from bodymap.knowledge import load_knowledge
+    from bodymap.knowledge.search import search_muscles
+
+    knowledge = load_knowledge()
+    assert search_muscles("***", knowledge) == [] and search_muscles("(*[\\", knowledge) == []
+    assert len(search_muscles("", knowledge)) == len(knowledge.muscles)

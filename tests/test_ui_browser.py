@@ -287,3 +287,19 @@ def test_a_record_never_lists_its_own_name_as_another_name(window):
         also = next((line for line in text.splitlines() if line.startswith("Also called:")), "")
         names = [w.strip().casefold() for w in also.removeprefix("Also called:").split(",")]
         assert muscle.name.casefold() not in names, muscle.id
+
+
+def test_a_search_that_finds_nothing_says_so_and_punctuation_finds_nothing(qtbot, window):
+    browser = open_browser(qtbot, window)
+    qtbot.keyClicks(browser.search, "zzzq")
+    browser.completer.popup().hide()
+    assert browser.listed() == []
+    assert browser.nothing.isVisible() and browser.nothing.text() == "No muscle matches “zzzq”."
+    browser.search.clear()
+    qtbot.keyClicks(browser.search, "***")
+    browser.completer.popup().hide()
+    assert browser.listed() == [] and browser.nothing.isVisible()
+    browser.search.clear()
+    qtbot.keyClicks(browser.search, "lats")
+    browser.completer.popup().hide()
+    assert browser.listed()[0] == "latissimus_dorsi" and not browser.nothing.isVisible()

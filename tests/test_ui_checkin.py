@@ -80,3 +80,15 @@ def test_the_check_in_after_a_session_offers_no_time_note_or_today_mode(qtbot, t
     qtbot.addWidget(usual)
     usual.show()
     assert usual.today.isVisible() and usual.when.isVisible() and usual.note.isVisible()
+
+
+def test_a_check_in_cannot_be_dated_a_decade_before_the_spots_it_rates(qtbot, tmp_path):
+    from bodymap.maps.values import BACKDATE_LIMIT
+
+    document, _spot = _document(tmp_path)
+    dialog = CheckInDialog(document.map)
+    qtbot.addWidget(dialog)
+    first = min(s.created for s in document.map.spots)
+    dialog.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(first.timestamp()) - 3650 * 86400))
+    earliest = int((first - BACKDATE_LIMIT).timestamp())
+    assert dialog.when.dateTime().toSecsSinceEpoch() == earliest  # the field stops there

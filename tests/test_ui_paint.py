@@ -149,10 +149,12 @@ def test_erase_undoes_paint_on_an_area() -> None:
 from pathlib import Path  # noqa: E402
 
 from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
-from PySide6.QtWidgets import QSlider  # noqa: E402
+from PySide6.QtWidgets import QLabel, QSlider  # noqa: E402
 
 from bodymap.ui.document.document import MapDocument  # noqa: E402
+from bodymap.ui.window.dialogs import CheckInDialog  # noqa: E402
 from bodymap.ui.window.mainwindow import MapWindow  # noqa: E402
+from bodymap.ui.window.paint_bar import PAINT_HINT  # noqa: E402
 
 
 @pytest.fixture
@@ -193,6 +195,12 @@ def test_paint_in_the_window_makes_an_area_spot_one_undo_step_per_stroke(qtbot, 
     assert window.hover_label.text() == "Painted area 1"
     row = window.panel.spot_list.item(0).text()
     assert row.startswith("Area 1 — ") and ", right — 5/10" in row
+    # the check-in dialog and History name the area as the spot list does
+    assert row.startswith(f"Area 1 — {window.spot_label(spot)} — ")
+    dialog = CheckInDialog(window.document.map, window.spot_label)
+    qtbot.addWidget(dialog)
+    labels = [w.text() for w in dialog.findChildren(QLabel)]
+    assert f"Area 1 — {window.spot_label(spot)}" in labels
     reasons = [
         window.panel.source_tree.topLevelItem(i).child(j).text(0)
         for i in range(window.panel.source_tree.topLevelItemCount())
@@ -207,6 +215,9 @@ def test_paint_in_the_window_makes_an_area_spot_one_undo_step_per_stroke(qtbot, 
     [spot] = window.document.map.spots
     assert not spot.area.contains(421, 610) and stack.count() == 3
     assert window.hover_label.text() == "Erased from area 1"  # not "Painted" after the eraser
+    window.acts.undo.trigger()
+    assert window.hover_label.text() == PAINT_HINT  # the stroke it named is undone
+    window.acts.redo.trigger()
     stack.undo()
     assert window.document.map.spots[0].area.contains(421, 610)
     stack.undo()

@@ -515,6 +515,20 @@ def test_layer_choices_are_remembered(qtbot, tmp_path, monkeypatch):
     assert second.canvas.layer_visible("deep") and not second.canvas.layer_visible("labels")
 
 
+def test_the_chosen_view_is_remembered(qtbot, tmp_path, monkeypatch):
+    first, _ = make_window(qtbot, tmp_path, monkeypatch)
+    assert first.canvas.views == ("front", "back") and first.acts.view_both.isChecked()
+    first.acts.view_back.trigger()
+    assert first.canvas.views == ("back",)
+    first.close()
+    second, _ = make_window(qtbot, tmp_path, monkeypatch)
+    assert second.canvas.views == ("back",) and second.acts.view_back.isChecked()
+    second.acts.view_both.trigger()
+    second.close()
+    third, _ = make_window(qtbot, tmp_path, monkeypatch)
+    assert third.canvas.views == ("front", "back") and third.acts.view_both.isChecked()
+
+
 def test_the_safety_note_is_shown_on_the_first_run_only(qtbot, tmp_path, monkeypatch):
     first, dialogs = make_window(qtbot, tmp_path, monkeypatch)
     first.startup()
@@ -677,3 +691,54 @@ def test_start_up_pauses_the_cycle_collector_until_the_event_loop_runs(qtbot):
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+def _mnemonic(text: str) -> str | None:
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else None
+
+
+def test_every_menu_gives_each_item_its_own_alt_letter(qtbot, win):
+    """Alt+letter reaches one item in one press: no two items of a menu share a mnemonic
+    (with two, Qt only moves the highlight between them)."""
+    window, _ = win
+
+    def check(menu) -> int:
+        seen: dict[str, str] = {}
+        count = 0
+        for action in menu.actions():
+            if action.isSeparator():
+                continue
+            key = _mnemonic(action.text())
+            if key is not None:
+                assert key not in seen, (menu.title(), seen[key], action.text())
+                seen[key] = action.text()
+                count += 1
+            if action.menu() is not None:
+                count += check(action.menu())
+        return count
+
+    bar = window.menuBar()
+    assert check(bar) >= 4
+    assert sum(check(a.menu()) for a in bar.actions()) > 30
+
+
+def test_the_export_chooser_refuses_a_map_file_before_asking_to_replace_it(
+    qtbot, win, tmp_path, monkeypatch
+):
+    """Choosing a map file as the guide's name is refused at once and the person chooses
+    again (no "replace it?" first, then a refusal); a new name is used as chosen."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from bodymap.ui.window.exports_menu import choose_export_path
+
+    window, dialogs = win
+    existing_map = tmp_path / "mine.bodymap"
+    existing_map.write_text("{}", encoding="utf-8")
+    names = iter([str(existing_map), str(tmp_path / "guide")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(names), ""))
+    chosen = choose_export_path(window, window.document, "pdf")
+    assert chosen == tmp_path / "guide.pdf"
+    assert len(dialogs.errors) == 1 and "is a map file" in dialogs.errors[0][1]
+    assert existing_map.read_text(encoding="utf-8") == "{}"

@@ -240,9 +240,13 @@ class NotRolled:
     reason: str
     instead: str
     spots: tuple[int, ...]
+    clinician_first: bool = False
+    """Rollable, but a tingling or numb spot asks for a clinician's word first."""
 
     def to_json(self) -> dict[str, Any]:
-        return fields_json(self, "muscle", "side", "name", "reason", "instead", "spots")
+        return fields_json(
+            self, "muscle", "side", "name", "reason", "instead", "spots", "clinician_first"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +288,11 @@ class Routine:
     length: str = "standard"
     not_rolled: tuple[NotRolled, ...] = ()
     left_out: tuple[LeftOut, ...] = ()
+
+    @property
+    def held(self) -> frozenset[tuple[str, str]]:
+        """(muscle, side) of the sources a clinician must clear first (tingling, numbness)."""
+        return frozenset((n.muscle, n.side) for n in self.not_rolled if n.clinician_first)
 
 
 @dataclass(frozen=True, slots=True)

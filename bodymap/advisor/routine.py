@@ -233,7 +233,17 @@ class _Builder:
                 instead = texts[0].instead if texts else record.technique.how
             else:
                 reason, instead = self.safety.too_small, record.technique.how
-            out.append(NotRolled(m, side, record.name, reason, instead, tuple(sorted(spots))))
+            out.append(
+                NotRolled(
+                    m,
+                    side,
+                    record.name,
+                    reason,
+                    instead,
+                    tuple(sorted(spots)),
+                    clinician_first=(m, side) in self.held,
+                )
+            )
         return tuple(out)
 
 

@@ -99,7 +99,8 @@ def search_muscles(query: str, knowledge: Knowledge, area: str | None = None) ->
     A record matches when its name, a synonym, its id or its group equals the query, starts
     with it, has words starting with each word of it, or holds it; case and punctuation do
     not count. The best-matching name of each record is kept; ties go by the record's name.
-    An empty query lists every record by name. ``area`` keeps only that body area's records.
+    An empty query lists every record by name; one of punctuation only ("***") matches
+    none. ``area`` keeps only that body area's records.
 
     Examples
     --------
@@ -108,6 +109,8 @@ def search_muscles(query: str, knowledge: Knowledge, area: str | None = None) ->
     ['fibularis']
     """
     q = normalise(query)
+    if not q and query.strip():
+        return []  # punctuation alone names no muscle
     words = q.split()
     found: list[MuscleMatch] = []
     for muscle in knowledge.muscles.values():

@@ -12,7 +12,7 @@ import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
 from typing import Literal, get_args
 
@@ -22,6 +22,7 @@ from bodymap.sides import MIDLINE_BAND, MIDLINE_X, side_for
 
 __all__ = [
     "ANSWERS",
+    "BACKDATE_LIMIT",
     "CHANGE_KINDS",
     "DATE_RANGE",
     "MAX_NAME_LENGTH",
@@ -57,6 +58,9 @@ VIEWS: tuple[str, ...] = ("front", "back")
 SIDES: tuple[str, ...] = ("right", "left", "midline")
 X_RANGE = (0.0, 1000.0)
 Y_RANGE = (-20.0, 1020.0)
+BACKDATE_LIMIT = timedelta(days=366)
+"""How long before the first of its spots was marked a check-in may be dated: "it was bad
+last month" is kept, a slip of a decade or a century (1925 for 2025) is refused."""
 MAX_NOTE_LENGTH = 2000
 MAX_NAME_LENGTH = 200
 MAX_SPOTS = 5000

@@ -13,6 +13,7 @@ from PySide6.QtCore import QByteArray, QSettings
 __all__ = [
     "LAYERS",
     "MAX_RECENT",
+    "VIEW_CHOICES",
     "add_recent_file",
     "first_run_seen",
     "last_session",
@@ -22,15 +23,17 @@ __all__ = [
     "set_first_run_seen",
     "set_last_session",
     "set_layer_visible",
+    "set_views",
     "store_bytes",
+    "views",
 ]
 
 MAX_RECENT = 8
 LAYERS: tuple[tuple[str, str, bool], ...] = (
     ("deep", "&Deep muscles", False),
-    ("fascia", "&Fascia", True),
+    ("fascia", "Fa&scia", True),
     ("caution", "&Caution zones", True),
-    ("segment", "&Surface zones", False),
+    ("segment", "Su&rface zones", False),
     ("labels", "&Labels", True),
 )
 """(canvas layer name, menu text, visible by default) for the View menu's layer toggles."""
@@ -104,6 +107,25 @@ def store_bytes(key: str, data: QByteArray, settings: QSettings | None = None) -
 def restore_bytes(key: str, settings: QSettings | None = None) -> QByteArray | None:
     value = (settings or QSettings()).value(key)
     return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+VIEW_CHOICES: dict[str, tuple[str, ...]] = {
+    "both": ("front", "back"),
+    "front": ("front",),
+    "back": ("back",),
+}
+"""The View menu's choices of diagrams, by the name they are remembered under."""
+_VIEWS = "window/views"
+
+
+def views(settings: QSettings | None = None) -> str:
+    """Which diagrams the user last chose to see ("both", "front" or "back")."""
+    value = (settings or QSettings()).value(_VIEWS)
+    return value if isinstance(value, str) and value in VIEW_CHOICES else "both"
+
+
+def set_views(name: str, settings: QSettings | None = None) -> None:
+    (settings or QSettings()).setValue(_VIEWS, name)
 
 
 def last_session(presets: tuple[str, ...], settings: QSettings | None = None) -> str | None:

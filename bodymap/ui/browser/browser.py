@@ -30,6 +30,7 @@ from bodymap.atlas import ViewAtlas
 from bodymap.knowledge import Knowledge, load_knowledge
 from bodymap.knowledge.search import MuscleMatch, area_name, areas, search_muscles
 from bodymap.ui.browser.record_text import record_text
+from bodymap.ui.drawing.plain_text import plain_label
 
 __all__ = ["SIDES", "MuscleBrowser"]
 
@@ -86,6 +87,10 @@ class MuscleBrowser(QWidget):
 
         self.list = QListWidget()
         self.list.setAccessibleName("Muscles")
+        self.nothing = plain_label("")
+        self.nothing.setAccessibleName("Search result")
+        self.nothing.setWordWrap(True)
+        self.nothing.hide()
         self.list.currentItemChanged.connect(self._row_changed)
         self.text = QPlainTextEdit()
         self.text.setAccessibleName("Muscle record")
@@ -102,6 +107,7 @@ class MuscleBrowser(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(form)
+        layout.addWidget(self.nothing)
         layout.addWidget(splitter, 1)
         self._fill_list()
 
@@ -184,6 +190,9 @@ class MuscleBrowser(QWidget):
             item.setToolTip(area_name(match.muscle.file.removesuffix(".toml")))
             self.list.addItem(item)
         self.list.blockSignals(False)
+        query = self.search.text().strip()
+        self.nothing.setText(f"No muscle matches “{query[:60]}”." if query else "")
+        self.nothing.setVisible(bool(query) and self.list.count() == 0)
         if self._muscle in self.listed():
             self._mark(self._muscle)
         elif self._muscle:

@@ -416,6 +416,7 @@ class AdvicePanel(QWidget):
             [s.view for s in spots],
             [s.intensity for s in spots],
             areas=self.advice.areas,
+            held=self.advice.routine.held,
         )
         self.press_box.set_questions(
             questions, spot_ids, {a.key: a.answer for a in self._map.answers}

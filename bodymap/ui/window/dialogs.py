@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from bodymap import __version__
 from bodymap.knowledge import Knowledge, load_knowledge
 from bodymap.maps import Spot, TriggerPointMap
+from bodymap.maps.values import BACKDATE_LIMIT
 from bodymap.ui.canvas.keys import DIAGRAM_KEYS
 from bodymap.ui.drawing.plain_text import plain_label
 from bodymap.ui.panel.clinician import ReadingDialog, clinician_html
@@ -112,8 +113,9 @@ class CheckInDialog(QDialog):
             box = QSpinBox(minimum=0, maximum=10, value=spot.intensity, suffix=" / 10")
             box.setFixedWidth(box.sizeHint().width() + 16)
             where = describe(spot)
-            label = f"Spot {number}" + (f" — {where}" if where else "")
-            box.setAccessibleName(f"Intensity of spot {number}")
+            word = "Area" if spot.area is not None else "Spot"
+            label = f"{word} {number}" + (f" — {where}" if where else "")
+            box.setAccessibleName(f"Intensity of {word.lower()} {number}")
             form.addRow(plain_label(label), box)
             self._boxes[spot.id] = box
         scroll = QScrollArea(widgetResizable=True)
@@ -132,6 +134,9 @@ class CheckInDialog(QDialog):
         self.when = QDateTimeEdit(QDateTime.currentDateTime(), self)
         self.when.setCalendarPopup(True)
         self.when.setMaximumDateTime(QDateTime.currentDateTime().addSecs(60))
+        if tpm.spots:  # a slip of a decade is refused (BACKDATE_LIMIT)
+            first = min(spot.created for spot in tpm.spots) - BACKDATE_LIMIT
+            self.when.setMinimumDateTime(QDateTime.fromSecsSinceEpoch(int(first.timestamp())))
         self.when.setAccessibleName("When (back-date a check-in)")
         self.today = QCheckBox("Update today's check-in instead of adding another", self)
         self.today.setChecked(True)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
 
 from bodymap.atlas import Atlas
 from bodymap.maps import TriggerPointMap
@@ -20,6 +20,7 @@ from bodymap.session import PRESET_NAMES
 from bodymap.ui import settings as prefs
 from bodymap.ui.canvas.body_canvas import BodyCanvas
 from bodymap.ui.document.document import SUFFIX, MapDocument
+from bodymap.ui.drawing.plain_text import message_box
 
 __all__ = [
     "EXPORTS",
@@ -56,11 +57,33 @@ class ExportHost(Protocol):
 
 
 def choose_export_path(parent: QWidget, document: MapDocument, kind: str) -> Path | None:
-    """Ask where to write a ``kind`` export, starting beside the map's file; None: cancelled."""
+    """Ask where to write a ``kind`` export, starting beside the map's file; None: cancelled.
+
+    A name that may not be written (a map file, a device) is refused before anything asks
+    whether to replace it, and the person chooses again; replacing another file is asked."""
     title, file_filter, suffix = EXPORTS[kind]
     start = str(document.suggested_path(suffix))
-    name, _ = QFileDialog.getSaveFileName(parent, title, start, file_filter)
-    return Path(name) if name else None
+    while True:
+        name, _ = QFileDialog.getSaveFileName(
+            parent, title, start, file_filter, options=QFileDialog.Option.DontConfirmOverwrite
+        )
+        if not name:
+            return None
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(suffix)
+        start = str(path)
+        if not _may_write(document, path, f"Could not write {path.name}"):
+            continue
+        if path.exists():
+            yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+            box = message_box(
+                parent, QMessageBox.Icon.Question, title,
+                f"{path.name} already exists. Replace it?", yes | no, no,
+            )  # fmt: skip
+            if box.exec() != yes:
+                continue
+        return path
 
 
 def export_map(window: ExportHost, kind: str, path: Path | None = None) -> Path | None:

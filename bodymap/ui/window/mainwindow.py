@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from bodymap.atlas import load_atlas
@@ -144,6 +144,7 @@ class MapWindow(QMainWindow):
 
         self._connect()
         window_state.restore_layers(self.acts.layers, self.canvas, self._remember)
+        self.show_views(prefs.views() if self._remember else "both", remember=False)
         self._fill_examples()
         self._fill_recent()
         window_state.restore_window(self, self.dock, self._remember)
@@ -166,14 +167,16 @@ class MapWindow(QMainWindow):
         a.export_guide.triggered.connect(lambda: self.guide("pdf"))
         a.export_summary.triggered.connect(lambda: self.export_summary())
         a.quit.triggered.connect(self.close)
+        # "Painted area 4", "Moved spot 2: …" describe the step just undone or redone: drop them
+        a.undo.triggered.connect(self._show_hint)
+        a.redo.triggered.connect(self._show_hint)
         a.delete_spot.triggered.connect(lambda: self.remove_spot(self.selection.current))
         a.edit_spot.triggered.connect(lambda: self.focus_editor(self.selection.current))
         a.check_in.triggered.connect(self.check_in)
         a.edit_check_ins.triggered.connect(self.show_check_ins)
         a.mat_session.triggered.connect(lambda: self.mat.choose_and_start())
-        a.view_both.triggered.connect(lambda: self.canvas.set_views(("front", "back")))
-        a.view_front.triggered.connect(lambda: self.canvas.set_views(("front",)))
-        a.view_back.triggered.connect(lambda: self.canvas.set_views(("back",)))
+        for name, action in self._view_actions().items():
+            action.triggered.connect(functools.partial(self.show_views, name))
         for name, action in a.layers.items():
             action.toggled.connect(functools.partial(self._set_layer, name))
         a.zoom_in.triggered.connect(self.canvas.zoom_in)
@@ -364,9 +367,14 @@ class MapWindow(QMainWindow):
 
     # -- check-in and history ------------------------------------------------------------
     def spot_label(self, spot: Spot) -> str:
-        """The spot's main region and side, e.g. "Upper trapezius, right"."""
+        """The spot's main region and side, e.g. "Upper trapezius, right"; for a painted
+        area where it is, as the spot list says it: "back of thigh, right"."""
         hit = self.atlas[spot.view].locate(spot.x, spot.y)
-        name = hit.regions[0].name if hit.regions else "outside the body"
+        if spot.area is not None and hit.segments:
+            name = hit.segments[0].name
+            name = name[:1].lower() + name[1:]
+        else:
+            name = hit.regions[0].name if hit.regions else "outside the body"
         return name if spot.side == "midline" else f"{name}, {spot.side}"
 
     check_in_details: tuple[datetime | None, str, bool] = (None, "", False)
@@ -492,6 +500,17 @@ class MapWindow(QMainWindow):
             action.setStatusTip(str(path))
             action.triggered.connect(functools.partial(self.document.open, path))
         menu.setEnabled(not menu.isEmpty())
+
+    def _view_actions(self) -> dict[str, QAction]:
+        a = self.acts
+        return {"both": a.view_both, "front": a.view_front, "back": a.view_back}
+
+    def show_views(self, name: str, remember: bool = True) -> None:
+        """Show both diagrams, or the front or the back alone (remembered for next time)."""
+        self._view_actions()[name].setChecked(True)
+        self.canvas.set_views(prefs.VIEW_CHOICES[name])
+        if remember and self._remember:
+            prefs.set_views(name)
 
     def save_window_state(self) -> None:
         if self._remember:
