@@ -60,9 +60,9 @@ BODYMAP = (
 import gc
 import sys
 gc.disable()  # as the command line does before it imports the GUI
-from PySide6.QtCore import QTimer
-from bodymap.ui.app import hold_collection, make_application
+from bodymap.ui.app import hold_collection, make_application  # before Qt, as in run_gui
 from bodymap.ui.window.mainwindow import MapWindow
+from PySide6.QtCore import QTimer
 
 app = make_application([])
 hold_collection()  # as run_gui does: collect cycles again once the event loop runs

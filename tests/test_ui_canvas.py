@@ -60,6 +60,12 @@ def click(canvas, view, x, y, button=LEFT):
     QTest.mouseClick(canvas.viewport(), button, NO_MOD, canvas.viewport_point(view, x, y))
 
 
+def test_the_diagram_follows_the_mouse_without_a_button_held(canvas):
+    viewport = canvas.viewport()
+    assert viewport.hasMouseTracking()  # hover wash and tooltips need moves without a press
+    assert viewport.focusProxy() is canvas  # keys reach the canvas, as with Qt's own viewport
+
+
 def test_click_on_landmark_requests_a_spot_there(qtbot, canvas, atlas):
     x, y = atlas["back"].landmarks["scapula_spine_root_r"]
     with qtbot.waitSignal(canvas.addRequested) as blocker:

@@ -682,12 +682,15 @@ def test_start_up_pauses_the_cycle_collector_until_the_event_loop_runs(qtbot):
     from bodymap.ui.app import hold_collection
 
     assert gc.isenabled()
+    frozen = gc.get_freeze_count()
     try:
         hold_collection()
         assert not gc.isenabled()
         qtbot.waitUntil(gc.isenabled)  # the first turn of the event loop turns it back on
+        assert gc.get_freeze_count() > frozen  # what start-up made is left out of collections
     finally:
         gc.enable()
+        gc.unfreeze()
 
 
 def _mnemonic(text: str) -> str | None:

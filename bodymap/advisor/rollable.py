@@ -6,11 +6,14 @@ tissue that is not rolled, such as the kneecap) grown by :data:`MARGIN`. What th
 and the printed guide shade "roll here" is exactly this geometry, so no record, zone or
 later feature can put the shading over a place the program says not to roll.
 
-Zones are computed once per (view, muscle, side) when the tables are built.
+Zones are computed once per (view, muscle, side), on first use, or read from the shipped
+compact form when that was made from the same atlas and knowledge
+(`bodymap.advisor.zones_compact`).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -23,7 +26,7 @@ from bodymap.knowledge import Knowledge
 if TYPE_CHECKING:
     from bodymap.atlas import ViewAtlas
 
-__all__ = ["MARGIN", "MIN_AREA", "RollZone", "RollZones", "geojson_of"]
+__all__ = ["MARGIN", "MIN_AREA", "RollZone", "RollZones", "StoredZone", "geojson_of"]
 
 MARGIN = 4.0
 """Atlas units (about 7 mm on an adult) kept clear around every caution zone."""
@@ -33,6 +36,9 @@ MIN_WIDTH = 6.0
 """Atlas units (about 1 cm): thinner slivers left between zones are not rolled."""
 _BODY_LAYERS = ("superficial", "deep")
 _ROLLING_TOOLS = ("foam_roller", "ball", "hands")
+
+StoredZone = tuple[bytes, tuple[str, ...]]
+"""A zone computed ahead: its geometry as WKB and the caution zones that blocked it."""
 
 
 def geojson_of(geometry: Any) -> dict[str, Any]:
@@ -73,10 +79,18 @@ class RollZone:
 class RollZones:
     """Every muscle's roll zone per view and side, and the best view to roll it in."""
 
-    def __init__(self, atlas: Mapping[str, ViewAtlas], knowledge: Knowledge) -> None:
+    def __init__(
+        self,
+        atlas: Mapping[str, ViewAtlas],
+        knowledge: Knowledge,
+        stored: Mapping[tuple[str, str, str], StoredZone] | None = None,
+    ) -> None:
+        """``stored`` holds zones computed ahead from this same atlas and knowledge (the
+        shipped compact form); any other zone is computed when first asked for."""
         self.knowledge = knowledge
+        self._stored = stored or {}
         self._zones: dict[tuple[str, str, str], RollZone] = {}
-        self.cautions: dict[str, Any] = {}
+        self._caution_geometries: dict[str, list[Any]] = {}
         self._grown: dict[str, list[Any]] = {}
         self._trees: dict[str, Any] = {}
         self._zone_ids: dict[str, tuple[str, ...]] = {}
@@ -85,8 +99,7 @@ class RollZones:
         self._regions: dict[tuple[str, str, str], list[Any]] = {}
         for view, va in atlas.items():
             zones = va.layer("caution")
-            self.cautions[view] = shapely.union_all([z.geometry for z in zones])
-            self._grown[view] = [z.geometry.buffer(MARGIN, 4) for z in zones]
+            self._caution_geometries[view] = [z.geometry for z in zones]
             self._trees[view] = shapely.STRtree([z.geometry for z in zones])
             self._zone_ids[view] = tuple(z.id for z in zones)
             texts = knowledge.cautions
@@ -99,6 +112,11 @@ class RollZones:
                     self._regions.setdefault(key, []).append(region.geometry)
         self._best: dict[tuple[str, str], RollZone | None] = {}
 
+    @functools.cached_property
+    def cautions(self) -> dict[str, Any]:
+        """Every caution zone of each view as one geometry (for checks over the atlas)."""
+        return {view: shapely.union_all(g) for view, g in self._caution_geometries.items()}
+
     def get(self, view: str, muscle: str, side: str) -> RollZone | None:
         """The roll zone of a muscle on one side of one view (``None`` if not drawn there).
 
@@ -107,8 +125,23 @@ class RollZones:
         key = (view, muscle, side)
         zone = self._zones.get(key)
         if zone is None and key in self._regions:
-            zone = self._zones[key] = self._compute(view, muscle, side)
+            stored = self._stored.get(key)
+            if stored is not None:
+                geometry = shapely.from_wkb(stored[0])
+                zone = RollZone(view, muscle, side, geometry, float(geometry.area), stored[1])
+            else:
+                zone = self._compute(view, muscle, side)
+            self._zones[key] = zone
         return zone
+
+    def _grown_zones(self, view: str) -> list[Any]:
+        """The caution zones of ``view`` grown by the margin (only computing needs them)."""
+        grown = self._grown.get(view)
+        if grown is None:
+            grown = self._grown[view] = [
+                g.buffer(MARGIN, 4) for g in self._caution_geometries[view]
+            ]
+        return grown
 
     def _stops(self, view: str, index: int, tool: str) -> bool:
         """Whether caution zone ``index`` of ``view`` keeps ``tool`` out."""
@@ -132,7 +165,7 @@ class RollZones:
         near = sorted(int(i) for i in found if self._stops(view, int(i), tool))
         rest = whole
         if near:  # an opening drops the slivers a ball cannot follow
-            cut = whole.difference(shapely.union_all([self._grown[view][i] for i in near]))
+            cut = whole.difference(shapely.union_all([self._grown_zones(view)[i] for i in near]))
             half = MIN_WIDTH / 2
             rest = _polygonal(cut.buffer(-half, 2).buffer(half, 2).intersection(cut))
             # a piece smaller than a thumb's print, cut off from the rest, is not rolled
@@ -161,7 +194,7 @@ class RollZones:
     def _find_best(self, muscle: str, side: str) -> RollZone | None:
         sides = ("right", "left") if side == "both" else (side,)
         found: list[RollZone] = []
-        for view in self.cautions:
+        for view in self._caution_geometries:
             parts = [z for s in (*sides, "midline") if (z := self.get(view, muscle, s))]
             if not parts:
                 continue

@@ -5,7 +5,7 @@ their trigger points as atlas points.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -13,12 +13,13 @@ import shapely
 
 from bodymap.advisor.extent import SpotExtent
 from bodymap.advisor.rollable import RollZones
+from bodymap.advisor.zones_compact import shipped_zones
 from bodymap.knowledge import Knowledge, site_point
 
 if TYPE_CHECKING:
     from bodymap.atlas import ViewAtlas
 
-__all__ = ["PREVALENCE_FLOOR", "Referrer", "Tables", "tables_for"]
+__all__ = ["PREVALENCE_FLOOR", "Referrer", "ReferrerTable", "Tables", "tables_for"]
 
 _BODY_LAYERS = ("superficial", "deep")
 PREVALENCE_FLOOR = 0.5
@@ -38,6 +39,65 @@ class Referrer:
 
 def _lower_first(name: str) -> str:
     return name[:1].lower() + name[1:]
+
+
+class ReferrerTable(Mapping[tuple[str, str], tuple[Referrer, ...]]):
+    """The muscles (per side) referring pain to a (segment, side), each listed once and
+    in the knowledge's order, essential zone before spillover.
+
+    A segment's rows are made when it is first asked for: the first advice asks for a few
+    segments, not the whole body (building every row took about 5 ms of the start)."""
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        sides: Mapping[str, tuple[str, ...]],
+        segment_names: Mapping[str, str],
+    ) -> None:
+        self._knowledge = knowledge
+        self._sides = sides
+        self._names = segment_names
+        self._rows: dict[tuple[str, str], tuple[Referrer, ...]] = {}
+        self._by_segment: dict[str, list[tuple[str, str]]] = {}  # segment → (muscle, zone)
+        for m, rec in knowledge.muscles.items():
+            for zone, segs in (
+                ("essential", rec.referral.essential),
+                ("spillover", rec.referral.spillover),
+            ):
+                for seg in segs:
+                    self._by_segment.setdefault(seg, []).append((m, zone))
+
+    def _build(self, seg: str, seg_side: str) -> tuple[Referrer, ...]:
+        rows: list[Referrer] = []
+        listed: set[tuple[str, str]] = set()
+        place = _lower_first(self._names.get(seg, seg.replace("_", " ")))
+        for m, zone in self._by_segment.get(seg, ()):
+            for side in self._sides[m]:
+                seg_sides = ("right", "left", "midline") if side == "midline" else (side,)
+                if seg_side in (*seg_sides, "midline") and (m, side) not in listed:
+                    listed.add((m, side))
+                    verb = "commonly refer" if zone == "essential" else "can spread"
+                    name = self._knowledge.muscles[m].name
+                    text = f"{name} trigger points {verb} pain to the {place}."
+                    rows.append(Referrer(m, side, zone, text))
+        return tuple(rows)
+
+    def __getitem__(self, key: tuple[str, str]) -> tuple[Referrer, ...]:
+        rows = self._rows.get(key)
+        if rows is None:
+            rows = self._rows[key] = self._build(*key)
+        if not rows:
+            raise KeyError(key)
+        return rows
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        for seg in self._by_segment:
+            for seg_side in ("right", "left", "midline"):
+                if (seg, seg_side) in self:
+                    yield (seg, seg_side)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 class Tables:
@@ -77,10 +137,10 @@ class Tables:
             self.local_text[(m, "deep")] = f"{rec.name} lies deep under this spot."
             self.local_text[(m, "superficial_near")] = f"{rec.name} lies right next to this spot."
             self.local_text[(m, "deep_near")] = f"{rec.name} lies deep, right next to this spot."
-        self.referrers = self._referrers(segment_names)
+        self.referrers = ReferrerTable(knowledge, self.sides, segment_names)
         self.extent = {view: SpotExtent(va) for view, va in atlas.items()}
         self.trigger_points = self._trigger_points()
-        self.roll_zones = RollZones(atlas, knowledge)
+        self.roll_zones = RollZones(atlas, knowledge, shipped_zones(atlas, knowledge))
         self._parts: dict[tuple[str, str, str], Any] = {}
         self.part_of: dict[str, str] = {
             seg: part.id for part in knowledge.body_parts for seg in part.segments
@@ -104,27 +164,6 @@ class Tables:
         return bool(shapely.intersects(shape, geometry)) and (
             shape.intersection(geometry).area > 1.0
         )
-
-    def _referrers(
-        self, segment_names: Mapping[str, str]
-    ) -> dict[tuple[str, str], tuple[Referrer, ...]]:
-        table: dict[tuple[str, str], list[Referrer]] = {}
-        for m, rec in self.knowledge.muscles.items():
-            for zone, segs in (
-                ("essential", rec.referral.essential),
-                ("spillover", rec.referral.spillover),
-            ):
-                verb = "commonly refer" if zone == "essential" else "can spread"
-                for seg in segs:
-                    place = _lower_first(segment_names.get(seg, seg.replace("_", " ")))
-                    text = f"{rec.name} trigger points {verb} pain to the {place}."
-                    for side in self.sides[m]:
-                        seg_sides = ("right", "left", "midline") if side == "midline" else (side,)
-                        for seg_side in (*seg_sides, "midline"):
-                            bucket = table.setdefault((seg, seg_side), [])
-                            if not any(r.muscle == m and r.side == side for r in bucket):
-                                bucket.append(Referrer(m, side, zone, text))
-        return {key: tuple(value) for key, value in table.items()}
 
     def _trigger_points(self) -> dict[tuple[str, str], tuple[tuple[str, float, float], ...]]:
         points: dict[tuple[str, str], tuple[tuple[str, float, float], ...]] = {}

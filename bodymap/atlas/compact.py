@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import Any
 
 import shapely
 
@@ -24,7 +25,7 @@ from bodymap.atlas.index import LOOKUP_LAYERS, ViewAtlas
 from bodymap.atlas.loader import ViewData
 from bodymap.atlas.model import Region
 
-__all__ = ["COMPACT_FORMAT", "COMPACT_VERSION", "dumps_compact", "loads_compact"]
+__all__ = ["COMPACT_FORMAT", "COMPACT_VERSION", "dumps_compact", "loads_compact", "read_framed"]
 
 COMPACT_FORMAT = "bodymap-atlas-compact"
 COMPACT_VERSION = 1
@@ -61,25 +62,39 @@ def dumps_compact(data: ViewData, geojson_text: str) -> bytes:
     return line.encode("ascii") + b"\n" + payload
 
 
-def loads_compact(blob: bytes, view: str, geojson_text: str) -> ViewData | None:
-    """The view held by ``blob``, or None if it is not a whole compact form of
-    ``geojson_text`` for ``view`` (missing, damaged, older or made from other text)."""
+def read_framed(blob: bytes, form: str, version: int) -> tuple[dict[str, Any], bytes] | None:
+    """The header and payload of a compact form: a JSON header line naming ``form`` and
+    ``version`` and holding the SHA-256 digest of the bytes after it (``wkb_sha256``),
+    then those bytes. None when any of that is missing or does not match."""
     end = blob.find(b"\n")
     if end < 0:
         return None
     try:
         header = json.loads(blob[:end])
-        if not isinstance(header, dict):
-            return None
-        ok = (
-            header.get("format") == COMPACT_FORMAT
-            and header.get("version") == COMPACT_VERSION
-            and header.get("view") == view
-            and header.get("geojson_sha256") == _digest(geojson_text.encode("utf-8"))
-        )
-        payload = blob[end + 1 :]
-        if not ok or header.get("wkb_sha256") != _digest(payload):
-            return None
+    except ValueError:
+        return None
+    if not isinstance(header, dict):
+        return None
+    if header.get("format") != form or header.get("version") != version:
+        return None
+    payload = blob[end + 1 :]
+    if header.get("wkb_sha256") != _digest(payload):
+        return None
+    return header, payload
+
+
+def loads_compact(blob: bytes, view: str, geojson_text: str) -> ViewData | None:
+    """The view held by ``blob``, or None if it is not a whole compact form of
+    ``geojson_text`` for ``view`` (missing, damaged, older or made from other text)."""
+    framed = read_framed(blob, COMPACT_FORMAT, COMPACT_VERSION)
+    if framed is None:
+        return None
+    header, payload = framed
+    if header.get("view") != view:
+        return None
+    if header.get("geojson_sha256") != _digest(geojson_text.encode("utf-8")):
+        return None
+    try:
         rows = header["features"]
         blobs, start = [], 0
         for row in rows:

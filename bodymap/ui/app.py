@@ -3,7 +3,10 @@
 Only what the first frame needs happens before the window is shown; the safety note and
 the recovery offer follow once the event loop runs. Python's cycle collector waits until
 then too: starting makes hundreds of thousands of objects and next to no garbage, and
-collecting while starting cost about a tenth of the start (`hold_collection`).
+collecting while starting cost about a tenth of the start (`hold_collection`). Those objects
+(the atlas, the knowledge, the tables, the window) then live as long as the program, so
+the collector is told to leave them be (`gc.freeze`): no later collection walks them again,
+and leaving the program no longer spends about 45 ms collecting them one last time.
 """
 
 from __future__ import annotations
@@ -40,9 +43,19 @@ def hold_collection() -> None:
     """Pause Python's cycle collector until the event loop runs (the first frame is then on
     its way); call it once the application exists, before the window is imported and built
     (the command line pauses it already before importing the GUI). Objects freed by
-    reference counting, nearly all of them, are freed as usual meanwhile."""
+    reference counting, nearly all of them, are freed as usual meanwhile. When it resumes,
+    what start-up made is frozen (`gc.freeze`): it lives until the program ends, and later
+    collections, the last one when the program ends included, need not walk it. Nothing
+    at start-up waits on a collection to be released: files and settings are written and
+    closed as they are used, and PySide deletes the application's widgets when Python
+    ends."""
     gc.disable()
-    QTimer.singleShot(0, gc.enable)
+    QTimer.singleShot(0, _resume_collection)
+
+
+def _resume_collection() -> None:
+    gc.freeze()
+    gc.enable()
 
 
 def make_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -57,8 +70,10 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     else:
         QCoreApplication.setOrganizationName("bodymap")
         QCoreApplication.setApplicationName("bodymap")
-        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
-        app.setStyle("Fusion")
+        args = list(argv) if argv is not None else sys.argv[:1]
+        # Fusion through Qt's own "-style" option: app.setStyle() had Python build QStyle's
+        # enum types, about 8 ms of the start, for a style nothing else here asks about
+        app = QApplication([*(args[:1] or ["bodymap"]), "-style", "Fusion", *args[1:]])
     app.setOrganizationName("bodymap")
     app.setApplicationName("bodymap")
     app.setApplicationDisplayName("bodymap")

@@ -81,6 +81,11 @@ class BodyCanvas(QGraphicsView):
     ) -> None:
         """``selection`` is the document's selected spot (a canvas of its own without one)."""
         super().__init__(parent)
+        # a viewport of our own, as Qt's would be: Python then need not work out the type of
+        # Qt's, which made it build the enum types of some thirty widget classes (about 3 ms)
+        viewport = QWidget()
+        viewport.setMouseTracking(True)
+        self.setViewport(viewport)
         self._atlas = atlas if atlas is not None else load_atlas()
         self._painters = {view: ViewPainter(self._atlas[view]) for view in self._atlas}
         self.setScene(QGraphicsScene(self))
@@ -95,7 +100,6 @@ class BodyCanvas(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.viewport().setMouseTracking(True)
         self.setAccessibleName("Body diagram")
         self.setAccessibleDescription(
             "Click where it hurts to add a spot. Keyboard: Alt+arrows move between body "

@@ -10,7 +10,6 @@ files back after a crash. Every question to the user goes through a small ``ask_
 from __future__ import annotations
 
 import os
-from importlib.resources import as_file
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
@@ -188,6 +187,8 @@ class MapDocument(QObject):
         if not self.maybe_discard():
             return False
         try:
+            from importlib.resources import as_file  # only for an example, not at start-up
+
             source = resources.asset("examples", f"{name}{SUFFIX}")
             with as_file(source) as real:
                 tpm = load_map(real)

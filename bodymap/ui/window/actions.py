@@ -25,7 +25,8 @@ def _action(
     *shortcuts: QKeySequence | Key | str,
     checkable: bool = False,
 ) -> QAction:
-    action = QAction(text, parent)
+    action = QAction(parent)  # QAction(text, parent) had Python build QIcon's enum types
+    action.setText(text)
     action.setObjectName(name)
     action.setStatusTip(tip)
     action.setToolTip(tip)
