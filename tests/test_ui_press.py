@@ -157,3 +157,24 @@ def test_a_question_is_sized_like_a_plain_wrapped_label_and_shown_literally(qtbo
     label.setText("<b>Short</b>")
     assert label.textFormat() == Qt.TextFormat.PlainText
     assert label.text() == "<b>Short</b>"
+
+
+def test_a_question_in_another_font_is_measured_again(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from bodymap.ui.panel.press_test import QuestionLabel
+
+    label, plain = QuestionLabel(), QLabel()
+    qtbot.addWidget(label)
+    qtbot.addWidget(plain)
+    plain.setWordWrap(True)
+    text = "Scalenes (right): press the spot for 10 s. " * 3
+    label.setText(text)
+    plain.setText(text)
+    assert label.heightForWidth(200) == plain.heightForWidth(200)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    label.setFont(font)
+    plain.setFont(font)
+    assert label.heightForWidth(200) == plain.heightForWidth(200)
+    assert label.sizeHint() == plain.sizeHint()

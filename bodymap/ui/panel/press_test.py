@@ -12,7 +12,7 @@ import functools
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -51,9 +51,17 @@ class QuestionLabel(QLabel):
         super().__init__()
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
+        self._font_key = ""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._font_key = ""
+        super().changeEvent(event)
 
     def _key(self) -> tuple[str, str]:
-        return (self.text(), self.font().key())
+        if not self._font_key:
+            self._font_key = self.font().key()
+        return (self.text(), self._font_key)
 
     def heightForWidth(self, width: int) -> int:
         key = (*self._key(), width)
