@@ -6,6 +6,7 @@ import random
 from dataclasses import dataclass
 
 import numpy as np
+import pytest
 import shapely
 
 from bodymap.advisor import advise
@@ -69,3 +70,22 @@ def test_reach_index_agrees_with_one_test_against_all_the_anchors() -> None:
         ]
         assert reach.near(neighbours, anchors) == expected
         assert reach.near(neighbours, anchors) == expected  # answered again from what it kept
+
+
+@pytest.mark.parametrize("keep", [512, 4])
+def test_spot_extent_answers_kept_points_as_a_fresh_query(monkeypatch, keep: int) -> None:
+    """The regions around points asked about before are those a fresh query finds, also
+    when what was kept is dropped to make room."""
+    from bodymap.advisor import extent
+    from bodymap.advisor.extent import SpotExtent
+
+    monkeypatch.setattr(extent, "RECENT_POINTS", keep)
+    va = load_atlas()["back"]
+    kept, fresh = SpotExtent(va), SpotExtent(va)
+    rng = random.Random(3)
+    points = [(rng.uniform(250, 750), rng.uniform(50, 980)) for _ in range(30)]
+    kept.around(points[::2])
+    for k in range(0, 30, 5):
+        asked = [*points[k : k + 7], points[k]]
+        assert kept.around(asked) == [fresh.around([p])[0] for p in asked]
+    assert kept.around([]) == []
