@@ -161,7 +161,8 @@ def _print_advice(data: dict[str, Any]) -> None:
         print("No spots in this map.")
         return
     for number, spot in enumerate(data["spots"], start=1):
-        names = ", ".join(r["name"] for r in spot["regions"]) or "not on the body"
+        # a spot on the midline lies on both sides' regions: name each muscle once
+        names = ", ".join(dict.fromkeys(r["name"] for r in spot["regions"])) or "not on the body"
         print(f"Spot {number} ({spot.get('view', data['view'])}, {spot['side']}): {names}")
         for caution in spot["cautions"]:
             print(f"  caution: {caution['text']}")
@@ -170,9 +171,8 @@ def _print_advice(data: dict[str, Any]) -> None:
         for source in data["sources"][:8]:
             print(f"  {source['score']:.2f}  {source['muscle']} ({source['side']})")
     for step in data["routine"]:
-        first = " (check with a clinician first)" if step.get("check_first") else ""
         where = f"{step['muscle']} ({step['side']}) with {step['tool']}: {step['position']}"
-        print(f"Roll: {where}{first}")
+        print(f"Roll: {where}")
     for entry in data.get("not_rolled", ()):
         print(
             f"Not rolled: {entry['muscle']} ({entry['side']}): {entry['reason']} {entry['instead']}"
@@ -181,8 +181,9 @@ def _print_advice(data: dict[str, Any]) -> None:
         if spot.get("not_rolled_reason"):
             print(f"Spot {number}: {spot['not_rolled_reason']}")
     for flag in data.get("red_flags", ()):
-        spots = ", ".join(str(i + 1) for i in flag["spots"])
-        print(f"Warning (spots {spots}): {flag['text']}")
+        numbers = [str(i + 1) for i in flag["spots"]]
+        label = "spot" if len(numbers) == 1 else "spots"
+        print(f"Warning ({label} {', '.join(numbers)}): {flag['text']}")
 
 
 def _advice_json(

@@ -200,3 +200,21 @@ def test_questions_and_reasons_about_a_painted_area_say_area():
     point = advise([LOW_BACK], press={(0, first.muscle, first.answer_side): "no"}).sources
     texts = [r.text for s in point for r in s.reasons if r.kind == PRESS_KIND]
     assert all(t.endswith("spot 1") for t in texts)
+
+
+def test_no_press_test_is_offered_on_a_limb_a_clinician_must_clear_first():
+    """A tingling thigh holds the leg's muscles for a clinician's word: pressing one hard
+    for 10 s is not offered; the neck spot's sources still are."""
+    thigh = PainSpot("front", 575.0, 560.0, 9, "tingling")  # front of the left thigh
+    neck = PainSpot("back", 560.0, 175.0, 2)
+    advice = advise([thigh, neck])
+    held = advice.routine.held
+    assert held and all(
+        n.clinician_first for n in advice.routine.not_rolled if (n.muscle, n.side) in held
+    )
+    views, levels = ["front", "back"], [9, 2]
+    offered = press_questions(advice.sources, views, levels, held=held)
+    assert offered and not {(q.muscle, q.side) for q in offered} & held
+    assert all(q.spot == 1 for q in offered)  # the neck spot's sources take the places
+    every = press_questions(advice.sources, views, levels)
+    assert {(q.muscle, q.side) for q in every} & held  # without the rule they would be asked

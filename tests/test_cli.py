@@ -314,3 +314,26 @@ def test_screenshot_leaves_the_recent_files_alone(tmp_path) -> None:
     assert proc.returncode == 0, proc.stderr
     settings = home / "config" / "bodymap" / "bodymap.conf"
     assert not settings.exists() or "runner.bodymap" not in settings.read_text()
+
+
+def test_text_answer_names_a_midline_muscle_once_and_counts_spots(capsys) -> None:
+    """A point on the midline lies on both sides' upper trapezius: named once; a warning
+    raised by one spot says "spot 1", by two "spots 1, 2"."""
+    status, out, _ = call(capsys, "locate", "--view", "back", "500", "100")
+    assert status == 0
+    assert "Spot 1 (back, midline): Upper trapezius\n" in out
+    assert "Warning (spot 1): " in out
+    status, out, _ = call(capsys, "locate", "--view", "back", "500", "100", "520", "110")
+    assert "Warning (spots 1, 2): " in out
+
+
+def test_a_bad_value_in_a_map_is_named_as_the_file_spells_it(capsys, tmp_path: Path) -> None:
+    example = Path(__file__).parent.parent / "assets" / "examples" / "runner.bodymap"
+    data = json.loads(example.read_text(encoding="utf-8"))
+    data["spots"][0]["intensity"] = True
+    bad = tmp_path / "bad.bodymap"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    status, _, err = call(capsys, "advise", str(bad))
+    assert status != 0
+    assert "intensity must be a whole number from 0 to 10, got true" in err
+    assert "True" not in err and "Traceback" not in err

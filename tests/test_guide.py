@@ -39,7 +39,18 @@ def example(name: str) -> TriggerPointMap:
     return load_map(Path(str(asset("examples", f"{name}.bodymap"))))
 
 
-def spot(i: int, view: str, x: float, y: float, intensity: int = 5, note: str = "") -> Spot:
+ALL_KINDS = ("ache", "sharp", "burning", "tingling", "numb")
+
+
+def spot(
+    i: int,
+    view: str,
+    x: float,
+    y: float,
+    intensity: int = 5,
+    note: str = "",
+    kinds: tuple[str, ...] = ALL_KINDS,
+) -> Spot:
     from bodymap.maps import side_for
 
     return Spot(
@@ -49,14 +60,15 @@ def spot(i: int, view: str, x: float, y: float, intensity: int = 5, note: str = 
         y=y,
         side=side_for(view, x),
         intensity=intensity,
-        kind=("ache", "sharp", "burning", "tingling", "numb")[i % 5],
+        kind=kinds[i % len(kinds)],
         note=note,
         created=WHEN,
     )
 
 
-def landmark_spots(count: int) -> list[Spot]:
-    """``count`` spots on real landmarks of both views, alternating views."""
+def landmark_spots(count: int, kinds: tuple[str, ...] = ALL_KINDS) -> list[Spot]:
+    """``count`` spots on real landmarks of both views, alternating views, their pain
+    kinds taken in turn from ``kinds``."""
     from bodymap.atlas import load_atlas
 
     atlas = load_atlas()
@@ -69,7 +81,7 @@ def landmark_spots(count: int) -> list[Spot]:
     assert len(points) >= count
     chosen = [points[i * len(points) // count] for i in range(count)]
     return [
-        spot(i, view, x, y, intensity=(i * 3) % 11, note=f"Spot {i + 1} note.")
+        spot(i, view, x, y, intensity=(i * 3) % 11, note=f"Spot {i + 1} note.", kinds=kinds)
         for i, (view, (x, y)) in enumerate(chosen)
     ]
 
@@ -358,7 +370,8 @@ def test_example_guides_name_every_routine_muscle_and_carry_the_disclaimer(
 
 @pytest.mark.slow
 def test_every_step_block_sits_whole_on_one_page(qapp, tmp_path: Path) -> None:
-    tpm = TriggerPointMap("Thirty", landmark_spots(30))
+    # no tingling or numb spot: those hold their limbs' muscles out of the routine
+    tpm = TriggerPointMap("Thirty", landmark_spots(30, kinds=("ache", "sharp", "burning")))
     _, renderer = render(tmp_path, tpm)
     step_placements = [p for p in renderer.flow.placements if p.block.kind == "step"]
     assert len(step_placements) == len(renderer.content.steps) > 5

@@ -218,6 +218,25 @@ def test_today_mode_updates_todays_check_in_instead_of_adding_one() -> None:
     assert len(tpm.history) == count + 1
 
 
+def test_today_mode_keeps_every_check_in_on_a_day_with_a_rolling_session() -> None:
+    """A session's after-check-in is a reading of its own: a later "update today's"
+    check-in adds one instead of overwriting it (or the morning's before-reading)."""
+    tpm = _map()
+    evening = datetime(2025, 4, 12, 18, tzinfo=UTC)
+    check_in_today(tpm, {"heel-r": 5}, note="morning", now=evening - timedelta(hours=10), tz=UTC)
+    record_session(tpm, "full", evening, 600, 4)
+    check_in(tpm, {"heel-r": 3}, evening + timedelta(minutes=11), note="after a rolling session")
+    count = len(tpm.history)
+    check_in_today(tpm, {"heel-r": 4}, now=evening + timedelta(hours=3), tz=UTC)
+    assert len(tpm.history) == count + 1
+    assert [dict(c.intensities)["heel-r"] for c in tpm.history[-3:]] == [5, 3, 4]
+    assert tpm.history[-2].note == "after a rolling session"
+    # the next day, today mode updates again
+    check_in_today(tpm, {"heel-r": 4}, now=evening + timedelta(days=1), tz=UTC)
+    check_in_today(tpm, {"heel-r": 2}, now=evening + timedelta(days=1, hours=1), tz=UTC)
+    assert len(tpm.history) == count + 2
+
+
 def test_today_is_the_local_date() -> None:
     tpm = _map()
     late = datetime(2025, 4, 12, 23, 30, tzinfo=UTC)  # already the 13th in UTC+2

@@ -156,7 +156,7 @@ def test_steps_and_not_rolled_entries() -> None:
     assert all(s.tool != "none" for s in advice.routine.steps)
     entry = next(n for n in advice.routine.not_rolled if n.muscle == "popliteus")
     data = entry.to_json()
-    assert set(data) == {"muscle", "side", "name", "reason", "instead", "spots"}
+    assert set(data) == {"muscle", "side", "name", "reason", "instead", "spots", "clinician_first"}
     assert entry.reason and entry.instead
 
 
@@ -324,16 +324,31 @@ def test_cardiac_names_every_spot_that_raised_it() -> None:
     assert "breathlessness" in cardiac.text and "emergency services" in cardiac.text
 
 
-def test_a_tingling_knee_marks_the_leg_steps_check_first() -> None:
+def test_a_tingling_knee_keeps_the_leg_out_of_the_routine_until_a_clinician_clears_it() -> None:
+    """A tingling or numb limb is not rolled without a clinician's word: no step (nothing
+    shaded "roll here", no warm-up pass) rolls the sources of the tingling spot or a muscle on
+    that leg; each is listed as not rolled, with why. The shoulder spot keeps its step."""
     knee = spot("front", "patella_r", dx=-26, dy=4, kind="tingling")
     shoulder = spot("back", "c7", "acromion_l", 0.45)
     advice = advise([knee, shoulder], length="full")
-    legs = [s for s in advice.routine.steps if 1 not in s.spots]
-    assert legs and all(s.check_first for s in legs), [(s.muscle, s.check_first) for s in legs]
-    arms = [s for s in advice.routine.steps if s.spots == (1,)]
-    assert arms and not any(s.check_first for s in arms)
+    steps = advice.routine.steps
+    assert steps and all(s.spots == (1,) for s in steps), [(s.muscle, s.spots) for s in steps]
+    tables = tables_for(load_atlas(), load_knowledge())
+    for s in steps:  # nothing shaded on the right leg
+        assert not tables.part_touches(s.view, "leg", "right", s.roll_zone.geometry), s.muscle
+    check_first = load_knowledge().safety.check_first.format(part="leg")
+    held = [n for n in advice.routine.not_rolled if n.reason == check_first]
+    assert held and all(0 in n.spots or n.side == "right" for n in held)
+    held_keys = {(n.muscle, n.side) for n in held}
+    knee_sources = {
+        (s.muscle, s.side) for s in advice.sources if any(r.spot == 0 for r in s.reasons)
+    }
+    assert knee_sources and knee_sources <= held_keys | {
+        (n.muscle, n.side) for n in advice.routine.not_rolled
+    }
+    assert advice.spots[0].covered_by == ()
     assert "clinician" in (advice.spots[0].not_rolled_reason or "")
-    assert not any(w.muscle in {s.muscle for s in legs} for w in advice.routine.warmup)
+    assert not {(w.muscle, w.side) for w in advice.routine.warmup} & held_keys
 
 
 def test_when_to_see_a_clinician_is_always_there() -> None:
@@ -520,3 +535,61 @@ def test_the_inner_arm_starts_at_the_arm_and_the_top_of_the_shoulder_beside_the_
     for x in (456, 544):
         assert [s.id for s in front.locate(x, 160).segments] == ["lateral_neck"]
     assert [s.id for s in front.locate(443, 175).segments] == ["top_of_shoulder"]
+
+
+@pytest.mark.parametrize("view", ["front", "back"])
+def test_a_painted_area_over_a_caution_zone_is_told_about_it_wherever_its_point_is(
+    view: str,
+) -> None:
+    """An area is told about every caution zone it covers, not only one under or beside
+    its point: for every zone of the view, an area painted over the zone and well beyond
+    it, with its point far from the zone, lists the zone, and the CLI says the same."""
+    from bodymap.advisor.cautions import NEAR_CAUTION
+
+    outline = ATLAS[view].outline
+    checked = 0
+    for zone in ATLAS[view].layer("caution"):
+        area = zone.geometry.buffer(40).intersection(outline)
+        away = area.difference(zone.geometry.buffer(NEAR_CAUTION * 2))
+        if away.is_empty or away.area < 20:
+            continue
+        inner = away.representative_point()
+        point = advise([PainSpot(view, inner.x, inner.y)]).spots[0].cautions
+        if zone.id in [c.zone for c in point]:
+            continue  # the same zone on the other side lies near the point: not this test
+        spot = PainSpot(view, inner.x, inner.y, 5, "ache", area=area)
+        zones = [c.zone for c in advise([spot]).spots[0].cautions]
+        assert zone.id in zones, (view, zone.id, zone.side)
+        checked += 1
+    assert checked >= len(ATLAS[view].layer("caution")) // 2
+
+
+def test_a_tingling_area_holds_every_limb_it_covers() -> None:
+    """A tingling area painted from the chest onto the upper arm marks the arm too, though
+    its point lies on the chest: no step rolls the right arm, even for an ache on its
+    forearm; the other side's neck keeps its steps."""
+    front = ATLAS["front"]
+    chest_to_arm = shapely.box(375, 255, 445, 360).intersection(front.outline)
+    assert chest_to_arm.contains(shapely.Point(430, 270))
+    assert [s.id for s in front.locate(430, 270).segments] == ["chest"]
+    spot = PainSpot("front", 430, 270, 5, "tingling", area=chest_to_arm)
+    forearm = PainSpot("front", 350, 430, 5, "ache")  # the same arm, outside the area
+    neck = PainSpot("back", 440, 175, 5, "ache")  # the other side
+    advice = advise([spot, forearm, neck], length="full")
+    assert "clinician" in (advice.spots[0].not_rolled_reason or "")
+    tables = tables_for(ATLAS, load_knowledge())
+    assert advice.routine.steps
+    for step in advice.routine.steps:
+        assert not tables.part_touches(step.view, "arm", "right", step.roll_zone.geometry)
+
+
+def test_a_painted_area_raises_the_red_flags_of_all_it_covers() -> None:
+    """An area painted from the thigh down over the knee raises the hot-joint flag, though
+    its point lies on the thigh, and the flag names the area."""
+    front = ATLAS["front"]
+    thigh_to_knee = shapely.box(405, 600, 440, 720).intersection(front.outline)
+    assert "knee" not in " ".join(s.id for s in front.locate(420, 620).segments)
+    spot = PainSpot("front", 420, 620, 5, "ache", area=thigh_to_knee)
+    assert "hot_joint" not in [f.id for f in advise([PainSpot("front", 420, 620)]).red_flags]
+    flags = {f.id: f.spots for f in advise([spot]).red_flags}
+    assert flags.get("hot_joint") == (0,)

@@ -77,7 +77,6 @@ def check_plan(plan: SessionPlan, advice: Advice) -> None:
     not_rolled = {(n.muscle, n.side) for n in advice.routine.not_rolled}
     for step in plan.steps:
         source = routine[(step.muscle, step.side)]
-        assert not source.check_first, f"{step.title}: check with a clinician first"
         assert (step.muscle, step.side) not in not_rolled
         assert source.roll_zone is not None and source.view == step.view
         overlap = source.roll_zone.geometry.intersection(KEEP_OUT[(step.view, step.tool)]).area
@@ -176,7 +175,7 @@ def test_what_does_not_fit_is_named_not_dropped_silently() -> None:
     assert not planned & set(plan.left_out)
 
 
-def test_a_non_rolled_muscle_or_a_step_to_check_first_is_never_planned() -> None:
+def test_a_non_rolled_muscle_is_never_planned() -> None:
     advice = example_advice("runner.bodymap")
     first = advice.routine.steps[0]
     unrolled = dataclasses.replace(first, tool="none")
@@ -190,8 +189,9 @@ def test_a_tingling_limb_gets_no_timed_step() -> None:
     knee = PainSpot("front", 425.0, 712.0, 5, "tingling")  # outer right knee
     hip = PainSpot("back", 560.0, 470.0, 4, "ache")
     advice = advise([knee, hip])
-    flagged = {(s.muscle, s.side) for s in advice.routine.steps if s.check_first}
-    assert flagged, "the tingling knee marks some steps 'check with a clinician first'"
+    flagged = {(n.muscle, n.side) for n in advice.routine.not_rolled if "clinician" in n.reason}
+    assert flagged, "the tingling knee holds the leg's muscles until a clinician clears them"
+    assert not flagged & {(s.muscle, s.side) for s in advice.routine.steps}
     for preset in PRESET_NAMES:
         plan = plan_session(advice, preset)
         assert not flagged & {(s.muscle, s.side) for s in plan.steps}

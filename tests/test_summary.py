@@ -77,3 +77,33 @@ def test_a_period_without_check_ins_says_so_once(qapp, tmp_path) -> None:
     write_summary_pdf(tpm, out)
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     assert text.lower().count("no check-ins") == 1
+
+
+def test_the_rate_a_week_is_given_only_for_a_week_or_more() -> None:
+    from bodymap.history.summary import CheckInRate
+
+    assert CheckInRate(2, 1, 1).describe() == "2 check-ins on 1 of 1 day"
+    assert CheckInRate(6, 5, 6).describe() == "6 check-ins on 5 of 6 days"
+    assert CheckInRate(14, 7, 7).describe() == "14 check-ins on 7 of 7 days (14.0 a week)"
+
+
+@pytest.mark.slow
+def test_the_summary_prints_each_spots_kind_of_pain_and_the_warning_signs(qtbot, tmp_path):
+    """A clinician reads "tingling" differently from "ache": each spot's kind is printed,
+    and so is every warning sign the spots raise, naming the spots."""
+    from bodymap.advisor import advise
+    from bodymap.guide.summary import summary_content_for
+    from bodymap.maps.verbs import edit_spot
+
+    tpm = load_map(EXAMPLE)
+    edit_spot(tpm, tpm.spots[2].id, kind="tingling")
+    said = summary_content_for(tpm)
+    assert said.spots[2].kind == "tingling"
+    flags = advise(list(tpm.spots)).red_flags
+    nerve = next(f for f in flags if f.id == "nerve")
+    assert any(line.startswith("Spot 3: ") and nerve.text in line for line in said.warnings)
+    out = tmp_path / "summary.pdf"
+    write_summary_pdf(tpm, out, page_size="A4", today=date(2026, 1, 2))
+    text = _text(out)
+    assert "· tingling" in text and "Warning signs raised by these spots" in text
+    assert " ".join(nerve.text.split())[:60] in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import QDateTime
 
 from bodymap.maps import add_spot
@@ -62,3 +63,20 @@ def test_the_dialog_gives_the_note_and_a_back_date_which_turns_today_mode_off(qt
     assert when is not None and abs((datetime.now(UTC) - when) - timedelta(days=2)) < timedelta(
         minutes=2
     )
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_the_check_in_after_a_session_offers_no_time_note_or_today_mode(qtbot, tmp_path):
+    """The session's check-in is made now, under the session's note, and always added: its
+    dialog shows only the spots (no ticked "update today's check-in" that would be ignored)."""
+    document, _spot = _document(tmp_path)
+    dialog = CheckInDialog(document.map, session=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.today.isVisible() and not dialog.today.isChecked()
+    assert not dialog.when.isVisible() and not dialog.note.isVisible()
+    assert dialog.details() == (None, "", False)
+    usual = CheckInDialog(document.map)
+    qtbot.addWidget(usual)
+    usual.show()
+    assert usual.today.isVisible() and usual.when.isVisible() and usual.note.isVisible()

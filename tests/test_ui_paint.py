@@ -190,6 +190,7 @@ def test_paint_in_the_window_makes_an_area_spot_one_undo_step_per_stroke(qtbot, 
     [spot] = window.document.map.spots
     assert spot.area.size > first_size * 1.5 and stack.count() == 2
     assert canvas.area_item(spot.id) is not None
+    assert window.hover_label.text() == "Painted area 1"
     row = window.panel.spot_list.item(0).text()
     assert row.startswith("Area 1 — ") and ", right — 5/10" in row
     reasons = [
@@ -205,6 +206,7 @@ def test_paint_in_the_window_makes_an_area_spot_one_undo_step_per_stroke(qtbot, 
     stroke(canvas, "front", line(380, 610, 450, 610), button=RIGHT)
     [spot] = window.document.map.spots
     assert not spot.area.contains(421, 610) and stack.count() == 3
+    assert window.hover_label.text() == "Erased from area 1"  # not "Painted" after the eraser
     stack.undo()
     assert window.document.map.spots[0].area.contains(421, 610)
     stack.undo()
@@ -272,7 +274,7 @@ def test_the_map_picture_and_the_guide_draw_painted_areas(qapp, tmp_path) -> Non
     answer = advise(tpm.spots)
     content = build_guide_content("Areas", tpm.spots, answer, load_knowledge(), date(2026, 11, 30))
     rows = content.spots
-    assert rows[0].where.startswith("Painted area over ")
+    assert rows[0].where == "Area — back of thigh, right"  # as the panel names it
     out = tmp_path / "guide.pdf"
     write_guide_pdf(_area_map(True), out)
     assert out.read_bytes().startswith(b"%PDF")
@@ -331,3 +333,29 @@ def test_the_guide_names_a_painted_area_as_an_area() -> None:
     )
     flags = [line for line in content.red_flags if "applies to your" in line]
     assert flags and all(line.endswith("(applies to your area 1)") for line in flags)
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_a_painted_area_gets_the_same_answer_live_and_after_a_reload(
+    qtbot, window, tmp_path
+) -> None:
+    """What the panel says while the person paints is what the saved map gives: an area
+    split in two by the eraser, over the back of the knee, has the same regions, cautions
+    and routine in the live panel and from the map saved and opened again."""
+    from bodymap.advisor import advise
+    from bodymap.maps import load_map, save_map
+
+    canvas = window.canvas
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_B)
+    stroke(canvas, "back", line(548, 620, 552, 760))  # back of the right thigh onto the knee
+    stroke(canvas, "back", line(520, 660, 580, 660), button=RIGHT)  # erased across: two parts
+    [spot] = window.document.map.spots
+    assert spot.area is not None and spot.area.kind == "MultiPolygon"
+    live = window.panel.advice
+    assert live is not None
+    assert "popliteal_fossa" in [c.zone for c in live.spots[0].cautions]
+    path = tmp_path / "painted.bodymap"
+    save_map(window.document.map, path)
+    again = advise(list(load_map(path).spots))
+    assert again.to_json() == live.to_json()

@@ -41,7 +41,7 @@ def test_a_spot_lists_sources_routine_and_disclaimer(panel, tpm):
     assert panel.stack.currentIndex() == 1
     assert panel.spot_list.count() == 1
     row = panel.spot_list.item(0).text()
-    assert row.startswith("1.") and "7/10" in row and "new" in row
+    assert row.startswith("Spot 1 — ") and "7/10" in row and "new" in row  # as areas: "Area 2 — "
     assert panel.source_rows()[0][1] == "right"
     top = panel.source_tree.topLevelItem(0)
     assert top.childCount() >= 1

@@ -73,13 +73,15 @@ def test_flags_name_spots_and_not_rolled_has_no_times(panel, tpm):
     assert "Popliteus" in section and " s on the point" not in section and " min" not in section
 
 
-def test_a_tingling_knee_gets_check_first_steps(panel, tpm):
+def test_a_tingling_knee_lists_the_leg_as_not_rolled_until_a_clinician_clears_it(panel, tpm):
     from test_safety import spot
 
     _add(tpm, [spot("front", "patella_r", dx=-26, dy=4, kind="tingling")])
     text = panel.details.toPlainText()
-    assert "Check with a clinician first" in text
     assert "Tingling or numbness: see a clinician" in text
+    section = text.split("Do not roll — do this instead", 1)[1]
+    assert "Check with a clinician first" in section.split("Routine", 1)[0]
+    assert "Routine" not in section  # no step rolls the tingling leg
 
 
 def test_canvas_shading_is_the_roll_zone(qtbot):

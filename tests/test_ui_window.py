@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QColor, QImage, QMouseEvent
 
 from bodymap.maps import TriggerPointMap, load_map, save_map
+from bodymap.ui.canvas.hit_text import describe_hit
 from bodymap.ui.document.document import MapDocument
 from bodymap.ui.window.mainwindow import HINT, PANEL_WIDTH, MapWindow
 
@@ -137,6 +138,9 @@ def test_a_drag_is_one_undo_step(qtbot, win):
     assert stack.count() == 2 and stack.undoText() == "Move spot 1"
     moved = window.document.map.spot_by_id(spot_id)
     assert moved.y > LOW_BACK[2] + 5
+    # the status line names where the spot went, not where the drag began
+    where = describe_hit(window.atlas["back"].locate(moved.x, moved.y))
+    assert window.hover_label.text() == f"Moved spot 1: {where}"
     trigger(window, "undo")
     assert window.document.map.spot_by_id(spot_id).y == pytest.approx(LOW_BACK[2], abs=3)
 
@@ -670,3 +674,34 @@ def test_start_up_pauses_the_cycle_collector_until_the_event_loop_runs(qtbot):
         qtbot.waitUntil(gc.isenabled)  # the first turn of the event loop turns it back on
     finally:
         gc.enable()
+
+
+def _mnemonic(text: str) -> str | None:
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else None
+
+
+def test_every_menu_gives_each_item_its_own_alt_letter(qtbot, win):
+    """Alt+letter reaches one item in one press: no two items of a menu share a mnemonic
+    (with two, Qt only moves the highlight between them)."""
+    window, _ = win
+
+    def check(menu) -> int:
+        seen: dict[str, str] = {}
+        count = 0
+        for action in menu.actions():
+            if action.isSeparator():
+                continue
+            key = _mnemonic(action.text())
+            if key is not None:
+                assert key not in seen, (menu.title(), seen[key], action.text())
+                seen[key] = action.text()
+                count += 1
+            if action.menu() is not None:
+                count += check(action.menu())
+        return count
+
+    bar = window.menuBar()
+    assert check(bar) >= 4
+    assert sum(check(a.menu()) for a in bar.actions()) > 30

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from bodymap.advisor.areas import area_of, pain_extent
+from bodymap.advisor.areas import area_of, clipped_area, pain_extent
 from bodymap.advisor.cautions import NEAR_CAUTION, red_flags, spot_cautions, warning_signs
 from bodymap.advisor.model import LENGTHS, PAIN_KINDS, Advice, CautionNote, SpotFinding, SpotLike
 from bodymap.advisor.press import PressKey, apply_press_answers
@@ -46,6 +46,19 @@ def locate_spots(spots: Sequence[SpotLike], atlas: Mapping[str, ViewAtlas]) -> l
     return [h for h in hits if h is not None]
 
 
+def _whole_areas(
+    spots: Sequence[SpotLike], hits: list[Hit], atlas: Mapping[str, ViewAtlas]
+) -> list[Hit]:
+    """A painted area lies on everything it covers, not only on what is under its point:
+    its cautions, red flags and the limbs a tingling area marks come from the whole area."""
+    for i, spot in enumerate(spots):
+        shape = area_of(spot)
+        if shape is not None and hits[i].inside:
+            va = atlas[spot.view]
+            hits[i] = va.locate_area(clipped_area(shape, va), hits[i])
+    return hits
+
+
 def _cautions_near(
     hits: Sequence[Hit], atlas: Mapping[str, ViewAtlas]
 ) -> dict[int, tuple[Region, ...]]:
@@ -84,7 +97,7 @@ def advise(
     for index, spot in enumerate(spots):
         _check(spot, index, atlas)
     tables = tables_for(atlas, knowledge)
-    hits = locate_spots(spots, atlas)
+    hits = _whole_areas(spots, locate_spots(spots, atlas), atlas)
     near = _cautions_near(hits, atlas)
     notes: dict[int, tuple[CautionNote, ...]] = {
         index: spot_cautions(hit, knowledge, near.get(index, ())) for index, hit in enumerate(hits)

@@ -221,14 +221,11 @@ class RollingStep:
     view: str = ""
     roll_zone: Any = None
     spots: tuple[int, ...] = ()
-    check_first: str = ""
-    """Set when a tingling or numb spot lies on the same limb: ask a clinician first."""
 
     def to_json(self) -> dict[str, Any]:
         return {
             **fields_json(self, "muscle", "side", "name", "tool", "tool_detail", "position"),
             **fields_json(self, "how", "on_point_s", "around_min", "cautions", "view", "spots"),
-            "check_first": self.check_first or None,
             "roll_zone": _zone_json(self.roll_zone),
         }
 
@@ -243,9 +240,13 @@ class NotRolled:
     reason: str
     instead: str
     spots: tuple[int, ...]
+    clinician_first: bool = False
+    """Rollable, but a tingling or numb spot asks for a clinician's word first."""
 
     def to_json(self) -> dict[str, Any]:
-        return fields_json(self, "muscle", "side", "name", "reason", "instead", "spots")
+        return fields_json(
+            self, "muscle", "side", "name", "reason", "instead", "spots", "clinician_first"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +288,11 @@ class Routine:
     length: str = "standard"
     not_rolled: tuple[NotRolled, ...] = ()
     left_out: tuple[LeftOut, ...] = ()
+
+    @property
+    def held(self) -> frozenset[tuple[str, str]]:
+        """(muscle, side) of the sources a clinician must clear first (tingling, numbness)."""
+        return frozenset((n.muscle, n.side) for n in self.not_rolled if n.clinician_first)
 
 
 @dataclass(frozen=True, slots=True)

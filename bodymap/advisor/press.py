@@ -177,16 +177,21 @@ def press_questions(
     intensities: Sequence[float],
     top: int = PRESS_TOP,
     areas: Collection[int] = frozenset(),
+    held: Collection[tuple[str, str]] = frozenset(),
 ) -> tuple[PressQuestion, ...]:
     """The press tests to offer: one for each of the ``top`` sources about the most intense
     spot it explains, and one for every answer already given about a listed source (so an
-    answer stays visible and changeable after it has moved its source out of the top)."""
+    answer stays visible and changeable after it has moved its source out of the top).
+    A source ``held`` for a clinician's word (a tingling or numb limb) is not offered:
+    pressing it hard is what that word must clear first."""
     out: list[PressQuestion] = []
     seen: set[tuple[str, str, int]] = set()
-    for rank, source in enumerate(sources):
+    pressable = [(s.muscle, s.side) for s in sources if (s.muscle, s.side) not in held]
+    first = set(pressable[:top])
+    for source in sources:
         answered = [r.spot for r in source.reasons if r.kind == PRESS_KIND]
         asked = list(answered)
-        if rank < top and not answered:
+        if (source.muscle, source.side) in first and not answered:
             spot = _spot_for(source, intensities)
             if spot is not None:
                 asked.append(spot)

@@ -5,8 +5,11 @@ Every spot gets an answer: first each spot gets the best rollable source on its 
 about 5 minutes, standard about 15, full everything) keeps steps in that order while
 they fit, and what it leaves out is listed, never dropped silently. A source that cannot
 be rolled (no tool, or no room clear of the caution zones) goes to ``not_rolled`` with
-what to do instead. Steps are grouped by body position in a fixed order (standing, wall,
-seated, on the back, on the side, face down) so nobody gets up and down between them.
+what to do instead, and so does one a clinician must clear first: a source of a tingling or
+numb spot, or one whose roll zone lies on a limb marked tingling or numb, is never a step
+(it is not rolled without a clinician's word). Steps are grouped by body position in a
+fixed order (standing, wall, seated, on the back, on the side, face down) so nobody gets up
+and down between them.
 """
 
 from __future__ import annotations
@@ -102,6 +105,8 @@ class _Builder:
         self.notes, self.length = notes, length
         self.zones = tables.roll_zones
         self.not_rolled: dict[tuple[str, str], tuple[Source, set[int]]] = {}
+        self.held: dict[tuple[str, str], str] = {}
+        """Sources a clinician must clear first (tingling or numbness), with why."""
         self.nerve: dict[int, set[tuple[str, str]]] = {}
         for i, (hit, spot) in enumerate(zip(hits, spots, strict=True)):
             if hit.inside and spot.kind in NERVE_KINDS:
@@ -112,6 +117,20 @@ class _Builder:
     def _skip(self, source: Source, spots: Sequence[int]) -> None:
         entry = self.not_rolled.setdefault((source.muscle, source.side), (source, set()))
         entry[1].update(spots)
+
+    def may_roll(self, source: Source) -> bool:
+        """Whether a source may get a step: it can be rolled, and no tingling or numb spot
+        asks for a clinician's word first (such a source is held, with why)."""
+        key = (source.muscle, source.side)
+        if key in self.held or not self.zones.is_rollable(source.muscle, source.side):
+            return False
+        zone = self.zones.best(source.muscle, source.side)
+        assert zone is not None  # a rollable source has a zone
+        why = self._check_first(source, zone.view, zone.geometry)
+        if why:
+            self.held[key] = why
+            return False
+        return True
 
     def picks(self) -> list[Source]:
         """Sources in the order they earn a step: one per spot first, then the strong ones."""
@@ -131,15 +150,17 @@ class _Builder:
             for source in by_spot.get(i, ()):
                 if not _side_ok(source.side, self.hits[i].side):
                     continue
-                if self.zones.is_rollable(source.muscle, source.side):
+                if self.may_roll(source):
                     out.setdefault((source.muscle, source.side), source)
                     break
                 self._skip(source, (i,))
             # a surface muscle under at least half of a painted area is rolled where it
             # hurts, whatever its referral ranking (the area's shape favours referrers)
             for source in under_area.get(i, ()):
-                if self.zones.is_rollable(source.muscle, source.side):
+                if self.may_roll(source):
                     out.setdefault((source.muscle, source.side), source)
+                elif (source.muscle, source.side) in self.held:
+                    self._skip(source, (i,))
         if self.ranked:
             floor = self.ranked[0].score * STEP_SHARE
             extras = (
@@ -148,7 +169,7 @@ class _Builder:
                 else [s for s in self.ranked if s.score >= floor]
             )
             for source in extras:
-                if self.zones.is_rollable(source.muscle, source.side):
+                if self.may_roll(source):
                     out.setdefault((source.muscle, source.side), source)
                 else:
                     self._skip(source, _served(source))
@@ -190,7 +211,6 @@ class _Builder:
             view=zone.view,
             roll_zone=zone,
             spots=_served(source),
-            check_first=self._check_first(source, zone.view, zone.geometry),
         )
 
     def not_rolled_entries(self) -> tuple[NotRolled, ...]:
@@ -198,7 +218,9 @@ class _Builder:
         for (m, side), (_, spots) in self.not_rolled.items():
             record = self.knowledge.muscles[m]
             zone = self.zones.best(m, side)
-            if record.technique.tool == "none" or zone is None:
+            if (m, side) in self.held:  # rollable, once a clinician says it is safe
+                reason, instead = self.held[(m, side)], ""
+            elif record.technique.tool == "none" or zone is None:
                 reason, instead = self.safety.no_tool, record.technique.how
             elif zone.blocked_by:
                 texts = [
@@ -211,7 +233,17 @@ class _Builder:
                 instead = texts[0].instead if texts else record.technique.how
             else:
                 reason, instead = self.safety.too_small, record.technique.how
-            out.append(NotRolled(m, side, record.name, reason, instead, tuple(sorted(spots))))
+            out.append(
+                NotRolled(
+                    m,
+                    side,
+                    record.name,
+                    reason,
+                    instead,
+                    tuple(sorted(spots)),
+                    clinician_first=(m, side) in self.held,
+                )
+            )
         return tuple(out)
 
 
@@ -246,7 +278,7 @@ def build_routine(
     # the same middle time per step that fills the length's budget, so a standard routine
     # reads as about 15 minutes, not the sum of every upper bound
     total_s = sum(step_seconds(knowledge, s.muscle) for s in ordered)
-    warm = [s for s in ordered if s.tool in _WARMUP_TOOLS and not s.check_first][:_WARMUP_STEPS]
+    warm = [s for s in ordered if s.tool in _WARMUP_TOOLS][:_WARMUP_STEPS]
     # whole five seconds: "about 35 s" reads as guidance, "about 37 s" as false precision
     seconds = max(30, min(120, _WARMUP_BUDGET_S // len(warm) // 5 * 5)) if warm else 0
     warmup = tuple(WarmupStep(s.muscle, s.side, s.name, s.tool, s.position, seconds) for s in warm)
@@ -277,7 +309,6 @@ class _Index:
         not_rolled: Sequence[NotRolled],
     ) -> None:
         self.steps: dict[int, list[tuple[int, str]]] = {}
-        self.check_first = [st.check_first for st in steps]
         for k, st in enumerate(steps):
             for i in st.spots:
                 self.steps.setdefault(i, []).append((k, st.side))
@@ -301,9 +332,7 @@ def _coverage(b: _Builder, i: int, index: _Index) -> Coverage:
         names = [p.name for p in b.knowledge.body_parts if p.id in part_ids]
         return Coverage(covered, safety.spot_tingling.format(part=" and ".join(names) or "area"))
     if covered:
-        # only steps a clinician must clear first: the spot is answered, but not rolled yet
-        waiting = [index.check_first[k] for k in covered if index.check_first[k]]
-        return Coverage(covered, waiting[0] if len(waiting) == len(covered) else None)
+        return Coverage(covered, None)
     left = [e.name for e in index.left.get(i, ()) if _side_ok(e.side, hit.side)][:2]
     if left:
         return Coverage((), safety.spot_left_out.format(length=b.length, muscles=", ".join(left)))
@@ -313,7 +342,6 @@ def _coverage(b: _Builder, i: int, index: _Index) -> Coverage:
     skipped = index.skipped.get(i, [])
     if skipped:
         muscles = ", ".join(e.name for e in skipped)
-        return Coverage(
-            (), safety.spot_not_rolled.format(muscles=muscles, instead=skipped[0].instead)
-        )
+        why = skipped[0].instead or skipped[0].reason  # what to do instead, or why not yet
+        return Coverage((), safety.spot_not_rolled.format(muscles=muscles, instead=why))
     return Coverage((), safety.spot_no_step)

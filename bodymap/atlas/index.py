@@ -27,6 +27,9 @@ NEIGHBOUR_GAP = 3.0
 """Regions closer than this (atlas units) count as neighbours."""
 LOOKUP_LAYERS = ("superficial", "deep", "segment", "caution")
 """The layers a point is looked up in, each with its own tree and neighbour table."""
+AREA_GRAZE = 0.5
+"""Atlas units: a painted area that meets a region only this close to its own edge has
+grazed the region's border, not covered any of it."""
 RECENT_HITS = 256
 """How many answers of :meth:`ViewAtlas.locate` are kept for the same point asked again."""
 
@@ -176,6 +179,37 @@ class ViewAtlas:
                 )
             )
         return hits
+
+    def locate_area(self, area: Any, hit: Hit) -> Hit:
+        """What lies under a painted ``area`` (a shapely geometry, on the body) whose point
+        is located as ``hit``: every region, surface segment and caution zone it covers,
+        not only grazes (its core, :data:`AREA_GRAZE` in from its edge, meets them). Those
+        under its point come first, so the place it is named by stays the same; the others
+        follow in the atlas's order."""
+        if not hit.inside or area is None or area.is_empty:
+            return hit
+        core = shapely.buffer(area, -AREA_GRAZE)
+        if core.is_empty:
+            core = area
+        layers = self._layers
+
+        def covered(name: str, first: tuple[Region, ...]) -> tuple[Region, ...]:
+            index = layers[name]
+            found = sorted(index.tree.query(core, predicate="intersects"))
+            return first + tuple(r for r in map(index.regions.__getitem__, found) if r not in first)
+
+        superficial = tuple(r for r in hit.regions if r.layer == "superficial")
+        deep = tuple(r for r in hit.regions if r.layer == "deep")
+        return Hit(
+            view=hit.view,
+            point=hit.point,
+            inside=True,
+            snapped=hit.snapped,
+            side=hit.side,
+            regions=covered("superficial", superficial) + covered("deep", deep),
+            segments=covered("segment", hit.segments),
+            cautions=covered("caution", hit.cautions),
+        )
 
     def cautions_near(
         self, points: Sequence[tuple[float, float]], distance: float

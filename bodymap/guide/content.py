@@ -30,9 +30,11 @@ from bodymap.guide.routine import (
 )
 from bodymap.guide.session import SessionChecklist
 from bodymap.guide.words import (
+    AREA_DASH,
     POSITION_WORDS,
     SIDE_WORDS,
     TOOL_WORDS,
+    area_place,
     minutes_text,
     seconds_text,
     titled,
@@ -116,8 +118,8 @@ def _where(finding: SpotFinding | None, side: str) -> str:
     region = finding.regions[0]
     name = region.name or region.id.replace("_", " ")
     side = finding.side or side
-    if finding.area_units2 is not None:
-        name = f"Painted area over {name[:1].lower()}{name[1:]}"
+    if finding.area_units2 is not None:  # as the panel's spot list says it
+        return f"Area{AREA_DASH}{area_place(finding, side)}"
     return f"{name}, {SIDE_WORDS.get(side, side)}" if side != "midline" else f"{name}, middle"
 
 

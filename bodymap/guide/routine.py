@@ -64,10 +64,9 @@ class StepGroup:
 
 
 def _step_cautions(step: RollingStep) -> tuple[str, ...]:
-    """A clinician-first note (a tingling or numb spot on this limb) first, then the
-    step's cautions, each once."""
+    """The step's cautions, each once."""
     seen: list[str] = []
-    for entry in (step.check_first, *step.cautions):
+    for entry in step.cautions:
         text = entry.strip()
         if text and text not in seen:
             seen.append(text)

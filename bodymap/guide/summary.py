@@ -11,7 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bodymap.advisor.model import Advice
+from bodymap.advisor.model import Advice, spots_label
+from bodymap.guide.words import TOOL_WORDS
 from bodymap.maps.values import PressAnswer, Spot
 
 if TYPE_CHECKING:
@@ -34,11 +35,13 @@ STEPS_SHOWN = 6
 
 @dataclass(frozen=True)
 class SummarySpot:
-    """One spot of the summary's table: its number on the diagram and where it is."""
+    """One spot of the summary's table: its number on the diagram, where it is and the
+    kind of pain marked (a clinician reads "tingling" differently from "ache")."""
 
     number: int
     spot_id: str
     where: str
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,8 @@ class SummaryContent:
     """The first routine steps: muscle, side and tool."""
     more_steps: str
     """ "… 3 more steps" when the routine is longer than the summary shows, else ""."""
+    warnings: tuple[str, ...] = ()
+    """The warning signs the spots raise, each naming its spots ("Spot 3: …")."""
 
 
 def summary_content(
@@ -64,7 +69,7 @@ def summary_content(
     rows = []
     for number, (spot, finding) in enumerate(zip(spots, advice.spots, strict=False), start=1):
         where = finding.regions[0].name if finding.regions else "not on a muscle"
-        rows.append(SummarySpot(number, spot.id, f"{where} ({spot.side})"))
+        rows.append(SummarySpot(number, spot.id, f"{where} ({spot.side})", str(spot.kind)))
     said: dict[tuple[str, str], list[str]] = {}
     for answer in answers:
         said.setdefault((answer.muscle, answer.side), []).append(answer.answer)
@@ -75,7 +80,8 @@ def summary_content(
         sources.append(f"{source.name} ({source.side}){press}")
     steps = advice.routine.steps
     routine = tuple(
-        f"{step.name} ({step.side}) — {step.tool.replace('_', ' ')}" for step in steps[:STEPS_SHOWN]
+        f"{step.name} ({step.side}) — {TOOL_WORDS.get(step.tool, step.tool)}"
+        for step in steps[:STEPS_SHOWN]
     )
     more = len(steps) - STEPS_SHOWN
     return SummaryContent(
@@ -83,12 +89,19 @@ def summary_content(
         sources=tuple(sources),
         routine=routine,
         more_steps=f"… {more} more steps" if more > 0 else "",
+        warnings=tuple(
+            f"{spots_label(flag.spots, advice.areas).capitalize()}: {flag.text}"
+            for flag in advice.red_flags
+        ),
     )
 
 
 def summary_content_for(tpm: TriggerPointMap) -> SummaryContent:
     """Ask the advisor about the map's spots and put the summary's lines together."""
     from bodymap.advisor import advise
+    from bodymap.advisor.press import answers_by_index
 
     spots = list(tpm.spots)
-    return summary_content(spots, advise(spots) if spots else None, tpm.answers)
+    # ranked as the panel and the guide rank them: with the person's press-test answers
+    press = answers_by_index([s.id for s in spots], tpm.answers)
+    return summary_content(spots, advise(spots, press=press) if spots else None, tpm.answers)

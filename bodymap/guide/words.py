@@ -10,12 +10,15 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from bodymap.advisor.model import SpotFinding
     from bodymap.knowledge.model import Knowledge
 
 __all__ = [
+    "AREA_DASH",
     "POSITION_WORDS",
     "SIDE_WORDS",
     "TOOL_WORDS",
+    "area_place",
     "minutes_text",
     "muscle_name",
     "seconds_text",
@@ -71,3 +74,16 @@ def muscle_name(knowledge: Knowledge, muscle: str) -> str:
     """The muscle's display name from the knowledge tables, or one made from its id."""
     record = knowledge.muscles.get(muscle)
     return (record.name if record is not None else "") or muscle.replace("_", " ").capitalize()
+
+
+AREA_DASH = " — "
+"""Between "Area 3" and where it is, in the panel's spot list and the guide's spot table."""
+
+
+def area_place(finding: SpotFinding, side: str) -> str:
+    """Where a painted area is, in everyday words: "outer thigh, right" (the surface zone
+    under its point, else the muscle there; no side on the midline)."""
+    names = [r.name for r in (*finding.segments, *finding.regions) if r.name]
+    place = names[0] if names else "body"
+    place = place[:1].lower() + place[1:]
+    return place if side == "midline" else f"{place}, {SIDE_WORDS.get(side, side)}"

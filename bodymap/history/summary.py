@@ -8,7 +8,10 @@ from datetime import datetime
 
 from bodymap.history.series import FloatArray, HistoryTable
 
-__all__ = ["CheckInRate", "SpotFigures", "checkin_rate", "spot_figures"]
+__all__ = ["WEEK_DAYS", "CheckInRate", "SpotFigures", "checkin_rate", "spot_figures"]
+
+WEEK_DAYS = 7
+"""A check-in rate "a week" is given only for a period at least this many days long."""
 
 
 @dataclass(frozen=True)
@@ -40,12 +43,13 @@ class CheckInRate:
         """In words, e.g. "412 check-ins on 205 of 210 days (1.0 a week…)"."""
         if not self.checkins:
             return "No check-ins in this period."
-        per_week = self.checkins / max(self.span_days, 1) * 7
-        return (
+        said = (
             f"{self.checkins:,} check-in{'s' if self.checkins != 1 else ''} on "
-            f"{self.days:,} of {self.span_days:,} day{'s' if self.span_days != 1 else ''} "
-            f"({per_week:.1f} a week)"
+            f"{self.days:,} of {self.span_days:,} day{'s' if self.span_days != 1 else ''}"
         )
+        if self.span_days < WEEK_DAYS:  # a weekly rate from a few days says more than it knows
+            return said
+        return f"{said} ({self.checkins / self.span_days * WEEK_DAYS:.1f} a week)"
 
 
 def spot_figures(table: HistoryTable, spot_id: str) -> SpotFigures | None:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from bodymap.maps.errors import shown
+
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
@@ -28,7 +30,7 @@ Polygon = tuple[Ring, ...]
 
 def _number(value: object, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"{where} must be a number, got {value!r:.40}")
+        raise ValueError(f"{where} must be a number, got {shown(value)}")
     number = float(value)
     if not (math.isfinite(number) and AREA_BOUNDS[0] <= number <= AREA_BOUNDS[1]):
         raise ValueError(f"{where} = {value!r:.40} is outside the view (0 to 1000)")

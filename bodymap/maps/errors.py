@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import os
 
-__all__ = ["MapFileError"]
+__all__ = ["MapFileError", "shown"]
+
+
+def shown(value: object) -> str:
+    """A value from a map file as the file spells it (``true``, ``null``, ``"x"``), cut to
+    40 characters, for a message: not as Python would (``True``, ``None``)."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text[:40]
 
 
 class MapFileError(ValueError):

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from bodymap.maps.errors import MapFileError
+from bodymap.maps.errors import MapFileError, shown
 from bodymap.maps.values import side_for
 
 __all__ = ["CURRENT_VERSION", "FORMAT_NAME", "Migration", "detect_version", "migrate", "migration"]
@@ -61,7 +61,7 @@ def detect_version(data: dict[str, Any]) -> int:
         raise MapFileError(f"not a bodymap map (format is {data['format']!r:.40})")
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise MapFileError(f"'version' must be a whole number from 1, got {version!r:.40}")
+        raise MapFileError(f"'version' must be a whole number from 1, got {shown(version)}")
     if version > CURRENT_VERSION:
         raise MapFileError(
             f"this map was made by a newer bodymap (version {version}); update bodymap to open it"
@@ -101,7 +101,7 @@ def _draft_to_v1(data: dict[str, Any], now: datetime) -> dict[str, Any]:
             )
         x = spot["x"]
         if isinstance(x, bool) or not isinstance(x, int | float):
-            raise MapFileError(f"spots[{index}]: x must be a number, got {x!r:.40}")
+            raise MapFileError(f"spots[{index}]: x must be a number, got {shown(x)}")
         new_spots.append(
             {
                 "id": f"s{index + 1:04d}",

@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import Literal, get_args
 
 from bodymap.maps.area import Area
+from bodymap.maps.errors import shown
 from bodymap.sides import MIDLINE_BAND, MIDLINE_X, side_for
 
 __all__ = [
@@ -146,7 +147,7 @@ def _check_text(value: object, what: str, limit: int) -> str:
 def check_intensity(value: object, what: str = "intensity") -> int:
     """``value`` if it is a whole number from 0 to 10 (not a bool), else ValueError."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{what} must be a whole number from 0 to 10, got {value!r:.40}")
+        raise ValueError(f"{what} must be a whole number from 0 to 10, got {shown(value)}")
     if not 0 <= value <= 10:
         raise ValueError(f"{what} must be from 0 to 10, got {value}")
     return value
@@ -162,7 +163,7 @@ def check_map_name(name: object) -> str:
 
 def _check_coordinate(value: object, what: str, bounds: tuple[float, float]) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"{what} must be a number, got {value!r:.40}")
+        raise ValueError(f"{what} must be a number, got {shown(value)}")
     number = float(value)
     if not math.isfinite(number) or not bounds[0] <= number <= bounds[1]:
         raise ValueError(

@@ -255,13 +255,16 @@ def check_in_today(
     ``tz``, default the computer's local time zone), update the latest one of today — the
     given readings replace its readings for those spots, others are kept, its time stays,
     ``note`` replaces its note when given — instead of adding a second; otherwise add one
-    like `check_in`."""
+    like `check_in`. On a day with a rolling session every check-in is kept: a session's
+    before and after readings must not be overwritten by a later reading."""
     now = check_utc(now or utc_now(), "check-in time")
     today = now.astimezone(tz).date()
     latest = next(
         (c for c in reversed(tpm.history) if c.at <= now and c.at.astimezone(tz).date() == today),
         None,
     )
+    if any(s.start.astimezone(tz).date() == today for s in tpm.sessions):
+        latest = None
     if latest is None:
         return check_in(tpm, intensities, now, note=note or "", apply=apply)
     if intensities is None:

@@ -54,9 +54,9 @@ def step_view(step: RollingStep, sources: Sequence[Source], advice: Advice) -> s
 
 def step_is_plannable(step: RollingStep, spots: Sequence[int]) -> bool:
     """True for a step a session may time: a rolled muscle (it has a tool and a roll zone
-    clear of the caution zones), nothing to check with a clinician first (a tingling or
-    numb spot on that limb), and at least one spot served."""
-    if step.tool == "none" or step.check_first:
+    clear of the caution zones) and at least one spot served. (A source a clinician must
+    clear first, for a tingling or numb spot, is never a routine step at all.)"""
+    if step.tool == "none":
         return False
     zone = step.roll_zone
     if zone is not None and (not getattr(zone, "rollable", True) or zone.geometry.is_empty):

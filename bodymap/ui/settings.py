@@ -28,9 +28,9 @@ __all__ = [
 MAX_RECENT = 8
 LAYERS: tuple[tuple[str, str, bool], ...] = (
     ("deep", "&Deep muscles", False),
-    ("fascia", "&Fascia", True),
+    ("fascia", "Fa&scia", True),
     ("caution", "&Caution zones", True),
-    ("segment", "&Surface zones", False),
+    ("segment", "Su&rface zones", False),
     ("labels", "&Labels", True),
 )
 """(canvas layer name, menu text, visible by default) for the View menu's layer toggles."""

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from bodymap.advisor import Advice, Reason, Source, advise, spots_label
 from bodymap.advisor.press import answers_by_index, press_questions
 from bodymap.atlas import ViewAtlas, load_atlas
-from bodymap.guide.words import POSITION_WORDS, TOOL_WORDS
+from bodymap.guide.words import AREA_DASH, POSITION_WORDS, TOOL_WORDS, area_place
 from bodymap.knowledge import load_knowledge
 from bodymap.maps.model import Change, TriggerPointMap
 from bodymap.ui.document.map_observer import MapObserver
@@ -416,6 +416,7 @@ class AdvicePanel(QWidget):
             [s.view for s in spots],
             [s.intensity for s in spots],
             areas=self.advice.areas,
+            held=self.advice.routine.held,
         )
         self.press_box.set_questions(
             questions, spot_ids, {a.key: a.answer for a in self._map.answers}
@@ -465,13 +466,12 @@ class AdvicePanel(QWidget):
             finding = self.advice.spots[index]
             region = finding.regions[0].name if finding.regions else "Not on the body"
             trend = trend_text(self._map.trend_label(spot.id))
-            if finding.area_units2 is not None:  # "Area 3 — outer thigh, right — 6/10"
-                place = finding.segments[0].name if finding.segments else region
-                place = place[:1].lower() + place[1:]
-                side = "" if spot.side == "midline" else f", {spot.side}"
-                text = f"Area {index + 1} — {place}{side} — {spot.intensity}/10 · {trend}"
+            # "Area 3 — outer thigh, right — 6/10 · …", "Spot 2 — Upper trapezius, right — …"
+            if finding.area_units2 is not None:
+                label = f"Area {index + 1}{AREA_DASH}{area_place(finding, spot.side)}"
             else:
-                text = f"{index + 1}.  {region}{_side(spot.side)} — {spot.intensity}/10 · {trend}"
+                label = f"Spot {index + 1}{AREA_DASH}{region}{_side(spot.side)}"
+            text = f"{label} — {spot.intensity}/10 · {trend}"
             tip = f"{spot.kind.capitalize()} pain" + (f": {spot.note}" if spot.note else "")
             item = self.spot_list.item(index)
             if item is None:
@@ -647,10 +647,7 @@ class AdvicePanel(QWidget):
             answer = ""
             if finding.covered_by:
                 label = "step" if len(finding.covered_by) == 1 else "steps"
-                routine = advice.routine.steps
-                numbers = ", ".join(
-                    f"{k + 1}{' ⚠' if routine[k].check_first else ''}" for k in finding.covered_by
-                )
+                numbers = ", ".join(str(k + 1) for k in finding.covered_by)
                 answer = f"<br>→ {label} {numbers}"
             if finding.not_rolled_reason:
                 answer += f"<br><i>{e(finding.not_rolled_reason)}</i>"
@@ -693,11 +690,10 @@ class AdvicePanel(QWidget):
                     f"{_range(step.on_point_s, ' s')} on the point, then "
                     f"{_range(step.around_min, ' min')} around it"
                 )
-                first = f"<b>⚠ {e(step.check_first)}</b><br>" if step.check_first else ""
                 cautions = "".join(f"<br>⚠ {e(c)}" for c in step.cautions)
                 serves = f" — for {_spots_label(step.spots, areas).lower()}" if step.spots else ""
                 steps.append(
-                    f"<li>{first}<b>{e(step.name)}{e(_side(step.side))}</b>{serves}<br>"
+                    f"<li><b>{e(step.name)}{e(_side(step.side))}</b>{serves}<br>"
                     f"{e(position)} · {tool}<br>{e(step.how)}<br>"
                     f"<i>{timing}.</i>{cautions}</li>"
                 )

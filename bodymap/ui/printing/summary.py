@@ -162,7 +162,8 @@ def paint_summary(
         if shown >= room:
             break
         figures = spot_figures(table, entry.spot_id)
-        page.text(0, y, 70, f"{entry.number}. {entry.where}", 7.5)
+        kind = f" · {entry.kind}" if entry.kind else ""
+        page.text(0, y, 70, f"{entry.number}. {entry.where}{kind}", 7.5)
         box = QRectF(page.mm(72), page.mm(y + 0.4), page.mm(50), page.mm(row - 1.4))
         if figures is None:
             page.text(125, y, W - 125, "no readings in this period", 7.5, colour="#444444")
@@ -195,8 +196,19 @@ def paint_summary(
         y2 += page.text(W / 2, y2, W / 2, f"• {line}", 8) + 0.6
     if said.more_steps:
         y2 += page.text(W / 2, y2, W / 2, said.more_steps, 8)
-    # disclaimer at the foot of the page
+    # the warning signs the spots raise, in full, under both columns
+    y = max(y, y2) + 3
     foot = H - footer
+    if said.warnings and y + 11 < foot:
+        page.text(0, y, W, "Warning signs raised by these spots", 10, bold=True, colour="#a01010")
+        y += 5.5
+        for k, line in enumerate(said.warnings):
+            rest = len(said.warnings) - k
+            if y + 9 > foot and rest > 1:  # no room for this one and the next
+                page.text(0, y, W, f"… and {rest} more: see the rolling guide.", 8)
+                break
+            y += page.text(0, y, W, f"• {line}", 8) + 0.6
+    # disclaimer at the foot of the page
     painter.setPen(QPen(QColor("#000000"), page.mm(0.25)))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(QRectF(0, page.mm(foot), width, page.mm(footer - 2)))

@@ -55,7 +55,7 @@ class WindowActions:
         self.save_as = a(
             parent, "saveAs", "Save &As…", "Save the map under a new name", "Ctrl+Shift+S"
         )
-        self.revert = a(parent, "revert", "&Revert", "Go back to the saved version of the map")
+        self.revert = a(parent, "revert", "Rever&t", "Go back to the saved version of the map")
         self.export_png = a(parent, "exportPng", "Map as &PNG…", "Save both diagrams as a picture")
         self.export_csv = a(
             parent, "exportCsv", "Spots as &CSV…", "Save the spots as a table for spreadsheets"
@@ -73,7 +73,7 @@ class WindowActions:
             "Ctrl+E",
         )  # fmt: skip
         self.export_summary = a(
-            parent, "exportSummary", "Export &Summary as PDF…",
+            parent, "exportSummary", "Export Su&mmary as PDF…",
             "Save a one-page summary of the history for a clinician",
         )  # fmt: skip
         self.quit = a(parent, "quit", "&Quit", "Quit bodymap", "Ctrl+Q")
@@ -97,7 +97,7 @@ class WindowActions:
             parent, "checkIn", "Check &In…", "Log how each spot feels today", "Ctrl+K"
         )
         self.edit_check_ins = a(
-            parent, "editCheckIns", "Edit Check-&ins…", "Change the note of a past check-in, or "
+            parent, "editCheckIns", "Edit Check-in&s…", "Change the note of a past check-in, or "
             "delete one",
         )  # fmt: skip
         self.mat_session = a(
@@ -110,10 +110,10 @@ class WindowActions:
             "(off: click to mark spots)", "B", checkable=True,
         )  # fmt: skip
         self.eraser = a(
-            parent, "eraser", "&Eraser", "The brush takes paint away (a right-drag always "
+            parent, "eraser", "Er&aser", "The brush takes paint away (a right-drag always "
             "does)", "E", checkable=True,
         )  # fmt: skip
-        self.brush_smaller = a(parent, "brushSmaller", "S&maller Brush", "Shrink the brush", "[")
+        self.brush_smaller = a(parent, "brushSmaller", "Smaller &Brush", "Shrink the brush", "[")
         self.brush_larger = a(parent, "brushLarger", "&Larger Brush", "Enlarge the brush", "]")
         # View
         self.view_group = QActionGroup(parent)
@@ -136,7 +136,7 @@ class WindowActions:
         }  # fmt: skip
         self.zoom_in = a(parent, "zoomIn", "Zoom &In", "Enlarge the diagrams", Key.ZoomIn)
         self.zoom_out = a(parent, "zoomOut", "Zoom &Out", "Shrink the diagrams", Key.ZoomOut)
-        self.zoom_fit = a(parent, "zoomFit", "&Fit to Window", "Show the whole figures", "Ctrl+0")
+        self.zoom_fit = a(parent, "zoomFit", "Fi&t to Window", "Show the whole figures", "Ctrl+0")
         self.muscles = a(
             parent, "muscles", "&Muscles…", "Find a muscle by name and see where it refers "
             "pain, where its trigger points sit and how to roll it", "Ctrl+F",
@@ -145,7 +145,7 @@ class WindowActions:
             parent, "history", "&History…", "See how each spot felt over time", "Ctrl+H"
         )
         self.heat_map = a(
-            parent, "heatMap", "Heat &Map…", "See the body coloured by pain over a period"
+            parent, "heatMap", "H&eat Map…", "See the body coloured by pain over a period"
         )
         # Help
         self.safety = a(

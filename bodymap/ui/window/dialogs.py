@@ -95,7 +95,11 @@ class CheckInDialog(QDialog):
         describe: Callable[[Spot], str] = lambda spot: "",
         parent: QWidget | None = None,
         intro: str = "How does each spot feel today? (0 = no pain, 10 = worst)",
+        *,
+        session: bool = False,
     ) -> None:
+        """``session``: the check-in after a rolling session, made now with the session's
+        own note, so it offers neither a time, a note nor "update today's check-in"."""
         super().__init__(parent)
         self.setWindowTitle("Check in")
         self.setAccessibleName("Check in")
@@ -132,14 +136,19 @@ class CheckInDialog(QDialog):
         self.today = QCheckBox("Update today's check-in instead of adding another", self)
         self.today.setChecked(True)
         self.today.setToolTip("Untick to log several check-ins a day")
-        extra = QFormLayout()
-        extra.addRow("When:", self.when)
-        extra.addRow("Note:", self.note)
         layout = QVBoxLayout(self)
         layout.addWidget(question)
         layout.addWidget(scroll, 1)
-        layout.addLayout(extra)
-        layout.addWidget(self.today)
+        if session:
+            self.today.setChecked(False)
+            for widget in (self.when, self.note, self.today):
+                widget.hide()
+        else:
+            extra = QFormLayout()
+            extra.addRow("When:", self.when)
+            extra.addRow("Note:", self.note)
+            layout.addLayout(extra)
+            layout.addWidget(self.today)
         layout.addWidget(buttons)
         self._opened = QDateTime.currentDateTime()
         self.resize(440, min(660, 230 + 34 * len(self._boxes)))

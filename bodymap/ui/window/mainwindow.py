@@ -294,14 +294,28 @@ class MapWindow(QMainWindow):
     def paint_area(self, view: str, spot_id: str, shape: object) -> None:
         """A finished brush stroke: the area spot it made or changed stays selected, so the
         next stroke joins it (a stroke group)."""
+        before = self._area_size(spot_id)
         painted = spot_requests.request_paint(self.document, self.atlas, view, spot_id, shape)
         if painted:
             self.select_spot(painted)
             number = self.document.map.index_of(painted) + 1
-            self.hover_label.setText(f"Painted area {number}")
+            erased = self._area_size(painted) < before  # the eraser took some of it away
+            self.hover_label.setText(f"{'Erased from' if erased else 'Painted'} area {number}")
+
+    def _area_size(self, spot_id: str) -> float:
+        """The size of a spot's painted area (0 for none, or for a point spot)."""
+        tpm = self.document.map
+        area = tpm.spot_by_id(spot_id).area if spot_id and tpm.has_spot(spot_id) else None
+        return area.size if area is not None else 0.0
 
     def move_spot(self, spot_id: str, x: float, y: float) -> None:
         spot_requests.request_move(self.document, self.atlas, spot_id, x, y)
+        tpm = self.document.map
+        if tpm.has_spot(spot_id):  # the status line named the old place: name the new one
+            spot = tpm.spot_by_id(spot_id)
+            where = describe_hit(self.atlas[spot.view].locate(spot.x, spot.y))
+            word = "area" if spot.area is not None else "spot"
+            self.hover_label.setText(f"Moved {word} {tpm.index_of(spot_id) + 1}: {where}")
 
     def nudge_spot(self, spot_id: str, x: float, y: float) -> None:
         spot_requests.request_move(self.document, self.atlas, spot_id, x, y, nudge=True)

@@ -129,7 +129,7 @@ class MatSessions(QObject):
         return dialog.choice() if dialog.exec() else None
 
     def ask_check_in(self, tpm: TriggerPointMap, parent: QWidget) -> dict[str, int] | None:
-        dialog = CheckInDialog(tpm, self.window.spot_label, parent, intro=FEEL_NOW)
+        dialog = CheckInDialog(tpm, self.window.spot_label, parent, intro=FEEL_NOW, session=True)
         dialog.setWindowTitle("After the session")
         return dialog.values() if dialog.exec() else None
 
