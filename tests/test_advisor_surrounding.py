@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 
+import numpy as np
+import pytest
+import shapely
+
 from bodymap.advisor import advise
+from bodymap.advisor.surrounding import REACH, ReachIndex
 from bodymap.atlas import load_atlas
 
 HEAD_AND_NECK = {
@@ -44,3 +50,42 @@ def test_a_source_in_the_other_view_is_surrounded_near_its_trigger_points() -> N
     assert "infraspinatus" in {s.muscle for s in advice.sources[:6]}
     back = {a.muscle for a in advice.surrounding if a.view == "back"}
     assert not back & {"gluteus_maximus", "quadratus_lumborum", "erector_spinae_lumbar"}
+
+
+def test_reach_index_agrees_with_one_test_against_all_the_anchors() -> None:
+    """Asking point by point (answers kept) finds exactly the neighbours within reach of
+    the anchors taken together, in the neighbours' order, whatever was asked before."""
+    atlas = load_atlas()
+    reach = ReachIndex(atlas)
+    rng = random.Random(7)
+    for _ in range(60):
+        va = atlas[rng.choice(["front", "back"])]
+        region = rng.choice(va.layer(rng.choice(["superficial", "deep"])))
+        neighbours = va.neighbours(region)
+        anchors = [(rng.uniform(250, 750), rng.uniform(50, 980)) for _ in range(rng.randint(1, 3))]
+        points = shapely.multipoints(np.asarray(anchors, dtype=float))
+        geoms = np.array([r.geometry for r in neighbours], dtype=object)
+        expected = [
+            r for r, ok in zip(neighbours, shapely.dwithin(geoms, points, REACH), strict=True) if ok
+        ]
+        assert reach.near(neighbours, anchors) == expected
+        assert reach.near(neighbours, anchors) == expected  # answered again from what it kept
+
+
+@pytest.mark.parametrize("keep", [512, 4])
+def test_spot_extent_answers_kept_points_as_a_fresh_query(monkeypatch, keep: int) -> None:
+    """The regions around points asked about before are those a fresh query finds, also
+    when what was kept is dropped to make room."""
+    from bodymap.advisor import extent
+    from bodymap.advisor.extent import SpotExtent
+
+    monkeypatch.setattr(extent, "RECENT_POINTS", keep)
+    va = load_atlas()["back"]
+    kept, fresh = SpotExtent(va), SpotExtent(va)
+    rng = random.Random(3)
+    points = [(rng.uniform(250, 750), rng.uniform(50, 980)) for _ in range(30)]
+    kept.around(points[::2])
+    for k in range(0, 30, 5):
+        asked = [*points[k : k + 7], points[k]]
+        assert kept.around(asked) == [fresh.around([p])[0] for p in asked]
+    assert kept.around([]) == []

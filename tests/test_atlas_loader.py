@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
+import shapely
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -98,6 +100,34 @@ def test_locate_many_agrees_with_locate(view: str, points: list[tuple[float, flo
         assert hit.regions == one.regions
         assert hit.segments == one.segments
         assert hit.cautions == one.cautions
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    view=st.sampled_from(["front", "back"]),
+    points=st.lists(st.tuples(st.floats(150, 850), st.floats(-10, 1010)), min_size=1, max_size=8),
+    known=st.integers(0, 8),
+    keep=st.sampled_from([256, 3]),
+)
+def test_cautions_near_answers_kept_points_as_a_fresh_query(
+    view: str, points: list[tuple[float, float]], known: int, keep: int
+) -> None:
+    """Points asked about before (kept) and new ones, repeated or not, get the caution
+    zones a fresh query over all of them gives, in the same order, also when what was
+    kept is dropped to make room."""
+    from bodymap.atlas import index
+
+    va = load_atlas()[view]
+    old, index.RECENT_HITS = index.RECENT_HITS, keep
+    va.cautions_near(points[:known], 40.0)  # some points are known already
+    asked = [*points, *points[:2]]
+    geoms = shapely.points(np.asarray(asked, dtype=float))
+    fresh = [tuple(r) for r in va._layers["caution"].per_point(geoms, "dwithin", distance=40.0)]
+    try:
+        assert va.cautions_near(asked, 40.0) == fresh
+        assert va.cautions_near(asked, 40.0) == fresh
+    finally:
+        index.RECENT_HITS = old
 
 
 @pytest.mark.parametrize("view", ["front", "back"])

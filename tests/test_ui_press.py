@@ -132,3 +132,49 @@ def test_no_spots_no_questions(window):
         window.remove_spot(spot.id)
     assert rows(window) == []
     assert not window.panel.press_box.scroller.isVisible()
+
+
+def test_a_question_is_sized_like_a_plain_wrapped_label_and_shown_literally(qtbot):
+    """The question's sizes, kept by text and width, are those of an ordinary wrapped
+    plain-text label, for a text asked before and a new one; markup is shown as typed."""
+    from PySide6.QtWidgets import QLabel
+
+    from bodymap.ui.panel.press_test import QuestionLabel
+
+    label, plain = QuestionLabel(), QLabel()
+    qtbot.addWidget(label)
+    qtbot.addWidget(plain)
+    plain.setTextFormat(Qt.TextFormat.PlainText)
+    plain.setWordWrap(True)
+    texts = ["Scalenes (right): press the spot for 10 s. " * 3, "<b>Short</b>", "Scalenes"]
+    for text in (*texts, *texts):  # the second round is answered from what was kept
+        label.setText(text)
+        plain.setText(text)
+        assert label.sizeHint() == plain.sizeHint()
+        assert label.minimumSizeHint() == plain.minimumSizeHint()
+        for width in (120, 338, 344):
+            assert label.heightForWidth(width) == plain.heightForWidth(width)
+    label.setText("<b>Short</b>")
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert label.text() == "<b>Short</b>"
+
+
+def test_a_question_in_another_font_is_measured_again(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from bodymap.ui.panel.press_test import QuestionLabel
+
+    label, plain = QuestionLabel(), QLabel()
+    qtbot.addWidget(label)
+    qtbot.addWidget(plain)
+    plain.setWordWrap(True)
+    text = "Scalenes (right): press the spot for 10 s. " * 3
+    label.setText(text)
+    plain.setText(text)
+    assert label.heightForWidth(200) == plain.heightForWidth(200)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    label.setFont(font)
+    plain.setFont(font)
+    assert label.heightForWidth(200) == plain.heightForWidth(200)
+    assert label.sizeHint() == plain.sizeHint()

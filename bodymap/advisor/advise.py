@@ -133,7 +133,9 @@ def advise(
     return Advice(
         spots=findings,
         sources=ranked[:MAX_SOURCES],
-        surrounding=surrounding_areas(hits, step_sources, atlas, knowledge, tables.roll_zones),
+        surrounding=surrounding_areas(
+            hits, step_sources, atlas, knowledge, tables.roll_zones, reach=tables.reach
+        ),
         routine=routine,
         red_flags=red_flags(spots, hits, knowledge),
         advice=knowledge.advice,

@@ -23,17 +23,34 @@ SPOT_RADIUS = 8.0
 _LAYERS = ("superficial", "deep", "segment")
 
 
+RECENT_POINTS = 512
+"""How many points' answers a :class:`SpotExtent` keeps."""
+
+
 class SpotExtent:
-    """Regions within :data:`SPOT_RADIUS` of points of one view, looked up in bulk."""
+    """Regions within :data:`SPOT_RADIUS` of points of one view, looked up in bulk.
+
+    The answers for the last few points are kept: advising a map again after a click
+    asks about the map's other spots again, and only the new point needs the tree."""
 
     def __init__(self, va: ViewAtlas) -> None:
         self.regions: tuple[Region, ...] = tuple(r for name in _LAYERS for r in va.layer(name))
         self.tree = shapely.STRtree([r.geometry for r in self.regions])
+        self._recent: dict[tuple[float, float], tuple[Region, ...]] = {}
 
     def around(self, points: Sequence[tuple[float, float]]) -> list[tuple[Region, ...]]:
         """For each point, the regions within reach, in a stable order."""
-        if not points:
-            return []
+        keys = [(float(x), float(y)) for x, y in points]
+        found = {key: self._recent[key] for key in keys if key in self._recent}
+        new = [key for key in dict.fromkeys(keys) if key not in found]
+        if new:
+            found.update(zip(new, self._query(new), strict=True))
+            if len(self._recent) + len(new) > RECENT_POINTS:
+                self._recent.clear()
+            self._recent.update((key, found[key]) for key in new)
+        return [found[key] for key in keys]
+
+    def _query(self, points: Sequence[tuple[float, float]]) -> list[tuple[Region, ...]]:
         arr = np.asarray(points, dtype=float)
         geoms = shapely.points(arr[:, 0], arr[:, 1])
         pairs = self.tree.query(geoms, predicate="dwithin", distance=SPOT_RADIUS)

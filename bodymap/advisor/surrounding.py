@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-import numpy as np
 import shapely
 
 from bodymap.advisor.model import Source, SurroundingArea
@@ -15,7 +14,7 @@ from bodymap.knowledge import Knowledge
 if TYPE_CHECKING:
     from bodymap.atlas import Hit, Region, ViewAtlas
 
-__all__ = ["MAX_SURROUNDING", "surrounding_areas"]
+__all__ = ["MAX_SURROUNDING", "ReachIndex", "surrounding_areas"]
 
 MAX_SURROUNDING = 10
 REACH = 80.0
@@ -26,17 +25,59 @@ sacrum, and neck muscles are not around sacral pain."""
 _BODY_LAYERS = ("superficial", "deep")
 
 
-def _points(anchors: Sequence[tuple[float, float]]) -> object:
-    """The anchors as one MultiPoint (None when there are none)."""
-    return shapely.multipoints(np.asarray(anchors, dtype=float)) if anchors else None
+RECENT_POINTS = 512
+"""How many points' answers a :class:`ReachIndex` keeps."""
 
 
-def _near(regions: Sequence[Region], anchors: object) -> list[Region]:
-    """The regions within :data:`REACH` of the anchor MultiPoint (one vectorised test)."""
-    if not regions or anchors is None:
-        return []
-    geoms = np.array([r.geometry for r in regions], dtype=object)
-    return [r for r, ok in zip(regions, shapely.dwithin(geoms, anchors, REACH), strict=True) if ok]
+class ReachIndex:
+    """The regions within :data:`REACH` of a point, one view and layer at a time.
+
+    A click changes one spot of a map, and the map's other spots and its sources' trigger
+    points are asked about again: each point is looked up once (one tree query) and its
+    answer kept, so advising a map again costs set lookups. A region lies within reach of
+    some anchors exactly when it lies within reach of one of them.
+    """
+
+    def __init__(self, atlas: Mapping[str, ViewAtlas]) -> None:
+        self._atlas = atlas
+        self._trees: dict[tuple[str, str], tuple[tuple[Region, ...], shapely.STRtree]] = {}
+        self._recent: dict[tuple[str, str, float, float], frozenset[Region]] = {}
+
+    def _tree(self, view: str, layer: str) -> tuple[tuple[Region, ...], shapely.STRtree]:
+        found = self._trees.get((view, layer))
+        if found is None:
+            regions = self._atlas[view].layer(layer)
+            found = self._trees[(view, layer)] = (
+                regions,
+                shapely.STRtree([r.geometry for r in regions]),
+            )
+        return found
+
+    def within(self, view: str, layer: str, point: tuple[float, float]) -> frozenset[Region]:
+        """The regions of ``layer`` in ``view`` within :data:`REACH` of ``point``."""
+        key = (view, layer, float(point[0]), float(point[1]))
+        known = self._recent.get(key)
+        if known is None:
+            regions, tree = self._tree(view, layer)
+            hits = tree.query(shapely.points(key[2], key[3]), predicate="dwithin", distance=REACH)
+            known = frozenset(regions[int(i)] for i in hits)
+            if len(self._recent) >= RECENT_POINTS:
+                self._recent.clear()
+            self._recent[key] = known
+        return known
+
+    def near(
+        self, regions: Sequence[Region], anchors: Sequence[tuple[float, float]]
+    ) -> list[Region]:
+        """Those of ``regions`` (one view) within :data:`REACH` of any anchor, in order."""
+        if not regions or not anchors:
+            return []
+        reached: set[Region] = set()
+        view = regions[0].view
+        for layer in {r.layer for r in regions}:
+            for point in anchors:
+                reached |= self.within(view, layer, point)
+        return [r for r in regions if r in reached]
 
 
 def _sides(side: str) -> tuple[str, ...]:
@@ -50,6 +91,7 @@ def surrounding_areas(
     knowledge: Knowledge,
     zones: RollZones,
     limit: int = MAX_SURROUNDING,
+    reach: ReachIndex | None = None,
 ) -> tuple[SurroundingArea, ...]:
     """Neighbours (same view, sharing a border) of each spot's region and each source; a
     source's neighbours only where they lie near the pain or the source's trigger points.
@@ -60,7 +102,11 @@ def surrounding_areas(
     ``cautions.toml``), and with room clear of every caution zone; the face, the scalp,
     the throat and the kneecap never do. Fascia under a spot comes first, as local tissue
     to roll around. The sources themselves are left out; the first mention wins.
+    ``reach`` answers "which regions lie within reach of these points" (one is made for
+    the call when none is given; the advisor keeps one per atlas).
     """
+    if reach is None:
+        reach = ReachIndex(atlas)
     safety = knowledge.safety
     tools = safety.surrounding_tools if safety else ("foam_roller", "ball")
     never = safety.not_surrounding if safety else frozenset()
@@ -97,21 +143,19 @@ def surrounding_areas(
         if hit.regions:
             pains.setdefault(hit.regions[0], []).append(hit.point)
     for main, points in pains.items():
-        take(_near(atlas[main.view].neighbours(main), _points(points)), main.side)
-    pain_points = {
-        view: _points([h.point for h in hits if h.inside and h.view == view]) for view in atlas
-    }
+        take(reach.near(atlas[main.view].neighbours(main), points), main.side)
+    pain_points = {view: [h.point for h in hits if h.inside and h.view == view] for view in atlas}
     for source in sources:
         for va in atlas.values():
             # around the pain where this view shows it, else around the trigger points
             anchors = pain_points[va.view]
-            if anchors is None:
-                anchors = _points([(x, y) for v, x, y in source.trigger_points if v == va.view])
+            if not anchors:
+                anchors = [(x, y) for v, x, y in source.trigger_points if v == va.view]
             near: list[tuple[Region, str]] = []
             for side in _sides(source.side):
                 for region in va.find(source.muscle, side):
                     if region.layer in _BODY_LAYERS:
-                        near.extend((n, side) for n in _near(va.neighbours(region), anchors))
+                        near.extend((n, side) for n in reach.near(va.neighbours(region), anchors))
             near.sort(key=lambda pair: (pair[0].id, pair[0].layer, pair[0].side))
             for region, side in near:
                 take((region,), side)

@@ -13,6 +13,7 @@ import shapely
 
 from bodymap.advisor.extent import SpotExtent
 from bodymap.advisor.rollable import RollZones
+from bodymap.advisor.surrounding import ReachIndex
 from bodymap.advisor.zones_compact import shipped_zones
 from bodymap.knowledge import Knowledge, site_point
 
@@ -141,6 +142,8 @@ class Tables:
         self.extent = {view: SpotExtent(va) for view, va in atlas.items()}
         self.trigger_points = self._trigger_points()
         self.roll_zones = RollZones(atlas, knowledge, shipped_zones(atlas, knowledge))
+        self.reach = ReachIndex(atlas)
+        """Regions within reach of a point, for the areas around the pain (kept per point)."""
         self._parts: dict[tuple[str, str, str], Any] = {}
         self.part_of: dict[str, str] = {
             seg: part.id for part in knowledge.body_parts for seg in part.segments

@@ -76,6 +76,7 @@ class ViewAtlas:
         self._ahead = data.neighbours or {}
         self._by_id: dict[tuple[str, str], list[Region]] = {}
         self._recent: dict[tuple[float, float], Hit] = {}
+        self._recent_cautions: dict[tuple[float, float, float], tuple[Region, ...]] = {}
         for region in data.regions:
             self._by_id.setdefault((region.id, region.side), []).append(region)
 
@@ -214,12 +215,20 @@ class ViewAtlas:
         self, points: Sequence[tuple[float, float]], distance: float
     ) -> list[tuple[Region, ...]]:
         """The caution zones within ``distance`` of each point (those under it included),
-        in tree order; one bulk query for all the points."""
-        if not points:
-            return []
-        geoms = shapely.points(np.asarray(points, dtype=float))
-        found = self._layers["caution"].per_point(geoms, "dwithin", distance=distance)
-        return [tuple(regions) for regions in found]
+        in tree order; one bulk query for the points not asked about lately (the last few
+        answers are kept, as for :meth:`locate`)."""
+        keys = [(float(x), float(y), float(distance)) for x, y in points]
+        recent = self._recent_cautions
+        found = {key: recent[key] for key in keys if key in recent}
+        new = [key for key in dict.fromkeys(keys) if key not in found]
+        if new:
+            geoms = shapely.points(np.asarray([key[:2] for key in new], dtype=float))
+            answers = self._layers["caution"].per_point(geoms, "dwithin", distance=distance)
+            found.update((key, tuple(r)) for key, r in zip(new, answers, strict=True))
+            if len(recent) + len(new) > RECENT_HITS:
+                recent.clear()
+            recent.update((key, found[key]) for key in new)
+        return [found[key] for key in keys]
 
     def neighbours(self, region: Region) -> tuple[Region, ...]:
         """Regions of the same layer that share a border with ``region`` (or nearly)."""

@@ -521,12 +521,16 @@ class AdvicePanel(QWidget):
             self.spotSelected.emit(spot_id)
 
     def _fill_sources(self) -> None:
+        """One bold row per source with its reasons below. The rows are built whole and
+        handed to the tree at once: the tree then lays out and repaints once, not for
+        every row and reason added."""
         assert self.advice is not None
         self.source_tree.blockSignals(True)
         self.source_tree.clear()
         sources = self.advice.sources[:12]
         top = sources[0].score if sources and sources[0].score > 0 else 1.0
         spots = len(self.advice.spots)
+        items = []
         for rank, source in enumerate(sources, start=1):
             item = QTreeWidgetItem([f"{rank}. {source.name}{_side(source.side)}", ""])
             item.setData(0, _ROLE_SOURCE, (source.muscle, source.side))
@@ -540,13 +544,17 @@ class AdvicePanel(QWidget):
             font = item.font(0)
             font.setBold(True)
             item.setFont(0, font)
-            self.source_tree.addTopLevelItem(item)
+            children = []
             for reason in source.reasons:
                 area = self._is_area(reason.spot)
                 child = QTreeWidgetItem([reason_text(reason, area), ""])
                 child.setData(0, _ROLE_SOURCE, (source.muscle, source.side))
                 child.setToolTip(0, plain_tooltip(str(reason.text)))
-                item.addChild(child)
+                children.append(child)
+            item.addChildren(children)
+            items.append(item)
+        self.source_tree.addTopLevelItems(items)
+        for item in items:
             item.setExpanded(True)
         self.source_tree.blockSignals(False)
         self._show_source()

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
+from typing import ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -25,13 +26,68 @@ from PySide6.QtWidgets import (
 
 from bodymap.advisor.press import PRESS_ANSWERS, PressQuestion
 
-__all__ = ["ANSWER_LABELS", "PressTestBox", "PressTestRow"]
+__all__ = ["ANSWER_LABELS", "PressTestBox", "PressTestRow", "QuestionLabel"]
 
 ANSWER_LABELS = {"yes": "Yes", "partly": "Partly", "no": "No"}
 
 
 def _side(side: str) -> str:
     return "" if side in ("midline", "both") else f" ({side})"
+
+
+class QuestionLabel(QLabel):
+    """A question as plain text wrapped onto lines, its sizes kept by text and width.
+
+    Laying the panel out asks each question's height several times at a few widths, and
+    a wrapped label lays its text out again on every ask; a click mostly asks the same
+    questions again (in the same or another row), so each text is measured once per width.
+    """
+
+    CACHE_LIMIT = 500
+    _heights: ClassVar[dict[tuple[str, str, int], int]] = {}
+    _hints: ClassVar[dict[tuple[str, str, bool], QSize]] = {}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self._font_key = ""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._font_key = ""
+        super().changeEvent(event)
+
+    def _key(self) -> tuple[str, str]:
+        if not self._font_key:
+            self._font_key = self.font().key()
+        return (self.text(), self._font_key)
+
+    def heightForWidth(self, width: int) -> int:
+        key = (*self._key(), width)
+        height = self._heights.get(key)
+        if height is None:
+            height = super().heightForWidth(width)
+            if len(self._heights) >= self.CACHE_LIMIT:
+                self._heights.clear()
+            self._heights[key] = height
+        return height
+
+    def _hint(self, minimum: bool) -> QSize:
+        key = (*self._key(), minimum)
+        hint = self._hints.get(key)
+        if hint is None:
+            hint = super().minimumSizeHint() if minimum else super().sizeHint()
+            if len(self._hints) >= self.CACHE_LIMIT:
+                self._hints.clear()
+            self._hints[key] = hint
+        return QSize(hint)
+
+    def sizeHint(self) -> QSize:
+        return self._hint(False)
+
+    def minimumSizeHint(self) -> QSize:
+        return self._hint(True)
 
 
 class PressTestRow(QWidget):
@@ -42,9 +98,7 @@ class PressTestRow(QWidget):
         self.question = PressQuestion("", "", "", 0, None)
         self.spot_id = ""
         self.answer: str | None = None
-        self.label = QLabel()
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setWordWrap(True)
+        self.label = QuestionLabel()
         self.show_button = QPushButton("⊕ Show")
         self.show_button.setToolTip("Show where to press on the diagram")
         self.buttons: dict[str, QPushButton] = {}
