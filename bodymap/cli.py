@@ -186,12 +186,10 @@ def _print_advice(data: dict[str, Any]) -> None:
         print(f"Warning ({label} {', '.join(numbers)}): {flag['text']}")
 
 
-def _advice_json(
-    points: Sequence[Any], length: str = "standard", press: dict[Any, str] | None = None
-) -> dict[str, Any]:
+def _advice_json(points: Sequence[Any], length: str = "standard") -> dict[str, Any]:
     from bodymap.advisor import advise
 
-    result: dict[str, Any] = advise(points, length=length, press=press).to_json()
+    result: dict[str, Any] = advise(points, length=length).to_json()
     return result
 
 
@@ -322,11 +320,10 @@ def _starts_with(path: Path, magic: bytes) -> bool:
 
 
 def _cmd_advise(args: argparse.Namespace) -> int:
-    from bodymap.advisor.press import answers_by_index
+    from bodymap.advisor import advise_map
 
     tpm = _load_map(args.map)
-    press = answers_by_index([spot.id for spot in tpm.spots], tpm.answers)
-    data = _advice_json(list(tpm.spots), args.length, press)
+    data: dict[str, Any] = advise_map(tpm, args.length).to_json()
     _print_json(data) if args.json else _print_advice(data)
     return 0
 

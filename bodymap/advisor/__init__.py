@@ -6,7 +6,7 @@ Pure Python on top of :mod:`bodymap.atlas` and :mod:`bodymap.knowledge`; never i
 
 from __future__ import annotations
 
-from bodymap.advisor.advise import advise, locate_spots
+from bodymap.advisor.advise import advise, advise_map, locate_spots
 from bodymap.advisor.model import (
     PAIN_KINDS,
     Advice,
@@ -39,6 +39,7 @@ __all__ = [
     "SurroundingArea",
     "WarmupStep",
     "advise",
+    "advise_map",
     "locate_spots",
     "spots_label",
 ]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bodymap.advisor.areas import area_of, clipped_area, pain_extent
 from bodymap.advisor.cautions import NEAR_CAUTION, red_flags, spot_cautions, warning_signs
 from bodymap.advisor.model import LENGTHS, PAIN_KINDS, Advice, CautionNote, SpotFinding, SpotLike
-from bodymap.advisor.press import PressKey, apply_press_answers
+from bodymap.advisor.press import PressAnswerLike, PressKey, answers_by_index, apply_press_answers
 from bodymap.advisor.ranking import MAX_SOURCES, rank_sources
 from bodymap.advisor.routine import build_routine
 from bodymap.advisor.surrounding import surrounding_areas
@@ -18,7 +18,7 @@ from bodymap.knowledge import Knowledge, load_knowledge
 if TYPE_CHECKING:
     from bodymap.atlas import Hit, Region, ViewAtlas
 
-__all__ = ["advise", "locate_spots"]
+__all__ = ["MapLike", "advise", "advise_map", "locate_spots"]
 
 
 def _check(spot: SpotLike, index: int, atlas: Mapping[str, ViewAtlas]) -> None:
@@ -44,6 +44,26 @@ def locate_spots(spots: Sequence[SpotLike], atlas: Mapping[str, ViewAtlas]) -> l
         for i, hit in zip(idx, found, strict=True):
             hits[i] = hit
     return [h for h in hits if h is not None]
+
+
+class MapLike(Protocol):
+    """A map as the advisor reads it (`bodymap.maps.TriggerPointMap` is one): its spots,
+    each with an ``id``, and the person's press-test answers."""
+
+    @property
+    def spots(self) -> Sequence[Any]: ...
+    @property
+    def answers(self) -> Iterable[PressAnswerLike]: ...
+
+
+def advise_map(
+    tpm: MapLike, length: str = "standard", atlas: Mapping[str, ViewAtlas] | None = None
+) -> Advice:
+    """Advice for a map's spots with its press-test answers: what the panel, the guide,
+    the summary and ``bodymap advise`` all show, so they rank alike."""
+    spots = list(tpm.spots)
+    press = answers_by_index([spot.id for spot in spots], tpm.answers)
+    return advise(spots, atlas, length=length, press=press)
 
 
 def _whole_areas(

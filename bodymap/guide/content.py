@@ -291,15 +291,12 @@ def guide_content_for(
 ) -> GuideContent:
     """Ask the advisor about the map's spots and put the guide's words together; with
     ``session`` (a preset name) the guide also carries that session as a timed checklist."""
-    from bodymap.advisor import advise
-    from bodymap.advisor.press import answers_by_index
+    from bodymap.advisor import advise_map
     from bodymap.knowledge import load_knowledge
 
     knowledge = load_knowledge()
     spots = list(tpm.spots)
-    # the same ranking as the panel's: with the person's press-test answers
-    press = answers_by_index([s.id for s in spots], tpm.answers)
-    advice = advise(spots, length=length, press=press) if spots else None
+    advice = advise_map(tpm, length) if spots else None  # as the panel ranks them
     content = build_guide_content(tpm.name, spots, advice, knowledge, today or date.today())
     if session is None or advice is None:
         return content

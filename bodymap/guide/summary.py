@@ -98,10 +98,8 @@ def summary_content(
 
 def summary_content_for(tpm: TriggerPointMap) -> SummaryContent:
     """Ask the advisor about the map's spots and put the summary's lines together."""
-    from bodymap.advisor import advise
-    from bodymap.advisor.press import answers_by_index
+    from bodymap.advisor import advise_map
 
     spots = list(tpm.spots)
-    # ranked as the panel and the guide rank them: with the person's press-test answers
-    press = answers_by_index([s.id for s in spots], tpm.answers)
-    return summary_content(spots, advise(spots, press=press) if spots else None, tpm.answers)
+    advice = advise_map(tpm) if spots else None  # as the panel and the guide rank them
+    return summary_content(spots, advice, tpm.answers)

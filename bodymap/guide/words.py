@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from bodymap.advisor.model import SpotFinding
+    from bodymap.atlas import Hit
     from bodymap.knowledge.model import Knowledge
 
 __all__ = [
@@ -80,9 +81,10 @@ AREA_DASH = " — "
 """Between "Area 3" and where it is, in the panel's spot list and the guide's spot table."""
 
 
-def area_place(finding: SpotFinding, side: str) -> str:
+def area_place(finding: SpotFinding | Hit, side: str) -> str:
     """Where a painted area is, in everyday words: "outer thigh, right" (the surface zone
-    under its point, else the muscle there; no side on the midline)."""
+    under its point, else the muscle there; no side on the midline). Takes the advisor's
+    finding or the atlas's hit for the area's point alike."""
     names = [r.name for r in (*finding.segments, *finding.regions) if r.name]
     place = names[0] if names else "body"
     place = place[:1].lower() + place[1:]

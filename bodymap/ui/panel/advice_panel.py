@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.advisor import Advice, Reason, Source, advise, spots_label
-from bodymap.advisor.press import answers_by_index, press_questions
+from bodymap.advisor import Advice, Reason, Source, advise_map, spots_label
+from bodymap.advisor.press import press_questions
 from bodymap.atlas import ViewAtlas, load_atlas
 from bodymap.guide.words import AREA_DASH, POSITION_WORDS, TOOL_WORDS, area_place
 from bodymap.knowledge import load_knowledge
@@ -405,8 +405,7 @@ class AdvicePanel(QWidget):
             return
         assert self._map is not None
         spot_ids = [spot.id for spot in spots]
-        press = answers_by_index(spot_ids, self._map.answers)
-        self.advice = advise(spots, self._atlas, length=self.length, press=press)
+        self.advice = advise_map(self._map, self.length, self._atlas)
         self.advise_count += 1
         self.stack.setCurrentIndex(1)
         self._fill_spots()

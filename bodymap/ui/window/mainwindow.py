@@ -23,6 +23,7 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from bodymap.atlas import load_atlas
+from bodymap.guide.words import area_place
 from bodymap.maps import Change, Spot, TriggerPointMap
 from bodymap.ui import settings as prefs
 from bodymap.ui.browser.dock import MuscleDock
@@ -380,11 +381,9 @@ class MapWindow(QMainWindow):
         """The spot's main region and side, e.g. "Upper trapezius, right"; for a painted
         area where it is, as the spot list says it: "back of thigh, right"."""
         hit = self.atlas[spot.view].locate(spot.x, spot.y)
-        if spot.area is not None and hit.segments:
-            name = hit.segments[0].name
-            name = name[:1].lower() + name[1:]
-        else:
-            name = hit.regions[0].name if hit.regions else "outside the body"
+        if spot.area is not None and hit.inside:
+            return area_place(hit, spot.side)
+        name = hit.regions[0].name if hit.regions else "outside the body"
         return name if spot.side == "midline" else f"{name}, {spot.side}"
 
     check_in_details: tuple[datetime | None, str, bool] = (None, "", False)
