@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
+from bodymap.recent import answers_for
+
 if TYPE_CHECKING:
     from bodymap.atlas import Region, ViewAtlas
 
@@ -41,14 +43,7 @@ class SpotExtent:
     def around(self, points: Sequence[tuple[float, float]]) -> list[tuple[Region, ...]]:
         """For each point, the regions within reach, in a stable order."""
         keys = [(float(x), float(y)) for x, y in points]
-        found = {key: self._recent[key] for key in keys if key in self._recent}
-        new = [key for key in dict.fromkeys(keys) if key not in found]
-        if new:
-            found.update(zip(new, self._query(new), strict=True))
-            if len(self._recent) + len(new) > RECENT_POINTS:
-                self._recent.clear()
-            self._recent.update((key, found[key]) for key in new)
-        return [found[key] for key in keys]
+        return answers_for(self._recent, keys, self._query, RECENT_POINTS)
 
     def _query(self, points: Sequence[tuple[float, float]]) -> list[tuple[Region, ...]]:
         arr = np.asarray(points, dtype=float)

@@ -10,6 +10,7 @@ import shapely
 from bodymap.advisor.model import Source, SurroundingArea
 from bodymap.advisor.rollable import RollZones
 from bodymap.knowledge import Knowledge
+from bodymap.recent import keep
 
 if TYPE_CHECKING:
     from bodymap.atlas import Hit, Region, ViewAtlas
@@ -60,10 +61,7 @@ class ReachIndex:
         if known is None:
             regions, tree = self._tree(view, layer)
             hits = tree.query(shapely.points(key[2], key[3]), predicate="dwithin", distance=REACH)
-            known = frozenset(regions[int(i)] for i in hits)
-            if len(self._recent) >= RECENT_POINTS:
-                self._recent.clear()
-            self._recent[key] = known
+            known = keep(self._recent, key, frozenset(regions[int(i)] for i in hits), RECENT_POINTS)
         return known
 
     def near(

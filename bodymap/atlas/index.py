@@ -17,6 +17,7 @@ from shapely.geometry import Point
 
 from bodymap.atlas.loader import ViewData
 from bodymap.atlas.model import Hit, Region
+from bodymap.recent import answers_for, keep
 from bodymap.sides import MIDLINE_X, side_for
 
 __all__ = ["LOOKUP_LAYERS", "MIDLINE_X", "NEIGHBOUR_GAP", "SNAP_DISTANCE", "ViewAtlas"]
@@ -142,10 +143,7 @@ class ViewAtlas:
         if not (math.isfinite(x) and math.isfinite(y)):
             raise ValueError(f"coordinates must be finite numbers, got {x!r}, {y!r}")
         hit = self._hit(x, y, bool(shapely.contains_xy(self.outline, x, y)))
-        if len(self._recent) >= RECENT_HITS:
-            self._recent.clear()
-        self._recent[key] = hit
-        return hit
+        return keep(self._recent, key, hit, RECENT_HITS)
 
     def locate_many(self, xs: Sequence[float], ys: Sequence[float]) -> list[Hit]:
         """:meth:`locate` for many points at once, with vectorised lookups."""
@@ -218,17 +216,13 @@ class ViewAtlas:
         in tree order; one bulk query for the points not asked about lately (the last few
         answers are kept, as for :meth:`locate`)."""
         keys = [(float(x), float(y), float(distance)) for x, y in points]
-        recent = self._recent_cautions
-        found = {key: recent[key] for key in keys if key in recent}
-        new = [key for key in dict.fromkeys(keys) if key not in found]
-        if new:
+
+        def ask(new: list[tuple[float, float, float]]) -> list[tuple[Region, ...]]:
             geoms = shapely.points(np.asarray([key[:2] for key in new], dtype=float))
-            answers = self._layers["caution"].per_point(geoms, "dwithin", distance=distance)
-            found.update((key, tuple(r)) for key, r in zip(new, answers, strict=True))
-            if len(recent) + len(new) > RECENT_HITS:
-                recent.clear()
-            recent.update((key, found[key]) for key in new)
-        return [found[key] for key in keys]
+            found = self._layers["caution"].per_point(geoms, "dwithin", distance=distance)
+            return [tuple(regions) for regions in found]
+
+        return answers_for(self._recent_cautions, keys, ask, RECENT_HITS)
 
     def neighbours(self, region: Region) -> tuple[Region, ...]:
         """Regions of the same layer that share a border with ``region`` (or nearly)."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.advisor.press import PRESS_ANSWERS, PressQuestion
+from bodymap.recent import keep
 
 __all__ = ["ANSWER_LABELS", "PressTestBox", "PressTestRow", "QuestionLabel"]
 
@@ -67,10 +68,7 @@ class QuestionLabel(QLabel):
         key = (*self._key(), width)
         height = self._heights.get(key)
         if height is None:
-            height = super().heightForWidth(width)
-            if len(self._heights) >= self.CACHE_LIMIT:
-                self._heights.clear()
-            self._heights[key] = height
+            height = keep(self._heights, key, super().heightForWidth(width), self.CACHE_LIMIT)
         return height
 
     def _hint(self, minimum: bool) -> QSize:
@@ -78,9 +76,7 @@ class QuestionLabel(QLabel):
         hint = self._hints.get(key)
         if hint is None:
             hint = super().minimumSizeHint() if minimum else super().sizeHint()
-            if len(self._hints) >= self.CACHE_LIMIT:
-                self._hints.clear()
-            self._hints[key] = hint
+            keep(self._hints, key, hint, self.CACHE_LIMIT)
         return QSize(hint)
 
     def sizeHint(self) -> QSize:
