@@ -19,9 +19,17 @@ from bodymap.advisor.press import (
     press_questions,
     press_text,
 )
+from bodymap.advisor.tables import tables_for
+from bodymap.atlas import load_atlas
+from bodymap.knowledge import load_knowledge
 from bodymap.maps import load_map, save_map
 from bodymap.maps.verbs import answer_press_test
 from bodymap.resources import asset
+
+def clear(view: str, x: float, y: float) -> bool:
+    """The shipped zones not to press (`bodymap.advisor.press.NoPressZones`)."""
+    return bool(tables_for(load_atlas(), load_knowledge()).no_press.clear(view, x, y))
+
 
 NECK_R = PainSpot("back", 560.0, 175.0, 7)
 LOW_BACK = PainSpot("back", 470.0, 395.0, 5)
@@ -119,7 +127,10 @@ def test_a_yes_for_the_third_source_lifts_it_in_advise():
 def test_questions_ask_about_the_top_sources_at_their_most_intense_spot():
     spots = [PainSpot("back", 560.0, 175.0, 3), PainSpot("back", 565.0, 180.0, 8)]
     advice = advise(spots)
-    questions = press_questions(advice.sources, [s.view for s in spots], [3, 8])
+    questions = advice.press
+    assert questions == press_questions(
+        advice.sources, [s.view for s in spots], [3, 8], clear=clear
+    )
     assert [q.muscle for q in questions] == [s.muscle for s in advice.sources[:3]]
     for q in questions:
         assert q.spot == 1
@@ -135,7 +146,7 @@ def test_an_answered_source_keeps_its_question_after_it_falls_out_of_the_top():
     others = {(0, s.muscle, s.side): "yes" for s in advice.sources[1:4]}
     lowered = advise([NECK_R], press={(0, top.muscle, top.side): "no", **others})
     assert rank_of(lowered.sources, top.muscle) >= 3
-    questions = press_questions(lowered.sources, ["back"], [7])
+    questions = press_questions(lowered.sources, ["back"], [7], clear=clear)
     assert (top.muscle, 0) in {(q.muscle, q.spot) for q in questions}
     assert len(questions) == 4
 
@@ -192,7 +203,7 @@ def test_questions_and_reasons_about_a_painted_area_say_area():
     area = shapely.box(455, 380, 485, 410)
     spots = [PainSpot("back", 470.0, 395.0, 6, "ache", area=area)]
     plain = advise(spots).sources
-    (first, *_) = press_questions(plain, ["back"], [6.0], areas={0})
+    (first, *_) = press_questions(plain, ["back"], [6.0], areas={0}, clear=clear)
     assert first.text().endswith("your pain at area 1?")
     pressed = advise(spots, press={(0, first.muscle, first.answer_side): "yes"}).sources
     source = next(s for s in pressed if s.muscle == first.muscle)
@@ -213,8 +224,9 @@ def test_no_press_test_is_offered_on_a_limb_a_clinician_must_clear_first():
         n.clinician_first for n in advice.routine.not_rolled if (n.muscle, n.side) in held
     )
     views, levels = ["front", "back"], [9, 2]
-    offered = press_questions(advice.sources, views, levels, held=held)
+    offered = press_questions(advice.sources, views, levels, held=held, clear=clear)
+    assert offered == advice.press
     assert offered and not {(q.muscle, q.side) for q in offered} & held
     assert all(q.spot == 1 for q in offered)  # the neck spot's sources take the places
-    every = press_questions(advice.sources, views, levels)
+    every = press_questions(advice.sources, views, levels, clear=clear)
     assert {(q.muscle, q.side) for q in every} & held  # without the rule they would be asked

@@ -8,9 +8,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 from bodymap.advisor.areas import area_of, clipped_area, pain_extent
 from bodymap.advisor.cautions import NEAR_CAUTION, red_flags, spot_cautions, warning_signs
 from bodymap.advisor.model import LENGTHS, PAIN_KINDS, Advice, CautionNote, SpotFinding, SpotLike
-from bodymap.advisor.press import PressAnswerLike, PressKey, answers_by_index, apply_press_answers
+from bodymap.advisor.press import (
+    PressAnswerLike,
+    PressKey,
+    answers_by_index,
+    apply_press_answers,
+    press_questions,
+)
 from bodymap.advisor.ranking import MAX_SOURCES, rank_sources
-from bodymap.advisor.routine import build_routine
+from bodymap.advisor.routine import build_routine, nerve_parts
 from bodymap.advisor.surrounding import surrounding_areas
 from bodymap.advisor.tables import tables_for
 from bodymap.knowledge import Knowledge, load_knowledge
@@ -150,11 +156,20 @@ def advise(
     stepped = {(st.muscle, st.side) for st in routine.steps}
     step_sources = [s for s in ranked if (s.muscle, s.side) in stepped]
     safety = knowledge.safety
+    shown = ranked[:MAX_SOURCES]
     return Advice(
         spots=findings,
-        sources=ranked[:MAX_SOURCES],
+        sources=shown,
         surrounding=surrounding_areas(
-            hits, step_sources, atlas, knowledge, tables.roll_zones, reach=tables.reach
+            hits,
+            step_sources,
+            atlas,
+            knowledge,
+            tables.roll_zones,
+            reach=tables.reach,
+            held=routine.held,
+            marked=nerve_parts(hits, spots, tables),
+            touches=tables.part_touches,
         ),
         routine=routine,
         red_flags=red_flags(spots, hits, knowledge),
@@ -166,4 +181,12 @@ def advise(
         contraindications=tuple(c.text for c in knowledge.contraindications),
         warning_signs=warning_signs(knowledge),
         extent=extent if any(size is not None for size in sizes) else None,
+        press=press_questions(
+            shown,
+            [spot.view for spot in spots],
+            [float(spot.intensity) for spot in spots],
+            areas=areas,
+            held=routine.held,
+            clear=tables.no_press.clear,
+        ),
     )

@@ -14,6 +14,7 @@ from bodymap.knowledge.names import PAIN_KINDS
 from bodymap.records import fields_json
 
 if TYPE_CHECKING:
+    from bodymap.advisor.press import PressQuestion
     from bodymap.atlas import Region
 
 __all__ = [
@@ -326,6 +327,9 @@ class Advice:
     """Every red flag as ``(id, text)``, raised or not (the clinician section lists them all)."""
     extent: Any = None
     """The pain extent of painted areas (:class:`~bodymap.advisor.areas.Extent`), or None."""
+    press: tuple[PressQuestion, ...] = ()
+    """The press tests to offer (`bodymap.advisor.press.press_questions`): none for a source
+    held for a clinician's word, none whose point lies in or near a zone not to press."""
 
     @property
     def areas(self) -> frozenset[int]:

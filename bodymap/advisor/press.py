@@ -16,25 +16,36 @@ answer is also shown as a reason ("pressing it reproduced your pain at spot 2").
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+import shapely
 
 from bodymap.advisor.model import Reason, Source, spots_label
+from bodymap.advisor.rollable import MARGIN
+from bodymap.knowledge import CautionText, Knowledge
+
+if TYPE_CHECKING:
+    from bodymap.atlas import ViewAtlas
 
 __all__ = [
     "ANSWER_WEIGHTS",
+    "NoPressZones",
     "PRESS_ANSWERS",
     "PRESS_KIND",
     "PRESS_TOP",
     "PressAnswerLike",
     "PressKey",
+    "PressClear",
     "PressQuestion",
     "answers_by_index",
     "apply_press_answers",
+    "keeps_fingers_out",
     "press_questions",
     "press_side",
     "press_text",
+    "zone_margin",
 ]
 
 PRESS_ANSWERS = ("yes", "partly", "no")
@@ -165,10 +176,71 @@ def _spot_for(source: Source, intensities: Sequence[float]) -> int | None:
     return max(spots, key=lambda i: (intensities[i] if i < len(intensities) else 0, -i))
 
 
-def _site(source: Source, view: str) -> tuple[str, float, float] | None:
+PressClear = Callable[[str, float, float], bool]
+"""Whether a finger may press at (view, x, y): clear of every zone not to press."""
+
+
+def keeps_fingers_out(text: CautionText | None) -> bool:
+    """Whether a caution zone is one not to press with a finger: a ``danger`` zone (vessels,
+    nerves, organs) that keeps every tool out, or the hands among them. A zone the data does
+    not describe counts as one. The back of the neck keeps only a ball and a roller out:
+    fingertips may press there."""
+    if text is None:
+        return True
+    return text.kind == "danger" and (not text.tools or "hands" in text.tools)
+
+
+def zone_margin(text: CautionText | None) -> float:
+    """How far (atlas units) a press or a roll stays from a caution zone: its own margin
+    where the data gives one, else :data:`~bodymap.advisor.rollable.MARGIN`."""
+    margin = getattr(text, "margin", None)
+    return float(margin) if margin is not None else MARGIN
+
+
+class NoPressZones:
+    """The caution zones a press test's ⊕ must stay clear of, each by its margin, per view.
+
+    The press test asks for 10 s of firm finger pressure, so its point keeps out of every
+    zone a finger must not press (`keeps_fingers_out`) as far as a roller does.
+    """
+
+    def __init__(self, atlas: Mapping[str, ViewAtlas], knowledge: Knowledge) -> None:
+        self._zones: dict[str, tuple[tuple[str, ...], tuple[float, ...], shapely.STRtree]] = {}
+        self._widest = MARGIN
+        for view, va in atlas.items():
+            zones = [
+                z for z in va.layer("caution") if keeps_fingers_out(knowledge.cautions.get(z.id))
+            ]
+            margins = tuple(zone_margin(knowledge.cautions.get(z.id)) for z in zones)
+            self._widest = max((self._widest, *margins))
+            tree = shapely.STRtree([z.geometry for z in zones])
+            self._zones[view] = (tuple(z.id for z in zones), margins, tree)
+
+    def too_close(self, view: str, x: float, y: float) -> tuple[str, ...]:
+        """The zones of ``view`` that (x, y) lies in or within its margin of."""
+        found = self._zones.get(view)
+        if found is None:
+            return ()
+        ids, margins, tree = found
+        point = shapely.Point(x, y)
+        near = tree.query(point, predicate="dwithin", distance=self._widest)
+        return tuple(
+            ids[int(i)]
+            for i in sorted(near)
+            if shapely.distance(tree.geometries[int(i)], point) < margins[int(i)]
+        )
+
+    def clear(self, view: str, x: float, y: float) -> bool:
+        """Whether a finger may press at (x, y) in ``view``."""
+        return not self.too_close(view, x, y)
+
+
+def _site(source: Source, view: str, clear: PressClear) -> tuple[str, float, float] | None:
+    """The point to press: the source's first trigger-point site in the spot's view clear of
+    the zones not to press, else its first clear site in another view; None if none is."""
     same = [p for p in source.trigger_points if p[0] == view]
-    points = same or list(source.trigger_points)
-    return points[0] if points else None
+    other = [p for p in source.trigger_points if p[0] != view]
+    return next((p for p in (*same, *other) if clear(*p)), None)
 
 
 def press_questions(
@@ -178,17 +250,27 @@ def press_questions(
     top: int = PRESS_TOP,
     areas: Collection[int] = frozenset(),
     held: Collection[tuple[str, str]] = frozenset(),
+    *,
+    clear: PressClear,
 ) -> tuple[PressQuestion, ...]:
     """The press tests to offer: one for each of the ``top`` sources about the most intense
     spot it explains, and one for every answer already given about a listed source (so an
     answer stays visible and changeable after it has moved its source out of the top).
-    A source ``held`` for a clinician's word (a tingling or numb limb) is not offered:
-    pressing it hard is what that word must clear first."""
+
+    A test is offered only with a point to press that ``clear`` allows (`NoPressZones`:
+    never in or near a zone not to press); a source with none is not asked about and
+    leaves its place to the next. A source ``held`` for a clinician's word (a tingling or
+    numb limb) is never asked about: pressing it hard is what that word must clear first."""
     out: list[PressQuestion] = []
     seen: set[tuple[str, str, int]] = set()
-    pressable = [(s.muscle, s.side) for s in sources if (s.muscle, s.side) not in held]
-    first = set(pressable[:top])
+    first: set[tuple[str, str]] = set()
     for source in sources:
+        key = (source.muscle, source.side)
+        if len(first) < top and key not in held and _site(source, "", clear) is not None:
+            first.add(key)
+    for source in sources:
+        if (source.muscle, source.side) in held:
+            continue
         answered = [r.spot for r in source.reasons if r.kind == PRESS_KIND]
         asked = list(answered)
         if (source.muscle, source.side) in first and not answered:
@@ -198,15 +280,13 @@ def press_questions(
         for spot in asked:
             if (source.muscle, source.side, spot) in seen or spot >= len(spot_views):
                 continue
+            site = _site(source, spot_views[spot], clear)
+            if site is None:
+                continue
             seen.add((source.muscle, source.side, spot))
             out.append(
                 PressQuestion(
-                    source.muscle,
-                    source.side,
-                    source.name,
-                    spot,
-                    _site(source, spot_views[spot]),
-                    spot in areas,
+                    source.muscle, source.side, source.name, spot, site, spot in areas
                 )
             )
     return tuple(out)

@@ -31,13 +31,14 @@ from bodymap.advisor.model import (
     SpotLike,
     WarmupStep,
 )
+from bodymap.advisor.ranking import MAX_SOURCES
 from bodymap.advisor.tables import Tables
 from bodymap.knowledge import POSITIONS, Knowledge, SafetyText
 
 if TYPE_CHECKING:
     from bodymap.atlas import Hit
 
-__all__ = ["BUDGET_S", "STEP_SHARE", "Coverage", "build_routine", "step_seconds"]
+__all__ = ["BUDGET_S", "STEP_SHARE", "Coverage", "build_routine", "nerve_parts", "step_seconds"]
 
 STEP_SHARE = 0.35
 """A source earns a step when its score is at least this share of the best score."""
@@ -84,6 +85,27 @@ def _served(source: Source) -> tuple[int, ...]:
     return tuple(sorted({r.spot for r in source.reasons if r.answer != "no"}))
 
 
+def _spot_parts(
+    hits: Sequence[Hit], spots: Sequence[SpotLike], tables: Tables
+) -> dict[int, set[tuple[str, str]]]:
+    """For each tingling or numb spot on the body (by index), the (body part, side) it marks."""
+    out: dict[int, set[tuple[str, str]]] = {}
+    for i, (hit, spot) in enumerate(zip(hits, spots, strict=True)):
+        if hit.inside and spot.kind in NERVE_KINDS:
+            out[i] = {
+                (tables.part_of[s.id], s.side) for s in hit.segments if s.id in tables.part_of
+            }
+    return out
+
+
+def nerve_parts(
+    hits: Sequence[Hit], spots: Sequence[SpotLike], tables: Tables
+) -> frozenset[tuple[str, str]]:
+    """Every (body part, side) a tingling or numb spot marks: nothing there is rolled, or
+    rolled around, without a clinician's word."""
+    return frozenset(p for parts in _spot_parts(hits, spots, tables).values() for p in parts)
+
+
 class _Builder:
     def __init__(
         self,
@@ -107,12 +129,7 @@ class _Builder:
         self.not_rolled: dict[tuple[str, str], tuple[Source, set[int]]] = {}
         self.held: dict[tuple[str, str], str] = {}
         """Sources a clinician must clear first (tingling or numbness), with why."""
-        self.nerve: dict[int, set[tuple[str, str]]] = {}
-        for i, (hit, spot) in enumerate(zip(hits, spots, strict=True)):
-            if hit.inside and spot.kind in NERVE_KINDS:
-                self.nerve[i] = {
-                    (tables.part_of[s.id], s.side) for s in hit.segments if s.id in tables.part_of
-                }
+        self.nerve = _spot_parts(hits, spots, tables)
 
     def _skip(self, source: Source, spots: Sequence[int]) -> None:
         entry = self.not_rolled.setdefault((source.muscle, source.side), (source, set()))
@@ -120,17 +137,32 @@ class _Builder:
 
     def may_roll(self, source: Source) -> bool:
         """Whether a source may get a step: it can be rolled, and no tingling or numb spot
-        asks for a clinician's word first (such a source is held, with why)."""
+        asks for a clinician's word first. Such a source is held, with why, whether it can
+        be rolled or not: its press test and the stretch offered instead wait too."""
         key = (source.muscle, source.side)
-        if key in self.held or not self.zones.is_rollable(source.muscle, source.side):
+        if key in self.held:
             return False
-        zone = self.zones.best(source.muscle, source.side)
-        assert zone is not None  # a rollable source has a zone
-        why = self._check_first(source, zone.view, zone.geometry)
+        why = self._check_first(source) if self.nerve else ""
         if why:
             self.held[key] = why
             return False
-        return True
+        return self.zones.is_rollable(source.muscle, source.side)
+
+    def _places(self, source: Source) -> list[tuple[str, Any]]:
+        """Where a source would be worked, per view: its roll zone if it can be rolled,
+        else every region of it the atlas draws (pressed or stretched there)."""
+        if self.zones.is_rollable(source.muscle, source.side):
+            zone = self.zones.best(source.muscle, source.side)
+            assert zone is not None  # a rollable source has a zone
+            return [(zone.view, zone.geometry)]
+        sides = ("right", "left") if source.side == "both" else (source.side,)
+        return [
+            (view, region.geometry)
+            for view, va in self.tables.atlas.items()
+            for side in (*sides, "midline")
+            for region in va.find(source.muscle, side)
+            if region.layer in ("superficial", "deep")
+        ]
 
     def picks(self) -> list[Source]:
         """Sources in the order they earn a step: one per spot first, then the strong ones."""
@@ -173,17 +205,28 @@ class _Builder:
                     out.setdefault((source.muscle, source.side), source)
                 else:
                     self._skip(source, _served(source))
+        if self.nerve:  # every listed source a clinician must clear first says so
+            for source in self.ranked[:MAX_SOURCES]:
+                if not self.may_roll(source) and (source.muscle, source.side) in self.held:
+                    self._skip(source, _served(source))
         return list(out.values())
 
-    def _check_first(self, source: Source, view: str, zone: Any) -> str:
+    def _check_first(self, source: Source) -> str:
         served = set(_served(source))
+        places: list[tuple[str, Any]] | None = None
         for i, parts in self.nerve.items():
             for part_id, side in parts:
                 if not _side_ok(source.side, side):
                     continue
-                if i in served or self.tables.part_touches(view, part_id, side, zone):
-                    part = next(p for p in self.knowledge.body_parts if p.id == part_id)
-                    return self.safety.check_first.format(part=part.name)
+                if i not in served:
+                    places = self._places(source) if places is None else places
+                    if not any(
+                        self.tables.part_touches(view, part_id, side, geometry)
+                        for view, geometry in places
+                    ):
+                        continue
+                part = next(p for p in self.knowledge.body_parts if p.id == part_id)
+                return self.safety.check_first.format(part=part.name)
         return ""
 
     def step(self, source: Source) -> RollingStep:

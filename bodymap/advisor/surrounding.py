@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import shapely
 
@@ -82,6 +82,20 @@ def _sides(side: str) -> tuple[str, ...]:
     return ("right", "left") if side == "both" else (side,)
 
 
+PartTouches = Callable[[str, str, str, Any], bool]
+"""Whether, in a view, a geometry lies on a body part on one side: (view, part, side, geometry)."""
+
+
+def _on_marked(
+    region: Region, geometry: Any, marked: Collection[tuple[str, str]], touches: PartTouches
+) -> bool:
+    """Whether a region's roll zone lies on a (body part, side) marked tingling or numb."""
+    return any(
+        region.side in (side, "midline") and touches(region.view, part, side, geometry)
+        for part, side in marked
+    )
+
+
 def surrounding_areas(
     hits: Sequence[Hit],
     sources: Sequence[Source],
@@ -90,6 +104,9 @@ def surrounding_areas(
     zones: RollZones,
     limit: int = MAX_SURROUNDING,
     reach: ReachIndex | None = None,
+    held: Collection[tuple[str, str]] = frozenset(),
+    marked: Collection[tuple[str, str]] = frozenset(),
+    touches: PartTouches | None = None,
 ) -> tuple[SurroundingArea, ...]:
     """Neighbours (same view, sharing a border) of each spot's region and each source; a
     source's neighbours only where they lie near the pain or the source's trigger points.
@@ -102,7 +119,13 @@ def surrounding_areas(
     to roll around. The sources themselves are left out; the first mention wins.
     ``reach`` answers "which regions lie within reach of these points" (one is made for
     the call when none is given; the advisor keeps one per atlas).
+
+    Nothing a clinician must clear first is rolled around: no ``held`` (muscle, side),
+    and no region whose roll zone lies on a (body part, side) in ``marked`` (a limb marked
+    tingling or numb), as ``touches`` tells; ``marked`` needs ``touches``.
     """
+    if marked and touches is None:
+        raise ValueError("surrounding_areas: marked body parts need touches to test them")
     if reach is None:
         reach = ReachIndex(atlas)
     safety = knowledge.safety
@@ -112,6 +135,7 @@ def surrounding_areas(
         m for m, rec in knowledge.muscles.items() if rec.technique.tool in tools and m not in never
     }
     skip = {(s.muscle, side) for s in sources for side in _sides(s.side)}
+    skip |= {(muscle, side) for muscle, both in held for side in (*_sides(both), both)}
     seen: set[tuple[str, str]] = set()
     out: list[SurroundingArea] = []
 
@@ -126,6 +150,8 @@ def surrounding_areas(
                 continue
             zone = zones.get(region.view, region.id, region.side)
             if zone is None or not zone.rollable:
+                continue
+            if marked and touches and _on_marked(region, zone.geometry, marked, touches):
                 continue
             seen.add(key)
             out.append(

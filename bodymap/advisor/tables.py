@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import shapely
 
 from bodymap.advisor.extent import SpotExtent
+from bodymap.advisor.press import NoPressZones
 from bodymap.advisor.rollable import RollZones
 from bodymap.advisor.surrounding import ReachIndex
 from bodymap.advisor.zones_compact import shipped_zones
@@ -143,6 +144,8 @@ class Tables:
         self.trigger_points = self._trigger_points()
         self.roll_zones = RollZones(atlas, knowledge, shipped_zones(atlas, knowledge))
         self.reach = ReachIndex(atlas)
+        self.no_press = NoPressZones(atlas, knowledge)
+        """The zones a press test's point stays clear of."""
         """Regions within reach of a point, for the areas around the pain (kept per point)."""
         self._parts: dict[tuple[str, str, str], Any] = {}
         self.part_of: dict[str, str] = {

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.advisor import Advice, Reason, Source, advise_map, spots_label
-from bodymap.advisor.press import press_questions
 from bodymap.atlas import ViewAtlas, load_atlas
 from bodymap.guide.words import AREA_DASH, POSITION_WORDS, TOOL_WORDS, area_place
 from bodymap.knowledge import load_knowledge
@@ -410,15 +409,8 @@ class AdvicePanel(QWidget):
         self.stack.setCurrentIndex(1)
         self._fill_spots()
         self._fill_sources()
-        questions = press_questions(
-            self.advice.sources,
-            [s.view for s in spots],
-            [s.intensity for s in spots],
-            areas=self.advice.areas,
-            held=self.advice.routine.held,
-        )
         self.press_box.set_questions(
-            questions, spot_ids, {a.key: a.answer for a in self._map.answers}
+            self.advice.press, spot_ids, {a.key: a.answer for a in self._map.answers}
         )
         self._set_details(self._details_html())
 
