@@ -174,9 +174,8 @@ def _print_advice(data: dict[str, Any]) -> None:
         where = f"{step['muscle']} ({step['side']}) with {step['tool']}: {step['position']}"
         print(f"Roll: {where}")
     for entry in data.get("not_rolled", ()):
-        print(
-            f"Not rolled: {entry['muscle']} ({entry['side']}): {entry['reason']} {entry['instead']}"
-        )
+        why = " ".join(t for t in (entry["reason"], entry["instead"]) if t)
+        print(f"Not rolled: {entry['muscle']} ({entry['side']}): {why}")
     for number, spot in enumerate(data["spots"], start=1):
         if spot.get("not_rolled_reason"):
             print(f"Spot {number}: {spot['not_rolled_reason']}")

@@ -26,6 +26,7 @@ from bodymap.maps import load_map, save_map
 from bodymap.maps.verbs import answer_press_test
 from bodymap.resources import asset
 
+
 def clear(view: str, x: float, y: float) -> bool:
     """The shipped zones not to press (`bodymap.advisor.press.NoPressZones`)."""
     return bool(tables_for(load_atlas(), load_knowledge()).no_press.clear(view, x, y))

@@ -31,13 +31,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ANSWER_WEIGHTS",
-    "NoPressZones",
     "PRESS_ANSWERS",
     "PRESS_KIND",
     "PRESS_TOP",
+    "NoPressZones",
     "PressAnswerLike",
-    "PressKey",
     "PressClear",
+    "PressKey",
     "PressQuestion",
     "answers_by_index",
     "apply_press_answers",
@@ -285,8 +285,6 @@ def press_questions(
                 continue
             seen.add((source.muscle, source.side, spot))
             out.append(
-                PressQuestion(
-                    source.muscle, source.side, source.name, spot, site, spot in areas
-                )
+                PressQuestion(source.muscle, source.side, source.name, spot, site, spot in areas)
             )
     return tuple(out)

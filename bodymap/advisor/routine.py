@@ -6,8 +6,9 @@ about 5 minutes, standard about 15, full everything) keeps steps in that order w
 they fit, and what it leaves out is listed, never dropped silently. A source that cannot
 be rolled (no tool, or no room clear of the caution zones) goes to ``not_rolled`` with
 what to do instead, and so does one a clinician must clear first: a source of a tingling or
-numb spot, or one whose roll zone lies on a limb marked tingling or numb, is never a step
-(it is not rolled without a clinician's word). Steps are grouped by body position in a
+numb spot, or one whose roll zone (or, for one that cannot be rolled, its region) lies on a
+limb marked tingling or numb, is never a step and gets no stretch instead (it is not worked
+without a clinician's word). Steps are grouped by body position in a
 fixed order (standing, wall, seated, on the back, on the side, face down) so nobody gets up
 and down between them.
 """

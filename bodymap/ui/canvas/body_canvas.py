@@ -308,6 +308,10 @@ class BodyCanvas(QGraphicsView):
         every shown view that has them; ``None`` clears."""
         self._highlight.set(muscle, side)
 
+    def show_press_site(self, muscle: str, side: str, view: str, x: float, y: float) -> None:
+        """Shade where to roll ``muscle`` and mark only the press test's point (view, x, y)."""
+        self._highlight.set(muscle, side, (view, x, y))
+
     @property
     def highlight(self) -> tuple[str, str] | None:
         return self._highlight.value

@@ -33,12 +33,21 @@ class HighlightLayer:
         self._painters = painters
         self.value: tuple[str, str] | None = None
         """(muscle, side) highlighted, or None."""
+        self.press_site: tuple[str, float, float] | None = None
+        """The one site marked for a press test (view, x, y); None marks every site."""
         self.items: list[QGraphicsItem] = []
         """The items currently drawing the highlight (zones and sites)."""
 
-    def set(self, muscle: str | None, side: str | None) -> None:
-        """Highlight ``muscle`` on ``side`` (no side: midline); ``None`` clears."""
+    def set(
+        self,
+        muscle: str | None,
+        side: str | None,
+        press_site: tuple[str, float, float] | None = None,
+    ) -> None:
+        """Highlight ``muscle`` on ``side`` (no side: midline); ``None`` clears. With a
+        ``press_site`` only that trigger-point site is marked (a press test's ⊕)."""
         self.value = (muscle, side or "midline") if muscle else None
+        self.press_site = press_site if muscle else None
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -48,7 +57,11 @@ class HighlightLayer:
         if self.value is None:
             return
         muscle, side = self.value
-        sites = trigger_point_sites(muscle, side, self._atlas)
+        if self.press_site is not None:
+            view, x, y = self.press_site
+            sites = {view: [(x, y)]}
+        else:
+            sites = trigger_point_sites(muscle, side, self._atlas)
         for view in layout.views:
             zone = HighlightItem(self._painters[view], muscle, side)
             if not zone.zone.isEmpty():

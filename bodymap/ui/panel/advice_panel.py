@@ -172,6 +172,8 @@ class AdvicePanel(QWidget):
     """Spot list, spot editor, ranked sources, routine, surrounding areas and cautions."""
 
     sourceSelected = Signal(str, str)
+    pressSiteShown = Signal(str, str, str, float, float)
+    """A press test's "⊕ Show": (muscle, side, view, x, y), the one point to press."""
     patternRequested = Signal(str, str)
     pressAnswered = Signal(str, str, str, str)
     """A press-test answer: (spot id, muscle, side, answer), answer "" clears it."""
@@ -587,10 +589,12 @@ class AdvicePanel(QWidget):
             self._source = (str(data[0]), str(data[1]))
             self.sourceSelected.emit(*self._source)
 
-    def _show_press_source(self, muscle: str, side: str) -> None:
-        """A press test's "⊕ Show": choose that source, so the diagram marks its sites."""
+    def _show_press_source(self, muscle: str, side: str, view: str, x: float, y: float) -> None:
+        """A press test's "⊕ Show": choose that source, and mark on the diagram the one
+        point its question asks to press (not every site: some lie where not to press)."""
         if (muscle, side) in self.source_rows():
             self.select_source(self.source_rows().index((muscle, side)))
+            self.pressSiteShown.emit(muscle, side, view, x, y)
 
     def source_menu(self, item: QTreeWidgetItem) -> QMenu:
         """The context menu of a listed source: "Show referral pattern"."""

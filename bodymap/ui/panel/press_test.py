@@ -1,9 +1,10 @@
 """PressTestBox: the panel's press test for the top sources.
 
 "Press the spot marked ⊕ for 10 s. Does it reproduce your pain at spot N? yes / partly /
-no" — one row per question of `bodymap.advisor.press.press_questions`. The box never
-changes the map: an answer leaves as ``answered(spot_id, muscle, side, answer)`` (an empty
-answer clears it: clicking the chosen answer again) and the window makes it one undo step.
+no" — one row per question of `Advice.press` (`bodymap.advisor.press.press_questions`).
+The box never changes the map: an answer leaves as ``answered(spot_id, muscle, side,
+answer)`` (an empty answer clears it: clicking the chosen answer again) and the window makes
+it one undo step.
 """
 
 from __future__ import annotations
@@ -127,8 +128,8 @@ class PressTestBox(QGroupBox):
 
     answered = Signal(str, str, str, str)
     """(spot id, muscle, side, answer); answer "" clears the earlier one."""
-    showRequested = Signal(str, str)
-    """(muscle, source side): show where to press (the source's trigger-point sites)."""
+    showRequested = Signal(str, str, str, float, float)
+    """(muscle, source side, view, x, y): show where to press, the question's ⊕."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Press test", parent)
@@ -173,12 +174,14 @@ class PressTestBox(QGroupBox):
         self.scroller.setVisible(bool(self.rows))
 
     def _show(self, row: PressTestRow, _checked: bool = False) -> None:
-        self.showRequested.emit(row.question.muscle, row.question.side)
+        q = row.question
+        if q.site is not None:  # the core offers no question without a point to press
+            self.showRequested.emit(q.muscle, q.side, *q.site)
 
     def _clicked(self, row: PressTestRow, value: str, _checked: bool = False) -> None:
         q, spot_id = row.question, row.spot_id
         new = "" if row.answer == value else value
-        self.showRequested.emit(q.muscle, q.side)
+        self._show(row)
         self.answered.emit(spot_id, q.muscle, q.answer_side, new)
         # the map's answer decides what is checked (the refresh has set it, if it changed)
         row.set_question(row.question, row.spot_id, row.answer)

@@ -211,6 +211,7 @@ class MapWindow(QMainWindow):
         self.canvas.sourcesRequested.connect(self.show_sources)
         self.selection.changed.connect(self._update_enabled)
         self.panel.sourceSelected.connect(self.canvas.set_highlight)
+        self.panel.pressSiteShown.connect(self.canvas.show_press_site)
         self.panel.editRequested.connect(self.edit_spot)
         self.panel.patternRequested.connect(self.show_muscles)
         self.panel.pressAnswered.connect(

@@ -1,0 +1,310 @@
+"""The press test and a tingling limb, checked over every muscle and every spot of a grid.
+
+- The point a press test asks the person to press (⊕) keeps, from every zone not to press,
+  at least that zone's margin: over every muscle's every trigger-point site on both sides
+  and in both views, and over every question the advisor can produce for a spot anywhere
+  on the body.
+- A tingling or numb spot holds every source that serves it, whether it can be rolled or
+  not: "check with a clinician first", no stretch offered instead, no press test.
+- Nothing held, and nothing on a limb marked tingling or numb, is offered to roll around.
+
+The zones not to press and their margins are restated here from the data (`cautions.toml`
+``[[zone]]``): a ``danger`` zone that keeps fingers out (the back of the neck keeps only a
+ball and a roller out), at its own ``margin`` where the data gives one, else the roll
+zones' margin.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any
+
+import numpy as np
+import pytest
+import shapely
+import shapely.geometry
+
+from bodymap.advisor import PainSpot, Source, advise
+from bodymap.advisor.model import Advice, Reason
+from bodymap.advisor.press import press_questions
+from bodymap.advisor.ranking import MAX_SOURCES
+from bodymap.advisor.rollable import MARGIN
+from bodymap.advisor.tables import tables_for
+from bodymap.atlas import load_atlas
+from bodymap.knowledge import load_knowledge
+
+ATLAS = load_atlas()
+KNOWLEDGE = load_knowledge()
+TABLES = tables_for(ATLAS, KNOWLEDGE)
+GRID_STEP = 15.0
+VIEWS = ("front", "back")
+
+
+@functools.cache
+def no_press(view: str) -> tuple[tuple[str, Any, float], ...]:
+    """(zone id, geometry, margin) of every zone of ``view`` a finger must not press."""
+    out = []
+    for zone in ATLAS[view].layer("caution"):
+        text = KNOWLEDGE.cautions.get(zone.id)
+        if text is not None and (
+            text.kind != "danger" or (text.tools and "hands" not in text.tools)
+        ):
+            continue
+        margin = getattr(text, "margin", None)
+        out.append((zone.id, zone.geometry, MARGIN if margin is None else float(margin)))
+    return tuple(out)
+
+
+def too_close(view: str, x: float, y: float) -> list[tuple[str, float]]:
+    """The zones not to press that (x, y) lies closer to than their margin, with the distance."""
+    point = shapely.Point(x, y)
+    return [
+        (zone_id, round(float(geometry.distance(point)), 1))
+        for zone_id, geometry, margin in no_press(view)
+        if geometry.distance(point) < margin
+    ]
+
+
+@functools.cache
+def grid(view: str) -> tuple[tuple[float, float], ...]:
+    """Points of a grid inside the outline of ``view``."""
+    xs, ys = np.meshgrid(np.arange(150, 850, GRID_STEP), np.arange(4, 1000, GRID_STEP))
+    xs, ys = xs.ravel(), ys.ravel()
+    inside = shapely.contains_xy(ATLAS[view].outline, xs, ys)
+    return tuple((float(x), float(y)) for x, y in zip(xs[inside], ys[inside], strict=True))
+
+
+def every_question(advice: Advice, spots: list[PainSpot]):
+    """What the panel offers, and every question the advisor could ask about a listed
+    source (each one as if it were in the top, or already answered)."""
+    views = [s.view for s in spots]
+    levels = [float(s.intensity) for s in spots]
+    every = press_questions(
+        advice.sources,
+        views,
+        levels,
+        top=MAX_SOURCES,
+        held=advice.routine.held,
+        clear=TABLES.no_press.clear,
+    )
+    return (*advice.press, *every)
+
+
+def test_the_zones_not_to_press_are_the_danger_zones_of_the_safety_model():
+    """The spine, the neck, the back of the knee, the groin, the armpit and the kidney
+    area (SPEC's safety model) are never pressed; the kneecap (bone) and the back of the
+    neck (fingertips welcome) are no such zone."""
+    ids = {zone_id for view in VIEWS for zone_id, _g, _m in no_press(view)}
+    assert {"spine", "neck_front", "popliteal_fossa", "femoral_triangle", "axilla", "kidney"} <= ids
+    assert not {"kneecap", "back_of_neck"} & ids
+
+
+def test_every_muscles_press_point_keeps_clear_of_the_zones_not_to_press():
+    """Every muscle with trigger points, on each side, asked about a spot in each view:
+    the ⊕ lies clear of every zone not to press by its margin, or no test is offered.
+    A muscle with some clear site is always asked about (nothing is dropped for nothing)."""
+    asked = withheld = 0
+    for (muscle, side), points in sorted(TABLES.trigger_points.items()):
+        if not points:
+            continue
+        reason = Reason(0, "local", None, "lies under this spot")
+        source = Source(muscle, side, 0.9, muscle, (reason,), points)
+        any_clear = any(not too_close(*p) for p in points)
+        for view in VIEWS:
+            questions = press_questions([source], [view], [5.0], clear=TABLES.no_press.clear)
+            for q in questions:
+                assert q.site is not None
+                assert not too_close(*q.site), (muscle, side, q.site, too_close(*q.site))
+            assert bool(questions) == any_clear, (muscle, side, view)
+            asked += len(questions)
+            withheld += not questions
+    assert asked > 400 and withheld >= 40  # 234 sources × 2 views; 26 with no clear site
+    print(f"press points checked: {asked} asked, {withheld} withheld")
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_no_question_for_a_spot_anywhere_points_into_a_zone_not_to_press(view: str):
+    """A spot at every point of a grid over the body: every question the advisor offers or
+    could offer about a listed source presses a point clear of every zone not to press."""
+    checked = 0
+    muscles: set[str] = set()
+    for x, y in grid(view):
+        spots = [PainSpot(view, x, y, 6)]
+        advice = advise(spots)
+        for q in every_question(advice, spots):
+            assert q.site is not None
+            assert not too_close(*q.site), ((x, y), q.muscle, q.site, too_close(*q.site))
+            checked += 1
+            muscles.add(q.muscle)
+    assert checked > 5000 and len(muscles) > 80
+    print(f"{view}: {len(grid(view))} spots, {checked} questions, {len(muscles)} muscles")
+
+
+@pytest.mark.parametrize(
+    ("view", "x", "y", "never"),
+    [
+        ("front", 470, 510, {"pectineus"}),  # groin
+        ("back", 549, 720, {"popliteus"}),  # back of the knee
+        ("front", 490, 150, {"sternocleidomastoid", "infrahyoids"}),  # throat
+        ("front", 470, 150, {"scalenes"}),  # side of the neck
+        ("back", 540, 340, {"serratus_posterior_inferior"}),  # flank, kidney area
+    ],
+)
+def test_the_reviewed_spots_get_no_press_test_in_a_zone(view, x, y, never):
+    advice = advise([PainSpot(view, x, y, 6)])
+    assert never & {s.muscle for s in advice.sources}  # listed as likely sources...
+    assert advice.press  # ...others are asked about...
+    assert not never & {q.muscle for q in advice.press}  # ...but not these
+
+
+def _serves(source: Source, index: int) -> bool:
+    return any(r.spot == index and r.answer != "no" for r in source.reasons)
+
+
+def _side_ok(source_side: str, spot_side: str) -> bool:
+    return spot_side == "midline" or source_side in (spot_side, "both", "midline")
+
+
+def check_holds(advice: Advice) -> int:
+    """Every listed source serving a tingling or numb spot (on its side) is held: no step,
+    "check with a clinician first" and no stretch instead, no press test. Nothing held,
+    nor anything on a marked body part and side, is offered to roll around. Returns how
+    many held sources that cannot be rolled it saw."""
+    held = advice.routine.held
+    entries = {(n.muscle, n.side): n for n in advice.routine.not_rolled}
+    stepped = {(s.muscle, s.side) for s in advice.routine.steps}
+    pressed = {(q.muscle, q.side) for q in advice.press}
+    unrollable = 0
+    marked: set[tuple[str, str]] = set()
+    for finding in advice.spots:
+        if not (finding.inside and finding.kind in ("tingling", "numb")):
+            continue
+        parts = {(TABLES.part_of[s.id], s.side) for s in finding.segments if s.id in TABLES.part_of}
+        marked |= parts
+        for source in advice.sources:
+            if not _serves(source, finding.index):
+                continue
+            if not any(_side_ok(source.side, side) for _part, side in parts):
+                continue
+            key = (source.muscle, source.side)
+            assert key in held, (finding.index, key)
+            entry = entries[key]
+            assert entry.clinician_first and entry.instead == "", key
+            assert entry.reason.startswith("Check with a clinician first")
+            assert key not in stepped and key not in pressed, key
+            unrollable += not TABLES.roll_zones.is_rollable(*key)
+    for area in advice.surrounding:
+        assert (area.muscle, area.side) not in held, area.muscle
+        for part, side in marked:
+            if area.side in (side, "midline"):
+                assert not TABLES.part_touches(area.view, part, side, area.roll_zone.geometry), (
+                    area.muscle,
+                    area.side,
+                    part,
+                    side,
+                )
+    return unrollable
+
+
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("kind", ["tingling", "numb"])
+def test_a_tingling_spot_anywhere_holds_every_source_serving_it(view: str, kind: str):
+    spots_seen = unrollable = 0
+    for x, y in grid(view):
+        advice = advise([PainSpot(view, x, y, 6, kind)])
+        unrollable += check_holds(advice)
+        spots_seen += 1
+    assert unrollable > 50  # muscles worked without a roller are among those held
+    print(f"{view} {kind}: {spots_seen} spots, {unrollable} held sources without a roller")
+
+
+@pytest.mark.parametrize(
+    ("ache", "tingle"),
+    [
+        (("back", 470.0, 395.0), "back"),  # low back ache, tingling leg or arm at the back
+        (("back", 560.0, 175.0), "back"),  # neck ache
+        (("front", 470.0, 300.0), "front"),  # chest ache
+    ],
+)
+def test_with_an_ache_elsewhere_nothing_on_the_tingling_limb_is_rolled_around(ache, tingle):
+    """An ache on the trunk or neck with a tingling spot anywhere (every other grid point):
+    the ache's steps bring areas to roll around, never one on the tingling limb."""
+    for x, y in grid(tingle)[::3]:
+        advice = advise([PainSpot(*ache, 5), PainSpot(tingle, x, y, 6, "tingling")])
+        check_holds(advice)
+
+
+def test_the_reviewed_maps_hold_what_they_should():
+    """The review's maps: a tingling calf with a low-back ache lists no soleus to roll
+    around; a tingling upper arm offers neither the scalenes' press test nor its stretch."""
+    leg = advise([PainSpot("back", 560.0, 800.0, 6, "tingling"), PainSpot("back", 470, 395, 5)])
+    assert ("soleus", "right") in leg.routine.held
+    assert not {a.muscle for a in leg.surrounding if a.side == "right"}
+    arm = advise([PainSpot("front", 390.0, 300.0, 6, "tingling")])
+    scalenes = next(n for n in arm.routine.not_rolled if n.muscle == "scalenes")
+    assert scalenes.clinician_first and "tilt" not in scalenes.instead
+    assert not arm.press
+
+
+def write_map(path, spots: list[PainSpot]):
+    """Save the spots as a map file, as the window would."""
+    from bodymap.maps import TriggerPointMap, add_spot, save_map
+    from bodymap.sides import side_for
+
+    tpm = TriggerPointMap("Review")
+    for s in spots:
+        add_spot(tpm, s.view, s.x, s.y, side_for(s.view, s.x), int(s.intensity), s.kind)
+    save_map(tpm, path)
+    return path
+
+
+TINGLING_HAND_NECK = [PainSpot("front", 370.0, 480.0, 6, "tingling"), PainSpot("back", 520, 140, 5)]
+TINGLING_CALF_BACK = [PainSpot("back", 560.0, 800.0, 6, "tingling"), PainSpot("back", 470, 395, 5)]
+
+
+def test_bodymap_advise_holds_the_scalenes_and_rolls_nothing_around_the_tingling_limb(
+    tmp_path, capsys
+):
+    """Through the real command line: a tingling hand with a neck ache holds the scalenes
+    ("check with a clinician first", no side-bend stretch); a tingling calf with a low-back
+    ache lists no soleus, nor anything else on that leg, to roll around."""
+    from bodymap.cli import main
+
+    path = write_map(tmp_path / "hand.bodymap", TINGLING_HAND_NECK)
+    assert main(["advise", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    scalenes = next(n for n in data["not_rolled"] if n["muscle"] == "scalenes")
+    assert scalenes["clinician_first"] is True and scalenes["instead"] == ""
+    assert scalenes["reason"].startswith("Check with a clinician first")
+    assert not any("tilt the ear" in n["instead"] for n in data["not_rolled"])
+    held = {(n["muscle"], n["side"]) for n in data["not_rolled"] if n["clinician_first"]}
+    assert not held & {(a["muscle"], a["side"]) for a in data["surrounding"]}
+    assert main(["advise", str(path)]) == 0
+    text = capsys.readouterr().out
+    line = next(x for x in text.splitlines() if x.startswith("Not rolled: scalenes"))
+    assert "Check with a clinician first" in line and "tilt" not in line
+    assert not line.endswith(" ")
+
+    path = write_map(tmp_path / "calf.bodymap", TINGLING_CALF_BACK)
+    assert main(["advise", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert any(n["muscle"] == "soleus" and n["clinician_first"] for n in data["not_rolled"])
+    around = {(a["muscle"], a["side"]) for a in data["surrounding"]}
+    assert around and ("soleus", "right") not in around
+    for area in data["surrounding"]:  # the shaded roll zone printed for each area
+        if area["side"] in ("right", "midline"):
+            zone = shapely.geometry.shape(area["roll_zone"])
+            assert not TABLES.part_touches(area["view"], "leg", "right", zone), area["muscle"]
+
+
+def test_an_answer_given_before_a_hold_brings_back_no_press_test():
+    """An answer stored while the limb did not tingle stays a reason, but the question is
+    not asked again once a clinician's word is needed first."""
+    arm = PainSpot("front", 390.0, 300.0, 6)
+    plain = advise([arm])
+    q = plain.press[0]
+    tingling = PainSpot("front", 390.0, 300.0, 6, "tingling")
+    held = advise([tingling], press={(0, q.muscle, q.answer_side): "yes"})
+    assert (q.muscle, q.side) in held.routine.held
+    assert (q.muscle, q.side) not in {(x.muscle, x.side) for x in held.press}

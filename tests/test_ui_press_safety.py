@@ -1,0 +1,102 @@
+"""The window shows the core's press-test safety: no question, and no ⊕, in or near a zone
+not to press; "⊕ Show" marks the one point the question asks to press; a tingling limb
+offers no press test, no stretch instead and nothing to roll around on it; the printed
+guide says the same."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from test_guide import normalised, pdf_text
+from test_safety_press import TINGLING_CALF_BACK, TINGLING_HAND_NECK, too_close, write_map
+
+from bodymap.advisor import PainSpot
+from bodymap.ui.canvas.items import SiteItem
+from bodymap.ui.window.mainwindow import MapWindow
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture
+def open_map(main_window, tmp_path):
+    def make(spots: list[PainSpot]) -> MapWindow:
+        window = main_window(1400, 1200)
+        assert window.document.open(write_map(tmp_path / "spots.bodymap", spots))
+        assert len(window.document.map.spots) == len(spots)
+        return window
+
+    return make
+
+
+def sites(window: MapWindow) -> list[tuple[str, float, float]]:
+    return [
+        (i.view, *i.atlas_xy) for i in window.canvas.highlight_items() if isinstance(i, SiteItem)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("view", "x", "y", "never"),
+    [
+        ("front", 470, 510, {"pectineus"}),  # groin
+        ("back", 549, 720, {"popliteus"}),  # back of the knee
+        ("front", 490, 150, {"sternocleidomastoid", "infrahyoids"}),  # throat
+        ("front", 470, 150, {"scalenes"}),  # side of the neck
+        ("back", 540, 340, {"serratus_posterior_inferior"}),  # flank, kidney area
+    ],
+)
+def test_show_marks_only_a_point_clear_of_the_zones(qtbot, open_map, view, x, y, never):
+    window = open_map([PainSpot(view, x, y, 6)])
+    rows = window.panel.press_box.rows
+    assert rows and not never & {r.question.muscle for r in rows}
+    assert [r.question for r in rows] == list(window.panel.advice.press)
+    for row in rows:
+        qtbot.mouseClick(row.show_button, Qt.MouseButton.LeftButton)
+        assert window.canvas.highlight == (row.question.muscle, row.question.side)
+        assert sites(window) == [row.question.site]  # the one ⊕ the question names
+        assert not too_close(*row.question.site)
+
+
+def test_the_flank_press_test_marks_the_clear_site_not_the_one_over_the_kidney(qtbot, open_map):
+    """The thoracic erector spinae has a site over the kidney area and one above it: its
+    press test names the clear one, and "⊕ Show" marks that one only."""
+    window = open_map([PainSpot("back", 540, 340, 6)])
+    row = next(r for r in window.panel.press_box.rows if r.question.muscle.startswith("erector"))
+    qtbot.mouseClick(row.show_button, Qt.MouseButton.LeftButton)
+    (site,) = sites(window)
+    assert not too_close(*site)
+    window.panel.select_source(window.panel.source_rows().index(window.canvas.highlight))
+    assert any(too_close(*s) for s in sites(window))  # choosing the source shows every site
+
+
+def test_a_tingling_arm_offers_no_press_test_and_no_stretch(qtbot, open_map):
+    window = open_map(TINGLING_HAND_NECK)
+    box = window.panel.press_box
+    held = window.panel.advice.routine.held
+    assert ("scalenes", "right") in held
+    assert not {(r.question.muscle, r.question.side) for r in box.rows} & held
+    text = window.panel.details.toPlainText()
+    section = text.split("Do not roll — do this instead", 1)[1].split("Routine", 1)[0]
+    scalenes = next(line for line in section.splitlines() if line.startswith("Scalenes"))
+    assert "Check with a clinician first" in scalenes and "tilt the ear" not in text
+    arm = open_map([PainSpot("front", 390.0, 300.0, 6, "tingling")])
+    assert arm.panel.press_box.rows == [] and not arm.panel.press_box.scroller.isVisible()
+    assert sites(arm) == []
+
+
+def test_nothing_on_a_tingling_leg_is_rolled_around_in_the_window(open_map):
+    window = open_map(TINGLING_CALF_BACK)
+    text = window.panel.details.toPlainText()
+    around = text.split("Also roll around", 1)[1] if "Also roll around" in text else ""
+    assert "Soleus" not in around and "(right)" not in around
+    assert ("soleus", "right") in window.panel.advice.routine.held
+
+
+def test_the_guide_holds_the_scalenes_for_a_tingling_arm(qapp, tmp_path, capsys):
+    from bodymap.cli import main
+
+    path = write_map(tmp_path / "hand.bodymap", TINGLING_HAND_NECK)
+    out = tmp_path / "guide.pdf"
+    assert main(["guide", str(path), "-o", str(out)]) == 0
+    text = normalised(pdf_text(out))
+    assert "Scalenes" in text and "Check with a clinician first" in text
+    assert "tilt the ear gently towards the other shoulder" not in text
