@@ -191,10 +191,9 @@ def keeps_fingers_out(text: CautionText | None) -> bool:
 
 
 def zone_margin(text: CautionText | None) -> float:
-    """How far (atlas units) a press or a roll stays from a caution zone: its own margin
-    where the data gives one, else :data:`~bodymap.advisor.rollable.MARGIN`."""
-    margin = getattr(text, "margin", None)
-    return float(margin) if margin is not None else MARGIN
+    """How far (atlas units) a press or a roll stays from a caution zone: its own margin as
+    the data gives it (a zone the data does not describe: :data:`.rollable.MARGIN`)."""
+    return float(text.margin) if text is not None else MARGIN
 
 
 class NoPressZones:
