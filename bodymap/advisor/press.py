@@ -25,6 +25,7 @@ import shapely
 from bodymap.advisor.model import Reason, Source, spots_label
 from bodymap.advisor.rollable import MARGIN
 from bodymap.knowledge import CautionText, Knowledge
+from bodymap.recent import keep
 
 if TYPE_CHECKING:
     from bodymap.atlas import ViewAtlas
@@ -196,6 +197,10 @@ def zone_margin(text: CautionText | None) -> float:
     return float(text.margin) if text is not None else MARGIN
 
 
+RECENT_SITES = 4096
+"""How many points' answers a :class:`NoPressZones` keeps (the atlas has about 600 sites)."""
+
+
 class NoPressZones:
     """The caution zones a press test's ⊕ must stay clear of, each by its margin, per view.
 
@@ -206,6 +211,7 @@ class NoPressZones:
     def __init__(self, atlas: Mapping[str, ViewAtlas], knowledge: Knowledge) -> None:
         self._zones: dict[str, tuple[tuple[str, ...], tuple[float, ...], shapely.STRtree]] = {}
         self._widest = MARGIN
+        self._clear: dict[tuple[str, float, float], bool] = {}
         for view, va in atlas.items():
             zones = [
                 z for z in va.layer("caution") if keeps_fingers_out(knowledge.cautions.get(z.id))
@@ -230,8 +236,13 @@ class NoPressZones:
         )
 
     def clear(self, view: str, x: float, y: float) -> bool:
-        """Whether a finger may press at (x, y) in ``view``."""
-        return not self.too_close(view, x, y)
+        """Whether a finger may press at (x, y) in ``view``. Asked about the same few
+        trigger-point sites on every click, so the answers are kept."""
+        key = (view, x, y)
+        known = self._clear.get(key)
+        if known is None:
+            known = keep(self._clear, key, not self.too_close(view, x, y), RECENT_SITES)
+        return known
 
 
 def _site(source: Source, view: str, clear: PressClear) -> tuple[str, float, float] | None:
@@ -264,8 +275,10 @@ def press_questions(
     seen: set[tuple[str, str, int]] = set()
     first: set[tuple[str, str]] = set()
     for source in sources:
+        if len(first) == top:
+            break
         key = (source.muscle, source.side)
-        if len(first) < top and key not in held and _site(source, "", clear) is not None:
+        if key not in held and any(clear(*p) for p in source.trigger_points):
             first.add(key)
     for source in sources:
         if (source.muscle, source.side) in held:
