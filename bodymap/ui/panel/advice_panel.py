@@ -236,7 +236,12 @@ class AdvicePanel(QWidget):
         self.spot_list.currentItemChanged.connect(self._spot_row_changed)
         self.editor = SpotEditor(note_debounce_ms=note_debounce_ms)
         self.editor.editRequested.connect(self.editRequested)
-        self.editor_box = QGroupBox("Selected spot")
+        # the editor's title ("Spot 2") is a label above an untitled box: a box's own title
+        # repaints the whole box, its slider, lists and note included, on every new spot
+        self.editor_title = QLabel("Selected spot")
+        self.editor_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.editor_box = QGroupBox()
+        self.editor_box.setAccessibleName("Selected spot")
         QVBoxLayout(self.editor_box).addWidget(self.editor)
         spots_page = QWidget()
         spots_layout = QVBoxLayout(spots_page)
@@ -250,7 +255,11 @@ class AdvicePanel(QWidget):
         heading.addWidget(self.sessions_label)
         spots_layout.addLayout(heading)
         spots_layout.addWidget(self.spot_list, 1)
-        spots_layout.addWidget(self.editor_box)
+        editor_column = QVBoxLayout()
+        editor_column.setSpacing(0)  # the label sits where the box's own title sat
+        editor_column.addWidget(self.editor_title)
+        editor_column.addWidget(self.editor_box)
+        spots_layout.addLayout(editor_column)
 
         self.source_tree = QTreeWidget()
         self.source_tree.setAccessibleName("Likely sources")
@@ -502,7 +511,7 @@ class AdvicePanel(QWidget):
                 assert self._map is not None
                 spot = self._map.spot_by_id(self.selection.current)
                 noun = "Area" if self._is_area(row) else "Spot"
-                self.editor_box.setTitle(f"{noun} {row + 1}")
+                self._set_editor_title(f"{noun} {row + 1}")
         selected = [index.row() for index in self.spot_list.selectedIndexes()]
         if self.spot_list.currentRow() != current or selected != ([current] if spot else []):
             self.spot_list.blockSignals(True)
@@ -511,8 +520,13 @@ class AdvicePanel(QWidget):
         elif current >= 0:  # choosing the row again would have scrolled to it
             self.spot_list.scrollToItem(self.spot_list.item(current))
         if spot is None:
-            self.editor_box.setTitle("Selected spot (click a spot to edit it)")
+            self._set_editor_title("Selected spot (click a spot to edit it)")
         self.editor.set_spot(spot)
+
+    def _set_editor_title(self, title: str) -> None:
+        if self.editor_title.text() != title:
+            self.editor_title.setText(title)
+            self.editor_box.setAccessibleName(title)
 
     def _spot_row_changed(self, current: QListWidgetItem | None, _previous: Any) -> None:
         spot_id = current.data(Qt.ItemDataRole.UserRole) if current is not None else ""
