@@ -110,3 +110,84 @@ def test_a_markers_tooltip_follows_its_new_number_after_a_delete(qtbot, main_win
     window.remove_spot(first)
     assert shown(_hover_tooltip(qtbot, window, second)).startswith("Spot 1 — ")
 
+
+# -- Tab goes through the panel in reading order ---------------------------------------------
+def _panel_widgets_in_reading_order(window) -> list[QWidget]:
+    panel, editor = window.panel, window.panel.editor
+    rows = [
+        button
+        for row in panel.press_box.rows
+        for button in (row.show_button, *row.buttons.values())
+    ]
+    return [
+        panel.length_box,
+        panel.clinician_button,
+        panel.spot_list,
+        editor.intensity_slider,
+        editor.intensity_box,
+        editor.kind_box,
+        editor.note_edit,
+        panel.source_tree,
+        panel.press_box.scroller,
+        *rows,
+        panel.details,
+    ]
+
+
+def _tab_walk(window, start: QWidget, limit: int = 80) -> list[QWidget]:
+    """Press Tab from ``start`` until the focus comes back to it; the widgets met, each
+    once (Tab on the diagram first walks its spots)."""
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    met: list[QWidget] = [start]
+    for _ in range(limit):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focus = QApplication.focusWidget()
+        if focus is start:
+            return met
+        if focus is not met[-1]:
+            met.append(focus)
+    raise AssertionError(f"Tab never came back: {[type(w).__name__ for w in met]}")
+
+
+def test_tab_walks_the_panel_in_reading_order_with_the_toolbar_outside_it(
+    qtbot, main_window
+) -> None:
+    window = main_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    _click(qtbot, window, *NECK_R)
+    _click(qtbot, window, *LOW_BACK_R)
+    assert len(window.panel.press_box.rows) >= 2  # rows made after the window was built
+    brush = window.paint_bar.findChild(QSlider, "brushSize")
+
+    met = _tab_walk(window, window.panel.length_box)
+    expected = _panel_widgets_in_reading_order(window)
+    in_panel = [w for w in met if window.panel.isAncestorOf(w)]
+    assert in_panel == expected
+    # the panel's controls are one run: nothing else comes between them
+    first, last = met.index(expected[0]), met.index(expected[-1])
+    assert met[first : last + 1] == expected
+    # the paint bar's slider comes after the panel, just before the diagram it sits beside
+    assert brush in met and met.index(brush) > last
+    assert met[met.index(brush) + 1] is window.canvas
+
+
+def test_the_muscle_browser_made_later_keeps_the_toolbar_beside_the_diagram(
+    qtbot, main_window
+) -> None:
+    window = main_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    _click(qtbot, window, *NECK_R)
+    window.show_muscles("upper_trapezius", "right")  # its controls are made now
+    # under the advice panel, both shown
+    window.splitDockWidget(window.dock, window.muscle_dock, Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: window.muscle_dock.browser.search.isVisible())
+    assert window.panel.length_box.isVisible()
+    brush = window.paint_bar.findChild(QSlider, "brushSize")
+
+    met = _tab_walk(window, window.canvas)
+    search = window.muscle_dock.browser.search
+    assert met.index(window.panel.details) < met.index(search)  # the advice panel, then it
+    assert met[-1] is brush  # and the slider last, just before the diagram again
+
