@@ -191,3 +191,41 @@ def test_the_muscle_browser_made_later_keeps_the_toolbar_beside_the_diagram(
     assert met.index(window.panel.details) < met.index(search)  # the advice panel, then it
     assert met[-1] is brush  # and the slider last, just before the diagram again
 
+
+# -- the recovery question names the file ----------------------------------------------------
+def test_the_recovery_question_names_the_file_and_its_folder(
+    qtbot, main_window, tmp_path: Path, monkeypatch
+) -> None:
+    window = main_window()
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    path = folder / "monday.bodymap"
+    tpm = TriggerPointMap("Neck")
+    add_spot(tpm, *NECK_R, "right", 6)
+    save_map(tpm, path)
+    crashed = RecoveryStore(tmp_path / "recovery", session_id="crashed")
+    crashed.save_recovery(tpm, path)
+    crashed.close()
+    boxes = Boxes(monkeypatch)
+
+    window.startup()
+    (box,) = boxes.boxes
+    assert box.text().startswith("Recover unsaved changes to monday.bodymap from ")
+    assert f"The file is in {folder}." in box.informativeText()
+    assert "The map in it is called Neck." in box.informativeText()
+
+
+def test_the_recovery_question_for_a_map_never_saved_names_the_map(
+    qtbot, main_window, tmp_path: Path, monkeypatch
+) -> None:
+    window = main_window()
+    crashed = RecoveryStore(tmp_path / "recovery", session_id="crashed")
+    crashed.save_recovery(TriggerPointMap("Neck"), None)
+    crashed.close()
+    boxes = Boxes(monkeypatch)
+
+    window.startup()
+    (box,) = boxes.boxes
+    assert box.text().startswith("Recover unsaved changes to Neck from ")
+    assert box.informativeText() == ""
+
