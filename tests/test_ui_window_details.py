@@ -229,3 +229,55 @@ def test_the_recovery_question_for_a_map_never_saved_names_the_map(
     assert box.text().startswith("Recover unsaved changes to Neck from ")
     assert box.informativeText() == ""
 
+
+# -- a failed save's title names the whole map ----------------------------------------------
+def test_a_failed_save_names_a_map_with_a_slash_whole(
+    qtbot, main_window, tmp_path: Path, monkeypatch
+) -> None:
+    window = main_window()
+    name = "neck / shoulders"
+    opened = tmp_path / "mine.bodymap"
+    save_map(TriggerPointMap(name), opened)
+    assert window.document.open(opened)
+    _click(qtbot, window, *NECK_R)
+    # the person types the map's name in the file chooser: a folder "neck " that is not there
+    typed = tmp_path / f"{name}.bodymap"
+    monkeypatch.setattr(window.document, "ask_save_path", lambda suggested: typed)
+    boxes = Boxes(monkeypatch)
+
+    window.acts.save_as.trigger()
+    assert window.document.path == opened and window.document.is_modified()
+    (box,) = boxes.boxes
+    assert box.windowTitle() == f"Could not save {name}"
+    assert str(typed) in box.text() and box.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_failed_export_is_titled_by_what_was_exported(
+    qtbot, main_window, tmp_path: Path, monkeypatch
+) -> None:
+    window = main_window()
+    _click(qtbot, window, *NECK_R)
+    boxes = Boxes(monkeypatch)
+    missing = tmp_path / "neck " / " shoulders.png"
+    assert window.export("png", missing) is None
+    assert window.guide("pdf", missing.with_suffix(".pdf")) is None
+    assert [box.windowTitle() for box in boxes.boxes] == [
+        "Could not export map as PNG",
+        "Could not export guide as PDF",
+    ]
+
+
+def test_a_failed_summary_export_quotes_the_path_as_plain_text(
+    qtbot, main_window, tmp_path: Path, monkeypatch
+) -> None:
+    window = main_window()
+    _click(qtbot, window, *NECK_R)
+    boxes = Boxes(monkeypatch)
+    guessing: list[tuple[object, ...]] = []  # Qt's own boxes take text that looks like markup
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: guessing.append(args))
+    missing = tmp_path / "<b>x</b>" / "summary.pdf"
+    assert window.export_summary(missing) is None
+    assert guessing == []
+    (box,) = boxes.boxes
+    assert box.windowTitle() == "Could not export the summary"
+    assert box.textFormat() == Qt.TextFormat.PlainText and str(missing) in box.text()

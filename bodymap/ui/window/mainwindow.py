@@ -475,7 +475,7 @@ class MapWindow(QMainWindow):
 
     def export_summary(self, path: Path | None = None) -> Path | None:
         """The one-page summary for a clinician as PDF, to ``path`` or a chosen file."""
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+        from PySide6.QtWidgets import QFileDialog
 
         from bodymap.ui.printing.summary import write_summary_pdf
 
@@ -489,7 +489,8 @@ class MapWindow(QMainWindow):
         try:
             write_summary_pdf(self.document.map, path)
         except OSError as exc:
-            QMessageBox.warning(self, "Export summary", f"Cannot write {path}: {exc}")
+            # plain text: a message box would take a path like "<b>x</b>.pdf" for markup
+            self.document.show_error("Could not export the summary", f"Cannot write {path}: {exc}")
             return None
         return path
 
