@@ -225,7 +225,7 @@ class SpotMarkers:
             item.number, self._hits[spot.id], spot.side, area_shape(spot) is not None,
             spot.intensity, spot.kind, spot.note,
         )  # fmt: skip
-        item.setToolTip(plain_tooltip(text))
+        item.setToolTip(plain_tooltip(text, heading=True))
 
     def _renumber(self) -> None:
         if self.map is None:

@@ -38,7 +38,7 @@ def short_note(note: str, limit: int = NOTE_LIMIT) -> str:
     space = cut.rfind(" ")
     if space > limit // 2:
         cut = cut[:space]
-    return f"{cut.rstrip()}…"
+    return f"{cut.rstrip(' ,;:.-–—')}…"
 
 
 def pain_text(kind: str, note: str, note_limit: int | None = None) -> str:
