@@ -39,12 +39,13 @@ from PySide6.QtWidgets import (
 from bodymap.advisor import Advice, Reason, Source, advise_map, spots_label
 from bodymap.advisor.press import press_questions
 from bodymap.atlas import ViewAtlas, load_atlas
-from bodymap.guide.words import AREA_DASH, POSITION_WORDS, TOOL_WORDS, area_place
+from bodymap.guide.words import POSITION_WORDS, TOOL_WORDS
 from bodymap.knowledge import load_knowledge
 from bodymap.maps.model import Change, TriggerPointMap
 from bodymap.ui.document.map_observer import MapObserver
 from bodymap.ui.document.selection import SpotSelection
 from bodymap.ui.drawing.plain_text import plain_tooltip
+from bodymap.ui.drawing.spot_text import pain_text, spot_heading
 from bodymap.ui.panel.clinician import ClinicianDialog
 from bodymap.ui.panel.press_test import PressTestBox
 from bodymap.ui.panel.spot_editor import NOTE_DEBOUNCE_MS, SpotEditor
@@ -472,15 +473,12 @@ class AdvicePanel(QWidget):
             self.spot_list.clear()
         for index, spot in enumerate(spots):
             finding = self.advice.spots[index]
-            region = finding.regions[0].name if finding.regions else "Not on the body"
             trend = trend_text(self._map.trend_label(spot.id))
-            # "Area 3 — outer thigh, right — 6/10 · …", "Spot 2 — Upper trapezius, right — …"
-            if finding.area_units2 is not None:
-                label = f"Area {index + 1}{AREA_DASH}{area_place(finding, spot.side)}"
-            else:
-                label = f"Spot {index + 1}{AREA_DASH}{region}{_side(spot.side)}"
+            # "Area 3 — outer thigh, right — 6/10 · …", "Spot 2 — Upper trapezius (right) — …"
+            area = finding.area_units2 is not None
+            label = spot_heading(index + 1, finding, spot.side, area)
             text = f"{label} — {spot.intensity}/10 · {trend}"
-            tip = f"{spot.kind.capitalize()} pain" + (f": {spot.note}" if spot.note else "")
+            tip = pain_text(spot.kind, spot.note)
             item = self.spot_list.item(index)
             if item is None:
                 item = QListWidgetItem()
