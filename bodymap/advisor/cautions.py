@@ -70,41 +70,54 @@ def _meets(
     )
 
 
-def _pattern_spot_met(
-    need: PatternSpot, kind: str, segments: Sequence[Region], part_of: Mapping[str, str]
-) -> bool:
-    if need.kinds and kind not in need.kinds:
-        return False
-    return any(
-        (not need.segments or s.id in need.segments)
-        and (not need.parts or part_of.get(s.id) in need.parts)
-        and (not need.side or s.side == need.side)
-        for s in segments
+def _pair_met(need: PatternSpot, seg: str, side: str, part_of: Mapping[str, str]) -> bool:
+    return (
+        (not need.segments or seg in need.segments)
+        and (not need.parts or part_of.get(seg) in need.parts)
+        and (not need.side or side == need.side)
     )
 
 
-def _met_by(
-    pattern: Pattern,
-    spots: Sequence[SpotLike],
-    under: Mapping[int, tuple[Region, ...]],
-    part_of: Mapping[str, str],
-    memo: dict[tuple[object, ...], bool],
-) -> set[int]:
-    """The spots that make up ``pattern`` (each of its spots met by some spot), or none."""
-    found: set[int] = set()
-    for need in pattern.spots:
-        meet = set()
-        for i, segments in under.items():
-            key = (need, spots[i].kind, segments)
-            ok = memo.get(key)
-            if ok is None:
-                ok = memo[key] = _pattern_spot_met(need, spots[i].kind, segments, part_of)
-            if ok:
-                meet.add(i)
-        if not meet:
-            return set()
-        found |= meet
-    return found
+class _Places:
+    """The spots grouped by what a pattern reads of them: the pain kind and the (segment,
+    side) pairs a spot lies on. Many spots share a place, and each part of a pattern is
+    matched against the few pairs on the map once, so a map of many spots stays quick."""
+
+    def __init__(
+        self,
+        spots: Sequence[SpotLike],
+        under: Mapping[int, tuple[Region, ...]],
+        knowledge: Knowledge,
+    ) -> None:
+        self.part_of = {seg: part.id for part in knowledge.body_parts for seg in part.segments}
+        by_object: dict[tuple[str, tuple[int, ...]], list[int]] = {}
+        regions: dict[tuple[str, tuple[int, ...]], tuple[Region, ...]] = {}
+        for i, segments in under.items():  # the atlas's regions are shared objects
+            key = (spots[i].kind, tuple(map(id, segments)))
+            by_object.setdefault(key, []).append(i)
+            regions.setdefault(key, segments)
+        self.groups: dict[tuple[str, frozenset[tuple[str, str]]], list[int]] = {}
+        for key, idx in by_object.items():
+            place = (key[0], frozenset((s.id, s.side) for s in regions[key]))
+            self.groups.setdefault(place, []).extend(idx)
+        self.pairs = frozenset().union(*(pairs for _, pairs in self.groups))
+
+    def met_by(self, pattern: Pattern) -> set[int]:
+        """The spots that make up ``pattern`` (each of its spots met by some spot), or
+        none when some part of the picture is missing."""
+        found: set[int] = set()
+        for need in pattern.spots:
+            ok = {p for p in self.pairs if _pair_met(need, *p, self.part_of)}
+            meet = [
+                i
+                for (kind, pairs), spots in self.groups.items()
+                if (not need.kinds or kind in need.kinds) and not ok.isdisjoint(pairs)
+                for i in spots
+            ]
+            if not meet:
+                return set()
+            found.update(meet)
+        return found
 
 
 def pattern_spots(
@@ -112,9 +125,8 @@ def pattern_spots(
 ) -> tuple[int, ...]:
     """The spots (indices) that together make up ``pattern``, each meeting one or more of
     its spots; empty when some part of the picture is missing."""
-    part_of = {seg: part.id for part in knowledge.body_parts for seg in part.segments}
     under = {i: hit.segments for i, hit in enumerate(hits) if hit.inside}
-    return tuple(sorted(_met_by(pattern, spots, under, part_of, {})))
+    return tuple(sorted(_Places(spots, under, knowledge).met_by(pattern)))
 
 
 def _raise_patterns(
@@ -125,13 +137,15 @@ def _raise_patterns(
     knowledge: Knowledge,
 ) -> None:
     """Add to ``raised`` the flags that cross-spot patterns raise, with the spots that make
-    up each pattern (each of its spots met by some spot of the map)."""
-    part_of = {seg: part.id for part in knowledge.body_parts for seg in part.segments}
-    memo: dict[tuple[object, ...], bool] = {}  # many spots share what lies under them
+    up each pattern: from the segments the spots lie on, or for a flag marked
+    ``any_overlap`` also those they graze."""
+    if not lies:
+        return
+    places = {False: _Places(spots, lies, knowledge)}
+    places[True] = places[False] if touches == lies else _Places(spots, touches, knowledge)
     for flag in knowledge.red_flags:
-        under = touches if flag.any_overlap else lies
         for pattern in flag.patterns:
-            found = _met_by(pattern, spots, under, part_of, memo)
+            found = places[flag.any_overlap].met_by(pattern)
             if found:
                 raised.setdefault(flag.id, set()).update(found)
 
@@ -145,21 +159,23 @@ def red_flags(
     seen: dict[tuple[object, ...], list[str]] = {}  # many spots share what lies under them
     lies: dict[int, tuple[Region, ...]] = {}  # the segments each spot lies on
     touches: dict[int, tuple[Region, ...]] = {}  # and with those it only grazes
+    triggered = [flag for flag in knowledge.red_flags if flag.triggers]
     for i, (spot, hit) in enumerate(zip(spots, hits, strict=True)):
         if not hit.inside:
             continue
-        lies[i], touches[i] = hit.segments, (*hit.segments, *hit.grazed)
+        lies[i] = hit.segments
+        touches[i] = (*hit.segments, *hit.grazed) if hit.grazed else hit.segments
         segments = frozenset(s.id for s in hit.segments)
-        grazed = frozenset(s.id for s in hit.grazed)
+        touched = segments | {s.id for s in hit.grazed} if hit.grazed else segments
         regions = frozenset(r.id for r in (*hit.regions, *hit.cautions))
-        key = (segments, grazed, regions, spot.kind, spot.intensity)
+        key = (segments, touched, regions, spot.kind, spot.intensity)
         ids = seen.get(key)
         if ids is None:
             ids = seen[key] = [
                 flag.id
-                for flag in knowledge.red_flags
+                for flag in triggered
                 if any(
-                    _meets(t, spot, segments | grazed if flag.any_overlap else segments, regions)
+                    _meets(t, spot, touched if flag.any_overlap else segments, regions)
                     for t in flag.triggers
                 )
             ]
