@@ -345,10 +345,10 @@ def _cmd_guide(args: argparse.Namespace) -> int:
 
 def _cmd_session(args: argparse.Namespace) -> int:
     tpm = _load_map(args.map)
-    from bodymap.advisor import advise
+    from bodymap.advisor import advise_map
     from bodymap.session import plan_session
 
-    advice = advise(list(tpm.spots), length=args.length)
+    advice = advise_map(tpm, args.length)  # with the press answers, as the panel's routine
     plan = plan_session(advice, args.preset, beginner=args.beginner)
     if args.json:
         _print_json(plan.to_json())

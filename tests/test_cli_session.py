@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bodymap import cli
+from bodymap.advisor import advise_map
+from bodymap.maps import load_map, save_map
+from bodymap.maps.verbs import answer_press_test
 from bodymap.session import PRESET_NAMES
 from tests.test_cli import EXAMPLES, call, run
 
@@ -77,3 +82,57 @@ def test_a_full_length_routine_gives_a_full_session_at_least_as_long(capsys) -> 
     _, short, _ = call(capsys, "session", path, "--preset", "full", "--length", "short", "--json")
     _, full, _ = call(capsys, "session", path, "--preset", "full", "--length", "full", "--json")
     assert json.loads(short)["total_s"] < json.loads(full)["total_s"]
+
+
+def map_with_a_no(path: Path) -> tuple[str, str]:
+    """Save at ``path`` the desk-worker map with one press-test "no" that drops a muscle
+    from the panel's routine; return that (muscle, side)."""
+    tpm = load_map(EXAMPLES / "desk_worker.bodymap")
+    advice = advise_map(tpm)
+    rolled = {(s.muscle, s.side) for s in advice.routine.steps}
+    for source in advice.sources:
+        if (source.muscle, source.side) not in rolled:
+            continue
+        for spot in dict.fromkeys(r.spot for r in source.reasons):
+            answered = load_map(EXAMPLES / "desk_worker.bodymap")
+            side = "midline" if source.side == "both" else source.side
+            answer_press_test(answered, answered.spots[spot].id, source.muscle, side, "no")
+            if (source.muscle, source.side) not in {
+                (s.muscle, s.side) for s in advise_map(answered).routine.steps
+            }:
+                save_map(answered, path)
+                return source.muscle, source.side
+    raise AssertionError("no press answer drops a muscle from the desk worker's routine")
+
+
+def timed(plan: dict[str, Any]) -> set[tuple[str, str]]:
+    return {(s["muscle"], s["side"]) for s in plan["steps"] if s["phases"]}
+
+
+@pytest.mark.parametrize("preset", PRESET_NAMES)
+def test_a_session_leaves_out_what_a_no_took_out_of_the_routine(capsys, tmp_path, preset) -> None:
+    """After "no, pressing it does not reproduce my pain" drops a muscle from the panel's
+    routine, `bodymap session` does not time it either (it planned from the answers-blind
+    advice and timed a step the routine no longer listed)."""
+    answered = tmp_path / "answered.bodymap"
+    muscle, side = map_with_a_no(answered)
+    status, out, _ = call(capsys, "session", str(answered), "--preset", preset, "--json")
+    assert status == 0
+    assert (muscle, side) not in timed(json.loads(out))
+    status, out, _ = call(capsys, "advise", str(answered), "--json")
+    assert (muscle, side) not in {(s["muscle"], s["side"]) for s in json.loads(out)["routine"]}
+    if preset == "full":  # without the answer the full session times it
+        plain = str(EXAMPLES / "desk_worker.bodymap")
+        status, out, _ = call(capsys, "session", plain, "--preset", preset, "--json")
+        assert status == 0 and (muscle, side) in timed(json.loads(out))
+
+
+def test_a_session_from_a_fresh_process_reads_the_answers(tmp_path) -> None:
+    answered = tmp_path / "answered.bodymap"
+    muscle, side = map_with_a_no(answered)
+    proc = run("session", str(answered), "--preset", "full", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert (muscle, side) not in timed(json.loads(proc.stdout))
+    proc = run("session", str(EXAMPLES / "desk_worker.bodymap"), "--preset", "full", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert (muscle, side) in timed(json.loads(proc.stdout))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -316,6 +317,52 @@ def test_cautions_file_is_strict() -> None:
         parse_knowledge(texts, complete=False)
 
 
+def _parse_cautions(cautions: str) -> Any:
+    texts = {
+        "leg_foot.toml": GOOD,
+        CAUTIONS_FILE: cautions,
+        ADVICE_FILE: read_text("knowledge", ADVICE_FILE),
+    }
+    return parse_knowledge(texts, complete=False)
+
+
+@pytest.mark.parametrize(
+    ("margin", "message"),
+    [
+        ("0", "must be more than 0"),
+        ("-8", "outside 0.0..60.0"),
+        ("0.0", "must be more than 0"),
+        ("61", "outside 0.0..60.0"),
+        ("nan", "outside 0.0..60.0"),
+        ("inf", "outside 0.0..60.0"),
+        ('"a hand"', "'margin' must be a number"),
+        ("true", "'margin' must be a number"),
+    ],
+)
+def test_cautions_file_rejects_a_bad_margin_naming_file_and_zone(margin: str, message: str) -> None:
+    """A zone's margin is how far "roll here" stays from it: a typo must not shrink it to
+    nothing or swallow the leg."""
+    shipped = read_text("knowledge", CAUTIONS_FILE)
+    assert 'id = "kidney"' in shipped
+    with pytest.raises(KnowledgeError) as err:
+        _parse_cautions(shipped.replace('id = "kidney"', f'id = "kidney"\nmargin = {margin}'))
+    text = str(err.value)
+    assert text.startswith("cautions.toml: zone 'kidney'"), text
+    assert message in text
+
+
+def test_a_zone_margin_defaults_to_the_roll_zones_margin_and_is_read_when_given() -> None:
+    from bodymap.advisor.rollable import MARGIN
+
+    shipped = read_text("knowledge", CAUTIONS_FILE)
+    knowledge = _parse_cautions(shipped.replace('id = "kidney"', 'id = "kidney"\nmargin = 12.5'))
+    assert knowledge.cautions["kidney"].margin == 12.5
+    assert knowledge.cautions["axilla"].margin == MARGIN == 4.0
+    # the shipped zones that ask for a hand's width keep one
+    assert KNOWLEDGE.cautions["popliteal_fossa"].margin > MARGIN
+    assert KNOWLEDGE.cautions["femoral_triangle"].margin > MARGIN
+
+
 # --- technique and safety rules over every record ----------------------------------------
 
 # The first word of every `how`: instructions in the imperative, starting with what to do.
@@ -347,20 +394,20 @@ CUT_SHARE = 0.2
 
 
 def _caution_neighbours() -> dict[str, set[str]]:
-    """Record id → danger zones (vessels, nerves, organs) that, with the roll-zone margin,
-    take at least :data:`CUT_SHARE` of one of its atlas regions (any view, any side).
+    """Record id → danger zones (vessels, nerves, organs) that, with each zone's own
+    roll-zone margin, take at least :data:`CUT_SHARE` of one of its atlas regions (any
+    view, any side).
 
     Tissue that is simply not rolled (``kind = "bone"``, the kneecap) needs no mention:
     the roll zone leaves it out and its own caution text says what to do instead.
     """
-    from bodymap.advisor.rollable import MARGIN
     from bodymap.atlas import load_atlas
 
     near: dict[str, set[str]] = {}
     atlas = load_atlas()
     for view in atlas:
         zones = [
-            (z, z.geometry.buffer(MARGIN))
+            (z, z.geometry.buffer(KNOWLEDGE.cautions[z.id].margin))
             for z in atlas[view].layer("caution")
             if KNOWLEDGE.cautions[z.id].kind == "danger"
         ]

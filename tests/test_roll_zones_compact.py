@@ -76,6 +76,22 @@ def test_another_tool_or_atlas_is_not_served_stored_zones(blob: bytes) -> None:
     assert loads_zones(blob, one_view, knowledge) is None
 
 
+def test_zones_made_with_another_margin_are_not_served(blob: bytes) -> None:
+    """Widening a caution zone's margin in cautions.toml must reach the shading at once,
+    not wait for the compact form to be rebuilt."""
+    atlas, knowledge = load_atlas(), load_knowledge()
+    knee = knowledge.cautions["popliteal_fossa"]
+    wider = dataclasses.replace(knee, margin=knee.margin + 1)
+    edited = dataclasses.replace(knowledge, cautions={**knowledge.cautions, knee.zone: wider})
+    assert fingerprint(atlas, edited) != fingerprint(atlas, knowledge)
+    assert loads_zones(blob, atlas, edited) is None
+    zone = RollZones(atlas, edited, shipped_zones(atlas, edited)).get(
+        "back", "gastrocnemius", "right"
+    )
+    shipped = tables_for(atlas, knowledge).roll_zones.get("back", "gastrocnemius", "right")
+    assert zone is not None and shipped is not None and zone.area < shipped.area
+
+
 @pytest.mark.parametrize(
     "damage",
     [

@@ -20,6 +20,7 @@ import shapely
 
 from bodymap.advisor import PainSpot, advise
 from bodymap.advisor.model import LENGTHS
+from bodymap.advisor.rollable import RollZone, RollZones
 from bodymap.advisor.tables import tables_for
 from bodymap.atlas import load_atlas
 from bodymap.cli import main
@@ -83,6 +84,84 @@ def test_every_record_rolled_or_not_is_safe_on_each_side(side: str) -> None:
         if TABLES.roll_zones.is_rollable(muscle, side):
             assert record.technique.tool != "none", muscle
             assert best.geometry.intersection(keep_out(best.view, muscle)).area <= SLIVER, muscle
+
+
+ROUNDING = 0.2
+"""Atlas units a roll zone may fall inside a margin: the grown zones' arcs are straight
+segments (at most 0.1 units in) and geometry is kept to a 0.1 grid."""
+HAND = (46.0, 60.0)
+"""A hand's width in atlas units (about 8 to 10.5 cm on an adult, 1.75 mm a unit)."""
+
+
+@functools.cache
+def computed_zones() -> tuple[RollZone, ...]:
+    """Every roll zone computed afresh (the shipped compact form is checked against these
+    in tests/test_roll_zones_compact.py)."""
+    return RollZones(ATLAS, KNOWLEDGE).zones()
+
+
+@pytest.mark.parametrize("source", ["computed", "shipped"])
+def test_every_roll_zone_keeps_each_caution_zones_own_margin(source: str) -> None:
+    """Over every muscle, side and view: "roll here" stays as far from each caution zone
+    as that zone's record asks (a hand's width behind the knee, 4 units elsewhere)."""
+    every = computed_zones() if source == "computed" else TABLES.roll_zones.zones()
+    zones = [z for z in every if not z.geometry.is_empty]
+    assert len(zones) >= 2 * len(KNOWLEDGE.muscles) - 40
+    checked: set[str] = set()
+    for zone in zones:
+        tool = KNOWLEDGE.muscles[zone.muscle].technique.tool
+        for caution in ATLAS[zone.view].layer("caution"):
+            text = KNOWLEDGE.cautions[caution.id]
+            if text.tools and tool not in text.tools:
+                continue  # fingertips may work the back of the neck
+            gap = zone.geometry.distance(caution.geometry)
+            where = (zone.view, zone.muscle, zone.side, caution.id)
+            assert gap >= text.margin - ROUNDING, (*where, round(gap, 2), text.margin)
+            if gap < text.margin + 1:
+                checked.add(caution.id)
+    # the widened zones are not vacuous: some muscle's shading ends right at the margin
+    assert {"popliteal_fossa", "femoral_triangle"} <= checked
+
+
+def _crease_gaps(view: str, crease: Any, side: str) -> dict[str, float]:
+    """Each rollable muscle of ``side``: how far its shading lies from ``crease``."""
+    out = {}
+    for zone in computed_zones():
+        if zone.view == view and zone.side == side and zone.rollable:
+            out[zone.muscle] = float(zone.geometry.distance(crease))
+    return out
+
+
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_back_of_knee_shading_stops_a_hands_width_short_of_the_crease(side: str) -> None:
+    """The zone's text: "roll the calf below it and the hamstrings above it, stopping a
+    hand's width short of the crease". Nothing is shaded nearer, and the calf and the
+    hamstrings are shaded from about there on (no empty strip where the text says roll)."""
+    (fossa,) = [
+        z for z in ATLAS["back"].layer("caution") if z.id == "popliteal_fossa" and z.side == side
+    ]
+    y = ATLAS["back"].landmarks[f"popliteal_fossa_{side[0]}"][1]
+    crease = shapely.LineString([(0, y), (1000, y)]).intersection(fossa.geometry)
+    gaps = _crease_gaps("back", crease, side)
+    near = {m: round(g, 1) for m, g in gaps.items() if g < HAND[0]}
+    assert not near, near
+    for muscle in ("gastrocnemius", "biceps_femoris", "semitendinosus", "semimembranosus"):
+        assert gaps[muscle] <= HAND[1], (muscle, round(gaps[muscle], 1))
+
+
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_inner_and_front_thigh_shading_starts_a_hands_width_below_the_groin(side: str) -> None:
+    """The groin crease's text: "roll the inner and front thigh a hand's width lower down"
+    (the crease runs from the front point of the hip bone to the pubic bone)."""
+    marks = ATLAS["front"].landmarks
+    crease = shapely.LineString([marks[f"asis_{side[0]}"], marks["pubic_symphysis"]])
+    gaps = _crease_gaps("front", crease, side)
+    thigh = ("adductor_longus", "adductor_magnus", "sartorius", "rectus_femoris",
+             "vastus_intermedius", "vastus_medialis", "gracilis", "pectineus")  # fmt: skip
+    near = {m: round(gaps[m], 1) for m in thigh if m in gaps and gaps[m] < HAND[0]}
+    assert not near, near
+    for muscle in ("adductor_longus", "rectus_femoris"):
+        assert gaps[muscle] <= HAND[1] + 10, (muscle, round(gaps[muscle], 1))
 
 
 def test_the_cases_from_the_report_are_cut_back() -> None:

@@ -327,3 +327,70 @@ def test_an_empty_map_offers_no_session(qtbot):
     qtbot.addWidget(dialog)
     assert dialog.choice() is None
     assert not any(button.isEnabled() for button in dialog._buttons.values())
+
+
+def say_no_until_a_step_goes(qtbot, window) -> tuple[str, str]:
+    """Answer "No" with the panel's press-test buttons, question by question (undoing
+    each that changes nothing), until one drops its muscle from the panel's routine."""
+    for index in range(len(window.panel.press_box.rows)):
+        row = window.panel.press_box.rows[index]
+        muscle, side = row.question.muscle, row.question.side
+        qtbot.mouseClick(row.buttons["no"], Qt.MouseButton.LeftButton)
+        assert window.document.map.answers
+        routine = window.panel.advice.routine.steps
+        if (muscle, side) not in {(s.muscle, s.side) for s in routine}:
+            return muscle, side
+        trigger(window, "undo")
+    raise AssertionError("no press-test answer drops a step from the desk worker's routine")
+
+
+def session_steps(window, monkeypatch, preset: str = "full") -> set[tuple[str, str]]:
+    """Start a mat session from the menu and return the (muscle, side) it times."""
+    monkeypatch.setattr(window.mat, "ask_preset", lambda: (preset, False))
+    window.mat.full_screen = False
+    window.mat.clock = FakeClock()
+    trigger(window, "mat_session")
+    mat = window.mat.current
+    assert mat is not None and mat.isVisible()
+    timed = {(s.muscle, s.side) for s in mat.plan.steps if s.seconds > 0}
+    mat.close()
+    return timed
+
+
+def test_mat_mode_leaves_out_what_a_press_answer_took_out_of_the_routine(
+    qtbot, tmp_path, monkeypatch
+):
+    """The mat session follows the panel's routine, press-test answers included: after a
+    "No" drops a muscle from the routine, the session does not time it; after undoing the
+    answer, it does."""
+    window, _dialogs = make_window(qtbot, tmp_path, monkeypatch)
+    window.document.open(DESK)
+    before = session_steps(window, monkeypatch)
+    muscle, side = say_no_until_a_step_goes(qtbot, window)
+    assert (muscle, side) in before
+    after = session_steps(window, monkeypatch)
+    assert (muscle, side) not in after
+    rolled = {(s.muscle, s.side) for s in window.panel.advice.routine.steps}
+    assert after <= rolled  # nothing timed that the panel's routine does not list
+    trigger(window, "undo")
+    assert not window.document.map.answers
+    assert (muscle, side) in session_steps(window, monkeypatch)
+
+
+def test_the_preset_chooser_times_the_routine_with_its_answers(qtbot, tmp_path, monkeypatch):
+    from bodymap.ui.mat.ring import clock_text
+    from bodymap.ui.window.mat_session import PresetDialog
+
+    def lengths() -> dict[str, str]:
+        dialog = PresetDialog(window.document.map, window, window.panel.length)
+        qtbot.addWidget(dialog)
+        texts = {name: button.text() for name, button in dialog._buttons.items()}
+        for name, text in texts.items():  # the length of the session Start would run
+            assert f"({clock_text(window.mat.plan(name).total_s)})" in text, (name, text)
+        return texts
+
+    window, _dialogs = make_window(qtbot, tmp_path, monkeypatch)
+    window.document.open(EXAMPLES / "runner.bodymap")
+    before = lengths()
+    say_no_until_a_step_goes(qtbot, window)
+    assert lengths() != before  # the answer changed what some session would time

@@ -4,7 +4,7 @@ Usage: ``python tools/build_roll_zones.py`` computes every muscle's roll zone fr
 shipped atlas and knowledge and writes them (as WKB, see ``bodymap.advisor.zones_compact``);
 ``--check`` exits 1 if the committed file differs from what this script builds (the test
 suite runs the same check). Run it after ``tools/build_atlas.py`` or after editing a
-muscle's tool or a caution zone's tools in ``assets/knowledge/*.toml``: until then the
+muscle's tool or a caution zone's tools or margin in ``assets/knowledge/*.toml``: until then the
 program computes the zones itself when first asked, which is correct, only slower.
 """
 

@@ -2,7 +2,9 @@
 
 A roll zone is computed, never drawn by hand: the muscle's superficial and deep regions on
 one side of one view, minus every caution zone of that view (vessels, nerves, organs and
-tissue that is not rolled, such as the kneecap) grown by :data:`MARGIN`. What the window
+tissue that is not rolled, such as the kneecap) grown by that zone's ``margin`` in
+``cautions.toml`` (:data:`MARGIN` unless it gives one: a hand's width behind the knee,
+where the text says to stop a hand's width short of the crease). What the window
 and the printed guide shade "roll here" is exactly this geometry, so no record, zone or
 later feature can put the shading over a place the program says not to roll.
 
@@ -14,6 +16,7 @@ compact form when that was made from the same atlas and knowledge
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -22,18 +25,23 @@ import shapely
 from shapely.geometry import mapping
 
 from bodymap.knowledge import Knowledge
+from bodymap.knowledge.model import ZONE_MARGIN
 
 if TYPE_CHECKING:
     from bodymap.atlas import ViewAtlas
 
 __all__ = ["MARGIN", "MIN_AREA", "RollZone", "RollZones", "StoredZone", "geojson_of"]
 
-MARGIN = 4.0
-"""Atlas units (about 7 mm on an adult) kept clear around every caution zone."""
+MARGIN = ZONE_MARGIN
+"""Atlas units (about 7 mm on an adult) kept clear around a caution zone whose record
+gives no ``margin`` of its own."""
 MIN_AREA = 60.0
 """Square atlas units: less than about a thumb's print clear of the zones is not rolled."""
 MIN_WIDTH = 6.0
 """Atlas units (about 1 cm): thinner slivers left between zones are not rolled."""
+ROUNDING = 0.1
+"""Atlas units: the most a grown zone's polygon may fall inside the true margin (its
+arcs are drawn with straight segments, more of them for a wider margin)."""
 _BODY_LAYERS = ("superficial", "deep")
 _ROLLING_TOOLS = ("foam_roller", "ball", "hands")
 
@@ -95,6 +103,7 @@ class RollZones:
         self._trees: dict[str, Any] = {}
         self._zone_ids: dict[str, tuple[str, ...]] = {}
         self._zone_tools: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self._zone_margins: dict[str, tuple[float, ...]] = {}
         self._keep_out: dict[tuple[str, str], Any] = {}
         self._regions: dict[tuple[str, str, str], list[Any]] = {}
         for view, va in atlas.items():
@@ -105,6 +114,9 @@ class RollZones:
             texts = knowledge.cautions
             self._zone_tools[view] = tuple(
                 texts[z.id].tools if z.id in texts else () for z in zones
+            )
+            self._zone_margins[view] = tuple(
+                texts[z.id].margin if z.id in texts else MARGIN for z in zones
             )
             for region in va.regions:
                 if region.layer in _BODY_LAYERS and region.id in knowledge.muscles:
@@ -135,11 +147,15 @@ class RollZones:
         return zone
 
     def _grown_zones(self, view: str) -> list[Any]:
-        """The caution zones of ``view`` grown by the margin (only computing needs them)."""
+        """The caution zones of ``view``, each grown by its own margin (only computing
+        needs them)."""
         grown = self._grown.get(view)
         if grown is None:
             grown = self._grown[view] = [
-                g.buffer(MARGIN, 4) for g in self._caution_geometries[view]
+                g.buffer(margin, _arc_segments(margin))
+                for g, margin in zip(
+                    self._caution_geometries[view], self._zone_margins[view], strict=True
+                )
             ]
         return grown
 
@@ -161,8 +177,16 @@ class RollZones:
     def _compute(self, view: str, muscle: str, side: str) -> RollZone:
         whole = shapely.union_all(self._regions[(view, muscle, side)])
         tool = self.knowledge.muscles[muscle].technique.tool
-        found = self._trees[view].query(whole, predicate="dwithin", distance=MARGIN)
-        near = sorted(int(i) for i in found if self._stops(view, int(i), tool))
+        margins = self._zone_margins[view]
+        widest = max(margins, default=MARGIN)
+        # one query at the widest margin, then each zone at its own
+        found = self._trees[view].query(whole, predicate="dwithin", distance=widest)
+        geoms = self._caution_geometries[view]
+        near = sorted(
+            int(i)
+            for i in found
+            if self._stops(view, int(i), tool) and shapely.dwithin(whole, geoms[i], margins[i])
+        )
         rest = whole
         if near:  # an opening drops the slivers a ball cannot follow
             cut = whole.difference(shapely.union_all([self._grown_zones(view)[i] for i in near]))
@@ -219,6 +243,15 @@ class RollZones:
     def zones(self) -> tuple[RollZone, ...]:
         """Every (view, muscle, side) roll zone, for checks over the whole atlas."""
         return tuple(z for key in self._regions if (z := self.get(*key)) is not None)
+
+
+def _arc_segments(margin: float) -> int:
+    """Segments per quarter circle so a grown zone's arcs fall at most :data:`ROUNDING`
+    inside the true margin (4 for the usual margin, as before)."""
+    segments = 4
+    while margin * (1 - math.cos(math.pi / (4 * segments))) > ROUNDING:
+        segments *= 2
+    return segments
 
 
 def _polygonal(geom: Any) -> Any:

@@ -43,11 +43,11 @@ ZONES_VERSION = 1
 def fingerprint(atlas: Mapping[str, ViewAtlas], knowledge: Knowledge) -> str:
     """A digest of everything a roll zone is computed from: every region of the atlas (its
     id, layer, side and exact geometry), each muscle's tool, the tools each caution zone
-    keeps out, and the margins."""
+    keeps out, each caution zone's margin, and the roll zones' constants."""
     inputs = {
         "version": [ZONES_FORMAT, ZONES_VERSION, MARGIN, MIN_AREA, MIN_WIDTH],
         "tools": {m: rec.technique.tool for m, rec in knowledge.muscles.items()},
-        "cautions": {z: list(text.tools) for z, text in knowledge.cautions.items()},
+        "cautions": {z: [list(t.tools), t.margin] for z, t in knowledge.cautions.items()},
         "views": {
             view: [[r.id, r.kind, r.layer, r.side] for r in va.regions]
             for view, va in atlas.items()

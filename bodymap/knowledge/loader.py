@@ -15,7 +15,9 @@ from bodymap import resources
 from bodymap.knowledge.compact import COMPACT_FILE, loads_compact
 from bodymap.knowledge.fields import Fields, KnowledgeError
 from bodymap.knowledge.model import (
+    MAX_ZONE_MARGIN,
     NOT_TIMED,
+    ZONE_MARGIN,
     BodyPart,
     CautionText,
     Contraindication,
@@ -209,9 +211,12 @@ class _Cautions:
             tools = z.texts("tools", required=False)
             if any(tool not in TOOLS or tool == "none" for tool in tools):
                 raise z.error(f"tools must be among {', '.join(t for t in TOOLS if t != 'none')}")
+            margin = z.number("margin", 0.0, MAX_ZONE_MARGIN, default=ZONE_MARGIN)
+            if margin <= 0:
+                raise z.error(f"'margin' = {margin:g} must be more than 0 atlas units")
             self.zones[zone_id] = CautionText(
                 zone_id, z.text("name"), z.text("text"), z.text("instead"), kind,
-                z.text("spot_reason"), tools,
+                z.text("spot_reason"), tools, margin,
             )  # fmt: skip
             z.finish()
         self.body_parts = tuple(self._body_parts(top))

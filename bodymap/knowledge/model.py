@@ -10,7 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 __all__ = [
+    "MAX_ZONE_MARGIN",
     "NOT_TIMED",
+    "ZONE_MARGIN",
     "BodyPart",
     "CautionText",
     "Contraindication",
@@ -108,6 +110,13 @@ class Muscle:
     muscles it covers. A named one that explains a spot ranks above the catch-all."""
 
 
+ZONE_MARGIN = 4.0
+"""Atlas units (about 7 mm on an adult) every roll zone keeps clear of a caution zone
+whose record gives no ``margin`` of its own."""
+MAX_ZONE_MARGIN = 60.0
+"""The widest ``margin`` a caution zone may ask for (about 10 cm, a broad hand's width)."""
+
+
 @dataclass(frozen=True)
 class CautionText:
     """What to say about a caution zone: do not roll here, and what to roll instead."""
@@ -121,6 +130,9 @@ class CautionText:
     tools: tuple[str, ...] = ()
     """The tools the zone keeps out (a ball and a roller on the back of the neck, where
     fingertips may work); empty: every tool."""
+    margin: float = ZONE_MARGIN
+    """Atlas units the roll zones keep clear of this zone (wider where the text asks for
+    a hand's width, as behind the knee)."""
 
     @property
     def full_text(self) -> str:

@@ -162,7 +162,7 @@ def mat_screenshot(
 ) -> Path:
     """Render mat mode offscreen to ``out`` (PNG): the first step's tender-point phase a
     few seconds in, as it looks on a full-HD screen. Raises MapFileError for a bad map."""
-    from bodymap.advisor import advise
+    from bodymap.advisor import advise_map
     from bodymap.atlas import load_atlas
     from bodymap.maps import load_map
     from bodymap.session import plan_session
@@ -175,9 +175,8 @@ def mat_screenshot(
         app = make_application()
         tpm = load_map(map_path)
         clock = FakeClock()
-        mat = MatWindow(
-            plan_session(advise(list(tpm.spots)), preset), tpm.spots, load_atlas(), clock
-        )
+        atlas = load_atlas()
+        mat = MatWindow(plan_session(advise_map(tpm, atlas=atlas), preset), tpm.spots, atlas, clock)
         mat.cue = lambda: None  # type: ignore[method-assign]  # a picture makes no sound
         try:
             mat.resize(QSize(*size))

@@ -4,13 +4,20 @@ A click repaints parts of the panel (the lists, the routine text, the editor); t
 asked to paint behind them, and a plain dock draws its title bar each time even when the
 part to paint lies wholly below it. This dock skips that: it draws only when its title bar
 (or, floating, its frame) is part of what is to be painted.
+
+The panel sits in a frameless scroll area, not straight in the dock. Qt hands every layout
+change inside a widget up to its parents; a dock that receives one lays out its title bar
+again, and the style then loads the close and float buttons' icons from file to size them
+(about a tenth of a click's work). A scroll area takes the change itself: it resizes the
+panel within the dock, and shows a scroll bar if the dock is made smaller than the panel can
+go.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
 
 __all__ = ["AdviceDock"]
 
@@ -20,6 +27,15 @@ class AdviceDock(QDockWidget):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
+
+    def set_panel(self, panel: QWidget) -> None:
+        """Show ``panel`` in the dock, inside a scroll area that keeps its layout changes."""
+        holder = QScrollArea(self)
+        holder.setObjectName("adviceScroll")
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidgetResizable(True)
+        holder.setWidget(panel)
+        self.setWidget(holder)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         content = self.widget()

@@ -108,7 +108,7 @@ class MapWindow(QMainWindow):
         self.dock = AdviceDock("Advice", self)
         self.dock.setObjectName("adviceDock")
         self.dock.setAccessibleName("Advice panel")
-        self.dock.setWidget(self.panel)
+        self.dock.set_panel(self.panel)
         self.dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable

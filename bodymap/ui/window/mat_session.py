@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.advisor import advise
+from bodymap.advisor import advise_map
 from bodymap.maps import Batch, TriggerPointMap, check_in, edit_spot
 from bodymap.maps.operations import Operation
 from bodymap.maps.verbs import record_session
@@ -75,7 +75,7 @@ class PresetDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Start mat session")
-        advice = advise(list(tpm.spots), length=length)
+        advice = advise_map(tpm, length)  # with the press answers, as the panel's routine
         self._group = QButtonGroup(self)
         self.beginner = QCheckBox("Beginner: shorter holds and a shorter session", self)
         layout = QVBoxLayout(self)
@@ -139,9 +139,9 @@ class MatSessions(QObject):
         return None if choice is None else self.start(*choice)
 
     def plan(self, preset: str, beginner: bool = False) -> SessionPlan:
-        """The session for the open map, from the routine at the length the panel shows."""
-        spots = list(self.window.document.map.spots)
-        advice = advise(spots, length=self.window.panel.length)
+        """The session for the open map, from the routine the panel shows: its length and
+        the map's press-test answers (a "no" that drops a muscle drops its step here too)."""
+        advice = advise_map(self.window.document.map, self.window.panel.length, self.window.atlas)
         return plan_session(advice, preset, beginner=beginner)
 
     def start(
