@@ -188,9 +188,11 @@ def test_every_caution_zone_has_plain_text() -> None:
 def test_red_flags_say_see_a_clinician() -> None:
     ids = {flag.id for flag in KNOWLEDGE.red_flags}
     assert {"cardiac", "dvt", "cauda_equina", "headache", "nerve", "trauma", "fever",
-            "night_pain", "weight_loss"} <= ids  # fmt: skip
+            "night_pain", "weight_loss", "spinal_cord", "pmr", "back_leg",
+            "neck_arm"} <= ids  # fmt: skip
     for flag in KNOWLEDGE.red_flags:
-        assert re.search(r"clinician|medical care|emergency", flag.text)
+        assert re.search(r"clinician|doctor|medical care|emergency", flag.text)
+        assert flag.source, flag.id
 
 
 def test_general_advice_and_disclaimer() -> None:

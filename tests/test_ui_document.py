@@ -156,7 +156,8 @@ def test_a_failed_save_says_so_and_keeps_the_old_file(doc, answers, tmp_path, mo
     monkeypatch.setattr(safe_io.os, "replace", failing_replace)
     assert not doc.save()
     ((title, message),) = answers.errors()
-    assert "keep.bodymap" in title and "unchanged" in message
+    assert title == "Could not save Keep"  # the map's whole name; the file in the text
+    assert str(path) in message and "unchanged" in message
     assert path.read_bytes() == old_bytes
     assert doc.is_modified()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -173,7 +173,7 @@ def test_clicking_rows_selects_spots_and_sources(qtbot, panel, tpm):
         QTest.mouseClick(panel.spot_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert blocker.args == [first]
     assert panel.editor.spot_id == first
-    assert panel.editor_box.title() == "Spot 1"
+    assert panel.editor_title.text() == "Spot 1"
     top = panel.source_tree.topLevelItem(1)
     rect = panel.source_tree.visualItemRect(top)
     with qtbot.waitSignal(panel.sourceSelected) as blocker:

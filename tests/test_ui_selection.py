@@ -53,7 +53,7 @@ def test_a_spot_picked_on_the_canvas_is_the_one_the_editor_shows(window: MapWind
     first = window.document.map.spots[0].id
     window.canvas.user_select_spot(first)
     assert window.panel.spot_list.currentRow() == 0
-    assert window.panel.editor_box.title() == "Spot 1"
+    assert window.panel.editor_title.text() == "Spot 1"
     assert drawn_selected(window) == [first]
 
 

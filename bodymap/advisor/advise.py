@@ -74,26 +74,37 @@ def advise_map(
 
 def _whole_areas(
     spots: Sequence[SpotLike], hits: list[Hit], atlas: Mapping[str, ViewAtlas]
-) -> list[Hit]:
+) -> tuple[list[Hit], dict[int, Any]]:
     """A painted area lies on everything it covers, not only on what is under its point:
-    its cautions, red flags and the limbs a tingling area marks come from the whole area."""
+    its cautions, red flags and the limbs a tingling area marks come from the whole area.
+    Also returns each area (clipped to the body) by spot index."""
+    shapes: dict[int, Any] = {}
     for i, spot in enumerate(spots):
         shape = area_of(spot)
         if shape is not None and hits[i].inside:
             va = atlas[spot.view]
-            hits[i] = va.locate_area(clipped_area(shape, va), hits[i])
-    return hits
+            shapes[i] = clipped_area(shape, va)
+            hits[i] = va.locate_area(shapes[i], hits[i])
+    return hits, shapes
 
 
 def _cautions_near(
-    hits: Sequence[Hit], atlas: Mapping[str, ViewAtlas]
+    hits: Sequence[Hit], atlas: Mapping[str, ViewAtlas], shapes: Mapping[int, Any]
 ) -> dict[int, tuple[Region, ...]]:
-    """The caution zones within `NEAR_CAUTION` of each spot on the body, one query a view."""
+    """The caution zones within `NEAR_CAUTION` of each spot on the body, one query a view:
+    of a point, near the point; of a painted area, near any part of the area (an area
+    ending a centimetre short of the back of the knee is as near it as a click at its
+    edge)."""
     out: dict[int, tuple[Region, ...]] = {}
     for view, va in atlas.items():
-        idx = [i for i, h in enumerate(hits) if h.inside and h.view == view]
+        on_view = [i for i, h in enumerate(hits) if h.inside and h.view == view]
+        idx = [i for i in on_view if shapes.get(i) is None or shapes[i].is_empty]
         found = va.cautions_near([hits[i].point for i in idx], NEAR_CAUTION)
         out.update(zip(idx, found, strict=True))
+        areas = [i for i in on_view if i not in out]
+        if areas:
+            near = va.cautions_near_shapes([shapes[i] for i in areas], NEAR_CAUTION)
+            out.update(zip(areas, near, strict=True))
     return out
 
 
@@ -123,8 +134,8 @@ def advise(
     for index, spot in enumerate(spots):
         _check(spot, index, atlas)
     tables = tables_for(atlas, knowledge)
-    hits = _whole_areas(spots, locate_spots(spots, atlas), atlas)
-    near = _cautions_near(hits, atlas)
+    hits, shapes = _whole_areas(spots, locate_spots(spots, atlas), atlas)
+    near = _cautions_near(hits, atlas, shapes)
     notes: dict[int, tuple[CautionNote, ...]] = {
         index: spot_cautions(hit, knowledge, near.get(index, ())) for index, hit in enumerate(hits)
     }

@@ -2,18 +2,22 @@
 
 Red flags are data (``cautions.toml``): each has triggers naming surface segments, regions,
 pain kinds and a lowest intensity; a spot raises a flag when it meets every condition of
-one trigger, and the flag names the spots that raised it. Every flag, raised or not, is one
-of the warning signs of the "When to see a clinician" section (:func:`warning_signs`), which
-is always reachable whatever the spots.
+one trigger, and the flag names the spots that raised it. A flag may also be raised by a
+cross-spot pattern (``[[pattern]]``: back pain with a tingling leg, tingling in both legs),
+met when each of the pattern's spots is met by some spot of the map; it then names every
+spot that meets one of them. A painted area counts the surface segments it meaningfully
+lies on; a flag marked ``any_overlap`` also those it only grazes. Every flag, raised or
+not, is one of the warning signs of the "When to see a clinician" section
+(:func:`warning_signs`), which is always reachable whatever the spots.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from bodymap.advisor.model import CautionNote, RedFlagNote, SpotLike
-from bodymap.knowledge import FlagTrigger, Knowledge
+from bodymap.knowledge import FlagTrigger, Knowledge, Pattern, PatternSpot
 
 if TYPE_CHECKING:
     from bodymap.atlas import Hit, Region
@@ -22,6 +26,7 @@ __all__ = [
     "NEAR_CAUTION",
     "NERVE_KINDS",
     "OUTSIDE_BODY",
+    "pattern_spots",
     "red_flags",
     "spot_cautions",
     "warning_signs",
@@ -65,29 +70,120 @@ def _meets(
     )
 
 
+def _pair_met(need: PatternSpot, seg: str, side: str, part_of: Mapping[str, str]) -> bool:
+    return (
+        (not need.segments or seg in need.segments)
+        and (not need.parts or part_of.get(seg) in need.parts)
+        and (not need.side or side == need.side)
+    )
+
+
+class _Places:
+    """The spots grouped by what a pattern reads of them: the pain kind and the (segment,
+    side) pairs a spot lies on. Many spots share a place, and each part of a pattern is
+    matched against the few pairs on the map once, so a map of many spots stays quick."""
+
+    def __init__(
+        self,
+        spots: Sequence[SpotLike],
+        under: Mapping[int, tuple[Region, ...]],
+        knowledge: Knowledge,
+    ) -> None:
+        self.part_of = {seg: part.id for part in knowledge.body_parts for seg in part.segments}
+        by_object: dict[tuple[str, tuple[int, ...]], list[int]] = {}
+        regions: dict[tuple[str, tuple[int, ...]], tuple[Region, ...]] = {}
+        for i, segments in under.items():  # the atlas's regions are shared objects
+            key = (spots[i].kind, tuple(map(id, segments)))
+            by_object.setdefault(key, []).append(i)
+            regions.setdefault(key, segments)
+        self.groups: dict[tuple[str, frozenset[tuple[str, str]]], list[int]] = {}
+        for key, idx in by_object.items():
+            place = (key[0], frozenset((s.id, s.side) for s in regions[key]))
+            self.groups.setdefault(place, []).extend(idx)
+        self.pairs = frozenset().union(*(pairs for _, pairs in self.groups))
+
+    def met_by(self, pattern: Pattern) -> set[int]:
+        """The spots that make up ``pattern`` (each of its spots met by some spot), or
+        none when some part of the picture is missing."""
+        found: set[int] = set()
+        for need in pattern.spots:
+            ok = {p for p in self.pairs if _pair_met(need, *p, self.part_of)}
+            meet = [
+                i
+                for (kind, pairs), spots in self.groups.items()
+                if (not need.kinds or kind in need.kinds) and not ok.isdisjoint(pairs)
+                for i in spots
+            ]
+            if not meet:
+                return set()
+            found.update(meet)
+        return found
+
+
+def pattern_spots(
+    pattern: Pattern, spots: Sequence[SpotLike], hits: Sequence[Hit], knowledge: Knowledge
+) -> tuple[int, ...]:
+    """The spots (indices) that together make up ``pattern``, each meeting one or more of
+    its spots; empty when some part of the picture is missing."""
+    under = {i: hit.segments for i, hit in enumerate(hits) if hit.inside}
+    return tuple(sorted(_Places(spots, under, knowledge).met_by(pattern)))
+
+
+def _raise_patterns(
+    raised: dict[str, set[int]],
+    spots: Sequence[SpotLike],
+    lies: Mapping[int, tuple[Region, ...]],
+    touches: Mapping[int, tuple[Region, ...]],
+    knowledge: Knowledge,
+) -> None:
+    """Add to ``raised`` the flags that cross-spot patterns raise, with the spots that make
+    up each pattern: from the segments the spots lie on, or for a flag marked
+    ``any_overlap`` also those they graze."""
+    if not lies:
+        return
+    places = {False: _Places(spots, lies, knowledge)}
+    places[True] = places[False] if touches == lies else _Places(spots, touches, knowledge)
+    for flag in knowledge.red_flags:
+        for pattern in flag.patterns:
+            found = places[flag.any_overlap].met_by(pattern)
+            if found:
+                raised.setdefault(flag.id, set()).update(found)
+
+
 def red_flags(
     spots: Sequence[SpotLike], hits: Sequence[Hit], knowledge: Knowledge
 ) -> tuple[RedFlagNote, ...]:
-    """The red flags the spots raise, in the tables' order, each naming its spots."""
-    raised: dict[str, list[int]] = {}
+    """The red flags the spots raise, one spot at a time or together, in the tables'
+    order, each naming its spots."""
+    raised: dict[str, set[int]] = {}
     seen: dict[tuple[object, ...], list[str]] = {}  # many spots share what lies under them
+    lies: dict[int, tuple[Region, ...]] = {}  # the segments each spot lies on
+    touches: dict[int, tuple[Region, ...]] = {}  # and with those it only grazes
+    triggered = [flag for flag in knowledge.red_flags if flag.triggers]
     for i, (spot, hit) in enumerate(zip(spots, hits, strict=True)):
         if not hit.inside:
             continue
+        lies[i] = hit.segments
+        touches[i] = (*hit.segments, *hit.grazed) if hit.grazed else hit.segments
         segments = frozenset(s.id for s in hit.segments)
+        touched = segments | {s.id for s in hit.grazed} if hit.grazed else segments
         regions = frozenset(r.id for r in (*hit.regions, *hit.cautions))
-        key = (segments, regions, spot.kind, spot.intensity)
+        key = (segments, touched, regions, spot.kind, spot.intensity)
         ids = seen.get(key)
         if ids is None:
             ids = seen[key] = [
                 flag.id
-                for flag in knowledge.red_flags
-                if any(_meets(t, spot, segments, regions) for t in flag.triggers)
+                for flag in triggered
+                if any(
+                    _meets(t, spot, touched if flag.any_overlap else segments, regions)
+                    for t in flag.triggers
+                )
             ]
         for flag_id in ids:
-            raised.setdefault(flag_id, []).append(i)
+            raised.setdefault(flag_id, set()).add(i)
+    _raise_patterns(raised, spots, lies, touches, knowledge)
     return tuple(
-        RedFlagNote(flag.id, flag.text, tuple(raised[flag.id]))
+        RedFlagNote(flag.id, flag.text, tuple(sorted(raised[flag.id])))
         for flag in knowledge.red_flags
         if flag.id in raised
     )

@@ -20,7 +20,16 @@ from bodymap.atlas.model import Hit, Region
 from bodymap.recent import answers_for, keep
 from bodymap.sides import MIDLINE_X, side_for
 
-__all__ = ["LOOKUP_LAYERS", "MIDLINE_X", "NEIGHBOUR_GAP", "SNAP_DISTANCE", "ViewAtlas"]
+__all__ = [
+    "AREA_GRAZE",
+    "AREA_SEGMENT_MIN",
+    "AREA_SEGMENT_SHARE",
+    "LOOKUP_LAYERS",
+    "MIDLINE_X",
+    "NEIGHBOUR_GAP",
+    "SNAP_DISTANCE",
+    "ViewAtlas",
+]
 
 SNAP_DISTANCE = 6.0
 """A click this close outside the outline counts as a click on the body."""
@@ -31,6 +40,12 @@ LOOKUP_LAYERS = ("superficial", "deep", "segment", "caution")
 AREA_GRAZE = 0.5
 """Atlas units: a painted area that meets a region only this close to its own edge has
 grazed the region's border, not covered any of it."""
+AREA_SEGMENT_SHARE = 0.02
+"""A painted area lies on a surface segment when at least this share of the area (or
+:data:`AREA_SEGMENT_MIN`) lies in it; less only grazes it (``Hit.grazed``)."""
+AREA_SEGMENT_MIN = 30.0
+"""Square atlas units (about 1 cm², a fingertip): an area lies on a surface segment when
+this much of it lies in it, whatever the share."""
 RECENT_HITS = 256
 """How many answers of :meth:`ViewAtlas.locate` are kept for the same point asked again."""
 
@@ -180,10 +195,16 @@ class ViewAtlas:
 
     def locate_area(self, area: Any, hit: Hit) -> Hit:
         """What lies under a painted ``area`` (a shapely geometry, on the body) whose point
-        is located as ``hit``: every region, surface segment and caution zone it covers,
-        not only grazes (its core, :data:`AREA_GRAZE` in from its edge, meets them). Those
-        under its point come first, so the place it is named by stays the same; the others
-        follow in the atlas's order."""
+        is located as ``hit``: every region and caution zone it covers, not only grazes
+        (its core, :data:`AREA_GRAZE` in from its edge, meets them). Those under its point
+        come first, so the place it is named by stays the same; the others follow in the
+        atlas's order.
+
+        A surface segment (where pain is felt: what raises red flags and marks a limb) counts
+        only where the area meaningfully lies on it: at least :data:`AREA_SEGMENT_SHARE` of
+        the area or :data:`AREA_SEGMENT_MIN` square units, or the segment under its point.
+        The segments it touches less than that go to ``grazed`` (a front-thigh area whose
+        edge dips a millimetre into the knee does not lie on the knee)."""
         if not hit.inside or area is None or area.is_empty:
             return hit
         core = shapely.buffer(area, -AREA_GRAZE)
@@ -196,6 +217,7 @@ class ViewAtlas:
             found = sorted(index.tree.query(core, predicate="intersects"))
             return first + tuple(r for r in map(index.regions.__getitem__, found) if r not in first)
 
+        segments, grazed = self._meaningful(area, covered("segment", hit.segments), hit.segments)
         superficial = tuple(r for r in hit.regions if r.layer == "superficial")
         deep = tuple(r for r in hit.regions if r.layer == "deep")
         return Hit(
@@ -205,9 +227,22 @@ class ViewAtlas:
             snapped=hit.snapped,
             side=hit.side,
             regions=covered("superficial", superficial) + covered("deep", deep),
-            segments=covered("segment", hit.segments),
+            segments=segments,
             cautions=covered("caution", hit.cautions),
+            grazed=grazed,
         )
+
+    @staticmethod
+    def _meaningful(
+        area: Any, touched: tuple[Region, ...], under_point: tuple[Region, ...]
+    ) -> tuple[tuple[Region, ...], tuple[Region, ...]]:
+        """``touched`` split into the segments the area lies on and those it only grazes."""
+        floor = min(AREA_SEGMENT_SHARE * float(area.area), AREA_SEGMENT_MIN)
+        rest = [r for r in touched if r not in under_point]
+        sizes = shapely.area(shapely.intersection(area, [r.geometry for r in rest]))
+        keep = {r for r, size in zip(rest, sizes, strict=True) if size >= floor}
+        lies = tuple(r for r in touched if r in under_point or r in keep)
+        return lies, tuple(r for r in touched if r not in lies)
 
     def cautions_near(
         self, points: Sequence[tuple[float, float]], distance: float
@@ -223,6 +258,16 @@ class ViewAtlas:
             return [tuple(regions) for regions in found]
 
         return answers_for(self._recent_cautions, keys, ask, RECENT_HITS)
+
+    def cautions_near_shapes(
+        self, shapes: Sequence[Any], distance: float
+    ) -> list[tuple[Region, ...]]:
+        """The caution zones within ``distance`` of each of ``shapes`` (painted areas, as
+        shapely geometries) anywhere along them, not only near one point, in tree order."""
+        found = self._layers["caution"].per_point(
+            np.asarray(shapes, dtype=object), "dwithin", distance=distance
+        )
+        return [tuple(regions) for regions in found]
 
     def neighbours(self, region: Region) -> tuple[Region, ...]:
         """Regions of the same layer that share a border with ``region`` (or nearly)."""

@@ -79,7 +79,9 @@ class Hit:
     """What lies under one point of one view.
 
     ``point`` is where the lookup happened: the point itself, or the nearest point on the
-    body when a click just missed the outline (``snapped``).
+    body when a click just missed the outline (``snapped``). For a painted area,
+    ``grazed`` holds the surface segments it only touches, too little to count as lying on
+    them (see :meth:`ViewAtlas.locate_area`); a point grazes nothing.
     """
 
     view: str
@@ -90,6 +92,7 @@ class Hit:
     regions: tuple[Region, ...]
     segments: tuple[Region, ...]
     cautions: tuple[Region, ...]
+    grazed: tuple[Region, ...] = ()
 
     @property
     def main_region(self) -> Region | None:

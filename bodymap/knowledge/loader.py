@@ -24,6 +24,8 @@ from bodymap.knowledge.model import (
     FlagTrigger,
     Knowledge,
     Muscle,
+    Pattern,
+    PatternSpot,
     RedFlag,
     Referral,
     SafetyText,
@@ -217,9 +219,10 @@ class _Cautions:
                 z.text("spot_reason"), tools, margin,
             )  # fmt: skip
             z.finish()
+        self.body_parts = tuple(self._body_parts(top))
+        self.patterns = tuple(self._patterns(top))
         self.flags = tuple(self._flags(top))
         self.contraindications = tuple(self._contraindications(top))
-        self.body_parts = tuple(self._body_parts(top))
         self.safety = self._safety(top.table("safety"))
         top.finish()
 
@@ -230,11 +233,65 @@ class _Cautions:
             r.where = f"{CAUTIONS_FILE}: red flag {flag_id!r}"
             if any(flag.id == flag_id for flag in flags):
                 raise r.error("red flag listed twice")
+            triggers = r.tables("trigger") if r.raw("trigger") is not None else []
+            named = r.texts("patterns", required=False)
+            unknown = [p for p in named if not any(pat.id == p for pat in self.patterns)]
+            if unknown:
+                raise r.error(f"patterns names unknown pattern(s) {unknown}")
+            if not triggers and not named:
+                raise r.error("give a [[red_flag.trigger]] or a pattern that raises it")
+            any_overlap = r.raw("any_overlap")
+            if any_overlap is not None and not isinstance(any_overlap, bool):
+                raise r.error("'any_overlap' must be true or false")
             flags.append(
-                RedFlag(flag_id, r.text("text"), tuple(map(self._trigger, r.tables("trigger"))))
+                RedFlag(
+                    flag_id,
+                    r.text("text"),
+                    tuple(map(self._trigger, triggers)),
+                    tuple(pat for p in named for pat in self.patterns if pat.id == p),
+                    any_overlap=bool(any_overlap),
+                    source=r.text("source"),
+                )
             )
             r.finish()
+        unused = [p.id for p in self.patterns if not any(p in f.patterns for f in flags)]
+        if unused:
+            raise KnowledgeError(f"{CAUTIONS_FILE}: no red flag uses pattern(s) {unused}")
         return flags
+
+    def _patterns(self, top: Fields) -> list[Pattern]:
+        out: list[Pattern] = []
+        if top.raw("pattern") is None:
+            return out
+        for p in top.tables("pattern"):
+            pid = p.text("id")
+            p.where = f"{CAUTIONS_FILE}: pattern {pid!r}"
+            if any(item.id == pid for item in out):
+                raise p.error("pattern listed twice")
+            spots = tuple(map(self._pattern_spot, p.tables("spot")))
+            if len(spots) < 2:
+                raise p.error("a pattern needs at least two [[pattern.spot]] tables")
+            out.append(Pattern(pid, spots, p.text("source")))
+            p.finish()
+        return out
+
+    def _pattern_spot(self, t: Fields) -> PatternSpot:
+        parts = t.texts("parts", required=False)
+        for part in parts:
+            if not any(b.id == part for b in self.body_parts):
+                raise t.error(f"parts names unknown body part {part!r}")
+        segments = _segments(t, "segments") if t.raw("segments") is not None else ()
+        kinds = t.texts("kinds", required=False)
+        for kind in kinds:
+            if kind not in PAIN_KINDS:
+                raise t.error(f"kinds names unknown pain kind {kind!r}")
+        side = t.text("side", required=False)
+        if side not in ("", "left", "right"):
+            raise t.error(f"side must be 'left' or 'right', not {side!r}")
+        if not parts and not segments:
+            raise t.error("give 'parts' or 'segments': where the spot lies")
+        t.finish()
+        return PatternSpot(frozenset(parts), frozenset(segments), frozenset(kinds), side)
 
     def _trigger(self, t: Fields) -> FlagTrigger:
         segments = t.texts("segments", required=False)
@@ -365,6 +422,7 @@ def parse_knowledge(
         contraindications=cautions.contraindications,
         body_parts=cautions.body_parts,
         safety=cautions.safety,
+        patterns=cautions.patterns,
     )
     advice.finish()
     return knowledge

@@ -19,6 +19,8 @@ __all__ = [
     "FlagTrigger",
     "Knowledge",
     "Muscle",
+    "Pattern",
+    "PatternSpot",
     "RedFlag",
     "Referral",
     "SafetyText",
@@ -151,12 +153,44 @@ class FlagTrigger:
 
 
 @dataclass(frozen=True)
+class PatternSpot:
+    """One spot a cross-spot pattern needs: a spot whose pain kind is among ``kinds`` and
+    which lies on a surface segment that is among ``segments``, belongs to one of the body
+    ``parts`` and lies on ``side`` (each empty = any)."""
+
+    parts: frozenset[str] = frozenset()
+    segments: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
+    side: str = ""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A picture the spots make together, not any one of them (back pain with a tingling
+    leg, tingling in both legs): it is met when each of its ``spots`` is met by some spot
+    of the map (one painted area may meet several)."""
+
+    id: str
+    spots: tuple[PatternSpot, ...]
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class RedFlag:
-    """A symptom that calls for a clinician, in plain words, and the spots that raise it."""
+    """A symptom that calls for a clinician, in plain words, and the spots that raise it.
+
+    A flag is raised by any of its single-spot ``triggers`` or by any of its cross-spot
+    ``patterns``. A painted area raises it through the surface segments it covers
+    meaningfully; with ``any_overlap`` (a flag too costly to miss) through every segment
+    it touches at all.
+    """
 
     id: str
     text: str
     triggers: tuple[FlagTrigger, ...] = ()
+    patterns: tuple[Pattern, ...] = ()
+    any_overlap: bool = False
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -208,3 +242,4 @@ class Knowledge:
     contraindications: tuple[Contraindication, ...] = ()
     body_parts: tuple[BodyPart, ...] = ()
     safety: SafetyText | None = None
+    patterns: tuple[Pattern, ...] = ()

@@ -13,14 +13,16 @@ from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
-from bodymap.atlas import ViewAtlas
+from bodymap.atlas import Hit, ViewAtlas
 from bodymap.maps.model import Change, TriggerPointMap
 from bodymap.ui.canvas.items import SpotItem
 from bodymap.ui.canvas.layout import SceneLayout
 from bodymap.ui.document.map_observer import MapObserver
 from bodymap.ui.document.selection import SpotSelection
 from bodymap.ui.drawing import palette
+from bodymap.ui.drawing.plain_text import plain_tooltip
 from bodymap.ui.drawing.region_paths import region_path
+from bodymap.ui.drawing.spot_text import spot_tooltip_text
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -59,6 +61,8 @@ class SpotMarkers:
         self._observer = MapObserver(self._on_change)
         self._items: dict[str, SpotItem] = {}
         self._area_items: dict[str, QGraphicsPathItem] = {}
+        self._hits: dict[str, Hit] = {}
+        """Where each marked spot lies (for its tooltip), kept while it has a marker."""
         self._drawn = ""
         """The spot drawn as selected (follows the selection)."""
         selection.changed.connect(self._draw_selection)
@@ -158,6 +162,7 @@ class SpotMarkers:
         if change.kind == "removed":
             self._drop_area(change.spot_id)
             item = self._items.pop(change.spot_id, None)
+            self._hits.pop(change.spot_id, None)
             if item is not None:
                 self._layout.scene.removeItem(item)
             if change.spot_id == self.selected:
@@ -175,6 +180,7 @@ class SpotMarkers:
         for item in self._items.values():
             self._layout.scene.removeItem(item)
         self._items.clear()
+        self._hits.clear()
         for spot_id in list(self._area_items):
             self._drop_area(spot_id)
         if self.map is None:
@@ -200,6 +206,7 @@ class SpotMarkers:
             if item is not None:
                 scene.removeItem(item)
                 del self._items[spot.id]
+                self._hits.pop(spot.id, None)
             return
         if item is None or item.view != spot.view:
             if item is not None:
@@ -209,10 +216,16 @@ class SpotMarkers:
             self._items[spot.id] = item
         item.setPos(self._layout.scene_point(spot.view, spot.x, spot.y))
         item.set_look(index + 1, spot.intensity, spot.id == self.selected)
-        region = self._atlas[spot.view].locate(spot.x, spot.y).main_region
-        where = f" — {region.name}" if region is not None else ""
-        noun = "Area" if area_shape(spot) is not None else "Spot"
-        item.setToolTip(f"{noun} {index + 1}{where}, intensity {spot.intensity}/10")
+        self._hits[spot.id] = self._atlas[spot.view].locate(spot.x, spot.y)
+        self._describe(item, spot)
+
+    def _describe(self, item: SpotItem, spot: Spot) -> None:
+        """The marker's tooltip: what the spot list says of the spot, the note shortened."""
+        text = spot_tooltip_text(
+            item.number, self._hits[spot.id], spot.side, area_shape(spot) is not None,
+            spot.intensity, spot.kind, spot.note,
+        )  # fmt: skip
+        item.setToolTip(plain_tooltip(text, heading=True))
 
     def _renumber(self) -> None:
         if self.map is None:
@@ -220,4 +233,7 @@ class SpotMarkers:
         for index, spot in enumerate(self.map.spots):
             item = self._items.get(spot.id)
             if item is not None:
+                renumbered = item.number != index + 1
                 item.set_look(index + 1, spot.intensity, spot.id == self.selected)
+                if renumbered:
+                    self._describe(item, spot)  # "Spot 3" became spot 2

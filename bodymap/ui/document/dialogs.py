@@ -89,7 +89,27 @@ def ask_recover(parent: QWidget | None, entry: RecoveryEntry) -> bool:
         when = entry.saved.astimezone().strftime("%a %d %b %Y, %H:%M")
     except (OverflowError, ValueError, OSError):  # a date at the edge of the calendar
         when = entry.saved.isoformat()
-    text = f"Recover unsaved changes to {entry.name} from {when}?"
-    return _confirm(
-        parent, "Recover unsaved changes", text, _Button.Yes, _Button.Discard, _Button.Yes
+    text, informative = _recovery_question(entry, when)
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Question,
+        "Recover unsaved changes",
+        text,
+        _Button.Yes | _Button.Discard,
+        _Button.Yes,
+        informative=informative,
     )
+    return run_box(box) == _Button.Yes
+
+
+def _recovery_question(entry: RecoveryEntry, when: str) -> tuple[str, str]:
+    """The question about an autosave and the line under it. A map saved before is named
+    by its file, the folder below, so the person knows which file the changes belong to
+    (two files may hold maps of one name); a map never saved by its own name."""
+    origin = entry.origin
+    if origin is None:
+        return f"Recover unsaved changes to {entry.name} from {when}?", ""
+    lines = [f"The file is in {origin.parent}."]
+    if entry.name.casefold() != origin.stem.casefold():
+        lines.append(f"The map in it is called {entry.name}.")
+    return f"Recover unsaved changes to {origin.name} from {when}?", "\n".join(lines)

@@ -379,10 +379,12 @@ class MapDocument(QObject):
             if undo_naming is not None:
                 rename(self._map, undo_naming)
             problem = exc.problem if isinstance(exc, MapFileError) else str(exc)
+            # the title names the map whole: a name typed with a "/" in the file chooser is
+            # a folder and a file, and the file's name alone would show a piece of it
             self.show_error(
-                f"Could not save {path.name}",
-                f"{_sentence(problem)}\n\nNothing was written; any earlier version of the file is "
-                "unchanged. Try Save As… to save somewhere else.",
+                f"Could not save {self._map.name}",
+                f"{_sentence(problem)}\n\nNothing was written to {path}; any earlier version "
+                "of the file is unchanged. Try Save As… to save somewhere else.",
             )
             return False
         self._forced_dirty = False

@@ -17,10 +17,18 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 __all__ = ["menu_text", "message_box", "plain_label", "plain_tooltip", "plain_window_title"]
 
 
-def plain_tooltip(text: str) -> str:
-    """``text`` as a tooltip that shows it literally, line breaks kept ("" stays "")."""
+def plain_tooltip(text: str, *, heading: bool = False) -> str:
+    """``text`` as a tooltip that shows it literally, line breaks kept ("" stays "").
+    With ``heading`` its first line is never wrapped: the tooltip is at least that wide
+    (Qt wraps a short tooltip at about 40 characters)."""
     if not text:
         return ""
+    if heading and "\n" in text:
+        first, rest = text.split("\n", 1)
+        return (
+            f'<p style="white-space:pre; margin:0">{html.escape(first)}</p>'
+            f'<p style="white-space:pre-wrap; margin:0">{html.escape(rest)}</p>'
+        )
     return f'<p style="white-space:pre-wrap">{html.escape(text)}</p>'
 
 

@@ -38,12 +38,13 @@ from PySide6.QtWidgets import (
 
 from bodymap.advisor import Advice, Reason, Source, advise_map, spots_label
 from bodymap.atlas import ViewAtlas, load_atlas
-from bodymap.guide.words import AREA_DASH, POSITION_WORDS, TOOL_WORDS, area_place
+from bodymap.guide.words import POSITION_WORDS, TOOL_WORDS
 from bodymap.knowledge import load_knowledge
 from bodymap.maps.model import Change, TriggerPointMap
 from bodymap.ui.document.map_observer import MapObserver
 from bodymap.ui.document.selection import SpotSelection
 from bodymap.ui.drawing.plain_text import plain_tooltip
+from bodymap.ui.drawing.spot_text import pain_text, spot_heading
 from bodymap.ui.panel.clinician import ClinicianDialog
 from bodymap.ui.panel.press_test import PressTestBox
 from bodymap.ui.panel.spot_editor import NOTE_DEBOUNCE_MS, SpotEditor
@@ -237,7 +238,12 @@ class AdvicePanel(QWidget):
         self.spot_list.currentItemChanged.connect(self._spot_row_changed)
         self.editor = SpotEditor(note_debounce_ms=note_debounce_ms)
         self.editor.editRequested.connect(self.editRequested)
-        self.editor_box = QGroupBox("Selected spot")
+        # the editor's title ("Spot 2") is a label above an untitled box: a box's own title
+        # repaints the whole box, its slider, lists and note included, on every new spot
+        self.editor_title = QLabel("Selected spot")
+        self.editor_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.editor_box = QGroupBox()
+        self.editor_box.setAccessibleName("Selected spot")
         QVBoxLayout(self.editor_box).addWidget(self.editor)
         spots_page = QWidget()
         spots_layout = QVBoxLayout(spots_page)
@@ -251,7 +257,11 @@ class AdvicePanel(QWidget):
         heading.addWidget(self.sessions_label)
         spots_layout.addLayout(heading)
         spots_layout.addWidget(self.spot_list, 1)
-        spots_layout.addWidget(self.editor_box)
+        editor_column = QVBoxLayout()
+        editor_column.setSpacing(0)  # the label sits where the box's own title sat
+        editor_column.addWidget(self.editor_title)
+        editor_column.addWidget(self.editor_box)
+        spots_layout.addLayout(editor_column)
 
         self.source_tree = QTreeWidget()
         self.source_tree.setAccessibleName("Likely sources")
@@ -457,15 +467,12 @@ class AdvicePanel(QWidget):
             self.spot_list.clear()
         for index, spot in enumerate(spots):
             finding = self.advice.spots[index]
-            region = finding.regions[0].name if finding.regions else "Not on the body"
             trend = trend_text(self._map.trend_label(spot.id))
-            # "Area 3 — outer thigh, right — 6/10 · …", "Spot 2 — Upper trapezius, right — …"
-            if finding.area_units2 is not None:
-                label = f"Area {index + 1}{AREA_DASH}{area_place(finding, spot.side)}"
-            else:
-                label = f"Spot {index + 1}{AREA_DASH}{region}{_side(spot.side)}"
+            # "Area 3 — outer thigh, right — 6/10 · …", "Spot 2 — Upper trapezius (right) — …"
+            area = finding.area_units2 is not None
+            label = spot_heading(index + 1, finding, spot.side, area)
             text = f"{label} — {spot.intensity}/10 · {trend}"
-            tip = f"{spot.kind.capitalize()} pain" + (f": {spot.note}" if spot.note else "")
+            tip = pain_text(spot.kind, spot.note)
             item = self.spot_list.item(index)
             if item is None:
                 item = QListWidgetItem()
@@ -496,7 +503,7 @@ class AdvicePanel(QWidget):
                 assert self._map is not None
                 spot = self._map.spot_by_id(self.selection.current)
                 noun = "Area" if self._is_area(row) else "Spot"
-                self.editor_box.setTitle(f"{noun} {row + 1}")
+                self._set_editor_title(f"{noun} {row + 1}")
         selected = [index.row() for index in self.spot_list.selectedIndexes()]
         if self.spot_list.currentRow() != current or selected != ([current] if spot else []):
             self.spot_list.blockSignals(True)
@@ -505,8 +512,13 @@ class AdvicePanel(QWidget):
         elif current >= 0:  # choosing the row again would have scrolled to it
             self.spot_list.scrollToItem(self.spot_list.item(current))
         if spot is None:
-            self.editor_box.setTitle("Selected spot (click a spot to edit it)")
+            self._set_editor_title("Selected spot (click a spot to edit it)")
         self.editor.set_spot(spot)
+
+    def _set_editor_title(self, title: str) -> None:
+        if self.editor_title.text() != title:
+            self.editor_title.setText(title)
+            self.editor_box.setAccessibleName(title)
 
     def _spot_row_changed(self, current: QListWidgetItem | None, _previous: Any) -> None:
         spot_id = current.data(Qt.ItemDataRole.UserRole) if current is not None else ""

@@ -118,6 +118,7 @@ class PressTestRow(QWidget):
         self.question, self.spot_id, self.answer = question, spot_id, answer
         self.label.setText(f"{question.name}{_side(question.side)}: {question.text()}")
         where = f"{question.name}, spot {question.spot + 1}"
+        self.show_button.setAccessibleName(f"Show where to press: {where}")
         for value, button in self.buttons.items():
             button.setChecked(value == answer)
             button.setAccessibleName(f"{ANSWER_LABELS[value]}: {where}")
@@ -162,6 +163,7 @@ class PressTestBox(QGroupBox):
             for value, button in row.buttons.items():
                 button.clicked.connect(functools.partial(self._clicked, row, value))
             self._layout.addWidget(row)
+            self._keep_in_reading_order(row)
             self._pool.append(row)
         for row, question in zip(self._pool, questions, strict=False):
             spot_id = spot_ids[question.spot]
@@ -172,6 +174,17 @@ class PressTestBox(QGroupBox):
             row.hide()
         self.rows = self._pool[: len(questions)]
         self.scroller.setVisible(bool(self.rows))
+
+    def _keep_in_reading_order(self, row: PressTestRow) -> None:
+        """Tab reaches a new row's buttons right after the row above (the first row's right
+        after the box), not after whatever the window made since the panel (a row is made
+        when first needed, and Qt puts a new widget at the end of the window's Tab order)."""
+        previous: QWidget = (
+            self._pool[-1].buttons[PRESS_ANSWERS[-1]] if self._pool else self.scroller
+        )
+        for button in (row.show_button, *(row.buttons[value] for value in PRESS_ANSWERS)):
+            QWidget.setTabOrder(previous, button)
+            previous = button
 
     def _show(self, row: PressTestRow, _checked: bool = False) -> None:
         q = row.question

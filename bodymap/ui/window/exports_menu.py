@@ -28,6 +28,7 @@ __all__ = [
     "ExportHost",
     "choose_export_path",
     "export_map",
+    "failed_title",
     "output_guide",
 ]
 
@@ -56,6 +57,14 @@ class ExportHost(Protocol):
     def window(self) -> QWidget: ...
 
 
+def failed_title(kind: str) -> str:
+    """The title of a message that a ``kind`` export failed: "Could not export map as PNG".
+    It names what was exported, never a piece of the file's path (a name typed with a "/"
+    in the file chooser is a folder and a file)."""
+    title = EXPORTS[kind][0]
+    return f"Could not {title[:1].lower()}{title[1:]}"
+
+
 def choose_export_path(parent: QWidget, document: MapDocument, kind: str) -> Path | None:
     """Ask where to write a ``kind`` export, starting beside the map's file; None: cancelled.
 
@@ -73,7 +82,7 @@ def choose_export_path(parent: QWidget, document: MapDocument, kind: str) -> Pat
         if not path.suffix:
             path = path.with_suffix(suffix)
         start = str(path)
-        if not _may_write(document, path, f"Could not write {path.name}"):
+        if not _may_write(document, path, failed_title(kind)):
             continue
         if path.exists():
             yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
@@ -96,7 +105,7 @@ def export_map(window: ExportHost, kind: str, path: Path | None = None) -> Path 
         return None
     if not path.suffix:
         path = path.with_suffix(EXPORTS[kind][2])
-    if not _may_write(window.document, path, f"Could not export to {path.name}"):
+    if not _may_write(window.document, path, failed_title(kind)):
         return None
     shown = frozenset({"superficial"} | {n for n in PNG_LAYERS if window.canvas.layer_visible(n)})
     writers: dict[str, Callable[[TriggerPointMap, Path], Path]] = {
@@ -108,7 +117,7 @@ def export_map(window: ExportHost, kind: str, path: Path | None = None) -> Path 
     try:
         writer(window.document.map, path)
     except (OSError, ValueError) as exc:
-        window.document.show_error(f"Could not export to {path.name}", str(exc))
+        window.document.show_error(failed_title(kind), str(exc))
         return None
     window.statusBar().showMessage(f"Exported {path.name}", 5000)
     return path
@@ -141,12 +150,12 @@ def output_guide(window: ExportHost, how: str, path: Path | None = None) -> Path
         return None
     if not path.suffix:
         path = path.with_suffix(".pdf")
-    if not _may_write(document, path, f"Could not write {path.name}"):
+    if not _may_write(document, path, failed_title("pdf")):
         return None
     try:
         guide.write_guide_pdf(tpm, path, length=length, **extra)
     except (OSError, ValueError) as exc:
-        document.show_error(f"Could not write {path.name}", str(exc))
+        document.show_error(failed_title("pdf"), str(exc))
         return None
     window.statusBar().showMessage(f"Wrote {path.name}", 5000)
     return path

@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QMainWindow,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from bodymap.atlas import load_atlas
 from bodymap.guide.words import area_place
@@ -103,6 +110,17 @@ class MapWindow(QMainWindow):
         column.addWidget(self.canvas, 1)
         column.addWidget(self.legend)
         self.setCentralWidget(central)
+        stack = self.document.undo_stack
+        self.acts = WindowActions(
+            self, stack.createUndoAction(self, "&Undo"), stack.createRedoAction(self, "&Redo")
+        )
+        for action in self.acts.paint_actions():
+            # bare keys (B, E, [, ]) act on the diagram only, never while typing a note
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.canvas.addAction(action)
+        # made before the panel: widgets made later (the panel's, the muscle browser's) come
+        # after it in Tab order, never between the bar and the diagram (see below)
+        self.paint_bar = build_paint_bar(self, self.acts, self.canvas)
         self.panel = AdvicePanel(self, self.atlas, self.selection)
         self.panel.setAccessibleName("Advice for the marked spots")
         self.dock = AdviceDock("Advice", self)
@@ -119,11 +137,11 @@ class MapWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.muscle_dock)
         self.tabifyDockWidget(self.dock, self.muscle_dock)
         self.muscle_dock.hide()
+        # Tab in reading order: the paint bar (left), the diagram, then the panel (right)
+        brush = self.paint_bar.findChild(QSlider, "brushSize")
+        assert brush is not None
+        QWidget.setTabOrder(brush, self.canvas)
 
-        stack = self.document.undo_stack
-        self.acts = WindowActions(
-            self, stack.createUndoAction(self, "&Undo"), stack.createRedoAction(self, "&Redo")
-        )
         self.menus = build_menus(self, self.acts, self.dock.toggleViewAction())
         for action in (self.acts.edit_spot, self.acts.delete_spot):
             # Enter and Delete act on the spot from the diagram and the spot list only:
@@ -131,11 +149,6 @@ class MapWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.canvas.addAction(action)
             self.panel.spot_list.addAction(action)
-        for action in self.acts.paint_actions():
-            # bare keys (B, E, [, ]) act on the diagram only, never while typing a note
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.canvas.addAction(action)
-        self.paint_bar = build_paint_bar(self, self.acts, self.canvas)
         # Escape from any control of the panel (docked or floating) returns to the diagram
         self.acts.focus_diagram.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.dock.addAction(self.acts.focus_diagram)
@@ -463,7 +476,7 @@ class MapWindow(QMainWindow):
 
     def export_summary(self, path: Path | None = None) -> Path | None:
         """The one-page summary for a clinician as PDF, to ``path`` or a chosen file."""
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+        from PySide6.QtWidgets import QFileDialog
 
         from bodymap.ui.printing.summary import write_summary_pdf
 
@@ -477,7 +490,8 @@ class MapWindow(QMainWindow):
         try:
             write_summary_pdf(self.document.map, path)
         except OSError as exc:
-            QMessageBox.warning(self, "Export summary", f"Cannot write {path}: {exc}")
+            # plain text: a message box would take a path like "<b>x</b>.pdf" for markup
+            self.document.show_error("Could not export the summary", f"Cannot write {path}: {exc}")
             return None
         return path
 

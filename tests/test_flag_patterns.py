@@ -1,0 +1,328 @@
+"""Red flags that the spots raise together: cross-spot patterns, over every record.
+
+- Every ``[[pattern]]`` is met by one spot per part of its picture (at 1/10) and raises each
+  flag that names it, naming those spots; take any one spot away and it is not met.
+- The reviewer's maps: back pain with a tingling leg, tingling in both legs, neck pain with
+  a tingling arm, tingling in both hands or an arm and a leg, aching in both shoulders.
+- The flags show where every flag shows: ``bodymap advise``, the printed guide, the
+  clinician summary and the panel's warning list.
+- The loader is strict about patterns, and every flag and pattern names its source.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from test_safety import at, spot
+
+from bodymap.advisor import PainSpot, advise
+from bodymap.advisor.cautions import pattern_spots
+from bodymap.advisor.model import PAIN_KINDS
+from bodymap.atlas import load_atlas
+from bodymap.cli import main
+from bodymap.knowledge import KnowledgeError, Pattern, PatternSpot, load_knowledge
+from bodymap.knowledge.loader import ADVICE_FILE, CAUTIONS_FILE, parse_knowledge
+from bodymap.resources import read_text
+
+ATLAS = load_atlas()
+KNOWLEDGE = load_knowledge()
+PART_OF = {seg: part.id for part in KNOWLEDGE.body_parts for seg in part.segments}
+
+
+def _meets(need: PatternSpot, kind: str, segment_id: str, side: str) -> bool:
+    return (
+        (not need.kinds or kind in need.kinds)
+        and (not need.segments or segment_id in need.segments)
+        and (not need.parts or PART_OF.get(segment_id) in need.parts)
+        and (not need.side or side == need.side)
+    )
+
+
+def _spot_for(pattern: Pattern, k: int) -> PainSpot:
+    """A spot at 1/10 that meets the pattern's spot ``k`` and none of its others, so each
+    spot of the map stands for one part of the picture."""
+    need = pattern.spots[k]
+    kind = sorted(need.kinds)[0] if need.kinds else "ache"
+    others = [n for j, n in enumerate(pattern.spots) if j != k]
+    for view, va in ATLAS.items():
+        for region in va.layer("segment"):
+            if region.side == "midline" or not _meets(need, kind, region.id, region.side):
+                continue
+            if any(_meets(n, kind, region.id, region.side) for n in others):
+                continue
+            p = region.geometry.representative_point()
+            if [s.id for s in va.locate(p.x, p.y).segments] == [region.id]:
+                return PainSpot(view, p.x, p.y, 1, kind)
+    raise AssertionError(f"no spot meets part {k} of pattern {pattern.id!r} alone")
+
+
+def _flags(spots: list[PainSpot]) -> dict[str, tuple[int, ...]]:
+    return {f.id: f.spots for f in advise(spots).red_flags}
+
+
+def test_every_pattern_is_used_sourced_and_raised_at_the_lowest_intensity() -> None:
+    assert {p.id for p in KNOWLEDGE.patterns} >= {
+        "back_leg", "both_legs", "neck_arm", "both_arms", "arm_leg", "pmr_shoulders", "pmr_hips",
+    }  # fmt: skip
+    for pattern in KNOWLEDGE.patterns:
+        assert pattern.source and len(pattern.spots) >= 2, pattern.id
+        raising = [f for f in KNOWLEDGE.red_flags if pattern in f.patterns]
+        assert raising, pattern.id
+        spots = [_spot_for(pattern, k) for k in range(len(pattern.spots))]
+        hits = [ATLAS[s.view].locate(s.x, s.y) for s in spots]
+        assert pattern_spots(pattern, spots, hits, KNOWLEDGE) == tuple(range(len(spots)))
+        flags = _flags(spots)
+        for flag in raising:
+            assert set(flags.get(flag.id, ())) >= set(range(len(spots))), (pattern.id, flag.id)
+        for k in range(len(spots)):  # any one part of the picture missing: not met
+            rest = spots[:k] + spots[k + 1 :]
+            hits_rest = hits[:k] + hits[k + 1 :]
+            assert pattern_spots(pattern, rest, hits_rest, KNOWLEDGE) == (), (pattern.id, k)
+
+
+def test_a_flag_raised_only_by_patterns_needs_every_part_of_one() -> None:
+    """A flag with no single-spot trigger is raised by one spot alone only where that spot
+    makes the whole picture by itself (tingling in the buttock is on the leg and beside the
+    low back at once); a spot standing for one part of it never raises it."""
+    only_patterns = [f for f in KNOWLEDGE.red_flags if not f.triggers]
+    assert {f.id for f in only_patterns} >= {"spinal_cord", "back_leg", "neck_arm", "pmr"}
+    for flag in only_patterns:
+        for pattern in flag.patterns:
+            for k in range(len(pattern.spots)):
+                one = _spot_for(pattern, k)
+                (segment,) = ATLAS[one.view].locate(one.x, one.y).segments
+                for kind in PAIN_KINDS:
+                    whole = any(
+                        all(_meets(n, kind, segment.id, segment.side) for n in p.spots)
+                        for p in flag.patterns
+                    )
+                    alone = PainSpot(one.view, one.x, one.y, 1, kind)
+                    raised = flag.id in _flags([alone])
+                    assert raised == whole, (flag.id, pattern.id, k, kind, segment.id)
+    buttock = spot("back", "psis_r", "greater_trochanter_r", 0.5, dy=20, kind="tingling")
+    assert "back_leg" in _flags([buttock])
+
+
+# the reviewer's maps (/tmp/physio in the round-5 review)
+CALF_R = PainSpot("back", 548, 800, 3, "tingling")
+CALF_L = PainSpot("back", 452, 800, 3, "tingling")
+SACRUM = PainSpot("back", 500, 430, 4)
+SACROILIAC_R = PainSpot("back", 520, 420, 4)
+SHIN_R_NUMB = PainSpot("front", 445, 820, 3, "numb")
+FOREARM_R = PainSpot("front", 370, 480, 3, "tingling")
+NECK_R = PainSpot("back", 520, 140, 4)
+
+
+def test_tingling_in_both_legs_raises_cauda_equina_naming_both_legs() -> None:
+    flags = _flags([CALF_R, CALF_L, SACRUM])
+    assert set(flags["cauda_equina"]) >= {0, 1}
+    assert "both legs" in next(f.text for f in KNOWLEDGE.red_flags if f.id == "cauda_equina")
+    # without the back spot too: both legs alone are the red flag
+    assert _flags([CALF_R, CALF_L])["cauda_equina"] == (0, 1)
+
+
+@pytest.mark.parametrize("leg", [CALF_R, SHIN_R_NUMB], ids=["tingling calf", "numb shin"])
+def test_back_pain_with_a_tingling_leg_gets_the_safety_net_and_the_back_leg_sentence(
+    leg: PainSpot,
+) -> None:
+    flags = _flags([leg, SACROILIAC_R])
+    assert flags["cauda_equina"] == (0, 1) and flags["back_leg"] == (0, 1)
+    text = next(f.text for f in KNOWLEDGE.red_flags if f.id == "back_leg")
+    assert text.startswith("Back pain with tingling or numbness down the leg commonly comes")
+    # the leg alone, or the back alone: neither
+    for alone in ([leg], [SACROILIAC_R]):
+        assert not {"cauda_equina", "back_leg"} & set(_flags(alone)), alone
+    # an ache in the leg with the back pain is not the nerve picture
+    ache = PainSpot(leg.view, leg.x, leg.y, 3, "ache")
+    assert not {"cauda_equina", "back_leg"} & set(_flags([ache, SACROILIAC_R]))
+
+
+def test_neck_pain_with_a_tingling_arm_gets_the_neck_arm_sentence_and_keeps_headache() -> None:
+    flags = _flags([FOREARM_R, NECK_R])
+    assert flags["neck_arm"] == (0, 1) and flags["headache"] == (1,)
+    text = next(f.text for f in KNOWLEDGE.red_flags if f.id == "neck_arm")
+    assert "Do not stretch the neck towards the other shoulder" in text
+    assert "neck_arm" not in _flags([FOREARM_R, PainSpot("back", 548, 800, 3)])
+    assert "spinal_cord" not in flags  # one arm is one nerve, not the cord
+
+
+def test_both_hands_or_an_arm_and_a_leg_tingling_raise_the_spinal_cord_flag() -> None:
+    hand_r = at("front", "palm", "right", intensity=2, kind="tingling")
+    hand_l = at("front", "palm", "left", intensity=2, kind="numb")
+    assert _flags([hand_r, hand_l])["spinal_cord"] == (0, 1)
+    assert _flags([hand_r, CALF_L])["spinal_cord"] == (0, 1)
+    assert "spinal_cord" not in _flags([hand_r])
+    ache_l = at("front", "palm", "left", intensity=2)
+    assert "spinal_cord" not in _flags([hand_r, ache_l])
+    text = next(f.text for f in KNOWLEDGE.red_flags if f.id == "spinal_cord")
+    assert "both hands" in text and "same day" in text and "emergency services" in text
+
+
+def test_aching_in_both_shoulders_or_both_hips_raises_polymyalgia_with_the_age() -> None:
+    shoulder_r = at("front", "lateral_shoulder", "right", intensity=1)
+    shoulder_l = at("back", "posterior_shoulder", "left", intensity=1)
+    hip_r = at("front", "lateral_hip", "right", intensity=1)
+    hip_l = at("front", "anterior_hip", "left", intensity=1)
+    assert _flags([shoulder_r, shoulder_l])["pmr"] == (0, 1)
+    assert _flags([hip_r, hip_l])["pmr"] == (0, 1)
+    for one_side in ([shoulder_r], [shoulder_r, hip_r], [hip_l, shoulder_l]):
+        assert "pmr" not in _flags(one_side)
+    # the tops of both shoulders by the neck are the commonest muscle spots, not the girdle
+    tops = [spot("back", "c7", "acromion_r", 0.45), spot("back", "c7", "acromion_l", 0.45)]
+    assert "pmr" not in _flags(tops)
+    text = next(f.text for f in KNOWLEDGE.red_flags if f.id == "pmr")
+    assert "after 50" in text and "both shoulders or both hips" in text
+
+
+def test_the_flag_texts_carry_the_reviewers_fixes() -> None:
+    flags = {f.id: f.text for f in KNOWLEDGE.red_flags}
+    assert "on effort" not in flags["cardiac"]
+    assert "comes on with effort and eases with rest: see a doctor the same day" in flags["cardiac"]
+    assert "more than 15 minutes" in flags["cardiac"]
+    for words in ("trouble swallowing", "numbness of the face", "unsteady walking",
+                  "drooping eyelid", "after a neck injury"):  # fmt: skip
+        assert words in flags["headache"], words
+    assert "testicle" in flags["abdomen"] and "could be pregnant" in flags["abdomen"]
+    assert "if it spreads" in flags["nerve"]
+    assert "suddenly" in flags["nerve"] and "call emergency services now" in flags["nerve"]
+    assert "a change in sexual function" in flags["cauda_equina"]
+    advice = " ".join(KNOWLEDGE.advice)
+    assert "10 to 30 seconds" in advice and "a few seconds" not in advice
+    assert "usually means you rolled too long" in advice
+    assert "pulse under the tool" in advice
+    safety = KNOWLEDGE.safety
+    assert safety is not None
+    for template in (safety.check_first, safety.spot_tingling):
+        assert "this {part}" not in template and "{part}" in template
+        assert not re.search(r"\byou have\b", template, re.IGNORECASE)
+    assert "Do not roll it" not in safety.check_first
+    names = {p.id: p.name for p in KNOWLEDGE.body_parts}
+    assert names["trunk"] == "back, chest or belly" and names["head_neck"] == "head or neck"
+
+
+# --- shown where every flag shows --------------------------------------------------------
+
+
+def _map(tmp_path, spots: list[PainSpot]):
+    from bodymap.maps import TriggerPointMap, add_spot, save_map
+    from bodymap.sides import side_for
+
+    tpm = TriggerPointMap("Patterns")
+    for p in spots:
+        add_spot(tpm, p.view, p.x, p.y, side_for(p.view, p.x), intensity=int(p.intensity),
+                 kind=p.kind)  # fmt: skip
+    path = tmp_path / "patterns.bodymap"
+    save_map(tpm, path)
+    return tpm, path
+
+
+def test_bodymap_advise_lists_the_pattern_flags(tmp_path, capsys) -> None:
+    _, path = _map(tmp_path, [CALF_R, CALF_L, SACRUM])
+    assert main(["advise", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    flags = {f["id"]: f["spots"] for f in data["red_flags"]}
+    assert set(flags["cauda_equina"]) >= {0, 1} and set(flags["back_leg"]) >= {0, 1, 2}
+    assert main(["advise", str(path)]) == 0
+    out = capsys.readouterr().out
+    back_leg = next(f.text for f in KNOWLEDGE.red_flags if f.id == "back_leg")
+    assert f"Warning (spots 1, 2, 3): {back_leg}" in out
+
+
+def test_the_guide_and_the_clinician_summary_show_the_pattern_flags(tmp_path) -> None:
+    from bodymap.guide.content import guide_content_for
+    from bodymap.guide.summary import summary_content_for
+
+    tpm, _ = _map(tmp_path, [FOREARM_R, NECK_R, at("front", "palm", "left", kind="numb")])
+    texts = {f.id: f.text for f in KNOWLEDGE.red_flags}
+    guide = guide_content_for(tpm)
+    for flag_id in ("neck_arm", "spinal_cord"):
+        assert any(line.startswith(texts[flag_id]) and "applies to your" in line
+                   for line in guide.red_flags), flag_id  # fmt: skip
+    summary = summary_content_for(tpm)
+    assert any(texts["neck_arm"] in line for line in summary.warnings)
+    assert any(line.startswith("Spots 1, 3: ") and texts["spinal_cord"] in line
+               for line in summary.warnings)  # fmt: skip
+
+
+@pytest.mark.gui
+def test_the_panel_warning_list_shows_the_pattern_flags(qtbot, tmp_path) -> None:
+    from bodymap.ui.panel.advice_panel import AdvicePanel
+
+    tpm, _ = _map(tmp_path, [CALF_R, SACROILIAC_R])
+    panel = AdvicePanel()
+    qtbot.addWidget(panel)
+    panel.set_map(tpm)
+    text = panel.details.toPlainText()
+    warnings = text.split("Warning signs", 1)[1]
+    for flag_id in ("cauda_equina", "back_leg"):
+        flag = next(f for f in KNOWLEDGE.red_flags if f.id == flag_id)
+        assert " ".join(flag.text.split()) in " ".join(warnings.split()), flag_id
+    assert "Spots 1, 2:" in warnings
+
+
+# --- the loader --------------------------------------------------------------------------
+
+_CAUTIONS = read_text("knowledge", CAUTIONS_FILE)
+
+
+def _parse_cautions(text: str) -> None:
+    from test_knowledge import GOOD
+
+    parse_knowledge(
+        {
+            "leg_foot.toml": GOOD,
+            CAUTIONS_FILE: text,
+            ADVICE_FILE: read_text("knowledge", ADVICE_FILE),
+        },
+        complete=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('patterns = ["both_arms", "arm_leg"]', 'patterns = ["both_arms", "arms"]',
+         "red flag 'spinal_cord': patterns names unknown pattern(s) ['arms']"),
+        ('patterns = ["both_arms", "arm_leg"]', 'patterns = ["both_arms"]',
+         "no red flag uses pattern(s) ['arm_leg']"),
+        ('id = "pmr_hips"', 'id = "pmr_shoulders"',
+         "pattern 'pmr_shoulders': pattern listed twice"),
+        ('parts = ["leg"]\nside = "left"', 'parts = ["legs"]\nside = "left"',
+         "pattern 'both_legs', spot[0]: parts names unknown body part 'legs'"),
+        ('parts = ["leg"]\nside = "left"', 'parts = ["leg"]\nside = "midline"',
+         "pattern 'both_legs', spot[0]: side must be 'left' or 'right'"),
+        ('parts = ["leg"]\nside = "left"', 'parts = ["leg"]\nside = "left"\nwhere = "calf"',
+         "pattern 'both_legs', spot[0]: unknown key(s) 'where'"),
+        ('segments = ["anterior_hip", "lateral_hip"]\nside = "left"',
+         'segments = ["front_hip"]\nside = "left"', "unknown surface segment 'front_hip'"),
+        ('segments = ["anterior_hip", "lateral_hip"]\nside = "left"', 'side = "left"',
+         "pattern 'pmr_hips', spot[0]: give 'parts' or 'segments'"),
+        ('id = "eye"\ntext', 'id = "eye"\nany_overlap = "yes"\ntext',
+         "red flag 'eye': 'any_overlap' must be true or false"),
+        ('source = "NICE CKS Red eye;', 'sources = "NICE CKS Red eye;',
+         "red flag 'eye': missing key 'source'"),
+    ],
+)  # fmt: skip
+def test_the_loader_rejects_bad_patterns_naming_file_and_item(
+    old: str, new: str, message: str
+) -> None:
+    assert old in _CAUTIONS, old
+    with pytest.raises(KnowledgeError) as err:
+        _parse_cautions(_CAUTIONS.replace(old, new, 1))
+    assert str(err.value).startswith("cautions.toml"), err.value
+    assert message in str(err.value), err.value
+
+
+def test_a_pattern_needs_two_spots_and_a_flag_needs_a_trigger_or_a_pattern() -> None:
+    one = _CAUTIONS.replace(
+        '[[pattern.spot]]\nsegments = ["anterior_hip", "lateral_hip"]\nside = "right"\n', "", 1
+    )
+    assert one != _CAUTIONS
+    with pytest.raises(KnowledgeError, match="pattern 'pmr_hips': a pattern needs at least two"):
+        _parse_cautions(one)
+    bare = _CAUTIONS.replace('[[red_flag.trigger]]\nsegments = ["eye"]\n', "", 1)
+    assert bare != _CAUTIONS
+    with pytest.raises(KnowledgeError, match="red flag 'eye': give a"):
+        _parse_cautions(bare)
