@@ -137,7 +137,6 @@ def _panel_widgets_in_reading_order(window) -> list[QWidget]:
         editor.kind_box,
         editor.note_edit,
         panel.source_tree,
-        panel.press_box.scroller,
         *rows,
         panel.details,
     ]
@@ -176,6 +175,11 @@ def test_tab_walks_the_panel_in_reading_order_with_the_toolbar_outside_it(
     # the panel's controls are one run: nothing else comes between them
     first, last = met.index(expected[0]), met.index(expected[-1])
     assert met[first : last + 1] == expected
+    # no stop that shows nothing: the sources list leads straight to the first press test
+    assert window.panel.press_box.scroller not in met
+    assert (
+        met[met.index(window.panel.source_tree) + 1] is window.panel.press_box.rows[0].show_button
+    )
     # the paint bar's slider comes after the panel, just before the diagram it sits beside
     assert brush in met and met.index(brush) > last
     assert met[met.index(brush) + 1] is window.canvas
