@@ -118,3 +118,16 @@ def test_the_printed_guide_draws_no_press_mark_inside_a_zone_not_to_press(
     for view, x, y, clear in drawn:  # ⊕ exactly where a finger may press
         assert clear == _may_press(view, x, y), (view, x, y)
     assert any(not clear for *_where, clear in drawn)
+
+
+def test_the_muscle_browsers_pattern_keeps_the_press_mark_for_places_to_press(
+    qtbot, main_window
+) -> None:
+    window = main_window()
+    window.show_muscles("scalenes", "right")
+    qtbot.waitUntil(lambda: window.canvas.pattern == ("scalenes", "right"))
+    sites = [i for i in window.canvas.pattern_items() if isinstance(i, SiteItem)]
+    assert sites and any(not site.clear for site in sites)
+    for site in sites:
+        assert site.clear == _may_press(site.view, *site.atlas_xy)
+        assert _marks_cross(site) == site.clear
