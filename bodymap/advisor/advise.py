@@ -199,5 +199,6 @@ def advise(
             areas=areas,
             held=routine.held,
             clear=tables.no_press.clear,
+            spots_at=[(spot.x, spot.y) for spot in spots],
         ),
     )
