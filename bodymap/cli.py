@@ -173,7 +173,15 @@ def _print_advice(data: dict[str, Any]) -> None:
     for step in data["routine"]:
         where = f"{step['muscle']} ({step['side']}) with {step['tool']}: {step['position']}"
         print(f"Roll: {where}")
+    # the muscles held for a clinician's word: one line per marked place, the why once
+    held = data.get("check_first", {})
+    for place in held.get("places", ()):
+        print(f"Not rolled: {place['text']}")
+    if held.get("why"):
+        print(f"Not rolled: {held['why']}")
     for entry in data.get("not_rolled", ()):
+        if entry.get("clinician_first"):
+            continue
         why = " ".join(t for t in (entry["reason"], entry["instead"]) if t)
         print(f"Not rolled: {entry['muscle']} ({entry['side']}): {why}")
     for number, spot in enumerate(data["spots"], start=1):

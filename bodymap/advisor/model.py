@@ -22,6 +22,7 @@ __all__ = [
     "PAIN_KINDS",
     "Advice",
     "CautionNote",
+    "HeldPlace",
     "LeftOut",
     "NotRolled",
     "PainSpot",
@@ -251,6 +252,29 @@ class NotRolled:
 
 
 @dataclass(frozen=True, slots=True)
+class HeldPlace:
+    """The sources held for a clinician's word because of one place marked tingling or
+    numb ("your right arm"), shown together as one line instead of one paragraph each."""
+
+    side: str
+    """The side's words ("right", "left or right", "" for the middle of the body)."""
+    part: str
+    """The place's words ("arm", "back, chest or belly")."""
+    text: str
+    """The line shown: the place and every muscle held there."""
+    muscles: tuple[tuple[str, str], ...]
+    """(muscle, side) of the held sources, in the order of ``Routine.not_rolled``."""
+    names: tuple[str, ...]
+    spots: tuple[int, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **fields_json(self, "side", "part", "text", "names", "spots"),
+            "muscles": [{"muscle": m, "side": s} for m, s in self.muscles],
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class LeftOut:
     """A step the chosen routine length leaves out (a longer routine includes it)."""
 
@@ -289,6 +313,15 @@ class Routine:
     length: str = "standard"
     not_rolled: tuple[NotRolled, ...] = ()
     left_out: tuple[LeftOut, ...] = ()
+    held_places: tuple[HeldPlace, ...] = ()
+    """The ``clinician_first`` entries of ``not_rolled`` grouped by the place marked."""
+    held_why: str = ""
+    """Why the held muscles wait, said once after ``held_places`` ("" when none is held)."""
+
+    @property
+    def others_not_rolled(self) -> tuple[NotRolled, ...]:
+        """The ``not_rolled`` entries not held for a clinician (each with its own reason)."""
+        return tuple(n for n in self.not_rolled if not n.clinician_first)
 
     @property
     def held(self) -> frozenset[tuple[str, str]]:
@@ -353,6 +386,10 @@ class Advice:
             "routine_length": self.routine.length,
             "routine_total_min": self.routine.total_min,
             "not_rolled": [n.to_json() for n in self.routine.not_rolled],
+            "check_first": {
+                "places": [p.to_json() for p in self.routine.held_places],
+                "why": self.routine.held_why,
+            },
             "left_out": [n.to_json() for n in self.routine.left_out],
             "warmup": [step.to_json() for step in self.routine.warmup],
             "warmup_min": self.routine.warmup_min,

@@ -24,6 +24,7 @@ from bodymap.advisor.cautions import NERVE_KINDS, OUTSIDE_BODY
 from bodymap.advisor.model import (
     LENGTHS,
     CautionNote,
+    HeldPlace,
     LeftOut,
     NotRolled,
     RollingStep,
@@ -182,6 +183,8 @@ class _Builder:
         self.not_rolled: dict[tuple[str, str], tuple[Source, set[int]]] = {}
         self.held: dict[tuple[str, str], str] = {}
         """Sources a clinician must clear first (tingling or numbness), with why."""
+        self.held_at: dict[tuple[str, str], tuple[str, str]] = {}
+        """For each held source, the (side, part) words of the place that holds it."""
         self.nerve = _spot_parts(hits, spots, tables)
         self.withheld = withheld
         self.burning = _burning_limbs(hits, spots, tables, self.safety.limbs)
@@ -286,7 +289,9 @@ class _Builder:
                     )
                 ]
             if marks:
-                return _fill(self.safety.check_first, **marked_words(marks, self.knowledge))
+                words = marked_words(marks, self.knowledge)
+                self.held_at[(source.muscle, source.side)] = (words["side"], words["part"])
+                return _fill(self.safety.check_first, **words)
         return ""
 
     def step(self, source: Source) -> RollingStep:
@@ -362,6 +367,31 @@ class _Builder:
             )
         return tuple(out)
 
+    def held_places(self, entries: Sequence[NotRolled]) -> tuple[HeldPlace, ...]:
+        """The held ``entries`` as one line per place marked tingling or numb, in the order
+        the places first hold a muscle."""
+        by_place: dict[tuple[str, str], list[NotRolled]] = {}
+        for entry in entries:
+            if entry.clinician_first:
+                place = self.held_at[(entry.muscle, entry.side)]
+                by_place.setdefault(place, []).append(entry)
+        out = []
+        for (side, part), held in by_place.items():
+            # one side named by the place: the muscles need no side of their own
+            names = list(
+                dict.fromkeys(
+                    n.name if n.side in (side, "both", "midline") else f"{n.name} ({n.side})"
+                    for n in held
+                )
+            )
+            text = _fill(
+                self.knowledge.check_first_place, side=side, part=part, muscles=", ".join(names)
+            )
+            spots = tuple(sorted({i for n in held for i in n.spots}))
+            muscles = tuple((n.muscle, n.side) for n in held)
+            out.append(HeldPlace(side, part, text, muscles, tuple(names), spots))
+        return tuple(out)
+
 
 def build_routine(
     ranked: Sequence[Source],
@@ -414,6 +444,8 @@ def build_routine(
         length=length,
         not_rolled=not_rolled,
         left_out=left_out,
+        held_places=(places := b.held_places(not_rolled)),
+        held_why=knowledge.check_first_why if places else "",
     )
     index = _Index(ordered, left_out, not_rolled)
     return routine, tuple(_coverage(b, i, index) for i in range(len(hits)))

@@ -182,8 +182,12 @@ def _red_flags(advice: Advice | None, knowledge: Knowledge) -> tuple[str, ...]:
 
 def _not_rolled(advice: Advice) -> tuple[str, ...]:
     """ "Do not roll" entries: the muscle, why, and what to do instead (never a time)."""
-    lines = []
-    for entry in advice.routine.not_rolled:
+    routine = advice.routine
+    # the muscles held for a clinician's word: one line per marked place, the why once
+    lines = [place.text.strip() for place in routine.held_places]
+    if routine.held_why:
+        lines.append(routine.held_why.strip())
+    for entry in routine.others_not_rolled:
         title = titled((entry.name or entry.muscle).strip(), entry.side)
         lines.append(f"{title}: {entry.reason.strip()} {entry.instead.strip()}".strip())
     return tuple(lines)

@@ -57,6 +57,9 @@ class SummaryContent:
     """ "… 3 more steps" when the routine is longer than the summary shows, else ""."""
     warnings: tuple[str, ...] = ()
     """The warning signs the spots raise, each naming its spots ("Spot 3: …")."""
+    held: tuple[str, ...] = ()
+    """The muscles held for the clinician's check, one line per place marked tingling or
+    numb (the person's own guide lists them the same way)."""
 
 
 def summary_content(
@@ -93,6 +96,7 @@ def summary_content(
             f"{spots_label(flag.spots, advice.areas).capitalize()}: {flag.text}"
             for flag in advice.red_flags
         ),
+        held=tuple(place.text for place in advice.routine.held_places),
     )
 
 

@@ -430,6 +430,12 @@ def parse_knowledge(
                 f"muscle(s) or zone(s) {unknown}"
             )
     advice = _toml(texts[ADVICE_FILE], ADVICE_FILE, parsed)
+    check_first = advice.table("check_first")
+    place = check_first.text("place")
+    try:
+        place.format(side="", part="", muscles="")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise check_first.error(f"'place' takes only {{side}}, {{part}} and {{muscles}}: {exc}")
     knowledge = Knowledge(
         muscles=MappingProxyType(muscles),
         cautions=MappingProxyType(zones),
@@ -441,7 +447,10 @@ def parse_knowledge(
         body_parts=cautions.body_parts,
         safety=cautions.safety,
         patterns=cautions.patterns,
+        check_first_place=place,
+        check_first_why=check_first.text("why"),
     )
+    check_first.finish()
     advice.finish()
     return knowledge
 

@@ -251,3 +251,7 @@ class Knowledge:
     body_parts: tuple[BodyPart, ...] = ()
     safety: SafetyText | None = None
     patterns: tuple[Pattern, ...] = ()
+    check_first_place: str = ""
+    """One line per place marked tingling or numb: ``{side} {part}`` and the held ``{muscles}``."""
+    check_first_why: str = ""
+    """Why those muscles wait for a clinician, said once below the lines."""

@@ -683,11 +683,16 @@ class AdvicePanel(QWidget):
             items = "".join(f"<li>⚠ {e(text)}</li>" for text in caution_texts.values())
             out.append(f"<h3>Cautions</h3><ul>{items}</ul>")
         if advice.routine.not_rolled:
+            # the muscles held for a clinician's word: one line per marked place, why once
+            held = "".join(f"<li>⚠ {e(p.text)}</li>" for p in advice.routine.held_places)
+            why = f"<p><i>{e(advice.routine.held_why)}</i></p>" if held else ""
             items = "".join(
                 f"<li><b>{e(n.name)}{e(_side(n.side))}</b>: {e(n.reason)} {e(n.instead)}</li>"
-                for n in advice.routine.not_rolled
+                for n in advice.routine.others_not_rolled
             )
-            out.append(f"<h3>Do not roll — do this instead</h3><ul>{items}</ul>")
+            others = f"<ul>{items}</ul>" if items else ""
+            held = f"<ul>{held}</ul>" if held else ""
+            out.append(f"<h3>Do not roll — do this instead</h3>{held}{why}{others}")
         if advice.routine.steps:
             steps = []
             for step in advice.routine.steps:

@@ -196,6 +196,11 @@ def paint_summary(
         y2 += page.text(W / 2, y2, W / 2, f"• {line}", 8) + 0.6
     if said.more_steps:
         y2 += page.text(W / 2, y2, W / 2, said.more_steps, 8)
+    if said.held:  # what waits for the clinician's word (a tingling or numb place)
+        y2 += 1.5
+        y2 += page.text(W / 2, y2, W / 2, "Held for your check", 9, bold=True) + 0.6
+        for line in said.held:
+            y2 += page.text(W / 2, y2, W / 2, f"• {line}", 8) + 0.6
     # the warning signs the spots raise, in full, under both columns
     y = max(y, y2) + 3
     foot = H - footer
