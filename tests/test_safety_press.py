@@ -221,16 +221,21 @@ def check_holds(advice: Advice) -> int:
             assert entry.reason.startswith("Check with a clinician first")
             assert key not in stepped and key not in pressed, key
             unrollable += not TABLES.roll_zones.is_rollable(*key)
+    zones = TABLES.roll_zones
     for area in advice.surrounding:
         assert (area.muscle, area.side) not in held, area.muscle
         for part, side in marked:
             if area.side in (side, "midline"):
-                assert not TABLES.part_touches(area.view, part, side, area.roll_zone.geometry), (
-                    area.muscle,
-                    area.side,
-                    part,
-                    side,
-                )
+                # in every view, not only the map the area is offered on
+                for zone in zones.every_view(area.muscle, area.side):
+                    touches = TABLES.part_touches(zone.view, part, side, zone.geometry)
+                    assert not touches, (area.muscle, area.side, zone.view, part, side)
+    for step in advice.routine.steps:  # the hold uses the same rule: every view
+        for part, side in marked:
+            if _side_ok(step.side, side):
+                for zone in zones.every_view(step.muscle, step.side):
+                    touches = TABLES.part_touches(zone.view, part, side, zone.geometry)
+                    assert not touches, (step.muscle, step.side, zone.view, part, side)
     return unrollable
 
 
@@ -260,6 +265,25 @@ def test_with_an_ache_elsewhere_nothing_on_the_tingling_limb_is_rolled_around(ac
     for x, y in grid(tingle)[::3]:
         advice = advise([PainSpot(*ache, 5), PainSpot(tingle, x, y, 6, "tingling")])
         check_holds(advice)
+
+
+def test_a_muscle_held_on_one_map_is_not_offered_to_roll_around_on_the_other():
+    """The re-review's case: a tingling front of the right shoulder. Upper trapezius's back
+    roll zone lies on the arm (a tingling hand holds it), so it is not offered to roll
+    around from the front map either."""
+    upper = [
+        z
+        for z in TABLES.roll_zones.every_view("upper_trapezius", "right")
+        if TABLES.part_touches(z.view, "arm", "right", z.geometry)
+    ]
+    assert upper, "the case no longer arises: upper trapezius's zones miss the arm"
+    advice = advise([PainSpot("front", 395.0, 250.0, 3, "tingling")])
+    assert ("upper_trapezius", "right") not in {(a.muscle, a.side) for a in advice.surrounding}
+    hand = advise([PainSpot("front", 370.0, 480.0, 6, "tingling"), PainSpot("back", 520, 140, 5)])
+    assert ("upper_trapezius", "right") in hand.routine.held
+    assert ("upper_trapezius", "right") not in {(a.muscle, a.side) for a in hand.surrounding}
+    check_holds(advice)
+    check_holds(hand)
 
 
 def test_the_reviewed_maps_hold_what_they_should():

@@ -232,6 +232,17 @@ class RollZones:
             return None
         return max(found, key=lambda z: (z.area, z.view == "back"))
 
+    def every_view(self, muscle: str, side: str) -> tuple[RollZone, ...]:
+        """The muscle's roll zones in every view, for a side or ``"both"`` (its midline
+        parts too): where it may be worked, whichever map the person looks at."""
+        sides = ("right", "left") if side == "both" else (side,)
+        return tuple(
+            zone
+            for view in self._caution_geometries
+            for s in dict.fromkeys((*sides, "midline"))
+            if (zone := self.get(view, muscle, s)) is not None and not zone.geometry.is_empty
+        )
+
     def is_rollable(self, muscle: str, side: str) -> bool:
         """Whether a muscle gets a rolling step: a tool other than none, and room to roll."""
         record = self.knowledge.muscles.get(muscle)

@@ -209,12 +209,11 @@ class _Builder:
         return self.zones.is_rollable(source.muscle, source.side)
 
     def _places(self, source: Source) -> list[tuple[str, Any]]:
-        """Where a source would be worked, per view: its roll zone if it can be rolled,
-        else every region of it the atlas draws (pressed or stretched there)."""
+        """Where a source would be worked, per view: its roll zones (every view) if it can
+        be rolled, else every region of it the atlas draws (pressed or stretched there)."""
         if self.zones.is_rollable(source.muscle, source.side):
-            zone = self.zones.best(source.muscle, source.side)
-            assert zone is not None  # a rollable source has a zone
-            return [(zone.view, zone.geometry)]
+            # every view's zone, as "Also roll around" tests it: one rule on every map
+            return [(z.view, z.geometry) for z in self.zones.every_view(source.muscle, source.side)]
         sides = ("right", "left") if source.side == "both" else (source.side,)
         return [
             (view, region.geometry)

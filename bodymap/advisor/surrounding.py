@@ -87,11 +87,14 @@ PartTouches = Callable[[str, str, str, Any], bool]
 
 
 def _on_marked(
-    region: Region, geometry: Any, marked: Collection[tuple[str, str]], touches: PartTouches
+    region: Region, zones: RollZones, marked: Collection[tuple[str, str]], touches: PartTouches
 ) -> bool:
-    """Whether a region's roll zone lies on a (body part, side) marked tingling or numb."""
+    """Whether the region's muscle, on its side, has a roll zone in any view lying on a
+    (body part, side) marked tingling or numb: the hold tests every view the same way, so
+    a muscle held on one map is never offered on the other."""
     return any(
-        region.side in (side, "midline") and touches(region.view, part, side, geometry)
+        region.side in (side, "midline") and touches(zone.view, part, side, zone.geometry)
+        for zone in zones.every_view(region.id, region.side)
         for part, side in marked
     )
 
@@ -151,7 +154,7 @@ def surrounding_areas(
             zone = zones.get(region.view, region.id, region.side)
             if zone is None or not zone.rollable:
                 continue
-            if marked and touches and _on_marked(region, zone.geometry, marked, touches):
+            if marked and touches and _on_marked(region, zones, marked, touches):
                 continue
             seen.add(key)
             out.append(
