@@ -204,6 +204,7 @@ def check_holds(advice: Advice) -> int:
     pressed = {(q.muscle, q.side) for q in advice.press}
     unrollable = 0
     marked: set[tuple[str, str]] = set()
+    eased: dict[tuple[str, str], Source] = {}
     for finding in advice.spots:
         if not (finding.inside and finding.kind in ("tingling", "numb")):
             continue
@@ -215,6 +216,13 @@ def check_holds(advice: Advice) -> int:
             if not any(_side_ok(source.side, side) for _part, side in parts):
                 continue
             key = (source.muscle, source.side)
+            if key not in held and source.muscle in KNOWLEDGE.beside_spine:
+                # beside the spine, serving an ache too (the back-and-leg picture): rolled
+                # for it with the stop rule, never held back for the leg alone
+                aches = {f.index for f in advice.spots if f.kind not in ("tingling", "numb")}
+                assert any(_serves(source, j) for j in aches), key
+                eased[key] = source
+                continue
             assert key in held, (finding.index, key)
             entry = entries[key]
             assert entry.clinician_first and entry.instead == "", key
@@ -230,7 +238,12 @@ def check_holds(advice: Advice) -> int:
                 for zone in zones.every_view(area.muscle, area.side):
                     touches = TABLES.part_touches(zone.view, part, side, zone.geometry)
                     assert not touches, (area.muscle, area.side, zone.view, part, side)
+    caution = KNOWLEDGE.beside_spine_caution
     for step in advice.routine.steps:  # the hold uses the same rule: every view
+        if (step.muscle, step.side) in eased:
+            assert caution in step.cautions, step.muscle
+        if step.muscle in KNOWLEDGE.beside_spine and caution in step.cautions:
+            continue  # beside the spine for a back spot, with the stop rule
         for part, side in marked:
             if _side_ok(step.side, side):
                 for zone in zones.every_view(step.muscle, step.side):
@@ -284,6 +297,53 @@ def test_a_muscle_held_on_one_map_is_not_offered_to_roll_around_on_the_other():
     assert ("upper_trapezius", "right") not in {(a.muscle, a.side) for a in hand.surrounding}
     check_holds(advice)
     check_holds(hand)
+
+
+def test_back_pain_with_a_tingling_leg_keeps_gentle_work_beside_the_spine():
+    """The back_leg picture says gentle ball work beside the spine is usually fine: the
+    muscles beside the spine stay steps for the back spot, each with the stop rule, while
+    the leg and the buttock stay held. Without the back spot nothing is eased."""
+    # the review's map: a tingling right calf and a right low-back ache
+    calf, back = PainSpot("back", 548.0, 800.0, 6, "tingling"), PainSpot("back", 520, 420, 5)
+    advice = advise([calf, back])
+    steps = {(s.muscle, s.side): s for s in advice.routine.steps}
+    caution = KNOWLEDGE.beside_spine_caution
+    assert ("multifidus", "right") in steps  # its zone reaches the buttock: held before
+    for muscle in ("multifidus", "erector_spinae_lumbar", "quadratus_lumborum"):
+        assert muscle in KNOWLEDGE.beside_spine
+        assert caution in steps[(muscle, "right")].cautions, muscle
+        assert (muscle, "right") not in advice.routine.held
+    for muscle in ("soleus", "gluteus_maximus", "gluteus_medius", "piriformis"):
+        assert (muscle, "right") in advice.routine.held, muscle
+    assert not any(caution in s.cautions for s in steps.values() if s.muscle not in KNOWLEDGE.beside_spine)
+    check_holds(advice)
+    # the same muscles with no tingling leg: no stop rule, nothing held
+    plain = advise([PainSpot("back", 548.0, 800.0, 6), back])
+    assert not plain.routine.held
+    assert not any(caution in s.cautions for s in plain.routine.steps)
+    # a tingling calf with an ache higher up the back (not the low back): nothing eased
+    upper = advise([calf, PainSpot("back", 530.0, 250.0, 5)])
+    assert ("multifidus", "right") not in {(s.muscle, s.side) for s in upper.routine.steps}
+    assert not any(caution in s.cautions for s in upper.routine.steps)
+    check_holds(upper)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_a_tingling_leg_with_a_low_back_ache_eases_only_the_muscles_beside_the_spine(view):
+    """Every grid point as the tingling spot, with a low-back ache: the stop rule goes only
+    on muscles beside the spine, each serving the back spot; the rest keeps the hold."""
+    back = PainSpot("back", 520.0, 420.0, 5)
+    caution = KNOWLEDGE.beside_spine_caution
+    eased = 0
+    for x, y in grid(view)[::3]:
+        advice = advise([back, PainSpot(view, x, y, 6, "tingling")])
+        for step in advice.routine.steps:
+            if caution in step.cautions:
+                assert step.muscle in KNOWLEDGE.beside_spine, step.muscle
+                assert 0 in step.spots, (step.muscle, x, y)
+                eased += 1
+        check_holds(advice)
+    assert eased > 10  # the tingling legs on the grid do ease the back spot's steps
 
 
 def test_the_reviewed_maps_hold_what_they_should():

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from bodymap.advisor.cautions import NERVE_KINDS, OUTSIDE_BODY
+from bodymap.advisor.cautions import NERVE_KINDS, OUTSIDE_BODY, pattern_spots
 from bodymap.advisor.model import (
     LENGTHS,
     CautionNote,
@@ -185,11 +185,37 @@ class _Builder:
         """Sources a clinician must clear first (tingling or numbness), with why."""
         self.held_at: dict[tuple[str, str], tuple[str, str]] = {}
         """For each held source, the (side, part) words of the place that holds it."""
+        self.eased: set[tuple[str, str]] = set()
+        """Muscles beside the spine rolled for a back spot, though the leg is held: their
+        steps carry the stop rule."""
         self.nerve = _spot_parts(hits, spots, tables)
+        self.spine_spots, self.spine_parts = self._beside_spine()
         self.withheld = withheld
         self.burning = _burning_limbs(hits, spots, tables, self.safety.limbs)
         """Burning spots on a limb: their steps carry the stop cue."""
         """Muscles and zones whose stretch is not offered instead, with the stop rule."""
+
+    def _beside_spine(self) -> tuple[frozenset[int], frozenset[str]]:
+        """The spots making up the back-and-leg picture (none when it is not met) and the
+        body parts (the leg) its tingling or numb spot lies on."""
+        k = self.knowledge
+        pattern = next((p for p in k.patterns if p.id == k.beside_spine_pattern), None)
+        if pattern is None or not self.nerve:
+            return frozenset(), frozenset()
+        met = frozenset(pattern_spots(pattern, self.spots, self.hits, k))
+        parts = frozenset(
+            part for need in pattern.spots if need.kinds & NERVE_KINDS for part in need.parts
+        )
+        return met, parts
+
+    def _spine_marks(self, source: Source, served: set[int]) -> bool:
+        """Whether the source is a muscle beside the spine serving the back spot of a met
+        back-and-leg picture: the leg's marks do not hold it (the stop rule does)."""
+        return (
+            source.muscle in self.knowledge.beside_spine
+            and bool(self.spine_parts)
+            and any(j in self.spine_spots and j not in self.nerve for j in served)
+        )
 
     def _skip(self, source: Source, spots: Sequence[int]) -> None:
         entry = self.not_rolled.setdefault((source.muscle, source.side), (source, set()))
@@ -273,10 +299,17 @@ class _Builder:
     def _check_first(self, source: Source) -> str:
         served = set(_served(source))
         places: list[tuple[str, Any]] | None = None
+        spine = self._spine_marks(source, served)
+        eased = False
         for i, parts in self.nerve.items():
             # a source of the spot is held for every limb the spot marks on its side;
             # another source for the marked limbs its roll zone (or region) lies on
             marks = [(part_id, side) for part_id, side in parts if _side_ok(source.side, side)]
+            if spine and i in self.spine_spots:
+                # beside the spine, for the back spot: the leg does not hold it
+                kept = [(part_id, side) for part_id, side in marks if part_id not in self.spine_parts]
+                eased = eased or len(kept) < len(marks)
+                marks = kept
             if i not in served and marks:
                 places = self._places(source) if places is None else places
                 marks = [
@@ -291,6 +324,8 @@ class _Builder:
                 words = marked_words(marks, self.knowledge)
                 self.held_at[(source.muscle, source.side)] = (words["side"], words["part"])
                 return _fill(self.safety.check_first, **words)
+        if eased:
+            self.eased.add((source.muscle, source.side))
         return ""
 
     def step(self, source: Source) -> RollingStep:
@@ -305,6 +340,8 @@ class _Builder:
         served = _served(source)
         if self.burning.intersection(served):
             extra.append(self.safety.burning_limb)
+        if (source.muscle, source.side) in self.eased:
+            extra.append(self.knowledge.beside_spine_caution)
         zone = self.zones.best(source.muscle, source.side)
         assert zone is not None  # a rollable source has a zone
         return RollingStep(

@@ -430,6 +430,14 @@ def parse_knowledge(
                 f"muscle(s) or zone(s) {unknown}"
             )
     advice = _toml(texts[ADVICE_FILE], ADVICE_FILE, parsed)
+    spine = advice.table("beside_spine")
+    spine_pattern = spine.text("pattern")
+    if spine_pattern not in {p.id for p in cautions.patterns}:
+        raise spine.error(f"'pattern' names unknown pattern {spine_pattern!r}")
+    spine_muscles = spine.texts("muscles", nonempty=True)
+    unknown = sorted(m for m in spine_muscles if m not in muscles)
+    if unknown and complete:
+        raise spine.error(f"'muscles' names unknown muscle(s) {unknown}")
     check_first = advice.table("check_first")
     place = check_first.text("place")
     try:
@@ -449,8 +457,12 @@ def parse_knowledge(
         patterns=cautions.patterns,
         check_first_place=place,
         check_first_why=check_first.text("why"),
+        beside_spine_pattern=spine_pattern,
+        beside_spine=frozenset(spine_muscles),
+        beside_spine_caution=spine.text("caution"),
     )
     check_first.finish()
+    spine.finish()
     advice.finish()
     return knowledge
 

@@ -255,3 +255,8 @@ class Knowledge:
     """One line per place marked tingling or numb: ``{side} {part}`` and the held ``{muscles}``."""
     check_first_why: str = ""
     """Why those muscles wait for a clinician, said once below the lines."""
+    beside_spine_pattern: str = ""
+    """The pattern (a back spot with a tingling or numb leg) in which ``beside_spine``
+    muscles are not held for the leg but rolled with ``beside_spine_caution``."""
+    beside_spine: frozenset[str] = frozenset()
+    beside_spine_caution: str = ""
