@@ -661,3 +661,35 @@ def test_every_source_note_cites_the_literature(muscle_id: str) -> None:
     # a textbook or paper, not only the project's own notes
     assert re.search(r"Travell|Davies|Donnelly|NICE|J Anat|\(19|\(20", source), source
     assert "SPEC" not in source or re.search(r"Travell|Davies|J Anat", source), source
+
+
+def _parse_advice(advice: str, complete: bool = False) -> Any:
+    texts = {
+        **({n: read_text("knowledge", n) for n in MUSCLE_FILES} if complete else {"x.toml": GOOD}),
+        CAUTIONS_FILE: read_text("knowledge", CAUTIONS_FILE),
+        ADVICE_FILE: advice,
+    }
+    return parse_knowledge(texts, complete=complete)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message", "complete"),
+    [
+        ('pattern = "back_leg"', 'pattern = "back_legs"', "unknown pattern 'back_legs'", False),
+        ('"multifidus", ', '"multifidus", "spinalis", ', "unknown muscle(s) ['spinalis']", True),
+        ("{muscles}.", "{muscle}.", "'place' takes only", False),
+        ("[check_first]", "[check_first]\ncolour = 'red'", "unknown key(s) 'colour'", False),
+        ("[beside_spine]", "[beside_spin]", "missing key 'beside_spine'", False),
+    ],
+)
+def test_the_advice_file_is_strict(old: str, new: str, message: str, complete: bool) -> None:
+    """The grouped clinician-first texts and the beside-the-spine rule: bad names and
+    placeholders are refused with the file and the table named."""
+    advice = read_text("knowledge", ADVICE_FILE)
+    assert old in advice
+    knowledge = _parse_advice(advice, complete)
+    assert "{side}" in knowledge.check_first_place and knowledge.check_first_why
+    assert knowledge.beside_spine and knowledge.beside_spine_caution
+    with pytest.raises(KnowledgeError) as err:
+        _parse_advice(advice.replace(old, new, 1), complete)
+    assert str(err.value).startswith(ADVICE_FILE) and message in str(err.value)

@@ -315,7 +315,9 @@ def test_back_pain_with_a_tingling_leg_keeps_gentle_work_beside_the_spine():
         assert (muscle, "right") not in advice.routine.held
     for muscle in ("soleus", "gluteus_maximus", "gluteus_medius", "piriformis"):
         assert (muscle, "right") in advice.routine.held, muscle
-    assert not any(caution in s.cautions for s in steps.values() if s.muscle not in KNOWLEDGE.beside_spine)
+    assert not any(
+        caution in s.cautions for s in steps.values() if s.muscle not in KNOWLEDGE.beside_spine
+    )
     check_holds(advice)
     # the same muscles with no tingling leg: no stop rule, nothing held
     plain = advise([PainSpot("back", 548.0, 800.0, 6), back])

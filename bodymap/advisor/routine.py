@@ -307,7 +307,9 @@ class _Builder:
             marks = [(part_id, side) for part_id, side in parts if _side_ok(source.side, side)]
             if spine and i in self.spine_spots:
                 # beside the spine, for the back spot: the leg does not hold it
-                kept = [(part_id, side) for part_id, side in marks if part_id not in self.spine_parts]
+                kept = [
+                    (part_id, side) for part_id, side in marks if part_id not in self.spine_parts
+                ]
                 eased = eased or len(kept) < len(marks)
                 marks = kept
             if i not in served and marks:

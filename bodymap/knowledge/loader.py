@@ -443,7 +443,8 @@ def parse_knowledge(
     try:
         place.format(side="", part="", muscles="")
     except (KeyError, IndexError, ValueError) as exc:
-        raise check_first.error(f"'place' takes only {{side}}, {{part}} and {{muscles}}: {exc}")
+        message = f"'place' takes only {{side}}, {{part}} and {{muscles}}: {exc}"
+        raise check_first.error(message) from exc
     knowledge = Knowledge(
         muscles=MappingProxyType(muscles),
         cautions=MappingProxyType(zones),
