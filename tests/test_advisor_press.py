@@ -130,7 +130,11 @@ def test_questions_ask_about_the_top_sources_at_their_most_intense_spot():
     advice = advise(spots)
     questions = advice.press
     assert questions == press_questions(
-        advice.sources, [s.view for s in spots], [3, 8], clear=clear
+        advice.sources,
+        [s.view for s in spots],
+        [3, 8],
+        clear=clear,
+        spots_at=[(s.x, s.y) for s in spots],
     )
     assert [q.muscle for q in questions] == [s.muscle for s in advice.sources[:3]]
     for q in questions:
@@ -147,7 +151,9 @@ def test_an_answered_source_keeps_its_question_after_it_falls_out_of_the_top():
     others = {(0, s.muscle, s.side): "yes" for s in advice.sources[1:4]}
     lowered = advise([NECK_R], press={(0, top.muscle, top.side): "no", **others})
     assert rank_of(lowered.sources, top.muscle) >= 3
-    questions = press_questions(lowered.sources, ["back"], [7], clear=clear)
+    questions = press_questions(
+        lowered.sources, ["back"], [7], clear=clear, spots_at=[(NECK_R.x, NECK_R.y)]
+    )
     assert (top.muscle, 0) in {(q.muscle, q.spot) for q in questions}
     assert len(questions) == 4
 
@@ -204,7 +210,9 @@ def test_questions_and_reasons_about_a_painted_area_say_area():
     area = shapely.box(455, 380, 485, 410)
     spots = [PainSpot("back", 470.0, 395.0, 6, "ache", area=area)]
     plain = advise(spots).sources
-    (first, *_) = press_questions(plain, ["back"], [6.0], areas={0}, clear=clear)
+    (first, *_) = press_questions(
+        plain, ["back"], [6.0], areas={0}, clear=clear, spots_at=[(470.0, 395.0)]
+    )
     assert first.text().endswith("your pain at area 1?")
     pressed = advise(spots, press={(0, first.muscle, first.answer_side): "yes"}).sources
     source = next(s for s in pressed if s.muscle == first.muscle)
@@ -225,9 +233,10 @@ def test_no_press_test_is_offered_on_a_limb_a_clinician_must_clear_first():
         n.clinician_first for n in advice.routine.not_rolled if (n.muscle, n.side) in held
     )
     views, levels = ["front", "back"], [9, 2]
-    offered = press_questions(advice.sources, views, levels, held=held, clear=clear)
+    at = [(thigh.x, thigh.y), (neck.x, neck.y)]
+    offered = press_questions(advice.sources, views, levels, held=held, clear=clear, spots_at=at)
     assert offered == advice.press
     assert offered and not {(q.muscle, q.side) for q in offered} & held
     assert all(q.spot == 1 for q in offered)  # the neck spot's sources take the places
-    every = press_questions(advice.sources, views, levels, clear=clear)
+    every = press_questions(advice.sources, views, levels, clear=clear, spots_at=at)
     assert {(q.muscle, q.side) for q in every} & held  # without the rule they would be asked

@@ -288,7 +288,7 @@ def test_a_spot_left_out_by_the_routine_length_is_a_note_not_a_caution() -> None
     safety = knowledge.safety
     assert safety is not None
     left = safety.spot_left_out.format(length="short", muscles="Gluteus medius")
-    tingling = safety.spot_tingling.format(part="leg")
+    tingling = safety.spot_tingling.format(side="left", part="leg")
     spots = [spot(0, "back", 560, 180), spot(1, "back", 440, 180)]
     findings = (_finding("Gluteus maximus", "right", left), _finding("Calf", "left", tingling))
     rows = build_guide_content("Me", spots, _advice(findings=findings), knowledge, WHEN.date())

@@ -447,7 +447,7 @@ def test_a_tingling_knee_keeps_the_leg_out_of_the_routine_until_a_clinician_clea
     tables = tables_for(load_atlas(), load_knowledge())
     for s in steps:  # nothing shaded on the right leg
         assert not tables.part_touches(s.view, "leg", "right", s.roll_zone.geometry), s.muscle
-    check_first = load_knowledge().safety.check_first.format(part="leg")
+    check_first = load_knowledge().safety.check_first.format(side="right", part="leg")
     held = [n for n in advice.routine.not_rolled if n.reason == check_first]
     assert held and all(0 in n.spots or n.side == "right" for n in held)
     held_keys = {(n.muscle, n.side) for n in held}

@@ -11,10 +11,19 @@ from PySide6 import QtGui
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent, QTextDocument
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QSlider, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMessageBox,
+    QPushButton,
+    QSlider,
+    QToolTip,
+    QWidget,
+)
 
-from bodymap.maps import RecoveryStore, TriggerPointMap, add_spot, save_map
+from bodymap.maps import RecoveryStore, TriggerPointMap, add_spot, safe_io, save_map
 from bodymap.ui.document import dialogs as document_dialogs
+from bodymap.ui.history.heatmap import HeatMapDialog
 
 # offscreen Qt says these when a window with a dock, or a tooltip, is shown
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints", "support raise")
@@ -128,7 +137,6 @@ def _panel_widgets_in_reading_order(window) -> list[QWidget]:
         editor.kind_box,
         editor.note_edit,
         panel.source_tree,
-        panel.press_box.scroller,
         *rows,
         panel.details,
     ]
@@ -167,6 +175,11 @@ def test_tab_walks_the_panel_in_reading_order_with_the_toolbar_outside_it(
     # the panel's controls are one run: nothing else comes between them
     first, last = met.index(expected[0]), met.index(expected[-1])
     assert met[first : last + 1] == expected
+    # no stop that shows nothing: the sources list leads straight to the first press test
+    assert window.panel.press_box.scroller not in met
+    assert (
+        met[met.index(window.panel.source_tree) + 1] is window.panel.press_box.rows[0].show_button
+    )
     # the paint bar's slider comes after the panel, just before the diagram it sits beside
     assert brush in met and met.index(brush) > last
     assert met[met.index(brush) + 1] is window.canvas
@@ -279,5 +292,97 @@ def test_a_failed_summary_export_quotes_the_path_as_plain_text(
     assert window.export_summary(missing) is None
     assert guessing == []
     (box,) = boxes.boxes
-    assert box.windowTitle() == "Could not export the summary"
+    assert box.windowTitle() == "Could not export summary as PDF"
     assert box.textFormat() == Qt.TextFormat.PlainText and str(missing) in box.text()
+
+
+def test_export_summary_refuses_a_map_file_before_asking_to_replace_it(
+    qtbot, main_window, tmp_path: Path, monkeypatch
+) -> None:
+    """File → Export Summary chooses its file as the other exports do: a map file is
+    refused at once (the map stays whole) and the person chooses again."""
+    window = main_window()
+    _click(qtbot, window, *NECK_R)
+    boxes = Boxes(monkeypatch)
+    kept = tmp_path / "mine.bodymap"
+    kept.write_text("{}", encoding="utf-8")
+    names = iter([str(kept), str(tmp_path / "for the physio")])
+    asked: list[tuple[object, ...]] = []
+
+    def choose(*args: object, **_kw: object) -> tuple[str, str]:
+        asked.append(args)
+        return next(names), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    window.acts.export_summary.trigger()
+    assert kept.read_text(encoding="utf-8") == "{}"
+    (box,) = boxes.boxes  # the refusal, and no "replace it?" before it
+    assert box.windowTitle() == "Could not export summary as PDF"
+    assert "mine.bodymap is a map file" in box.text()
+    assert len(asked) == 2 and str(asked[0][2]).endswith("summary.pdf")
+    assert (tmp_path / "for the physio.pdf").read_bytes().startswith(b"%PDF")
+
+
+# -- the heat map's picture is exported as the others are -------------------------------------
+def _heat_map(qtbot, window):
+    window.acts.heat_map.trigger()
+    dialog = window.findChild(HeatMapDialog)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _export_button(dialog) -> QPushButton:
+    (button,) = [b for b in dialog.findChildren(QPushButton) if b.text() == "Export PNG…"]
+    return button
+
+
+def test_a_failed_heat_map_export_says_so_in_plain_text_and_leaves_no_file(
+    qtbot, main_window, tmp_path: Path, monkeypatch
+) -> None:
+    window = main_window()
+    _click(qtbot, window, *NECK_R)
+    dialog = _heat_map(qtbot, window)
+    boxes = Boxes(monkeypatch)
+    missing = tmp_path / "<b>x</b>" / "heat.png"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(missing), ""))
+    qtbot.mouseClick(_export_button(dialog), Qt.MouseButton.LeftButton)
+    (box,) = boxes.boxes
+    assert box.windowTitle() == "Could not export heat map as PNG"
+    assert box.textFormat() == Qt.TextFormat.PlainText and str(missing) in box.text()
+
+    # a write that fails at the last step leaves neither a piece of a picture nor a temp file
+    boxes.boxes.clear()
+    folder = tmp_path / "pictures"
+    folder.mkdir()
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(folder / "heat.png"), "")
+    )
+
+    def disk_full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as m:
+        m.setattr(safe_io.os, "replace", disk_full)
+        qtbot.mouseClick(_export_button(dialog), Qt.MouseButton.LeftButton)
+    (box,) = boxes.boxes
+    assert "No space left on device" in box.text()
+    assert list(folder.iterdir()) == []
+
+
+def test_the_heat_map_export_never_writes_over_a_map(
+    qtbot, main_window, tmp_path: Path, monkeypatch
+) -> None:
+    window = main_window()
+    _click(qtbot, window, *NECK_R)
+    dialog = _heat_map(qtbot, window)
+    boxes = Boxes(monkeypatch)
+    kept = tmp_path / "mine.bodymap"
+    kept.write_text("{}", encoding="utf-8")
+    names = iter([str(kept), str(tmp_path / "heat")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(names), ""))
+    qtbot.mouseClick(_export_button(dialog), Qt.MouseButton.LeftButton)
+    assert kept.read_text(encoding="utf-8") == "{}"
+    (box,) = boxes.boxes
+    assert "is a map file" in box.text()
+    assert (tmp_path / "heat.png").read_bytes().startswith(b"\x89PNG")

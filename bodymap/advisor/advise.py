@@ -6,7 +6,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from bodymap.advisor.areas import area_of, clipped_area, pain_extent
-from bodymap.advisor.cautions import NEAR_CAUTION, red_flags, spot_cautions, warning_signs
+from bodymap.advisor.cautions import (
+    NEAR_CAUTION,
+    red_flags,
+    spot_cautions,
+    warning_signs,
+    withheld_stretches,
+)
 from bodymap.advisor.model import LENGTHS, PAIN_KINDS, Advice, CautionNote, SpotFinding, SpotLike
 from bodymap.advisor.press import (
     PressAnswerLike,
@@ -136,13 +142,15 @@ def advise(
     tables = tables_for(atlas, knowledge)
     hits, shapes = _whole_areas(spots, locate_spots(spots, atlas), atlas)
     near = _cautions_near(hits, atlas, shapes)
+    withheld = withheld_stretches(spots, hits, knowledge)
     notes: dict[int, tuple[CautionNote, ...]] = {
-        index: spot_cautions(hit, knowledge, near.get(index, ())) for index, hit in enumerate(hits)
+        index: spot_cautions(hit, knowledge, near.get(index, ()), withheld)
+        for index, hit in enumerate(hits)
     }
     extent, sizes = pain_extent(spots, atlas)
     areas = frozenset(i for i, spot in enumerate(spots) if area_of(spot) is not None)
     ranked = apply_press_answers(rank_sources(hits, spots, tables, limit=None), press, areas)
-    routine, coverage = build_routine(ranked, hits, spots, tables, notes, length)
+    routine, coverage = build_routine(ranked, hits, spots, tables, notes, length, withheld=withheld)
     findings = tuple(
         SpotFinding(
             index=index,
@@ -199,5 +207,6 @@ def advise(
             areas=areas,
             held=routine.held,
             clear=tables.no_press.clear,
+            spots_at=[(spot.x, spot.y) for spot in spots],
         ),
     )

@@ -30,6 +30,7 @@ __all__ = [
     "red_flags",
     "spot_cautions",
     "warning_signs",
+    "withheld_stretches",
 ]
 
 OUTSIDE_BODY = "outside_body"
@@ -41,22 +42,29 @@ NERVE_KINDS = frozenset({"tingling", "numb"})
 """Pain kinds that mark a limb "check with a clinician first"."""
 
 
-def _note(zone: str, knowledge: Knowledge) -> CautionNote:
+def _note(zone: str, knowledge: Knowledge, withheld: Mapping[str, str]) -> CautionNote:
     text = knowledge.cautions.get(zone)
     if text is None:
         return CautionNote(zone, "Do not roll or press hard here; work the muscles around it.")
+    if zone in withheld:  # what to do instead is withheld: the stop rule in its place
+        return CautionNote(zone, f"{text.text} {withheld[zone]}")
     return CautionNote(zone, text.full_text)
 
 
 def spot_cautions(
-    hit: Hit, knowledge: Knowledge, near: Sequence[Region] = ()
+    hit: Hit,
+    knowledge: Knowledge,
+    near: Sequence[Region] = (),
+    withheld: Mapping[str, str] | None = None,
 ) -> tuple[CautionNote, ...]:
     """The caution zones under a spot, then those ``near`` it (within `NEAR_CAUTION`),
-    with plain text (a miss is ``outside_body``)."""
+    with plain text (a miss is ``outside_body``); a zone whose advice instead is
+    ``withheld`` (`withheld_stretches`) says the stop rule in its place."""
+    withheld = withheld or {}
     if not hit.inside:
-        return (_note(OUTSIDE_BODY, knowledge),)
+        return (_note(OUTSIDE_BODY, knowledge, withheld),)
     zones = dict.fromkeys(region.id for region in (*hit.cautions, *near))
-    return tuple(_note(zone, knowledge) for zone in zones)
+    return tuple(_note(zone, knowledge, withheld) for zone in zones)
 
 
 def _meets(
@@ -127,6 +135,22 @@ def pattern_spots(
     its spots; empty when some part of the picture is missing."""
     under = {i: hit.segments for i, hit in enumerate(hits) if hit.inside}
     return tuple(sorted(_Places(spots, under, knowledge).met_by(pattern)))
+
+
+def withheld_stretches(
+    spots: Sequence[SpotLike], hits: Sequence[Hit], knowledge: Knowledge
+) -> dict[str, str]:
+    """The muscles and caution zones whose stretch is not offered instead of rolling, each
+    with the stop rule shown in its place: those a flag's ``withhold_stretch`` names when
+    one of the flag's patterns is met (neck pain with a tingling arm: no neck stretch)."""
+    out: dict[str, str] = {}
+    for flag in knowledge.red_flags:
+        if flag.withhold_stretch and any(
+            pattern_spots(pattern, spots, hits, knowledge) for pattern in flag.patterns
+        ):
+            for item in sorted(flag.withhold_stretch):
+                out.setdefault(item, flag.text)
+    return out
 
 
 def _raise_patterns(

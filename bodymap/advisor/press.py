@@ -16,6 +16,7 @@ answer is also shown as a reason ("pressing it reproduced your pain at spot 2").
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ANSWER_WEIGHTS",
+    "NEAR_SITE",
     "PRESS_ANSWERS",
     "PRESS_KIND",
     "PRESS_TOP",
@@ -55,6 +57,10 @@ PRESS_KIND = "press"
 """The ``kind`` of a reason that reports a press-test answer."""
 PRESS_TOP = 3
 """How many of the top sources the panel offers a press test for."""
+
+NEAR_SITE = 60.0
+"""Atlas units (about 10 cm): how far from the trigger-point site nearest a spot another
+site of the same muscle may stand in for it when a zone not to press blocks it."""
 
 PressKey = tuple[int, str, str]
 """(spot index, muscle, side) an answer is about; side as `press_side` gives it."""
@@ -245,12 +251,29 @@ class NoPressZones:
         return known
 
 
-def _site(source: Source, view: str, clear: PressClear) -> tuple[str, float, float] | None:
-    """The point to press: the source's first trigger-point site in the spot's view clear of
-    the zones not to press, else its first clear site in another view; None if none is."""
+def _site(
+    source: Source, view: str, at: tuple[float, float], clear: PressClear
+) -> tuple[str, float, float] | None:
+    """The point to press for a spot at ``at`` in ``view``: of the source's trigger-point
+    sites (those in the spot's view, else all), the one nearest the spot serves it; if a
+    zone not to press blocks it, a clear site within :data:`NEAR_SITE` of it may stand in.
+    A far site of the same muscle is never offered instead (a neck spot is not asked about
+    by pressing the low back's multifidus): None then, and the next source is asked."""
+    x, y = at
     same = [p for p in source.trigger_points if p[0] == view]
-    other = [p for p in source.trigger_points if p[0] != view]
-    return next((p for p in (*same, *other) if clear(*p)), None)
+    if same:
+        serving = min(same, key=lambda p: (p[1] - x) ** 2 + (p[2] - y) ** 2)
+    elif source.trigger_points:
+        # the muscle's points are all in the other view: the one nearest the spot's level
+        serving = min(source.trigger_points, key=lambda p: abs(p[2] - y))
+    else:
+        return None
+
+    def gap(p: tuple[str, float, float]) -> float:
+        return math.hypot(p[1] - serving[1], p[2] - serving[2]) if p[0] == serving[0] else math.inf
+
+    near = sorted((p for p in source.trigger_points if gap(p) <= NEAR_SITE), key=gap)
+    return next((p for p in near if clear(*p)), None)
 
 
 def press_questions(
@@ -262,13 +285,15 @@ def press_questions(
     held: Collection[tuple[str, str]] = frozenset(),
     *,
     clear: PressClear,
+    spots_at: Sequence[tuple[float, float]],
 ) -> tuple[PressQuestion, ...]:
     """The press tests to offer: one for each of the ``top`` sources about the most intense
     spot it explains, and one for every answer already given about a listed source (so an
     answer stays visible and changeable after it has moved its source out of the top).
 
     A test is offered only with a point to press that ``clear`` allows (`NoPressZones`:
-    never in or near a zone not to press); a source with none is not asked about and
+    never in or near a zone not to press) and that serves the spot asked about (`_site`,
+    ``spots_at`` giving each spot's point); a source with none is not asked about and
     leaves its place to the next. A source ``held`` for a clinician's word (a tingling or
     numb limb) is never asked about: pressing it hard is what that word must clear first."""
     out: list[PressQuestion] = []
@@ -278,7 +303,13 @@ def press_questions(
         if len(first) == top:
             break
         key = (source.muscle, source.side)
-        if key not in held and any(clear(*p) for p in source.trigger_points):
+        spot = _spot_for(source, intensities)
+        if (
+            key not in held
+            and spot is not None
+            and spot < len(spot_views)
+            and _site(source, spot_views[spot], spots_at[spot], clear) is not None
+        ):
             first.add(key)
     for source in sources:
         if (source.muscle, source.side) in held:
@@ -292,7 +323,7 @@ def press_questions(
         for spot in asked:
             if (source.muscle, source.side, spot) in seen or spot >= len(spot_views):
                 continue
-            site = _site(source, spot_views[spot], clear)
+            site = _site(source, spot_views[spot], spots_at[spot], clear)
             if site is None:
                 continue
             seen.add((source.muscle, source.side, spot))

@@ -16,7 +16,7 @@ and down between them.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +39,15 @@ from bodymap.knowledge import POSITIONS, Knowledge, SafetyText
 if TYPE_CHECKING:
     from bodymap.atlas import Hit
 
-__all__ = ["BUDGET_S", "STEP_SHARE", "Coverage", "build_routine", "nerve_parts", "step_seconds"]
+__all__ = [
+    "BUDGET_S",
+    "STEP_SHARE",
+    "Coverage",
+    "build_routine",
+    "marked_words",
+    "nerve_parts",
+    "step_seconds",
+]
 
 STEP_SHARE = 0.35
 """A source earns a step when its score is at least this share of the best score."""
@@ -99,12 +107,55 @@ def _spot_parts(
     return out
 
 
+def _burning_limbs(
+    hits: Sequence[Hit], spots: Sequence[SpotLike], tables: Tables, limbs: frozenset[str]
+) -> set[int]:
+    """The burning spots (indices) that lie on one of the ``limbs``."""
+    return {
+        i
+        for i, (hit, spot) in enumerate(zip(hits, spots, strict=True))
+        if hit.inside
+        and spot.kind == "burning"
+        and any(tables.part_of.get(s.id) in limbs for s in hit.segments)
+    }
+
+
 def nerve_parts(
     hits: Sequence[Hit], spots: Sequence[SpotLike], tables: Tables
 ) -> frozenset[tuple[str, str]]:
     """Every (body part, side) a tingling or numb spot marks: nothing there is rolled, or
     rolled around, without a clinician's word."""
     return frozenset(p for parts in _spot_parts(hits, spots, tables).values() for p in parts)
+
+
+_SIDES = ("right", "left")
+
+
+def _alternatives(name: str) -> list[str]:
+    """A body part's name as the places it stands for ("back, chest or belly")."""
+    return [w.strip() for w in name.replace(" or ", ", ").split(",") if w.strip()]
+
+
+def marked_words(marks: Iterable[tuple[str, str]], knowledge: Knowledge) -> dict[str, str]:
+    """The words a safety sentence takes for the (body part, side) pairs a spot marks:
+    ``side`` ("right", "left or right", or empty for the middle of the body) and ``part``,
+    every place one list joined with "or" ("leg", "back, chest, belly or leg"), so the
+    sentence reads "your right back, chest, belly or leg"."""
+    marks = set(marks)
+    sides = [s for s in _SIDES if any(side == s for _, side in marks)]
+    places: list[str] = []
+    for body_part in knowledge.body_parts:
+        if any(pid == body_part.id for pid, _ in marks):
+            places += [w for w in _alternatives(body_part.name) if w not in places]
+    if not places:
+        places = ["area"]
+    words = places[0] if len(places) == 1 else f"{', '.join(places[:-1])} or {places[-1]}"
+    return {"side": " or ".join(sides), "part": words}
+
+
+def _fill(template: str, **words: str) -> str:
+    """``template`` with ``words`` in it; an empty word leaves no double space."""
+    return " ".join(template.format(**words).split())
 
 
 class _Builder:
@@ -116,6 +167,7 @@ class _Builder:
         tables: Tables,
         notes: Mapping[int, Sequence[CautionNote]],
         length: str,
+        withheld: Mapping[str, str],
     ) -> None:
         if length not in LENGTHS:
             raise ValueError(f"unknown routine length {length!r} (one of {', '.join(LENGTHS)})")
@@ -131,6 +183,10 @@ class _Builder:
         self.held: dict[tuple[str, str], str] = {}
         """Sources a clinician must clear first (tingling or numbness), with why."""
         self.nerve = _spot_parts(hits, spots, tables)
+        self.withheld = withheld
+        self.burning = _burning_limbs(hits, spots, tables, self.safety.limbs)
+        """Burning spots on a limb: their steps carry the stop cue."""
+        """Muscles and zones whose stretch is not offered instead, with the stop rule."""
 
     def _skip(self, source: Source, spots: Sequence[int]) -> None:
         entry = self.not_rolled.setdefault((source.muscle, source.side), (source, set()))
@@ -216,18 +272,21 @@ class _Builder:
         served = set(_served(source))
         places: list[tuple[str, Any]] | None = None
         for i, parts in self.nerve.items():
-            for part_id, side in parts:
-                if not _side_ok(source.side, side):
-                    continue
-                if i not in served:
-                    places = self._places(source) if places is None else places
-                    if not any(
+            # a source of the spot is held for every limb the spot marks on its side;
+            # another source for the marked limbs its roll zone (or region) lies on
+            marks = [(part_id, side) for part_id, side in parts if _side_ok(source.side, side)]
+            if i not in served and marks:
+                places = self._places(source) if places is None else places
+                marks = [
+                    (part_id, side)
+                    for part_id, side in marks
+                    if any(
                         self.tables.part_touches(view, part_id, side, geometry)
                         for view, geometry in places
-                    ):
-                        continue
-                part = next(p for p in self.knowledge.body_parts if p.id == part_id)
-                return self.safety.check_first.format(part=part.name)
+                    )
+                ]
+            if marks:
+                return _fill(self.safety.check_first, **marked_words(marks, self.knowledge))
         return ""
 
     def step(self, source: Source) -> RollingStep:
@@ -239,6 +298,9 @@ class _Builder:
             if reason.kind == "local"
             for note in self.notes.get(reason.spot, ())
         ]
+        served = _served(source)
+        if self.burning.intersection(served):
+            extra.append(self.safety.burning_limb)
         zone = self.zones.best(source.muscle, source.side)
         assert zone is not None  # a rollable source has a zone
         return RollingStep(
@@ -254,8 +316,18 @@ class _Builder:
             cautions=tuple(dict.fromkeys((*muscle.cautions, *extra))),
             view=zone.view,
             roll_zone=zone,
-            spots=_served(source),
+            spots=served,
         )
+
+    def _instead(self, muscle: str, zone: str = "") -> str:
+        """What to do instead of rolling: the zone's advice if it blocks the muscle, else
+        the muscle's own (a stretch); the stop rule when a pattern withholds that stretch."""
+        withheld = self.withheld.get(zone) if zone else self.withheld.get(muscle)
+        if withheld is not None:
+            return withheld
+        if zone:
+            return self.knowledge.cautions[zone].instead
+        return self.knowledge.muscles[muscle].technique.how
 
     def not_rolled_entries(self) -> tuple[NotRolled, ...]:
         out = []
@@ -265,7 +337,7 @@ class _Builder:
             if (m, side) in self.held:  # rollable, once a clinician says it is safe
                 reason, instead = self.held[(m, side)], ""
             elif record.technique.tool == "none" or zone is None:
-                reason, instead = self.safety.no_tool, record.technique.how
+                reason, instead = self.safety.no_tool, self._instead(m)
             elif zone.blocked_by:
                 texts = [
                     self.knowledge.cautions[z]
@@ -274,9 +346,9 @@ class _Builder:
                 ]
                 names = ", ".join(t.name.lower() for t in texts) or ", ".join(zone.blocked_by)
                 reason = self.safety.in_zone.format(zones=names)
-                instead = texts[0].instead if texts else record.technique.how
+                instead = self._instead(m, texts[0].zone) if texts else self._instead(m)
             else:
-                reason, instead = self.safety.too_small, record.technique.how
+                reason, instead = self.safety.too_small, self._instead(m)
             out.append(
                 NotRolled(
                     m,
@@ -298,13 +370,17 @@ def build_routine(
     tables: Tables,
     notes: Mapping[int, Sequence[CautionNote]],
     length: str = "standard",
+    withheld: Mapping[str, str] | None = None,
 ) -> tuple[Routine, tuple[Coverage, ...]]:
     """The routine for ``length`` and, per spot, the steps serving it or why none does.
 
     ``ranked`` is every ranked source (not only the few shown), so that each spot can get
-    a step of its own. Raises ``ValueError`` for an unknown length.
+    a step of its own. ``withheld`` maps muscles and caution zones whose stretch is not
+    offered instead of rolling to the stop rule shown in its place
+    (`bodymap.advisor.cautions.withheld_stretches`). Raises ``ValueError`` for an unknown
+    length.
     """
-    b = _Builder(ranked, hits, spots, tables, notes, length)
+    b = _Builder(ranked, hits, spots, tables, notes, length, withheld or {})
     knowledge = tables.knowledge
     budget = BUDGET_S[length]
     chosen: list[Source] = []
@@ -372,9 +448,8 @@ def _coverage(b: _Builder, i: int, index: _Index) -> Coverage:
         return Coverage((), cautions[OUTSIDE_BODY].spot_reason)
     covered = tuple(k for k, side in index.steps.get(i, ()) if _side_ok(side, hit.side))
     if i in b.nerve:
-        part_ids = {p for p, _ in b.nerve[i]} or {"trunk"}
-        names = [p.name for p in b.knowledge.body_parts if p.id in part_ids]
-        return Coverage(covered, safety.spot_tingling.format(part=" and ".join(names) or "area"))
+        marks = b.nerve[i] or {("trunk", hit.side)}
+        return Coverage(covered, _fill(safety.spot_tingling, **marked_words(marks, b.knowledge)))
     if covered:
         return Coverage(covered, None)
     left = [e.name for e in index.left.get(i, ()) if _side_ok(e.side, hit.side)][:2]
@@ -382,7 +457,8 @@ def _coverage(b: _Builder, i: int, index: _Index) -> Coverage:
         return Coverage((), safety.spot_left_out.format(length=b.length, muscles=", ".join(left)))
     for region in hit.cautions:
         if region.id in cautions:
-            return Coverage((), cautions[region.id].spot_reason)
+            why = b.withheld.get(region.id, cautions[region.id].spot_reason)
+            return Coverage((), why)
     skipped = index.skipped.get(i, [])
     if skipped:
         muscles = ", ".join(e.name for e in skipped)

@@ -224,6 +224,11 @@ class _Cautions:
         self.flags = tuple(self._flags(top))
         self.contraindications = tuple(self._contraindications(top))
         self.safety = self._safety(top.table("safety"))
+        unknown = sorted(self.safety.limbs - {b.id for b in self.body_parts})
+        if unknown:
+            raise KnowledgeError(
+                f"{CAUTIONS_FILE}: [safety] limbs names unknown body part(s) {unknown}"
+            )
         top.finish()
 
     def _flags(self, top: Fields) -> list[RedFlag]:
@@ -243,6 +248,9 @@ class _Cautions:
             any_overlap = r.raw("any_overlap")
             if any_overlap is not None and not isinstance(any_overlap, bool):
                 raise r.error("'any_overlap' must be true or false")
+            withhold = r.texts("withhold_stretch", required=False)
+            if withhold and not named:
+                raise r.error("'withhold_stretch' needs a pattern that raises the flag")
             flags.append(
                 RedFlag(
                     flag_id,
@@ -251,6 +259,7 @@ class _Cautions:
                     tuple(pat for p in named for pat in self.patterns if pat.id == p),
                     any_overlap=bool(any_overlap),
                     source=r.text("source"),
+                    withhold_stretch=frozenset(withhold),
                 )
             )
             r.finish()
@@ -370,6 +379,8 @@ class _Cautions:
             clinician_title=s.text("clinician_title"),
             clinician=s.texts("clinician", nonempty=True),
             contraindications_title=s.text("contraindications_title"),
+            burning_limb=s.text("burning_limb"),
+            limbs=frozenset(s.texts("limbs", nonempty=True)),
         )
         s.finish()
         return safety
@@ -411,6 +422,13 @@ def parse_knowledge(
         absent = [i for i in REGION_IDS if i not in muscles]
         if absent:
             raise KnowledgeError(f"knowledge tables lack records for: {', '.join(absent)}")
+    for flag in cautions.flags:
+        unknown = sorted(i for i in flag.withhold_stretch if i not in zones and i not in muscles)
+        if unknown and complete:
+            raise KnowledgeError(
+                f"{CAUTIONS_FILE}: red flag {flag.id!r}: withhold_stretch names unknown "
+                f"muscle(s) or zone(s) {unknown}"
+            )
     advice = _toml(texts[ADVICE_FILE], ADVICE_FILE, parsed)
     knowledge = Knowledge(
         muscles=MappingProxyType(muscles),

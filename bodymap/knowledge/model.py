@@ -180,9 +180,9 @@ class RedFlag:
     """A symptom that calls for a clinician, in plain words, and the spots that raise it.
 
     A flag is raised by any of its single-spot ``triggers`` or by any of its cross-spot
-    ``patterns``. A painted area raises it through the surface segments it covers
-    meaningfully; with ``any_overlap`` (a flag too costly to miss) through every segment
-    it touches at all.
+    ``patterns``; a pattern met may withhold some stretches (``withhold_stretch``). A
+    painted area raises it through the surface segments it covers meaningfully; with
+    ``any_overlap`` (a flag too costly to miss) through every segment it touches at all.
     """
 
     id: str
@@ -191,6 +191,10 @@ class RedFlag:
     patterns: tuple[Pattern, ...] = ()
     any_overlap: bool = False
     source: str = ""
+    withhold_stretch: frozenset[str] = frozenset()
+    """Muscles and caution zones whose stretch (a muscle's ``how``, a zone's ``instead``)
+    is not offered when one of the flag's ``patterns`` is met: the flag's text, its stop
+    rule, is shown in its place (no neck stretch for neck pain with a tingling arm)."""
 
 
 @dataclass(frozen=True)
@@ -227,6 +231,10 @@ class SafetyText:
     clinician_title: str
     clinician: tuple[str, ...]
     contraindications_title: str
+    burning_limb: str = ""
+    """A step caution for the steps serving a burning spot on one of the ``limbs``."""
+    limbs: frozenset[str] = frozenset()
+    """The body parts (ids) on which a burning spot is a stop cue."""
 
 
 @dataclass(frozen=True)

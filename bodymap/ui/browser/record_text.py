@@ -20,7 +20,8 @@ FASCIA = (
 )
 LEGEND = (
     "On the diagram: dark red = main referral zone, light red = spillover, "
-    "blue shading = where to roll, ⊕ = where its trigger points commonly sit."
+    "blue shading = where to roll, ⊕ = where its trigger points commonly sit (you may "
+    "press there), open circle = a trigger point inside a zone not to press."
 )
 
 

@@ -14,7 +14,7 @@ from bodymap.atlas import ViewAtlas
 from bodymap.ui.canvas.items import HighlightItem, SiteItem
 from bodymap.ui.canvas.layout import SceneLayout
 from bodymap.ui.drawing.painting import ViewPainter
-from bodymap.ui.drawing.sites import trigger_point_sites
+from bodymap.ui.drawing.sites import PressClear, press_clear, trigger_point_sites
 
 __all__ = ["HighlightLayer"]
 
@@ -37,6 +37,7 @@ class HighlightLayer:
         """The one site marked for a press test (view, x, y); None marks every site."""
         self.items: list[QGraphicsItem] = []
         """The items currently drawing the highlight (zones and sites)."""
+        self._clear: PressClear | None = None
 
     def set(
         self,
@@ -62,9 +63,14 @@ class HighlightLayer:
             sites = {view: [(x, y)]}
         else:
             sites = trigger_point_sites(muscle, side, self._atlas)
+        if self._clear is None and sites:
+            self._clear = press_clear(self._atlas)
         for view in layout.views:
             zone = HighlightItem(self._painters[view], muscle, side)
             if not zone.zone.isEmpty():
                 self.items.append(layout.place(zone, view))
             for x, y in sites.get(view, ()):
-                self.items.append(layout.place(SiteItem(view, x, y), view, (x, y)))
+                # ⊕ is the press test's mark: a site in a zone not to press is an open ring
+                assert self._clear is not None
+                site = SiteItem(view, x, y, clear=self._clear(view, x, y))
+                self.items.append(layout.place(site, view, (x, y)))

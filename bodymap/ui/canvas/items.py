@@ -128,17 +128,25 @@ class _MarkerItem(QGraphicsItem):
 
 
 class SiteItem(_MarkerItem):
-    """A trigger-point site: ring and cross."""
+    """A trigger-point site: ring and cross (⊕, may be pressed), or an open ring when it lies
+    in a zone not to press (``clear`` False)."""
 
     radius = SITE_PIXEL_RADIUS
 
-    def __init__(self, view: str, x: float, y: float) -> None:
+    def __init__(self, view: str, x: float, y: float, *, clear: bool = True) -> None:
         super().__init__()
         self.view = view
         self.atlas_xy = (x, y)
+        self.clear = clear
+        """Whether a finger may press here (drawn ⊕); False: an open ring, not to press."""
         self.setZValue(Z_SITE)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setToolTip("Where this muscle's trigger points commonly sit")
+        self.setToolTip(
+            "Where this muscle's trigger points commonly sit"
+            if clear
+            else "Where this muscle's trigger points commonly sit, inside a zone not to "
+            "press: do not press here"
+        )
 
     def paint(
         self,
@@ -146,7 +154,7 @@ class SiteItem(_MarkerItem):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
-        paint_site_marker(painter, QPointF(0, 0), self.radius)
+        paint_site_marker(painter, QPointF(0, 0), self.radius, clear=self.clear)
 
 
 class SpotItem(_MarkerItem):

@@ -3,7 +3,8 @@
 On each shown view: the essential referral zone (strong red), the spillover zone (light
 red), the muscle's outline, its roll zone (shaded blue as in the legend: the advisor's roll
 zone, what the routine rolls; none for a record that says not to roll) and its
-trigger-point sites (⊕). The geometry is the core's
+trigger-point sites (⊕ where a finger may press, an open ring inside a zone not to press).
+The geometry is the core's
 (`bodymap.knowledge.catalogue.muscle_geometry`), so the browser, ``bodymap muscle ID`` and
 the routine agree on what is drawn.
 """
@@ -25,6 +26,7 @@ from bodymap.ui.canvas.items import SiteItem
 from bodymap.ui.canvas.layout import SceneLayout
 from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.region_paths import region_path
+from bodymap.ui.drawing.sites import PressClear
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -86,6 +88,7 @@ class PatternLayer:
         """(muscle, side) shown, or None."""
         self.items: list[QGraphicsItem] = []
         self._zones: dict[str, BaseGeometry] = {}
+        self._clear: PressClear | None = None
 
     def set(self, muscle: str | None, side: str | None) -> None:
         """Show ``muscle``'s pattern on ``side`` (right or left); ``None`` clears."""
@@ -96,7 +99,9 @@ class PatternLayer:
         self.value = (muscle, side) if muscle else None
         self._zones = {}
         if muscle:
-            zones = tables_for(self._atlas, knowledge).roll_zones
+            tables = tables_for(self._atlas, knowledge)
+            zones = tables.roll_zones
+            self._clear = tables.no_press.clear
             record = knowledge.muscles[muscle]
             self._zones = muscle_geometry(record, self._atlas, zones.rollable_geometry)
         self.rebuild()
@@ -116,4 +121,6 @@ class PatternLayer:
                     item = PatternZoneItem(view, kind, shape(data))
                     self.items.append(layout.place(item, view))
             for x, y in self._zones["sites"].get(view, {}).get(side, ()):
-                self.items.append(layout.place(SiteItem(view, x, y), view, (x, y)))
+                clear = self._clear is None or self._clear(view, x, y)
+                site = SiteItem(view, x, y, clear=clear)
+                self.items.append(layout.place(site, view, (x, y)))

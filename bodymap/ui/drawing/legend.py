@@ -1,5 +1,5 @@
 """The legend shared by the window and the printed guide: what the hatching, the shading,
-the crossed circles and the numbered discs on a body diagram mean."""
+the crossed and open circles and the numbered discs on a body diagram mean."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ __all__ = ["LEGEND_ITEMS", "paint_legend"]
 LEGEND_ITEMS = (
     ("caution", "Hatched: do not roll here"),
     ("zone", "Shaded: where to roll"),
-    ("site", "Crossed circle: trigger points usually sit here"),
+    ("site", "Crossed circle: trigger points; you may press"),
+    ("no_press_site", "Open circle: trigger points; do not press"),
     ("spot", "Numbered disc: your spot"),
 )
 
@@ -37,8 +38,14 @@ def _swatch(painter: QPainter, kind: str, box: QRectF, monochrome: bool) -> None
         painter.setPen(QPen(edge, max(1.0, box.height() / 10)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
-    elif kind == "site":
-        paint_site_marker(painter, box.center(), box.height() * 0.4, monochrome=monochrome)
+    elif kind in ("site", "no_press_site"):
+        paint_site_marker(
+            painter,
+            box.center(),
+            box.height() * 0.4,
+            monochrome=monochrome,
+            clear=kind == "site",
+        )
     else:
         paint_spot_marker(painter, box.center(), 1, 6, box.height() * 0.48, monochrome=monochrome)
 

@@ -134,10 +134,20 @@ def paint_spot_marker(
 
 
 def paint_site_marker(
-    painter: QPainter, centre: QPointF, radius: float, *, monochrome: bool = False
+    painter: QPainter,
+    centre: QPointF,
+    radius: float,
+    *,
+    monochrome: bool = False,
+    clear: bool = True,
 ) -> None:
-    """A trigger-point site: a ring with a cross through it."""
-    colour = QColor("#111111") if monochrome else palette.SITE
+    """A trigger-point site: a ring with a cross through it (⊕, the press test's mark: a
+    finger may press here). A site inside a zone not to press (``clear`` False) is an open
+    ring with no cross, in the caution zones' colour, so ⊕ never marks a place not to press."""
+    if clear:
+        colour = QColor("#111111") if monochrome else palette.SITE
+    else:
+        colour = QColor("#111111") if monochrome else palette.NO_PRESS_SITE
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setPen(QPen(QColor(255, 255, 255, 200), radius * 0.5))
@@ -145,11 +155,14 @@ def paint_site_marker(
     painter.drawEllipse(centre, radius, radius)
     pen = QPen(colour, radius * 0.24)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    if not clear and monochrome:
+        pen.setStyle(Qt.PenStyle.DashLine)  # told apart from ⊕ without colour
     painter.setPen(pen)
     painter.drawEllipse(centre, radius, radius)
-    arm = radius * 1.45
-    painter.drawLine(centre + QPointF(-arm, 0), centre + QPointF(arm, 0))
-    painter.drawLine(centre + QPointF(0, -arm), centre + QPointF(0, arm))
+    if clear:
+        arm = radius * 1.45
+        painter.drawLine(centre + QPointF(-arm, 0), centre + QPointF(arm, 0))
+        painter.drawLine(centre + QPointF(0, -arm), centre + QPointF(0, arm))
     painter.restore()
 
 

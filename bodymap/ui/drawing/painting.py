@@ -77,6 +77,8 @@ class Highlight(NamedTuple):
     muscle: str
     side: str
     sites: Sequence[tuple[float, float]] = ()
+    no_press: Sequence[tuple[float, float]] = ()
+    """Sites inside a zone not to press: drawn as open circles, never as the press mark ⊕."""
 
 
 # -- frames and transforms -------------------------------------------------------------
@@ -365,6 +367,8 @@ class ViewPainter:
         radius = line_width(painter, 4.5, 5.0, 9.0)
         for x, y in highlight.sites:
             paint_site_marker(painter, QPointF(x, y), radius, monochrome=monochrome)
+        for x, y in highlight.no_press:
+            paint_site_marker(painter, QPointF(x, y), radius, monochrome=monochrome, clear=False)
         painter.restore()
 
     def paint_spots(

@@ -19,6 +19,7 @@ __all__ = [
     "INTENSITY_STOPS",
     "MUSCLE_EDGE",
     "MUSCLE_TINT",
+    "NO_PRESS_SITE",
     "PAPER",
     "SITE",
     "SKIN",
@@ -55,6 +56,8 @@ CAUTION = QColor(170, 60, 40, 150)
 HIGHLIGHT = QColor(30, 130, 200, 95)
 HIGHLIGHT_EDGE = QColor(25, 95, 145, 220)
 SITE = QColor("#1d4f73")
+NO_PRESS_SITE = QColor(150, 45, 30)
+"""A trigger-point site inside a zone not to press: the caution zones' red, opaque."""
 HOVER = QColor(60, 110, 160, 40)
 FOCUS = QColor(30, 100, 170, 230)
 INK = QColor("#3b2f2a")

@@ -1,17 +1,42 @@
 """Where a muscle's trigger points commonly sit, in atlas coordinates, per view.
 
 A thin layer over `bodymap.knowledge.site_point` that also expands muscle groups
-(``hamstrings`` → its parts) and skips sites whose landmark a view lacks.
+(``hamstrings`` → its parts) and skips sites whose landmark a view lacks; and which sites a
+finger may press (the press test's rule, `bodymap.advisor.press.NoPressZones`), so the
+diagrams draw ⊕ only where pressing is allowed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 
+from bodymap.advisor.tables import tables_for
 from bodymap.atlas import ViewAtlas
 from bodymap.knowledge import GROUPS, Knowledge, load_knowledge, site_point
 
-__all__ = ["trigger_point_sites"]
+__all__ = ["PressClear", "press_clear", "split_by_press", "trigger_point_sites"]
+
+PressClear = Callable[[str, float, float], bool]
+"""Whether a finger may press at (view, x, y)."""
+Points = list[tuple[float, float]]
+
+
+def press_clear(atlas: Mapping[str, ViewAtlas], knowledge: Knowledge | None = None) -> PressClear:
+    """The advisor's rule for where a press test may send a finger: clear of every zone not
+    to press, by its margin (the advisor's tables for this atlas, built once and shared)."""
+    knowledge = knowledge if knowledge is not None else load_knowledge()
+    return tables_for(atlas, knowledge).no_press.clear
+
+
+def split_by_press(
+    view: str, points: Iterable[tuple[float, float]], clear: PressClear
+) -> tuple[Points, Points]:
+    """``points`` of ``view`` as (clear to press, inside a zone not to press)."""
+    ok: Points = []
+    not_ok: Points = []
+    for x, y in points:
+        (ok if clear(view, x, y) else not_ok).append((x, y))
+    return ok, not_ok
 
 
 def trigger_point_sites(

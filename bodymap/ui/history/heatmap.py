@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSlider,
     QVBoxLayout,
@@ -27,12 +28,18 @@ from PySide6.QtWidgets import (
 
 from bodymap.history import HistoryTable, Period, month_periods, period_means, standard_periods
 from bodymap.history.periods import change_between
-from bodymap.maps import Change, Spot, TriggerPointMap
+from bodymap.maps import Change, MapFileError, Spot, TriggerPointMap, atomic_write
 from bodymap.ui.drawing.heat import paint_heat_view
 from bodymap.ui.drawing.painting import ViewPainter
-from bodymap.ui.drawing.plain_text import plain_window_title
+from bodymap.ui.drawing.plain_text import message_box, plain_window_title
 
-__all__ = ["MODES", "HeatMapDialog", "HeatMapView"]
+__all__ = ["EXPORT_TITLE", "FAILED_TITLE", "MODES", "AskPath", "HeatMapDialog", "HeatMapView"]
+
+EXPORT_TITLE = "Export heat map as PNG"
+FAILED_TITLE = "Could not export heat map as PNG"
+AskPath = Callable[[], Path | None]
+"""Where to write the picture (None: cancelled); the window's asks as its other exports do."""
+ShowError = Callable[[str, str], None]
 
 MODES = (
     ("first_week", "First week"),
@@ -93,21 +100,39 @@ class HeatMapView(QWidget):
         self.paint_on(painter, self.width(), self.height())
         painter.end()
 
-    def export_png(self, out: Path, size: tuple[int, int] = (1400, 1100)) -> bool:
-        """Draw the heat map to a PNG of ``size`` pixels; False if it cannot be written."""
+    def export_png(self, out: Path, size: tuple[int, int] = (1400, 1100)) -> None:
+        """Draw the heat map to a PNG of ``size`` pixels, written whole or not at all (an
+        earlier file of that name stays as it was); OSError or ValueError if it cannot be."""
         image = QImage(*size, QImage.Format.Format_ARGB32)
         painter = QPainter(image)
         self.paint_on(painter, *size)
         painter.end()
-        return bool(image.save(str(out), "PNG"))  # type: ignore[call-overload]
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
+            raise OSError("could not draw the picture")
+        buffer.close()
+        atomic_write(out, bytes(data.data()))
 
 
 class HeatMapDialog(QDialog):
     """The heat-map window of a map: period chooser, month slider, Play and Export."""
 
-    def __init__(self, tpm: TriggerPointMap, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tpm: TriggerPointMap,
+        parent: QWidget | None = None,
+        *,
+        ask_path: AskPath | None = None,
+        show_error: ShowError | None = None,
+    ) -> None:
+        """``ask_path`` and ``show_error`` are the window's, so Export PNG chooses and
+        reports as File → Export does; without them a plain chooser and message box."""
         super().__init__(parent)
         self._map = tpm
+        self._ask_path = ask_path or self._ask_plain
+        self._show_error = show_error or self._error_box
         self.setWindowTitle(plain_window_title(f"Heat Map — {tpm.name}"))
         self.view = HeatMapView(self)
         self.mode = QComboBox(self)
@@ -200,12 +225,31 @@ class HeatMapDialog(QDialog):
         else:
             self._timer.stop()
 
+    def export(self, path: Path | None = None) -> Path | None:
+        """Export PNG: the picture to ``path`` or a chosen file; the path written, or None
+        (cancelled, or failed and said so in a message that quotes the path literally)."""
+        path = path or self._ask_path()
+        if path is None:
+            return None
+        if not path.suffix:
+            path = path.with_suffix(".png")
+        try:
+            self.view.export_png(path)
+        except (OSError, ValueError) as exc:
+            problem = exc.problem if isinstance(exc, MapFileError) else str(exc)
+            self._show_error(FAILED_TITLE, f"Cannot write {path}: {problem}")
+            return None
+        return path
+
     def _export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export heat map", "heat-map.png", "PNG (*.png)"
-        )
-        if name:
-            self.view.export_png(Path(name))
+        self.export()
+
+    def _ask_plain(self) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, EXPORT_TITLE, "heat map.png", "PNG (*.png)")
+        return Path(name) if name else None
+
+    def _error_box(self, title: str, text: str) -> None:
+        message_box(self, QMessageBox.Icon.Warning, title, text).exec()
 
     def _on_change(self, _change: Change) -> None:
         self.refresh()

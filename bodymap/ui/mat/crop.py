@@ -13,6 +13,7 @@ from bodymap.atlas import ViewAtlas
 from bodymap.maps import Spot
 from bodymap.session import SessionStep
 from bodymap.ui.drawing.painting import Highlight, ViewPainter
+from bodymap.ui.drawing.sites import press_clear, split_by_press
 
 __all__ = ["StepCrop", "crop_box"]
 
@@ -111,8 +112,10 @@ class StepCrop(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setTransform(QTransform(scale, 0, 0, scale, dx, dy))
         vp.paint_body(painter, layers=frozenset({"superficial", "caution"}))
+        # ⊕ is the press test's mark: sites in a zone not to press are open rings
+        clear, no_press = split_by_press(step.view, step.sites, press_clear(self._atlas))
         for side in _sides(step.side):
-            vp.paint_highlight(painter, Highlight(step.muscle, side, step.sites))
+            vp.paint_highlight(painter, Highlight(step.muscle, side, clear, no_press))
         served = set(step.spots)
         shown = [s if i in served else None for i, s in enumerate(self.spots)]
         vp.paint_spots(painter, shown, radius=SPOT_PX / scale)

@@ -285,7 +285,7 @@ class AdvicePanel(QWidget):
         sources_layout = QVBoxLayout(sources_page)
         sources_layout.setContentsMargins(0, 0, 0, 0)
         sources_layout.addWidget(self.source_tree, 3)
-        self.press_box = PressTestBox()
+        self.press_box = PressTestBox(tab_after=self.source_tree)
         self.press_box.answered.connect(self.pressAnswered)
         self.press_box.showRequested.connect(self._show_press_source)
         sources_layout.addWidget(self.press_box.scroller, 2)

@@ -132,9 +132,12 @@ class PressTestBox(QGroupBox):
     showRequested = Signal(str, str, str, float, float)
     """(muscle, source side, view, x, y): show where to press, the question's ⊕."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, tab_after: QWidget | None = None) -> None:
+        """``tab_after``: the control Tab reaches the first row's buttons from (the sources
+        list above the box)."""
         super().__init__("Press test", parent)
         self.setAccessibleName("Press test")
+        self._tab_after = tab_after
         self.rows: list[PressTestRow] = []
         """The rows shown, one per question."""
         self._pool: list[PressTestRow] = []
@@ -147,6 +150,9 @@ class PressTestBox(QGroupBox):
         """What the panel lays out: the box in a scroll area, so rows keep their height."""
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        # no Tab stop of its own: it shows no focus, and Tab goes from the sources list to
+        # the first row's button (the scroll area still brings a focused row into view)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroller.setWidget(self)
 
     def set_questions(
@@ -177,10 +183,13 @@ class PressTestBox(QGroupBox):
 
     def _keep_in_reading_order(self, row: PressTestRow) -> None:
         """Tab reaches a new row's buttons right after the row above (the first row's right
-        after the box), not after whatever the window made since the panel (a row is made
-        when first needed, and Qt puts a new widget at the end of the window's Tab order)."""
+        after ``tab_after``), not after whatever the window made since the panel (a row is
+        made when first needed, and Qt puts a new widget at the end of the window's Tab
+        order). The scroll area takes no focus, so it cannot anchor the first row."""
         previous: QWidget = (
-            self._pool[-1].buttons[PRESS_ANSWERS[-1]] if self._pool else self.scroller
+            self._pool[-1].buttons[PRESS_ANSWERS[-1]]
+            if self._pool
+            else self._tab_after or self.scroller
         )
         for button in (row.show_button, *(row.buttons[value] for value in PRESS_ANSWERS)):
             QWidget.setTabOrder(previous, button)

@@ -3,7 +3,8 @@
 Drawing is the canvas engineer's `ViewPainter`; this module only decides what to show:
 on page 1 every advised muscle's roll zone is shaded under the numbered spots with the
 caution zones hatched, and each routine step gets a close-up of the view holding that
-muscle, the caution zones near it, its roll zone and its trigger-point sites highlighted.
+muscle, the caution zones near it, its roll zone and its trigger-point sites highlighted
+(⊕ where a finger may press, an open ring inside a zone not to press).
 Everything stays vector (paths and lines, no pixmaps).
 """
 
@@ -19,6 +20,7 @@ from bodymap.knowledge import Knowledge, Muscle, site_point
 from bodymap.maps import Spot
 from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.painting import Highlight, ViewPainter, line_width, view_transform
+from bodymap.ui.drawing.sites import press_clear, split_by_press
 
 __all__ = ["PRINT_SPOT_RADIUS", "DiagramPainter", "resolve_sites"]
 
@@ -179,9 +181,11 @@ class DiagramPainter:
         painter.setTransform(QTransform(scale, 0, 0, scale, dx, dy), True)
         self._paint_body_near(vp, painter, box)
         vp.paint_cautions(painter, monochrome=self.monochrome, within=box)
+        # ⊕ is the press test's mark: sites in a zone not to press are open rings
+        clear, no_press = split_by_press(chosen, points, press_clear(self.atlas, self.knowledge))
         vp.paint_highlight(
             painter,
-            Highlight(muscle, side, points),
+            Highlight(muscle, side, clear, no_press),
             monochrome=self.monochrome,
         )
         painter.restore()

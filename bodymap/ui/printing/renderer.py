@@ -92,7 +92,8 @@ class GuideRenderer:
                     "intro",
                     "Do the steps in order; the headings tell you when to change position. "
                     "Shaded on each picture: the area to roll. Hatched: places not to roll. "
-                    "Crossed circles: where trigger points usually sit.",
+                    "Crossed circles: where trigger points usually sit and you may press. "
+                    "Open circles: trigger points inside a place not to press.",
                     font=b.fonts.small,
                 )
             )

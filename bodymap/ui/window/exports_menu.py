@@ -30,6 +30,7 @@ __all__ = [
     "export_map",
     "failed_title",
     "output_guide",
+    "output_summary",
 ]
 
 PNG_LAYERS = ("deep", "fascia", "caution", "segment")
@@ -39,8 +40,14 @@ EXPORTS = {
     "csv": ("Export spots as CSV", "CSV tables (*.csv)", ".csv"),
     "geojson": ("Export spots as GeoJSON", "GeoJSON (*.geojson *.json)", ".geojson"),
     "pdf": ("Export guide as PDF", "PDF documents (*.pdf)", ".pdf"),
+    "summary": ("Export summary as PDF", "PDF documents (*.pdf)", ".pdf"),
+    "heatmap": ("Export heat map as PNG", "PNG pictures (*.png)", ".png"),
 }
-"""kind → (dialog title, file filter, default suffix) for File → Export and the guide PDF."""
+"""kind → (dialog title, file filter, default suffix) for File → Export, the guide PDF, the
+clinician's summary and the heat map's picture."""
+_NAMED = {"summary": " summary", "heatmap": " heat map"}
+"""kind → words added to the map's name in the suggested file name (the guide PDF and the
+summary would otherwise be offered the same name)."""
 
 
 class ExportHost(Protocol):
@@ -71,7 +78,8 @@ def choose_export_path(parent: QWidget, document: MapDocument, kind: str) -> Pat
     A name that may not be written (a map file, a device) is refused before anything asks
     whether to replace it, and the person chooses again; replacing another file is asked."""
     title, file_filter, suffix = EXPORTS[kind]
-    start = str(document.suggested_path(suffix))
+    suggested = document.suggested_path(suffix)
+    start = str(suggested.with_name(f"{suggested.stem}{_NAMED.get(kind, '')}{suffix}"))
     while True:
         name, _ = QFileDialog.getSaveFileName(
             parent, title, start, file_filter, options=QFileDialog.Option.DontConfirmOverwrite
@@ -156,6 +164,29 @@ def output_guide(window: ExportHost, how: str, path: Path | None = None) -> Path
         guide.write_guide_pdf(tpm, path, length=length, **extra)
     except (OSError, ValueError) as exc:
         document.show_error(failed_title("pdf"), str(exc))
+        return None
+    window.statusBar().showMessage(f"Wrote {path.name}", 5000)
+    return path
+
+
+def output_summary(window: ExportHost, path: Path | None = None) -> Path | None:
+    """The one-page summary for a clinician as PDF, to ``path`` or a file chosen as the
+    other exports are (never over a map file); the path written, or None."""
+    from bodymap.ui.printing.summary import write_summary_pdf
+
+    document = window.document
+    document.flush()
+    path = path or window.ask_export_path("summary")
+    if path is None:
+        return None
+    if not path.suffix:
+        path = path.with_suffix(EXPORTS["summary"][2])
+    if not _may_write(document, path, failed_title("summary")):
+        return None
+    try:
+        write_summary_pdf(document.map, path)
+    except (OSError, ValueError) as exc:
+        document.show_error(failed_title("summary"), f"Cannot write {path}: {exc}")
         return None
     window.statusBar().showMessage(f"Wrote {path.name}", 5000)
     return path

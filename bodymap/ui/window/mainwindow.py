@@ -453,7 +453,12 @@ class MapWindow(QMainWindow):
         """Open a heat-map window of the map (several may be open, each follows the map)."""
         from bodymap.ui.history.heatmap import HeatMapDialog
 
-        dialog = HeatMapDialog(self.document.map, self)
+        dialog = HeatMapDialog(
+            self.document.map,
+            self,
+            ask_path=lambda: self.ask_export_path("heatmap"),
+            show_error=self.document.show_error,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.resize(780, 700)
         dialog.show()
@@ -476,24 +481,9 @@ class MapWindow(QMainWindow):
 
     def export_summary(self, path: Path | None = None) -> Path | None:
         """The one-page summary for a clinician as PDF, to ``path`` or a chosen file."""
-        from PySide6.QtWidgets import QFileDialog
+        from bodymap.ui.window.exports_menu import output_summary
 
-        from bodymap.ui.printing.summary import write_summary_pdf
-
-        if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, "Export summary", "summary.pdf", "PDF (*.pdf)"
-            )
-            if not name:
-                return None
-            path = Path(name)
-        try:
-            write_summary_pdf(self.document.map, path)
-        except OSError as exc:
-            # plain text: a message box would take a path like "<b>x</b>.pdf" for markup
-            self.document.show_error("Could not export the summary", f"Cannot write {path}: {exc}")
-            return None
-        return path
+        return output_summary(self, path)
 
     def guide(self, how: str, path: Path | None = None) -> Path | None:
         """The rolling guide: ``print``, ``preview`` or ``pdf`` (to ``path`` or a chosen
