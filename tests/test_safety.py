@@ -171,15 +171,16 @@ def test_inner_and_front_thigh_shading_starts_a_hands_width_below_the_groin(side
 @pytest.mark.parametrize("side", ["right", "left"])
 def test_outer_shin_shading_starts_a_hands_width_below_the_fibular_head(side: str) -> None:
     """The outer knee bone's text: "roll the outer shin muscles a hand's width below it",
-    and the fibularis and tibialis anterior texts: "start a hand's width below the outer
+    and the fibularis and long toe extensor texts: "start a hand's width below the outer
     knee, where a nerve wraps around the bone" (it winds round the neck of the bone 1.5 to
     3 cm below the bump). In both views, nothing is shaded in the strip below the bump
-    within a hand's width of its top, and the outer shin is shaded from about there on."""
+    within a hand's width of its top, and the outer shin (fibularis, and tibialis anterior
+    beside it) is shaded from about there on."""
     for view in ("front", "back"):
         (head,) = [
             z for z in ATLAS[view].layer("caution") if z.id == "fibular_head" and z.side == side
         ]
-        x0, top, x1, bottom = head.geometry.bounds
+        x0, top, x1, _ = head.geometry.bounds
         strip = shapely.box(x0, top, x1, top + HAND[0] - ROUNDING)
         shaded = {
             zone.muscle: round(zone.geometry.intersection(strip).area, 2)
