@@ -97,10 +97,10 @@ def test_the_threshold_is_a_share_of_a_small_area_and_a_fingertip_of_a_large_one
     [("ache", "posterior_thigh", "dvt"), ("tingling", "posterior_thigh", "cauda_equina")],
 )
 def test_the_flags_too_costly_to_miss_are_raised_by_a_graze(kind, segment, flag) -> None:
-    """``any_overlap`` flags (cardiac, dvt, cauda equina) keep any overlap at all: an outer
-    thigh area grazing the back of the thigh raises them, though it does not lie on it."""
+    """``any_overlap`` flags (cardiac, dvt, cauda equina, both legs) keep any overlap at all: an
+    outer thigh area grazing the back of the thigh raises them, though it does not lie on it."""
     marked = {f.id for f in KNOWLEDGE.red_flags if f.any_overlap}
-    assert marked == {"cardiac", "dvt", "cauda_equina"}
+    assert marked == {"cardiac", "dvt", "cauda_equina", "both_legs"}
     back = ATLAS["back"]
     (outer,) = back.find("lateral_thigh", "right")
     p = outer.geometry.representative_point()

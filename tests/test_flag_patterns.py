@@ -115,12 +115,16 @@ FOREARM_R = PainSpot("front", 370, 480, 3, "tingling")
 NECK_R = PainSpot("back", 520, 140, 4)
 
 
-def test_tingling_in_both_legs_raises_cauda_equina_naming_both_legs() -> None:
+def test_tingling_in_both_legs_raises_the_both_legs_emergency_naming_both_legs() -> None:
     flags = _flags([CALF_R, CALF_L, SACRUM])
-    assert set(flags["cauda_equina"]) >= {0, 1}
-    assert "both legs" in next(f.text for f in KNOWLEDGE.red_flags if f.id == "cauda_equina")
-    # without the back spot too: both legs alone are the red flag
-    assert _flags([CALF_R, CALF_L])["cauda_equina"] == (0, 1)
+    assert flags["both_legs"] == (0, 1)
+    # with the back spot each leg is also back pain with a tingling leg: the safety net too
+    assert flags["cauda_equina"] == (0, 1, 2)
+    # without the back spot: both legs alone are the red flag, and the safety net is not
+    # repeated as if the spots showed it
+    alone = _flags([CALF_R, CALF_L])
+    assert alone["both_legs"] == (0, 1) and "cauda_equina" not in alone
+    assert "both_legs" not in _flags([CALF_R, SACRUM])
 
 
 @pytest.mark.parametrize("leg", [CALF_R, SHIN_R_NUMB], ids=["tingling calf", "numb shin"])
@@ -143,7 +147,8 @@ def test_neck_pain_with_a_tingling_arm_gets_the_neck_arm_sentence_and_keeps_head
     flags = _flags([FOREARM_R, NECK_R])
     assert flags["neck_arm"] == (0, 1) and flags["headache"] == (1,)
     text = next(f.text for f in KNOWLEDGE.red_flags if f.id == "neck_arm")
-    assert "Do not stretch the neck towards the other shoulder" in text
+    assert "Do not stretch or tilt the neck to either side" in text
+    assert "towards the other shoulder" not in text
     assert "neck_arm" not in _flags([FOREARM_R, PainSpot("back", 548, 800, 3)])
     assert "spinal_cord" not in flags  # one arm is one nerve, not the cord
 
@@ -157,7 +162,10 @@ def test_both_hands_or_an_arm_and_a_leg_tingling_raise_the_spinal_cord_flag() ->
     ache_l = at("front", "palm", "left", intensity=2)
     assert "spinal_cord" not in _flags([hand_r, ache_l])
     text = next(f.text for f in KNOWLEDGE.red_flags if f.id == "spinal_cord")
-    assert "both hands" in text and "same day" in text and "emergency services" in text
+    assert text.startswith("New tingling or numbness in both hands, or in an arm and a leg: see a")
+    assert "see a doctor soon (within a week)" in text and "commonly comes from the wrists" in text
+    assert "same day if the hands are clumsy, walking is unsteady" in text
+    assert "call emergency services if it came on suddenly" in text
 
 
 def test_aching_in_both_shoulders_or_both_hips_raises_polymyalgia_with_the_age() -> None:
@@ -173,7 +181,9 @@ def test_aching_in_both_shoulders_or_both_hips_raises_polymyalgia_with_the_age()
     tops = [spot("back", "c7", "acromion_r", 0.45), spot("back", "c7", "acromion_l", 0.45)]
     assert "pmr" not in _flags(tops)
     text = next(f.text for f in KNOWLEDGE.red_flags if f.id == "pmr")
-    assert "after 50" in text and "both shoulders or both hips" in text
+    assert text.startswith("If you are over 50 and both shoulders or both hips")
+    assert "for 2 weeks or more" in text
+    assert "soon; the same day if there is also a new headache, a tender scalp, jaw pain" in text
 
 
 def test_the_flag_texts_carry_the_reviewers_fixes() -> None:
@@ -228,6 +238,102 @@ def test_bodymap_advise_lists_the_pattern_flags(tmp_path, capsys) -> None:
     out = capsys.readouterr().out
     back_leg = next(f.text for f in KNOWLEDGE.red_flags if f.id == "back_leg")
     assert f"Warning (spots 1, 2, 3): {back_leg}" in out
+
+
+def _advise_cli(tmp_path, capsys, spots: list[PainSpot]) -> tuple[dict[str, str], str]:
+    """``bodymap advise MAP --json``'s flags by id, and the plain output's warning lines."""
+    _, path = _map(tmp_path, spots)
+    assert main(["advise", str(path), "--json"]) == 0
+    flags = {f["id"]: f["text"] for f in json.loads(capsys.readouterr().out)["red_flags"]}
+    assert main(["advise", str(path)]) == 0
+    warnings = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Warn")]
+    return flags, "\n".join(warnings)
+
+
+SHIN_L_NUMB = PainSpot("front", 555, 820, 3, "numb")
+
+
+def test_one_sided_sciatica_gets_the_cauda_equina_safety_net_not_an_emergency(
+    tmp_path, capsys
+) -> None:
+    """Back pain with one tingling leg: "go now *if you notice*", naming the signs; the
+    both-legs emergency is not raised."""
+    flags, out = _advise_cli(tmp_path, capsys, [CALF_R, SACROILIAC_R])
+    assert "both_legs" not in flags
+    safety_net = flags["cauda_equina"]
+    assert safety_net.startswith("Go to an emergency department now if you notice any of these:")
+    for sign in ("around the back passage or genitals", "trouble passing or holding urine",
+                 "a change in sexual function", "new pain, tingling, numbness or weakness in both"
+                 " legs"):  # fmt: skip
+        assert sign in safety_net, sign
+    assert f"Warning (spots 1, 2): {safety_net}" in out
+    assert "See a clinician within a few days" in flags["back_leg"]
+
+
+@pytest.mark.parametrize(
+    "legs", [[CALF_R, CALF_L], [SHIN_R_NUMB, SHIN_L_NUMB]], ids=["tingling calves", "numb shins"]
+)
+def test_both_legs_is_an_emergency_when_new(tmp_path, capsys, legs: list[PainSpot]) -> None:
+    """Both legs marked: the emergency itself, for new symptoms; long-standing numb feet
+    (commonly the nerves of the feet) are told to see a doctor soon instead."""
+    flags, out = _advise_cli(tmp_path, capsys, legs)
+    assert "cauda_equina" not in flags  # no back spot, no one-leg safety net
+    text = flags["both_legs"]
+    assert text.startswith("New pain, tingling, numbness or weakness in both legs can come from")
+    assert "nerves at the bottom of the spine: go to an emergency department now." in text
+    assert "crept on over months commonly comes from the nerves of the feet" in text
+    assert f"Warning (spots 1, 2): {text}" in out
+
+
+SCAPULA_R = at("back", "scapula", "right")
+BETWEEN_BLADES_R = at("back", "interscapular", "right")
+
+
+# (map, flag, words it must say, words it must not say)
+CLI_FLAGS = [
+    ("both hands", [at("front", "palm", "right", kind="tingling"),
+                    at("front", "palm", "left", kind="numb")], "spinal_cord",
+     ["see a doctor soon (within a week)", "See a doctor the same day if the hands are clumsy"],
+     ["urgently"]),
+    ("groin", [at("front", "groin", "right")], "abdomen",
+     ["If you could be pregnant, see a doctor the same day; call emergency services if you also"
+      " feel faint, have shoulder-tip pain or bleeding.", "with sudden pain in a testicle"],
+     ["if a testicle hurts, or if you could be pregnant"]),
+    ("back of the neck", [NECK_R], "headache",
+     ["Call emergency services for a sudden, severe headache",
+      "See a doctor the same day for a new headache after 50 with a tender scalp"],
+     ["Get urgent medical care"]),
+    ("both shoulders", [at("front", "lateral_shoulder", "right", intensity=2),
+                        at("back", "posterior_shoulder", "left", intensity=2)], "pmr",
+     ["If you are over 50 and", "for 2 weeks or more", "the same day if there is"
+      " also a new headache, a tender scalp, jaw pain when chewing or a change in vision"], []),
+    ("tingling arm, shoulder blade", [FOREARM_R, SCAPULA_R], "neck_arm",
+     ["Do not stretch or tilt the neck to either side"], ["towards the other shoulder"]),
+    ("tingling arm, between the blades", [FOREARM_R, BETWEEN_BLADES_R], "neck_arm",
+     ["Do not stretch or tilt the neck to either side"], []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("spots", "flag", "says", "never"), [c[1:] for c in CLI_FLAGS], ids=[c[0] for c in CLI_FLAGS]
+)
+def test_bodymap_advise_shows_each_flag_with_its_urgency(
+    tmp_path, capsys, spots, flag, says, never
+) -> None:
+    flags, out = _advise_cli(tmp_path, capsys, spots)
+    assert flag in flags, sorted(flags)
+    for words in says:
+        assert words in flags[flag], words
+    for words in never:
+        assert words not in flags[flag], words
+    assert not re.search(r"\byou have\b", flags[flag], re.IGNORECASE)
+    assert flags[flag] in out
+
+
+def test_a_tingling_arm_with_an_ache_below_the_shoulder_blades_is_not_the_neck_picture() -> None:
+    low_back = at("back", "lumbar_paraspinal", "right")
+    assert "neck_arm" not in _flags([FOREARM_R, low_back])
+    assert _flags([FOREARM_R, SCAPULA_R])["neck_arm"] == (0, 1)
 
 
 def test_the_guide_and_the_clinician_summary_show_the_pattern_flags(tmp_path) -> None:

@@ -343,11 +343,11 @@ def test_cautions_file_rejects_a_bad_margin_naming_file_and_zone(margin: str, me
     """A zone's margin is how far "roll here" stays from it: a typo must not shrink it to
     nothing or swallow the leg."""
     shipped = read_text("knowledge", CAUTIONS_FILE)
-    assert 'id = "kidney"' in shipped
+    assert 'id = "spine"' in shipped
     with pytest.raises(KnowledgeError) as err:
-        _parse_cautions(shipped.replace('id = "kidney"', f'id = "kidney"\nmargin = {margin}'))
+        _parse_cautions(shipped.replace('id = "spine"', f'id = "spine"\nmargin = {margin}'))
     text = str(err.value)
-    assert text.startswith("cautions.toml: zone 'kidney'"), text
+    assert text.startswith("cautions.toml: zone 'spine'"), text
     assert message in text
 
 
@@ -355,11 +355,16 @@ def test_a_zone_margin_defaults_to_the_roll_zones_margin_and_is_read_when_given(
     from bodymap.advisor.rollable import MARGIN
 
     shipped = read_text("knowledge", CAUTIONS_FILE)
-    knowledge = _parse_cautions(shipped.replace('id = "kidney"', 'id = "kidney"\nmargin = 12.5'))
-    assert knowledge.cautions["kidney"].margin == 12.5
-    assert knowledge.cautions["axilla"].margin == MARGIN == 4.0
+    knowledge = _parse_cautions(shipped.replace('id = "spine"', 'id = "spine"\nmargin = 12.5'))
+    assert knowledge.cautions["spine"].margin == 12.5
+    assert knowledge.cautions["outside_body"].margin == MARGIN == 4.0
     # the shipped zones that ask for a hand's width keep one
     assert KNOWLEDGE.cautions["popliteal_fossa"].margin > MARGIN
+    # and the nerves and vessels close under the skin keep the reviewer's figures
+    margins = {zone: KNOWLEDGE.cautions[zone].margin for zone in
+               ("fibular_head", "ulnar_groove", "neck_front", "axilla", "kidney")}  # fmt: skip
+    assert margins == {"fibular_head": 34, "ulnar_groove": 12, "neck_front": 9, "axilla": 9,
+                       "kidney": 6}  # fmt: skip
     assert KNOWLEDGE.cautions["femoral_triangle"].margin > MARGIN
 
 

@@ -128,6 +128,7 @@ def test_every_muscles_press_point_keeps_clear_of_the_zones_not_to_press():
     print(f"press points checked: {asked} asked, {withheld} withheld")
 
 
+@pytest.mark.slow  # an exhaustive grid, or a PDF rendered: CI runs it
 @pytest.mark.parametrize("view", VIEWS)
 def test_no_question_for_a_spot_anywhere_points_into_a_zone_not_to_press(view: str):
     """A spot at every point of a grid over the body: every question the advisor offers or
@@ -252,6 +253,7 @@ def check_holds(advice: Advice) -> int:
     return unrollable
 
 
+@pytest.mark.slow  # an exhaustive grid, or a PDF rendered: CI runs it
 @pytest.mark.parametrize("view", VIEWS)
 @pytest.mark.parametrize("kind", ["tingling", "numb"])
 def test_a_tingling_spot_anywhere_holds_every_source_serving_it(view: str, kind: str):
@@ -264,6 +266,7 @@ def test_a_tingling_spot_anywhere_holds_every_source_serving_it(view: str, kind:
     print(f"{view} {kind}: {spots_seen} spots, {unrollable} held sources without a roller")
 
 
+@pytest.mark.slow  # an exhaustive grid, or a PDF rendered: CI runs it
 @pytest.mark.parametrize(
     ("ache", "tingle"),
     [

@@ -280,3 +280,18 @@ def test_declining_recovery_discards_the_file(qtbot, tmp_path, monkeypatch):
     assert fresh.map.spots == ()
     assert not list((tmp_path / "recovery").iterdir())
     fresh.close()
+
+
+def test_the_first_save_starts_in_documents_or_else_home(doc, tmp_path, monkeypatch) -> None:
+    """With no recent file, the chooser opens in the Documents folder; where that folder does
+    not exist it opens in the home folder, not wherever the program was started from."""
+    from PySide6.QtCore import QStandardPaths
+
+    documents = tmp_path / "Documents"
+    monkeypatch.setattr(doc, "recent_files", lambda: [])
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: tmp_path))
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _where: str(documents))
+    assert doc.start_folder() == str(tmp_path)
+    assert doc.suggested_path(".bodymap").parent == tmp_path
+    documents.mkdir()
+    assert doc.start_folder() == str(documents)

@@ -91,6 +91,7 @@ def test_the_legend_says_the_crossed_circle_may_be_pressed_and_the_open_one_not(
     assert "do not press" in texts["no_press_site"]
 
 
+@pytest.mark.slow  # an exhaustive grid, or a PDF rendered: CI runs it
 def test_the_printed_guide_draws_no_press_mark_inside_a_zone_not_to_press(
     qtbot, tmp_path: Path, monkeypatch
 ) -> None:

@@ -91,6 +91,7 @@ def test_nothing_on_a_tingling_leg_is_rolled_around_in_the_window(open_map):
     assert ("soleus", "right") in window.panel.advice.routine.held
 
 
+@pytest.mark.slow  # an exhaustive grid, or a PDF rendered: CI runs it
 def test_the_guide_holds_the_scalenes_for_a_tingling_arm(qapp, tmp_path, capsys):
     from bodymap.cli import main
 

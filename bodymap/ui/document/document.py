@@ -433,10 +433,16 @@ class MapDocument(QObject):
         return Path(self.start_folder()) / f"{safe or 'map'}{suffix}"
 
     def start_folder(self) -> str:
+        """The folder of the last map opened or saved; else the Documents folder, or the home
+        folder when there is none (a file chooser given a missing folder shows the folder
+        the program was started from)."""
         recent = self.recent_files()
         if recent:
             return str(recent[0].parent)
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return documents if documents and Path(documents).is_dir() else str(Path.home())
 
 
 def _sentence(problem: str) -> str:
