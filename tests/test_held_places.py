@@ -129,3 +129,19 @@ def test_the_window_shows_one_grouped_block_for_a_tingling_forearm(
     assert all(name in block for name in names)
     # the warning signs still come before it
     assert text.index("Warning signs") < text.index(LEAD)
+
+
+@pytest.mark.slow  # a PDF rendered: CI runs it
+def test_the_printed_guide_says_why_once_for_every_held_muscle(qapp, tmp_path) -> None:
+    from test_guide import normalised, pdf_text
+
+    from bodymap.cli import main
+
+    path = write_map(tmp_path / "forearm.bodymap", FOREARM)
+    out = tmp_path / "guide.pdf"
+    assert main(["guide", str(path), "-o", str(out)]) == 0
+    text = normalised(pdf_text(out))
+    assert text.count(normalised(LEAD)) == 1
+    assert text.count("pressing near it can make it worse") == 1
+    for name in ("Scalenes", "Pronator teres", "Subclavius"):
+        assert name in text
