@@ -190,6 +190,8 @@ def _print_advice(data: dict[str, Any]) -> None:
     for flag in data.get("red_flags", ()):
         numbers = [str(i + 1) for i in flag["spots"]]
         label = "spot" if len(numbers) == 1 else "spots"
+        if flag.get("watch_for"):
+            label = f"watch for these: {label}"
         print(f"Warning ({label} {', '.join(numbers)}): {flag['text']}")
 
 

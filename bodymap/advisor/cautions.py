@@ -207,7 +207,7 @@ def red_flags(
             raised.setdefault(flag_id, set()).add(i)
     _raise_patterns(raised, spots, lies, touches, knowledge)
     return tuple(
-        RedFlagNote(flag.id, flag.text, tuple(sorted(raised[flag.id])))
+        RedFlagNote(flag.id, flag.text, tuple(sorted(raised[flag.id])), flag.watch_for)
         for flag in knowledge.red_flags
         if flag.id in raised
     )

@@ -336,9 +336,11 @@ class RedFlagNote:
     id: str
     text: str
     spots: tuple[int, ...]
+    watch_for: bool = False
+    """A safety net (what to watch for), labelled so with its spots, never "applies to"."""
 
     def to_json(self) -> dict[str, Any]:
-        return fields_json(self, "id", "text", "spots")
+        return fields_json(self, "id", "text", "spots", "watch_for")
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,7 @@ __all__ = [
     "answers_by_index",
     "apply_press_answers",
     "keeps_fingers_out",
+    "press_margin",
     "press_questions",
     "press_side",
     "press_text",
@@ -203,12 +204,21 @@ def zone_margin(text: CautionText | None) -> float:
     return float(text.margin) if text is not None else MARGIN
 
 
+def press_margin(text: CautionText | None) -> float:
+    """How far (atlas units) a press test's point stays from a caution zone: the zone's own
+    ``press_margin`` where the data gives one, else its roll margin (:func:`zone_margin`)."""
+    if text is not None and text.press_margin is not None:
+        return float(text.press_margin)
+    return zone_margin(text)
+
+
 RECENT_SITES = 4096
 """How many points' answers a :class:`NoPressZones` keeps (the atlas has about 600 sites)."""
 
 
 class NoPressZones:
-    """The caution zones a press test's ⊕ must stay clear of, each by its margin, per view.
+    """The caution zones a press test's ⊕ must stay clear of, each by its press margin
+    (:func:`press_margin`), per view.
 
     The press test asks for 10 s of firm finger pressure, so its point keeps out of every
     zone a finger must not press (`keeps_fingers_out`) as far as a roller does.
@@ -222,7 +232,7 @@ class NoPressZones:
             zones = [
                 z for z in va.layer("caution") if keeps_fingers_out(knowledge.cautions.get(z.id))
             ]
-            margins = tuple(zone_margin(knowledge.cautions.get(z.id)) for z in zones)
+            margins = tuple(press_margin(knowledge.cautions.get(z.id)) for z in zones)
             self._widest = max((self._widest, *margins))
             tree = shapely.STRtree([z.geometry for z in zones])
             self._zones[view] = (tuple(z.id for z in zones), margins, tree)

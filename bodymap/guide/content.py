@@ -174,7 +174,8 @@ def _red_flags(advice: Advice | None, knowledge: Knowledge) -> tuple[str, ...]:
         text = flag.text
         spots = flagged.pop(flag.id, None)
         if spots:
-            text += f" (applies to your {spots_label(spots, areas)})"
+            label = "watch for these: your" if flag.watch_for else "applies to your"
+            text += f" ({label} {spots_label(spots, areas)})"
         lines.append(text)
     lines.extend(f.text.strip() for f in raised if f.id in flagged)
     return tuple(lines)

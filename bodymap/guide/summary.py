@@ -93,7 +93,8 @@ def summary_content(
         routine=routine,
         more_steps=f"… {more} more steps" if more > 0 else "",
         warnings=tuple(
-            f"{spots_label(flag.spots, advice.areas).capitalize()}: {flag.text}"
+            f"{spots_label(flag.spots, advice.areas).capitalize()}"
+            f"{' (watch for these)' if flag.watch_for else ''}: {flag.text}"
             for flag in advice.red_flags
         ),
         held=tuple(place.text for place in advice.routine.held_places),

@@ -214,9 +214,16 @@ class _Cautions:
             margin = z.number("margin", 0.0, MAX_ZONE_MARGIN, default=ZONE_MARGIN)
             if margin <= 0:
                 raise z.error(f"'margin' = {margin:g} must be more than 0 atlas units")
+            press_margin = z.number("press_margin", 0.0, MAX_ZONE_MARGIN, default=-1.0)
+            if press_margin != -1.0 and not 0 < press_margin <= margin:
+                raise z.error(
+                    f"'press_margin' = {press_margin:g} must be more than 0 and at most "
+                    f"'margin' ({margin:g})"
+                )
             self.zones[zone_id] = CautionText(
                 zone_id, z.text("name"), z.text("text"), z.text("instead"), kind,
                 z.text("spot_reason"), tools, margin,
+                None if press_margin == -1.0 else press_margin,
             )  # fmt: skip
             z.finish()
         self.body_parts = tuple(self._body_parts(top))
@@ -249,6 +256,9 @@ class _Cautions:
             if any_overlap is not None and not isinstance(any_overlap, bool):
                 raise r.error("'any_overlap' must be true or false")
             withhold = r.texts("withhold_stretch", required=False)
+            watch_for = r.raw("watch_for")
+            if watch_for is not None and not isinstance(watch_for, bool):
+                raise r.error("'watch_for' must be true or false")
             if withhold and not named:
                 raise r.error("'withhold_stretch' needs a pattern that raises the flag")
             flags.append(
@@ -260,6 +270,7 @@ class _Cautions:
                     any_overlap=bool(any_overlap),
                     source=r.text("source"),
                     withhold_stretch=frozenset(withhold),
+                    watch_for=bool(watch_for),
                 )
             )
             r.finish()

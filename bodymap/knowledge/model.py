@@ -133,6 +133,10 @@ class CautionText:
     margin: float = ZONE_MARGIN
     """Atlas units the roll zones keep clear of this zone (wider where the text asks for
     a hand's width, as behind the knee)."""
+    press_margin: float | None = None
+    """Atlas units a press test's point keeps clear of this zone, where a fingertip may come
+    closer than a roller (the anconeus beside the elbow tip, the bone between it and the
+    ulnar nerve); None: the same as ``margin``."""
 
     @property
     def full_text(self) -> str:
@@ -195,6 +199,9 @@ class RedFlag:
     """Muscles and caution zones whose stretch (a muscle's ``how``, a zone's ``instead``)
     is not offered when one of the flag's ``patterns`` is met: the flag's text, its stop
     rule, is shown in its place (no neck stretch for neck pain with a tingling arm)."""
+    watch_for: bool = False
+    """A safety net: what to watch for, not a sign the spots already show. Where the flag is
+    raised it is labelled "watch for these" with its spots, never "applies to"."""
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,12 @@ __all__ = ["LEGEND_ITEMS", "paint_legend"]
 LEGEND_ITEMS = (
     ("caution", "Hatched: do not roll here"),
     ("zone", "Shaded: where to roll"),
-    ("site", "Crossed circle: trigger points; you may press"),
-    ("no_press_site", "Open circle: trigger points; do not press"),
+    ("site", "Crossed circle: a usual tender spot (trigger point): press it gently to check it"),
+    (
+        "no_press_site",
+        "Open circle: a usual tender spot that lies too close to a nerve or blood vessel: "
+        "do not press it",
+    ),
     ("spot", "Numbered disc: your spot"),
 )
 
