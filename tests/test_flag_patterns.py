@@ -147,7 +147,8 @@ def test_neck_pain_with_a_tingling_arm_gets_the_neck_arm_sentence_and_keeps_head
     flags = _flags([FOREARM_R, NECK_R])
     assert flags["neck_arm"] == (0, 1) and flags["headache"] == (1,)
     text = next(f.text for f in KNOWLEDGE.red_flags if f.id == "neck_arm")
-    assert "Do not stretch or tilt the neck to either side" in text
+    assert "do not stretch or tilt it to either side" in text
+    assert "Keep the neck moving gently within comfort" in text
     assert "towards the other shoulder" not in text
     assert "neck_arm" not in _flags([FOREARM_R, PainSpot("back", 548, 800, 3)])
     assert "spinal_cord" not in flags  # one arm is one nerve, not the cord
@@ -263,10 +264,13 @@ def test_one_sided_sciatica_gets_the_cauda_equina_safety_net_not_an_emergency(
     safety_net = flags["cauda_equina"]
     assert safety_net.startswith("Go to an emergency department now if you notice any of these:")
     for sign in ("around the back passage or genitals", "trouble passing or holding urine",
-                 "a change in sexual function", "new pain, tingling, numbness or weakness in both"
-                 " legs"):  # fmt: skip
+                 "a change in sexual function", "new tingling, numbness, weakness or shooting pain"
+                 " in both legs"):  # fmt: skip
         assert sign in safety_net, sign
-    assert f"Warning (spots 1, 2): {safety_net}" in out
+    # sore legs after exercise are not the warning sign: bilateral nerve symptoms are
+    assert "new pain" not in safety_net.lower()
+    # a safety net is what to watch for, never "applies to" the spots that raised it
+    assert f"Warning (watch for these: spots 1, 2): {safety_net}" in out
     assert "See a clinician within a few days" in flags["back_leg"]
 
 
@@ -274,13 +278,21 @@ def test_one_sided_sciatica_gets_the_cauda_equina_safety_net_not_an_emergency(
     "legs", [[CALF_R, CALF_L], [SHIN_R_NUMB, SHIN_L_NUMB]], ids=["tingling calves", "numb shins"]
 )
 def test_both_legs_is_an_emergency_when_new(tmp_path, capsys, legs: list[PainSpot]) -> None:
-    """Both legs marked: the emergency itself, for new symptoms; long-standing numb feet
-    (commonly the nerves of the feet) are told to see a doctor soon instead."""
+    """Both legs marked: the emergency itself, for new nerve symptoms (not sore legs), with
+    the back-passage and bladder signs that make it one (the cauda_equina safety net is not
+    raised without a back spot); symptoms built up over weeks: the same day; numb feet that
+    crept on over months (commonly the nerves of the feet): a doctor soon."""
     flags, out = _advise_cli(tmp_path, capsys, legs)
     assert "cauda_equina" not in flags  # no back spot, no one-leg safety net
     text = flags["both_legs"]
-    assert text.startswith("New pain, tingling, numbness or weakness in both legs can come from")
-    assert "nerves at the bottom of the spine: go to an emergency department now." in text
+    assert text.startswith(
+        "New tingling, numbness, weakness or shooting pain in both legs can come from"
+    )
+    assert "new pain" not in text.lower()
+    assert "nerves at the bottom of the spine: go to an emergency department now, the more so" \
+        " with back pain, numbness around the back passage or genitals, or trouble with the" \
+        " bladder or bowel." in text  # fmt: skip
+    assert "If it has built up over weeks, see a doctor the same day." in text
     assert "crept on over months commonly comes from the nerves of the feet" in text
     assert f"Warning (spots 1, 2): {text}" in out
 
@@ -296,11 +308,17 @@ CLI_FLAGS = [
      ["see a doctor soon (within a week)", "See a doctor the same day if the hands are clumsy"],
      ["urgently"]),
     ("groin", [at("front", "groin", "right")], "abdomen",
-     ["If you could be pregnant, see a doctor the same day; call emergency services if you also"
-      " feel faint, have shoulder-tip pain or bleeding.", "with sudden pain in a testicle"],
-     ["if a testicle hurts, or if you could be pregnant"]),
+     ["If you could be pregnant and have pain low in the belly or bleeding from the vagina, see a"
+      " doctor the same day; call emergency services if you also feel faint or have shoulder-tip"
+      " pain.", "sudden pain in a testicle",
+      "Call emergency services if it is sudden and severe, if there is a pulsing lump, a tender"
+      " bulge that will not go back in", "or pain that does not change when you move: see a"
+      " doctor the same day."],
+     ["if a testicle hurts, or if you could be pregnant", "promptly",
+      "If you could be pregnant, see a doctor the same day"]),
     ("back of the neck", [NECK_R], "headache",
-     ["Call emergency services for a sudden, severe headache",
+     ["Call emergency services for a sudden, severe headache (the worst ever, reaching its worst"
+      " within a few minutes)",
       "See a doctor the same day for a new headache after 50 with a tender scalp"],
      ["Get urgent medical care"]),
     ("both shoulders", [at("front", "lateral_shoulder", "right", intensity=2),
@@ -308,9 +326,11 @@ CLI_FLAGS = [
      ["If you are over 50 and", "for 2 weeks or more", "the same day if there is"
       " also a new headache, a tender scalp, jaw pain when chewing or a change in vision"], []),
     ("tingling arm, shoulder blade", [FOREARM_R, SCAPULA_R], "neck_arm",
-     ["Do not stretch or tilt the neck to either side"], ["towards the other shoulder"]),
+     ["Pain in the neck, over the shoulder blade or between the shoulder blades, with tingling",
+      "do not stretch or tilt it to either side"], ["towards the other shoulder", "Neck pain"]),
     ("tingling arm, between the blades", [FOREARM_R, BETWEEN_BLADES_R], "neck_arm",
-     ["Do not stretch or tilt the neck to either side"], []),
+     ["Pain in the neck, over the shoulder blade or between the shoulder blades, with tingling",
+      "do not stretch or tilt it to either side"], ["Neck pain"]),
 ]  # fmt: skip
 
 
@@ -350,6 +370,48 @@ def test_the_guide_and_the_clinician_summary_show_the_pattern_flags(tmp_path) ->
     assert any(texts["neck_arm"] in line for line in summary.warnings)
     assert any(line.startswith("Spots 1, 3: ") and texts["spinal_cord"] in line
                for line in summary.warnings)  # fmt: skip
+
+
+def test_a_safety_net_is_labelled_watch_for_these_never_applies_to(tmp_path, capsys) -> None:
+    """One-sided sciatica: the cauda_equina safety net (``watch_for`` in the data) reads
+    "watch for these" with its spots in the guide, the clinician summary and ``bodymap
+    advise``; the other flags keep "applies to"."""
+    from bodymap.guide.content import guide_content_for
+    from bodymap.guide.summary import summary_content_for
+
+    assert [f.id for f in KNOWLEDGE.red_flags if f.watch_for] == ["cauda_equina"]
+    tpm, path = _map(tmp_path, [CALF_R, SACROILIAC_R])
+    texts = {f.id: f.text for f in KNOWLEDGE.red_flags}
+    guide = guide_content_for(tpm).red_flags
+    assert f"{texts['cauda_equina']} (watch for these: your spots 1, 2)" in guide
+    assert f"{texts['back_leg']} (applies to your spots 1, 2)" in guide
+    assert not any(texts["cauda_equina"] in line and "applies to" in line for line in guide)
+    summary = summary_content_for(tpm).warnings
+    assert f"Spots 1, 2 (watch for these): {texts['cauda_equina']}" in summary
+    assert f"Spots 1, 2: {texts['back_leg']}" in summary
+    assert main(["advise", str(path), "--json"]) == 0
+    flags = {f["id"]: f for f in json.loads(capsys.readouterr().out)["red_flags"]}
+    assert flags["cauda_equina"]["watch_for"] is True
+    assert flags["back_leg"]["watch_for"] is False
+    assert main(["advise", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"Warning (watch for these: spots 1, 2): {texts['cauda_equina']}" in out
+    assert f"Warning (spots 1, 2): {texts['back_leg']}" in out
+
+
+@pytest.mark.gui
+def test_the_panel_labels_a_safety_net_watch_for_these(qtbot, tmp_path) -> None:
+    from bodymap.ui.panel.advice_panel import AdvicePanel
+
+    tpm, _ = _map(tmp_path, [CALF_R, SACROILIAC_R])
+    panel = AdvicePanel()
+    qtbot.addWidget(panel)
+    panel.set_map(tpm)
+    warnings = " ".join(panel.details.toPlainText().split("Warning signs", 1)[1].split())
+    cauda = next(f.text for f in KNOWLEDGE.red_flags if f.id == "cauda_equina")
+    back_leg = next(f.text for f in KNOWLEDGE.red_flags if f.id == "back_leg")
+    assert f"Spots 1, 2 (watch for these): {' '.join(cauda.split())}" in warnings
+    assert f"Spots 1, 2: {' '.join(back_leg.split())}" in warnings
 
 
 @pytest.mark.gui
@@ -409,6 +471,8 @@ def _parse_cautions(text: str) -> None:
          "red flag 'eye': 'any_overlap' must be true or false"),
         ('source = "NICE CKS Red eye;', 'sources = "NICE CKS Red eye;',
          "red flag 'eye': missing key 'source'"),
+        ("watch_for = true", 'watch_for = "yes"',
+         "red flag 'cauda_equina': 'watch_for' must be true or false"),
     ],
 )  # fmt: skip
 def test_the_loader_rejects_bad_patterns_naming_file_and_item(

@@ -351,6 +351,36 @@ def test_cautions_file_rejects_a_bad_margin_naming_file_and_zone(margin: str, me
     assert message in text
 
 
+@pytest.mark.parametrize(
+    ("press_margin", "message"),
+    [
+        ("0", "'press_margin' = 0 must be more than 0 and at most 'margin' (4)"),
+        ("5", "'press_margin' = 5 must be more than 0 and at most 'margin' (4)"),
+        ("-1", "outside 0.0..60.0"),
+        ('"1 cm"', "'press_margin' must be a number"),
+    ],
+)
+def test_cautions_file_rejects_a_bad_press_margin_naming_file_and_zone(
+    press_margin: str, message: str
+) -> None:
+    """A press margin lets a fingertip come closer than a roller, never further out than the
+    zone's own margin and never onto the zone."""
+    shipped = read_text("knowledge", CAUTIONS_FILE)
+    with pytest.raises(KnowledgeError) as err:
+        _parse_cautions(
+            shipped.replace('id = "spine"', f'id = "spine"\npress_margin = {press_margin}')
+        )
+    text = str(err.value)
+    assert text.startswith("cautions.toml: zone 'spine'"), text
+    assert message in text
+
+
+def test_a_press_margin_is_read_when_given_and_none_otherwise() -> None:
+    assert KNOWLEDGE.cautions["ulnar_groove"].press_margin == 6
+    assert KNOWLEDGE.cautions["ulnar_groove"].margin == 12
+    assert KNOWLEDGE.cautions["spine"].press_margin is None
+
+
 def test_a_zone_margin_defaults_to_the_roll_zones_margin_and_is_read_when_given() -> None:
     from bodymap.advisor.rollable import MARGIN
 

@@ -101,8 +101,15 @@ def test_no_knowledge_text_tells_a_person_what_they_have() -> None:
 def test_the_reworded_cautions_say_where_the_pain_commonly_comes_from() -> None:
     muscles = KNOWLEDGE.muscles
     cautions = " ".join(c for m in muscles.values() for c in m.cautions)
-    for words in ("commonly comes from a rib rather than a muscle",
-                  "commonly comes from a nerve (as in shingles), not a muscle",
+    for words in ("can come from a rib or the lung rather than a muscle: see a clinician before"
+                  " rolling here, and call emergency services if you are short of breath or"
+                  " coughing blood",
+                  "commonly comes from a nerve (as in shingles), not a muscle: do not roll it, and"
+                  " see a doctor within a day or two: treatment works best in the first 3 days of"
+                  " the rash",
+                  "Pain on the top of the foot that is worse with each step and tender on the"
+                  " bone, or with swelling, can come from a crack in the bone (a stress fracture)"
+                  " rather than a muscle",
                   "commonly comes from the plantar fascia",
                   "commonly comes from a nerve squeezed between the toe bones",
                   "commonly comes from the joint or a tendon rather than a muscle"):  # fmt: skip

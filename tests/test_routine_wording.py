@@ -118,7 +118,26 @@ def test_the_printed_guide_for_neck_arm_has_no_neck_stretch(tmp_path) -> None:
     raw = subprocess.run([pdftotext, str(out), "-"], capture_output=True, text=True, check=True)
     text = " ".join(raw.stdout.replace("ﬁ", "fi").replace("ﬂ", "fl").split())
     assert "tilt the ear" not in text and "stretch the neck gently" not in text
-    assert "Do not stretch or tilt the neck to either side" in text
+    assert "do not stretch or tilt it to either side" in text
+
+
+@pytest.mark.slow
+def test_the_printed_guide_labels_the_cauda_equina_safety_net_watch_for(tmp_path) -> None:
+    """``bodymap guide`` for one-sided sciatica: the emergency safety net reads "watch for
+    these: your spots 1, 2", never "applies to"; the back_leg flag keeps "applies to"."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed, so PDF text cannot be read")
+    calf = at("back", "calf", "right", kind="tingling")
+    path = _write(tmp_path, [calf, PainSpot("back", 520, 420, 4)])
+    out = tmp_path / "guide.pdf"
+    assert main(["guide", str(path), "-o", str(out)]) == 0
+    raw = subprocess.run([pdftotext, str(out), "-"], capture_output=True, text=True, check=True)
+    text = " ".join(raw.stdout.replace("ﬁ", "fi").replace("ﬂ", "fl").split())
+    flags = {f.id: f.text for f in load_knowledge().red_flags}
+    assert f"{flags['cauda_equina']} (watch for these: your spots 1, 2)" in text
+    assert f"{flags['back_leg']} (applies to your spots 1, 2)" in text
+    assert "both legs. (applies to" not in text
 
 
 # --- "your right leg": side and places joined with "or" -----------------------------------
@@ -173,7 +192,9 @@ def test_a_tingling_area_over_back_and_leg_reads_naturally(tmp_path, capsys) -> 
 
 def test_burning_on_a_limb_adds_the_stop_cue_to_its_steps(tmp_path, capsys) -> None:
     cue = SAFETY.burning_limb
-    assert cue.startswith("Burning that runs in a line down the limb commonly comes from")
+    # a condition ("if"), in lay words ("arm or leg", not "limb"), and a stop cue
+    assert cue.startswith("If the burning runs in a line down the arm or leg, or comes with")
+    assert "limb" not in cue and "stop rolling here and see a clinician" in cue
     calf = at("back", "calf", "right", intensity=5, kind="burning")
     data = _advise_json(tmp_path, capsys, [calf, at("back", "scapula", "left", intensity=5)])
     serving = [st for st in data["routine"] if 0 in st["spots"]]

@@ -572,7 +572,7 @@ def test_cli_advise_json_carries_the_safety_contract(tmp_path, capsys) -> None:
     for found in data["spots"]:
         assert found["covered_by"] or found["not_rolled_reason"]
     assert isinstance(data["not_rolled"], list) and data["left_out"]
-    assert all(set(f) == {"id", "text", "spots"} for f in data["red_flags"])
+    assert all(set(f) == {"id", "text", "spots", "watch_for"} for f in data["red_flags"])
 
 
 def test_cli_atlas_export_gives_the_caution_layer(capsys) -> None:

@@ -10,8 +10,8 @@
 
 The zones not to press and their margins are restated here from the data (`cautions.toml`
 ``[[zone]]``): a ``danger`` zone that keeps fingers out (the back of the neck keeps only a
-ball and a roller out), at its own ``margin`` where the data gives one, else the roll
-zones' margin.
+ball and a roller out), at its own ``press_margin`` or else ``margin`` where the data gives
+one, else the roll zones' margin.
 """
 
 from __future__ import annotations
@@ -42,6 +42,44 @@ GRID_STEP = 15.0
 VIEWS = ("front", "back")
 
 
+def test_the_anconeus_step_presses_where_its_picture_allows_it(tmp_path, capsys) -> None:
+    """The anconeus step presses the hollow beside the elbow tip: its trigger point lies
+    within the inner elbow groove's 12-unit roll margin, but the elbow tip lies between it
+    and the nerve, so a fingertip's press keeps only the zone's ``press_margin`` and the
+    picture draws a ⊕ there, not a "do not press" ring; the step keeps the thumb away from
+    the groove on the inner side (`bodymap advise --json`)."""
+    from bodymap.cli import main
+    from bodymap.maps import TriggerPointMap, add_spot, save_map
+    from bodymap.ui.drawing.sites import trigger_point_sites
+
+    groove = KNOWLEDGE.cautions["ulnar_groove"]
+    assert groove.press_margin is not None and groove.press_margin < groove.margin
+    for side in ("left", "right"):
+        sites = trigger_point_sites("anconeus", side, ATLAS, KNOWLEDGE)
+        points = [(view, x, y) for view, pts in sites.items() for x, y in pts]
+        assert points, side
+        for view, x, y in points:
+            assert TABLES.no_press.clear(view, x, y), (side, view, x, y)
+            near = [z for z, geom, _ in no_press(view) if z == "ulnar_groove"
+                    and shapely.distance(geom, shapely.Point(x, y)) < groove.margin]  # fmt: skip
+            assert near, "the roll margin alone would have drawn a ring here"
+    tpm = TriggerPointMap("Outer elbow")
+    add_spot(tpm, "back", 636, 372, "right", intensity=5, kind="ache")
+    path = tmp_path / "elbow.bodymap"
+    save_map(tpm, path)
+    assert main(["advise", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    (step,) = [s for s in data["routine"] if s["muscle"] == "anconeus"]
+    assert step["how"].startswith(
+        "Sit with the forearm on a table. Press the thumb lightly into the small hollow on the"
+        " outer side of the tip of the elbow, towards the outer knob, keeping away from the"
+        " groove on the inner side."
+    )
+    (source,) = [s for s in data["sources"] if s["muscle"] == "anconeus"]
+    for site in source["trigger_points"]:
+        assert TABLES.no_press.clear(site["view"], *site["point"])
+
+
 @functools.cache
 def no_press(view: str) -> tuple[tuple[str, Any, float], ...]:
     """(zone id, geometry, margin) of every zone of ``view`` a finger must not press."""
@@ -52,7 +90,11 @@ def no_press(view: str) -> tuple[tuple[str, Any, float], ...]:
             text.kind != "danger" or (text.tools and "hands" not in text.tools)
         ):
             continue
-        out.append((zone.id, zone.geometry, MARGIN if text is None else float(text.margin)))
+        if text is None:
+            margin = MARGIN
+        else:
+            margin = float(text.margin if text.press_margin is None else text.press_margin)
+        out.append((zone.id, zone.geometry, margin))
     return tuple(out)
 
 

@@ -87,8 +87,14 @@ def test_a_press_tests_show_button_marks_its_point_with_the_press_mark(qtbot, ma
 
 def test_the_legend_says_the_crossed_circle_may_be_pressed_and_the_open_one_not() -> None:
     texts = dict(LEGEND_ITEMS)
-    assert "you may press" in texts["site"]
-    assert "do not press" in texts["no_press_site"]
+    # lay words first, the term in brackets; what pressing is for, and why not
+    assert texts["site"] == (
+        "Crossed circle: a usual tender spot (trigger point): press it gently to check it"
+    )
+    assert texts["no_press_site"] == (
+        "Open circle: a usual tender spot that lies too close to a nerve or blood vessel: "
+        "do not press it"
+    )
 
 
 @pytest.mark.slow  # an exhaustive grid, or a PDF rendered: CI runs it
