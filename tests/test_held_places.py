@@ -145,3 +145,39 @@ def test_the_printed_guide_says_why_once_for_every_held_muscle(qapp, tmp_path) -
     assert text.count("pressing near it can make it worse") == 1
     for name in ("Scalenes", "Pronator teres", "Subclavius"):
         assert name in text
+
+
+NUMB_FEET = [PainSpot("front", 445.0, 960.0, 2, "numb"), PainSpot("front", 555.0, 960.0, 2, "numb")]
+"""Both outer ankles numb: the sources explaining them equally on either side merge to one
+"both" row."""
+TINGLING_HANDS = [
+    PainSpot("front", 370.0, 480.0, 3, "tingling"),
+    PainSpot("front", 630.0, 480.0, 3, "tingling"),
+]
+
+
+@pytest.mark.parametrize(
+    ("spots", "part"), [(NUMB_FEET, "leg"), (TINGLING_HANDS, "arm")], ids=["feet", "hands"]
+)
+def test_a_row_merged_to_both_sides_names_both_places(tmp_path, capsys, spots, part) -> None:
+    """A muscle merged to "both" sides serves both marked places and its check-first line
+    names both ("your right and left leg"), never one side only (``bodymap advise``)."""
+    from bodymap.cli import main
+
+    path = write_map(tmp_path / "both.bodymap", spots)
+    assert main(["advise", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    both = [n for n in data["not_rolled"] if n["clinician_first"] and n["side"] == "both"]
+    assert both, "no row merged to both sides"
+    assert all(n["spots"] == [0, 1] for n in both), both
+    merged = [p for p in data["check_first"]["places"]
+              if any(m["side"] == "both" for m in p["muscles"])]  # fmt: skip
+    assert merged and all(p["side"] == "right and left" for p in merged), merged
+    assert main(["advise", str(path)]) == 0
+    text = capsys.readouterr().out
+    assert f"on your right and left {part}." in text
+    for place in merged:
+        assert place["text"].startswith(
+            f"Check with a clinician first: you marked tingling or numbness on your right and"
+            f" left {part}."
+        )

@@ -257,7 +257,8 @@ class HeldPlace:
     numb ("your right arm"), shown together as one line instead of one paragraph each."""
 
     side: str
-    """The side's words ("right", "left or right", "" for the middle of the body)."""
+    """The side's words ("right", "right or left", "right and left" for a muscle merged to
+    both sides and held by both, "" for the middle of the body)."""
     part: str
     """The place's words ("arm", "back, chest or belly")."""
     text: str

@@ -211,9 +211,12 @@ def rank_sources(
         m, side = order[k]
         twin = order[k + 1] if k + 1 < len(order) else None
         points = tables.trigger_points.get((m, side), ())
+        why = reasons[(m, side)]
         if side == "right" and twin == (m, "left") and raw[twin] == raw[(m, side)]:
             side = BOTH  # a midline spot explained equally by either side: one entry
             points += tables.trigger_points.get(twin, ())
+            # both sides' reasons: two mirrored spots (both feet) are each served by it
+            why = list(dict.fromkeys([*why, *reasons[twin]]))
             k += 1
         k += 1
         out.append(
@@ -222,7 +225,7 @@ def rank_sources(
                 side=side,
                 score=min(1.0, raw[order[k - 1]] / best_total),
                 name=muscles[m].name,
-                reasons=tuple(reasons[order[k - 1]]),
+                reasons=tuple(why),
                 trigger_points=points,
             )
         )

@@ -301,6 +301,7 @@ class _Builder:
         places: list[tuple[str, Any]] | None = None
         spine = self._spine_marks(source, served)
         eased = False
+        held: list[tuple[str, str]] = []
         for i, parts in self.nerve.items():
             # a source of the spot is held for every limb the spot marks on its side;
             # another source for the marked limbs its roll zone (or region) lies on
@@ -322,10 +323,15 @@ class _Builder:
                         for view, geometry in places
                     )
                 ]
-            if marks:
-                words = marked_words(marks, self.knowledge)
-                self.held_at[(source.muscle, source.side)] = (words["side"], words["part"])
-                return _fill(self.safety.check_first, **words)
+            held += [mark for mark in marks if mark not in held]
+        if held:
+            # every marked place that holds it: a source merged to both sides, held by a
+            # numb right foot and a numb left foot, names both ("your right and left leg")
+            words = marked_words(held, self.knowledge)
+            if len({side for _, side in held} & set(_SIDES)) == 2:
+                words["side"] = " and ".join(_SIDES)
+            self.held_at[(source.muscle, source.side)] = (words["side"], words["part"])
+            return _fill(self.safety.check_first, **words)
         if eased:
             self.eased.add((source.muscle, source.side))
         return ""
