@@ -496,3 +496,24 @@ def test_a_pattern_needs_two_spots_and_a_flag_needs_a_trigger_or_a_pattern() -> 
     assert bare != _CAUTIONS
     with pytest.raises(KnowledgeError, match="red flag 'eye': give a"):
         _parse_cautions(bare)
+
+
+FEET_NUMB = [PainSpot("front", 445, 960, 2, "numb"), PainSpot("front", 555, 960, 2, "numb")]
+
+
+def test_numb_feet_do_not_raise_the_hot_joint_flag_but_an_aching_ankle_does(
+    tmp_path, capsys
+) -> None:
+    """A hot, swollen joint hurts: two numb outer ankles raise the both-legs flag, not the
+    hot-joint one, which stays in everyone's "When to see a clinician"; the same places
+    marked aching, sharp or burning still raise it (``bodymap advise``)."""
+    flags, _ = _advise_cli(tmp_path, capsys, FEET_NUMB)
+    assert "both_legs" in flags and "hot_joint" not in flags
+    _, path = _map(tmp_path, FEET_NUMB)
+    assert main(["advise", str(path), "--json"]) == 0
+    signs = json.loads(capsys.readouterr().out)["when_to_see_a_clinician"]["warning_signs"]
+    assert "hot_joint" in [s["id"] for s in signs]
+    for kind in ("ache", "sharp", "burning"):
+        felt = [PainSpot(p.view, p.x, p.y, 2, kind) for p in FEET_NUMB]
+        flags, _ = _advise_cli(tmp_path, capsys, felt)
+        assert "hot_joint" in flags, kind
