@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import itertools
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,33 @@ def test_much_longer_lists_still_lay_out_on_a_thirty_spot_map(
     text = normalised(pdf_text(out))
     for line in (*c.red_flags, *c.contraindications):
         assert text.count(normalised(line)) == 1, line[:60]
+
+
+@pytest.mark.slow
+def test_todays_thirty_spot_guide_leaves_no_heading_alone(qapp, tmp_path: Path) -> None:
+    _, renderer = render(tmp_path, TriggerPointMap("Thirty", landmark_spots(30)))
+    assert list_items(renderer, "red_flags") == list(renderer.content.red_flags)
+    assert list_items(renderer, "not_rolled") == list(renderer.content.not_rolled)
+    assert_sound_layout(renderer)
+    assert_no_stranded_heading(renderer)
+
+
+@pytest.mark.slow
+def test_a_frame_cut_by_a_page_break_is_closed_on_both_pages(
+    qapp, tmp_path: Path, long_knowledge: Knowledge, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bodymap.ui.printing.blocks import GuideBlocks
+
+    closed: list[bool] = []
+    real = GuideBlocks.close_box
+
+    def record(self, painter, rect, *, top: bool) -> None:
+        closed.append(top)
+        real(self, painter, rect, top=top)
+
+    monkeypatch.setattr(GuideBlocks, "close_box", record)
+    _, renderer = render(tmp_path, TriggerPointMap("Empty"))
+    flags = [p for p in renderer.flow.placements if p.block.kind == "red_flags"]
+    cuts = sum(1 for a, b in itertools.pairwise(flags) if a.page != b.page)
+    assert cuts >= 1
+    assert closed == [False, True] * cuts  # the foot of one page, then the head of the next
