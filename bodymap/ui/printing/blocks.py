@@ -9,6 +9,7 @@ table comes from `bodymap.ui.printing.table` and the routine steps from `bodymap
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPaintDevice, QPainter
@@ -21,8 +22,31 @@ from bodymap.ui.printing.block_base import BOX_FILL, INK, MUTED, RULE, BlockBuil
 from bodymap.ui.printing.diagram import DiagramPainter
 from bodymap.ui.printing.steps import RoutineBlocks
 from bodymap.ui.printing.table import SpotTableBlocks
+from bodymap.ui.printing.text import WrappedText
 
-__all__ = ["GuideBlocks", "Paint"]
+__all__ = ["BOX_PEN_PT", "GuideBlocks", "ListItem", "Paint"]
+
+BOX_PEN_PT = 0.6
+"""The frame of a boxed list, in points."""
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """What one block of a bulleted list shows (its ``ref``): the item's text and place in
+    the list, and whether the list is framed (its frame is closed at page breaks)."""
+
+    text: str
+    index: int
+    count: int
+    boxed: bool
+
+    @property
+    def first(self) -> bool:
+        return self.index == 0
+
+    @property
+    def last(self) -> bool:
+        return self.index == self.count - 1
 
 
 class GuideBlocks(BlockBuilder):
@@ -85,44 +109,91 @@ class GuideBlocks(BlockBuilder):
         space_mm: float = 2.0,
         *,
         tick_boxes: bool = False,
-    ) -> Block:
-        """A bulleted list (``boxed``: framed); ``tick_boxes`` draws an empty square to
-        tick instead of each bullet (a checklist)."""
+    ) -> list[Block]:
+        """A bulleted list (``boxed``: framed and shaded), one block per item so a long
+        list breaks across pages between items; ``tick_boxes`` draws an empty square to
+        tick instead of each bullet (a checklist).
+
+        The items of a boxed list join into one frame: the first draws its top edge and
+        the last its bottom edge, and the renderer closes the frame where a page break
+        cuts it (see `ListItem`). Heights add up to those of the list drawn whole.
+        """
         pad = self.u.mm(3.0) if boxed else 0.0
         indent = self.u.mm(5.5 if tick_boxes else 4.0)
         inner = self.width - 2 * pad - indent
         texts = [self.text(item, self.fonts.body, inner) for item in items]
         gap = self.u.mm(1.2)
-        height = sum(t.height for t in texts) + gap * max(0, len(texts) - 1) + 2 * pad
-
-        def paint(painter: QPainter, rect: QRectF) -> None:
-            if boxed:
-                painter.setPen(self._pen(RULE, 0.6))
-                painter.setBrush(BOX_FILL)
-                painter.drawRect(self._inset(rect, 0.6))
-            painter.setPen(INK)
-            y = rect.top() + pad
-            for wrapped in texts:
-                # A round bullet centred on the x-height of the first line.
-                centre = QPointF(
-                    rect.left() + pad + self.u.mm(1.2), y + wrapped.first_baseline * 0.68
+        count = len(texts)
+        blocks: list[Block] = []
+        for index, wrapped in enumerate(texts):
+            first, last = index == 0, index == count - 1
+            if boxed:  # the gap between items is shared by the two pieces of the frame
+                above = pad if first else gap / 2
+                below = pad if last else gap / 2
+                space = self.u.mm(space_mm) if first else 0.0
+            else:
+                above = below = 0.0
+                space = self.u.mm(space_mm) if first else gap
+            item = ListItem(items[index], index, count, boxed)
+            paint = self._bullet_painter(wrapped, item, above, pad, indent, tick_boxes)
+            blocks.append(
+                self._block(
+                    kind, above + wrapped.height + below, paint, space_before=space, ref=item
                 )
-                if tick_boxes:
-                    painter.setPen(self._pen(INK, 0.7))
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                    half = self.u.mm(1.3)
-                    painter.drawRect(
-                        QRectF(centre.x() - half, centre.y() - half, 2 * half, 2 * half)
-                    )
-                else:
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(INK)
-                    painter.drawEllipse(centre, self.u.mm(0.6), self.u.mm(0.6))
-                painter.setPen(INK)
-                wrapped.draw(painter, rect.left() + pad + indent, y)
-                y += wrapped.height + gap
+            )
+        return blocks
 
-        return self._block(kind, height, paint, space_before=self.u.mm(space_mm))
+    def _bullet_painter(
+        self,
+        wrapped: WrappedText,
+        item: ListItem,
+        above: float,
+        pad: float,
+        indent: float,
+        tick_boxes: bool,
+    ) -> Paint:
+        def paint(painter: QPainter, rect: QRectF) -> None:
+            if item.boxed:
+                self._box_piece(painter, rect, top=item.first, bottom=item.last)
+            y = rect.top() + above
+            # A round bullet (or a box to tick) centred on the x-height of the first line.
+            centre = QPointF(rect.left() + pad + self.u.mm(1.2), y + wrapped.first_baseline * 0.68)
+            if tick_boxes:
+                painter.setPen(self._pen(INK, 0.7))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                half = self.u.mm(1.3)
+                painter.drawRect(QRectF(centre.x() - half, centre.y() - half, 2 * half, 2 * half))
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(INK)
+                painter.drawEllipse(centre, self.u.mm(0.6), self.u.mm(0.6))
+            painter.setPen(INK)
+            wrapped.draw(painter, rect.left() + pad + indent, y)
+
+        return paint
+
+    def _box_piece(self, painter: QPainter, rect: QRectF, *, top: bool, bottom: bool) -> None:
+        """One item's share of a list's frame: the shading and both sides, with the top
+        and bottom edges only where the frame starts or ends."""
+        frame = self._inset(rect, BOX_PEN_PT)
+        y0 = frame.top() if top else rect.top()
+        y1 = frame.bottom() if bottom else rect.bottom()
+        painter.fillRect(QRectF(frame.left(), y0, frame.width(), y1 - y0), BOX_FILL)
+        painter.setPen(self._pen(RULE, BOX_PEN_PT))
+        painter.drawLine(QPointF(frame.left(), y0), QPointF(frame.left(), y1))
+        painter.drawLine(QPointF(frame.right(), y0), QPointF(frame.right(), y1))
+        if top:
+            painter.drawLine(QPointF(frame.left(), y0), QPointF(frame.right(), y0))
+        if bottom:
+            painter.drawLine(QPointF(frame.left(), y1), QPointF(frame.right(), y1))
+
+    def close_box(self, painter: QPainter, rect: QRectF, *, top: bool) -> None:
+        """Close a list's frame cut by a page break: the top edge of ``rect`` when it opens
+        a page (``top``), else its bottom edge, where the page ends."""
+        frame = self._inset(rect, BOX_PEN_PT)
+        y = frame.top() if top else frame.bottom()
+        painter.setPen(self._pen(RULE, BOX_PEN_PT))
+        painter.drawLine(QPointF(frame.left(), y), QPointF(frame.right(), y))
 
     def boxed_paragraph(self, kind: str, lead: str, text: str, space_mm: float = 4.0) -> Block:
         """A framed paragraph with a bold first sentence (the disclaimer)."""

@@ -18,7 +18,7 @@ from PySide6.QtGui import QPagedPaintDevice, QPaintDevice, QPainter, QPen
 from bodymap.guide.content import GuideContent, guide_content_for
 from bodymap.guide.layout import Block, Flow, flow_blocks
 from bodymap.ui.printing.block_base import MUTED, RULE
-from bodymap.ui.printing.blocks import GuideBlocks
+from bodymap.ui.printing.blocks import GuideBlocks, ListItem
 from bodymap.ui.printing.diagram import DiagramPainter
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ class GuideRenderer:
                         keep_with_next=True,
                     )
                 )
-                blocks.append(b.bullets("session", c.session.lines, tick_boxes=True))
+                blocks.extend(b.bullets("session", c.session.lines, tick_boxes=True))
             if c.quick_lines:
                 blocks.append(b.section(c.quick_title, space_mm=6))
                 blocks.append(
@@ -120,19 +120,19 @@ class GuideRenderer:
                         b.paragraph("quick_note", c.quick_note, space_mm=0), keep_with_next=True
                     )
                 )
-                blocks.append(b.bullets("quick", c.quick_lines))
+                blocks.extend(b.bullets("quick", c.quick_lines))
         if c.not_rolled:
             blocks.append(b.section("Do not roll these: do this instead"))
-            blocks.append(b.bullets("not_rolled", c.not_rolled, boxed=True))
+            blocks.extend(b.bullets("not_rolled", c.not_rolled, boxed=True))
         blocks.append(b.section("How to roll"))
-        blocks.append(b.bullets("advice", c.advice))
+        blocks.extend(b.bullets("advice", c.advice))
         blocks.append(b.section(c.clinician_title or "When to see a clinician"))
-        blocks.append(b.bullets("red_flags", c.red_flags, boxed=True))
+        blocks.extend(b.bullets("red_flags", c.red_flags, boxed=True))
         if c.clinician:
-            blocks.append(b.bullets("clinician", c.clinician))
+            blocks.extend(b.bullets("clinician", c.clinician))
         if c.contraindications:
             blocks.append(b.section(c.contraindications_title, space_mm=4))
-            blocks.append(b.bullets("contraindications", c.contraindications))
+            blocks.extend(b.bullets("contraindications", c.contraindications))
         blocks.append(b.boxed_paragraph("disclaimer", "About this guide", c.disclaimer))
         return blocks
 
@@ -162,7 +162,24 @@ class GuideRenderer:
                 paint = cast(Callable[[QPainter, QRectF], None], placement.block.payload)
                 paint(painter, rect)
                 painter.restore()
+            self._close_cut_boxes(painter, page)
             self._footer(painter, page)
+
+    def _close_cut_boxes(self, painter: QPainter, page: int) -> None:
+        """Close the frame of a boxed list that a page break cuts: at the bottom of the page
+        it runs off and at the top of the page it runs onto."""
+        placed = self.flow.on_page(page)
+        if not placed:
+            return
+        width = float(self.device.width())
+        for placement, top in ((placed[0], True), (placed[-1], False)):
+            item = placement.block.ref
+            if not isinstance(item, ListItem) or not item.boxed:
+                continue
+            if item.first if top else item.last:
+                continue  # the item draws that edge itself
+            rect = QRectF(0.0, placement.top, width, placement.block.height)
+            self.blocks.close_box(painter, rect, top=top)
 
     def _footer(self, painter: QPainter, page: int) -> None:
         b = self.blocks
