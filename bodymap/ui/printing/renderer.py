@@ -92,8 +92,9 @@ class GuideRenderer:
                     "intro",
                     "Do the steps in order; the headings tell you when to change position. "
                     "Shaded on each picture: the area to roll. Hatched: places not to roll. "
-                    "Crossed circles: where trigger points usually sit and you may press. "
-                    "Open circles: trigger points inside a place not to press.",
+                    "Crossed circles: where tender spots (trigger points) usually sit; press "
+                    "there to check them. Open circles: tender spots that lie in or too close "
+                    "to a place not to press: do not press them.",
                     font=b.fonts.small,
                 )
             )
