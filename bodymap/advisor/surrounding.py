@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import shapely
 
 from bodymap.advisor.model import Source, SurroundingArea
@@ -28,6 +29,8 @@ _BODY_LAYERS = ("superficial", "deep")
 
 RECENT_POINTS = 512
 """How many points' answers a :class:`ReachIndex` keeps."""
+FEW_POINTS = 4
+"""Up to this many new points are looked up (and kept) one by one; more, in one query."""
 
 
 class ReachIndex:
@@ -73,8 +76,21 @@ class ReachIndex:
         reached: set[Region] = set()
         view = regions[0].view
         for layer in {r.layer for r in regions}:
+            missing = []
             for point in anchors:
-                reached |= self.within(view, layer, point)
+                known = self._recent.get((view, layer, float(point[0]), float(point[1])))
+                if known is None:
+                    missing.append((float(point[0]), float(point[1])))
+                else:
+                    reached |= known
+            if len(missing) <= FEW_POINTS:  # a click: kept, as the same points come again
+                for point in missing:
+                    reached |= self.within(view, layer, point)
+            else:  # a long map: every new point in one query
+                found, tree = self._tree(view, layer)
+                points = shapely.points(np.asarray(missing, dtype=float))
+                hits = tree.query(points, predicate="dwithin", distance=REACH)[1]
+                reached.update(found[int(i)] for i in np.unique(hits))
         return [r for r in regions if r in reached]
 
 
