@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from typing import Any
 
 import numpy as np
@@ -78,6 +79,139 @@ def test_the_anconeus_step_presses_where_its_picture_allows_it(tmp_path, capsys)
     (source,) = [s for s in data["sources"] if s["muscle"] == "anconeus"]
     for site in source["trigger_points"]:
         assert TABLES.no_press.clear(site["view"], *site["point"])
+
+
+CORACOBRACHIALIS_HOW = (
+    "Sit with the arm resting out to the side on a table. Two fingers below the armpit, press"
+    " the thumb into the inner upper arm just behind the biceps, pushing towards the bone"
+    " rather than up into the armpit, and stroke slowly down for a few centimetres."
+)
+SUBSCAPULARIS_HOW = (
+    "Lie on your good side with the sore arm resting forwards on a pillow, so the shoulder"
+    " blade slides forwards. Find the outer edge of the shoulder blade in its lower half, below"
+    " the armpit, with the flat fingertips of the other hand, curl them gently round onto the"
+    " front of the blade and press towards it; keep out of the armpit's hollow and off the ribs."
+)
+
+
+def test_the_armpit_muscles_are_worked_below_the_ring_their_picture_draws(tmp_path, capsys):
+    """Coracobrachialis' and subscapularis' trigger points lie at the armpit's edge, where
+    nothing bony lies between them and the nerves and vessels to the arm: the armpit keeps
+    its whole margin for a press (no ``press_margin``), both sites stay "do not press" rings
+    and are never a press test, and each step presses below the armpit instead, away from
+    its ring (`bodymap advise --json`; the physiotherapist's review round 7)."""
+    from bodymap.advisor import advise_map
+    from bodymap.cli import main
+    from bodymap.maps import TriggerPointMap, add_spot, load_map, save_map
+    from bodymap.ui.drawing.sites import trigger_point_sites
+
+    armpit = KNOWLEDGE.cautions["axilla"]
+    assert armpit.press_margin is None
+    for muscle in ("coracobrachialis", "subscapularis"):
+        for side in ("left", "right"):
+            sites = trigger_point_sites(muscle, side, ATLAS, KNOWLEDGE)
+            points = [(view, x, y) for view, pts in sites.items() for x, y in pts]
+            assert points, (muscle, side)
+            for view, x, y in points:
+                assert TABLES.no_press.too_close(view, x, y) == ("axilla",), (muscle, side)
+                assert not TABLES.no_press.clear(view, x, y)
+    tpm = TriggerPointMap("Front of the shoulder and upper arm")
+    add_spot(tpm, "front", 396, 280, "right", intensity=6, kind="ache")  # inner upper arm
+    add_spot(tpm, "back", 610, 215, "right", intensity=6, kind="ache")  # back of the shoulder
+    path = tmp_path / "armpit.bodymap"
+    save_map(tpm, path)
+    assert main(["advise", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    listed = {s["muscle"]: s for s in data["sources"]}
+    assert {"coracobrachialis", "subscapularis"} <= set(listed)
+    for muscle in ("coracobrachialis", "subscapularis"):
+        for site in listed[muscle]["trigger_points"]:
+            assert not TABLES.no_press.clear(site["view"], *site["point"]), muscle
+    (step,) = [s for s in data["routine"] if s["muscle"] == "coracobrachialis"]
+    assert step["how"] == CORACOBRACHIALIS_HOW
+    assert "below the armpit" in " ".join(step["cautions"])
+    # where the step presses (its shading) keeps the armpit's whole margin, and the ring
+    # sits above it, so "two fingers below the armpit" is on the shading, not on the ring
+    shading = shapely.geometry.shape(step["roll_zone"])
+    (site,) = listed["coracobrachialis"]["trigger_points"]
+    ring_view, ring = site["view"], site["point"]
+    assert step["view"] == ring_view
+    assert ring[1] < shading.bounds[1]
+    for zone_id, geometry, margin in no_press(step["view"]):
+        assert geometry.distance(shading) >= margin - 0.5, zone_id
+    (held,) = [n for n in data["not_rolled"] if n["muscle"] == "subscapularis"]
+    assert "armpit" in held["reason"] and "shoulder-blade edge" in held["instead"]
+    assert KNOWLEDGE.muscles["subscapularis"].technique.how == SUBSCAPULARIS_HOW
+    # the press test, on the map as the panel and the CLI read it: neither is asked about
+    loaded = load_map(path)
+    spots = [PainSpot(s.view, s.x, s.y, s.intensity, s.kind) for s in loaded.spots]
+    asked = {q.muscle for q in every_question(advise_map(loaded), spots)}
+    assert asked and not asked & {"coracobrachialis", "subscapularis"}
+
+
+PRESSES = re.compile(r"\b(press|thumb|fingertips?|fingers?|knead|squeeze|pinch)", re.IGNORECASE)
+KEEPS_OFF = {
+    # a step may press a muscle whose site is a ring only if it says where to stay off it
+    "axilla": re.compile(r"below the armpit[^.]*(?:rather than|keep) (?:up )?(?:out of |into )"),
+    "neck_front": re.compile(r"lift it away from the neck"),
+}
+
+
+def _ringed_pressing_steps() -> dict[str, set[str]]:
+    """Muscles worked with the hands (or pressed with the fingers) whose ``how`` presses,
+    with the zones not to press their trigger-point sites lie in or near."""
+    out: dict[str, set[str]] = {}
+    for muscle in KNOWLEDGE.muscles.values():
+        tech = muscle.technique
+        if not tech.rolled or not PRESSES.search(tech.how):
+            continue
+        for side in ("left", "right"):
+            for view, pts in trigger_point_sites_of(muscle.id, side).items():
+                for x, y in pts:
+                    out.setdefault(muscle.id, set()).update(TABLES.no_press.too_close(view, x, y))
+    return {m: zones for m, zones in out.items() if zones}
+
+
+def trigger_point_sites_of(muscle: str, side: str) -> dict[str, list[tuple[float, float]]]:
+    from bodymap.ui.drawing.sites import trigger_point_sites
+
+    return trigger_point_sites(muscle, side, ATLAS, KNOWLEDGE)
+
+
+@pytest.mark.parametrize(
+    "muscle",
+    [
+        "coracobrachialis",
+        "subscapularis",
+        "sternocleidomastoid",
+        pytest.param(
+            "multifidus",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="trunk.toml: 'for the neck, press the fingertips into the groove' beside"
+                " the spine, where its neck site is drawn as a ring (1 unit off the spine zone)",
+            ),
+        ),
+    ],
+)
+def test_a_step_that_presses_says_how_to_keep_off_its_ring(muscle: str):
+    """Every muscle whose ``how`` tells to press with the thumb or fingertips has its
+    trigger-point sites drawn as ⊕, or its ``how`` directs the pressure away from the zone
+    its ring lies in; the list below is all such muscles (checked by the next test)."""
+    zones = _ringed_pressing_steps().get(muscle, set())
+    assert zones, f"{muscle}'s sites are all ⊕ now: drop it from this list"
+    how = KNOWLEDGE.muscles[muscle].technique.how
+    for zone in zones:
+        assert zone in KEEPS_OFF and KEEPS_OFF[zone].search(how), (muscle, zone, how)
+
+
+def test_every_pressing_step_with_a_ring_is_checked():
+    assert set(_ringed_pressing_steps()) == {
+        "coracobrachialis",
+        "subscapularis",
+        "sternocleidomastoid",
+        "multifidus",
+    }
 
 
 @functools.cache
