@@ -10,7 +10,7 @@ import pytest
 import shapely
 
 from bodymap.advisor import advise
-from bodymap.advisor.surrounding import REACH, ReachIndex
+from bodymap.advisor.surrounding import FEW_POINTS, REACH, ReachIndex
 from bodymap.atlas import load_atlas
 
 HEAD_AND_NECK = {
@@ -89,3 +89,22 @@ def test_spot_extent_answers_kept_points_as_a_fresh_query(monkeypatch, keep: int
         asked = [*points[k : k + 7], points[k]]
         assert kept.around(asked) == [fresh.around([p])[0] for p in asked]
     assert kept.around([]) == []
+
+
+def test_many_points_at_once_reach_what_each_point_reaches_alone() -> None:
+    """A long map asks about many new points in one query; the answer is what asking about
+    each point alone gives (the regions, not the points, are what a query returns)."""
+    atlas = load_atlas()
+    rng = random.Random(7)
+    for view in ("front", "back"):
+        regions = [r for layer in ("superficial", "deep") for r in atlas[view].layer(layer)]
+        for _ in range(5):
+            anchors = [(rng.uniform(250, 750), rng.uniform(50, 950)) for _ in range(FEW_POINTS * 3)]
+            together = ReachIndex(atlas).near(regions, anchors)
+            alone = ReachIndex(atlas)
+            reached = set()
+            for layer in ("superficial", "deep"):
+                for point in anchors:
+                    reached |= alone.within(view, layer, point)
+            assert together == [r for r in regions if r in reached]
+            assert together  # the points lie on the body: something is within reach

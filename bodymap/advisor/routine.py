@@ -133,15 +133,15 @@ _SIDES = ("right", "left")
 
 
 def _alternatives(name: str) -> list[str]:
-    """A body part's name as the places it stands for ("back, chest or belly")."""
+    """A body part's name as the places it stands for ("chest or belly")."""
     return [w.strip() for w in name.replace(" or ", ", ").split(",") if w.strip()]
 
 
 def marked_words(marks: Iterable[tuple[str, str]], knowledge: Knowledge) -> dict[str, str]:
     """The words a safety sentence takes for the (body part, side) pairs a spot marks:
     ``side`` ("right", "left or right", or empty for the middle of the body) and ``part``,
-    every place one list joined with "or" ("leg", "back, chest, belly or leg"), so the
-    sentence reads "your right back, chest, belly or leg"."""
+    every place one list joined with "or" ("leg", "back or leg",
+    "chest, belly or leg"), so the sentence reads "your right back or leg"."""
     marks = set(marks)
     sides = [s for s in _SIDES if any(side == s for _, side in marks)]
     places: list[str] = []
@@ -524,7 +524,8 @@ def _coverage(b: _Builder, i: int, index: _Index) -> Coverage:
         return Coverage((), cautions[OUTSIDE_BODY].spot_reason)
     covered = tuple(k for k, side in index.steps.get(i, ()) if _side_ok(side, hit.side))
     if i in b.nerve:
-        marks = b.nerve[i] or {("trunk", hit.side)}
+        # a spot inside the body but on no surface segment names its side and "area"
+        marks = b.nerve[i] or {("", hit.side)}
         return Coverage(covered, _fill(safety.spot_tingling, **marked_words(marks, b.knowledge)))
     if covered:
         return Coverage(covered, None)

@@ -1,0 +1,92 @@
+"""Physio reviews 6 (D5) and 7 (item 3): the trunk is no longer one body part. A tingling or
+numb spot marks only the back, the top of the shoulder, or the chest and belly, so the hold
+and the sentences name that part only ("your right back", not "your right back, chest,
+belly or leg"), and a chest muscle is not held for a tingling low back (nor a back muscle
+for a tingling chest). Through the real command line (``bodymap advise MAP --json``).
+"""
+
+from __future__ import annotations
+
+import json
+
+from test_safety import at
+
+from bodymap.advisor import PainSpot
+from bodymap.atlas import load_atlas
+from bodymap.cli import main
+from bodymap.knowledge import load_knowledge
+
+KNOWLEDGE = load_knowledge()
+ATLAS = load_atlas()
+PARTS = {p.id: p for p in KNOWLEDGE.body_parts}
+
+
+def _advise(tmp_path, capsys, spots: list[PainSpot], name: str = "map") -> dict:
+    from bodymap.maps import TriggerPointMap, add_spot, save_map
+    from bodymap.sides import side_for
+
+    tpm = TriggerPointMap("Trunk")
+    for s in spots:
+        add_spot(tpm, s.view, s.x, s.y, side_for(s.view, s.x), int(s.intensity), s.kind)
+    path = tmp_path / f"{name}.bodymap"
+    save_map(tpm, path)
+    assert main(["advise", str(path), "--json", "--length", "full"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def _steps(data: dict) -> set[str]:
+    return {st["muscle"] for st in data["routine"]}
+
+
+def _held(data: dict) -> dict[str, str]:
+    return {e["muscle"]: e["reason"] for e in data["not_rolled"] if e["clinician_first"]}
+
+
+def test_every_segment_belongs_to_exactly_one_body_part() -> None:
+    assert "trunk" not in PARTS
+    assert {"back", "chest_belly", "shoulder_top"} <= set(PARTS)
+    for view, atlas in ATLAS.items():
+        for region in atlas.layer("segment"):
+            owners = [p.id for p in KNOWLEDGE.body_parts if region.id in p.segments]
+            assert len(owners) == 1, (view, region.id, owners)
+    # the back is drawn on the back view only; the front of the trunk on the front view
+    drawn = {view: {r.id for r in a.layer("segment")} for view, a in ATLAS.items()}
+    assert PARTS["back"].segments <= drawn["back"] - drawn["front"]
+    assert PARTS["chest_belly"].segments - {"lateral_chest"} <= drawn["front"] - drawn["back"]
+    assert PARTS["back"].name == "back" and PARTS["chest_belly"].name == "chest or belly"
+
+
+def test_a_tingling_low_back_holds_no_chest_or_belly_muscle(tmp_path, capsys) -> None:
+    tingling = at("back", "lumbar_paraspinal", "right", kind="tingling")
+    chest = at("front", "chest", "right", intensity=5)
+    data = _advise(tmp_path, capsys, [tingling, chest])
+    line = data["spots"][0]["not_rolled_reason"]
+    assert "before rolling your right back." in line, line
+    assert "chest" not in line and "belly" not in line and "leg" not in line
+    # the chest's own muscles lie only on the front of the trunk: rolled for the chest spot
+    assert {"pectoralis_major", "pectoralis_minor", "sternalis"} <= _steps(data)
+    held = _held(data)
+    assert "erector_spinae_lumbar" in held and "multifidus" in held  # the back stays held
+    assert all("on your right back," in r for r in held.values()), held
+
+
+def test_a_tingling_chest_holds_no_muscle_of_the_back(tmp_path, capsys) -> None:
+    tingling = at("front", "chest", "right", kind="tingling")
+    aches = [at("back", seg, "right", intensity=5) for seg in ("mid_back", "scapula")]
+    data = _advise(tmp_path, capsys, [tingling, *aches])
+    line = data["spots"][0]["not_rolled_reason"]
+    assert "before rolling your right chest or belly." in line, line
+    assert "back" not in line
+    assert {"erector_spinae_thoracic", "infraspinatus", "levator_scapulae"} <= _steps(data)
+    held = _held(data)
+    assert "pectoralis_major" in held  # the chest stays held
+    assert all("on your right chest or belly," in r for r in held.values()), held
+
+
+def test_a_tingling_top_of_shoulder_names_the_shoulder(tmp_path, capsys) -> None:
+    tingling = at("back", "top_of_shoulder", "right", kind="tingling")
+    low_back = at("back", "lumbar_paraspinal", "right", intensity=5)
+    data = _advise(tmp_path, capsys, [tingling, low_back])
+    line = data["spots"][0]["not_rolled_reason"]
+    assert "before rolling your right shoulder." in line, line
+    assert {"erector_spinae_lumbar", "quadratus_lumborum"} <= _steps(data)
