@@ -156,6 +156,7 @@ KEEPS_OFF = {
         r"below the armpit[^.]*(?:rather than|keep(?:ing)?) (?:up )?(?:out of |into )"
     ),
     "neck_front": re.compile(r"lift it away from the neck"),
+    "spine": re.compile(r"groove[^.]*never on the spine's bony points"),
 }
 
 
@@ -186,14 +187,7 @@ def trigger_point_sites_of(muscle: str, side: str) -> dict[str, list[tuple[float
         "coracobrachialis",
         "subscapularis",
         "sternocleidomastoid",
-        pytest.param(
-            "multifidus",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="trunk.toml: 'for the neck, press the fingertips into the groove' beside"
-                " the spine, where its neck site is drawn as a ring (1 unit off the spine zone)",
-            ),
-        ),
+        "multifidus",
     ],
 )
 def test_a_step_that_presses_says_how_to_keep_off_its_ring(muscle: str):
