@@ -82,9 +82,10 @@ def test_the_anconeus_step_presses_where_its_picture_allows_it(tmp_path, capsys)
 
 
 CORACOBRACHIALIS_HOW = (
-    "Sit with the arm resting out to the side on a table. Two fingers below the armpit, press"
-    " the thumb into the inner upper arm just behind the biceps, pushing towards the bone"
-    " rather than up into the armpit, and stroke slowly down for a few centimetres."
+    "Sit with the arm out to the side on a table, palm up. Two finger-widths below the"
+    " armpit's front fold, press the thumb in under the inner edge of the biceps, towards the"
+    " bone, not up into the armpit or back into the groove behind the biceps, and stroke"
+    " slowly down a few centimetres."
 )
 SUBSCAPULARIS_HOW = (
     "Lie on your good side, the sore arm forwards on a pillow. Find the lower half of"
@@ -153,7 +154,8 @@ PRESSES = re.compile(r"\b(press|thumb|fingertips?|fingers?|knead|squeeze|pinch)"
 KEEPS_OFF = {
     # a step may press a muscle whose site is a ring only if it says where to stay off it
     "axilla": re.compile(
-        r"below the armpit[^.]*(?:rather than|keep(?:ing)?) (?:up )?(?:out of |into )"
+        r"below the (?:front fold of the )?armpit[^.]*(?:rather than|keep(?:ing)?|not) (?:up )?"
+        r"(?:out of |into )"
     ),
     "neck_front": re.compile(r"lift it away from the neck"),
     "spine": re.compile(r"groove[^.]*never on the spine's bony points"),
