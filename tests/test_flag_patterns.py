@@ -210,7 +210,8 @@ def test_the_flag_texts_carry_the_reviewers_fixes() -> None:
         assert not re.search(r"\byou have\b", template, re.IGNORECASE)
     assert "Do not roll it" not in safety.check_first
     names = {p.id: p.name for p in KNOWLEDGE.body_parts}
-    assert names["back"] == "back" and names["chest_belly"] == "chest or belly"
+    assert names["low_back"] == "low back" and names["chest"] == "chest"
+    assert names["upper_back"] == "upper back" and names["belly"] == "belly"
     assert names["head_neck"] == "head or neck"
 
 
