@@ -13,6 +13,7 @@ from test_safety_press import TINGLING_CALF_BACK, TINGLING_HAND_NECK, too_close,
 from bodymap.advisor import PainSpot
 from bodymap.ui.canvas.items import SiteItem
 from bodymap.ui.window.mainwindow import MapWindow
+from tests.test_safety_press import REVIEWED_SPOTS
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -34,16 +35,7 @@ def sites(window: MapWindow) -> list[tuple[str, float, float]]:
     ]
 
 
-@pytest.mark.parametrize(
-    ("view", "x", "y", "never"),
-    [
-        ("front", 470, 510, {"pectineus"}),  # groin
-        ("back", 549, 720, {"popliteus"}),  # back of the knee
-        ("front", 490, 150, {"sternocleidomastoid", "infrahyoids"}),  # throat
-        ("front", 470, 150, {"scalenes"}),  # side of the neck
-        ("back", 540, 340, {"serratus_posterior_inferior"}),  # flank, kidney area
-    ],
-)
+@pytest.mark.parametrize(("view", "x", "y", "never"), REVIEWED_SPOTS)
 def test_show_marks_only_a_point_clear_of_the_zones(qtbot, open_map, view, x, y, never):
     window = open_map([PainSpot(view, x, y, 6)])
     rows = window.panel.press_box.rows
