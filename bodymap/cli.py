@@ -157,6 +157,8 @@ def _print_json(data: Any) -> None:
 
 def _print_advice(data: dict[str, Any]) -> None:
     """A short human-readable summary of an advice answer."""
+    from bodymap.advisor.model import WATCH_FOR
+
     if not data["spots"]:
         print("No spots in this map.")
         return
@@ -191,7 +193,7 @@ def _print_advice(data: dict[str, Any]) -> None:
         numbers = [str(i + 1) for i in flag["spots"]]
         label = "spot" if len(numbers) == 1 else "spots"
         if flag.get("watch_for"):
-            label = f"watch for these: {label}"
+            label = f"{WATCH_FOR}: {label}"
         print(f"Warning ({label} {', '.join(numbers)}): {flag['text']}")
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LENGTHS",
     "PAIN_KINDS",
+    "WATCH_FOR",
     "Advice",
     "CautionNote",
     "HeldPlace",
@@ -37,6 +38,10 @@ __all__ = [
     "WarmupStep",
     "spots_label",
 ]
+
+
+WATCH_FOR = "watch for these"
+"""How a safety-net flag labels its spots, wherever it is shown."""
 
 
 def spots_label(indices: Iterable[int], areas: Collection[int] = ()) -> str:
@@ -339,6 +344,12 @@ class RedFlagNote:
     spots: tuple[int, ...]
     watch_for: bool = False
     """A safety net (what to watch for), labelled so with its spots, never "applies to"."""
+
+    def heading(self, areas: Collection[int] = ()) -> str:
+        """Its spots as a list item's heading: "Spots 1, 2", "Spots 1, 2 (watch for these)"."""
+        label = spots_label(self.spots, areas)
+        watch = f" ({WATCH_FOR})" if self.watch_for else ""
+        return f"{label[:1].upper()}{label[1:]}{watch}"
 
     def to_json(self) -> dict[str, Any]:
         return fields_json(self, "id", "text", "spots", "watch_for")

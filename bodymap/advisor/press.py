@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Protocol
 import shapely
 
 from bodymap.advisor.model import Reason, Source, spots_label
-from bodymap.advisor.rollable import MARGIN
+from bodymap.advisor.rollable import MARGIN, zone_margin
 from bodymap.knowledge import CautionText, Knowledge
 from bodymap.recent import keep
 
@@ -198,12 +198,6 @@ def keeps_fingers_out(text: CautionText | None) -> bool:
     return text.kind == "danger" and (not text.tools or "hands" in text.tools)
 
 
-def zone_margin(text: CautionText | None) -> float:
-    """How far (atlas units) a press or a roll stays from a caution zone: its own margin as
-    the data gives it (a zone the data does not describe: :data:`.rollable.MARGIN`)."""
-    return float(text.margin) if text is not None else MARGIN
-
-
 def press_margin(text: CautionText | None) -> float:
     """How far (atlas units) a press test's point stays from a caution zone: the zone's own
     ``press_margin`` where the data gives one, else its roll margin (:func:`zone_margin`)."""
@@ -308,35 +302,39 @@ def press_questions(
     numb limb) is never asked about: pressing it hard is what that word must clear first."""
     out: list[PressQuestion] = []
     seen: set[tuple[str, str, int]] = set()
-    first: set[tuple[str, str]] = set()
+
+    def site_for(source: Source, spot: int) -> tuple[str, float, float] | None:
+        return _site(source, spot_views[spot], spots_at[spot], clear)
+
+    # the top sources with a point to press for their most intense spot: (spot, point)
+    first: dict[tuple[str, str], tuple[int, tuple[str, float, float]]] = {}
     for source in sources:
         if len(first) == top:
             break
         key = (source.muscle, source.side)
         spot = _spot_for(source, intensities)
-        if (
-            key not in held
-            and spot is not None
-            and spot < len(spot_views)
-            and _site(source, spot_views[spot], spots_at[spot], clear) is not None
-        ):
-            first.add(key)
+        if key in held or spot is None or spot >= len(spot_views):
+            continue
+        site = site_for(source, spot)
+        if site is not None:
+            first[key] = (spot, site)
     for source in sources:
-        if (source.muscle, source.side) in held:
+        key = (source.muscle, source.side)
+        if key in held:
             continue
         answered = [r.spot for r in source.reasons if r.kind == PRESS_KIND]
-        asked = list(answered)
-        if (source.muscle, source.side) in first and not answered:
-            spot = _spot_for(source, intensities)
-            if spot is not None:
-                asked.append(spot)
-        for spot in asked:
-            if (source.muscle, source.side, spot) in seen or spot >= len(spot_views):
+        asked: list[tuple[int, tuple[str, float, float] | None]] = []
+        if answered:
+            asked = [(spot, None) for spot in answered]
+        elif key in first:
+            asked = [first[key]]
+        for spot, known in asked:
+            if (*key, spot) in seen or spot >= len(spot_views):
                 continue
-            site = _site(source, spot_views[spot], spots_at[spot], clear)
+            site = known or site_for(source, spot)
             if site is None:
                 continue
-            seen.add((source.muscle, source.side, spot))
+            seen.add((*key, spot))
             out.append(
                 PressQuestion(source.muscle, source.side, source.name, spot, site, spot in areas)
             )

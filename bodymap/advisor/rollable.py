@@ -24,13 +24,21 @@ from typing import TYPE_CHECKING, Any
 import shapely
 from shapely.geometry import mapping
 
-from bodymap.knowledge import Knowledge
+from bodymap.knowledge import CautionText, Knowledge
 from bodymap.knowledge.model import ZONE_MARGIN
 
 if TYPE_CHECKING:
     from bodymap.atlas import ViewAtlas
 
-__all__ = ["MARGIN", "MIN_AREA", "RollZone", "RollZones", "StoredZone", "geojson_of"]
+__all__ = [
+    "MARGIN",
+    "MIN_AREA",
+    "RollZone",
+    "RollZones",
+    "StoredZone",
+    "geojson_of",
+    "zone_margin",
+]
 
 MARGIN = ZONE_MARGIN
 """Atlas units (about 7 mm on an adult) kept clear around a caution zone whose record
@@ -44,6 +52,13 @@ ROUNDING = 0.1
 arcs are drawn with straight segments, more of them for a wider margin)."""
 _BODY_LAYERS = ("superficial", "deep")
 _ROLLING_TOOLS = ("foam_roller", "ball", "hands")
+
+
+def zone_margin(text: CautionText | None) -> float:
+    """How far (atlas units) a roll or a press stays from a caution zone: its own margin as
+    the data gives it (a zone the data does not describe: :data:`MARGIN`)."""
+    return float(text.margin) if text is not None else MARGIN
+
 
 StoredZone = tuple[bytes, tuple[str, ...]]
 """A zone computed ahead: its geometry as WKB and the caution zones that blocked it."""
@@ -115,9 +130,7 @@ class RollZones:
             self._zone_tools[view] = tuple(
                 texts[z.id].tools if z.id in texts else () for z in zones
             )
-            self._zone_margins[view] = tuple(
-                texts[z.id].margin if z.id in texts else MARGIN for z in zones
-            )
+            self._zone_margins[view] = tuple(zone_margin(texts.get(z.id)) for z in zones)
             for region in va.regions:
                 if region.layer in _BODY_LAYERS and region.id in knowledge.muscles:
                     key = (view, region.id, region.side)

@@ -191,9 +191,9 @@ class _Builder:
         self.nerve = _spot_parts(hits, spots, tables)
         self.spine_spots, self.spine_parts = self._beside_spine()
         self.withheld = withheld
+        """Muscles and zones whose stretch is not offered instead, with the stop rule."""
         self.burning = _burning_limbs(hits, spots, tables, self.safety.limbs)
         """Burning spots on a limb: their steps carry the stop cue."""
-        """Muscles and zones whose stretch is not offered instead, with the stop rule."""
 
     def _beside_spine(self) -> tuple[frozenset[int], frozenset[str]]:
         """The spots making up the back-and-leg picture (none when it is not met) and the

@@ -144,9 +144,9 @@ class Tables:
         self.trigger_points = self._trigger_points()
         self.roll_zones = RollZones(atlas, knowledge, shipped_zones(atlas, knowledge))
         self.reach = ReachIndex(atlas)
+        """Regions within reach of a point, for the areas around the pain (kept per point)."""
         self.no_press = NoPressZones(atlas, knowledge)
         """The zones a press test's point stays clear of."""
-        """Regions within reach of a point, for the areas around the pain (kept per point)."""
         self._parts: dict[tuple[str, str, str], Any] = {}
         self.part_of: dict[str, str] = {
             seg: part.id for part in knowledge.body_parts for seg in part.segments

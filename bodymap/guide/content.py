@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bodymap.advisor.model import Advice, SpotFinding, spots_label
+from bodymap.advisor.model import WATCH_FOR, Advice, SpotFinding, spots_label
 from bodymap.guide.routine import (
     GuideStep,
     StepGroup,
@@ -174,7 +174,7 @@ def _red_flags(advice: Advice | None, knowledge: Knowledge) -> tuple[str, ...]:
         text = flag.text
         spots = flagged.pop(flag.id, None)
         if spots:
-            label = "watch for these: your" if flag.watch_for else "applies to your"
+            label = f"{WATCH_FOR}: your" if flag.watch_for else "applies to your"
             text += f" ({label} {spots_label(spots, areas)})"
         lines.append(text)
     lines.extend(f.text.strip() for f in raised if f.id in flagged)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bodymap.advisor.model import Advice, spots_label
+from bodymap.advisor.model import Advice
 from bodymap.guide.words import TOOL_WORDS
 from bodymap.maps.values import PressAnswer, Spot
 
@@ -92,11 +92,7 @@ def summary_content(
         sources=tuple(sources),
         routine=routine,
         more_steps=f"… {more} more steps" if more > 0 else "",
-        warnings=tuple(
-            f"{spots_label(flag.spots, advice.areas).capitalize()}"
-            f"{' (watch for these)' if flag.watch_for else ''}: {flag.text}"
-            for flag in advice.red_flags
-        ),
+        warnings=tuple(f"{flag.heading(advice.areas)}: {flag.text}" for flag in advice.red_flags),
         held=tuple(place.text for place in advice.routine.held_places),
     )
 

@@ -8,16 +8,15 @@ diagrams draw ⊕ only where pressing is allowed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
+from bodymap.advisor.press import PressClear
 from bodymap.advisor.tables import tables_for
 from bodymap.atlas import ViewAtlas
 from bodymap.knowledge import GROUPS, Knowledge, load_knowledge, site_point
 
 __all__ = ["PressClear", "press_clear", "split_by_press", "trigger_point_sites"]
 
-PressClear = Callable[[str, float, float], bool]
-"""Whether a finger may press at (view, x, y)."""
 Points = list[tuple[float, float]]
 
 

@@ -674,8 +674,7 @@ class AdvicePanel(QWidget):
             )
         if advice.red_flags:
             items = "".join(
-                f"<li><b>{_spots_label(flag.spots, areas)}"
-                f"{' (watch for these)' if flag.watch_for else ''}:</b> {e(flag.text)}</li>"
+                f"<li><b>{flag.heading(areas)}:</b> {e(flag.text)}</li>"
                 for flag in advice.red_flags
             )
             out.append(f"<h3>⚠ Warning signs</h3><ul>{items}</ul>")
