@@ -127,6 +127,16 @@ def test_tingling_in_both_legs_raises_the_both_legs_emergency_naming_both_legs()
     assert "both_legs" not in _flags([CALF_R, SACRUM])
 
 
+def test_upper_low_back_pain_with_a_tingling_thigh_is_back_pain_with_a_tingling_leg() -> None:
+    """T12-L1 roots leave the spine at the thoracolumbar junction and reach the groin and
+    the front of the thigh: that back is the back of the picture too."""
+    upper_low_back = PainSpot("back", 530, 355, 5)
+    assert ATLAS["back"].locate(530, 355).segments[0].id == "thoracolumbar"
+    thigh = PainSpot("front", 440, 560, 3, "tingling")
+    flags = _flags([upper_low_back, thigh])
+    assert flags["back_leg"] == (0, 1) and flags["cauda_equina"] == (0, 1)
+
+
 @pytest.mark.parametrize("leg", [CALF_R, SHIN_R_NUMB], ids=["tingling calf", "numb shin"])
 def test_back_pain_with_a_tingling_leg_gets_the_safety_net_and_the_back_leg_sentence(
     leg: PainSpot,
