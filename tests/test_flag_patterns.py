@@ -376,7 +376,7 @@ def test_the_guide_and_the_clinician_summary_show_the_pattern_flags(tmp_path) ->
     texts = {f.id: f.text for f in KNOWLEDGE.red_flags}
     guide = guide_content_for(tpm)
     for flag_id in ("neck_arm", "spinal_cord"):
-        assert any(line.startswith(texts[flag_id]) and "applies to your" in line
+        assert any(line.startswith(texts[flag_id]) and "for your" in line
                    for line in guide.red_flags), flag_id  # fmt: skip
     summary = summary_content_for(tpm)
     assert any(texts["neck_arm"] in line for line in summary.warnings)
@@ -384,10 +384,26 @@ def test_the_guide_and_the_clinician_summary_show_the_pattern_flags(tmp_path) ->
                for line in summary.warnings)  # fmt: skip
 
 
+def test_a_flag_raised_by_where_the_pain_is_is_for_the_spot_never_applies_to_it(
+    tmp_path,
+) -> None:
+    """A strong ache in the low back raises the spinal checks (fever, night pain, weight
+    loss, a fall): each says what to do *if* something is also true, which the spot cannot
+    show, so the guide marks them "for your spot 1", never "applies to your spot 1"."""
+    from bodymap.guide.content import guide_content_for
+
+    tpm, _ = _map(tmp_path, [PainSpot("back", 530, 385, 8)])
+    texts = {f.id: f.text for f in KNOWLEDGE.red_flags}
+    guide = guide_content_for(tpm).red_flags
+    for flag_id in ("trauma", "fever", "night_pain", "weight_loss"):
+        assert f"{texts[flag_id]} (for your spot 1)" in guide, flag_id
+    assert not any("applies to" in line for line in guide)
+
+
 def test_a_safety_net_is_labelled_watch_for_these_never_applies_to(tmp_path, capsys) -> None:
     """One-sided sciatica: the cauda_equina safety net (``watch_for`` in the data) reads
     "watch for these" with its spots in the guide, the clinician summary and ``bodymap
-    advise``; the other flags keep "applies to"."""
+    advise``; the other flags read "for your spots"."""
     from bodymap.guide.content import guide_content_for
     from bodymap.guide.summary import summary_content_for
 
@@ -396,8 +412,8 @@ def test_a_safety_net_is_labelled_watch_for_these_never_applies_to(tmp_path, cap
     texts = {f.id: f.text for f in KNOWLEDGE.red_flags}
     guide = guide_content_for(tpm).red_flags
     assert f"{texts['cauda_equina']} (watch for these: your spots 1, 2)" in guide
-    assert f"{texts['back_leg']} (applies to your spots 1, 2)" in guide
-    assert not any(texts["cauda_equina"] in line and "applies to" in line for line in guide)
+    assert f"{texts['back_leg']} (for your spots 1, 2)" in guide
+    assert not any("applies to" in line for line in guide)
     summary = summary_content_for(tpm).warnings
     assert f"Spots 1, 2 (watch for these): {texts['cauda_equina']}" in summary
     assert f"Spots 1, 2: {texts['back_leg']}" in summary

@@ -263,7 +263,7 @@ def test_content_groups_steps_by_position_in_the_advisors_order_and_adds_time() 
     assert content.date_text == "7 March 2025"
     assert content.advice == knowledge.advice
     assert content.disclaimer == knowledge.disclaimer
-    assert content.red_flags[0] == f"{flag.text} (applies to your spots 1, 3)"
+    assert content.red_flags[0] == f"{flag.text} (for your spots 1, 3)"
     assert list(content.red_flags[1:]) == [f.text for f in knowledge.red_flags[1:]]
 
 

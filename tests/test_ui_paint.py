@@ -342,8 +342,8 @@ def test_the_guide_names_a_painted_area_as_an_area() -> None:
     content = build_guide_content(
         "Areas", tpm.spots, advise(tpm.spots), load_knowledge(), date(2026, 11, 30)
     )
-    flags = [line for line in content.red_flags if "applies to your" in line]
-    assert flags and all(line.endswith("(applies to your area 1)") for line in flags)
+    flags = [line for line in content.red_flags if "for your" in line]
+    assert flags and all(line.endswith("(for your area 1)") for line in flags)
 
 
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints")

@@ -136,7 +136,7 @@ def test_printed_guide_lists_not_rolled_without_times_and_clinician_section():
     assert all(" s " not in line and " min" not in line for line in content.not_rolled)
     assert content.left_out.startswith("The short routine leaves out:")
     assert content.clinician and content.contraindications
-    assert any("applies to your spot" in line for line in content.red_flags)
+    assert any("for your spot" in line for line in content.red_flags)
 
 
 def test_a_low_back_ache_at_4_reaches_the_general_warning_signs(panel, tpm, qtbot):

@@ -343,13 +343,21 @@ class RedFlagNote:
     text: str
     spots: tuple[int, ...]
     watch_for: bool = False
-    """A safety net (what to watch for), labelled so with its spots, never "applies to"."""
+    """A safety net (what to watch for), labelled so with its spots."""
 
     def heading(self, areas: Collection[int] = ()) -> str:
         """Its spots as a list item's heading: "Spots 1, 2", "Spots 1, 2 (watch for these)"."""
         label = spots_label(self.spots, areas)
         watch = f" ({WATCH_FOR})" if self.watch_for else ""
         return f"{label[:1].upper()}{label[1:]}{watch}"
+
+    def aside(self, areas: Collection[int] = ()) -> str:
+        """Its spots as an aside after its text: "for your spots 1, 2", or "watch for these:
+        your spots 1, 2". Never "applies to": a flag is raised by where the pain is, and most
+        say what to do if something is also true ("pain at night that does not ease..."),
+        which the spots cannot show."""
+        label = spots_label(self.spots, areas)
+        return f"{WATCH_FOR}: your {label}" if self.watch_for else f"for your {label}"
 
     def to_json(self) -> dict[str, Any]:
         return fields_json(self, "id", "text", "spots", "watch_for")

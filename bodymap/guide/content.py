@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bodymap.advisor.model import WATCH_FOR, Advice, SpotFinding, spots_label
+from bodymap.advisor.model import Advice, SpotFinding
 from bodymap.guide.routine import (
     GuideStep,
     StepGroup,
@@ -168,14 +168,13 @@ def _red_flags(advice: Advice | None, knowledge: Knowledge) -> tuple[str, ...]:
     """Every red flag, the ones the map's spots call for marked with their spot numbers."""
     raised = advice.red_flags if advice is not None else ()
     areas = advice.areas if advice is not None else frozenset()
-    flagged = {f.id: f.spots for f in raised}
+    flagged = {f.id: f for f in raised}
     lines: list[str] = []
     for flag in knowledge.red_flags:
         text = flag.text
-        spots = flagged.pop(flag.id, None)
-        if spots:
-            label = f"{WATCH_FOR}: your" if flag.watch_for else "applies to your"
-            text += f" ({label} {spots_label(spots, areas)})"
+        note = flagged.pop(flag.id, None)
+        if note is not None and note.spots:
+            text += f" ({note.aside(areas)})"
         lines.append(text)
     lines.extend(f.text.strip() for f in raised if f.id in flagged)
     return tuple(lines)

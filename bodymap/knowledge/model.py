@@ -201,7 +201,7 @@ class RedFlag:
     rule, is shown in its place (no neck stretch for neck pain with a tingling arm)."""
     watch_for: bool = False
     """A safety net: what to watch for, not a sign the spots already show. Where the flag is
-    raised it is labelled "watch for these" with its spots, never "applies to"."""
+    raised it is labelled "watch for these" with its spots."""
 
 
 @dataclass(frozen=True)
