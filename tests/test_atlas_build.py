@@ -370,6 +370,19 @@ def test_buttock_is_gluteal(s, side):
     assert found & {"gluteus_maximus", "gluteus_medius"}
 
 
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_multifidus_ends_on_the_sacrum_above_the_coccyx(side):
+    """Its lowest fibres attach down to the fourth sacral segment: the shape (and so its
+    roll zone) stays off the coccyx and the buttock (a curve overshooting below the sacrum
+    once put it, and a ball, beside the tailbone)."""
+    back = load_atlas()["back"]
+    (muscle,) = [r for r in back.regions if r.id == "multifidus" and r.side == side]
+    assert muscle.geometry.bounds[3] < back.landmarks["coccyx"][1] - 15
+    for segment in back.regions:
+        if segment.layer == "segment" and segment.id in {"coccyx", "buttock", "gluteal_fold"}:
+            assert muscle.geometry.intersection(segment.geometry).area < 1.0, segment.id
+
+
 @pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
 def test_upper_calf_is_gastrocnemius(s, side):
     assert "gastrocnemius" in ids_at("back", lerp("back", "popliteal_fossa" + s, "heel" + s, 0.3))

@@ -111,21 +111,24 @@ THIRD = load_cases(THIRD_FILE)
 FOURTH = load_cases(FOURTH_FILE)
 FIFTH = load_cases(FIFTH_FILE)
 SETS = {"cases": CASES, "heldout": HELDOUT, "third": THIRD, "fourth": FOURTH, "fifth": FIFTH}
-MAX_MISSES = {"cases": 1, "heldout": 14, "third": 6, "fourth": 22, "fifth": 19}
+MAX_MISSES = {"cases": 1, "heldout": 14, "third": 6, "fourth": 22, "fifth": 20}
 """Cases with any miss (most are one source of three just outside the top five). One
 held-out miss is by design: heel-right expects the plantar fascia as a source, but fascia is
 never ranked as a referral source (Travell & Simons describe no trigger points in it); the
 heel's muscle sources (soleus, abductor hallucis, quadratus plantae) are found. Another
 follows the literature over the case: palm-side-wrist-left lists latissimus, whose band
 Travell & Simons draw down the inner arm and forearm to the little-finger side only
-(Fig. 24.1), so the middle of the wrist crease is not one of its zones."""
+(Fig. 24.1), so the middle of the wrist crease is not one of its zones. A fifth-set miss
+follows the anatomy: coccyx-adjacent-left expects multifidus for a point beside the coccyx,
+found only while the atlas drew multifidus overshooting below the sacrum onto the coccyx (it
+ends at the fourth sacral segment now, and its referral to the coccyx counts on the coccyx)."""
 MIN_CASES = {"cases": 50, "heldout": 50, "third": 45, "fourth": 50, "fifth": 60}
 FLOORS = {
     "cases": {"recall@5": 0.99, "top3": 0.999},
     "heldout": {"recall@5": 0.908, "top3": 0.98},
     "third": {"recall@5": 0.944, "top3": 0.977},
     "fourth": {"local": 0.95, "recall@5": 0.849, "top3": 0.879},
-    "fifth": {"local": 0.938, "recall@5": 0.885, "top3": 0.849},
+    "fifth": {"local": 0.938, "recall@5": 0.877, "top3": 0.849},
 }
 """What each set reaches today (above the eval thresholds where a set is below them): a
 table or ranking change that loses a case fails here."""

@@ -128,9 +128,12 @@ DEEP: list[Part] = [
     Part("erector_spinae_lumbar", blob([(4, 330), (30, 332), (35, 400), (28, 452),
                                         (4, 456)])),
     # the length of the spine, C2 to the sacrum, deep in the groove beside the spinous processes
-    # and at the sacrum filling the groove out to the PSIS, where its lowest fibres attach
+    # and at the sacrum filling the groove out to the PSIS, where its lowest fibres attach; it
+    # ends at the fourth sacral segment, above the coccyx (the curve closes flat across the
+    # bottom: a tip pointing down overshot onto the coccyx and the buttock's inner edge)
     Part("multifidus", blob([(2, 96), (12, 98), (13, 160), (12, 250), (13, 340), (16, 380),
-                             (23, 422), (27, 446), (18, 482), (2, 488)], samples=12)),
+                             (23, 422), (27, 446), (20, 468), (8, 476), (2, 470), (2, 430)],
+                            samples=12)),
     Part("gluteus_minimus", blob([(55, 416), (90, 405), (102, 440), (99, 472), (70, 462)])),
     Part("piriformis", strip([(12, 452), (50, 458), (94, 468), (101, 470)], 16)),
     Part("supinator", ARM.blob([(0.6, 376), (0.96, 376), (0.9, 412), (0.6, 406)])),
