@@ -240,3 +240,18 @@ def test_no_press_test_is_offered_on_a_limb_a_clinician_must_clear_first():
     assert all(q.spot == 1 for q in offered)  # the neck spot's sources take the places
     every = press_questions(advice.sources, views, levels, clear=clear, spots_at=at)
     assert {(q.muscle, q.side) for q in every} & held  # without the rule they would be asked
+
+
+def test_the_front_of_the_deltoid_is_pressed_and_the_armpit_hollow_is_not() -> None:
+    """The armpit zone starts about 8 cm below the acromion, at the dome of its hollow: the
+    anterior deltoid's trigger point above it is a place to press (a zone drawn higher took
+    its press test away), while the hollow itself and its margin are not."""
+    front = load_atlas()["front"]
+    for s in ("r", "l"):
+        (ax, ay), (ex, ey) = front.landmarks[f"acromion_{s}"], front.landmarks[f"elbow_crease_{s}"]
+        assert clear("front", ax + (ex - ax) * 0.18, ay + (ey - ay) * 0.18), s
+    hollow = next(r for r in front.regions if r.id == "axilla" and r.side == "right")
+    x, y = hollow.geometry.representative_point().coords[0]
+    assert not clear("front", x, y)
+    advice = advise([PainSpot("front", 385.0, 232.0, 5)])
+    assert advice.press[0].muscle == "deltoid_anterior"

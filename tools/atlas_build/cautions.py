@@ -48,8 +48,10 @@ FRONT: list[Part] = [
                                (0.62, 736), (0.58, 750), (0.42, 750), (0.38, 736),
                                (0.23, 714)])),
     _zone("fibular_head", _FIBULAR_HEAD),
-    _zone("axilla", blob([(88, 226), (103, 224), (110, 250), (101, 270), (90, 264),
-                          (86, 245)])),
+    # the hollow of the armpit, from about 8 cm below the acromion (its dome) down to the
+    # fold of the chest muscle; above it lies the front of the deltoid
+    _zone("axilla", blob([(88, 232), (103, 230), (110, 252), (101, 270), (90, 265),
+                          (86, 249)])),
     _zone("femoral_triangle", blob([(76, 456), (50, 470), (20, 488), (24, 520),
                                     LEG.at(0.35, 566), (52, 520)])),
 ]  # fmt: skip
