@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from bodymap.advisor.model import CautionNote, RedFlagNote, SpotLike
-from bodymap.knowledge import FlagTrigger, Knowledge, Pattern, PatternSpot
+from bodymap.knowledge import FlagTrigger, Knowledge, Pattern, PatternSpot, RedFlag
 
 if TYPE_CHECKING:
     from bodymap.atlas import Hit, Region
@@ -67,15 +67,36 @@ def spot_cautions(
     return tuple(_note(zone, knowledge, withheld) for zone in zones)
 
 
-def _meets(
-    trigger: FlagTrigger, spot: SpotLike, segments: frozenset[str], regions: frozenset[str]
+def _applies(
+    trigger: FlagTrigger, kind: str, segments: frozenset[str], regions: frozenset[str]
 ) -> bool:
+    """Whether a spot of ``kind`` on these places meets ``trigger`` at some intensity."""
     return (
-        spot.intensity >= trigger.min_intensity
-        and (not trigger.kinds or spot.kind in trigger.kinds)
+        (not trigger.kinds or kind in trigger.kinds)
         and (not trigger.segments or not trigger.segments.isdisjoint(segments))
         and (not trigger.regions or not trigger.regions.isdisjoint(regions))
     )
+
+
+def _least_intensities(
+    flags: Sequence[RedFlag],
+    kind: str,
+    segments: frozenset[str],
+    touched: frozenset[str],
+    regions: frozenset[str],
+) -> list[tuple[str, float]]:
+    """For a spot of ``kind`` on these places, each flag it can raise with the least
+    intensity that raises it (the lowest `min_intensity` of the triggers met there)."""
+    out: list[tuple[str, float]] = []
+    for flag in flags:
+        where = touched if flag.any_overlap else segments
+        least = min(
+            (t.min_intensity for t in flag.triggers if _applies(t, kind, where, regions)),
+            default=None,
+        )
+        if least is not None:
+            out.append((flag.id, least))
+    return out
 
 
 def _pair_met(need: PatternSpot, seg: str, side: str, part_of: Mapping[str, str]) -> bool:
@@ -180,7 +201,9 @@ def red_flags(
     """The red flags the spots raise, one spot at a time or together, in the tables'
     order, each naming its spots."""
     raised: dict[str, set[int]] = {}
-    seen: dict[tuple[object, ...], list[str]] = {}  # many spots share what lies under them
+    # many spots share what lies under them and their kind: what that raises is worked out
+    # once, as the least intensity at which each flag is raised there
+    seen: dict[tuple[object, ...], list[tuple[str, float]]] = {}
     lies: dict[int, tuple[Region, ...]] = {}  # the segments each spot lies on
     touches: dict[int, tuple[Region, ...]] = {}  # and with those it only grazes
     triggered = [flag for flag in knowledge.red_flags if flag.triggers]
@@ -192,19 +215,15 @@ def red_flags(
         segments = frozenset(s.id for s in hit.segments)
         touched = segments | {s.id for s in hit.grazed} if hit.grazed else segments
         regions = frozenset(r.id for r in (*hit.regions, *hit.cautions))
-        key = (segments, touched, regions, spot.kind, spot.intensity)
-        ids = seen.get(key)
-        if ids is None:
-            ids = seen[key] = [
-                flag.id
-                for flag in triggered
-                if any(
-                    _meets(t, spot, touched if flag.any_overlap else segments, regions)
-                    for t in flag.triggers
-                )
-            ]
-        for flag_id in ids:
-            raised.setdefault(flag_id, set()).add(i)
+        key = (segments, touched, regions, spot.kind)
+        floors = seen.get(key)
+        if floors is None:
+            floors = seen[key] = _least_intensities(
+                triggered, spot.kind, segments, touched, regions
+            )
+        for flag_id, least in floors:
+            if spot.intensity >= least:
+                raised.setdefault(flag_id, set()).add(i)
     _raise_patterns(raised, spots, lies, touches, knowledge)
     return tuple(
         RedFlagNote(flag.id, flag.text, tuple(sorted(raised[flag.id])), flag.watch_for)

@@ -46,6 +46,7 @@ class ReachIndex:
         self._atlas = atlas
         self._trees: dict[tuple[str, str], tuple[tuple[Region, ...], shapely.STRtree]] = {}
         self._recent: dict[tuple[str, str, float, float], frozenset[Region]] = {}
+        self._bulk: dict[tuple[str, str, tuple[tuple[float, float], ...]], frozenset[Region]] = {}
 
     def _tree(self, view: str, layer: str) -> tuple[tuple[Region, ...], shapely.STRtree]:
         found = self._trees.get((view, layer))
@@ -67,6 +68,11 @@ class ReachIndex:
             known = keep(self._recent, key, frozenset(regions[int(i)] for i in hits), RECENT_POINTS)
         return known
 
+    def forget_many(self) -> None:
+        """Drop the answers kept for many points at once (a new advice asks anew: a long
+        map's answers are kept for one advice, a click's few points for the next one)."""
+        self._bulk.clear()
+
     def near(
         self, regions: Sequence[Region], anchors: Sequence[tuple[float, float]]
     ) -> list[Region]:
@@ -86,12 +92,25 @@ class ReachIndex:
             if len(missing) <= FEW_POINTS:  # a click: kept, as the same points come again
                 for point in missing:
                     reached |= self.within(view, layer, point)
-            else:  # a long map: every new point in one query
-                found, tree = self._tree(view, layer)
-                points = shapely.points(np.asarray(missing, dtype=float))
-                hits = tree.query(points, predicate="dwithin", distance=REACH)[1]
-                reached.update(found[int(i)] for i in np.unique(hits))
+            else:  # a long map: every new point in one query, kept for the next source
+                reached |= self._within_any(view, layer, tuple(missing))
         return [r for r in regions if r in reached]
+
+    def _within_any(
+        self, view: str, layer: str, points: tuple[tuple[float, float], ...]
+    ) -> frozenset[Region]:
+        """The regions of ``layer`` within :data:`REACH` of any of many ``points``: one
+        query, kept until :meth:`forget_many`, as every source of a long map asks about the
+        same pain points."""
+        key = (view, layer, points)
+        known = self._bulk.get(key)
+        if known is None:
+            found, tree = self._tree(view, layer)
+            hits = tree.query(
+                shapely.points(np.asarray(points, dtype=float)), predicate="dwithin", distance=REACH
+            )[1]
+            known = keep(self._bulk, key, frozenset(found[int(i)] for i in np.unique(hits)), 8)
+        return known
 
 
 def _sides(side: str) -> tuple[str, ...]:
@@ -147,6 +166,7 @@ def surrounding_areas(
         raise ValueError("surrounding_areas: marked body parts need touches to test them")
     if reach is None:
         reach = ReachIndex(atlas)
+    reach.forget_many()
     safety = knowledge.safety
     tools = safety.surrounding_tools if safety else ("foam_roller", "ball")
     never = safety.not_surrounding if safety else frozenset()
