@@ -52,16 +52,20 @@ class Region:
     layer: str
     name: str
     geometry: Any = field(repr=False, compare=False)
+    key: tuple[str, str, str, str] = field(init=False, repr=False, compare=False)
+    """(view, id, side, layer): what a region is, made once (regions fill many sets)."""
+    _hash: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def key(self) -> tuple[str, str, str, str]:
-        return (self.view, self.id, self.side, self.layer)
+    def __post_init__(self) -> None:
+        key = (self.view, self.id, self.side, self.layer)
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "_hash", hash(key))
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Region) and other.key == self.key
+        return self is other or (isinstance(other, Region) and other.key == self.key)
 
     def __hash__(self) -> int:
-        return hash(self.key)
+        return self._hash
 
     def as_json(self) -> dict[str, str]:
         """The region as the command line reports it."""
