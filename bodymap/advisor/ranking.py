@@ -89,49 +89,55 @@ def spot_contributions(
     count at :data:`NEAR` (muscles) or :data:`NEAR_ZONE` (referral zones) of their
     weight, and only on the spot's own side (a spot on the midline reaches both sides).
     """
-    under = {r.key for r in (*hit.regions, *hit.segments)}
+    under = {*hit.regions, *hit.segments}
+    spot_side = hit.side
+    sources_ok = tables.source_ids
     local: dict[tuple[str, str], tuple[float, str]] = {}
     segments: dict[tuple[str, str], float] = {}
     for region in (*hit.regions, *hit.segments, *around):
-        in_reach = region.key not in under
-        if in_reach and hit.side != "midline" and region.side not in (hit.side, "midline"):
+        in_reach = region not in under
+        if in_reach and spot_side != "midline" and region.side not in (spot_side, "midline"):
             continue  # the spot's reach does not cross the midline to the other side
-        scale = NEAR if in_reach else 1.0
         key = (region.id, region.side)
         if region.layer == "segment":
-            segments[key] = max(segments.get(key, 0.0), NEAR_ZONE if in_reach else 1.0)
+            scale = NEAR_ZONE if in_reach else 1.0
+            if segments.get(key, 0.0) < scale:
+                segments[key] = scale
             continue
-        weight = (SUPERFICIAL if region.layer == "superficial" else DEEP) * scale
+        if region.id not in sources_ok:
+            continue  # unknown regions, and fascia: rolled around, never a referral source
+        weight = (SUPERFICIAL if region.layer == "superficial" else DEEP) * (
+            NEAR if in_reach else 1.0
+        )
         if key not in local or local[key][0] < weight:
-            local[key] = (weight, region.layer if scale == 1.0 else f"{region.layer}_near")
-    referred: dict[tuple[str, str], tuple[float, str, str]] = {}
-    referrers = tables.referrers
+            local[key] = (weight, f"{region.layer}_near" if in_reach else region.layer)
+    referred: dict[tuple[str, str], tuple[float, bool, str]] = {}
     for seg_key, scale in segments.items():
-        for ref in referrers.get(seg_key, ()):
-            if hit.side != "midline" and ref.side not in (hit.side, "midline"):
-                continue  # beside the midline: the spot's own side refers to it, not the other
-            weight = (ESSENTIAL if ref.zone == "essential" else SPILLOVER) * scale
-            key = (ref.muscle, ref.side)
+        for key, essential, text in tables.referring_sources(seg_key, spot_side):
+            weight = (ESSENTIAL if essential else SPILLOVER) * scale
             if key not in referred or referred[key][0] < weight:
-                referred[key] = (weight, ref.zone, ref.text)
+                referred[key] = (weight, essential, text)
     factor = intensity_factor(intensity)
     prevalence = tables.prevalence_factor
+    local_text = tables.local_text
     out: dict[tuple[str, str], tuple[float, list[Reason]]] = {}
-    sources_ok = tables.source_ids
-    for key in local.keys() | referred.keys():
-        if key[0] not in sources_ok:
-            continue  # unknown regions, and fascia: rolled around, never a referral source
-        reasons: list[Reason] = []
-        lw = rw = 0.0
-        if key in local:
-            lw, layer = local[key]
-            reasons.append(Reason(index, "local", None, tables.local_text[(key[0], layer)]))
+    for key, (lw, layer) in local.items():
+        reasons = [Reason(index, "local", None, local_text[(key[0], layer)])]
+        rw = 0.0
         if key in referred:
-            rw, zone, text = referred[key]
-            reasons.append(Reason(index, "referred", zone, text))
+            rw, essential, text = referred[key]
+            reasons.append(Reason(index, "referred", _zone(essential), text))
         weight = max(lw, rw) + _BOTH_BONUS * min(lw, rw)
         out[key] = (weight * prevalence[key[0]] * factor, reasons)
+    for key, (rw, essential, text) in referred.items():
+        if key not in local:
+            reason = Reason(index, "referred", _zone(essential), text)
+            out[key] = (rw * prevalence[key[0]] * factor, [reason])
     return out
+
+
+def _zone(essential: bool) -> str:
+    return "essential" if essential else "spillover"
 
 
 def _reach(hits: Sequence[Hit], tables: Tables) -> dict[int, tuple[Region, ...]]:

@@ -148,9 +148,30 @@ class Tables:
         self.no_press = NoPressZones(atlas, knowledge)
         """The zones a press test's point stays clear of."""
         self._parts: dict[tuple[str, str, str], Any] = {}
+        self._referring: dict[
+            tuple[str, str, str], tuple[tuple[tuple[str, str], bool, str], ...]
+        ] = {}
         self.part_of: dict[str, str] = {
             seg: part.id for part in knowledge.body_parts for seg in part.segments
         }
+
+    def referring_sources(
+        self, segment: tuple[str, str], spot_side: str
+    ) -> tuple[tuple[tuple[str, str], bool, str], ...]:
+        """The sources (muscle, side) referring pain to ``segment`` (id, side) that a spot
+        on ``spot_side`` can take, each with whether the zone is essential and the reason's
+        text: beside the midline only the spot's own side refers to it (patterns are
+        ipsilateral), and fascia is never a source. Made once per segment and side."""
+        key = (*segment, spot_side)
+        rows = self._referring.get(key)
+        if rows is None:
+            rows = self._referring[key] = tuple(
+                ((ref.muscle, ref.side), ref.zone == "essential", ref.text)
+                for ref in self.referrers.get(segment, ())
+                if ref.muscle in self.source_ids
+                and (spot_side == "midline" or ref.side in (spot_side, "midline"))
+            )
+        return rows
 
     def part_touches(self, view: str, part: str, side: str, geometry: Any) -> bool:
         """Whether ``geometry`` overlaps a body part (its segments on ``side``) in ``view``."""
