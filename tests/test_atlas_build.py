@@ -383,6 +383,32 @@ def test_multifidus_ends_on_the_sacrum_above_the_coccyx(side):
             assert muscle.geometry.intersection(segment.geometry).area < 1.0, segment.id
 
 
+def test_no_ball_goes_on_the_tailbone():
+    """The spine zone runs down the sacrum to the tip of the coccyx: a spot there is on
+    the spine, and no roll zone shades it (gluteus maximus' once did)."""
+    from bodymap.advisor.tables import tables_for
+    from bodymap.knowledge import load_knowledge
+
+    back = load_atlas()["back"]
+    x, y = back.landmarks["coccyx"]
+    assert "spine" in {c.id for c in back.locate(x, y).cautions}
+    zones = tables_for(load_atlas(), load_knowledge()).roll_zones
+    tip = shapely.Point(x, y)
+    for muscle in ("gluteus_maximus", "multifidus", "levator_ani"):
+        for side in ("right", "left"):
+            zone = zones.get("back", muscle, side)
+            assert zone is None or zone.geometry is None or zone.geometry.distance(tip) > 5
+
+
+def test_the_kidney_zone_leaves_the_muscles_beside_the_spine_free():
+    """The kidney area lies under the lowest ribs lateral to erector spinae (the renal
+    angle); a ball in the groove beside the upper low back is not over it."""
+    back = load_atlas()["back"]
+    for x in (512.0, 518.0, 488.0, 482.0):
+        assert "kidney" not in {c.id for c in back.locate(x, 350.0).cautions}, x
+    assert "kidney" in {c.id for c in back.locate(545.0, 345.0).cautions}
+
+
 @pytest.mark.parametrize(("s", "side"), SIDE_SUFFIX)
 def test_upper_calf_is_gastrocnemius(s, side):
     assert "gastrocnemius" in ids_at("back", lerp("back", "popliteal_fossa" + s, "heel" + s, 0.3))

@@ -130,9 +130,10 @@ DEEP: list[Part] = [
     # the length of the spine, C2 to the sacrum, deep in the groove beside the spinous processes
     # and at the sacrum filling the groove out to the PSIS, where its lowest fibres attach; it
     # ends at the fourth sacral segment, above the coccyx (the curve closes flat across the
-    # bottom: a tip pointing down overshot onto the coccyx and the buttock's inner edge)
+    # bottom: a tip pointing down overshot onto the coccyx and the buttock's inner edge),
+    # and stays inside the bony bump of the PSIS
     Part("multifidus", blob([(2, 96), (12, 98), (13, 160), (12, 250), (13, 340), (16, 380),
-                             (23, 422), (27, 446), (20, 468), (8, 476), (2, 470), (2, 430)],
+                             (23, 422), (23, 446), (20, 468), (8, 476), (2, 470), (2, 430)],
                             samples=12)),
     Part("gluteus_minimus", blob([(55, 416), (90, 405), (102, 440), (99, 472), (70, 462)])),
     Part("piriformis", strip([(12, 452), (50, 458), (94, 468), (101, 470)], 16)),

@@ -50,21 +50,24 @@ FRONT: list[Part] = [
     _zone("fibular_head", _FIBULAR_HEAD),
     # the hollow of the armpit, from about 8 cm below the acromion (its dome) down to the
     # fold of the chest muscle; above it lies the front of the deltoid
-    _zone("axilla", blob([(88, 232), (103, 230), (110, 252), (101, 270), (90, 265),
+    _zone("axilla", blob([(88, 232), (103, 230), (106, 252), (98, 270), (90, 265),
                           (86, 249)])),
     _zone("femoral_triangle", blob([(76, 456), (50, 470), (20, 488), (24, 520),
                                     LEG.at(0.35, 566), (52, 520)])),
 ]  # fmt: skip
 
 BACK: list[Part] = [
-    # the spinous processes from C2 (the first bump below the skull) down to the sacrum
-    _zone("spine", box(-5, 96, 7, 474).buffer(-2).buffer(2), True),
+    # the spinous processes from C2 (the first bump below the skull) down the sacrum to the
+    # tip of the coccyx: no ball on the tailbone (physiotherapist review round 9)
+    _zone("spine", box(-5, 96, 7, 506).buffer(-2).buffer(2), True),
     # the back of the neck below the suboccipital muscles (balls under the skull base stay
     # allowed) down to C7, where no ball or roller goes
     # (fingertip work may; the zone's tools in cautions.toml say so)
     _zone("back_of_neck", box(-26, 102, 26, 158).buffer(-4).buffer(4), True),
-    # under the 12th rib, lateral to the erector spinae, about T11 to L2 (not down to L4)
-    _zone("kidney", blob([(17, 322), (46, 318), (56, 338), (51, 364), (22, 370)])),
+    # under the 12th rib, lateral to the erector spinae (the renal angle, where the kidney
+    # is tender), about T11 to L2 (not down to L4); the muscles beside the spine stay free
+    # (it began 3 cm from the midline, over erector spinae: physiotherapist review round 9)
+    _zone("kidney", blob([(32, 322), (46, 318), (56, 338), (51, 364), (34, 370)])),
     _zone("popliteal_fossa", LEG.blob([(0.3, 700), (0.5, 690), (0.7, 700), (0.73, 724),
                                        (0.5, 746), (0.27, 724)])),
     # the side of the neck as seen from behind: sternocleidomastoid below the mastoid
