@@ -127,14 +127,22 @@ def test_tingling_in_both_legs_raises_the_both_legs_emergency_naming_both_legs()
     assert "both_legs" not in _flags([CALF_R, SACRUM])
 
 
-def test_upper_low_back_pain_with_a_tingling_thigh_is_back_pain_with_a_tingling_leg() -> None:
-    """T12-L1 roots leave the spine at the thoracolumbar junction and reach the groin and
-    the front of the thigh: that back is the back of the picture too."""
-    upper_low_back = PainSpot("back", 530, 355, 5)
-    assert ATLAS["back"].locate(530, 355).segments[0].id == "thoracolumbar"
-    thigh = PainSpot("front", 440, 560, 3, "tingling")
-    flags = _flags([upper_low_back, thigh])
-    assert flags["back_leg"] == (0, 1) and flags["cauda_equina"] == (0, 1)
+@pytest.mark.parametrize(
+    ("x", "y", "segment"),
+    [(530, 355, "thoracolumbar"), (500, 505, "coccyx"), (545, 525, "gluteal_fold")],
+)
+def test_upper_low_back_tailbone_or_lower_buttock_pain_with_a_tingling_leg_is_the_picture(
+    x: float, y: float, segment: str
+) -> None:
+    """The L1-L2 roots leave at the thoracolumbar junction (where the spinal cord ends) and
+    reach the groin and the front of the thigh; the tailbone lies over the roots to the
+    saddle; buttock-and-leg pain is sciatica: each with a tingling leg gets the sciatica
+    advice and the cauda equina safety net (physiotherapist reviews 8 and 9)."""
+    back = PainSpot("back", x, y, 5)
+    assert ATLAS["back"].locate(x, y).segments[0].id == segment
+    for leg in (PainSpot("front", 440, 560, 3, "tingling"), CALF_R):
+        flags = _flags([back, leg])
+        assert flags["back_leg"] == (0, 1) and flags["cauda_equina"] == (0, 1), leg
 
 
 @pytest.mark.parametrize("leg", [CALF_R, SHIN_R_NUMB], ids=["tingling calf", "numb shin"])
@@ -411,7 +419,7 @@ def test_a_safety_net_is_labelled_watch_for_these_never_applies_to(tmp_path, cap
     tpm, path = _map(tmp_path, [CALF_R, SACROILIAC_R])
     texts = {f.id: f.text for f in KNOWLEDGE.red_flags}
     guide = guide_content_for(tpm).red_flags
-    assert f"{texts['cauda_equina']} (watch for these: your spots 1, 2)" in guide
+    assert f"{texts['cauda_equina']} (for your spots 1, 2: watch for these)" in guide
     assert f"{texts['back_leg']} (for your spots 1, 2)" in guide
     assert not any("applies to" in line for line in guide)
     summary = summary_content_for(tpm).warnings

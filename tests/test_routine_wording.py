@@ -124,7 +124,7 @@ def test_the_printed_guide_for_neck_arm_has_no_neck_stretch(tmp_path) -> None:
 @pytest.mark.slow
 def test_the_printed_guide_labels_the_cauda_equina_safety_net_watch_for(tmp_path) -> None:
     """``bodymap guide`` for one-sided sciatica: the emergency safety net reads "watch for
-    these: your spots 1, 2", never "applies to"; the back_leg flag reads "for your spots 1, 2"."""
+    these" after its spots, never "applies to"; the back_leg flag reads "for your spots 1, 2"."""
     pdftotext = shutil.which("pdftotext")
     if pdftotext is None:
         pytest.skip("pdftotext (poppler-utils) is not installed, so PDF text cannot be read")
@@ -135,7 +135,7 @@ def test_the_printed_guide_labels_the_cauda_equina_safety_net_watch_for(tmp_path
     raw = subprocess.run([pdftotext, str(out), "-"], capture_output=True, text=True, check=True)
     text = " ".join(raw.stdout.replace("ﬁ", "fi").replace("ﬂ", "fl").split())
     flags = {f.id: f.text for f in load_knowledge().red_flags}
-    assert f"{flags['cauda_equina']} (watch for these: your spots 1, 2)" in text
+    assert f"{flags['cauda_equina']} (for your spots 1, 2: watch for these)" in text
     assert f"{flags['back_leg']} (for your spots 1, 2)" in text
     assert "applies to" not in text
 

@@ -352,12 +352,12 @@ class RedFlagNote:
         return f"{label[:1].upper()}{label[1:]}{watch}"
 
     def aside(self, areas: Collection[int] = ()) -> str:
-        """Its spots as an aside after its text: "for your spots 1, 2", or "watch for these:
-        your spots 1, 2". Never "applies to": a flag is raised by where the pain is, and most
-        say what to do if something is also true ("pain at night that does not ease..."),
-        which the spots cannot show."""
-        label = spots_label(self.spots, areas)
-        return f"{WATCH_FOR}: your {label}" if self.watch_for else f"for your {label}"
+        """Its spots as an aside after its text: "for your spots 1, 2", or "for your spots
+        1, 2: watch for these". Never "applies to": a flag is raised by where the pain is,
+        and most say what to do if something else is also true ("If the pain is there at
+        night..."), which the spots cannot show."""
+        label = f"for your {spots_label(self.spots, areas)}"
+        return f"{label}: {WATCH_FOR}" if self.watch_for else label
 
     def to_json(self) -> dict[str, Any]:
         return fields_json(self, "id", "text", "spots", "watch_for")
