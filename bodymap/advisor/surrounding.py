@@ -31,6 +31,9 @@ RECENT_POINTS = 512
 """How many points' answers a :class:`ReachIndex` keeps."""
 FEW_POINTS = 4
 """Up to this many new points are looked up (and kept) one by one; more, in one query."""
+SOME_POINTS = 64
+"""Up to this many new points are tested against the asked regions themselves; more (the
+pain of a long map, asked about by every source), against the whole layer once."""
 
 
 class ReachIndex:
@@ -92,6 +95,15 @@ class ReachIndex:
             if len(missing) <= FEW_POINTS:  # a click: kept, as the same points come again
                 for point in missing:
                     reached |= self.within(view, layer, point)
+            elif len(missing) <= SOME_POINTS:  # the spots on one muscle: test its neighbours
+                todo = [r for r in regions if r.layer == layer and r not in reached]
+                if todo:
+                    close = shapely.dwithin(
+                        np.array([r.geometry for r in todo], dtype=object),
+                        shapely.multipoints(np.asarray(missing, dtype=float)),
+                        REACH,
+                    )
+                    reached.update(r for r, ok in zip(todo, close.tolist(), strict=True) if ok)
             else:  # a long map: every new point in one query, kept for the next source
                 reached |= self._within_any(view, layer, tuple(missing))
         return [r for r in regions if r in reached]
