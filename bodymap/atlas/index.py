@@ -71,8 +71,9 @@ class _LayerIndex:
         if len(points):
             pairs = self.tree.query(points, predicate=predicate, **options)
             order = np.lexsort((pairs[1], pairs[0]))
-            for i, j in zip(pairs[0][order], pairs[1][order], strict=True):
-                out[int(i)].append(self.regions[int(j)])
+            regions = self.regions
+            for i, j in zip(pairs[0][order].tolist(), pairs[1][order].tolist(), strict=True):
+                out[i].append(regions[j])
         return out
 
 
