@@ -207,6 +207,8 @@ def red_flags(
     lies: dict[int, tuple[Region, ...]] = {}  # the segments each spot lies on
     touches: dict[int, tuple[Region, ...]] = {}  # and with those it only grazes
     triggered = [flag for flag in knowledge.red_flags if flag.triggers]
+    named = {r for flag in triggered for t in flag.triggers for r in t.regions}
+    # the regions some trigger names: only they tell places apart for the flags
     for i, (spot, hit) in enumerate(zip(spots, hits, strict=True)):
         if not hit.inside:
             continue
@@ -214,7 +216,7 @@ def red_flags(
         touches[i] = (*hit.segments, *hit.grazed) if hit.grazed else hit.segments
         segments = frozenset(s.id for s in hit.segments)
         touched = segments | {s.id for s in hit.grazed} if hit.grazed else segments
-        regions = frozenset(r.id for r in (*hit.regions, *hit.cautions))
+        regions = frozenset(r.id for r in (*hit.regions, *hit.cautions) if r.id in named)
         key = (segments, touched, regions, spot.kind)
         floors = seen.get(key)
         if floors is None:
