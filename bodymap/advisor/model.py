@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from bodymap.knowledge.names import PAIN_KINDS
 from bodymap.records import fields_json
@@ -85,9 +85,11 @@ class PainSpot:
     """A painted area (a shapely geometry, or anything with a ``shape``); None for a point."""
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
-    """Why a muscle is listed for one spot: it lies there, or commonly refers pain there."""
+class Reason(NamedTuple):
+    """Why a muscle is listed for one spot: it lies there, or commonly refers pain there.
+
+    A named tuple, not a frozen dataclass: advice for a long map makes tens of thousands,
+    and a tuple is made in a third of the time."""
 
     spot: int
     kind: str
