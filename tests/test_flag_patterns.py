@@ -435,15 +435,20 @@ def test_a_safety_net_is_labelled_watch_for_these_never_applies_to(tmp_path, cap
     assert f"Warning (spots 1, 2): {texts['back_leg']}" in out
 
 
-@pytest.mark.gui
-def test_the_panel_labels_a_safety_net_watch_for_these(qtbot, tmp_path) -> None:
+def _panel_warnings(qtbot, tmp_path, spots: list[PainSpot]) -> str:
+    """The panel's warning signs for a map of ``spots``, as plain text."""
     from bodymap.ui.panel.advice_panel import AdvicePanel
 
-    tpm, _ = _map(tmp_path, [CALF_R, SACROILIAC_R])
+    tpm, _ = _map(tmp_path, spots)
     panel = AdvicePanel()
     qtbot.addWidget(panel)
     panel.set_map(tpm)
-    warnings = " ".join(panel.details.toPlainText().split("Warning signs", 1)[1].split())
+    return panel.details.toPlainText().split("Warning signs", 1)[1]
+
+
+@pytest.mark.gui
+def test_the_panel_labels_a_safety_net_watch_for_these(qtbot, tmp_path) -> None:
+    warnings = " ".join(_panel_warnings(qtbot, tmp_path, [CALF_R, SACROILIAC_R]).split())
     cauda = next(f.text for f in KNOWLEDGE.red_flags if f.id == "cauda_equina")
     back_leg = next(f.text for f in KNOWLEDGE.red_flags if f.id == "back_leg")
     assert f"Spots 1, 2 (watch for these): {' '.join(cauda.split())}" in warnings
@@ -452,14 +457,7 @@ def test_the_panel_labels_a_safety_net_watch_for_these(qtbot, tmp_path) -> None:
 
 @pytest.mark.gui
 def test_the_panel_warning_list_shows_the_pattern_flags(qtbot, tmp_path) -> None:
-    from bodymap.ui.panel.advice_panel import AdvicePanel
-
-    tpm, _ = _map(tmp_path, [CALF_R, SACROILIAC_R])
-    panel = AdvicePanel()
-    qtbot.addWidget(panel)
-    panel.set_map(tpm)
-    text = panel.details.toPlainText()
-    warnings = text.split("Warning signs", 1)[1]
+    warnings = _panel_warnings(qtbot, tmp_path, [CALF_R, SACROILIAC_R])
     for flag_id in ("cauda_equina", "back_leg"):
         flag = next(f for f in KNOWLEDGE.red_flags if f.id == flag_id)
         assert " ".join(flag.text.split()) in " ".join(warnings.split()), flag_id

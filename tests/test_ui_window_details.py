@@ -332,6 +332,13 @@ def _heat_map(qtbot, window):
     return dialog
 
 
+def _heat_map_of_a_neck_spot(qtbot, main_window, monkeypatch):
+    """The heat map of a window with one neck spot, and the message boxes it shows."""
+    window = main_window()
+    _click(qtbot, window, *NECK_R)
+    return _heat_map(qtbot, window), Boxes(monkeypatch)
+
+
 def _export_button(dialog) -> QPushButton:
     (button,) = [b for b in dialog.findChildren(QPushButton) if b.text() == "Export PNG…"]
     return button
@@ -340,10 +347,7 @@ def _export_button(dialog) -> QPushButton:
 def test_a_failed_heat_map_export_says_so_in_plain_text_and_leaves_no_file(
     qtbot, main_window, tmp_path: Path, monkeypatch
 ) -> None:
-    window = main_window()
-    _click(qtbot, window, *NECK_R)
-    dialog = _heat_map(qtbot, window)
-    boxes = Boxes(monkeypatch)
+    dialog, boxes = _heat_map_of_a_neck_spot(qtbot, main_window, monkeypatch)
     missing = tmp_path / "<b>x</b>" / "heat.png"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(missing), ""))
     qtbot.mouseClick(_export_button(dialog), Qt.MouseButton.LeftButton)
@@ -373,10 +377,7 @@ def test_a_failed_heat_map_export_says_so_in_plain_text_and_leaves_no_file(
 def test_the_heat_map_export_never_writes_over_a_map(
     qtbot, main_window, tmp_path: Path, monkeypatch
 ) -> None:
-    window = main_window()
-    _click(qtbot, window, *NECK_R)
-    dialog = _heat_map(qtbot, window)
-    boxes = Boxes(monkeypatch)
+    dialog, boxes = _heat_map_of_a_neck_spot(qtbot, main_window, monkeypatch)
     kept = tmp_path / "mine.bodymap"
     kept.write_text("{}", encoding="utf-8")
     names = iter([str(kept), str(tmp_path / "heat")])

@@ -207,8 +207,8 @@ def red_flags(
     lies: dict[int, tuple[Region, ...]] = {}  # the segments each spot lies on
     touches: dict[int, tuple[Region, ...]] = {}  # and with those it only grazes
     triggered = [flag for flag in knowledge.red_flags if flag.triggers]
-    named = {r for flag in triggered for t in flag.triggers for r in t.regions}
     # the regions some trigger names: only they tell places apart for the flags
+    named = {r for flag in triggered for t in flag.triggers for r in t.regions}
     for i, (spot, hit) in enumerate(zip(spots, hits, strict=True)):
         if not hit.inside:
             continue

@@ -30,10 +30,8 @@ _BODY_LAYERS = ("superficial", "deep")
 RECENT_POINTS = 512
 """How many points' answers a :class:`ReachIndex` keeps."""
 FEW_POINTS = 4
-"""Up to this many new points are looked up (and kept) one by one; more, in one query."""
-SOME_POINTS = 64
-"""Up to this many new points are tested against the asked regions themselves; more (the
-pain of a long map, asked about by every source), against the whole layer once."""
+"""Up to this many new points are looked up in the tree (and kept) one by one; more are
+tested against the asked regions themselves, all at once."""
 
 
 class ReachIndex:
@@ -49,7 +47,6 @@ class ReachIndex:
         self._atlas = atlas
         self._trees: dict[tuple[str, str], tuple[tuple[Region, ...], shapely.STRtree]] = {}
         self._recent: dict[tuple[str, str, float, float], frozenset[Region]] = {}
-        self._bulk: dict[tuple[str, str, tuple[tuple[float, float], ...]], frozenset[Region]] = {}
 
     def _tree(self, view: str, layer: str) -> tuple[tuple[Region, ...], shapely.STRtree]:
         found = self._trees.get((view, layer))
@@ -71,11 +68,6 @@ class ReachIndex:
             known = keep(self._recent, key, frozenset(regions[int(i)] for i in hits), RECENT_POINTS)
         return known
 
-    def forget_many(self) -> None:
-        """Drop the answers kept for many points at once (a new advice asks anew: a long
-        map's answers are kept for one advice, a click's few points for the next one)."""
-        self._bulk.clear()
-
     def near(
         self, regions: Sequence[Region], anchors: Sequence[tuple[float, float]]
     ) -> list[Region]:
@@ -95,7 +87,7 @@ class ReachIndex:
             if len(missing) <= FEW_POINTS:  # a click: kept, as the same points come again
                 for point in missing:
                     reached |= self.within(view, layer, point)
-            elif len(missing) <= SOME_POINTS:  # the spots on one muscle: test its neighbours
+            else:  # many points: test the asked regions themselves, not the whole layer
                 todo = [r for r in regions if r.layer == layer and r not in reached]
                 if todo:
                     close = shapely.dwithin(
@@ -104,25 +96,7 @@ class ReachIndex:
                         REACH,
                     )
                     reached.update(r for r, ok in zip(todo, close.tolist(), strict=True) if ok)
-            else:  # a long map: every new point in one query, kept for the next source
-                reached |= self._within_any(view, layer, tuple(missing))
         return [r for r in regions if r in reached]
-
-    def _within_any(
-        self, view: str, layer: str, points: tuple[tuple[float, float], ...]
-    ) -> frozenset[Region]:
-        """The regions of ``layer`` within :data:`REACH` of any of many ``points``: one
-        query, kept until :meth:`forget_many`, as every source of a long map asks about the
-        same pain points."""
-        key = (view, layer, points)
-        known = self._bulk.get(key)
-        if known is None:
-            found, tree = self._tree(view, layer)
-            hits = tree.query(
-                shapely.points(np.asarray(points, dtype=float)), predicate="dwithin", distance=REACH
-            )[1]
-            known = keep(self._bulk, key, frozenset(found[int(i)] for i in np.unique(hits)), 8)
-        return known
 
 
 def _sides(side: str) -> tuple[str, ...]:
@@ -178,7 +152,6 @@ def surrounding_areas(
         raise ValueError("surrounding_areas: marked body parts need touches to test them")
     if reach is None:
         reach = ReachIndex(atlas)
-    reach.forget_many()
     safety = knowledge.safety
     tools = safety.surrounding_tools if safety else ("foam_roller", "ball")
     never = safety.not_surrounding if safety else frozenset()
