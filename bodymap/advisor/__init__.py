@@ -6,40 +6,10 @@ Pure Python on top of :mod:`bodymap.atlas` and :mod:`bodymap.knowledge`; never i
 
 from __future__ import annotations
 
+from bodymap.advisor import model
 from bodymap.advisor.advise import advise, advise_map, locate_spots
-from bodymap.advisor.model import (
-    PAIN_KINDS,
-    Advice,
-    CautionNote,
-    PainSpot,
-    Reason,
-    RedFlagNote,
-    RollingStep,
-    Routine,
-    Source,
-    SpotFinding,
-    SpotLike,
-    SurroundingArea,
-    WarmupStep,
-    spots_label,
-)
+from bodymap.advisor.model import *  # noqa: F403  (the answer's records: see __all__ below)
 
-__all__ = [
-    "PAIN_KINDS",
-    "Advice",
-    "CautionNote",
-    "PainSpot",
-    "Reason",
-    "RedFlagNote",
-    "RollingStep",
-    "Routine",
-    "Source",
-    "SpotFinding",
-    "SpotLike",
-    "SurroundingArea",
-    "WarmupStep",
-    "advise",
-    "advise_map",
-    "locate_spots",
-    "spots_label",
-]
+__all__ = ["advise", "advise_map", "locate_spots"]
+# Every record model.py exports is exported here too; its list is kept in one place, there.
+__all__ += model.__all__
