@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -84,6 +84,16 @@ def _toml(text: str, name: str, parsed: Mapping[str, dict[str, Any]]) -> Fields:
     return Fields(data, name)
 
 
+def _record_id(f: Fields, what: str, taken: Container[str]) -> str:
+    """The ``id`` of a record of ``cautions.toml``, which names the record in its later
+    errors; an id already ``taken`` by a record of the same kind is refused."""
+    record_id = f.text("id")
+    f.where = f"{CAUTIONS_FILE}: {what} {record_id!r}"
+    if record_id in taken:
+        raise f.error(f"{what} listed twice")
+    return record_id
+
+
 def _site(f: Fields) -> TriggerPointSite:
     view = f.text("view")
     if view not in LANDMARKS:
@@ -117,12 +127,22 @@ def _site(f: Fields) -> TriggerPointSite:
     return TriggerPointSite(view, a, b, t, dx, dy)
 
 
-def _segments(f: Fields, key: str) -> tuple[str, ...]:
-    ids = f.texts(key)
+def _segments(f: Fields, key: str, *, required: bool = True) -> tuple[str, ...]:
+    """The surface segments listed under ``key``, each a known one."""
+    ids = f.texts(key, required=required)
     for seg in ids:
         if seg not in _ALL_SEGMENTS:
             raise f.error(f"{key} names unknown surface segment {seg!r}")
     return ids
+
+
+def _pain_kinds(f: Fields) -> tuple[str, ...]:
+    """The pain kinds a pattern's spot or a red flag's trigger asks for (may be none)."""
+    kinds = f.texts("kinds", required=False)
+    for kind in kinds:
+        if kind not in PAIN_KINDS:
+            raise f.error(f"kinds names unknown pain kind {kind!r}")
+    return kinds
 
 
 def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Muscle:
@@ -201,10 +221,7 @@ class _Cautions:
         top = _toml(text, CAUTIONS_FILE, parsed)
         self.zones: dict[str, CautionText] = {}
         for z in top.tables("zone"):
-            zone_id = z.text("id")
-            z.where = f"{CAUTIONS_FILE}: zone {zone_id!r}"
-            if zone_id in self.zones:
-                raise z.error("zone listed twice")
+            zone_id = _record_id(z, "zone", self.zones)
             kind = z.text("kind")
             if kind not in ZONE_KINDS:
                 raise z.error(f"unknown kind {kind!r} (one of {', '.join(ZONE_KINDS)})")
@@ -241,10 +258,7 @@ class _Cautions:
     def _flags(self, top: Fields) -> list[RedFlag]:
         flags: list[RedFlag] = []
         for r in top.tables("red_flag"):
-            flag_id = r.text("id")
-            r.where = f"{CAUTIONS_FILE}: red flag {flag_id!r}"
-            if any(flag.id == flag_id for flag in flags):
-                raise r.error("red flag listed twice")
+            flag_id = _record_id(r, "red flag", [flag.id for flag in flags])
             triggers = r.tables("trigger") if r.raw("trigger") is not None else []
             named = r.texts("patterns", required=False)
             unknown = [p for p in named if not any(pat.id == p for pat in self.patterns)]
@@ -284,10 +298,7 @@ class _Cautions:
         if top.raw("pattern") is None:
             return out
         for p in top.tables("pattern"):
-            pid = p.text("id")
-            p.where = f"{CAUTIONS_FILE}: pattern {pid!r}"
-            if any(item.id == pid for item in out):
-                raise p.error("pattern listed twice")
+            pid = _record_id(p, "pattern", [item.id for item in out])
             spots = tuple(map(self._pattern_spot, p.tables("spot")))
             if len(spots) < 2:
                 raise p.error("a pattern needs at least two [[pattern.spot]] tables")
@@ -300,11 +311,8 @@ class _Cautions:
         for part in parts:
             if not any(b.id == part for b in self.body_parts):
                 raise t.error(f"parts names unknown body part {part!r}")
-        segments = _segments(t, "segments") if t.raw("segments") is not None else ()
-        kinds = t.texts("kinds", required=False)
-        for kind in kinds:
-            if kind not in PAIN_KINDS:
-                raise t.error(f"kinds names unknown pain kind {kind!r}")
+        segments = _segments(t, "segments", required=False)
+        kinds = _pain_kinds(t)
         side = t.text("side", required=False)
         if side not in ("", "left", "right"):
             raise t.error(f"side must be 'left' or 'right', not {side!r}")
@@ -314,18 +322,12 @@ class _Cautions:
         return PatternSpot(frozenset(parts), frozenset(segments), frozenset(kinds), side)
 
     def _trigger(self, t: Fields) -> FlagTrigger:
-        segments = t.texts("segments", required=False)
-        for seg in segments:
-            if seg not in _ALL_SEGMENTS:
-                raise t.error(f"segments names unknown surface segment {seg!r}")
+        segments = _segments(t, "segments", required=False)
         regions = t.texts("regions", required=False)
         for region in regions:
             if region not in REGION_IDS and region not in self.zones:
                 raise t.error(f"regions names unknown region {region!r}")
-        kinds = t.texts("kinds", required=False)
-        for kind in kinds:
-            if kind not in PAIN_KINDS:
-                raise t.error(f"kinds names unknown pain kind {kind!r}")
+        kinds = _pain_kinds(t)
         trigger = FlagTrigger(
             frozenset(segments), frozenset(regions), frozenset(kinds),
             t.number("min_intensity", 0.0, 10.0, default=0.0),
@@ -337,10 +339,7 @@ class _Cautions:
     def _contraindications(top: Fields) -> list[Contraindication]:
         out: list[Contraindication] = []
         for c in top.tables("contraindication"):
-            cid = c.text("id")
-            c.where = f"{CAUTIONS_FILE}: contraindication {cid!r}"
-            if any(item.id == cid for item in out):
-                raise c.error("contraindication listed twice")
+            cid = _record_id(c, "contraindication", [item.id for item in out])
             out.append(Contraindication(cid, c.text("text")))
             c.finish()
         return out
