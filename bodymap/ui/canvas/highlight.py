@@ -8,18 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtWidgets import QGraphicsItem
-
 from bodymap.atlas import ViewAtlas
-from bodymap.ui.canvas.items import HighlightItem, SiteItem
+from bodymap.ui.canvas.items import HighlightItem
 from bodymap.ui.canvas.layout import SceneLayout
+from bodymap.ui.canvas.muscle_layer import MuscleLayer
 from bodymap.ui.drawing.painting import ViewPainter
-from bodymap.ui.drawing.sites import PressClear, press_clear, trigger_point_sites
+from bodymap.ui.drawing.sites import press_clear, trigger_point_sites
 
 __all__ = ["HighlightLayer"]
 
 
-class HighlightLayer:
+class HighlightLayer(MuscleLayer):
     """The items that draw one (muscle, side) highlight, or none."""
 
     def __init__(
@@ -28,16 +27,10 @@ class HighlightLayer:
         atlas: Mapping[str, ViewAtlas],
         painters: Mapping[str, ViewPainter],
     ) -> None:
-        self._layout = layout
-        self._atlas = atlas
+        super().__init__(layout, atlas)
         self._painters = painters
-        self.value: tuple[str, str] | None = None
-        """(muscle, side) highlighted, or None."""
         self.press_site: tuple[str, float, float] | None = None
         """The one site marked for a press test (view, x, y); None marks every site."""
-        self.items: list[QGraphicsItem] = []
-        """The items currently drawing the highlight (zones and sites)."""
-        self._clear: PressClear | None = None
 
     def set(
         self,
@@ -51,13 +44,7 @@ class HighlightLayer:
         self.press_site = press_site if muscle else None
         self.rebuild()
 
-    def rebuild(self) -> None:
-        """Draw the highlight again for the views now shown."""
-        layout = self._layout
-        layout.clear(self.items)
-        if self.value is None:
-            return
-        muscle, side = self.value
+    def _draw(self, muscle: str, side: str) -> None:
         if self.press_site is not None:
             view, x, y = self.press_site
             sites = {view: [(x, y)]}
@@ -65,12 +52,8 @@ class HighlightLayer:
             sites = trigger_point_sites(muscle, side, self._atlas)
         if self._clear is None and sites:
             self._clear = press_clear(self._atlas)
-        for view in layout.views:
+        for view in self._layout.views:
             zone = HighlightItem(self._painters[view], muscle, side)
             if not zone.zone.isEmpty():
-                self.items.append(layout.place(zone, view))
-            for x, y in sites.get(view, ()):
-                # ⊕ is the press test's mark: a site in a zone not to press is an open ring
-                assert self._clear is not None
-                site = SiteItem(view, x, y, clear=self._clear(view, x, y))
-                self.items.append(layout.place(site, view, (x, y)))
+                self._place(zone, view)
+            self._place_sites(view, sites.get(view, ()))

@@ -16,17 +16,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+from PySide6.QtWidgets import QGraphicsPathItem
 from shapely.geometry import shape
 
 from bodymap.advisor.tables import tables_for
 from bodymap.atlas import ViewAtlas
 from bodymap.knowledge import Knowledge, load_knowledge, muscle_geometry
-from bodymap.ui.canvas.items import SiteItem
 from bodymap.ui.canvas.layout import SceneLayout
+from bodymap.ui.canvas.muscle_layer import MuscleLayer
 from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.region_paths import region_path
-from bodymap.ui.drawing.sites import PressClear
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -72,7 +71,7 @@ class PatternZoneItem(QGraphicsPathItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
 
-class PatternLayer:
+class PatternLayer(MuscleLayer):
     """The items that draw one (muscle, side) pattern, or none."""
 
     def __init__(
@@ -81,14 +80,9 @@ class PatternLayer:
         atlas: Mapping[str, ViewAtlas],
         knowledge: Knowledge | None = None,
     ) -> None:
-        self._layout = layout
-        self._atlas = atlas
+        super().__init__(layout, atlas)
         self._knowledge = knowledge
-        self.value: tuple[str, str] | None = None
-        """(muscle, side) shown, or None."""
-        self.items: list[QGraphicsItem] = []
         self._zones: dict[str, BaseGeometry] = {}
-        self._clear: PressClear | None = None
 
     def set(self, muscle: str | None, side: str | None) -> None:
         """Show ``muscle``'s pattern on ``side`` (right or left); ``None`` clears."""
@@ -106,21 +100,11 @@ class PatternLayer:
             self._zones = muscle_geometry(record, self._atlas, zones.rollable_geometry)
         self.rebuild()
 
-    def rebuild(self) -> None:
-        """Draw the pattern again for the views now shown."""
-        layout = self._layout
-        layout.clear(self.items)
-        if self.value is None:
-            return
-        _muscle, side = self.value
-        for view in layout.views:
+    def _draw(self, muscle: str, side: str) -> None:
+        for view in self._layout.views:
             zones = self._zones["zones"].get(view, {}).get(side, {})
             for kind in PATTERN_KINDS:
                 data = zones.get(kind)
                 if data is not None:
-                    item = PatternZoneItem(view, kind, shape(data))
-                    self.items.append(layout.place(item, view))
-            for x, y in self._zones["sites"].get(view, {}).get(side, ()):
-                clear = self._clear is None or self._clear(view, x, y)
-                site = SiteItem(view, x, y, clear=clear)
-                self.items.append(layout.place(site, view, (x, y)))
+                    self._place(PatternZoneItem(view, kind, shape(data)), view)
+            self._place_sites(view, self._zones["sites"].get(view, {}).get(side, ()))
