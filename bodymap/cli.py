@@ -28,7 +28,7 @@ from bodymap.knowledge.fields import KnowledgeError
 from bodymap.resources import ResourceError
 
 if TYPE_CHECKING:
-    from bodymap.advisor.model import PainSpot
+    from bodymap.advisor.model import Advice, PainSpot
 
 __all__ = ["CliError", "main"]
 
@@ -155,53 +155,48 @@ def _print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def _print_advice(data: dict[str, Any]) -> None:
-    """A short human-readable summary of an advice answer."""
-    from bodymap.advisor.model import WATCH_FOR
+def _print_advice(advice: Advice) -> None:
+    """A short human-readable summary of an answer, in the words the window and the guide
+    use for its spots and warnings."""
+    from bodymap.advisor.model import spots_label
 
-    if not data["spots"]:
+    if not advice.spots:
         print("No spots in this map.")
         return
-    for number, spot in enumerate(data["spots"], start=1):
+    areas = advice.areas
+    for finding in advice.spots:
         # a spot on the midline lies on both sides' regions: name each muscle once
-        names = ", ".join(dict.fromkeys(r["name"] for r in spot["regions"])) or "not on the body"
-        print(f"Spot {number} ({spot.get('view', data['view'])}, {spot['side']}): {names}")
-        for caution in spot["cautions"]:
-            print(f"  caution: {caution['text']}")
-    if data["sources"]:
+        names = ", ".join(dict.fromkeys(r.name for r in finding.regions)) or "not on the body"
+        label = spots_label((finding.index,), areas)
+        print(f"{label[:1].upper()}{label[1:]} ({finding.view}, {finding.side}): {names}")
+        for caution in finding.cautions:
+            print(f"  caution: {caution.text}")
+    if advice.sources:
         print("Likely sources:")
-        for source in data["sources"][:8]:
-            print(f"  {source['score']:.2f}  {source['muscle']} ({source['side']})")
-    for step in data["routine"]:
-        where = f"{step['muscle']} ({step['side']}) with {step['tool']}: {step['position']}"
-        print(f"Roll: {where}")
+        for source in advice.sources[:8]:
+            print(f"  {source.score:.2f}  {source.muscle} ({source.side})")
+    for step in advice.routine.steps:
+        print(f"Roll: {step.muscle} ({step.side}) with {step.tool}: {step.position}")
     # the muscles held for a clinician's word: one line per marked place, the why once
-    held = data.get("check_first", {})
-    for place in held.get("places", ()):
-        print(f"Not rolled: {place['text']}")
-    if held.get("why"):
-        print(f"Not rolled: {held['why']}")
-    for entry in data.get("not_rolled", ()):
-        if entry.get("clinician_first"):
-            continue
-        why = " ".join(t for t in (entry["reason"], entry["instead"]) if t)
-        print(f"Not rolled: {entry['muscle']} ({entry['side']}): {why}")
-    for number, spot in enumerate(data["spots"], start=1):
-        if spot.get("not_rolled_reason"):
-            print(f"Spot {number}: {spot['not_rolled_reason']}")
-    for flag in data.get("red_flags", ()):
-        numbers = [str(i + 1) for i in flag["spots"]]
-        label = "spot" if len(numbers) == 1 else "spots"
-        if flag.get("watch_for"):
-            label = f"{WATCH_FOR}: {label}"
-        print(f"Warning ({label} {', '.join(numbers)}): {flag['text']}")
+    for place in advice.routine.held_places:
+        print(f"Not rolled: {place.text}")
+    if advice.routine.held_why:
+        print(f"Not rolled: {advice.routine.held_why}")
+    for entry in advice.routine.others_not_rolled:
+        why = " ".join(t for t in (entry.reason, entry.instead) if t)
+        print(f"Not rolled: {entry.muscle} ({entry.side}): {why}")
+    for finding in advice.spots:
+        if finding.not_rolled_reason:
+            label = spots_label((finding.index,), areas)
+            print(f"{label[:1].upper()}{label[1:]}: {finding.not_rolled_reason}")
+    for flag in advice.red_flags:
+        print(f"Warning ({flag.aside(areas)}): {flag.text}")
 
 
-def _advice_json(points: Sequence[Any], length: str = "standard") -> dict[str, Any]:
+def _advice(points: Sequence[Any], length: str = "standard") -> Advice:
     from bodymap.advisor import advise
 
-    result: dict[str, Any] = advise(points, length=length).to_json()
-    return result
+    return advise(points, length=length)
 
 
 def _cmd_landmarks(args: argparse.Namespace) -> int:
@@ -226,8 +221,8 @@ def _cmd_locate(args: argparse.Namespace) -> int:
     from bodymap.advisor.model import PainSpot
 
     points = [PainSpot(args.view, x, y, intensity=5) for x, y in pairs]
-    data = _advice_json(points + areas, args.length)
-    _print_json(data) if args.json else _print_advice(data)
+    advice = _advice(points + areas, args.length)
+    _print_json(advice.to_json()) if args.json else _print_advice(advice)
     return 0
 
 
@@ -334,8 +329,8 @@ def _cmd_advise(args: argparse.Namespace) -> int:
     from bodymap.advisor import advise_map
 
     tpm = _load_map(args.map)
-    data: dict[str, Any] = advise_map(tpm, args.length).to_json()
-    _print_json(data) if args.json else _print_advice(data)
+    advice = advise_map(tpm, args.length)
+    _print_json(advice.to_json()) if args.json else _print_advice(advice)
     return 0
 
 

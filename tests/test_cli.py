@@ -322,9 +322,21 @@ def test_text_answer_names_a_midline_muscle_once_and_counts_spots(capsys) -> Non
     status, out, _ = call(capsys, "locate", "--view", "back", "500", "100")
     assert status == 0
     assert "Spot 1 (back, midline): Upper trapezius\n" in out
-    assert "Warning (spot 1): " in out
+    assert "Warning (for your spot 1): " in out
     status, out, _ = call(capsys, "locate", "--view", "back", "500", "100", "520", "110")
-    assert "Warning (spots 1, 2): " in out
+    assert "Warning (for your spots 1, 2): " in out
+
+
+def test_text_answer_calls_a_painted_area_an_area(capsys) -> None:
+    """An area given with --polygon is "Area 1" in the text answer, as in the window and the
+    guide, and its warnings say "for your area 1" (RedFlagNote.aside, not a label of the
+    command line's own)."""
+    # a patch over the back of the neck, on the midline: it raises the spinal checks
+    polygon = "490,90 510,90 510,112 490,112"
+    status, out, _ = call(capsys, "locate", "--view", "back", "--polygon", polygon)
+    assert status == 0
+    assert "Area 1 (back, " in out and "Spot 1" not in out
+    assert "Warning (for your area 1): " in out
 
 
 def test_a_bad_value_in_a_map_is_named_as_the_file_spells_it(capsys, tmp_path: Path) -> None:

@@ -258,7 +258,7 @@ def test_bodymap_advise_lists_the_pattern_flags(tmp_path, capsys) -> None:
     assert main(["advise", str(path)]) == 0
     out = capsys.readouterr().out
     back_leg = next(f.text for f in KNOWLEDGE.red_flags if f.id == "back_leg")
-    assert f"Warning (spots 1, 2, 3): {back_leg}" in out
+    assert f"Warning (for your spots 1, 2, 3): {back_leg}" in out
 
 
 def _advise_cli(tmp_path, capsys, spots: list[PainSpot]) -> tuple[dict[str, str], str]:
@@ -290,7 +290,7 @@ def test_one_sided_sciatica_gets_the_cauda_equina_safety_net_not_an_emergency(
     # sore legs after exercise are not the warning sign: bilateral nerve symptoms are
     assert "new pain" not in safety_net.lower()
     # a safety net is what to watch for, never "applies to" the spots that raised it
-    assert f"Warning (watch for these: spots 1, 2): {safety_net}" in out
+    assert f"Warning (for your spots 1, 2: watch for these): {safety_net}" in out
     assert "See a clinician within a few days" in flags["back_leg"]
 
 
@@ -314,7 +314,7 @@ def test_both_legs_is_an_emergency_when_new(tmp_path, capsys, legs: list[PainSpo
         " bladder or bowel." in text  # fmt: skip
     assert "If it has built up over weeks, see a doctor the same day." in text
     assert "crept on over months commonly comes from the nerves of the feet" in text
-    assert f"Warning (spots 1, 2): {text}" in out
+    assert f"Warning (for your spots 1, 2): {text}" in out
 
 
 SCAPULA_R = at("back", "scapula", "right")
@@ -431,8 +431,8 @@ def test_a_safety_net_is_labelled_watch_for_these_never_applies_to(tmp_path, cap
     assert flags["back_leg"]["watch_for"] is False
     assert main(["advise", str(path)]) == 0
     out = capsys.readouterr().out
-    assert f"Warning (watch for these: spots 1, 2): {texts['cauda_equina']}" in out
-    assert f"Warning (spots 1, 2): {texts['back_leg']}" in out
+    assert f"Warning (for your spots 1, 2: watch for these): {texts['cauda_equina']}" in out
+    assert f"Warning (for your spots 1, 2): {texts['back_leg']}" in out
 
 
 def _panel_warnings(qtbot, tmp_path, spots: list[PainSpot]) -> str:
