@@ -742,3 +742,23 @@ def test_the_export_chooser_refuses_a_map_file_before_asking_to_replace_it(
     assert chosen == tmp_path / "guide.pdf"
     assert len(dialogs.errors) == 1 and "is a map file" in dialogs.errors[0][1]
     assert existing_map.read_text(encoding="utf-8") == "{}"
+
+
+def test_the_windows_text_is_not_shaped_where_its_script_needs_none(qtbot) -> None:
+    """The window lays its text out without kerning and ligatures (a sixth of a click's
+    work went on them); every part of it inherits that, and Qt still shapes the scripts
+    that need it. The application's font, which the printed guide starts from, keeps its
+    shaping."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    window = MapWindow(remember=False)
+    qtbot.addWidget(window)
+    unshaped = QFont.StyleStrategy.PreferNoShaping
+    panel = window.panel
+    for widget in (window, panel.details, panel.source_tree, panel.editor, window.statusBar()):
+        assert widget.font().styleStrategy() & unshaped, widget
+    assert not QApplication.font().styleStrategy() & unshaped
+    # and only the strategy is the window's own: family and size still follow the desktop
+    assert window.font().family() == QApplication.font().family()
+    assert window.font().pointSizeF() == QApplication.font().pointSizeF()
