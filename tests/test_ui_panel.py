@@ -47,6 +47,8 @@ def test_a_spot_lists_sources_routine_and_disclaimer(panel, tpm):
     assert top.childCount() >= 1
     reasons = [top.child(i).text(0) for i in range(top.childCount())]
     assert any("spot 1" in r for r in reasons)
+    tree = panel.source_tree  # every source shows its reasons
+    assert all(tree.topLevelItem(i).isExpanded() for i in range(tree.topLevelItemCount()))
     text = panel.details.toPlainText()
     assert "Routine" in text and "on the point" in text
     assert "not medical advice" in text
