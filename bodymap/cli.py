@@ -159,6 +159,7 @@ def _print_advice(advice: Advice) -> None:
     """A short human-readable summary of an answer, in the words the window and the guide
     use for its spots and warnings."""
     from bodymap.advisor.model import spots_label
+    from bodymap.guide.words import position_words, tool_words
 
     if not advice.spots:
         print("No spots in this map.")
@@ -174,9 +175,10 @@ def _print_advice(advice: Advice) -> None:
     if advice.sources:
         print("Likely sources:")
         for source in advice.sources[:8]:
-            print(f"  {source.score:.2f}  {source.muscle} ({source.side})")
+            print(f"  {source.score:.2f}  {source.name} ({source.side})")
     for step in advice.routine.steps:
-        print(f"Roll: {step.muscle} ({step.side}) with {step.tool}: {step.position}")
+        tool = tool_words(step.tool, step.tool_detail, full=True)
+        print(f"Roll: {step.name} ({step.side}) — {position_words(step.position)} · {tool}")
     # the muscles held for a clinician's word: one line per marked place, the why once
     for place in advice.routine.held_places:
         print(f"Not rolled: {place.text}")
@@ -184,7 +186,7 @@ def _print_advice(advice: Advice) -> None:
         print(f"Not rolled: {advice.routine.held_why}")
     for entry in advice.routine.others_not_rolled:
         why = " ".join(t for t in (entry.reason, entry.instead) if t)
-        print(f"Not rolled: {entry.muscle} ({entry.side}): {why}")
+        print(f"Not rolled: {entry.name} ({entry.side}): {why}")
     for finding in advice.spots:
         if finding.not_rolled_reason:
             label = spots_label((finding.index,), areas)

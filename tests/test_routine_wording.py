@@ -212,3 +212,47 @@ def test_burning_on_a_limb_adds_the_stop_cue_to_its_steps(tmp_path, capsys) -> N
     )
     for d in (ache, back):
         assert d["routine"] and not any(cue in st["cautions"] for st in d["routine"])
+
+
+def test_tool_and_position_words_come_from_one_place() -> None:
+    """The panel, the guide, the summary, the mat session, the muscle browser and the
+    command line name tools and positions through `tool_words` and `position_words`; no
+    other module looks the tables up itself (each had its own fallback and its own rule
+    for when a tool's detail is said)."""
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "bodymap"
+    readers = []
+    for path in sorted(package.rglob("*.py")):
+        if path.relative_to(package).as_posix() == "guide/words.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            looked_up = isinstance(node, ast.Subscript) or (
+                isinstance(node, ast.Attribute) and node.attr == "get"
+            )
+            target = node.value if looked_up else None
+            if isinstance(target, ast.Name) and target.id in ("TOOL_WORDS", "POSITION_WORDS"):
+                readers.append(f"{path.relative_to(package)}:{node.lineno}")
+    assert readers == []
+
+
+def test_tool_words_say_the_detail_for_the_hands_and_where_there_is_room() -> None:
+    from bodymap.guide.words import position_words, tool_words
+
+    assert tool_words("ball") == "massage ball"
+    assert tool_words("ball", "ball against a wall") == "massage ball"  # a short name
+    assert tool_words("ball", "ball against a wall", full=True) == "ball against a wall"
+    assert tool_words("hands", "fingertips on the neck") == "fingertips on the neck"
+    assert tool_words("hands") == "your hands"
+    assert position_words("face_up") == "Lying on your back"
+    assert position_words("on_all_fours") == "On all fours"  # a position with no words yet
+
+
+def test_the_command_lines_text_names_muscles_tools_and_positions_in_words(capsys) -> None:
+    from bodymap.cli import main
+
+    assert main(["locate", "--view", "back", "540", "300"]) == 0
+    out = capsys.readouterr().out
+    assert "Roll: Latissimus dorsi (right) — Lying on your side · foam roller" in out
+    assert "  Latissimus dorsi (right)" in out and "latissimus_dorsi" not in out

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 from bodymap.advisor.model import RollingStep, Source, WarmupStep
 from bodymap.guide.words import (
-    POSITION_WORDS,
-    TOOL_WORDS,
     minutes_text,
     muscle_name,
+    position_words,
     seconds_text,
     span_of,
     titled,
+    tool_words,
 )
 from bodymap.knowledge.model import Knowledge
 
@@ -94,12 +94,6 @@ def source_sites(
     return sites
 
 
-def _tool_words(step: RollingStep) -> str:
-    if step.tool == "hands" and step.tool_detail:
-        return step.tool_detail
-    return TOOL_WORDS.get(step.tool, step.tool.replace("_", " "))
-
-
 def make_steps(
     routine: Iterable[RollingStep], knowledge: Knowledge, sites: Sites
 ) -> list[GuideStep]:
@@ -120,8 +114,8 @@ def make_steps(
                 muscle=step.muscle,
                 side=step.side,
                 title=titled(name, step.side),
-                tool=_tool_words(step),
-                position=POSITION_WORDS.get(position, position.replace("_", " ").capitalize()),
+                tool=tool_words(step.tool, step.tool_detail),
+                position=position_words(position),
                 how=" ".join(step.how.split()),
                 timing=timing,
                 cautions=_step_cautions(step),
@@ -153,6 +147,6 @@ def quick_lines(warmup: Iterable[WarmupStep], knowledge: Knowledge) -> tuple[str
     lines: list[str] = []
     for item in warmup:
         title = titled(item.name or muscle_name(knowledge, item.muscle), item.side)
-        words = _WITH_TOOL.get(item.tool, f"with the {TOOL_WORDS.get(item.tool, item.tool)}")
+        words = _WITH_TOOL.get(item.tool, f"with the {tool_words(item.tool)}")
         lines.append(f"{title}: about {item.seconds or 30} s of slow passes {words}")
     return tuple(lines)

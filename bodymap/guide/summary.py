@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bodymap.advisor.model import Advice
-from bodymap.guide.words import TOOL_WORDS
+from bodymap.guide.words import tool_words
 from bodymap.maps.values import PressAnswer, Spot
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def summary_content(
         sources.append(f"{source.name} ({source.side}){press}")
     steps = advice.routine.steps
     routine = tuple(
-        f"{step.name} ({step.side}) — {TOOL_WORDS.get(step.tool, step.tool)}"
+        f"{step.name} ({step.side}) — {tool_words(step.tool, step.tool_detail)}"
         for step in steps[:STEPS_SHOWN]
     )
     more = len(steps) - STEPS_SHOWN

@@ -22,9 +22,11 @@ __all__ = [
     "area_place",
     "minutes_text",
     "muscle_name",
+    "position_words",
     "seconds_text",
     "span_of",
     "titled",
+    "tool_words",
 ]
 
 POSITION_WORDS: Mapping[str, str] = {
@@ -42,6 +44,21 @@ TOOL_WORDS: Mapping[str, str] = {
     "none": "no tool",
 }
 SIDE_WORDS: Mapping[str, str] = {"right": "right", "left": "left", "midline": "middle"}
+
+
+def position_words(position: str) -> str:
+    """A body position in words, to start a line: "face_up" → "Lying on your back"."""
+    return POSITION_WORDS.get(position, position.replace("_", " ").capitalize())
+
+
+def tool_words(tool: str, detail: str = "", *, full: bool = False) -> str:
+    """A tool in words: "massage ball", "foam roller"; for the hands what they do, when
+    ``detail`` says it ("fingertips on the side of the neck"), as "your hands" says little.
+    ``full`` prefers the detail for any tool ("ball against a wall or in a doorway"), where
+    there is room for it (the panel, the muscle browser, the command line)."""
+    if detail and (full or tool == "hands"):
+        return detail
+    return TOOL_WORDS.get(tool, tool.replace("_", " "))
 
 
 def seconds_text(span: Sequence[float]) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bodymap.advisor import Advice, RollingStep, Source
-from bodymap.guide.words import POSITION_WORDS, TOOL_WORDS
+from bodymap.guide.words import position_words, tool_words
 from bodymap.knowledge import POSITIONS
 from bodymap.session.model import Phase, SessionPlan, SessionStep
 from bodymap.session.presets import MAX_ON_POINT_S, PRESETS, Preset
@@ -108,11 +108,10 @@ def _where(step: RollingStep, side: str) -> str:
 
 
 def _setup_text(step: RollingStep, side: str) -> str:
-    position = POSITION_WORDS.get(step.position, step.position.replace("_", " ").capitalize())
+    position = position_words(step.position)
+    tool = tool_words(step.tool, step.tool_detail)
     if step.tool == "hands":
-        tool = step.tool_detail or TOOL_WORDS["hands"]
         return f"{position}: work your {_where(step, side)} with {tool}."
-    tool = TOOL_WORDS.get(step.tool, step.tool.replace("_", " "))
     return f"{position}, the {tool} under your {_where(step, side)}."
 
 
@@ -126,7 +125,7 @@ def _on_point_text(seconds: int) -> str:
 def _switch_text(cand: _Candidate, after: _Candidate) -> str:
     if after.step.position == cand.step.position:
         return f"Ease off. Next: {_title(after)}."
-    position = POSITION_WORDS.get(after.step.position, after.step.position).lower()
+    position = position_words(after.step.position).lower()
     return f"Ease off and change position ({position}). Next: {_title(after)}."
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bodymap.atlas import ViewAtlas
-from bodymap.guide.words import POSITION_WORDS, TOOL_WORDS, minutes_text, seconds_text
+from bodymap.guide.words import minutes_text, position_words, seconds_text, tool_words
 from bodymap.knowledge import Knowledge, Muscle
 from bodymap.knowledge.search import area_name
 
@@ -61,12 +61,12 @@ def record_text(
             lines.append("Spilling over to: " + ", ".join(spillover).lower() + ".")
     lines.append("")
     tech = muscle.technique
-    position = POSITION_WORDS.get(tech.position, tech.position.replace("_", " "))
+    position = position_words(tech.position)
     if tech.tool == "none":
         lines.append(DONT_ROLL)
         lines.append(tech.how)
     else:
-        tool = tech.tool_detail or TOOL_WORDS.get(tech.tool, tech.tool)
+        tool = tool_words(tech.tool, tech.tool_detail, full=True)
         lines.append(f"How to roll: {position.lower()}, {tool}.")
         lines.append(tech.how)
         lines.append(

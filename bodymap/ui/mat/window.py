@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.atlas import ViewAtlas
-from bodymap.guide.words import POSITION_WORDS
+from bodymap.guide.words import position_words
 from bodymap.maps import Spot
 from bodymap.session import EXTRA_S, PRESETS, SessionPlan, SessionRun
 from bodymap.ui.mat.awake import ScreenAwake
@@ -292,7 +292,7 @@ class MatWindow(QWidget):
         if ref is not None and upcoming.step_index == ref.step_index:
             return f"Next: {PHASE_WORDS[upcoming.phase.kind]} · {upcoming.phase.seconds} s"
         step = upcoming.step
-        where = POSITION_WORDS.get(step.position, step.position).lower()
+        where = position_words(step.position).lower()
         return f"Next step: {step.title} — {where}"
 
     def resizeEvent(self, event: QResizeEvent) -> None:

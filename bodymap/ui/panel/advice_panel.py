@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.advisor import Advice, Reason, Source, advise_map, spots_label
 from bodymap.atlas import ViewAtlas, load_atlas
-from bodymap.guide.words import POSITION_WORDS, TOOL_WORDS
+from bodymap.guide.words import position_words, tool_words
 from bodymap.knowledge import load_knowledge
 from bodymap.maps.model import Change, TriggerPointMap
 from bodymap.ui.document.map_observer import MapObserver
@@ -696,8 +696,8 @@ class AdvicePanel(QWidget):
         if advice.routine.steps:
             steps = []
             for step in advice.routine.steps:
-                tool = e(step.tool_detail or TOOL_WORDS.get(step.tool, step.tool))
-                position = POSITION_WORDS.get(step.position, step.position.replace("_", " "))
+                tool = e(tool_words(step.tool, step.tool_detail, full=True))
+                position = position_words(step.position)
                 timing = (
                     f"{_range(step.on_point_s, ' s')} on the point, then "
                     f"{_range(step.around_min, ' min')} around it"
