@@ -95,3 +95,68 @@ def test_the_guide_holds_the_scalenes_for_a_tingling_arm(qapp, tmp_path, capsys)
     text = normalised(pdf_text(out))
     assert "Scalenes" in text and "Check with a clinician first" in text
     assert "tilt the ear gently towards the other shoulder" not in text
+
+
+# Tingling or numb places on each limb, front and back: every source the advice holds for a
+# clinician's word there is chosen in the list in turn.
+HELD_PLACES = [
+    PainSpot("back", 549.0, 800.0, 6, "tingling"),  # calf
+    PainSpot("front", 370.0, 480.0, 6, "tingling"),  # hand and forearm
+    PainSpot("back", 640.0, 560.0, 6, "numb"),  # back of the thigh
+    PainSpot("front", 560.0, 560.0, 6, "numb"),  # front of the thigh
+    PainSpot("back", 615.0, 320.0, 6, "tingling"),  # back of the arm
+]
+
+
+@pytest.mark.parametrize("spot", HELD_PLACES, ids=lambda s: f"{s.view}-{s.x:.0f}-{s.y:.0f}")
+def test_a_held_source_is_neither_shaded_nor_marked_when_chosen(open_map, spot):
+    """A source held for a clinician's word (it lies on, or refers pain to, a limb marked
+    tingling or numb) is not to be rolled or pressed: choosing it in the list shades none of
+    its roll zone and marks none of its trigger points, and the status line says why. The
+    sources that are not held are shaded as before."""
+    window = open_map([spot, PainSpot("back", 470, 395, 5)])
+    held = window.panel.advice.routine.held
+    rows = window.panel.source_rows()
+    assert held & set(rows), "the spot holds some listed source"
+    for rank, chosen in enumerate(rows):
+        window.panel.select_source(rank)
+        if chosen in held:
+            assert window.canvas.highlight is None and window.canvas.highlight_items() == []
+            assert "check with a clinician first" in window.hover_label.text()
+        else:
+            assert window.canvas.highlight == chosen
+
+
+def test_the_shading_goes_and_comes_back_with_the_tingling(qtbot, open_map):
+    """Marking the spot tingling takes the chosen source's shading away at once; marking
+    it an ache again brings it back (the choice in the list stays)."""
+    window = open_map([PainSpot("back", 549.0, 800.0, 6, "ache")])
+    source = ("gastrocnemius", "right")
+    window.panel.select_source(window.panel.source_rows().index(source))
+    assert window.canvas.highlight == source and window.canvas.highlight_items()
+    spot = window.document.map.spots[0].id
+    window.edit_spot(spot, {"kind": "tingling"})
+    assert window.panel.selected_source == source
+    assert window.canvas.highlight is None and window.canvas.highlight_items() == []
+    window.document.undo_stack.undo()
+    assert window.canvas.highlight == source and window.canvas.highlight_items()
+
+
+def test_the_browser_draws_a_held_muscle_without_roll_zone_or_press_points(open_map):
+    """The muscle browser's pattern of a held muscle shows where it refers pain, but no
+    roll zone and no ⊕ (the same muscle on the other leg keeps both)."""
+    from bodymap.ui.canvas.pattern import PatternZoneItem
+
+    window = open_map([PainSpot("back", 549.0, 800.0, 6, "tingling")])
+
+    def drawn() -> tuple[set[str], int]:
+        items = window.canvas.pattern_items()
+        kinds = {i.kind for i in items if isinstance(i, PatternZoneItem)}
+        return kinds, sum(isinstance(i, SiteItem) for i in items)
+
+    window.show_muscles("gastrocnemius", "right")
+    kinds, marked = drawn()
+    assert "essential" in kinds and "roll_zone" not in kinds and marked == 0
+    window.show_muscles("gastrocnemius", "left")
+    kinds, marked = drawn()
+    assert "roll_zone" in kinds and marked > 0

@@ -455,6 +455,11 @@ def parse_knowledge(
     except (KeyError, IndexError, ValueError) as exc:
         message = f"'place' takes only {{side}}, {{part}} and {{muscles}}: {exc}"
         raise check_first.error(message) from exc
+    shown = check_first.text("shown")
+    try:
+        shown.format(muscle="")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise check_first.error(f"'shown' takes only {{muscle}}: {exc}") from exc
     knowledge = Knowledge(
         muscles=MappingProxyType(muscles),
         cautions=MappingProxyType(zones),
@@ -468,6 +473,7 @@ def parse_knowledge(
         patterns=cautions.patterns,
         check_first_place=place,
         check_first_why=check_first.text("why"),
+        check_first_shown=shown,
         beside_spine_pattern=spine_pattern,
         beside_spine=frozenset(spine_muscles),
         beside_spine_caution=spine.text("caution"),

@@ -321,15 +321,23 @@ class BodyCanvas(QGraphicsView):
         return list(self._highlight.items)
 
     # -- a muscle's referral pattern (the muscle browser) -------------------------------
-    def set_pattern(self, muscle: str | None, side: str | None = None) -> None:
+    def set_pattern(
+        self, muscle: str | None, side: str | None = None, *, held: bool = False
+    ) -> None:
         """Draw ``muscle``'s essential and spillover zones, roll zone and trigger-point
-        sites on ``side`` in every shown view; ``None`` returns the diagram to normal."""
-        self._pattern.set(muscle, side)
+        sites on ``side`` in every shown view (a ``held`` muscle without the roll zone and
+        the sites); ``None`` returns the diagram to normal."""
+        self._pattern.set(muscle, side, held=held)
 
     @property
     def pattern(self) -> tuple[str, str] | None:
         """(muscle, side) whose pattern is drawn, or None."""
         return self._pattern.value
+
+    @property
+    def pattern_held(self) -> bool:
+        """Whether the pattern is drawn as held (no roll zone, no sites)."""
+        return self._pattern.held
 
     def pattern_items(self) -> list[QGraphicsItem]:
         """The items drawing the pattern (zones and sites)."""

@@ -4,6 +4,8 @@ On each shown view: the essential referral zone (strong red), the spillover zone
 red), the muscle's outline, its roll zone (shaded blue as in the legend: the advisor's roll
 zone, what the routine rolls; none for a record that says not to roll) and its
 trigger-point sites (⊕ where a finger may press, an open ring inside a zone not to press).
+A muscle the map's advice holds for a clinician's word shows its referral zones and outline
+only: no roll zone and no sites, as nothing there is to be rolled or pressed until then.
 The geometry is the core's
 (`bodymap.knowledge.catalogue.muscle_geometry`), so the browser, ``bodymap muscle ID`` and
 the routine agree on what is drawn.
@@ -83,9 +85,13 @@ class PatternLayer(MuscleLayer):
         super().__init__(layout, atlas)
         self._knowledge = knowledge
         self._zones: dict[str, BaseGeometry] = {}
+        self.held = False
+        """The muscle is held for a clinician's word: drawn without roll zone and sites."""
 
-    def set(self, muscle: str | None, side: str | None) -> None:
-        """Show ``muscle``'s pattern on ``side`` (right or left); ``None`` clears."""
+    def set(self, muscle: str | None, side: str | None, *, held: bool = False) -> None:
+        """Show ``muscle``'s pattern on ``side`` (right or left); ``None`` clears. A
+        ``held`` muscle is drawn without its roll zone and trigger-point sites."""
+        self.held = bool(muscle) and held
         knowledge = self._knowledge or load_knowledge()
         if muscle and muscle not in knowledge.muscles:
             raise ValueError(f"unknown muscle {muscle!r}")
@@ -105,6 +111,7 @@ class PatternLayer(MuscleLayer):
             zones = self._zones["zones"].get(view, {}).get(side, {})
             for kind in PATTERN_KINDS:
                 data = zones.get(kind)
-                if data is not None:
+                if data is not None and not (self.held and kind == "roll_zone"):
                     self._place(PatternZoneItem(view, kind, shape(data)), view)
-            self._place_sites(view, self._zones["sites"].get(view, {}).get(side, ()))
+            if not self.held:
+                self._place_sites(view, self._zones["sites"].get(view, {}).get(side, ()))

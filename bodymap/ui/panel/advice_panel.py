@@ -182,6 +182,8 @@ class AdvicePanel(QWidget):
     spotSelected = Signal(str)
     editRequested = Signal(str, dict)
     lengthChanged = Signal(str)
+    adviceChanged = Signal()
+    """The advice was worked out again (after any change of the map or of the length)."""
 
     def __init__(
         self,
@@ -413,6 +415,7 @@ class AdvicePanel(QWidget):
             self.press_box.set_questions((), [], {})
             self._set_details("")
             self._show_selection()
+            self.adviceChanged.emit()
             return
         assert self._map is not None
         spot_ids = [spot.id for spot in spots]
@@ -425,6 +428,7 @@ class AdvicePanel(QWidget):
             self.advice.press, spot_ids, {a.key: a.answer for a in self._map.answers}
         )
         self._set_details(self._details_html())
+        self.adviceChanged.emit()
 
     def _set_details(self, text: str) -> None:
         """Show ``text`` (HTML) in the details, laid out once. Unchanged text is left as it
@@ -584,6 +588,11 @@ class AdvicePanel(QWidget):
     def selected_source(self) -> tuple[str, str] | None:
         """(muscle, side) of the source chosen for the highlight, or None."""
         return self._source
+
+    def held(self, muscle: str, side: str) -> bool:
+        """Whether the advice holds ``muscle`` on ``side`` for a clinician's word (it lies
+        on a limb marked tingling or numb): nothing of it is to be rolled or pressed."""
+        return self.advice is not None and (muscle, side) in self.advice.routine.held
 
     def select_source(self, rank: int) -> tuple[str, str] | None:
         """Choose the listed source at ``rank`` (0 = most likely) as the user would:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.atlas import load_atlas
 from bodymap.guide.words import area_place
+from bodymap.knowledge import load_knowledge
 from bodymap.maps import Change, Spot, TriggerPointMap
 from bodymap.ui import settings as prefs
 from bodymap.ui.browser.dock import MuscleDock
@@ -238,16 +239,15 @@ class MapWindow(QMainWindow):
         self.canvas.regionHovered.connect(self._show_hovered)
         self.canvas.sourcesRequested.connect(self.show_sources)
         self.selection.changed.connect(self._update_enabled)
-        self.panel.sourceSelected.connect(self.canvas.set_highlight)
+        self.panel.sourceSelected.connect(self._highlight_source)
+        self.panel.adviceChanged.connect(self._keep_highlight)
         self.panel.pressSiteShown.connect(self.canvas.show_press_site)
         self.panel.editRequested.connect(self.edit_spot)
         self.panel.patternRequested.connect(self.show_muscles)
         self.panel.pressAnswered.connect(
             functools.partial(spot_requests.request_press_answer, self.document)
         )
-        self.muscle_dock.patternChosen.connect(
-            lambda muscle, side: self.canvas.set_pattern(muscle or None, side)
-        )
+        self.muscle_dock.patternChosen.connect(self._show_pattern)
         self.muscle_dock.closed.connect(lambda: self.canvas.set_pattern(None))
 
     @property
@@ -271,6 +271,39 @@ class MapWindow(QMainWindow):
 
     def _show_hovered(self, text: str) -> None:
         self.hover_label.setText(text or HINT)
+
+    def _highlight_source(self, muscle: str, side: str) -> None:
+        """Shade the chosen likely source's roll zone and mark its trigger points. A source
+        the advice holds for a clinician's word (it lies on a limb marked tingling or numb)
+        is neither shaded nor marked, as nothing there is to be rolled or pressed until a
+        clinician has checked it; the status line says so."""
+        if muscle and self.panel.held(muscle, side):
+            self.canvas.set_highlight(None, None)
+            knowledge = load_knowledge()
+            name = knowledge.muscles[muscle].name
+            where = name if side == "midline" else f"{name} ({side})"
+            self.hover_label.setText(knowledge.check_first_shown.format(muscle=where))
+            return
+        self.canvas.set_highlight(muscle or None, side or None)
+
+    def _show_pattern(self, muscle: str, side: str) -> None:
+        """Draw the muscle browser's pattern; a muscle this map's advice holds for a
+        clinician's word is drawn without its roll zone and press points."""
+        self.canvas.set_pattern(
+            muscle or None, side, held=bool(muscle) and self.panel.held(muscle, side)
+        )
+
+    def _keep_highlight(self) -> None:
+        """After the advice changed: the chosen source's shading, and the browser pattern's
+        roll zone and sites, go when the advice now holds the muscle (a spot was marked
+        tingling) and come back when it no longer does. (A source no longer listed has
+        been dropped by the panel, which cleared the highlight.)"""
+        chosen = self.panel.selected_source
+        if chosen is not None and self.panel.held(*chosen) != (self.canvas.highlight is None):
+            self._highlight_source(*chosen)
+        pattern = self.canvas.pattern
+        if pattern is not None and self.panel.held(*pattern) != self.canvas.pattern_held:
+            self._show_pattern(*pattern)
 
     def _on_map_replaced(self, tpm: TriggerPointMap) -> None:
         if self.history_dialog is not None:
