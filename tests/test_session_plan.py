@@ -216,3 +216,21 @@ def test_an_empty_map_plans_nothing() -> None:
 def test_an_unknown_preset_is_a_key_error() -> None:
     with pytest.raises(KeyError):
         plan_session(advise([]), "marathon")
+
+
+def test_an_empty_session_says_why() -> None:
+    """A session with no step never reads as if nothing were marked: with the muscles held
+    for a clinician it says so in the tables' words; with steps none of which suits the
+    preset's tools it names the tools; with no spot it asks for one."""
+    knowledge = load_knowledge()
+    held = plan_session(advise([PainSpot("back", 549, 800, 6, "tingling")]), "full")
+    assert held.steps == () and knowledge.check_first_why in held.empty_reason
+    assert held.empty_reason.startswith("Check with a clinician first")
+    assert held.to_json()["empty_reason"] == held.empty_reason
+    hands_only = advise([PainSpot("front", 480, 75, 5)])  # the face: worked with the hands
+    assert {step.tool for step in hands_only.routine.steps} == {"hands"}
+    warmup = plan_session(hands_only, "warmup")
+    assert warmup.steps == () and "foam roller, massage ball" in warmup.empty_reason
+    assert plan_session(advise([]), "full").empty_reason.endswith("mark a sore spot first.")
+    rolled = plan_session(hands_only, "full")
+    assert rolled.steps and rolled.empty_reason == "" and "empty_reason" not in rolled.to_json()

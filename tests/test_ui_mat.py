@@ -394,3 +394,22 @@ def test_the_preset_chooser_times_the_routine_with_its_answers(qtbot, tmp_path, 
     before = lengths()
     say_no_until_a_step_goes(qtbot, window)
     assert lengths() != before  # the answer changed what some session would time
+
+
+def test_a_session_with_nothing_to_roll_says_why_not_well_done(qtbot, tmp_path, monkeypatch):
+    """A map whose only spot is a tingling calf holds every muscle there for a clinician's
+    word: the mat session has no step, and says so in the clinician-first words, never
+    "Well done" or "mark a sore spot first"."""
+    from bodymap.advisor import PainSpot
+    from tests.test_safety_press import write_map
+
+    path = write_map(tmp_path / "calf.bodymap", [PainSpot("back", 549, 800, 6, "tingling")])
+    window, _dialogs = make_window(qtbot, tmp_path, monkeypatch)
+    window.document.open(path)
+    window.mat.full_screen = False
+    mat = window.mat.start("full", False, FakeClock())
+    assert mat.plan.steps == ()
+    assert mat.title.text() == "Nothing to roll"
+    assert mat.instruction.text().startswith("Check with a clinician first")
+    assert "mark a sore spot" not in mat.instruction.text()
+    mat.close()

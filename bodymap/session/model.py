@@ -80,6 +80,9 @@ class SessionPlan:
     steps: tuple[SessionStep, ...]
     left_out: tuple[str, ...] = ()
     """Titles of plannable steps that did not fit the preset's time."""
+    empty_reason: str = ""
+    """Why a session has no step ("" when it has some): nothing marked, the muscles held for
+    a clinician's word, nothing to roll for the spots, or no step with the preset's tools."""
 
     @property
     def total_s(self) -> int:
@@ -90,4 +93,5 @@ class SessionPlan:
             **fields_json(self, "preset", "beginner", "total_s"),
             "steps": [step.to_json() for step in self.steps],
             "left_out": list(self.left_out),
+            **({"empty_reason": self.empty_reason} if not self.steps else {}),
         }

@@ -255,9 +255,32 @@ def plan_session(
             continue
         chosen.append(cand)
     fill = _fill(chosen, rules, beginner)
+    steps = _build(chosen, rules, beginner, fill)
     return SessionPlan(
         preset=rules.name,
         beginner=beginner,
-        steps=_build(chosen, rules, beginner, fill),
+        steps=steps,
         left_out=tuple(left_out),
+        empty_reason="" if steps else _empty_reason(advice, rules),
+    )
+
+
+def _empty_reason(advice: Advice, rules: Preset) -> str:
+    """Why a session for ``advice`` has no step: it must never read as if nothing were
+    marked when the spots' muscles wait for a clinician or are not rolled at all."""
+    routine = advice.routine
+    if not advice.spots:
+        return "Nothing to roll in this session: mark a sore spot first."
+    if routine.held_places and not routine.steps:
+        lines = [place.text for place in routine.held_places]
+        return " ".join([*lines, routine.held_why])
+    if not routine.steps:
+        return (
+            "Nothing to roll for these spots: the advice panel says what to do instead, "
+            "and when to see a clinician."
+        )
+    tools = ", ".join(tool_words(tool) for tool in rules.tools)
+    return (
+        f"None of the routine's steps suits a {rules.label.lower()} session, which uses only "
+        f"these: {tools}. Choose another session."
     )

@@ -257,14 +257,14 @@ class MatWindow(QWidget):
         self.buttons["stop"].setText("Stop" if ref is not None else "Close")
         if ref is None:
             done = run.steps_done
-            self.status.setText(f"{label} · {done} of {len(plan.steps)} steps done")
-            self.title.setText("Session stopped" if run.stopped else "Well done")
+            steps = f"{done} of {len(plan.steps)} steps done" if plan.steps else "no steps"
+            self.status.setText(f"{label} · {steps}")
+            if not plan.steps:  # never "Well done" for a session that had nothing in it
+                self.title.setText("Nothing to roll")
+            else:
+                self.title.setText("Session stopped" if run.stopped else "Well done")
             self.phase.setText("")
-            self.instruction.setText(
-                "How do the spots feel now?"
-                if plan.steps
-                else "Nothing to roll in this session: mark a sore spot first."
-            )
+            self.instruction.setText(plan.empty_reason or "How do the spots feel now?")
             self.next_up.setText("")
             self.ring.show_time(0.0, 1.0, PHASE_COLOURS["around"], False)
             self.crop.show_step(None, self._spots)
