@@ -188,9 +188,10 @@ def _print_advice(advice: Advice) -> None:
         why = " ".join(t for t in (entry.reason, entry.instead) if t)
         print(f"Not rolled: {entry.name} ({entry.side}): {why}")
     for finding in advice.spots:
-        if finding.not_rolled_reason:
-            label = spots_label((finding.index,), areas)
-            print(f"{label[:1].upper()}{label[1:]}: {finding.not_rolled_reason}")
+        label = spots_label((finding.index,), areas)
+        for note in (finding.not_rolled_reason, finding.press_note):
+            if note:
+                print(f"{label[:1].upper()}{label[1:]}: {note}")
     for flag in advice.red_flags:
         print(f"Warning ({flag.aside(areas)}): {flag.text}")
 

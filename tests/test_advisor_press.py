@@ -255,3 +255,66 @@ def test_the_front_of_the_deltoid_is_pressed_and_the_armpit_hollow_is_not() -> N
     assert not clear("front", x, y)
     advice = advise([PainSpot("front", 385.0, 232.0, 5)])
     assert advice.press[0].muscle == "deltoid_anterior"
+
+
+# the heart warning's places where pressing cannot tell muscle pain from heart pain
+NO_PRESS_SEGMENTS = ("chest", "sternum", "lateral_chest", "upper_abdomen", "jaw", "chin", "tmj")
+
+
+def _inside(view: str, segment: str, side: str) -> tuple[float, float]:
+    import shapely
+
+    (region,) = [r for r in load_atlas()[view].find(segment, side) if r.layer == "segment"]
+    point = shapely.point_on_surface(region.geometry)
+    return point.x, point.y
+
+
+@pytest.mark.parametrize("segment", [*NO_PRESS_SEGMENTS, "throat"])
+def test_a_spot_raising_the_heart_warning_on_the_front_is_asked_no_press_test(segment) -> None:
+    """On the chest, the upper belly, the jaw and the throat the heart warning is raised and
+    no press test is offered, for any pain kind and either side: a tender chest does not rule
+    the heart out, and a "yes" would raise a muscle over the warning. The spot says why."""
+    knowledge = load_knowledge()
+    cardiac = next(flag for flag in knowledge.red_flags if flag.id == "cardiac")
+    atlas = load_atlas()
+    sides = [r.side for r in atlas["front"].layer("segment") if r.id == segment]
+    assert sides, segment
+    for side in sides:
+        x, y = _inside("front", segment, side)
+        for kind in ("ache", "sharp"):
+            advice = advise([PainSpot("front", x, y, 7, kind)])
+            assert "cardiac" in {f.id for f in advice.red_flags}, (segment, side)
+            assert advice.press == (), (segment, side, kind)
+            assert advice.spots[0].press_note == cardiac.press_note
+            assert advice.to_json()["spots"][0]["press_note"] == cardiac.press_note
+
+
+def test_an_answer_about_such_a_spot_does_not_count_and_others_are_still_asked() -> None:
+    """A saved "yes" about a chest spot leaves the ranking as it is; a second spot between
+    the shoulder blades (the heart warning too, but a common muscle spot) keeps its press
+    test, and its answers count."""
+    chest = PainSpot("front", 546, 280, 6)
+    back = PainSpot("back", 530, 250, 5)
+    plain = advise([chest, back])
+    muscle, side = plain.sources[0].muscle, plain.sources[0].side
+    said = advise([chest, back], press={(0, muscle, side): "yes"})
+    assert [(s.muscle, s.score) for s in said.sources] == [
+        (s.muscle, s.score) for s in plain.sources
+    ]
+    assert plain.press and {q.spot for q in plain.press} == {1}
+    asked = plain.press[0]
+    moved = advise([chest, back], press={(1, asked.muscle, asked.answer_side): "yes"})
+    assert [s.score for s in moved.sources] != [s.score for s in plain.sources]
+
+
+def test_press_test_false_needs_the_flags_press_note() -> None:
+    from bodymap.knowledge import KnowledgeError
+    from bodymap.resources import read_text
+    from tests.test_knowledge import _parse_cautions
+
+    cautions = read_text("knowledge", "cautions.toml")
+    note = next(line for line in cautions.splitlines() if line.startswith("press_note = "))
+    with pytest.raises(KnowledgeError, match="needs the flag's 'press_note'"):
+        _parse_cautions(cautions.replace(note + "\n", ""))
+    with pytest.raises(KnowledgeError, match="'press_test' must be true or false"):
+        _parse_cautions(cautions.replace("\npress_test = false\n", '\npress_test = "no"\n', 1))

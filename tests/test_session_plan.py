@@ -230,7 +230,7 @@ def test_an_empty_session_says_why() -> None:
     hands_only = advise([PainSpot("front", 480, 75, 5)])  # the face: worked with the hands
     assert {step.tool for step in hands_only.routine.steps} == {"hands"}
     warmup = plan_session(hands_only, "warmup")
-    assert warmup.steps == () and "foam roller, massage ball" in warmup.empty_reason
-    assert plan_session(advise([]), "full").empty_reason.endswith("mark a sore spot first.")
+    assert warmup.steps == () and "foam roller or massage ball" in warmup.empty_reason
+    assert plan_session(advise([]), "full").empty_reason.endswith("on the body map first.")
     rolled = plan_session(hands_only, "full")
     assert rolled.steps and rolled.empty_reason == "" and "empty_reason" not in rolled.to_json()

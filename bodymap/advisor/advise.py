@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from bodymap.advisor.areas import area_of, clipped_area, pain_extent
 from bodymap.advisor.cautions import (
     NEAR_CAUTION,
+    press_test_withheld,
     red_flags,
     spot_cautions,
     warning_signs,
@@ -149,6 +150,9 @@ def advise(
     }
     extent, sizes = pain_extent(spots, atlas)
     areas = frozenset(i for i, spot in enumerate(spots) if area_of(spot) is not None)
+    unpressed = press_test_withheld(spots, hits, knowledge)
+    if press and unpressed:  # an answer about such a spot never raises a muscle over a flag
+        press = {key: answer for key, answer in press.items() if key[0] not in unpressed}
     ranked = apply_press_answers(rank_sources(hits, spots, tables, limit=None), press, areas)
     routine, coverage = build_routine(ranked, hits, spots, tables, notes, length, withheld=withheld)
     findings = tuple(
@@ -169,6 +173,7 @@ def advise(
             covered_by=coverage[index].covered_by,
             not_rolled_reason=coverage[index].reason,
             area_units2=sizes[index],
+            press_note=unpressed.get(index, ""),
         )
         for index, (spot, hit) in enumerate(zip(spots, hits, strict=True))
     )
@@ -208,5 +213,6 @@ def advise(
             held=routine.held,
             clear=tables.no_press.clear,
             spots_at=[(spot.x, spot.y) for spot in spots],
+            unpressed=unpressed,
         ),
     )

@@ -27,6 +27,7 @@ __all__ = [
     "NERVE_KINDS",
     "OUTSIDE_BODY",
     "pattern_spots",
+    "press_test_withheld",
     "red_flags",
     "spot_cautions",
     "warning_signs",
@@ -232,6 +233,39 @@ def red_flags(
         for flag in knowledge.red_flags
         if flag.id in raised
     )
+
+
+def press_test_withheld(
+    spots: Sequence[SpotLike], hits: Sequence[Hit], knowledge: Knowledge
+) -> dict[int, str]:
+    """The spots asked no press test, whose answers do not count, each with why (the flag's
+    ``press_note``): those that raise a red flag through a trigger marked ``press_test =
+    false`` (the heart warning on the chest, the upper belly, the jaw or the throat, where
+    pressing cannot tell muscle pain from heart pain). Read like the flag itself: where it
+    is raised by grazing a place, so is this."""
+    withholding = [
+        (flag, trigger)
+        for flag in knowledge.red_flags
+        for trigger in flag.triggers
+        if not trigger.press_test
+    ]
+    out: dict[int, str] = {}
+    if not withholding:
+        return out
+    for i, (spot, hit) in enumerate(zip(spots, hits, strict=True)):
+        if not hit.inside:
+            continue
+        segments = frozenset(s.id for s in hit.segments)
+        touched = segments | {s.id for s in hit.grazed}
+        regions = frozenset(r.id for r in (*hit.regions, *hit.cautions))
+        for flag, trigger in withholding:
+            where = touched if flag.any_overlap else segments
+            if spot.intensity >= trigger.min_intensity and _applies(
+                trigger, spot.kind, where, regions
+            ):
+                out[i] = flag.press_note
+                break
+    return out
 
 
 def warning_signs(knowledge: Knowledge) -> tuple[tuple[str, str], ...]:

@@ -163,6 +163,8 @@ class SpotFinding:
     not_rolled_reason: str | None = None
     area_units2: float | None = None
     """The painted area on the body in square atlas units (None for a point spot)."""
+    press_note: str = ""
+    """Why the spot is asked no press test ("" when it may be): `press_test_withheld`."""
 
     def to_json(self) -> dict[str, Any]:
         out = {
@@ -181,6 +183,8 @@ class SpotFinding:
             out["not_rolled_reason"] = self.not_rolled_reason
         if self.area_units2 is not None:
             out["area_units2"] = self.area_units2
+        if self.press_note:
+            out["press_note"] = self.press_note
         return out
 
 

@@ -290,6 +290,7 @@ def press_questions(
     *,
     clear: PressClear,
     spots_at: Sequence[tuple[float, float]],
+    unpressed: Collection[int] = frozenset(),
 ) -> tuple[PressQuestion, ...]:
     """The press tests to offer: one for each of the ``top`` sources about the most intense
     spot it explains, and one for every answer already given about a listed source (so an
@@ -299,7 +300,11 @@ def press_questions(
     never in or near a zone not to press) and that serves the spot asked about (`_site`,
     ``spots_at`` giving each spot's point); a source with none is not asked about and
     leaves its place to the next. A source ``held`` for a clinician's word (a tingling or
-    numb limb) is never asked about: pressing it hard is what that word must clear first."""
+    numb limb) is never asked about: pressing it hard is what that word must clear first.
+    No question is asked about an ``unpressed`` spot (`press_test_withheld`: the heart
+    warning on the chest); a source is then asked about its most intense other spot."""
+    if unpressed:  # never the spot to ask about
+        intensities = [-1.0 if i in unpressed else v for i, v in enumerate(intensities)]
     out: list[PressQuestion] = []
     seen: set[tuple[str, str, int]] = set()
 
@@ -313,7 +318,7 @@ def press_questions(
             break
         key = (source.muscle, source.side)
         spot = _spot_for(source, intensities)
-        if key in held or spot is None or spot >= len(spot_views):
+        if key in held or spot is None or spot >= len(spot_views) or spot in unpressed:
             continue
         site = site_for(source, spot)
         if site is not None:
@@ -329,7 +334,7 @@ def press_questions(
         elif key in first:
             asked = [first[key]]
         for spot, known in asked:
-            if (*key, spot) in seen or spot >= len(spot_views):
+            if (*key, spot) in seen or spot >= len(spot_views) or spot in unpressed:
                 continue
             site = known or site_for(source, spot)
             if site is None:

@@ -275,16 +275,21 @@ class _Cautions:
                 raise r.error("'watch_for' must be true or false")
             if withhold and not named:
                 raise r.error("'withhold_stretch' needs a pattern that raises the flag")
+            parsed = tuple(map(self._trigger, triggers))
+            press_note = r.text("press_note", required=False)
+            if any(not t.press_test for t in parsed) and not press_note:
+                raise r.error("a trigger with 'press_test = false' needs the flag's 'press_note'")
             flags.append(
                 RedFlag(
                     flag_id,
                     r.text("text"),
-                    tuple(map(self._trigger, triggers)),
+                    parsed,
                     tuple(pat for p in named for pat in self.patterns if pat.id == p),
                     any_overlap=bool(any_overlap),
                     source=r.text("source"),
                     withhold_stretch=frozenset(withhold),
                     watch_for=bool(watch_for),
+                    press_note=press_note,
                 )
             )
             r.finish()
@@ -328,9 +333,13 @@ class _Cautions:
             if region not in REGION_IDS and region not in self.zones:
                 raise t.error(f"regions names unknown region {region!r}")
         kinds = _pain_kinds(t)
+        press_test = t.raw("press_test")
+        if press_test is not None and not isinstance(press_test, bool):
+            raise t.error("'press_test' must be true or false")
         trigger = FlagTrigger(
             frozenset(segments), frozenset(regions), frozenset(kinds),
             t.number("min_intensity", 0.0, 10.0, default=0.0),
+            press_test=press_test is not False,
         )  # fmt: skip
         t.finish()
         return trigger

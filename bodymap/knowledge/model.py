@@ -154,6 +154,9 @@ class FlagTrigger:
     regions: frozenset[str] = frozenset()
     kinds: frozenset[str] = frozenset()
     min_intensity: float = 0.0
+    press_test: bool = True
+    """False: a spot that raises the flag here is asked no press test, and an answer about
+    it does not count (pressing cannot tell what the flag warns of from muscle pain)."""
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,9 @@ class RedFlag:
     watch_for: bool = False
     """A safety net: what to watch for, not a sign the spots already show. Where the flag is
     raised it is labelled "watch for these" with its spots."""
+    press_note: str = ""
+    """Said of a spot that raises the flag through a trigger with ``press_test = false``:
+    why it is asked no press test (required when a trigger has one)."""
 
 
 @dataclass(frozen=True)

@@ -270,17 +270,20 @@ def _empty_reason(advice: Advice, rules: Preset) -> str:
     marked when the spots' muscles wait for a clinician or are not rolled at all."""
     routine = advice.routine
     if not advice.spots:
-        return "Nothing to roll in this session: mark a sore spot first."
+        return "Nothing to roll yet: mark a sore spot on the body map first."
     if routine.held_places and not routine.steps:
+        # and the warning signs the spots raise: numbness can be urgent (a stroke, the
+        # cauda equina), and this screen is otherwise a dead end
         lines = [place.text for place in routine.held_places]
-        return " ".join([*lines, routine.held_why])
+        warnings = [flag.text for flag in advice.red_flags]
+        return "\n\n".join([" ".join([*lines, routine.held_why]), *warnings])
     if not routine.steps:
         return (
             "Nothing to roll for these spots: the advice panel says what to do instead, "
             "and when to see a clinician."
         )
-    tools = ", ".join(tool_words(tool) for tool in rules.tools)
+    tools = " or ".join(tool_words(tool) for tool in rules.tools)
     return (
-        f"None of the routine's steps suits a {rules.label.lower()} session, which uses only "
-        f"these: {tools}. Choose another session."
+        f"None of this routine's steps uses a {tools}, the only tools of a "
+        f"{rules.label.lower()} session. Choose another session type."
     )

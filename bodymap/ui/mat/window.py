@@ -48,6 +48,8 @@ PHASE_COLOURS: Mapping[str, QColor] = {
     "switch": QColor("#4fa3e0"),
 }
 BACKGROUND = QColor("#1b222c")
+LONG_INSTRUCTION = 240
+"""Characters beyond which an instruction is set smaller (it would not fit at full size)."""
 HINTS = f"Space start / pause    ← →  previous / next    +  add {EXTRA_S} s    Esc  stop"
 
 
@@ -265,6 +267,7 @@ class MatWindow(QWidget):
                 self.title.setText("Session stopped" if run.stopped else "Well done")
             self.phase.setText("")
             self.instruction.setText(plan.empty_reason or "How do the spots feel now?")
+            self._size_fonts()  # a long reason is set smaller, to be read whole
             self.next_up.setText("")
             self.ring.show_time(0.0, 1.0, PHASE_COLOURS["around"], False)
             self.crop.show_step(None, self._spots)
@@ -297,12 +300,18 @@ class MatWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._size_fonts()
+
+    def _size_fonts(self) -> None:
+        """Text sizes in proportion to the window's height, to be read from the mat; an
+        instruction of more than a few lines (why a session has nothing to roll) smaller."""
         height = max(400, self.height())
+        long_text = len(self.instruction.text()) > LONG_INSTRUCTION
         for widget, share, bold in (
             (self.status, 0.032, False),
             (self.title, 0.07, True),
             (self.phase, 0.055, True),
-            (self.instruction, 0.042, False),
+            (self.instruction, 0.024 if long_text else 0.042, False),
             (self.next_up, 0.038, False),
             (self.hints, 0.022, False),
         ):

@@ -667,6 +667,8 @@ class AdvicePanel(QWidget):
                 answer = f"<br>→ {label} {numbers}"
             if finding.not_rolled_reason:
                 answer += f"<br><i>{e(finding.not_rolled_reason)}</i>"
+            if finding.press_note:
+                answer += f"<br><i>{e(finding.press_note)}</i>"
             size = ""
             if finding.area_units2 is not None:
                 size = (
