@@ -318,3 +318,15 @@ def test_press_test_false_needs_the_flags_press_note() -> None:
         _parse_cautions(cautions.replace(note + "\n", ""))
     with pytest.raises(KnowledgeError, match="'press_test' must be true or false"):
         _parse_cautions(cautions.replace("\npress_test = false\n", '\npress_test = "no"\n', 1))
+
+
+def test_a_press_test_where_the_heart_warning_is_raised_says_what_a_yes_does_not_rule_out():
+    """Between the shoulder blades the heart warning is raised but the press test is kept:
+    each question there adds the flag's caveat; elsewhere (the calf) none does."""
+    cardiac = next(flag for flag in load_knowledge().red_flags if flag.id == "cardiac")
+    back = advise([PainSpot("back", 530, 250, 5)])
+    assert back.press and all(q.caveat == cardiac.press_caveat for q in back.press)
+    assert all(q.text().endswith(cardiac.press_caveat) for q in back.press)
+    calf = advise([PainSpot("back", 548, 790, 6)])
+    assert calf.press and all(q.caveat == "" for q in calf.press)
+    assert all(q.text().endswith("?") for q in calf.press)

@@ -181,6 +181,9 @@ def advise(
     step_sources = [s for s in ranked if (s.muscle, s.side) in stepped]
     safety = knowledge.safety
     shown = ranked[:MAX_SOURCES]
+    flags = red_flags(spots, hits, knowledge)
+    caveat_of = {flag.id: flag.press_caveat for flag in knowledge.red_flags if flag.press_caveat}
+    caveats = {i: caveat_of[note.id] for note in flags if note.id in caveat_of for i in note.spots}
     return Advice(
         spots=findings,
         sources=shown,
@@ -196,7 +199,7 @@ def advise(
             touches=tables.part_touches,
         ),
         routine=routine,
-        red_flags=red_flags(spots, hits, knowledge),
+        red_flags=flags,
         advice=knowledge.advice,
         disclaimer=knowledge.disclaimer,
         clinician_title=safety.clinician_title if safety else "",
@@ -214,5 +217,6 @@ def advise(
             clear=tables.no_press.clear,
             spots_at=[(spot.x, spot.y) for spot in spots],
             unpressed=unpressed,
+            caveats=caveats,
         ),
     )

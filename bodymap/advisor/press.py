@@ -170,10 +170,14 @@ class PressQuestion:
 
     area: bool = False
     """The spot asked about is a painted area."""
+    caveat: str = ""
+    """What a "yes" does not rule out, where the spot raises a warning (the flag's
+    ``press_caveat``): said after the question."""
 
     def text(self) -> str:
         where = spots_label([self.spot], {self.spot} if self.area else ())
-        return f"Press the spot marked ⊕ for 10 s. Does it reproduce your pain at {where}?"
+        question = f"Press the spot marked ⊕ for 10 s. Does it reproduce your pain at {where}?"
+        return f"{question} {self.caveat}" if self.caveat else question
 
 
 def _spot_for(source: Source, intensities: Sequence[float]) -> int | None:
@@ -291,6 +295,7 @@ def press_questions(
     clear: PressClear,
     spots_at: Sequence[tuple[float, float]],
     unpressed: Collection[int] = frozenset(),
+    caveats: Mapping[int, str] | None = None,
 ) -> tuple[PressQuestion, ...]:
     """The press tests to offer: one for each of the ``top`` sources about the most intense
     spot it explains, and one for every answer already given about a listed source (so an
@@ -302,7 +307,9 @@ def press_questions(
     leaves its place to the next. A source ``held`` for a clinician's word (a tingling or
     numb limb) is never asked about: pressing it hard is what that word must clear first.
     No question is asked about an ``unpressed`` spot (`press_test_withheld`: the heart
-    warning on the chest); a source is then asked about its most intense other spot."""
+    warning on the chest); a source is then asked about its most intense other spot. A
+    question about a spot in ``caveats`` says its caveat (the flag's ``press_caveat``)."""
+    caveats = caveats or {}
     if unpressed:  # never the spot to ask about
         intensities = [-1.0 if i in unpressed else v for i, v in enumerate(intensities)]
     out: list[PressQuestion] = []
@@ -341,6 +348,14 @@ def press_questions(
                 continue
             seen.add((*key, spot))
             out.append(
-                PressQuestion(source.muscle, source.side, source.name, spot, site, spot in areas)
+                PressQuestion(
+                    source.muscle,
+                    source.side,
+                    source.name,
+                    spot,
+                    site,
+                    spot in areas,
+                    caveats.get(spot, ""),
+                )
             )
     return tuple(out)

@@ -290,6 +290,7 @@ class _Cautions:
                     withhold_stretch=frozenset(withhold),
                     watch_for=bool(watch_for),
                     press_note=press_note,
+                    press_caveat=r.text("press_caveat", required=False),
                 )
             )
             r.finish()

@@ -208,6 +208,8 @@ class RedFlag:
     press_note: str = ""
     """Said of a spot that raises the flag through a trigger with ``press_test = false``:
     why it is asked no press test (required when a trigger has one)."""
+    press_caveat: str = ""
+    """Said with the press test of a spot that raises the flag (and may be asked one)."""
 
 
 @dataclass(frozen=True)
