@@ -349,3 +349,15 @@ def test_a_bad_value_in_a_map_is_named_as_the_file_spells_it(capsys, tmp_path: P
     assert status != 0
     assert "intensity must be a whole number from 0 to 10, got true" in err
     assert "True" not in err and "Traceback" not in err
+
+
+def test_a_warning_raised_by_a_spot_and_an_area_names_each_as_the_list_does(capsys) -> None:
+    """Spot 1 and painted area 2 both raise the spinal checks: "for your spot 1 and area 2",
+    not "spots 1, 2" (the spot list calls them "Spot 1" and "Area 2")."""
+    from bodymap.advisor.model import spots_label
+
+    polygon = "490,90 510,90 510,112 490,112"
+    status, out, _ = call(capsys, "locate", "--view", "back", "--polygon", polygon, "540", "300")
+    assert status == 0 and "Warning (for your spot 1 and area 2): " in out
+    assert spots_label([0, 1, 2], {1, 2}) == "spot 1 and areas 2, 3"
+    assert spots_label([0, 2], ()) == "spots 1, 3" and spots_label([1], {1}) == "area 2"

@@ -6,7 +6,7 @@ Plain frozen records with a ``to_json`` that gives the command line's ``locate``
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
@@ -46,9 +46,17 @@ WATCH_FOR = "watch for these"
 
 def spots_label(indices: Iterable[int], areas: Collection[int] = ()) -> str:
     """How the spots at ``indices`` are named in sentences: "spot 2", "area 3", "spots 1,
-    2", or "areas 1, 3" when every one is a painted area (numbers count from 1)."""
+    2", "areas 1, 3", and "spot 1 and area 2" when points and painted areas are mixed, as
+    the spot list numbers them (numbers count from 1)."""
     numbers = [int(i) for i in indices]
-    word = "area" if numbers and all(i in areas for i in numbers) else "spot"
+    painted = [i for i in numbers if i in areas]
+    points = [i for i in numbers if i not in areas]
+    if painted and points:
+        return f"{_named('spot', points)} and {_named('area', painted)}"
+    return _named("area" if painted else "spot", numbers)
+
+
+def _named(word: str, numbers: Sequence[int]) -> str:
     plural = "" if len(numbers) == 1 else "s"
     return f"{word}{plural} {', '.join(str(i + 1) for i in numbers)}"
 
