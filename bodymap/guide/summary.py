@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from bodymap.advisor.model import Advice
@@ -23,6 +24,8 @@ __all__ = [
     "STEPS_SHOWN",
     "SummaryContent",
     "SummarySpot",
+    "Urgency",
+    "flag_urgency",
     "summary_content",
     "summary_content_for",
 ]
@@ -31,6 +34,40 @@ SOURCES_SHOWN = 5
 """The summary lists this many likely sources at the most."""
 STEPS_SHOWN = 6
 """… and this many routine steps, then says how many more there are."""
+
+
+class Urgency(IntEnum):
+    """How soon a warning sign's text tells the person to act, most urgent first: the
+    order the summary lists the warning signs in, so a clinician reads the emergencies
+    first however many signs the spots raise."""
+
+    EMERGENCY = 0
+    """ "call emergency services", "go to an emergency department", "at once"."""
+    SAME_DAY = 1
+    """ "the same day", "within 24 hours"."""
+    SOON = 2
+    """ "within a few days", "soon (within a week)"."""
+    OTHER = 3
+    """No time given (every flag in the knowledge files gives one; a test holds it so)."""
+
+
+_URGENCY_WORDS: tuple[tuple[Urgency, tuple[str, ...]], ...] = (
+    (Urgency.EMERGENCY, ("call emergency services", "emergency department", "at once")),
+    (Urgency.SAME_DAY, ("the same day", "within 24 hours")),
+    (Urgency.SOON, ("within a few days", "within a week", "soon")),
+)
+
+
+def flag_urgency(text: str) -> Urgency:
+    """The most urgent action a warning sign's ``text`` names, read from the words the
+    person and the clinician read (the knowledge files give each flag's time frame in its
+    text, after NICE and the red-flag frameworks they cite): a flag that says "see a doctor
+    the same day; call emergency services if ..." is an emergency, because it can be one."""
+    words = " ".join(text.lower().split())
+    for urgency, phrases in _URGENCY_WORDS:
+        if any(phrase in words for phrase in phrases):
+            return urgency
+    return Urgency.OTHER
 
 
 @dataclass(frozen=True)
@@ -56,10 +93,13 @@ class SummaryContent:
     more_steps: str
     """ "… 3 more steps" when the routine is longer than the summary shows, else ""."""
     warnings: tuple[str, ...] = ()
-    """The warning signs the spots raise, each naming its spots ("Spot 3: …")."""
+    """The warning signs the spots raise, each naming its spots ("Spot 3: …"), the most
+    urgent first (`flag_urgency`; the advisor's order among signs as urgent)."""
     held: tuple[str, ...] = ()
     """The muscles held for the clinician's check, one line per place marked tingling or
     numb (the person's own guide lists them the same way)."""
+    steps_left: int = 0
+    """How many routine steps ``more_steps`` counts (0 when it is "")."""
 
 
 def summary_content(
@@ -92,8 +132,12 @@ def summary_content(
         sources=tuple(sources),
         routine=routine,
         more_steps=f"… {more} more steps" if more > 0 else "",
-        warnings=tuple(f"{flag.heading(advice.areas)}: {flag.text}" for flag in advice.red_flags),
+        warnings=tuple(
+            f"{flag.heading(advice.areas)}: {flag.text}"
+            for flag in sorted(advice.red_flags, key=lambda flag: flag_urgency(flag.text))
+        ),
         held=tuple(place.text for place in advice.routine.held_places),
+        steps_left=max(more, 0),
     )
 
 
