@@ -1,10 +1,15 @@
-"""The one-page summary for a clinician: File → Export Summary and ``bodymap summary``.
+"""The summary for a clinician: File → Export Summary and ``bodymap summary``.
 
-One A4 or Letter page, vector: the diagrams with the numbered spots and the heat map of
-the period, each spot's trend as a sparkline with its first, last, lowest and highest
-reading, the likely sources (with the person's press-test answers), the routine, how often
-they checked in, and the disclaimer from the knowledge files. Every user string is drawn as
-plain text; figures are also written as numbers so the page reads in black and white.
+One A4 or Letter page for an ordinary map, vector: the diagrams with the numbered spots and
+the heat map of the period, each spot's trend as a sparkline with its first, last, lowest
+and highest reading, the likely sources (with the person's press-test answers), the
+routine, the places held for the clinician's check, every warning sign the spots raise (the
+most urgent first, `bodymap.guide.summary.flag_urgency`), how often they checked in, and
+the disclaimer from the knowledge files. Every list is measured before it is drawn: nothing
+is drawn over the disclaimer box or off the page, and warning signs or held places that do
+not fit continue on a next page (each page with the disclaimer) rather than being left
+out. Every user string is drawn as plain text; figures are also written as numbers so the
+page reads in black and white.
 """
 
 from __future__ import annotations
