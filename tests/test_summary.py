@@ -120,15 +120,19 @@ DESK = Path(__file__).parent.parent / "assets" / "examples" / "desk_worker.bodym
 
 def test_every_warning_sign_in_the_knowledge_files_says_how_soon_to_act() -> None:
     """The summary lists the warning signs by the most urgent action each one's text
-    names; a new flag worded without a time frame would sort last, so it must not exist."""
-    from bodymap.guide.summary import Urgency, flag_urgency
+    names, with the words of cautions.toml's [[urgency]] levels; a flag worded without a
+    time frame would sort last, so none may be."""
+    from bodymap.guide.summary import flag_urgency
 
-    urgency = {flag.id: flag_urgency(flag.text) for flag in load_knowledge().red_flags}
-    assert Urgency.OTHER not in urgency.values(), urgency
-    assert urgency["cauda_equina"] == urgency["both_legs"] == urgency["cardiac"]
-    assert urgency["cardiac"] == Urgency.EMERGENCY  # "call emergency services"
-    assert urgency["trauma"] == urgency["eye"] == Urgency.SAME_DAY
-    assert urgency["night_pain"] == Urgency.SOON  # "see a doctor soon (within a week)"
+    knowledge = load_knowledge()
+    assert [level.id for level in knowledge.urgency] == ["emergency", "same_day", "soon"]
+    urgency = {flag.id: flag_urgency(flag.text) for flag in knowledge.red_flags}
+    assert max(urgency.values()) < len(knowledge.urgency), urgency
+    assert urgency["cauda_equina"] == urgency["both_legs"] == urgency["cardiac"] == 0
+    assert "call emergency services" in knowledge.urgency[0].words
+    assert urgency["trauma"] == urgency["eye"] == 1  # "the same day"
+    assert urgency["night_pain"] == 2  # "see a doctor soon (within a week)"
+    assert flag_urgency("Rest it.") == 3
 
 
 def test_the_summary_lists_the_warning_signs_most_urgent_first() -> None:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from bodymap.advisor.model import Advice
 from bodymap.guide.words import tool_words
+from bodymap.knowledge.model import UrgencyLevel
 from bodymap.maps.values import PressAnswer, Spot
 
 if TYPE_CHECKING:
@@ -24,7 +24,6 @@ __all__ = [
     "STEPS_SHOWN",
     "SummaryContent",
     "SummarySpot",
-    "Urgency",
     "flag_urgency",
     "summary_content",
     "summary_content_for",
@@ -36,38 +35,20 @@ STEPS_SHOWN = 6
 """… and this many routine steps, then says how many more there are."""
 
 
-class Urgency(IntEnum):
-    """How soon a warning sign's text tells the person to act, most urgent first: the
-    order the summary lists the warning signs in, so a clinician reads the emergencies
-    first however many signs the spots raise."""
+def flag_urgency(text: str, levels: Sequence[UrgencyLevel] | None = None) -> int:
+    """How soon a warning sign's ``text`` asks to act, as a rank: 0 for the most urgent of
+    the knowledge files' ``[[urgency]]`` levels (``levels``; the shipped ones by default),
+    ``len(levels)`` when its text uses none of their words. A sign ranks at the most urgent
+    level its text names, since any of its cases may be that urgent."""
+    if levels is None:
+        from bodymap.knowledge import load_knowledge
 
-    EMERGENCY = 0
-    """ "call emergency services", "go to an emergency department", "at once"."""
-    SAME_DAY = 1
-    """ "the same day", "within 24 hours"."""
-    SOON = 2
-    """ "within a few days", "soon (within a week)"."""
-    OTHER = 3
-    """No time given (every flag in the knowledge files gives one; a test holds it so)."""
-
-
-_URGENCY_WORDS: tuple[tuple[Urgency, tuple[str, ...]], ...] = (
-    (Urgency.EMERGENCY, ("call emergency services", "emergency department", "at once")),
-    (Urgency.SAME_DAY, ("the same day", "within 24 hours")),
-    (Urgency.SOON, ("within a few days", "within a week", "soon")),
-)
-
-
-def flag_urgency(text: str) -> Urgency:
-    """The most urgent action a warning sign's ``text`` names, read from the words the
-    person and the clinician read (the knowledge files give each flag's time frame in its
-    text, after NICE and the red-flag frameworks they cite): a flag that says "see a doctor
-    the same day; call emergency services if ..." is an emergency, because it can be one."""
+        levels = load_knowledge().urgency
     words = " ".join(text.lower().split())
-    for urgency, phrases in _URGENCY_WORDS:
-        if any(phrase in words for phrase in phrases):
-            return urgency
-    return Urgency.OTHER
+    for rank, level in enumerate(levels):
+        if any(phrase in words for phrase in level.words):
+            return rank
+    return len(levels)
 
 
 @dataclass(frozen=True)
@@ -127,6 +108,9 @@ def summary_content(
         for step in steps[:STEPS_SHOWN]
     )
     more = len(steps) - STEPS_SHOWN
+    from bodymap.knowledge import load_knowledge
+
+    levels = load_knowledge().urgency
     return SummaryContent(
         spots=tuple(rows),
         sources=tuple(sources),
@@ -134,7 +118,7 @@ def summary_content(
         more_steps=f"… {more} more steps" if more > 0 else "",
         warnings=tuple(
             f"{flag.heading(advice.areas)}: {flag.text}"
-            for flag in sorted(advice.red_flags, key=lambda flag: flag_urgency(flag.text))
+            for flag in sorted(advice.red_flags, key=lambda flag: flag_urgency(flag.text, levels))
         ),
         held=tuple(place.text for place in advice.routine.held_places),
         steps_left=max(more, 0),
