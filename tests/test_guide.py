@@ -576,3 +576,68 @@ def test_cli_writes_the_guide_without_a_window(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF-")
     assert "Traceback" not in result.stderr
+
+
+def _words(pdf: Path, page: int) -> list[tuple[str, QRectF]]:
+    """The words on ``page`` (from 1) with their boxes in points, from pdftotext."""
+    import re
+
+    if PDFTOTEXT is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed, so PDF text cannot be read")
+    done = subprocess.run(
+        [PDFTOTEXT, "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<'
+    return [
+        (word, QRectF(float(x0), float(y0), float(x1) - float(x0), float(y1) - float(y0)))
+        for x0, y0, x1, y1, word in re.findall(pattern, done.stdout)
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+def test_every_legend_entry_and_the_caption_under_the_diagrams_is_legible(
+    qapp, tmp_path: Path, page_size: str
+) -> None:
+    """The legend's third row ("Open circle: … do not press it", a safety line) printed
+    over the caption under it: the legend's height was fixed at two rows. No word on the
+    guide's first page may overlap another, and every legend entry is there in full."""
+    from bodymap.ui.drawing.legend import LEGEND_ITEMS
+
+    out, _ = render(tmp_path, example("desk_worker"), page_size)
+    words = _words(out, 1)
+    for k, (word, box) in enumerate(words):
+        for other, other_box in words[k + 1 :]:
+            both = box.intersected(other_box)
+            assert both.width() < 0.3 or both.height() < 0.3, (word, other, page_size)
+    text = normalised(pdf_text(out))
+    for _kind, entry in LEGEND_ITEMS:
+        assert entry in text
+    assert "Numbered discs: your spots (darker = more intense)." in text
+
+
+def test_the_legend_wraps_into_rows_that_neither_overlap_nor_leave_the_width(qapp) -> None:
+    """Laid out at the printed guide's width and narrower (a small window), each legend
+    entry keeps its own box inside the width; `legend_height` is the height they take."""
+    from PySide6.QtGui import QFont, QPdfWriter
+
+    from bodymap.ui.drawing.legend import LEGEND_ITEMS, legend_height, legend_layout
+
+    device = QPdfWriter(str(Path(__file__)))  # never written: only measured on
+    device.setResolution(1200)
+    font = QFont()
+    font.setPointSizeF(8.0)
+    for width_mm in (180.0, 186.0, 120.0, 60.0):
+        width = width_mm * 1200 / 25.4
+        entries = legend_layout(QRectF(0, 0, width, 1e6), font, device)
+        assert [e.kind for e in entries] == [kind for kind, _text in LEGEND_ITEMS]
+        assert [" ".join(e.lines) for e in entries] == [text for _kind, text in LEGEND_ITEMS]
+        for k, entry in enumerate(entries):
+            assert entry.rect.left() >= 0 and entry.rect.right() <= width + 1, width_mm
+            for other in entries[k + 1 :]:
+                assert not entry.rect.intersects(other.rect), (entry.text, other.text)
+        bottom = max(e.rect.bottom() for e in entries)
+        assert legend_height(width, font, device) == pytest.approx(bottom)

@@ -107,3 +107,85 @@ def test_the_summary_prints_each_spots_kind_of_pain_and_the_warning_signs(qtbot,
     text = _text(out)
     assert "· tingling" in text and "Warning signs raised by these spots" in text
     assert " ".join(nerve.text.split())[:60] in text
+
+
+DATA = Path(__file__).parent / "data"
+FIVE = DATA / "summary_five_spots.bodymap"
+"""Five spots (a tingling arm, both calves tingling or numb, the low back, the chest):
+eleven warning signs, four of them emergencies, and four held places."""
+SIXTY = DATA / "summary_sixty_spots.bodymap"
+"""Sixty spots all over: fifteen warning signs and thirty-six held places."""
+DESK = Path(__file__).parent.parent / "assets" / "examples" / "desk_worker.bodymap"
+
+
+def test_every_warning_sign_in_the_knowledge_files_says_how_soon_to_act() -> None:
+    """The summary lists the warning signs by the most urgent action each one's text
+    names, with the words of cautions.toml's [[urgency]] levels; a flag worded without a
+    time frame would sort last, so none may be."""
+    from bodymap.guide.summary import flag_urgency
+
+    knowledge = load_knowledge()
+    assert [level.id for level in knowledge.urgency] == ["emergency", "same_day", "soon"]
+    urgency = {flag.id: flag_urgency(flag.text) for flag in knowledge.red_flags}
+    assert max(urgency.values()) < len(knowledge.urgency), urgency
+    assert urgency["cauda_equina"] == urgency["both_legs"] == urgency["cardiac"] == 0
+    assert "call emergency services" in knowledge.urgency[0].words
+    assert urgency["trauma"] == urgency["eye"] == 1  # "the same day"
+    assert urgency["night_pain"] == 2  # "see a doctor soon (within a week)"
+    assert flag_urgency("Rest it.") == 3
+
+
+def test_the_summary_lists_the_warning_signs_most_urgent_first() -> None:
+    from bodymap.advisor import advise_map
+    from bodymap.guide.summary import flag_urgency, summary_content_for
+
+    tpm = load_map(FIVE)
+    flags = advise_map(tpm).red_flags
+    said = summary_content_for(tpm)
+    assert len(said.warnings) == len(flags) == 11
+    texts = [next(f.text for f in flags if line.endswith(f": {f.text}")) for line in said.warnings]
+    ranks = [flag_urgency(text) for text in texts]
+    assert ranks == sorted(ranks)
+    ids = [next(f.id for f in flags if f.text == text) for text in texts]
+    assert ids.index("cauda_equina") < ids.index("trauma") < ids.index("night_pain")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+@pytest.mark.parametrize("path", [DESK, FIVE, SIXTY], ids=["desk", "five", "sixty"])
+def test_the_summary_prints_every_warning_sign_and_nothing_over_the_disclaimer(
+    qtbot, tmp_path, path, page_size
+):
+    """The page is handed to a clinician: every warning sign the advice raises is printed
+    in full, the most urgent first, flowing onto a second page rather than left out; no
+    text reaches into the disclaimer box or off the page, and no two pieces of text
+    overlap; every page ends with the disclaimer. An ordinary map stays on one page."""
+    from bodymap.advisor import advise_map
+    from bodymap.guide.summary import summary_content_for
+
+    tpm = load_map(path)
+    said = summary_content_for(tpm)
+    out = tmp_path / "summary.pdf"
+    layout = write_summary_pdf(tpm, out, page_size=page_size, today=date(2026, 1, 2))
+    text = _text(out)
+    flags = advise_map(tpm).red_flags
+    assert flags and all(" ".join(flag.text.split()) in text for flag in flags)
+    assert layout.texts("warning") == [f"• {line}" for line in said.warnings]
+    assert layout.texts("held") == [f"• {line}" for line in said.held]
+    assert len(layout.texts("disclaimer")) == layout.pages
+    if path == DESK:
+        assert layout.pages == 1
+    else:
+        assert layout.pages >= 2
+    for item in layout.placed:
+        rect = item.rect
+        assert rect.left() >= -0.01 and rect.right() <= layout.width + 0.01, item
+        assert rect.top() >= -0.01 and rect.bottom() <= layout.height + 0.01, item
+        if item.role != "disclaimer":
+            assert rect.bottom() <= layout.foot + 0.01, item
+    for page in range(layout.pages):
+        rects = [(i.rect, i.text) for i in layout.placed if i.page == page]
+        for k, (one, words) in enumerate(rects):
+            for other, said_too in rects[k + 1 :]:
+                overlap = one.intersected(other)
+                assert overlap.width() < 0.05 or overlap.height() < 0.05, (words, said_too)

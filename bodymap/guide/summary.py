@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from bodymap.advisor.model import Advice
 from bodymap.guide.words import tool_words
+from bodymap.knowledge.model import UrgencyLevel
 from bodymap.maps.values import PressAnswer, Spot
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ __all__ = [
     "STEPS_SHOWN",
     "SummaryContent",
     "SummarySpot",
+    "flag_urgency",
     "summary_content",
     "summary_content_for",
 ]
@@ -31,6 +33,22 @@ SOURCES_SHOWN = 5
 """The summary lists this many likely sources at the most."""
 STEPS_SHOWN = 6
 """… and this many routine steps, then says how many more there are."""
+
+
+def flag_urgency(text: str, levels: Sequence[UrgencyLevel] | None = None) -> int:
+    """How soon a warning sign's ``text`` asks to act, as a rank: 0 for the most urgent of
+    the knowledge files' ``[[urgency]]`` levels (``levels``; the shipped ones by default),
+    ``len(levels)`` when its text uses none of their words. A sign ranks at the most urgent
+    level its text names, since any of its cases may be that urgent."""
+    if levels is None:
+        from bodymap.knowledge import load_knowledge
+
+        levels = load_knowledge().urgency
+    words = " ".join(text.lower().split())
+    for rank, level in enumerate(levels):
+        if any(phrase in words for phrase in level.words):
+            return rank
+    return len(levels)
 
 
 @dataclass(frozen=True)
@@ -56,10 +74,13 @@ class SummaryContent:
     more_steps: str
     """ "… 3 more steps" when the routine is longer than the summary shows, else ""."""
     warnings: tuple[str, ...] = ()
-    """The warning signs the spots raise, each naming its spots ("Spot 3: …")."""
+    """The warning signs the spots raise, each naming its spots ("Spot 3: …"), the most
+    urgent first (`flag_urgency`; the advisor's order among signs as urgent)."""
     held: tuple[str, ...] = ()
     """The muscles held for the clinician's check, one line per place marked tingling or
     numb (the person's own guide lists them the same way)."""
+    steps_left: int = 0
+    """How many routine steps ``more_steps`` counts (0 when it is "")."""
 
 
 def summary_content(
@@ -87,13 +108,20 @@ def summary_content(
         for step in steps[:STEPS_SHOWN]
     )
     more = len(steps) - STEPS_SHOWN
+    from bodymap.knowledge import load_knowledge
+
+    levels = load_knowledge().urgency
     return SummaryContent(
         spots=tuple(rows),
         sources=tuple(sources),
         routine=routine,
         more_steps=f"… {more} more steps" if more > 0 else "",
-        warnings=tuple(f"{flag.heading(advice.areas)}: {flag.text}" for flag in advice.red_flags),
+        warnings=tuple(
+            f"{flag.heading(advice.areas)}: {flag.text}"
+            for flag in sorted(advice.red_flags, key=lambda flag: flag_urgency(flag.text, levels))
+        ),
         held=tuple(place.text for place in advice.routine.held_places),
+        steps_left=max(more, 0),
     )
 
 

@@ -31,6 +31,7 @@ from bodymap.knowledge.model import (
     SafetyText,
     Technique,
     TriggerPointSite,
+    UrgencyLevel,
 )
 from bodymap.knowledge.names import (
     FASCIA_IDS,
@@ -247,6 +248,7 @@ class _Cautions:
         self.patterns = tuple(self._patterns(top))
         self.flags = tuple(self._flags(top))
         self.contraindications = tuple(self._contraindications(top))
+        self.urgency = tuple(self._urgency(top))
         self.safety = self._safety(top.table("safety"))
         unknown = sorted(self.safety.limbs - {b.id for b in self.body_parts})
         if unknown:
@@ -352,6 +354,18 @@ class _Cautions:
             cid = _record_id(c, "contraindication", [item.id for item in out])
             out.append(Contraindication(cid, c.text("text")))
             c.finish()
+        return out
+
+    @staticmethod
+    def _urgency(top: Fields) -> list[UrgencyLevel]:
+        out: list[UrgencyLevel] = []
+        if top.raw("urgency") is None:
+            return out
+        for u in top.tables("urgency"):
+            level = _record_id(u, "urgency level", [item.id for item in out])
+            words = u.texts("words", nonempty=True)
+            out.append(UrgencyLevel(level, tuple(" ".join(w.lower().split()) for w in words)))
+            u.finish()
         return out
 
     @staticmethod
@@ -487,6 +501,7 @@ def parse_knowledge(
         beside_spine_pattern=spine_pattern,
         beside_spine=frozenset(spine_muscles),
         beside_spine_caution=spine.text("caution"),
+        urgency=cautions.urgency,
     )
     check_first.finish()
     spine.finish()

@@ -26,6 +26,7 @@ __all__ = [
     "SafetyText",
     "Technique",
     "TriggerPointSite",
+    "UrgencyLevel",
 ]
 
 
@@ -213,6 +214,15 @@ class RedFlag:
 
 
 @dataclass(frozen=True)
+class UrgencyLevel:
+    """How soon a warning sign asks the person to act, and the words of a flag's text
+    that say so (``cautions.toml``, ``[[urgency]]``, the most urgent first)."""
+
+    id: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Contraindication:
     """A condition under which a person should ask a clinician before rolling at all."""
 
@@ -277,3 +287,5 @@ class Knowledge:
     muscles are not held for the leg but rolled with ``beside_spine_caution``."""
     beside_spine: frozenset[str] = frozenset()
     beside_spine_caution: str = ""
+    urgency: tuple[UrgencyLevel, ...] = ()
+    """How soon a warning sign asks to act, the most urgent first (``flag_urgency``)."""

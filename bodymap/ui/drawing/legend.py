@@ -3,13 +3,23 @@ the crossed and open circles and the numbered discs on a body diagram mean."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPaintDevice,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 
 from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.markers import hatch, paint_site_marker, paint_spot_marker
 
-__all__ = ["LEGEND_ITEMS", "paint_legend"]
+__all__ = ["LEGEND_ITEMS", "LegendEntry", "legend_height", "legend_layout", "paint_legend"]
 
 LEGEND_ITEMS = (
     ("caution", "Hatched: do not roll here"),
@@ -54,27 +64,99 @@ def _swatch(painter: QPainter, kind: str, box: QRectF, monochrome: bool) -> None
         paint_spot_marker(painter, box.center(), 1, 6, box.height() * 0.48, monochrome=monochrome)
 
 
+@dataclass(frozen=True)
+class LegendEntry:
+    """One legend item placed in a rectangle: its swatch, its text broken into lines to fit
+    the width, and where those lines go (device units)."""
+
+    kind: str
+    text: str
+    swatch: QRectF
+    lines: tuple[str, ...]
+    text_rect: QRectF
+    baseline: float
+    """The first line's baseline; each further line one line spacing below."""
+    line_spacing: float
+
+    @property
+    def rect(self) -> QRectF:
+        """The swatch and the text together."""
+        return self.swatch.united(self.text_rect)
+
+
+def _wrap(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``width`` (a word longer than
+    that keeps a line of its own)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        trial = f"{line} {word}" if line else word
+        if line and metrics.horizontalAdvance(trial) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = trial
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+def legend_layout(
+    rect: QRectF, font: QFont, device: QPaintDevice | None = None
+) -> list[LegendEntry]:
+    """Where each legend item goes in ``rect``: left to right, a new row when an item does
+    not fit the rest of the row, and an item wider than the whole row wrapped onto more
+    lines; each row is as tall as its tallest item, so no item overlaps another (the
+    height used is the bottom of the last entry)."""
+    metrics = QFontMetricsF(font, device) if device is not None else QFontMetricsF(font)
+    size = metrics.height() * 1.1
+    gap = size * 0.5
+    swatch_w = size * 1.3
+    indent = swatch_w + gap * 0.4  # from the swatch's left to the text
+    spacing = metrics.lineSpacing()
+    entries: list[LegendEntry] = []
+    x, y = rect.left(), rect.top()
+    row_bottom = y + size
+    for kind, text in LEGEND_ITEMS:
+        if x > rect.left() and x + indent + metrics.horizontalAdvance(text) > rect.right():
+            x, y = rect.left(), row_bottom + gap * 0.6
+            row_bottom = y + size
+        lines = _wrap(text, metrics, max(rect.right() - x - indent, size))
+        baseline = y + size / 2 + metrics.ascent() / 2 - 1
+        top = baseline - metrics.ascent()
+        width = max(metrics.horizontalAdvance(line) for line in lines)
+        text_rect = QRectF(x + indent, top, width, (len(lines) - 1) * spacing + metrics.height())
+        entry = LegendEntry(
+            kind, text, QRectF(x, y, swatch_w, size), tuple(lines), text_rect, baseline, spacing
+        )
+        entries.append(entry)
+        row_bottom = max(row_bottom, entry.rect.bottom())
+        x = text_rect.right() + size * 0.3 + gap
+    return entries
+
+
+def legend_height(width: float, font: QFont, device: QPaintDevice | None = None) -> float:
+    """The height `paint_legend` takes ``width`` wide."""
+    entries = legend_layout(QRectF(0, 0, width, 1e6), font, device)
+    return max(entry.rect.bottom() for entry in entries)
+
+
 def paint_legend(
     painter: QPainter, rect: QRectF, font: QFont, *, monochrome: bool = False
 ) -> float:
-    """Draw the legend items left to right in ``rect``, wrapping to a new row when needed;
-    returns the height used."""
-    metrics = QFontMetricsF(font, painter.device())
-    size = metrics.height() * 1.1
-    gap = size * 0.5
-    x, y = rect.left(), rect.top()
+    """Draw the legend items left to right in ``rect`` (laid out by `legend_layout`, so an
+    entry too long for the row wraps instead of running into the next); returns the height
+    used."""
+    entries = legend_layout(rect, font, painter.device())
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setFont(font)
-    for kind, text in LEGEND_ITEMS:
-        width = size + gap * 0.6 + metrics.horizontalAdvance(text)
-        if x > rect.left() and x + width > rect.right():
-            x, y = rect.left(), y + size + gap * 0.6
-        _swatch(painter, kind, QRectF(x, y, size * 1.3, size), monochrome)
+    for entry in entries:
+        _swatch(painter, entry.kind, entry.swatch, monochrome)
         painter.setPen(QColor("#000000") if monochrome else palette.INK)
-        painter.drawText(
-            QPointF(x + size * 1.3 + gap * 0.4, y + size / 2 + metrics.ascent() / 2 - 1), text
-        )
-        x += width + size * 0.3 + gap
+        for k, line in enumerate(entry.lines):
+            painter.drawText(
+                QPointF(entry.text_rect.left(), entry.baseline + k * entry.line_spacing), line
+            )
     painter.restore()
-    return y + size - rect.top()
+    return max(entry.rect.bottom() for entry in entries) - rect.top()

@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont, QPaintDevice, QPainter
 from bodymap.guide.content import GuideContent
 from bodymap.guide.layout import Block
 from bodymap.maps import Spot
-from bodymap.ui.drawing.legend import paint_legend
+from bodymap.ui.drawing.legend import legend_height, paint_legend
 from bodymap.ui.printing.block_base import BOX_FILL, INK, MUTED, RULE, BlockBuilder, Paint
 from bodymap.ui.printing.diagram import DiagramPainter
 from bodymap.ui.printing.steps import RoutineBlocks
@@ -222,7 +222,9 @@ class GuideBlocks(BlockBuilder):
             self.fonts.small,
             self.width,
         )
-        key_h = self.u.mm(11)
+        # the legend's rows as tall as they are at this width on this device (a fixed
+        # height let its third row print over the caption)
+        key_h = legend_height(self.width, self.fonts.small, self.device) + self.u.mm(1.5)
 
         def paint(painter: QPainter, rect: QRectF) -> None:
             gap = self.u.mm(6)
