@@ -288,9 +288,21 @@ def _output_path(
     unless ``force`` an existing file that is not already of this kind, so a typo never
     replaces a map or a document with a picture."""
     out = Path(text)
+    try:
+        return _checked_output(out, kind, force=force, inputs=inputs)
+    except OSError as exc:  # a name too long for the file system, a folder not allowed …
+        from bodymap.maps.safe_io import os_reason
+
+        raise CliError(f"cannot write {out}: {os_reason(exc)}") from None
+
+
+def _checked_output(out: Path, kind: str | None, *, force: bool, inputs: Sequence[str]) -> Path:
+    """`_output_path`'s checks; OSError when the system cannot even look at ``out``."""
     if out.is_dir():
         raise CliError(f"cannot write {out}: it is a folder")
     if not out.parent.is_dir():
+        if out.parent.exists():
+            raise CliError(f"cannot write {out}: {out.parent} is a file, not a folder")
         raise CliError(f"cannot write {out}: folder {out.parent} does not exist")
     for source in inputs:
         if _same_file(out, Path(source)):
@@ -299,8 +311,6 @@ def _output_path(
         mode: int | None = os.stat(out).st_mode
     except FileNotFoundError:
         mode = None
-    except OSError as exc:
-        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
     what = None if mode is None else _file_kind(mode)
     if what is not None:
         raise CliError(f"cannot write {out}: it is {what}, not a file")
