@@ -502,11 +502,14 @@ def _cmd_history(args: argparse.Namespace) -> int:
             raise CliError("--spots names no spot (give ids or numbers, separated by commas)")
     if not tpm.history:
         raise CliError(f"{args.map} has no check-ins to draw")
+    # the chart is a widget drawn into a picture: like summary and guide, it needs no
+    # display, so it draws offscreen (without this Qt aborts where there is no display)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
     from bodymap.ui.history.window import render_history
 
-    app = QApplication.instance() or QApplication(["bodymap"])  # the chart is a widget
+    app = QApplication.instance() or QApplication(["bodymap"])
     try:
         render_history(tpm, out, start=start, end=end, spot_ids=spots)
     except OSError as exc:
