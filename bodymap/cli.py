@@ -289,9 +289,21 @@ def _output_path(
     unless ``force`` an existing file that is not already of this kind, so a typo never
     replaces a map or a document with a picture."""
     out = Path(text)
+    try:
+        return _checked_output(out, kind, force=force, inputs=inputs)
+    except OSError as exc:  # a name too long for the file system, a folder not allowed …
+        from bodymap.maps.safe_io import os_reason
+
+        raise CliError(f"cannot write {out}: {os_reason(exc)}") from None
+
+
+def _checked_output(out: Path, kind: str | None, *, force: bool, inputs: Sequence[str]) -> Path:
+    """`_output_path`'s checks; OSError when the system cannot even look at ``out``."""
     if out.is_dir():
         raise CliError(f"cannot write {out}: it is a folder")
     if not out.parent.is_dir():
+        if out.parent.exists():
+            raise CliError(f"cannot write {out}: {out.parent} is a file, not a folder")
         raise CliError(f"cannot write {out}: folder {out.parent} does not exist")
     for source in inputs:
         if _same_file(out, Path(source)):
@@ -300,8 +312,6 @@ def _output_path(
         mode: int | None = os.stat(out).st_mode
     except FileNotFoundError:
         mode = None
-    except OSError as exc:
-        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
     what = None if mode is None else _file_kind(mode)
     if what is not None:
         raise CliError(f"cannot write {out}: it is {what}, not a file")
@@ -384,13 +394,38 @@ def _when(text: str) -> datetime:
         ) from None
 
 
+SPOT_KEYS = (
+    "a spot is named by its id or its number (1 = the first spot, as the window numbers "
+    "them); a key that is both a number and another spot's id is refused: write #N for "
+    "spot number N or id:X for the spot whose id is X"
+)
+
+
 def _spot_for(tpm: Any, key: str) -> str:
-    """The id of the spot named by ``key``: its id, or else its number (1, 2, …)."""
-    if tpm.has_spot(key):
-        return str(key)
-    if key.isdigit() and 1 <= int(key) <= len(tpm.spots):
-        return str(tpm.spots[int(key) - 1].id)
-    known = ", ".join(spot.id for spot in tpm.spots[:5]) + (", …" if len(tpm.spots) > 5 else "")
+    """The id of the spot named by ``key``: ``#N`` its number, ``id:X`` its id, else its
+    id or its number (1, 2, …), refused when these name two different spots."""
+    count = len(tpm.spots)
+    numbered = key[1:] if key.startswith("#") else key
+    number = int(numbered) if numbered.isascii() and numbered.isdigit() else 0
+    by_number = str(tpm.spots[number - 1].id) if 1 <= number <= count else None
+    if key.startswith("#"):
+        if by_number is None:
+            raise CliError(f"no spot number {key[1:]!r:.40} in the map (it has {count})")
+        return by_number
+    if key.startswith("id:"):
+        if not tpm.has_spot(key[3:]):
+            raise CliError(f"no spot with the id {key[3:]!r:.40} in the map")
+        return key[3:]
+    by_id = str(key) if tpm.has_spot(key) else None
+    if by_id is not None and by_number is not None and by_id != by_number:
+        place = tpm.index_of(by_id) + 1
+        raise CliError(
+            f"{key!r:.40} is both spot number {key} and the id of spot number {place}: "
+            f"write #{key} for spot number {key}, or id:{key} for the spot whose id is {key}"
+        )
+    if by_id is not None or by_number is not None:
+        return str(by_id or by_number)
+    known = ", ".join(spot.id for spot in tpm.spots[:5]) + (", …" if count > 5 else "")
     raise CliError(f"no spot {key!r:.40} in the map (give a spot id or number: {known or 'none'})")
 
 
@@ -493,11 +528,14 @@ def _cmd_history(args: argparse.Namespace) -> int:
             raise CliError("--spots names no spot (give ids or numbers, separated by commas)")
     if not tpm.history:
         raise CliError(f"{args.map} has no check-ins to draw")
+    # the chart is a widget drawn into a picture: like summary and guide, it needs no
+    # display, so it draws offscreen (without this Qt aborts where there is no display)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
     from bodymap.ui.history.window import render_history
 
-    app = QApplication.instance() or QApplication(["bodymap"])  # the chart is a widget
+    app = QApplication.instance() or QApplication(["bodymap"])
     try:
         render_history(tpm, out, start=start, end=end, spot_ids=spots)
     except OSError as exc:
@@ -801,7 +839,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("map", help="a .bodymap file")
     p.add_argument(
-        "readings", nargs="+", metavar="ID=INTENSITY", help="a spot id or number, and 0–10"
+        "readings",
+        nargs="+",
+        metavar="ID=INTENSITY",
+        help=f"a spot id or number, and 0–10 ({SPOT_KEYS})",
     )
     p.add_argument("--at", metavar="DATETIME", help="back-date: ISO 8601, local time by default")
     p.add_argument("--note", default=None, help="a note about this check-in")
@@ -825,7 +866,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--spots",
         metavar="ID,...",
-        help="the spots to draw, by id or number (default: the first 8 with check-ins)",
+        help="the spots to draw, by id or number, #N or id:X as for checkin "
+        "(default: the first 8 with check-ins)",
     )
     p.add_argument("--force", action="store_true", help=_FORCE_HELP)
     p.set_defaults(func=_cmd_history)

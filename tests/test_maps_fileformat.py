@@ -245,10 +245,12 @@ def test_too_large_file_is_refused_before_reading(tmp_path: Path) -> None:
 
 
 def test_missing_file_and_folder_are_map_file_errors(tmp_path: Path) -> None:
-    with pytest.raises(MapFileError, match="cannot read the file"):
+    with pytest.raises(MapFileError, match="there is no such file"):
         load_map(tmp_path / "nope.bodymap")
-    with pytest.raises(MapFileError, match=r"cannot read the file|not a regular file"):
+    with pytest.raises(MapFileError, match="it is a folder, not a map file"):
         load_map(tmp_path)
+    with pytest.raises(MapFileError, match="the file name is too long"):
+        load_map(tmp_path / ("a" * 300 + ".bodymap"))
 
 
 def test_a_map_too_large_to_reopen_is_not_saved(

@@ -25,7 +25,7 @@ from bodymap.maps.area import Area
 from bodymap.maps.errors import MapFileError
 from bodymap.maps.migrations import CURRENT_VERSION, FORMAT_NAME, detect_version, migrate
 from bodymap.maps.model import TriggerPointMap
-from bodymap.maps.safe_io import atomic_write
+from bodymap.maps.safe_io import atomic_write, os_reason
 from bodymap.maps.values import (
     MAX_ANSWERS,
     MAX_AREA_VERTICES_TOTAL,
@@ -496,7 +496,10 @@ def loads_map(text: str | bytes) -> TriggerPointMap:
 def load_map(path: str | os.PathLike[str]) -> TriggerPointMap:
     """Read a ``.bodymap`` file (read-only; the file is never changed)."""
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):  # before open: a FIFO would block it
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            raise MapFileError("it is a folder, not a map file", path)
+        if not stat.S_ISREG(mode):  # before open: a FIFO would block it
             raise MapFileError("not a regular file", path)
         with open(path, "rb") as stream:
             info = os.fstat(stream.fileno())
@@ -509,8 +512,10 @@ def load_map(path: str | os.PathLike[str]) -> TriggerPointMap:
                     path,
                 )
             raw = stream.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError as exc:
+        raise MapFileError("there is no such file", path) from exc
     except OSError as exc:
-        raise MapFileError(f"cannot read the file ({exc.strerror or exc})", path) from exc
+        raise MapFileError(f"cannot read the file ({os_reason(exc)})", path) from exc
     try:
         saved = datetime.fromtimestamp(info.st_mtime, UTC)
         return map_from_data(parse_json(raw), now=saved)

@@ -10,6 +10,7 @@ allows. If anything fails the temporary file is removed, the old file stays as i
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import stat
@@ -19,7 +20,14 @@ from pathlib import Path
 
 from bodymap.maps.errors import MapFileError
 
-__all__ = ["atomic_write", "backup_path", "fsync_directory"]
+__all__ = ["atomic_write", "backup_path", "fsync_directory", "os_reason"]
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, in a user's words ("the file name is too long")."""
+    if exc.errno == errno.ENAMETOOLONG:
+        return "the file name is too long"
+    return str(exc.strerror or exc)
 
 
 def backup_path(path: str | os.PathLike[str]) -> Path:
@@ -74,7 +82,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, backup: bool = Fa
     except FileNotFoundError:
         existing = None
     except OSError as exc:
-        raise MapFileError(f"could not save ({exc.strerror or exc})", path) from exc
+        raise MapFileError(f"could not save ({os_reason(exc)})", path) from exc
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         raise MapFileError("could not save (not a regular file)", path)
     try:
@@ -85,7 +93,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, backup: bool = Fa
         where = target.parent
         raise MapFileError(f"could not save: the folder {where} does not exist", path) from exc
     except OSError as exc:
-        raise MapFileError(f"could not save ({exc.strerror or exc})", path) from exc
+        raise MapFileError(f"could not save ({os_reason(exc)})", path) from exc
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)

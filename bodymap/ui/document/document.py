@@ -173,10 +173,9 @@ class MapDocument(QObject):
         try:
             tpm = load_map(path)
         except MapFileError as exc:
-            self.show_error(
-                f"Could not open {path.name}",
-                f"{_sentence(exc.problem)}\n\n{path.name} was left as it is.",
-            )
+            # "left as it is" only of a file there is: not of a missing name or a folder
+            kept = f"\n\n{path.name} was left as it is." if _is_file(path) else ""
+            self.show_error(f"Could not open {path.name}", f"{_sentence(exc.problem)}{kept}")
             return False
         self._install(tpm, path)
         self._remember_recent(path)
@@ -449,3 +448,11 @@ def _sentence(problem: str) -> str:
     """A loader's problem ("the file is empty") as a sentence for a message box."""
     text = problem.strip().rstrip(".")
     return f"{text[:1].upper()}{text[1:]}."
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a regular file (False where it cannot even be looked at)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False

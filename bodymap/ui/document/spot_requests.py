@@ -16,7 +16,15 @@ import shapely
 import shapely.affinity
 
 from bodymap.atlas import ViewAtlas
-from bodymap.maps import Batch, add_spot, check_in, edit_spot, move_spot, remove_spot
+from bodymap.maps import (
+    Batch,
+    TriggerPointMap,
+    add_spot,
+    check_in,
+    edit_spot,
+    move_spot,
+    remove_spot,
+)
 from bodymap.maps.area import Area
 from bodymap.maps.operations import AddSpot, CheckInOp, EditCheckIn
 from bodymap.maps.verbs import (
@@ -31,6 +39,7 @@ from bodymap.ui.document.document import MapDocument
 
 __all__ = [
     "SpotFields",
+    "check_in_op",
     "request_add",
     "request_check_in",
     "request_delete_check_in",
@@ -138,15 +147,23 @@ def request_remove(document: MapDocument, spot_id: str) -> None:
 
 def request_edit(document: MapDocument, spot_id: str, fields: SpotFields) -> None:
     """Change a spot's intensity, kind or note (``fields`` as `edit_spot` takes them)."""
-    if document.map.has_spot(spot_id):
-        document.push(edit_spot(document.map, spot_id, **fields, apply=False))
+    if not document.map.has_spot(spot_id):
+        return
+    try:
+        op = edit_spot(document.map, spot_id, **fields, apply=False)
+    except ValueError as exc:  # the fields keep their checks; nothing may pass unsaid
+        document.show_error("That change could not be kept", str(exc))
+        return
+    document.push(op)
 
 
 def request_edit_check_in(document: MapDocument, at: datetime, note: str) -> bool:
     """Change the note of the check-in logged at ``at`` (one undo step)."""
     try:
         op = edit_check_in(document.map, at, note=note, apply=False)
-    except ValueError:
+    except ValueError as exc:
+        if any(c.at == at for c in document.map.history):  # still there: say why not
+            document.show_error("Could not change the note", f"The note was kept: {exc}.")
         return False
     return document.push(op, "Edit check-in note")
 
@@ -160,6 +177,29 @@ def request_delete_check_in(document: MapDocument, at: datetime) -> bool:
     return document.push(op, "Delete check-in")
 
 
+def check_in_op(
+    tpm: TriggerPointMap,
+    values: dict[str, int],
+    *,
+    at: datetime | None = None,
+    note: str = "",
+    today: bool = False,
+) -> Batch:
+    """The check-in `request_check_in` pushes, not applied; ValueError saying why when the
+    map cannot keep it (a note too long, a time out of range …)."""
+    latest = at is None or not tpm.history or at >= tpm.history[-1].at
+    edits = tuple(
+        edit_spot(tpm, spot.id, intensity=values[spot.id], apply=False)
+        for spot in tpm.spots
+        if latest and spot.id in values and values[spot.id] != spot.intensity
+    )
+    if today and at is None:
+        step: CheckInOp | EditCheckIn = check_in_today(tpm, values, note=note or None, apply=False)
+    else:
+        step = check_in(tpm, values, at, note=note, apply=False)
+    return Batch((*edits, step), "Check in")
+
+
 def request_check_in(
     document: MapDocument,
     values: dict[str, int],
@@ -171,24 +211,12 @@ def request_check_in(
     """Log the spots' intensities as one undo step: now, or back-dated to ``at``, with a
     note; in ``today`` mode today's check-in is updated instead of adding another. Spots
     whose intensity changed take the new value too, unless the check-in is back-dated
-    before the latest one."""
-    tpm = document.map
-    latest = at is None or not tpm.history or at >= tpm.history[-1].at
-    edits = tuple(
-        edit_spot(tpm, spot.id, intensity=values[spot.id], apply=False)
-        for spot in tpm.spots
-        if latest and spot.id in values and values[spot.id] != spot.intensity
-    )
+    before the latest one. A check-in the map cannot keep is refused with a message."""
     try:
-        if today and at is None:
-            step: CheckInOp | EditCheckIn = check_in_today(
-                tpm, values, note=note or None, apply=False
-            )
-        else:
-            step = check_in(tpm, values, at, note=note, apply=False)
-    except ValueError:
+        op = check_in_op(document.map, values, at=at, note=note, today=today)
+    except ValueError as exc:
+        document.show_error("Could not check in", f"Nothing was logged: {exc}.")
         return False
-    op = Batch((*edits, step), "Check in")
     return document.push(op, "Check in")
 
 

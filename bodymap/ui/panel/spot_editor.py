@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.maps import PAIN_KINDS, Spot
+from bodymap.ui.drawing.note_limit import NoteLimit
 
 __all__ = ["NOTE_DEBOUNCE_MS", "SpotEditor"]
 
@@ -63,6 +64,8 @@ class SpotEditor(QWidget):
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
         self.note_edit.installEventFilter(self)
+        # never more than a map keeps: over the limit is refused as it is typed, and said
+        self.note_limit = NoteLimit(self.note_edit)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(note_debounce_ms)
@@ -78,6 +81,7 @@ class SpotEditor(QWidget):
         form.addRow(intensity_label, row)
         form.addRow("&Kind", self.kind_box)
         form.addRow("&Note", self.note_edit)
+        form.addRow(self.note_limit.label)
 
         self.intensity_slider.valueChanged.connect(self._slider_changed)
         self.intensity_slider.sliderReleased.connect(
@@ -116,6 +120,7 @@ class SpotEditor(QWidget):
             blank = not note and document.isEmpty() and not document.isUndoAvailable()
             if not typing and not blank:
                 self.note_edit.setPlainText(note)
+            self.note_limit.refresh() if same else self.note_limit.clear()
         finally:
             for widget in widgets:
                 widget.blockSignals(False)

@@ -30,6 +30,7 @@ from bodymap.knowledge import Knowledge, load_knowledge
 from bodymap.maps import Spot, TriggerPointMap
 from bodymap.maps.values import BACKDATE_LIMIT
 from bodymap.ui.canvas.keys import DIAGRAM_KEYS
+from bodymap.ui.drawing.note_limit import NoteLimit
 from bodymap.ui.drawing.plain_text import plain_label
 from bodymap.ui.panel.clinician import ReadingDialog, clinician_html
 
@@ -98,10 +99,14 @@ class CheckInDialog(QDialog):
         intro: str = "How does each spot feel today? (0 = no pain, 10 = worst)",
         *,
         session: bool = False,
+        problem: Callable[[CheckInDialog], str] | None = None,
     ) -> None:
         """``session``: the check-in after a rolling session, made now with the session's
-        own note, so it offers neither a time, a note nor "update today's check-in"."""
+        own note, so it offers neither a time, a note nor "update today's check-in".
+        ``problem``: why the map cannot keep the check-in as filled in ("" if it can);
+        Check In then keeps the dialog open and says why, so nothing typed is lost."""
         super().__init__(parent)
+        self._problem = problem
         self.setWindowTitle("Check in")
         self.setAccessibleName("Check in")
         self._boxes: dict[str, QSpinBox] = {}
@@ -131,6 +136,11 @@ class CheckInDialog(QDialog):
         self.note.setPlaceholderText("A note about today (optional), e.g. after a long drive")
         self.note.setAccessibleName("Check-in note")
         self.note.setFixedHeight(56)
+        self.note_limit = NoteLimit(self.note)  # never more than a check-in note keeps
+        self.refusal = plain_label("")
+        self.refusal.setWordWrap(True)
+        self.refusal.setAccessibleName("Why this check-in cannot be logged")
+        self.refusal.hide()
         self.when = QDateTimeEdit(QDateTime.currentDateTime(), self)
         self.when.setCalendarPopup(True)
         self.when.setMaximumDateTime(QDateTime.currentDateTime().addSecs(60))
@@ -152,14 +162,25 @@ class CheckInDialog(QDialog):
             extra = QFormLayout()
             extra.addRow("When:", self.when)
             extra.addRow("Note:", self.note)
+            extra.addRow(self.note_limit.label)
             layout.addLayout(extra)
             layout.addWidget(self.today)
+        layout.addWidget(self.refusal)
         layout.addWidget(buttons)
         self._opened = QDateTime.currentDateTime()
         self.resize(440, min(660, 230 + 34 * len(self._boxes)))
 
     def values(self) -> dict[str, int]:
         return {spot_id: box.value() for spot_id, box in self._boxes.items()}
+
+    def accept(self) -> None:
+        """Close only with a check-in the map can keep; else say why and stay open."""
+        problem = self._problem(self) if self._problem is not None else ""
+        if problem:
+            self.refusal.setText(f"Cannot check in: {problem}.")
+            self.refusal.show()
+            return
+        super().accept()
 
     def details(self) -> tuple[datetime | None, str, bool]:
         """(when, note, today mode): ``when`` is None unless the user changed the time

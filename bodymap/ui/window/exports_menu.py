@@ -8,6 +8,8 @@ document's message methods.
 from __future__ import annotations
 
 import functools
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
 
 from bodymap.atlas import Atlas
 from bodymap.maps import TriggerPointMap
+from bodymap.maps.safe_io import os_reason
 from bodymap.session import PRESET_NAMES
 from bodymap.ui import settings as prefs
 from bodymap.ui.canvas.body_canvas import BodyCanvas
@@ -194,12 +197,27 @@ def output_summary(window: ExportHost, path: Path | None = None) -> Path | None:
 
 def _may_write(document: MapDocument, path: Path, title: str) -> bool:
     """An export never replaces a map (the open one or any ``.bodymap``) nor writes into a
-    device or pipe; False (and a message) when ``path`` is such a file."""
+    folder, device or pipe, nor tries a name the system refuses (too long …); False (and a
+    message saying which) when ``path`` is such a file."""
     problem = ""
-    if path.suffix.lower() == SUFFIX or (document.path is not None and _same(path, document.path)):
-        problem = f"{path.name} is a map file; choose another name so the map is kept."
-    elif path.exists() and not path.is_file():
+    try:
+        mode: int | None = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except NotADirectoryError:
+        problem = f"{path.parent.name} is a file, not a folder; choose another place."
+    except OSError as exc:
+        problem = f"Cannot write {path.name}: {os_reason(exc)}; choose another name."
+    if problem:
+        pass
+    elif mode is not None and stat.S_ISDIR(mode):
+        problem = f"{path.name} is a folder; choose a file name."
+    elif mode is not None and not stat.S_ISREG(mode):
         problem = f"{path.name} is not a regular file; choose another name."
+    elif path.suffix.lower() == SUFFIX or (
+        document.path is not None and _same(path, document.path)
+    ):
+        problem = f"{path.name} is a map file; choose another name so the map is kept."
     if problem:
         document.show_error(title, problem)
     return not problem

@@ -455,7 +455,15 @@ class MapWindow(QMainWindow):
     def ask_check_in(self, tpm: TriggerPointMap) -> dict[str, int] | None:
         from bodymap.ui.window.dialogs import CheckInDialog
 
-        dialog = CheckInDialog(tpm, self.spot_label, self)
+        def problem(dialog: CheckInDialog) -> str:
+            at, note, today = dialog.details()
+            try:
+                spot_requests.check_in_op(tpm, dialog.values(), at=at, note=note, today=today)
+            except ValueError as exc:
+                return str(exc)
+            return ""
+
+        dialog = CheckInDialog(tpm, self.spot_label, self, problem=problem)
         if not dialog.exec():
             return None
         self.check_in_details = dialog.details()
