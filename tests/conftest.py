@@ -102,3 +102,15 @@ def main_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         return window
 
     return make
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """The (title, text) of every message box the window shows, none of them modal."""
+    from bodymap.ui.document import dialogs
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        dialogs, "show_message", lambda _p, _i, title, text: shown.append((title, text))
+    )
+    return shown

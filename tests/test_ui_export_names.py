@@ -8,21 +8,11 @@ from pathlib import Path
 
 import pytest
 
-import bodymap.ui.document.dialogs as document_dialogs
 from bodymap.ui.window.mainwindow import MapWindow
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 LONG = "a" * 300
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        document_dialogs, "show_message", lambda _p, _i, title, text: shown.append((title, text))
-    )
-    return shown
 
 
 @pytest.fixture

@@ -10,22 +10,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-import bodymap.ui.document.dialogs as document_dialogs
 from bodymap.maps.values import MAX_NOTE_LENGTH
 from bodymap.ui.drawing.note_limit import ROOM_SHOWN
 from bodymap.ui.window.dialogs import CheckInDialog
 from bodymap.ui.window.mainwindow import MapWindow
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        document_dialogs, "show_message", lambda _p, _i, title, text: shown.append((title, text))
-    )
-    return shown
 
 
 @pytest.fixture
