@@ -49,3 +49,20 @@ def test_a_check_in_is_deleted_and_put_back(window: MapWindow) -> None:
     window.acts.undo.trigger()
     assert [c.note for c in tpm.history] == ["d0", "d1", "d2"]
     assert dialog.table.rowCount() == 3
+
+
+def test_a_note_cell_takes_no_more_than_a_map_keeps(window: MapWindow, qtbot) -> None:
+    """Typing into a note cell stops at the map's limit: the edit is kept, not refused."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from bodymap.maps.values import MAX_NOTE_LENGTH
+
+    dialog = window.show_check_ins()
+    table = dialog.table
+    table.setCurrentCell(0, 2)
+    table.editItem(table.item(0, 2))
+    (editor,) = table.viewport().findChildren(QLineEdit)
+    assert editor.maxLength() == MAX_NOTE_LENGTH
+    editor.setText("z" * (MAX_NOTE_LENGTH + 50))  # as a paste would
+    table.commitData(editor)
+    assert window.document.map.history[-1].note == "z" * MAX_NOTE_LENGTH

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.maps import Change
+from bodymap.maps.values import MAX_NOTE_LENGTH
 from bodymap.ui.document import spot_requests
 from bodymap.ui.document.document import MapDocument
 from bodymap.ui.document.map_observer import MapObserver
@@ -32,6 +36,22 @@ __all__ = ["CheckInsDialog"]
 
 _COLUMNS = ("When", "Spots", "Note")
 _NOTE = 2
+
+
+class _NoteDelegate(QStyledItemDelegate):
+    """A note cell's editor takes no more than a map keeps: typing stops at the limit, so
+    nothing typed is refused, and lost, after the edit."""
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.setMaxLength(MAX_NOTE_LENGTH)
+        return editor
 
 
 class CheckInsDialog(QDialog):
@@ -53,6 +73,7 @@ class CheckInsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(_NOTE, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.itemChanged.connect(self._note_edited)
+        self.table.setItemDelegateForColumn(_NOTE, _NoteDelegate(self.table))
         self.delete_button = QPushButton("&Delete Check-in")
         self.delete_button.clicked.connect(self.delete_selected)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
