@@ -284,6 +284,6 @@ def _empty_reason(advice: Advice, rules: Preset) -> str:
         )
     tools = " or ".join(tool_words(tool) for tool in rules.tools)
     return (
-        f"None of this routine's steps uses a {tools}, the only tools of a "
-        f"{rules.label.lower()} session. Choose another session type."
+        f"A {rules.label.lower()} session uses only a {tools}, and none of this routine's "
+        "steps uses one. Choose another session type."
     )
