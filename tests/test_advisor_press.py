@@ -330,3 +330,15 @@ def test_a_press_test_where_the_heart_warning_is_raised_says_what_a_yes_does_not
     calf = advise([PainSpot("back", 548, 790, 6)])
     assert calf.press and all(q.caveat == "" for q in calf.press)
     assert all(q.text().endswith("?") for q in calf.press)
+
+
+def test_the_steps_for_such_a_spot_carry_the_flags_roll_caution() -> None:
+    """A chest spot asked no press test is still served by the routine (the chest muscles),
+    and each step for it says to have the pain checked first and follow the heart warning;
+    steps only for a back spot do not."""
+    cardiac = next(flag for flag in load_knowledge().red_flags if flag.id == "cardiac")
+    advice = advise([PainSpot("front", 546, 280, 6), PainSpot("back", 548, 790, 5)])
+    chest_steps = [s for s in advice.routine.steps if 0 in s.spots]
+    assert chest_steps and all(cardiac.roll_caution in s.cautions for s in chest_steps)
+    others = [s for s in advice.routine.steps if 0 not in s.spots]
+    assert others and not any(cardiac.roll_caution in s.cautions for s in others)

@@ -234,3 +234,18 @@ def test_an_empty_session_says_why() -> None:
     assert plan_session(advise([]), "full").empty_reason.endswith("on the body map first.")
     rolled = plan_session(hands_only, "full")
     assert rolled.steps and rolled.empty_reason == "" and "empty_reason" not in rolled.to_json()
+
+
+def test_a_session_step_carries_the_routines_cautions_and_stop_rules() -> None:
+    """Mat mode is what people follow on the mat: each step keeps the routine step's
+    cautions, the stop rule beside the spine for a back with a tingling leg included."""
+    knowledge = load_knowledge()
+    advice = advise([PainSpot("back", 525, 390, 5), PainSpot("back", 549, 800, 6, "tingling")])
+    plan = plan_session(advice, "full")
+    steps = {s.muscle: s for s in advice.routine.steps}
+    assert plan.steps
+    for step in plan.steps:
+        assert step.cautions == steps[step.muscle].cautions
+        assert step.to_json()["cautions"] == list(step.cautions)
+    beside = [s for s in plan.steps if s.muscle in knowledge.beside_spine]
+    assert beside and all(knowledge.beside_spine_caution in s.cautions for s in beside)

@@ -413,3 +413,22 @@ def test_a_session_with_nothing_to_roll_says_why_not_well_done(qtbot, tmp_path, 
     assert mat.instruction.text().startswith("Check with a clinician first")
     assert "mark a sore spot" not in mat.instruction.text()
     mat.close()
+
+
+def test_mat_mode_shows_each_steps_cautions(qtbot, tmp_path, monkeypatch):
+    """While a step is rolled its cautions and stop rules show under the instruction (a
+    back with a tingling leg: the stop rule beside the spine)."""
+    from bodymap.advisor import PainSpot
+    from bodymap.knowledge import load_knowledge
+    from tests.test_safety_press import write_map
+
+    spots = [PainSpot("back", 525, 390, 5), PainSpot("back", 549, 800, 6, "tingling")]
+    window, _dialogs = make_window(qtbot, tmp_path, monkeypatch)
+    window.document.open(write_map(tmp_path / "backleg.bodymap", spots))
+    window.mat.full_screen = False
+    mat = window.mat.start("full", False, FakeClock())
+    step = mat.run.current.step
+    assert step.cautions and mat.cautions.isVisibleTo(mat)
+    assert all(f"⚠ {c}" in mat.cautions.text() for c in step.cautions)
+    assert load_knowledge().beside_spine_caution in mat.cautions.text()
+    mat.close()

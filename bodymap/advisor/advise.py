@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -14,7 +15,15 @@ from bodymap.advisor.cautions import (
     warning_signs,
     withheld_stretches,
 )
-from bodymap.advisor.model import LENGTHS, PAIN_KINDS, Advice, CautionNote, SpotFinding, SpotLike
+from bodymap.advisor.model import (
+    LENGTHS,
+    PAIN_KINDS,
+    Advice,
+    CautionNote,
+    Routine,
+    SpotFinding,
+    SpotLike,
+)
 from bodymap.advisor.press import (
     PressAnswerLike,
     PressKey,
@@ -26,7 +35,7 @@ from bodymap.advisor.ranking import MAX_SOURCES, rank_sources
 from bodymap.advisor.routine import build_routine, nerve_parts
 from bodymap.advisor.surrounding import surrounding_areas
 from bodymap.advisor.tables import tables_for
-from bodymap.knowledge import Knowledge, load_knowledge
+from bodymap.knowledge import Knowledge, RedFlag, load_knowledge
 
 if TYPE_CHECKING:
     from bodymap.atlas import Hit, Region, ViewAtlas
@@ -115,6 +124,21 @@ def _cautions_near(
     return out
 
 
+def _with_roll_cautions(routine: Routine, unpressed: Mapping[int, RedFlag]) -> Routine:
+    """The routine with each step for a spot asked no press test (the heart warning on the
+    chest) carrying that flag's ``roll_caution`` (once), wherever the step is shown."""
+    if not unpressed:
+        return routine
+    steps = []
+    for step in routine.steps:
+        extra = [unpressed[i].roll_caution for i in step.spots if i in unpressed]
+        extra = [c for c in dict.fromkeys(extra) if c and c not in step.cautions]
+        steps.append(
+            dataclasses.replace(step, cautions=(*step.cautions, *extra)) if extra else step
+        )
+    return dataclasses.replace(routine, steps=tuple(steps))
+
+
 def advise(
     spots: Sequence[SpotLike],
     atlas: Mapping[str, ViewAtlas] | None = None,
@@ -155,6 +179,7 @@ def advise(
         press = {key: answer for key, answer in press.items() if key[0] not in unpressed}
     ranked = apply_press_answers(rank_sources(hits, spots, tables, limit=None), press, areas)
     routine, coverage = build_routine(ranked, hits, spots, tables, notes, length, withheld=withheld)
+    routine = _with_roll_cautions(routine, unpressed)
     findings = tuple(
         SpotFinding(
             index=index,
@@ -173,7 +198,7 @@ def advise(
             covered_by=coverage[index].covered_by,
             not_rolled_reason=coverage[index].reason,
             area_units2=sizes[index],
-            press_note=unpressed.get(index, ""),
+            press_note=unpressed[index].press_note if index in unpressed else "",
         )
         for index, (spot, hit) in enumerate(zip(spots, hits, strict=True))
     )

@@ -237,9 +237,10 @@ def red_flags(
 
 def press_test_withheld(
     spots: Sequence[SpotLike], hits: Sequence[Hit], knowledge: Knowledge
-) -> dict[int, str]:
-    """The spots asked no press test, whose answers do not count, each with why (the flag's
-    ``press_note``): those that raise a red flag through a trigger marked ``press_test =
+) -> dict[int, RedFlag]:
+    """The spots asked no press test, whose answers do not count, each with the flag that
+    withholds it (its ``press_note`` says why, its ``roll_caution`` goes with the steps for
+    the spot): those that raise a red flag through a trigger marked ``press_test =
     false`` (the heart warning on the chest, the upper belly, the jaw or the throat, where
     pressing cannot tell muscle pain from heart pain). Read like the flag itself: where it
     is raised by grazing a place, so is this."""
@@ -249,7 +250,7 @@ def press_test_withheld(
         for trigger in flag.triggers
         if not trigger.press_test
     ]
-    out: dict[int, str] = {}
+    out: dict[int, RedFlag] = {}
     if not withholding:
         return out
     for i, (spot, hit) in enumerate(zip(spots, hits, strict=True)):
@@ -263,7 +264,7 @@ def press_test_withheld(
             if spot.intensity >= trigger.min_intensity and _applies(
                 trigger, spot.kind, where, regions
             ):
-                out[i] = flag.press_note
+                out[i] = flag
                 break
     return out
 

@@ -293,6 +293,7 @@ class _Cautions:
                     watch_for=bool(watch_for),
                     press_note=press_note,
                     press_caveat=r.text("press_caveat", required=False),
+                    roll_caution=r.text("roll_caution", required=False),
                 )
             )
             r.finish()

@@ -211,6 +211,8 @@ class RedFlag:
     why it is asked no press test (required when a trigger has one)."""
     press_caveat: str = ""
     """Said with the press test of a spot that raises the flag (and may be asked one)."""
+    roll_caution: str = ""
+    """A caution of every routine step for a spot asked no press test through this flag."""
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,8 @@ class SessionStep:
     phases: tuple[Phase, ...]
     on_point_range: tuple[int, int]
     sites: tuple[tuple[float, float], ...] = ()
+    cautions: tuple[str, ...] = ()
+    """The routine step's cautions and stop rules, shown while it is rolled."""
 
     @property
     def seconds(self) -> int:
@@ -68,6 +70,7 @@ class SessionStep:
             **fields_json(self, "muscle", "side", "name", "view", "tool", "position", "spots"),
             "seconds": self.seconds,
             "phases": [p.to_json() for p in self.phases],
+            "cautions": list(self.cautions),
         }
 
 

@@ -191,6 +191,7 @@ def _build(
                 phases=_phases(cand, preset, beginner, fill, after),
                 on_point_range=step.on_point_s,
                 sites=cand.sites,
+                cautions=step.cautions,
             )
         )
     return tuple(steps)

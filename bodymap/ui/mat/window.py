@@ -102,6 +102,8 @@ class MatWindow(QWidget):
         self.title = _label("title", self, wrap=True)
         self.phase = _label("phase", self)
         self.instruction = _label("instruction", self, wrap=True)
+        self.cautions = _label("cautions", self, wrap=True, colour="#ffd27a")
+        """The step's cautions and stop rules, as the panel and the guide give them."""
         self.next_up = _label("next", self, wrap=True, colour="#c9d3de")
         self.hints = _label("hints", self, colour="#8a97a6")
         self.hints.setText(HINTS)
@@ -129,6 +131,7 @@ class MatWindow(QWidget):
         right.addWidget(self.phase)
         right.addWidget(self.ring, 3)
         right.addWidget(self.instruction, 1)
+        right.addWidget(self.cautions)
         grid = QGridLayout()
         grid.addWidget(self.crop, 0, 0)
         grid.addLayout(right, 0, 1)
@@ -258,6 +261,7 @@ class MatWindow(QWidget):
             widget.setVisible(ref is not None or widget is self.buttons["stop"])
         self.buttons["stop"].setText("Stop" if ref is not None else "Close")
         if ref is None:
+            self.cautions.hide()
             done = run.steps_done
             steps = f"{done} of {len(plan.steps)} steps done" if plan.steps else "no steps"
             self.status.setText(f"{label} · {steps}")
@@ -281,6 +285,8 @@ class MatWindow(QWidget):
         self.phase.setText(PHASE_WORDS[ref.phase.kind])
         self.phase.setStyleSheet(f"color: {PHASE_COLOURS[ref.phase.kind].name()};")
         self.instruction.setText(ref.phase.text)
+        self.cautions.setText("\n".join(f"⚠ {c}" for c in ref.step.cautions))
+        self.cautions.setVisible(bool(ref.step.cautions))
         self.next_up.setText(self._next_text())
         self.ring.show_time(
             run.remaining, run.phase_seconds, PHASE_COLOURS[ref.phase.kind], not run.running
@@ -312,6 +318,7 @@ class MatWindow(QWidget):
             (self.title, 0.07, True),
             (self.phase, 0.055, True),
             (self.instruction, 0.024 if long_text else 0.042, False),
+            (self.cautions, 0.024, False),
             (self.next_up, 0.038, False),
             (self.hints, 0.022, False),
         ):
