@@ -163,3 +163,34 @@ def test_the_browser_draws_a_held_muscle_without_roll_zone_or_press_points(open_
     window.show_muscles("gastrocnemius", "left")
     kinds, marked = drawn()
     assert "roll_zone" in kinds and marked > 0
+
+
+def test_a_held_source_says_so_in_its_row(open_map) -> None:
+    """Held sources are listed (they commonly refer the pain) but their rows say "check with
+    a clinician first", so the list never reads as "roll these" (QA round 2)."""
+    window = open_map(
+        [PainSpot("back", 549.0, 800.0, 6, "tingling"), PainSpot("back", 470, 395, 5)]
+    )
+    held = window.panel.advice.routine.held
+    tree = window.panel.source_tree
+    rows = window.panel.source_rows()
+    assert held & set(rows) and set(rows) - held
+    for i, key in enumerate(rows):
+        text = tree.topLevelItem(i).text(0)
+        assert text.endswith("— check with a clinician first") == (key in held), text
+
+
+def test_the_session_chooser_says_why_nothing_can_start(open_map, qtbot) -> None:
+    """Every preset greyed out "nothing to roll": the chooser says why, in the plan's words;
+    with something to roll it says nothing more."""
+    from bodymap.ui.window.mat_session import PresetDialog
+
+    window = open_map([PainSpot("back", 549.0, 800.0, 6, "tingling")])
+    dialog = PresetDialog(window.document.map, window)
+    qtbot.addWidget(dialog)
+    assert dialog.reason.isVisibleTo(dialog)
+    assert dialog.reason.text().startswith("Check with a clinician first")
+    window = open_map([PainSpot("back", 470, 395, 5)])
+    dialog = PresetDialog(window.document.map, window)
+    qtbot.addWidget(dialog)
+    assert not dialog.reason.isVisibleTo(dialog) and dialog.reason.text() == ""

@@ -161,3 +161,28 @@ def test_a_key_given_twice_is_kept_once(qapp) -> None:
     parent = QWidget()
     action = _action(parent, "x", "X", "tip", QKeySequence("Ctrl+Q"), "Ctrl+Q", "Ctrl+W")
     assert [k.toString() for k in action.shortcuts()] == ["Ctrl+Q", "Ctrl+W"]
+
+
+def test_tab_never_stops_on_an_invisible_widget(main_window) -> None:
+    """Tab goes round the window without stopping on a widget that shows no focus: not the
+    panel's scroll area, nor the docks' tab bar (hidden with the muscle browser) (QA round 2)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTabBar
+
+    window = main_window()
+    window.add_spot("back", 560, 200)
+    start = window.canvas
+    start.setFocus()
+    seen = []
+    widget = start.nextInFocusChain()
+    while widget is not start and len(seen) < 500:
+        takes_tab = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        if takes_tab and widget.isVisibleTo(window) and widget.isEnabled():
+            seen.append(widget)
+        widget = widget.nextInFocusChain()
+    assert seen
+    for widget in seen:
+        assert not isinstance(widget, QTabBar), widget
+        assert widget.objectName() != "adviceScroll", widget
+    bars = window.findChildren(QTabBar)
+    assert all(not bar.focusPolicy() & Qt.FocusPolicy.TabFocus for bar in bars)

@@ -540,9 +540,15 @@ class AdvicePanel(QWidget):
         sources = self.advice.sources[:12]
         top = sources[0].score if sources and sources[0].score > 0 else 1.0
         spots = len(self.advice.spots)
+        held = self.advice.routine.held
+        # a held source says so in its row ("Check with a clinician first", the tables' words)
+        first = load_knowledge().check_first_place.split(":", 1)[0].lower()
         items = []
         for rank, source in enumerate(sources, start=1):
-            item = QTreeWidgetItem([f"{rank}. {source.name}{_side(source.side)}", ""])
+            title = f"{rank}. {source.name}{_side(source.side)}"
+            if (source.muscle, source.side) in held:
+                title += f" — {first}"
+            item = QTreeWidgetItem([title, ""])
             item.setData(0, _ROLE_SOURCE, (source.muscle, source.side))
             item.setData(1, _ROLE_SCORE, float(source.score) / top)
             explains = explained_spots(source)

@@ -15,7 +15,7 @@ go.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
 
@@ -34,6 +34,8 @@ class AdviceDock(QDockWidget):
         holder.setObjectName("adviceScroll")
         holder.setFrameShape(QFrame.Shape.NoFrame)
         holder.setWidgetResizable(True)
+        # no Tab stop of its own (it shows no focus): Tab goes from one control to the next
+        holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         holder.setWidget(panel)
         self.setWidget(holder)
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
     QSlider,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -153,6 +154,8 @@ class MapWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.muscle_dock)
         self.tabifyDockWidget(self.dock, self.muscle_dock)
         self.muscle_dock.hide()
+        self.muscle_dock.visibilityChanged.connect(self._no_tab_bar_stops)
+        self._no_tab_bar_stops()
         # Tab in reading order: the paint bar (left), the diagram, then the panel (right)
         brush = self.paint_bar.findChild(QSlider, "brushSize")
         assert brush is not None
@@ -271,6 +274,12 @@ class MapWindow(QMainWindow):
 
     def _show_hovered(self, text: str) -> None:
         self.hover_label.setText(text or HINT)
+
+    def _no_tab_bar_stops(self, _visible: bool = False) -> None:
+        """The docks' tab bar (Advice | Muscles) is no Tab stop: with the muscle browser
+        hidden it sat, invisible, in the Tab order; the View menu switches the docks."""
+        for bar in self.findChildren(QTabBar):
+            bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def _highlight_source(self, muscle: str, side: str) -> None:
         """Shade the chosen likely source's roll zone and mark its trigger points. A source

@@ -82,17 +82,29 @@ class PresetDialog(QDialog):
         intro = QLabel("Which session? The plan follows your own routine.", self)
         layout.addWidget(intro)
         self._buttons: dict[str, QRadioButton] = {}
+        reasons: dict[str, None] = {}
         for name, preset in PRESETS.items():
             plan = plan_session(advice, name)
             length = clock_text(plan.total_s) if plan.steps else "nothing to roll"
             button = QRadioButton(f"{preset.label} ({length}) — {preset.summary}", self)
             button.setEnabled(bool(plan.steps))
+            if plan.empty_reason:
+                button.setToolTip(plan.empty_reason)
             self._group.addButton(button)
             self._buttons[name] = button
             layout.addWidget(button)
         first = next((b for b in self._buttons.values() if b.isEnabled()), None)
         if first is not None:
             first.setChecked(True)
+        else:  # no session can start: say why (the clinician-first lines, the warnings)
+            for name in PRESETS:
+                reasons.setdefault(plan_session(advice, name).empty_reason, None)
+        self.reason = QLabel("\n\n".join(r for r in reasons if r), self)
+        """Why no session can start ("" when one can)."""
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)
+        self.reason.setWordWrap(True)
+        self.reason.setVisible(bool(self.reason.text()))
+        layout.addWidget(self.reason)
         layout.addWidget(self.beginner)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
