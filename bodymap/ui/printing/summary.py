@@ -372,12 +372,14 @@ def _paint_lists(
         warn_rest = said.warnings[shown:]
         if warn_rest:
             count = f"… and {len(warn_rest)} more" if shown else str(len(warn_rest))
-            words = f"{count} warning signs: continued on the next page."
+            signs = "warning sign" if len(warn_rest) == 1 else "warning signs"
+            words = f"{count} {signs}: continued on the next page."
             y += page.text(0, y, W, words, 8, bold=True, colour="#a01010", role="more")
     if held_rest:  # under its column, which the "more" line was left room for
         later = _HELD_LATER if warn_rest else "listed on the next page."
         if len(held_rest) == len(said.held):
-            words = f"{len(held_rest)} places: {later}"
+            places = "place" if len(held_rest) == 1 else "places"
+            words = f"{len(held_rest)} {places}: {later}"
         else:
             words = f"… and {len(held_rest)} more: {later}"
         page.text(W / 2, held_more, W / 2, words, 8, role="more")
