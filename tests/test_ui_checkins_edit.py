@@ -66,3 +66,25 @@ def test_a_note_cell_takes_no_more_than_a_map_keeps(window: MapWindow, qtbot) ->
     editor.setText("z" * (MAX_NOTE_LENGTH + 50))  # as a paste would
     table.commitData(editor)
     assert window.document.map.history[-1].note == "z" * MAX_NOTE_LENGTH
+
+
+def test_deleting_the_latest_check_in_takes_back_the_reading_it_set(window: MapWindow) -> None:
+    """A check-in sets the spots' intensities; deleting it (the latest) puts a spot still at
+    its reading back to the reading before, as undoing the check-in would (QA round 2), and
+    the deletion is one undo step with it. Deleting an older one changes no spot."""
+    from bodymap.ui.document import spot_requests
+
+    tpm = window.document.map
+    spot = tpm.spots[0].id
+    assert spot_requests.request_check_in(window.document, {spot: 8})
+    assert tpm.spot_by_id(spot).intensity == 8
+    dialog = window.show_check_ins()
+    dialog.table.selectRow(0)  # newest first: the check-in just made
+    dialog.delete_button.click()
+    assert tpm.spot_by_id(spot).intensity == 3  # the reading of the check-in before ("d2")
+    assert window.panel.spot_list.item(0).text().split(" — ")[-1].startswith("3/10")
+    window.acts.undo.trigger()
+    assert tpm.spot_by_id(spot).intensity == 8 and len(tpm.history) == 4
+    dialog.table.selectRow(3)  # the oldest: no spot changes
+    dialog.delete_button.click()
+    assert tpm.spot_by_id(spot).intensity == 8

@@ -169,12 +169,27 @@ def request_edit_check_in(document: MapDocument, at: datetime, note: str) -> boo
 
 
 def request_delete_check_in(document: MapDocument, at: datetime) -> bool:
-    """Delete the check-in logged at ``at`` (one undo step; undo puts it back)."""
+    """Delete the check-in logged at ``at`` (one undo step; undo puts it back). Deleting the
+    latest one also takes back what it set: a spot still at that check-in's reading goes
+    back to its reading in the check-in before (the same as undoing the check-in would);
+    a spot changed since keeps its value."""
+    tpm = document.map
     try:
-        op = delete_check_in(document.map, at, apply=False)
+        op = delete_check_in(tpm, at, apply=False)
     except ValueError:
         return False
-    return document.push(op, "Delete check-in")
+    history = sorted(tpm.history, key=lambda c: c.at)
+    if len(history) < 2 or history[-1].at != at:
+        return document.push(op, "Delete check-in")
+    gone, before = history[-1], history[-2]
+    edits = tuple(
+        edit_spot(tpm, spot.id, intensity=before.intensities[spot.id], apply=False)
+        for spot in tpm.spots
+        if gone.intensities.get(spot.id) == spot.intensity
+        and spot.id in before.intensities
+        and before.intensities[spot.id] != spot.intensity
+    )
+    return document.push(Batch((op, *edits), "Delete check-in"), "Delete check-in")
 
 
 def check_in_op(
