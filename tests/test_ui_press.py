@@ -178,3 +178,18 @@ def test_a_question_in_another_font_is_measured_again(qtbot):
     plain.setFont(font)
     assert label.heightForWidth(200) == plain.heightForWidth(200)
     assert label.sizeHint() == plain.sizeHint()
+
+
+def test_an_answer_moves_no_other_question_under_the_pointer(qtbot, window):
+    """ "No" on the top source moves it down the ranking, and another source into the top
+    three; the rows already shown stay where they were (the answered one included), so a
+    second click where the pointer is answers the same question again (QA round 2)."""
+    before = [(r.question.muscle, r.question.spot) for r in rows(window)]
+    first = rows(window)[0]
+    qtbot.mouseClick(first.buttons["no"], Qt.MouseButton.LeftButton)
+    after = [(r.question.muscle, r.question.spot) for r in rows(window)]
+    kept = [q for q in before if q in after]
+    assert after[: len(kept)] == kept and after[0] == before[0]
+    assert rows(window)[0].answer == "no"
+    qtbot.mouseClick(rows(window)[0].buttons["no"], Qt.MouseButton.LeftButton)
+    assert rows(window)[0].answer is None  # the same question, taken back

@@ -140,6 +140,7 @@ class PressTestBox(QGroupBox):
         self._tab_after = tab_after
         self.rows: list[PressTestRow] = []
         """The rows shown, one per question."""
+        self._answering = False
         self._pool: list[PressTestRow] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(6, 6, 6, 6)
@@ -162,7 +163,12 @@ class PressTestBox(QGroupBox):
         answers: Mapping[tuple[str, str, str], str],
     ) -> None:
         """Show these questions; ``answers`` by (spot id, muscle, side) check the given ones.
-        Rows are reused (a panel refresh must stay quick); spare ones are hidden."""
+        Rows are reused (a panel refresh must stay quick); spare ones are hidden. Right after
+        an answer the questions already shown keep their rows: the answer re-ranks the
+        sources, and another question must not move under the pointer (a second click would
+        answer that one); otherwise they come in the advisor's order."""
+        if self._answering:
+            questions = self._in_place(questions)
         while len(self._pool) < len(questions):
             row = PressTestRow()
             row.show_button.clicked.connect(functools.partial(self._show, row))
@@ -180,6 +186,17 @@ class PressTestBox(QGroupBox):
             row.hide()
         self.rows = self._pool[: len(questions)]
         self.scroller.setVisible(bool(self.rows))
+
+    def _in_place(self, questions: Sequence[PressQuestion]) -> list[PressQuestion]:
+        """``questions`` with those already shown first, in the rows they are in, then the
+        new ones in the advisor's order."""
+
+        def key(q: PressQuestion) -> tuple[str, str, int]:
+            return (q.muscle, q.side, q.spot)
+
+        shown = {key(row.question): i for i, row in enumerate(self.rows)}
+        kept = sorted((q for q in questions if key(q) in shown), key=lambda q: shown[key(q)])
+        return [*kept, *(q for q in questions if key(q) not in shown)]
 
     def _keep_in_reading_order(self, row: PressTestRow) -> None:
         """Tab reaches a new row's buttons right after the row above (the first row's right
@@ -204,6 +221,10 @@ class PressTestBox(QGroupBox):
         q, spot_id = row.question, row.spot_id
         new = "" if row.answer == value else value
         self._show(row)
-        self.answered.emit(spot_id, q.muscle, q.answer_side, new)
+        self._answering = True  # the refresh this answer brings keeps the rows in place
+        try:
+            self.answered.emit(spot_id, q.muscle, q.answer_side, new)
+        finally:
+            self._answering = False
         # the map's answer decides what is checked (the refresh has set it, if it changed)
         row.set_question(row.question, row.spot_id, row.answer)
