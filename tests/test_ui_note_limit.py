@@ -44,9 +44,11 @@ def test_a_pasted_spot_note_stops_at_the_limit_and_says_what_was_not_added(qtbot
     assert label.isVisible()
     assert f"{MAX_NOTE_LENGTH:,}" in label.text() and "505 characters" in label.text()
     assert "not added" in label.text()
-    # the paste and its cut are one undo step of the field: Ctrl+Z takes the paste back
+    # the paste and its cut are one undo step of the field, while not yet sent to the map:
+    # Ctrl+Z takes the paste back
+    _paste(editor.note_edit, "z" * 50)
     QTest.keyClick(editor.note_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert editor.note_edit.toPlainText() == "sore "
+    assert editor.note_edit.toPlainText() == note
 
 
 def test_typing_near_the_limit_shows_the_room_left_and_no_more_goes_in(qtbot, window):
@@ -141,3 +143,25 @@ def test_an_over_long_past_note_is_said_and_the_table_shows_the_map(qtbot, windo
     assert window.document.map.history[0].note == "d0"
     assert dialog.table.item(0, 2).text() == "d0"
     assert messages and "too long" in messages[-1][1]
+
+
+def test_undo_in_the_note_box_after_the_note_is_sent_is_the_maps_undo(qtbot, window):
+    """Typing not yet sent is undone in the box; once sent, Ctrl+Z in the box is the map's
+    Undo (the note edit as one step, Redo kept), not an empty text undo that swallowed
+    the key or emptied the box into a new edit (QA round 2)."""
+    editor = window.panel.editor
+    editor.note_edit.setFocus()
+    QTest.keyClicks(editor.note_edit, "abc")
+    editor.commit_note()
+    tpm, stack = window.document.map, window.document.undo_stack
+    assert tpm.spots[0].note == "abc"
+    steps = stack.count()
+    QTest.keyClick(editor.note_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert tpm.spots[0].note == "" and editor.note_edit.toPlainText() == ""
+    assert stack.count() == steps and stack.canRedo()
+    QTest.keyClick(
+        editor.note_edit,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert tpm.spots[0].note == "abc" and editor.note_edit.toPlainText() == "abc"

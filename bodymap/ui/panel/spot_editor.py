@@ -112,14 +112,14 @@ class SpotEditor(QWidget):
             self.intensity_slider.setValue(spot.intensity if spot else 0)
             self.intensity_box.setValue(spot.intensity if spot else 0)
             self.kind_box.setCurrentIndex(PAIN_KINDS.index(spot.kind) if spot else 0)
-            typing = same and (self.note_edit.hasFocus() or self._note_timer.isActive())
+            # typing not yet sent stays; the map's own note is shown otherwise (after Undo of
+            # a note edit too, with the box focused), unless the box already says it: setting
+            # it again would put the cursor back at the start
+            typing = same and self._note_timer.isActive()
             note = spot.note if spot else ""
-            # an empty note box with nothing to undo is left as it is: emptying it again
-            # would lay it out and repaint it for nothing (most spots have no note)
-            document = self.note_edit.document()
-            blank = not note and document.isEmpty() and not document.isUndoAvailable()
-            if not typing and not blank:
+            if not typing and note != self.note_edit.toPlainText():
                 self.note_edit.setPlainText(note)
+                self.note_edit.document().clearUndoRedoStacks()
             self.note_limit.refresh() if same else self.note_limit.clear()
         finally:
             for widget in widgets:
@@ -156,9 +156,12 @@ class SpotEditor(QWidget):
             self.commit_note()
 
     def commit_note(self) -> None:
-        """Send the typed note now (as one request), if it differs from the spot's."""
+        """Send the typed note now (as one request), if it differs from the spot's. Its text
+        undo then starts afresh: Ctrl+Z in the box undoes typing not yet sent, and once it
+        is sent, the map's Undo (the note edit as one step)."""
         self._note_timer.stop()
         self._request({"note": self.note_edit.toPlainText()})
+        self.note_edit.document().clearUndoRedoStacks()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         focus_out = event.type() == QEvent.Type.FocusOut
@@ -166,7 +169,22 @@ class SpotEditor(QWidget):
             self.commit_note()
         if watched is self.intensity_box and isinstance(event, QKeyEvent):
             return self._intensity_key(event)
+        if watched is self.note_edit and isinstance(event, QKeyEvent):
+            return self._note_key(event)
         return super().eventFilter(watched, event)
+
+    def _note_key(self, event: QKeyEvent) -> bool:
+        """Undo and Redo in the note box with no typing of its own to take back go to the
+        window: the map's Undo, not an empty text undo that swallowed the key."""
+        if event.type() != QEvent.Type.ShortcutOverride:
+            return False
+        document = self.note_edit.document()
+        undo = event.matches(QKeySequence.StandardKey.Undo) and not document.isUndoAvailable()
+        redo = event.matches(QKeySequence.StandardKey.Redo) and not document.isRedoAvailable()
+        if undo or redo:
+            event.ignore()  # not claimed: the window's Undo or Redo shortcut runs
+            return True
+        return False
 
     def _intensity_key(self, event: QKeyEvent) -> bool:
         """The intensity box leaves the map's Undo and Redo to the window (its own text
