@@ -762,3 +762,16 @@ def test_the_windows_text_is_not_shaped_where_its_script_needs_none(qtbot) -> No
     # and only the strategy is the window's own: family and size still follow the desktop
     assert window.font().family() == QApplication.font().family()
     assert window.font().pointSizeF() == QApplication.font().pointSizeF()
+
+
+def test_the_places_not_to_roll_are_always_drawn(main_window) -> None:
+    """The View menu offers no switch for the hatched caution zones: they are always drawn
+    (QA round 2: hidden, the diagram still showed where to roll beside them, and the legend
+    still spoke of hatching)."""
+    from PySide6.QtWidgets import QMenu
+
+    window = main_window()
+    assert "caution" not in window.acts.layers
+    assert window.canvas.layer_visible("caution")
+    texts = [a.text() for m in window.menuBar().findChildren(QMenu) for a in m.actions()]
+    assert texts and not any("Caution" in t for t in texts)

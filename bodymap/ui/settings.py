@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 __all__ = [
+    "ALWAYS_SHOWN",
     "LAYERS",
     "MAX_RECENT",
     "VIEW_CHOICES",
@@ -32,11 +33,13 @@ MAX_RECENT = 8
 LAYERS: tuple[tuple[str, str, bool], ...] = (
     ("deep", "&Deep muscles", False),
     ("fascia", "Fa&scia", True),
-    ("caution", "&Caution zones", True),
     ("segment", "Su&rface zones", False),
     ("labels", "&Labels", True),
 )
 """(canvas layer name, menu text, visible by default) for the View menu's layer toggles."""
+ALWAYS_SHOWN = ("caution",)
+"""Layers the View menu does not offer to hide: the hatched places not to roll are always
+drawn, as the legend says (hidden, the diagram still showed where to roll beside them)."""
 
 _RECENT = "recentFiles"
 _FIRST_RUN = "firstRunNoteSeen"

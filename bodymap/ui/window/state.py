@@ -44,6 +44,8 @@ def restore_layers(actions: Mapping[str, QAction], canvas: BodyCanvas, remember:
         action.setChecked(visible)
         action.blockSignals(False)
         canvas.set_layer_visible(name, visible)
+    for name in prefs.ALWAYS_SHOWN:
+        canvas.set_layer_visible(name, True)
 
 
 def restore_window(window: QMainWindow, dock: QDockWidget, remember: bool) -> None:
