@@ -189,3 +189,29 @@ def test_the_summary_prints_every_warning_sign_and_nothing_over_the_disclaimer(
             for other, said_too in rects[k + 1 :]:
                 overlap = one.intersected(other)
                 assert overlap.width() < 0.05 or overlap.height() < 0.05, (words, said_too)
+
+
+def test_a_painted_area_is_named_in_the_summary_as_in_the_spot_list() -> None:
+    """A painted area's row says where it is ("area: outer thigh, right"), as the window's
+    spot list does ("Area 1 — outer thigh, right"), not the first muscle under it."""
+    import json
+
+    import shapely
+
+    from bodymap.advisor import advise_map
+    from bodymap.advisor.areas import parse_polygon
+    from bodymap.guide.summary import summary_content
+    from bodymap.maps import TriggerPointMap, add_spot
+    from bodymap.maps.area import Area
+    from bodymap.maps.verbs import set_area
+    from bodymap.ui.drawing.spot_text import spot_heading
+
+    tpm = TriggerPointMap("Area")
+    add_spot(tpm, "front", 415.0, 600.0, "right")
+    shape = parse_polygon("405,520 418,520 425,700 412,700")  # the outer right thigh
+    set_area(tpm, tpm.spots[0].id, Area.from_geojson(json.loads(shapely.to_geojson(shape))))
+    advice = advise_map(tpm)
+    (row,) = summary_content(list(tpm.spots), advice).spots
+    heading = spot_heading(1, advice.spots[0], "right", True)
+    assert heading.startswith("Area 1 — ")
+    assert row.where == "area: " + heading.split(" — ", 1)[1]

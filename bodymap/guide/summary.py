@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bodymap.advisor.model import Advice
-from bodymap.guide.words import tool_words
+from bodymap.guide.words import area_place, tool_words
 from bodymap.knowledge.model import UrgencyLevel
 from bodymap.maps.values import PressAnswer, Spot
 
@@ -92,8 +92,12 @@ def summary_content(
         return SummaryContent((), (), (), "")
     rows = []
     for number, (spot, finding) in enumerate(zip(spots, advice.spots, strict=False), start=1):
-        where = finding.regions[0].name if finding.regions else "not on a muscle"
-        rows.append(SummarySpot(number, spot.id, f"{where} ({spot.side})", str(spot.kind)))
+        if finding.area_units2 is not None:  # an area where it is, as the spot list says it
+            where = f"area: {area_place(finding, spot.side)}"
+        else:
+            name = finding.regions[0].name if finding.regions else "not on a muscle"
+            where = f"{name} ({spot.side})"
+        rows.append(SummarySpot(number, spot.id, where, str(spot.kind)))
     said: dict[tuple[str, str], list[str]] = {}
     for answer in answers:
         said.setdefault((answer.muscle, answer.side), []).append(answer.answer)
