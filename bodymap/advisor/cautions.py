@@ -253,19 +253,27 @@ def press_test_withheld(
     out: dict[int, RedFlag] = {}
     if not withholding:
         return out
+    # as in `red_flags`: many spots share a place, whose withholding triggers are found
+    # once; places are told apart only by the regions those triggers name
+    named = {r for _flag, trigger in withholding for r in trigger.regions}
+    seen: dict[tuple[object, ...], list[tuple[float, RedFlag]]] = {}
     for i, (spot, hit) in enumerate(zip(spots, hits, strict=True)):
         if not hit.inside:
             continue
-        segments = frozenset(s.id for s in hit.segments)
-        touched = segments | {s.id for s in hit.grazed}
-        regions = frozenset(r.id for r in (*hit.regions, *hit.cautions))
-        for flag, trigger in withholding:
-            where = touched if flag.any_overlap else segments
-            if spot.intensity >= trigger.min_intensity and _applies(
-                trigger, spot.kind, where, regions
-            ):
-                out[i] = flag
-                break
+        regions = frozenset(r.id for r in (*hit.regions, *hit.cautions) if r.id in named)
+        key = (tuple(map(id, hit.segments)), tuple(map(id, hit.grazed)), spot.kind, regions)
+        if key not in seen:
+            segments = frozenset(s.id for s in hit.segments)
+            touched = segments | {s.id for s in hit.grazed}
+            found = [
+                (trigger.min_intensity, flag)
+                for flag, trigger in withholding
+                if _applies(trigger, spot.kind, touched if flag.any_overlap else segments, regions)
+            ]
+            seen[key] = found
+        flag = next((flag for least, flag in seen[key] if spot.intensity >= least), None)
+        if flag is not None:
+            out[i] = flag
     return out
 
 
