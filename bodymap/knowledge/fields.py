@@ -45,6 +45,15 @@ class Fields:
             raise self.error(f"{key!r} must be a non-empty string")
         return value.strip()
 
+    def flag(self, key: str, *, default: bool = False) -> bool:
+        """An optional ``true`` or ``false`` (``default`` when the key is not given)."""
+        value = self._get(key, False)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise self.error(f"{key!r} must be true or false")
+        return value
+
     def number(self, key: str, lo: float, hi: float, *, default: float | None = None) -> float:
         value = self._get(key, default is None)
         if value is None and default is not None:

@@ -268,13 +268,7 @@ class _Cautions:
                 raise r.error(f"patterns names unknown pattern(s) {unknown}")
             if not triggers and not named:
                 raise r.error("give a [[red_flag.trigger]] or a pattern that raises it")
-            any_overlap = r.raw("any_overlap")
-            if any_overlap is not None and not isinstance(any_overlap, bool):
-                raise r.error("'any_overlap' must be true or false")
             withhold = r.texts("withhold_stretch", required=False)
-            watch_for = r.raw("watch_for")
-            if watch_for is not None and not isinstance(watch_for, bool):
-                raise r.error("'watch_for' must be true or false")
             if withhold and not named:
                 raise r.error("'withhold_stretch' needs a pattern that raises the flag")
             parsed = tuple(map(self._trigger, triggers))
@@ -287,10 +281,10 @@ class _Cautions:
                     r.text("text"),
                     parsed,
                     tuple(pat for p in named for pat in self.patterns if pat.id == p),
-                    any_overlap=bool(any_overlap),
+                    any_overlap=r.flag("any_overlap"),
                     source=r.text("source"),
                     withhold_stretch=frozenset(withhold),
-                    watch_for=bool(watch_for),
+                    watch_for=r.flag("watch_for"),
                     press_note=press_note,
                     press_caveat=r.text("press_caveat", required=False),
                     roll_caution=r.text("roll_caution", required=False),
@@ -337,13 +331,10 @@ class _Cautions:
             if region not in REGION_IDS and region not in self.zones:
                 raise t.error(f"regions names unknown region {region!r}")
         kinds = _pain_kinds(t)
-        press_test = t.raw("press_test")
-        if press_test is not None and not isinstance(press_test, bool):
-            raise t.error("'press_test' must be true or false")
         trigger = FlagTrigger(
             frozenset(segments), frozenset(regions), frozenset(kinds),
             t.number("min_intensity", 0.0, 10.0, default=0.0),
-            press_test=press_test is not False,
+            press_test=t.flag("press_test", default=True),
         )  # fmt: skip
         t.finish()
         return trigger
