@@ -199,28 +199,29 @@ def _may_write(document: MapDocument, path: Path, title: str) -> bool:
     """An export never replaces a map (the open one or any ``.bodymap``) nor writes into a
     folder, device or pipe, nor tries a name the system refuses (too long …); False (and a
     message saying which) when ``path`` is such a file."""
-    problem = ""
+    problem = _write_problem(document, path)
+    if problem:
+        document.show_error(title, problem)
+    return not problem
+
+
+def _write_problem(document: MapDocument, path: Path) -> str:
+    """Why an export may not write ``path`` ("" when it may)."""
     try:
         mode: int | None = os.stat(path).st_mode
     except FileNotFoundError:
         mode = None
     except NotADirectoryError:
-        problem = f"{path.parent.name} is a file, not a folder; choose another place."
+        return f"{path.parent.name} is a file, not a folder; choose another place."
     except OSError as exc:
-        problem = f"Cannot write {path.name}: {os_reason(exc)}; choose another name."
-    if problem:
-        pass
-    elif mode is not None and stat.S_ISDIR(mode):
-        problem = f"{path.name} is a folder; choose a file name."
-    elif mode is not None and not stat.S_ISREG(mode):
-        problem = f"{path.name} is not a regular file; choose another name."
-    elif path.suffix.lower() == SUFFIX or (
-        document.path is not None and _same(path, document.path)
-    ):
-        problem = f"{path.name} is a map file; choose another name so the map is kept."
-    if problem:
-        document.show_error(title, problem)
-    return not problem
+        return f"Cannot write {path.name}: {os_reason(exc)}; choose another name."
+    if mode is not None and stat.S_ISDIR(mode):
+        return f"{path.name} is a folder; choose a file name."
+    if mode is not None and not stat.S_ISREG(mode):
+        return f"{path.name} is not a regular file; choose another name."
+    if path.suffix.lower() == SUFFIX or (document.path is not None and _same(path, document.path)):
+        return f"{path.name} is a map file; choose another name so the map is kept."
+    return ""
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -82,9 +82,11 @@ class PresetDialog(QDialog):
         intro = QLabel("Which session? The plan follows your own routine.", self)
         layout.addWidget(intro)
         self._buttons: dict[str, QRadioButton] = {}
-        reasons: dict[str, None] = {}
+        reasons: dict[str, None] = {}  # why each empty session is empty, each said once
         for name, preset in PRESETS.items():
             plan = plan_session(advice, name)
+            if plan.empty_reason:
+                reasons.setdefault(plan.empty_reason, None)
             length = clock_text(plan.total_s) if plan.steps else "nothing to roll"
             button = QRadioButton(f"{preset.label} ({length}) — {preset.summary}", self)
             button.setEnabled(bool(plan.steps))
@@ -96,10 +98,8 @@ class PresetDialog(QDialog):
         first = next((b for b in self._buttons.values() if b.isEnabled()), None)
         if first is not None:
             first.setChecked(True)
-        else:  # no session can start: say why (the clinician-first lines, the warnings)
-            for name in PRESETS:
-                reasons.setdefault(plan_session(advice, name).empty_reason, None)
-        self.reason = QLabel("\n\n".join(r for r in reasons if r), self)
+        # no session can start: say why (the clinician-first lines, the warnings)
+        self.reason = QLabel("" if first is not None else "\n\n".join(reasons), self)
         """Why no session can start ("" when one can)."""
         self.reason.setTextFormat(Qt.TextFormat.PlainText)
         self.reason.setWordWrap(True)
