@@ -21,8 +21,9 @@ from bodymap.ui.drawing.legend import LEGEND_ITEMS
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
-UPPER_BACK_R = ("back", 545.0, 260.0)
-"""A spot between the right shoulder blade and the spine: the scalenes commonly refer there."""
+UPPER_BACK_R = ("back", 545.0, 215.0)
+"""A spot between the right shoulder blade and the spine, level with its upper half: the
+scalenes commonly refer there."""
 
 
 def _may_press(view: str, x: float, y: float) -> bool:

@@ -154,9 +154,17 @@ class AreaTables:
         self.halves = {side: _half(va.view, side) for side in ("right", "left")}
         self.zone_size: dict[_Zone, float] = {}
         self._parts: dict[tuple[str, str], list[BaseGeometry]] = {}
-        for region in self.segments:
+        self.focus: dict[tuple[int, str, str], BaseGeometry] = {}
+        """A focused pattern's part of a segment, by (segment index, muscle, side)."""
+        for i, region in enumerate(self.segments):
             for ref in tables.referrers.get((region.id, region.side), ()):
                 part = self.own_part(region, ref.side)
+                if (ref.muscle, region.id) in tables.focused:
+                    seg = (region.id, region.side)
+                    whole = tables.focus_part(va.view, ref.muscle, ref.side, seg)
+                    part = shapely.intersection(part, whole)
+                    shapely.prepare(part)
+                    self.focus[(i, ref.muscle, ref.side)] = part
                 key = _Zone(ref.muscle, ref.side, ref.zone)
                 self.zone_size[key] = self.zone_size.get(key, 0.0) + float(part.area)
                 self._parts.setdefault((ref.muscle, ref.side), []).append(part)
@@ -286,6 +294,9 @@ def area_contributions(
                 own[side] = float(shapely.intersection(cut, half).area)
         for ref in tables.referrers.get((seg.id, seg.side), ()):
             inside = own.get(ref.side, piece)
+            part = at.focus.get((i, ref.muscle, ref.side))
+            if part is not None:  # the pattern covers part of the segment
+                inside = 0.0 if part.is_empty else float(shapely.intersection(cut, part).area)
             if inside > 0.0:
                 key = _Zone(ref.muscle, ref.side, ref.zone)
                 covered[key] = covered.get(key, 0.0) + inside
@@ -335,7 +346,8 @@ def area_contributions(
                     index,
                     "local",
                     None,
-                    f"{muscles[key2[0]].name} lies{deep} under {_pct(piece / size)} % "
+                    f"{muscles[key2[0]].name} {muscles[key2[0]].lies}{deep} "
+                    f"under {_pct(piece / size)} % "
                     f"of area {number}.",
                     share=None if deep else piece / size,
                 )

@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from bodymap.advisor.areas import area_contributions, area_of
+from bodymap.advisor.extent import SPOT_RADIUS
 from bodymap.advisor.model import Reason, Source, SpotLike
 from bodymap.advisor.tables import Tables
 from bodymap.knowledge import Muscle
@@ -112,9 +113,17 @@ def spot_contributions(
         if key not in local or local[key][0] < weight:
             local[key] = (weight, f"{region.layer}_near" if in_reach else region.layer)
     referred: dict[tuple[str, str], tuple[float, bool, str]] = {}
+    focused = tables.focused
     for seg_key, scale in segments.items():
         for key, essential, text in tables.referring_sources(seg_key, spot_side):
-            weight = (ESSENTIAL if essential else SPILLOVER) * scale
+            share = scale
+            if (key[0], seg_key[0]) in focused:  # the pattern covers part of the segment
+                share = tables.focus_scale(
+                    hit.view, key, seg_key, hit.point, scale, SPOT_RADIUS, NEAR_ZONE
+                )
+                if share <= 0.0:
+                    continue
+            weight = (ESSENTIAL if essential else SPILLOVER) * share
             if key not in referred or referred[key][0] < weight:
                 referred[key] = (weight, essential, text)
     factor = intensity_factor(intensity)

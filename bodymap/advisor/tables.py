@@ -17,11 +17,14 @@ from bodymap.advisor.rollable import RollZones
 from bodymap.advisor.surrounding import ReachIndex
 from bodymap.advisor.zones_compact import shipped_zones
 from bodymap.knowledge import Knowledge, site_point
+from bodymap.knowledge.focus import focused_part
 
 if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
     from bodymap.atlas import ViewAtlas
 
-__all__ = ["PREVALENCE_FLOOR", "Referrer", "ReferrerTable", "Tables", "tables_for"]
+__all__ = ["PREVALENCE_FLOOR", "Referrer", "ReferrerTable", "Tables", "place_phrase", "tables_for"]
 
 _BODY_LAYERS = ("superficial", "deep")
 PREVALENCE_FLOOR = 0.5
@@ -39,8 +42,39 @@ class Referrer:
     text: str
 
 
-def _lower_first(name: str) -> str:
-    return name[:1].lower() + name[1:]
+_PREPOSITIONS = ("above ", "below ", "behind ", "beside ", "between ", "under ")
+_WITH_THE = ("front of ", "back of ", "side of ", "top of ")
+"""Names written short for a label ("Back of shoulder") that take "the" in a sentence."""
+_SAID = {
+    "Fingers (back)": "to the backs of the fingers",
+    "Fingers (palm side)": "to the palm side of the fingers",
+    "Wrist (palm side)": "to the palm side of the wrist",
+    "Little-finger side of the wrist (back)": "to the back of the wrist on the little-finger side",
+    "Little-finger side of the wrist (palm side)": "to the inner wrist on the little-finger side",
+    "Upper low back (thoracolumbar junction)": "to the upper low back",
+    "Lower buttock (sit bone)": "to the lower buttock over the sit bone",
+    "Behind the ear (mastoid)": "behind the ear",
+    "Sacrum (back of the pelvis)": "to the sacrum",
+    "Jaw joint (TMJ)": "to the jaw joint",
+    "Achilles tendon": "to the Achilles tendon",
+}
+"""Labels whose brackets or capitals do not read in a sentence, as a sentence says them."""
+
+
+def place_phrase(name: str) -> str:
+    """Where pain goes, from a segment's label: "to the calf", "to the back of the
+    shoulder", and for a label that is itself a place phrase "between the shoulder
+    blades" (not "to the between ...")."""
+    said = _SAID.get(name)
+    if said is not None:
+        return said
+    place = name[:1].lower() + name[1:]
+    if place.startswith(_PREPOSITIONS):
+        return place
+    for start in _WITH_THE:
+        if place.startswith(start) and not place.startswith(f"{start}the "):
+            place = f"{start}the {place[len(start) :]}"
+    return f"to the {place}"
 
 
 class ReferrerTable(Mapping[tuple[str, str], tuple[Referrer, ...]]):
@@ -72,7 +106,7 @@ class ReferrerTable(Mapping[tuple[str, str], tuple[Referrer, ...]]):
     def _build(self, seg: str, seg_side: str) -> tuple[Referrer, ...]:
         rows: list[Referrer] = []
         listed: set[tuple[str, str]] = set()
-        place = _lower_first(self._names.get(seg, seg.replace("_", " ")))
+        place = place_phrase(self._names.get(seg, seg.replace("_", " ")))
         for m, zone in self._by_segment.get(seg, ()):
             for side in self._sides[m]:
                 seg_sides = ("right", "left", "midline") if side == "midline" else (side,)
@@ -80,7 +114,9 @@ class ReferrerTable(Mapping[tuple[str, str], tuple[Referrer, ...]]):
                     listed.add((m, side))
                     verb = "commonly refer" if zone == "essential" else "can spread"
                     name = self._knowledge.muscles[m].name
-                    text = f"{name} trigger points {verb} pain to the {place}."
+                    text = (
+                        f"Trigger points in the {name[:1].lower()}{name[1:]} {verb} pain {place}."
+                    )
                     rows.append(Referrer(m, side, zone, text))
         return tuple(rows)
 
@@ -135,10 +171,11 @@ class Tables:
         }
         self.local_text: dict[tuple[str, str], str] = {}
         for m, rec in knowledge.muscles.items():
-            self.local_text[(m, "superficial")] = f"{rec.name} lies under this spot."
-            self.local_text[(m, "deep")] = f"{rec.name} lies deep under this spot."
-            self.local_text[(m, "superficial_near")] = f"{rec.name} lies right next to this spot."
-            self.local_text[(m, "deep_near")] = f"{rec.name} lies deep, right next to this spot."
+            lies = f"{rec.name} {rec.lies}"
+            self.local_text[(m, "superficial")] = f"{lies} under this spot."
+            self.local_text[(m, "deep")] = f"{lies} deep under this spot."
+            self.local_text[(m, "superficial_near")] = f"{lies} right next to this spot."
+            self.local_text[(m, "deep_near")] = f"{lies} deep, right next to this spot."
         self.referrers = ReferrerTable(knowledge, self.sides, segment_names)
         self.extent = {view: SpotExtent(va) for view, va in atlas.items()}
         self.trigger_points = self._trigger_points()
@@ -154,6 +191,51 @@ class Tables:
         self.part_of: dict[str, str] = {
             seg: part.id for part in knowledge.body_parts for seg in part.segments
         }
+        self.focused = frozenset(
+            (m, focus.segment)
+            for m, rec in knowledge.muscles.items()
+            for focus in rec.referral.focus
+        )
+        """(muscle, segment) pairs whose pattern covers part of the segment only."""
+        self._focus: dict[tuple[str, str, str, str, str], BaseGeometry] = {}
+
+    def focus_part(
+        self, view: str, muscle: str, side: str, segment: tuple[str, str]
+    ) -> BaseGeometry:
+        """The part of ``segment`` (id, side) in ``view`` that a focused muscle on ``side``
+        refers pain to (see :mod:`bodymap.knowledge.focus`); made once and kept."""
+        key = (view, muscle, side, *segment)
+        part = self._focus.get(key)
+        if part is None:
+            va = self.atlas[view]
+            shape = shapely.union_all(
+                [r.geometry for r in va.find(*segment) if r.layer == "segment"]
+            )
+            entries = self.knowledge.muscles[muscle].referral.focus_on(segment[0])
+            part = self._focus[key] = focused_part(shape, entries, view, side, va.landmarks)
+            shapely.prepare(part)
+        return part
+
+    def focus_scale(
+        self,
+        view: str,
+        source: tuple[str, str],
+        segment: tuple[str, str],
+        point: tuple[float, float],
+        scale: float,
+        reach: float,
+        near: float,
+    ) -> float:
+        """The weight share of a focused pattern for a spot at ``point`` whose segment
+        counts at ``scale``: as much inside the pattern's part of the segment, ``near``
+        at most within ``reach`` of it (the spot's extent), nothing further away."""
+        part = self.focus_part(view, *source, segment)
+        if part.is_empty:
+            return 0.0
+        where = shapely.Point(point)
+        if shapely.intersects(part, where):
+            return scale
+        return min(scale, near) if shapely.dwithin(part, where, reach) else 0.0
 
     def referring_sources(
         self, segment: tuple[str, str], spot_side: str

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import shapely
 from shapely.geometry import mapping
 
+from bodymap.knowledge.focus import focused_part
 from bodymap.knowledge.model import Muscle
 from bodymap.knowledge.sites import site_point
 
@@ -93,7 +94,8 @@ def muscle_geometry(
     """``muscle_entry`` plus, per view and side, the zones as GeoJSON geometries.
 
     ``essential``/``spillover`` are the unions of the referral segments on that side (with
-    the midline segments), ``region`` the muscle's superficial and deep regions, and
+    the midline segments; of a focused segment its part, see :mod:`bodymap.knowledge.focus`),
+    ``region`` the muscle's superficial and deep regions, and
     ``roll_zone`` what ``roll_zone`` says is rollable there (none when the record says
     not to roll).
     """
@@ -104,19 +106,17 @@ def muscle_geometry(
         per_side: dict[str, Any] = {}
         for side in SIDES:
             sided = (side, "midline")
-            essential = _union(
-                [
-                    r.geometry
-                    for r in va.layer("segment")
-                    if r.id in muscle.referral.essential and r.side in sided
-                ]
-            )
-            spillover = _union(
-                [
-                    r.geometry
-                    for r in va.layer("segment")
-                    if r.id in muscle.referral.spillover and r.side in sided
-                ]
+            essential, spillover = (
+                _union(
+                    [
+                        focused_part(
+                            r.geometry, muscle.referral.focus_on(r.id), name, side, va.landmarks
+                        )
+                        for r in va.layer("segment")
+                        if r.id in segments and r.side in sided
+                    ]
+                )
+                for segments in (muscle.referral.essential, muscle.referral.spillover)
             )
             region = _union(
                 [r.geometry for r in va.find(muscle.id, side) if r.layer in _BODY_LAYERS]

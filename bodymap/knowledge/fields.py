@@ -93,8 +93,11 @@ class Fields:
         value = self._get(key, True)
         return Fields(value, f"{self.where}, {key}")
 
-    def tables(self, key: str) -> list[Fields]:
-        value = self._get(key, True)
+    def tables(self, key: str, *, required: bool = True) -> list[Fields]:
+        """A non-empty list of tables (an empty list when optional and absent)."""
+        value = self._get(key, required)
+        if value is None:
+            return []
         if not isinstance(value, list) or not value:
             raise self.error(f"{key!r} must be a non-empty list of tables")
         return [Fields(item, f"{self.where}, {key}[{i}]") for i, item in enumerate(value)]

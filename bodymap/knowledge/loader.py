@@ -28,6 +28,7 @@ from bodymap.knowledge.model import (
     PatternSpot,
     RedFlag,
     Referral,
+    ReferralFocus,
     SafetyText,
     Technique,
     TriggerPointSite,
@@ -128,6 +129,21 @@ def _site(f: Fields) -> TriggerPointSite:
     return TriggerPointSite(view, a, b, t, dx, dy)
 
 
+FOCUS_REACH = (5.0, 150.0)
+"""The narrowest and widest ``reach`` of a referral focus, in atlas units (about 1 to
+26 cm on an adult)."""
+
+
+def _focus(f: Fields, segments: tuple[str, ...]) -> ReferralFocus:
+    """One ``referral.focus`` entry: a segment of the muscle's zones, the point its
+    pattern centres on (a site, as for trigger points) and how far it reaches."""
+    segment = f.text("segment")
+    if segment not in segments:
+        raise f.error(f"focus segment {segment!r} is not one of the muscle's referral segments")
+    reach = f.number("reach", *FOCUS_REACH)
+    return ReferralFocus(segment, _site(f), reach)
+
+
 def _segments(f: Fields, key: str, *, required: bool = True) -> tuple[str, ...]:
     """The surface segments listed under ``key``, each a known one."""
     ids = f.texts(key, required=required)
@@ -155,13 +171,18 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
     if group is not None and muscle_id not in GROUPS.get(group, ()):
         raise f.error(f"group {group!r} does not list {muscle_id!r} as a part")
     referral_f = f.table("referral")
-    referral = Referral(_segments(referral_f, "essential"), _segments(referral_f, "spillover"))
-    referral_f.finish()
-    if not referral.essential:
+    essential = _segments(referral_f, "essential")
+    spillover = _segments(referral_f, "spillover")
+    if not essential:
         raise f.error("referral.essential must name at least one segment")
-    both = set(referral.essential) & set(referral.spillover)
+    both = set(essential) & set(spillover)
     if both:
         raise f.error(f"segments both essential and spillover: {sorted(both)}")
+    focus = tuple(
+        _focus(ff, (*essential, *spillover)) for ff in referral_f.tables("focus", required=False)
+    )
+    referral_f.finish()
+    referral = Referral(essential, spillover, focus)
     tool = f.text("tool")
     if tool not in TOOLS:
         raise f.error(f"unknown tool {tool!r} (one of {', '.join(TOOLS)})")
@@ -210,6 +231,7 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
         file=file,
         synonyms=synonyms,
         stands_for=stands_for,
+        plural=f.flag("plural"),
     )
     f.finish()
     return muscle

@@ -23,6 +23,7 @@ __all__ = [
     "PatternSpot",
     "RedFlag",
     "Referral",
+    "ReferralFocus",
     "SafetyText",
     "Technique",
     "TriggerPointSite",
@@ -48,11 +49,31 @@ class TriggerPointSite:
 
 
 @dataclass(frozen=True)
+class ReferralFocus:
+    """The part of one referral segment a muscle's pattern covers: the segment within
+    ``reach`` atlas units of a landmark-anchored point of one view.
+
+    Travell & Simons draw some patterns over a part of a segment only (latissimus dorsi
+    at the lower tip of the shoulder blade, not the whole blade); a muscle with focus
+    entries for a segment refers pain to the union of their parts of it, in their views."""
+
+    segment: str
+    site: TriggerPointSite
+    reach: float
+
+
+@dataclass(frozen=True)
 class Referral:
     """Surface segments a muscle's trigger points commonly refer pain to (same side)."""
 
     essential: tuple[str, ...]
     spillover: tuple[str, ...]
+    focus: tuple[ReferralFocus, ...] = ()
+    """Segments the pattern covers only in part (see :class:`ReferralFocus`)."""
+
+    def focus_on(self, segment: str) -> tuple[ReferralFocus, ...]:
+        """The focus entries for ``segment`` (none: the pattern covers all of it)."""
+        return tuple(f for f in self.focus if f.segment == segment)
 
     def zone(self, segment: str) -> str | None:
         """``"essential"``, ``"spillover"`` or ``None`` for a segment id."""
@@ -109,6 +130,13 @@ class Muscle:
     stands_for: tuple[str, ...] = ()
     """For a catch-all region (hand muscles, facial muscles): the named
     muscles it covers. A named one that explains a spot ranks above the catch-all."""
+    plural: bool = False
+    """The name is a plural ("Scalenes", "Finger extensors"): sentences say "lie"."""
+
+    @property
+    def lies(self) -> str:
+        """The verb after the name: "Soleus lies", "Scalenes lie"."""
+        return "lie" if self.plural else "lies"
 
 
 ZONE_MARGIN = 4.0

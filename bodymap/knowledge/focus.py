@@ -1,0 +1,55 @@
+"""The part of a referral segment a muscle's pattern covers (``referral.focus``).
+
+Most patterns cover their segments whole. Where Travell & Simons draw a pattern over a part
+of a segment only (latissimus dorsi at the lower tip of the shoulder blade, serratus
+posterior superior under its upper part), the record names the segment with a focus: a
+point anchored on landmarks, as a trigger point is, and a reach. The muscle's zone there is
+the segment within that reach of the point, on the muscle's own side; a view the focus
+entries do not name holds none of that segment for the muscle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import shapely
+
+from bodymap.knowledge.model import ReferralFocus
+from bodymap.knowledge.sites import site_point
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+__all__ = ["focus_disc", "focused_part"]
+
+
+def focus_disc(
+    entries: Sequence[ReferralFocus],
+    view: str,
+    side: str,
+    landmarks: Mapping[str, tuple[float, float]],
+) -> BaseGeometry:
+    """The union of the entries' discs in ``view`` for a muscle on ``side`` (empty when
+    no entry is in that view)."""
+    side = "right" if side == "midline" else side
+    discs = [
+        shapely.Point(site_point(e.site, side, landmarks)).buffer(e.reach, quad_segs=16)
+        for e in entries
+        if e.site.view == view
+    ]
+    return shapely.union_all(discs) if discs else shapely.Polygon()
+
+
+def focused_part(
+    segment: BaseGeometry,
+    entries: Sequence[ReferralFocus],
+    view: str,
+    side: str,
+    landmarks: Mapping[str, tuple[float, float]],
+) -> BaseGeometry:
+    """The part of ``segment`` the pattern covers: all of it without entries, else the
+    segment within the entries' reach."""
+    if not entries:
+        return segment
+    return shapely.intersection(segment, focus_disc(entries, view, side, landmarks))
