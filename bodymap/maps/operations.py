@@ -247,9 +247,7 @@ class CheckInOp(Operation):
         else:
             if present:
                 raise ValueError(f"there is already a check-in at {self.checkin.at.isoformat()}")
-            unknown = [k for k in self.checkin.intensities if not tpm.has_spot(k)]
-            if unknown:
-                raise ValueError(f"the check-in names an unknown spot {unknown[0]}")
+            _check_spots_known(tpm, self.checkin)
             history.insert(position, self.checkin)
         tpm._commit(Change("checked_in"), history=tuple(history))
 
@@ -273,9 +271,7 @@ class EditCheckIn(Operation):
         if position >= len(history) or history[position] != self.before:
             raise ValueError("that check-in is not in the history")
         del history[position], times[position]
-        unknown = [k for k in self.after.intensities if not tpm.has_spot(k)]
-        if unknown:
-            raise ValueError(f"the check-in names an unknown spot {unknown[0]}")
+        _check_spots_known(tpm, self.after)
         target = bisect.bisect_left(times, self.after.at)
         if target < len(times) and times[target] == self.after.at:
             raise ValueError(f"there is already a check-in at {self.after.at.isoformat()}")
@@ -453,6 +449,13 @@ def spot_index(tpm: TriggerPointMap, spot_id: str) -> int:
         return tpm.index_of(spot_id)
     except KeyError:
         raise ValueError(f"the map has no spot with id {spot_id}") from None
+
+
+def _check_spots_known(tpm: TriggerPointMap, checkin: CheckIn) -> None:
+    """ValueError when ``checkin`` has a reading for a spot the map does not have."""
+    unknown = [k for k in checkin.intensities if not tpm.has_spot(k)]
+    if unknown:
+        raise ValueError(f"the check-in names an unknown spot {unknown[0]}")
 
 
 def _replace_spot(tpm: TriggerPointMap, index: int, spot: Spot, change: Change) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from datetime import datetime, timedelta, tzinfo
+from typing import TypeVar
 
 from bodymap.maps.model import TriggerPointMap
 from bodymap.maps.operations import (
@@ -60,9 +61,14 @@ __all__ = [
 ]
 
 
-def _run(tpm: TriggerPointMap, op: Operation, apply: bool) -> None:
+_Op = TypeVar("_Op", bound=Operation)
+
+
+def _run(tpm: TriggerPointMap, op: _Op, apply: bool) -> _Op:
+    """``op``, applied to ``tpm`` first when ``apply`` (and it changes anything)."""
     if apply and not op.is_noop:
         op.apply(tpm)
+    return op
 
 
 def add_spot(
@@ -88,9 +94,7 @@ def add_spot(
         spot_id = new_spot_id()
     spot = Spot(spot_id, view, x, y, side, intensity, kind, note, utc_now())
     check_side(spot.view, spot.x, spot.side)
-    op = AddSpot(spot, len(tpm.spots) if index is None else index)
-    _run(tpm, op, apply)
-    return op
+    return _run(tpm, AddSpot(spot, len(tpm.spots) if index is None else index), apply)
 
 
 def move_spot(
@@ -108,8 +112,7 @@ def move_spot(
     moved = dataclasses.replace(spot, x=x, y=y, side=new_side)  # validates before any change
     check_side(moved.view, moved.x, moved.side)
     op = MoveSpot(spot_id, (spot.x, spot.y), (float(x), float(y)), spot.side, new_side)
-    _run(tpm, op, apply)
-    return op
+    return _run(tpm, op, apply)
 
 
 def edit_spot(
@@ -133,17 +136,14 @@ def edit_spot(
         after["note"] = note
     dataclasses.replace(spot, **after)  # type: ignore[arg-type]  # validates
     before: dict[str, int | str] = {key: getattr(spot, key) for key in after}
-    op = EditSpot(spot_id, before, after)
-    _run(tpm, op, apply)
-    return op
+    return _run(tpm, EditSpot(spot_id, before, after), apply)
 
 
 def remove_spot(tpm: TriggerPointMap, spot_id: str, *, apply: bool = True) -> RemoveSpot:
     """Delete a spot and its check-in readings (undo puts both back)."""
     index = spot_index(tpm, spot_id)
     op = RemoveSpot(tpm.spots[index], index, readings_of(tpm, spot_id), answers_of(tpm, spot_id))
-    _run(tpm, op, apply)
-    return op
+    return _run(tpm, op, apply)
 
 
 def set_area(
@@ -165,8 +165,7 @@ def set_area(
     side = spot.side if (x, y) == (spot.x, spot.y) else side_for(spot.view, x)
     dataclasses.replace(spot, x=x, y=y, side=side, area=area)  # validates before any change
     op = SetArea(spot_id, spot.area, area, (spot.x, spot.y), (x, y), spot.side, side)
-    _run(tpm, op, apply)
-    return op
+    return _run(tpm, op, apply)
 
 
 def _readings(tpm: TriggerPointMap, intensities: Mapping[str, int]) -> dict[str, int]:
@@ -198,9 +197,7 @@ def check_in(
     at = check_utc(at, "check-in time")
     if any(c.at == at for c in tpm.history):
         raise ValueError(f"there is already a check-in at {at.isoformat()}")
-    op = CheckInOp(CheckIn(at, intensities, note))
-    _run(tpm, op, apply)
-    return op
+    return _run(tpm, CheckInOp(CheckIn(at, intensities, note)), apply)
 
 
 def _find_check_in(tpm: TriggerPointMap, at: datetime) -> CheckIn:
@@ -230,16 +227,12 @@ def edit_check_in(
     )
     if after.at != before.at and any(c.at == after.at for c in tpm.history):
         raise ValueError(f"there is already a check-in at {after.at.isoformat()}")
-    op = EditCheckIn(before, after)
-    _run(tpm, op, apply)
-    return op
+    return _run(tpm, EditCheckIn(before, after), apply)
 
 
 def delete_check_in(tpm: TriggerPointMap, at: datetime, *, apply: bool = True) -> CheckInOp:
     """Delete the check-in logged at ``at`` (undo puts it back)."""
-    op = CheckInOp(_find_check_in(tpm, at), remove=True)
-    _run(tpm, op, apply)
-    return op
+    return _run(tpm, CheckInOp(_find_check_in(tpm, at), remove=True), apply)
 
 
 def check_in_today(
@@ -271,9 +264,7 @@ def check_in_today(
         intensities = {spot.id: spot.intensity for spot in tpm.spots}
     readings = {**latest.intensities, **_readings(tpm, intensities)}
     after = CheckIn(latest.at, readings, latest.note if note is None else note)
-    op = EditCheckIn(latest, after)
-    _run(tpm, op, apply)
-    return op
+    return _run(tpm, EditCheckIn(latest, after), apply)
 
 
 def answer_press_test(
@@ -294,9 +285,7 @@ def answer_press_test(
     new = None if answer is None else PressAnswer(spot_id, muscle, side, answer, at or utc_now())
     if old is None and new is None:
         raise ValueError(f"spot {spot_id} has no press-test answer for {muscle} ({side})")
-    op = SetPressAnswer(old, new)
-    _run(tpm, op, apply)
-    return op
+    return _run(tpm, SetPressAnswer(old, new), apply)
 
 
 def record_session(
@@ -309,14 +298,10 @@ def record_session(
     apply: bool = True,
 ) -> SessionOp:
     """Store a rolling session the person did (undo takes it out again)."""
-    op = SessionOp(SessionRecord(preset, start, duration_s, steps_done))
-    _run(tpm, op, apply)
-    return op
+    return _run(tpm, SessionOp(SessionRecord(preset, start, duration_s, steps_done)), apply)
 
 
 def rename(tpm: TriggerPointMap, new_name: str, *, apply: bool = True) -> Rename:
     """Give the map a new (profile) name: 1–200 characters, not blank."""
     TriggerPointMap(new_name)  # validates
-    op = Rename(tpm.name, new_name)
-    _run(tpm, op, apply)
-    return op
+    return _run(tpm, Rename(tpm.name, new_name), apply)
