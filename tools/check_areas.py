@@ -42,13 +42,14 @@ def _figures(shape: Any, view: str, muscle: str, side: str, tables: Any) -> str:
     area = shapely.intersection(shape, at.outline)
     size = float(area.area) or 1.0
     inside = {"essential": 0.0, "spillover": 0.0}
-    for seg in at.segments:
-        piece = float(shapely.intersection(area, seg.geometry).area)
-        if piece < 1.0:
+    for i, seg in enumerate(at.segments):
+        cut = shapely.intersection(area, seg.geometry)
+        if cut.area < 1.0:
             continue
         for ref in tables.referrers.get((seg.id, seg.side), ()):
             if ref.muscle == muscle and ref.side == side:
-                inside[ref.zone] += piece
+                part = at.focus.get((i, muscle, side), at.own_part(seg, side))
+                inside[ref.zone] += float(shapely.intersection(cut, part).area)
     parts = []
     for zone, got in inside.items():
         zsize = sum(
