@@ -297,7 +297,7 @@ def area_contributions(
             part = at.focus.get((i, ref.muscle, ref.side))
             if part is not None:  # the pattern covers part of the segment
                 inside = 0.0 if part.is_empty else float(shapely.intersection(cut, part).area)
-            if inside > 0.0:
+            if inside >= SLIVER:  # not a border grazed (a focus, a midline half)
                 key = _Zone(ref.muscle, ref.side, ref.zone)
                 covered[key] = covered.get(key, 0.0) + inside
     referred: dict[tuple[str, str], tuple[float, list[Reason]]] = {}
