@@ -303,3 +303,13 @@ def test_a_search_that_finds_nothing_says_so_and_punctuation_finds_nothing(qtbot
     qtbot.keyClicks(browser.search, "lats")
     browser.completer.popup().hide()
     assert browser.listed()[0] == "latissimus_dorsi" and not browser.nothing.isVisible()
+
+
+def test_a_pattern_over_part_of_a_segment_says_part_of_it(qtbot, window):
+    browser = search_and_choose(qtbot, window, "lats")
+    assert window.canvas.pattern == ("latissimus_dorsi", "right")
+    line = next(
+        t for t in browser.text.toPlainText().splitlines() if t.startswith("Commonly refers")
+    )
+    assert "part of the shoulder blade" in line and "part of the mid back" in line, line
+    assert "side of chest" in line and "part of the side of chest" not in line

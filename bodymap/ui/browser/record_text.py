@@ -4,7 +4,7 @@ what to do instead), its cautions and its source. No Qt: the browser shows this 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from bodymap.atlas import ViewAtlas
 from bodymap.guide.words import minutes_text, position_words, seconds_text, tool_words
@@ -25,14 +25,19 @@ LEGEND = (
 )
 
 
-def segment_names(ids: tuple[str, ...], atlas: Mapping[str, ViewAtlas]) -> list[str]:
-    """The display names of surface segments, in the record's order, each once."""
+def segment_names(
+    ids: tuple[str, ...], atlas: Mapping[str, ViewAtlas], partly: Collection[str] = ()
+) -> list[str]:
+    """The display names of surface segments, in the record's order, each once; those in
+    ``partly`` (a pattern over part of the segment, ``referral.focus``) as "Part of the …"."""
     names: list[str] = []
     for segment in ids:
         name = next(
             (r.name for va in atlas.values() for r in va.layer("segment") if r.id == segment),
             segment.replace("_", " ").capitalize(),
         )
+        if segment in partly:
+            name = f"Part of the {name[:1].lower()}{name[1:]}"
         if name not in names:
             names.append(name)
     return names
@@ -48,8 +53,9 @@ def record_text(
         lines.append("Also called: " + ", ".join(others))
     lines.append(f"Body area: {area_name(muscle.file.removesuffix('.toml'))}")
     lines.append("")
-    essential = segment_names(muscle.referral.essential, atlas)
-    spillover = segment_names(muscle.referral.spillover, atlas)
+    partly = {focus.segment for focus in muscle.referral.focus}
+    essential = segment_names(muscle.referral.essential, atlas, partly)
+    spillover = segment_names(muscle.referral.spillover, atlas, partly)
     if muscle.kind == "fascia":  # no trigger points: where it is felt, not a referral
         lines.append(FASCIA)
         if essential:
