@@ -6,18 +6,28 @@ import itertools
 import os
 from pathlib import Path
 
+import hypothesis
 import pytest
+from budget import FAST_EXAMPLES
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 _APPLICATION = None
 
+hypothesis.settings.register_profile("fast", max_examples=FAST_EXAMPLES)
+
 
 def pytest_configure(config: pytest.Config) -> None:
-    """One QApplication for the whole run, made before any module could make a lesser
+    """The fast lane (``-m "not slow"``) tries fewer Hypothesis examples (see budget.py)
+    unless a profile is named; the whole suite, which CI runs, tries them all.
+
+    One QApplication for the whole run, made before any module could make a lesser
     QGuiApplication (the guide and the atlas renderer make one when run alone)."""
     global _APPLICATION
+    fast_lane = "not slow" in (config.option.markexpr or "")
+    if fast_lane and not config.getoption("hypothesis_profile", None):
+        hypothesis.settings.load_profile("fast")
     try:
         from PySide6.QtWidgets import QApplication
     except ImportError:  # the core lane can run without Qt installed
