@@ -2,21 +2,39 @@
 
 from __future__ import annotations
 
+import itertools
 import os
+import sys
 from pathlib import Path
 
+import hypothesis
 import pytest
+from budget import FAST_EXAMPLES
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# With PYTHONDONTWRITEBYTECODE set (the development machine sets it), pytest rewrites the
+# assertions of all 80 test modules again in every xdist worker on every run: about 3.5 s
+# of each worker's 4.5 s collection. The rewritten modules (and the program's own bytecode)
+# are kept in __pycache__ folders (ignored by git) like any Python run without that setting.
+sys.dont_write_bytecode = False
 
 
 _APPLICATION = None
 
+hypothesis.settings.register_profile("fast", max_examples=FAST_EXAMPLES)
+
 
 def pytest_configure(config: pytest.Config) -> None:
-    """One QApplication for the whole run, made before any module could make a lesser
+    """The fast lane (``-m "not slow"``) tries fewer Hypothesis examples (see budget.py)
+    unless a profile is named; the whole suite, which CI runs, tries them all.
+
+    One QApplication for the whole run, made before any module could make a lesser
     QGuiApplication (the guide and the atlas renderer make one when run alone)."""
     global _APPLICATION
+    fast_lane = "not slow" in (config.option.markexpr or "")
+    if fast_lane and not config.getoption("hypothesis_profile", None):
+        hypothesis.settings.load_profile("fast")
     try:
         from PySide6.QtWidgets import QApplication
     except ImportError:  # the core lane can run without Qt installed
@@ -48,10 +66,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
 
 
+@pytest.fixture(scope="session")
+def _user_dirs_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder under which each test gets its own home."""
+    return tmp_path_factory.mktemp("homes")
+
+
+_HOME_NUMBERS = itertools.count()
+
+
 @pytest.fixture(autouse=True)
-def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """No test reads or writes the real user's settings, recovery files or maps."""
-    home = tmp_path_factory.mktemp("home")
+def _private_user_dirs(_user_dirs_root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test reads or writes the real user's settings, recovery files or maps: HOME and
+    the XDG folders point into a folder of this test's own, made only when something is
+    written there (as on a new account). Homes are numbered by a counter rather than by
+    ``tmp_path_factory.mktemp``, which lists every earlier folder to find the next number,
+    and are not made in advance: the fast lane made 12,800 folders that way, and as each
+    run ends pytest deletes an older run's folders, seconds of disk work."""
+    home = _user_dirs_root / str(next(_HOME_NUMBERS))
     for var, sub in (
         ("HOME", ""),
         ("XDG_CONFIG_HOME", "config"),
@@ -59,10 +91,8 @@ def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
         ("XDG_CACHE_HOME", "cache"),
         ("XDG_STATE_HOME", "state"),
     ):
-        path = Path(home, sub)
-        path.mkdir(exist_ok=True)
-        monkeypatch.setenv(var, str(path))
-    yield home
+        monkeypatch.setenv(var, str(Path(home, sub)))
+    return home
 
 
 def use_private_settings(folder: Path) -> Path:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 import shapely
+from budget import examples
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -113,7 +114,9 @@ def _score(view: str, shape: Any, muscle: str, side: str) -> float:
     return next((s.score for s in ranked if s.muscle == muscle and s.side == side), 0.0)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@settings(
+    max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.filter_too_much]
+)
 @given(st.sampled_from(SOURCES), rects, rects)
 def test_painting_more_of_the_essential_zone_never_lowers_a_source(
     source: tuple[str, str, str], first: Any, extra: Any
@@ -146,7 +149,7 @@ def _ranked(view: str, shape: Any) -> dict[tuple[str, str], float]:
     return scores
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(st.sampled_from(["front", "back"]), rects)
 @example("back", shapely.box(406, 120, 526, 126))  # a tie split by float noise on one side
 def test_a_mirrored_area_gives_the_mirrored_ranking(view: str, rect: Any) -> None:

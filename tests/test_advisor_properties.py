@@ -17,6 +17,7 @@ from functools import cache
 
 import shapely
 import shapely.ops
+from budget import examples
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
@@ -36,7 +37,7 @@ from bodymap.knowledge import load_knowledge
 ATLAS = load_atlas()
 TABLES = tables_for(ATLAS, load_knowledge())
 SETTINGS = settings(
-    max_examples=60,
+    max_examples=examples(60),
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow],

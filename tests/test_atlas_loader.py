@@ -7,6 +7,7 @@ import json
 import numpy as np
 import pytest
 import shapely
+from budget import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -86,7 +87,7 @@ def test_the_shipped_atlas_passes_its_own_check() -> None:
     assert load_atlas().check() == []
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     view=st.sampled_from(["front", "back"]),
     points=st.lists(st.tuples(st.floats(150, 850), st.floats(-10, 1010)), min_size=1, max_size=20),
@@ -102,7 +103,7 @@ def test_locate_many_agrees_with_locate(view: str, points: list[tuple[float, flo
         assert hit.cautions == one.cautions
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     view=st.sampled_from(["front", "back"]),
     points=st.lists(st.tuples(st.floats(150, 850), st.floats(-10, 1010)), min_size=1, max_size=8),

@@ -85,6 +85,8 @@ def test_a_spot_moved_across_the_midline_takes_the_new_side(qtbot, tmp_path: Pat
         document.close()
 
 
+@pytest.mark.slow  # a grid over every hand and face region; test_advisor_properties
+# checks the same rule on sampled points in the fast lane
 def test_a_catch_all_region_follows_its_named_parts() -> None:
     """Where named hand or face muscles explain a spot, the catch-all region that stands for
     them ranks after the best of them and keeps at most half the score it would have alone

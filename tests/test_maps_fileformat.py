@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from budget import examples
 from hypothesis import HealthCheck, given, settings
 from map_strategies import maps
 
@@ -28,7 +29,7 @@ SETTINGS = settings(
     derandomize=True,
     database=None,
     deadline=None,
-    max_examples=150,
+    max_examples=examples(150),
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 T0 = datetime(2025, 3, 3, 18, 0, tzinfo=UTC)
@@ -63,7 +64,7 @@ def test_dumps_then_loads_gives_an_equal_map(tpm: TriggerPointMap) -> None:
 
 
 @pytest.mark.slow
-@settings(SETTINGS, max_examples=40)
+@settings(SETTINGS, max_examples=examples(40))
 @given(maps())
 def test_save_then_load_gives_an_equal_map(tmp_path: Path, tpm: TriggerPointMap) -> None:
     path = tmp_path / "roundtrip.bodymap"

@@ -509,6 +509,7 @@ def test_back_pain_with_a_tingling_leg_keeps_gentle_work_beside_the_spine():
     check_holds(upper)
 
 
+@pytest.mark.slow  # a grid sweep; the fast lane keeps the tingling calf cases above
 @pytest.mark.parametrize("view", VIEWS)
 def test_a_tingling_leg_with_a_low_back_ache_eases_only_the_muscles_beside_the_spine(view):
     """Every grid point as the tingling spot, with a low-back ache: the stop rule goes only

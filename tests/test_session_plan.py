@@ -8,6 +8,7 @@ import dataclasses
 from functools import cache
 
 import pytest
+from budget import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -42,7 +43,10 @@ KEEP_OUT = {
 """Every caution zone with the roll zones' clearance (about half a centimetre)."""
 SLIVER = 1.0
 SETTINGS = settings(
-    max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=examples(40),
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 
 

@@ -22,7 +22,7 @@ import pytest
 from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QTextDocument
-from PySide6.QtWidgets import QLabel, QMessageBox, QToolTip
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QToolTip
 
 from bodymap.maps import RecoveryStore, TriggerPointMap, add_spot, save_map
 from bodymap.ui.document import dialogs as document_dialogs
@@ -88,8 +88,16 @@ def show_tooltip(qtbot, text: str) -> None:
     for label in QCoreApplication.instance().allWidgets():
         if label.objectName() == "qtooltip_label" and label.isVisible():
             label.grab()
+    hide_tooltip()  # gone before the next test points
+
+
+def hide_tooltip() -> None:
+    """Hide Qt's tooltip now: ``QToolTip.hideText`` hides it after a real 300 ms."""
     QToolTip.hideText()
-    qtbot.waitUntil(lambda: not QToolTip.isVisible())  # gone before the next test points
+    for widget in QApplication.topLevelWidgets():
+        if widget.objectName() == "qtooltip_label":
+            widget.hide()
+    assert not QToolTip.isVisible()
 
 
 @pytest.fixture(autouse=True)
