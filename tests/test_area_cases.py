@@ -4,7 +4,7 @@ Each case is a polygon a reviewer painted where Travell & Simons draw a referral
 (without reading bodymap's tables), with the textbook sources in order of importance. The
 measures follow the point cases (tests/test_referral_cases.py): recall@5 over the source
 groups, and the first group within the top 3. The goal is recall@5 ≥ 0.95 and top 3 ≥ 0.9;
-the floors below are the figures the overlap rule reaches today (0.927 and 1.0), so a
+the floors below are the figures the overlap rule reaches today (0.935 and 1.0), so a
 change that loses textbook sources fails here. Recall was 0.894 (top 3 0.975) before
 ``referral.focus`` drew the patterns that cover only part of a segment as that part
 (latissimus at the lower tip of the shoulder blade, levator scapulae at the angle of the
@@ -30,7 +30,7 @@ from bodymap.atlas import load_atlas
 from bodymap.knowledge import GROUPS
 
 CASES_FILE = Path(__file__).parent / "data" / "area_cases.json"
-FLOORS = {"recall@5": 0.925, "top3": 1.0}
+FLOORS = {"recall@5": 0.93, "top3": 1.0}
 PARENT = {part: group for group, parts in GROUPS.items() for part in parts}
 
 
