@@ -603,6 +603,8 @@ def _cmd_muscle(args: argparse.Namespace) -> int:
     print(f"  refers pain to: {', '.join(data['essential'])}")
     if data["spillover"]:
         print(f"  and sometimes to: {', '.join(data['spillover'])}")
+    if data["partly"]:
+        print(f"  over part of: {', '.join(data['partly'])} (see --json for the shapes)")
     tech = muscle.technique
     print(f"  {'how' if data['rollable'] else 'do not roll'}: {tech.how}")
     print(f"  source: {data['source']}")

@@ -39,6 +39,18 @@ def test_muscles_json_lists_every_record_with_the_contract_keys(capsys) -> None:
             assert key in e, (e["id"], key)
         assert isinstance(e["rollable"], bool)
         assert e["views"] and e["essential"]
+        assert set(e["partly"]) <= {*e["essential"], *e["spillover"]}
+    lats = next(e for e in entries if e["id"] == "latissimus_dorsi")
+    assert {"scapula", "mid_back"} <= set(lats["partly"])
+
+
+def test_the_muscle_text_names_the_segments_it_covers_in_part(capsys) -> None:
+    status, out, _err = call(capsys, "muscle", "latissimus_dorsi")
+    assert status == 0
+    line = next(t for t in out.splitlines() if t.strip().startswith("over part of:"))
+    assert "scapula" in line and "mid_back" in line and "lateral_chest" not in line
+    status, out, _err = call(capsys, "muscle", "soleus")
+    assert "over part of" not in out
 
 
 def test_every_site_is_an_atlas_point_inside_its_muscle_on_both_sides(catalogue) -> None:

@@ -68,6 +68,7 @@ def muscle_entry(muscle: Muscle, atlas: Mapping[str, ViewAtlas]) -> dict[str, An
         "views": _views(muscle, atlas),
         "essential": list(muscle.referral.essential),
         "spillover": list(muscle.referral.spillover),
+        "partly": sorted({focus.segment for focus in muscle.referral.focus}),
         "sites": _sites(muscle, atlas),
         "rollable": muscle.technique.tool != "none",
         "tool": muscle.technique.tool,
