@@ -74,3 +74,13 @@ def test_the_verb_agrees_with_the_name_in_the_panel_reasons() -> None:
     assert texts and all(t.startswith("Rhomboids lie ") for t in texts), texts
     for rec in knowledge.muscles.values():
         assert rec.lies == ("lie" if rec.plural else "lies")
+
+
+def test_an_area_never_covers_zero_percent_of_a_zone_it_reaches() -> None:
+    atlas = load_atlas()
+    shapely = pytest.importorskip("shapely")
+    area = shapely.box(545, 255, 575, 285)  # the lower tip of the right shoulder blade
+    advice = advise([PainSpot("back", 560, 270, 5, "ache", area=area)], atlas)
+    texts = [r.text for s in advice.sources for r in s.reasons if "covers" in r.text]
+    assert texts and not any(" 0 %" in t for t in texts), texts
+    assert any("covers less than 1 % of that zone" in t for t in texts)

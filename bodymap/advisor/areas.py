@@ -261,8 +261,11 @@ def clipped_area(shape: BaseGeometry, va: ViewAtlas) -> BaseGeometry:
     return _on_body(shape, va.outline)
 
 
-def _pct(value: float) -> int:
-    return round(100 * value)
+def _pct(value: float) -> str:
+    """A share in whole percent; a share that rounds to nothing but is there reads "less than 1"
+    (a zone far larger than the area is not "0 %" covered)."""
+    whole = round(100 * value)
+    return "less than 1" if whole == 0 and value > 0 else str(whole)
 
 
 def area_contributions(
