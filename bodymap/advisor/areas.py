@@ -6,9 +6,9 @@ point's yes/no questions ("is the point in this muscle's zone?") by fractions of
 
 With ``A`` the area clipped to the body outline, ``E`` a muscle's essential zone and ``S``
 its spillover zone on one side (the union of its referral segments on that side and, of a
-midline segment such as the sacrum or the vertex, that side's half; spillover without the
-essential part), ``M`` the muscle's own region and ``O = M − (E ∪ S)`` the part of it
-outside its zones:
+midline segment such as the sacrum or the vertex, that side's half; of a segment the record
+covers only in part, ``referral.focus``, that part; spillover without the essential part),
+``M`` the muscle's own region and ``O = M − (E ∪ S)`` the part of it outside its zones:
 
     referred = ESSENTIAL × (|A∩E| / |A| + FILL × |A∩E| / |E|)
              + SPILLOVER × (|A∩S| / |A| + FILL × |A∩S| / |S|)

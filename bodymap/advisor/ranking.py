@@ -8,7 +8,9 @@ where ``weight`` is the best of local (superficial 0.85, deep 0.6) and referred
 (essential 0.8, spillover 0.4), plus a quarter of the other when a muscle both lies under
 the spot and refers pain to it. Muscle regions that only touch the thumb-sized spot
 (:mod:`bodymap.advisor.extent`) count at :data:`NEAR` of their weight, referral zones
-(surface segments) it only touches at :data:`NEAR_ZONE`.
+(surface segments) it only touches at :data:`NEAR_ZONE`. Where a record draws its pattern
+over part of a segment (``referral.focus``), the zone is that part: a spot on the segment
+outside it, beyond the spot's reach, takes nothing from that muscle there.
 
 Contributions add up over spots, so a muscle that explains several spots rises; the sum
 is divided by the best possible total, giving 0..1 without changing the order. Because
