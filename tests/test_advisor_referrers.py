@@ -20,7 +20,7 @@ def test_every_row_names_each_muscle_and_side_once_and_says_how_it_refers() -> N
             if r.zone == "spillover":
                 assert seg not in referral.essential  # the essential zone is listed first
             verb = "commonly refer" if r.zone == "essential" else "can spread"
-            name = knowledge.muscles[r.muscle].name
+            name = knowledge.muscles[r.muscle].said_name
             assert r.text.startswith(f"Trigger points in the {name[:1].lower()}{name[1:]} {verb}")
             assert seg_side == "midline" or r.side in (seg_side, "midline")
 

@@ -84,3 +84,51 @@ def test_an_area_never_covers_zero_percent_of_a_zone_it_reaches() -> None:
     texts = [r.text for s in advice.sources for r in s.reasons if "covers" in r.text]
     assert texts and not any(" 0 %" in t for t in texts), texts
     assert any("covers less than 1 % of that zone" in t for t in texts)
+
+
+def test_no_reason_carries_a_label_bracket_and_the_browser_says_part_of_in_words() -> None:
+    from bodymap.ui.browser.record_text import record_text
+
+    atlas, knowledge = load_atlas(), load_knowledge()
+    tables = tables_for(atlas, knowledge)
+    texts = [r.text for rows in tables.referrers.values() for r in rows]
+    texts += list(tables.local_text.values())
+    assert not [t for t in texts if "(" in t]
+    assert "Gemelli lie under this spot." in texts
+    for rec in knowledge.muscles.values():
+        for line in record_text(rec, atlas, knowledge).splitlines():
+            if line.startswith(("Commonly refers", "Spilling over", "Felt at")):
+                assert not PREPOSITION.search(line) and "part of the between" not in line, line
+                assert not re.search(r"part of the (?:top|back|front|side) of (?!the\b)", line)
+                assert not re.search(r"part of [^,]*\(", line), line
+    scalenes = record_text(knowledge.muscles["scalenes"], atlas, knowledge)
+    assert "part of the area between the shoulder blades" in scalenes
+
+
+def test_a_painted_area_centred_on_the_midline_lists_each_muscle_once_as_both() -> None:
+    shapely = pytest.importorskip("shapely")
+    for view, box in (
+        ("back", (470, 200, 530, 280)),
+        ("back", (420, 300, 580, 340)),
+        ("back", (460, 380, 540, 440)),
+        ("front", (450, 250, 550, 320)),
+    ):
+        area = shapely.box(*box)
+        point = area.centroid
+        advice = advise([PainSpot(view, point.x, point.y, 5, "ache", area=area)])
+        sides: dict[str, set[str]] = {}
+        for s in advice.sources:
+            sides.setdefault(s.muscle, set()).add(s.side)
+        split = {m: v for m, v in sides.items() if {"right", "left"} <= v}
+        assert not split, (view, box, split)
+
+
+def test_the_panel_shortens_an_area_reason_only_by_its_fill_bracket() -> None:
+    from bodymap.advisor.model import Reason
+    from bodymap.ui.panel.advice_panel import reason_text
+
+    covered = Reason(0, "referred", "essential", "Its main zone covers 72 % of area 1 (the area "
+                     "covers 15 % of that zone).")  # fmt: skip
+    assert reason_text(covered, area=True) == "its main zone covers 72 % of area 1"
+    named = Reason(0, "local", None, "Some muscle (a label) lies under 38 % of area 1.")
+    assert reason_text(named, area=True) == "some muscle (a label) lies under 38 % of area 1"

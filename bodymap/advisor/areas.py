@@ -349,7 +349,7 @@ def area_contributions(
                     index,
                     "local",
                     None,
-                    f"{muscles[key2[0]].name} {muscles[key2[0]].lies}{deep} "
+                    f"{muscles[key2[0]].said_name} {muscles[key2[0]].lies}{deep} "
                     f"under {_pct(piece / size)} % "
                     f"of area {number}.",
                     share=None if deep else piece / size,

@@ -147,6 +147,24 @@ def spot_contributions(
     return out
 
 
+_MIRROR_NOISE = 1e-3
+"""Relative difference under which a muscle's right and left scores are one score. The
+atlas's sides are mirror images stored to a tenth of a unit, so the overlaps of a painted
+shape centred on the midline differ between the sides by up to about 1e-4 of a score (a
+small overlap's edge moves by a twentieth of a unit): more than rounding to a fixed number
+of digits absorbs, and far less than any real difference between two sides' evidence."""
+
+
+def _tie_mirrors(raw: dict[tuple[str, str], float]) -> None:
+    """Give a muscle's two sides one score where they differ only by float noise."""
+    for (muscle, side), right in list(raw.items()):
+        if side != "right":
+            continue
+        left = raw.get((muscle, "left"))
+        if left is not None and abs(right - left) <= _MIRROR_NOISE * max(right, left, 0.01):
+            raw[(muscle, "right")] = raw[(muscle, "left")] = max(right, left)
+
+
 def _zone(essential: bool) -> str:
     return "essential" if essential else "spillover"
 
@@ -217,6 +235,7 @@ def rank_sources(
     _rank_named_parts_first(raw, muscles)
     # Scores equal but for float noise are equal: overlaps of a shape and of its mirror
     # image differ in the last bits, and a tie must not split a "both" entry on one side only.
+    _tie_mirrors(raw)
     raw = {key: round(value, _DIGITS) for key, value in raw.items()}
     order = sorted(
         raw,

@@ -24,7 +24,15 @@ if TYPE_CHECKING:
 
     from bodymap.atlas import ViewAtlas
 
-__all__ = ["PREVALENCE_FLOOR", "Referrer", "ReferrerTable", "Tables", "place_phrase", "tables_for"]
+__all__ = [
+    "PREVALENCE_FLOOR",
+    "Referrer",
+    "ReferrerTable",
+    "Tables",
+    "place_noun",
+    "place_phrase",
+    "tables_for",
+]
 
 _BODY_LAYERS = ("superficial", "deep")
 PREVALENCE_FLOOR = 0.5
@@ -77,6 +85,13 @@ def place_phrase(name: str) -> str:
     return f"to the {place}"
 
 
+def place_noun(name: str) -> str:
+    """A segment's label as a noun phrase: "the back of the shoulder", "the area between
+    the shoulder blades" (for "part of ...")."""
+    phrase = place_phrase(name)
+    return phrase.removeprefix("to ") if phrase.startswith("to ") else f"the area {phrase}"
+
+
 class ReferrerTable(Mapping[tuple[str, str], tuple[Referrer, ...]]):
     """The muscles (per side) referring pain to a (segment, side), each listed once and
     in the knowledge's order, essential zone before spillover.
@@ -113,7 +128,7 @@ class ReferrerTable(Mapping[tuple[str, str], tuple[Referrer, ...]]):
                 if seg_side in (*seg_sides, "midline") and (m, side) not in listed:
                     listed.add((m, side))
                     verb = "commonly refer" if zone == "essential" else "can spread"
-                    name = self._knowledge.muscles[m].name
+                    name = self._knowledge.muscles[m].said_name
                     text = (
                         f"Trigger points in the {name[:1].lower()}{name[1:]} {verb} pain {place}."
                     )
@@ -171,7 +186,7 @@ class Tables:
         }
         self.local_text: dict[tuple[str, str], str] = {}
         for m, rec in knowledge.muscles.items():
-            lies = f"{rec.name} {rec.lies}"
+            lies = f"{rec.said_name} {rec.lies}"
             self.local_text[(m, "superficial")] = f"{lies} under this spot."
             self.local_text[(m, "deep")] = f"{lies} deep under this spot."
             self.local_text[(m, "superficial_near")] = f"{lies} right next to this spot."

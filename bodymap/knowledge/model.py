@@ -6,6 +6,7 @@ the printed guide.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -137,6 +138,13 @@ class Muscle:
     def lies(self) -> str:
         """The verb after the name: "Soleus lies", "Scalenes lie"."""
         return "lie" if self.plural else "lies"
+
+    @property
+    def said_name(self) -> str:
+        """The name as a sentence says it, without a label's brackets: "Gemelli" for
+        "Gemelli (superior and inferior)", "Fibularis muscles" for "Fibularis (peroneal)
+        muscles"."""
+        return re.sub(r"\s*\([^)]*\)", "", self.name).strip()
 
 
 ZONE_MARGIN = 4.0

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
+from bodymap.advisor.tables import place_noun
 from bodymap.atlas import ViewAtlas
 from bodymap.guide.words import minutes_text, position_words, seconds_text, tool_words
 from bodymap.knowledge import Knowledge, Muscle
@@ -29,7 +30,8 @@ def segment_names(
     ids: tuple[str, ...], atlas: Mapping[str, ViewAtlas], partly: Collection[str] = ()
 ) -> list[str]:
     """The display names of surface segments, in the record's order, each once; those in
-    ``partly`` (a pattern over part of the segment, ``referral.focus``) as "Part of the …"."""
+    ``partly`` (a pattern over part of the segment, ``referral.focus``) as "Part of the …"
+    ("Part of the area between the shoulder blades")."""
     names: list[str] = []
     for segment in ids:
         name = next(
@@ -37,10 +39,16 @@ def segment_names(
             segment.replace("_", " ").capitalize(),
         )
         if segment in partly:
-            name = f"Part of the {name[:1].lower()}{name[1:]}"
+            name = f"Part of {place_noun(name)}"
         if name not in names:
             names.append(name)
     return names
+
+
+def _listed(names: list[str]) -> str:
+    """Labels in a running list, each starting in lower case ("shoulder blade, jaw joint
+    (TMJ), Achilles tendon" keeps its capitals after the first letter)."""
+    return ", ".join(n if n.startswith("Achilles") else n[:1].lower() + n[1:] for n in names)
 
 
 def record_text(
@@ -59,12 +67,12 @@ def record_text(
     if muscle.kind == "fascia":  # no trigger points: where it is felt, not a referral
         lines.append(FASCIA)
         if essential:
-            lines.append("Felt at: " + ", ".join(essential).lower() + ".")
+            lines.append("Felt at: " + _listed(essential) + ".")
     else:
         if essential:
-            lines.append("Commonly refers pain to: " + ", ".join(essential).lower() + ".")
+            lines.append("Commonly refers pain to: " + _listed(essential) + ".")
         if spillover:
-            lines.append("Spilling over to: " + ", ".join(spillover).lower() + ".")
+            lines.append("Spilling over to: " + _listed(spillover) + ".")
     lines.append("")
     tech = muscle.technique
     position = position_words(tech.position)

@@ -76,7 +76,7 @@ def reason_text(reason: Reason, area: bool = False) -> str:
     72 % of area 3"."""
     number = reason.spot + 1
     if area:
-        text = str(reason.text).split(" (")[0].rstrip(".")
+        text = str(reason.text).split(" (the area covers")[0].rstrip(".")
         return text[:1].lower() + text[1:]
     if reason.kind == "local":
         return f"local — under spot {number}"
