@@ -188,3 +188,21 @@ def test_the_loader_rejects_a_bad_focus(old: str, new: str, message: str) -> Non
     with pytest.raises(KnowledgeError, match="soleus") as err:
         _parse(text)
     assert message in str(err.value)
+
+
+def test_a_midline_segment_is_drawn_on_the_muscles_own_half_as_it_is_ranked() -> None:
+    """The sacrum is in gluteus maximus' main zone; the right muscle's drawing covers the
+    right half of it (x > 500 behind), as a spot there is explained by the right muscle only."""
+    knowledge, atlas = load_knowledge(), load_atlas()
+    drawn = muscle_geometry(knowledge.muscles["gluteus_maximus"], atlas, lambda *_: None, "back")
+    sacrum = _segment("sacrum", "back", "midline")
+    for side, own in (
+        ("right", shapely.box(500, 0, 1000, 1000)),
+        ("left", shapely.box(0, 0, 500, 1000)),
+    ):
+        zone = shapely.geometry.shape(drawn["zones"]["back"][side]["essential"])
+        on_sacrum = zone.intersection(sacrum)
+        assert on_sacrum.area == pytest.approx(sacrum.intersection(own).area, rel=0.01), side
+    advice = advise([PainSpot("back", 490, 435, 5, "ache")])  # the left half of the sacrum
+    sides = {s.side for s in advice.sources if s.muscle == "gluteus_maximus"}
+    assert sides == {"left"}

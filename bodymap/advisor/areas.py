@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING, Any
 import shapely
 
 from bodymap.advisor.model import Reason
-from bodymap.sides import MIDLINE_X
+from bodymap.sides import MIDLINE_X, half_bounds
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -207,10 +207,7 @@ class AreaTables:
 
 def _half(view: str, side: str) -> BaseGeometry:
     """The person's ``side`` of a view: x < 500 is the right in front and the left behind."""
-    west = (side == "right") == (view == "front")
-    return (
-        shapely.box(-10, -10, MIDLINE_X, 1010) if west else shapely.box(MIDLINE_X, -10, 1010, 1010)
-    )
+    return shapely.box(*half_bounds(view, side))
 
 
 def _cuts(area: BaseGeometry, regions: list[BaseGeometry]) -> Any:

@@ -16,6 +16,7 @@ from shapely.geometry import mapping
 from bodymap.knowledge.focus import focused_part
 from bodymap.knowledge.model import Muscle
 from bodymap.knowledge.sites import site_point
+from bodymap.sides import half_bounds
 
 if TYPE_CHECKING:
     from bodymap.atlas import ViewAtlas
@@ -86,6 +87,14 @@ def _geojson(geom: Any) -> dict[str, Any] | None:
     return dict(mapping(shapely.set_precision(geom, 0.1)))
 
 
+def _own(segment: Any, view: str, side: str) -> Any:
+    """The part of a segment a muscle on ``side`` refers to: a midline one (the sacrum, the
+    vertex) only on that side's half, as the ranking counts it (referral is ipsilateral)."""
+    if segment.side != "midline":
+        return segment.geometry
+    return shapely.intersection(segment.geometry, shapely.box(*half_bounds(view, side)))
+
+
 def muscle_geometry(
     muscle: Muscle,
     atlas: Mapping[str, ViewAtlas],
@@ -95,7 +104,8 @@ def muscle_geometry(
     """``muscle_entry`` plus, per view and side, the zones as GeoJSON geometries.
 
     ``essential``/``spillover`` are the unions of the referral segments on that side (with
-    the midline segments; of a focused segment its part, see :mod:`bodymap.knowledge.focus`),
+    that side's half of each midline segment, as the ranking counts it; of a focused segment
+    its part, see :mod:`bodymap.knowledge.focus`),
     ``region`` the muscle's superficial and deep regions, and
     ``roll_zone`` what ``roll_zone`` says is rollable there (none when the record says
     not to roll).
@@ -111,7 +121,11 @@ def muscle_geometry(
                 _union(
                     [
                         focused_part(
-                            r.geometry, muscle.referral.focus_on(r.id), name, side, va.landmarks
+                            _own(r, name, side),
+                            muscle.referral.focus_on(r.id),
+                            name,
+                            side,
+                            va.landmarks,
                         )
                         for r in va.layer("segment")
                         if r.id in segments and r.side in sided
