@@ -13,8 +13,8 @@ not, is one of the warning signs of the "When to see a clinician" section
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from bodymap.advisor.model import CautionNote, RedFlagNote, SpotLike
 from bodymap.knowledge import FlagTrigger, Knowledge, Pattern, PatternSpot, RedFlag
@@ -196,35 +196,52 @@ def _raise_patterns(
                 raised.setdefault(flag.id, set()).update(found)
 
 
+_T = TypeVar("_T")
+
+
+def _per_place(
+    spots: Sequence[SpotLike],
+    hits: Sequence[Hit],
+    named: Collection[str],
+    work: Callable[[str, frozenset[str], frozenset[str], frozenset[str]], _T],
+) -> Iterator[tuple[int, SpotLike, Hit, _T]]:
+    """For each spot on the body: its index, the spot, its hit and ``work(kind, segments,
+    touched, regions)``, worked out once per place: many spots share what lies under them
+    and their kind. ``touched`` adds the segments the spot only grazes; ``regions`` are the
+    regions and caution zones under it that some trigger names (``named``): only they tell
+    places apart for the flags."""
+    seen: dict[tuple[object, ...], _T] = {}
+    for i, (spot, hit) in enumerate(zip(spots, hits, strict=True)):
+        if not hit.inside:
+            continue
+        segments = frozenset(s.id for s in hit.segments)
+        touched = segments | {s.id for s in hit.grazed} if hit.grazed else segments
+        regions = frozenset(r.id for r in (*hit.regions, *hit.cautions) if r.id in named)
+        key = (segments, touched, regions, spot.kind)
+        if key not in seen:
+            seen[key] = work(spot.kind, segments, touched, regions)
+        yield i, spot, hit, seen[key]
+
+
 def red_flags(
     spots: Sequence[SpotLike], hits: Sequence[Hit], knowledge: Knowledge
 ) -> tuple[RedFlagNote, ...]:
     """The red flags the spots raise, one spot at a time or together, in the tables'
     order, each naming its spots."""
     raised: dict[str, set[int]] = {}
-    # many spots share what lies under them and their kind: what that raises is worked out
-    # once, as the least intensity at which each flag is raised there
-    seen: dict[tuple[object, ...], list[tuple[str, float]]] = {}
     lies: dict[int, tuple[Region, ...]] = {}  # the segments each spot lies on
     touches: dict[int, tuple[Region, ...]] = {}  # and with those it only grazes
     triggered = [flag for flag in knowledge.red_flags if flag.triggers]
-    # the regions some trigger names: only they tell places apart for the flags
     named = {r for flag in triggered for t in flag.triggers for r in t.regions}
-    for i, (spot, hit) in enumerate(zip(spots, hits, strict=True)):
-        if not hit.inside:
-            continue
+
+    def floors(kind: str, *places: frozenset[str]) -> list[tuple[str, float]]:
+        # the least intensity at which each flag is raised at this place
+        return _least_intensities(triggered, kind, *places)
+
+    for i, spot, hit, found in _per_place(spots, hits, named, floors):
         lies[i] = hit.segments
         touches[i] = (*hit.segments, *hit.grazed) if hit.grazed else hit.segments
-        segments = frozenset(s.id for s in hit.segments)
-        touched = segments | {s.id for s in hit.grazed} if hit.grazed else segments
-        regions = frozenset(r.id for r in (*hit.regions, *hit.cautions) if r.id in named)
-        key = (segments, touched, regions, spot.kind)
-        floors = seen.get(key)
-        if floors is None:
-            floors = seen[key] = _least_intensities(
-                triggered, spot.kind, segments, touched, regions
-            )
-        for flag_id, least in floors:
+        for flag_id, least in found:
             if spot.intensity >= least:
                 raised.setdefault(flag_id, set()).add(i)
     _raise_patterns(raised, spots, lies, touches, knowledge)
@@ -253,25 +270,19 @@ def press_test_withheld(
     out: dict[int, RedFlag] = {}
     if not withholding:
         return out
-    # as in `red_flags`: many spots share a place, whose withholding triggers are found
-    # once; places are told apart only by the regions those triggers name
     named = {r for _flag, trigger in withholding for r in trigger.regions}
-    seen: dict[tuple[object, ...], list[tuple[float, RedFlag]]] = {}
-    for i, (spot, hit) in enumerate(zip(spots, hits, strict=True)):
-        if not hit.inside:
-            continue
-        regions = frozenset(r.id for r in (*hit.regions, *hit.cautions) if r.id in named)
-        key = (tuple(map(id, hit.segments)), tuple(map(id, hit.grazed)), spot.kind, regions)
-        if key not in seen:
-            segments = frozenset(s.id for s in hit.segments)
-            touched = segments | {s.id for s in hit.grazed}
-            found = [
-                (trigger.min_intensity, flag)
-                for flag, trigger in withholding
-                if _applies(trigger, spot.kind, touched if flag.any_overlap else segments, regions)
-            ]
-            seen[key] = found
-        flag = next((flag for least, flag in seen[key] if spot.intensity >= least), None)
+
+    def met(
+        kind: str, segments: frozenset[str], touched: frozenset[str], regions: frozenset[str]
+    ) -> list[tuple[float, RedFlag]]:
+        return [
+            (trigger.min_intensity, flag)
+            for flag, trigger in withholding
+            if _applies(trigger, kind, touched if flag.any_overlap else segments, regions)
+        ]
+
+    for i, spot, _hit, found in _per_place(spots, hits, named, met):
+        flag = next((flag for least, flag in found if spot.intensity >= least), None)
         if flag is not None:
             out[i] = flag
     return out
