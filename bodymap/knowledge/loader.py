@@ -283,7 +283,7 @@ class _Cautions:
         flags: list[RedFlag] = []
         for r in top.tables("red_flag"):
             flag_id = _record_id(r, "red flag", [flag.id for flag in flags])
-            triggers = r.tables("trigger") if r.raw("trigger") is not None else []
+            triggers = r.tables("trigger", required=False)
             named = r.texts("patterns", required=False)
             unknown = [p for p in named if not any(pat.id == p for pat in self.patterns)]
             if unknown:
@@ -320,9 +320,7 @@ class _Cautions:
 
     def _patterns(self, top: Fields) -> list[Pattern]:
         out: list[Pattern] = []
-        if top.raw("pattern") is None:
-            return out
-        for p in top.tables("pattern"):
+        for p in top.tables("pattern", required=False):
             pid = _record_id(p, "pattern", [item.id for item in out])
             spots = tuple(map(self._pattern_spot, p.tables("spot")))
             if len(spots) < 2:
@@ -373,9 +371,7 @@ class _Cautions:
     @staticmethod
     def _urgency(top: Fields) -> list[UrgencyLevel]:
         out: list[UrgencyLevel] = []
-        if top.raw("urgency") is None:
-            return out
-        for u in top.tables("urgency"):
+        for u in top.tables("urgency", required=False):
             level = _record_id(u, "urgency level", [item.id for item in out])
             words = u.texts("words", nonempty=True)
             out.append(UrgencyLevel(level, tuple(" ".join(w.lower().split()) for w in words)))
