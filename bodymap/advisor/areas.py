@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING, Any
 import shapely
 
 from bodymap.advisor.model import Reason
+from bodymap.knowledge.focus import own_part
 from bodymap.sides import MIDLINE_X, half_bounds
 
 if TYPE_CHECKING:
@@ -174,9 +175,7 @@ class AreaTables:
     def own_part(self, segment: Region, side: str) -> BaseGeometry:
         """The part of a segment that refers to a muscle on ``side``: a midline segment
         (sacrum, vertex, ...) only on that side's half, as referral is ipsilateral."""
-        if segment.side != "midline" or side not in self.halves:
-            return segment.geometry
-        return shapely.intersection(segment.geometry, self.halves[side])
+        return own_part(segment.geometry, segment.side, self.view, side)
 
     def free(self, index: int) -> BaseGeometry | None:
         """The part of a muscle region (``bodies[index]``) outside its own referral zones,

@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING, Any
 import shapely
 from shapely.geometry import mapping
 
-from bodymap.knowledge.focus import focused_part
+from bodymap.knowledge.focus import focused_part, own_part
 from bodymap.knowledge.model import Muscle
 from bodymap.knowledge.sites import site_point
-from bodymap.sides import half_bounds
 
 if TYPE_CHECKING:
     from bodymap.atlas import ViewAtlas
@@ -87,14 +86,6 @@ def _geojson(geom: Any) -> dict[str, Any] | None:
     return dict(mapping(shapely.set_precision(geom, 0.1)))
 
 
-def _own(segment: Any, view: str, side: str) -> Any:
-    """The part of a segment a muscle on ``side`` refers to: a midline one (the sacrum, the
-    vertex) only on that side's half, as the ranking counts it (referral is ipsilateral)."""
-    if segment.side != "midline":
-        return segment.geometry
-    return shapely.intersection(segment.geometry, shapely.box(*half_bounds(view, side)))
-
-
 def muscle_geometry(
     muscle: Muscle,
     atlas: Mapping[str, ViewAtlas],
@@ -121,7 +112,7 @@ def muscle_geometry(
                 _union(
                     [
                         focused_part(
-                            _own(r, name, side),
+                            own_part(r.geometry, r.side, name, side),
                             muscle.referral.focus_on(r.id),
                             name,
                             side,

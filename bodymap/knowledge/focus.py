@@ -17,11 +17,21 @@ import shapely
 
 from bodymap.knowledge.model import ReferralFocus
 from bodymap.knowledge.sites import site_point
+from bodymap.sides import half_bounds
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
-__all__ = ["focus_disc", "focused_part"]
+__all__ = ["focus_disc", "focused_part", "own_part"]
+
+
+def own_part(geometry: BaseGeometry, segment_side: str, view: str, side: str) -> BaseGeometry:
+    """The part of a segment (``geometry``, on ``segment_side``) that refers pain to a
+    muscle on ``side``: a midline segment (the sacrum, the vertex) only on that side's half,
+    as referral is ipsilateral; any other segment whole."""
+    if segment_side != "midline" or side not in ("right", "left"):
+        return geometry
+    return shapely.intersection(geometry, shapely.box(*half_bounds(view, side)))
 
 
 def focus_disc(
