@@ -112,9 +112,6 @@ def summary_content(
         for step in steps[:STEPS_SHOWN]
     )
     more = len(steps) - STEPS_SHOWN
-    from bodymap.knowledge import load_knowledge
-
-    levels = load_knowledge().urgency
     return SummaryContent(
         spots=tuple(rows),
         sources=tuple(sources),
@@ -122,7 +119,7 @@ def summary_content(
         more_steps=f"… {more} more steps" if more > 0 else "",
         warnings=tuple(
             f"{flag.heading(advice.areas)}: {flag.text}"
-            for flag in sorted(advice.red_flags, key=lambda flag: flag_urgency(flag.text, levels))
+            for flag in sorted(advice.red_flags, key=lambda flag: flag_urgency(flag.text))
         ),
         held=tuple(place.text for place in advice.routine.held_places),
         steps_left=max(more, 0),
