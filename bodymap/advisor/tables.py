@@ -31,6 +31,7 @@ __all__ = [
     "Tables",
     "place_noun",
     "place_phrase",
+    "sentence_label",
     "tables_for",
 ]
 
@@ -64,9 +65,15 @@ _SAID = {
     "Behind the ear (mastoid)": "behind the ear",
     "Sacrum (back of the pelvis)": "to the sacrum",
     "Jaw joint (TMJ)": "to the jaw joint",
-    "Achilles tendon": "to the Achilles tendon",
 }
-"""Labels whose brackets or capitals do not read in a sentence, as a sentence says them."""
+"""Labels whose brackets do not read in a sentence, as a sentence says them."""
+_PROPER = ("Achilles",)
+"""Labels that start with a name, which keeps its capital in a sentence."""
+
+
+def sentence_label(name: str) -> str:
+    """A label as it reads inside a sentence: "shoulder blade", but "Achilles tendon"."""
+    return name if name.startswith(_PROPER) else name[:1].lower() + name[1:]
 
 
 def place_phrase(name: str) -> str:
@@ -76,7 +83,7 @@ def place_phrase(name: str) -> str:
     said = _SAID.get(name)
     if said is not None:
         return said
-    place = name[:1].lower() + name[1:]
+    place = sentence_label(name)
     if place.startswith(_PREPOSITIONS):
         return place
     for start in _WITH_THE:

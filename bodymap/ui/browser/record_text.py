@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from bodymap.advisor.tables import place_noun
+from bodymap.advisor.tables import place_noun, sentence_label
 from bodymap.atlas import ViewAtlas
 from bodymap.guide.words import minutes_text, position_words, seconds_text, tool_words
 from bodymap.knowledge import Knowledge, Muscle
@@ -46,9 +46,9 @@ def segment_names(
 
 
 def _listed(names: list[str]) -> str:
-    """Labels in a running list, each starting in lower case ("shoulder blade, jaw joint
-    (TMJ), Achilles tendon" keeps its capitals after the first letter)."""
-    return ", ".join(n if n.startswith("Achilles") else n[:1].lower() + n[1:] for n in names)
+    """Labels in a running list, as a sentence says them ("shoulder blade, jaw joint
+    (TMJ), Achilles tendon")."""
+    return ", ".join(sentence_label(name) for name in names)
 
 
 def record_text(
