@@ -56,6 +56,7 @@ import shapely
 
 from bodymap.advisor.model import Reason
 from bodymap.knowledge.focus import own_part
+from bodymap.recent import keep
 from bodymap.sides import MIDLINE_X, half_bounds
 
 if TYPE_CHECKING:
@@ -91,6 +92,11 @@ LOCAL = 0.25
 UNDER = 0.05
 """Weight of how much of a muscle the area covers: between muscles with the same pattern,
 the one under the paint comes first."""
+RECENT_AREAS = 128
+"""How many areas' contributions an :class:`AreaTables` keeps: a map's unchanged areas are
+not cut against the atlas again when another spot is added or edited."""
+
+Contributions = dict[tuple[str, str], tuple[float, list[Reason]]]
 
 
 def area_of(spot: object) -> BaseGeometry | None:
@@ -171,6 +177,8 @@ class AreaTables:
                 self._parts.setdefault((ref.muscle, ref.side), []).append(part)
         self._zones: dict[tuple[str, str], BaseGeometry] = {}
         self._free: dict[int, BaseGeometry | None] = {}
+        self.recent: dict[tuple[int, BaseGeometry, float], Contributions] = {}
+        """Kept answers of :func:`area_contributions`, by (spot index, shape, factor)."""
 
     def own_part(self, segment: Region, side: str) -> BaseGeometry:
         """The part of a segment that refers to a muscle on ``side``: a midline segment
@@ -253,8 +261,8 @@ def _on_body(shape: BaseGeometry, outline: BaseGeometry) -> BaseGeometry:
 
 def clipped_area(shape: BaseGeometry, va: ViewAtlas) -> BaseGeometry:
     """The part of an area on the body."""
-    shapely.prepare(va.outline)
-    return _on_body(shape, va.outline)
+    clip: BaseGeometry = va.on_body(shape)
+    return clip
 
 
 def _pct(value: float) -> str:
@@ -270,11 +278,27 @@ def area_contributions(
     view: str,
     intensity_factor: float,
     tables: Tables,
-) -> dict[tuple[str, str], tuple[float, list[Reason]]]:
-    """The contribution of one area spot to every candidate, with reasons (see module)."""
+) -> Contributions:
+    """The contribution of one area spot to every candidate, with reasons (see module).
+
+    The answer depends only on its arguments (shapes are immutable and compared by their
+    coordinates), so the last few are kept: a map's other areas cost nothing again when
+    one spot changes. Each call gets its own lists of reasons."""
     at = area_tables(tables, view)
+    key = (index, shape, intensity_factor)
+    found = at.recent.get(key)
+    if found is None:
+        found = keep(
+            at.recent, key, _contributions(index, shape, intensity_factor, at, tables), RECENT_AREAS
+        )
+    return {source: (weight, list(why)) for source, (weight, why) in found.items()}
+
+
+def _contributions(
+    index: int, shape: BaseGeometry, intensity_factor: float, at: AreaTables, tables: Tables
+) -> Contributions:
     area = _on_body(shape, at.outline)
-    out: dict[tuple[str, str], tuple[float, list[Reason]]] = {}
+    out: Contributions = {}
     number = index + 1
     covered: dict[_Zone, float] = {}
     hits = at.segment_tree.query(area, predicate="intersects")

@@ -94,6 +94,8 @@ class ViewAtlas:
         self._by_id: dict[tuple[str, str], list[Region]] = {}
         self._recent: dict[tuple[float, float], Hit] = {}
         self._recent_cautions: dict[tuple[float, float, float], tuple[Region, ...]] = {}
+        self._recent_areas: dict[tuple[Any, Hit], Hit] = {}
+        self._recent_clips: dict[Any, Any] = {}
         for region in data.regions:
             self._by_id.setdefault((region.id, region.side), []).append(region)
 
@@ -194,6 +196,16 @@ class ViewAtlas:
             )
         return hits
 
+    def on_body(self, shape: Any) -> Any:
+        """The part of ``shape`` (a painted area, a shapely geometry) on the body; the last
+        few answers are kept, as for :meth:`locate`."""
+        known = self._recent_clips.get(shape)
+        if known is None:
+            inside = shapely.contains_properly(self.outline, shape)  # prepared: a fast test
+            clip = shape if inside else shapely.intersection(shape, self.outline)
+            known = keep(self._recent_clips, shape, clip, RECENT_HITS)
+        return known
+
     def locate_area(self, area: Any, hit: Hit) -> Hit:
         """What lies under a painted ``area`` (a shapely geometry, on the body) whose point
         is located as ``hit``: every region and caution zone it covers, not only grazes
@@ -205,9 +217,19 @@ class ViewAtlas:
         only where the area meaningfully lies on it: at least :data:`AREA_SEGMENT_SHARE` of
         the area or :data:`AREA_SEGMENT_MIN` square units, or the segment under its point.
         The segments it touches less than that go to ``grazed`` (a front-thigh area whose
-        edge dips a millimetre into the knee does not lie on the knee)."""
+        edge dips a millimetre into the knee does not lie on the knee).
+
+        The last few answers are kept, as for :meth:`locate`: a map's unchanged areas are
+        not looked up again when another spot changes (shapes are immutable)."""
         if not hit.inside or area is None or area.is_empty:
             return hit
+        key = (area, hit)
+        known = self._recent_areas.get(key)
+        if known is None:
+            known = keep(self._recent_areas, key, self._locate_area(area, hit), RECENT_HITS)
+        return known
+
+    def _locate_area(self, area: Any, hit: Hit) -> Hit:
         core = shapely.buffer(area, -AREA_GRAZE)
         if core.is_empty:
             core = area

@@ -1,0 +1,107 @@
+"""A painted area's answers are kept between advice runs, and never change the advice.
+
+The advisor keeps each area's contributions (`advisor/areas.py`), what it lies on
+(`ViewAtlas.locate_area`) and its part on the body (`ViewAtlas.on_body`), so that a click
+on a map of painted areas does not cut every area against the atlas again. These tests ask
+the same questions in different orders and compare with answers worked out from nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import shapely
+
+from bodymap.advisor import advise
+from bodymap.advisor.areas import area_contributions, area_tables
+from bodymap.advisor.model import PainSpot
+from bodymap.advisor.tables import tables_for
+from bodymap.atlas import load_atlas
+from bodymap.knowledge import load_knowledge
+
+THIGH = shapely.Polygon([(405, 520), (418, 520), (425, 700), (412, 700)])  # front, right
+BACK_OF_LEG = shapely.Polygon([(540, 550), (552, 550), (552, 900), (540, 900)])  # back, right
+
+
+def _forget() -> None:
+    """Empty every kept answer about areas, as when the program has just started."""
+    atlas = load_atlas()
+    tables = tables_for(atlas, load_knowledge())
+    for view, va in atlas.items():
+        area_tables(tables, view).recent.clear()
+        va._recent_areas.clear()
+        va._recent_clips.clear()
+
+
+@pytest.fixture(autouse=True)
+def _cold() -> Iterator[None]:
+    _forget()
+    yield
+    _forget()
+
+
+def _spot(view: str, shape: Any, intensity: float) -> PainSpot:
+    inner = shapely.intersection(shape, load_atlas()[view].outline).representative_point()
+    return PainSpot(view, float(inner.x), float(inner.y), intensity, "ache", area=shape)
+
+
+def _answer(spots: list[PainSpot]) -> dict[str, Any]:
+    return advise(spots).to_json()
+
+
+def _cold_answer(spots: list[PainSpot]) -> dict[str, Any]:
+    _forget()
+    return _answer(spots)
+
+
+def test_an_area_asked_again_at_another_intensity_scores_as_if_asked_first() -> None:
+    leg = _spot("back", BACK_OF_LEG, 5)  # beside a second spot, intensity moves the scores
+
+    def scores(answer: dict[str, Any]) -> dict[tuple[str, str], float]:
+        return {(s["muscle"], s["side"]): s["score"] for s in answer["sources"]}
+
+    first = _answer([_spot("front", THIGH, 2), leg])
+    again = _answer([_spot("front", THIGH, 9), leg])
+    assert again == _cold_answer([_spot("front", THIGH, 9), leg])
+    assert scores(again) != scores(first)
+
+
+def test_an_area_that_moves_down_the_list_names_its_new_number() -> None:
+    leg = _spot("back", BACK_OF_LEG, 6)
+    thigh = _spot("front", THIGH, 6)
+    _answer([leg, thigh])  # the thigh is area 2
+    second = _answer([thigh, leg])  # now it is area 1
+    assert second == _cold_answer([thigh, leg])
+    reasons = [r["text"] for s in second["sources"] for r in s["reasons"] if r["spot"] == 0]
+    assert any("area 1" in text for text in reasons)
+    assert not any("area 2" in text for text in reasons)
+
+
+def test_a_kept_answer_is_not_changed_by_what_its_caller_does_with_it() -> None:
+    atlas, knowledge = load_atlas(), load_knowledge()
+    tables = tables_for(atlas, knowledge)
+    first = area_contributions(0, THIGH, "front", 0.8, tables)
+    for _weight, reasons in first.values():
+        reasons.clear()
+    again = area_contributions(0, THIGH, "front", 0.8, tables)
+    assert all(reasons for _weight, reasons in again.values())
+
+
+def test_an_equal_shape_made_anew_gets_the_same_answer_and_a_changed_one_its_own() -> None:
+    spots = [_spot("front", THIGH, 6)]
+    first = _answer(spots)
+    copy = shapely.from_wkb(shapely.to_wkb(THIGH))
+    assert _answer([_spot("front", copy, 6)]) == first
+    wider = shapely.Polygon([(400, 520), (418, 520), (425, 700), (405, 700)])
+    assert _answer([_spot("front", wider, 6)]) == _cold_answer([_spot("front", wider, 6)])
+
+
+def test_an_area_named_from_another_point_is_looked_up_from_that_point() -> None:
+    above = PainSpot("back", 546.0, 600.0, 6, "ache", area=BACK_OF_LEG)  # the thigh
+    below = PainSpot("back", 546.0, 850.0, 6, "ache", area=BACK_OF_LEG)  # the calf
+    first = _answer([above])
+    second = _answer([below])
+    assert second == _cold_answer([below])
+    assert first["spots"][0]["segments"][0] != second["spots"][0]["segments"][0]
