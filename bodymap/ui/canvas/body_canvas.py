@@ -9,8 +9,8 @@ The canvas owns its parts and hands each only what it needs: the scene layout
 (`layout.SceneLayout`), the zoom (`zoom.ViewZoom`), its request signals
 (`requests.CanvasRequests`) and the spot markers with the selection (`spots.SpotMarkers`);
 the highlight (`highlight`), the mouse (`mouse`) and the keyboard (`keys`) never see the
-canvas itself. The mouse, the keyboard and the brush (`brush`) get the view (a plain
-`QGraphicsView`), the layout, the atlas and the requests as one `context.CanvasContext`.
+canvas itself. The markers, the mouse, the keyboard and the brush (`brush`) get the view (a
+plain `QGraphicsView`), the layout, the atlas and the requests as one `context.CanvasContext`.
 """
 
 from __future__ import annotations
@@ -126,12 +126,10 @@ class BodyCanvas(QGraphicsView):
             paint=self.paintRequested,
         )
         self.selection = selection if selection is not None else SpotSelection(self)
-        self._markers = SpotMarkers(
-            self._layout, self._atlas, self.selection, self.spotSelected, self._reveal
-        )
+        canvas = CanvasContext(self, self._layout, self._atlas, requests)
+        self._markers = SpotMarkers(canvas, self.selection)
         self._highlight = HighlightLayer(self._layout, self._atlas, self._painters)
         self._pattern = PatternLayer(self._layout, self._atlas)
-        canvas = CanvasContext(self, self._layout, self._atlas, requests)
         self._mouse = MouseInput(canvas, self._markers)
         self._cursor = RegionCursor(canvas)
         self._keys = KeyboardInput(canvas, self._cursor, self._markers, self._zoom)
@@ -142,9 +140,6 @@ class BodyCanvas(QGraphicsView):
         self.scene().addItem(self._brush.preview)
         self.scene().addItem(self._brush.ring)
         self.set_views(("front", "back"))
-
-    def _reveal(self, item: QGraphicsItem) -> None:
-        self.ensureVisible(item, 40, 40)
 
     # -- coordinates -------------------------------------------------------------------
     @property

@@ -1,9 +1,9 @@
-"""CanvasContext: what the canvas's input handlers all use of it.
+"""CanvasContext: what the canvas's markers and input handlers all use of it.
 
-The mouse, the keyboard (its region cursor and its keys) and the brush each handle events
-for one view, place and find things through its scene's layout, look points up in the
-atlas and ask for changes through the canvas's request signals; the canvas hands them
-these together instead of one by one.
+The spot markers, the mouse, the keyboard (its region cursor and its keys) and the brush
+each work in one view, place and find things through its scene's layout, look points up
+in the atlas and speak through the canvas's request signals; the canvas hands them these
+together instead of one by one.
 """
 
 from __future__ import annotations
