@@ -45,10 +45,7 @@ DIAGRAM_KEYS = (
 class RegionCursor:
     """The keyboard cursor over regions, drawn as a dashed focus ring; Insert marks there."""
 
-    def __init__(
-        self,
-        canvas: CanvasContext,
-    ) -> None:
+    def __init__(self, canvas: CanvasContext) -> None:
         self._canvas = canvas
         self.ring = FocusRingItem()
         self.ring.setVisible(False)
@@ -111,11 +108,7 @@ class KeyboardInput:
     """Turns the canvas's key presses into cursor moves, selection and requests."""
 
     def __init__(
-        self,
-        canvas: CanvasContext,
-        cursor: RegionCursor,
-        markers: SpotMarkers,
-        zoom: ViewZoom,
+        self, canvas: CanvasContext, cursor: RegionCursor, markers: SpotMarkers, zoom: ViewZoom
     ) -> None:
         self._canvas = canvas
         self._cursor = cursor

@@ -24,11 +24,7 @@ class MouseInput:
     """Hover, click, drag and pan on the canvas; each handler returns False for events it
     leaves to `QGraphicsView`."""
 
-    def __init__(
-        self,
-        canvas: CanvasContext,
-        markers: SpotMarkers,
-    ) -> None:
+    def __init__(self, canvas: CanvasContext, markers: SpotMarkers) -> None:
         self._canvas = canvas
         self._markers = markers
         self.hover = HoverItem()

@@ -43,11 +43,7 @@ def area_shape(spot: object) -> BaseGeometry | None:
 class SpotMarkers:
     """One `SpotItem` per spot of the map that lies in a shown view; which one is selected."""
 
-    def __init__(
-        self,
-        canvas: CanvasContext,
-        selection: SpotSelection,
-    ) -> None:
+    def __init__(self, canvas: CanvasContext, selection: SpotSelection) -> None:
         self._canvas = canvas
         self._selection = selection
         self._observer = MapObserver(self._on_change)
