@@ -6,7 +6,7 @@ the tables is found at load time rather than as a wrong answer in the panel.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 __all__ = ["Fields", "KnowledgeError"]
@@ -44,6 +44,13 @@ class Fields:
         if not isinstance(value, str) or not value.strip():
             raise self.error(f"{key!r} must be a non-empty string")
         return value.strip()
+
+    def choice(self, key: str, choices: Sequence[str]) -> str:
+        """A text that must be one of ``choices`` (the error lists them)."""
+        value = self.text(key)
+        if value not in choices:
+            raise self.error(f"unknown {key} {value!r} (one of {', '.join(choices)})")
+        return value
 
     def flag(self, key: str, *, default: bool = False) -> bool:
         """An optional ``true`` or ``false`` (``default`` when the key is not given)."""

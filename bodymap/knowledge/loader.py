@@ -183,12 +183,8 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
     )
     referral_f.finish()
     referral = Referral(essential, spillover, focus)
-    tool = f.text("tool")
-    if tool not in TOOLS:
-        raise f.error(f"unknown tool {tool!r} (one of {', '.join(TOOLS)})")
-    position = f.text("position")
-    if position not in POSITIONS:
-        raise f.error(f"unknown position {position!r} (one of {', '.join(POSITIONS)})")
+    tool = f.choice("tool", TOOLS)
+    position = f.choice("position", POSITIONS)
     if tool == "none":
         # not rolled: the `how` says what to do instead, and there is nothing to time
         timed = [key for key in ("on_point_s", "around_min") if f.raw(key) is not None]
@@ -245,9 +241,7 @@ class _Cautions:
         self.zones: dict[str, CautionText] = {}
         for z in top.tables("zone"):
             zone_id = _record_id(z, "zone", self.zones)
-            kind = z.text("kind")
-            if kind not in ZONE_KINDS:
-                raise z.error(f"unknown kind {kind!r} (one of {', '.join(ZONE_KINDS)})")
+            kind = z.choice("kind", ZONE_KINDS)
             tools = z.texts("tools", required=False)
             if any(tool not in TOOLS or tool == "none" for tool in tools):
                 raise z.error(f"tools must be among {', '.join(t for t in TOOLS if t != 'none')}")

@@ -9,7 +9,8 @@ The canvas owns its parts and hands each only what it needs: the scene layout
 (`layout.SceneLayout`), the zoom (`zoom.ViewZoom`), its request signals
 (`requests.CanvasRequests`) and the spot markers with the selection (`spots.SpotMarkers`);
 the highlight (`highlight`), the mouse (`mouse`) and the keyboard (`keys`) never see the
-canvas itself.
+canvas itself. The markers, the mouse, the keyboard and the brush (`brush`) get the view (a
+plain `QGraphicsView`), the layout, the atlas and the requests as one `context.CanvasContext`.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsVi
 from bodymap.atlas import Region, ViewAtlas, load_atlas
 from bodymap.maps.model import TriggerPointMap
 from bodymap.ui.canvas.brush import BrushInput
+from bodymap.ui.canvas.context import CanvasContext
 from bodymap.ui.canvas.highlight import HighlightLayer
 from bodymap.ui.canvas.hit_text import NOT_ON_BODY, VIEW_TITLES, describe_hit
 from bodymap.ui.canvas.items import BodyItem, SpotItem
@@ -121,35 +123,23 @@ class BodyCanvas(QGraphicsView):
             edit=self.editRequested,
             hovered=self.regionHovered,
             selected=self.spotSelected,
+            paint=self.paintRequested,
         )
         self.selection = selection if selection is not None else SpotSelection(self)
-        self._markers = SpotMarkers(
-            self._layout, self._atlas, self.selection, self.spotSelected, self._reveal
-        )
+        canvas = CanvasContext(self, self._layout, self._atlas, requests)
+        self._markers = SpotMarkers(canvas, self.selection)
         self._highlight = HighlightLayer(self._layout, self._atlas, self._painters)
         self._pattern = PatternLayer(self._layout, self._atlas)
-        self._mouse = MouseInput(self, self._layout, self._atlas, self._markers, requests)
-        self._cursor = RegionCursor(self, self._layout, self._atlas, requests)
-        self._keys = KeyboardInput(
-            self, self._atlas, self._cursor, self._markers, self._zoom, requests
-        )
-        self._brush = BrushInput(
-            self,
-            self._layout,
-            self._atlas,
-            self._markers.areas,
-            lambda: self._markers.selected,
-            self.paintRequested,
-        )
+        self._mouse = MouseInput(canvas, self._markers)
+        self._cursor = RegionCursor(canvas)
+        self._keys = KeyboardInput(canvas, self._cursor, self._markers, self._zoom)
+        self._brush = BrushInput(canvas, self._markers.areas, lambda: self._markers.selected)
         self._tool = "click"
         self.scene().addItem(self._mouse.hover)
         self.scene().addItem(self._cursor.ring)
         self.scene().addItem(self._brush.preview)
         self.scene().addItem(self._brush.ring)
         self.set_views(("front", "back"))
-
-    def _reveal(self, item: QGraphicsItem) -> None:
-        self.ensureVisible(item, 40, 40)
 
     # -- coordinates -------------------------------------------------------------------
     @property

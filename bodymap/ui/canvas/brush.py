@@ -15,16 +15,15 @@ eraser took the whole area away.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import shapely
-from PySide6.QtCore import QPointF, Qt, SignalInstance
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsPathItem, QGraphicsView
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsPathItem
 
-from bodymap.atlas import ViewAtlas
-from bodymap.ui.canvas.layout import SceneLayout
+from bodymap.ui.canvas.context import CanvasContext
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -101,21 +100,15 @@ class BrushInput:
 
     def __init__(
         self,
-        view: QGraphicsView,
-        layout: SceneLayout,
-        atlas: Mapping[str, ViewAtlas],
+        canvas: CanvasContext,
         areas: Callable[[], list[tuple[str, str, BaseGeometry]]],
         selected: Callable[[], str],
-        paint: SignalInstance,
     ) -> None:
         """``areas()`` gives the map's areas as (spot id, view, shape), ``selected()`` the
-        selected spot's id; ``paint`` is the canvas's request signal."""
-        self._view = view
-        self._layout = layout
-        self._atlas = atlas
+        selected spot's id."""
+        self._canvas = canvas
         self._areas = areas
         self._selected = selected
-        self._paint = paint
         self.radius = DEFAULT_RADIUS
         self.eraser = False
         self._stroke_view: str | None = None
@@ -165,12 +158,12 @@ class BrushInput:
         button = event.button()
         if button not in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
             return False
-        scene = self._view.mapToScene(event.position().toPoint())
-        where = self._layout.atlas_point(scene)
+        scene = self._canvas.view.mapToScene(event.position().toPoint())
+        where = self._canvas.layout.atlas_point(scene)
         event.accept()
         if where is None:
             return True
-        self._view.setFocus(Qt.FocusReason.MouseFocusReason)
+        self._canvas.view.setFocus(Qt.FocusReason.MouseFocusReason)
         self._stroke_view = where[0]
         self._erasing = self.eraser or button == Qt.MouseButton.RightButton
         self._points = [(where[1], where[2])]
@@ -186,13 +179,13 @@ class BrushInput:
         return True
 
     def move(self, event: QMouseEvent) -> bool:
-        scene = self._view.mapToScene(event.position().toPoint())
+        scene = self._canvas.view.mapToScene(event.position().toPoint())
         self._place_ring(scene)
         view = self._stroke_view
         if view is None:
             return False
-        offset = self._layout.view_offset(view)
-        rect = self._layout.view_rect(view)
+        offset = self._canvas.layout.view_offset(view)
+        rect = self._canvas.layout.view_rect(view)
         x = min(max(scene.x(), rect.left()), rect.right()) - offset
         y = min(max(scene.y(), rect.top()), rect.bottom())
         last = self._points[-1]
@@ -218,9 +211,9 @@ class BrushInput:
         """Add a whole shape (the keyboard cursor's region) to the selected area, or start
         an area with it: the keyboard's way to paint."""
         spot_id, base = self._target(view, shape, erase=False)
-        result = apply_stroke(base, shape, self._atlas[view].outline, erase=False)
+        result = apply_stroke(base, shape, self._canvas.atlas[view].outline, erase=False)
         if result is not None and (base is None or not result.equals(base)):
-            self._paint.emit(view, spot_id, result)
+            self._canvas.requests.paint.emit(view, spot_id, result)
 
     # -- the stroke as an area --------------------------------------------------------------
     def finish(self, view: str, points: Sequence[tuple[float, float]], erase: bool) -> None:
@@ -229,12 +222,12 @@ class BrushInput:
         spot_id, base = self._target(view, stroke, erase)
         if erase and base is None:
             return
-        result = apply_stroke(base, stroke, self._atlas[view].outline, erase)
+        result = apply_stroke(base, stroke, self._canvas.atlas[view].outline, erase)
         if result is None and base is None:
             return  # painted off the body: nothing to add
         if result is not None and base is not None and result.equals(base):
             return
-        self._paint.emit(view, spot_id, result)
+        self._canvas.requests.paint.emit(view, spot_id, result)
 
     def _target(
         self, view: str, stroke: BaseGeometry, erase: bool

@@ -31,7 +31,23 @@ SITE_PIXEL_RADIUS = 7.0
 Z_BODY, Z_HOVER, Z_HIGHLIGHT, Z_FOCUS, Z_SITE, Z_SPOT = 0, 1, 2, 3, 4, 10
 
 
-class BodyItem(QGraphicsItem):
+class _DrawnItem(QGraphicsItem):
+    """An item that draws with the painter alone: Qt's ``paint`` hands it to `draw`."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        self.draw(painter)
+
+    def draw(self, painter: QPainter) -> None:
+        """Paint the item in its own coordinates."""
+        raise NotImplementedError
+
+
+class BodyItem(_DrawnItem):
     """One view's figure (and its caption and R/L marks), painted by `ViewPainter`."""
 
     def __init__(self, painter: ViewPainter, title: str) -> None:
@@ -52,12 +68,7 @@ class BodyItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self.view_painter.frame
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionGraphicsItem,
-        widget: QWidget | None = None,
-    ) -> None:
+    def draw(self, painter: QPainter) -> None:
         vp = self.view_painter
         vp.paint_body(painter, layers=self.layers, labels=self.labels)
         vp.paint_side_marks(painter)
@@ -88,7 +99,7 @@ class FocusRingItem(QGraphicsPathItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
 
-class HighlightItem(QGraphicsItem):
+class HighlightItem(_DrawnItem):
     """A muscle's roll zone in one view, shaded by `ViewPainter.paint_highlight`."""
 
     def __init__(self, painter: ViewPainter, muscle: str, side: str) -> None:
@@ -104,16 +115,11 @@ class HighlightItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionGraphicsItem,
-        widget: QWidget | None = None,
-    ) -> None:
+    def draw(self, painter: QPainter) -> None:
         self.view_painter.paint_highlight(painter, self.highlight)
 
 
-class _MarkerItem(QGraphicsItem):
+class _MarkerItem(_DrawnItem):
     """An item drawn at a constant pixel size around its position."""
 
     radius = SPOT_PIXEL_RADIUS
@@ -148,12 +154,7 @@ class SiteItem(_MarkerItem):
             "press: do not press here"
         )
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionGraphicsItem,
-        widget: QWidget | None = None,
-    ) -> None:
+    def draw(self, painter: QPainter) -> None:
         paint_site_marker(painter, QPointF(0, 0), self.radius, clear=self.clear)
 
 
@@ -181,12 +182,7 @@ class SpotItem(_MarkerItem):
         path.addEllipse(QPointF(0, 0), self.radius + 3, self.radius + 3)
         return path
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionGraphicsItem,
-        widget: QWidget | None = None,
-    ) -> None:
+    def draw(self, painter: QPainter) -> None:
         paint_spot_marker(
             painter, QPointF(0, 0), self.number, self.intensity, self.radius, selected=self.selected
         )

@@ -6,18 +6,14 @@ The keys only emit the canvas's request signals; the map is changed by the windo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGraphicsView
 
-from bodymap.atlas import Region, ViewAtlas
+from bodymap.atlas import Region
 from bodymap.ui.canvas import nav as canvas_nav
+from bodymap.ui.canvas.context import CanvasContext
 from bodymap.ui.canvas.hit_text import NOT_ON_BODY, VIEW_TITLES, describe_hit
 from bodymap.ui.canvas.items import FocusRingItem
-from bodymap.ui.canvas.layout import SceneLayout
-from bodymap.ui.canvas.requests import CanvasRequests
 from bodymap.ui.canvas.spots import SpotMarkers
 from bodymap.ui.canvas.zoom import ViewZoom
 from bodymap.ui.drawing.painting import region_path
@@ -49,17 +45,8 @@ DIAGRAM_KEYS = (
 class RegionCursor:
     """The keyboard cursor over regions, drawn as a dashed focus ring; Insert marks there."""
 
-    def __init__(
-        self,
-        view: QGraphicsView,
-        layout: SceneLayout,
-        atlas: Mapping[str, ViewAtlas],
-        requests: CanvasRequests,
-    ) -> None:
-        self._view = view
-        self._layout = layout
-        self._atlas = atlas
-        self._requests = requests
+    def __init__(self, canvas: CanvasContext) -> None:
+        self._canvas = canvas
         self.ring = FocusRingItem()
         self.ring.setVisible(False)
         self.region: tuple[str, Region] | None = None
@@ -71,30 +58,30 @@ class RegionCursor:
         if cursor is None:
             self.ring.setVisible(False)
             return
-        canvas = self._view
+        canvas = self._canvas.view
         view, region = cursor
         self.ring.setPath(region_path(region.geometry))
-        self.ring.setPos(self._layout.view_offset(view), 0)
+        self.ring.setPos(self._canvas.layout.view_offset(view), 0)
         self.ring.setVisible(True)
         x, y = canvas_nav.region_anchor(region)
-        text = describe_hit(self._atlas[view].locate(x, y))
+        text = describe_hit(self._canvas.atlas[view].locate(x, y))
         canvas.setAccessibleDescription(f"{VIEW_TITLES[view]} view: {text}")
         canvas.viewport().setToolTip(text)
-        self._requests.hovered.emit(text)
+        self._canvas.requests.hovered.emit(text)
         canvas.ensureVisible(self.ring.sceneBoundingRect(), 30, 30)
 
     def move(self, direction: str) -> None:
         """Move to the neighbouring region in ``direction``; past the edge of a view it
         continues in the next view."""
-        views = self._layout.views
+        views = self._canvas.layout.views
         if self.region is None:
             view = views[0]
-            start = canvas_nav.start_region(self._atlas[view])
+            start = canvas_nav.start_region(self._canvas.atlas[view])
             if start is not None:
                 self.set((view, start))
             return
         view, region = self.region
-        nxt = canvas_nav.neighbour_towards(self._atlas[view], region, direction)
+        nxt = canvas_nav.neighbour_towards(self._canvas.atlas[view], region, direction)
         if nxt is not None:
             self.set((view, nxt))
             return
@@ -102,7 +89,7 @@ class RegionCursor:
             index = views.index(view) + (1 if direction == "right" else -1)
             if 0 <= index < len(views):
                 other = views[index]
-                start = canvas_nav.start_region(self._atlas[other])
+                start = canvas_nav.start_region(self._canvas.atlas[other])
                 if start is not None:
                     self.set((other, start))
 
@@ -114,27 +101,19 @@ class RegionCursor:
                 return
         view, region = self.region
         x, y = canvas_nav.region_anchor(region)
-        self._requests.add.emit(view, x, y)
+        self._canvas.requests.add.emit(view, x, y)
 
 
 class KeyboardInput:
     """Turns the canvas's key presses into cursor moves, selection and requests."""
 
     def __init__(
-        self,
-        view: QGraphicsView,
-        atlas: Mapping[str, ViewAtlas],
-        cursor: RegionCursor,
-        markers: SpotMarkers,
-        zoom: ViewZoom,
-        requests: CanvasRequests,
+        self, canvas: CanvasContext, cursor: RegionCursor, markers: SpotMarkers, zoom: ViewZoom
     ) -> None:
-        self._view = view
-        self._atlas = atlas
+        self._canvas = canvas
         self._cursor = cursor
         self._markers = markers
         self._zoom = zoom
-        self._requests = requests
         self.space_held = False
         """Space is down: a left drag pans instead of moving spots."""
 
@@ -167,7 +146,7 @@ class KeyboardInput:
         nav = mods & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier)
         if key == Qt.Key.Key_Space and not event.isAutoRepeat():
             self.space_held = True
-            self._view.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            self._canvas.view.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
         elif key in ARROWS and (nav or not selected):
             self._cursor.move(ARROWS[key])
         elif key in ARROWS:
@@ -175,9 +154,9 @@ class KeyboardInput:
         elif key in (Qt.Key.Key_Insert, Qt.Key.Key_A) and not nav:
             self._cursor.add_here()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and selected:
-            self._requests.edit.emit(selected)
+            self._canvas.requests.edit.emit(selected)
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and selected:
-            self._requests.remove.emit(selected)
+            self._canvas.requests.remove.emit(selected)
         elif key == Qt.Key.Key_Escape and selected:
             self._markers.user_select("")
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
@@ -193,7 +172,7 @@ class KeyboardInput:
     def release(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self.space_held = False
-            self._view.viewport().unsetCursor()
+            self._canvas.view.viewport().unsetCursor()
 
     def _nudge(self, direction: str, big: bool) -> None:
         tpm, selected = self._markers.map, self._markers.selected
@@ -203,8 +182,8 @@ class KeyboardInput:
         dx, dy = canvas_nav.DIRECTIONS[direction]
         step = BIG_NUDGE if big else NUDGE
         x, y = spot.x + dx * step, spot.y + dy * step
-        hit = self._atlas[spot.view].locate(x, y)
+        hit = self._canvas.atlas[spot.view].locate(x, y)
         if not hit.inside:
-            self._requests.hovered.emit(NOT_ON_BODY)
+            self._canvas.requests.hovered.emit(NOT_ON_BODY)
             return
-        self._requests.nudge.emit(spot.id, float(hit.point[0]), float(hit.point[1]))
+        self._canvas.requests.nudge.emit(spot.id, float(hit.point[0]), float(hit.point[1]))

@@ -6,17 +6,12 @@ The mouse only emits the canvas's request signals; the map is changed by the win
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QGraphicsView
 
-from bodymap.atlas import ViewAtlas
+from bodymap.ui.canvas.context import CanvasContext
 from bodymap.ui.canvas.hit_text import NOT_ON_BODY, describe_hit
 from bodymap.ui.canvas.items import HoverItem, SpotItem
-from bodymap.ui.canvas.layout import SceneLayout
-from bodymap.ui.canvas.requests import CanvasRequests
 from bodymap.ui.canvas.spots import SpotMarkers
 from bodymap.ui.drawing.painting import region_path
 
@@ -29,19 +24,9 @@ class MouseInput:
     """Hover, click, drag and pan on the canvas; each handler returns False for events it
     leaves to `QGraphicsView`."""
 
-    def __init__(
-        self,
-        view: QGraphicsView,
-        layout: SceneLayout,
-        atlas: Mapping[str, ViewAtlas],
-        markers: SpotMarkers,
-        requests: CanvasRequests,
-    ) -> None:
-        self._view = view
-        self._layout = layout
-        self._atlas = atlas
+    def __init__(self, canvas: CanvasContext, markers: SpotMarkers) -> None:
+        self._canvas = canvas
         self._markers = markers
-        self._requests = requests
         self.hover = HoverItem()
         self.hover.setVisible(False)
         self._hover_key: tuple[str, tuple[str, str, str, str]] | None = None
@@ -56,8 +41,8 @@ class MouseInput:
         self._hover_key = None
 
     def _hover_at(self, scene: QPointF) -> None:
-        where = self._layout.atlas_point(scene)
-        hit = self._atlas[where[0]].locate(where[1], where[2]) if where else None
+        where = self._canvas.layout.atlas_point(scene)
+        hit = self._canvas.atlas[where[0]].locate(where[1], where[2]) if where else None
         region = hit.main_region if hit is not None and hit.inside else None
         key = (where[0], region.key) if where and region else None
         if key == self._hover_key:
@@ -65,26 +50,26 @@ class MouseInput:
         self._hover_key = key
         if hit is None or region is None or where is None:
             self.hover.setVisible(False)
-            self._view.viewport().setToolTip("")
-            self._requests.hovered.emit("")
+            self._canvas.view.viewport().setToolTip("")
+            self._canvas.requests.hovered.emit("")
             return
         self.hover.setPath(region_path(region.geometry))
-        self.hover.setPos(self._layout.view_offset(where[0]), 0)
+        self.hover.setPos(self._canvas.layout.view_offset(where[0]), 0)
         self.hover.setVisible(True)
         text = describe_hit(hit)
-        self._view.viewport().setToolTip(text)
-        self._requests.hovered.emit(text)
+        self._canvas.view.viewport().setToolTip(text)
+        self._canvas.requests.hovered.emit(text)
 
     # -- buttons -------------------------------------------------------------------------
     def spot_at(self, pos: QPoint) -> SpotItem | None:
         """The spot marker under a viewport pixel, if any."""
-        for item in self._view.items(pos):
+        for item in self._canvas.view.items(pos):
             if isinstance(item, SpotItem):
                 return item
         return None
 
     def press(self, event: QMouseEvent, space_held: bool) -> bool:
-        canvas = self._view
+        canvas = self._canvas.view
         pos = event.position().toPoint()
         button = event.button()
         if button == Qt.MouseButton.MiddleButton or (
@@ -106,7 +91,7 @@ class MouseInput:
         return False
 
     def move(self, event: QMouseEvent) -> bool:
-        canvas = self._view
+        canvas = self._canvas.view
         pos = event.position().toPoint()
         if self._pan_from is not None:
             delta = pos - self._pan_from
@@ -120,7 +105,7 @@ class MouseInput:
                 self._drag_moved = True
             if self._drag_moved:
                 scene = canvas.mapToScene(pos)
-                rect = self._layout.view_rect(self._drag.view)
+                rect = self._canvas.layout.view_rect(self._drag.view)
                 x = min(max(scene.x(), rect.left()), rect.right())
                 y = min(max(scene.y(), rect.top()), rect.bottom())
                 self._drag.setPos(x, y)
@@ -134,7 +119,7 @@ class MouseInput:
             Qt.MouseButton.LeftButton,
         ):
             self._pan_from = None
-            self._view.viewport().unsetCursor()
+            self._canvas.view.viewport().unsetCursor()
             return True
         if event.button() != Qt.MouseButton.LeftButton or self._press is None:
             return False
@@ -143,14 +128,14 @@ class MouseInput:
             if moved:
                 self._finish_drag(drag)
             return True
-        self._request_add(self._view.mapToScene(event.position().toPoint()))
+        self._request_add(self._canvas.view.mapToScene(event.position().toPoint()))
         return True
 
     def double_click(self, event: QMouseEvent) -> bool:
         spot = self.spot_at(event.position().toPoint())
         if spot is not None and event.button() == Qt.MouseButton.LeftButton:
             self._markers.user_select(spot.spot_id)
-            self._requests.edit.emit(spot.spot_id)
+            self._canvas.requests.edit.emit(spot.spot_id)
             event.accept()
             return True
         return False
@@ -158,22 +143,22 @@ class MouseInput:
     def _finish_drag(self, item: SpotItem) -> None:
         pos = item.pos()
         view = item.view
-        x, y = pos.x() - self._layout.view_offset(view), pos.y()
-        hit = self._atlas[view].locate(x, y)
+        x, y = pos.x() - self._canvas.layout.view_offset(view), pos.y()
+        hit = self._canvas.atlas[view].locate(x, y)
         if not hit.inside:  # the drag is held to its own diagram; off its body it goes back
-            self._requests.hovered.emit(
+            self._canvas.requests.hovered.emit(
                 f"{NOT_ON_BODY}: the spot stays where it was (a spot moves on the {view} "
                 "diagram's body only)"
             )
         else:
-            self._requests.move.emit(item.spot_id, float(hit.point[0]), float(hit.point[1]))
+            self._canvas.requests.move.emit(item.spot_id, float(hit.point[0]), float(hit.point[1]))
         self._markers.restore(item.spot_id)
 
     def _request_add(self, scene: QPointF) -> None:
-        where = self._layout.atlas_point(scene)
-        hit = self._atlas[where[0]].locate(where[1], where[2]) if where else None
+        where = self._canvas.layout.atlas_point(scene)
+        hit = self._canvas.atlas[where[0]].locate(where[1], where[2]) if where else None
         if hit is None or not hit.inside:
-            self._requests.hovered.emit(NOT_ON_BODY)
+            self._canvas.requests.hovered.emit(NOT_ON_BODY)
             return
         self._markers.user_select("")
-        self._requests.add.emit(hit.view, float(hit.point[0]), float(hit.point[1]))
+        self._canvas.requests.add.emit(hit.view, float(hit.point[0]), float(hit.point[1]))

@@ -1,6 +1,6 @@
 """CanvasRequests: the canvas's outgoing signals, handed to its parts.
 
-The mouse, the keyboard and the markers ask for changes through these signals instead of
+The mouse, the keyboard, the brush and the markers ask for changes through these signals instead of
 holding the whole canvas; the window turns each request into an undoable operation.
 """
 
@@ -24,3 +24,4 @@ class CanvasRequests:
     edit: SignalInstance
     hovered: SignalInstance
     selected: SignalInstance
+    paint: SignalInstance

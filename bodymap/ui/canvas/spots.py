@@ -6,17 +6,15 @@ they never change the map themselves.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+from PySide6.QtWidgets import QGraphicsPathItem
 
-from bodymap.atlas import Hit, ViewAtlas
+from bodymap.atlas import Hit
 from bodymap.maps.model import Change, TriggerPointMap
+from bodymap.ui.canvas.context import CanvasContext
 from bodymap.ui.canvas.items import SpotItem
-from bodymap.ui.canvas.layout import SceneLayout
 from bodymap.ui.document.map_observer import MapObserver
 from bodymap.ui.document.selection import SpotSelection
 from bodymap.ui.drawing import palette
@@ -45,19 +43,9 @@ def area_shape(spot: object) -> BaseGeometry | None:
 class SpotMarkers:
     """One `SpotItem` per spot of the map that lies in a shown view; which one is selected."""
 
-    def __init__(
-        self,
-        layout: SceneLayout,
-        atlas: Mapping[str, ViewAtlas],
-        selection: SpotSelection,
-        selected: SignalInstance,
-        reveal: Callable[[QGraphicsItem], None],
-    ) -> None:
-        self._layout = layout
-        self._atlas = atlas
+    def __init__(self, canvas: CanvasContext, selection: SpotSelection) -> None:
+        self._canvas = canvas
         self._selection = selection
-        self._selected_signal = selected
-        self._reveal = reveal
         self._observer = MapObserver(self._on_change)
         self._items: dict[str, SpotItem] = {}
         self._area_items: dict[str, QGraphicsPathItem] = {}
@@ -102,18 +90,18 @@ class SpotMarkers:
     def _drop_area(self, spot_id: str) -> None:
         item = self._area_items.pop(spot_id, None)
         if item is not None:
-            self._layout.scene.removeItem(item)
+            self._canvas.layout.scene.removeItem(item)
 
     def _sync_area(self, spot: Spot) -> None:
         shape = area_shape(spot)
-        if shape is None or spot.view not in self._layout.views:
+        if shape is None or spot.view not in self._canvas.layout.views:
             self._drop_area(spot.id)
             return
         item = self._area_items.get(spot.id)
         if item is None:
             item = QGraphicsPathItem()
             item.setZValue(Z_AREA)
-            self._layout.scene.addItem(item)
+            self._canvas.layout.scene.addItem(item)
             self._area_items[spot.id] = item
         colour = palette.intensity_colour(spot.intensity)
         outline = colour.darker(130)
@@ -121,7 +109,7 @@ class SpotMarkers:
         item.setBrush(colour)
         item.setPen(QPen(outline, 0))
         item.setPath(region_path(shape))
-        item.setPos(self._layout.view_offset(spot.view), 0)
+        item.setPos(self._canvas.layout.view_offset(spot.view), 0)
 
     def ordered_ids(self) -> list[str]:
         """The shown spots' ids in the map's order (the order Tab walks)."""
@@ -133,7 +121,7 @@ class SpotMarkers:
         """Select a spot as the user's act: announces the selection if it changes."""
         if spot_id != self.selected:
             self.select(spot_id)
-            self._selected_signal.emit(self.selected)
+            self._canvas.requests.selected.emit(self.selected)
 
     def select(self, spot_id: str) -> None:
         """Select a spot (or none with ""); an id the map does not hold selects none."""
@@ -150,7 +138,7 @@ class SpotMarkers:
         item = self._items.get(spot_id)
         if item is not None:
             item.set_look(item.number, item.intensity, True)
-            self._reveal(item)
+            self._canvas.view.ensureVisible(item, 40, 40)  # scroll the selected spot into view
 
     def _on_change(self, change: Change) -> None:
         tpm = self.map
@@ -164,10 +152,10 @@ class SpotMarkers:
             item = self._items.pop(change.spot_id, None)
             self._hits.pop(change.spot_id, None)
             if item is not None:
-                self._layout.scene.removeItem(item)
+                self._canvas.layout.scene.removeItem(item)
             if change.spot_id == self.selected:
                 self._selection.forget(change.spot_id)
-                self._selected_signal.emit("")
+                self._canvas.requests.selected.emit("")
             self._renumber()
             return
         if tpm.has_spot(change.spot_id):
@@ -178,7 +166,7 @@ class SpotMarkers:
     def rebuild(self) -> None:
         """Drop every marker and make them again from the map (after a reset or new views)."""
         for item in self._items.values():
-            self._layout.scene.removeItem(item)
+            self._canvas.layout.scene.removeItem(item)
         self._items.clear()
         self._hits.clear()
         for spot_id in list(self._area_items):
@@ -199,10 +187,10 @@ class SpotMarkers:
     def _sync(self, index: int) -> None:
         assert self.map is not None
         spot = self.map.spots[index]
-        scene = self._layout.scene
+        scene = self._canvas.layout.scene
         self._sync_area(spot)
         item = self._items.get(spot.id)
-        if spot.view not in self._layout.views:
+        if spot.view not in self._canvas.layout.views:
             if item is not None:
                 scene.removeItem(item)
                 del self._items[spot.id]
@@ -214,9 +202,9 @@ class SpotMarkers:
             item = SpotItem(spot.id, spot.view)
             scene.addItem(item)
             self._items[spot.id] = item
-        item.setPos(self._layout.scene_point(spot.view, spot.x, spot.y))
+        item.setPos(self._canvas.layout.scene_point(spot.view, spot.x, spot.y))
         item.set_look(index + 1, spot.intensity, spot.id == self.selected)
-        self._hits[spot.id] = self._atlas[spot.view].locate(spot.x, spot.y)
+        self._hits[spot.id] = self._canvas.atlas[spot.view].locate(spot.x, spot.y)
         self._describe(item, spot)
 
     def _describe(self, item: SpotItem, spot: Spot) -> None:
