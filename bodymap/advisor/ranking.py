@@ -33,6 +33,7 @@ from bodymap.advisor.extent import SPOT_RADIUS
 from bodymap.advisor.model import Reason, Source, SpotLike
 from bodymap.advisor.tables import Tables
 from bodymap.knowledge import Muscle
+from bodymap.recent import keep
 
 if TYPE_CHECKING:
     from bodymap.atlas import Hit, Region
@@ -147,6 +148,24 @@ def spot_contributions(
     return out
 
 
+RECENT_SPOTS = 512
+"""How many spots' contributions the tables keep (see :func:`_kept_contributions`)."""
+
+
+def _kept_contributions(
+    index: int, hit: Hit, intensity: float, tables: Tables, around: tuple[Region, ...]
+) -> dict[tuple[str, str], tuple[float, list[Reason]]]:
+    """:func:`spot_contributions`, kept for the spots asked about lately: it depends only on
+    its arguments (a `Hit` never changes), so a map's other spots cost nothing again when
+    one spot changes. Each call gets its own lists of reasons."""
+    key = (index, hit, float(intensity), around)
+    found = tables.recent_spots.get(key)
+    if found is None:
+        found = spot_contributions(index, hit, intensity, tables, around)
+        keep(tables.recent_spots, key, found, RECENT_SPOTS)
+    return {source: (weight, list(why)) for source, (weight, why) in found.items()}
+
+
 _MIRROR_NOISE = 1e-3
 """Relative difference under which a muscle's right and left scores are one score. The
 atlas's sides are mirror images stored to a tenth of a unit, so the overlaps of a painted
@@ -225,7 +244,7 @@ def rank_sources(
             factor = intensity_factor(spot.intensity)
             found = area_contributions(index, shape, hit.view, factor, tables)
         else:
-            found = spot_contributions(index, hit, spot.intensity, tables, reach.get(index, ()))
+            found = _kept_contributions(index, hit, spot.intensity, tables, reach.get(index, ()))
         for key, (value, why) in found.items():
             raw[key] = raw.get(key, 0.0) + value
             reasons.setdefault(key, []).extend(why)

@@ -220,6 +220,8 @@ class Tables:
         )
         """(muscle, segment) pairs whose pattern covers part of the segment only."""
         self._focus: dict[tuple[str, str, str, str, str], BaseGeometry] = {}
+        self.recent_spots: dict[tuple[Any, ...], Any] = {}
+        """Kept answers of :func:`~bodymap.advisor.ranking.spot_contributions`."""
 
     def focus_part(
         self, view: str, muscle: str, side: str, segment: tuple[str, str]

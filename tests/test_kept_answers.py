@@ -1,9 +1,10 @@
-"""A painted area's answers are kept between advice runs, and never change the advice.
+"""Each spot's answers are kept between advice runs, and never change the advice.
 
-The advisor keeps each area's contributions (`advisor/areas.py`), what it lies on
-(`ViewAtlas.locate_area`) and its part on the body (`ViewAtlas.on_body`), so that a click
-on a map of painted areas does not cut every area against the atlas again. These tests ask
-the same questions in different orders and compare with answers worked out from nothing.
+The advisor keeps each spot's contributions (`advisor/ranking.py`) and each area's
+(`advisor/areas.py`), what an area lies on (`ViewAtlas.locate_area`) and its part on the
+body (`ViewAtlas.on_body`), so that a click on a map does not work out every other spot
+again. These tests ask the same questions in different orders and compare with answers
+worked out from nothing.
 """
 
 from __future__ import annotations
@@ -26,9 +27,10 @@ BACK_OF_LEG = shapely.Polygon([(540, 550), (552, 550), (552, 900), (540, 900)]) 
 
 
 def _forget() -> None:
-    """Empty every kept answer about areas, as when the program has just started."""
+    """Empty every kept answer about spots and areas, as when the program has just started."""
     atlas = load_atlas()
     tables = tables_for(atlas, load_knowledge())
+    tables.recent_spots.clear()
     for view, va in atlas.items():
         area_tables(tables, view).recent.clear()
         va._recent_areas.clear()
@@ -105,3 +107,21 @@ def test_an_area_named_from_another_point_is_looked_up_from_that_point() -> None
     second = _answer([below])
     assert second == _cold_answer([below])
     assert first["spots"][0]["segments"][0] != second["spots"][0]["segments"][0]
+
+
+def _point(view: str, landmark: str, intensity: float, dx: float = 0.0) -> PainSpot:
+    x, y = load_atlas()[view].landmarks[landmark]
+    return PainSpot(view, x + dx, y, intensity, "ache")
+
+
+def test_a_spot_asked_again_at_another_intensity_or_number_scores_as_if_asked_first() -> None:
+    blade = _point("back", "scapula_spine_root_r", 3, dx=8)
+    chest = _point("front", "nipple_r", 6)
+    _answer([blade, chest])
+    louder = [_point("back", "scapula_spine_root_r", 9, dx=8), chest]
+    assert _answer(louder) == _cold_answer(louder)
+    swapped = [chest, blade]  # the blade spot is now spot 2
+    answer = _answer(swapped)
+    assert answer == _cold_answer(swapped)
+    numbers = {r["spot"] for s in answer["sources"] for r in s["reasons"]}
+    assert numbers == {0, 1}
