@@ -9,11 +9,15 @@ worked out from nothing.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import shapely
+from budget import examples
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from bodymap.advisor import advise
 from bodymap.advisor.areas import area_contributions, area_tables
@@ -125,3 +129,61 @@ def test_a_spot_asked_again_at_another_intensity_or_number_scores_as_if_asked_fi
     assert answer == _cold_answer(swapped)
     numbers = {r["spot"] for s in answer["sources"] for r in s["reasons"]}
     assert numbers == {0, 1}
+
+
+_SHAPES = [
+    ("front", THIGH),
+    ("back", BACK_OF_LEG),
+    ("back", shapely.Polygon([(520, 200), (560, 200), (560, 240), (520, 240)])),  # blade
+    ("front", shapely.Polygon([(470, 380), (530, 380), (530, 420), (470, 420)])),  # midline
+]
+_POINTS = [
+    ("back", "scapula_spine_root_r"),
+    ("front", "nipple_r"),
+    ("back", "psis_l"),
+    ("front", "asis_r"),
+]
+
+
+@st.composite
+def _steps(draw: st.DrawFn) -> list[tuple[str, int, float]]:
+    """A session of edits: add a point or an area, change a spot's intensity, remove one."""
+    kinds = st.sampled_from(["point", "area", "intensity", "remove"])
+    return draw(
+        st.lists(
+            st.tuples(kinds, st.integers(0, 3), st.sampled_from([1.0, 4.0, 7.0, 10.0])),
+            min_size=1,
+            max_size=6,
+        )
+    )
+
+
+@settings(
+    max_examples=examples(20),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(steps=_steps())
+@example(steps=[("point", 0, 4.0), ("point", 1, 4.0), ("remove", 0, 4.0)])  # spot 2 → 1
+@example(steps=[("area", 0, 4.0), ("area", 1, 4.0), ("remove", 0, 4.0)])  # area 2 → 1
+@example(steps=[("area", 2, 4.0), ("point", 0, 7.0), ("intensity", 0, 10.0)])
+def test_after_any_edits_the_advice_equals_advice_worked_out_from_nothing(
+    steps: list[tuple[str, int, float]],
+) -> None:
+    atlas = load_atlas()
+    spots: list[PainSpot] = []
+    for kind, which, intensity in steps:
+        if kind == "point":
+            view, name = _POINTS[which]
+            spots.append(_point(view, name, intensity))
+        elif kind == "area":
+            view, shape = _SHAPES[which]
+            spots.append(_spot(view, shape, intensity))
+        elif spots and kind == "intensity":
+            old = spots[which % len(spots)]
+            spots[which % len(spots)] = dataclasses.replace(old, intensity=intensity)
+        elif spots:
+            del spots[which % len(spots)]
+        if spots:
+            assert _answer(spots) == _cold_answer(spots)
+            advise(spots, atlas)  # and warm again for the next step
