@@ -16,11 +16,12 @@ from typing import Any
 import pytest
 import shapely
 from budget import examples
+from cold import forget_kept_answers as _forget
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bodymap.advisor import advise
-from bodymap.advisor.areas import area_contributions, area_tables
+from bodymap.advisor.areas import area_contributions
 from bodymap.advisor.model import PainSpot
 from bodymap.advisor.tables import tables_for
 from bodymap.atlas import load_atlas
@@ -28,17 +29,6 @@ from bodymap.knowledge import load_knowledge
 
 THIGH = shapely.Polygon([(405, 520), (418, 520), (425, 700), (412, 700)])  # front, right
 BACK_OF_LEG = shapely.Polygon([(540, 550), (552, 550), (552, 900), (540, 900)])  # back, right
-
-
-def _forget() -> None:
-    """Empty every kept answer about spots and areas, as when the program has just started."""
-    atlas = load_atlas()
-    tables = tables_for(atlas, load_knowledge())
-    tables.recent_spots.clear()
-    for view, va in atlas.items():
-        area_tables(tables, view).recent.clear()
-        va._recent_areas.clear()
-        va._recent_clips.clear()
 
 
 @pytest.fixture(autouse=True)
