@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from bodymap.atlas import load_atlas
 from bodymap.maps import load_map
 from bodymap.ui.canvas.items import SiteItem
 from bodymap.ui.window.mainwindow import MapWindow
@@ -193,3 +194,26 @@ def test_an_answer_moves_no_other_question_under_the_pointer(qtbot, window):
     assert rows(window)[0].answer == "no"
     qtbot.mouseClick(rows(window)[0].buttons["no"], Qt.MouseButton.LeftButton)
     assert rows(window)[0].answer is None  # the same question, taken back
+
+
+@pytest.mark.parametrize("size", [(1400, 900), (1000, 700)])
+def test_a_question_of_three_lines_and_its_answers_are_never_cut_off(main_window, qtbot, size):
+    """At the window's first size, and smaller, the first question shows whole: three lines
+    of text (a long muscle name wraps a question that far) and the answer buttons below,
+    without scrolling the box."""
+    win = main_window(*size)
+    front, back = load_atlas()["front"].landmarks, load_atlas()["back"].landmarks
+    x, y = back["scapula_spine_root_r"]
+    for where in (("front", *front["nipple_r"]), ("back", x + 12, y + 8)):
+        point = win.canvas.viewport_point(*where)
+        qtbot.mouseClick(win.canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    first = rows(win)[0]
+    text = first.label.text()
+    while first.label.heightForWidth(first.label.width()) < 3 * first.fontMetrics().lineSpacing():
+        text = "Longer name " + text
+        first.label.setText(text)
+    qtbot.wait(10)  # the box lays the longer question out
+    viewport = win.panel.press_box.scroller.viewport()
+    for button in (first.show_button, *first.buttons.values()):
+        bottom = button.mapTo(viewport, button.rect().bottomLeft()).y()
+        assert 0 <= bottom < viewport.height(), button.text()

@@ -502,6 +502,27 @@ def test_window_geometry_and_dock_are_remembered(qtbot, tmp_path, monkeypatch):
     assert second.dock.width() == pytest.approx(300, abs=6)
 
 
+def test_the_heights_of_the_panels_sections_are_remembered(qtbot, tmp_path, monkeypatch):
+    first, _ = make_window(qtbot, tmp_path, monkeypatch)
+    add(qtbot, first)  # the sections show once the map has a spot
+    sections = first.panel.sections
+    qtbot.waitUntil(lambda: sections.isVisible())
+    spots, sources, details = sections.sizes()
+    default = sources / details
+    sections.setSizes([spots, sources + 80, details - 80])  # more room for the sources
+    chosen = (sources + 80) / (details - 80)
+    assert first.close()
+
+    second, _ = make_window(qtbot, tmp_path, monkeypatch)
+    add(qtbot, second)
+    qtbot.waitUntil(lambda: second.panel.sections.isVisible())
+    _spots, sources, details = second.panel.sections.sizes()
+    # the window may come back at another height (the offscreen screen is small): the
+    # sections keep their proportions
+    assert sources / details == pytest.approx(chosen, rel=0.05)
+    assert abs(sources / details - default) > 0.2
+
+
 def test_layer_choices_are_remembered(qtbot, tmp_path, monkeypatch):
     first, _ = make_window(qtbot, tmp_path, monkeypatch)
     assert not first.acts.layers["deep"].isChecked()

@@ -297,14 +297,17 @@ class AdvicePanel(QWidget):
         self.details.setOpenLinks(False)
         self._details_text = ""
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
+        self.sections = QSplitter(Qt.Orientation.Vertical)
+        """The spots, the sources with the press test, and the routine, one above the other
+        (the window remembers how the person sized them)."""
+        self.sections.setChildrenCollapsible(False)
         for page in (spots_page, sources_page, self.details):
-            splitter.addWidget(page)
-        splitter.setSizes([spots_page.minimumSizeHint().height(), 240, 320])
+            self.sections.addWidget(page)
+        # the likely sources and their press test are the answer: they get the most room
+        self.sections.setSizes([spots_page.minimumSizeHint().height(), 300, 260])
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_label)
-        self.stack.addWidget(splitter)
+        self.stack.addWidget(self.sections)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)

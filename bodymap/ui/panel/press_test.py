@@ -31,6 +31,9 @@ from bodymap.recent import keep
 __all__ = ["ANSWER_LABELS", "PressTestBox", "PressTestRow", "QuestionLabel"]
 
 ANSWER_LABELS = {"yes": "Yes", "partly": "Partly", "no": "No"}
+FIT_LINES = 3
+"""The lines of question text the box always has room for, with the answers below them: a
+long muscle name and the spot's number wrap a question onto three lines in the panel."""
 
 
 def _side(side: str) -> str:
@@ -155,6 +158,12 @@ class PressTestBox(QGroupBox):
         # the first row's button (the scroll area still brings a focused row into view)
         self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroller.setWidget(self)
+        # never so short that a question's answers are cut off below its text: the box holds
+        # at least one question of FIT_LINES lines whole
+        probe = PressTestRow()
+        probe.label.setText("\n".join("M" * FIT_LINES))
+        empty = self.minimumSizeHint().height()  # the title and the margins
+        self.scroller.setMinimumHeight(empty + probe.minimumSizeHint().height())
 
     def set_questions(
         self,
@@ -170,13 +179,7 @@ class PressTestBox(QGroupBox):
         if self._answering:
             questions = self._in_place(questions)
         while len(self._pool) < len(questions):
-            row = PressTestRow()
-            row.show_button.clicked.connect(functools.partial(self._show, row))
-            for value, button in row.buttons.items():
-                button.clicked.connect(functools.partial(self._clicked, row, value))
-            self._layout.addWidget(row)
-            self._keep_in_reading_order(row)
-            self._pool.append(row)
+            self._new_row()
         for row, question in zip(self._pool, questions, strict=False):
             spot_id = spot_ids[question.spot]
             answer = answers.get((spot_id, question.muscle, question.answer_side))
@@ -186,6 +189,17 @@ class PressTestBox(QGroupBox):
             row.hide()
         self.rows = self._pool[: len(questions)]
         self.scroller.setVisible(bool(self.rows))
+
+    def _new_row(self) -> PressTestRow:
+        """A row added to the pool, its buttons connected and in reading order."""
+        row = PressTestRow()
+        row.show_button.clicked.connect(functools.partial(self._show, row))
+        for value, button in row.buttons.items():
+            button.clicked.connect(functools.partial(self._clicked, row, value))
+        self._layout.addWidget(row)
+        self._keep_in_reading_order(row)
+        self._pool.append(row)
+        return row
 
     def _in_place(self, questions: Sequence[PressQuestion]) -> list[PressQuestion]:
         """``questions`` with those already shown first, in the rows they are in, then the

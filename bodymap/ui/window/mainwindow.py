@@ -180,7 +180,7 @@ class MapWindow(QMainWindow):
         self.show_views(prefs.views() if self._remember else "both", remember=False)
         self._fill_examples()
         self._fill_recent()
-        window_state.restore_window(self, self.dock, self._remember)
+        window_state.restore_window(self, self.dock, self.panel.sections, self._remember)
         self._on_map_replaced(self.document.map)
         self._update_title()
 
@@ -593,7 +593,7 @@ class MapWindow(QMainWindow):
 
     def save_window_state(self) -> None:
         if self._remember:
-            window_state.save_window(self)
+            window_state.save_window(self, self.panel.sections)
 
     # -- first run, recovery, closing ----------------------------------------------------
     def show_safety_note(self) -> None:
