@@ -28,6 +28,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+import shapely
+
 from bodymap.advisor.areas import area_contributions, area_of
 from bodymap.advisor.extent import SPOT_RADIUS
 from bodymap.advisor.model import Reason, Source, SpotLike
@@ -117,12 +119,15 @@ def spot_contributions(
             local[key] = (weight, f"{region.layer}_near" if in_reach else region.layer)
     referred: dict[tuple[str, str], tuple[float, bool, str]] = {}
     focused = tables.focused
+    where = None  # the spot as a shapely point, made once if a focused pattern asks
     for seg_key, scale in segments.items():
         for key, essential, text in tables.referring_sources(seg_key, spot_side):
             share = scale
             if (key[0], seg_key[0]) in focused:  # the pattern covers part of the segment
+                if where is None:
+                    where = shapely.Point(hit.point)
                 share = tables.focus_scale(
-                    hit.view, key, seg_key, hit.point, scale, SPOT_RADIUS, NEAR_ZONE
+                    hit.view, key, seg_key, where, scale, SPOT_RADIUS, NEAR_ZONE
                 )
                 if share <= 0.0:
                     continue

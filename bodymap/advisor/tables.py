@@ -245,18 +245,17 @@ class Tables:
         view: str,
         source: tuple[str, str],
         segment: tuple[str, str],
-        point: tuple[float, float],
+        where: BaseGeometry,
         scale: float,
         reach: float,
         near: float,
     ) -> float:
-        """The weight share of a focused pattern for a spot at ``point`` whose segment
-        counts at ``scale``: as much inside the pattern's part of the segment, ``near``
-        at most within ``reach`` of it (the spot's extent), nothing further away."""
+        """The weight share of a focused pattern for a spot at ``where`` (a shapely point)
+        whose segment counts at ``scale``: as much inside the pattern's part of the segment,
+        ``near`` at most within ``reach`` of it (the spot's extent), nothing further away."""
         part = self.focus_part(view, *source, segment)
         if part.is_empty:
             return 0.0
-        where = shapely.Point(point)
         if shapely.intersects(part, where):
             return scale
         return min(scale, near) if shapely.dwithin(part, where, reach) else 0.0
