@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bodymap.atlas import load_atlas
 from bodymap.knowledge import load_knowledge
 from bodymap.knowledge.search import area_name, areas, normalise, search_muscles
 
@@ -103,3 +104,49 @@ def test_punctuation_alone_matches_no_muscle() -> None:
     knowledge = load_knowledge()
     assert search_muscles("***", knowledge) == [] and search_muscles("(*[\\", knowledge) == []
     assert len(search_muscles("", knowledge)) == len(knowledge.muscles)
+
+
+_PLACES = {
+    "forearm_hand": {
+        "anterior_forearm", "posterior_forearm", "medial_forearm", "wrist_palmar", "wrist_dorsal",
+        "wrist_palmar_ulnar", "wrist_dorsal_ulnar", "palm", "back_of_hand", "thumb",
+        "ulnar_hand", "fingers_palmar", "fingers_dorsal",
+    },
+    "leg_foot": {
+        "anterior_knee", "medial_knee", "lateral_knee", "posterior_knee", "calf", "shin",
+        "lateral_leg", "achilles",
+    },
+    "foot": {"heel", "sole", "dorsum_of_foot", "toes", "big_toe"},
+}  # fmt: skip
+"""The surface segments over which a body area's muscles lie (the area filter's promise)."""
+
+
+def _lies_on(muscle_id: str) -> str:
+    """The segment under the middle of the muscle's largest drawn region."""
+    atlas = load_atlas()
+    view, region = max(
+        (
+            (view, r)
+            for view, va in atlas.items()
+            for layer in ("superficial", "deep")
+            for r in va.layer(layer)
+            if r.id == muscle_id
+        ),
+        key=lambda found: found[1].geometry.area,
+    )
+    inner = region.geometry.representative_point()
+    hit = atlas[view].locate(inner.x, inner.y)
+    return hit.segments[0].id
+
+
+def test_every_muscle_of_the_forearm_leg_and_foot_is_listed_under_that_body_area(knowledge):
+    """Filtering the browser by "Forearm and hand" finds the forearm muscles (the wrist
+    extensors of a tennis elbow too), "Leg" the calf muscles, "Foot" the foot's own."""
+    for muscle in knowledge.muscles.values():
+        area = muscle.file.removesuffix(".toml")
+        place = _lies_on(muscle.id)
+        for name, places in _PLACES.items():
+            if place in places:
+                assert area == name, f"{muscle.id} lies on {place} but is listed under {area}"
+        if area in _PLACES:
+            assert place in _PLACES[area], f"{muscle.id} ({area}) lies on {place}"
