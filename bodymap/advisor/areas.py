@@ -143,6 +143,7 @@ class AreaTables:
     """Per view: the segments in a tree, and each (muscle, side, zone)'s size there."""
 
     def __init__(self, va: ViewAtlas, tables: Tables) -> None:
+        self.view_atlas = va
         self.view = va.view
         self.outline = va.outline
         shapely.prepare(self.outline)
@@ -253,12 +254,6 @@ def _outside_zones(
     return out
 
 
-def _on_body(shape: BaseGeometry, outline: BaseGeometry) -> BaseGeometry:
-    if shapely.contains_properly(outline, shape):  # the outline is prepared: a fast test
-        return shape
-    return shapely.intersection(shape, outline)
-
-
 def clipped_area(shape: BaseGeometry, va: ViewAtlas) -> BaseGeometry:
     """The part of an area on the body."""
     clip: BaseGeometry = va.on_body(shape)
@@ -297,7 +292,7 @@ def area_contributions(
 def _contributions(
     index: int, shape: BaseGeometry, intensity_factor: float, at: AreaTables, tables: Tables
 ) -> Contributions:
-    area = _on_body(shape, at.outline)
+    area = at.view_atlas.on_body(shape)
     out: Contributions = {}
     number = index + 1
     covered: dict[_Zone, float] = {}
