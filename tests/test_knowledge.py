@@ -261,6 +261,8 @@ def test_fragment_parses() -> None:
         ("[[muscle]]", "[[muscles]]", "missing key 'muscle'"),
         ("prevalence = 0.7", "prevalence = 0.7\navoid = ['lava']", "unknown caution zone 'lava'"),
         ("prevalence = 0.7", "prevalence = 0.7\ngroup = 'quadriceps'", "does not list 'soleus'"),
+        ("around_min = [2, 3]", 'around_min = [2, 3]\nroll_on = ["calfs"]', "unknown surface"),
+        ("around_min = [2, 3]", "around_min = [2, 3]\nroll_on = 'calf'", "'roll_on'"),
     ],
 )
 def test_loader_rejects_and_names_file_and_record(old: str, new: str, message: str | None) -> None:
@@ -280,6 +282,8 @@ def test_loader_refuses_timings_on_a_record_that_is_not_rolled() -> None:
     with pytest.raises(KnowledgeError, match=r"'soleus'.*give no on_point_s or around_min"):
         _parse(not_rolled)
     bare = not_rolled.replace("on_point_s = [10, 30]\n", "").replace("around_min = [2, 3]\n", "")
+    with pytest.raises(KnowledgeError, match=r"'soleus'.*give no roll_on"):
+        _parse(bare.replace('tool = "none"', 'tool = "none"\nroll_on = ["calf"]'))
     technique = _parse(bare).muscles["soleus"].technique  # type: ignore[attr-defined]
     assert not technique.rolled and technique.on_point_s == technique.around_min == NOT_TIMED
     rolled = GOOD.replace("on_point_s = [10, 30]\n", "")
@@ -415,6 +419,7 @@ ZONE_WORDS = {
     "kneecap": ("kneecap",),
     "fibular_head": ("knee", "fibula", "nerve"),
     "ulnar_groove": ("elbow", "ulnar", "funny bone"),
+    "sit_bone": ("sit bone",),
     "back_of_neck": ("neck",),
 }
 TOOL_WORDS = {

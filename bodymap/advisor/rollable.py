@@ -1,7 +1,9 @@
 """Where a muscle may be rolled: its region minus every caution zone, with a margin.
 
 A roll zone is computed, never drawn by hand: the muscle's superficial and deep regions on
-one side of one view, minus every caution zone of that view (vessels, nerves, organs and
+one side of one view (only the part on the segments its technique's ``roll_on`` names, when
+it names some: the top of the shoulder for the upper trapezius), minus every caution zone of
+that view (vessels, nerves, organs and
 tissue that is not rolled, such as the kneecap) grown by that zone's ``margin`` in
 ``cautions.toml`` (:data:`MARGIN` unless it gives one: a hand's width behind the knee,
 where the text says to stop a hand's width short of the crease). What the window
@@ -121,7 +123,12 @@ class RollZones:
         self._zone_margins: dict[str, tuple[float, ...]] = {}
         self._keep_out: dict[tuple[str, str], Any] = {}
         self._regions: dict[tuple[str, str, str], list[Any]] = {}
+        self._segments: dict[str, dict[str, list[Any]]] = {}
         for view, va in atlas.items():
+            for segment in va.layer("segment"):
+                self._segments.setdefault(view, {}).setdefault(segment.id, []).append(
+                    segment.geometry
+                )
             zones = va.layer("caution")
             self._caution_geometries[view] = [z.geometry for z in zones]
             self._trees[view] = shapely.STRtree([z.geometry for z in zones])
@@ -189,7 +196,12 @@ class RollZones:
 
     def _compute(self, view: str, muscle: str, side: str) -> RollZone:
         whole = shapely.union_all(self._regions[(view, muscle, side)])
-        tool = self.knowledge.muscles[muscle].technique.tool
+        technique = self.knowledge.muscles[muscle].technique
+        tool = technique.tool
+        if technique.roll_on:  # the technique works only the part on these segments
+            segments = self._segments.get(view, {})
+            where = [g for seg in technique.roll_on for g in segments.get(seg, ())]
+            whole = _polygonal(whole.intersection(shapely.union_all(where)))
         margins = self._zone_margins[view]
         widest = max(margins, default=MARGIN)
         # one query at the widest margin, then each zone at its own

@@ -36,17 +36,18 @@ __all__ += ["loads_zones", "shipped_zones"]
 ZONES_FILE = "roll_zones.compact"
 """The file's name in ``assets/atlas/``."""
 ZONES_FORMAT = "bodymap-roll-zones"
-ZONES_VERSION = 1
+ZONES_VERSION = 2
 """Raise it when `RollZones` computes zones differently, so older files are ignored."""
 
 
 def fingerprint(atlas: Mapping[str, ViewAtlas], knowledge: Knowledge) -> str:
     """A digest of everything a roll zone is computed from: every region of the atlas (its
-    id, layer, side and exact geometry), each muscle's tool, the tools each caution zone
-    keeps out, each caution zone's margin, and the roll zones' constants."""
+    id, layer, side and exact geometry), each muscle's tool and ``roll_on``, the tools each
+    caution zone keeps out, each caution zone's margin, and the roll zones' constants."""
     inputs = {
         "version": [ZONES_FORMAT, ZONES_VERSION, MARGIN, MIN_AREA, MIN_WIDTH],
         "tools": {m: rec.technique.tool for m, rec in knowledge.muscles.items()},
+        "roll_on": {m: list(rec.technique.roll_on) for m, rec in knowledge.muscles.items()},
         "cautions": {z: [list(t.tools), t.margin] for z, t in knowledge.cautions.items()},
         "views": {
             view: [[r.id, r.kind, r.layer, r.side] for r in va.regions]

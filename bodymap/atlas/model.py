@@ -30,6 +30,7 @@ CAUTION_ZONES: Final = (
     "kneecap",
     "fibular_head",
     "ulnar_groove",
+    "sit_bone",
 )
 
 

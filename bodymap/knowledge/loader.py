@@ -187,7 +187,7 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
     position = f.choice("position", POSITIONS)
     if tool == "none":
         # not rolled: the `how` says what to do instead, and there is nothing to time
-        timed = [key for key in ("on_point_s", "around_min") if f.raw(key) is not None]
+        timed = [k for k in ("on_point_s", "around_min", "roll_on") if f.raw(k) is not None]
         if timed:
             raise f.error(f"tool 'none' is not rolled, so give no {' or '.join(timed)}")
         on_point_s, around_min = NOT_TIMED, NOT_TIMED
@@ -201,6 +201,7 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
         how=f.text("how"),
         on_point_s=on_point_s,
         around_min=around_min,
+        roll_on=_segments(f, "roll_on", required=False),
     )
     avoid = f.texts("avoid", required=False)
     synonyms = f.texts("synonyms", required=False)

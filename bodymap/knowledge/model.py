@@ -103,6 +103,10 @@ class Technique:
     how: str
     on_point_s: tuple[int, int]
     around_min: tuple[int, int]
+    roll_on: tuple[str, ...] = ()
+    """The surface segments where this technique works the muscle ("the top of the
+    shoulder"), when it is not the whole muscle: its roll zone is the part of the muscle on
+    them (empty: all of it). What the shading says must agree with the words."""
 
     @property
     def rolled(self) -> bool:

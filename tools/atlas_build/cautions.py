@@ -75,4 +75,8 @@ BACK: list[Part] = [
     _zone("fibular_head", _FIBULAR_HEAD),
     # the ulnar nerve in its groove between the olecranon and the medial epicondyle
     _zone("ulnar_groove", ARM.blob([(0.12, 358), (0.34, 358), (0.34, 384), (0.12, 384)])),
+    # the sit bone (ischial tuberosity, about 3 cm across, at the landmark of that name):
+    # bone under the hamstrings' tendons and a bursa, which the buttock and thigh records
+    # say to stay off
+    _zone("sit_bone", Point(40, 510).buffer(8.0)),
 ]  # fmt: skip

@@ -1,0 +1,75 @@
+"""Where a technique works a muscle (``roll_on``), and the head: the shading says what the
+words say.
+
+A record whose technique works only part of the muscle ("pinch the muscle on top of the
+shoulder") names those surface segments; its roll zone is the muscle there, so a ball is
+never shown at the base of the skull for the upper trapezius while its caution says to work
+the top of the shoulder instead."""
+
+from __future__ import annotations
+
+import pytest
+import shapely
+
+from bodymap.advisor.tables import tables_for
+from bodymap.atlas import load_atlas
+from bodymap.knowledge import load_knowledge
+
+ATLAS = load_atlas()
+KNOWLEDGE = load_knowledge()
+TABLES = tables_for(ATLAS, KNOWLEDGE)
+HEAD = {"occiput", "vertex", "forehead", "temple", "ear", "eye", "cheek", "jaw", "chin", "tmj"}
+HEAD_AREAS = {"head_neck.toml", "face_jaw.toml"}
+TOLERANCE = 0.5  # atlas units: the roll zone's opening rounds its edges
+
+
+def _segments(view: str, ids: set[str]) -> shapely.Geometry:
+    return shapely.union_all([r.geometry for r in ATLAS[view].layer("segment") if r.id in ids])
+
+
+RESTRICTED = sorted(m for m, rec in KNOWLEDGE.muscles.items() if rec.technique.roll_on)
+
+
+def test_some_records_restrict_where_they_are_rolled() -> None:
+    assert {"upper_trapezius", "multifidus", "erector_spinae_lumbar"} <= set(RESTRICTED)
+
+
+@pytest.mark.parametrize("muscle", RESTRICTED)
+def test_a_restricted_records_shading_lies_on_its_segments(muscle: str) -> None:
+    roll_on = set(KNOWLEDGE.muscles[muscle].technique.roll_on)
+    shaded = 0.0
+    for side in ("right", "left"):
+        for zone in TABLES.roll_zones.every_view(muscle, side):
+            where = _segments(zone.view, roll_on).buffer(TOLERANCE)
+            outside = zone.geometry.difference(where)
+            assert outside.area < 1.0, f"{muscle} {side} {zone.view}: {outside.area:.1f} units²"
+            shaded += zone.area
+    assert shaded > 0, f"{muscle}: its segments leave it nothing to roll"
+
+
+def test_only_head_and_face_records_are_shaded_on_the_head() -> None:
+    for muscle, rec in KNOWLEDGE.muscles.items():
+        if rec.file in HEAD_AREAS or not rec.technique.rolled:
+            continue
+        for side in ("right", "left"):
+            for zone in TABLES.roll_zones.every_view(muscle, side):
+                on_head = zone.geometry.intersection(_segments(zone.view, HEAD)).area
+                assert on_head < 1.0, f"{muscle} {side} is shaded on the head ({on_head:.0f})"
+
+
+def test_the_upper_trapezius_is_shaded_on_the_top_of_the_shoulder_only() -> None:
+    zone = TABLES.roll_zones.get("back", "upper_trapezius", "right")
+    assert zone is not None and zone.rollable
+    top = _segments("back", {"top_of_shoulder"})
+    assert zone.geometry.intersection(top).area > 0.8 * zone.area
+    assert zone.geometry.bounds[1] > 150  # nothing up at the skull (its base is at y 104)
+
+
+def test_the_low_back_erector_is_shaded_between_the_ribs_and_the_pelvis() -> None:
+    """Its caution: the balls above the top of the pelvis and a hand's width below the ribs."""
+    zone = TABLES.roll_zones.get("back", "erector_spinae_lumbar", "right")
+    assert zone is not None and zone.rollable
+    marks = ATLAS["back"].landmarks
+    top, bottom = zone.geometry.bounds[1], zone.geometry.bounds[3]
+    assert top >= marks["t12"][1] + 30  # well below the lowest ribs
+    assert bottom <= marks["sacrum"][1]  # above the sacrum's middle
