@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from bodymap.advisor import advise
 from bodymap.advisor.areas import pain_extent, parse_polygon
 from bodymap.advisor.model import PainSpot
-from bodymap.advisor.ranking import rank_sources
+from bodymap.advisor.ranking import MIN_SHOWN, rank_sources
 from bodymap.advisor.tables import tables_for
 from bodymap.atlas import load_atlas
 from bodymap.cli import main
@@ -314,3 +314,17 @@ def test_painting_over_a_rollable_surface_muscle_gives_it_a_step(view: str) -> N
         assert (region.id, "right") in steps, region.id
         checked += 1
     assert checked >= 15
+
+
+def test_a_zone_grazing_a_corner_of_an_area_is_not_listed_as_a_likely_source() -> None:
+    """The README's outer-thigh stripe grazes the buttock's segments by a sliver: those
+    muscles score next to nothing and are not listed (they read "0.00" before)."""
+    spot = _area_spot("front", parse_polygon(OUTER_THIGH))
+    atlas, knowledge = load_atlas(), load_knowledge()
+    every = rank_sources(
+        [atlas["front"].locate(spot.x, spot.y)], [spot], tables_for(atlas, knowledge), limit=None
+    )
+    assert any(s.score < MIN_SHOWN for s in every)  # there are slivers to leave out
+    advice = advise([spot])
+    assert advice.sources and all(s.score >= MIN_SHOWN for s in advice.sources)
+    assert {s.muscle for s in advice.sources} == {s.muscle for s in every if s.score >= MIN_SHOWN}

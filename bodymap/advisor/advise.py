@@ -31,7 +31,7 @@ from bodymap.advisor.press import (
     apply_press_answers,
     press_questions,
 )
-from bodymap.advisor.ranking import MAX_SOURCES, rank_sources
+from bodymap.advisor.ranking import listed, rank_sources
 from bodymap.advisor.routine import build_routine, nerve_parts
 from bodymap.advisor.surrounding import surrounding_areas
 from bodymap.advisor.tables import tables_for
@@ -205,7 +205,7 @@ def advise(
     stepped = {(st.muscle, st.side) for st in routine.steps}
     step_sources = [s for s in ranked if (s.muscle, s.side) in stepped]
     safety = knowledge.safety
-    shown = ranked[:MAX_SOURCES]
+    shown = listed(ranked)
     flags = red_flags(spots, hits, knowledge)
     caveat_of = {flag.id: flag.press_caveat for flag in knowledge.red_flags if flag.press_caveat}
     caveats = {i: caveat_of[note.id] for note in flags if note.id in caveat_of for i in note.spots}

@@ -45,11 +45,13 @@ __all__ = [
     "DEEP",
     "ESSENTIAL",
     "MAX_SOURCES",
+    "MIN_SHOWN",
     "NEAR",
     "NEAR_ZONE",
     "SPILLOVER",
     "SUPERFICIAL",
     "intensity_factor",
+    "listed",
     "rank_sources",
     "spot_contributions",
 ]
@@ -66,6 +68,9 @@ it fades, while a muscle beside the spot is still under the roller."""
 _BOTH_BONUS = 0.25
 _BEST_WEIGHT = SUPERFICIAL + _BOTH_BONUS * ESSENTIAL
 MAX_SOURCES = 15
+MIN_SHOWN = 0.005
+"""A source whose score would read 0.00 (a sliver of its zone in a corner of a painted
+area) is not listed among the likely sources."""
 _DIGITS = 9
 """Scores are compared to this many decimals (ties within float noise are ties)."""
 BOTH = "both"
@@ -221,6 +226,12 @@ def _rank_named_parts_first(
         best = max((raw.get((p, side), 0.0) for p in parts), default=0.0)
         if best > 0.0:
             raw[(muscle_id, side)] = min(value * CATCH_ALL_SHARE, best * _BELOW)
+
+
+def listed(ranked: Sequence[Source]) -> tuple[Source, ...]:
+    """The likely sources a person is shown: the first :data:`MAX_SOURCES` of ``ranked``
+    whose score reads at least 0.01."""
+    return tuple(s for s in ranked if s.score >= MIN_SHOWN)[:MAX_SOURCES]
 
 
 def rank_sources(

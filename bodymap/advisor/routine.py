@@ -33,7 +33,7 @@ from bodymap.advisor.model import (
     SpotLike,
     WarmupStep,
 )
-from bodymap.advisor.ranking import MAX_SOURCES
+from bodymap.advisor.ranking import listed
 from bodymap.advisor.tables import Tables
 from bodymap.knowledge import POSITIONS, Knowledge, SafetyText
 
@@ -291,7 +291,7 @@ class _Builder:
                 else:
                     self._skip(source, _served(source))
         if self.nerve:  # every listed source a clinician must clear first says so
-            for source in self.ranked[:MAX_SOURCES]:
+            for source in listed(self.ranked):
                 if not self.may_roll(source) and (source.muscle, source.side) in self.held:
                     self._skip(source, _served(source))
         return list(out.values())
