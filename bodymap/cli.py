@@ -159,7 +159,7 @@ def _print_advice(advice: Advice) -> None:
     """A short human-readable summary of an answer, in the words the window and the guide
     use for its spots and warnings."""
     from bodymap.advisor.model import spots_label
-    from bodymap.guide.words import position_words, tool_words
+    from bodymap.guide.words import left_out_text, position_words, tool_words
 
     if not advice.spots:
         print("No spots in this map.")
@@ -187,6 +187,9 @@ def _print_advice(advice: Advice) -> None:
     for entry in advice.routine.others_not_rolled:
         why = " ".join(t for t in (entry.reason, entry.instead) if t)
         print(f"Not rolled: {entry.name} ({entry.side}): {why}")
+    left_out = left_out_text(advice.routine, longer="Use --length full for every step.")
+    if left_out:
+        print(left_out)
     for finding in advice.spots:
         label = spots_label((finding.index,), areas)
         for note in (finding.not_rolled_reason, finding.press_note):

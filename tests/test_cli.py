@@ -361,3 +361,20 @@ def test_a_warning_raised_by_a_spot_and_an_area_names_each_as_the_list_does(caps
     assert status == 0 and "Warning (for your spot 1 and area 2): " in out
     assert spots_label([0, 1, 2], {1, 2}) == "spot 1 and areas 2, 3"
     assert spots_label([0, 2], ()) == "spots 1, 3" and spots_label([1], {1}) == "area 2"
+
+
+def test_advise_text_lists_what_the_routine_length_leaves_out(capsys) -> None:
+    """The desk worker's standard routine leaves the infraspinatus out (its JSON says so);
+    the text says it too, as the window does, with how to include it."""
+    path = Path(__file__).parent.parent / "assets" / "examples" / "desk_worker.bodymap"
+    assert main(["advise", str(path), "--json"]) == 0
+    left_out = json.loads(capsys.readouterr().out)["left_out"]
+    assert left_out
+    assert main(["advise", str(path)]) == 0
+    text = capsys.readouterr().out
+    line = next(x for x in text.splitlines() if x.startswith("The standard routine leaves out:"))
+    for entry in left_out:
+        assert entry["name"] in line
+    assert line.endswith("Use --length full for every step.")
+    assert main(["advise", str(path), "--length", "full"]) == 0
+    assert "leaves out" not in capsys.readouterr().out

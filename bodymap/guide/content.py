@@ -35,6 +35,7 @@ from bodymap.guide.words import (
     SIDE_WORDS,
     TOOL_WORDS,
     area_place,
+    left_out_text,
     minutes_text,
     seconds_text,
     titled,
@@ -195,17 +196,7 @@ def _not_rolled(advice: Advice) -> tuple[str, ...]:
 
 def _left_out(advice: Advice) -> str:
     """The steps the chosen routine length leaves out, as one sentence ("" for none)."""
-    routine = advice.routine
-    if not routine.left_out:
-        return ""
-    names = []
-    for entry in routine.left_out:
-        name, side = entry.name or entry.muscle, entry.side
-        names.append(name if side == "midline" else f"{name} ({SIDE_WORDS.get(side, side)})")
-    return (
-        f"The {routine.length or 'standard'} routine leaves out: {', '.join(names)}. "
-        "Print the full routine for every step."
-    )
+    return left_out_text(advice.routine, longer="Print the full routine for every step.")
 
 
 _MONTHS = "January February March April May June July August September October November December"

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bodymap.advisor.model import SpotFinding
+    from bodymap.advisor.model import Routine, SpotFinding
     from bodymap.atlas import Hit
     from bodymap.knowledge.model import Knowledge
 
@@ -20,6 +20,7 @@ __all__ = [
     "SIDE_WORDS",
     "TOOL_WORDS",
     "area_place",
+    "left_out_text",
     "minutes_text",
     "muscle_name",
     "position_words",
@@ -106,3 +107,16 @@ def area_place(finding: SpotFinding | Hit, side: str) -> str:
     place = names[0] if names else "body"
     place = place[:1].lower() + place[1:]
     return place if side == "midline" else f"{place}, {SIDE_WORDS.get(side, side)}"
+
+
+def left_out_text(routine: Routine, *, longer: str) -> str:
+    """What the chosen routine length leaves out, as one sentence ("" for nothing), ending
+    with how to include it where the reader is (``longer``: "Choose a longer routine above
+    to include them."): "The standard routine leaves out: Infraspinatus (right), …"."""
+    if not routine.left_out:
+        return ""
+    names = []
+    for entry in routine.left_out:
+        name, side = entry.name or entry.muscle, entry.side
+        names.append(name if side == "midline" else f"{name} ({SIDE_WORDS.get(side, side)})")
+    return f"The {routine.length or 'standard'} routine leaves out: {', '.join(names)}. {longer}"

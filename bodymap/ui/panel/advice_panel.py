@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.advisor import Advice, Reason, Source, advise_map, spots_label
 from bodymap.atlas import ViewAtlas, load_atlas
-from bodymap.guide.words import position_words, tool_words
+from bodymap.guide.words import left_out_text, position_words, tool_words
 from bodymap.knowledge import load_knowledge
 from bodymap.maps.model import Change, TriggerPointMap
 from bodymap.ui.document.map_observer import MapObserver
@@ -731,12 +731,11 @@ class AdvicePanel(QWidget):
                 )
             total = f" (about {advice.routine.total_min} min)" if advice.routine.total_min else ""
             out.append(f"<h3>Routine{total}</h3><ol>" + "".join(steps) + "</ol>")
-        if advice.routine.left_out:
-            names = ", ".join(e(x.name + _side(x.side)) for x in advice.routine.left_out)
-            out.append(
-                f"<p><b>The {e(advice.routine.length)} routine leaves out:</b> {names}. "
-                "Choose a longer routine above to include them.</p>"
-            )
+        left_out = left_out_text(
+            advice.routine, longer="Choose a longer routine above to include them."
+        )
+        if left_out:
+            out.append(f"<p>{e(left_out)}</p>")
         if advice.surrounding:
             names = ", ".join(e(a.name + _side(a.side)) for a in advice.surrounding[:10])
             out.append(f"<h3>Also roll around</h3><p>{names}</p>")
