@@ -316,8 +316,11 @@ class BodyCanvas(QGraphicsView):
     ) -> None:
         """Draw ``muscle``'s essential and spillover zones, roll zone and trigger-point
         sites on ``side`` in every shown view (a ``held`` muscle without the roll zone and
-        the sites); ``None`` returns the diagram to normal."""
+        the sites); ``None`` returns the diagram to normal. While a pattern is drawn the
+        map's own highlight (the selected source's roll zone) is out of sight, so the
+        shading on screen is only the browsed muscle's."""
         self._pattern.set(muscle, side, held=held)
+        self._highlight.set_hidden(muscle is not None)
 
     @property
     def pattern(self) -> tuple[str, str] | None:

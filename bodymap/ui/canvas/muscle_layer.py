@@ -33,6 +33,15 @@ class MuscleLayer:
         """The items drawing it now."""
         self._clear: PressClear | None = None
         """Whether a finger may press a site (view, x, y); None: every site may be pressed."""
+        self.hidden = False
+        """Whether the layer's items are kept out of sight (while another layer is shown)."""
+
+    def set_hidden(self, hidden: bool) -> None:
+        """Keep the items out of sight (still drawn again when the views change), or show
+        them again."""
+        self.hidden = hidden
+        for item in self.items:
+            item.setVisible(not hidden)
 
     def rebuild(self) -> None:
         """Draw the layer again for the views now shown."""
@@ -46,6 +55,7 @@ class MuscleLayer:
 
     def _place(self, item: QGraphicsItem, view: str, at: tuple[float, float] | None = None) -> None:
         """Add ``item`` to the scene in ``view`` (see `SceneLayout.place`) and keep it."""
+        item.setVisible(not self.hidden)
         self.items.append(self._layout.place(item, view, at))
 
     def _place_sites(self, view: str, sites: Iterable[tuple[float, float]]) -> None:
