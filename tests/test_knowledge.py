@@ -261,6 +261,10 @@ def test_fragment_parses() -> None:
         ("[[muscle]]", "[[muscles]]", "missing key 'muscle'"),
         ("prevalence = 0.7", "prevalence = 0.7\navoid = ['lava']", "unknown caution zone 'lava'"),
         ("prevalence = 0.7", "prevalence = 0.7\ngroup = 'quadriceps'", "does not list 'soleus'"),
+        ("prevalence = 0.7", "prevalence = 0.7\nalso_in = ['calf']", "unknown body area 'calf'"),
+        ("prevalence = 0.7", "prevalence = 0.7\nalso_in = ['leg_foot']", "own body area"),
+        ("prevalence = 0.7", "prevalence = 0.7\nalso_in = 'foot'", "'also_in' must be a list"),
+        ("prevalence = 0.7", "prevalence = 0.7\nalso_in = ['foot', 'foot']", "an entry twice"),
     ],
 )
 def test_loader_rejects_and_names_file_and_record(old: str, new: str, message: str | None) -> None:
@@ -273,6 +277,14 @@ def test_loader_rejects_and_names_file_and_record(old: str, new: str, message: s
         assert "'soleus" in text
     if message:
         assert message in text
+
+
+def test_also_in_lists_the_record_under_more_body_areas_its_own_first() -> None:
+    soleus = _parse(GOOD.replace("prevalence = 0.7", "prevalence = 0.7\nalso_in = ['foot']"))
+    muscle = soleus.muscles["soleus"]  # type: ignore[attr-defined]
+    assert muscle.area == "leg_foot" and muscle.also_in == ("foot",)
+    assert muscle.areas == ("leg_foot", "foot")
+    assert _parse(GOOD).muscles["soleus"].areas == ("leg_foot",)  # type: ignore[attr-defined]
 
 
 def test_loader_refuses_timings_on_a_record_that_is_not_rolled() -> None:

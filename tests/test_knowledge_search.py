@@ -107,6 +107,13 @@ def test_punctuation_alone_matches_no_muscle() -> None:
 
 
 _PLACES = {
+    "head_neck": {"lateral_neck", "posterior_neck", "occiput", "throat"},
+    "face_jaw": {"jaw", "cheek", "tmj", "chin"},
+    "chest_wall": {"chest", "sternum", "clavicle"},
+    "trunk": {
+        "mid_back", "interscapular", "thoracolumbar", "lumbar_paraspinal", "lateral_low_back",
+        "flank", "upper_abdomen", "lower_abdomen",
+    },
     "forearm_hand": {
         "anterior_forearm", "posterior_forearm", "medial_forearm", "wrist_palmar", "wrist_dorsal",
         "wrist_palmar_ulnar", "wrist_dorsal_ulnar", "palm", "back_of_hand", "thumb",
@@ -119,34 +126,82 @@ _PLACES = {
     "foot": {"heel", "sole", "dorsum_of_foot", "toes", "big_toe"},
 }  # fmt: skip
 """The surface segments over which a body area's muscles lie (the area filter's promise)."""
+_ONE_AREA_ONLY = ("forearm_hand", "leg_foot", "foot")
+"""Areas whose muscles lie there and nowhere else: listed under that area alone."""
 
 
-def _lies_on(muscle_id: str) -> str:
-    """The segment under the middle of the muscle's largest drawn region."""
+@pytest.fixture(scope="module")
+def lies_on(knowledge) -> dict[str, str]:
+    """The segment under the middle of each muscle's largest drawn region."""
     atlas = load_atlas()
-    view, region = max(
-        (
-            (view, r)
-            for view, va in atlas.items()
-            for layer in ("superficial", "deep")
-            for r in va.layer(layer)
-            if r.id == muscle_id
-        ),
-        key=lambda found: found[1].geometry.area,
-    )
-    inner = region.geometry.representative_point()
-    hit = atlas[view].locate(inner.x, inner.y)
-    return hit.segments[0].id
+    out: dict[str, str] = {}
+    for muscle_id in knowledge.muscles:
+        view, region = max(
+            (
+                (view, r)
+                for view, va in atlas.items()
+                for layer in ("superficial", "deep")
+                for r in va.layer(layer)
+                if r.id == muscle_id
+            ),
+            key=lambda found: found[1].geometry.area,
+        )
+        inner = region.geometry.representative_point()
+        out[muscle_id] = atlas[view].locate(inner.x, inner.y).segments[0].id
+    return out
 
 
-def test_every_muscle_of_the_forearm_leg_and_foot_is_listed_under_that_body_area(knowledge):
-    """Filtering the browser by "Forearm and hand" finds the forearm muscles (the wrist
-    extensors of a tennis elbow too), "Leg" the calf muscles, "Foot" the foot's own."""
+def test_every_muscle_is_listed_under_each_body_area_it_lies_in(knowledge, lies_on):
+    """Filtering the browser by an area finds the muscles that lie there: "Face and jaw" the
+    masseter, "Chest wall" the pectorals, "Trunk and back" the rhomboids and lats, "Head and
+    neck" the upper trapezius; "Forearm and hand" the forearm muscles (the wrist extensors of
+    a tennis elbow too), "Leg" the calf muscles, "Foot" the foot's own."""
     for muscle in knowledge.muscles.values():
-        area = muscle.file.removesuffix(".toml")
-        place = _lies_on(muscle.id)
+        place = lies_on[muscle.id]
+        listed = {m.muscle.id for area in muscle.areas for m in search_muscles("", knowledge, area)}
+        assert muscle.id in listed
         for name, places in _PLACES.items():
             if place in places:
-                assert area == name, f"{muscle.id} lies on {place} but is listed under {area}"
-        if area in _PLACES:
-            assert place in _PLACES[area], f"{muscle.id} ({area}) lies on {place}"
+                found = [m.muscle.id for m in search_muscles("", knowledge, area=name)]
+                assert muscle.id in found, f"{muscle.id} lies on {place} but not under {name}"
+                if name in _ONE_AREA_ONLY:
+                    assert muscle.areas == (name,), f"{muscle.id} lies on {place}: {muscle.areas}"
+        if muscle.area in _ONE_AREA_ONLY:
+            assert place in _PLACES[muscle.area], f"{muscle.id} ({muscle.area}) lies on {place}"
+
+
+@pytest.mark.parametrize(
+    ("area", "muscles"),
+    [
+        ("face_jaw", {"masseter", "temporalis", "facial_muscles"}),
+        ("chest_wall", {"pectoralis_major", "pectoralis_minor", "serratus_anterior"}),
+        ("trunk", {"rhomboids", "middle_trapezius", "lower_trapezius", "latissimus_dorsi",
+                   "serratus_posterior_superior", "serratus_posterior_inferior",
+                   "splenius_cervicis"}),
+        ("head_neck", {"upper_trapezius", "levator_scapulae", "platysma", "masseter"}),
+    ],
+)  # fmt: skip
+def test_the_area_filter_lists_muscles_from_other_tables_that_lie_there(knowledge, area, muscles):
+    found = {m.muscle.id for m in search_muscles("", knowledge, area=area)}
+    assert muscles <= found
+    # and a search within the area finds them by name
+    assert [m.muscle.id for m in search_muscles("pecs", knowledge, area="chest_wall")][:2] in (
+        ["pectoralis_major", "pectoralis_minor"],
+        ["pectoralis_minor", "pectoralis_major"],
+    )
+
+
+def test_a_record_says_every_area_it_is_listed_under(knowledge):
+    from bodymap.knowledge.search import area_words
+
+    assert area_words(knowledge.muscles["masseter"]) == (
+        "Head and neck (also listed under Face and jaw)"
+    )
+    assert area_words(knowledge.muscles["soleus"]) == "Leg"
+
+
+def test_every_area_an_also_in_names_has_words(knowledge):
+    from bodymap.knowledge.loader import BODY_AREAS
+    from bodymap.knowledge.search import AREA_NAMES
+
+    assert set(AREA_NAMES) == set(BODY_AREAS)

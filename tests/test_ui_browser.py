@@ -186,6 +186,21 @@ def test_the_area_filter_lists_only_that_area_and_a_click_in_the_list_chooses(qt
     assert "flexor_hallucis_brevis" in browser.listed()
 
 
+def test_a_muscle_from_another_table_is_listed_under_the_area_it_lies_in(qtbot, window):
+    browser = open_browser(qtbot, window)
+    browser.area.setCurrentIndex(browser.area.findText("Chest wall"))
+    listed = browser.listed()
+    assert {"pectoralis_major", "pectoralis_minor", "serratus_anterior", "sternalis"} <= set(listed)
+    row = browser.list.item(listed.index("pectoralis_major"))
+    assert row.toolTip() == "Body area: Shoulder and arm (also listed under Chest wall)"
+    browser.list.setCurrentItem(row)
+    assert "Body area: Shoulder and arm (also listed under Chest wall)" in (
+        browser.text.toPlainText().splitlines()
+    )
+    browser.area.setCurrentIndex(browser.area.findText("Face and jaw"))
+    assert "masseter" in browser.listed() and "pectoralis_major" not in browser.listed()
+
+
 def test_a_muscle_not_to_roll_says_so_and_has_no_roll_zone(qtbot, window):
     window.show_muscles("digastric", "left")
     browser = window.muscle_dock.browser

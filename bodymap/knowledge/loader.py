@@ -48,6 +48,7 @@ from bodymap.knowledge.names import (
 
 __all__ = [
     "ADVICE_FILE",
+    "BODY_AREAS",
     "CAUTIONS_FILE",
     "MUSCLE_FILES",
     "load_knowledge",
@@ -66,6 +67,8 @@ MUSCLE_FILES = (
     "hip_deep.toml",
     "foot.toml",
 )
+BODY_AREAS = tuple(name.removesuffix(".toml") for name in MUSCLE_FILES)
+"""The body areas a record may be listed under: the muscle tables' names."""
 CAUTIONS_FILE = "cautions.toml"
 ADVICE_FILE = "advice.toml"
 
@@ -208,6 +211,7 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
     unknown = [i for i in stands_for if i not in REGION_IDS]
     if unknown:
         raise f.error(f"stands_for names unknown muscles {unknown}")
+    also_in = _also_in(f, file)
     if zones is not None:
         for zone in avoid:
             if zone not in zones:
@@ -228,9 +232,23 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
         synonyms=synonyms,
         stands_for=stands_for,
         plural=f.flag("plural"),
+        also_in=also_in,
     )
     f.finish()
     return muscle
+
+
+def _also_in(f: Fields, file: str) -> tuple[str, ...]:
+    """The other body areas a muscle is listed under: known areas, never its own."""
+    also_in = f.texts("also_in", required=False)
+    for area in also_in:
+        if area == file.removesuffix(".toml"):
+            raise f.error(f"also_in names the record's own body area {area!r}")
+        if area not in BODY_AREAS:
+            raise f.error(
+                f"also_in names unknown body area {area!r} (one of {', '.join(BODY_AREAS)})"
+            )
+    return also_in
 
 
 class _Cautions:

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 
 from bodymap.knowledge.model import Knowledge, Muscle
 
-__all__ = ["AREA_NAMES", "MuscleMatch", "area_name", "areas", "normalise", "search_muscles"]
+__all__ = [
+    "AREA_NAMES",
+    "MuscleMatch",
+    "area_name",
+    "area_words",
+    "areas",
+    "normalise",
+    "search_muscles",
+]
 
 AREA_NAMES: dict[str, str] = {
     "head_neck": "Head and neck",
@@ -27,8 +35,8 @@ AREA_NAMES: dict[str, str] = {
     "leg_foot": "Leg",
     "foot": "Foot",
 }
-"""Body areas (the knowledge table a record comes from) in head-to-toe order, with the
-words the browser shows for them."""
+"""Body areas (the knowledge table a record comes from, and those its ``also_in`` names) in
+head-to-toe order, with the words the browser shows for them."""
 
 _EXACT, _PREFIX, _WORD_PREFIX, _INSIDE = 0, 1, 2, 3
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
@@ -45,9 +53,18 @@ def area_name(area: str) -> str:
     return AREA_NAMES.get(area, area.replace("_", " ").capitalize())
 
 
+def area_words(muscle: Muscle) -> str:
+    """The body areas a record is listed under, in words: "Head and neck (also listed
+    under Face and jaw)"."""
+    words = area_name(muscle.area)
+    if muscle.also_in:
+        words += f" (also listed under {', '.join(map(area_name, muscle.also_in))})"
+    return words
+
+
 def areas(knowledge: Knowledge) -> list[str]:
     """The body areas that hold records, head to toe (known areas first)."""
-    present = {m.file.removesuffix(".toml") for m in knowledge.muscles.values()}
+    present = {area for m in knowledge.muscles.values() for area in m.areas}
     known = [a for a in AREA_NAMES if a in present]
     return known + sorted(present - set(known))
 
@@ -100,7 +117,8 @@ def search_muscles(query: str, knowledge: Knowledge, area: str | None = None) ->
     with it, has words starting with each word of it, or holds it; case and punctuation do
     not count. The best-matching name of each record is kept; ties go by the record's name.
     An empty query lists every record by name; one of punctuation only ("***") matches
-    none. ``area`` keeps only that body area's records.
+    none. ``area`` keeps only the records listed under that body area (their own table's,
+    or one their ``also_in`` names).
 
     Examples
     --------
@@ -114,7 +132,7 @@ def search_muscles(query: str, knowledge: Knowledge, area: str | None = None) ->
     words = q.split()
     found: list[MuscleMatch] = []
     for muscle in knowledge.muscles.values():
-        if area is not None and muscle.file.removesuffix(".toml") != area:
+        if area is not None and area not in muscle.areas:
             continue
         if not q:
             found.append(MuscleMatch(muscle, muscle.name, _INSIDE))

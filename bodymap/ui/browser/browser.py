@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.atlas import ViewAtlas
 from bodymap.knowledge import Knowledge, load_knowledge
-from bodymap.knowledge.search import MuscleMatch, area_name, areas, search_muscles
+from bodymap.knowledge.search import MuscleMatch, area_name, area_words, areas, search_muscles
 from bodymap.ui.browser.record_text import record_text
 from bodymap.ui.drawing.plain_text import plain_label
 
@@ -187,7 +187,7 @@ class MuscleBrowser(QWidget):
         for match in self.matches():
             item = QListWidgetItem(match.label)
             item.setData(_ROLE_ID, match.muscle.id)
-            item.setToolTip(area_name(match.muscle.file.removesuffix(".toml")))
+            item.setToolTip(f"Body area: {area_words(match.muscle)}")
             self.list.addItem(item)
         self.list.blockSignals(False)
         query = self.search.text().strip()
