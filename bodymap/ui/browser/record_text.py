@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from bodymap.advisor.tables import place_noun, sentence_label
 from bodymap.atlas import ViewAtlas
 from bodymap.guide.words import minutes_text, position_words, seconds_text, tool_words
 from bodymap.knowledge import Knowledge, Muscle
+from bodymap.knowledge.places import place_noun, sentence_label
 from bodymap.knowledge.search import area_words
 
 __all__ = ["DONT_ROLL", "FASCIA", "LEGEND", "record_text", "segment_names"]
