@@ -45,12 +45,15 @@ from bodymap.knowledge.names import (
     TOOLS,
     ZONE_KINDS,
 )
+from bodymap.knowledge.terms import SEARCH_TERMS_FILE, parse_search_terms
 
 __all__ = [
     "ADVICE_FILE",
     "BODY_AREAS",
     "CAUTIONS_FILE",
     "MUSCLE_FILES",
+    "SEARCH_TERMS_FILE",
+    "TABLE_FILES",
     "load_knowledge",
     "parse_knowledge",
 ]
@@ -71,6 +74,8 @@ BODY_AREAS = tuple(name.removesuffix(".toml") for name in MUSCLE_FILES)
 """The body areas a record may be listed under: the muscle tables' names."""
 CAUTIONS_FILE = "cautions.toml"
 ADVICE_FILE = "advice.toml"
+TABLE_FILES = (*MUSCLE_FILES, CAUTIONS_FILE, ADVICE_FILE, SEARCH_TERMS_FILE)
+"""Every shipped knowledge table file."""
 
 _ALL_SEGMENTS = SEGMENT_IDS["front"] | SEGMENT_IDS["back"]
 
@@ -453,7 +458,8 @@ def parse_knowledge(
     ``complete`` demands a record for every region id in the architecture contract (the
     shipped tables); tests pass ``False`` to parse a fragment. ``parsed`` holds files'
     tables already parsed from exactly their text in ``texts`` (the compact form, see
-    :mod:`bodymap.knowledge.compact`); the other files are parsed here.
+    :mod:`bodymap.knowledge.compact`); the other files are parsed here. The search terms
+    (``search_terms.toml``) are read when given; their muscles must be among the records.
     """
     parsed = parsed if parsed is not None else {}
     missing = [n for n in (CAUTIONS_FILE, ADVICE_FILE) if n not in texts]
@@ -463,7 +469,7 @@ def parse_knowledge(
     zones = cautions.zones
     muscles: dict[str, Muscle] = {}
     for name in sorted(texts, key=lambda n: (n not in MUSCLE_FILES, n)):
-        if name in (CAUTIONS_FILE, ADVICE_FILE):
+        if name in (CAUTIONS_FILE, ADVICE_FILE, SEARCH_TERMS_FILE):
             continue
         top = _toml(texts[name], name, parsed)
         for f in top.tables("muscle"):
@@ -485,6 +491,11 @@ def parse_knowledge(
                 f"{CAUTIONS_FILE}: red flag {flag.id!r}: withhold_stretch names unknown "
                 f"muscle(s) or zone(s) {unknown}"
             )
+    search_terms = (
+        parse_search_terms(_toml(texts[SEARCH_TERMS_FILE], SEARCH_TERMS_FILE, parsed), muscles)
+        if SEARCH_TERMS_FILE in texts
+        else ()
+    )
     advice = _toml(texts[ADVICE_FILE], ADVICE_FILE, parsed)
     spine = advice.table("beside_spine")
     spine_pattern = spine.text("pattern")
@@ -524,6 +535,7 @@ def parse_knowledge(
         beside_spine=frozenset(spine_muscles),
         beside_spine_caution=spine.text("caution"),
         urgency=cautions.urgency,
+        search_terms=search_terms,
     )
     check_first.finish()
     spine.finish()
@@ -535,7 +547,6 @@ def parse_knowledge(
 def load_knowledge() -> Knowledge:
     """The shipped knowledge tables, read and checked once per process (from their compact
     form where it was made from the tables as they are)."""
-    names = (*MUSCLE_FILES, CAUTIONS_FILE, ADVICE_FILE)
-    texts = {n: resources.read_text("knowledge", n) for n in names}
+    texts = {n: resources.read_text("knowledge", n) for n in TABLE_FILES}
     parsed = loads_compact(resources.read_bytes("knowledge", COMPACT_FILE), texts)
     return parse_knowledge(texts, parsed=parsed)

@@ -10,6 +10,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from bodymap.knowledge.terms import SearchTerm
+
 __all__ = [
     "MAX_ZONE_MARGIN",
     "NOT_TIMED",
@@ -340,3 +342,5 @@ class Knowledge:
     beside_spine_caution: str = ""
     urgency: tuple[UrgencyLevel, ...] = ()
     """How soon a warning sign asks to act, the most urgent first (``flag_urgency``)."""
+    search_terms: tuple[SearchTerm, ...] = ()
+    """Everyday names of complaints and muscle groups, for search (``search_terms.toml``)."""
