@@ -28,15 +28,24 @@ from PySide6.QtWidgets import (
 
 from bodymap.atlas import ViewAtlas
 from bodymap.knowledge import Knowledge, load_knowledge
+from bodymap.knowledge.places import place_labels
 from bodymap.knowledge.search import MuscleMatch, area_name, area_words, areas, search_muscles
 from bodymap.ui.browser.record_text import record_text
 from bodymap.ui.drawing.plain_text import plain_label
 
-__all__ = ["SIDES", "MuscleBrowser"]
+__all__ = ["SIDES", "MuscleBrowser", "nothing_text"]
 
 SIDES = (("right", "Right side"), ("left", "Left side"))
 _ROLE_ID = Qt.ItemDataRole.UserRole
 _COMPLETIONS = 12
+
+
+def nothing_text(query: str) -> str:
+    """What the browser says when a search finds nothing, and what to try instead."""
+    return (
+        f"No muscle matches “{query[:60]}” — try a muscle name, a body part such as "
+        "“knee”, or a complaint such as “tennis elbow”."
+    )
 
 
 class MuscleBrowser(QWidget):
@@ -57,12 +66,13 @@ class MuscleBrowser(QWidget):
         super().__init__(parent)
         self._atlas = atlas
         self._knowledge = knowledge if knowledge is not None else load_knowledge()
+        self._places = place_labels(atlas)
         self._muscle = ""
         self._completions: dict[str, str] = {}
         self.setAccessibleName("Muscle browser")
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search: name or nickname (lats, ITB, peroneus)")
+        self.search.setPlaceholderText("Search: a name (lats), a body part (knee), a complaint")
         self.search.setAccessibleName("Search muscles")
         self.completer = QCompleter(QStringListModel(self), self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -124,7 +134,7 @@ class MuscleBrowser(QWidget):
     def matches(self) -> list[MuscleMatch]:
         """The records the search box and the area filter let through, best first."""
         area = self.area.currentData() or None
-        return search_muscles(self.search.text(), self._knowledge, area)
+        return search_muscles(self.search.text(), self._knowledge, area, self._places)
 
     def listed(self) -> list[str]:
         """The ids in the list, top to bottom."""
@@ -191,7 +201,7 @@ class MuscleBrowser(QWidget):
             self.list.addItem(item)
         self.list.blockSignals(False)
         query = self.search.text().strip()
-        self.nothing.setText(f"No muscle matches “{query[:60]}”." if query else "")
+        self.nothing.setText(nothing_text(query) if query else "")
         self.nothing.setVisible(bool(query) and self.list.count() == 0)
         if self._muscle in self.listed():
             self._mark(self._muscle)
