@@ -1,5 +1,6 @@
-"""MuscleBrowser: search a muscle by the names people use, filter by body area, read its
-record, and ask the diagram to draw its referral pattern.
+"""MuscleBrowser: search a muscle by the names people use, by where it hurts or by the name
+of a complaint ("tennis elbow"), filter by body area, read its record, and ask the diagram
+to draw its referral pattern.
 
 The browser never touches the canvas: it emits ``patternChosen(muscle, side)`` (an empty
 muscle returns the diagram to normal) and the window forwards it. Which records match a
