@@ -600,7 +600,8 @@ def _cmd_muscle(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(data)
         return 0
-    print(f"{data['name']} ({data['id']}), {data['area'].replace('_', ' ')}")
+    also = "".join(f", also {area.replace('_', ' ')}" for area in data["also_in"])
+    print(f"{data['name']} ({data['id']}), {data['area'].replace('_', ' ')}{also}")
     if data["synonyms"]:
         print(f"  also called: {', '.join(data['synonyms'])}")
     print(f"  refers pain to: {', '.join(data['essential'])}")

@@ -34,14 +34,25 @@ def test_muscles_json_lists_every_record_with_the_contract_keys(capsys) -> None:
     assert {e["id"] for e in entries} == set(REGION_IDS)
     assert len(entries) >= 110
     for e in entries:
-        for key in ("id", "name", "synonyms", "group", "views", "essential", "spillover",
-                    "sites", "rollable", "source"):  # fmt: skip
+        for key in ("id", "name", "synonyms", "group", "area", "also_in", "views", "essential",
+                    "spillover", "sites", "rollable", "source"):  # fmt: skip
             assert key in e, (e["id"], key)
         assert isinstance(e["rollable"], bool)
         assert e["views"] and e["essential"]
         assert set(e["partly"]) <= {*e["essential"], *e["spillover"]}
     lats = next(e for e in entries if e["id"] == "latissimus_dorsi")
     assert {"scapula", "mid_back"} <= set(lats["partly"])
+
+
+def test_a_muscle_listed_under_more_body_areas_says_each(capsys) -> None:
+    status, out, _err = call(capsys, "muscle", "pectoralis_major", "--json")
+    data = json.loads(out)
+    assert status == 0 and data["area"] == "shoulder_arm" and data["also_in"] == ["chest_wall"]
+    status, out, _err = call(capsys, "muscles", "--json")
+    entries = {e["id"]: e for e in json.loads(out)}
+    assert entries["masseter"]["also_in"] == ["face_jaw"] and entries["soleus"]["also_in"] == []
+    status, out, _err = call(capsys, "muscle", "rhomboids")
+    assert out.splitlines()[0].endswith("shoulder arm, also trunk")
 
 
 def test_the_muscle_text_names_the_segments_it_covers_in_part(capsys) -> None:

@@ -16,7 +16,7 @@ from bodymap.knowledge import (
     load_knowledge,
     parse_knowledge,
 )
-from bodymap.knowledge.loader import ADVICE_FILE, CAUTIONS_FILE, MUSCLE_FILES
+from bodymap.knowledge.loader import ADVICE_FILE, CAUTIONS_FILE, MUSCLE_FILES, SEARCH_TERMS_FILE
 from bodymap.knowledge.model import NOT_TIMED
 from bodymap.knowledge.names import MIDLINE_SEGMENTS, SEGMENT_IDS
 from bodymap.resources import read_text
@@ -227,11 +227,14 @@ source = "Travell & Simons, vol. 2 ch. 22."
 """
 
 
-def _parse(muscles: str) -> object:
+def _parse(muscles: str, **more: str) -> Any:
+    """A fragment: ``muscles`` as the leg table, the shipped cautions and advice, and
+    ``more`` files by name."""
     texts = {
         "leg_foot.toml": muscles,
         CAUTIONS_FILE: read_text("knowledge", CAUTIONS_FILE),
         ADVICE_FILE: read_text("knowledge", ADVICE_FILE),
+        **more,
     }
     return parse_knowledge(texts, complete=False)
 
@@ -263,6 +266,10 @@ def test_fragment_parses() -> None:
         ("prevalence = 0.7", "prevalence = 0.7\ngroup = 'quadriceps'", "does not list 'soleus'"),
         ("around_min = [2, 3]", 'around_min = [2, 3]\nroll_on = ["calfs"]', "unknown surface"),
         ("around_min = [2, 3]", "around_min = [2, 3]\nroll_on = 'calf'", "'roll_on'"),
+        ("prevalence = 0.7", "prevalence = 0.7\nalso_in = ['calf']", "unknown body area 'calf'"),
+        ("prevalence = 0.7", "prevalence = 0.7\nalso_in = ['leg_foot']", "own body area"),
+        ("prevalence = 0.7", "prevalence = 0.7\nalso_in = 'foot'", "'also_in' must be a list"),
+        ("prevalence = 0.7", "prevalence = 0.7\nalso_in = ['foot', 'foot']", "an entry twice"),
     ],
 )
 def test_loader_rejects_and_names_file_and_record(old: str, new: str, message: str | None) -> None:
@@ -275,6 +282,14 @@ def test_loader_rejects_and_names_file_and_record(old: str, new: str, message: s
         assert "'soleus" in text
     if message:
         assert message in text
+
+
+def test_also_in_lists_the_record_under_more_body_areas_its_own_first() -> None:
+    soleus = _parse(GOOD.replace("prevalence = 0.7", "prevalence = 0.7\nalso_in = ['foot']"))
+    muscle = soleus.muscles["soleus"]  # type: ignore[attr-defined]
+    assert muscle.area == "leg_foot" and muscle.also_in == ("foot",)
+    assert muscle.areas == ("leg_foot", "foot")
+    assert _parse(GOOD).muscles["soleus"].areas == ("leg_foot",)  # type: ignore[attr-defined]
 
 
 def test_loader_refuses_timings_on_a_record_that_is_not_rolled() -> None:
@@ -733,3 +748,58 @@ def test_the_advice_file_is_strict(old: str, new: str, message: str, complete: b
     with pytest.raises(KnowledgeError) as err:
         _parse_advice(advice.replace(old, new, 1), complete)
     assert str(err.value).startswith(ADVICE_FILE) and message in str(err.value)
+
+
+# --- the search terms table is strict ---------------------------------------------------
+
+TERMS = """
+[said]
+complaint = "often involved in what people call {term}"
+group = "one of the {term} muscles"
+
+[[term]]
+term = "calf pain"
+kind = "complaint"
+also = ["sore calf"]
+muscles = ["soleus"]
+source = "Travell & Simons, vol. 2 ch. 22."
+"""
+
+
+def _parse_terms(terms: str) -> Any:
+    return _parse(GOOD, **{SEARCH_TERMS_FILE: terms})
+
+
+def test_a_search_term_lists_its_muscles() -> None:
+    (entry,) = _parse_terms(TERMS).search_terms
+    assert entry.spellings == ("calf pain", "sore calf") and entry.muscles == ("soleus",)
+    assert entry.why("sore calf") == "often involved in what people call sore calf"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('muscles = ["soleus"]', 'muscles = ["solius"]', "term 'calf pain': muscles names unknown"),
+        ('muscles = ["soleus"]', "muscles = []", "term 'calf pain': 'muscles' must not be empty"),
+        ('kind = "complaint"', 'kind = "diagnosis"', "term 'calf pain': unknown kind"),
+        ('also = ["sore calf"]', 'also = ["Calf-pain"]', "'Calf-pain' already names term"),
+        ('also = ["sore calf"]', 'also = ["***"]', "has no letters"),
+        ('source = "T', 'colour = "red"\nsource = "T', "term 'calf pain': unknown key(s) 'colour'"),
+        ('source = "Travell & Simons, vol. 2 ch. 22."\n', "", "missing key 'source'"),
+        ('call {term}"', 'call it"', "'complaint' must say {term}"),
+        ('call {term}"', 'call {terms}"', "'complaint' takes only {term}"),
+        ("[said]", "[say]", "missing key 'said'"),
+    ],
+)
+def test_the_search_terms_file_is_strict_and_names_the_entry(old: str, new: str, message: str):
+    assert old in TERMS
+    with pytest.raises(KnowledgeError) as err:
+        _parse_terms(TERMS.replace(old, new, 1))
+    assert str(err.value).startswith(SEARCH_TERMS_FILE) and message in str(err.value)
+
+
+def test_every_shipped_search_term_names_records_and_a_source() -> None:
+    assert KNOWLEDGE.search_terms
+    for entry in KNOWLEDGE.search_terms:
+        assert set(entry.muscles) <= set(KNOWLEDGE.muscles), entry.term
+        assert len(entry.source) > 80 and entry.kind in ("complaint", "group"), entry.term

@@ -13,10 +13,10 @@ from bodymap import resources
 from bodymap.knowledge import load_knowledge
 from bodymap.knowledge.compact import COMPACT_FILE, dumps_compact, loads_compact
 from bodymap.knowledge.fields import KnowledgeError
-from bodymap.knowledge.loader import ADVICE_FILE, CAUTIONS_FILE, MUSCLE_FILES, parse_knowledge
+from bodymap.knowledge.loader import ADVICE_FILE, TABLE_FILES, parse_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
-NAMES = (*MUSCLE_FILES, CAUTIONS_FILE, ADVICE_FILE)
+NAMES = TABLE_FILES
 REBUILD = "the knowledge tables changed: run `python tools/build_knowledge.py` and commit"
 
 

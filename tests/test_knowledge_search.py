@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bodymap.atlas import load_atlas
 from bodymap.knowledge import load_knowledge
-from bodymap.knowledge.search import area_name, areas, normalise, search_muscles
+from bodymap.knowledge.search import AREA_NAMES, area_name, areas, normalise, search_muscles
 
 
 @pytest.fixture(scope="module")
@@ -107,6 +109,13 @@ def test_punctuation_alone_matches_no_muscle() -> None:
 
 
 _PLACES = {
+    "head_neck": {"lateral_neck", "posterior_neck", "occiput", "throat"},
+    "face_jaw": {"jaw", "cheek", "tmj", "chin"},
+    "chest_wall": {"chest", "sternum", "clavicle"},
+    "trunk": {
+        "mid_back", "interscapular", "thoracolumbar", "lumbar_paraspinal", "lateral_low_back",
+        "flank", "upper_abdomen", "lower_abdomen",
+    },
     "forearm_hand": {
         "anterior_forearm", "posterior_forearm", "medial_forearm", "wrist_palmar", "wrist_dorsal",
         "wrist_palmar_ulnar", "wrist_dorsal_ulnar", "palm", "back_of_hand", "thumb",
@@ -119,34 +128,234 @@ _PLACES = {
     "foot": {"heel", "sole", "dorsum_of_foot", "toes", "big_toe"},
 }  # fmt: skip
 """The surface segments over which a body area's muscles lie (the area filter's promise)."""
+_ONE_AREA_ONLY = ("forearm_hand", "leg_foot", "foot")
+"""Areas whose muscles lie there and nowhere else: listed under that area alone."""
 
 
-def _lies_on(muscle_id: str) -> str:
-    """The segment under the middle of the muscle's largest drawn region."""
+@pytest.fixture(scope="module")
+def lies_on(knowledge) -> dict[str, str]:
+    """The segment under the middle of each muscle's largest drawn region."""
     atlas = load_atlas()
-    view, region = max(
-        (
-            (view, r)
-            for view, va in atlas.items()
-            for layer in ("superficial", "deep")
-            for r in va.layer(layer)
-            if r.id == muscle_id
-        ),
-        key=lambda found: found[1].geometry.area,
-    )
-    inner = region.geometry.representative_point()
-    hit = atlas[view].locate(inner.x, inner.y)
-    return hit.segments[0].id
+    out: dict[str, str] = {}
+    for muscle_id in knowledge.muscles:
+        view, region = max(
+            (
+                (view, r)
+                for view, va in atlas.items()
+                for layer in ("superficial", "deep")
+                for r in va.layer(layer)
+                if r.id == muscle_id
+            ),
+            key=lambda found: found[1].geometry.area,
+        )
+        inner = region.geometry.representative_point()
+        out[muscle_id] = atlas[view].locate(inner.x, inner.y).segments[0].id
+    return out
 
 
-def test_every_muscle_of_the_forearm_leg_and_foot_is_listed_under_that_body_area(knowledge):
-    """Filtering the browser by "Forearm and hand" finds the forearm muscles (the wrist
-    extensors of a tennis elbow too), "Leg" the calf muscles, "Foot" the foot's own."""
+def test_every_muscle_is_listed_under_each_body_area_it_lies_in(knowledge, lies_on):
+    """Filtering the browser by an area finds the muscles that lie there: "Face and jaw" the
+    masseter, "Chest wall" the pectorals, "Trunk and back" the rhomboids and lats, "Head and
+    neck" the upper trapezius; "Forearm and hand" the forearm muscles (the wrist extensors of
+    a tennis elbow too), "Leg" the calf muscles, "Foot" the foot's own."""
     for muscle in knowledge.muscles.values():
-        area = muscle.file.removesuffix(".toml")
-        place = _lies_on(muscle.id)
+        place = lies_on[muscle.id]
+        listed = {m.muscle.id for area in muscle.areas for m in search_muscles("", knowledge, area)}
+        assert muscle.id in listed
         for name, places in _PLACES.items():
             if place in places:
-                assert area == name, f"{muscle.id} lies on {place} but is listed under {area}"
-        if area in _PLACES:
-            assert place in _PLACES[area], f"{muscle.id} ({area}) lies on {place}"
+                found = [m.muscle.id for m in search_muscles("", knowledge, area=name)]
+                assert muscle.id in found, f"{muscle.id} lies on {place} but not under {name}"
+                if name in _ONE_AREA_ONLY:
+                    assert muscle.areas == (name,), f"{muscle.id} lies on {place}: {muscle.areas}"
+        if muscle.area in _ONE_AREA_ONLY:
+            assert place in _PLACES[muscle.area], f"{muscle.id} ({muscle.area}) lies on {place}"
+
+
+@pytest.mark.parametrize(
+    ("area", "muscles"),
+    [
+        ("face_jaw", {"masseter", "temporalis", "facial_muscles"}),
+        ("chest_wall", {"pectoralis_major", "pectoralis_minor", "serratus_anterior"}),
+        ("trunk", {"rhomboids", "middle_trapezius", "lower_trapezius", "latissimus_dorsi",
+                   "serratus_posterior_superior", "serratus_posterior_inferior",
+                   "splenius_cervicis"}),
+        ("head_neck", {"upper_trapezius", "levator_scapulae", "platysma", "masseter"}),
+    ],
+)  # fmt: skip
+def test_the_area_filter_lists_muscles_from_other_tables_that_lie_there(knowledge, area, muscles):
+    found = {m.muscle.id for m in search_muscles("", knowledge, area=area)}
+    assert muscles <= found
+    # and a search within the area finds them by name
+    assert [m.muscle.id for m in search_muscles("pecs", knowledge, area="chest_wall")][:2] in (
+        ["pectoralis_major", "pectoralis_minor"],
+        ["pectoralis_minor", "pectoralis_major"],
+    )
+
+
+def test_a_record_says_every_area_it_is_listed_under(knowledge):
+    from bodymap.knowledge.search import area_words
+
+    assert area_words(knowledge.muscles["masseter"]) == (
+        "Head and neck (also listed under Face and jaw)"
+    )
+    assert area_words(knowledge.muscles["soleus"]) == "Leg"
+
+
+def test_every_area_an_also_in_names_has_words(knowledge):
+    from bodymap.knowledge.loader import BODY_AREAS
+    from bodymap.knowledge.search import AREA_NAMES
+
+    assert set(AREA_NAMES) == set(BODY_AREAS)
+
+
+# --- everyday words: complaints, muscle groups, places and body areas -------------------
+
+
+@pytest.fixture(scope="module")
+def places() -> dict[str, str]:
+    from bodymap.knowledge.places import place_labels
+
+    return place_labels(load_atlas())
+
+
+def found(query, knowledge, places, area=None) -> list[str]:
+    return [m.muscle.id for m in search_muscles(query, knowledge, area, places)]
+
+
+def test_every_spelling_of_every_search_term_finds_its_muscles_in_order(knowledge, places):
+    assert len(knowledge.search_terms) >= 10
+    for entry in knowledge.search_terms:
+        for spelling in entry.spellings:
+            matches = search_muscles(spelling, knowledge, places=places)
+            named = [m for m in matches if m.why == entry.why(spelling)]
+            assert [m.muscle.id for m in named] == list(entry.muscles), spelling
+
+
+@pytest.mark.parametrize(
+    ("query", "muscles"),
+    [
+        ("tennis elbow", ["supinator", "extensor_carpi_radialis", "brachioradialis"]),
+        ("golfer", ["wrist_flexors", "flexor_carpi_radialis"]),
+        ("golfer's elbow", ["wrist_flexors", "flexor_carpi_radialis"]),
+        ("rotator cuff", ["supraspinatus", "infraspinatus", "teres_minor", "subscapularis"]),
+        ("shin splints", ["tibialis_anterior", "tibialis_posterior", "soleus"]),
+        ("TMJ", ["masseter", "lateral_pterygoid", "medial_pterygoid", "temporalis"]),
+        ("jaw", ["masseter", "lateral_pterygoid"]),
+        ("sciatica", ["gluteus_minimus", "piriformis"]),
+        ("plantar fasciitis", ["plantar_fascia", "soleus", "quadratus_plantae"]),
+        ("tension headache", ["upper_trapezius", "sternocleidomastoid", "suboccipitals"]),
+        ("runner's knee", ["vastus_medialis", "rectus_femoris"]),
+        ("ITBS", ["iliotibial_band", "tensor_fasciae_latae"]),
+    ],
+)
+def test_the_testers_words_find_the_muscles_first(knowledge, places, query, muscles):
+    assert found(query, knowledge, places)[: len(muscles)] == muscles
+
+
+@pytest.mark.parametrize(
+    ("query", "muscle", "why"),
+    [
+        ("knee", "vastus_medialis", "refers pain to the front of the knee"),
+        ("neck", "upper_trapezius", "refers pain to the side of the neck"),
+        ("shoulder", "deltoid_middle", "refers pain to the side of the shoulder"),
+        ("elbow", "supinator", "refers pain to the outer elbow"),
+        ("heel", "quadratus_plantae", "often involved in what people call heel pain"),
+        ("low back", "quadratus_lumborum", "refers pain to the low back above the hip bone"),
+        ("lower back pain", "multifidus", "refers pain to the low back beside the spine"),
+        ("shoulder blade", "rhomboids", "refer pain between the shoulder blades"),
+        ("jaw", "upper_trapezius", "refers pain to the jaw"),
+        ("back of knee", "popliteus", "refers pain to the back of the knee"),
+    ],
+)
+def test_a_place_lists_the_muscles_that_commonly_refer_pain_there(
+    knowledge, places, query, muscle, why
+):
+    match = next(
+        m for m in search_muscles(query, knowledge, places=places) if m.muscle.id == muscle
+    )
+    assert match.why == why
+    assert match.label == f"{match.muscle.name} — {why}"
+    assert not match.by_synonym
+
+
+def test_a_place_lists_only_muscles_whose_main_zone_lies_there(knowledge, places):
+    from bodymap.knowledge.places import places_named
+
+    for query in ("knee", "neck", "shoulder", "elbow", "heel", "low back", "jaw"):
+        named = set(places_named(query, places))
+        assert named, query
+        for match in search_muscles(query, knowledge, places=places):
+            if match.why.startswith(("refers pain", "refer pain")):
+                assert named & set(match.muscle.referral.essential), (query, match.muscle.id)
+                assert match.muscle.kind == "muscle"
+
+
+def test_where_on_a_place_is_not_the_place(knowledge, places):
+    """ "back" is the back, not the back of the knee; "shoulder" the shoulder, not the
+    shoulder blade."""
+    from bodymap.knowledge.places import places_named
+
+    assert "posterior_knee" not in places_named("back", places)
+    assert "mid_back" in places_named("back", places)
+    assert not {"scapula", "interscapular"} & set(places_named("shoulder", places))
+    assert places_named("tmj", places) == ["tmj"]
+    assert places_named("pain", places) == [] and places_named("tennis", places) == []
+
+
+def test_every_segment_is_found_by_its_own_label(places):
+    from bodymap.knowledge.places import places_named
+
+    for segment, label in places.items():
+        assert segment in places_named(label, places), label
+
+
+@pytest.mark.parametrize("area", list(AREA_NAMES))
+def test_every_body_area_word_lists_that_areas_muscles(knowledge, places, area):
+    words = area_name(area).casefold().replace(" and ", " ").split()
+    listed = {m.muscle.id for m in search_muscles("", knowledge, area=area)}
+    for word in words:
+        if word in ("wall", "deep"):  # not a body part on their own
+            continue
+        matches = search_muscles(word, knowledge, places=places)
+        under = {m.muscle.id for m in matches if m.why == f"listed under {area_name(area)}"}
+        got = {m.muscle.id for m in matches}
+        assert listed <= got, (word, sorted(listed - got))
+        assert under, word
+
+
+def test_names_come_before_complaints_places_and_areas(knowledge, places):
+    matches = search_muscles("knee", knowledge, places=places)
+    assert matches[0].muscle.id == "patellar_retinaculum" and not matches[0].why
+    ranks = [m.rank for m in matches]
+    assert ranks == sorted(ranks)
+    assert found("soleus", knowledge, places)[0] == "soleus"
+    it_band = search_muscles("IT band", knowledge, places=places)
+    assert it_band[0].muscle.id == "iliotibial_band" and it_band[0].rank == 0
+    # a complaint's name starts before the places, a later word of it after them
+    elbow = search_muscles("elbow", knowledge, places=places)
+    first_term = next(i for i, m in enumerate(elbow) if "what people call" in m.why)
+    assert all(m.why.startswith("refer") for m in elbow[:first_term])
+
+
+def test_a_complaint_is_never_said_as_a_diagnosis(knowledge, places):
+    for entry in knowledge.search_terms:
+        for spelling in entry.spellings:
+            why = entry.why(spelling)
+            assert "you have" not in why.casefold() and "diagnos" not in why.casefold()
+            assert why.startswith(("often involved in what people call", "one of the"))
+        assert re.search(r"Travell|Anatomy|Davies", entry.source), entry.term
+
+
+def test_the_area_filter_narrows_the_everyday_answers(knowledge, places):
+    assert found("tennis elbow", knowledge, places, area="shoulder_arm") == [
+        "triceps_brachii",
+        "anconeus",
+    ]
+    assert found("knee", knowledge, places, area="foot") == []
+
+
+def test_without_places_a_place_word_finds_no_referrers(knowledge):
+    matches = search_muscles("knee", knowledge)
+    assert matches[0].muscle.id == "patellar_retinaculum"
+    assert not [m for m in matches if "pain to" in m.why]

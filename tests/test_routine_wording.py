@@ -91,10 +91,10 @@ def test_withheld_stretches_are_data_and_name_real_records() -> None:
 
 def test_withhold_stretch_is_checked_by_the_loader() -> None:
     from bodymap.knowledge import KnowledgeError
-    from bodymap.knowledge.loader import ADVICE_FILE, CAUTIONS_FILE, MUSCLE_FILES, parse_knowledge
+    from bodymap.knowledge.loader import CAUTIONS_FILE, TABLE_FILES, parse_knowledge
     from bodymap.resources import read_text
 
-    texts = {n: read_text("knowledge", n) for n in (*MUSCLE_FILES, CAUTIONS_FILE, ADVICE_FILE)}
+    texts = {n: read_text("knowledge", n) for n in TABLE_FILES}
     good = texts[CAUTIONS_FILE]
     line = 'withhold_stretch = ["scalenes", "platysma", "infrahyoids", "neck_front"]'
     assert line in good

@@ -186,6 +186,21 @@ def test_the_area_filter_lists_only_that_area_and_a_click_in_the_list_chooses(qt
     assert "flexor_hallucis_brevis" in browser.listed()
 
 
+def test_a_muscle_from_another_table_is_listed_under_the_area_it_lies_in(qtbot, window):
+    browser = open_browser(qtbot, window)
+    browser.area.setCurrentIndex(browser.area.findText("Chest wall"))
+    listed = browser.listed()
+    assert {"pectoralis_major", "pectoralis_minor", "serratus_anterior", "sternalis"} <= set(listed)
+    row = browser.list.item(listed.index("pectoralis_major"))
+    assert row.toolTip() == "Body area: Shoulder and arm (also listed under Chest wall)"
+    browser.list.setCurrentItem(row)
+    assert "Body area: Shoulder and arm (also listed under Chest wall)" in (
+        browser.text.toPlainText().splitlines()
+    )
+    browser.area.setCurrentIndex(browser.area.findText("Face and jaw"))
+    assert "masseter" in browser.listed() and "pectoralis_major" not in browser.listed()
+
+
 def test_a_muscle_not_to_roll_says_so_and_has_no_roll_zone(qtbot, window):
     window.show_muscles("digastric", "left")
     browser = window.muscle_dock.browser
@@ -294,7 +309,11 @@ def test_a_search_that_finds_nothing_says_so_and_punctuation_finds_nothing(qtbot
     qtbot.keyClicks(browser.search, "zzzq")
     browser.completer.popup().hide()
     assert browser.listed() == []
-    assert browser.nothing.isVisible() and browser.nothing.text() == "No muscle matches “zzzq”."
+    assert browser.nothing.isVisible()
+    assert browser.nothing.text() == (
+        "No muscle matches “zzzq” — try a muscle name, a body part such as “knee”, "
+        "or a complaint such as “tennis elbow”."
+    )
     browser.search.clear()
     qtbot.keyClicks(browser.search, "***")
     browser.completer.popup().hide()
@@ -313,3 +332,32 @@ def test_a_pattern_over_part_of_a_segment_says_part_of_it(qtbot, window):
     )
     assert "part of the shoulder blade" in line and "part of the mid back" in line, line
     assert "side of chest" in line and "part of the side of chest" not in line
+
+
+def type_query(qtbot, browser, query: str) -> None:
+    browser.search.clear()
+    qtbot.keyClicks(browser.search, query)
+    browser.completer.popup().hide()
+
+
+def test_typing_a_complaint_or_a_body_part_lists_the_muscles_and_says_why(qtbot, window):
+    browser = open_browser(qtbot, window)
+    type_query(qtbot, browser, "tennis elbow")
+    assert browser.listed()[:2] == ["supinator", "extensor_carpi_radialis"]
+    first = browser.list.item(0).text()
+    assert first == "Supinator — often involved in what people call tennis elbow"
+    assert browser.completer.completionModel().index(0, 0).data() == first
+    assert not browser.nothing.isVisible()
+    with qtbot.waitSignal(browser.patternChosen) as blocker:
+        qtbot.keyClick(browser.search, Qt.Key.Key_Return)
+    assert blocker.args == ["supinator", "right"]
+    type_query(qtbot, browser, "knee")
+    rows = [browser.list.item(i).text() for i in range(browser.list.count())]
+    assert "Vastus medialis — refers pain to the front of the knee" in rows
+    assert browser.listed()[0] == "patellar_retinaculum"  # a name first ("Knee retinaculum")
+    type_query(qtbot, browser, "jaw")
+    assert browser.listed()[0] == "masseter"
+    # the body-area filter narrows these answers too
+    browser.area.setCurrentIndex(browser.area.findText("Shoulder and arm"))
+    type_query(qtbot, browser, "neck")
+    assert "upper_trapezius" in browser.listed() and "scalenes" not in browser.listed()

@@ -14,7 +14,7 @@ import argparse
 from pathlib import Path
 
 from bodymap.knowledge.compact import COMPACT_FILE, dumps_compact
-from bodymap.knowledge.loader import ADVICE_FILE, CAUTIONS_FILE, MUSCLE_FILES
+from bodymap.knowledge.loader import TABLE_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "assets" / "knowledge"
@@ -22,8 +22,7 @@ KNOWLEDGE = ROOT / "assets" / "knowledge"
 
 def build(folder: Path = KNOWLEDGE) -> str:
     """The compact form of the table files in ``folder``."""
-    names = (*MUSCLE_FILES, CAUTIONS_FILE, ADVICE_FILE)
-    return dumps_compact({n: (folder / n).read_text(encoding="utf-8") for n in names})
+    return dumps_compact({n: (folder / n).read_text(encoding="utf-8") for n in TABLE_FILES})
 
 
 def main(argv: list[str] | None = None) -> int:

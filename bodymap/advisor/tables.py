@@ -18,6 +18,7 @@ from bodymap.advisor.surrounding import ReachIndex
 from bodymap.advisor.zones_compact import shipped_zones
 from bodymap.knowledge import Knowledge, site_point
 from bodymap.knowledge.focus import focused_part
+from bodymap.knowledge.places import place_noun, place_phrase, sentence_label
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -49,54 +50,6 @@ class Referrer:
     side: str
     zone: str
     text: str
-
-
-_PREPOSITIONS = ("above ", "below ", "behind ", "beside ", "between ", "under ")
-_WITH_THE = ("front of ", "back of ", "side of ", "top of ")
-"""Names written short for a label ("Back of shoulder") that take "the" in a sentence."""
-_SAID = {
-    "Fingers (back)": "to the backs of the fingers",
-    "Fingers (palm side)": "to the palm side of the fingers",
-    "Wrist (palm side)": "to the palm side of the wrist",
-    "Little-finger side of the wrist (back)": "to the back of the wrist on the little-finger side",
-    "Little-finger side of the wrist (palm side)": "to the inner wrist on the little-finger side",
-    "Upper low back (thoracolumbar junction)": "to the upper low back",
-    "Lower buttock (sit bone)": "to the lower buttock over the sit bone",
-    "Behind the ear (mastoid)": "behind the ear",
-    "Sacrum (back of the pelvis)": "to the sacrum",
-    "Jaw joint (TMJ)": "to the jaw joint",
-}
-"""Labels whose brackets do not read in a sentence, as a sentence says them."""
-_PROPER = ("Achilles",)
-"""Labels that start with a name, which keeps its capital in a sentence."""
-
-
-def sentence_label(name: str) -> str:
-    """A label as it reads inside a sentence: "shoulder blade", but "Achilles tendon"."""
-    return name if name.startswith(_PROPER) else name[:1].lower() + name[1:]
-
-
-def place_phrase(name: str) -> str:
-    """Where pain goes, from a segment's label: "to the calf", "to the back of the
-    shoulder", and for a label that is itself a place phrase "between the shoulder
-    blades" (not "to the between ...")."""
-    said = _SAID.get(name)
-    if said is not None:
-        return said
-    place = sentence_label(name)
-    if place.startswith(_PREPOSITIONS):
-        return place
-    for start in _WITH_THE:
-        if place.startswith(start) and not place.startswith(f"{start}the "):
-            place = f"{start}the {place[len(start) :]}"
-    return f"to the {place}"
-
-
-def place_noun(name: str) -> str:
-    """A segment's label as a noun phrase: "the back of the shoulder", "the area between
-    the shoulder blades" (for "part of ...")."""
-    phrase = place_phrase(name)
-    return phrase.removeprefix("to ") if phrase.startswith("to ") else f"the area {phrase}"
 
 
 class ReferrerTable(Mapping[tuple[str, str], tuple[Referrer, ...]]):

@@ -31,7 +31,7 @@ _BODY_LAYERS = ("superficial", "deep")
 
 def area_of(muscle: Muscle) -> str:
     """The body area a record belongs to: the name of its table file (``forearm_hand``)."""
-    return muscle.file.removesuffix(".toml")
+    return muscle.area
 
 
 def _views(muscle: Muscle, atlas: Mapping[str, ViewAtlas]) -> list[str]:
@@ -64,6 +64,7 @@ def muscle_entry(muscle: Muscle, atlas: Mapping[str, ViewAtlas]) -> dict[str, An
         "synonyms": list(muscle.synonyms),
         "group": muscle.group,
         "area": area_of(muscle),
+        "also_in": list(muscle.also_in),
         "kind": muscle.kind,
         "views": _views(muscle, atlas),
         "essential": list(muscle.referral.essential),

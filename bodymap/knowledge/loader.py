@@ -45,11 +45,15 @@ from bodymap.knowledge.names import (
     TOOLS,
     ZONE_KINDS,
 )
+from bodymap.knowledge.terms import SEARCH_TERMS_FILE, parse_search_terms
 
 __all__ = [
     "ADVICE_FILE",
+    "BODY_AREAS",
     "CAUTIONS_FILE",
     "MUSCLE_FILES",
+    "SEARCH_TERMS_FILE",
+    "TABLE_FILES",
     "load_knowledge",
     "parse_knowledge",
 ]
@@ -66,8 +70,12 @@ MUSCLE_FILES = (
     "hip_deep.toml",
     "foot.toml",
 )
+BODY_AREAS = tuple(name.removesuffix(".toml") for name in MUSCLE_FILES)
+"""The body areas a record may be listed under: the muscle tables' names."""
 CAUTIONS_FILE = "cautions.toml"
 ADVICE_FILE = "advice.toml"
+TABLE_FILES = (*MUSCLE_FILES, CAUTIONS_FILE, ADVICE_FILE, SEARCH_TERMS_FILE)
+"""Every shipped knowledge table file."""
 
 _ALL_SEGMENTS = SEGMENT_IDS["front"] | SEGMENT_IDS["back"]
 
@@ -209,6 +217,7 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
     unknown = [i for i in stands_for if i not in REGION_IDS]
     if unknown:
         raise f.error(f"stands_for names unknown muscles {unknown}")
+    also_in = _also_in(f, file)
     if zones is not None:
         for zone in avoid:
             if zone not in zones:
@@ -229,9 +238,23 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
         synonyms=synonyms,
         stands_for=stands_for,
         plural=f.flag("plural"),
+        also_in=also_in,
     )
     f.finish()
     return muscle
+
+
+def _also_in(f: Fields, file: str) -> tuple[str, ...]:
+    """The other body areas a muscle is listed under: known areas, never its own."""
+    also_in = f.texts("also_in", required=False)
+    for area in also_in:
+        if area == file.removesuffix(".toml"):
+            raise f.error(f"also_in names the record's own body area {area!r}")
+        if area not in BODY_AREAS:
+            raise f.error(
+                f"also_in names unknown body area {area!r} (one of {', '.join(BODY_AREAS)})"
+            )
+    return also_in
 
 
 class _Cautions:
@@ -436,7 +459,8 @@ def parse_knowledge(
     ``complete`` demands a record for every region id in the architecture contract (the
     shipped tables); tests pass ``False`` to parse a fragment. ``parsed`` holds files'
     tables already parsed from exactly their text in ``texts`` (the compact form, see
-    :mod:`bodymap.knowledge.compact`); the other files are parsed here.
+    :mod:`bodymap.knowledge.compact`); the other files are parsed here. The search terms
+    (``search_terms.toml``) are read when given; their muscles must be among the records.
     """
     parsed = parsed if parsed is not None else {}
     missing = [n for n in (CAUTIONS_FILE, ADVICE_FILE) if n not in texts]
@@ -446,7 +470,7 @@ def parse_knowledge(
     zones = cautions.zones
     muscles: dict[str, Muscle] = {}
     for name in sorted(texts, key=lambda n: (n not in MUSCLE_FILES, n)):
-        if name in (CAUTIONS_FILE, ADVICE_FILE):
+        if name in (CAUTIONS_FILE, ADVICE_FILE, SEARCH_TERMS_FILE):
             continue
         top = _toml(texts[name], name, parsed)
         for f in top.tables("muscle"):
@@ -468,6 +492,11 @@ def parse_knowledge(
                 f"{CAUTIONS_FILE}: red flag {flag.id!r}: withhold_stretch names unknown "
                 f"muscle(s) or zone(s) {unknown}"
             )
+    search_terms = (
+        parse_search_terms(_toml(texts[SEARCH_TERMS_FILE], SEARCH_TERMS_FILE, parsed), muscles)
+        if SEARCH_TERMS_FILE in texts
+        else ()
+    )
     advice = _toml(texts[ADVICE_FILE], ADVICE_FILE, parsed)
     spine = advice.table("beside_spine")
     spine_pattern = spine.text("pattern")
@@ -507,6 +536,7 @@ def parse_knowledge(
         beside_spine=frozenset(spine_muscles),
         beside_spine_caution=spine.text("caution"),
         urgency=cautions.urgency,
+        search_terms=search_terms,
     )
     check_first.finish()
     spine.finish()
@@ -518,7 +548,6 @@ def parse_knowledge(
 def load_knowledge() -> Knowledge:
     """The shipped knowledge tables, read and checked once per process (from their compact
     form where it was made from the tables as they are)."""
-    names = (*MUSCLE_FILES, CAUTIONS_FILE, ADVICE_FILE)
-    texts = {n: resources.read_text("knowledge", n) for n in names}
+    texts = {n: resources.read_text("knowledge", n) for n in TABLE_FILES}
     parsed = loads_compact(resources.read_bytes("knowledge", COMPACT_FILE), texts)
     return parse_knowledge(texts, parsed=parsed)

@@ -10,6 +10,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from bodymap.knowledge.terms import SearchTerm
+
 __all__ = [
     "MAX_ZONE_MARGIN",
     "NOT_TIMED",
@@ -137,6 +139,19 @@ class Muscle:
     muscles it covers. A named one that explains a spot ranks above the catch-all."""
     plural: bool = False
     """The name is a plural ("Scalenes", "Finger extensors"): sentences say "lie"."""
+    also_in: tuple[str, ...] = ()
+    """Other body areas the muscle lies in and is listed under (the pectorals are in
+    ``shoulder_arm`` and also in ``chest_wall``)."""
+
+    @property
+    def area(self) -> str:
+        """The body area the record belongs to: the name of its table file (``head_neck``)."""
+        return self.file.removesuffix(".toml")
+
+    @property
+    def areas(self) -> tuple[str, ...]:
+        """Every body area the muscle is listed under, its own first."""
+        return (self.area, *self.also_in)
 
     @property
     def lies(self) -> str:
@@ -331,3 +346,5 @@ class Knowledge:
     beside_spine_caution: str = ""
     urgency: tuple[UrgencyLevel, ...] = ()
     """How soon a warning sign asks to act, the most urgent first (``flag_urgency``)."""
+    search_terms: tuple[SearchTerm, ...] = ()
+    """Everyday names of complaints and muscle groups, for search (``search_terms.toml``)."""

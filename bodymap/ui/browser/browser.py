@@ -1,5 +1,6 @@
-"""MuscleBrowser: search a muscle by the names people use, filter by body area, read its
-record, and ask the diagram to draw its referral pattern.
+"""MuscleBrowser: search a muscle by the names people use, by where it hurts or by the name
+of a complaint ("tennis elbow"), filter by body area, read its record, and ask the diagram
+to draw its referral pattern.
 
 The browser never touches the canvas: it emits ``patternChosen(muscle, side)`` (an empty
 muscle returns the diagram to normal) and the window forwards it. Which records match a
@@ -28,15 +29,24 @@ from PySide6.QtWidgets import (
 
 from bodymap.atlas import ViewAtlas
 from bodymap.knowledge import Knowledge, load_knowledge
-from bodymap.knowledge.search import MuscleMatch, area_name, areas, search_muscles
+from bodymap.knowledge.places import place_labels
+from bodymap.knowledge.search import MuscleMatch, area_name, area_words, areas, search_muscles
 from bodymap.ui.browser.record_text import record_text
 from bodymap.ui.drawing.plain_text import plain_label
 
-__all__ = ["SIDES", "MuscleBrowser"]
+__all__ = ["SIDES", "MuscleBrowser", "nothing_text"]
 
 SIDES = (("right", "Right side"), ("left", "Left side"))
 _ROLE_ID = Qt.ItemDataRole.UserRole
 _COMPLETIONS = 12
+
+
+def nothing_text(query: str) -> str:
+    """What the browser says when a search finds nothing, and what to try instead."""
+    return (
+        f"No muscle matches “{query[:60]}” — try a muscle name, a body part such as "
+        "“knee”, or a complaint such as “tennis elbow”."
+    )
 
 
 class MuscleBrowser(QWidget):
@@ -57,12 +67,13 @@ class MuscleBrowser(QWidget):
         super().__init__(parent)
         self._atlas = atlas
         self._knowledge = knowledge if knowledge is not None else load_knowledge()
+        self._places = place_labels(atlas)
         self._muscle = ""
         self._completions: dict[str, str] = {}
         self.setAccessibleName("Muscle browser")
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search: name or nickname (lats, ITB, peroneus)")
+        self.search.setPlaceholderText("Search: a name (lats), a body part (knee), a complaint")
         self.search.setAccessibleName("Search muscles")
         self.completer = QCompleter(QStringListModel(self), self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -124,7 +135,7 @@ class MuscleBrowser(QWidget):
     def matches(self) -> list[MuscleMatch]:
         """The records the search box and the area filter let through, best first."""
         area = self.area.currentData() or None
-        return search_muscles(self.search.text(), self._knowledge, area)
+        return search_muscles(self.search.text(), self._knowledge, area, self._places)
 
     def listed(self) -> list[str]:
         """The ids in the list, top to bottom."""
@@ -187,11 +198,11 @@ class MuscleBrowser(QWidget):
         for match in self.matches():
             item = QListWidgetItem(match.label)
             item.setData(_ROLE_ID, match.muscle.id)
-            item.setToolTip(area_name(match.muscle.file.removesuffix(".toml")))
+            item.setToolTip(f"Body area: {area_words(match.muscle)}")
             self.list.addItem(item)
         self.list.blockSignals(False)
         query = self.search.text().strip()
-        self.nothing.setText(f"No muscle matches “{query[:60]}”." if query else "")
+        self.nothing.setText(nothing_text(query) if query else "")
         self.nothing.setVisible(bool(query) and self.list.count() == 0)
         if self._muscle in self.listed():
             self._mark(self._muscle)

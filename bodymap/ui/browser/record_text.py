@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from bodymap.advisor.tables import place_noun, sentence_label
 from bodymap.atlas import ViewAtlas
 from bodymap.guide.words import minutes_text, position_words, seconds_text, tool_words
 from bodymap.knowledge import Knowledge, Muscle
-from bodymap.knowledge.search import area_name
+from bodymap.knowledge.places import place_noun, sentence_label
+from bodymap.knowledge.search import area_words
 
 __all__ = ["DONT_ROLL", "FASCIA", "LEGEND", "record_text", "segment_names"]
 
@@ -59,7 +59,7 @@ def record_text(
     others = [w for w in muscle.synonyms if w.casefold() != muscle.name.casefold()]
     if others:  # a synonym that is the name itself says nothing new
         lines.append("Also called: " + ", ".join(others))
-    lines.append(f"Body area: {area_name(muscle.file.removesuffix('.toml'))}")
+    lines.append(f"Body area: {area_words(muscle)}")
     lines.append("")
     partly = {focus.segment for focus in muscle.referral.focus}
     essential = segment_names(muscle.referral.essential, atlas, partly)
