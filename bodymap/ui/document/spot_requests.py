@@ -24,6 +24,7 @@ from bodymap.maps import (
     edit_spot,
     move_spot,
     remove_spot,
+    rename,
 )
 from bodymap.maps.area import Area
 from bodymap.maps.operations import AddSpot, CheckInOp, EditCheckIn
@@ -49,6 +50,7 @@ __all__ = [
     "request_paint",
     "request_press_answer",
     "request_remove",
+    "request_rename",
 ]
 
 
@@ -245,3 +247,14 @@ def request_press_answer(
         return False
     op = answer_press_test(tpm, spot_id, muscle, side, answer or None, apply=False)
     return document.push(op, "Press test")
+
+
+def request_rename(document: MapDocument, name: str) -> bool:
+    """Give the map a new name as one undo step ("Rename map"); False when the name is the
+    same, or (with a message) when the core refuses it."""
+    try:
+        op = rename(document.map, name, apply=False)
+    except ValueError as exc:
+        document.show_error("Could not rename the map", f"The name was not changed: {exc}.")
+        return False
+    return document.push(op, "Rename map")

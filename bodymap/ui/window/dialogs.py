@@ -1,4 +1,5 @@
-"""The main window's small dialogs: the safety note, About, and the daily check-in."""
+"""The main window's small dialogs: the safety note, About, the daily check-in and the
+map's new name."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QScrollArea,
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (
 from bodymap import __version__
 from bodymap.knowledge import Knowledge, load_knowledge
 from bodymap.maps import Spot, TriggerPointMap
-from bodymap.maps.values import BACKDATE_LIMIT
+from bodymap.maps.values import BACKDATE_LIMIT, check_map_name
 from bodymap.ui.canvas.keys import DIAGRAM_KEYS
 from bodymap.ui.drawing.note_limit import NoteLimit
 from bodymap.ui.drawing.plain_text import plain_label
@@ -36,6 +38,7 @@ from bodymap.ui.panel.clinician import ReadingDialog, clinician_html
 
 __all__ = [
     "CheckInDialog",
+    "RenameMapDialog",
     "SafetyNoteDialog",
     "ShortcutsDialog",
     "safety_note_html",
@@ -189,6 +192,70 @@ class CheckInDialog(QDialog):
         picked = self.when.dateTime().toPython()
         when = picked.astimezone() if moved and isinstance(picked, datetime) else None
         return when, self.note.toPlainText().strip(), self.today.isChecked() and not moved
+
+
+class RenameMapDialog(QDialog):
+    """File → Rename Map…: the map's name in a field, checked as the map checks it while it
+    is typed; Rename is enabled only for a name the map can take (`name`)."""
+
+    def __init__(self, current: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Rename map")
+        self.setAccessibleName("Rename map")
+        intro = QLabel(
+            "The name shows in the title bar, the History and on the printed guide and "
+            "summary. The file keeps its own name.",
+            self,
+        )
+        intro.setWordWrap(True)
+        self.field = QLineEdit(current, self)
+        self.field.setAccessibleName("Map name")
+        self.field.selectAll()
+        self.problem = plain_label("", self)
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Why this name cannot be used")
+        keep = self.problem.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # its line stays: the dialog does not jump
+        self.problem.setSizePolicy(keep)
+        self._buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Rename")
+        self._buttons.accepted.connect(self.accept)
+        self._buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Name:", self.field)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self._buttons)
+        self.field.textChanged.connect(self._check)
+        self._check()
+        self.resize(420, self.sizeHint().height())
+
+    def name(self) -> str:
+        """The name typed, without the spaces around it."""
+        return self.field.text().strip()
+
+    def why_not(self) -> str:
+        """Why the map cannot take the typed name, as a sentence; "" when it can."""
+        try:
+            check_map_name(self.name())
+        except ValueError as exc:
+            text = str(exc)
+            return f"{text[:1].upper()}{text[1:]}."
+        return ""
+
+    def _check(self) -> None:
+        problem = self.why_not()
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+
+    def accept(self) -> None:
+        if not self.why_not():
+            super().accept()
 
 
 def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
