@@ -199,7 +199,7 @@ def check_in_op(
     values: dict[str, int],
     *,
     at: datetime | None = None,
-    note: str = "",
+    note: str | None = None,
     today: bool = False,
 ) -> Batch:
     """The check-in `request_check_in` pushes, not applied; ValueError saying why when the
@@ -211,9 +211,9 @@ def check_in_op(
         if latest and spot.id in values and values[spot.id] != spot.intensity
     )
     if today and at is None:
-        step: CheckInOp | EditCheckIn = check_in_today(tpm, values, note=note or None, apply=False)
+        step: CheckInOp | EditCheckIn = check_in_today(tpm, values, note=note, apply=False)
     else:
-        step = check_in(tpm, values, at, note=note, apply=False)
+        step = check_in(tpm, values, at, note=note or "", apply=False)
     return Batch((*edits, step), "Check in")
 
 
@@ -222,11 +222,12 @@ def request_check_in(
     values: dict[str, int],
     *,
     at: datetime | None = None,
-    note: str = "",
+    note: str | None = None,
     today: bool = False,
 ) -> bool:
     """Log the spots' intensities as one undo step: now, or back-dated to ``at``, with a
-    note; in ``today`` mode today's check-in is updated instead of adding another. Spots
+    note; in ``today`` mode today's check-in is updated instead of adding another, its note
+    replaced by ``note`` (``""`` clears it, None keeps it). Spots
     whose intensity changed take the new value too, unless the check-in is back-dated
     before the latest one. A check-in the map cannot keep is refused with a message."""
     try:

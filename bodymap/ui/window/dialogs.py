@@ -31,6 +31,7 @@ from bodymap import __version__
 from bodymap.knowledge import Knowledge, load_knowledge
 from bodymap.maps import Spot, TriggerPointMap
 from bodymap.maps.values import BACKDATE_LIMIT, check_map_name
+from bodymap.maps.verbs import todays_check_in
 from bodymap.ui.canvas.keys import DIAGRAM_KEYS
 from bodymap.ui.drawing.note_limit import NoteLimit
 from bodymap.ui.drawing.plain_text import plain_label
@@ -92,7 +93,13 @@ def show_about(parent: QWidget | None) -> None:
 
 class CheckInDialog(QDialog):
     """ "How does each spot feel today?": one 0–10 spin box per spot, prefilled with the
-    spot's current intensity. `values()` gives spot id → intensity."""
+    spot's current intensity. `values()` gives spot id → intensity.
+
+    While it updates today's check-in (`updates_today`) it shows that check-in instead: its
+    readings (a spot it has no reading for: the spot's intensity) and its note, which the
+    person edits as a whole; an emptied note removes it. Unticking "Update today's
+    check-in" (or back-dating) goes back to a new check-in's values and an empty note; a
+    value or a note the person changed stays as typed either way."""
 
     def __init__(
         self,
@@ -154,6 +161,20 @@ class CheckInDialog(QDialog):
         self.today = QCheckBox("Update today's check-in instead of adding another", self)
         self.today.setChecked(True)
         self.today.setToolTip("Untick to log several check-ins a day")
+        self.updating = plain_label("", self)
+        """What "update today's check-in" does to the one there is ("" when adding)."""
+        self.updating.setWordWrap(True)
+        self.updating.setAccessibleName("Which check-in is updated")
+        self._todays = None if session else todays_check_in(tpm)
+        self._fresh = {spot.id: spot.intensity for spot in tpm.spots}
+        earlier = self._todays.intensities if self._todays is not None else None
+        self._earlier = (
+            {spot.id: earlier.get(spot.id, spot.intensity) for spot in tpm.spots}
+            if earlier is not None
+            else {}
+        )
+        self._filled_note = ""
+        """The note the dialog last filled in (a note typed over it is left alone)."""
         layout = QVBoxLayout(self)
         layout.addWidget(question)
         layout.addWidget(scroll, 1)
@@ -168,10 +189,40 @@ class CheckInDialog(QDialog):
             extra.addRow(self.note_limit.label)
             layout.addLayout(extra)
             layout.addWidget(self.today)
+            layout.addWidget(self.updating)
         layout.addWidget(self.refusal)
         layout.addWidget(buttons)
         self._opened = QDateTime.currentDateTime()
-        self.resize(440, min(660, 230 + 34 * len(self._boxes)))
+        self.today.toggled.connect(self._fill)
+        self.when.dateTimeChanged.connect(self._fill)
+        self._fill()
+        self.resize(440, min(660, 230 + 34 * len(self._boxes) + (40 if self._todays else 0)))
+
+    def updates_today(self) -> bool:
+        """Whether Check In will update today's existing check-in (not add one)."""
+        return self._todays is not None and self.details()[2]
+
+    def _fill(self) -> None:
+        """Show today's check-in while updating it, a new one's values otherwise; leave
+        alone what the person changed."""
+        updating = self.updates_today()
+        shown, other = (self._earlier, self._fresh) if updating else (self._fresh, self._earlier)
+        for spot_id, box in self._boxes.items():
+            if spot_id in other and box.value() == other[spot_id]:
+                box.setValue(shown[spot_id])
+        note = self._todays.note if updating and self._todays is not None else ""
+        if self.note.toPlainText() == self._filled_note:
+            self.note.setPlainText(note)
+            self._filled_note = note
+        if updating and self._todays is not None:
+            at = self._todays.at.astimezone().strftime("%H:%M")
+            self.updating.setText(
+                f"Updating today's check-in of {at}: its readings and note are shown above. "
+                "Change what you like; empty the note to remove it."
+            )
+        else:
+            self.updating.setText("")
+        self.updating.setVisible(updating)
 
     def values(self) -> dict[str, int]:
         return {spot_id: box.value() for spot_id, box in self._boxes.items()}
@@ -191,7 +242,10 @@ class CheckInDialog(QDialog):
         moved = abs(self.when.dateTime().secsTo(self._opened)) > 60
         picked = self.when.dateTime().toPython()
         when = picked.astimezone() if moved and isinstance(picked, datetime) else None
-        return when, self.note.toPlainText().strip(), self.today.isChecked() and not moved
+        note = self.note.toPlainText()
+        if note != self._filled_note:  # a note kept as it was is given back unchanged
+            note = note.strip()
+        return when, note, self.today.isChecked() and not moved
 
 
 class RenameMapDialog(QDialog):
