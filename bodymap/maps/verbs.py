@@ -33,6 +33,7 @@ from bodymap.maps.operations import (
     spot_index,
 )
 from bodymap.maps.values import (
+    MIN_SESSION_SECONDS,
     Area,
     CheckIn,
     PressAnswer,
@@ -308,8 +309,15 @@ def record_session(
     *,
     apply: bool = True,
 ) -> SessionOp:
-    """Store a rolling session the person did (undo takes it out again)."""
-    return _run(tpm, SessionOp(SessionRecord(preset, start, duration_s, steps_done)), apply)
+    """Store a rolling session the person did (undo takes it out again); ValueError for
+    one that does not count (`session_counts`: no step done and under a minute)."""
+    record = SessionRecord(preset, start, duration_s, steps_done)
+    if not record.counts:
+        raise ValueError(
+            f"a session with no step done and under {MIN_SESSION_SECONDS} s is not kept "
+            f"({duration_s} s)"
+        )
+    return _run(tpm, SessionOp(record), apply)
 
 
 def rename(tpm: TriggerPointMap, new_name: str, *, apply: bool = True) -> Rename:

@@ -137,7 +137,7 @@ class HistoryPlot(QWidget):
         else:  # keep the reader's choice; a new spot's series shows up
             self._visible = {i for i in ids if i in self._visible or i not in known}
         self._notes = [(n.at, n.text) for n in table.notes]
-        self._sessions = [record.start.timestamp() for record in self._map.sessions]
+        self._sessions = [r.start.timestamp() for r in self._map.sessions if r.counts]
         span = table.span()
         if span and self._sessions:
             span = (min(span[0], *self._sessions), max(span[1], *self._sessions))
