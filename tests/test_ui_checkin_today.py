@@ -86,34 +86,34 @@ def test_updating_today_shows_its_note_and_readings_and_an_edited_note_replaces_
     assert tpm.history[0].note == "after a long drive"
 
 
-def test_an_emptied_note_removes_todays_note_and_undo_puts_it_back(qtbot, tmp_path, monkeypatch):
-    window, _dialogs, _neck, _hip = _window_with_todays_check_in(qtbot, tmp_path, monkeypatch)
-    tpm = window.document.map
-
-    def empty(dialog: CheckInDialog) -> None:
-        dialog.note.setPlainText("   ")
-        _confirm(dialog)
-
-    _in_the_dialog(qtbot, window, empty)
-    assert len(tpm.history) == 1 and tpm.history[0].note == ""
-    assert window.document.undo_stack.undoText() == "Check in"
-    trigger(window, "undo")
-    assert tpm.history[0].note == "after a long drive"
-
-
-def test_a_kept_note_and_changed_readings_update_todays_check_in(qtbot, tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("typed", "neck_value", "note_after"),
+    [
+        ("   ", None, ""),  # an emptied note removes today's note
+        (None, 4, "after a long drive"),  # a note left as it was is kept exactly
+    ],
+)
+def test_an_update_keeps_one_check_in_with_what_the_dialog_held_and_undo_restores_it(
+    qtbot, tmp_path, monkeypatch, typed, neck_value, note_after
+):
     window, _dialogs, neck, hip = _window_with_todays_check_in(qtbot, tmp_path, monkeypatch)
     tpm = window.document.map
 
-    def lower(dialog: CheckInDialog) -> None:
-        dialog._boxes[neck].setValue(4)
+    def change(dialog: CheckInDialog) -> None:
+        if typed is not None:
+            dialog.note.setPlainText(typed)
+        if neck_value is not None:
+            dialog._boxes[neck].setValue(neck_value)
         _confirm(dialog)
 
-    _in_the_dialog(qtbot, window, lower)
-    assert len(tpm.history) == 1
-    assert tpm.history[0].intensities == {neck: 4, hip: 2}
-    assert tpm.history[0].note == "after a long drive"  # untouched, kept exactly
-    assert tpm.spot_by_id(neck).intensity == 4
+    _in_the_dialog(qtbot, window, change)
+    assert len(tpm.history) == 1 and tpm.history[0].note == note_after
+    assert tpm.history[0].intensities == {neck: neck_value or 6, hip: 2}
+    assert tpm.spot_by_id(neck).intensity == (neck_value or 6)
+    assert window.document.undo_stack.undoText() == "Check in"
+    trigger(window, "undo")
+    assert tpm.history[0].note == "after a long drive"
+    assert tpm.history[0].intensities == {neck: 6, hip: 2}
 
 
 def test_readings_come_from_todays_check_in_not_a_later_edit_of_the_spot(
