@@ -851,7 +851,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"a spot id or number, and 0–10 ({SPOT_KEYS})",
     )
     p.add_argument("--at", metavar="DATETIME", help="back-date: ISO 8601, local time by default")
-    p.add_argument("--note", default=None, help="a note about this check-in")
+    p.add_argument(
+        "--note",
+        default=None,
+        help="a note about this check-in (with --today it replaces today's note; "
+        '--note "" removes it; without --note today\'s note is kept)',
+    )
     p.add_argument(
         "--today", action="store_true", help="update today's check-in instead of adding one"
     )

@@ -80,6 +80,11 @@ def test_checkin_today_updates_todays_check_in(
     assert len(tpm.history) == count
     assert dict(tpm.history[-1].intensities) == {"heel-r": 3, "calf-r": 1}
     assert tpm.history[-1].note == "evening"
+    assert call(capsys, "checkin", str(runner), "calf-r=2", "--today")[0] == 0
+    assert load_map(runner).history[-1].note == "evening"  # no --note: kept
+    assert call(capsys, "checkin", str(runner), "calf-r=2", "--today", "--note", "")[0] == 0
+    tpm = load_map(runner)
+    assert len(tpm.history) == count and tpm.history[-1].note == ""  # --note "": removed
 
 
 @pytest.mark.parametrize(

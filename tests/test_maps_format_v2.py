@@ -41,6 +41,7 @@ from bodymap.maps.verbs import (
     record_session,
     remove_spot,
     set_area,
+    todays_check_in,
 )
 from bodymap.resources import asset
 
@@ -217,6 +218,25 @@ def test_today_mode_updates_todays_check_in_instead_of_adding_one() -> None:
     check_in_today(tpm, {"heel-r": 5}, now=morning, tz=UTC)
     check_in_today(tpm, {"heel-r": 4}, now=morning + timedelta(days=1), tz=UTC)
     assert len(tpm.history) == count + 1
+
+
+def test_today_mode_replaces_the_note_given_and_an_empty_one_clears_it() -> None:
+    """None keeps today's note, text replaces it, "" clears it: the check-in dialog shows
+    today's note and hands back what is left of it."""
+    tpm = _map()
+    morning = datetime(2025, 4, 12, 7, tzinfo=UTC)
+    check_in_today(tpm, {"heel-r": 5}, note="morning", now=morning, tz=UTC)
+    later = morning + timedelta(hours=2)
+    assert todays_check_in(tpm, now=later, tz=UTC) == tpm.history[-1]
+    assert todays_check_in(tpm, now=later + timedelta(days=1), tz=UTC) is None
+    check_in_today(tpm, {"heel-r": 4}, now=later, tz=UTC)
+    assert tpm.history[-1].note == "morning"
+    check_in_today(tpm, {"heel-r": 4}, note="stiff", now=later, tz=UTC)
+    assert tpm.history[-1].note == "stiff"
+    check_in_today(tpm, {"heel-r": 4}, note="", now=later, tz=UTC)
+    assert tpm.history[-1].note == "" and tpm.history[-1].at == morning
+    record_session(tpm, "full", later, 600, 4)
+    assert todays_check_in(tpm, now=later, tz=UTC) is None  # a session day keeps every one
 
 
 def test_today_mode_keeps_every_check_in_on_a_day_with_a_rolling_session() -> None:

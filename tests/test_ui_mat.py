@@ -148,6 +148,8 @@ def test_the_session_from_the_menu_ends_in_one_undoable_check_in(qtbot, tmp_path
     mat.cue = lambda: None  # type: ignore[method-assign]
     mat.toggle()
     clock.advance(20, steps=40)
+    assert mat.run.steps_done == 0
+    clock.advance(20, steps=40)  # the first step's last phase is reached at 35 s
     with qtbot.waitSignal(window.mat.finished):
         qtbot.keyClick(mat, Qt.Key.Key_Escape)
     assert asked == [tpm.name]
@@ -156,7 +158,7 @@ def test_the_session_from_the_menu_ends_in_one_undoable_check_in(qtbot, tmp_path
     assert tpm.history[-1].note == "after a warm-up session (stopped early)"
     assert len(tpm.sessions) == sessions + 1
     record = tpm.sessions[-1]
-    assert (record.preset, record.duration_s, record.steps_done) == ("warmup", 20, 0)
+    assert (record.preset, record.duration_s, record.steps_done) == ("warmup", 40, 1)
     assert mat_started(record.start)
     assert window.document.undo_stack.undoText() == "Mat session"
     assert window.panel.sessions_label.text() == "1 mat session this week"
@@ -220,11 +222,11 @@ def test_a_cancelled_check_in_still_stores_the_session(qtbot, tmp_path, monkeypa
     mat = window.mat.start("bedtime", True, clock)
     mat.cue = lambda: None  # type: ignore[method-assign]
     mat.toggle()
-    clock.advance(7)
+    clock.advance(70)
     with qtbot.waitSignal(window.mat.finished):
         mat.stop()
     assert len(tpm.history) == before
-    assert [(r.preset, r.duration_s) for r in tpm.sessions] == [("bedtime", 7)]
+    assert [(r.preset, r.duration_s) for r in tpm.sessions] == [("bedtime", 70)]
     trigger(window, "undo")
     assert tpm.sessions == () and not window.document.is_modified()
 
@@ -245,9 +247,11 @@ def test_closing_the_mat_window_counts_as_stopping(qtbot, tmp_path, monkeypatch)
     window.mat.full_screen = False
     asked: list[bool] = []
     monkeypatch.setattr(window.mat, "ask_check_in", lambda map_, parent: asked.append(True))
-    mat = window.mat.start("cooldown", False, FakeClock())
+    clock = FakeClock()
+    mat = window.mat.start("cooldown", False, clock)
     mat.cue = lambda: None  # type: ignore[method-assign]
     mat.toggle()
+    clock.advance(61)
     with qtbot.waitSignal(window.mat.finished):
         mat.close()
     assert asked == [True] and window.mat.current is None

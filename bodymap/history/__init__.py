@@ -6,14 +6,17 @@ a map's history through here.
 """
 
 from bodymap.history.periods import Period, month_periods, period_means, standard_periods
-from bodymap.history.series import HistoryTable, decimate
+from bodymap.history.series import LINE_GAP_DAYS, LINE_GAP_S, HistoryTable, decimate, joined
 from bodymap.history.ticks import Tick, time_ticks
 
 __all__ = [
+    "LINE_GAP_DAYS",
+    "LINE_GAP_S",
     "HistoryTable",
     "Period",
     "Tick",
     "decimate",
+    "joined",
     "month_periods",
     "period_means",
     "standard_periods",

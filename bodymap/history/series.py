@@ -17,9 +17,27 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["FloatArray", "HistoryTable", "Note", "column_ranges", "decimate"]
+__all__ = [
+    "LINE_GAP_DAYS",
+    "LINE_GAP_S",
+    "BoolArray",
+    "FloatArray",
+    "HistoryTable",
+    "Note",
+    "column_joins",
+    "column_ranges",
+    "decimate",
+    "joined",
+]
 
 FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+
+LINE_GAP_DAYS = 14
+LINE_GAP_S = LINE_GAP_DAYS * 86400.0
+"""A spot's line is broken where it went more than this long without a reading: a line
+across months without readings would look like months of steady pain. Two weeks keeps a
+weekly (or a missed week's) check-in joined; the readings on both sides stay drawn."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +164,49 @@ def decimate(
     out_t = np.column_stack((t[starts], middle, middle, t[ends])).ravel()
     out_v = np.column_stack((v[starts], lows, highs, v[ends])).ravel()
     return out_t, out_v
+
+
+def joined(times: FloatArray, max_gap: float = LINE_GAP_S) -> BoolArray:
+    """For each pair of neighbouring readings, whether a line joins them: at most
+    ``max_gap`` seconds apart (one fewer than ``times``).
+
+    >>> day = 86400.0
+    >>> joined(np.array([0, 3 * day, 40 * day, 41 * day])).tolist()
+    [True, False, True]
+    """
+    return np.diff(times) <= max_gap
+
+
+def _column_starts(
+    times: FloatArray, start: float, end: float, columns: int
+) -> tuple[FloatArray, npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The readings over ``start``–``end``, each one's pixel column, and where each
+    non-empty column's readings start."""
+    lo = int(np.searchsorted(times, start, "left"))
+    hi = int(np.searchsorted(times, end, "right"))
+    t = times[lo:hi]
+    bins = np.minimum(((t - start) * (columns / (end - start))).astype(np.int64), columns - 1)
+    starts = np.flatnonzero(np.diff(bins, prepend=bins[0] - 1)) if len(t) else bins
+    return t, bins, starts
+
+
+def column_joins(
+    times: FloatArray,
+    start: float,
+    end: float,
+    columns: int,
+    max_gap: float = LINE_GAP_S,
+) -> BoolArray:
+    """For each pair of neighbouring columns `column_ranges` gives, whether a line joins
+    them: the last reading of the one and the first of the next are at most ``max_gap``
+    seconds apart (`joined`)."""
+    if end <= start or columns < 1:
+        raise ValueError("column_joins needs start < end and at least one column")
+    t, _bins, starts = _column_starts(times, start, end, columns)
+    if len(starts) < 2:
+        return np.zeros(0, dtype=np.bool_)
+    lasts = starts[1:] - 1
+    return np.asarray(t[starts[1:]] - t[lasts] <= max_gap)
 
 
 def column_ranges(

@@ -27,6 +27,7 @@ from bodymap.maps.values import (
     Change,
     CheckIn,
     Spot,
+    session_counts,
     side_for,
 )
 from bodymap.maps.verbs import add_spot, check_in, edit_spot, move_spot, remove_spot, rename
@@ -64,6 +65,7 @@ __all__ = [
     "remove_spot",
     "rename",
     "save_map",
+    "session_counts",
     "side_for",
     "spots_to_csv",
     "spots_to_geojson",

@@ -29,6 +29,7 @@ __all__ = [
     "MAX_NOTE_LENGTH",
     "MAX_SPOTS",
     "MIDLINE_X",
+    "MIN_SESSION_SECONDS",
     "PAIN_KINDS",
     "PRESETS",
     "SIDES",
@@ -49,6 +50,7 @@ __all__ = [
     "check_side",
     "check_utc",
     "new_spot_id",
+    "session_counts",
     "side_for",
     "utc_now",
 ]
@@ -75,6 +77,9 @@ MAX_SESSIONS = 20_000
 well under the file size cap (see `bodymap.maps.fileformat.worst_case_bytes`)."""
 MAX_SESSION_SECONDS = 24 * 3600
 MAX_SESSION_STEPS = 1000
+MIN_SESSION_SECONDS = 60
+"""A rolling session stopped before this with no step done is not a session (see
+`session_counts`)."""
 ANSWERS: tuple[str, ...] = ("yes", "partly", "no")
 PRESETS: tuple[str, ...] = ("warmup", "cooldown", "bedtime", "full")
 DATE_RANGE = (datetime(1900, 1, 1, tzinfo=UTC), datetime(3000, 1, 1, tzinfo=UTC))
@@ -289,6 +294,12 @@ class SessionRecord:
     duration_s: int
     steps_done: int
 
+    @property
+    def counts(self) -> bool:
+        """Whether it counts as a session (`session_counts`); a file written before the
+        rule may hold one that does not, kept in the file but not counted or drawn."""
+        return session_counts(self.duration_s, self.steps_done)
+
     def __post_init__(self) -> None:
         if self.preset not in PRESETS:
             raise ValueError(f"preset must be one of {', '.join(PRESETS)}, got {self.preset!r:.40}")
@@ -301,6 +312,18 @@ class SessionRecord:
                 raise ValueError(
                     f"{what} must be a whole number from 0 to {top:,}, got {value!r:.40}"
                 )
+
+
+def session_counts(duration_s: int, steps_done: int) -> bool:
+    """Whether a rolling session counts as one: at least one of its steps done, or at
+    least `MIN_SESSION_SECONDS` rolled. A session started and stopped at once (a wrong
+    preset, a phone call) is not stored, not counted in the week and not drawn in the
+    History; the program says so when it leaves one out.
+
+    >>> session_counts(4, 0), session_counts(60, 0), session_counts(20, 1)
+    (False, True, True)
+    """
+    return steps_done >= 1 or duration_s >= MIN_SESSION_SECONDS
 
 
 def check_limits(

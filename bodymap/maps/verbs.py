@@ -1,6 +1,7 @@
 """The verbs that change a map: `add_spot`, `move_spot`, `edit_spot`, `remove_spot`,
 `set_area`, `check_in`, `check_in_today`, `edit_check_in`, `delete_check_in`,
-`answer_press_test`, `record_session` and `rename`.
+`answer_press_test`, `record_session` and `rename`; `todays_check_in` says which check-in
+the "today" mode updates.
 
 Each verb checks its input, builds the operation (with its exact inverse) and by default
 applies it; ``apply=False`` only builds it, for an undo stack that applies by redoing.
@@ -32,6 +33,7 @@ from bodymap.maps.operations import (
     spot_index,
 )
 from bodymap.maps.values import (
+    MIN_SESSION_SECONDS,
     Area,
     CheckIn,
     PressAnswer,
@@ -58,6 +60,7 @@ __all__ = [
     "remove_spot",
     "rename",
     "set_area",
+    "todays_check_in",
 ]
 
 
@@ -235,6 +238,23 @@ def delete_check_in(tpm: TriggerPointMap, at: datetime, *, apply: bool = True) -
     return _run(tpm, CheckInOp(_find_check_in(tpm, at), remove=True), apply)
 
 
+def todays_check_in(
+    tpm: TriggerPointMap, *, now: datetime | None = None, tz: tzinfo | None = None
+) -> CheckIn | None:
+    """The check-in `check_in_today` would update: the latest one on today's date (in
+    ``tz``, default the computer's local time zone) up to ``now``; None when there is none,
+    or on a day with a rolling session, when every check-in is kept (a session's before and
+    after readings must not be overwritten by a later reading)."""
+    now = check_utc(now or utc_now(), "check-in time")
+    today = now.astimezone(tz).date()
+    if any(s.start.astimezone(tz).date() == today for s in tpm.sessions):
+        return None
+    return next(
+        (c for c in reversed(tpm.history) if c.at <= now and c.at.astimezone(tz).date() == today),
+        None,
+    )
+
+
 def check_in_today(
     tpm: TriggerPointMap,
     intensities: Mapping[str, int] | None = None,
@@ -244,20 +264,12 @@ def check_in_today(
     tz: tzinfo | None = None,
     apply: bool = True,
 ) -> CheckInOp | EditCheckIn:
-    """The "today" mode of checking in: if a check-in already exists on today's date (in
-    ``tz``, default the computer's local time zone), update the latest one of today — the
+    """The "today" mode of checking in: if `todays_check_in` finds one, update it — the
     given readings replace its readings for those spots, others are kept, its time stays,
-    ``note`` replaces its note when given — instead of adding a second; otherwise add one
-    like `check_in`. On a day with a rolling session every check-in is kept: a session's
-    before and after readings must not be overwritten by a later reading."""
+    ``note`` replaces its note when given (``""`` clears it; None keeps it) — instead of
+    adding a second; otherwise add one like `check_in`."""
     now = check_utc(now or utc_now(), "check-in time")
-    today = now.astimezone(tz).date()
-    latest = next(
-        (c for c in reversed(tpm.history) if c.at <= now and c.at.astimezone(tz).date() == today),
-        None,
-    )
-    if any(s.start.astimezone(tz).date() == today for s in tpm.sessions):
-        latest = None
+    latest = todays_check_in(tpm, now=now, tz=tz)
     if latest is None:
         return check_in(tpm, intensities, now, note=note or "", apply=apply)
     if intensities is None:
@@ -297,8 +309,15 @@ def record_session(
     *,
     apply: bool = True,
 ) -> SessionOp:
-    """Store a rolling session the person did (undo takes it out again)."""
-    return _run(tpm, SessionOp(SessionRecord(preset, start, duration_s, steps_done)), apply)
+    """Store a rolling session the person did (undo takes it out again); ValueError for
+    one that does not count (`session_counts`: no step done and under a minute)."""
+    record = SessionRecord(preset, start, duration_s, steps_done)
+    if not record.counts:
+        raise ValueError(
+            f"a session with no step done and under {MIN_SESSION_SECONDS} s is not kept "
+            f"({duration_s} s)"
+        )
+    return _run(tpm, SessionOp(record), apply)
 
 
 def rename(tpm: TriggerPointMap, new_name: str, *, apply: bool = True) -> Rename:

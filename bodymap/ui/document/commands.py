@@ -5,7 +5,8 @@ Every edit the user makes (add, move, edit, delete, check in, rename) is built b
 stack then applies it (``redo``) and can take it back (``undo``). Nothing else changes a map,
 with one exception that is part of saving rather than an edit: an "Untitled map" takes the
 name of the file it is first saved as (`MapDocument.save_as`), outside the stack, so Undo
-never renames a saved map.
+never renames a saved map. Any later new name is an edit like any other: File → Rename
+Map… pushes `Rename` ("Rename map"), and Save As names only the file.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from bodymap.maps import (
     edit_spot,
     move_spot,
     remove_spot,
+    rename,
 )
 from bodymap.maps.area import Area
 from bodymap.maps.operations import AddSpot, CheckInOp, EditCheckIn
@@ -49,6 +50,7 @@ __all__ = [
     "request_paint",
     "request_press_answer",
     "request_remove",
+    "request_rename",
 ]
 
 
@@ -197,7 +199,7 @@ def check_in_op(
     values: dict[str, int],
     *,
     at: datetime | None = None,
-    note: str = "",
+    note: str | None = None,
     today: bool = False,
 ) -> Batch:
     """The check-in `request_check_in` pushes, not applied; ValueError saying why when the
@@ -209,9 +211,9 @@ def check_in_op(
         if latest and spot.id in values and values[spot.id] != spot.intensity
     )
     if today and at is None:
-        step: CheckInOp | EditCheckIn = check_in_today(tpm, values, note=note or None, apply=False)
+        step: CheckInOp | EditCheckIn = check_in_today(tpm, values, note=note, apply=False)
     else:
-        step = check_in(tpm, values, at, note=note, apply=False)
+        step = check_in(tpm, values, at, note=note or "", apply=False)
     return Batch((*edits, step), "Check in")
 
 
@@ -220,11 +222,12 @@ def request_check_in(
     values: dict[str, int],
     *,
     at: datetime | None = None,
-    note: str = "",
+    note: str | None = None,
     today: bool = False,
 ) -> bool:
     """Log the spots' intensities as one undo step: now, or back-dated to ``at``, with a
-    note; in ``today`` mode today's check-in is updated instead of adding another. Spots
+    note; in ``today`` mode today's check-in is updated instead of adding another, its note
+    replaced by ``note`` (``""`` clears it, None keeps it). Spots
     whose intensity changed take the new value too, unless the check-in is back-dated
     before the latest one. A check-in the map cannot keep is refused with a message."""
     try:
@@ -245,3 +248,14 @@ def request_press_answer(
         return False
     op = answer_press_test(tpm, spot_id, muscle, side, answer or None, apply=False)
     return document.push(op, "Press test")
+
+
+def request_rename(document: MapDocument, name: str) -> bool:
+    """Give the map a new name as one undo step ("Rename map"); False when the name is the
+    same, or (with a message) when the core refuses it."""
+    try:
+        op = rename(document.map, name, apply=False)
+    except ValueError as exc:
+        document.show_error("Could not rename the map", f"The name was not changed: {exc}.")
+        return False
+    return document.push(op, "Rename map")

@@ -251,7 +251,9 @@ class HeatMapDialog(QDialog):
     def _error_box(self, title: str, text: str) -> None:
         message_box(self, QMessageBox.Icon.Warning, title, text).exec()
 
-    def _on_change(self, _change: Change) -> None:
+    def _on_change(self, change: Change) -> None:
+        if change.kind == "renamed":
+            self.setWindowTitle(plain_window_title(f"Heat Map — {self._map.name}"))
         self.refresh()
 
     def _stop(self, _result: int = 0) -> None:

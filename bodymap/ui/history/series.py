@@ -3,6 +3,8 @@
 Colour and marker shape both differ from one series to the next, so the chart still reads
 in greyscale and with more spots than colours. A series is drawn from at most four points
 per pixel column (`bodymap.history.decimate`), so its cost does not grow with its readings.
+A line is broken where the spot went more than `LINE_GAP_DAYS` without a reading
+(`bodymap.history.joined`); a reading with no line on either side keeps its marker.
 """
 
 from __future__ import annotations
@@ -14,11 +16,19 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
-from bodymap.history import decimate
-from bodymap.history.series import FloatArray, column_ranges
+from bodymap.history import decimate, joined
+from bodymap.history.series import BoolArray, FloatArray, column_joins, column_ranges
 from bodymap.ui.history.axes import ChartFrame
 
-__all__ = ["MARKERS", "SERIES_COLOURS", "Series", "draw_series", "series_colour", "swatch"]
+__all__ = [
+    "MARKERS",
+    "SERIES_COLOURS",
+    "Series",
+    "draw_series",
+    "has_gap",
+    "series_colour",
+    "swatch",
+]
 
 SERIES_COLOURS = (
     "#1f77b4",
@@ -72,11 +82,20 @@ def swatch(index: int, size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
+def has_gap(series: Series, start: float, end: float) -> bool:
+    """Whether the series' line is broken somewhere over ``start``–``end``."""
+    lo = max(int(np.searchsorted(series.times, start)) - 1, 0)
+    hi = int(np.searchsorted(series.times, end, "right")) + 1
+    return not bool(joined(series.times[lo:hi]).all())
+
+
 def draw_series(painter: QPainter, frame: ChartFrame, series: Series, outline: QColor) -> None:
     """The series over the frame's span. With fewer readings than pixel columns: a line
     through them, with a marker on each when they are far enough apart to tell (rimmed in
     ``outline``, the chart's background). Denser: a band from each column's lowest to its
-    highest reading, so the cost follows the pixels, not the readings."""
+    highest reading, so the cost follows the pixels, not the readings. Either way the line
+    is broken across a gap of more than `LINE_GAP_DAYS` without a reading, and a reading
+    (or column) left with no line on either side is drawn as a marker (a dot)."""
     columns = max(1, int(frame.plot.width()))
     lo = int(np.searchsorted(series.times, frame.start))
     hi = int(np.searchsorted(series.times, frame.end, "right"))
@@ -105,9 +124,14 @@ def draw_series(painter: QPainter, frame: ChartFrame, series: Series, outline: Q
             QPointF(x, y)
             for x, y in zip(xs, (frame.plot.bottom() - means * scale_y).tolist(), strict=True)
         ]
+        joins = column_joins(series.times, frame.start, frame.end, columns)
         painter.setPen(QPen(colour, 1.6))
         if len(trend) > 1:
-            painter.drawLines(_segments(trend))
+            painter.drawLines(_segments(trend, joins))
+        painter.setBrush(colour)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for point in _alone(trend, joins):
+            painter.drawEllipse(point, 3.0, 3.0)
         return
     times, values = decimate(series.times, series.values, frame.start, frame.end, columns)
     if not len(times):
@@ -117,25 +141,34 @@ def draw_series(painter: QPainter, frame: ChartFrame, series: Series, outline: Q
     points = [QPointF(x, y) for x, y in zip(xs_line, ys_line, strict=True)]
     # Separate segments, not one polyline: Qt strokes a wide polyline as one outline whose
     # cost explodes with its self-crossings (a second for 3,600 points).
+    joins = joined(times)
     painter.setPen(QPen(colour, 2))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     if len(points) > 1:
-        painter.drawLines(_segments(points))
+        painter.drawLines(_segments(points, joins))
     shown = hi - lo
-    if len(points) == 1 or (shown and frame.plot.width() / shown >= _MARKER_SPACING):
-        marker = _marker(series.index)
-        painter.setBrush(colour)
-        painter.setPen(QPen(outline, 1))
-        for point in points:
-            painter.drawPath(_marker_path(marker, point, 4.5))
+    every = len(points) == 1 or (shown and frame.plot.width() / shown >= _MARKER_SPACING)
+    marker = _marker(series.index)
+    painter.setBrush(colour)
+    painter.setPen(QPen(outline, 1))
+    for point in points if every else _alone(points, joins):
+        painter.drawPath(_marker_path(marker, point, 4.5))
 
 
-def _segments(points: list[QPointF]) -> list[QPointF]:
-    """The points as the pairs ``drawLines`` joins: p0 p1, p1 p2, …"""
+def _segments(points: list[QPointF], joins: BoolArray) -> list[QPointF]:
+    """The pairs of points ``drawLines`` joins: p0 p1, p1 p2, …, leaving out each pair
+    ``joins`` marks False (a gap)."""
     pairs: list[QPointF] = []
-    for a, b in itertools.pairwise(points):
-        pairs += (a, b)
+    for (a, b), join in zip(itertools.pairwise(points), joins.tolist(), strict=True):
+        if join:
+            pairs += (a, b)
     return pairs
+
+
+def _alone(points: list[QPointF], joins: BoolArray) -> list[QPointF]:
+    """The points no line reaches: gaps (or the ends) on both sides."""
+    flags = [True, *(not j for j in joins.tolist()), True]
+    return [p for i, p in enumerate(points) if flags[i] and flags[i + 1]]
 
 
 def _marker_path(kind: str, centre: QPointF, r: float) -> QPainterPath:

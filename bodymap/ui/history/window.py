@@ -5,7 +5,9 @@ axis. It reads the map once into a `HistoryTable` (numpy columns) and draws each
 series from at most four points per pixel column, into a cached image: a repaint that does
 not change the chart (hover, an uncovered window) only copies the image. The wheel zooms
 around the pointer, dragging pans, Home shows everything; hovering shows the nearest
-reading's date and value. Notes of check-ins are small marks along the top.
+reading's date and value. Notes of check-ins are small marks along the top. A spot's line
+is broken where it went more than two weeks without a reading (`LINE_GAP_DAYS`), and the
+chart says so above it.
 
 `HistoryDialog` adds the legend: a searchable, checkable list that holds any number of
 spots. Every label and note is drawn or listed as plain text.
@@ -45,17 +47,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.history import HistoryTable
+from bodymap.history import LINE_GAP_DAYS, HistoryTable
 from bodymap.maps import Change, Spot, TriggerPointMap
 from bodymap.ui.drawing.plain_text import plain_window_title
 from bodymap.ui.history.axes import MIN_SPAN, ChartFrame, draw_axes, padded_span
-from bodymap.ui.history.series import Series, draw_series, swatch
+from bodymap.ui.history.series import Series, draw_series, has_gap, swatch
 from bodymap.ui.history.sessions import draw_session_legend, draw_sessions
 
-__all__ = ["DEFAULT_VISIBLE", "HistoryDialog", "HistoryPlot", "render_history"]
+__all__ = ["DEFAULT_VISIBLE", "GAP_NOTE", "HistoryDialog", "HistoryPlot", "render_history"]
 
 DEFAULT_VISIBLE = 8
 """Series shown when the chart opens; the legend shows the others on request."""
+GAP_NOTE = f"A line breaks after {LINE_GAP_DAYS} days without a reading"
+"""Said above the chart when a line shown there is broken."""
 
 
 def _when(at: float) -> str:
@@ -89,6 +93,8 @@ class HistoryPlot(QWidget):
         self._sessions: list[float] = []
         self.sessions_drawn = 0
         """How many mat-session lines the last paint drew (for tests)."""
+        self.gap_noted = False
+        """Whether the last paint said why a line is broken (a shown line has a gap)."""
         self.setAccessibleName("Intensity history chart")
         self.setMinimumSize(480, 300)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -137,7 +143,7 @@ class HistoryPlot(QWidget):
         else:  # keep the reader's choice; a new spot's series shows up
             self._visible = {i for i in ids if i in self._visible or i not in known}
         self._notes = [(n.at, n.text) for n in table.notes]
-        self._sessions = [record.start.timestamp() for record in self._map.sessions]
+        self._sessions = [r.start.timestamp() for r in self._map.sessions if r.counts]
         span = table.span()
         if span and self._sessions:
             span = (min(span[0], *self._sessions), max(span[1], *self._sessions))
@@ -220,6 +226,20 @@ class HistoryPlot(QWidget):
             width = painter.fontMetrics().horizontalAdvance("mat session") + 40
             corner = QRectF(frame.plot.right() - width, 2, width, 0)
             draw_session_legend(painter, corner, text)
+        self.gap_noted = any(
+            series.spot_id in self._visible and has_gap(series, frame.start, frame.end)
+            for series in self._series
+        )
+        if self.gap_noted:
+            muted = QColor(text)
+            muted.setAlphaF(0.7)
+            painter.setPen(muted)
+            height = painter.fontMetrics().height()
+            painter.drawText(
+                QRectF(frame.plot.left(), 4, frame.plot.width(), height),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                GAP_NOTE,
+            )
         painter.save()
         painter.setClipRect(frame.plot.adjusted(-6, -6, 6, 6))
         for series in self._series:

@@ -384,14 +384,16 @@ class AdvicePanel(QWidget):
             self._show_selection()
 
     def _show_sessions(self) -> None:
-        """ "3 mat sessions this week", shown once the map has any session."""
+        """ "3 mat sessions this week", shown once the map has any session that counts
+        (`SessionRecord.counts`: one stopped at once, kept in an older file, does not)."""
         tpm = self._map
-        if tpm is None or not tpm.sessions:
+        counted = [s.start for s in tpm.sessions if s.counts] if tpm is not None else []
+        if not counted:
             self.sessions_label.setVisible(False)
             return
         from bodymap.session import sessions_this_week  # only a map with sessions needs it
 
-        count = sessions_this_week((s.start for s in tpm.sessions), datetime.now(UTC))
+        count = sessions_this_week(counted, datetime.now(UTC))
         self.sessions_label.setText(f"{count} mat session{'s' if count != 1 else ''} this week")
         self.sessions_label.setVisible(True)
 

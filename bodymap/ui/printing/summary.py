@@ -130,10 +130,11 @@ def _sparkline(page: _Page, box: QRectF, times: Any, values: Any, start: float, 
     p.drawRect(box)
     if not len(times) or end <= start:
         return
-    from bodymap.history.series import column_ranges
+    from bodymap.history.series import column_joins, column_ranges
 
     columns = 60
     middle, _lows, _highs, means = column_ranges(times, values, start, end + 1, columns)
+    joins = column_joins(times, start, end + 1, columns).tolist()
     points = [
         QPointF(
             box.left() + (t - start) / (end - start) * box.width(),
@@ -141,11 +142,19 @@ def _sparkline(page: _Page, box: QRectF, times: Any, values: Any, start: float, 
         )
         for t, v in zip(middle.tolist(), means.tolist(), strict=True)
     ]
+    # as in the History: broken where the spot went more than two weeks without a reading
+    runs: list[list[QPointF]] = [points[:1]]
+    for point, join in zip(points[1:], joins, strict=True):
+        if join:
+            runs[-1].append(point)
+        else:
+            runs.append([point])
     p.setPen(QPen(QColor("#000000"), page.mm(0.3)))
-    if len(points) > 1:
-        p.drawPolyline(points)
-    elif points:
-        p.drawEllipse(points[0], page.mm(0.4), page.mm(0.4))
+    for run in runs:
+        if len(run) > 1:
+            p.drawPolyline(run)
+        elif run:
+            p.drawEllipse(run[0], page.mm(0.4), page.mm(0.4))
 
 
 def paint_summary(

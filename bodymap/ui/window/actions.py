@@ -57,6 +57,10 @@ class WindowActions:
             parent, "saveAs", "Save &As…", "Save the map under a new name", "Ctrl+Shift+S"
         )
         self.revert = a(parent, "revert", "Rever&t", "Go back to the saved version of the map")
+        self.rename_map = a(
+            parent, "renameMap", "Rena&me Map…", "Give the map a new name (the file keeps its "
+            "own)",
+        )  # fmt: skip
         self.export_png = a(parent, "exportPng", "Map as &PNG…", "Save both diagrams as a picture")
         self.export_csv = a(
             parent, "exportCsv", "Spots as &CSV…", "Save the spots as a table for spreadsheets"
@@ -74,7 +78,7 @@ class WindowActions:
             "Ctrl+E",
         )  # fmt: skip
         self.export_summary = a(
-            parent, "exportSummary", "Export Su&mmary as PDF…",
+            parent, "exportSummary", "Export S&ummary as PDF…",
             "Save a one-page summary of the history for a clinician",
         )  # fmt: skip
         self.quit = a(parent, "quit", "&Quit", "Quit bodymap", "Ctrl+Q")
@@ -190,7 +194,7 @@ def build_menus(
     menus["examples"] = file.addMenu("Open E&xample")
     menus["examples"].setObjectName("examplesMenu")
     file.addSeparator()
-    file.addActions([actions.save, actions.save_as, actions.revert])
+    file.addActions([actions.save, actions.save_as, actions.revert, actions.rename_map])
     file.addSeparator()
     export = file.addMenu("&Export")
     export.addActions([actions.export_png, actions.export_csv, actions.export_geojson])

@@ -1,4 +1,5 @@
-"""The main window's small dialogs: the safety note, About, and the daily check-in."""
+"""The main window's small dialogs: the safety note, About, the daily check-in and the
+map's new name."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QScrollArea,
@@ -28,7 +30,8 @@ from PySide6.QtWidgets import (
 from bodymap import __version__
 from bodymap.knowledge import Knowledge, load_knowledge
 from bodymap.maps import Spot, TriggerPointMap
-from bodymap.maps.values import BACKDATE_LIMIT
+from bodymap.maps.values import BACKDATE_LIMIT, check_map_name
+from bodymap.maps.verbs import todays_check_in
 from bodymap.ui.canvas.keys import DIAGRAM_KEYS
 from bodymap.ui.drawing.note_limit import NoteLimit
 from bodymap.ui.drawing.plain_text import plain_label
@@ -36,6 +39,7 @@ from bodymap.ui.panel.clinician import ReadingDialog, clinician_html
 
 __all__ = [
     "CheckInDialog",
+    "RenameMapDialog",
     "SafetyNoteDialog",
     "ShortcutsDialog",
     "safety_note_html",
@@ -89,7 +93,13 @@ def show_about(parent: QWidget | None) -> None:
 
 class CheckInDialog(QDialog):
     """ "How does each spot feel today?": one 0–10 spin box per spot, prefilled with the
-    spot's current intensity. `values()` gives spot id → intensity."""
+    spot's current intensity. `values()` gives spot id → intensity.
+
+    While it updates today's check-in (`updates_today`) it shows that check-in instead: its
+    readings (a spot it has no reading for: the spot's intensity) and its note, which the
+    person edits as a whole; an emptied note removes it. Unticking "Update today's
+    check-in" (or back-dating) goes back to a new check-in's values and an empty note; a
+    value or a note the person changed stays as typed either way."""
 
     def __init__(
         self,
@@ -151,6 +161,20 @@ class CheckInDialog(QDialog):
         self.today = QCheckBox("Update today's check-in instead of adding another", self)
         self.today.setChecked(True)
         self.today.setToolTip("Untick to log several check-ins a day")
+        self.updating = plain_label("", self)
+        """What "update today's check-in" does to the one there is ("" when adding)."""
+        self.updating.setWordWrap(True)
+        self.updating.setAccessibleName("Which check-in is updated")
+        self._todays = None if session else todays_check_in(tpm)
+        self._fresh = {spot.id: spot.intensity for spot in tpm.spots}
+        earlier = self._todays.intensities if self._todays is not None else None
+        self._earlier = (
+            {spot.id: earlier.get(spot.id, spot.intensity) for spot in tpm.spots}
+            if earlier is not None
+            else {}
+        )
+        self._filled_note = ""
+        """The note the dialog last filled in (a note typed over it is left alone)."""
         layout = QVBoxLayout(self)
         layout.addWidget(question)
         layout.addWidget(scroll, 1)
@@ -165,10 +189,40 @@ class CheckInDialog(QDialog):
             extra.addRow(self.note_limit.label)
             layout.addLayout(extra)
             layout.addWidget(self.today)
+            layout.addWidget(self.updating)
         layout.addWidget(self.refusal)
         layout.addWidget(buttons)
         self._opened = QDateTime.currentDateTime()
-        self.resize(440, min(660, 230 + 34 * len(self._boxes)))
+        self.today.toggled.connect(self._fill)
+        self.when.dateTimeChanged.connect(self._fill)
+        self._fill()
+        self.resize(440, min(660, 230 + 34 * len(self._boxes) + (40 if self._todays else 0)))
+
+    def updates_today(self) -> bool:
+        """Whether Check In will update today's existing check-in (not add one)."""
+        return self._todays is not None and self.details()[2]
+
+    def _fill(self) -> None:
+        """Show today's check-in while updating it, a new one's values otherwise; leave
+        alone what the person changed."""
+        updating = self.updates_today()
+        shown, other = (self._earlier, self._fresh) if updating else (self._fresh, self._earlier)
+        for spot_id, box in self._boxes.items():
+            if spot_id in other and box.value() == other[spot_id]:
+                box.setValue(shown[spot_id])
+        note = self._todays.note if updating and self._todays is not None else ""
+        if self.note.toPlainText() == self._filled_note:
+            self.note.setPlainText(note)
+            self._filled_note = note
+        if updating and self._todays is not None:
+            at = self._todays.at.astimezone().strftime("%H:%M")
+            self.updating.setText(
+                f"Updating today's check-in of {at}: its readings and note are shown above. "
+                "Change what you like; empty the note to remove it."
+            )
+        else:
+            self.updating.setText("")
+        self.updating.setVisible(updating)
 
     def values(self) -> dict[str, int]:
         return {spot_id: box.value() for spot_id, box in self._boxes.items()}
@@ -188,7 +242,74 @@ class CheckInDialog(QDialog):
         moved = abs(self.when.dateTime().secsTo(self._opened)) > 60
         picked = self.when.dateTime().toPython()
         when = picked.astimezone() if moved and isinstance(picked, datetime) else None
-        return when, self.note.toPlainText().strip(), self.today.isChecked() and not moved
+        note = self.note.toPlainText()
+        if note != self._filled_note:  # a note kept as it was is given back unchanged
+            note = note.strip()
+        return when, note, self.today.isChecked() and not moved
+
+
+class RenameMapDialog(QDialog):
+    """File → Rename Map…: the map's name in a field, checked as the map checks it while it
+    is typed; Rename is enabled only for a name the map can take (`name`)."""
+
+    def __init__(self, current: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Rename map")
+        self.setAccessibleName("Rename map")
+        intro = QLabel(
+            "The name shows in the title bar, the History and on the printed guide and "
+            "summary. The file keeps its own name.",
+            self,
+        )
+        intro.setWordWrap(True)
+        self.field = QLineEdit(current, self)
+        self.field.setAccessibleName("Map name")
+        self.field.selectAll()
+        self.problem = plain_label("", self)
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Why this name cannot be used")
+        keep = self.problem.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # its line stays: the dialog does not jump
+        self.problem.setSizePolicy(keep)
+        self._buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Rename")
+        self._buttons.accepted.connect(self.accept)
+        self._buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Name:", self.field)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self._buttons)
+        self.field.textChanged.connect(self._check)
+        self._check()
+        self.resize(420, self.sizeHint().height())
+
+    def name(self) -> str:
+        """The name typed, without the spaces around it."""
+        return self.field.text().strip()
+
+    def why_not(self) -> str:
+        """Why the map cannot take the typed name, as a sentence; "" when it can."""
+        try:
+            check_map_name(self.name())
+        except ValueError as exc:
+            text = str(exc)
+            return f"{text[:1].upper()}{text[1:]}."
+        return ""
+
+    def _check(self) -> None:
+        problem = self.why_not()
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+
+    def accept(self) -> None:
+        if not self.why_not():
+            super().accept()
 
 
 def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:

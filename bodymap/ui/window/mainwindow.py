@@ -190,8 +190,9 @@ class MapWindow(QMainWindow):
         a.new.triggered.connect(doc.new)
         a.open.triggered.connect(lambda: doc.open())
         a.save.triggered.connect(doc.save)
-        a.save_as.triggered.connect(lambda: doc.save_as())
+        a.save_as.triggered.connect(lambda: self.save_as())
         a.revert.triggered.connect(doc.revert)
+        a.rename_map.triggered.connect(self.rename_map)
         a.export_png.triggered.connect(lambda: self.export("png"))
         a.export_csv.triggered.connect(lambda: self.export("csv"))
         a.export_geojson.triggered.connect(lambda: self.export("geojson"))
@@ -351,6 +352,38 @@ class MapWindow(QMainWindow):
             action.setEnabled(has_spot)
         self.acts.check_in.setEnabled(bool(tpm.spots))
         self.acts.mat_session.setEnabled(bool(tpm.spots))
+
+    # -- the map's name --------------------------------------------------------------------
+    def ask_map_name(self, current: str) -> str | None:
+        """The new name typed in the Rename dialog, or None when cancelled."""
+        from bodymap.ui.window.dialogs import RenameMapDialog
+
+        dialog = RenameMapDialog(current, self)
+        return dialog.name() if dialog.exec() else None
+
+    def rename_map(self) -> bool:
+        """File → Rename Map…: a new name for the map as one undo step ("Rename map");
+        the title, the History and everything printed or exported afterwards use it. The
+        file keeps its own name (Save As… gives the file a new one)."""
+        self.document.flush()
+        name = self.ask_map_name(self.document.map.name)
+        if name is None:
+            return False
+        return spot_requests.request_rename(self.document, name)
+
+    def save_as(self) -> bool:
+        """File → Save As…: the map under a new file name. Save As keeps the map's own name
+        (an untitled map takes the file's); when the two now differ the status line says so,
+        and how to rename the map."""
+        if not self.document.save_as():
+            return False
+        path, name = self.document.path, self.document.map.name
+        if path is not None and _plain(name) != _plain(path.stem):
+            self.hover_label.setText(
+                f"Saved as {path.name}; the map is still called {name}. "
+                "File → Rename Map… changes its name."
+            )
+        return True
 
     # -- requests from the canvas and the panel ------------------------------------------
     @property

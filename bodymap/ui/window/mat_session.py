@@ -3,7 +3,9 @@
 "Start Mat Session…" asks for a preset (`PresetDialog`), opens the full-screen
 `MatWindow` on the open map, and when the session ends or is stopped asks "How do the
 spots feel now?" with each spot's intensity filled in; the answer is one undoable
-check-in. Questions sit behind ``ask_*`` methods tests replace.
+check-in. A session stopped with no step done in under a minute is not a session
+(`bodymap.maps.session_counts`): nothing is stored or asked, and the status line says so.
+Questions sit behind ``ask_*`` methods tests replace.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.advisor import advise_map
-from bodymap.maps import Batch, TriggerPointMap, check_in, edit_spot
+from bodymap.maps import Batch, TriggerPointMap, check_in, edit_spot, session_counts
 from bodymap.maps.operations import Operation
+from bodymap.maps.values import MIN_SESSION_SECONDS
 from bodymap.maps.verbs import record_session
 from bodymap.session import PRESETS, SessionPlan, plan_session
 from bodymap.ui import settings as prefs
@@ -38,9 +41,13 @@ from bodymap.ui.window.dialogs import CheckInDialog
 if TYPE_CHECKING:
     from bodymap.ui.window.mainwindow import MapWindow
 
-__all__ = ["FEEL_NOW", "MatSessions", "PresetDialog", "request_session_end"]
+__all__ = ["FEEL_NOW", "NOT_COUNTED", "MatSessions", "PresetDialog", "request_session_end"]
 
 FEEL_NOW = "How do the spots feel now? (0 = no pain, 10 = worst)"
+NOT_COUNTED = (
+    "Mat session stopped after {seconds} s with no step done: not kept. A session counts "
+    f"once a step is done or after {MIN_SESSION_SECONDS // 60} minute of rolling."
+)
 
 
 def request_session_end(
@@ -188,21 +195,20 @@ class MatSessions(QObject):
 
     def _ended(self, mat: MatWindow, stopped: bool) -> None:
         """Ask how the spots feel, then store the session and the answer as one undo
-        step. A session never started leaves the map alone."""
+        step. A session never started leaves the map alone, and so does one that does not
+        count (`session_counts`: stopped with no step done in under a minute): nothing is
+        asked, and the status line says why it was not kept."""
         tpm = self.window.document.map
         started = mat.started_at
-        if started is not None and mat.plan.steps:
+        duration, done = round(mat.run.elapsed), mat.run.steps_done
+        if started is not None and mat.plan.steps and not session_counts(duration, done):
+            self.window.hover_label.setText(NOT_COUNTED.format(seconds=duration))
+        elif started is not None and mat.plan.steps:
             values = self.ask_check_in(tpm, mat) if tpm.spots else None
             preset = PRESETS[mat.plan.preset]
             note = preset.note + (" (stopped early)" if stopped else "")
             request_session_end(
-                self.window.document,
-                mat.plan.preset,
-                started,
-                round(mat.run.elapsed),
-                mat.run.steps_done,
-                values,
-                note,
+                self.window.document, mat.plan.preset, started, duration, done, values, note
             )
         mat.close()
         self._forget(mat)
