@@ -435,6 +435,13 @@ ZONE_WORDS = {
     "fibular_head": ("knee", "fibula", "nerve"),
     "ulnar_groove": ("elbow", "ulnar", "funny bone"),
     "sit_bone": ("sit bone",),
+    "sciatic_nerve": ("nerve", "sit bone", "hollow"),
+    "greater_trochanter": ("bony point", "hip"),
+    "breast": ("breast",),
+    "shin_bone": ("shin bone", "shin"),
+    "inner_ankle_bone": ("ankle",),
+    "outer_ankle_bone": ("ankle",),
+    "elbow_knob": ("elbow", "knob"),
     "back_of_neck": ("neck",),
 }
 TOOL_WORDS = {

@@ -114,7 +114,8 @@ def test_the_reworded_cautions_say_where_the_pain_commonly_comes_from() -> None:
                   "commonly comes from a nerve squeezed between the toe bones",
                   "commonly comes from the joint or a tendon rather than a muscle"):  # fmt: skip
         assert words in cautions, words
+    # the low back balls: between the ribs and the pelvis, lightly under the ribs (a hand's
+    # width below the lowest ribs would be the top of the pelvis itself: no room at all)
     erector = " ".join(muscles["erector_spinae_lumbar"].cautions)
-    assert (
-        "above the top of the pelvis and at least a hand's width below the lowest ribs" in erector
-    )
+    assert "from just below the lowest ribs down to the top of the pelvis" in erector
+    assert "press only lightly just under the ribs" in erector

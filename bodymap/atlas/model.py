@@ -31,6 +31,13 @@ CAUTION_ZONES: Final = (
     "fibular_head",
     "ulnar_groove",
     "sit_bone",
+    "sciatic_nerve",
+    "greater_trochanter",
+    "breast",
+    "shin_bone",
+    "inner_ankle_bone",
+    "outer_ankle_bone",
+    "elbow_knob",
 )
 
 

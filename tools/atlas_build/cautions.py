@@ -10,11 +10,14 @@ may be shaded.
 from __future__ import annotations
 
 import shapely
-from shapely.geometry import Point, box
+from shapely.affinity import scale
+from shapely.geometry import LineString, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
 from . import back_regions, front_regions
 from .geom import blob
+from .landmarks import BACK as BACK_MARKS
+from .landmarks import FRONT as FRONT_MARKS
 from .outline import ARM, LEG
 from .partition import Part
 
@@ -40,6 +43,14 @@ _NECK_SIDE = (
 )  # fmt: skip
 # the fibular head, where the common fibular nerve winds round the neck of the fibula
 _FIBULAR_HEAD = Point(LEG.at(0.98, 752)).buffer(6.0)
+# the bony point of the hip (greater trochanter, with its bursa), seen from front and back
+_TROCHANTER = Point(BACK_MARKS["greater_trochanter"]).buffer(7.5)
+# the two ankle bones (malleoli), seen from front and back: one zone each (a zone is one
+# polygon)
+_INNER_ANKLE_BONE = Point(LEG.at(0.12, 960)).buffer(6.0)
+_OUTER_ANKLE_BONE = Point(LEG.at(0.88, 957)).buffer(6.0)
+# the bony knob on the outside of the elbow (lateral epicondyle), front and back
+_ELBOW_KNOB = Point(ARM.at(0.88, 370)).buffer(5.0)
 
 FRONT: list[Part] = [
     _zone("neck_front", shapely.union(_THROAT, _NECK_SIDE), True),
@@ -54,6 +65,15 @@ FRONT: list[Part] = [
                           (86, 249)])),
     _zone("femoral_triangle", blob([(76, 456), (50, 470), (20, 488), (24, 520),
                                     LEG.at(0.35, 566), (52, 520)])),
+    _zone("greater_trochanter", Point(FRONT_MARKS["greater_trochanter"]).buffer(7.5)),
+    # the breast over the chest muscle, centred on the nipple (physiotherapist review)
+    _zone("breast", scale(Point(FRONT_MARKS["nipple"]).buffer(1.0), 12.5, 11.0)),
+    # the shin bone's flat inner face and crest, from below the tibial tuberosity down to
+    # the inner ankle bone; tibialis anterior lies outside the crest
+    _zone("shin_bone", Polygon([(44, 760), (34, 760), (27, 935), (37, 935)])),
+    _zone("inner_ankle_bone", _INNER_ANKLE_BONE),
+    _zone("outer_ankle_bone", _OUTER_ANKLE_BONE),
+    _zone("elbow_knob", _ELBOW_KNOB),
 ]  # fmt: skip
 
 BACK: list[Part] = [
@@ -75,8 +95,15 @@ BACK: list[Part] = [
     _zone("fibular_head", _FIBULAR_HEAD),
     # the ulnar nerve in its groove between the olecranon and the medial epicondyle
     _zone("ulnar_groove", ARM.blob([(0.12, 358), (0.34, 358), (0.34, 384), (0.12, 384)])),
-    # the sit bone (ischial tuberosity, about 3 cm across, at the landmark of that name):
-    # bone under the hamstrings' tendons and a bursa, which the buttock and thigh records
-    # say to stay off
-    _zone("sit_bone", Point(40, 510).buffer(8.0)),
+    # the sit bone (ischial tuberosity, about 5-6 cm tall and 3 cm across, at the landmark
+    # of that name): bone under the hamstrings' tendons and a bursa, which the buttock and
+    # thigh records say to stay off
+    _zone("sit_bone", scale(Point(40, 512).buffer(1.0), 9.0, 15.0)),
+    # the sciatic nerve from under piriformis down past the hollow between the sit bone and
+    # the bony point of the hip to the gluteal fold (the textbook surface marking)
+    _zone("sciatic_nerve", LineString([(46, 466), (60, 490), (60, 532)]).buffer(4.5)),
+    _zone("greater_trochanter", _TROCHANTER),
+    _zone("inner_ankle_bone", _INNER_ANKLE_BONE),
+    _zone("outer_ankle_bone", _OUTER_ANKLE_BONE),
+    _zone("elbow_knob", _ELBOW_KNOB),
 ]  # fmt: skip
