@@ -98,6 +98,10 @@ class MuscleBrowser(QWidget):
 
         self.list = QListWidget()
         self.list.setAccessibleName("Muscles")
+        # a row says why it is listed ("… often involved in what people call tennis elbow"):
+        # wrapped onto a second line in a narrow dock, never cut off or scrolled sideways
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nothing = plain_label("")
         self.nothing.setAccessibleName("Search result")
         self.nothing.setWordWrap(True)
