@@ -17,7 +17,6 @@ from shapely.geometry.base import BaseGeometry
 from . import back_regions, front_regions
 from .geom import blob
 from .landmarks import BACK as BACK_MARKS
-from .landmarks import FRONT as FRONT_MARKS
 from .outline import ARM, LEG
 from .partition import Part
 
@@ -65,9 +64,12 @@ FRONT: list[Part] = [
                           (86, 249)])),
     _zone("femoral_triangle", blob([(76, 456), (50, 470), (20, 488), (24, 520),
                                     LEG.at(0.35, 566), (52, 520)])),
-    _zone("greater_trochanter", Point(FRONT_MARKS["greater_trochanter"]).buffer(7.5)),
-    # the breast over the chest muscle, centred on the nipple (physiotherapist review)
-    _zone("breast", scale(Point(FRONT_MARKS["nipple"]).buffer(1.0), 12.5, 11.0)),
+    # seen from the front the bony point of the hip is at the body's edge, below the front
+    # point of the hip bone (tensor fasciae latae lies in front of it)
+    _zone("greater_trochanter", Point(102, 500).buffer(6.0)),
+    # the breast over the chest muscle, about 12 by 10.5 cm round the nipple so that it
+    # suits any body; the upper chest and the front fold of the armpit stay free
+    _zone("breast", scale(Point(44, 276).buffer(1.0), 34.0, 30.0)),
     # the shin bone's flat inner face and crest, from below the tibial tuberosity down to
     # the inner ankle bone; tibialis anterior lies outside the crest
     _zone("shin_bone", Polygon([(44, 760), (34, 760), (27, 935), (37, 935)])),

@@ -89,7 +89,7 @@ _HIP_BACK = [
     # greater trochanter: the gemelli with the obturator internus tendon between them,
     # then quadratus femoris from the sit bone
     Part("gemelli", strip([(40, 479), (68, 480), (94, 478)], 14)),
-    Part("obturator_internus", strip([(36, 481), (66, 482), (94, 478)], 5)),
+    Part("obturator_internus", strip([(36, 481), (66, 482), (94, 478)], 9)),
     Part("quadratus_femoris", strip([(44, 496), (70, 494), (93, 489)], 14)),
     # the pelvic floor beside the coccyx (levator ani, coccygeus)
     Part("levator_ani", blob([(3, 470), (20, 476), (28, 498), (12, 512), (3, 506)])),
