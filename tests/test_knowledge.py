@@ -780,7 +780,13 @@ def _parse_terms(terms: str) -> Any:
 def test_a_search_term_lists_its_muscles() -> None:
     (entry,) = _parse_terms(TERMS).search_terms
     assert entry.spellings == ("calf pain", "sore calf") and entry.muscles == ("soleus",)
-    assert entry.why("sore calf") == "often involved in what people call sore calf"
+    # the reason names the entry itself, whatever spelling was typed
+    assert entry.why == "often involved in what people call calf pain"
+    assert entry.warning == ""
+    warned = TERMS.replace(
+        'source = "T', 'warning = "See a clinician if the calf swells."\nsource = "T'
+    )
+    assert _parse_terms(warned).search_terms[0].warning == "See a clinician if the calf swells."
 
 
 @pytest.mark.parametrize(

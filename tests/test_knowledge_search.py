@@ -8,7 +8,14 @@ import pytest
 
 from bodymap.atlas import load_atlas
 from bodymap.knowledge import load_knowledge
-from bodymap.knowledge.search import AREA_NAMES, area_name, areas, normalise, search_muscles
+from bodymap.knowledge.search import (
+    AREA_NAMES,
+    area_name,
+    areas,
+    normalise,
+    search_muscles,
+    term_warnings,
+)
 
 
 @pytest.fixture(scope="module")
@@ -228,7 +235,7 @@ def test_every_spelling_of_every_search_term_finds_its_muscles_in_order(knowledg
     for entry in knowledge.search_terms:
         for spelling in entry.spellings:
             matches = search_muscles(spelling, knowledge, places=places)
-            named = [m for m in matches if m.why == entry.why(spelling)]
+            named = [m for m in matches if m.why == entry.why]
             assert [m.muscle.id for m in named] == list(entry.muscles), spelling
 
 
@@ -236,8 +243,8 @@ def test_every_spelling_of_every_search_term_finds_its_muscles_in_order(knowledg
     ("query", "muscles"),
     [
         ("tennis elbow", ["supinator", "extensor_carpi_radialis", "brachioradialis"]),
-        ("golfer", ["wrist_flexors", "flexor_carpi_radialis"]),
-        ("golfer's elbow", ["wrist_flexors", "flexor_carpi_radialis"]),
+        ("golfer", ["pronator_teres", "flexor_carpi_radialis"]),
+        ("golfer's elbow", ["pronator_teres", "flexor_carpi_radialis"]),
         ("rotator cuff", ["supraspinatus", "infraspinatus", "teres_minor", "subscapularis"]),
         ("shin splints", ["tibialis_anterior", "tibialis_posterior", "soleus"]),
         ("TMJ", ["masseter", "lateral_pterygoid", "medial_pterygoid", "temporalis"]),
@@ -340,10 +347,9 @@ def test_names_come_before_complaints_places_and_areas(knowledge, places):
 
 def test_a_complaint_is_never_said_as_a_diagnosis(knowledge, places):
     for entry in knowledge.search_terms:
-        for spelling in entry.spellings:
-            why = entry.why(spelling)
-            assert "you have" not in why.casefold() and "diagnos" not in why.casefold()
-            assert why.startswith(("often involved in what people call", "one of the"))
+        why = entry.why
+        assert "you have" not in why.casefold() and "diagnos" not in why.casefold()
+        assert why.startswith(("often involved in what people call", "one of the"))
         assert re.search(r"Travell|Anatomy|Davies", entry.source), entry.term
 
 
@@ -351,6 +357,7 @@ def test_the_area_filter_narrows_the_everyday_answers(knowledge, places):
     assert found("tennis elbow", knowledge, places, area="shoulder_arm") == [
         "triceps_brachii",
         "anconeus",
+        "supraspinatus",
     ]
     assert found("knee", knowledge, places, area="foot") == []
 
@@ -359,3 +366,47 @@ def test_without_places_a_place_word_finds_no_referrers(knowledge):
     matches = search_muscles("knee", knowledge)
     assert matches[0].muscle.id == "patellar_retinaculum"
     assert not [m for m in matches if "pain to" in m.why]
+
+
+def test_a_clinical_spelling_lists_the_muscles_under_the_everyday_name(knowledge):
+    """Typing "lateral epicondylitis" or "plantar fasciitis" never puts a clinical
+    condition's name in the list: each row says the entry's everyday name."""
+    for query, said in (
+        ("lateral epicondylitis", "tennis elbow"),
+        ("plantar fasciitis", "heel pain"),
+        ("sciatica", "sciatica-like pain"),
+        ("TMD", "jaw pain"),
+    ):
+        found = search_muscles(query, knowledge)
+        assert found and found[0].why == f"often involved in what people call {said}"
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("sciatica", "Go to an emergency department now"),
+        ("shin splints", "stress fracture"),
+        ("heel pain", "6 to 12 weeks"),
+        ("plantar fasciitis", "6 to 12 weeks"),
+        ("TMJ", "heart"),
+        ("tension headache", "sudden, severe"),
+        ("runner's knee", "swells, locks or gives way"),
+    ],
+)
+def test_a_complaint_that_can_hide_something_else_says_when_to_see_a_clinician(
+    knowledge, query, words
+):
+    warnings = term_warnings(query, knowledge)
+    assert len(warnings) == 1 and words in warnings[0]
+
+
+def test_no_warning_for_a_muscle_name_a_group_or_a_place(knowledge):
+    for query in ("soleus", "rotator cuff", "knee", "", "elb"):
+        assert term_warnings(query, knowledge) == ()
+
+
+def test_every_warning_is_self_care_wording(knowledge):
+    for entry in knowledge.search_terms:
+        if entry.warning:
+            assert "you have" not in entry.warning.casefold()
+            assert any(w in entry.warning for w in ("clinician", "doctor", "emergency"))

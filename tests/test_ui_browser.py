@@ -361,3 +361,17 @@ def test_typing_a_complaint_or_a_body_part_lists_the_muscles_and_says_why(qtbot,
     browser.area.setCurrentIndex(browser.area.findText("Shoulder and arm"))
     type_query(qtbot, browser, "neck")
     assert "upper_trapezius" in browser.listed() and "scalenes" not in browser.listed()
+
+
+def test_a_complaint_that_can_hide_something_else_shows_when_to_see_a_clinician(qtbot, window):
+    browser = open_browser(qtbot, window)
+    qtbot.keyClicks(browser.search, "sciatica")
+    browser.completer.popup().hide()
+    assert browser.warning.isVisible()
+    assert browser.warning.text().startswith("⚠ Leg pain with numbness")
+    assert browser.warning.textFormat() == Qt.TextFormat.PlainText
+    assert browser.listed()[:2] == ["gluteus_minimus", "piriformis"]
+    browser.search.clear()
+    qtbot.keyClicks(browser.search, "tennis elbow")
+    browser.completer.popup().hide()
+    assert not browser.warning.isVisible() and browser.warning.text() == ""

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from bodymap.knowledge.model import Knowledge, Muscle
 from bodymap.knowledge.places import place_noun, place_phrase, places_named
+from bodymap.knowledge.terms import SearchTerm
 
 __all__ = [
     "AREA_NAMES",
@@ -25,6 +26,7 @@ __all__ = [
     "areas",
     "normalise",
     "search_muscles",
+    "term_warnings",
 ]
 
 AREA_NAMES: dict[str, str] = {
@@ -203,11 +205,11 @@ def _by_name(q: str, muscles: Iterable[Muscle]) -> Iterable[MuscleMatch]:
             yield best
 
 
-def _by_term(q: str, knowledge: Knowledge, muscles: list[Muscle]) -> Iterable[MuscleMatch]:
-    """The muscles of the complaints and groups the query names: the whole name (any
-    length), or from three letters its start or the start of a later word."""
+def _terms_named(q: str, knowledge: Knowledge) -> Iterable[tuple[int, SearchTerm, bool]]:
+    """The complaints and groups the normalised query names, with their place in the
+    table and whether it names them whole: the whole name (any length), or from three
+    letters its start or the start of a later word."""
     words = q.split()
-    ids = {m.id: m for m in muscles}
     for number, entry in enumerate(knowledge.search_terms):
         ranked = [
             (rank, spelling)
@@ -221,8 +223,28 @@ def _by_term(q: str, knowledge: Knowledge, muscles: list[Muscle]) -> Iterable[Mu
         # the name itself or its first whole words ("golfer"); a word's start ("knee" of
         # "kneecap pain") or a later word ("elbow") comes after the places
         whole = rank == _EXACT or (rank == _PREFIX and normalise(spelling)[len(q)] == " ")
+        yield number, entry, whole
+
+
+def term_warnings(query: str, knowledge: Knowledge) -> tuple[str, ...]:
+    """When to see a clinician rather than roll, for each complaint ``query`` names whole
+    ("sciatica": leg numbness or weakness first), in the table's order, each once.
+
+    >>> from bodymap.knowledge import load_knowledge
+    >>> term_warnings("sciatica", load_knowledge())[0].startswith("Leg pain with numbness")
+    True
+    """
+    q = normalise(query)
+    found = [e.warning for _n, e, whole in _terms_named(q, knowledge) if whole and e.warning]
+    return tuple(dict.fromkeys(found))
+
+
+def _by_term(q: str, knowledge: Knowledge, muscles: list[Muscle]) -> Iterable[MuscleMatch]:
+    """The muscles of the complaints and groups the query names (`_terms_named`)."""
+    ids = {m.id: m for m in muscles}
+    for number, entry, whole in _terms_named(q, knowledge):
         tier = _TERM if whole else _TERM_WORD
-        why = entry.why(spelling)
+        why = entry.why
         for place, muscle_id in enumerate(entry.muscles):
             if muscle_id in ids:
                 muscle = ids[muscle_id]

@@ -30,17 +30,22 @@ class SearchTerm:
     muscles: tuple[str, ...]
     source: str
     said: str
-    """Why a muscle is listed, with ``{term}`` for the spelling searched: "often involved
-    in what people call {term}"."""
+    """Why a muscle is listed, with ``{term}`` for the entry's name: "often involved in
+    what people call {term}"."""
+    warning: str = ""
+    """When to see a clinician rather than roll, shown with the list (a complaint whose
+    name can hide something that is not muscle: sciatica, shin splints, heel pain)."""
 
     @property
     def spellings(self) -> tuple[str, ...]:
         return (self.term, *self.also)
 
-    def why(self, spelling: str) -> str:
-        """The reason a listed muscle gives: "often involved in what people call tennis
-        elbow"."""
-        return self.said.format(term=spelling)
+    @property
+    def why(self) -> str:
+        """The reason a listed muscle gives, in the entry's own name whatever was typed:
+        "often involved in what people call tennis elbow" (also for "lateral
+        epicondylitis": the list names no clinical condition)."""
+        return self.said.format(term=self.term)
 
 
 def _key(text: str) -> str:
@@ -80,7 +85,8 @@ def parse_search_terms(top: Fields, muscles: Container[str]) -> tuple[SearchTerm
         unknown = [m for m in listed if m not in muscles]
         if unknown:
             raise f.error(f"muscles names unknown muscle(s) {unknown}")
-        terms.append(SearchTerm(term, kind, also, listed, f.text("source"), said[kind]))
+        warning = f.text("warning", required=False)
+        terms.append(SearchTerm(term, kind, also, listed, f.text("source"), said[kind], warning))
         f.finish()
     top.finish()
     return tuple(terms)

@@ -30,7 +30,14 @@ from PySide6.QtWidgets import (
 from bodymap.atlas import ViewAtlas
 from bodymap.knowledge import Knowledge, load_knowledge
 from bodymap.knowledge.places import place_labels
-from bodymap.knowledge.search import MuscleMatch, area_name, area_words, areas, search_muscles
+from bodymap.knowledge.search import (
+    MuscleMatch,
+    area_name,
+    area_words,
+    areas,
+    search_muscles,
+    term_warnings,
+)
 from bodymap.ui.browser.record_text import record_text
 from bodymap.ui.drawing.plain_text import plain_label
 
@@ -106,6 +113,12 @@ class MuscleBrowser(QWidget):
         self.nothing.setAccessibleName("Search result")
         self.nothing.setWordWrap(True)
         self.nothing.hide()
+        self.warning = plain_label("")
+        """When to see a clinician rather than roll, for a complaint the search names
+        ("sciatica"): from the search terms table, shown above the list."""
+        self.warning.setAccessibleName("When to see a clinician")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
         self.list.currentItemChanged.connect(self._row_changed)
         self.text = QPlainTextEdit()
         self.text.setAccessibleName("Muscle record")
@@ -123,6 +136,7 @@ class MuscleBrowser(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(form)
         layout.addWidget(self.nothing)
+        layout.addWidget(self.warning)
         layout.addWidget(splitter, 1)
         self._fill_list()
 
@@ -208,6 +222,9 @@ class MuscleBrowser(QWidget):
         query = self.search.text().strip()
         self.nothing.setText(nothing_text(query) if query else "")
         self.nothing.setVisible(bool(query) and self.list.count() == 0)
+        warnings = term_warnings(query, self._knowledge) if query else ()
+        self.warning.setText("\n".join(f"⚠ {text}" for text in warnings))
+        self.warning.setVisible(bool(warnings))
         if self._muscle in self.listed():
             self._mark(self._muscle)
         elif self._muscle:
