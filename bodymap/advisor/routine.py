@@ -38,6 +38,7 @@ from bodymap.advisor.tables import Tables
 from bodymap.knowledge import POSITIONS, Knowledge, SafetyText
 
 if TYPE_CHECKING:
+    from bodymap.advisor.rollable import RollZone
     from bodymap.atlas import Hit
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "build_routine",
     "marked_words",
     "nerve_parts",
+    "not_rolled_here",
     "step_seconds",
 ]
 
@@ -387,17 +389,9 @@ class _Builder:
                 reason, instead = self.held[(m, side)], ""
             elif record.technique.tool == "none" or zone is None:
                 reason, instead = self.safety.no_tool, self._instead(m)
-            elif zone.blocked_by:
-                texts = [
-                    self.knowledge.cautions[z]
-                    for z in zone.blocked_by
-                    if z in self.knowledge.cautions
-                ]
-                names = ", ".join(t.name.lower() for t in texts) or ", ".join(zone.blocked_by)
-                reason = self.safety.in_zone.format(zones=names)
-                instead = self._instead(m, texts[0].zone) if texts else self._instead(m)
             else:
-                reason, instead = self.safety.too_small, self._instead(m)
+                reason, blocking = _no_room(zone, self.knowledge, self.safety)
+                instead = self._instead(m, blocking)
             out.append(
                 NotRolled(
                     m,
@@ -493,6 +487,33 @@ def build_routine(
     )
     index = _Index(ordered, left_out, not_rolled)
     return routine, tuple(_coverage(b, i, index) for i in range(len(hits)))
+
+
+def _no_room(zone: RollZone, knowledge: Knowledge, safety: SafetyText) -> tuple[str, str]:
+    """Why a muscle has no room to roll in ``zone`` (its best view), and the caution zone
+    whose advice says what to do instead ("" for the muscle's own)."""
+    texts = [knowledge.cautions[z] for z in zone.blocked_by if z in knowledge.cautions]
+    if not zone.blocked_by:
+        return safety.too_small, ""
+    names = ", ".join(t.name.lower() for t in texts) or ", ".join(zone.blocked_by)
+    return safety.in_zone.format(zones=names), texts[0].zone if texts else ""
+
+
+def not_rolled_here(muscle: str, side: str, tables: Tables) -> tuple[str, str] | None:
+    """For a record whose technique rolls it but which has no room to roll on ``side`` in
+    any view, why not and what to do instead, in the words the routine's "not rolled"
+    entries use; None when it can be rolled (or its technique is not rolling at all). The
+    muscle browser says this instead of a technique the routine would never offer."""
+    record = tables.knowledge.muscles[muscle]
+    safety = tables.knowledge.safety
+    if not record.technique.rolled or safety is None or tables.roll_zones.is_rollable(muscle, side):
+        return None
+    zone = tables.roll_zones.best(muscle, side)
+    if zone is None:
+        return safety.no_tool, record.technique.how
+    reason, blocking = _no_room(zone, tables.knowledge, safety)
+    instead = tables.knowledge.cautions[blocking].instead if blocking else record.technique.how
+    return reason, instead
 
 
 class _Index:

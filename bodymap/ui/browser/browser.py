@@ -241,7 +241,8 @@ class MuscleBrowser(QWidget):
             self._mark(muscle)
         self._muscle = muscle
         record = self._knowledge.muscles[muscle]
-        self.text.setPlainText(record_text(record, self._atlas, self._knowledge))
+        text = record_text(record, self._atlas, self._knowledge, self.current_side)
+        self.text.setPlainText(text)
         self._emit()
 
     def _row_changed(self, current: QListWidgetItem | None, _previous: object) -> None:

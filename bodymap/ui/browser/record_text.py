@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
+from bodymap.advisor.routine import not_rolled_here
+from bodymap.advisor.tables import tables_for
 from bodymap.atlas import ViewAtlas
 from bodymap.guide.words import minutes_text, position_words, seconds_text, tool_words
 from bodymap.knowledge import Knowledge, Muscle
@@ -52,9 +54,15 @@ def _listed(names: list[str]) -> str:
 
 
 def record_text(
-    muscle: Muscle, atlas: Mapping[str, ViewAtlas], knowledge: Knowledge | None = None
+    muscle: Muscle,
+    atlas: Mapping[str, ViewAtlas],
+    knowledge: Knowledge | None = None,
+    side: str = "right",
 ) -> str:
-    """The record as plain text, the lines the browser shows under the list."""
+    """The record as plain text, the lines the browser shows under the list. A record whose
+    technique rolls it but which has no room to roll on ``side`` (it lies in a place not to
+    roll) says so and what to do instead, as the advice panel does, not a technique the
+    routine would never offer."""
     lines = [muscle.name]
     others = [w for w in muscle.synonyms if w.casefold() != muscle.name.casefold()]
     if others:  # a synonym that is the name itself says nothing new
@@ -76,9 +84,17 @@ def record_text(
     lines.append("")
     tech = muscle.technique
     position = position_words(tech.position)
+    no_room = (
+        not_rolled_here(muscle.id, side, tables_for(atlas, knowledge))
+        if knowledge is not None
+        else None
+    )
     if tech.tool == "none":
         lines.append(DONT_ROLL)
         lines.append(tech.how)
+    elif no_room is not None:
+        lines.append(DONT_ROLL)
+        lines.append(" ".join(no_room))
     else:
         tool = tool_words(tech.tool, tech.tool_detail, full=True)
         lines.append(f"How to roll: {position.lower()}, {tool}.")
