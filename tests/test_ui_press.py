@@ -217,3 +217,22 @@ def test_a_question_of_three_lines_and_its_answers_are_never_cut_off(main_window
     for button in (first.show_button, *first.buttons.values()):
         bottom = button.mapTo(viewport, button.rect().bottomLeft()).y()
         assert 0 <= bottom < viewport.height(), button.text()
+
+
+def test_in_a_narrow_panel_the_answers_stay_whole_without_sideways_scrolling(main_window, qtbot):
+    win = main_window(1000, 650)
+    front, back = load_atlas()["front"].landmarks, load_atlas()["back"].landmarks
+    x, y = back["scapula_spine_root_r"]
+    for where in (("front", *front["nipple_r"]), ("back", x + 12, y + 8)):
+        point = win.canvas.viewport_point(*where)
+        qtbot.mouseClick(win.canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    win.resizeDocks([win.dock], [300], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: win.dock.width() <= 310)
+    qtbot.wait(10)
+    scroller = win.panel.press_box.scroller
+    assert not scroller.horizontalScrollBar().isVisible()
+    viewport = scroller.viewport()
+    first = rows(win)[0]
+    for button in (first.show_button, *first.buttons.values()):
+        right = button.mapTo(viewport, button.rect().topRight()).x()
+        assert 0 < right < viewport.width(), button.text()

@@ -85,6 +85,10 @@ class MuscleBrowser(QWidget):
         self.completer = QCompleter(QStringListModel(self), self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setMaxVisibleItems(_COMPLETIONS)
+        # a suggestion says why it is offered, as a row does: wrapped, never cut off
+        popup = self.completer.popup()
+        popup.setWordWrap(True)
+        popup.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.search.setCompleter(self.completer)
         self.search.textEdited.connect(self._query_changed)
         self.search.returnPressed.connect(self._choose_first)

@@ -90,6 +90,14 @@ class QuestionLabel(QLabel):
         return self._hint(True)
 
 
+def _narrowable(button: QPushButton) -> QPushButton:
+    """A button that may shrink to its text in a narrow panel (a push button's own least
+    width is the style's wide default): the four answers stay whole side by side, with no
+    sideways scrolling, in a panel about 300 pixels wide."""
+    button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + 16)
+    return button
+
+
 class PressTestRow(QWidget):
     """One question: the source, the question and the three answers (the given one checked)."""
 
@@ -104,13 +112,13 @@ class PressTestRow(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.addWidget(self.show_button)
+        buttons.addWidget(_narrowable(self.show_button))
         buttons.addStretch(1)
         for value in PRESS_ANSWERS:
             button = QPushButton(ANSWER_LABELS[value])
             button.setCheckable(True)
             self.buttons[value] = button
-            buttons.addWidget(button)
+            buttons.addWidget(_narrowable(button))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
         layout.addWidget(self.label)
@@ -154,6 +162,8 @@ class PressTestBox(QGroupBox):
         """What the panel lays out: the box in a scroll area, so rows keep their height."""
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        # rows wrap their question and their buttons narrow: the box scrolls down only
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # no Tab stop of its own: it shows no focus, and Tab goes from the sources list to
         # the first row's button (the scroll area still brings a focused row into view)
         self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
