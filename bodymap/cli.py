@@ -187,7 +187,9 @@ def _print_advice(advice: Advice) -> None:
     for entry in advice.routine.others_not_rolled:
         why = " ".join(t for t in (entry.reason, entry.instead) if t)
         print(f"Not rolled: {entry.name} ({entry.side}): {why}")
-    left_out = left_out_text(advice.routine, longer="Use --length full for every step.")
+    left_out = left_out_text(
+        advice.routine, longer="--length full includes them and every other likely source."
+    )
     if left_out:
         print(left_out)
     for finding in advice.spots:

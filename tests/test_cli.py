@@ -372,9 +372,10 @@ def test_advise_text_lists_what_the_routine_length_leaves_out(capsys) -> None:
     assert left_out
     assert main(["advise", str(path)]) == 0
     text = capsys.readouterr().out
-    line = next(x for x in text.splitlines() if x.startswith("The standard routine leaves out:"))
+    start = "The standard routine has no time for:"
+    line = next(x for x in text.splitlines() if x.startswith(start))
     for entry in left_out:
         assert entry["name"] in line
-    assert line.endswith("Use --length full for every step.")
+    assert line.endswith("--length full includes them and every other likely source.")
     assert main(["advise", str(path), "--length", "full"]) == 0
-    assert "leaves out" not in capsys.readouterr().out
+    assert "has no time for" not in capsys.readouterr().out

@@ -55,10 +55,10 @@ def test_length_chooser_says_what_short_leaves_out(panel, tpm, qtbot):
     assert blocker.args == ["short"]
     assert len(panel.advice.routine.steps) < standard
     text = panel.details.toPlainText()
-    assert "The short routine leaves out:" in text
+    assert "The short routine has no time for:" in text
     assert "Left out of the short routine" in text  # the spots without a step say so
     panel.set_length("full")
-    assert "leaves out" not in panel.details.toPlainText()
+    assert "has no time for" not in panel.details.toPlainText()
 
 
 def test_flags_name_spots_and_not_rolled_has_no_times(panel, tpm):
@@ -134,7 +134,7 @@ def test_printed_guide_lists_not_rolled_without_times_and_clinician_section():
     content = build_guide_content("Knee", spots, advice, load_knowledge(), date(2026, 1, 2))
     assert any(line.startswith("Popliteus") for line in content.not_rolled)
     assert all(" s " not in line and " min" not in line for line in content.not_rolled)
-    assert content.left_out.startswith("The short routine leaves out:")
+    assert content.left_out.startswith("The short routine has no time for:")
     assert content.clinician and content.contraindications
     assert any("for your spot" in line for line in content.red_flags)
 

@@ -110,13 +110,16 @@ def area_place(finding: SpotFinding | Hit, side: str) -> str:
 
 
 def left_out_text(routine: Routine, *, longer: str) -> str:
-    """What the chosen routine length leaves out, as one sentence ("" for nothing), ending
-    with how to include it where the reader is (``longer``: "Choose a longer routine above
-    to include them."): "The standard routine leaves out: Infraspinatus (right), …"."""
+    """The steps the chosen routine length has no time for, as one sentence ("" for none),
+    ending with how to include them where the reader is (``longer``: "Choose a longer
+    routine above to include them."): "The standard routine has no time for: Infraspinatus
+    (right), …". Only the steps that length picked and could not fit: the full routine adds
+    further sources as well, which the words must not hide."""
     if not routine.left_out:
         return ""
     names = []
     for entry in routine.left_out:
         name, side = entry.name or entry.muscle, entry.side
         names.append(name if side == "midline" else f"{name} ({SIDE_WORDS.get(side, side)})")
-    return f"The {routine.length or 'standard'} routine leaves out: {', '.join(names)}. {longer}"
+    length = routine.length or "standard"
+    return f"The {length} routine has no time for: {', '.join(names)}. {longer}"

@@ -734,7 +734,9 @@ class AdvicePanel(QWidget):
             total = f" (about {advice.routine.total_min} min)" if advice.routine.total_min else ""
             out.append(f"<h3>Routine{total}</h3><ol>" + "".join(steps) + "</ol>")
         left_out = left_out_text(
-            advice.routine, longer="Choose a longer routine above to include them."
+            advice.routine,
+            longer="Choose a longer routine above to include them; the full routine adds "
+            "every other likely source too.",
         )
         if left_out:
             out.append(f"<p>{e(left_out)}</p>")
