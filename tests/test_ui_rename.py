@@ -74,6 +74,7 @@ def test_save_as_keeps_the_name_and_rename_map_changes_it_as_one_undo_step(
     history.close()
 
 
+@pytest.mark.slow  # two PDFs rendered: CI runs it
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
 def test_the_guide_and_the_summary_use_the_new_name(qtbot, tmp_path, monkeypatch):
     window, _dialogs = make_window(qtbot, tmp_path, monkeypatch)
