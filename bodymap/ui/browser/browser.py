@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -86,9 +87,10 @@ class MuscleBrowser(QWidget):
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setMaxVisibleItems(_COMPLETIONS)
         # a suggestion says why it is offered, as a row does: wrapped, never cut off
-        popup = self.completer.popup()
+        popup = QListView()
         popup.setWordWrap(True)
         popup.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.completer.setPopup(popup)
         self.search.setCompleter(self.completer)
         self.search.textEdited.connect(self._query_changed)
         self.search.returnPressed.connect(self._choose_first)
