@@ -581,6 +581,7 @@ def _cmd_muscles(args: argparse.Namespace) -> int:
 
 
 def _cmd_muscle(args: argparse.Namespace) -> int:
+    from bodymap.advisor.routine import not_rolled_here
     from bodymap.advisor.tables import tables_for
     from bodymap.atlas import load_atlas
     from bodymap.knowledge import load_knowledge, muscle_geometry
@@ -612,7 +613,13 @@ def _cmd_muscle(args: argparse.Namespace) -> int:
     if data["partly"]:
         print(f"  over part of: {', '.join(data['partly'])} (see --json for the shapes)")
     tech = muscle.technique
-    print(f"  {'how' if data['rollable'] else 'do not roll'}: {tech.how}")
+    # a record rolled by its technique but with no room to roll says so, as the panel and
+    # the browser do (the atlas is mirrored: the right side stands for both)
+    no_room = not_rolled_here(muscle.id, "right", tables_for(atlas, knowledge))
+    if no_room is not None:
+        print(f"  do not roll: {' '.join(no_room)}")
+    else:
+        print(f"  {'how' if data['rollable'] else 'do not roll'}: {tech.how}")
     print(f"  source: {data['source']}")
     return 0
 

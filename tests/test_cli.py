@@ -379,3 +379,12 @@ def test_advise_text_lists_what_the_routine_length_leaves_out(capsys) -> None:
     assert line.endswith("--length full includes them and every other likely source.")
     assert main(["advise", str(path), "--length", "full"]) == 0
     assert "has no time for" not in capsys.readouterr().out
+
+
+def test_muscle_text_says_do_not_roll_for_a_muscle_with_no_room_as_the_panel_does(capsys) -> None:
+    assert main(["muscle", "subscapularis"]) == 0
+    text = capsys.readouterr().out
+    assert "  do not roll: It lies in a place not to roll: armpit." in text
+    assert "\n  how:" not in text
+    assert main(["muscle", "soleus"]) == 0
+    assert "\n  how: " in capsys.readouterr().out
