@@ -400,9 +400,18 @@ def test_a_complaint_that_can_hide_something_else_says_when_to_see_a_clinician(
     assert len(warnings) == 1 and words in warnings[0]
 
 
-def test_no_warning_for_a_muscle_name_a_group_or_a_place(knowledge):
-    for query in ("soleus", "rotator cuff", "knee", "", "elb"):
+def test_no_warning_for_a_muscle_name_a_group_or_a_complaint_without_one(knowledge):
+    for query in ("soleus", "rotator cuff", "", "tennis elbow", "lateral epicondylitis"):
         assert term_warnings(query, knowledge) == ()
+
+
+@pytest.mark.parametrize("query", ["headache", "sciatic", "sciatica pain", "runner knee", "knee"])
+def test_whenever_a_row_names_a_complaint_its_warning_shows(knowledge, query):
+    """Part of a complaint's name lists its muscles ("headache": tension headache); the
+    warning comes with them, whichever words brought them."""
+    named = {m.why for m in search_muscles(query, knowledge) if "what people call" in m.why}
+    expected = [e.warning for e in knowledge.search_terms if e.why in named and e.warning]
+    assert expected and list(term_warnings(query, knowledge)) == expected
 
 
 def test_every_warning_is_self_care_wording(knowledge):

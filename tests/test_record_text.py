@@ -28,3 +28,14 @@ def test_the_browser_offers_a_technique_exactly_when_the_routine_could_roll_it()
             rolled = muscle.technique.rolled and not_rolled_here(muscle.id, side, tables) is None
             assert ("How to roll" in text) == rolled, (muscle.id, side)
             assert (DONT_ROLL in text) == (not rolled), (muscle.id, side)
+
+
+def test_a_muscle_not_rolled_here_keeps_only_the_places_cautions() -> None:
+    """The withdrawn technique's own cautions ("pinch and lift the muscle") are not shown
+    under "Don't roll"; the neck zone's text is."""
+    atlas, knowledge = load_atlas(), load_knowledge()
+    scm = knowledge.muscles["sternocleidomastoid"]
+    text = record_text(scm, atlas, knowledge, "right")
+    assert DONT_ROLL in text
+    assert not any(caution in text for caution in scm.cautions)
+    assert knowledge.cautions["neck_front"].text in text

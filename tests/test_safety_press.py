@@ -73,8 +73,8 @@ def test_the_anconeus_step_presses_where_its_picture_allows_it(tmp_path, capsys)
     (step,) = [s for s in data["routine"] if s["muscle"] == "anconeus"]
     assert step["how"].startswith(
         "Sit with the forearm on a table. Press the thumb lightly into the small hollow on the"
-        " outer side of the tip of the elbow, towards the outer knob, keeping away from the"
-        " groove on the inner side."
+        " outer side of the tip of the elbow, between the tip and the outer knob, keeping away"
+        " from the groove on the inner side."
     )
     (source,) = [s for s in data["sources"] if s["muscle"] == "anconeus"]
     for site in source["trigger_points"]:

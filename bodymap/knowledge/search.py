@@ -106,10 +106,15 @@ class MuscleMatch:
 
     @property
     def label(self) -> str:
-        """What a completion list shows: "Fibularis (peroneus)", "Fibularis", or with a
-        reason "Masseter — refers pain to the jaw"."""
+        """What the list shows: "Fibularis (peroneus)", "Fibularis", or with a reason
+        "Masseter — refers pain to the jaw"."""
         if self.why:
             return f"{self.muscle.name} — {self.why}"
+        return self.name_label
+
+    @property
+    def name_label(self) -> str:
+        """The name alone, as the search's suggestions show it: "Fibularis (peroneus)"."""
         return f"{self.muscle.name} ({self.term})" if self.by_synonym else self.muscle.name
 
 
@@ -227,15 +232,16 @@ def _terms_named(q: str, knowledge: Knowledge) -> Iterable[tuple[int, SearchTerm
 
 
 def term_warnings(query: str, knowledge: Knowledge) -> tuple[str, ...]:
-    """When to see a clinician rather than roll, for each complaint ``query`` names whole
-    ("sciatica": leg numbness or weakness first), in the table's order, each once.
+    """When to see a clinician rather than roll, for each complaint whose muscles ``query``
+    lists ("sciatica", "sciatic", "headache": whenever a row names the complaint, its
+    warning shows), in the table's order, each once.
 
     >>> from bodymap.knowledge import load_knowledge
     >>> term_warnings("sciatica", load_knowledge())[0].startswith("Leg pain with numbness")
     True
     """
     q = normalise(query)
-    found = [e.warning for _n, e, whole in _terms_named(q, knowledge) if whole and e.warning]
+    found = [e.warning for _n, e, _whole in _terms_named(q, knowledge) if e.warning]
     return tuple(dict.fromkeys(found))
 
 

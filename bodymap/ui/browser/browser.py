@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
     QLineEdit,
-    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -86,11 +85,6 @@ class MuscleBrowser(QWidget):
         self.completer = QCompleter(QStringListModel(self), self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setMaxVisibleItems(_COMPLETIONS)
-        # a suggestion says why it is offered, as a row does: wrapped, never cut off
-        popup = QListView()
-        popup.setWordWrap(True)
-        popup.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.completer.setPopup(popup)
         self.search.setCompleter(self.completer)
         self.search.textEdited.connect(self._query_changed)
         self.search.returnPressed.connect(self._choose_first)
@@ -198,7 +192,9 @@ class MuscleBrowser(QWidget):
     # -- reacting ------------------------------------------------------------------------
     def _query_changed(self, _text: str) -> None:
         found = self.matches()
-        self._completions = {m.label: m.muscle.id for m in found[:_COMPLETIONS]}
+        # a suggestion is the name alone, one short line: the list below says why each is
+        # listed, and a long reason in the drop-down would be cut off or cover the warning
+        self._completions = {m.name_label: m.muscle.id for m in found[:_COMPLETIONS]}
         model = self.completer.model()
         assert isinstance(model, QStringListModel)
         model.setStringList(list(self._completions))

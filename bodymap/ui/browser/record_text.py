@@ -103,7 +103,9 @@ def record_text(
             f"{seconds_text(tech.on_point_s)} on a tender point, then "
             f"{minutes_text(tech.around_min)} around it."
         )
-    cautions = list(muscle.cautions)
+    # a muscle not rolled here keeps only the places' cautions: its own are about the
+    # technique just withdrawn ("pinch and lift the muscle")
+    cautions = list(muscle.cautions) if no_room is None else []
     if knowledge is not None:
         cautions += [knowledge.cautions[z].text for z in muscle.avoid if z in knowledge.cautions]
     if cautions:
