@@ -236,3 +236,18 @@ def test_in_a_narrow_panel_the_answers_stay_whole_without_sideways_scrolling(mai
     for button in (first.show_button, *first.buttons.values()):
         right = button.mapTo(viewport, button.rect().topRight()).x()
         assert 0 < right < viewport.width(), button.text()
+
+
+def test_the_panel_cannot_be_dragged_so_narrow_that_the_answers_are_cut_off(main_window, qtbot):
+    win = main_window(1000, 650)
+    point = win.canvas.viewport_point(*SHOULDER_BLADE_R)
+    qtbot.mouseClick(win.canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    win.resizeDocks([win.dock], [120], Qt.Orientation.Horizontal)  # as far as a drag goes
+    qtbot.wait(10)
+    assert win.dock.width() >= 280
+    scroller = win.panel.press_box.scroller
+    assert not scroller.horizontalScrollBar().isVisible()
+    viewport = scroller.viewport()
+    first = rows(win)[0]
+    for button in (first.show_button, *first.buttons.values()):
+        assert 0 < button.mapTo(viewport, button.rect().topRight()).x() < viewport.width()

@@ -19,7 +19,10 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
 
-__all__ = ["AdviceDock"]
+__all__ = ["MIN_PANEL_CHARS", "AdviceDock"]
+
+MIN_PANEL_CHARS = 48
+"""The panel is at least this many average characters wide (about 300 pixels)."""
 
 
 class AdviceDock(QDockWidget):
@@ -37,6 +40,9 @@ class AdviceDock(QDockWidget):
         # no Tab stop of its own (it shows no focus): Tab goes from one control to the next
         holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         holder.setWidget(panel)
+        # never so narrow that a row of buttons (the press test's four answers, the length
+        # and the clinician's button) is cut off: the panel scrolls down, not sideways
+        holder.setMinimumWidth(MIN_PANEL_CHARS * panel.fontMetrics().averageCharWidth())
         self.setWidget(holder)
 
     def paintEvent(self, event: QPaintEvent) -> None:
