@@ -598,8 +598,8 @@ def _cmd_muscle(args: argparse.Namespace) -> int:
         raise CliError(f"unknown muscle {args.id!r} ({hint})")
     muscle = muscles[args.id]
     atlas, knowledge = load_atlas(), load_knowledge()
-    zones = tables_for(atlas, knowledge).roll_zones
-    data = muscle_geometry(muscle, atlas, zones.rollable_geometry, args.view)
+    tables = tables_for(atlas, knowledge)
+    data = muscle_geometry(muscle, atlas, tables.roll_zones.rollable_geometry, args.view)
     if args.json:
         _print_json(data)
         return 0
@@ -615,7 +615,7 @@ def _cmd_muscle(args: argparse.Namespace) -> int:
     tech = muscle.technique
     # a record rolled by its technique but with no room to roll says so, as the panel and
     # the browser do (the atlas is mirrored: the right side stands for both)
-    no_room = not_rolled_here(muscle.id, "right", tables_for(atlas, knowledge))
+    no_room = not_rolled_here(muscle.id, "right", tables)
     if no_room is not None:
         print(f"  do not roll: {' '.join(no_room)}")
     else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, MutableMapping, Sequence
 from typing import TypeVar
 
-__all__ = ["answers_for", "keep"]
+__all__ = ["answer_for", "answers_for", "keep"]
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -23,6 +23,13 @@ def keep(cache: MutableMapping[K, V], key: K, value: V, limit: int) -> V:
         cache.clear()
     cache[key] = value
     return value
+
+
+def answer_for(cache: MutableMapping[K, V], key: K, ask: Callable[[], V], limit: int) -> V:
+    """The answer kept under ``key``, or ``ask()``'s, which is then kept."""
+    if key in cache:
+        return cache[key]
+    return keep(cache, key, ask(), limit)
 
 
 def answers_for(

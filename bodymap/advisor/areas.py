@@ -56,7 +56,7 @@ import shapely
 
 from bodymap.advisor.model import Reason
 from bodymap.knowledge.focus import own_part
-from bodymap.recent import keep
+from bodymap.recent import answer_for
 from bodymap.sides import MIDLINE_X, half_bounds
 
 if TYPE_CHECKING:
@@ -71,10 +71,12 @@ __all__ = [
     "SLIVER",
     "UNDER",
     "AreaTables",
+    "Contributions",
     "Extent",
     "area_contributions",
     "area_of",
     "clipped_area",
+    "own_lists",
     "pain_extent",
     "parse_polygon",
 ]
@@ -280,12 +282,18 @@ def area_contributions(
     coordinates), so the last few are kept: a map's other areas cost nothing again when
     one spot changes. Each call gets its own lists of reasons."""
     at = area_tables(tables, view)
-    key = (index, shape, intensity_factor)
-    found = at.recent.get(key)
-    if found is None:
-        found = keep(
-            at.recent, key, _contributions(index, shape, intensity_factor, at, tables), RECENT_AREAS
-        )
+    found = answer_for(
+        at.recent,
+        (index, shape, intensity_factor),
+        lambda: _contributions(index, shape, intensity_factor, at, tables),
+        RECENT_AREAS,
+    )
+    return own_lists(found)
+
+
+def own_lists(found: Contributions) -> Contributions:
+    """``found`` with lists of reasons of its own: a kept answer is never changed by what a
+    caller adds to them."""
     return {source: (weight, list(why)) for source, (weight, why) in found.items()}
 
 

@@ -30,12 +30,12 @@ from typing import TYPE_CHECKING
 
 import shapely
 
-from bodymap.advisor.areas import area_contributions, area_of
+from bodymap.advisor.areas import Contributions, area_contributions, area_of, own_lists
 from bodymap.advisor.extent import SPOT_RADIUS
 from bodymap.advisor.model import Reason, Source, SpotLike
 from bodymap.advisor.tables import Tables
 from bodymap.knowledge import Muscle
-from bodymap.recent import keep
+from bodymap.recent import answer_for
 
 if TYPE_CHECKING:
     from bodymap.atlas import Hit, Region
@@ -164,16 +164,17 @@ RECENT_SPOTS = 512
 
 def _kept_contributions(
     index: int, hit: Hit, intensity: float, tables: Tables, around: tuple[Region, ...]
-) -> dict[tuple[str, str], tuple[float, list[Reason]]]:
+) -> Contributions:
     """:func:`spot_contributions`, kept for the spots asked about lately: it depends only on
     its arguments (a `Hit` never changes), so a map's other spots cost nothing again when
     one spot changes. Each call gets its own lists of reasons."""
-    key = (index, hit, float(intensity), around)
-    found = tables.recent_spots.get(key)
-    if found is None:
-        found = spot_contributions(index, hit, intensity, tables, around)
-        keep(tables.recent_spots, key, found, RECENT_SPOTS)
-    return {source: (weight, list(why)) for source, (weight, why) in found.items()}
+    found = answer_for(
+        tables.recent_spots,
+        (index, hit, float(intensity), around),
+        lambda: spot_contributions(index, hit, intensity, tables, around),
+        RECENT_SPOTS,
+    )
+    return own_lists(found)
 
 
 _MIRROR_NOISE = 1e-3

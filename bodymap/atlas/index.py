@@ -17,7 +17,7 @@ from shapely.geometry import Point
 
 from bodymap.atlas.loader import ViewData
 from bodymap.atlas.model import Hit, Region
-from bodymap.recent import answers_for, keep
+from bodymap.recent import answer_for, answers_for, keep
 from bodymap.sides import MIDLINE_X, side_for
 
 __all__ = [
@@ -199,12 +199,12 @@ class ViewAtlas:
     def on_body(self, shape: Any) -> Any:
         """The part of ``shape`` (a painted area, a shapely geometry) on the body; the last
         few answers are kept, as for :meth:`locate`."""
-        known = self._recent_clips.get(shape)
-        if known is None:
-            inside = shapely.contains_properly(self.outline, shape)  # prepared: a fast test
-            clip = shape if inside else shapely.intersection(shape, self.outline)
-            known = keep(self._recent_clips, shape, clip, RECENT_HITS)
-        return known
+        return answer_for(self._recent_clips, shape, lambda: self._on_body(shape), RECENT_HITS)
+
+    def _on_body(self, shape: Any) -> Any:
+        if shapely.contains_properly(self.outline, shape):  # prepared: a fast test
+            return shape
+        return shapely.intersection(shape, self.outline)
 
     def locate_area(self, area: Any, hit: Hit) -> Hit:
         """What lies under a painted ``area`` (a shapely geometry, on the body) whose point
@@ -223,11 +223,9 @@ class ViewAtlas:
         not looked up again when another spot changes (shapes are immutable)."""
         if not hit.inside or area is None or area.is_empty:
             return hit
-        key = (area, hit)
-        known = self._recent_areas.get(key)
-        if known is None:
-            known = keep(self._recent_areas, key, self._locate_area(area, hit), RECENT_HITS)
-        return known
+        return answer_for(
+            self._recent_areas, (area, hit), lambda: self._locate_area(area, hit), RECENT_HITS
+        )
 
     def _locate_area(self, area: Any, hit: Hit) -> Hit:
         core = shapely.buffer(area, -AREA_GRAZE)
