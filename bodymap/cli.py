@@ -38,6 +38,9 @@ EXPORT_LAYERS = ("caution", "superficial", "deep", "segment", "outline")
 PAGE_SIZES = ("A4", "Letter")
 PRESETS = ("warmup", "cooldown", "bedtime", "full")
 MAX_POINTS = 100_000
+MOSTLY_ON_BODY = 0.5
+"""A ``--polygon`` with less of it on the body than this share gets a note: the answer is
+for the part on the body, which a polygon drawn mostly beside the body may not show."""
 MAX_POINTS_LINE = 1_000
 """The longest line a points file may have (characters): an x,y pair is a few dozen."""
 MAX_POINTS_BYTES = 8_000_000
@@ -247,6 +250,14 @@ def _area_point(view: str, text: str) -> PainSpot:
     on_body = clipped_area(shape, load_atlas()[view])
     if on_body.area <= 0:
         raise CliError("--polygon: the polygon does not cover any of the body", status=2)
+    share = on_body.area / shape.area
+    if share < MOSTLY_ON_BODY:  # the answer is for a sliver: say so, or it reads as the whole
+        part = "less than 1 %" if share < 0.01 else f"only {share * 100:.0f} %"
+        print(
+            f"bodymap: --polygon: {part} of the polygon lies on the body; "
+            "the answer is for that part",
+            file=sys.stderr,
+        )
     inner = on_body.representative_point()
     return PainSpot(view, float(inner.x), float(inner.y), intensity=5, area=shape)
 

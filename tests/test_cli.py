@@ -339,6 +339,23 @@ def test_text_answer_calls_a_painted_area_an_area(capsys) -> None:
     assert "Warning (for your area 1): " in out
 
 
+def test_a_polygon_mostly_beside_the_body_says_how_little_of_it_is_answered(capsys) -> None:
+    """A polygon drawn mostly beside the body (here over the left hand and the empty page
+    left of it) is answered for the part on the body, and a note on stderr says how much
+    that is; the JSON on stdout stays whole. A polygon on the body gets no note."""
+    beside = "200,400 352,400 352,600 200,600"
+    status, out, err = call(capsys, "locate", "--view", "back", "--polygon", beside, "--json")
+    assert status == 0 and json.loads(out)["spots"][0]["inside"]
+    assert "only 15 % of the polygon lies on the body; the answer is for that part" in err
+    status, out, err = call(
+        capsys, "locate", "--view", "back", "--polygon", "0,0 1000,0 1000,1000 0,1000"
+    )
+    assert status == 0 and "Area 1 (back, " in out and "of the polygon lies on the body" in err
+    on_body = "490,90 510,90 510,112 490,112"
+    status, _, err = call(capsys, "locate", "--view", "back", "--polygon", on_body)
+    assert status == 0 and err == ""
+
+
 def test_a_bad_value_in_a_map_is_named_as_the_file_spells_it(capsys, tmp_path: Path) -> None:
     example = Path(__file__).parent.parent / "assets" / "examples" / "runner.bodymap"
     data = json.loads(example.read_text(encoding="utf-8"))
