@@ -149,12 +149,12 @@ def test_erase_undoes_paint_on_an_area() -> None:
 from pathlib import Path  # noqa: E402
 
 from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
-from PySide6.QtWidgets import QLabel, QSlider  # noqa: E402
+from PySide6.QtWidgets import QLabel, QSlider, QToolBar, QToolButton  # noqa: E402
 
 from bodymap.ui.document.document import MapDocument  # noqa: E402
 from bodymap.ui.window.dialogs import CheckInDialog  # noqa: E402
-from bodymap.ui.window.mainwindow import MapWindow  # noqa: E402
-from bodymap.ui.window.paint_bar import PAINT_HINT  # noqa: E402
+from bodymap.ui.window.mainwindow import HINT, MapWindow  # noqa: E402
+from bodymap.ui.window.paint_bar import ERASE_HINT, PAINT_HINT  # noqa: E402
 
 
 @pytest.fixture
@@ -243,7 +243,45 @@ def test_brush_keys_and_slider_move_together(qtbot, window) -> None:
     qtbot.keyClick(canvas, Qt.Key.Key_E)
     assert canvas.brush.eraser and window.acts.eraser.isChecked()
     qtbot.keyClick(canvas, Qt.Key.Key_B)
-    assert canvas.tool == "click" and not window.acts.eraser.isEnabled()
+    assert canvas.tool == "click" and not canvas.brush.eraser
+
+
+def _checked_tools(window) -> list[str]:
+    return [a.iconText() for a in window.acts.tool_actions() if a.isChecked()]
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_exactly_one_tool_shows_pressed_and_each_key_toggles_back(qtbot, window) -> None:
+    """Spots, Paint and Erase are one choice: the bar never shows two pressed (Paint and
+    Erase both pressed read as two modes at once) nor none. B leaves the brush (painting or
+    erasing) for spots, E toggles erasing and painting, and Erase is one key from Spots."""
+    canvas = window.canvas
+    canvas.setFocus()
+    bar = window.findChild(QToolBar, "paintBar")
+    buttons = {b.text(): b for b in bar.findChildren(QToolButton) if b.text()}
+    assert {"Spots", "Paint", "Erase"} <= set(buttons)
+    assert _checked_tools(window) == ["Spots"] and window.hover_label.text() == HINT
+    steps = [
+        (Qt.Key.Key_B, "Paint", "paint", PAINT_HINT),
+        (Qt.Key.Key_E, "Erase", "erase", ERASE_HINT),
+        (Qt.Key.Key_E, "Paint", "paint", PAINT_HINT),
+        (Qt.Key.Key_B, "Spots", "click", HINT),
+        (Qt.Key.Key_E, "Erase", "erase", ERASE_HINT),
+        (Qt.Key.Key_B, "Spots", "click", HINT),
+    ]
+    for key, shown, tool, hint in steps:
+        qtbot.keyClick(canvas, key)
+        assert _checked_tools(window) == [shown] and window.tool == tool
+        assert window.hover_label.text() == hint
+    qtbot.mouseClick(buttons["Spots"], Qt.MouseButton.LeftButton)
+    assert _checked_tools(window) == ["Spots"] and canvas.tool == "click"
+    qtbot.mouseClick(buttons["Erase"], Qt.MouseButton.LeftButton)
+    assert _checked_tools(window) == ["Erase"] and canvas.brush.eraser
+    assert canvas.tool == "paint"
+    qtbot.mouseClick(buttons["Erase"], Qt.MouseButton.LeftButton)  # pressed again: paint
+    assert _checked_tools(window) == ["Paint"] and not canvas.brush.eraser
+    with pytest.raises(ValueError, match="unknown tool"):
+        window.choose_tool("smudge")
 
 
 def _area_map(with_area: bool) -> TriggerPointMap:

@@ -109,14 +109,18 @@ class WindowActions:
             parent, "matSession", "Start &Mat Session…", "A timed rolling session, full screen",
             "Ctrl+M",
         )  # fmt: skip
-        # Paint
+        # Paint: three tools, one of them checked (the window keeps them so)
+        self.spot_tool = a(
+            parent, "spotTool", "Mar&k Spots", "Click where it hurts to mark a spot",
+            checkable=True,
+        )  # fmt: skip
         self.paint_tool = a(
             parent, "paintTool", "&Paint Areas", "Paint where it hurts with a round brush "
-            "(off: click to mark spots)", "B", checkable=True,
+            "(B again: back to marking spots)", "B", checkable=True,
         )  # fmt: skip
         self.eraser = a(
-            parent, "eraser", "Er&aser", "The brush takes paint away (a right-drag always "
-            "does)", "E", checkable=True,
+            parent, "eraser", "Er&ase Paint", "The brush takes paint away (a right-drag always "
+            "does; E again: back to painting)", "E", checkable=True,
         )  # fmt: skip
         self.brush_smaller = a(parent, "brushSmaller", "Smaller &Brush", "Shrink the brush", "[")
         self.brush_larger = a(parent, "brushLarger", "&Larger Brush", "Enlarge the brush", "]")
@@ -171,8 +175,12 @@ class WindowActions:
         return found + list(self.layers.values())
 
     def paint_actions(self) -> tuple[QAction, ...]:
-        """The Paint tool's actions: keys that act on the diagram only."""
-        return (self.paint_tool, self.eraser, self.brush_smaller, self.brush_larger)
+        """The diagram's tools and the brush's size: keys that act on the diagram only."""
+        return (*self.tool_actions(), self.brush_smaller, self.brush_larger)
+
+    def tool_actions(self) -> tuple[QAction, ...]:
+        """The diagram's tools, one checked at a time: mark spots, paint, erase."""
+        return (self.spot_tool, self.paint_tool, self.eraser)
 
     def spot_actions(self) -> tuple[QAction, ...]:
         """Actions that need a selected spot."""

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -47,7 +47,7 @@ from bodymap.ui.panel.advice_panel import AdvicePanel
 from bodymap.ui.window import state as window_state
 from bodymap.ui.window.actions import WindowActions, build_menus
 from bodymap.ui.window.advice_dock import AdviceDock
-from bodymap.ui.window.paint_bar import PAINT_HINT, build_paint_bar
+from bodymap.ui.window.paint_bar import ERASE_HINT, PAINT_HINT, build_paint_bar
 from bodymap.ui.window.state import PANEL_WIDTH
 
 if TYPE_CHECKING:
@@ -57,6 +57,8 @@ if TYPE_CHECKING:
 __all__ = ["PANEL_WIDTH", "MapWindow", "unshaped", "window_title"]
 
 HINT = "Click where it hurts to mark a spot; drag a spot to move it."
+TOOL_HINTS = {"click": HINT, "paint": PAINT_HINT, "erase": ERASE_HINT}
+"""The diagram's tools, in the order of their buttons, and the status line's hint for each."""
 
 
 def window_title(document: MapDocument) -> str:
@@ -223,8 +225,12 @@ class MapWindow(QMainWindow):
         a.about.triggered.connect(self.show_about)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.focus_diagram.triggered.connect(self.focus_diagram)
-        a.paint_tool.toggled.connect(self._set_paint_tool)
-        a.eraser.toggled.connect(self.canvas.set_eraser)
+        a.spot_tool.triggered.connect(lambda: self.choose_tool("click"))
+        # B and E (and their buttons) toggle: B leaves the brush for spots, E for painting
+        a.paint_tool.triggered.connect(lambda: self._toggle_tool(("paint", "erase"), "click"))
+        a.eraser.triggered.connect(lambda: self._toggle_tool(("erase",), "paint"))
+        self.canvas.brushChanged.connect(self._show_tool)
+        self._show_tool()
         a.brush_smaller.triggered.connect(self.canvas.shrink_brush)
         a.brush_larger.triggered.connect(self.canvas.grow_brush)
 
@@ -263,15 +269,37 @@ class MapWindow(QMainWindow):
             self._mat = MatSessions(self)
         return self._mat
 
-    def _set_paint_tool(self, on: bool) -> None:
-        self.canvas.set_tool("paint" if on else "click")
-        self.acts.eraser.setEnabled(on)
+    @property
+    def tool(self) -> str:
+        """The diagram's tool: ``"click"`` (mark spots), ``"paint"`` or ``"erase"``."""
+        if self.canvas.tool == "click":
+            return "click"
+        return "erase" if self.canvas.brush.eraser else "paint"
+
+    def choose_tool(self, tool: str) -> None:
+        """Mark spots, paint or erase; the tools' buttons and menu items show which."""
+        if tool not in TOOL_HINTS:
+            raise ValueError(f"unknown tool {tool!r}; expected one of {tuple(TOOL_HINTS)}")
+        self.canvas.set_tool("click" if tool == "click" else "paint")
+        self.canvas.set_eraser(tool == "erase")
+        self._show_tool()
+
+    def _toggle_tool(self, leaving: tuple[str, ...], back: str) -> None:
+        """Choose ``leaving[0]``, or ``back`` when the tool is already one of ``leaving``."""
+        self.choose_tool(back if self.tool in leaving else leaving[0])
+
+    def _show_tool(self) -> None:
+        """Exactly the current tool's action is checked (the canvas holds the tool)."""
+        current = self.tool
+        for action, tool in zip(self.acts.tool_actions(), TOOL_HINTS, strict=True):
+            with QSignalBlocker(action):
+                action.setChecked(tool == current)
         self._show_hint()
 
     def _show_hint(self) -> None:
         """The status line's hint for the current tool (after a map is opened, or when the
         spot a message named is gone), so it never speaks of a spot that is not there."""
-        self.hover_label.setText(PAINT_HINT if self.acts.paint_tool.isChecked() else HINT)
+        self.hover_label.setText(TOOL_HINTS[self.tool])
 
     def _show_hovered(self, text: str) -> None:
         self.hover_label.setText(text or HINT)

@@ -9,23 +9,28 @@ from bodymap.ui.canvas.body_canvas import BodyCanvas
 from bodymap.ui.canvas.brush import MAX_RADIUS, MIN_RADIUS
 from bodymap.ui.window.actions import WindowActions
 
-__all__ = ["PAINT_HINT", "build_paint_bar"]
+__all__ = ["ERASE_HINT", "PAINT_HINT", "build_paint_bar"]
 
 PAINT_HINT = (
     "Paint where it hurts: drag to paint an area, right-drag or E to erase, [ and ] "
     "change the brush. B goes back to clicking spots."
 )
+ERASE_HINT = (
+    "Erase: drag over a painted area to take paint away, [ and ] change the brush. "
+    "E goes back to painting, B to clicking spots."
+)
 
 
 def build_paint_bar(window: QMainWindow, actions: WindowActions, canvas: BodyCanvas) -> QToolBar:
-    """A toolbar beside the diagram; the slider and the [ ] keys move together."""
-    bar = QToolBar("Paint", window)
+    """A toolbar beside the diagram: the three tools (one shown pressed), and the brush's
+    size, where the slider and the [ ] keys move together."""
+    bar = QToolBar("Tools", window)
     bar.setObjectName("paintBar")
-    actions.paint_tool.setIconText("Paint")  # short words keep the bar narrow
-    actions.eraser.setIconText("Erase")
-    bar.addAction(actions.paint_tool)
-    bar.addAction(actions.eraser)
-    actions.eraser.setEnabled(False)
+    # short words keep the bar narrow
+    for action, word in zip(actions.tool_actions(), ("Spots", "Paint", "Erase"), strict=True):
+        action.setIconText(word)
+        bar.addAction(action)
+    bar.addSeparator()
     label = QLabel("Brush", bar)
     bar.addWidget(label)
     bar.setOrientation(Qt.Orientation.Vertical)
@@ -44,7 +49,6 @@ def build_paint_bar(window: QMainWindow, actions: WindowActions, canvas: BodyCan
         slider.blockSignals(True)
         slider.setValue(round(canvas.brush.radius))
         slider.blockSignals(False)
-        actions.eraser.setChecked(canvas.brush.eraser)
 
     canvas.brushChanged.connect(follow)
     # at the left of the diagram, so the window keeps its height on small screens
