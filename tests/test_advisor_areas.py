@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 import pytest
@@ -234,6 +235,27 @@ def test_pain_extent_counts_overlaps_once_and_splits_views_and_sides() -> None:
     whole = pain_extent([_area_spot("back", shapely.box(0, 0, 1000, 1000))], atlas)[0]
     assert whole.total == pytest.approx(100 * back.area / body, rel=1e-3)
     assert whole.right == pytest.approx(whole.left, rel=0.05)
+
+
+def test_pain_extent_is_never_negative_on_the_side_without_paint() -> None:
+    """Strokes on one side only: the other side's share is 0, never a float remainder
+    below it, which the panel showed as "left side -0.0 %"."""
+    atlas = load_atlas()
+    checked = 0
+    for view, xs in (("front", range(300, 480, 23)), ("back", range(520, 700, 23))):
+        for x in xs:
+            for y in range(150, 950, 53):
+                shape = shapely.LineString([(x, y), (x + 3, y + 60)]).buffer(9)
+                inner = shapely.intersection(shape, atlas[view].outline)
+                if inner.area < 1:
+                    continue
+                point = inner.representative_point()
+                extent, _ = pain_extent([PainSpot(view, point.x, point.y, area=shape)], atlas)
+                values = (extent.front, extent.back, extent.right, extent.left)
+                assert all(math.copysign(1.0, v) > 0 for v in values), (view, x, y, values)
+                assert "-" not in f"{extent.left:.1f} {extent.right:.1f}"
+                checked += 1
+    assert checked > 100
 
 
 def test_advise_gives_area_size_and_extent_in_json() -> None:

@@ -452,7 +452,7 @@ def pain_extent(
         views[view] = views.get(view, 0.0) + float(union.area)
         west = shapely.box(0, 0, MIDLINE_X, 1000)
         west_size = float(shapely.intersection(union, west).area)
-        east_size = float(union.area) - west_size
+        east_size = max(0.0, float(union.area) - west_size)  # never "-0.0 %" from rounding
         right, left = (west_size, east_size) if view == "front" else (east_size, west_size)
         sides["right"] += right
         sides["left"] += left
