@@ -10,6 +10,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
+from bodymap.knowledge.model import Method
 from bodymap.knowledge.names import PAIN_KINDS
 from bodymap.records import fields_json
 
@@ -226,18 +227,13 @@ def _zone_json(zone: Any) -> dict[str, Any]:
 
 
 @dataclass(frozen=True, slots=True)
-class RollingStep:
-    """One step of the routine: which muscle, with what, in which position, how long."""
+class RollingStep(Method):
+    """One step of the routine: which muscle, and its method (`bodymap.knowledge.Method`):
+    with what, in which position, how long."""
 
     muscle: str
     side: str
     name: str
-    tool: str
-    tool_detail: str
-    position: str
-    how: str
-    on_point_s: tuple[int, int]
-    around_min: tuple[int, int]
     cautions: tuple[str, ...]
     view: str = ""
     roll_zone: Any = None
