@@ -39,6 +39,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         names = zf.namelist()
     assert "bodymap/assets/atlas/front.geojson" in names
     assert any(n.startswith("bodymap/assets/knowledge/") for n in names)
+    assert "bodymap/assets/session/presets.json" in names
     env_dir = work / "env"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     bindir = env_dir / "bin"

@@ -10,12 +10,13 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
+from bodymap.atlas.model import Lookup
+from bodymap.knowledge.model import Method
 from bodymap.knowledge.names import PAIN_KINDS
 from bodymap.records import fields_json
 
 if TYPE_CHECKING:
     from bodymap.advisor.press import PressQuestion
-    from bodymap.atlas import Region
 
 __all__ = [
     "LENGTHS",
@@ -151,19 +152,13 @@ class CautionNote:
 
 
 @dataclass(frozen=True, slots=True)
-class SpotFinding:
-    """What lies under one spot: regions, surface segments and caution zones."""
+class SpotFinding(Lookup):
+    """What lies under one spot: the atlas's lookup at its point (regions, surface
+    segments), its caution zones and what the spot says."""
 
     index: int
-    view: str
     x: float
     y: float
-    point: tuple[float, float]
-    inside: bool
-    snapped: bool
-    side: str
-    regions: tuple[Region, ...]
-    segments: tuple[Region, ...]
     cautions: tuple[CautionNote, ...]
     intensity: float
     kind: str
@@ -226,18 +221,13 @@ def _zone_json(zone: Any) -> dict[str, Any]:
 
 
 @dataclass(frozen=True, slots=True)
-class RollingStep:
-    """One step of the routine: which muscle, with what, in which position, how long."""
+class RollingStep(Method):
+    """One step of the routine: which muscle, and its method (`bodymap.knowledge.Method`):
+    with what, in which position, how long."""
 
     muscle: str
     side: str
     name: str
-    tool: str
-    tool_detail: str
-    position: str
-    how: str
-    on_point_s: tuple[int, int]
-    around_min: tuple[int, int]
     cautions: tuple[str, ...]
     view: str = ""
     roll_zone: Any = None

@@ -12,6 +12,7 @@ __all__ = [
     "SIDES",
     "VIEWS",
     "Hit",
+    "Lookup",
     "Region",
     "mirror_side",
 ]
@@ -86,14 +87,14 @@ class Region:
         }
 
 
-@dataclass(frozen=True)
-class Hit:
-    """What lies under one point of one view.
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """Where one point of one view was looked up, and the muscles and surface segments
+    there: what an atlas :class:`Hit` and the advisor's finding for a spot
+    (`bodymap.advisor.SpotFinding`) both say.
 
     ``point`` is where the lookup happened: the point itself, or the nearest point on the
-    body when a click just missed the outline (``snapped``). For a painted area,
-    ``grazed`` holds the surface segments it only touches, too little to count as lying on
-    them (see :meth:`ViewAtlas.locate_area`); a point grazes nothing.
+    body when a click just missed the outline (``snapped``).
     """
 
     view: str
@@ -103,6 +104,16 @@ class Hit:
     side: str
     regions: tuple[Region, ...]
     segments: tuple[Region, ...]
+
+
+@dataclass(frozen=True)
+class Hit(Lookup):
+    """What lies under one point of one view: a :class:`Lookup` with the caution zones.
+
+    For a painted area, ``grazed`` holds the surface segments it only touches, too little
+    to count as lying on them (see :meth:`ViewAtlas.locate_area`); a point grazes nothing.
+    """
+
     cautions: tuple[Region, ...]
     grazed: tuple[Region, ...] = ()
 

@@ -21,6 +21,7 @@ __all__ = [
     "Contraindication",
     "FlagTrigger",
     "Knowledge",
+    "Method",
     "Muscle",
     "Pattern",
     "PatternSpot",
@@ -91,12 +92,13 @@ NOT_TIMED = (0, 0)
 """The timings of a record that is not rolled (``tool = "none"``): nothing to time."""
 
 
-@dataclass(frozen=True)
-class Technique:
-    """How to work a muscle: the tool, the body position and the timing.
+@dataclass(frozen=True, slots=True)
+class Method:
+    """How a muscle is worked: the tool, the body position, what to do and for how long.
 
-    A record with ``tool = "none"`` is not rolled at all: its ``how`` says what to do
-    instead (stretch, another area, a clinician) and both timings are :data:`NOT_TIMED`.
+    A muscle's :class:`Technique` is one, with where on the muscle it applies; so is each
+    step of a routine (`bodymap.advisor.RollingStep`), which keeps its muscle's method as
+    it is and adds the side, the spots and the place to roll.
     """
 
     tool: str
@@ -105,6 +107,16 @@ class Technique:
     how: str
     on_point_s: tuple[int, int]
     around_min: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Technique(Method):
+    """How to work a muscle: the tool, the body position and the timing.
+
+    A record with ``tool = "none"`` is not rolled at all: its ``how`` says what to do
+    instead (stretch, another area, a clinician) and both timings are :data:`NOT_TIMED`.
+    """
+
     roll_on: tuple[str, ...] = ()
     """The surface segments where this technique works the muscle ("the top of the
     shoulder"), when it is not the whole muscle: its roll zone is the part of the muscle on

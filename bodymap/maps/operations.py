@@ -86,14 +86,21 @@ def answers_of(tpm: TriggerPointMap, spot_id: str) -> tuple[PressAnswer, ...]:
 
 
 @dataclass(frozen=True)
-class AddSpot(Operation):
-    """Insert ``spot`` at ``index`` (and put back its check-in ``readings`` and press-test
-    ``answers``, when undoing a removal)."""
+class _SpotAt(Operation):
+    """A spot at ``index`` in the spot list, with its check-in ``readings`` and press-test
+    ``answers``: what adding a spot and removing it, each the other's inverse, both carry."""
 
     spot: Spot
     index: int
     readings: Readings = ()
     answers: tuple[PressAnswer, ...] = ()
+
+
+@dataclass(frozen=True)
+class AddSpot(_SpotAt):
+    """Insert ``spot`` at ``index`` (and put back its check-in ``readings`` and press-test
+    ``answers``, when undoing a removal)."""
+
     text: ClassVar[str] = "Add spot"
 
     def apply(self, tpm: TriggerPointMap) -> None:
@@ -125,14 +132,10 @@ class AddSpot(Operation):
 
 
 @dataclass(frozen=True)
-class RemoveSpot(Operation):
+class RemoveSpot(_SpotAt):
     """Remove ``spot`` from ``index``, with its check-in ``readings`` and press-test
     ``answers``."""
 
-    spot: Spot
-    index: int
-    readings: Readings = ()
-    answers: tuple[PressAnswer, ...] = ()
     text: ClassVar[str] = "Delete spot"
 
     def apply(self, tpm: TriggerPointMap) -> None:

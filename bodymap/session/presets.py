@@ -4,14 +4,23 @@ The rules follow the seed's method: a few seconds (about 10–30) on a tender po
 minute or more around it; 2–3 minutes in all before exercise; about 90 s per main muscle
 after it, 5–10 minutes in all; a short gentle session at bedtime; too long or too often
 leaves muscles sore, so every preset has a ceiling and a beginner one a lower ceiling.
+
+The preset records themselves are data (``assets/session/presets.json``), read strictly
+when this module is imported; a key left out there takes the :class:`Preset` default.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import dataclasses
+import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-__all__ = ["MAX_ON_POINT_S", "PRESETS", "PRESET_NAMES", "Preset"]
+from bodymap import resources
+from bodymap.knowledge.names import TOOLS
+from bodymap.resources import ResourceError
+
+__all__ = ["MAX_ON_POINT_S", "PRESETS", "PRESET_NAMES", "Preset", "parse_presets"]
 
 MAX_ON_POINT_S = 30
 """Never longer on one point than this, whatever a record allows."""
@@ -54,72 +63,65 @@ class Preset:
         return (self.min_s, self.max_s)
 
 
-PRESETS: Mapping[str, Preset] = {
-    "warmup": Preset(
-        name="warmup",
-        label="Warm-up",
-        summary="2–3 minutes before exercise: short passes, no long holds",
-        on_point="low",
-        around="fill",
-        tools=("foam_roller", "ball"),
-        setup_s=10,
-        switch_s=5,
-        max_passes=4,
-        min_s=120,
-        max_s=180,
-        beginner_max_s=150,
-        target_s=150,
-        around_text="Short, brisk passes up and down the muscle; keep moving, no long holds.",
-        note="after a warm-up session",
-    ),
-    "cooldown": Preset(
-        name="cooldown",
-        label="Cool-down",
-        summary="after exercise: about 90 s per main muscle, 5–10 minutes",
-        on_point="mid",
-        around="pass",
-        tools=("foam_roller", "ball", "hands"),
-        setup_s=15,
-        switch_s=10,
-        max_passes=None,
-        min_s=300,
-        max_s=600,
-        beginner_max_s=420,
-        pass_s=90,
-        min_passes=3,
-        around_text="Long, slow passes along the muscle; let your weight sink in.",
-        note="after a cool-down session",
-    ),
-    "bedtime": Preset(
-        name="bedtime",
-        label="Bedtime",
-        summary="gentle and short, at most 10 minutes",
-        on_point="low",
-        around="low",
-        tools=("foam_roller", "ball", "hands"),
-        setup_s=15,
-        switch_s=10,
-        max_passes=None,
-        min_s=0,
-        max_s=600,
-        beginner_max_s=420,
-        around_text="Slow, gentle passes with light pressure; breathe out as you roll.",
-        note="after a bedtime session",
-    ),
-    "full": Preset(
-        name="full",
-        label="Full routine",
-        summary="every step of your routine at its full length",
-        on_point="high",
-        around="high",
-        tools=("foam_roller", "ball", "hands"),
-        setup_s=15,
-        switch_s=10,
-        max_passes=None,
-        min_s=0,
-        max_s=None,
-        beginner_max_s=900,
-        note="after a rolling session",
+ON_POINT_CHOICES = ("low", "mid", "high")
+AROUND_CHOICES = ("fill", "pass", "low", "high")
+PRESETS_ASSET = ("session", "presets.json")
+"""Where the preset records are kept: one object per preset, by name, in menu order."""
+
+
+_ROLLING_TOOLS = tuple(t for t in TOOLS if t != "none")
+
+
+def _is_whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+_VALUE_CHECKS: dict[str, tuple[str, Callable[[object], bool]]] = {
+    "str": ("a non-empty string", lambda v: isinstance(v, str) and bool(v.strip())),
+    "int": ("a whole number of at least 0", _is_whole),
+    "int | None": ("a whole number of at least 0, or null", lambda v: v is None or _is_whole(v)),
+    "tuple[str, ...]": (
+        f"a non-empty list of tools among {', '.join(_ROLLING_TOOLS)}",
+        lambda v: isinstance(v, list) and bool(v) and all(t in _ROLLING_TOOLS for t in v),
     ),
 }
+"""How each kind of :class:`Preset` field is checked, by its annotation."""
+
+
+def _preset(name: str, record: object) -> Preset:
+    where = f"{'/'.join(PRESETS_ASSET)}: preset {name!r}"
+    if not isinstance(record, dict):
+        raise ResourceError(f"{where} must be an object")
+    fields = {f.name: f for f in dataclasses.fields(Preset) if f.name != "name"}
+    unknown = sorted(set(record) - set(fields))
+    if unknown:
+        raise ResourceError(f"{where}: unknown key(s) {', '.join(map(repr, unknown))}")
+    for key, field in fields.items():
+        if key not in record:
+            if field.default is dataclasses.MISSING:
+                raise ResourceError(f"{where}: missing key {key!r}")
+            continue
+        what, check = _VALUE_CHECKS[str(field.type)]
+        if not check(record[key]):
+            raise ResourceError(f"{where}: {key!r} must be {what}")
+    for key, choices in (("on_point", ON_POINT_CHOICES), ("around", AROUND_CHOICES)):
+        if record[key] not in choices:
+            raise ResourceError(f"{where}: {key!r} must be one of {', '.join(choices)}")
+    return Preset(name=name, **{**record, "tools": tuple(record["tools"])})
+
+
+def parse_presets(text: str) -> dict[str, Preset]:
+    """The presets of ``presets.json``, read strictly: known keys only, every required key
+    given, every value of its field's kind. A problem raises :class:`ResourceError` naming
+    the preset and the key."""
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise ResourceError(f"{'/'.join(PRESETS_ASSET)} is not valid JSON: {exc}") from exc
+    if not isinstance(data, dict) or not data:
+        raise ResourceError(f"{'/'.join(PRESETS_ASSET)} must be an object of presets by name")
+    return {name: _preset(name, record) for name, record in data.items()}
+
+
+PRESETS: Mapping[str, Preset] = parse_presets(resources.read_text(*PRESETS_ASSET))
 PRESET_NAMES = tuple(PRESETS)
