@@ -29,8 +29,15 @@ from bodymap.advisor import PainSpot, advise
 from bodymap.atlas import load_atlas
 from bodymap.knowledge import GROUPS
 
-CASES_FILE = Path(__file__).parent / "data" / "area_cases.json"
+DATA = Path(__file__).parent / "data"
+CASES_FILE = DATA / "area_cases.json"
+SECOND_FILE = DATA / "area_cases_second.json"
+"""A second set by another reviewer, of patterns the first does not draw (the small hand
+muscles, the deep hip and thigh, the trunk's midline bands); it joined the tests after the
+ranking and the knowledge had been tuned, so it stands for the sets the project never sees."""
 FLOORS = {"recall@5": 0.93, "top3": 1.0}
+SECOND_FLOORS = {"recall@5": 0.86, "top3": 0.9}
+SETS = {"first": (CASES_FILE, FLOORS), "second": (SECOND_FILE, SECOND_FLOORS)}
 PARENT = {part: group for group, parts in GROUPS.items() for part in parts}
 
 
@@ -41,8 +48,8 @@ def matches(found: str, accepted: list[str]) -> bool:
     )
 
 
-def _cases() -> list[dict[str, Any]]:
-    cases: list[dict[str, Any]] = json.loads(CASES_FILE.read_text(encoding="utf-8"))["cases"]
+def _cases(path: Path = CASES_FILE) -> list[dict[str, Any]]:
+    cases: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["cases"]
     return cases
 
 
@@ -60,19 +67,23 @@ def judge(case: dict[str, Any]) -> dict[str, float]:
     }
 
 
-def test_the_area_cases_are_well_formed() -> None:
-    cases = _cases()
+@pytest.mark.parametrize("name", list(SETS))
+def test_the_area_cases_are_well_formed(name: str) -> None:
+    cases = _cases(SETS[name][0])
     assert len(cases) >= 30
+    assert len({case["id"] for case in cases}) == len(cases)
     for case in cases:
         shape = shapely.Polygon(case["polygon"])
         assert shape.is_valid and shape.area > 0, case["id"]
         assert case["view"] in ("front", "back") and case["sources"], case["id"]
 
 
-def test_area_cases_meet_their_floors() -> None:
-    scores = [judge(case) for case in _cases()]
-    means = {key: sum(s[key] for s in scores) / len(scores) for key in FLOORS}
-    for key, floor in FLOORS.items():
+@pytest.mark.parametrize("name", list(SETS))
+def test_area_cases_meet_their_floors(name: str) -> None:
+    path, floors = SETS[name]
+    scores = [judge(case) for case in _cases(path)]
+    means = {key: sum(s[key] for s in scores) / len(scores) for key in floors}
+    for key, floor in floors.items():
         assert means[key] >= floor, (key, round(means[key], 3))
 
 

@@ -1,6 +1,6 @@
 """Score bodymap's ranking on the textbook area cases, for ad-hoc use.
 
-    python tools/check_areas.py                 # the figures of tests/data/area_cases.json
+    python tools/check_areas.py                 # the figures of both area sets in tests/data
     python tools/check_areas.py -v              # and every miss, explained
     python tools/check_areas.py -v --all FILE   # every case of FILE, explained
 
@@ -114,7 +114,9 @@ def explain(case: dict[str, Any], knowledge: Any) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("file", nargs="?", type=Path, default=ROOT / "tests/data/area_cases.json")
+    parser.add_argument(
+        "files", nargs="*", type=Path, help="case files (default: both area sets of tests/data)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="explain each miss")
     parser.add_argument("--all", action="store_true", help="explain every case")
     args = parser.parse_args(argv)
@@ -122,7 +124,19 @@ def main(argv: list[str] | None = None) -> int:
     from test_area_cases import judge
 
     knowledge = load_knowledge()
-    cases = json.loads(args.file.read_text(encoding="utf-8"))["cases"]
+    files = args.files or [
+        ROOT / "tests/data/area_cases.json",
+        ROOT / "tests/data/area_cases_second.json",
+    ]
+    for path in files:
+        if len(files) > 1:
+            print(path.name)
+        _score(path, args, knowledge, judge)
+    return 0
+
+
+def _score(path: Path, args: argparse.Namespace, knowledge: Any, judge: Any) -> None:
+    cases = json.loads(path.read_text(encoding="utf-8"))["cases"]
     total = {"recall@5": 0.0, "top3": 0.0}
     for case in cases:
         result = judge(case)
@@ -134,7 +148,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  expected {case['sources']}")
             print("\n".join(explain(case, knowledge)))
     print({k: round(v / len(cases), 3) for k, v in total.items()}, f"over {len(cases)} cases")
-    return 0
 
 
 if __name__ == "__main__":
