@@ -596,6 +596,7 @@ def _cmd_muscle(args: argparse.Namespace) -> int:
     from bodymap.advisor.tables import tables_for
     from bodymap.atlas import load_atlas
     from bodymap.knowledge import load_knowledge, muscle_geometry
+    from bodymap.knowledge.names import FACE_WORDS
 
     muscles = load_knowledge().muscles
     if args.id not in muscles:
@@ -623,6 +624,8 @@ def _cmd_muscle(args: argparse.Namespace) -> int:
         print(f"  and sometimes to: {', '.join(data['spillover'])}")
     if data["partly"]:
         print(f"  over part of: {', '.join(data['partly'])} (see --json for the shapes)")
+    for segment, view in data["faces"].items():
+        print(f"  {segment} on the {FACE_WORDS[view]} only")
     tech = muscle.technique
     # a record rolled by its technique but with no room to roll says so, as the panel and
     # the browser do (the atlas is mirrored: the right side stands for both)

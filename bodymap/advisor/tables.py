@@ -167,11 +167,12 @@ class Tables:
             seg: part.id for part in knowledge.body_parts for seg in part.segments
         }
         self.focused = frozenset(
-            (m, focus.segment)
+            (m, segment)
             for m, rec in knowledge.muscles.items()
-            for focus in rec.referral.focus
+            for segment in rec.referral.partial()
         )
-        """(muscle, segment) pairs whose pattern covers part of the segment only."""
+        """(muscle, segment) pairs whose pattern covers part of the segment only (a focus,
+        or one face of it)."""
         self._focus: dict[tuple[str, str, str, str, str], BaseGeometry] = {}
         self.recent_spots: dict[tuple[Any, ...], Any] = {}
         """Kept answers of :func:`~bodymap.advisor.ranking.spot_contributions`."""
@@ -188,8 +189,10 @@ class Tables:
             shape = shapely.union_all(
                 [r.geometry for r in va.find(*segment) if r.layer == "segment"]
             )
-            entries = self.knowledge.muscles[muscle].referral.focus_on(segment[0])
-            part = self._focus[key] = focused_part(shape, entries, view, side, va.landmarks)
+            referral = self.knowledge.muscles[muscle].referral
+            entries = referral.focus_on(segment[0])
+            face = referral.face_of(segment[0])
+            part = self._focus[key] = focused_part(shape, entries, view, side, va.landmarks, face)
             shapely.prepare(part)
         return part
 

@@ -70,6 +70,7 @@ def muscle_entry(muscle: Muscle, atlas: Mapping[str, ViewAtlas]) -> dict[str, An
         "essential": list(muscle.referral.essential),
         "spillover": list(muscle.referral.spillover),
         "partly": sorted({focus.segment for focus in muscle.referral.focus}),
+        "faces": dict(muscle.referral.faces),
         "sites": _sites(muscle, atlas),
         "rollable": muscle.technique.tool != "none",
         "tool": muscle.technique.tool,
@@ -118,6 +119,7 @@ def muscle_geometry(
                             name,
                             side,
                             va.landmarks,
+                            muscle.referral.face_of(r.id),
                         )
                         for r in va.layer("segment")
                         if r.id in segments and r.side in sided

@@ -5,7 +5,9 @@ of a segment only (latissimus dorsi at the lower tip of the shoulder blade, serr
 posterior superior under its upper part), the record names the segment with a focus: a
 point anchored on landmarks, as a trigger point is, and a reach. The muscle's zone there is
 the segment within that reach of the point, on the muscle's own side; a view the focus
-entries do not name holds none of that segment for the muscle.
+entries do not name holds none of that segment for the muscle. A segment seen in both views
+(the thumb, the little-finger side of the hand) may be covered on one face only
+(``referral.faces``): the other view holds none of it.
 """
 
 from __future__ import annotations
@@ -57,9 +59,13 @@ def focused_part(
     view: str,
     side: str,
     landmarks: Mapping[str, tuple[float, float]],
+    face: str | None = None,
 ) -> BaseGeometry:
-    """The part of ``segment`` the pattern covers: all of it without entries, else the
-    segment within the entries' reach."""
+    """The part of ``segment`` the pattern covers: none of it in a view other than its
+    ``face`` (``referral.faces``), all of it without entries, else the segment within the
+    entries' reach."""
+    if face is not None and face != view:
+        return shapely.Polygon()
     if not entries:
         return segment
     return shapely.intersection(segment, focus_disc(entries, view, side, landmarks))

@@ -35,6 +35,7 @@ from bodymap.knowledge.model import (
     UrgencyLevel,
 )
 from bodymap.knowledge.names import (
+    FACED_SEGMENTS,
     FASCIA_IDS,
     GROUPS,
     LANDMARKS,
@@ -152,6 +153,29 @@ def _focus(f: Fields, segments: tuple[str, ...]) -> ReferralFocus:
     return ReferralFocus(segment, _site(f), reach)
 
 
+def _faces(f: Fields, segments: tuple[str, ...], focused: set[str]) -> tuple[tuple[str, str], ...]:
+    """``referral.faces = { thumb = "back" }``: segments of the muscle's zones, each seen in
+    both views, that the pattern covers in the named view only."""
+    value = f.raw("faces")
+    if value is None:
+        return ()
+    if not isinstance(value, dict) or not value:
+        raise f.error("'faces' must be a table of segment = view, such as { thumb = \"back\" }")
+    faces = []
+    for segment, view in value.items():
+        if segment not in segments:
+            raise f.error(f"faces segment {segment!r} is not one of the muscle's referral segments")
+        if segment not in FACED_SEGMENTS:
+            faced = ", ".join(sorted(FACED_SEGMENTS))
+            raise f.error(f"faces segment {segment!r} has no faces (only {faced} have)")
+        if segment in focused:
+            raise f.error(f"faces segment {segment!r} has focus entries, which name their views")
+        if view not in SEGMENT_IDS:
+            raise f.error(f"faces view for {segment!r} must be one of {', '.join(SEGMENT_IDS)}")
+        faces.append((segment, view))
+    return tuple(faces)
+
+
 def _segments(f: Fields, key: str, *, required: bool = True) -> tuple[str, ...]:
     """The surface segments listed under ``key``, each a known one."""
     ids = f.texts(key, required=required)
@@ -189,8 +213,9 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
     focus = tuple(
         _focus(ff, (*essential, *spillover)) for ff in referral_f.tables("focus", required=False)
     )
+    faces = _faces(referral_f, (*essential, *spillover), {ff.segment for ff in focus})
     referral_f.finish()
-    referral = Referral(essential, spillover, focus)
+    referral = Referral(essential, spillover, focus, faces)
     tool = f.choice("tool", TOOLS)
     position = f.choice("position", POSITIONS)
     if tool == "none":

@@ -74,10 +74,22 @@ class Referral:
     spillover: tuple[str, ...]
     focus: tuple[ReferralFocus, ...] = ()
     """Segments the pattern covers only in part (see :class:`ReferralFocus`)."""
+    faces: tuple[tuple[str, str], ...] = ()
+    """(segment, view) pairs: a segment seen in both views (the thumb, the little-finger
+    side of the hand) that the pattern covers on one face only, the palm side (``front``)
+    or the back (``back``); the other view holds none of it for the muscle."""
 
     def focus_on(self, segment: str) -> tuple[ReferralFocus, ...]:
         """The focus entries for ``segment`` (none: the pattern covers all of it)."""
         return tuple(f for f in self.focus if f.segment == segment)
+
+    def face_of(self, segment: str) -> str | None:
+        """The one view whose face of ``segment`` the pattern covers (None: every view)."""
+        return next((view for seg, view in self.faces if seg == segment), None)
+
+    def partial(self) -> frozenset[str]:
+        """The segments the pattern covers only in part: by a focus or on one face."""
+        return frozenset(f.segment for f in self.focus) | {seg for seg, _ in self.faces}
 
     def zone(self, segment: str) -> str | None:
         """``"essential"``, ``"spillover"`` or ``None`` for a segment id."""

@@ -112,6 +112,11 @@ _BACK_SEGMENTS = (
 SEGMENT_IDS: Final = {"front": frozenset(_FRONT_SEGMENTS), "back": frozenset(_BACK_SEGMENTS)}
 """Surface segment ids per view (a sided id exists for the right and the left)."""
 MIDLINE_SEGMENTS: Final = frozenset({"chin", "throat", "sternum", "vertex", "sacrum", "coccyx"})
+FACED_SEGMENTS: Final = frozenset({"thumb", "ulnar_hand"})
+"""The hand's segments seen in both views, the palm side in front and the back behind: a
+record's ``referral.faces`` may keep one face of them."""
+FACE_WORDS: Final = {"front": "palm side", "back": "back"}
+"""A face of a hand segment in words, by view (the front view shows the palms)."""
 
 _FRONT_MIDLINE = ("vertex", "chin", "sternal_notch", "xiphoid", "umbilicus", "pubic_symphysis")
 _FRONT_SIDED = (

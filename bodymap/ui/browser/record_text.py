@@ -11,6 +11,7 @@ from bodymap.advisor.tables import tables_for
 from bodymap.atlas import ViewAtlas
 from bodymap.guide.words import minutes_text, position_words, seconds_text, tool_words
 from bodymap.knowledge import Knowledge, Muscle
+from bodymap.knowledge.names import FACE_WORDS
 from bodymap.knowledge.places import place_noun, sentence_label
 from bodymap.knowledge.search import area_words
 
@@ -29,11 +30,15 @@ LEGEND = (
 
 
 def segment_names(
-    ids: tuple[str, ...], atlas: Mapping[str, ViewAtlas], partly: Collection[str] = ()
+    ids: tuple[str, ...],
+    atlas: Mapping[str, ViewAtlas],
+    partly: Collection[str] = (),
+    faces: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The display names of surface segments, in the record's order, each once; those in
     ``partly`` (a pattern over part of the segment, ``referral.focus``) as "Part of the …"
-    ("Part of the area between the shoulder blades")."""
+    ("Part of the area between the shoulder blades"), those in ``faces`` (one face of a
+    hand segment, ``referral.faces``) with the face ("Thumb (back)")."""
     names: list[str] = []
     for segment in ids:
         name = next(
@@ -42,6 +47,8 @@ def segment_names(
         )
         if segment in partly:
             name = f"Part of {place_noun(name)}"
+        if faces and segment in faces:
+            name = f"{name} ({FACE_WORDS[faces[segment]]})"
         if name not in names:
             names.append(name)
     return names
@@ -70,8 +77,9 @@ def record_text(
     lines.append(f"Body area: {area_words(muscle)}")
     lines.append("")
     partly = {focus.segment for focus in muscle.referral.focus}
-    essential = segment_names(muscle.referral.essential, atlas, partly)
-    spillover = segment_names(muscle.referral.spillover, atlas, partly)
+    faces = dict(muscle.referral.faces)
+    essential = segment_names(muscle.referral.essential, atlas, partly, faces)
+    spillover = segment_names(muscle.referral.spillover, atlas, partly, faces)
     if muscle.kind == "fascia":  # no trigger points: where it is felt, not a referral
         lines.append(FASCIA)
         if essential:
