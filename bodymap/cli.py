@@ -625,7 +625,9 @@ def _cmd_muscle(args: argparse.Namespace) -> int:
     if data["partly"]:
         print(f"  over part of: {', '.join(data['partly'])} (see --json for the shapes)")
     for segment, view in data["faces"].items():
-        print(f"  {segment} on the {FACE_WORDS[view]} only")
+        other = FACE_WORDS["back" if view == "front" else "front"]
+        more = f", and part of the {other}" if segment in data["partly"] else " only"
+        print(f"  {segment} on the {FACE_WORDS[view]}{more}")
     tech = muscle.technique
     # a record rolled by its technique but with no room to roll says so, as the panel and
     # the browser do (the atlas is mirrored: the right side stands for both)

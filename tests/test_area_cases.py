@@ -4,8 +4,9 @@ Each case is a polygon a reviewer painted where Travell & Simons draw a referral
 (without reading bodymap's tables), with the textbook sources in order of importance. The
 measures follow the point cases (tests/test_referral_cases.py): recall@5 over the source
 groups, and the first group within the top 3. The goal is recall@5 ≥ 0.95 and top 3 ≥ 0.9;
-the floors below are the figures the overlap rule reaches today (0.935 and 1.0), so a
-change that loses textbook sources fails here. Recall was 0.894 (top 3 0.975) before
+the floors below are the figures the overlap rule reaches today (0.935 and 1.0; the second
+set 0.901 and 0.905), so a change that loses textbook sources fails here. Recall was 0.894
+(top 3 0.975) before
 ``referral.focus`` drew the patterns that cover only part of a segment as that part
 (latissimus at the lower tip of the shoulder blade, levator scapulae at the angle of the
 neck and along the inner border of the blade, teres minor high on the back of the
@@ -36,7 +37,7 @@ SECOND_FILE = DATA / "area_cases_second.json"
 muscles, the deep hip and thigh, the trunk's midline bands); it joined the tests after the
 ranking and the knowledge had been tuned, so it stands for the sets the project never sees."""
 FLOORS = {"recall@5": 0.93, "top3": 1.0}
-SECOND_FLOORS = {"recall@5": 0.86, "top3": 0.9}
+SECOND_FLOORS = {"recall@5": 0.9, "top3": 0.9}
 SETS = {"first": (CASES_FILE, FLOORS), "second": (SECOND_FILE, SECOND_FLOORS)}
 PARENT = {part: group for group, parts in GROUPS.items() for part in parts}
 

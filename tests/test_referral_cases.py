@@ -111,7 +111,7 @@ THIRD = load_cases(THIRD_FILE)
 FOURTH = load_cases(FOURTH_FILE)
 FIFTH = load_cases(FIFTH_FILE)
 SETS = {"cases": CASES, "heldout": HELDOUT, "third": THIRD, "fourth": FOURTH, "fifth": FIFTH}
-MAX_MISSES = {"cases": 1, "heldout": 14, "third": 6, "fourth": 22, "fifth": 19}
+MAX_MISSES = {"cases": 1, "heldout": 14, "third": 6, "fourth": 20, "fifth": 19}
 """Cases with any miss (most are one source of three just outside the top five). One
 held-out miss is by design: heel-right expects the plantar fascia as a source, but fascia is
 never ranked as a referral source (Travell & Simons describe no trigger points in it); the
@@ -127,7 +127,7 @@ FLOORS = {
     "cases": {"recall@5": 0.99, "top3": 0.999},
     "heldout": {"recall@5": 0.908, "top3": 0.98},
     "third": {"recall@5": 0.944, "top3": 0.977},
-    "fourth": {"local": 0.95, "recall@5": 0.856, "top3": 0.879},
+    "fourth": {"local": 0.95, "recall@5": 0.869, "top3": 0.879},
     "fifth": {"local": 0.938, "recall@5": 0.896, "top3": 0.866},
 }
 """What each set reaches today (above the eval thresholds where a set is below them): a

@@ -3,10 +3,12 @@
 The thumb and the little-finger side of the hand are drawn in both views: the palm side in
 front, the back behind. Travell & Simons draw some patterns on one face only (the long thumb
 flexor and opponens on the palm side of the thumb, the chest muscles' line down the inner arm
-to the palm side of the hand). For each such row and both sides: the named face is the
-muscle's zone whole, the other face holds none of it; a spot on the named face is explained
-by the muscle, a spot on the other face is not; an area painted over the other face is not
-covered; the browser and ``bodymap muscle`` draw and say the one face.
+to the palm side of the hand); a focus may add a part of the other face (brachialis on the
+back of the thumb, and its base on the palm side). For each such row and both sides: the
+named face is the muscle's zone whole, the other face holds only its focus part (none
+without one); a spot on the named face is explained by the muscle, a spot on the other face
+away from that part is not; an area painted there is not covered; the browser and
+``bodymap muscle`` draw and say it.
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ from test_knowledge import GOOD, _parse
 
 from bodymap.advisor import PainSpot, advise
 from bodymap.advisor.areas import area_tables
+from bodymap.advisor.extent import SPOT_RADIUS
 from bodymap.advisor.tables import place_phrase, tables_for
 from bodymap.atlas import load_atlas
 from bodymap.cli import main
 from bodymap.knowledge import KnowledgeError, load_knowledge, muscle_geometry
+from bodymap.knowledge.focus import focus_disc
 from bodymap.knowledge.names import FACE_WORDS, FACED_SEGMENTS
 from bodymap.knowledge.places import sentence_label
 from bodymap.ui.browser.record_text import record_text
@@ -49,6 +53,25 @@ def _inside(shape: Any) -> tuple[float, float]:
     inner = shape.buffer(-3)
     point = (inner if inner.area else shape).representative_point()
     return (point.x, point.y)
+
+
+def _other_part(muscle: str, segment: str, view: str, side: str) -> Any:
+    """What the muscle's focus entries keep of the other face (empty without any)."""
+    other = _other(view)
+    entries = [
+        e
+        for e in load_knowledge().muscles[muscle].referral.focus_on(segment)
+        if e.site.view == other
+    ]
+    if not entries:
+        return shapely.Polygon()
+    disc = focus_disc(entries, other, side, load_atlas()[other].landmarks)
+    return shapely.intersection(_segment(segment, other, side), disc)
+
+
+def _away_from(face: Any, part: Any) -> Any:
+    """The part of a face a spot's reach away from ``part``."""
+    return face.difference(part.buffer(SPOT_RADIUS + 4)) if not part.is_empty else face
 
 
 def _referred_from(advice: Any, muscle: str, side: str, segment: str, view: str) -> bool:
@@ -78,7 +101,10 @@ def test_the_named_face_is_the_zone_and_the_other_face_holds_none_of_it(
     tables = tables_for(load_atlas(), load_knowledge())
     kept = tables.focus_part(view, muscle, side, (segment, side))
     assert kept.symmetric_difference(_segment(segment, view, side)).area < 1.0
-    assert tables.focus_part(_other(view), muscle, side, (segment, side)).is_empty
+    there = tables.focus_part(_other(view), muscle, side, (segment, side))
+    part = _other_part(muscle, segment, view, side)
+    assert there.symmetric_difference(part).area < 1.0
+    assert there.area <= 0.6 * _segment(segment, _other(view), side).area
 
 
 @pytest.mark.parametrize(("muscle", "segment", "view"), ROWS)
@@ -90,7 +116,8 @@ def test_a_spot_on_the_named_face_is_explained_and_one_on_the_other_face_is_not(
     assert here.spots[0].segments[0].id == segment
     assert _referred_from(here, muscle, side, segment, view), (muscle, segment, view, side)
     other = _other(view)
-    there = advise([PainSpot(other, *_inside(_segment(segment, other, side)), 5, "ache")])
+    away = _away_from(_segment(segment, other, side), _other_part(muscle, segment, view, side))
+    there = advise([PainSpot(other, *_inside(away), 5, "ache")])
     assert there.spots[0].segments[0].id == segment
     assert not _referred_from(there, muscle, side, segment, other), (muscle, segment, side)
 
@@ -100,7 +127,8 @@ def test_an_area_over_the_other_face_is_not_in_the_muscles_zones(
     muscle: str, segment: str, view: str
 ) -> None:
     other = _other(view)
-    face = _segment(segment, other, "right")
+    part = _other_part(muscle, segment, view, "right")
+    face = _segment(segment, other, "right").difference(part.buffer(2))
     at = area_tables(tables_for(load_atlas(), load_knowledge()), other)
     zones = at.zones(muscle, "right")
     assert zones is None or zones.intersection(face).area < 1.0
@@ -118,18 +146,29 @@ def test_the_browser_draws_and_names_the_one_face(muscle: str, segment: str, vie
         drawn = muscle_geometry(rec, atlas, lambda *_: None, shown)["zones"][shown]["right"][zone]
         face = _segment(segment, shown, "right")
         covered = shapely.geometry.shape(drawn).intersection(face).area if drawn else 0.0
-        assert covered == pytest.approx(face.area if shown == view else 0.0, abs=1.0)
+        part = _other_part(muscle, segment, view, "right")
+        assert covered == pytest.approx(face.area if shown == view else part.area, abs=1.0)
     name = next(r.name for r in atlas[view].find(segment, "right") if r.layer == "segment")
-    said = sentence_label(f"{name} ({FACE_WORDS[view]})")  # "thumb (palm side)"
+    more = f", and part of the {FACE_WORDS[_other(view)]}" if not part.is_empty else ""
+    said = sentence_label(f"{name} ({FACE_WORDS[view]}{more})")  # "thumb (palm side)"
     assert said in record_text(rec, atlas, knowledge)
 
 
-def test_bodymap_muscle_says_and_gives_the_face(capsys: pytest.CaptureFixture[str]) -> None:
-    muscle, segment, view = ROWS[0]
+@pytest.mark.parametrize(
+    ("muscle", "said"),
+    [
+        ("opponens_pollicis", "thumb on the palm side only"),
+        ("brachialis", "thumb on the back, and part of the palm side"),
+    ],
+)
+def test_bodymap_muscle_says_and_gives_the_face(
+    capsys: pytest.CaptureFixture[str], muscle: str, said: str
+) -> None:
     assert main(["muscle", muscle]) == 0
-    assert f"{segment} on the {FACE_WORDS[view]} only" in capsys.readouterr().out
+    assert said in capsys.readouterr().out
     assert main(["muscle", muscle, "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["faces"] == {segment: view}
+    faces = json.loads(capsys.readouterr().out)["faces"]
+    assert faces == dict(load_knowledge().muscles[muscle].referral.faces) and faces
 
 
 FACES = 'referral.faces = { thumb = "front" }\n'
@@ -164,8 +203,16 @@ def test_the_loader_rejects_bad_faces(faces: str, message: str) -> None:
     assert message in str(err.value)
 
 
-def test_a_focused_segment_takes_no_face() -> None:
-    focus = 'referral.focus = [{ segment = "thumb", view = "front", at = "wrist", reach = 40 }]\n'
-    text = THUMB.replace("tool =", focus + FACES + "tool =", 1)
-    with pytest.raises(KnowledgeError, match="has focus entries"):
+FOCUS = 'referral.focus = [{ segment = "thumb", view = "VIEW", at = "wrist", reach = 13 }]\n'
+
+
+def test_a_focus_adds_a_part_of_the_other_face_only() -> None:
+    """The back of the thumb whole and its base on the palm side: a focus on the face kept
+    whole would say nothing, and is refused."""
+    back = FACES.replace('"front"', '"back"')
+    text = THUMB.replace("tool =", FOCUS.replace("VIEW", "front") + back + "tool =", 1)
+    rec = _parse(text).muscles["soleus"]
+    assert rec.referral.face_of("thumb") == "back" and len(rec.referral.focus_on("thumb")) == 1
+    text = THUMB.replace("tool =", FOCUS.replace("VIEW", "back") + back + "tool =", 1)
+    with pytest.raises(KnowledgeError, match="whole on its back face"):
         _parse(text)

@@ -7,7 +7,8 @@ point anchored on landmarks, as a trigger point is, and a reach. The muscle's zo
 the segment within that reach of the point, on the muscle's own side; a view the focus
 entries do not name holds none of that segment for the muscle. A segment seen in both views
 (the thumb, the little-finger side of the hand) may be covered on one face only
-(``referral.faces``): the other view holds none of it.
+(``referral.faces``): the other view holds none of it, or only its focus entries' part (the
+base of the thumb on the palm side of a pattern drawn on its back).
 """
 
 from __future__ import annotations
@@ -61,11 +62,12 @@ def focused_part(
     landmarks: Mapping[str, tuple[float, float]],
     face: str | None = None,
 ) -> BaseGeometry:
-    """The part of ``segment`` the pattern covers: none of it in a view other than its
-    ``face`` (``referral.faces``), all of it without entries, else the segment within the
-    entries' reach."""
-    if face is not None and face != view:
-        return shapely.Polygon()
-    if not entries:
+    """The part of ``segment`` the pattern covers. With a ``face`` (``referral.faces``):
+    all of it in that view, and in the other view the segment within its entries' reach
+    (none without entries there). Without one: all of it without entries, else the segment
+    within the entries' reach."""
+    if face == view or (face is None and not entries):
         return segment
+    if face is not None and not any(e.site.view == view for e in entries):
+        return shapely.Polygon()
     return shapely.intersection(segment, focus_disc(entries, view, side, landmarks))

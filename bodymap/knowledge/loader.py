@@ -153,9 +153,12 @@ def _focus(f: Fields, segments: tuple[str, ...]) -> ReferralFocus:
     return ReferralFocus(segment, _site(f), reach)
 
 
-def _faces(f: Fields, segments: tuple[str, ...], focused: set[str]) -> tuple[tuple[str, str], ...]:
+def _faces(
+    f: Fields, segments: tuple[str, ...], focus: tuple[ReferralFocus, ...]
+) -> tuple[tuple[str, str], ...]:
     """``referral.faces = { thumb = "back" }``: segments of the muscle's zones, each seen in
-    both views, that the pattern covers in the named view only."""
+    both views, that the pattern covers whole in the named view only; focus entries for
+    such a segment may add a part of it in the other view (the base of the thumb)."""
     value = f.raw("faces")
     if value is None:
         return ()
@@ -168,10 +171,13 @@ def _faces(f: Fields, segments: tuple[str, ...], focused: set[str]) -> tuple[tup
         if segment not in FACED_SEGMENTS:
             faced = ", ".join(sorted(FACED_SEGMENTS))
             raise f.error(f"faces segment {segment!r} has no faces (only {faced} have)")
-        if segment in focused:
-            raise f.error(f"faces segment {segment!r} has focus entries, which name their views")
         if view not in SEGMENT_IDS:
             raise f.error(f"faces view for {segment!r} must be one of {', '.join(SEGMENT_IDS)}")
+        if any(e.segment == segment and e.site.view == view for e in focus):
+            raise f.error(
+                f"faces segment {segment!r} is whole on its {view} face: focus entries may "
+                "only add a part of the other face"
+            )
         faces.append((segment, view))
     return tuple(faces)
 
@@ -213,7 +219,7 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
     focus = tuple(
         _focus(ff, (*essential, *spillover)) for ff in referral_f.tables("focus", required=False)
     )
-    faces = _faces(referral_f, (*essential, *spillover), {ff.segment for ff in focus})
+    faces = _faces(referral_f, (*essential, *spillover), focus)
     referral_f.finish()
     referral = Referral(essential, spillover, focus, faces)
     tool = f.choice("tool", TOOLS)

@@ -38,20 +38,30 @@ def segment_names(
     """The display names of surface segments, in the record's order, each once; those in
     ``partly`` (a pattern over part of the segment, ``referral.focus``) as "Part of the …"
     ("Part of the area between the shoulder blades"), those in ``faces`` (one face of a
-    hand segment, ``referral.faces``) with the face ("Thumb (back)")."""
+    hand segment, ``referral.faces``) with the face ("Thumb (back)"), and with a part of
+    the other face when a focus adds one ("Thumb (back, and part of the palm side)")."""
     names: list[str] = []
     for segment in ids:
         name = next(
             (r.name for va in atlas.values() for r in va.layer("segment") if r.id == segment),
             segment.replace("_", " ").capitalize(),
         )
-        if segment in partly:
+        if faces and segment in faces:  # "Thumb (back, and part of the palm side)"
+            face, other = (FACE_WORDS[v] for v in _face_and_other(faces[segment]))
+            name = (
+                f"{name} ({face}, and part of the {other})"
+                if segment in partly
+                else (f"{name} ({face})")
+            )
+        elif segment in partly:
             name = f"Part of {place_noun(name)}"
-        if faces and segment in faces:
-            name = f"{name} ({FACE_WORDS[faces[segment]]})"
         if name not in names:
             names.append(name)
     return names
+
+
+def _face_and_other(view: str) -> tuple[str, str]:
+    return (view, "back" if view == "front" else "front")
 
 
 def _listed(names: list[str]) -> str:
