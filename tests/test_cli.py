@@ -356,6 +356,21 @@ def test_a_polygon_mostly_beside_the_body_says_how_little_of_it_is_answered(caps
     assert status == 0 and err == ""
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--polygon", "400,500 450,550 450,500 400,550"], "the polygon's edges cross"),
+        (["--polygon", "400,500 450,500 500,500"], "the polygon encloses no area"),
+        (["--polygon", "400,500 450,550"], "at least three X,Y corners"),
+    ],
+)
+def test_locate_refuses_a_shape_a_map_could_not_hold(capsys, args, message) -> None:
+    """A self-crossing polygon is refused, as a map file refuses it, not quietly repaired
+    into another shape (a point off the body is answered: the command-line contract)."""
+    status, out, err = call(capsys, "locate", "--view", "front", *args)
+    assert status == 2 and out == "" and message in err and "Traceback" not in err
+
+
 def test_a_bad_value_in_a_map_is_named_as_the_file_spells_it(capsys, tmp_path: Path) -> None:
     example = Path(__file__).parent.parent / "assets" / "examples" / "runner.bodymap"
     data = json.loads(example.read_text(encoding="utf-8"))

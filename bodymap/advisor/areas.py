@@ -68,6 +68,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FILL",
     "LOCAL",
+    "MAX_POLYGON_CORNERS",
     "SLIVER",
     "UNDER",
     "AreaTables",
@@ -110,8 +111,15 @@ def area_of(spot: object) -> BaseGeometry | None:
     return shape
 
 
+MAX_POLYGON_CORNERS = 2000
+"""At most this many corners, as a map file's area."""
+
+
 def parse_polygon(text: str) -> BaseGeometry:
-    """A polygon from ``"x1,y1 x2,y2 ..."`` (at least three corners); ValueError if bad."""
+    """A polygon from ``"x1,y1 x2,y2 ..."``: at least three corners, edges that do not
+    cross, some area, as a map file's areas must be (a self-crossing outline is refused,
+    not quietly repaired into another shape); ValueError if bad. Corners beside the body
+    are allowed: the answer is for the part on the body."""
     corners: list[tuple[float, float]] = []
     for item in text.split():
         parts = item.split(",")
@@ -126,10 +134,19 @@ def parse_polygon(text: str) -> BaseGeometry:
         corners.append((x, y))
     if len(corners) < 3:
         raise ValueError("a polygon needs at least three X,Y corners")
+    if len(corners) > MAX_POLYGON_CORNERS:
+        raise ValueError(
+            f"the polygon has {len(corners):,} corners; at most {MAX_POLYGON_CORNERS:,}"
+        )
     shape = shapely.Polygon(corners)
-    if not shape.is_valid:
-        shape = shapely.make_valid(shape)
-    if shape.area <= 0:
+    if not shape.is_valid and shapely.make_valid(shape).area > 0:
+        from shapely.validation import explain_validity
+
+        reason = explain_validity(shape)
+        raise ValueError(
+            f"the polygon's edges cross ({reason:.60}); list its corners in order round it"
+        )
+    if not shape.is_valid or shape.area <= 0:
         raise ValueError("the polygon encloses no area")
     return shape
 
