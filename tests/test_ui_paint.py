@@ -243,7 +243,7 @@ def test_brush_keys_and_slider_move_together(qtbot, window) -> None:
     qtbot.keyClick(canvas, Qt.Key.Key_E)
     assert canvas.brush.eraser and window.acts.eraser.isChecked()
     qtbot.keyClick(canvas, Qt.Key.Key_B)
-    assert canvas.tool == "click" and not canvas.brush.eraser
+    assert canvas.tool == "paint" and not canvas.brush.eraser
 
 
 def _checked_tools(window) -> list[str]:
@@ -253,8 +253,9 @@ def _checked_tools(window) -> list[str]:
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 def test_exactly_one_tool_shows_pressed_and_each_key_toggles_back(qtbot, window) -> None:
     """Spots, Paint and Erase are one choice: the bar never shows two pressed (Paint and
-    Erase both pressed read as two modes at once) nor none. B leaves the brush (painting or
-    erasing) for spots, E toggles erasing and painting, and Erase is one key from Spots."""
+    Erase both pressed read as two modes at once) nor none. B toggles painting and marking
+    spots and brings the eraser back to painting; E, or the Erase button, chooses the eraser
+    and keeps it when pressed again (a pressed tool button stays the tool)."""
     canvas = window.canvas
     canvas.setFocus()
     bar = window.findChild(QToolBar, "paintBar")
@@ -264,10 +265,11 @@ def test_exactly_one_tool_shows_pressed_and_each_key_toggles_back(qtbot, window)
     steps = [
         (Qt.Key.Key_B, "Paint", "paint", PAINT_HINT),
         (Qt.Key.Key_E, "Erase", "erase", ERASE_HINT),
-        (Qt.Key.Key_E, "Paint", "paint", PAINT_HINT),
+        (Qt.Key.Key_E, "Erase", "erase", ERASE_HINT),
+        (Qt.Key.Key_B, "Paint", "paint", PAINT_HINT),
         (Qt.Key.Key_B, "Spots", "click", HINT),
         (Qt.Key.Key_E, "Erase", "erase", ERASE_HINT),
-        (Qt.Key.Key_B, "Spots", "click", HINT),
+        (Qt.Key.Key_B, "Paint", "paint", PAINT_HINT),
     ]
     for key, shown, tool, hint in steps:
         qtbot.keyClick(canvas, key)
@@ -278,7 +280,9 @@ def test_exactly_one_tool_shows_pressed_and_each_key_toggles_back(qtbot, window)
     qtbot.mouseClick(buttons["Erase"], Qt.MouseButton.LeftButton)
     assert _checked_tools(window) == ["Erase"] and canvas.brush.eraser
     assert canvas.tool == "paint"
-    qtbot.mouseClick(buttons["Erase"], Qt.MouseButton.LeftButton)  # pressed again: paint
+    qtbot.mouseClick(buttons["Erase"], Qt.MouseButton.LeftButton)  # pressed again: stays
+    assert _checked_tools(window) == ["Erase"] and canvas.brush.eraser
+    qtbot.mouseClick(buttons["Paint"], Qt.MouseButton.LeftButton)
     assert _checked_tools(window) == ["Paint"] and not canvas.brush.eraser
     with pytest.raises(ValueError, match="unknown tool"):
         window.choose_tool("smudge")

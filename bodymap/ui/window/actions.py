@@ -120,7 +120,7 @@ class WindowActions:
         )  # fmt: skip
         self.eraser = a(
             parent, "eraser", "Er&ase Paint", "The brush takes paint away (a right-drag always "
-            "does; E again: back to painting)", "E", checkable=True,
+            "does; B: back to painting)", "E", checkable=True,
         )  # fmt: skip
         self.brush_smaller = a(parent, "brushSmaller", "Smaller &Brush", "Shrink the brush", "[")
         self.brush_larger = a(parent, "brushLarger", "&Larger Brush", "Enlarge the brush", "]")

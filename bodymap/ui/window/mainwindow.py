@@ -226,9 +226,10 @@ class MapWindow(QMainWindow):
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.focus_diagram.triggered.connect(self.focus_diagram)
         a.spot_tool.triggered.connect(lambda: self.choose_tool("click"))
-        # B and E (and their buttons) toggle: B leaves the brush for spots, E for painting
-        a.paint_tool.triggered.connect(lambda: self._toggle_tool(("paint", "erase"), "click"))
-        a.eraser.triggered.connect(lambda: self._toggle_tool(("erase",), "paint"))
+        # B (and its button) toggles painting and marking spots, and leaves the eraser for
+        # painting; E (and its button) chooses the eraser, pressed again it stays
+        a.paint_tool.triggered.connect(lambda: self._toggle_tool(("paint",), "click"))
+        a.eraser.triggered.connect(lambda: self.choose_tool("erase"))
         self.canvas.brushChanged.connect(self._show_tool)
         self._show_tool()
         a.brush_smaller.triggered.connect(self.canvas.shrink_brush)

@@ -17,7 +17,7 @@ PAINT_HINT = (
 )
 ERASE_HINT = (
     "Erase: drag over a painted area to take paint away, [ and ] change the brush. "
-    "E goes back to painting, B to clicking spots."
+    "B goes back to painting."
 )
 
 
