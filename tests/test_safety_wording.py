@@ -103,3 +103,39 @@ def test_no_python_file_words_a_disclaimer_or_warning_of_its_own() -> None:
         if SAFETY_WORDS.search(text)
     ]
     assert not found, "\n".join(found)
+
+
+# -- a warning's words fit every place it is raised ------------------------------------------
+
+_NO_PRESS_PLACES = [
+    ("chest", 440, 280),
+    ("jaw", 470, 110),
+    ("throat", 500, 160),
+    ("belly", 500, 340),
+]
+
+
+@pytest.mark.parametrize(("place", "x", "y"), _NO_PRESS_PLACES)
+def test_the_no_press_note_speaks_of_the_spot_wherever_it_is(
+    place: str, x: float, y: float
+) -> None:
+    """The heart warning's note (no press test) is shown on the jaw, the throat and the upper
+    belly as on the chest: it speaks of "this spot", never of a chest the spot is not on."""
+    from bodymap.advisor import PainSpot, advise
+
+    finding = advise([PainSpot("front", x, y, 5, "ache")]).spots[0]
+    assert finding.press_note.startswith("No press test here: this spot"), (place, finding)
+    assert "chest" not in finding.press_note
+
+
+def test_a_warning_raised_by_a_severe_limb_pain_names_a_case_that_fits_a_limb() -> None:
+    """A 7/10 pain on the outer thigh raises the spine's general warning signs (trauma,
+    fever, night pain, weight loss, as a bone far from the spine can be their seat too):
+    a sign that speaks of back or neck pain also names a case a limb can meet."""
+    from bodymap.advisor import PainSpot, advise
+
+    flags = advise([PainSpot("front", 405, 600, 7, "ache")]).red_flags
+    assert {"weight_loss", "night_pain", "fever"} <= {flag.id for flag in flags}
+    for flag in flags:
+        if "back or neck pain" in flag.text:
+            assert "any new severe pain" in flag.text, flag.id
