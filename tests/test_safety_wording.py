@@ -124,7 +124,7 @@ def test_the_no_press_note_speaks_of_the_spot_wherever_it_is(
     from bodymap.advisor import PainSpot, advise
 
     finding = advise([PainSpot("front", x, y, 5, "ache")]).spots[0]
-    assert finding.press_note.startswith("No press test here: this spot"), (place, finding)
+    assert "this spot" in finding.press_note, (place, finding)
     assert "chest" not in finding.press_note
 
 
