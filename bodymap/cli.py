@@ -162,7 +162,13 @@ def _print_advice(advice: Advice) -> None:
     """A short human-readable summary of an answer, in the words the window and the guide
     use for its spots and warnings."""
     from bodymap.advisor.model import spots_label
-    from bodymap.guide.words import left_out_text, position_words, tool_words
+    from bodymap.guide.words import (
+        AREA_DASH,
+        area_place,
+        left_out_text,
+        position_words,
+        tool_words,
+    )
 
     if not advice.spots:
         print("No spots in this map.")
@@ -172,7 +178,12 @@ def _print_advice(advice: Advice) -> None:
         # a spot on the midline lies on both sides' regions: name each muscle once
         names = ", ".join(dict.fromkeys(r.name for r in finding.regions)) or "not on the body"
         label = spots_label((finding.index,), areas)
-        print(f"{label[:1].upper()}{label[1:]} ({finding.view}, {finding.side}): {names}")
+        label = f"{label[:1].upper()}{label[1:]}"
+        if finding.area_units2 is not None:  # named where it is, as the spot list names it
+            where = area_place(finding, finding.side)
+            print(f"{label}{AREA_DASH}{where} ({finding.view}): {names}")
+        else:
+            print(f"{label} ({finding.view}, {finding.side}): {names}")
         for caution in finding.cautions:
             print(f"  caution: {caution.text}")
     if advice.sources:
@@ -549,11 +560,21 @@ def _cmd_history(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from bodymap.atlas import load_atlas
+    from bodymap.guide.words import spot_place
     from bodymap.ui.history.window import render_history
 
     app = QApplication.instance() or QApplication(["bodymap"])
+    atlas = load_atlas()
     try:
-        render_history(tpm, out, start=start, end=end, spot_ids=spots)
+        render_history(
+            tpm,
+            out,
+            start=start,
+            end=end,
+            spot_ids=spots,
+            describe=lambda spot: spot_place(atlas[spot.view], spot),
+        )
     except OSError as exc:
         raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
     del app

@@ -328,14 +328,14 @@ def test_text_answer_names_a_midline_muscle_once_and_counts_spots(capsys) -> Non
 
 
 def test_text_answer_calls_a_painted_area_an_area(capsys) -> None:
-    """An area given with --polygon is "Area 1" in the text answer, as in the window and the
-    guide, and its warnings say "for your area 1" (RedFlagNote.aside, not a label of the
-    command line's own)."""
+    """An area given with --polygon is "Area 1" in the text answer, named where it lies, as
+    in the window and the guide, and its warnings say "for your area 1" (RedFlagNote.aside,
+    not a label of the command line's own)."""
     # a patch over the back of the neck, on the midline: it raises the spinal checks
     polygon = "490,90 510,90 510,112 490,112"
     status, out, _ = call(capsys, "locate", "--view", "back", "--polygon", polygon)
     assert status == 0
-    assert "Area 1 (back, " in out and "Spot 1" not in out
+    assert "Area 1 — base of the skull, both sides (back): " in out and "Spot 1" not in out
     assert "Warning (for your area 1): " in out
 
 
@@ -350,7 +350,7 @@ def test_a_polygon_mostly_beside_the_body_says_how_little_of_it_is_answered(caps
     status, out, err = call(
         capsys, "locate", "--view", "back", "--polygon", "0,0 1000,0 1000,1000 0,1000"
     )
-    assert status == 0 and "Area 1 (back, " in out and "of the polygon lies on the body" in err
+    assert status == 0 and "Area 1 — " in out and "of the polygon lies on the body" in err
     on_body = "490,90 510,90 510,112 490,112"
     status, _, err = call(capsys, "locate", "--view", "back", "--polygon", on_body)
     assert status == 0 and err == ""

@@ -199,6 +199,7 @@ def advise(
             not_rolled_reason=coverage[index].reason,
             area_units2=sizes[index],
             press_note=unpressed[index].press_note if index in unpressed else "",
+            shares=hit.shares,
         )
         for index, (spot, hit) in enumerate(zip(spots, hits, strict=True))
     )

@@ -168,6 +168,9 @@ class SpotFinding(Lookup):
     """The painted area on the body in square atlas units (None for a point spot)."""
     press_note: str = ""
     """Why the spot is asked no press test ("" when it may be): `press_test_withheld`."""
+    shares: tuple[float, ...] = ()
+    """For a painted area, its size (square atlas units) on each of ``segments`` (as
+    `bodymap.atlas.Hit.shares`): where most of it lies names it; empty for a point."""
 
     def to_json(self) -> dict[str, Any]:
         out = {

@@ -227,6 +227,15 @@ class ViewAtlas:
             self._recent_areas, (area, hit), lambda: self._locate_area(area, hit), RECENT_HITS
         )
 
+    def locate_spot(self, x: float, y: float, area: Any = None) -> Hit:
+        """What lies under a spot: its point (:meth:`locate`), or for a spot with a painted
+        ``area`` (a shapely geometry, or None) all the area covers on the body
+        (:meth:`locate_area`, with how much of it lies on each segment)."""
+        hit = self.locate(x, y)
+        if area is None or not hit.inside:
+            return hit
+        return self.locate_area(self.on_body(area), hit)
+
     def _locate_area(self, area: Any, hit: Hit) -> Hit:
         core = shapely.buffer(area, -AREA_GRAZE)
         if core.is_empty:
@@ -238,7 +247,9 @@ class ViewAtlas:
             found = sorted(index.tree.query(core, predicate="intersects"))
             return first + tuple(r for r in map(index.regions.__getitem__, found) if r not in first)
 
-        segments, grazed = self._meaningful(area, covered("segment", hit.segments), hit.segments)
+        segments, grazed, shares = self._meaningful(
+            area, covered("segment", hit.segments), hit.segments
+        )
         superficial = tuple(r for r in hit.regions if r.layer == "superficial")
         deep = tuple(r for r in hit.regions if r.layer == "deep")
         return Hit(
@@ -251,19 +262,21 @@ class ViewAtlas:
             segments=segments,
             cautions=covered("caution", hit.cautions),
             grazed=grazed,
+            shares=shares,
         )
 
     @staticmethod
     def _meaningful(
         area: Any, touched: tuple[Region, ...], under_point: tuple[Region, ...]
-    ) -> tuple[tuple[Region, ...], tuple[Region, ...]]:
-        """``touched`` split into the segments the area lies on and those it only grazes."""
+    ) -> tuple[tuple[Region, ...], tuple[Region, ...], tuple[float, ...]]:
+        """``touched`` split into the segments the area lies on and those it only grazes,
+        with the area's size on each segment it lies on (in that order)."""
         floor = min(AREA_SEGMENT_SHARE * float(area.area), AREA_SEGMENT_MIN)
-        rest = [r for r in touched if r not in under_point]
-        sizes = shapely.area(shapely.intersection(area, [r.geometry for r in rest]))
-        keep = {r for r, size in zip(rest, sizes, strict=True) if size >= floor}
-        lies = tuple(r for r in touched if r in under_point or r in keep)
-        return lies, tuple(r for r in touched if r not in lies)
+        sizes = shapely.area(shapely.intersection(area, [r.geometry for r in touched]))
+        size_of = dict(zip(touched, (float(size) for size in sizes), strict=True))
+        lies = tuple(r for r in touched if r in under_point or size_of[r] >= floor)
+        grazed = tuple(r for r in touched if r not in lies)
+        return lies, grazed, tuple(size_of[r] for r in lies)
 
     def cautions_near(
         self, points: Sequence[tuple[float, float]], distance: float

@@ -111,11 +111,16 @@ class Hit(Lookup):
     """What lies under one point of one view: a :class:`Lookup` with the caution zones.
 
     For a painted area, ``grazed`` holds the surface segments it only touches, too little
-    to count as lying on them (see :meth:`ViewAtlas.locate_area`); a point grazes nothing.
+    to count as lying on them (see :meth:`ViewAtlas.locate_area`), and ``shares`` how much of
+    it lies on each segment it does lie on; a point grazes nothing.
     """
 
     cautions: tuple[Region, ...]
     grazed: tuple[Region, ...] = ()
+    shares: tuple[float, ...] = ()
+    """For a painted area, its size (square atlas units) on each of ``segments``, in the
+    same order: what names the area (`bodymap.guide.words.area_place`) and what the heat
+    map colours; empty for a point."""
 
     @property
     def main_region(self) -> Region | None:

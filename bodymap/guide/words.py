@@ -9,13 +9,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from bodymap.knowledge.places import both_sides_label, sentence_label
+
 if TYPE_CHECKING:
     from bodymap.advisor.model import Routine, SpotFinding
-    from bodymap.atlas import Hit
+    from bodymap.atlas import Hit, ViewAtlas
     from bodymap.knowledge.model import Knowledge
+    from bodymap.maps.values import Spot
 
 __all__ = [
     "AREA_DASH",
+    "BOTH_SIDES_SHARE",
     "POSITION_WORDS",
     "SIDE_WORDS",
     "TOOL_WORDS",
@@ -26,6 +30,7 @@ __all__ = [
     "position_words",
     "seconds_text",
     "span_of",
+    "spot_place",
     "titled",
     "tool_words",
 ]
@@ -99,14 +104,54 @@ AREA_DASH = " — "
 """Between "Area 3" and where it is, in the panel's spot list and the guide's spot table."""
 
 
+BOTH_SIDES_SHARE = 0.2
+"""A painted area lies on both sides of a place when the smaller side holds at least this
+share of the area's part on that place; less is the edge of it crossing the midline."""
+
+
 def area_place(finding: SpotFinding | Hit, side: str) -> str:
-    """Where a painted area is, in everyday words: "outer thigh, right" (the surface zone
-    under its point, else the muscle there; no side on the midline). Takes the advisor's
-    finding or the atlas's hit for the area's point alike."""
+    """Where a painted area is, in everyday words: "outer thigh, right", "buttocks, both
+    sides", "sacrum (back of the pelvis)" (a midline place has no side).
+
+    The place is the surface segment holding the largest share of the area, the same
+    segment of both sides counted together (``shares``, from the atlas's `locate_area`),
+    and its sides are those holding at least :data:`BOTH_SIDES_SHARE` of the area's part
+    on it. Every place that names an area says it with this: the spot list, the tooltip,
+    the guide, the summary, the History, the check-in dialog and the command line.
+    Without shares (an area off the body, or a point's hit) the surface segment under its
+    point, else the muscle there, with ``side``."""
+    shares = finding.shares
+    if shares and len(shares) == len(finding.segments):
+        places: dict[str, dict[str, float]] = {}
+        for region, size in zip(finding.segments, shares, strict=True):
+            sides = places.setdefault(region.id, {})
+            sides[region.side] = sides.get(region.side, 0.0) + size
+        # the largest place; on a tie the first, the one under the area's point
+        place = max(places, key=lambda key: sum(places[key].values()))
+        sizes = places[place]
+        name = next(r.name for r in finding.segments if r.id == place) or place
+        held = [s for s, size in sizes.items() if size >= BOTH_SIDES_SHARE * sum(sizes.values())]
+        if "midline" in sizes:
+            return sentence_label(name)
+        if "left" in held and "right" in held:
+            return f"{both_sides_label(name)}, both sides"
+        most = max(sizes, key=lambda s: sizes[s])
+        return f"{sentence_label(name)}, {SIDE_WORDS.get(most, most)}"
     names = [r.name for r in (*finding.segments, *finding.regions) if r.name]
-    place = names[0] if names else "body"
-    place = place[:1].lower() + place[1:]
+    place = sentence_label(names[0]) if names else "body"
     return place if side == "midline" else f"{place}, {SIDE_WORDS.get(side, side)}"
+
+
+def spot_place(view_atlas: ViewAtlas, spot: Spot) -> str:
+    """A spot's place and side as the check-in dialog, the History and ``bodymap history``
+    name it: "Upper trapezius, right" (the muscle under a point), and for a painted area
+    :func:`area_place` ("buttocks, both sides")."""
+    area = spot.area.shape if spot.area is not None else None
+    hit = view_atlas.locate_spot(spot.x, spot.y, area)
+    if area is not None and hit.inside:
+        return area_place(hit, spot.side)
+    name = hit.regions[0].name if hit.regions else "outside the body"
+    return name if spot.side == "midline" else f"{name}, {spot.side}"
 
 
 def left_out_text(routine: Routine, *, longer: str) -> str:

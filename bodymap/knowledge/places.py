@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from bodymap.atlas import ViewAtlas
 
 __all__ = [
+    "both_sides_label",
     "place_labels",
     "place_noun",
     "place_phrase",
@@ -46,6 +47,48 @@ _PROPER = ("Achilles",)
 def sentence_label(name: str) -> str:
     """A label as it reads inside a sentence: "shoulder blade", but "Achilles tendon"."""
     return name if name.startswith(_PROPER) else name[:1].lower() + name[1:]
+
+
+_BOTH_SIDES = {
+    "Achilles tendon": "Achilles tendons",
+    "Big toe": "big toes",
+    "Buttock": "buttocks",
+    "Calf": "calves",
+    "Cheek": "cheeks",
+    "Collarbone": "collarbones",
+    "Ear": "ears",
+    "Elbow crease": "elbow creases",
+    "Eye": "eyes",
+    "Flank": "flanks",
+    "Heel": "heels",
+    "Inner ankle": "inner ankles",
+    "Inner elbow": "inner elbows",
+    "Inner forearm": "inner forearms",
+    "Inner knee": "inner knees",
+    "Inner thigh": "inner thighs",
+    "Inner upper arm": "inner upper arms",
+    "Lower buttock (sit bone)": "lower buttocks (sit bones)",
+    "Outer ankle": "outer ankles",
+    "Outer elbow": "outer elbows",
+    "Outer knee": "outer knees",
+    "Outer lower leg": "outer lower legs",
+    "Outer thigh": "outer thighs",
+    "Palm": "palms",
+    "Shin": "shins",
+    "Shoulder blade": "shoulder blades",
+    "Sole": "soles",
+    "Temple": "temples",
+    "Thumb": "thumbs",
+}
+"""Labels of a place a person has two of, as said of both ("buttocks, both sides"); a label
+of one place split at the midline ("Upper abdomen", "Mid back") or written with "of"
+("Back of thigh") stays as it is."""
+
+
+def both_sides_label(name: str) -> str:
+    """A segment's label said of both sides, before ", both sides": "buttocks",
+    "calves", but "mid back" and "back of thigh"."""
+    return _BOTH_SIDES.get(name) or sentence_label(name)
 
 
 def place_phrase(name: str) -> str:

@@ -204,7 +204,8 @@ class SpotMarkers:
             self._items[spot.id] = item
         item.setPos(self._canvas.layout.scene_point(spot.view, spot.x, spot.y))
         item.set_look(index + 1, spot.intensity, spot.id == self.selected)
-        self._hits[spot.id] = self._canvas.atlas[spot.view].locate(spot.x, spot.y)
+        view_atlas = self._canvas.atlas[spot.view]
+        self._hits[spot.id] = view_atlas.locate_spot(spot.x, spot.y, area_shape(spot))
         self._describe(item, spot)
 
     def _describe(self, item: SpotItem, spot: Spot) -> None:

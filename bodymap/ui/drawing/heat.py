@@ -1,10 +1,12 @@
 """Body heat maps: both views with each surface segment coloured by the pain of the spots
-in it over a period, or by how much that pain changed between two periods.
+on it over a period, or by how much that pain changed between two periods.
 
-A segment takes the highest value of the spots that fall in it; each spot also gets a disc
-of its own value, so a spot on a segment boundary still shows. In "change" maps the scale
-diverges (blue: better, red: worse) and every disc carries its signed change as text, so
-the map reads in greyscale too.
+What is coloured comes from the core (`bodymap.history.heat.heat_cells`): a point spot's
+whole segment, a painted area's own part of each segment it lies on, the strongest value on
+top. Each spot also gets a disc of its own value, so a spot on a segment boundary still
+shows. In "change" maps the scale diverges (blue: better, red: worse) and every disc
+carries its signed change as text, so the map reads in greyscale too. `paint_heat_scale`
+draws the colour scale the map is read with.
 """
 
 from __future__ import annotations
@@ -14,22 +16,35 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from bodymap.atlas import Region, ViewAtlas
+from bodymap.history.heat import heat_cells
 from bodymap.maps import Spot
 from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.markers import paint_text
 from bodymap.ui.drawing.painting import ViewPainter, view_transform
+from bodymap.ui.drawing.region_paths import region_path
 
-__all__ = ["HEAT_RADIUS", "change_colour", "paint_heat_view", "segment_values"]
+__all__ = [
+    "CHANGE_SCALE",
+    "HEAT_ALPHA",
+    "HEAT_RADIUS",
+    "change_colour",
+    "heat_fill",
+    "paint_heat_scale",
+    "paint_heat_view",
+]
 
 HEAT_RADIUS = 22.0
 """A spot's disc in atlas units."""
 _BETTER = QColor("#2166ac")
 _WORSE = QColor("#b2182b")
 _NEUTRAL = QColor("#f7f7f7")
+HEAT_ALPHA = 0.7
+"""Opacity of a heat map's colour over the body (and of its scale's swatches, over skin)."""
+CHANGE_SCALE = 4.0
+"""Points of change at which the change scale saturates."""
 
 
-def change_colour(delta: float, scale: float = 4.0) -> QColor:
+def change_colour(delta: float, scale: float = CHANGE_SCALE) -> QColor:
     """Diverging colour for a change in mean intensity: blue for better (negative), red
     for worse, near-white for none; saturated at ``scale`` points."""
     t = max(-1.0, min(1.0, delta / scale))
@@ -42,27 +57,16 @@ def change_colour(delta: float, scale: float = 4.0) -> QColor:
     )
 
 
-def segment_values(
-    view_atlas: ViewAtlas, spots: Sequence[Spot], values: Mapping[str, float], *, change: bool
-) -> dict[Region, float]:
-    """Each segment of the view holding a spot with a value: the highest value there (for
-    a change map, the one furthest from zero)."""
-    out: dict[Region, float] = {}
-    for spot in spots:
-        if spot.view != view_atlas.view or spot.id not in values:
-            continue
-        value = values[spot.id]
-        for segment in view_atlas.locate(spot.x, spot.y).segments:
-            known = out.get(segment)
-            stronger = known is None or (abs(value) > abs(known) if change else value > known)
-            if stronger:
-                out[segment] = value
-    return out
-
-
 def _fill(value: float, change: bool, monochrome: bool) -> QColor:
     colour = change_colour(value) if change else palette.intensity_colour(value)
     return palette.greyscale(colour) if monochrome else colour
+
+
+def heat_fill(value: float, change: bool = False, monochrome: bool = False) -> QColor:
+    """The translucent colour a heat map fills with for ``value``."""
+    fill = _fill(value, change, monochrome)
+    fill.setAlphaF(HEAT_ALPHA)
+    return fill
 
 
 def paint_heat_view(
@@ -82,17 +86,15 @@ def paint_heat_view(
     painter.setClipRect(target)
     painter.setTransform(view_transform(vp.view_atlas, target), True)
     vp.paint_body(painter, monochrome=monochrome)
-    by_segment = segment_values(vp.view_atlas, spots, values, change=change)
+    segment_paths = dict(vp.layer_paths("segment"))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.save()
     painter.setClipPath(vp.outline_path, Qt.ClipOperation.IntersectClip)
-    for region, path in vp.layer_paths("segment"):
-        if region in by_segment:
-            fill = _fill(by_segment[region], change, monochrome)
-            fill.setAlphaF(0.7)
-            painter.setPen(QPen(QColor(0, 0, 0, 60), 0.8))
-            painter.setBrush(fill)
-            painter.drawPath(path)
+    painter.setPen(QPen(QColor(0, 0, 0, 60), 0.8))
+    for cell in heat_cells(vp.view_atlas, spots, values, change=change):  # weakest first
+        path = segment_paths.get(cell.segment) if not cell.painted else None
+        painter.setBrush(heat_fill(cell.value, change, monochrome))
+        painter.drawPath(path if path is not None else region_path(cell.shape))
     painter.restore()
     for spot in spots:
         if spot.view != vp.view or spot.id not in values:
@@ -105,4 +107,45 @@ def paint_heat_view(
         painter.drawEllipse(centre, HEAT_RADIUS * 0.62, HEAT_RADIUS * 0.62)
         text = f"{value:+.1f}".replace("-", "−") if change else f"{value:.1f}"
         paint_text(painter, text, centre, HEAT_RADIUS * 0.42, palette.text_colour_on(fill))
+    painter.restore()
+
+
+def paint_heat_scale(
+    painter: QPainter,
+    rect: QRectF,
+    *,
+    change: bool = False,
+    monochrome: bool = False,
+    title: str = "",
+) -> None:
+    """The colour scale a heat map is read with, in ``rect`` (device units): pain 0–10 in
+    the intensity colours, or a change from −4 (better, blue) to +4 (worse, red), each
+    swatch as the map draws it (translucent over skin) with its number, after ``title``."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    ink = QColor("#000000") if monochrome else palette.INK
+    height = rect.height()
+    font = painter.font()
+    font.setPixelSize(max(1, round(height * 0.5)))
+    painter.setFont(font)
+    x = rect.left()
+    if title:
+        painter.setPen(ink)
+        width = painter.fontMetrics().horizontalAdvance(title) + height * 0.4
+        painter.drawText(QRectF(x, rect.top(), width, height), Qt.AlignmentFlag.AlignVCenter, title)
+        x += width
+    steps = [float(v) for v in range(-4, 5)] if change else [float(v) for v in range(11)]
+    box = min(height, (rect.right() - x) / len(steps))
+    skin = QColor("#ffffff") if monochrome else palette.SKIN
+    for k, value in enumerate(steps):
+        cell = QRectF(x + k * box, rect.top(), box, height * 0.62)
+        painter.fillRect(cell, skin)
+        painter.fillRect(cell, heat_fill(value, change, monochrome))
+        painter.setPen(QPen(QColor(0, 0, 0, 60), max(0.5, height * 0.02)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(cell)
+        words = f"{value:+.0f}".replace("-", "−").replace("+0", "0") if change else f"{value:.0f}"
+        painter.setPen(ink)
+        below = QRectF(cell.left(), cell.bottom(), box, height - cell.height())
+        painter.drawText(below, Qt.AlignmentFlag.AlignCenter, words)
     painter.restore()

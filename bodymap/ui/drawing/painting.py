@@ -109,16 +109,18 @@ AREA_ALPHA = 96
 """Opacity (0–255) of a painted area's fill: the body and its labels show through."""
 
 
-def paint_area_fill(painter: QPainter, spot: Spot, *, monochrome: bool = False) -> None:
-    """A spot's painted area (if it has one) as a translucent fill in its intensity colour
-    with a thin darker edge; in grey for monochrome print."""
+def paint_area_fill(
+    painter: QPainter, spot: Spot, *, monochrome: bool = False, alpha: int = AREA_ALPHA
+) -> None:
+    """A spot's painted area (if it has one) as a translucent fill (``alpha``, 0–255) in its
+    intensity colour with a thin darker edge; in grey for monochrome print."""
     area = getattr(spot, "area", None)
     if area is None:
         return
     shape = getattr(area, "shape", area)
     colour = QColor(150, 150, 150) if monochrome else intensity_colour(spot.intensity)
     edge = colour.darker(150)
-    colour.setAlpha(AREA_ALPHA)
+    colour.setAlpha(alpha)
     painter.save()
     painter.setBrush(colour)
     painter.setPen(QPen(edge, line_width(painter, 1.0, 0.5, 2.0)))
@@ -378,14 +380,15 @@ class ViewPainter:
         *,
         monochrome: bool = False,
         radius: float = SPOT_RADIUS,
+        area_alpha: int = AREA_ALPHA,
     ) -> None:
         """Numbered markers for this view's spots (numbers count over all ``spots``; a
         None is a spot left out that keeps the others' numbers), over the translucent
-        fills of painted areas."""
+        fills of painted areas (``area_alpha``, 0–255)."""
         spots = list(spots)
         for spot in spots:
             if spot is not None and spot.view == self.view:
-                paint_area_fill(painter, spot, monochrome=monochrome)
+                paint_area_fill(painter, spot, monochrome=monochrome, alpha=area_alpha)
         for number, spot in enumerate(spots, start=1):
             if spot is not None and spot.view == self.view:
                 paint_spot_marker(

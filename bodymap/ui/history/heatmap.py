@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from bodymap.history import HistoryTable, Period, month_periods, period_means, standard_periods
 from bodymap.history.periods import change_between
 from bodymap.maps import Change, MapFileError, Spot, TriggerPointMap, atomic_write
-from bodymap.ui.drawing.heat import paint_heat_view
+from bodymap.ui.drawing.heat import paint_heat_scale, paint_heat_view
 from bodymap.ui.drawing.painting import ViewPainter
 from bodymap.ui.drawing.plain_text import message_box, plain_window_title
 
@@ -76,11 +76,21 @@ class HeatMapView(QWidget):
         self.setAccessibleDescription(caption)
         self.update()
 
+    def view_rect(self, view: str, width: float, height: float, line: float) -> QRectF:
+        """Where ``view`` is drawn on a picture ``width`` × ``height`` whose caption and
+        scale each take ``line``."""
+        half = width / 2
+        index = ("front", "back").index(view)
+        return QRectF(index * half, line, half, height - 2 * line)
+
+    def line_height(self, painter: QPainter) -> float:
+        return float(painter.fontMetrics().height() + 8)
+
     def paint_on(self, painter: QPainter, width: float, height: float) -> None:
         palette = self.palette()
         painter.fillRect(QRectF(0, 0, width, height), palette.color(QPalette.ColorRole.Base))
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        line = painter.fontMetrics().height() + 8
+        line = self.line_height(painter)
         painter.drawText(QRectF(8, 4, width - 16, line), Qt.AlignmentFlag.AlignLeft, self.caption)
         if not self.values:
             painter.drawText(
@@ -88,12 +98,14 @@ class HeatMapView(QWidget):
                 Qt.AlignmentFlag.AlignCenter,
                 "No check-ins in this period.",
             )
-        half = width / 2
-        for index, view in enumerate(("front", "back")):
-            target = QRectF(index * half, line, half, height - line)
+        for view in ("front", "back"):
+            target = self.view_rect(view, width, height, line)
             paint_heat_view(
                 painter, target, self._painters[view], self.spots, self.values, change=self.change
             )
+        title = "Change (−: better, +: worse):" if self.change else "Mean pain (0–10):"
+        scale = QRectF(8, height - line - 2, min(width - 16, line * 22), line)
+        paint_heat_scale(painter, scale, change=self.change, title=title)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -19,7 +19,13 @@ from bodymap.atlas import ViewAtlas
 from bodymap.knowledge import Knowledge, Muscle, site_point
 from bodymap.maps import Spot
 from bodymap.ui.drawing import palette
-from bodymap.ui.drawing.painting import Highlight, ViewPainter, line_width, view_transform
+from bodymap.ui.drawing.painting import (
+    AREA_ALPHA,
+    Highlight,
+    ViewPainter,
+    line_width,
+    view_transform,
+)
 from bodymap.ui.drawing.sites import press_clear, split_by_press
 
 __all__ = ["PRINT_SPOT_RADIUS", "DiagramPainter", "resolve_sites"]
@@ -92,19 +98,30 @@ class DiagramPainter:
         *,
         spots: Iterable[Spot],
         highlight: Sequence[tuple[str, str]] = (),
+        cautions: bool = True,
+        area_alpha: int = AREA_ALPHA,
     ) -> None:
-        """One whole view fitted into ``target``: roll zones shaded, then the numbered spots
-        of this view only (numbers count over the whole map)."""
+        """One whole view fitted into ``target``: the caution zones hatched (unless
+        ``cautions`` is False), roll zones shaded, then the numbered spots of this view only
+        (numbers count over the whole map), painted areas filled at ``area_alpha`` (0–255;
+        as the window fills them by default)."""
         vp = self.painter_for(view)
         painter.save()
         painter.setClipRect(target)
         painter.setTransform(view_transform(vp.view_atlas, target), True)
         vp.paint_body(painter, monochrome=self.monochrome)
-        vp.paint_cautions(painter, monochrome=self.monochrome)
+        if cautions:
+            vp.paint_cautions(painter, monochrome=self.monochrome)
         for muscle, side in highlight:
             vp.paint_highlight(painter, Highlight(muscle, side, ()), monochrome=self.monochrome)
         vp.paint_side_marks(painter, monochrome=self.monochrome)
-        vp.paint_spots(painter, list(spots), monochrome=self.monochrome, radius=PRINT_SPOT_RADIUS)
+        vp.paint_spots(
+            painter,
+            list(spots),
+            monochrome=self.monochrome,
+            radius=PRINT_SPOT_RADIUS,
+            area_alpha=area_alpha,
+        )
         painter.restore()
 
     def _paint_body_near(self, vp: ViewPainter, painter: QPainter, box: QRectF) -> None:

@@ -1,10 +1,12 @@
 """The summary for a clinician: File → Export Summary and ``bodymap summary``.
 
 One A4 or Letter page for an ordinary map, vector: the diagrams with the numbered spots and
-the heat map of the period, each spot's trend as a sparkline with its first, last, lowest
-and highest reading, the likely sources (with the person's press-test answers), the
-routine, the places held for the clinician's check, every warning sign the spots raise (the
-most urgent first, `bodymap.guide.summary.flag_urgency`), how often they checked in, and
+painted areas and the heat map of the period, read with one pain colour scale under them
+(no hatched no-roll zones: these diagrams are about pain), each spot's trend as a
+sparkline with its first, last, lowest and highest reading, the likely sources (with the
+person's press-test answers), the routine, the places held for the clinician's check,
+every warning sign the spots raise (the most urgent first,
+`bodymap.guide.summary.flag_urgency`), how often they checked in, and
 the disclaimer from the knowledge files. Every list is measured before it is drawn: nothing
 is drawn over the disclaimer box or off the page, and warning signs or held places that do
 not fit continue on a next page (each page with the disclaimer) rather than being left
@@ -26,7 +28,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPdfWriter, QPen
 from bodymap.guide.summary import summary_content_for
 from bodymap.history import HistoryTable, Period, period_means
 from bodymap.history.summary import checkin_rate, spot_figures
-from bodymap.ui.drawing.heat import paint_heat_view
+from bodymap.ui.drawing.heat import HEAT_ALPHA, paint_heat_scale, paint_heat_view
 from bodymap.ui.printing.diagram import DiagramPainter
 from bodymap.ui.printing.pages import ensure_app, resolve_page_size, write_pdf
 
@@ -197,23 +199,52 @@ def paint_summary(
         period = "no check-ins in this period"
     y += page.text(0, y, W, f"Period: {period}  ·  made {today:%d %b %Y}", 8.5)
     y += 2
-    # diagrams: numbered spots, then the period's heat map
+    # diagrams: numbered spots, then the period's heat map; both about pain, so the places
+    # not to roll (the rolling guide's hatching) are left out, and painted areas are filled
+    # as strongly as the heat map so one colour scale reads both
     diagrams = DiagramPainter(atlas, knowledge)
     means = period_means(table, Period("", first, last)) if span else {}
     tall = 62.0
     quarter = W / 4
     for i, view in enumerate(("front", "back")):
         target = QRectF(page.mm(i * quarter), page.mm(y), page.mm(quarter), page.mm(tall))
-        diagrams.paint_view(painter, target, view, spots=spots)
+        diagrams.paint_view(
+            painter, target, view, spots=spots, cautions=False, area_alpha=AREA_FILL
+        )
         heat = QRectF(page.mm((i + 2) * quarter), page.mm(y), page.mm(quarter), page.mm(tall))
         paint_heat_view(painter, heat, diagrams.painter_for(view), spots, means)
     page.text(
-        0, y + tall, W / 2, "Spots as marked now (numbers as in the table)", 7, colour="#444444"
+        0,
+        y + tall,
+        W / 2,
+        "Spots and painted areas as marked now (numbers as in the table)",
+        7,
+        colour="#444444",
+        role="caption",
     )
     page.text(
-        W / 2, y + tall, W / 2, "Mean pain over the period (0–10) by body area", 7, colour="#444444"
+        W / 2,
+        y + tall,
+        W / 2,
+        "Mean pain over the period (0–10) by body area, painted areas as painted",
+        7,
+        colour="#444444",
+        role="caption",
     )
-    y += tall + 5
+    y += tall + 3.5
+    scale = QRectF(page.mm(0), page.mm(y), page.mm(110), page.mm(SCALE_HEIGHT))
+    paint_heat_scale(painter, scale, title="Colour: pain (0–10), on both diagrams")
+    layout.placed.append(Placed(page.page, QRectF(0, y, 110, SCALE_HEIGHT), "scale", "legend"))
+    page.text(
+        112,
+        y + 0.8,
+        W - 112,
+        "Places not to roll are not drawn here: see the rolling guide.",
+        7,
+        colour="#444444",
+        role="legend",
+    )
+    y += SCALE_HEIGHT + 3
     # spots: sparkline and figures
     page.text(0, y, W, "Each spot over the period", 10, bold=True)
     y += 5
@@ -255,6 +286,11 @@ def paint_summary(
     return layout
 
 
+AREA_FILL = round(HEAT_ALPHA * 255)
+"""How strongly the summary fills a painted area: as the heat map fills, so the scale under
+both diagrams gives its intensity."""
+SCALE_HEIGHT = 5.0
+"""The colour scale under the diagrams (mm)."""
 FOOTER = 20.0
 """The band at the foot of each page (mm) that holds the disclaimer box."""
 BULLET = 8.0

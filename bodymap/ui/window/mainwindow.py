@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.atlas import load_atlas
-from bodymap.guide.words import area_place
+from bodymap.guide.words import spot_place
 from bodymap.knowledge import load_knowledge
 from bodymap.maps import Change, Spot, TriggerPointMap
 from bodymap.ui import settings as prefs
@@ -512,12 +512,8 @@ class MapWindow(QMainWindow):
     # -- check-in and history ------------------------------------------------------------
     def spot_label(self, spot: Spot) -> str:
         """The spot's main region and side, e.g. "Upper trapezius, right"; for a painted
-        area where it is, as the spot list says it: "back of thigh, right"."""
-        hit = self.atlas[spot.view].locate(spot.x, spot.y)
-        if spot.area is not None and hit.inside:
-            return area_place(hit, spot.side)
-        name = hit.regions[0].name if hit.regions else "outside the body"
-        return name if spot.side == "midline" else f"{name}, {spot.side}"
+        area where it is, as the spot list says it: "buttocks, both sides"."""
+        return spot_place(self.atlas[spot.view], spot)
 
     check_in_details: tuple[datetime | None, str, bool] = (None, "", False)
     """When, note and today mode of the last check-in dialog (kept out of the

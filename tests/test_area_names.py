@@ -1,0 +1,148 @@
+"""A painted area is named by where most of it lies and by the sides it covers ("buttocks,
+both sides", "outer thigh, right"), not by the place under its point, and every place that
+names an area says the same words: the spot list, the diagram's tooltip, the guide, the
+summary, the check-in dialog and History, and the command line."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+import shapely
+
+from bodymap.advisor import advise_map
+from bodymap.advisor.areas import parse_polygon
+from bodymap.atlas import load_atlas
+from bodymap.cli import main
+from bodymap.guide.content import build_guide_content
+from bodymap.guide.summary import summary_content
+from bodymap.guide.words import area_place, spot_place
+from bodymap.knowledge import load_knowledge
+from bodymap.knowledge.places import both_sides_label
+from bodymap.maps import TriggerPointMap, add_spot, check_in
+from bodymap.maps.area import Area
+from bodymap.maps.verbs import set_area
+
+# real painted shapes: (view, point, polygon, name)
+SHAPES = {
+    # across both buttocks, its point on the sacrum between them
+    "both_buttocks": ("back", (500, 470), "430,440 570,440 570,495 430,495",
+                      "buttocks, both sides"),
+    # one buttock, its edge crossing the midline onto the sacrum and the other side
+    "right_buttock": ("back", (550, 480), "495,450 585,450 585,520 495,520", "buttock, right"),
+    "left_buttock": ("back", (450, 480), "415,450 505,450 505,520 415,520", "buttock, left"),
+    # a strip down the side of the right thigh
+    "outer_thigh": ("front", (415, 600), "405,520 418,520 425,700 412,700", "outer thigh, right"),
+    # across the low back, its point on the spine
+    "low_back": ("back", (500, 400), "472,380 528,380 528,420 472,420",
+                 "low back beside the spine, both sides"),
+    # a patch over the sacrum, mostly on the midline
+    "sacrum": ("back", (500, 455), "488,435 512,435 512,480 488,480",
+               "sacrum (back of the pelvis)"),
+    # both calves in one stroke
+    "both_calves": ("back", (460, 820), "440,790 560,790 560,850 440,850", "calves, both sides"),
+}  # fmt: skip
+
+
+def _map(*names: str) -> TriggerPointMap:
+    tpm = TriggerPointMap("Areas")
+    for name in names:
+        view, (x, y), polygon, _ = SHAPES[name]
+        atlas_side = load_atlas()[view].side_of(x)
+        spot = add_spot(tpm, view, x, y, "midline" if x == 500 else atlas_side).spot
+        shape = Area.from_geojson(json.loads(shapely.to_geojson(parse_polygon(polygon))))
+        set_area(tpm, spot.id, shape, (x, y))
+    return tpm
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_an_area_is_named_where_most_of_it_lies_with_its_sides(name: str) -> None:
+    tpm = _map(name)
+    [spot] = tpm.spots
+    expected = SHAPES[name][3]
+    atlas = load_atlas()
+    assert spot_place(atlas[spot.view], spot) == expected
+    [finding] = advise_map(tpm).spots
+    assert area_place(finding, spot.side) == expected
+
+
+def test_the_area_across_both_buttocks_is_not_named_after_the_place_under_its_point() -> None:
+    """Its point lies on the sacrum; most of it lies on the buttocks."""
+    tpm = _map("both_buttocks")
+    [spot] = tpm.spots
+    point = load_atlas()["back"].locate(spot.x, spot.y)
+    assert point.segments[0].id == "sacrum"
+    assert "sacrum" not in spot_place(load_atlas()["back"], spot)
+
+
+def test_both_sides_names_a_pair_in_the_plural_and_a_place_split_at_the_midline_as_one() -> None:
+    assert both_sides_label("Buttock") == "buttocks"
+    assert both_sides_label("Calf") == "calves"
+    assert both_sides_label("Achilles tendon") == "Achilles tendons"
+    assert both_sides_label("Mid back") == "mid back"
+    assert both_sides_label("Back of thigh") == "back of thigh"
+    labels = {r.name for va in load_atlas().values() for r in va.layer("segment")}
+    for label in labels:  # every label has a form said of both sides, lower case but names
+        said = both_sides_label(label)
+        assert said and (said[0].islower() or said.startswith("Achilles"))
+
+
+def test_every_place_that_names_an_area_says_the_same_words(capsys) -> None:
+    tpm = _map("both_buttocks", "outer_thigh")
+    advice = advise_map(tpm)
+    expected = [SHAPES["both_buttocks"][3], SHAPES["outer_thigh"][3]]
+    summary = summary_content(list(tpm.spots), advice)
+    assert [row.where for row in summary.spots] == [f"area: {words}" for words in expected]
+    guide = build_guide_content("Areas", tpm.spots, advice, load_knowledge(), date(2026, 1, 2))
+    assert [row.where for row in guide.spots] == [f"Area — {words}" for words in expected]
+    status = main(
+        ["locate", "--view", "back", "--polygon", SHAPES["both_buttocks"][2]]
+    )  # the command line's text answer
+    out = capsys.readouterr().out
+    assert status == 0 and out.startswith("Area 1 — buttocks, both sides (back): ")
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_the_window_names_an_area_alike_in_the_list_tooltip_check_in_and_history(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QLabel
+
+    from bodymap.maps import save_map
+    from bodymap.ui.document.document import MapDocument
+    from bodymap.ui.window.dialogs import CheckInDialog
+    from bodymap.ui.window.mainwindow import MapWindow
+
+    QCoreApplication.setOrganizationName("bodymap")
+    QCoreApplication.setApplicationName("bodymap")
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    QSettings().clear()
+    window = MapWindow(MapDocument(recovery_dir=tmp_path / "recovery"))
+    monkeypatch.setattr(window, "show_safety_note", lambda: None)
+    qtbot.addWidget(window)
+    path = tmp_path / "areas.bodymap"
+    tpm = _map("both_buttocks", "outer_thigh")
+    check_in(tpm, {spot.id: 4 for spot in tpm.spots})
+    save_map(tpm, path)
+    assert window.document.open(path)
+    names = [SHAPES["both_buttocks"][3], SHAPES["outer_thigh"][3]]
+    spots = window.document.map.spots
+    for row, (spot, words) in enumerate(zip(spots, names, strict=True)):
+        heading = f"Area {row + 1} — {words}"
+        assert window.panel.spot_list.item(row).text().startswith(f"{heading} — ")
+        marker = window.canvas.spot_item(spot.id)
+        assert marker is not None and f">{heading}, intensity " in marker.toolTip()
+        assert window.spot_label(spot) == words  # the check-in dialog's and History's
+    dialog = CheckInDialog(window.document.map, window.spot_label)
+    qtbot.addWidget(dialog)
+    labels = [w.text() for w in dialog.findChildren(QLabel)]
+    assert f"Area 1 — {names[0]}" in labels
+    window.show_history()
+    history = window.history_dialog
+    assert history is not None
+    legend = [history.legend.list.item(r).text() for r in range(history.legend.list.count())]
+    assert any(names[0] in text for text in legend), legend
+    history.close()
+    window.close()
