@@ -18,7 +18,7 @@ from test_ui_window import Dialogs, add, make_window
 from bodymap.cli import main
 from bodymap.maps import backup_path, load_map
 from bodymap.ui.document import dialogs as document_dialogs
-from bodymap.ui.document.document import MapDocument
+from bodymap.ui.document.document import DISK_CHECK_DELAY_MS, MapDocument
 from bodymap.ui.window.mainwindow import MapWindow
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -305,3 +305,36 @@ def test_the_question_names_the_file_and_defaults_to_cancel(qtbot, tmp_path, mon
         assert box.defaultButton() is box.button(button.Cancel)
         assert box.button(button.Discard).text() == replace
         assert box.button(button.Save).text() == copy
+
+
+def test_the_status_line_says_when_the_file_changed_on_disk(qtbot, win, tmp_path, capsys):
+    window, dialogs = win
+    label = window.disk_label
+    path = tmp_path / "back.bodymap"
+    spot_id = saved_map(qtbot, window, dialogs, path)
+    check_in_in_window(qtbot, window, dialogs, spot_id)
+    press_save(qtbot, window)  # the window's own saves are no outside change
+    qtbot.wait(3 * DISK_CHECK_DELAY_MS)
+    assert not label.isVisible() and window.document.disk_state == ""
+
+    check_in_from_the_command_line(path, capsys)
+    qtbot.waitUntil(label.isVisible)
+    assert label.text() == "back.bodymap was changed on disk"
+    assert window.document.disk_state == "changed"
+
+    dialogs.overwrite = "replace"
+    press_save(qtbot, window)
+    assert not label.isVisible()
+
+    path.unlink()
+    qtbot.waitUntil(label.isVisible)
+    assert label.text() == "back.bodymap is no longer on disk"
+    press_save(qtbot, window)  # written there again: the notice goes
+    assert not label.isVisible() and path.is_file()
+
+    check_in_from_the_command_line(path, capsys)  # a second change: still watched
+    qtbot.waitUntil(label.isVisible)
+    assert window.document.open(path)  # opened again, it is the new starting point
+    assert not label.isVisible()
+    qtbot.wait(3 * DISK_CHECK_DELAY_MS)
+    assert not label.isVisible()

@@ -15,7 +15,14 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import (
+    QFileSystemWatcher,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -41,6 +48,7 @@ from bodymap.ui.document.selection import SpotSelection
 
 __all__ = [
     "AUTOSAVE_INTERVAL_MS",
+    "DISK_CHECK_DELAY_MS",
     "FILE_FILTER",
     "SUFFIX",
     "UNTITLED",
@@ -53,6 +61,9 @@ UNTITLED = "Untitled map"
 """The name of a new map until the user names it."""
 AUTOSAVE_INTERVAL_MS = 60_000
 AUTOSAVE_AFTER_EDIT_MS = 2_000
+DISK_CHECK_DELAY_MS = 250
+"""How long the file and its folder stay quiet before the document looks whether another
+program changed its file (a save is several changes in the folder: one look after them)."""
 
 
 def example_names() -> list[str]:
@@ -82,7 +93,9 @@ class MapDocument(QObject):
     ``pathChanged()`` when the file or name shown in the title changes;
     ``recentFilesChanged()``; ``autosaved(path)`` after a recovery file is written;
     ``flushRequested()`` before the document reads its map to save, autosave, revert or
-    drop it, so views first commit an edit the user is still typing (nothing lost).
+    drop it, so views first commit an edit the user is still typing (nothing lost);
+    ``diskChanged(state)`` when its file on disk is found "changed" or "gone" (another
+    program changed, deleted, moved or renamed it) or again as last loaded or saved ("").
     """
 
     mapReplaced = Signal(object)
@@ -91,6 +104,7 @@ class MapDocument(QObject):
     pathChanged = Signal()
     recentFilesChanged = Signal()
     autosaved = Signal(object)
+    diskChanged = Signal(str)
 
     def __init__(
         self,
@@ -122,6 +136,12 @@ class MapDocument(QObject):
         self._autosave_timer.start()
         self._edit_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_AFTER_EDIT_MS)
         self._edit_timer.timeout.connect(self.autosave)
+        self._disk_state = ""
+        self._watcher = QFileSystemWatcher(self)
+        self._disk_timer = QTimer(self, singleShot=True, interval=DISK_CHECK_DELAY_MS)
+        self._disk_timer.timeout.connect(self.check_disk)
+        self._watcher.fileChanged.connect(lambda _name: self._disk_timer.start())
+        self._watcher.directoryChanged.connect(lambda _name: self._disk_timer.start())
 
     # -- state ---------------------------------------------------------------------------
     @property
@@ -136,6 +156,12 @@ class MapDocument(QObject):
     def display_name(self) -> str:
         """The file name if saved, else the map's own name (for titles and prompts)."""
         return self._path.name if self._path else self._map.name
+
+    @property
+    def disk_state(self) -> str:
+        """ "changed" or "gone" when another program changed or removed the file since it
+        was last loaded or saved here (as last seen), else ""."""
+        return self._disk_state
 
     def is_modified(self) -> bool:
         return self._forced_dirty or not self.undo_stack.isClean()
@@ -290,9 +316,12 @@ class MapDocument(QObject):
         return answer == "discard"
 
     def close(self) -> None:
-        """A clean close: stop autosaving and remove this session's recovery file."""
+        """A clean close: stop autosaving and watching the file, and remove this session's
+        recovery file."""
         self._autosave_timer.stop()
         self._edit_timer.stop()
+        self._disk_timer.stop()
+        self._watch(None)
         self._clear_recovery()
 
     # -- recent files --------------------------------------------------------------------
@@ -416,6 +445,8 @@ class MapDocument(QObject):
             )
             return False
         self._disk = stamp
+        self._watch(path)
+        self._set_disk_state("")
         self._forced_dirty = False
         self.undo_stack.setClean()
         self._report_modified()
@@ -433,6 +464,8 @@ class MapDocument(QObject):
         self._edit_timer.stop()
         self._forced_dirty = modified
         self._map, self._path, self._disk = tpm, path, disk
+        self._watch(path)
+        self._set_disk_state("")
         self.selection.select("")
         self.undo_stack.clear()
         self._clear_recovery()
@@ -472,6 +505,38 @@ class MapDocument(QObject):
         if now is None and self._disk is None:
             return "replace"  # nothing there to lose
         return self.ask_overwrite(path, now is None)
+
+    def check_disk(self) -> str:
+        """Look whether the file on disk is still what it was at the last load or save;
+        emits ``diskChanged`` when that differs from the last look. Returns the state."""
+        path = self._path
+        if path is None:
+            return self._set_disk_state("")
+        self._watch(path)  # a file replaced or made again is a new file to watch
+        try:
+            now = file_stamp(path)
+        except OSError:
+            return self._disk_state  # cannot be read now: say nothing new
+        if now == self._disk or (now is None and self._disk is None):
+            return self._set_disk_state("")
+        return self._set_disk_state("gone" if now is None else "changed")
+
+    def _set_disk_state(self, state: str) -> str:
+        if state != self._disk_state:
+            self._disk_state = state
+            self.diskChanged.emit(state)
+        return state
+
+    def _watch(self, path: Path | None) -> None:
+        """Watch ``path`` and its folder (where a deleted or renamed file shows), nothing
+        else (on Linux a watch stays with the file replaced by a save: it is set again)."""
+        wanted = [] if path is None else [str(path), str(path.parent)]
+        watched = self._watcher.files() + self._watcher.directories()
+        if watched:
+            self._watcher.removePaths(watched)
+        for name in wanted:
+            if os.path.exists(name):
+                self._watcher.addPath(name)
 
     def _copy_path(self) -> Path:
         """Where a copy of this map may go, beside its file: "<name> (copy).bodymap"."""
