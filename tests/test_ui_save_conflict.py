@@ -304,6 +304,7 @@ def test_the_question_names_the_file_and_defaults_to_cancel(qtbot, tmp_path, mon
         button = QMessageBox.StandardButton
         assert box.defaultButton() is box.button(button.Cancel)
         assert box.button(button.Discard).text() == replace
+        assert box.button(button.Discard).icon().isNull()  # no waste bin: it is kept
         assert box.button(button.Save).text() == copy
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from bodymap.maps import RecoveryEntry
@@ -109,6 +110,8 @@ def ask_overwrite(parent: QWidget | None, path: Path, gone: bool) -> Conflict:
         found = box.button(button)
         if found is not None:
             found.setText(label)
+            if button == _Button.Discard:
+                found.setIcon(QIcon())  # no waste bin: the version replaced is kept as .bak
     answer = run_box(box)
     if answer == _Button.Discard:
         return "replace"
