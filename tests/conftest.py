@@ -116,7 +116,8 @@ def private_settings(tmp_path: Path, qapp) -> Path:
 @pytest.fixture
 def main_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Make a shown main window with its settings and recovery files in this test's folder,
-    no first-run note, and "discard" as the answer to losing unsaved changes."""
+    no first-run note, "discard" as the answer to losing unsaved changes and "cancel" (write
+    nothing) to saving over a file another program changed."""
     from bodymap.ui.document.document import MapDocument
     from bodymap.ui.window.mainwindow import MapWindow
 
@@ -125,6 +126,7 @@ def main_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         window = MapWindow(MapDocument(recovery_dir=tmp_path / "recovery"), remember=False)
         monkeypatch.setattr(window, "show_safety_note", lambda: None)
         monkeypatch.setattr(window.document, "ask_discard", lambda name: "discard")
+        monkeypatch.setattr(window.document, "ask_overwrite", lambda path, gone: "cancel")
         qtbot.addWidget(window)
         window.resize(width, height)
         window.show()

@@ -18,12 +18,15 @@ import pytest
 
 import bodymap
 from bodymap.maps import (
+    FileStamp,
     MapFileError,
     Spot,
     TriggerPointMap,
     backup_path,
     dumps_map,
+    file_stamp,
     load_map,
+    load_map_stamped,
     safe_io,
     save_map,
 )
@@ -59,6 +62,32 @@ def test_save_keeps_the_previous_file_as_bak(tmp_path: Path) -> None:
     save_map(make_map("third"), path)
     assert load_map(backup_path(path)).name == "second"
     assert leftovers(tmp_path) == []
+
+
+def test_stamps_say_what_was_read_and_written_and_whether_it_changed(tmp_path: Path) -> None:
+    path = tmp_path / "map.bodymap"
+    assert file_stamp(path) is None  # no file there
+    tpm = TriggerPointMap("Stamped")
+    written = save_map(tpm, path)
+    assert written == file_stamp(path) == FileStamp.of(path.read_bytes())
+    assert written.size == path.stat().st_size
+    loaded, read = load_map_stamped(path)
+    assert read == written and loaded.name == "Stamped"
+    os.utime(path, ns=(1, 1))
+    assert file_stamp(path) == written  # a new time, the same bytes: unchanged
+    path.write_bytes(path.read_bytes().replace(b"Stamped", b"Stamper"))
+    changed = file_stamp(path)
+    assert changed is not None and changed != written and changed.size == written.size
+    with pytest.raises(OSError):
+        file_stamp(tmp_path)  # a folder is not a file it could compare
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_stamp_of_a_named_pipe_fails_without_blocking(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.bodymap"
+    os.mkfifo(pipe)
+    with pytest.raises(OSError):
+        file_stamp(pipe)
 
 
 def test_new_files_are_private_and_existing_files_keep_their_mode(tmp_path: Path) -> None:

@@ -45,6 +45,8 @@ class Dialogs:
         self.export_path: Path | None = None
         self.check_in: dict[str, int] | None = None
         self.recover = True
+        self.overwrite = "cancel"
+        self.overwrites: list[tuple[Path, bool]] = []
         self.attach(window, monkeypatch)
 
     def attach(self, window: MapWindow, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -54,11 +56,16 @@ class Dialogs:
         m.setattr(doc, "ask_save_path", lambda s: self._ask("save", self.save_path))
         m.setattr(doc, "ask_recover", lambda entry: self._ask("recover", self.recover))
         m.setattr(doc, "ask_revert", lambda name: self._ask("revert", True))
+        m.setattr(doc, "ask_overwrite", self._ask_overwrite)
         m.setattr(doc, "show_error", lambda title, text: self.errors.append((title, text)))
         m.setattr(doc, "show_info", lambda title, text: self.errors.append((title, text)))
         m.setattr(window, "ask_export_path", lambda kind: self._ask("export", self.export_path))
         m.setattr(window, "ask_check_in", lambda tpm: self._ask("check_in", self.check_in))
         m.setattr(window, "show_safety_note", lambda: self.asked.append("safety"))
+
+    def _ask_overwrite(self, path: Path, gone: bool) -> str:
+        self.overwrites.append((path, gone))
+        return self._ask("overwrite", self.overwrite)
 
     def _ask(self, kind: str, answer):
         self.asked.append(kind)

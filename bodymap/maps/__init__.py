@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from bodymap.maps.errors import MapFileError
 from bodymap.maps.export import spots_to_csv, spots_to_geojson
-from bodymap.maps.fileformat import MAX_FILE_BYTES, dumps_map, load_map, loads_map, save_map
+from bodymap.maps.fileformat import (
+    MAX_FILE_BYTES,
+    dumps_map,
+    load_map,
+    load_map_stamped,
+    loads_map,
+    save_map,
+)
 from bodymap.maps.migrations import CURRENT_VERSION
 from bodymap.maps.model import TriggerPointMap
 from bodymap.maps.operations import (
@@ -19,7 +26,7 @@ from bodymap.maps.operations import (
     Rename,
 )
 from bodymap.maps.recovery import RecoveryEntry, RecoveryStore
-from bodymap.maps.safe_io import atomic_write, backup_path
+from bodymap.maps.safe_io import FileStamp, atomic_write, backup_path, file_stamp
 from bodymap.maps.values import (
     PAIN_KINDS,
     SIDES,
@@ -44,6 +51,7 @@ __all__ = [
     "CheckIn",
     "CheckInOp",
     "EditSpot",
+    "FileStamp",
     "MapFileError",
     "MoveSpot",
     "Operation",
@@ -59,7 +67,9 @@ __all__ = [
     "check_in",
     "dumps_map",
     "edit_spot",
+    "file_stamp",
     "load_map",
+    "load_map_stamped",
     "loads_map",
     "move_spot",
     "remove_spot",

@@ -25,7 +25,7 @@ from bodymap.maps.area import Area
 from bodymap.maps.errors import MapFileError
 from bodymap.maps.migrations import CURRENT_VERSION, FORMAT_NAME, detect_version, migrate
 from bodymap.maps.model import TriggerPointMap
-from bodymap.maps.safe_io import atomic_write, os_reason
+from bodymap.maps.safe_io import FileStamp, atomic_write, os_reason
 from bodymap.maps.values import (
     MAX_ANSWERS,
     MAX_AREA_VERTICES_TOTAL,
@@ -53,6 +53,7 @@ __all__ = [
     "TOP_KEYS",
     "dumps_map",
     "load_map",
+    "load_map_stamped",
     "loads_map",
     "map_from_data",
     "map_to_data",
@@ -495,6 +496,12 @@ def loads_map(text: str | bytes) -> TriggerPointMap:
 
 def load_map(path: str | os.PathLike[str]) -> TriggerPointMap:
     """Read a ``.bodymap`` file (read-only; the file is never changed)."""
+    return load_map_stamped(path)[0]
+
+
+def load_map_stamped(path: str | os.PathLike[str]) -> tuple[TriggerPointMap, FileStamp]:
+    """`load_map`, and the stamp of the very bytes the map was read from (so a later save
+    can tell whether another program has changed the file since)."""
     try:
         mode = os.stat(path).st_mode
         if stat.S_ISDIR(mode):
@@ -518,13 +525,14 @@ def load_map(path: str | os.PathLike[str]) -> TriggerPointMap:
         raise MapFileError(f"cannot read the file ({os_reason(exc)})", path) from exc
     try:
         saved = datetime.fromtimestamp(info.st_mtime, UTC)
-        return map_from_data(parse_json(raw), now=saved)
+        return map_from_data(parse_json(raw), now=saved), FileStamp.of(raw)
     except MapFileError as exc:
         raise MapFileError(exc.problem, path) from None
 
 
-def save_map(tpm: TriggerPointMap, path: str | os.PathLike[str]) -> None:
-    """Write the map atomically, keeping the previous file as ``<name>.bak``. The size check
+def save_map(tpm: TriggerPointMap, path: str | os.PathLike[str]) -> FileStamp:
+    """Write the map atomically, keeping the previous file as ``<name>.bak``; the stamp of
+    the bytes written. The size check
     is a safeguard only: the content limits keep every map under the cap. So is the side
     check: the verbs never make a spot whose side contradicts its x, but a spot built by
     hand could, and bodymap never writes a file it would refuse to open."""
@@ -540,3 +548,4 @@ def save_map(tpm: TriggerPointMap, path: str | os.PathLike[str]) -> None:
             path,
         )
     atomic_write(Path(path), data, backup=True)
+    return FileStamp.of(data)

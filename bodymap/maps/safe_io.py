@@ -5,22 +5,70 @@ file is kept as ``<name>.bak`` (a hard link, or a copy where links are not suppo
 ``os.replace`` swaps the new file in; finally the folder is fsynced where the platform
 allows. If anything fails the temporary file is removed, the old file stays as it was and
 `MapFileError` says what went wrong.
+
+`FileStamp` says what a file held (its size and a digest of its bytes), so a program that
+read or wrote a file can later tell whether another program has changed it since.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import shutil
 import stat
 import tempfile
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 from bodymap.maps.errors import MapFileError
 
-__all__ = ["atomic_write", "backup_path", "fsync_directory", "os_reason"]
+__all__ = [
+    "FileStamp",
+    "atomic_write",
+    "backup_path",
+    "file_stamp",
+    "fsync_directory",
+    "os_reason",
+]
+
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What a file held: its size and the SHA-256 digest of its bytes. Two stamps are equal
+    exactly when the contents are (a file rewritten with the same bytes has not changed)."""
+
+    size: int
+    digest: str
+
+    @classmethod
+    def of(cls, data: bytes) -> FileStamp:
+        """The stamp of a file holding ``data``."""
+        return cls(len(data), hashlib.sha256(data).hexdigest())
+
+
+def file_stamp(path: str | os.PathLike[str]) -> FileStamp | None:
+    """The stamp of the file at ``path`` now; None when there is no file there (OSError
+    when there is one that cannot be read, or something that is not a regular file)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISREG(mode):  # before open: a FIFO would block it
+        raise OSError(errno.EINVAL, "not a regular file", os.fspath(path))
+    digest, size = hashlib.sha256(), 0
+    try:
+        with open(path, "rb") as stream:
+            while chunk := stream.read(_CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
+    except FileNotFoundError:
+        return None  # removed between the two looks
+    return FileStamp(size, digest.hexdigest())
 
 
 def os_reason(exc: OSError) -> str:

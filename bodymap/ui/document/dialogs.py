@@ -1,5 +1,6 @@
 """The questions `MapDocument` asks: which file to open or save, whether to save, revert
-or recover, and its error and information messages.
+or recover, what to do when another program changed the file, and its error and
+information messages.
 
 They live apart from the document so its file logic reads without widget code; the
 document keeps one small method per question, which tests replace.
@@ -10,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from bodymap.maps import RecoveryEntry
@@ -18,8 +20,10 @@ from bodymap.ui.drawing.plain_text import message_box
 __all__ = [
     "FILE_FILTER",
     "Answer",
+    "Conflict",
     "ask_discard",
     "ask_open_path",
+    "ask_overwrite",
     "ask_recover",
     "ask_revert",
     "ask_save_path",
@@ -29,6 +33,8 @@ __all__ = [
 
 FILE_FILTER = "bodymap maps (*.bodymap);;All files (*)"
 Answer = Literal["save", "discard", "cancel"]
+Conflict = Literal["replace", "copy", "cancel"]
+"""Saving over a file another program changed: write over it, save a copy, or nothing."""
 _Button = QMessageBox.StandardButton
 
 
@@ -68,6 +74,49 @@ def ask_discard(parent: QWidget | None, name: str) -> Answer:
         return "save"
     if answer == _Button.Discard:
         return "discard"
+    return "cancel"
+
+
+def ask_overwrite(parent: QWidget | None, path: Path, gone: bool) -> Conflict:
+    """The map's file was changed (or, when ``gone``, deleted, moved or renamed) by another
+    program since it was opened or last saved: write this map there anyway, save it as a
+    copy under another name (so both are kept), or write nothing (the default)."""
+    name = path.name
+    if gone:
+        text = (
+            f"{name} is no longer in its folder: another program deleted, moved or renamed "
+            "it since you opened or last saved it."
+        )
+        title, replace, copy = "File no longer on disk", "Save Here", "Save As…"
+        outcome = f"Save Here writes this map to {path} again. Save As… saves it elsewhere."
+    else:
+        text = f"{name} was changed by another program since you opened or last saved it."
+        title, replace, copy = "File changed on disk", "Replace", "Save as Copy…"
+        outcome = (
+            f"Replace writes this map over it; the changes made there are not in this map, "
+            f"and that version is kept as {name}.bak beside it. Save as Copy… saves this map "
+            "under another name and keeps both."
+        )
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Warning,
+        title,
+        text,
+        _Button.Save | _Button.Discard | _Button.Cancel,
+        _Button.Cancel,
+        informative=f"The file is in {path.parent}.\n\n{outcome} Cancel writes nothing.",
+    )
+    for button, label in ((_Button.Save, copy), (_Button.Discard, replace)):
+        found = box.button(button)
+        if found is not None:
+            found.setText(label)
+            if button == _Button.Discard:
+                found.setIcon(QIcon())  # no waste bin: the version replaced is kept as .bak
+    answer = run_box(box)
+    if answer == _Button.Discard:
+        return "replace"
+    if answer == _Button.Save:
+        return "copy"
     return "cancel"
 
 

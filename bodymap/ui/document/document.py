@@ -3,38 +3,52 @@
 `MapDocument` owns the current `TriggerPointMap`, the path it came from and a `QUndoStack`
 whose clean state means "saved". It opens and saves through `bodymap.maps` (strict loader,
 atomic save), autosaves to a recovery file while there are unsaved changes and offers those
-files back after a crash. Every question to the user goes through a small ``ask_*`` /
-``show_*`` method so tests can answer it.
+files back after a crash. It remembers what its file held when it was last loaded or saved
+(a `FileStamp`) and, before saving over it, asks if another program has changed or removed
+it since, so a save never silently drops someone else's changes. Every question to the
+user goes through a small ``ask_*`` / ``show_*`` method so tests can answer it.
 """
 
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import (
+    QFileSystemWatcher,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from bodymap import resources
 from bodymap.maps import (
+    FileStamp,
     MapFileError,
     Operation,
     RecoveryEntry,
     RecoveryStore,
     TriggerPointMap,
+    file_stamp,
     load_map,
+    load_map_stamped,
     rename,
     save_map,
 )
 from bodymap.ui import settings as prefs
 from bodymap.ui.document import dialogs
 from bodymap.ui.document.commands import OperationCommand
-from bodymap.ui.document.dialogs import FILE_FILTER, Answer
+from bodymap.ui.document.dialogs import FILE_FILTER, Answer, Conflict
 from bodymap.ui.document.selection import SpotSelection
 
 __all__ = [
     "AUTOSAVE_INTERVAL_MS",
+    "DISK_CHECK_DELAY_MS",
     "FILE_FILTER",
     "SUFFIX",
     "UNTITLED",
@@ -47,6 +61,9 @@ UNTITLED = "Untitled map"
 """The name of a new map until the user names it."""
 AUTOSAVE_INTERVAL_MS = 60_000
 AUTOSAVE_AFTER_EDIT_MS = 2_000
+DISK_CHECK_DELAY_MS = 250
+"""How long the file and its folder stay quiet before the document looks whether another
+program changed its file (a save is several changes in the folder: one look after them)."""
 
 
 def example_names() -> list[str]:
@@ -76,7 +93,9 @@ class MapDocument(QObject):
     ``pathChanged()`` when the file or name shown in the title changes;
     ``recentFilesChanged()``; ``autosaved(path)`` after a recovery file is written;
     ``flushRequested()`` before the document reads its map to save, autosave, revert or
-    drop it, so views first commit an edit the user is still typing (nothing lost).
+    drop it, so views first commit an edit the user is still typing (nothing lost);
+    ``diskChanged(state)`` when its file on disk is found "changed" or "gone" (another
+    program changed, deleted, moved or renamed it) or again as last loaded or saved ("").
     """
 
     mapReplaced = Signal(object)
@@ -85,6 +104,7 @@ class MapDocument(QObject):
     pathChanged = Signal()
     recentFilesChanged = Signal()
     autosaved = Signal(object)
+    diskChanged = Signal(str)
 
     def __init__(
         self,
@@ -95,6 +115,10 @@ class MapDocument(QObject):
         super().__init__(parent)
         self._map = TriggerPointMap(UNTITLED)
         self._path: Path | None = None
+        self._disk: FileStamp | None = None
+        """What the file at ``_path`` held when this map was last loaded from or saved to
+        it; None when that is not known (a map recovered after a crash whose file changed
+        after the autosave), and then a save over an existing file asks first."""
         self._forced_dirty = False
         self._reported_modified = False
         self._autosaved: tuple[TriggerPointMap, int] | None = None
@@ -112,6 +136,12 @@ class MapDocument(QObject):
         self._autosave_timer.start()
         self._edit_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_AFTER_EDIT_MS)
         self._edit_timer.timeout.connect(self.autosave)
+        self._disk_state = ""
+        self._watcher = QFileSystemWatcher(self)
+        self._disk_timer = QTimer(self, singleShot=True, interval=DISK_CHECK_DELAY_MS)
+        self._disk_timer.timeout.connect(self.check_disk)
+        self._watcher.fileChanged.connect(lambda _name: self._disk_timer.start())
+        self._watcher.directoryChanged.connect(lambda _name: self._disk_timer.start())
 
     # -- state ---------------------------------------------------------------------------
     @property
@@ -126,6 +156,12 @@ class MapDocument(QObject):
     def display_name(self) -> str:
         """The file name if saved, else the map's own name (for titles and prompts)."""
         return self._path.name if self._path else self._map.name
+
+    @property
+    def disk_state(self) -> str:
+        """ "changed" or "gone" when another program changed or removed the file since it
+        was last loaded or saved here (as last seen), else ""."""
+        return self._disk_state
 
     def is_modified(self) -> bool:
         return self._forced_dirty or not self.undo_stack.isClean()
@@ -171,13 +207,13 @@ class MapDocument(QObject):
             path = chosen
         path = Path(path)
         try:
-            tpm = load_map(path)
+            tpm, stamp = load_map_stamped(path)
         except MapFileError as exc:
             # "left as it is" only of a file there is: not of a missing name or a folder
             kept = f"\n\n{path.name} was left as it is." if _is_file(path) else ""
             self.show_error(f"Could not open {path.name}", f"{_sentence(exc.problem)}{kept}")
             return False
-        self._install(tpm, path)
+        self._install(tpm, path, disk=stamp)
         self._remember_recent(path)
         return True
 
@@ -198,23 +234,38 @@ class MapDocument(QObject):
         return True
 
     def save(self) -> bool:
-        """Save to the current file (asking for one if the map was never saved)."""
+        """Save to the current file (asking for one if the map was never saved). If another
+        program changed or removed the file since it was opened or last saved, first ask:
+        replace it, save a copy under another name, or cancel (nothing written)."""
         self.flush()
         if self._path is None:
             return self.save_as()
-        return self._write(self._path)
+        answer = self._overwrite_answer(self._path)
+        if answer == "copy":
+            return self._save_as(None, self._copy_path())
+        return answer == "replace" and self._write(self._path)
 
     def save_as(self, path: str | os.PathLike[str] | None = None) -> bool:
         """Save under a new name; ``.bodymap`` is added when the name has no suffix."""
         self.flush()
+        return self._save_as(path, self._suggested_path())
+
+    def _save_as(self, path: str | os.PathLike[str] | None, suggested: Path) -> bool:
         if path is None:
-            chosen = self.ask_save_path(self._suggested_path())
+            chosen = self.ask_save_path(suggested)
             if chosen is None:
                 return False
             path = chosen
         path = Path(path)
         if not path.suffix:
             path = path.with_suffix(SUFFIX)
+        if self._path is not None and _same_path(path, self._path):
+            # Save As onto the map's own file is a Save, with the same question first
+            answer = self._overwrite_answer(self._path)
+            if answer == "copy":
+                return self._save_as(None, self._copy_path())
+            if answer == "cancel":
+                return False
         old_name = self._named_after(path)
         if not self._write(path, undo_naming=old_name):
             return False
@@ -244,11 +295,11 @@ class MapDocument(QObject):
         if not self.ask_revert(self.display_name):
             return False
         try:
-            tpm = load_map(self._path)
+            tpm, stamp = load_map_stamped(self._path)
         except MapFileError as exc:
             self.show_error(f"Could not reload {self._path.name}", exc.problem)
             return False
-        self._install(tpm, self._path)
+        self._install(tpm, self._path, disk=stamp)
         return True
 
     def maybe_discard(self) -> bool:
@@ -265,9 +316,12 @@ class MapDocument(QObject):
         return answer == "discard"
 
     def close(self) -> None:
-        """A clean close: stop autosaving and remove this session's recovery file."""
+        """A clean close: stop autosaving and watching the file, and remove this session's
+        recovery file."""
         self._autosave_timer.stop()
         self._edit_timer.stop()
+        self._disk_timer.stop()
+        self._watch(None)
         self._clear_recovery()
 
     # -- recent files --------------------------------------------------------------------
@@ -328,7 +382,8 @@ class MapDocument(QObject):
             tpm = self.recovery.load(entry) if wanted else None
             if tpm is not None:
                 origin = entry.origin if entry.origin and entry.origin.parent.is_dir() else None
-                self._install(tpm, origin, modified=True)
+                disk = None if origin is None else _stamp_if_older(origin, entry.saved)
+                self._install(tpm, origin, modified=True, disk=disk)
             finished = True
         except MapFileError as exc:
             self.recovery.end_offer(entry)
@@ -356,6 +411,9 @@ class MapDocument(QObject):
     def ask_discard(self, name: str) -> Answer:
         return dialogs.ask_discard(self.parent_widget(), name)
 
+    def ask_overwrite(self, path: Path, gone: bool) -> Conflict:
+        return dialogs.ask_overwrite(self.parent_widget(), path, gone)
+
     def ask_revert(self, name: str) -> bool:
         return dialogs.ask_revert(self.parent_widget(), name)
 
@@ -373,7 +431,7 @@ class MapDocument(QObject):
         """Save to ``path``; on failure give the map back ``undo_naming`` (the name it had
         before `_named_after`), before the error is shown, and say nothing was written."""
         try:
-            save_map(self._map, path)
+            stamp = save_map(self._map, path)
         except (MapFileError, OSError) as exc:
             if undo_naming is not None:
                 rename(self._map, undo_naming)
@@ -386,6 +444,9 @@ class MapDocument(QObject):
                 "of the file is unchanged. Try Save As… to save somewhere else.",
             )
             return False
+        self._disk = stamp
+        self._watch(path)
+        self._set_disk_state("")
         self._forced_dirty = False
         self.undo_stack.setClean()
         self._report_modified()
@@ -393,10 +454,18 @@ class MapDocument(QObject):
         self._remember_recent(path)
         return True
 
-    def _install(self, tpm: TriggerPointMap, path: Path | None, modified: bool = False) -> None:
+    def _install(
+        self,
+        tpm: TriggerPointMap,
+        path: Path | None,
+        modified: bool = False,
+        disk: FileStamp | None = None,
+    ) -> None:
         self._edit_timer.stop()
         self._forced_dirty = modified
-        self._map, self._path = tpm, path
+        self._map, self._path, self._disk = tpm, path, disk
+        self._watch(path)
+        self._set_disk_state("")
         self.selection.select("")
         self.undo_stack.clear()
         self._clear_recovery()
@@ -423,6 +492,57 @@ class MapDocument(QObject):
     def _suggested_path(self) -> Path:
         return self.suggested_path(SUFFIX)
 
+    def _overwrite_answer(self, path: Path) -> Conflict:
+        """Whether to write over ``path``, the map's own file: "replace" without asking when
+        it still holds what it held at the last load or save (or there is no file there
+        and none was known), else the user's answer to `ask_overwrite`."""
+        try:
+            now = file_stamp(path)
+        except OSError:
+            return self.ask_overwrite(path, False)  # cannot be read: it may hold anything
+        if now == self._disk:
+            return "replace"
+        if now is None and self._disk is None:
+            return "replace"  # nothing there to lose
+        return self.ask_overwrite(path, now is None)
+
+    def check_disk(self) -> str:
+        """Look whether the file on disk is still what it was at the last load or save;
+        emits ``diskChanged`` when that differs from the last look. Returns the state."""
+        path = self._path
+        if path is None:
+            return self._set_disk_state("")
+        self._watch(path)  # a file replaced or made again is a new file to watch
+        try:
+            now = file_stamp(path)
+        except OSError:
+            return self._disk_state  # cannot be read now: say nothing new
+        if now == self._disk or (now is None and self._disk is None):
+            return self._set_disk_state("")
+        return self._set_disk_state("gone" if now is None else "changed")
+
+    def _set_disk_state(self, state: str) -> str:
+        if state != self._disk_state:
+            self._disk_state = state
+            self.diskChanged.emit(state)
+        return state
+
+    def _watch(self, path: Path | None) -> None:
+        """Watch ``path`` and its folder (where a deleted or renamed file shows), nothing
+        else (on Linux a watch stays with the file replaced by a save: it is set again)."""
+        wanted = [] if path is None else [str(path), str(path.parent)]
+        watched = self._watcher.files() + self._watcher.directories()
+        if watched:
+            self._watcher.removePaths(watched)
+        for name in wanted:
+            if os.path.exists(name):
+                self._watcher.addPath(name)
+
+    def _copy_path(self) -> Path:
+        """Where a copy of this map may go, beside its file: "<name> (copy).bodymap"."""
+        suggested = self._suggested_path()
+        return suggested.with_name(f"{suggested.stem} (copy){suggested.suffix}")
+
     def suggested_path(self, suffix: str) -> Path:
         """Where a save or export of this map may go: beside its file, or in the start
         folder under its name made safe for a file name (no folders, no odd characters)."""
@@ -448,6 +568,26 @@ def _sentence(problem: str) -> str:
     """A loader's problem ("the file is empty") as a sentence for a message box."""
     text = problem.strip().rstrip(".")
     return f"{text[:1].upper()}{text[1:]}."
+
+
+def _same_path(first: Path, second: Path) -> bool:
+    """Whether two names lead to the same place (links and ``..`` followed)."""
+    try:
+        return first.resolve() == second.resolve()
+    except (OSError, RuntimeError):
+        return first.absolute() == second.absolute()
+
+
+def _stamp_if_older(path: Path, autosaved: datetime) -> FileStamp | None:
+    """The stamp of ``path`` for a map recovered from an autosave made at ``autosaved``: its
+    file as it is now, unless it was written after the autosave (None, unknown: another
+    program changed it, and a save asks first). No file there is None too."""
+    try:
+        if os.stat(path).st_mtime_ns > int(autosaved.timestamp() * 1_000_000_000):
+            return None
+        return file_stamp(path)
+    except OSError:
+        return None
 
 
 def _is_file(path: Path) -> bool:

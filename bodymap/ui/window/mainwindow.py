@@ -176,6 +176,10 @@ class MapWindow(QMainWindow):
         self.hover_label = plain_label(HINT)
         self.hover_label.setAccessibleName("Region under the pointer")
         self.statusBar().addWidget(self.hover_label, 1)
+        self.disk_label = plain_label("")
+        self.disk_label.setObjectName("diskState")
+        self.disk_label.hide()
+        self.statusBar().addPermanentWidget(self.disk_label)
 
         self._connect()
         window_state.restore_layers(self.acts.layers, self.canvas, self._remember)
@@ -240,6 +244,7 @@ class MapWindow(QMainWindow):
         doc.modificationChanged.connect(self._on_modification_changed)
         doc.pathChanged.connect(self._update_title)
         doc.recentFilesChanged.connect(self._fill_recent)
+        doc.diskChanged.connect(self._show_disk_state)
 
         self.canvas.addRequested.connect(self.add_spot)
         self.canvas.paintRequested.connect(self.paint_area)
@@ -368,6 +373,26 @@ class MapWindow(QMainWindow):
         self.setWindowTitle(f"{plain_window_title(window_title(self.document))}[*] — bodymap")
         self.setWindowFilePath(str(self.document.path or ""))
         self._on_modification_changed(self.document.is_modified())
+
+    def _show_disk_state(self, state: str) -> None:
+        """Say in the status line, until the next save or open, that another program
+        changed or removed the map's file; Save will ask before writing over it."""
+        path = self.document.path
+        if not state or path is None:
+            self.disk_label.hide()
+            return
+        if state == "gone":
+            text = f"{path.name} is no longer on disk"
+            tip = "Another program deleted, moved or renamed it. Save asks before saving it again."
+        else:
+            text = f"{path.name} was changed on disk"
+            tip = (
+                "Another program changed it. Save asks before replacing it; "
+                "Open it again to see those changes."
+            )
+        self.disk_label.setText(text)
+        self.disk_label.setToolTip(tip)
+        self.disk_label.show()
 
     def _on_modification_changed(self, modified: bool) -> None:
         self.setWindowModified(modified)
