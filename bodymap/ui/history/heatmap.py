@@ -52,9 +52,9 @@ AskPath = Callable[[], Path | None]
 ShowError = Callable[[str, str], None]
 
 CHANGE_CAPTION = (
-    f"Recent change: each spot's latest readings against its earliest in its last "
-    f"{TREND_WINDOW_DAYS} days of check-ins, as the spot list's trend (−: better, +: worse)"
+    f"Recent change, last {TREND_WINDOW_DAYS} days, as in the spot list (−: better, +: worse)"
 )
+"""One line, as short as the other periods' captions: the rule is `bodymap.trend`'s."""
 MODES = (
     ("first_week", "First week"),
     ("last_week", "Last week"),
