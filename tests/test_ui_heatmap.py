@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bodymap.history import HistoryTable, month_periods, period_means, standard_periods
-from bodymap.history.periods import change_between
+from bodymap.history.periods import trend_changes
 from bodymap.maps import TriggerPointMap, add_spot, check_in
 from bodymap.ui.drawing.heat import change_colour
 from bodymap.ui.history.heatmap import HeatMapDialog
@@ -35,8 +35,9 @@ def test_periods_give_each_spot_its_mean_and_the_change():
     assert period_means(table, periods["first_week"]) == {neck: 8.0, hip: 2.0}
     assert period_means(table, periods["last_week"])[neck] == 3.0
     assert period_means(table, periods["last_week"])[hip] == pytest.approx(6.0, abs=0.6)
-    change = change_between(table, periods["first_week"], periods["last_week"])
-    assert change[neck] == -5.0 and change[hip] > 3
+    # the change is each spot's recent trend: the neck has been 3 for two weeks, the hip
+    # went from 2 to 6 in its last week
+    assert trend_changes(table) == {neck: 0.0, hip: 4.0}
     months = month_periods(table)
     assert [m.label for m in months] == ["January 2026", "February 2026", "March 2026"]
 
@@ -57,7 +58,7 @@ def test_the_dialog_switches_periods_and_replays_months(qtbot, tmp_path):
     dialog.set_mode("last_week")
     assert dialog.view.values[neck] == 3.0
     dialog.set_mode("change")
-    assert dialog.view.change and dialog.view.values[neck] == -5.0
+    assert dialog.view.change and dialog.view.values[neck] == 0.0
     dialog.set_mode("month")
     assert dialog.slider.maximum() == 2 and dialog.slider.isEnabled()
     dialog.slider.setValue(2)

@@ -6,15 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 from bodymap.advisor import advise
 from bodymap.atlas import load_atlas
 from bodymap.maps import load_map
 from bodymap.session import EXTRA_S, plan_session
 from bodymap.ui.mat.clock import FakeClock
-from bodymap.ui.mat.window import MatWindow
+from bodymap.ui.mat.window import MIN_CAUTION_PX, MatWindow
 from tests.test_cli import EXAMPLES, call
 from tests.test_ui_window import _settings, make_window, trigger
 
@@ -436,3 +437,61 @@ def test_mat_mode_shows_each_steps_cautions(qtbot, tmp_path, monkeypatch):
     assert all(f"⚠ {c}" in mat.cautions.text() for c in step.cautions)
     assert load_knowledge().beside_spine_caution in mat.cautions.text()
     mat.close()
+
+
+def _longest_cautions_step():
+    """The plan and step with the longest cautions among the example maps and a spot on the
+    spine at the neck (the thoracic erector spinae: the muscle's three cautions, the neck's
+    and the spine's zone notes)."""
+    from bodymap.advisor import PainSpot
+
+    atlas = load_atlas()
+    maps = [list(load_map(path).spots) for path in sorted(EXAMPLES.glob("*.bodymap"))]
+    maps.append([PainSpot("back", 510, 150, 6)])
+    candidates = [advise(spots, atlas, length="full") for spots in maps]
+    plans = [plan_session(advice, "full") for advice in candidates]
+    return max(
+        ((plan, index) for plan in plans for index in range(len(plan.steps))),
+        key=lambda pair: sum(len(c) for c in pair[0].steps[pair[1]].cautions),
+    )
+
+
+@pytest.mark.parametrize("size", [(1600, 1000), (1280, 800)])
+def test_every_caution_of_the_longest_step_shows_whole(qtbot, size):
+    """The step with the longest cautions, in each phase: every label has the height its
+    wrapped words need, and no two parts of the window overlap."""
+    plan, index = _longest_cautions_step()
+    step = plan.steps[index]
+    assert sum(len(c) for c in step.cautions) > 900 and len(step.cautions) >= 4
+    mat = MatWindow(plan, (), load_atlas(), FakeClock())
+    qtbot.addWidget(mat)
+    mat.resize(*size)
+    mat.show()
+    qtbot.waitExposed(mat)
+    while mat.run.current is not None and mat.run.current.step_index < index:
+        mat.next()
+    phases = 0
+    while mat.run.current is not None and mat.run.current.step_index == index:
+        QApplication.processEvents()
+        assert mat.cautions.text() == "\n".join(f"⚠ {c}" for c in step.cautions)
+        assert mat.cautions.font().pixelSize() >= MIN_CAUTION_PX
+        for label in (mat.title, mat.phase, mat.instruction, mat.cautions):
+            assert label.isVisible()
+            assert label.heightForWidth(label.width()) <= label.height(), label.objectName()
+        parts = [mat.status, mat.title, mat.phase, mat.ring, mat.instruction, mat.cautions]
+        parts += [mat.next_up, mat.crop, mat.hints, *mat.buttons.values()]
+        boxes = [(w, QRect(w.mapTo(mat, QPoint(0, 0)), w.size())) for w in parts if w.isVisible()]
+        for i, (one, box) in enumerate(boxes):
+            assert mat.rect().contains(box), one.objectName()
+            for other, other_box in boxes[i + 1 :]:
+                assert not box.intersects(other_box), (one.objectName(), other.objectName())
+        assert mat.ring.height() >= mat.ring.minimumHeight()
+        phases += 1
+        mat.next()
+    assert phases >= 2
+
+
+def test_a_step_with_short_cautions_keeps_the_largest_text(qtbot):
+    mat, _clock = make_mat(qtbot)
+    assert mat.run.current is not None and mat.run.current.step.cautions
+    assert mat.text_size == 0 and mat.cautions.font().pixelSize() == int(1080 * 0.024)

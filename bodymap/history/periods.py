@@ -1,8 +1,8 @@
 """Periods of a history for body heat maps: the first week, the last week, the whole span,
 each calendar month, and each spot's mean intensity over one of them.
 
-A heat map of "change" compares two periods: the mean of the later minus the mean of the
-earlier, so a negative number means the spot got better.
+Whether a spot got better is not a comparison of periods but its recent trend
+(`bodymap.trend`): `trend_changes` gives the heat map's Change view each spot's.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from datetime import datetime
 import numpy as np
 
 from bodymap.history.series import HistoryTable
+from bodymap.trend import recent_trend
 
-__all__ = ["WEEK", "Period", "change_between", "month_periods", "period_means", "standard_periods"]
+__all__ = ["WEEK", "Period", "month_periods", "period_means", "standard_periods", "trend_changes"]
 
 WEEK = 7 * 86400.0
 
@@ -88,8 +89,14 @@ def period_means(table: HistoryTable, period: Period) -> dict[str, float]:
     }
 
 
-def change_between(table: HistoryTable, earlier: Period, later: Period) -> dict[str, float]:
-    """Each spot's mean in ``later`` minus its mean in ``earlier`` (negative: better);
-    only spots with readings in both."""
-    before, after = period_means(table, earlier), period_means(table, later)
-    return {spot_id: after[spot_id] - before[spot_id] for spot_id in after if spot_id in before}
+def trend_changes(table: HistoryTable) -> dict[str, float]:
+    """Each spot's recent change (`bodymap.trend.recent_trend`, negative: better), the
+    number behind the spot list's trend label; spots with fewer than two recent readings
+    are left out."""
+    changes: dict[str, float] = {}
+    for spot_id in table.spot_ids:
+        times, values = table.readings(spot_id)
+        change = recent_trend(times.tolist(), values.tolist()).change
+        if change is not None:
+            changes[spot_id] = change
+    return changes

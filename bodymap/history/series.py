@@ -17,6 +17,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from bodymap.trend import LINE_GAP_DAYS, LINE_GAP_S
+
 __all__ = [
     "LINE_GAP_DAYS",
     "LINE_GAP_S",
@@ -32,12 +34,6 @@ __all__ = [
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
-
-LINE_GAP_DAYS = 14
-LINE_GAP_S = LINE_GAP_DAYS * 86400.0
-"""A spot's line is broken where it went more than this long without a reading: a line
-across months without readings would look like months of steady pain. Two weeks keeps a
-weekly (or a missed week's) check-in joined; the readings on both sides stay drawn."""
 
 
 @dataclass(frozen=True)

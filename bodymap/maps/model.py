@@ -26,6 +26,7 @@ from bodymap.maps.values import (
     check_utc,
     utc_now,
 )
+from bodymap.trend import TREND_WINDOW_S, Trend, recent_trend
 
 __all__ = ["Change", "TriggerPointMap"]
 
@@ -200,20 +201,23 @@ class TriggerPointMap:
         """The spot's check-in readings, oldest first."""
         return [(c.at, c.intensities[spot_id]) for c in self._history if spot_id in c.intensities]
 
+    def recent_trend(self, spot_id: str) -> Trend:
+        """The spot's recent trend (`bodymap.trend`): the change over its latest
+        run of readings, and "better", "worse", "steady", "new" or "resumed"."""
+        tail: list[tuple[float, int]] = []
+        for checkin in reversed(self._history):
+            if spot_id not in checkin.intensities:
+                continue
+            at = checkin.at.timestamp()
+            tail.append((at, checkin.intensities[spot_id]))
+            if tail[0][0] - at > TREND_WINDOW_S:
+                break  # the trend never looks further back; this one only shows it is not new
+        tail.reverse()
+        return recent_trend([at for at, _ in tail], [value for _, value in tail])
+
     def trend_label(self, spot_id: str) -> TrendLabel:
-        """ "new" with fewer than two readings; otherwise the average of the latest readings
-        (up to three) against the earliest ones: a drop of 1 or more is "better", a rise of
-        1 or more is "worse", anything less is "steady"."""
-        values = [value for _, value in self.trend(spot_id)]
-        if len(values) < 2:
-            return "new"
-        size = min(3, len(values) // 2)
-        delta = sum(values[-size:]) / size - sum(values[:size]) / size
-        if delta <= -1:
-            return "better"
-        if delta >= 1:
-            return "worse"
-        return "steady"
+        """The label of the spot's recent trend (`recent_trend`)."""
+        return self.recent_trend(spot_id).label
 
     # -- observing -----------------------------------------------------------------------
     def subscribe(self, callback: Callable[[Change], None]) -> Callable[[], None]:

@@ -19,6 +19,7 @@ from typing import Literal, get_args
 from bodymap.maps.area import Area
 from bodymap.maps.errors import shown
 from bodymap.sides import MIDLINE_BAND, MIDLINE_X, side_for
+from bodymap.trend import TrendLabel
 
 __all__ = [
     "ANSWERS",
@@ -100,7 +101,6 @@ ChangeKind = Literal[
     "reset",
 ]
 CHANGE_KINDS: tuple[str, ...] = get_args(ChangeKind)
-TrendLabel = Literal["better", "worse", "steady", "new"]
 
 
 def utc_now() -> datetime:

@@ -1,8 +1,9 @@
 """View → Heat Map: the body coloured by how the spots felt over a chosen period.
 
-Periods: the first week, the last week, the average of the whole history, the change from
-the first week to the last ("better / worse" scale), or one month picked on a slider that
-Play replays month by month. The picture exports as PNG. Labels are plain text.
+Periods: the first week, the last week, the average of the whole history, each spot's
+recent change ("better / worse" scale: the same trend the spot list names,
+`bodymap.trend`), or one month picked on a slider that Play replays month by month. The
+picture exports as PNG. Labels are plain text.
 """
 
 from __future__ import annotations
@@ -27,13 +28,22 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.history import HistoryTable, Period, month_periods, period_means, standard_periods
-from bodymap.history.periods import change_between
+from bodymap.history.periods import trend_changes
 from bodymap.maps import Change, MapFileError, Spot, TriggerPointMap, atomic_write
+from bodymap.trend import TREND_WINDOW_DAYS
 from bodymap.ui.drawing.heat import paint_heat_scale, paint_heat_view
 from bodymap.ui.drawing.painting import ViewPainter
 from bodymap.ui.drawing.plain_text import message_box, plain_window_title
 
-__all__ = ["EXPORT_TITLE", "FAILED_TITLE", "MODES", "AskPath", "HeatMapDialog", "HeatMapView"]
+__all__ = [
+    "CHANGE_CAPTION",
+    "EXPORT_TITLE",
+    "FAILED_TITLE",
+    "MODES",
+    "AskPath",
+    "HeatMapDialog",
+    "HeatMapView",
+]
 
 EXPORT_TITLE = "Export heat map as PNG"
 FAILED_TITLE = "Could not export heat map as PNG"
@@ -41,11 +51,15 @@ AskPath = Callable[[], Path | None]
 """Where to write the picture (None: cancelled); the window's asks as its other exports do."""
 ShowError = Callable[[str, str], None]
 
+CHANGE_CAPTION = (
+    f"Recent change, last {TREND_WINDOW_DAYS} days, as in the spot list (−: better, +: worse)"
+)
+"""One line, as short as the other periods' captions: the rule is `bodymap.trend`'s."""
 MODES = (
     ("first_week", "First week"),
     ("last_week", "Last week"),
     ("whole", "Average of all check-ins"),
-    ("change", "Change: first week → last week"),
+    ("change", "Recent change (each spot's trend)"),
     ("month", "One month (slider)"),
 )
 
@@ -202,10 +216,8 @@ class HeatMapDialog(QDialog):
         change = key == "change"
         if periods:
             if change:
-                values = change_between(table, periods["first_week"], periods["last_week"])
-                caption = (
-                    "Change in mean pain from the first week to the last (−: better, +: worse)"
-                )
+                values = trend_changes(table)
+                caption = CHANGE_CAPTION
             elif monthly and self._months:
                 month = self._months[min(self.slider.value(), len(self._months) - 1)]
                 values = period_means(table, month)

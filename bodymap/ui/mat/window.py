@@ -33,7 +33,7 @@ from bodymap.ui.mat.clock import QtClock, SessionClock
 from bodymap.ui.mat.crop import StepCrop
 from bodymap.ui.mat.ring import CountdownRing, clock_text
 
-__all__ = ["PHASE_COLOURS", "PHASE_WORDS", "MatWindow"]
+__all__ = ["PHASE_COLOURS", "PHASE_WORDS", "MatWindow", "text_sizes"]
 
 PHASE_WORDS: Mapping[str, str] = {
     "setup": "Get into position",
@@ -50,6 +50,31 @@ PHASE_COLOURS: Mapping[str, QColor] = {
 BACKGROUND = QColor("#1b222c")
 LONG_INSTRUCTION = 240
 """Characters beyond which an instruction is set smaller (it would not fit at full size)."""
+TEXT_LARGEST = (0.024, 0.042, 0.070, 40)
+"""Cautions, instruction and title as shares of the window's height, and the close-up's
+share of the width against the text's `TEXT_COLUMN`: the sizes a step is shown at when
+its words fit."""
+TEXT_SMALLEST = (0.017, 0.028, 0.050, 20)
+"""The smallest sizes (and the narrowest close-up) a step with long cautions is set at."""
+TEXT_STEPS = 12
+"""The window takes the first of this many steps from `TEXT_LARGEST` to `TEXT_SMALLEST`
+at which the title, the instruction and every caution fit whole beside the countdown at its
+smallest: a caution is never cut off or drawn over the instruction."""
+MIN_CAUTION_PX = 13
+"""The smallest caution text, in pixels, whatever the window's height."""
+TEXT_COLUMN = 50
+"""The text column's share of the width, against the close-up's (`TEXT_LARGEST`)."""
+
+
+def text_sizes(level: int) -> tuple[float, float, float, int]:
+    """The text sizes and the close-up's width share of step ``level`` (0: the largest)."""
+    t = min(max(level, 0), TEXT_STEPS - 1) / (TEXT_STEPS - 1)
+    caution, instruction, title, crop = (
+        big + (small - big) * t for big, small in zip(TEXT_LARGEST, TEXT_SMALLEST, strict=True)
+    )
+    return caution, instruction, title, round(crop)
+
+
 HINTS = f"Space start / pause    ← →  previous / next    +  add {EXTRA_S} s    Esc  stop"
 
 
@@ -135,8 +160,12 @@ class MatWindow(QWidget):
         grid = QGridLayout()
         grid.addWidget(self.crop, 0, 0)
         grid.addLayout(right, 0, 1)
-        grid.setColumnStretch(0, 4)
-        grid.setColumnStretch(1, 5)
+        grid.setColumnStretch(0, TEXT_LARGEST[3])
+        grid.setColumnStretch(1, TEXT_COLUMN)
+        self._grid, self._text_column = grid, right
+        self._fitted: tuple[object, ...] = ()
+        self.text_size = 0
+        """Which step of `text_sizes` the window uses for the words shown (0: the largest)."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 32, 20)
         layout.addWidget(self.status)
@@ -271,10 +300,10 @@ class MatWindow(QWidget):
                 self.title.setText("Session stopped" if run.stopped else "Well done")
             self.phase.setText("")
             self.instruction.setText(plan.empty_reason or "How do the spots feel now?")
-            self._size_fonts()  # a long reason is set smaller, to be read whole
             self.next_up.setText("")
             self.ring.show_time(0.0, 1.0, PHASE_COLOURS["around"], False)
             self.crop.show_step(None, self._spots)
+            self._fit_text()  # a long reason is set smaller, to be read whole
             self.update()
             return
         self.status.setText(
@@ -292,6 +321,7 @@ class MatWindow(QWidget):
             run.remaining, run.phase_seconds, PHASE_COLOURS[ref.phase.kind], not run.running
         )
         self.crop.show_step(ref.step, self._spots)
+        self._fit_text()
         self.update()
 
     def _next_text(self) -> str:
@@ -306,24 +336,74 @@ class MatWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._size_fonts()
+        self._fit_text()
 
-    def _size_fonts(self) -> None:
-        """Text sizes in proportion to the window's height, to be read from the mat; an
-        instruction of more than a few lines (why a session has nothing to roll) smaller."""
+    def _fit_text(self) -> None:
+        """Text sizes for this window and step: the largest of `text_sizes` at which the
+        text column holds everything whole. Worked out again only when the size or the
+        words change, not on every tick of the clock."""
+        key = (
+            self.size(),
+            self.title.text(),
+            self.phase.text(),
+            self.instruction.text(),
+            self.cautions.text() if not self.cautions.isHidden() else "",
+        )
+        if key == self._fitted:
+            return
+        self._fitted = key
+        for index in range(TEXT_STEPS):
+            self._size_fonts(index)
+            if self.text_fits():
+                break
+
+    def text_fits(self) -> bool:
+        """Whether the text column's words, at their wrapped heights, and the countdown at
+        its smallest fit the column's height (the layout brought up to date first)."""
+        layout = self.layout()
+        assert layout is not None
+        layout.invalidate()
+        layout.activate()
+        column = self._text_column
+        room = column.geometry()
+        needed, shown = 0, 0
+        for index in range(column.count()):
+            item = column.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if widget is None or widget.isHidden():
+                continue
+            shown += 1
+            if widget is self.ring:
+                needed += widget.minimumHeight()
+            elif widget.hasHeightForWidth():
+                needed += widget.heightForWidth(room.width())
+            else:
+                needed += widget.sizeHint().height()
+        needed += column.spacing() * max(0, shown - 1)
+        return needed <= room.height()
+
+    def _size_fonts(self, level: int = 0) -> None:
+        """Text sizes in proportion to the window's height, to be read from the mat, at one
+        of `text_sizes`; an instruction of more than a few lines (why a session has nothing
+        to roll) smaller."""
+        self.text_size = level
+        cautions, instruction, title, crop = text_sizes(level)
         height = max(400, self.height())
-        long_text = len(self.instruction.text()) > LONG_INSTRUCTION
+        if len(self.instruction.text()) > LONG_INSTRUCTION:
+            instruction = min(instruction, 0.024)
+        self._grid.setColumnStretch(0, crop)
         for widget, share, bold in (
             (self.status, 0.032, False),
-            (self.title, 0.07, True),
+            (self.title, title, True),
             (self.phase, 0.055, True),
-            (self.instruction, 0.024 if long_text else 0.042, False),
-            (self.cautions, 0.024, False),
+            (self.instruction, instruction, False),
+            (self.cautions, cautions, False),
             (self.next_up, 0.038, False),
             (self.hints, 0.022, False),
         ):
             font = QFont(self.font())
-            font.setPixelSize(int(height * share))
+            pixels = int(height * share)
+            font.setPixelSize(max(MIN_CAUTION_PX, pixels) if widget is self.cautions else pixels)
             font.setBold(bold)
             widget.setFont(font)
         for button in self.buttons.values():

@@ -52,7 +52,13 @@ from bodymap.ui.panel.spot_editor import NOTE_DEBOUNCE_MS, SpotEditor
 __all__ = ["EMPTY_TEXT", "AdvicePanel", "explained_spots", "reason_text", "trend_text"]
 
 EMPTY_TEXT = "Click where it hurts on the body to add a spot."
-_TRENDS = {"better": "↓ better", "worse": "↑ worse", "steady": "→ steady", "new": "new"}
+_TRENDS = {
+    "better": "↓ better",
+    "worse": "↑ worse",
+    "steady": "→ steady",
+    "new": "new",
+    "resumed": "after a break",
+}
 LENGTH_CHOICES = (
     ("short", "Short (about 5 min)"),
     ("standard", "Standard (10–15 min)"),
