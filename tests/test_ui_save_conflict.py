@@ -18,7 +18,7 @@ from test_ui_window import Dialogs, add, make_window
 from bodymap.cli import main
 from bodymap.maps import backup_path, load_map
 from bodymap.ui.document import dialogs as document_dialogs
-from bodymap.ui.document.document import DISK_CHECK_DELAY_MS, MapDocument
+from bodymap.ui.document.document import MapDocument
 from bodymap.ui.window.mainwindow import MapWindow
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -308,14 +308,23 @@ def test_the_question_names_the_file_and_defaults_to_cancel(qtbot, tmp_path, mon
         assert box.button(button.Save).text() == copy
 
 
-def test_the_status_line_says_when_the_file_changed_on_disk(qtbot, win, tmp_path, capsys):
-    window, dialogs = win
+QUICK_CHECK_MS = 20
+"""The disk check's delay in the test below (the document takes it; 250 ms in use)."""
+
+
+@pytest.fixture
+def quick_win(qtbot, tmp_path, monkeypatch) -> tuple[MapWindow, Dialogs]:
+    return make_window(qtbot, tmp_path, monkeypatch, disk_check_delay_ms=QUICK_CHECK_MS)
+
+
+def test_the_status_line_says_when_the_file_changed_on_disk(qtbot, quick_win, tmp_path, capsys):
+    window, dialogs = quick_win
     label = window.disk_label
     path = tmp_path / "back.bodymap"
     spot_id = saved_map(qtbot, window, dialogs, path)
     check_in_in_window(qtbot, window, dialogs, spot_id)
     press_save(qtbot, window)  # the window's own saves are no outside change
-    qtbot.wait(3 * DISK_CHECK_DELAY_MS)
+    qtbot.wait(3 * QUICK_CHECK_MS)
     assert not label.isVisible() and window.document.disk_state == ""
 
     check_in_from_the_command_line(path, capsys)
@@ -337,5 +346,5 @@ def test_the_status_line_says_when_the_file_changed_on_disk(qtbot, win, tmp_path
     qtbot.waitUntil(label.isVisible)
     assert window.document.open(path)  # opened again, it is the new starting point
     assert not label.isVisible()
-    qtbot.wait(3 * DISK_CHECK_DELAY_MS)
+    qtbot.wait(3 * QUICK_CHECK_MS)
     assert not label.isVisible()

@@ -73,9 +73,9 @@ class Dialogs:
 
 
 def make_window(
-    qtbot, tmp_path: Path, monkeypatch, track: bool = True
+    qtbot, tmp_path: Path, monkeypatch, track: bool = True, **document_options: int
 ) -> tuple[MapWindow, Dialogs]:
-    document = MapDocument(recovery_dir=tmp_path / "recovery")
+    document = MapDocument(recovery_dir=tmp_path / "recovery", **document_options)
     window = MapWindow(document)
     dialogs = Dialogs(window, monkeypatch)
     if track:

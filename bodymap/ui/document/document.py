@@ -111,6 +111,7 @@ class MapDocument(QObject):
         parent: QObject | None = None,
         recovery_dir: Path | None = None,
         autosave_interval_ms: int = AUTOSAVE_INTERVAL_MS,
+        disk_check_delay_ms: int = DISK_CHECK_DELAY_MS,
     ) -> None:
         super().__init__(parent)
         self._map = TriggerPointMap(UNTITLED)
@@ -138,7 +139,8 @@ class MapDocument(QObject):
         self._edit_timer.timeout.connect(self.autosave)
         self._disk_state = ""
         self._watcher = QFileSystemWatcher(self)
-        self._disk_timer = QTimer(self, singleShot=True, interval=DISK_CHECK_DELAY_MS)
+        # a burst of file events (a save writes, renames and keeps a .bak) is checked once
+        self._disk_timer = QTimer(self, singleShot=True, interval=disk_check_delay_ms)
         self._disk_timer.timeout.connect(self.check_disk)
         self._watcher.fileChanged.connect(lambda _name: self._disk_timer.start())
         self._watcher.directoryChanged.connect(lambda _name: self._disk_timer.start())
