@@ -204,7 +204,7 @@ def paint_summary(
     # as strongly as the heat map so one colour scale reads both
     diagrams = DiagramPainter(atlas, knowledge)
     means = period_means(table, Period("", first, last)) if span else {}
-    tall = 62.0
+    tall = DIAGRAM_HEIGHT
     quarter = W / 4
     for i, view in enumerate(("front", "back")):
         target = QRectF(page.mm(i * quarter), page.mm(y), page.mm(quarter), page.mm(tall))
@@ -290,6 +290,9 @@ AREA_FILL = round(HEAT_ALPHA * 255)
 """How strongly the summary fills a painted area: as the heat map fills, so the scale under
 both diagrams gives its intensity."""
 SCALE_HEIGHT = 5.0
+DIAGRAM_HEIGHT = 56.0
+"""The body diagrams' height (mm): low enough that the colour scale under them leaves a
+one-page summary its room (the desk worker's on US Letter)."""
 """The colour scale under the diagrams (mm)."""
 FOOTER = 20.0
 """The band at the foot of each page (mm) that holds the disclaimer box."""
