@@ -641,3 +641,22 @@ def test_the_legend_wraps_into_rows_that_neither_overlap_nor_leave_the_width(qap
                 assert not entry.rect.intersects(other.rect), (entry.text, other.text)
         bottom = max(e.rect.bottom() for e in entries)
         assert legend_height(width, font, device) == pytest.approx(bottom)
+
+
+@pytest.mark.slow
+def test_every_step_prints_its_how_to_and_cautions_whole(qapp, tmp_path: Path) -> None:
+    """Safety text is never cut to a number of lines. A tester's map (an area over both
+    buttocks, an outer-thigh area at 7/10, a chest spot) brings gluteus maximus with the
+    spine's long caution ("… is the one exception: not with osteoporosis or fragile bones,
+    after a spinal fracture, or on long-term steroid tablets."), which was printed cut after
+    "after…": every step prints its how-to and every caution in full."""
+    tpm = load_map(Path(__file__).parent / "data" / "guide_buttocks_area.bodymap")
+    out, renderer = render(tmp_path, tpm)
+    text = normalised(pdf_text(out)).replace("- ", "-")
+    steps = renderer.content.steps
+    assert any("osteoporosis" in c for step in steps for c in step.cautions)
+    for step in steps:
+        for words in (step.how, *step.cautions):
+            whole = normalised(words).replace("- ", "-")
+            assert whole in text, (step.title, whole[-60:])
+    assert "after…" not in text

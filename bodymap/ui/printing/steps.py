@@ -44,10 +44,9 @@ class RoutineBlocks(BlockBuilder):
             text_w,
         )
         timing = self.text(step.timing.capitalize() + ".", self.fonts.body, text_w)
-        how = self.text(step.how, self.fonts.body, text_w, max_lines=8) if step.how else None
-        cautions = [
-            self.text(c, self.fonts.body, text_w - u.mm(4), max_lines=4) for c in step.cautions
-        ]
+        # what to do and what to beware of are printed whole, never cut to a number of lines
+        how = self.text(step.how, self.fonts.body, text_w) if step.how else None
+        cautions = [self.text(c, self.fonts.body, text_w - u.mm(4)) for c in step.cautions]
         line_gap = u.mm(1.2)
         parts: list[tuple[WrappedText, float, float, QColor]] = []
         y = max(title.height, badge) + line_gap
