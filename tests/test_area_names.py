@@ -135,6 +135,12 @@ def test_the_window_names_an_area_alike_in_the_list_tooltip_check_in_and_history
         marker = window.canvas.spot_item(spot.id)
         assert marker is not None and f">{heading}, intensity " in marker.toolTip()
         assert window.spot_label(spot) == words  # the check-in dialog's and History's
+    # the details' "Under the spots" names each area as the list does, not the place under
+    # its point (the midline disc of the buttocks area lay on the tailbone)
+    details = window.panel.details.toPlainText()
+    for row, words in enumerate(names):
+        line = next(ln for ln in details.splitlines() if ln.startswith(f"{row + 1}: "))
+        assert line.split(" — ")[1].startswith(words), line
     dialog = CheckInDialog(window.document.map, window.spot_label)
     qtbot.addWidget(dialog)
     labels = [w.text() for w in dialog.findChildren(QLabel)]

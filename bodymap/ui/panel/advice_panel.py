@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.advisor import Advice, Reason, Source, advise_map, spots_label
 from bodymap.atlas import ViewAtlas, load_atlas
-from bodymap.guide.words import left_out_text, position_words, tool_words
+from bodymap.guide.words import area_place, left_out_text, position_words, tool_words
 from bodymap.knowledge import load_knowledge
 from bodymap.maps.model import Change, TriggerPointMap
 from bodymap.ui.document.map_observer import MapObserver
@@ -675,7 +675,10 @@ class AdvicePanel(QWidget):
             # a spot on the midline lies on both sides' regions: name each muscle once
             unique = list(dict.fromkeys(r.name for r in finding.regions))[:3]
             names = ", ".join(e(name) for name in unique) or "not on the body"
-            where = f" — {e(finding.segments[0].name)}" if finding.segments else ""
+            if finding.area_units2 is not None:  # an area: named as the spot list names it
+                where = f" — {e(area_place(finding, finding.side))}"
+            else:
+                where = f" — {e(finding.segments[0].name)}" if finding.segments else ""
             mark = " ⚠" if finding.cautions else ""
             answer = ""
             if finding.covered_by:
