@@ -348,3 +348,21 @@ def test_the_status_line_says_when_the_file_changed_on_disk(qtbot, quick_win, tm
     assert not label.isVisible()
     qtbot.wait(3 * QUICK_CHECK_MS)
     assert not label.isVisible()
+
+
+def test_revert_loads_the_other_programs_changes_when_nothing_here_is_unsaved(
+    qtbot, quick_win, tmp_path, capsys
+):
+    """With no edit in the window, Revert is off until another program changes the file;
+    then it loads that file, asking nothing (nothing here is lost), and the notice goes."""
+    window, dialogs = quick_win
+    path = tmp_path / "back.bodymap"
+    saved_map(qtbot, window, dialogs, path)
+    assert not window.acts.revert.isEnabled()
+    check_in_from_the_command_line(path, capsys)
+    qtbot.waitUntil(window.disk_label.isVisible)
+    assert window.acts.revert.isEnabled()
+    window.acts.revert.trigger()
+    assert date(2026, 11, 20) in {c.at.astimezone().date() for c in window.document.map.history}
+    assert not window.document.is_modified() and not window.disk_label.isVisible()
+    assert not window.acts.revert.isEnabled()

@@ -290,11 +290,15 @@ class MapDocument(QObject):
         return UNTITLED
 
     def revert(self) -> bool:
-        """Go back to the saved file, dropping unsaved changes (after asking)."""
+        """Go back to the saved file, dropping unsaved changes (after asking); with none,
+        load the file again when another program changed it (nothing is lost)."""
         self.flush()
-        if self._path is None or not self.is_modified():
+        if self._path is None:
             return False
-        if not self.ask_revert(self.display_name):
+        if not self.is_modified():
+            if self._disk_state != "changed":
+                return False
+        elif not self.ask_revert(self.display_name):
             return False
         try:
             tpm, stamp = load_map_stamped(self._path)

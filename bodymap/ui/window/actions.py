@@ -56,7 +56,10 @@ class WindowActions:
         self.save_as = a(
             parent, "saveAs", "Save &As…", "Save the map under a new name", "Ctrl+Shift+S"
         )
-        self.revert = a(parent, "revert", "Rever&t", "Go back to the saved version of the map")
+        self.revert = a(
+            parent, "revert", "Rever&t", "Go back to the saved version of the map, or load "
+            "it again after another program changed it",
+        )  # fmt: skip
         self.rename_map = a(
             parent, "renameMap", "Rena&me Map…", "Give the map a new name (the file keeps its "
             "own)",

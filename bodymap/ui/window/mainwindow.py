@@ -378,6 +378,7 @@ class MapWindow(QMainWindow):
         """Say in the status line, until the next save or open, that another program
         changed or removed the map's file; Save will ask before writing over it."""
         path = self.document.path
+        self._update_revert()
         if not state or path is None:
             self.disk_label.hide()
             return
@@ -388,7 +389,7 @@ class MapWindow(QMainWindow):
             text = f"{path.name} was changed on disk"
             tip = (
                 "Another program changed it. Save asks before replacing it; "
-                "Open it again to see those changes."
+                "File > Revert loads those changes."
             )
         self.disk_label.setText(text)
         self.disk_label.setToolTip(tip)
@@ -396,7 +397,14 @@ class MapWindow(QMainWindow):
 
     def _on_modification_changed(self, modified: bool) -> None:
         self.setWindowModified(modified)
-        self.acts.revert.setEnabled(modified and self.document.path is not None)
+        self._update_revert()
+
+    def _update_revert(self) -> None:
+        """Revert goes back to the saved file: after an edit, or when another program
+        changed that file (then it loads its changes)."""
+        doc = self.document
+        changed = doc.disk_state == "changed"
+        self.acts.revert.setEnabled(doc.path is not None and (doc.is_modified() or changed))
 
     def _update_enabled(self) -> None:
         tpm = self.document.map
