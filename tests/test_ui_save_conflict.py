@@ -366,3 +366,15 @@ def test_revert_loads_the_other_programs_changes_when_nothing_here_is_unsaved(
     assert date(2026, 11, 20) in {c.at.astimezone().date() for c in window.document.map.history}
     assert not window.document.is_modified() and not window.disk_label.isVisible()
     assert not window.acts.revert.isEnabled()
+
+
+def test_a_save_says_so_in_the_status_line(qtbot, win, tmp_path):
+    """File > Save confirms, as an export does ("Wrote guide.pdf"), instead of leaving the
+    status line as it was."""
+    window, dialogs = win
+    path = tmp_path / "back.bodymap"
+    spot_id = saved_map(qtbot, window, dialogs, path)
+    check_in_in_window(qtbot, window, dialogs, spot_id)
+    window.statusBar().clearMessage()
+    press_save(qtbot, window)
+    assert window.statusBar().currentMessage() == "Saved back.bodymap"

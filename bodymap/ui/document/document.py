@@ -92,6 +92,7 @@ class MapDocument(QObject):
     recovery); ``modificationChanged(bool)`` when unsaved changes appear or go;
     ``pathChanged()`` when the file or name shown in the title changes;
     ``recentFilesChanged()``; ``autosaved(path)`` after a recovery file is written;
+    ``saved(path)`` after the map is written to its file (Save, Save As, a conflict's answer);
     ``flushRequested()`` before the document reads its map to save, autosave, revert or
     drop it, so views first commit an edit the user is still typing (nothing lost);
     ``diskChanged(state)`` when its file on disk is found "changed" or "gone" (another
@@ -104,6 +105,7 @@ class MapDocument(QObject):
     pathChanged = Signal()
     recentFilesChanged = Signal()
     autosaved = Signal(object)
+    saved = Signal(object)
     diskChanged = Signal(str)
 
     def __init__(
@@ -458,6 +460,7 @@ class MapDocument(QObject):
         self._report_modified()
         self._clear_recovery()
         self._remember_recent(path)
+        self.saved.emit(path)
         return True
 
     def _install(

@@ -245,6 +245,7 @@ class MapWindow(QMainWindow):
         doc.pathChanged.connect(self._update_title)
         doc.recentFilesChanged.connect(self._fill_recent)
         doc.diskChanged.connect(self._show_disk_state)
+        doc.saved.connect(lambda path: self.statusBar().showMessage(f"Saved {path.name}", 5000))
 
         self.canvas.addRequested.connect(self.add_spot)
         self.canvas.paintRequested.connect(self.paint_area)
@@ -441,6 +442,7 @@ class MapWindow(QMainWindow):
             return False
         path, name = self.document.path, self.document.map.name
         if path is not None and _plain(name) != _plain(path.stem):
+            self.statusBar().clearMessage()  # the hint below says it was saved, and more
             self.hover_label.setText(
                 f"Saved as {path.name}; the map is still called {name}. "
                 "File → Rename Map… changes its name."
