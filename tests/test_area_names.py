@@ -103,6 +103,24 @@ def test_every_place_that_names_an_area_says_the_same_words(capsys) -> None:
     assert status == 0 and out.startswith("Area 1 — buttocks, both sides (back): ")
 
 
+def test_the_exports_name_an_area_as_the_spot_list_does(tmp_path) -> None:
+    """The CSV's region column and the GeoJSON's region property say where an area lies
+    ("buttocks, both sides"), not the one muscle under its disc with one side."""
+    import csv
+    import json
+
+    from bodymap.ui.printing.exports import export_csv, export_geojson
+
+    tpm = _map("both_buttocks", "outer_thigh")
+    expected = [SHAPES["both_buttocks"][3], SHAPES["outer_thigh"][3]]
+    rows = list(
+        csv.DictReader(export_csv(tpm, tmp_path / "s.csv").read_text("utf-8-sig").splitlines())
+    )
+    assert [row["region"] for row in rows] == expected
+    features = json.loads(export_geojson(tpm, tmp_path / "s.geojson").read_text())["features"]
+    assert [f["properties"]["region"] for f in features] == expected
+
+
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 def test_the_window_names_an_area_alike_in_the_list_tooltip_check_in_and_history(
     qtbot, tmp_path, monkeypatch

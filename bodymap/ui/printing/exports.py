@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from bodymap.atlas import Atlas, load_atlas
+from bodymap.guide.words import spot_place
 from bodymap.maps import Spot, TriggerPointMap, atomic_write, spots_to_csv, spots_to_geojson
 from bodymap.maps.export import RegionNames
 from bodymap.ui.drawing.painting import Highlight, ViewPainter, view_frame
@@ -25,8 +26,12 @@ _TITLE_PX = 56
 
 
 def region_name(spot: Spot, atlas: Atlas | None = None) -> str:
-    """The name of the main muscle or fascia region under ``spot`` ("" outside the body)."""
+    """The name of the main muscle or fascia region under ``spot`` ("" outside the body);
+    for a painted area, where it lies as the spot list names it ("lower buttocks (sit
+    bones), both sides"), since one muscle under its disc says little of it."""
     view_atlas = (atlas or load_atlas())[spot.view]
+    if spot.area is not None:
+        return spot_place(view_atlas, spot)
     hit = view_atlas.locate(spot.x, spot.y)
     return hit.regions[0].name if hit.regions else ""
 
