@@ -168,5 +168,9 @@ def test_the_window_names_an_area_alike_in_the_list_tooltip_check_in_and_history
     assert history is not None
     legend = [history.legend.list.item(r).text() for r in range(history.legend.list.count())]
     assert any(names[0] in text for text in legend), legend
+    # a long area name wraps in the legend instead of running under a sideways scroll bar
+    rows = history.legend.list
+    assert rows.wordWrap() and not rows.horizontalScrollBar().isVisible()
+    assert rows.visualItemRect(rows.item(0)).right() <= rows.viewport().width()
     history.close()
     window.close()

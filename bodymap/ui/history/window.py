@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.history import LINE_GAP_DAYS, HistoryTable
 from bodymap.maps import Change, Spot, TriggerPointMap
-from bodymap.ui.drawing.plain_text import plain_window_title
+from bodymap.ui.drawing.plain_text import plain_tooltip, plain_window_title
 from bodymap.ui.history.axes import MIN_SPAN, ChartFrame, draw_axes, padded_span
 from bodymap.ui.history.series import Series, draw_series, has_gap, swatch
 from bodymap.ui.history.sessions import draw_session_legend, draw_sessions
@@ -391,6 +391,9 @@ class HistoryLegend(QWidget):
         self.search.setAccessibleName("Find a spot in the legend")
         self.list = QListWidget(self)
         self.list.setAccessibleName("Spots shown in the chart")
+        # a long area name ("lower buttocks (sit bones), both sides") wraps, never scrolls
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         show_all = QPushButton("All", self)
         show_none = QPushButton("None", self)
         show_all.clicked.connect(lambda: self._tick_all(True))
@@ -414,6 +417,7 @@ class HistoryLegend(QWidget):
         visible = self.plot.visible
         for series in self.plot.series:
             item = QListWidgetItem(swatch(series.index), series.label)  # plain text
+            item.setToolTip(plain_tooltip(series.label))
             item.setData(Qt.ItemDataRole.UserRole, series.spot_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             shown = series.spot_id in visible
