@@ -30,6 +30,10 @@ FOURTH_FILE = Path(__file__).parent / "data" / "referral_cases_fourth.json"
 FIFTH_FILE = Path(__file__).parent / "data" / "referral_cases_fifth.json"
 """A fifth held-out set over the whole body, in the stable names only, scored once by the
 shared check before anything was changed after it."""
+SIXTH_FILE = Path(__file__).parent / "data" / "referral_cases_sixth.json"
+"""A sixth set over the whole body, weighted as people who roll hurt, by another reviewer
+who read neither the tables nor the other sets, written after all the tuning of the others:
+it stands for the cases the project never sees."""
 THRESHOLDS = {"local": 0.90, "recall@5": 0.90, "top3": 0.90, "side": 0.95, "cautions": 1.0}
 PARENT = {part: group for group, parts in GROUPS.items() for part in parts}
 
@@ -110,8 +114,16 @@ HELDOUT = load_cases(HELDOUT_FILE)
 THIRD = load_cases(THIRD_FILE)
 FOURTH = load_cases(FOURTH_FILE)
 FIFTH = load_cases(FIFTH_FILE)
-SETS = {"cases": CASES, "heldout": HELDOUT, "third": THIRD, "fourth": FOURTH, "fifth": FIFTH}
-MAX_MISSES = {"cases": 1, "heldout": 14, "third": 6, "fourth": 20, "fifth": 19}
+SIXTH = load_cases(SIXTH_FILE)
+SETS = {
+    "cases": CASES,
+    "heldout": HELDOUT,
+    "third": THIRD,
+    "fourth": FOURTH,
+    "fifth": FIFTH,
+    "sixth": SIXTH,
+}
+MAX_MISSES = {"cases": 1, "heldout": 14, "third": 6, "fourth": 20, "fifth": 19, "sixth": 25}
 """Cases with any miss (most are one source of three just outside the top five). One
 held-out miss is by design: heel-right expects the plantar fascia as a source, but fascia is
 never ranked as a referral source (Travell & Simons describe no trigger points in it); the
@@ -122,13 +134,14 @@ Travell & Simons draw down the inner arm and forearm to the little-finger side o
 follows the anatomy: coccyx-adjacent-left expects multifidus for a point beside the coccyx,
 found only while the atlas drew multifidus overshooting below the sacrum onto the coccyx (it
 ends at the fourth sacral segment now, and its referral to the coccyx counts on the coccyx)."""
-MIN_CASES = {"cases": 50, "heldout": 50, "third": 45, "fourth": 50, "fifth": 60}
+MIN_CASES = {"cases": 50, "heldout": 50, "third": 45, "fourth": 50, "fifth": 60, "sixth": 60}
 FLOORS = {
     "cases": {"recall@5": 0.99, "top3": 0.999},
     "heldout": {"recall@5": 0.908, "top3": 0.98},
     "third": {"recall@5": 0.944, "top3": 0.977},
     "fourth": {"local": 0.95, "recall@5": 0.869, "top3": 0.879},
     "fifth": {"local": 0.938, "recall@5": 0.896, "top3": 0.866},
+    "sixth": {"recall@5": 0.848, "top3": 0.98},
 }
 """What each set reaches today (above the eval thresholds where a set is below them): a
 table or ranking change that loses a case fails here."""
