@@ -269,8 +269,8 @@ def _area_point(view: str, text: str) -> PainSpot:
             "the answer is for that part",
             file=sys.stderr,
         )
-    inner = on_body.representative_point()
-    return PainSpot(view, float(inner.x), float(inner.y), intensity=5, area=shape)
+    x, y = load_atlas()[view].disc_point(shape)  # where the window puts a painted area's disc
+    return PainSpot(view, x, y, intensity=5, area=shape)
 
 
 def _load_map(path: str) -> Any:

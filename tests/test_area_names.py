@@ -174,3 +174,21 @@ def test_the_window_names_an_area_alike_in_the_list_tooltip_check_in_and_history
     assert rows.visualItemRect(rows.item(0)).right() <= rows.viewport().width()
     history.close()
     window.close()
+
+
+def test_an_area_across_the_midline_has_its_disc_on_its_main_place() -> None:
+    """The disc of an area across both buttocks sits well inside one buttock's part of it
+    (the place the area is named by), not on the tailbone between them; for any area the
+    disc lies inside it."""
+    atlas = load_atlas()
+    va = atlas["back"]
+    both = shapely.Polygon([(450, 470), (550, 470), (550, 525), (450, 525)])
+    x, y = va.disc_point(both)
+    assert abs(x - 500) > 15 and both.covers(shapely.Point(x, y))
+    hit = va.locate(x, y)
+    assert not {c.id for c in hit.cautions} & {"spine", "coccyx", "sacrum"}
+    for name in SHAPES:
+        view, _, polygon, _ = SHAPES[name]
+        shape = parse_polygon(polygon)
+        px, py = atlas[view].disc_point(shape)
+        assert shape.covers(shapely.Point(px, py)), name

@@ -412,3 +412,16 @@ def test_a_painted_area_gets_the_same_answer_live_and_after_a_reload(
     save_map(window.document.map, path)
     again = advise(list(load_map(path).spots))
     assert again.to_json() == live.to_json()
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_a_stroke_across_both_buttocks_puts_its_disc_on_a_buttock(qtbot, window) -> None:
+    """The disc (and the point the area is located by) goes on the area's main place, not
+    on the tailbone between the buttocks where the stroke's middle lies."""
+    canvas = window.canvas
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_B)
+    stroke(canvas, "back", line(455, 500, 545, 500))
+    [spot] = window.document.map.spots
+    assert spot.area is not None and spot.area.contains(spot.x, spot.y)
+    assert abs(spot.x - 500) > 15, spot.x

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 import shapely
-from shapely.geometry import Point
+from shapely.geometry import Point, Polygon
 
 from bodymap.atlas.loader import ViewData
 from bodymap.atlas.model import Hit, Region
@@ -75,6 +75,14 @@ class _LayerIndex:
             for i, j in zip(pairs[0][order].tolist(), pairs[1][order].tolist(), strict=True):
                 out[i].append(regions[j])
         return out
+
+
+def polygons_of(shape: Any) -> list[Any]:
+    """The polygons of a shapely geometry (one, the parts of a multi-part one, or those of
+    a collection); an empty list when it has none."""
+    if isinstance(shape, Polygon):
+        return [] if shape.is_empty else [shape]
+    return [p for part in getattr(shape, "geoms", ()) for p in polygons_of(part)]
 
 
 class ViewAtlas:
@@ -226,6 +234,35 @@ class ViewAtlas:
         return answer_for(
             self._recent_areas, (area, hit), lambda: self._locate_area(area, hit), RECENT_HITS
         )
+
+    def disc_point(self, area: Any) -> tuple[float, float]:
+        """Where a painted ``area``'s disc goes: well inside the part of it on the place
+        holding most of it, both sides of a place counted together and the larger side
+        taken (the place `bodymap.guide.words.area_place` names it by). An area across both
+        buttocks gets its disc on a buttock, not on the tailbone between them. A point of
+        the area itself when it lies on no place (off the body)."""
+        on_body = self.on_body(area)
+        segments = self._layers["segment"]
+        found = segments.tree.query(on_body, predicate="intersects")
+        if on_body.is_empty or not len(found):
+            point = area.representative_point()
+            return (float(point.x), float(point.y))
+        parts = [segments.regions[i] for i in found.tolist()]
+        cuts = shapely.intersection(on_body, [r.geometry for r in parts])
+        sizes = shapely.area(cuts).tolist()
+        by_place: dict[str, float] = {}
+        for region, size in zip(parts, sizes, strict=True):
+            by_place[region.id] = by_place.get(region.id, 0.0) + size
+        place = max(by_place, key=lambda key: by_place[key])
+        best = max(
+            (k for k, region in enumerate(parts) if region.id == place), key=lambda k: sizes[k]
+        )
+        piece = max(polygons_of(cuts[best]), key=lambda poly: poly.area)
+        # the centre of the largest circle inside the piece: its middle, not an edge
+        point = shapely.get_point(shapely.maximum_inscribed_circle(piece, tolerance=0.5), 0)
+        if not shapely.covers(area, point):  # a sliver: any point of the piece
+            point = piece.representative_point()
+        return (float(point.x), float(point.y))
 
     def locate_spot(self, x: float, y: float, area: Any = None) -> Hit:
         """What lies under a spot: its point (:meth:`locate`), or for a spot with a painted

@@ -136,7 +136,7 @@ def request_paint(
         return ""
     if spot_id:
         return spot_id if document.push(set_area(tpm, spot_id, area, apply=False)) else ""
-    x, y = area.inner_point()
+    x, y = atlas[view].disc_point(area.shape)  # on the area's main place, not between two
     op = add_spot(tpm, view, x, y, atlas[view].side_of(x), apply=False)
     painted = AddSpot(dataclasses.replace(op.spot, area=area), op.index)
     return painted.spot.id if document.push(painted, "Paint area") else ""
