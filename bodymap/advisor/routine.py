@@ -5,7 +5,8 @@ Every spot gets an answer: first each spot gets the best rollable source on its 
 about 5 minutes, standard about 15, full everything) keeps steps in that order while
 they fit, and what it leaves out is listed, never dropped silently. A source that cannot
 be rolled (no tool, or no room clear of the caution zones) goes to ``not_rolled`` with
-what to do instead, and so does one a clinician must clear first: a source of a tingling or
+what to do instead, whenever it is listed among the likely sources (also one too weak for a
+step of its own), and so does one a clinician must clear first: a source of a tingling or
 numb spot, or one whose roll zone (or, for one that cannot be rolled, its region) lies on a
 limb marked tingling or numb, is never a step and gets no stretch instead (it is not worked
 without a clinician's word). Steps are grouped by body position in a
@@ -291,6 +292,12 @@ class _Builder:
                 if self.may_roll(source):
                     out.setdefault((source.muscle, source.side), source)
                 else:
+                    self._skip(source, _served(source))
+            # every likely source shown that cannot be rolled says what to do instead, also
+            # one too weak for a step of its own (a press answer that raised another source
+            # must not take the "do not roll the front of the neck" away from one still shown)
+            for source in listed(self.ranked):
+                if not self.may_roll(source):
                     self._skip(source, _served(source))
         if self.nerve:  # every listed source a clinician must clear first says so
             for source in listed(self.ranked):
