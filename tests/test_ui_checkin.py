@@ -69,7 +69,7 @@ def test_the_dialog_gives_the_note_and_a_back_date_which_turns_today_mode_off(qt
 def test_the_check_in_after_a_session_offers_no_time_note_or_today_mode(qtbot, tmp_path):
     """The session's check-in is made now, under the session's note, and always added: its
     dialog shows only the spots (no ticked "update today's check-in" that would be ignored)."""
-    document, _spot = _document(tmp_path)
+    document, spot = _document(tmp_path)
     dialog = CheckInDialog(document.map, session=True)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -79,7 +79,13 @@ def test_the_check_in_after_a_session_offers_no_time_note_or_today_mode(qtbot, t
     usual = CheckInDialog(document.map)
     qtbot.addWidget(usual)
     usual.show()
-    assert usual.today.isVisible() and usual.when.isVisible() and usual.note.isVisible()
+    # today's choice is offered once there is a check-in today to update
+    assert not usual.today.isVisible() and usual.when.isVisible() and usual.note.isVisible()
+    request_check_in(document, {spot: 4})
+    again = CheckInDialog(document.map)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.today.isVisible() and again.today.isChecked()
 
 
 def test_a_check_in_cannot_be_dated_a_decade_before_the_spots_it_rates(qtbot, tmp_path):

@@ -183,6 +183,9 @@ def test_without_a_check_in_today_the_dialog_adds_one_with_an_empty_note(
 
     def look(dialog: CheckInDialog) -> None:
         shown.append((dialog.note.toPlainText(), dialog.updates_today()))
+        # no check-in today to update: the choice is not offered, and Tab leaves the note
+        assert dialog.today.isHidden()
+        assert dialog.note.tabChangesFocus()
         dialog.note.setPlainText("after rolling")
         _confirm(dialog)
 

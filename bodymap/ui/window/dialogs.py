@@ -145,6 +145,7 @@ class CheckInDialog(QDialog):
         self.note = QPlainTextEdit(self)
         self.note.setPlaceholderText("A note about today (optional), e.g. after a long drive")
         self.note.setAccessibleName("Check-in note")
+        self.note.setTabChangesFocus(True)  # Tab moves on, as in the panel's note
         self.note.setFixedHeight(56)
         self.note_limit = NoteLimit(self.note)  # never more than a check-in note keeps
         self.refusal = plain_label("")
@@ -190,6 +191,8 @@ class CheckInDialog(QDialog):
             layout.addLayout(extra)
             layout.addWidget(self.today)
             layout.addWidget(self.updating)
+            # with no check-in today there is nothing to update: the choice is not offered
+            self.today.setVisible(self._todays is not None)
         layout.addWidget(self.refusal)
         layout.addWidget(buttons)
         self._opened = QDateTime.currentDateTime()
