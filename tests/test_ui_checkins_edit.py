@@ -51,6 +51,26 @@ def test_a_check_in_is_deleted_and_put_back(window: MapWindow) -> None:
     assert dialog.table.rowCount() == 3
 
 
+def test_the_delete_key_deletes_the_selected_check_in_as_the_intro_says(
+    window: MapWindow, qtbot
+) -> None:
+    """The table has the keyboard's focus on the newest check-in when the dialog opens, and
+    Delete there removes the selected check-in (one undo step), as the dialog's intro says."""
+    from PySide6.QtCore import Qt
+
+    dialog = window.show_check_ins()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    table = dialog.table
+    assert table.currentRow() == 0
+    table.selectRow(1)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert [c.note for c in window.document.map.history] == ["d0", "d2"]
+    window.acts.undo.trigger()
+    assert table.rowCount() == 3
+
+
 def test_a_note_cell_takes_no_more_than_a_map_keeps(window: MapWindow, qtbot) -> None:
     """Typing into a note cell stops at the map's limit: the edit is kept, not refused."""
     from PySide6.QtWidgets import QLineEdit

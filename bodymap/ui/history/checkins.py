@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -83,10 +84,16 @@ class CheckInsDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
+        # the Delete key does what the intro says, on the table (not while a note is edited:
+        # the editor is another widget and keeps its own Delete)
+        self.table.installEventFilter(self)
         self._observer = MapObserver(self._on_change)
         self._observer.observe(document.map)
         document.mapReplaced.connect(self._on_map_replaced)
         self.fill()
+        if self.table.rowCount():  # keyboard users start on the newest check-in
+            self.table.setCurrentCell(0, _NOTE)
+        self.table.setFocus()
 
     def _on_map_replaced(self, _tpm: object) -> None:
         self._observer.observe(self.document.map)
@@ -120,6 +127,17 @@ class CheckInsDialog(QDialog):
         at = self._times[item.row()]
         if not spot_requests.request_edit_check_in(self.document, at, item.text()):
             self.fill()  # refused (too long, or the check-in is gone): show the map again
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Delete)
+        ):
+            self.delete_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     def delete_selected(self) -> None:
         """Delete the selected check-in as one undo step."""
