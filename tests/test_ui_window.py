@@ -291,6 +291,13 @@ def test_save_then_open_round_trip(qtbot, win, tmp_path):
     assert window.panel.spot_list.count() == 2
     recent = window.menus["recent"].actions()
     assert recent and recent[0].text().endswith("neck.bodymap")
+    # the file moved away: Open Recent says where it looked and takes it off the menu
+    (tmp_path / "neck.bodymap").rename(tmp_path / "moved.bodymap")
+    recent[0].trigger()
+    title, text = dialogs.errors[-1]
+    assert title == "Could not open neck.bodymap" and str(tmp_path) in text
+    assert "taken off File → Open Recent" in text
+    assert not any(a.text().endswith("neck.bodymap") for a in window.menus["recent"].actions())
 
 
 @pytest.mark.parametrize("answer", ["cancel", "discard", "save"])

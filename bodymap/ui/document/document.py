@@ -215,6 +215,11 @@ class MapDocument(QObject):
         except MapFileError as exc:
             # "left as it is" only of a file there is: not of a missing name or a folder
             kept = f"\n\n{path.name} was left as it is." if _is_file(path) else ""
+            if not path.exists():  # moved or deleted: say where it was looked for
+                kept = f"\n\nIt was looked for in {path.parent}."
+                if self.keeps_recent_files:  # and Open Recent no longer offers it
+                    kept += " It is taken off File → Open Recent."
+                    self.recentFilesChanged.emit()
             self.show_error(f"Could not open {path.name}", f"{_sentence(exc.problem)}{kept}")
             return False
         self._install(tpm, path, disk=stamp)
