@@ -112,6 +112,7 @@ def test_escape_stops_and_counts_only_finished_steps(qtbot):
     qtbot.keyClick(mat, Qt.Key.Key_Space)
     assert not mat.run.running
     assert mat.buttons["stop"].text() == "Close" and not mat.ring.isVisible()
+    assert mat.hints.text() == "Esc  close"  # not the step keys, which do nothing now
     qtbot.keyClick(mat, Qt.Key.Key_Escape)  # on the end page Esc closes the window
     assert not mat.isVisible()
 

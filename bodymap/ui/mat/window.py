@@ -76,6 +76,8 @@ def text_sizes(level: int) -> tuple[float, float, float, int]:
 
 
 HINTS = f"Space start / pause    ← →  previous / next    +  add {EXTRA_S} s    Esc  stop"
+ENDED_HINTS = "Esc  close"
+"""The keys once the session has ended: the step keys no longer do anything."""
 
 
 def _label(name: str, parent: QWidget, *, wrap: bool = False, colour: str = "#ffffff") -> QLabel:
@@ -289,6 +291,7 @@ class MatWindow(QWidget):
         for widget in (self.ring, self.crop, *self.buttons.values()):
             widget.setVisible(ref is not None or widget is self.buttons["stop"])
         self.buttons["stop"].setText("Stop" if ref is not None else "Close")
+        self.hints.setText(HINTS if ref is not None else ENDED_HINTS)
         if ref is None:
             self.cautions.hide()
             done = run.steps_done
