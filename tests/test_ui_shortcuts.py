@@ -16,6 +16,8 @@ from bodymap.ui.document.document import MapDocument
 from bodymap.ui.window import dialogs as window_dialogs
 from bodymap.ui.window.mainwindow import MapWindow
 
+EXAMPLES = Path(__file__).resolve().parent.parent / "assets" / "examples"
+
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 NECK_R = ("back", 560.0, 175.0)
 Ctrl = Qt.KeyboardModifier.ControlModifier
@@ -151,6 +153,29 @@ def test_help_lists_every_shortcut_from_the_actions(qtbot, window, monkeypatch) 
     help_menu = next(m for m in window.menuBar().findChildren(type(window.menus["recent"]))
                      if m.objectName() == "helpMenu")  # fmt: skip
     assert window.acts.shortcuts in help_menu.actions()
+
+
+def test_help_lists_the_history_charts_and_a_mat_sessions_keys_and_they_work(qtbot, window) -> None:
+    """The History chart's and a mat session's own keys are in Help (they were not), and
+    the chart's do what Help says."""
+    from bodymap.ui.history.window import HISTORY_KEYS, HistoryPlot
+    from bodymap.ui.mat.window import MAT_KEYS
+
+    rows = window_dialogs.shortcut_rows(window.acts.all_actions())
+    assert set(HISTORY_KEYS) <= set(rows) and set(MAT_KEYS) <= set(rows)
+    window.document.open(EXAMPLES / "desk_worker.bodymap")
+    window.show_history()
+    plot = window.history_dialog.findChild(HistoryPlot)
+    assert plot is not None
+    full = plot.span
+    qtbot.keyClick(plot, Qt.Key.Key_Plus)
+    start, end = plot.span
+    assert end - start < full[1] - full[0]  # zoomed in
+    qtbot.keyClick(plot, Qt.Key.Key_Left)
+    assert plot.span[0] < start  # earlier
+    qtbot.keyClick(plot, Qt.Key.Key_Home)
+    assert plot.span == full  # all dates
+    window.history_dialog.close()
 
 
 def test_a_key_given_twice_is_kept_once(qapp) -> None:

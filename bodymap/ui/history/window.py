@@ -67,6 +67,14 @@ def _when(at: float) -> str:
     return f"{moment.day} {moment.strftime('%b %Y %H:%M')}"
 
 
+HISTORY_KEYS = (
+    ("+, -", "History chart: zoom in, zoom out around the middle"),
+    ("Left, Right", "History chart: move back or forward in time"),
+    ("Home, 0", "History chart: show all dates"),
+)
+"""The keys the History chart handles while it has the focus, for Help."""
+
+
 class HistoryPlot(QWidget):
     """Each spot's check-in intensity over time (date axis, 0–10 axis)."""
 
@@ -356,6 +364,7 @@ class HistoryPlot(QWidget):
             self.zoom(0.8**steps, self.frame().time_at(event.position().x()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        """The keys of :data:`HISTORY_KEYS`."""
         key = event.key()
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom(0.8)

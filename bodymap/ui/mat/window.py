@@ -76,6 +76,13 @@ def text_sizes(level: int) -> tuple[float, float, float, int]:
 
 
 HINTS = f"Space start / pause    ← →  previous / next    +  add {EXTRA_S} s    Esc  stop"
+MAT_KEYS = (
+    ("Space", "Mat session: start or pause"),
+    ("Left, Right", "Mat session: previous or next step"),
+    ("+", f"Mat session: add {EXTRA_S} s to the step"),
+    ("Escape", "Mat session: stop; once ended, close"),
+)
+"""The keys of a mat session (`HINTS` on its screen), for Help."""
 ENDED_HINTS = "Esc  close"
 """The keys once the session has ended: the step keys no longer do anything."""
 

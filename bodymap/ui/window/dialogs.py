@@ -317,7 +317,7 @@ class RenameMapDialog(QDialog):
 
 def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
     """(keys, what they do) for every action with a shortcut, read from the actions
-    themselves, then the diagram's own keys."""
+    themselves, then the diagram's own keys, the History chart's and a mat session's."""
     rows = []
     for action in actions:
         keys = ", ".join(
@@ -328,6 +328,11 @@ def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
                 (keys, action.text().replace("&&", "\0").replace("&", "").replace("\0", "&"))
             )
     rows += [(keys, f"Diagram: {what}") for keys, what in DIAGRAM_KEYS]
+    # the other windows' own keys, read where they are handled (imported only for Help)
+    from bodymap.ui.history.window import HISTORY_KEYS
+    from bodymap.ui.mat.window import MAT_KEYS
+
+    rows += [*HISTORY_KEYS, *MAT_KEYS]
     return rows
 
 
