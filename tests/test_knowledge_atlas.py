@@ -63,3 +63,21 @@ def test_validation_reports_a_segment_the_atlas_lacks() -> None:
     assert problems == [
         "leg_foot.toml: muscle 'soleus': referral segment 'tail' is not in the atlas"
     ]
+
+
+def test_every_muscle_region_carries_its_records_name() -> None:
+    """What lies under a spot and the likely sources name a muscle alike: the region the
+    atlas draws has the name of the record it stands for ("Thoracic erector spinae" in both,
+    not "Erector spinae thoracic" under the spot)."""
+    from bodymap.atlas import load_atlas
+    from bodymap.knowledge import load_knowledge
+
+    muscles = load_knowledge().muscles
+    regions = [
+        r
+        for va in load_atlas().values()
+        for r in va.regions
+        if r.layer in ("superficial", "deep") and r.id in muscles
+    ]
+    assert len(regions) > 200
+    assert [r.id for r in regions if r.name != muscles[r.id].name] == []
