@@ -39,6 +39,8 @@ class SessionRun:
         self.finished = not self.phases
         self.stopped = False
         self.elapsed = 0.0
+        self.added = 0
+        """Seconds added to the current phase with + (its own words give the planned time)."""
         self._reached = 0
 
     # where we are ------------------------------------------------------------------------
@@ -120,6 +122,7 @@ class SessionRun:
     def add_time(self, seconds: int = EXTRA_S) -> None:
         if not self.finished:
             self.remaining += seconds
+            self.added += seconds
 
     def stop(self) -> None:
         self.running = False
@@ -136,3 +139,4 @@ class SessionRun:
         self.index = index
         self._reached = max(self._reached, index)
         self.remaining = float(self.phases[index].phase.seconds)
+        self.added = 0

@@ -323,7 +323,9 @@ class MatWindow(QWidget):
         self.title.setText(ref.step.title)
         self.phase.setText(PHASE_WORDS[ref.phase.kind])
         self.phase.setStyleSheet(f"color: {PHASE_COLOURS[ref.phase.kind].name()};")
-        self.instruction.setText(ref.phase.text)
+        # the phase's words give its planned time: time added with + is said beside them
+        more = f" (+{run.added} s)" if run.added else ""
+        self.instruction.setText(ref.phase.text + more)
         self.cautions.setText("\n".join(f"⚠ {c}" for c in ref.step.cautions))
         self.cautions.setVisible(bool(ref.step.cautions))
         self.next_up.setText(self._next_text())
