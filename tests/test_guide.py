@@ -660,3 +660,35 @@ def test_every_step_prints_its_how_to_and_cautions_whole(qapp, tmp_path: Path) -
             whole = normalised(words).replace("- ", "-")
             assert whole in text, (step.title, whole[-60:])
     assert "after…" not in text
+
+
+def test_a_fingertip_steps_close_up_hatches_no_zone_that_only_keeps_tools_out(
+    qapp, monkeypatch
+) -> None:
+    """The back of the neck is hatched because no ball or roller goes there, but splenius
+    cervicis is worked there with the fingertips: its close-up does not hatch that zone
+    under its shading (the legend says the hatched places are never rolled); a ball step's
+    close-up still does."""
+    from PySide6.QtGui import QImage, QPainter
+
+    from bodymap.atlas import load_atlas
+    from bodymap.knowledge import load_knowledge
+    from bodymap.ui.drawing.painting import ViewPainter
+    from bodymap.ui.printing.diagram import DiagramPainter
+
+    skipped: list[set[str]] = []
+    real = ViewPainter.paint_cautions
+
+    def spy(self, painter, **options):  # type: ignore[no-untyped-def]
+        skipped.append(set(options.get("skip", ())))
+        return real(self, painter, **options)
+
+    monkeypatch.setattr(ViewPainter, "paint_cautions", spy)
+    diagrams = DiagramPainter(load_atlas(), load_knowledge())
+    image = QImage(200, 240, QImage.Format.Format_ARGB32)
+    for muscle in ("splenius_cervicis", "upper_trapezius"):
+        painter = QPainter(image)
+        diagrams.paint_crop(painter, QRectF(0, 0, 200, 240), "back", muscle, "right")
+        painter.end()
+    assert "back_of_neck" in skipped[0]  # hands: the zone keeps only a ball and a roller out
+    assert "back_of_neck" not in skipped[1]  # a ball step: hatched as ever

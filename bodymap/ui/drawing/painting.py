@@ -15,7 +15,7 @@ are re-exported here for the callers that draw alongside a `ViewPainter`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -184,14 +184,20 @@ class ViewPainter:
         return self._roll_zones
 
     def paint_cautions(
-        self, painter: QPainter, *, monochrome: bool = False, within: QRectF | None = None
+        self,
+        painter: QPainter,
+        *,
+        monochrome: bool = False,
+        within: QRectF | None = None,
+        skip: Collection[str] = (),
     ) -> None:
         """The caution zones, hatched, clipped to the body (atlas coordinates); only those
-        reaching into ``within`` when given (a close-up)."""
+        reaching into ``within`` when given (a close-up), and none of the ids in ``skip``
+        (zones that do not apply to the tool of the step drawn)."""
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setClipPath(self.outline_path, Qt.ClipOperation.IntersectClip)
-        self._paint_cautions(painter, monochrome, within)
+        self._paint_cautions(painter, monochrome, within, skip)
         painter.restore()
 
     # painting ------------------------------------------------------------------------
@@ -314,10 +320,16 @@ class ViewPainter:
             painter.drawPath(path)
 
     def _paint_cautions(
-        self, painter: QPainter, monochrome: bool, within: QRectF | None = None
+        self,
+        painter: QPainter,
+        monochrome: bool,
+        within: QRectF | None = None,
+        skip: Collection[str] = (),
     ) -> None:
         colour = QColor(0, 0, 0, 150) if monochrome else palette.CAUTION
-        for _region, path in self.layer_paths("caution"):
+        for region, path in self.layer_paths("caution"):
+            if region.id in skip:
+                continue
             if within is not None and not path.boundingRect().intersects(within):
                 continue
             hatch(painter, path, colour, 5.0)

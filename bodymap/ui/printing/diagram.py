@@ -197,7 +197,12 @@ class DiagramPainter:
         dy = target.center().y() - box.center().y() * scale
         painter.setTransform(QTransform(scale, 0, 0, scale, dx, dy), True)
         self._paint_body_near(vp, painter, box)
-        vp.paint_cautions(painter, monochrome=self.monochrome, within=box)
+        # a zone that keeps out only other tools (a ball or a roller on the back of the
+        # neck) is not hatched in the close-up of a step worked with the fingertips there,
+        # so the shading never lies on a place the picture says is never rolled
+        tool = self.knowledge.muscles[muscle].technique.tool
+        skip = [z.zone for z in self.knowledge.cautions.values() if z.tools and tool not in z.tools]
+        vp.paint_cautions(painter, monochrome=self.monochrome, within=box, skip=skip)
         # ⊕ is the press test's mark: sites in a zone not to press are open rings
         clear, no_press = split_by_press(chosen, points, press_clear(self.atlas, self.knowledge))
         vp.paint_highlight(
