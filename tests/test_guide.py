@@ -296,6 +296,24 @@ def test_a_spot_left_out_by_the_routine_length_is_a_note_not_a_caution() -> None
     assert (rows.spots[1].caution, rows.spots[1].left_out) == (tingling, "")
 
 
+def test_a_left_out_note_never_takes_the_place_of_a_spots_caution() -> None:
+    """The desk worker's short routine leaves spot 5's muscles out: its row keeps the
+    caution of the side of the neck and adds the left-out note (a tester saw the caution
+    replaced by "Left out of the short routine")."""
+    from bodymap.advisor import advise_map
+    from bodymap.knowledge import load_knowledge
+
+    tpm = example("desk_worker")
+    advice = advise_map(tpm, "short")
+    rows = build_guide_content("Me", tpm.spots, advice, load_knowledge(), WHEN.date()).spots
+    both = [row for row in rows if row.caution and row.left_out]
+    assert both, [(row.number, row.caution[:30], row.left_out[:30]) for row in rows]
+    for row in rows:
+        finding = advice.spots[row.number - 1]
+        if finding.cautions:
+            assert row.caution, row.number
+
+
 def test_a_map_without_spots_still_gets_every_warning_sign_and_no_routine() -> None:
     from bodymap.knowledge import load_knowledge
 

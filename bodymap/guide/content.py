@@ -139,21 +139,19 @@ def _spot_notes(finding: SpotFinding | None, knowledge: Knowledge) -> tuple[str,
 
     The caution is why the spot gets no step (a place not to roll, tingling, nothing to
     roll …), else the first caution zone under it; a spot whose muscles only the chosen
-    routine length left out gets that note instead, which is not a safety text.
+    routine length left out gets that note too, which is not a safety text and never
+    takes the caution's place.
     """
     if finding is None:
         return "", ""
+    first = next((c.text.strip() for c in finding.cautions if c.text.strip()), "")
     reason = (finding.not_rolled_reason or "").strip()
     if reason:
         safety = knowledge.safety
         if safety is not None and _template_pattern(safety.spot_left_out).fullmatch(reason):
-            return "", reason
+            return first, reason
         return reason, ""
-    for caution in finding.cautions:
-        text = caution.text.strip()
-        if text:
-            return text, ""
-    return "", ""
+    return first, ""
 
 
 def _excerpt(note: str) -> str:

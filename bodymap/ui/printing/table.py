@@ -55,10 +55,14 @@ class SpotTableBlocks(BlockBuilder):
             self.text(f"{row.intensity}/10 {row.kind}", self.fonts.body, inner[3], max_lines=2),
             self.text(row.note or "–", self.fonts.body, inner[4], max_lines=2),
         ]
-        lead = row.caution or row.left_out
-        lead_ink = CAUTION_INK if row.caution else INK
-        above = self.text(lead, self.fonts.small_bold, inner[4]) if lead else None
-        note_top = above.height + self.u.mm(0.8) if above else 0.0
+        # above the note: the spot's caution (in the caution ink), then what the routine
+        # length left out; both when both apply, so a left-out note never hides a caution
+        leads = [
+            (self.text(text, self.fonts.small_bold, inner[4]), ink)
+            for text, ink in ((row.caution, CAUTION_INK), (row.left_out, INK))
+            if text
+        ]
+        note_top = sum(lead.height + self.u.mm(0.8) for lead, _ in leads)
         last = cells[4]
         assert last is not None
         text_h = max(*(c.height for c in cells[1:4] if c is not None), note_top + last.height)
@@ -76,11 +80,12 @@ class SpotTableBlocks(BlockBuilder):
             painter.setPen(INK)
             for index, ((_, w), cell) in enumerate(zip(cols[1:], cells[1:], strict=True)):
                 top = rect.top() + pad
-                if index == 3 and above is not None:
-                    painter.setPen(lead_ink)
-                    above.draw(painter, x, top)
+                if index == 3:
+                    for lead, ink in leads:
+                        painter.setPen(ink)
+                        lead.draw(painter, x, top)
+                        top += lead.height + self.u.mm(0.8)
                     painter.setPen(INK)
-                    top += note_top
                 if cell is not None:
                     cell.draw(painter, x, top)
                 x += w
