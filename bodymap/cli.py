@@ -399,6 +399,9 @@ def _cmd_session(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(plan.to_json())
         return 0
+    if args.text:
+        _print_session(plan)
+        return 0
     problem = display_problem(os.environ, sys.platform)
     if problem:
         raise CliError(problem, status=2)
@@ -408,6 +411,22 @@ def _cmd_session(args: argparse.Namespace) -> int:
         Path(args.map), args.preset, beginner=args.beginner, length=args.length
     )
     return status
+
+
+def _print_session(plan: Any) -> None:
+    """A session plan as the printed guide's checklist, each step's cautions under it."""
+    from bodymap.guide.session import session_checklist
+
+    checklist = session_checklist(plan)
+    if checklist is None:
+        print(plan.empty_reason or "Nothing to roll in this session.")
+        return
+    print(checklist.title)
+    print(checklist.note)
+    for line, step in zip(checklist.lines, plan.steps, strict=True):
+        print(f"[ ] {line}")
+        for caution in step.cautions:
+            print(f"      caution: {caution}")
 
 
 def _when(text: str) -> datetime:
@@ -883,6 +902,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--beginner", action="store_true", help="shorter holds, a shorter session")
     _length_option(p)
     p.add_argument("--json", action="store_true", help="print the plan as JSON")
+    p.add_argument(
+        "--text",
+        action="store_true",
+        help="print the plan as a timed checklist with each step's cautions (no window)",
+    )
     p.set_defaults(func=_cmd_session)
 
     p = sub.add_parser(

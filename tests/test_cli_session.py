@@ -136,3 +136,22 @@ def test_a_session_from_a_fresh_process_reads_the_answers(tmp_path) -> None:
     proc = run("session", str(EXAMPLES / "desk_worker.bodymap"), "--preset", "full", "--json")
     assert proc.returncode == 0, proc.stderr
     assert (muscle, side) in timed(json.loads(proc.stdout))
+
+
+@pytest.mark.parametrize("preset", PRESET_NAMES)
+def test_session_text_prints_the_plan_as_a_checklist_without_a_window(
+    capsys: pytest.CaptureFixture[str], preset: str
+) -> None:
+    """``--text`` prints the guide's timed checklist, a box per step with its cautions
+    under it, the same steps as ``--json``; no display is needed."""
+    path = str(EXAMPLES / "runner.bodymap")
+    status, out, _ = call(capsys, "session", path, "--preset", preset, "--json")
+    plan = json.loads(out)
+    status, text, err = call(capsys, "session", path, "--preset", preset, "--text")
+    assert status == 0 and err == ""
+    boxes = [line for line in text.splitlines() if line.startswith("[ ] ")]
+    assert len(boxes) == len(plan["steps"]) > 0
+    for line, step in zip(boxes, plan["steps"], strict=True):
+        assert step["name"].split(" (")[0] in line
+    cautions = sum(len(step["cautions"]) for step in plan["steps"])
+    assert text.count("      caution: ") == cautions
