@@ -258,7 +258,8 @@ def _area_point(view: str, text: str) -> PainSpot:
         shape = parse_polygon(text)
     except ValueError as exc:
         raise CliError(f"--polygon: {exc}", status=2) from None
-    on_body = clipped_area(shape, load_atlas()[view])
+    va = load_atlas()[view]
+    on_body = clipped_area(shape, va)
     if on_body.area <= 0:
         raise CliError("--polygon: the polygon does not cover any of the body", status=2)
     share = on_body.area / shape.area
@@ -269,7 +270,7 @@ def _area_point(view: str, text: str) -> PainSpot:
             "the answer is for that part",
             file=sys.stderr,
         )
-    x, y = load_atlas()[view].disc_point(shape)  # where the window puts a painted area's disc
+    x, y = va.disc_point(shape)  # where the window puts a painted area's disc
     return PainSpot(view, x, y, intensity=5, area=shape)
 
 
@@ -636,7 +637,7 @@ def _cmd_muscle(args: argparse.Namespace) -> int:
     from bodymap.advisor.tables import tables_for
     from bodymap.atlas import load_atlas
     from bodymap.knowledge import load_knowledge, muscle_geometry
-    from bodymap.knowledge.names import FACE_WORDS
+    from bodymap.knowledge.places import face_words
 
     muscles = load_knowledge().muscles
     if args.id not in muscles:
@@ -665,9 +666,8 @@ def _cmd_muscle(args: argparse.Namespace) -> int:
     if data["partly"]:
         print(f"  over part of: {', '.join(data['partly'])} (see --json for the shapes)")
     for segment, view in data["faces"].items():
-        other = FACE_WORDS["back" if view == "front" else "front"]
-        more = f", and part of the {other}" if segment in data["partly"] else " only"
-        print(f"  {segment} on the {FACE_WORDS[view]}{more}")
+        partly = segment in data["partly"]
+        print(f"  {segment} on the {face_words(view, partly)}{'' if partly else ' only'}")
     tech = muscle.technique
     # a record rolled by its technique but with no room to roll says so, as the panel and
     # the browser do (the atlas is mirrored: the right side stands for both)

@@ -293,16 +293,13 @@ class _Builder:
                     out.setdefault((source.muscle, source.side), source)
                 else:
                     self._skip(source, _served(source))
-            # every likely source shown that cannot be rolled says what to do instead, also
-            # one too weak for a step of its own (a press answer that raised another source
-            # must not take the "do not roll the front of the neck" away from one still shown)
-            for source in listed(self.ranked):
-                if not self.may_roll(source):
-                    self._skip(source, _served(source))
-        if self.nerve:  # every listed source a clinician must clear first says so
-            for source in listed(self.ranked):
-                if not self.may_roll(source) and (source.muscle, source.side) in self.held:
-                    self._skip(source, _served(source))
+        # every likely source shown that cannot be rolled (no room, no tool, or held for a
+        # clinician's word) says what to do instead, also one too weak for a step of its
+        # own: a press answer that raised another source must not take "do not roll the
+        # front of the neck" away from one still shown
+        for source in listed(self.ranked):
+            if not self.may_roll(source):
+                self._skip(source, _served(source))
         return list(out.values())
 
     def _check_first(self, source: Source) -> str:

@@ -13,10 +13,10 @@ from typing import Any
 
 import numpy as np
 import shapely
-from shapely.geometry import Point, Polygon
+from shapely.geometry import Point
 
 from bodymap.atlas.loader import ViewData
-from bodymap.atlas.model import Hit, Region
+from bodymap.atlas.model import Hit, Region, main_place
 from bodymap.recent import answer_for, answers_for, keep
 from bodymap.sides import MIDLINE_X, side_for
 
@@ -75,14 +75,6 @@ class _LayerIndex:
             for i, j in zip(pairs[0][order].tolist(), pairs[1][order].tolist(), strict=True):
                 out[i].append(regions[j])
         return out
-
-
-def polygons_of(shape: Any) -> list[Any]:
-    """The polygons of a shapely geometry (one, the parts of a multi-part one, or those of
-    a collection); an empty list when it has none."""
-    if isinstance(shape, Polygon):
-        return [] if shape.is_empty else [shape]
-    return [p for part in getattr(shape, "geoms", ()) for p in polygons_of(part)]
 
 
 class ViewAtlas:
@@ -249,15 +241,13 @@ class ViewAtlas:
             return (float(point.x), float(point.y))
         parts = [segments.regions[i] for i in found.tolist()]
         cuts = shapely.intersection(on_body, [r.geometry for r in parts])
-        sizes = shapely.area(cuts).tolist()
-        by_place: dict[str, float] = {}
-        for region, size in zip(parts, sizes, strict=True):
-            by_place[region.id] = by_place.get(region.id, 0.0) + size
-        place = max(by_place, key=lambda key: by_place[key])
-        best = max(
-            (k for k, region in enumerate(parts) if region.id == place), key=lambda k: sizes[k]
+        place, sides = main_place(parts, shapely.area(cuts).tolist())
+        side = max(sides, key=lambda key: sides[key])
+        best = next(
+            k for k, region in enumerate(parts) if (region.id, region.side) == (place, side)
         )
-        piece = max(polygons_of(cuts[best]), key=lambda poly: poly.area)
+        pieces = [p for p in shapely.get_parts(cuts[best]) if p.geom_type == "Polygon"]
+        piece = max(pieces, key=lambda poly: poly.area)
         # the centre of the largest circle inside the piece: its middle, not an edge
         point = shapely.get_point(shapely.maximum_inscribed_circle(piece, tolerance=0.5), 0)
         if not shapely.covers(area, point):  # a sliver: any point of the piece

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -14,6 +15,7 @@ __all__ = [
     "Hit",
     "Lookup",
     "Region",
+    "main_place",
     "mirror_side",
 ]
 
@@ -45,6 +47,21 @@ CAUTION_ZONES: Final = (
 def mirror_side(side: str) -> str:
     """The person's other side (midline stays midline)."""
     return {"right": "left", "left": "right"}.get(side, side)
+
+
+def main_place(segments: Sequence[Region], sizes: Sequence[float]) -> tuple[str, dict[str, float]]:
+    """The place a painted area lies on most: the surface segment id holding the largest
+    share of it, the same segment of both sides counted together (on a tie the first
+    given), with the area's size on each side of that place. ``sizes`` are the area's
+    sizes on ``segments``, in the same order. What names an area
+    (`bodymap.guide.words.area_place`) and where its disc goes
+    (`ViewAtlas.disc_point`)."""
+    places: dict[str, dict[str, float]] = {}
+    for region, size in zip(segments, sizes, strict=True):
+        sides = places.setdefault(region.id, {})
+        sides[region.side] = sides.get(region.side, 0.0) + size
+    place = max(places, key=lambda key: sum(places[key].values()))
+    return place, places[place]
 
 
 @dataclass(frozen=True, eq=False)

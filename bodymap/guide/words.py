@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from bodymap.atlas.model import main_place
 from bodymap.knowledge.places import both_sides_label, sentence_label
 
 if TYPE_CHECKING:
@@ -122,13 +123,8 @@ def area_place(finding: SpotFinding | Hit, side: str) -> str:
     point, else the muscle there, with ``side``."""
     shares = finding.shares
     if shares and len(shares) == len(finding.segments):
-        places: dict[str, dict[str, float]] = {}
-        for region, size in zip(finding.segments, shares, strict=True):
-            sides = places.setdefault(region.id, {})
-            sides[region.side] = sides.get(region.side, 0.0) + size
         # the largest place; on a tie the first, the one under the area's point
-        place = max(places, key=lambda key: sum(places[key].values()))
-        sizes = places[place]
+        place, sizes = main_place(finding.segments, shares)
         name = next(r.name for r in finding.segments if r.id == place) or place
         held = [s for s, size in sizes.items() if size >= BOTH_SIDES_SHARE * sum(sizes.values())]
         if "midline" in sizes:

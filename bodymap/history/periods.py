@@ -13,7 +13,7 @@ from datetime import datetime
 import numpy as np
 
 from bodymap.history.series import HistoryTable
-from bodymap.trend import recent_trend
+from bodymap.trend import TREND_WINDOW_S, recent_trend
 
 __all__ = ["WEEK", "Period", "month_periods", "period_means", "standard_periods", "trend_changes"]
 
@@ -96,7 +96,12 @@ def trend_changes(table: HistoryTable) -> dict[str, float]:
     changes: dict[str, float] = {}
     for spot_id in table.spot_ids:
         times, values = table.readings(spot_id)
-        change = recent_trend(times.tolist(), values.tolist()).change
+        if not len(times):
+            continue
+        # only the tail the trend reads: its window, and one reading before it (which
+        # tells a first reading after a break from a spot's very first)
+        start = max(0, int(np.searchsorted(times, times[-1] - TREND_WINDOW_S, "left")) - 1)
+        change = recent_trend(times[start:].tolist(), values[start:].tolist()).change
         if change is not None:
             changes[spot_id] = change
     return changes

@@ -12,11 +12,14 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from bodymap.knowledge.names import FACE_WORDS
+
 if TYPE_CHECKING:
     from bodymap.atlas import ViewAtlas
 
 __all__ = [
     "both_sides_label",
+    "face_words",
     "place_labels",
     "place_noun",
     "place_phrase",
@@ -83,6 +86,16 @@ _BOTH_SIDES = {
 """Labels of a place a person has two of, as said of both ("buttocks, both sides"); a label
 of one place split at the midline ("Upper abdomen", "Mid back") or written with "of"
 ("Back of thigh") stays as it is."""
+
+
+def face_words(view: str, partly: bool = False) -> str:
+    """The face of a hand segment a pattern covers (``referral.faces``), in words: "palm
+    side", "back", or with a focus adding part of the other face "back, and part of the
+    palm side"."""
+    face = FACE_WORDS[view]
+    if not partly:
+        return face
+    return f"{face}, and part of the {FACE_WORDS['back' if view == 'front' else 'front']}"
 
 
 def both_sides_label(name: str) -> str:

@@ -11,8 +11,7 @@ from bodymap.advisor.tables import tables_for
 from bodymap.atlas import ViewAtlas
 from bodymap.guide.words import minutes_text, position_words, seconds_text, tool_words
 from bodymap.knowledge import Knowledge, Muscle
-from bodymap.knowledge.names import FACE_WORDS
-from bodymap.knowledge.places import place_noun, sentence_label
+from bodymap.knowledge.places import face_words, place_noun, sentence_label
 from bodymap.knowledge.search import area_words
 
 __all__ = ["DONT_ROLL", "FASCIA", "LEGEND", "record_text", "segment_names"]
@@ -47,21 +46,12 @@ def segment_names(
             segment.replace("_", " ").capitalize(),
         )
         if faces and segment in faces:  # "Thumb (back, and part of the palm side)"
-            face, other = (FACE_WORDS[v] for v in _face_and_other(faces[segment]))
-            name = (
-                f"{name} ({face}, and part of the {other})"
-                if segment in partly
-                else (f"{name} ({face})")
-            )
+            name = f"{name} ({face_words(faces[segment], segment in partly)})"
         elif segment in partly:
             name = f"Part of {place_noun(name)}"
         if name not in names:
             names.append(name)
     return names
-
-
-def _face_and_other(view: str) -> tuple[str, str]:
-    return (view, "back" if view == "front" else "front")
 
 
 def _listed(names: list[str]) -> str:

@@ -9,7 +9,7 @@ document keeps one small method per question, which tests replace.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -36,6 +36,7 @@ Answer = Literal["save", "discard", "cancel"]
 Conflict = Literal["replace", "copy", "cancel"]
 """Saving over a file another program changed: write over it, save a copy, or nothing."""
 _Button = QMessageBox.StandardButton
+_T = TypeVar("_T", bound=str)
 
 
 def ask_open_path(parent: QWidget | None, start: str) -> Path | None:
@@ -69,12 +70,7 @@ def ask_discard(parent: QWidget | None, name: str) -> Answer:
         _Button.Save,
         informative="Your changes will be lost if you don't save them.",
     )
-    answer = run_box(box)
-    if answer == _Button.Save:
-        return "save"
-    if answer == _Button.Discard:
-        return "discard"
-    return "cancel"
+    return _save_discard_or_cancel(box, "save", "discard", "cancel")
 
 
 def ask_overwrite(parent: QWidget | None, path: Path, gone: bool) -> Conflict:
@@ -112,12 +108,15 @@ def ask_overwrite(parent: QWidget | None, path: Path, gone: bool) -> Conflict:
             found.setText(label)
             if button == _Button.Discard:
                 found.setIcon(QIcon())  # no waste bin: the version replaced is kept as .bak
+    return _save_discard_or_cancel(box, "copy", "replace", "cancel")
+
+
+def _save_discard_or_cancel(box: QMessageBox, save: _T, discard: _T, cancel: _T) -> _T:
+    """Run a box of Save, Discard and Cancel buttons (however labelled): what each means."""
     answer = run_box(box)
-    if answer == _Button.Discard:
-        return "replace"
     if answer == _Button.Save:
-        return "copy"
-    return "cancel"
+        return save
+    return discard if answer == _Button.Discard else cancel
 
 
 def _confirm(

@@ -9,7 +9,6 @@ A line is broken where the spot went more than `LINE_GAP_DAYS` without a reading
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,7 +16,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 from bodymap.history import decimate, joined
-from bodymap.history.series import BoolArray, FloatArray, column_joins, column_ranges
+from bodymap.history.series import FloatArray, column_joins, column_ranges
+from bodymap.ui.drawing.lines import joined_pairs, lone_points
 from bodymap.ui.history.axes import ChartFrame
 
 __all__ = [
@@ -127,10 +127,10 @@ def draw_series(painter: QPainter, frame: ChartFrame, series: Series, outline: Q
         joins = column_joins(series.times, frame.start, frame.end, columns)
         painter.setPen(QPen(colour, 1.6))
         if len(trend) > 1:
-            painter.drawLines(_segments(trend, joins))
+            painter.drawLines(joined_pairs(trend, joins.tolist()))
         painter.setBrush(colour)
         painter.setPen(Qt.PenStyle.NoPen)
-        for point in _alone(trend, joins):
+        for point in lone_points(trend, joins.tolist()):
             painter.drawEllipse(point, 3.0, 3.0)
         return
     times, values = decimate(series.times, series.values, frame.start, frame.end, columns)
@@ -145,30 +145,14 @@ def draw_series(painter: QPainter, frame: ChartFrame, series: Series, outline: Q
     painter.setPen(QPen(colour, 2))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     if len(points) > 1:
-        painter.drawLines(_segments(points, joins))
+        painter.drawLines(joined_pairs(points, joins.tolist()))
     shown = hi - lo
     every = len(points) == 1 or (shown and frame.plot.width() / shown >= _MARKER_SPACING)
     marker = _marker(series.index)
     painter.setBrush(colour)
     painter.setPen(QPen(outline, 1))
-    for point in points if every else _alone(points, joins):
+    for point in points if every else lone_points(points, joins.tolist()):
         painter.drawPath(_marker_path(marker, point, 4.5))
-
-
-def _segments(points: list[QPointF], joins: BoolArray) -> list[QPointF]:
-    """The pairs of points ``drawLines`` joins: p0 p1, p1 p2, …, leaving out each pair
-    ``joins`` marks False (a gap)."""
-    pairs: list[QPointF] = []
-    for (a, b), join in zip(itertools.pairwise(points), joins.tolist(), strict=True):
-        if join:
-            pairs += (a, b)
-    return pairs
-
-
-def _alone(points: list[QPointF], joins: BoolArray) -> list[QPointF]:
-    """The points no line reaches: gaps (or the ends) on both sides."""
-    flags = [True, *(not j for j in joins.tolist()), True]
-    return [p for i, p in enumerate(points) if flags[i] and flags[i + 1]]
 
 
 def _marker_path(kind: str, centre: QPointF, r: float) -> QPainterPath:

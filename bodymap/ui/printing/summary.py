@@ -29,6 +29,7 @@ from bodymap.guide.summary import summary_content_for
 from bodymap.history import HistoryTable, Period, period_means
 from bodymap.history.summary import checkin_rate, spot_figures
 from bodymap.ui.drawing.heat import HEAT_ALPHA, paint_heat_scale, paint_heat_view
+from bodymap.ui.drawing.lines import joined_pairs, lone_points
 from bodymap.ui.printing.diagram import DiagramPainter
 from bodymap.ui.printing.pages import ensure_app, resolve_page_size, write_pdf
 
@@ -145,18 +146,10 @@ def _sparkline(page: _Page, box: QRectF, times: Any, values: Any, start: float, 
         for t, v in zip(middle.tolist(), means.tolist(), strict=True)
     ]
     # as in the History: broken where the spot went more than two weeks without a reading
-    runs: list[list[QPointF]] = [points[:1]]
-    for point, join in zip(points[1:], joins, strict=True):
-        if join:
-            runs[-1].append(point)
-        else:
-            runs.append([point])
     p.setPen(QPen(QColor("#000000"), page.mm(0.3)))
-    for run in runs:
-        if len(run) > 1:
-            p.drawPolyline(run)
-        elif run:
-            p.drawEllipse(run[0], page.mm(0.4), page.mm(0.4))
+    p.drawLines(joined_pairs(points, joins))
+    for point in lone_points(points, joins):
+        p.drawEllipse(point, page.mm(0.4), page.mm(0.4))
 
 
 def paint_summary(

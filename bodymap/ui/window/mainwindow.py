@@ -232,7 +232,7 @@ class MapWindow(QMainWindow):
         a.spot_tool.triggered.connect(lambda: self.choose_tool("click"))
         # B (and its button) toggles painting and marking spots, and leaves the eraser for
         # painting; E (and its button) chooses the eraser, pressed again it stays
-        a.paint_tool.triggered.connect(lambda: self._toggle_tool(("paint",), "click"))
+        a.paint_tool.triggered.connect(lambda: self._toggle_tool("paint", "click"))
         a.eraser.triggered.connect(lambda: self.choose_tool("erase"))
         self.canvas.brushChanged.connect(self._show_tool)
         self._show_tool()
@@ -291,9 +291,9 @@ class MapWindow(QMainWindow):
         self.canvas.set_eraser(tool == "erase")
         self._show_tool()
 
-    def _toggle_tool(self, leaving: tuple[str, ...], back: str) -> None:
-        """Choose ``leaving[0]``, or ``back`` when the tool is already one of ``leaving``."""
-        self.choose_tool(back if self.tool in leaving else leaving[0])
+    def _toggle_tool(self, tool: str, back: str) -> None:
+        """Choose ``tool``, or ``back`` when it is the tool already."""
+        self.choose_tool(back if self.tool == tool else tool)
 
     def _show_tool(self) -> None:
         """Exactly the current tool's action is checked (the canvas holds the tool)."""
