@@ -7,9 +7,17 @@ Spot and site markers ignore the view's zoom so they keep a readable size on scr
 
 from __future__ import annotations
 
+import math
+from collections import OrderedDict
+
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QTransform
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.painting import Highlight, ViewPainter, paint_site_marker, paint_spot_marker
@@ -68,11 +76,121 @@ class BodyItem(_DrawnItem):
     def boundingRect(self) -> QRectF:
         return self.view_painter.frame
 
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        figure = _FIGURES.figure(self, painter) if self._whole_on_screen() else None
+        if figure is None:
+            self.draw_figure(painter)
+            return
+        pixmap, origin = figure
+        painter.save()
+        painter.setWorldTransform(QTransform())
+        painter.drawPixmap(origin, pixmap)
+        painter.restore()
+
     def draw(self, painter: QPainter) -> None:
+        self.draw_figure(painter)
+
+    def _whole_on_screen(self) -> bool:
+        """Whether the whole figure shows in the canvas: then Qt keeps it whole in its
+        item cache too, and a kept figure gives exactly its pixels. (Zoomed in further,
+        Qt keeps only the part on screen, with its skin gradient a level or two off.)"""
+        scene = self.scene()
+        views = scene.views() if scene is not None else []
+        return bool(views) and all(
+            QRectF(view.viewport().rect()).contains(
+                self.deviceTransform(view.viewportTransform()).mapRect(self.boundingRect())
+            )
+            for view in views
+        )
+
+    def draw_figure(self, painter: QPainter) -> None:
+        """The figure itself, drawn path by path (some 4,000 paths: tens of ms)."""
         vp = self.view_painter
         vp.paint_body(painter, layers=self.layers, labels=self.labels)
         vp.paint_side_marks(painter)
         vp.paint_title(painter, self.title)
+
+
+class _Figures:
+    """Each view's figure drawn once per scale and kept, for every canvas in the program.
+
+    Qt's device cache keeps a figure per item, so each new window (a second map, the
+    screenshot command, a print preview's canvas) would draw its figures again. Here the
+    figure is drawn into a pixmap aligned to whole device pixels, keyed by everything
+    that changes its pixels: the view, the layers, the labels, the caption, the scale,
+    where between two pixels the figure starts, the pixel ratio and the render hints.
+    Laid down at a whole-pixel offset over transparent pixels, it gives the pixels that
+    drawing it there would. Only a figure shown whole is kept (zoomed in, Qt's item cache
+    keeps the part on screen and a figure drawn again scrolls in), and few of them: a
+    zoom makes a new scale.
+    """
+
+    KEEP = 8
+    MAX_PIXELS = 4_000_000
+
+    def __init__(self) -> None:
+        self._kept: OrderedDict[tuple[object, ...], tuple[QPixmap, object]] = OrderedDict()
+
+    def clear(self) -> None:
+        self._kept.clear()
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def figure(self, item: BodyItem, painter: QPainter) -> tuple[QPixmap, QPointF] | None:
+        """The figure of ``item`` as ``painter`` would draw it, and where it goes in
+        ``painter``'s device; None when the item is turned or too large to keep."""
+        world = painter.worldTransform()
+        if world.isRotating() or not world.isAffine():
+            return None
+        ratio = painter.device().devicePixelRatioF()
+        rect = world.mapRect(item.boundingRect())
+        left, top = math.floor(rect.left() * ratio), math.floor(rect.top() * ratio)
+        width = math.ceil(rect.right() * ratio) - left
+        height = math.ceil(rect.bottom() * ratio) - top
+        if width <= 0 or height <= 0 or width * height > self.MAX_PIXELS:
+            return None
+        origin_x, origin_y = left / ratio, top / ratio
+        key = (
+            id(item.view_painter.view_atlas),
+            item.view,
+            item.layers,
+            item.labels,
+            item.title,
+            world.m11(),
+            world.m22(),
+            world.dx() - origin_x,
+            world.dy() - origin_y,
+            ratio,
+            int(painter.renderHints().value),
+            painter.font().key(),
+        )
+        kept = self._kept.get(key)
+        if kept is not None and kept[1] is item.view_painter.view_atlas:
+            self._kept.move_to_end(key)
+            return kept[0], QPointF(origin_x, origin_y)
+        pixmap = QPixmap(width, height)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        drawing = QPainter(pixmap)
+        drawing.setRenderHints(painter.renderHints())
+        drawing.setFont(painter.font())
+        drawing.setWorldTransform(world * QTransform.fromTranslate(-origin_x, -origin_y))
+        item.draw_figure(drawing)
+        drawing.end()
+        self._kept[key] = (pixmap, item.view_painter.view_atlas)
+        while len(self._kept) > self.KEEP:
+            self._kept.popitem(last=False)
+        return pixmap, QPointF(origin_x, origin_y)
+
+
+_FIGURES = _Figures()
+"""The figures kept for every canvas of the program."""
 
 
 class HoverItem(QGraphicsPathItem):

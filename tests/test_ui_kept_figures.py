@@ -1,0 +1,91 @@
+"""The body figure is drawn once per scale and kept for every canvas: what a canvas shows
+through the kept figure is, pixel for pixel, what drawing the figure there shows."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QImage
+
+from bodymap.ui.canvas import items
+from bodymap.ui.canvas.items import BodyItem
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+def _canvas_image(window) -> QImage:
+    canvas = window.canvas
+    for body in (canvas.body_item(view) for view in ("front", "back")):
+        body.update()  # Qt's own per-item cache: draw again, through draw()
+    return canvas.viewport().grab().toImage()
+
+
+@pytest.fixture
+def drawn_directly(monkeypatch: pytest.MonkeyPatch):
+    """Turn the kept figures off: every paint draws the figure path by path."""
+
+    def off() -> None:
+        monkeypatch.setattr(items._FIGURES, "figure", lambda item, painter: None)
+
+    return off
+
+
+@pytest.mark.parametrize(
+    ("size", "zoom", "layers"),
+    [
+        ((1400, 900), 1.0, ()),
+        ((1000, 700), 1.0, ("deep", "labels")),
+        ((1400, 900), 2.5, ("caution", "fascia")),
+        ((1223, 811), 1.0, ("segment",)),
+        ((1223, 811), 1.37, ()),  # zoomed in: the figure is not whole on screen
+    ],
+)
+def test_the_kept_figure_gives_the_pixels_of_drawing_it(
+    main_window, drawn_directly, size, zoom, layers
+) -> None:
+    items._FIGURES.clear()
+    window = main_window(*size)
+    for layer in layers:
+        window.canvas.set_layer_visible(layer, True)
+    if zoom != 1.0:
+        window.canvas.zoom_by(zoom)
+    kept = _canvas_image(window)
+    assert len(items._FIGURES) == (2 if zoom == 1.0 else 0)  # kept once shown whole
+    again = _canvas_image(window)  # a second paint, from what was kept
+    drawn_directly()
+    drawn = _canvas_image(window)
+    assert kept == drawn
+    assert again == drawn
+
+
+def test_a_second_window_uses_the_figures_the_first_drew(main_window, monkeypatch) -> None:
+    items._FIGURES.clear()
+    _canvas_image(main_window(1400, 900))
+    kept = len(items._FIGURES)
+    assert kept == 2  # front and back
+    drawn: list[str] = []
+    original = BodyItem.draw_figure
+    monkeypatch.setattr(
+        BodyItem,
+        "draw_figure",
+        lambda self, painter: (drawn.append(self.view), original(self, painter)),
+    )
+    _canvas_image(main_window(1400, 900))
+    assert drawn == []
+    assert len(items._FIGURES) == kept
+
+
+def test_a_layer_change_draws_a_new_figure(main_window) -> None:
+    window = main_window(1400, 900)
+    before = _canvas_image(window)
+    window.canvas.set_layer_visible("deep", True)
+    assert _canvas_image(window) != before
+    window.canvas.set_layer_visible("deep", False)
+    assert _canvas_image(window) == before
+
+
+def test_few_figures_are_kept_however_often_the_scale_changes(main_window) -> None:
+    window = main_window(1400, 900)
+    for size in range(12):
+        window.resize(1400 - 20 * size, 900 - 10 * size)  # a new scale each time
+        _canvas_image(window)
+    assert len(items._FIGURES) <= items._Figures.KEEP
