@@ -314,7 +314,7 @@ class MapWindow(QMainWindow):
     def _no_tab_bar_stops(self, _visible: bool = False) -> None:
         """The docks' tab bar (Advice | Muscles) is no Tab stop: with the muscle browser
         hidden it sat, invisible, in the Tab order; the View menu switches the docks."""
-        for bar in self.findChildren(QTabBar):
+        for bar in self.findChildren(QTabBar, "", Qt.FindChildOption.FindDirectChildrenOnly):
             bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def _highlight_source(self, muscle: str, side: str) -> None:
