@@ -21,6 +21,7 @@ from bodymap.maps.values import (
     MAX_SPOTS,
     Area,
     Change,
+    ChangeKind,
     CheckIn,
     PressAnswer,
     SessionRecord,
@@ -175,12 +176,15 @@ class MoveSpot(Operation):
     text: ClassVar[str] = "Move spot"
 
     def apply(self, tpm: TriggerPointMap) -> None:
-        index = spot_index(tpm, self.spot_id)
-        spot = tpm.spots[index]
-        if ((spot.x, spot.y), spot.side) != (tuple(self.old_xy), self.old_side):
-            raise ValueError(f"spot {self.spot_id} is not where this move expects it")
-        moved = dataclasses.replace(spot, x=self.new_xy[0], y=self.new_xy[1], side=self.new_side)
-        _replace_spot(tpm, index, moved, Change("moved", self.spot_id))
+        (x, y), (new_x, new_y) = self.old_xy, self.new_xy
+        _change_spot(
+            tpm,
+            self.spot_id,
+            "moved",
+            {"x": x, "y": y, "side": self.old_side},
+            {"x": new_x, "y": new_y, "side": self.new_side},
+            "is not where this move expects it",
+        )
 
     def inverse(self) -> Operation:
         return MoveSpot(self.spot_id, self.new_xy, self.old_xy, self.new_side, self.old_side)
@@ -215,12 +219,8 @@ class EditSpot(Operation):
         object.__setattr__(self, "after", MappingProxyType(dict(self.after)))
 
     def apply(self, tpm: TriggerPointMap) -> None:
-        index = spot_index(tpm, self.spot_id)
-        spot = tpm.spots[index]
-        if any(getattr(spot, key) != value for key, value in self.before.items()):
-            raise ValueError(f"spot {self.spot_id} changed since this edit was made")
-        edited = dataclasses.replace(spot, **self.after)  # type: ignore[arg-type]
-        _replace_spot(tpm, index, edited, Change("edited", self.spot_id))
+        stale = "changed since this edit was made"
+        _change_spot(tpm, self.spot_id, "edited", self.before, self.after, stale)
 
     def inverse(self) -> Operation:
         return EditSpot(self.spot_id, self.after, self.before)
@@ -304,18 +304,15 @@ class SetArea(Operation):
     text: ClassVar[str] = "Change area"
 
     def apply(self, tpm: TriggerPointMap) -> None:
-        index = spot_index(tpm, self.spot_id)
-        spot = tpm.spots[index]
-        if (spot.area, (spot.x, spot.y), spot.side) != (
-            self.old_area,
-            tuple(self.old_xy),
-            self.old_side,
-        ):
-            raise ValueError(f"spot {self.spot_id} changed since this area was drawn")
-        changed = dataclasses.replace(
-            spot, x=self.new_xy[0], y=self.new_xy[1], side=self.new_side, area=self.new_area
+        (x, y), (new_x, new_y) = self.old_xy, self.new_xy
+        _change_spot(
+            tpm,
+            self.spot_id,
+            "edited",
+            {"area": self.old_area, "x": x, "y": y, "side": self.old_side},
+            {"area": self.new_area, "x": new_x, "y": new_y, "side": self.new_side},
+            "changed since this area was drawn",
         )
-        _replace_spot(tpm, index, changed, Change("edited", self.spot_id))
 
     def inverse(self) -> Operation:
         return SetArea(
@@ -461,6 +458,21 @@ def _check_spots_known(tpm: TriggerPointMap, checkin: CheckIn) -> None:
         raise ValueError(f"the check-in names an unknown spot {unknown[0]}")
 
 
-def _replace_spot(tpm: TriggerPointMap, index: int, spot: Spot, change: Change) -> None:
+def _change_spot(
+    tpm: TriggerPointMap,
+    spot_id: str,
+    kind: ChangeKind,
+    before: Mapping[str, object],
+    after: Mapping[str, object],
+    stale: str,
+) -> None:
+    """Give spot ``spot_id`` the field values ``after`` (a ``kind`` change), if it still has
+    the values ``before``; otherwise ValueError "spot <id> <stale>": the map changed since
+    the operation was made."""
+    index = spot_index(tpm, spot_id)
     spots = tpm.spots
-    tpm._commit(change, spots=(*spots[:index], spot, *spots[index + 1 :]))
+    spot = spots[index]
+    if any(getattr(spot, key) != value for key, value in before.items()):
+        raise ValueError(f"spot {spot_id} {stale}")
+    changed = dataclasses.replace(spot, **after)  # type: ignore[arg-type]
+    tpm._commit(Change(kind, spot_id), spots=(*spots[:index], changed, *spots[index + 1 :]))

@@ -182,9 +182,9 @@ class AdvicePanel(QWidget):
     pressSiteShown = Signal(str, str, str, float, float)
     """A press test's "⊕ Show": (muscle, side, view, x, y), the one point to press."""
     patternRequested = Signal(str, str)
+    """A source's "Show referral pattern": open the muscle browser on (muscle, side)."""
     pressAnswered = Signal(str, str, str, str)
     """A press-test answer: (spot id, muscle, side, answer), answer "" clears it."""
-    """A source's "Show referral pattern": open the muscle browser on (muscle, side)."""
     spotSelected = Signal(str)
     editRequested = Signal(str, dict)
     lengthChanged = Signal(str)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QPaintDevice, QPainter, QPen
 
 from bodymap.guide.layout import Block
@@ -71,3 +71,31 @@ class BlockBuilder:
 
     def _block(self, kind: str, height: float, paint: Paint, **kw: Any) -> Block:
         return Block(kind, height, paint, **kw)
+
+    def _heading(
+        self,
+        kind: str,
+        title: str,
+        font: QFont,
+        ink: QColor,
+        below_mm: float,
+        space_mm: float,
+        rule_pt: float | None = None,
+    ) -> Block:
+        """A heading kept with the block after it: ``title`` in ``font`` and ``ink``,
+        ``space_mm`` above it and ``below_mm`` under it; a rule ``rule_pt`` wide just under
+        the text, where given."""
+        text = self.text(title, font, self.width)
+        height = text.height + self.u.mm(below_mm)
+
+        def paint(painter: QPainter, rect: QRectF) -> None:
+            painter.setPen(ink)
+            text.draw(painter, rect.left(), rect.top())
+            if rule_pt is not None:
+                painter.setPen(self._pen(RULE, rule_pt))
+                y = rect.top() + text.height + self.u.mm(0.8)
+                painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+
+        return self._block(
+            kind, height, paint, keep_with_next=True, space_before=self.u.mm(space_mm)
+        )

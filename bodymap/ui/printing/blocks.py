@@ -76,19 +76,7 @@ class GuideBlocks(BlockBuilder):
         return self._block("title", height, paint)
 
     def section(self, title: str, space_mm: float = 6.0) -> Block:
-        text = self.text(title, self.fonts.heading, self.width)
-        height = text.height + self.u.mm(2.0)
-
-        def paint(painter: QPainter, rect: QRectF) -> None:
-            painter.setPen(INK)
-            text.draw(painter, rect.left(), rect.top())
-            painter.setPen(self._pen(RULE, 0.5))
-            y = rect.top() + text.height + self.u.mm(0.8)
-            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
-
-        return self._block(
-            "section", height, paint, keep_with_next=True, space_before=self.u.mm(space_mm)
-        )
+        return self._heading("section", title, self.fonts.heading, INK, 2.0, space_mm, 0.5)
 
     def paragraph(
         self, kind: str, text: str, font: QFont | None = None, space_mm: float = 2.0

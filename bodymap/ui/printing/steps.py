@@ -19,16 +19,7 @@ class RoutineBlocks(BlockBuilder):
     """Blocks of the routine."""
 
     def group(self, heading: str, space_mm: float = 4.0) -> Block:
-        text = self.text(heading, self.fonts.group, self.width)
-        height = text.height + self.u.mm(1.0)
-
-        def paint(painter: QPainter, rect: QRectF) -> None:
-            painter.setPen(MUTED)
-            text.draw(painter, rect.left(), rect.top())
-
-        return self._block(
-            "group", height, paint, keep_with_next=True, space_before=self.u.mm(space_mm)
-        )
+        return self._heading("group", heading, self.fonts.group, MUTED, 1.0, space_mm)
 
     def step(self, step: GuideStep, repeat_header: Block | None = None) -> Block:
         u = self.u

@@ -6,6 +6,8 @@ one place makes the menus, the shortcuts and the tests agree.
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
@@ -48,43 +50,40 @@ class WindowActions:
     """
 
     def __init__(self, parent: QMainWindow, undo: QAction, redo: QAction) -> None:
-        a = _action
+        a = functools.partial(_action, parent)
         # File
-        self.new = a(parent, "new", "&New", "Start a new, empty map", Key.New)
-        self.open = a(parent, "open", "&Open…", "Open a saved map", Key.Open)
-        self.save = a(parent, "save", "&Save", "Save the map", Key.Save)
-        self.save_as = a(
-            parent, "saveAs", "Save &As…", "Save the map under a new name", "Ctrl+Shift+S"
-        )
+        self.new = a("new", "&New", "Start a new, empty map", Key.New)
+        self.open = a("open", "&Open…", "Open a saved map", Key.Open)
+        self.save = a("save", "&Save", "Save the map", Key.Save)
+        self.save_as = a("saveAs", "Save &As…", "Save the map under a new name", "Ctrl+Shift+S")
         self.revert = a(
-            parent, "revert", "Rever&t", "Go back to the saved version of the map, or load "
-            "it again after another program changed it",
+            "revert", "Rever&t",
+            "Go back to the saved version of the map, or load it again after another program "
+            "changed it",
         )  # fmt: skip
         self.rename_map = a(
-            parent, "renameMap", "Rena&me Map…", "Give the map a new name (the file keeps its "
-            "own)",
-        )  # fmt: skip
-        self.export_png = a(parent, "exportPng", "Map as &PNG…", "Save both diagrams as a picture")
+            "renameMap", "Rena&me Map…", "Give the map a new name (the file keeps its own)"
+        )
+        self.export_png = a("exportPng", "Map as &PNG…", "Save both diagrams as a picture")
         self.export_csv = a(
-            parent, "exportCsv", "Spots as &CSV…", "Save the spots as a table for spreadsheets"
+            "exportCsv", "Spots as &CSV…", "Save the spots as a table for spreadsheets"
         )
         self.export_geojson = a(
-            parent, "exportGeojson", "Spots as &GeoJSON…", "Save the spots as GeoJSON points"
+            "exportGeojson", "Spots as &GeoJSON…", "Save the spots as GeoJSON points"
         )
-        self.print = a(parent, "print", "&Print…", "Print the rolling guide", Key.Print)
+        self.print = a("print", "&Print…", "Print the rolling guide", Key.Print)
         self.print_preview = a(
-            parent, "printPreview", "Print Pre&view…", "See the rolling guide before printing",
+            "printPreview", "Print Pre&view…", "See the rolling guide before printing",
             "Ctrl+Shift+P",
         )  # fmt: skip
         self.export_guide = a(
-            parent, "exportGuide", "Export &Guide as PDF…", "Save the rolling guide as a PDF",
-            "Ctrl+E",
-        )  # fmt: skip
+            "exportGuide", "Export &Guide as PDF…", "Save the rolling guide as a PDF", "Ctrl+E"
+        )
         self.export_summary = a(
-            parent, "exportSummary", "Export S&ummary as PDF…",
+            "exportSummary", "Export S&ummary as PDF…",
             "Save a one-page summary of the history for a clinician",
         )  # fmt: skip
-        self.quit = a(parent, "quit", "&Quit", "Quit bodymap", "Ctrl+Q")
+        self.quit = a("quit", "&Quit", "Quit bodymap", "Ctrl+Q")
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         # Edit
         undo.setObjectName("undo")
@@ -94,82 +93,68 @@ class WindowActions:
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         redo.setStatusTip("Make the change taken back again")
         self.undo, self.redo = undo, redo
-        self.delete_spot = a(
-            parent, "deleteSpot", "&Delete Spot", "Delete the selected spot", "Del"
-        )
+        self.delete_spot = a("deleteSpot", "&Delete Spot", "Delete the selected spot", "Del")
         self.edit_spot = a(
-            parent, "editSpot", "&Edit Spot…", "Edit the selected spot's intensity, kind and note",
+            "editSpot", "&Edit Spot…", "Edit the selected spot's intensity, kind and note",
             "Return", "Enter",
         )  # fmt: skip
-        self.check_in = a(
-            parent, "checkIn", "Check &In…", "Log how each spot feels today", "Ctrl+K"
-        )
+        self.check_in = a("checkIn", "Check &In…", "Log how each spot feels today", "Ctrl+K")
         self.edit_check_ins = a(
-            parent, "editCheckIns", "Edit Check-in&s…", "Change the note of a past check-in, or "
-            "delete one",
-        )  # fmt: skip
+            "editCheckIns", "Edit Check-in&s…", "Change the note of a past check-in, or delete one"
+        )
         self.mat_session = a(
-            parent, "matSession", "Start &Mat Session…", "A timed rolling session, full screen",
-            "Ctrl+M",
-        )  # fmt: skip
+            "matSession", "Start &Mat Session…", "A timed rolling session, full screen", "Ctrl+M"
+        )
         # Paint: three tools, one of them checked (the window keeps them so)
         self.spot_tool = a(
-            parent, "spotTool", "Mar&k Spots", "Click where it hurts to mark a spot",
-            checkable=True,
-        )  # fmt: skip
+            "spotTool", "Mar&k Spots", "Click where it hurts to mark a spot", checkable=True
+        )
         self.paint_tool = a(
-            parent, "paintTool", "&Paint Areas", "Paint where it hurts with a round brush "
-            "(B again: back to marking spots)", "B", checkable=True,
+            "paintTool", "&Paint Areas",
+            "Paint where it hurts with a round brush (B again: back to marking spots)",
+            "B", checkable=True,
         )  # fmt: skip
         self.eraser = a(
-            parent, "eraser", "Er&ase Paint", "The brush takes paint away (a right-drag always "
-            "does; B: back to painting)", "E", checkable=True,
+            "eraser", "Er&ase Paint",
+            "The brush takes paint away (a right-drag always does; B: back to painting)",
+            "E", checkable=True,
         )  # fmt: skip
-        self.brush_smaller = a(parent, "brushSmaller", "Smaller &Brush", "Shrink the brush", "[")
-        self.brush_larger = a(parent, "brushLarger", "&Larger Brush", "Enlarge the brush", "]")
+        self.brush_smaller = a("brushSmaller", "Smaller &Brush", "Shrink the brush", "[")
+        self.brush_larger = a("brushLarger", "&Larger Brush", "Enlarge the brush", "]")
         # View
         self.view_group = QActionGroup(parent)
         self.view_both = a(
-            parent, "viewBoth", "&Both Views", "Show front and back", "Ctrl+1", checkable=True
+            "viewBoth", "&Both Views", "Show front and back", "Ctrl+1", checkable=True
         )
-        self.view_front = a(
-            parent, "viewFront", "&Front", "Show the front only", "Ctrl+2", checkable=True
-        )
-        self.view_back = a(
-            parent, "viewBack", "B&ack", "Show the back only", "Ctrl+3", checkable=True
-        )
+        self.view_front = a("viewFront", "&Front", "Show the front only", "Ctrl+2", checkable=True)
+        self.view_back = a("viewBack", "B&ack", "Show the back only", "Ctrl+3", checkable=True)
         for action in (self.view_both, self.view_front, self.view_back):
             self.view_group.addAction(action)
         self.view_both.setChecked(True)
         self.layers: dict[str, QAction] = {
-            name: a(parent, f"layer_{name}", text, f"Show or hide: {text.replace('&', '')}",
-                    checkable=True)
+            name: a(f"layer_{name}", text, f"Show or hide: {text.replace('&', '')}", checkable=True)
             for name, text, _default in LAYERS
-        }  # fmt: skip
-        self.zoom_in = a(parent, "zoomIn", "Zoom &In", "Enlarge the diagrams", Key.ZoomIn)
-        self.zoom_out = a(parent, "zoomOut", "Zoom &Out", "Shrink the diagrams", Key.ZoomOut)
-        self.zoom_fit = a(parent, "zoomFit", "Fi&t to Window", "Show the whole figures", "Ctrl+0")
+        }
+        self.zoom_in = a("zoomIn", "Zoom &In", "Enlarge the diagrams", Key.ZoomIn)
+        self.zoom_out = a("zoomOut", "Zoom &Out", "Shrink the diagrams", Key.ZoomOut)
+        self.zoom_fit = a("zoomFit", "Fi&t to Window", "Show the whole figures", "Ctrl+0")
         self.muscles = a(
-            parent, "muscles", "&Muscles…", "Find a muscle by name and see where it refers "
-            "pain, where its trigger points sit and how to roll it", "Ctrl+F",
+            "muscles", "&Muscles…",
+            "Find a muscle by name and see where it refers pain, where its trigger points sit "
+            "and how to roll it",
+            "Ctrl+F",
         )  # fmt: skip
-        self.history = a(
-            parent, "history", "&History…", "See how each spot felt over time", "Ctrl+H"
-        )
-        self.heat_map = a(
-            parent, "heatMap", "H&eat Map…", "See the body coloured by pain over a period"
-        )
+        self.history = a("history", "&History…", "See how each spot felt over time", "Ctrl+H")
+        self.heat_map = a("heatMap", "H&eat Map…", "See the body coloured by pain over a period")
         # Help
         self.safety = a(
-            parent, "safety", "&Using bodymap safely…", "Self-care guidance and when to see a "
-            "clinician",
-        )  # fmt: skip
-        self.shortcuts = a(parent, "shortcuts", "&Keyboard Shortcuts…", "Every key bodymap knows")
+            "safety", "&Using bodymap safely…", "Self-care guidance and when to see a clinician"
+        )
+        self.shortcuts = a("shortcuts", "&Keyboard Shortcuts…", "Every key bodymap knows")
         self.focus_diagram = a(
-            parent, "focusDiagram", "Back to the Diagram", "From the panel back to the diagram",
-            "Escape",
-        )  # fmt: skip
-        self.about = a(parent, "about", "&About bodymap", "Version and licence")
+            "focusDiagram", "Back to the Diagram", "From the panel back to the diagram", "Escape"
+        )
+        self.about = a("about", "&About bodymap", "Version and licence")
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
     def all_actions(self) -> list[QAction]:
