@@ -76,12 +76,7 @@ class BodyItem(_DrawnItem):
     def boundingRect(self) -> QRectF:
         return self.view_painter.frame
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionGraphicsItem,
-        widget: QWidget | None = None,
-    ) -> None:
+    def draw(self, painter: QPainter) -> None:
         figure = _FIGURES.figure(self, painter) if self._whole_on_screen() else None
         if figure is None:
             self.draw_figure(painter)
@@ -91,9 +86,6 @@ class BodyItem(_DrawnItem):
         painter.setWorldTransform(QTransform())
         painter.drawPixmap(origin, pixmap)
         painter.restore()
-
-    def draw(self, painter: QPainter) -> None:
-        self.draw_figure(painter)
 
     def _whole_on_screen(self) -> bool:
         """Whether the whole figure shows in the canvas: then Qt keeps it whole in its
