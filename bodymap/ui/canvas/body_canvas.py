@@ -89,7 +89,7 @@ class BodyCanvas(QGraphicsView):
         viewport.setMouseTracking(True)
         self.setViewport(viewport)
         self._atlas = atlas if atlas is not None else load_atlas()
-        self._painters = {view: ViewPainter(self._atlas[view]) for view in self._atlas}
+        self._painters = {view: ViewPainter.of(self._atlas[view]) for view in self._atlas}
         self.setScene(QGraphicsScene(self))
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing

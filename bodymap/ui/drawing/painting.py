@@ -4,7 +4,7 @@ Everything is drawn in atlas coordinates (y down, figure from y = 0 to 1000, mid
 x = 500). :func:`view_transform` maps a view into any rectangle, keeping its aspect, so
 callers can convert between atlas and device coordinates::
 
-    vp = ViewPainter(load_atlas()["back"])
+    vp = ViewPainter.of(load_atlas()["back"])
     vp.paint(painter, QRectF(0, 0, 300, 500), spots=tpm.spots,
              highlight=Highlight("upper_trapezius", "right", [(560.0, 180.0)]))
     atlas_point = view_transform(va, rect).inverted()[0].map(device_point)
@@ -15,8 +15,9 @@ are re-exported here for the callers that draw alongside a `ViewPainter`.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Collection, Iterable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPainterPath, QPen, QTransform
@@ -131,8 +132,22 @@ def paint_area_fill(
 class ViewPainter:
     """Draws one atlas view: body, muscles, optional layers, spots and a highlight.
 
-    Paths are built once per view and reused; painting never touches the model.
+    Paths are built once per view and reused; painting never touches the model. `of`
+    gives the one painter of a view for the whole program (every canvas, print and
+    export), so its paths are built once, not once per window.
     """
+
+    _painters: ClassVar[weakref.WeakKeyDictionary[ViewAtlas, ViewPainter]] = (
+        weakref.WeakKeyDictionary()
+    )
+
+    @classmethod
+    def of(cls, view_atlas: ViewAtlas) -> ViewPainter:
+        """The painter of ``view_atlas``, made at its first use."""
+        painter = cls._painters.get(view_atlas)
+        if painter is None:
+            painter = cls._painters[view_atlas] = cls(view_atlas)
+        return painter
 
     def __init__(self, view_atlas: ViewAtlas) -> None:
         self.view_atlas = view_atlas

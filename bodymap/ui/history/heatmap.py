@@ -72,7 +72,7 @@ class HeatMapView(QWidget):
         from bodymap.atlas import load_atlas
 
         atlas = load_atlas()
-        self._painters = {view: ViewPainter(atlas[view]) for view in ("front", "back")}
+        self._painters = {view: ViewPainter.of(atlas[view]) for view in ("front", "back")}
         self.spots: tuple[Spot, ...] = ()
         self.values: dict[str, float] = {}
         self.change = False

@@ -64,7 +64,7 @@ class StepCrop(QWidget):
 
     def painter_for(self, view: str) -> ViewPainter:
         if view not in self._painters:
-            self._painters[view] = ViewPainter(self._atlas[view])
+            self._painters[view] = ViewPainter.of(self._atlas[view])
         return self._painters[view]
 
     def show_step(self, step: SessionStep | None, spots: Sequence[Spot]) -> None:

@@ -68,7 +68,7 @@ class DiagramPainter:
 
     def painter_for(self, view: str) -> ViewPainter:
         if view not in self._painters:
-            self._painters[view] = ViewPainter(self.atlas[view])
+            self._painters[view] = ViewPainter.of(self.atlas[view])
         return self._painters[view]
 
     def sites(self, muscle: str, side: str, view: str) -> list[tuple[float, float]]:

@@ -46,7 +46,7 @@ def render_map_image(
     """Both diagrams (front left, back right) with the numbered spots, on white, under the
     map's name."""
     atlas = atlas or load_atlas()
-    painters = [ViewPainter(atlas[view]) for view in ("front", "back")]
+    painters = [ViewPainter.of(atlas[view]) for view in ("front", "back")]
     frames = [view_frame(atlas[view]) for view in ("front", "back")]
     body_height = height - _TITLE_PX
     widths = [body_height * frame.width() / frame.height() for frame in frames]
