@@ -665,7 +665,7 @@ REQUIRED_CAUTIONS = {
     "gluteus_maximus": ("sciatic",),
     "piriformis": ("sciatic",),
     "obturator_internus": ("sciatic", "between the sit bone and the bony point of the hip"),
-    "quadratus_femoris": ("sciatic", "just outside the sit bone"),
+    "quadratus_femoris": ("sciatic", "the hollow just outside it"),
     "biceps_femoris": ("sciatic",),
     "semitendinosus": ("sciatic",),
     "semimembranosus": ("sciatic",),

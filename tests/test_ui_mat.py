@@ -3,6 +3,7 @@ warm-up to the end, and the check-in afterwards landing in the map as one undo s
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from bodymap.advisor import advise
 from bodymap.atlas import load_atlas
+from bodymap.knowledge import load_knowledge
 from bodymap.maps import load_map
 from bodymap.session import EXTRA_S, plan_session
 from bodymap.ui.mat.clock import FakeClock
@@ -468,6 +470,10 @@ def test_every_caution_of_the_longest_step_shows_whole(qtbot, size):
     wrapped words need, and no two parts of the window overlap."""
     plan, index = _longest_cautions_step()
     step = plan.steps[index]
+    # longer still, as steps were when they repeated a spot's zone notes in other words
+    notes = [zone.text for zone in load_knowledge().cautions.values()]
+    step = dataclasses.replace(step, cautions=(*step.cautions, *notes[:3]))
+    plan = dataclasses.replace(plan, steps=(*plan.steps[:index], step, *plan.steps[index + 1 :]))
     assert sum(len(c) for c in step.cautions) > 900 and len(step.cautions) >= 4
     mat = MatWindow(plan, (), load_atlas(), FakeClock())
     qtbot.addWidget(mat)

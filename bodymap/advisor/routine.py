@@ -345,11 +345,12 @@ class _Builder:
     def step(self, source: Source) -> RollingStep:
         muscle = self.knowledge.muscles[source.muscle]
         tech = muscle.technique
-        extra = [
+        extra = [  # a spot's caution notes, but none the muscle's own cautions speak of
             note.text
             for reason in source.reasons
             if reason.kind == "local"
             for note in self.notes.get(reason.spot, ())
+            if note.zone not in muscle.cautions_cover
         ]
         served = _served(source)
         if self.burning.intersection(served):

@@ -249,10 +249,12 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
     if unknown:
         raise f.error(f"stands_for names unknown muscles {unknown}")
     also_in = _also_in(f, file)
+    cautions_cover = f.texts("cautions_cover", required=False)
     if zones is not None:
-        for zone in avoid:
-            if zone not in zones:
-                raise f.error(f"avoid names unknown caution zone {zone!r}")
+        for key, listed in (("avoid", avoid), ("cautions_cover", cautions_cover)):
+            for zone in listed:
+                if zone not in zones:
+                    raise f.error(f"{key} names unknown caution zone {zone!r}")
     muscle = Muscle(
         id=muscle_id,
         name=f.text("name"),
@@ -270,6 +272,7 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
         stands_for=stands_for,
         plural=f.flag("plural"),
         also_in=also_in,
+        cautions_cover=cautions_cover,
     )
     f.finish()
     return muscle

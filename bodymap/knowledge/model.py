@@ -163,6 +163,11 @@ class Muscle:
     muscles it covers. A named one that explains a spot ranks above the catch-all."""
     plural: bool = False
     """The name is a plural ("Scalenes", "Finger extensors"): sentences say "lie"."""
+    cautions_cover: tuple[str, ...] = ()
+    """The caution zones its own cautions already speak of (the kneecap for a thigh
+    muscle that says "keep off the kneecap"): a spot's note on one of them is not said
+    again in this muscle's rolling step, which would repeat it in other words. The note
+    still stands beside the spot."""
     also_in: tuple[str, ...] = ()
     """Other body areas the muscle lies in and is listed under (the pectorals are in
     ``shoulder_arm`` and also in ``chest_wall``)."""

@@ -115,7 +115,11 @@ def record_text(
     # technique just withdrawn ("pinch and lift the muscle")
     cautions = list(muscle.cautions) if no_room is None else []
     if knowledge is not None:
-        cautions += [knowledge.cautions[z].text for z in muscle.avoid if z in knowledge.cautions]
+        cautions += [  # the places it keeps clear of, unless its own words already say so
+            knowledge.cautions[z].text
+            for z in muscle.avoid
+            if z in knowledge.cautions and (no_room is not None or z not in muscle.cautions_cover)
+        ]
     if cautions:
         lines.append("")
         lines.append("Cautions:")

@@ -1,0 +1,157 @@
+"""A rolling step says each caution once.
+
+A spot beside a caution zone carries the zone's note, and the steps of the muscles under
+the spot repeat it, unless the muscle's own cautions already speak of that zone (the
+record's ``cautions_cover``, reviewed zone by zone): then the step keeps the muscle's
+words only, and the note still stands beside the spot. Checked at places beside every
+caution zone of both views, and for every zone a record lists.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+import pytest
+import shapely
+
+from bodymap.advisor import PainSpot, advise
+from bodymap.advisor.cautions import NEAR_CAUTION
+from bodymap.atlas import load_atlas
+from bodymap.knowledge import load_knowledge
+
+ATLAS = load_atlas()
+KNOWLEDGE = load_knowledge()
+ZONES = sorted(KNOWLEDGE.cautions.keys() - {"outside_body"})
+COVERING = [m for m in KNOWLEDGE.muscles.values() if m.cautions_cover]
+PER_PART = 6
+
+WORDS = {
+    "spine": ("spine",),
+    "neck_front": (
+        "front of the neck",
+        "side of the neck",
+        "front and side of",
+        "artery of the neck",
+    ),
+    "back_of_neck": ("neck",),
+    "popliteal_fossa": ("back of the knee",),
+    "femoral_triangle": ("groin crease",),
+    "axilla": ("armpit",),
+    "kidney": ("kidney",),
+    "kneecap": ("kneecap",),
+    "fibular_head": ("outer knee",),
+    "sit_bone": ("sit bone",),
+    "sciatic_nerve": ("sciatic",),
+    "greater_trochanter": ("bony point at the side of the hip", "bony point of the hip"),
+    "breast": ("breast",),
+    "shin_bone": ("shin bone",),
+    "inner_ankle_bone": ("ankle bone",),
+    "outer_ankle_bone": ("ankle bone",),
+    "elbow_knob": ("bony knob", "outer elbow"),
+    "ulnar_groove": ("funny bone", "funny-bone"),
+}
+"""Words that name each zone: a record listing a zone must name it in its own cautions."""
+
+
+def _ring(view: str, zone: str):
+    """The part of the body within the caution distance of a zone, but not on it."""
+    shapes = [r.geometry for r in ATLAS[view].find(zone) if r.layer == "caution"]
+    if not shapes:
+        return None
+    whole = shapely.union_all(shapes)
+    ring = whole.buffer(NEAR_CAUTION - 1.0).difference(whole.buffer(1.0))
+    return ring.intersection(ATLAS[view].outline)
+
+
+@functools.cache
+def places_beside(view: str, zone: str) -> tuple[PainSpot, ...]:
+    """Spots beside ``zone``: up to `PER_PART` points of a 6-unit grid in each piece of
+    the ring around it, spread along the piece."""
+    ring = _ring(view, zone)
+    if ring is None or ring.is_empty:
+        return ()
+    out = []
+    for part in shapely.get_parts(ring):
+        if part.area < 1.0:
+            continue
+        x0, y0, x1, y1 = part.bounds
+        xs, ys = np.meshgrid(np.arange(x0, x1, 6.0), np.arange(y0, y1, 6.0))
+        xs, ys = xs.ravel(), ys.ravel()
+        inside = shapely.contains_xy(part, xs, ys)
+        points = list(zip(xs[inside], ys[inside], strict=True))
+        if not points:
+            p = part.representative_point()
+            points = [(p.x, p.y)]
+        step = max(1, len(points) // PER_PART)
+        out += [PainSpot(view, float(x), float(y)) for x, y in points[::step][:PER_PART]]
+    return tuple(out)
+
+
+@functools.cache
+def _advice(spot: PainSpot):
+    return advise([spot], ATLAS, length="full")
+
+
+def _notes_and_steps(spot: PainSpot):
+    advice = _advice(spot)
+    notes = {note.zone: note.text for note in advice.spots[0].cautions}
+    local = [
+        step
+        for step in advice.routine.steps
+        if 0 in step.spots
+        and any(
+            s.muscle == step.muscle
+            and s.side == step.side
+            and any(r.kind == "local" and r.spot == 0 for r in s.reasons)
+            for s in advice.sources
+        )
+    ]
+    return notes, local
+
+
+@pytest.mark.parametrize("zone", ZONES)
+def test_a_local_step_repeats_a_note_unless_its_own_words_cover_the_zone(zone: str) -> None:
+    seen = 0
+    for view in ATLAS:
+        for spot in places_beside(view, zone):
+            notes, steps = _notes_and_steps(spot)
+            for step in steps:
+                cover = KNOWLEDGE.muscles[step.muscle].cautions_cover
+                for note_zone, text in notes.items():
+                    assert (text in step.cautions) == (note_zone not in cover), (
+                        step.muscle,
+                        note_zone,
+                    )
+                    seen += 1
+    assert seen or zone in ("breast",), zone
+
+
+@pytest.mark.parametrize("muscle", COVERING, ids=lambda m: m.id)
+def test_every_zone_a_record_covers_is_named_in_its_own_cautions(muscle) -> None:
+    own = " ".join(muscle.cautions).lower()
+    for zone in muscle.cautions_cover:
+        assert any(word in own for word in WORDS[zone]), (muscle.id, zone)
+
+
+def test_the_places_beside_the_zones_meet_most_covered_pairs() -> None:
+    """The sweep above is no empty check: its spots meet most pairs a record covers."""
+    covered = {(m.id, z) for m in COVERING for z in m.cautions_cover}
+    met = set()
+    for zone in ZONES:
+        for view in ATLAS:
+            for spot in places_beside(view, zone):
+                notes, steps = _notes_and_steps(spot)
+                met |= {(s.muscle, z) for s in steps for z in notes} & covered
+    assert len(met) >= 0.8 * len(covered), sorted(covered - met)
+
+
+def test_a_covered_note_still_stands_beside_the_spot() -> None:
+    for spot in places_beside("back", "sciatic_nerve"):
+        notes, steps = _notes_and_steps(spot)
+        glute = [s for s in steps if s.muscle == "gluteus_maximus"]
+        if "sciatic_nerve" in notes and glute:
+            assert notes["sciatic_nerve"] not in glute[0].cautions
+            assert set(KNOWLEDGE.muscles["gluteus_maximus"].cautions) <= set(glute[0].cautions)
+            return
+    pytest.fail("no spot beside the sciatic nerve zone gets a gluteus maximus step")
