@@ -270,6 +270,27 @@ def test_fragment_parses() -> None:
         ("prevalence = 0.7", "prevalence = 0.7\nalso_in = ['leg_foot']", "own body area"),
         ("prevalence = 0.7", "prevalence = 0.7\nalso_in = 'foot'", "'also_in' must be a list"),
         ("prevalence = 0.7", "prevalence = 0.7\nalso_in = ['foot', 'foot']", "an entry twice"),
+        (
+            "around_min = [2, 3]",
+            "around_min = [2, 3]\nroll_from = { view = 'back', at = 'heel' }",
+            "a point on a line",
+        ),
+        (
+            "around_min = [2, 3]",
+            "around_min = [2, 3]\nroll_from = { view = 'back', dx = 4, "
+            "lerp = ['heel', 'popliteal_fossa', 0.5] }",
+            "no dx or dy",
+        ),
+        (
+            "around_min = [2, 3]",
+            "around_min = [2, 3]\nroll_from = { view = 'back', lerp = ['heel', 'knee', 0.5] }",
+            "unknown back landmark 'knee'",
+        ),
+        (
+            "prevalence = 0.7",
+            "prevalence = 0.7\ncautions_cover = ['lava']",
+            "cautions_cover names unknown caution zone 'lava'",
+        ),
     ],
 )
 def test_loader_rejects_and_names_file_and_record(old: str, new: str, message: str | None) -> None:

@@ -73,3 +73,33 @@ def test_the_low_back_erector_is_shaded_between_the_ribs_and_the_pelvis() -> Non
     top, bottom = zone.geometry.bounds[1], zone.geometry.bounds[3]
     assert top >= marks["t12"][1]  # below the lowest ribs
     assert bottom <= marks["sacrum"][1]  # not down the sacrum
+
+
+STARTS = sorted(m for m, rec in KNOWLEDGE.muscles.items() if rec.technique.roll_from)
+
+
+def test_the_piriformis_is_rolled_on_the_outer_half_of_its_line_only() -> None:
+    assert "piriformis" in STARTS
+    assert "outer half of that line" in KNOWLEDGE.muscles["piriformis"].technique.how
+
+
+@pytest.mark.parametrize("side", ["right", "left"])
+@pytest.mark.parametrize("muscle", STARTS)
+def test_a_records_shading_starts_where_its_words_say(muscle: str, side: str) -> None:
+    """All of the shading lies past the start point along its line, and it reaches
+    close to that point: the limit cuts the muscle, as the words do."""
+    from bodymap.knowledge.sites import landmark_name
+
+    site = KNOWLEDGE.muscles[muscle].technique.roll_from
+    assert site is not None
+    marks = ATLAS[site.view].landmarks
+    (ax, ay), (bx, by) = (marks[landmark_name(n, site.view, side)] for n in (site.a, site.b))
+    zone = TABLES.roll_zones.get(site.view, muscle, side)
+    assert zone is not None and zone.rollable
+    xy = shapely.get_coordinates(zone.geometry)
+    along = ((xy[:, 0] - ax) * (bx - ax) + (xy[:, 1] - ay) * (by - ay)) / (
+        (bx - ax) ** 2 + (by - ay) ** 2
+    )
+    length = ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5
+    assert along.min() >= site.t - TOLERANCE / length
+    assert along.min() <= site.t + 0.05

@@ -98,6 +98,30 @@ def test_zones_made_with_another_margin_are_not_served(blob: bytes) -> None:
     assert zone is not None and shipped is not None and zone.area < shipped.area
 
 
+def test_zones_made_with_another_start_are_not_served(blob: bytes) -> None:
+    """Moving where a technique starts along its line (``roll_from``) reaches the shading
+    at once, as a margin does."""
+    atlas, knowledge = load_atlas(), load_knowledge()
+    record = knowledge.muscles["piriformis"]
+    start = record.technique.roll_from
+    assert start is not None
+    further = dataclasses.replace(start, t=start.t + 0.1)
+    edited = dataclasses.replace(
+        knowledge,
+        muscles={
+            **knowledge.muscles,
+            "piriformis": dataclasses.replace(
+                record, technique=dataclasses.replace(record.technique, roll_from=further)
+            ),
+        },
+    )
+    assert fingerprint(atlas, edited) != fingerprint(atlas, knowledge)
+    assert loads_zones(blob, atlas, edited) is None
+    zone = RollZones(atlas, edited, shipped_zones(atlas, edited)).get("back", "piriformis", "left")
+    shipped = tables_for(atlas, knowledge).roll_zones.get("back", "piriformis", "left")
+    assert zone is not None and shipped is not None and zone.area < shipped.area
+
+
 @pytest.mark.parametrize(
     "damage",
     [

@@ -27,7 +27,8 @@ import shapely
 from shapely.geometry import mapping
 
 from bodymap.knowledge import CautionText, Knowledge
-from bodymap.knowledge.model import ZONE_MARGIN
+from bodymap.knowledge.model import ZONE_MARGIN, TriggerPointSite
+from bodymap.knowledge.sites import landmark_name
 
 if TYPE_CHECKING:
     from bodymap.atlas import ViewAtlas
@@ -124,6 +125,7 @@ class RollZones:
         self._keep_out: dict[tuple[str, str], Any] = {}
         self._regions: dict[tuple[str, str, str], list[Any]] = {}
         self._segments: dict[str, dict[str, list[Any]]] = {}
+        self._landmarks = {view: va.landmarks for view, va in atlas.items()}
         for view, va in atlas.items():
             for segment in va.layer("segment"):
                 self._segments.setdefault(view, {}).setdefault(segment.id, []).append(
@@ -202,6 +204,9 @@ class RollZones:
             segments = self._segments.get(view, {})
             where = [g for seg in technique.roll_on for g in segments.get(seg, ())]
             whole = _polygonal(whole.intersection(shapely.union_all(where)))
+        start = technique.roll_from
+        if start is not None and start.view == view:  # and only beyond this point
+            whole = _polygonal(whole.intersection(_beyond(start, side, self._landmarks[view])))
         margins = self._zone_margins[view]
         widest = max(margins, default=MARGIN)
         # one query at the widest margin, then each zone at its own
@@ -288,6 +293,24 @@ def _arc_segments(margin: float) -> int:
     while margin * (1 - math.cos(math.pi / (4 * segments))) > ROUNDING:
         segments *= 2
     return segments
+
+
+def _beyond(site: TriggerPointSite, side: str, landmarks: Mapping[str, tuple[float, float]]) -> Any:
+    """The half of the view past ``site``'s point: across the line from its first
+    landmark to its second, on the second's side (a square far larger than the body)."""
+    (ax, ay), (bx, by) = (landmarks[landmark_name(n, site.view, side)] for n in (site.a, site.b))
+    length = math.hypot(bx - ax, by - ay)
+    dx, dy = (bx - ax) / length, (by - ay) / length  # along the line
+    cx, cy = ax + (bx - ax) * site.t, ay + (by - ay) * site.t
+    far = 5000.0
+    return shapely.Polygon(
+        [
+            (cx - dy * far, cy + dx * far),
+            (cx + dy * far, cy - dx * far),
+            (cx + dy * far + dx * far, cy - dx * far + dy * far),
+            (cx - dy * far + dx * far, cy + dx * far + dy * far),
+        ]
+    )
 
 
 def _polygonal(geom: Any) -> Any:

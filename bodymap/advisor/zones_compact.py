@@ -42,12 +42,19 @@ ZONES_VERSION = 2
 
 def fingerprint(atlas: Mapping[str, ViewAtlas], knowledge: Knowledge) -> str:
     """A digest of everything a roll zone is computed from: every region of the atlas (its
-    id, layer, side and exact geometry), each muscle's tool and ``roll_on``, the tools each
-    caution zone keeps out, each caution zone's margin, and the roll zones' constants."""
+    id, layer, side and exact geometry), each muscle's tool, ``roll_on`` and ``roll_from``
+    with the landmarks it reads, the tools each caution zone keeps out, each caution zone's
+    margin, and the roll zones' constants."""
     inputs = {
         "version": [ZONES_FORMAT, ZONES_VERSION, MARGIN, MIN_AREA, MIN_WIDTH],
         "tools": {m: rec.technique.tool for m, rec in knowledge.muscles.items()},
         "roll_on": {m: list(rec.technique.roll_on) for m, rec in knowledge.muscles.items()},
+        "roll_from": {
+            m: [start.view, start.a, start.b, start.t]
+            for m, rec in knowledge.muscles.items()
+            if (start := rec.technique.roll_from) is not None
+        },
+        "landmarks": {view: sorted(va.landmarks.items()) for view, va in atlas.items()},
         "cautions": {z: [list(t.tools), t.margin] for z, t in knowledge.cautions.items()},
         "views": {
             view: [[r.id, r.kind, r.layer, r.side] for r in va.regions]

@@ -138,6 +138,17 @@ def _site(f: Fields) -> TriggerPointSite:
     return TriggerPointSite(view, a, b, t, dx, dy)
 
 
+def _roll_from(f: Fields) -> TriggerPointSite | None:
+    """A technique's ``roll_from``: a site on the line between two landmarks, with no
+    shift off it (the line's direction says which part is rolled)."""
+    if f.raw("roll_from") is None:
+        return None
+    site = _site(f.table("roll_from"))
+    if site.a == site.b or site.dx or site.dy:
+        raise f.error("'roll_from' is a point on a line: 'lerp' between two landmarks, no dx or dy")
+    return site
+
+
 FOCUS_REACH = (5.0, 150.0)
 """The narrowest and widest ``reach`` of a referral focus, in atlas units (about 1 to
 26 cm on an adult)."""
@@ -226,7 +237,9 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
     position = f.choice("position", POSITIONS)
     if tool == "none":
         # not rolled: the `how` says what to do instead, and there is nothing to time
-        timed = [k for k in ("on_point_s", "around_min", "roll_on") if f.raw(k) is not None]
+        timed = [
+            k for k in ("on_point_s", "around_min", "roll_on", "roll_from") if f.raw(k) is not None
+        ]
         if timed:
             raise f.error(f"tool 'none' is not rolled, so give no {' or '.join(timed)}")
         on_point_s, around_min = NOT_TIMED, NOT_TIMED
@@ -241,6 +254,7 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
         on_point_s=on_point_s,
         around_min=around_min,
         roll_on=_segments(f, "roll_on", required=False),
+        roll_from=_roll_from(f),
     )
     avoid = f.texts("avoid", required=False)
     synonyms = f.texts("synonyms", required=False)

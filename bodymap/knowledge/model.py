@@ -134,6 +134,12 @@ class Technique(Method):
     shoulder"), when it is not the whole muscle: its roll zone is the part of the muscle on
     them (empty: all of it). What the shading says must agree with the words."""
 
+    roll_from: TriggerPointSite | None = None
+    """Where along a line the technique starts: only the part of the muscle beyond the
+    site's point, across the line from its first landmark to its second and on the second's
+    side, is rolled ("the outer half of the line from the sacrum to the bony point of the
+    hip"). None: no such limit. The shading must agree with the words here too."""
+
     @property
     def rolled(self) -> bool:
         """Whether the muscle is worked with pressure at all (``tool`` is not ``"none"``)."""
