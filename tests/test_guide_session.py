@@ -59,3 +59,19 @@ def test_guide_session_on_the_command_line(capsys, tmp_path) -> None:
     assert status == 0 and out.stat().st_size > 1000 and printed == f"wrote {out}\n"
     status, _, err = call(capsys, "guide", path, "-o", str(out), "--session", "nap")
     assert status == 2 and "invalid choice" in err
+
+
+@pytest.mark.parametrize("preset", PRESET_NAMES)
+def test_a_session_for_exercise_takes_the_place_of_the_short_version(preset: str) -> None:
+    """A warm-up or cool-down checklist is the before/after-exercise list: the guide does
+    not print the routine's own short version beside it, with other muscles and times."""
+    from bodymap.guide.content import guide_content_for
+    from bodymap.session import PRESETS
+
+    tpm = load_map(EXAMPLES / "desk_worker.bodymap")
+    plain = guide_content_for(tpm)
+    content = guide_content_for(tpm, session=preset)
+    assert plain.quick_lines and content.session is not None
+    exercise = preset in ("warmup", "cooldown")
+    assert PRESETS[preset].for_exercise is exercise
+    assert content.quick_lines == (() if exercise else plain.quick_lines)

@@ -294,7 +294,9 @@ def guide_content_for(
     if session is None or advice is None:
         return content
     from bodymap.guide.session import session_checklist
-    from bodymap.session import plan_session
+    from bodymap.session import PRESETS, plan_session
 
     checklist = session_checklist(plan_session(advice, session, beginner=beginner))
+    if PRESETS[session].for_exercise:  # the session is the before/after-exercise list
+        return dataclasses.replace(content, session=checklist, quick_lines=())
     return dataclasses.replace(content, session=checklist)

@@ -55,6 +55,10 @@ class Preset:
     min_passes: int = 1
     around_text: str = "Roll slowly around the point in short passes, a few centimetres each way."
     note: str = ""
+    for_exercise: bool = False
+    """A session before or after exercise: the printed guide gives its timed checklist in
+    place of the routine's short before/after-exercise version, so two lists for the same
+    moment never stand side by side."""
 
     def bounds(self, beginner: bool) -> tuple[int, int | None]:
         """The session's (shortest, longest) total in seconds."""
@@ -79,6 +83,7 @@ def _is_whole(value: object) -> bool:
 _VALUE_CHECKS: dict[str, tuple[str, Callable[[object], bool]]] = {
     "str": ("a non-empty string", lambda v: isinstance(v, str) and bool(v.strip())),
     "int": ("a whole number of at least 0", _is_whole),
+    "bool": ("true or false", lambda v: isinstance(v, bool)),
     "int | None": ("a whole number of at least 0, or null", lambda v: v is None or _is_whole(v)),
     "tuple[str, ...]": (
         f"a non-empty list of tools among {', '.join(_ROLLING_TOOLS)}",
