@@ -82,9 +82,13 @@ def test_a_layer_change_draws_a_new_figure(main_window) -> None:
 
 
 def test_few_figures_are_kept_however_often_the_scale_changes(main_window, monkeypatch) -> None:
-    monkeypatch.setattr(items._Figures, "KEEP", 3)
+    items._FIGURES.clear()
     window = main_window(1400, 900)
-    for size in range(4):
+    _canvas_image(window)
+    one_size = items._FIGURES.bytes()  # front and back at this size
+    monkeypatch.setattr(items._Figures, "KEEP_BYTES", int(one_size * 1.5))
+    for size in range(1, 4):
         window.resize(1400 - 20 * size, 900 - 10 * size)  # a new scale each time
         _canvas_image(window)
-    assert len(items._FIGURES) <= items._Figures.KEEP
+        assert items._FIGURES.bytes() <= items._Figures.KEEP_BYTES
+    assert 1 <= len(items._FIGURES) < 8  # not all four sizes of both views

@@ -118,11 +118,12 @@ class _Figures:
     where between two pixels the figure starts, the pixel ratio and the render hints.
     Laid down at a whole-pixel offset over transparent pixels, it gives the pixels that
     drawing it there would. Only a figure shown whole is kept (zoomed in, Qt's item cache
-    keeps the part on screen and a figure drawn again scrolls in), and few of them: a
-    zoom makes a new scale.
+    keeps the part on screen and a figure drawn again scrolls in), and the newest first
+    up to `KEEP_BYTES` (a figure at 1400 × 900 takes about 1 MiB, four times that on a
+    screen of twice the pixel ratio): each new window size makes a new scale.
     """
 
-    KEEP = 8
+    KEEP_BYTES = 24 * 2**20
     MAX_PIXELS = 4_000_000
 
     def __init__(self) -> None:
@@ -130,6 +131,10 @@ class _Figures:
 
     def clear(self) -> None:
         self._kept.clear()
+
+    def bytes(self) -> int:
+        """The memory the kept figures take."""
+        return sum(pixmap.width() * pixmap.height() * 4 for pixmap, _ in self._kept.values())
 
     def __len__(self) -> int:
         return len(self._kept)
@@ -176,7 +181,7 @@ class _Figures:
         item.draw_figure(drawing)
         drawing.end()
         self._kept[key] = (pixmap, item.view_painter.view_atlas)
-        while len(self._kept) > self.KEEP:
+        while len(self._kept) > 1 and self.bytes() > self.KEEP_BYTES:
             self._kept.popitem(last=False)
         return pixmap, QPointF(origin_x, origin_y)
 
