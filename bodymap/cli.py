@@ -182,8 +182,10 @@ def _print_advice(advice: Advice) -> None:
         if finding.area_units2 is not None:  # named where it is, as the spot list names it
             where = area_place(finding, finding.side)
             print(f"{label}{AREA_DASH}{where} ({finding.view}): {names}")
-        else:
+        elif finding.inside:
             print(f"{label} ({finding.view}, {finding.side}): {names}")
+        else:  # a point beside the body has no side
+            print(f"{label} ({finding.view}): {names}")
         for caution in finding.cautions:
             print(f"  caution: {caution.text}")
     if advice.sources:
@@ -625,9 +627,15 @@ def _cmd_muscles(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(entries)
         return 0
+    from bodymap.advisor.tables import tables_for
+
+    zones = tables_for(atlas, load_knowledge()).roll_zones
     for e in entries:
         also = f" (also: {', '.join(e['synonyms'])})" if e["synonyms"] else ""
-        roll = "" if e["rollable"] else "  [don't roll]"
+        # as `bodymap muscle` says: a record rolled by its technique but with no room to
+        # roll anywhere (the front of the neck's) is not rolled either
+        rolled = e["rollable"] and zones.is_rollable(e["id"], "right")
+        roll = "" if rolled else "  [don't roll]"
         print(f"{e['id']:<32} {e['name']}{also}{roll}")
     return 0
 

@@ -420,3 +420,11 @@ def test_muscle_text_says_do_not_roll_for_a_muscle_with_no_room_as_the_panel_doe
     assert "\n  how:" not in text
     assert main(["muscle", "soleus"]) == 0
     assert "\n  how: " in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("x", "y"), [(-5, -5), (995, 5), (1e300, 1e300)])
+def test_a_point_beside_the_body_is_given_no_side(capsys, x: float, y: float) -> None:
+    status, out, _ = call(capsys, "locate", "--view", "back", "--", str(x), str(y))
+    assert status == 0
+    first = out.splitlines()[0]
+    assert first == "Spot 1 (back): not on the body", first

@@ -152,6 +152,11 @@ def test_plain_listing_shows_synonyms_and_dont_roll(capsys) -> None:
     lines = {line.split()[0]: line for line in out.splitlines()}
     assert "peroneus" in lines["fibularis"]
     assert "don't roll" in lines["levator_ani"]
+    assert "don't roll" not in lines["fibularis"]
+    # rolled by its technique, but all of it lies where nothing is rolled: as `muscle` says
+    assert "don't roll" in lines["sternocleidomastoid"]
+    status, out, _ = call(capsys, "muscle", "sternocleidomastoid")
+    assert "do not roll" in out
     status, out, _ = call(capsys, "muscle", "fibularis")
     assert status == 0 and "peroneus" in out and "Travell" in out
 

@@ -30,6 +30,8 @@ def test_the_checklist_times_every_step_back_to_back(preset: str) -> None:
         assert step.title in line
     for title in plan.left_out:
         assert title in checklist.note
+    if plan.left_out:  # "Gluteus medius, right; Gastrocnemius, right": titles hold commas
+        assert "; ".join(plan.left_out) + "." in checklist.note
 
 
 def test_an_empty_plan_prints_no_checklist() -> None:

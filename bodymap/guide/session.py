@@ -58,5 +58,5 @@ def session_checklist(plan: SessionPlan) -> SessionChecklist | None:
         lines.append(_step_line(step, start))
         start += step.seconds
     if plan.left_out:
-        note += " Left out for time: " + ", ".join(plan.left_out) + "."
+        note += " Left out for time: " + "; ".join(plan.left_out) + "."  # titles hold commas
     return SessionChecklist(title=title, note=note, lines=tuple(lines))
