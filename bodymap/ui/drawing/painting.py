@@ -156,6 +156,7 @@ class ViewPainter:
         self.outline_path = smooth_path(view_atlas.outline)
         self._layer_paths: dict[str, list[tuple[Region, QPainterPath]]] = {}
         self._roll_paths: dict[tuple[str, str], QPainterPath] = {}
+        self._free_paths: dict[tuple[str, str], QPainterPath] = {}
         self._roll_zones: RollZones | None = None
 
     # paths ---------------------------------------------------------------------------
@@ -189,6 +190,27 @@ class ViewPainter:
         path = path.simplified() if not path.isEmpty() else path
         self._roll_paths[key] = path
         return QPainterPath(path)
+
+    def _free_for_tool(self, muscle: str, side: str) -> QPainterPath:
+        """The part of the muscle's roll zone on caution zones that keep out only other
+        tools than its own (built once per muscle and side)."""
+        key = (muscle, side)
+        cached = self._free_paths.get(key)
+        if cached is None:
+            from bodymap.knowledge import load_knowledge
+
+            knowledge = load_knowledge()
+            tool = knowledge.muscles[muscle].technique.tool if muscle in knowledge.muscles else ""
+            others = QPainterPath()
+            others.setFillRule(Qt.FillRule.WindingFill)
+            for region, path in self.layer_paths("caution"):
+                text = knowledge.cautions.get(region.id)
+                if text is not None and text.tools and tool not in text.tools:
+                    others.addPath(path)
+            zone = self.roll_zone(muscle, side)
+            cached = QPainterPath() if others.isEmpty() else zone.intersected(others)
+            self._free_paths[key] = cached
+        return cached
 
     def _zones(self) -> RollZones:
         if self._roll_zones is None:
@@ -381,6 +403,11 @@ class ViewPainter:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         zone = self.roll_zone(highlight.muscle, highlight.side)
         if not zone.isEmpty():
+            # a place kept from other tools only (a ball on the back of the neck) is no
+            # place not to roll for this one: its hatching never shows under the shading
+            free = self._free_for_tool(highlight.muscle, highlight.side)
+            if not free.isEmpty():
+                painter.fillPath(free, QColor("#ffffff") if monochrome else palette.SKIN)
             edge = QColor("#000000") if monochrome else palette.HIGHLIGHT_EDGE
             if monochrome:
                 hatch(painter, zone, QColor(0, 0, 0, 120), 3.5)
