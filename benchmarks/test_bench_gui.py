@@ -93,3 +93,23 @@ def _map_of_areas(count: int) -> TriggerPointMap:
         op = add_spot(tpm, spot.view, spot.x, spot.y, side_for(spot.view, spot.x))
         set_area(tpm, op.spot.id, Area.from_geojson(shapely.geometry.mapping(on_view)))
     return tpm
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_bench_another_window(benchmark, shown_window) -> None:
+    """A further main window (File → New Window, the screenshot command, each GUI test):
+    made, shown at 1400 × 900 and painted, with one window of the program already open."""
+    from bodymap.ui.window.mainwindow import MapWindow
+
+    def another() -> None:
+        window = MapWindow(remember=False)
+        window.resize(1400, 900)
+        window.show()
+        QApplication.processEvents()
+        window.grab()  # every widget painted, as for the screen's first frame
+        window.close()
+        window.deleteLater()
+        QApplication.processEvents()
+
+    benchmark.pedantic(another, rounds=20, warmup_rounds=2)
+    assert shown_window.isVisible()
