@@ -103,3 +103,26 @@ def test_a_records_shading_starts_where_its_words_say(muscle: str, side: str) ->
     length = ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5
     assert along.min() >= site.t - TOLERANCE / length
     assert along.min() <= site.t + 0.05
+
+
+def test_the_brachioradialis_is_shaded_below_the_elbow_to_mid_forearm() -> None:
+    """Its words: along the top of the forearm from just below the elbow to its middle
+    (the belly; the tendon runs on to the wrist). Nothing above the outer elbow knob."""
+    marks = ATLAS["front"].landmarks
+    for side, suffix in (("right", "r"), ("left", "l")):
+        zone = TABLES.roll_zones.get("front", "brachioradialis", side)
+        assert zone is not None and zone.rollable
+        top, bottom = zone.geometry.bounds[1], zone.geometry.bounds[3]
+        knob, wrist = marks[f"lateral_epicondyle_{suffix}"][1], marks[f"wrist_{suffix}"][1]
+        assert top > knob  # no island above the outer elbow knob
+        assert len(shapely.get_parts(zone.geometry)) == 1
+        assert bottom <= (knob + wrist) / 2 + TOLERANCE  # not past the middle of the forearm
+
+
+def test_no_finger_extensor_shading_below_the_wrist() -> None:
+    """Its words: along the middle of the back of the forearm; the hand is not shaded."""
+    marks = ATLAS["back"].landmarks
+    for side, suffix in (("right", "r"), ("left", "l")):
+        zone = TABLES.roll_zones.get("back", "extensor_digitorum", side)
+        assert zone is not None and zone.rollable
+        assert zone.geometry.bounds[3] < marks[f"wrist_{suffix}"][1]
