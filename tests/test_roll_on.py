@@ -126,3 +126,34 @@ def test_no_finger_extensor_shading_below_the_wrist() -> None:
         zone = TABLES.roll_zones.get("back", "extensor_digitorum", side)
         assert zone is not None and zone.rollable
         assert zone.geometry.bounds[3] < marks[f"wrist_{suffix}"][1]
+
+
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_the_upper_trapezius_is_shaded_out_to_the_shoulder_tip_not_past_it(side: str) -> None:
+    """Its words: out to the shoulder tip. The shading stops at the acromion."""
+    acromion = ATLAS["back"].landmarks[f"acromion_{side[0]}"]
+    zone = TABLES.roll_zones.get("back", "upper_trapezius", side)
+    assert zone is not None and zone.rollable
+    x0, _, x1, _ = zone.geometry.bounds
+    outer = x1 if side == "right" else x0  # the back view: the right side at growing x
+    assert abs(outer - acromion[0]) < 3.0  # reaches the tip, and goes no further
+    assert not zone.geometry.buffer(-1.0).contains(shapely.Point(acromion))
+
+
+def test_suboccipital_shading_leaves_the_midline_unshaded() -> None:
+    """Its words: either side of the spine, not on it."""
+    midline = shapely.LineString([(500, 0), (500, 200)]).buffer(3.0)
+    for side in ("right", "left"):
+        zone = TABLES.roll_zones.get("back", "suboccipitals", side)
+        assert zone is not None and zone.rollable
+        assert zone.geometry.intersection(midline).area == 0.0
+
+
+def test_the_gastrocnemius_starts_at_the_same_level_in_both_views() -> None:
+    """Its words: from a hand's width below the crease at the back of the knee; the front
+    view's shading starts no higher than the back view's."""
+    for side in ("right", "left"):
+        front = TABLES.roll_zones.get("front", "gastrocnemius", side)
+        back = TABLES.roll_zones.get("back", "gastrocnemius", side)
+        assert front is not None and back is not None and front.rollable and back.rollable
+        assert abs(front.geometry.bounds[1] - back.geometry.bounds[1]) < 3.0
