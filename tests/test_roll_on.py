@@ -157,3 +157,16 @@ def test_the_gastrocnemius_starts_at_the_same_level_in_both_views() -> None:
         back = TABLES.roll_zones.get("back", "gastrocnemius", side)
         assert front is not None and back is not None and front.rollable and back.rollable
         assert abs(front.geometry.bounds[1] - back.geometry.bounds[1]) < 3.0
+
+
+def test_the_semimembranosus_is_shaded_in_one_piece() -> None:
+    """Its words: one pass from a hand's width above the knee crease to just below the
+    buttock; its deep and surface parts are one muscle, so the shading has no gap."""
+    marks = ATLAS["back"].landmarks
+    for side, suffix in (("right", "r"), ("left", "l")):
+        zone = TABLES.roll_zones.get("back", "semimembranosus", side)
+        assert zone is not None and zone.rollable
+        assert len(shapely.get_parts(zone.geometry)) == 1
+        top, bottom = zone.geometry.bounds[1], zone.geometry.bounds[3]
+        assert top > marks[f"gluteal_fold_{suffix}"][1]  # below the buttock
+        assert bottom < marks[f"popliteal_fossa_{suffix}"][1] - 40  # a hand's width above
