@@ -170,3 +170,18 @@ def test_the_semimembranosus_is_shaded_in_one_piece() -> None:
         top, bottom = zone.geometry.bounds[1], zone.geometry.bounds[3]
         assert top > marks[f"gluteal_fold_{suffix}"][1]  # below the buttock
         assert bottom < marks[f"popliteal_fossa_{suffix}"][1] - 40  # a hand's width above
+
+
+def test_the_pectoralis_minor_is_shaded_on_the_ribs_in_from_the_shoulder() -> None:
+    """Its words: on the upper chest over the ribs, about a hand's width below the
+    collarbone and in from the front of the shoulder; not up by the coracoid, where the
+    nerves and vessels to the arm pass under it and a pacemaker or port usually sits."""
+    marks = ATLAS["front"].landmarks
+    for side, suffix in (("right", "r"), ("left", "l")):
+        zone = TABLES.roll_zones.get("front", "pectoralis_minor", side)
+        assert zone is not None and zone.rollable
+        x0, top, x1, _ = zone.geometry.bounds
+        assert top >= marks[f"clavicle_mid_{suffix}"][1] + 32  # a hand's width below
+        acromion = marks[f"acromion_{suffix}"][0]
+        inward = x0 - acromion if side == "right" else acromion - x1  # front view
+        assert inward >= 20  # in from the front of the shoulder
