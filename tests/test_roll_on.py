@@ -185,3 +185,17 @@ def test_the_pectoralis_minor_is_shaded_on_the_ribs_in_from_the_shoulder() -> No
         acromion = marks[f"acromion_{suffix}"][0]
         inward = x0 - acromion if side == "right" else acromion - x1  # front view
         assert inward >= 20  # in from the front of the shoulder
+
+
+def test_the_long_toe_extensors_are_shaded_most_of_the_length_of_the_leg() -> None:
+    """Its words: from a hand's width below the knee to above the ankle, along the outer
+    front of the shin beside tibialis anterior (not only a strip above the ankle)."""
+    marks = ATLAS["front"].landmarks
+    for side, suffix in (("right", "r"), ("left", "l")):
+        zone = TABLES.roll_zones.get("front", "extensor_digitorum_longus", side)
+        assert zone is not None and zone.rollable
+        knee, ankle = marks[f"patella_{suffix}"][1], marks[f"lateral_malleolus_{suffix}"][1]
+        top, bottom = zone.geometry.bounds[1], zone.geometry.bounds[3]
+        assert top < knee + 0.4 * (ankle - knee)  # starts in the upper part of the leg
+        assert ankle - 30 < bottom < ankle  # and runs down to just above the ankle
+        assert len(shapely.get_parts(zone.geometry)) == 1
