@@ -103,3 +103,99 @@ def test_a_records_shading_starts_where_its_words_say(muscle: str, side: str) ->
     length = ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5
     assert along.min() >= site.t - TOLERANCE / length
     assert along.min() <= site.t + 0.05
+
+
+def test_the_brachioradialis_is_shaded_below_the_elbow_to_mid_forearm() -> None:
+    """Its words: along the top of the forearm from just below the elbow to its middle
+    (the belly; the tendon runs on to the wrist). Nothing above the outer elbow knob."""
+    marks = ATLAS["front"].landmarks
+    for side, suffix in (("right", "r"), ("left", "l")):
+        zone = TABLES.roll_zones.get("front", "brachioradialis", side)
+        assert zone is not None and zone.rollable
+        top, bottom = zone.geometry.bounds[1], zone.geometry.bounds[3]
+        knob, wrist = marks[f"lateral_epicondyle_{suffix}"][1], marks[f"wrist_{suffix}"][1]
+        assert top > knob  # no island above the outer elbow knob
+        assert len(shapely.get_parts(zone.geometry)) == 1
+        assert bottom <= (knob + wrist) / 2 + TOLERANCE  # not past the middle of the forearm
+
+
+def test_no_finger_extensor_shading_below_the_wrist() -> None:
+    """Its words: along the middle of the back of the forearm; the hand is not shaded."""
+    marks = ATLAS["back"].landmarks
+    for side, suffix in (("right", "r"), ("left", "l")):
+        zone = TABLES.roll_zones.get("back", "extensor_digitorum", side)
+        assert zone is not None and zone.rollable
+        assert zone.geometry.bounds[3] < marks[f"wrist_{suffix}"][1]
+
+
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_the_upper_trapezius_is_shaded_out_to_the_shoulder_tip_not_past_it(side: str) -> None:
+    """Its words: out to the shoulder tip. The shading stops at the acromion."""
+    acromion = ATLAS["back"].landmarks[f"acromion_{side[0]}"]
+    zone = TABLES.roll_zones.get("back", "upper_trapezius", side)
+    assert zone is not None and zone.rollable
+    x0, _, x1, _ = zone.geometry.bounds
+    outer = x1 if side == "right" else x0  # the back view: the right side at growing x
+    assert abs(outer - acromion[0]) < 3.0  # reaches the tip, and goes no further
+    assert not zone.geometry.buffer(-1.0).contains(shapely.Point(acromion))
+
+
+def test_suboccipital_shading_leaves_the_midline_unshaded() -> None:
+    """Its words: either side of the spine, not on it."""
+    midline = shapely.LineString([(500, 0), (500, 200)]).buffer(3.0)
+    for side in ("right", "left"):
+        zone = TABLES.roll_zones.get("back", "suboccipitals", side)
+        assert zone is not None and zone.rollable
+        assert zone.geometry.intersection(midline).area == 0.0
+
+
+def test_the_gastrocnemius_starts_at_the_same_level_in_both_views() -> None:
+    """Its words: from a hand's width below the crease at the back of the knee; the front
+    view's shading starts no higher than the back view's."""
+    for side in ("right", "left"):
+        front = TABLES.roll_zones.get("front", "gastrocnemius", side)
+        back = TABLES.roll_zones.get("back", "gastrocnemius", side)
+        assert front is not None and back is not None and front.rollable and back.rollable
+        assert abs(front.geometry.bounds[1] - back.geometry.bounds[1]) < 3.0
+
+
+def test_the_semimembranosus_is_shaded_in_one_piece() -> None:
+    """Its words: one pass from a hand's width above the knee crease to just below the
+    buttock; its deep and surface parts are one muscle, so the shading has no gap."""
+    marks = ATLAS["back"].landmarks
+    for side, suffix in (("right", "r"), ("left", "l")):
+        zone = TABLES.roll_zones.get("back", "semimembranosus", side)
+        assert zone is not None and zone.rollable
+        assert len(shapely.get_parts(zone.geometry)) == 1
+        top, bottom = zone.geometry.bounds[1], zone.geometry.bounds[3]
+        assert top > marks[f"gluteal_fold_{suffix}"][1]  # below the buttock
+        assert bottom < marks[f"popliteal_fossa_{suffix}"][1] - 40  # a hand's width above
+
+
+def test_the_pectoralis_minor_is_shaded_on_the_ribs_in_from_the_shoulder() -> None:
+    """Its words: on the upper chest over the ribs, about a hand's width below the
+    collarbone and in from the front of the shoulder; not up by the coracoid, where the
+    nerves and vessels to the arm pass under it and a pacemaker or port usually sits."""
+    marks = ATLAS["front"].landmarks
+    for side, suffix in (("right", "r"), ("left", "l")):
+        zone = TABLES.roll_zones.get("front", "pectoralis_minor", side)
+        assert zone is not None and zone.rollable
+        x0, top, x1, _ = zone.geometry.bounds
+        assert top >= marks[f"clavicle_mid_{suffix}"][1] + 32  # a hand's width below
+        acromion = marks[f"acromion_{suffix}"][0]
+        inward = x0 - acromion if side == "right" else acromion - x1  # front view
+        assert inward >= 20  # in from the front of the shoulder
+
+
+def test_the_long_toe_extensors_are_shaded_most_of_the_length_of_the_leg() -> None:
+    """Its words: from a hand's width below the knee to above the ankle, along the outer
+    front of the shin beside tibialis anterior (not only a strip above the ankle)."""
+    marks = ATLAS["front"].landmarks
+    for side, suffix in (("right", "r"), ("left", "l")):
+        zone = TABLES.roll_zones.get("front", "extensor_digitorum_longus", side)
+        assert zone is not None and zone.rollable
+        knee, ankle = marks[f"patella_{suffix}"][1], marks[f"lateral_malleolus_{suffix}"][1]
+        top, bottom = zone.geometry.bounds[1], zone.geometry.bounds[3]
+        assert top < knee + 0.4 * (ankle - knee)  # starts in the upper part of the leg
+        assert ankle - 30 < bottom < ankle  # and runs down to just above the ankle
+        assert len(shapely.get_parts(zone.geometry)) == 1

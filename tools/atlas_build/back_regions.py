@@ -140,9 +140,11 @@ DEEP: list[Part] = [
     Part("supinator", ARM.blob([(0.6, 376), (0.96, 376), (0.9, 412), (0.6, 406)])),
     # the hamstrings' common origin on the sit bone (ischial tuberosity), under gluteus
     # maximus: semitendinosus (with the long head of biceps) and semimembranosus, which
-    # runs on under semitendinosus
+    # runs on under semitendinosus to where it comes to the surface above the knee (one
+    # muscle: the deep and the surface parts overlap, so its shading is one piece)
     Part("semitendinosus", strip([(40, 500), (42, 520), (40, 540)], 16)),
-    Part("semimembranosus", strip([(36, 502), (33, 540), (27, 575), (20, 605)], 14)),
+    Part("semimembranosus", strip([(36, 502), (33, 540), (27, 575), (21, 605), (22, 628)],
+                                  14)),
     Part("popliteus", LEG.blob([(0.25, 725), (0.75, 728), (0.6, 762), (0.3, 756)])),
     Part("tibialis_posterior", LEG.blob([(0.3, 772), (0.7, 772), (0.65, 900),
                                          (0.35, 900)])),

@@ -100,11 +100,13 @@ _LEG = [
                                     (-0.06, 862)])),
     Part("soleus", LEG.blob([(-0.06, 842), (0.2, 832), (0.26, 900), (0.16, 942),
                              (-0.06, 942)])),
+    Part("fibularis", LEG.blob([(0.86, 742), (1.08, 742), (1.08, 932), (0.86, 936)])),
+    # the long toe extensor along the outer front of the shin, between fibularis and
+    # tibialis anterior for most of the leg's length: it wins their shared border
+    Part("extensor_digitorum_longus", LEG.blob([(0.73, 770), (0.9, 775), (0.88, 930),
+                                                (0.62, 948), (0.68, 880)])),
     Part("tibialis_anterior", LEG.blob([(0.3, 742), (0.76, 748), (0.73, 860), (0.6, 934),
                                         (0.45, 940), (0.36, 860)])),
-    Part("fibularis", LEG.blob([(0.86, 742), (1.08, 742), (1.08, 932), (0.86, 936)])),
-    Part("extensor_digitorum_longus", LEG.blob([(0.7, 770), (0.9, 775), (0.88, 930),
-                                                (0.62, 948), (0.66, 880)])),
     # along the inner border of the foot, from the inner ankle bone to the big toe
     Part("abductor_hallucis", blob([(12, 952), (31, 952), (38.5, 962), (38.5, 972),
                                     (33, 985), (29, 989.5), (20, 990), (12, 975)])),
