@@ -5,6 +5,7 @@ never over 30 s, only plannable steps, every step serving a spot, positions grou
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from functools import cache
 
 import pytest
@@ -253,3 +254,28 @@ def test_a_session_step_carries_the_routines_cautions_and_stop_rules() -> None:
         assert step.to_json()["cautions"] == list(step.cautions)
     beside = [s for s in plan.steps if s.muscle in knowledge.beside_spine]
     assert beside and all(knowledge.beside_spine_caution in s.cautions for s in beside)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_the_full_session_runs_the_printed_routines_order(name: str) -> None:
+    """The mat session of every step and the printed guide's routine go through the steps
+    in one order (by position, tool and side), so a person following one with the other
+    in hand is never asked for a different muscle."""
+    advice = example_advice(name)
+    plan = plan_session(advice, "full")
+    assert [(s.muscle, s.side) for s in plan.steps] == [
+        (s.muscle, s.side) for s in advice.routine.steps
+    ]
+
+
+def test_a_side_turns_once_per_position_and_tool() -> None:
+    """Within one position and tool, the steps of one side come together: the side of the
+    best-ranked step first (the right for one map, the left for its mirror image)."""
+    advice = example_advice("desk_worker.bodymap")
+    runs = [(s.position, s.tool, s.side) for s in advice.routine.steps]
+    for position, tool in {(p, t) for p, t, _ in runs}:
+        sides = [side for p, t, side in runs if (p, t) == (position, tool)]
+        turns = sum(1 for a, b in itertools.pairwise(sides) if a != b)
+        assert turns <= 2, (position, tool, sides)
+    standing = [(s.muscle, s.side) for s in advice.routine.steps if s.position == "wall"]
+    assert standing[:2] == [("upper_trapezius", "right"), ("levator_scapulae", "right")]

@@ -17,9 +17,9 @@ and down between them.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bodymap.advisor.cautions import NERVE_KINDS, OUTSIDE_BODY, pattern_spots
 from bodymap.advisor.model import (
@@ -466,8 +466,7 @@ def build_routine(
             used += seconds
         else:
             left.append(source)
-    made = [(POSITIONS.index(st.position), rank, st) for rank, st in enumerate(map(b.step, chosen))]
-    ordered = tuple(st for _, _, st in sorted(made, key=lambda t: (t[0], t[1])))
+    ordered = tuple(in_step_order([b.step(source) for source in chosen], lambda step: step))
     # the same middle time per step that fills the length's budget, so a standard routine
     # reads as about 15 minutes, not the sum of every upper bound
     total_s = sum(step_seconds(knowledge, s.muscle) for s in ordered)
@@ -519,6 +518,31 @@ def not_rolled_here(muscle: str, side: str, tables: Tables) -> tuple[str, str] |
     reason, blocking = _no_room(zone, tables.knowledge, safety)
     instead = tables.knowledge.cautions[blocking].instead if blocking else record.technique.how
     return reason, instead
+
+
+_T = TypeVar("_T")
+
+
+def in_step_order(items: Sequence[_T], step_of: Callable[[_T], RollingStep]) -> list[_T]:
+    """``items`` (in rank order) in the order a routine or a session runs them: by
+    position, then tool, then side, the side of the best-ranked step of that position and
+    tool first, then rank; so the person gets down, picks up a tool and turns over as few
+    times as can be, and the printed guide and the mat session run the same order. A
+    mirrored map runs the mirrored order."""
+    lead: dict[tuple[str, str], str] = {}
+    for item in items:
+        step = step_of(item)
+        lead.setdefault((step.position, step.tool), step.side)
+
+    def key(pair: tuple[int, _T]) -> tuple[int, str, int, int]:
+        rank, item = pair
+        step = step_of(item)
+        first = lead[(step.position, step.tool)]
+        side = 0 if step.side == first else 1 if step.side in ("midline", "both") else 2
+        where = POSITIONS.index(step.position) if step.position in POSITIONS else len(POSITIONS)
+        return (where, step.tool, side, rank)
+
+    return [item for _, item in sorted(enumerate(items), key=key)]
 
 
 class _Index:

@@ -12,14 +12,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bodymap.advisor import Advice, RollingStep, Source
+from bodymap.advisor.routine import in_step_order
 from bodymap.guide.words import position_words, tool_words
-from bodymap.knowledge import POSITIONS
 from bodymap.session.model import Phase, SessionPlan, SessionStep
 from bodymap.session.presets import MAX_ON_POINT_S, PRESETS, Preset
 
 __all__ = ["plan_session", "step_is_plannable", "step_spots", "step_view"]
 
-_SIDE_ORDER = {"right": 0, "midline": 1, "both": 1, "left": 2}
 _MIN_AROUND_S = 15
 _MAX_FILL_S = 120
 _BEGINNER_PASS_S = 75
@@ -160,15 +159,7 @@ def _title(cand: _Candidate) -> str:
 
 
 def _order(chosen: Sequence[_Candidate]) -> list[_Candidate]:
-    return sorted(
-        chosen,
-        key=lambda c: (
-            POSITIONS.index(c.step.position) if c.step.position in POSITIONS else len(POSITIONS),
-            c.step.tool,
-            _SIDE_ORDER.get(c.step.side, 1),
-            c.rank,
-        ),
-    )
+    return in_step_order(sorted(chosen, key=lambda c: c.rank), lambda c: c.step)
 
 
 def _build(
