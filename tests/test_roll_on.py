@@ -129,15 +129,20 @@ def test_no_finger_extensor_shading_below_the_wrist() -> None:
 
 
 @pytest.mark.parametrize("side", ["right", "left"])
-def test_the_upper_trapezius_is_shaded_out_to_the_shoulder_tip_not_past_it(side: str) -> None:
-    """Its words: out to the shoulder tip. The shading stops at the acromion."""
-    acromion = ATLAS["back"].landmarks[f"acromion_{side[0]}"]
-    zone = TABLES.roll_zones.get("back", "upper_trapezius", side)
-    assert zone is not None and zone.rollable
-    x0, _, x1, _ = zone.geometry.bounds
-    outer = x1 if side == "right" else x0  # the back view: the right side at growing x
-    assert abs(outer - acromion[0]) < 3.0  # reaches the tip, and goes no further
-    assert not zone.geometry.buffer(-1.0).contains(shapely.Point(acromion))
+def test_the_upper_trapezius_stops_two_fingers_short_of_the_shoulder_tip(side: str) -> None:
+    """Its words: out to where it meets the collarbone, about two fingers short of the bony
+    tip of the shoulder (the last few centimetres are bone and the joint beside it). The
+    back view stops there, level with the front view."""
+    short = {}
+    for view in ("back", "front"):
+        tip = ATLAS[view].landmarks[f"acromion_{side[0]}"][0]
+        zone = TABLES.roll_zones.get(view, "upper_trapezius", side)
+        assert zone is not None and zone.rollable
+        x0, _, x1, _ = zone.geometry.bounds
+        outward = (side == "right") == (view == "back")  # the person's side at growing x
+        short[view] = tip - x1 if outward else x0 - tip
+        assert 8.0 <= short[view] <= 25.0, (view, short[view])  # about 1.5 to 4 cm
+    assert abs(short["back"] - short["front"]) < 5.0, short
 
 
 def test_suboccipital_shading_leaves_the_midline_unshaded() -> None:
