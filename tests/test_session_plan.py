@@ -141,7 +141,12 @@ def test_generated_maps_keep_the_rules(
         x, y = pts[pick % len(pts)]
         points.append(PainSpot(view, x, y, intensity, kind))
     advice = advise(points)
-    check_plan(plan_session(advice, preset, beginner=beginner), advice)
+    plan = plan_session(advice, preset, beginner=beginner)
+    check_plan(plan, advice)
+    if preset == "full":  # the printed routine's order, whatever the map
+        planned = [(s.muscle, s.side) for s in plan.steps]
+        printed = [(s.muscle, s.side) for s in advice.routine.steps]
+        assert planned == [pair for pair in printed if pair in planned]
 
 
 def test_warmup_is_short_passes_without_long_holds() -> None:
@@ -279,3 +284,27 @@ def test_a_side_turns_once_per_position_and_tool() -> None:
         assert turns <= 2, (position, tool, sides)
     standing = [(s.muscle, s.side) for s in advice.routine.steps if s.position == "wall"]
     assert standing[:2] == [("upper_trapezius", "right"), ("levator_scapulae", "right")]
+
+
+def test_a_map_on_both_sides_runs_one_order_in_print_and_on_the_mat() -> None:
+    """Spots on both sides, the higher intensities on the left and the higher-ranked
+    sources on the right: the routine takes the best-ranked side first, as the session
+    does, not the side of the most intense spot (the order sources earn their steps)."""
+    spots = [
+        PainSpot("back", 545, 600, 3),
+        PainSpot("back", 455, 600, 8),
+        PainSpot("back", 550, 800, 5),
+        PainSpot("back", 450, 800, 2),
+        PainSpot("back", 545, 480, 6),
+        PainSpot("front", 430, 600, 4),
+        PainSpot("front", 570, 600, 7),
+    ]
+    advice = advise(spots)
+    plan = plan_session(advice, "full")
+    assert [(s.muscle, s.side) for s in plan.steps] == [
+        (s.muscle, s.side) for s in advice.routine.steps
+    ]
+    rank = {(s.muscle, s.side): i for i, s in enumerate(advice.sources)}
+    glute = [s.side for s in advice.routine.steps if s.muscle == "gluteus_minimus"]
+    assert len(glute) == 2
+    assert rank[("gluteus_minimus", glute[0])] < rank[("gluteus_minimus", glute[1])]

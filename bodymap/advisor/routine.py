@@ -466,6 +466,10 @@ def build_routine(
             used += seconds
         else:
             left.append(source)
+    # in rank order before the run order, as the session ranks its steps, so the printed
+    # routine and the mat session agree on which side of a position and tool comes first
+    rank = {(source.muscle, source.side): i for i, source in enumerate(b.ranked)}
+    chosen.sort(key=lambda source: rank[(source.muscle, source.side)])
     ordered = tuple(in_step_order([b.step(source) for source in chosen], lambda step: step))
     # the same middle time per step that fills the length's budget, so a standard routine
     # reads as about 15 minutes, not the sum of every upper bound
