@@ -17,11 +17,13 @@ import shapely
 
 from bodymap.advisor import PainSpot, advise
 from bodymap.advisor.cautions import NEAR_CAUTION
+from bodymap.advisor.tables import tables_for
 from bodymap.atlas import load_atlas
 from bodymap.knowledge import load_knowledge
 
 ATLAS = load_atlas()
 KNOWLEDGE = load_knowledge()
+TABLES = tables_for(ATLAS, KNOWLEDGE)
 ZONES = sorted(KNOWLEDGE.cautions.keys() - {"outside_body"})
 COVERING = [m for m in KNOWLEDGE.muscles.values() if m.cautions_cover]
 PER_PART = 6
@@ -88,6 +90,26 @@ def places_beside(view: str, zone: str) -> tuple[PainSpot, ...]:
     return tuple(out)
 
 
+REACH = 24.0
+"""Atlas units: a note on a bone goes with a step whose shading comes this close to it."""
+
+
+@functools.cache
+def _shading_near(muscle: str, side: str, zone: str) -> bool:
+    """Whether the step's shading comes within `REACH` of ``zone`` in a view drawing both
+    (True when no view does: nothing to measure)."""
+    sides = ("right", "left", "midline") if side == "both" else (side, "midline")
+    measured = False
+    for view, va in ATLAS.items():
+        places = [r.geometry for r in va.find(zone) if r.layer == "caution"]
+        shading = [g for s in sides if (g := TABLES.roll_zones.rollable_geometry(view, muscle, s))]
+        if places and shading:
+            measured = True
+            if shapely.union_all(shading).distance(shapely.union_all(places)) <= REACH:
+                return True
+    return not measured
+
+
 @functools.cache
 def _advice(spot: PainSpot):
     return advise([spot], ATLAS, length="full")
@@ -112,6 +134,7 @@ def _notes_and_steps(spot: PainSpot):
 
 @pytest.mark.parametrize("zone", ZONES)
 def test_a_local_step_repeats_a_note_unless_its_own_words_cover_the_zone(zone: str) -> None:
+    """...and unless the zone is a bone its shading never comes within `REACH` of."""
     seen = 0
     for view in ATLAS:
         for spot in places_beside(view, zone):
@@ -119,12 +142,26 @@ def test_a_local_step_repeats_a_note_unless_its_own_words_cover_the_zone(zone: s
             for step in steps:
                 cover = KNOWLEDGE.muscles[step.muscle].cautions_cover
                 for note_zone, text in notes.items():
-                    assert (text in step.cautions) == (note_zone not in cover), (
+                    bone = KNOWLEDGE.cautions[note_zone].kind == "bone"
+                    near = not bone or _shading_near(step.muscle, step.side, note_zone)
+                    assert (text in step.cautions) == (note_zone not in cover and near), (
                         step.muscle,
                         note_zone,
                     )
                     seen += 1
     assert seen or zone in ("breast",), zone
+
+
+def test_a_note_about_a_place_far_from_a_steps_shading_stays_by_the_spot_only() -> None:
+    """Beside the kneecap, the fibularis (shaded from a hand's width below the outer knee)
+    is told nothing about the kneecap; the spot still is."""
+    for spot in places_beside("front", "kneecap"):
+        notes, steps = _notes_and_steps(spot)
+        fibularis = [s for s in steps if s.muscle == "fibularis"]
+        if "kneecap" in notes and fibularis:
+            assert notes["kneecap"] not in fibularis[0].cautions
+            return
+    pytest.fail("no spot beside the kneecap gets a fibularis step")
 
 
 @pytest.mark.parametrize("muscle", COVERING, ids=lambda m: m.id)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "NEAR_CAUTION",
     "NERVE_KINDS",
+    "NOTE_REACH",
     "OUTSIDE_BODY",
     "pattern_spots",
     "press_test_withheld",
@@ -39,6 +40,12 @@ NEAR_CAUTION = 8.0
 """Atlas units (about 1.5 cm): a caution zone this close to a spot is one of its cautions,
 because a spot is a fingertip's disc, not a point, and a click lands only roughly where it
 hurts (a spot on the front of the armpit fold is also told to keep out of its hollow)."""
+NOTE_REACH = 24.0
+"""Atlas units (about 4 cm): a spot's note on a bone (the kneecap, an ankle bone) goes with
+a rolling step only if the step's shading comes this close to it. Shading that stays
+further away never rolls on it (a lower-leg step shaded from a hand's width below the knee
+is told nothing about the kneecap; the note still stands beside the spot). A note on a
+nerve, a vessel or an organ goes with every step under the spot."""
 NERVE_KINDS = frozenset({"tingling", "numb"})
 """Pain kinds that mark a limb "check with a clinician first"."""
 

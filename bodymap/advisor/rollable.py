@@ -123,6 +123,7 @@ class RollZones:
         self._zone_tools: dict[str, tuple[tuple[str, ...], ...]] = {}
         self._zone_margins: dict[str, tuple[float, ...]] = {}
         self._keep_out: dict[tuple[str, str], Any] = {}
+        self._reaches: dict[tuple[str, str, str, float], bool] = {}
         self._regions: dict[tuple[str, str, str], list[Any]] = {}
         self._segments: dict[str, dict[str, list[Any]]] = {}
         self._landmarks = {view: va.landmarks for view, va in atlas.items()}
@@ -261,6 +262,27 @@ class RollZones:
         if not found:
             return None
         return max(found, key=lambda z: (z.area, z.view == "back"))
+
+    def reaches(self, muscle: str, side: str, zone_id: str, distance: float) -> bool:
+        """Whether the muscle's shading on ``side`` comes within ``distance`` of caution
+        zone ``zone_id`` in a view that draws both; True when no view does (nothing to
+        measure, so the caller keeps what it would say about the zone)."""
+        key = (muscle, side, zone_id, distance)
+        if key not in self._reaches:
+            measured = False
+            answer = False
+            for zone in self.every_view(muscle, side):
+                geoms = self._caution_geometries[zone.view]
+                mine = [
+                    g for g, z in zip(geoms, self._zone_ids[zone.view], strict=True) if z == zone_id
+                ]
+                if mine:
+                    measured = True
+                    if shapely.dwithin(zone.geometry, shapely.union_all(mine), distance):
+                        answer = True
+                        break
+            self._reaches[key] = answer or not measured
+        return self._reaches[key]
 
     def every_view(self, muscle: str, side: str) -> tuple[RollZone, ...]:
         """The muscle's roll zones in every view, for a side or ``"both"`` (its midline

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from bodymap.advisor.cautions import NERVE_KINDS, OUTSIDE_BODY, pattern_spots
+from bodymap.advisor.cautions import NERVE_KINDS, NOTE_REACH, OUTSIDE_BODY, pattern_spots
 from bodymap.advisor.model import (
     LENGTHS,
     CautionNote,
@@ -345,12 +345,13 @@ class _Builder:
     def step(self, source: Source) -> RollingStep:
         muscle = self.knowledge.muscles[source.muscle]
         tech = muscle.technique
-        extra = [  # a spot's caution notes, but none the muscle's own cautions speak of
+        extra = [  # a spot's caution notes: none the muscle's own cautions speak of, and
+            # none about a bone its shading never comes near (a nerve or vessel's always)
             note.text
             for reason in source.reasons
             if reason.kind == "local"
             for note in self.notes.get(reason.spot, ())
-            if note.zone not in muscle.cautions_cover
+            if note.zone not in muscle.cautions_cover and self._concerns(source, note.zone)
         ]
         served = _served(source)
         if self.burning.intersection(served):
@@ -374,6 +375,15 @@ class _Builder:
             roll_zone=zone,
             spots=served,
         )
+
+    def _concerns(self, source: Source, zone: str) -> bool:
+        """Whether a note on caution zone ``zone`` concerns the step for ``source``: always
+        for a nerve, vessel or organ (someone may work up the muscle towards it), and for
+        a bone only where the step's shading comes within `NOTE_REACH` of it."""
+        text = self.knowledge.cautions.get(zone)
+        if text is None or text.kind != "bone":
+            return True
+        return self.zones.reaches(source.muscle, source.side, zone, NOTE_REACH)
 
     def _instead(self, muscle: str, zone: str = "") -> str:
         """What to do instead of rolling: the zone's advice if it blocks the muscle, else
