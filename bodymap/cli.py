@@ -404,6 +404,13 @@ def _cmd_session(args: argparse.Namespace) -> int:
         return 0
     if args.text:
         _print_session(plan)
+        from bodymap.guide.words import left_out_text
+
+        # the routine's length left these out before the session was planned: say so, as
+        # `advise` and the guide do
+        left_out = left_out_text(advice.routine, longer="--length full includes them.")
+        if left_out:
+            print(left_out)
         return 0
     problem = display_problem(os.environ, sys.platform)
     if problem:

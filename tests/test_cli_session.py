@@ -155,3 +155,18 @@ def test_session_text_prints_the_plan_as_a_checklist_without_a_window(
         assert step["name"].split(" (")[0] in line
     cautions = sum(len(step["cautions"]) for step in plan["steps"])
     assert text.count("      caution: ") == cautions
+
+
+def test_session_text_says_what_the_routines_length_left_out(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A full session of the standard routine rolls every step of that routine: the steps
+    the length had no time for are named, as `advise` names them; the full length has none."""
+    path = str(EXAMPLES / "runner.bodymap")
+    _, text, _ = call(capsys, "session", path, "--preset", "full", "--text")
+    last = text.splitlines()[-1]
+    assert last.startswith("The standard routine has no time for: ") and "Gluteus" in last
+    _, advised, _ = call(capsys, "advise", path)
+    assert last.split(". ")[0] in advised
+    _, text, _ = call(capsys, "session", path, "--preset", "full", "--length", "full", "--text")
+    assert "has no time for" not in text

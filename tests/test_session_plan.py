@@ -308,3 +308,29 @@ def test_a_map_on_both_sides_runs_one_order_in_print_and_on_the_mat() -> None:
     glute = [s.side for s in advice.routine.steps if s.muscle == "gluteus_minimus"]
     assert len(glute) == 2
     assert rank[("gluteus_minimus", glute[0])] < rank[("gluteus_minimus", glute[1])]
+
+
+def test_the_switch_between_two_sides_says_to_turn_over() -> None:
+    """Lying on one side, the next step on the other side says to turn over; in another
+    position, to move to that side; a change of position names the position."""
+    spots = [
+        PainSpot("back", 545, 600, 3),
+        PainSpot("back", 455, 600, 8),
+        PainSpot("back", 550, 800, 5),
+        PainSpot("back", 450, 800, 2),
+        PainSpot("back", 545, 480, 6),
+        PainSpot("front", 430, 600, 4),
+        PainSpot("front", 570, 600, 7),
+    ]
+    plan = plan_session(advise(spots), "full")
+    for step, after in itertools.pairwise(plan.steps):
+        switch = step.phases[-1]
+        assert switch.kind == "switch" and after.title in switch.text
+        if step.position != after.position:
+            assert "change position" in switch.text
+        elif {step.side, after.side} == {"right", "left"}:
+            turn = "turn onto your other side" if step.position == "side_lying" else "move to"
+            assert turn in switch.text, switch.text
+        else:
+            assert switch.text == f"Ease off. Next: {after.title}."
+    assert any("turn onto your other side" in s.phases[-1].text for s in plan.steps)

@@ -123,6 +123,14 @@ def _on_point_text(seconds: int) -> str:
 
 def _switch_text(cand: _Candidate, after: _Candidate) -> str:
     if after.step.position == cand.step.position:
+        sides = {cand.step.side, after.step.side}
+        if sides == {"right", "left"}:  # the same position on the other side
+            turn = (
+                "turn onto your other side"
+                if after.step.position == "side_lying"
+                else f"move to your {after.step.side} side"
+            )
+            return f"Ease off and {turn}. Next: {_title(after)}."
         return f"Ease off. Next: {_title(after)}."
     position = position_words(after.step.position).lower()
     return f"Ease off and change position ({position}). Next: {_title(after)}."
