@@ -112,7 +112,7 @@ class _Figures:
     """Each view's figure drawn once per scale and kept, for every canvas in the program.
 
     Qt's device cache keeps a figure per item, so each new window (a second map, the
-    screenshot command, a print preview's canvas) would draw its figures again. Here the
+    screenshot command, each GUI test) would draw its figures again. Here the
     figure is drawn into a pixmap aligned to whole device pixels, keyed by everything
     that changes its pixels: the view, the layers, the labels, the caption, the scale,
     where between two pixels the figure starts, the pixel ratio and the render hints.
