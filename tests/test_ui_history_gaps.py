@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 
 from bodymap.history import LINE_GAP_DAYS, LINE_GAP_S, joined
 from bodymap.history.series import column_joins
-from bodymap.maps import TriggerPointMap, add_spot, check_in, save_map
+from bodymap.maps import CheckIn, Spot, TriggerPointMap, add_spot, check_in, save_map
 from bodymap.ui.history.series import SERIES_COLOURS
 from bodymap.ui.history.window import GAP_NOTE, HistoryPlot
 from tests.test_cli import call
@@ -90,13 +90,15 @@ def test_a_weekly_check_in_stays_one_line_and_the_chart_says_nothing(qtbot):
 
 
 def test_a_dense_series_breaks_across_a_gap_too(qtbot):
-    tpm = TriggerPointMap("Dense")
-    neck = add_spot(tpm, "back", 560, 170, "right").spot.id
     start = datetime(2020, 1, 1, 8, tzinfo=UTC)
+    neck = Spot("neck", "back", 560, 170, "right", created=start)
     days = [d for d in range(900) if not 300 <= d < 400]  # three months without a reading
-    for day in days:
-        for hour in (0, 6, 12):
-            check_in(tpm, {neck: 3 + day % 4}, at=start + timedelta(days=day, hours=hour))
+    history = [  # 2,400 readings, made at once (the chart is what is tested here)
+        CheckIn(start + timedelta(days=day, hours=hour), {neck.id: 3 + day % 4})
+        for day in days
+        for hour in (0, 6, 12)
+    ]
+    tpm = TriggerPointMap("Dense", [neck], history, created=start)
     plot = HistoryPlot(tpm, lambda spot: "")
     qtbot.addWidget(plot)
     plot.resize(700, 400)
