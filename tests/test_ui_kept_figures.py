@@ -72,12 +72,14 @@ def test_a_second_window_uses_the_figures_the_first_drew(main_window, monkeypatc
     assert len(items._FIGURES) == kept
 
 
-def test_a_layer_change_draws_a_new_figure(main_window) -> None:
+@pytest.mark.parametrize("layer", ["deep", "labels"])
+def test_a_layer_change_draws_a_new_figure(main_window, layer: str) -> None:
     window = main_window(1400, 900)
+    shown = window.canvas.layer_visible(layer)
     before = _canvas_image(window)
-    window.canvas.set_layer_visible("deep", True)
+    window.canvas.set_layer_visible(layer, not shown)
     assert _canvas_image(window) != before
-    window.canvas.set_layer_visible("deep", False)
+    window.canvas.set_layer_visible(layer, shown)
     assert _canvas_image(window) == before
 
 
