@@ -334,3 +334,25 @@ def test_the_switch_between_two_sides_says_to_turn_over() -> None:
         else:
             assert switch.text == f"Ease off. Next: {after.title}."
     assert any("turn onto your other side" in s.phases[-1].text for s in plan.steps)
+
+
+def test_within_a_position_and_tool_one_side_is_done_before_the_other() -> None:
+    """Five spots whose sources rank right, left, right, ...: each position and tool runs
+    one side's steps, then the other's (one turn), not back and forth by rank."""
+    spots = [
+        PainSpot("front", 518.3, 152.7, 7),
+        PainSpot("back", 494.3, 512.7, 4),
+        PainSpot("back", 512.3, 530.7, 9),
+        PainSpot("back", 464.3, 974.7, 3),
+        PainSpot("back", 650.3, 584.7, 5),
+    ]
+    advice = advise(spots, length="full")
+    steps = advice.routine.steps
+    groups = {(s.position, s.tool) for s in steps}
+    for position, tool in groups:
+        sides = [s.side for s in steps if (s.position, s.tool) == (position, tool)]
+        sided = [side for side in sides if side in ("right", "left")]
+        turns = sum(1 for a, b in itertools.pairwise(sided) if a != b)
+        assert turns <= 1, (position, tool, sides)
+    seated = [s.side for s in steps if (s.position, s.tool) == ("seated", "foam_roller")]
+    assert "right" in seated and "left" in seated  # the case this map is here for
