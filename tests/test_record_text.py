@@ -39,3 +39,21 @@ def test_a_muscle_not_rolled_here_keeps_only_the_places_cautions() -> None:
     assert DONT_ROLL in text
     assert not any(caution in text for caution in scm.cautions)
     assert knowledge.cautions["neck_front"].text in text
+
+
+def test_the_browser_says_each_caution_once() -> None:
+    """A place a record keeps clear of is named by its own cautions when the record covers
+    it: the browser then shows the record's words, not the place's text as well; a place
+    it does not cover keeps its text."""
+    atlas, knowledge = load_atlas(), load_knowledge()
+    tables = tables_for(atlas, knowledge)
+    checked = 0
+    for muscle in knowledge.muscles.values():
+        if not muscle.technique.rolled or not_rolled_here(muscle.id, "right", tables):
+            continue
+        text = record_text(muscle, atlas, knowledge, "right")
+        for zone in muscle.avoid:
+            place = knowledge.cautions[zone].text
+            assert (place in text) == (zone not in muscle.cautions_cover), (muscle.id, zone)
+            checked += 1
+    assert checked > 20
