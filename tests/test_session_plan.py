@@ -286,20 +286,24 @@ def test_a_side_turns_once_per_position_and_tool() -> None:
     assert standing[:2] == [("upper_trapezius", "right"), ("levator_scapulae", "right")]
 
 
+BOTH_SIDES = (
+    PainSpot("back", 545, 600, 3),
+    PainSpot("back", 455, 600, 8),
+    PainSpot("back", 550, 800, 5),
+    PainSpot("back", 450, 800, 2),
+    PainSpot("back", 545, 480, 6),
+    PainSpot("front", 430, 600, 4),
+    PainSpot("front", 570, 600, 7),
+)
+"""Spots on both sides: the higher intensities on the left, the higher-ranked sources on
+the right, and a position (lying on the side) worked on both."""
+
+
 def test_a_map_on_both_sides_runs_one_order_in_print_and_on_the_mat() -> None:
     """Spots on both sides, the higher intensities on the left and the higher-ranked
     sources on the right: the routine takes the best-ranked side first, as the session
     does, not the side of the most intense spot (the order sources earn their steps)."""
-    spots = [
-        PainSpot("back", 545, 600, 3),
-        PainSpot("back", 455, 600, 8),
-        PainSpot("back", 550, 800, 5),
-        PainSpot("back", 450, 800, 2),
-        PainSpot("back", 545, 480, 6),
-        PainSpot("front", 430, 600, 4),
-        PainSpot("front", 570, 600, 7),
-    ]
-    advice = advise(spots)
+    advice = advise(list(BOTH_SIDES))
     plan = plan_session(advice, "full")
     assert [(s.muscle, s.side) for s in plan.steps] == [
         (s.muscle, s.side) for s in advice.routine.steps
@@ -313,16 +317,7 @@ def test_a_map_on_both_sides_runs_one_order_in_print_and_on_the_mat() -> None:
 def test_the_switch_between_two_sides_says_to_turn_over() -> None:
     """Lying on one side, the next step on the other side says to turn over; in another
     position, to move to that side; a change of position names the position."""
-    spots = [
-        PainSpot("back", 545, 600, 3),
-        PainSpot("back", 455, 600, 8),
-        PainSpot("back", 550, 800, 5),
-        PainSpot("back", 450, 800, 2),
-        PainSpot("back", 545, 480, 6),
-        PainSpot("front", 430, 600, 4),
-        PainSpot("front", 570, 600, 7),
-    ]
-    plan = plan_session(advise(spots), "full")
+    plan = plan_session(advise(list(BOTH_SIDES)), "full")
     for step, after in itertools.pairwise(plan.steps):
         switch = step.phases[-1]
         assert switch.kind == "switch" and after.title in switch.text
