@@ -2,9 +2,10 @@
 
 A spot beside a caution zone carries the zone's note, and the steps of the muscles under
 the spot repeat it, unless the muscle's own cautions already speak of that zone (the
-record's ``cautions_cover``, reviewed zone by zone): then the step keeps the muscle's
-words only, and the note still stands beside the spot. Checked at places beside every
-caution zone of both views, and for every zone a record lists.
+record's ``cautions_cover``, reviewed zone by zone), or the zone is a bone the step's
+shading never comes within about 4 cm of: then the step keeps the muscle's words only,
+and the note still stands beside the spot. Checked at places beside every caution zone
+of both views, and for every zone a record lists.
 """
 
 from __future__ import annotations
