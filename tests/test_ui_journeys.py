@@ -4,8 +4,6 @@ commands, with every dialog answered through the window's ``ask_*`` methods."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from test_ui_window import Dialogs, add, click, make_window
@@ -15,15 +13,13 @@ from bodymap.maps import load_map
 from bodymap.ui.document.document import MapDocument
 from bodymap.ui.window.mainwindow import MapWindow
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+pytestmark = [
+    pytest.mark.qt_log_ignore("does not support propagateSizeHints"),
+    pytest.mark.usefixtures("private_settings"),  # settings in each test's own folder
+]
 
 UPPER_TRAPEZIUS_R = ("back", 560.0, 175.0)
 ANTERIOR_SHOULDER_R = ("front", 408.0, 206.0)
-
-
-@pytest.fixture(autouse=True)
-def _settings(private_settings: Path) -> Path:
-    return private_settings
 
 
 @pytest.fixture

@@ -21,15 +21,13 @@ from bodymap.ui.document import dialogs as document_dialogs
 from bodymap.ui.document.document import MapDocument
 from bodymap.ui.window.mainwindow import MapWindow
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+pytestmark = [
+    pytest.mark.qt_log_ignore("does not support propagateSizeHints"),
+    pytest.mark.usefixtures("private_settings"),  # settings in each test's own folder
+]
 
 CLI_DAY = date(2026, 11, 20)
 """The day the command line's check-in is dated (``--at 2026-11-20T08:00``)."""
-
-
-@pytest.fixture(autouse=True)
-def _settings(private_settings: Path) -> Path:
-    return private_settings
 
 
 @pytest.fixture

@@ -514,10 +514,8 @@ class MapDocument(QObject):
             now = file_stamp(path)
         except OSError:
             return self.ask_overwrite(path, False)  # cannot be read: it may hold anything
-        if now == self._disk:
+        if now == self._disk:  # as last seen (or no file, where none was known)
             return "replace"
-        if now is None and self._disk is None:
-            return "replace"  # nothing there to lose
         return self.ask_overwrite(path, now is None)
 
     def check_disk(self) -> str:
@@ -531,7 +529,7 @@ class MapDocument(QObject):
             now = file_stamp(path)
         except OSError:
             return self._disk_state  # cannot be read now: say nothing new
-        if now == self._disk or (now is None and self._disk is None):
+        if now == self._disk:
             return self._set_disk_state("")
         return self._set_disk_state("gone" if now is None else "changed")
 

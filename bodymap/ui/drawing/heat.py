@@ -119,8 +119,9 @@ def paint_heat_scale(
     title: str = "",
 ) -> None:
     """The colour scale a heat map is read with, in ``rect`` (device units): pain 0–10 in
-    the intensity colours, or a change from −4 (better, blue) to +4 (worse, red), each
-    swatch as the map draws it (translucent over skin) with its number, after ``title``."""
+    the intensity colours, or a change from −4 (better, blue) to +4 (worse, red), where
+    the colours saturate (`CHANGE_SCALE`); each swatch as the map draws it (translucent
+    over skin) with its number, after ``title``."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     ink = QColor("#000000") if monochrome else palette.INK
@@ -134,7 +135,10 @@ def paint_heat_scale(
         width = painter.fontMetrics().horizontalAdvance(title) + height * 0.4
         painter.drawText(QRectF(x, rect.top(), width, height), Qt.AlignmentFlag.AlignVCenter, title)
         x += width
-    steps = [float(v) for v in range(-4, 5)] if change else [float(v) for v in range(11)]
+    reach = round(CHANGE_SCALE)
+    steps = (
+        [float(v) for v in range(-reach, reach + 1)] if change else [float(v) for v in range(11)]
+    )
     box = min(height, (rect.right() - x) / len(steps))
     skin = QColor("#ffffff") if monochrome else palette.SKIN
     for k, value in enumerate(steps):
