@@ -123,9 +123,8 @@ def test_the_exports_name_an_area_as_the_spot_list_does(tmp_path) -> None:
 
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 def test_the_window_names_an_area_alike_in_the_list_tooltip_check_in_and_history(
-    qtbot, tmp_path, monkeypatch
+    qtbot, tmp_path, monkeypatch, private_settings
 ) -> None:
-    from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QLabel
 
     from bodymap.maps import save_map
@@ -133,10 +132,6 @@ def test_the_window_names_an_area_alike_in_the_list_tooltip_check_in_and_history
     from bodymap.ui.window.dialogs import CheckInDialog
     from bodymap.ui.window.mainwindow import MapWindow
 
-    QCoreApplication.setOrganizationName("bodymap")
-    QCoreApplication.setApplicationName("bodymap")
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings().clear()
     window = MapWindow(MapDocument(recovery_dir=tmp_path / "recovery"))
     monkeypatch.setattr(window, "show_safety_note", lambda: None)
     qtbot.addWidget(window)

@@ -148,7 +148,6 @@ def test_erase_undoes_paint_on_an_area() -> None:
 
 from pathlib import Path  # noqa: E402
 
-from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
 from PySide6.QtWidgets import QLabel, QSlider, QToolBar, QToolButton  # noqa: E402
 
 from bodymap.ui.document.document import MapDocument  # noqa: E402
@@ -158,11 +157,7 @@ from bodymap.ui.window.paint_bar import ERASE_HINT, PAINT_HINT  # noqa: E402
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch):
-    QCoreApplication.setOrganizationName("bodymap")
-    QCoreApplication.setApplicationName("bodymap")
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings().clear()
+def window(qtbot, tmp_path: Path, monkeypatch, private_settings):
     win = MapWindow(MapDocument(recovery_dir=tmp_path / "recovery"))
     monkeypatch.setattr(win, "show_safety_note", lambda: None)
     monkeypatch.setattr(win.document, "ask_discard", lambda name: "discard")
