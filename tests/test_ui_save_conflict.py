@@ -60,6 +60,17 @@ def check_in_from_the_command_line(path: Path, capsys) -> bytes:
     return path.read_bytes()
 
 
+def changed_in_both(qtbot, win, tmp_path: Path, capsys) -> tuple[MapWindow, Dialogs, Path, bytes]:
+    """The window's map saved as back.bodymap, then checked in both in the window (unsaved)
+    and from the command line (on disk): the window, its dialogs, the path and the file's
+    bytes after the command line's check-in."""
+    window, dialogs = win
+    path = tmp_path / "back.bodymap"
+    spot_id = saved_map(qtbot, window, dialogs, path)
+    check_in_in_window(qtbot, window, dialogs, spot_id)
+    return window, dialogs, path, check_in_from_the_command_line(path, capsys)
+
+
 def press_save(qtbot, window: MapWindow) -> None:
     qtbot.keyClick(window.canvas, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
@@ -70,11 +81,7 @@ def days(path: Path) -> set[date]:
 
 
 def test_cancel_leaves_the_other_programs_changes_in_the_file(qtbot, win, tmp_path, capsys):
-    window, dialogs = win
-    path = tmp_path / "back.bodymap"
-    spot_id = saved_map(qtbot, window, dialogs, path)
-    check_in_in_window(qtbot, window, dialogs, spot_id)
-    on_disk = check_in_from_the_command_line(path, capsys)
+    window, dialogs, path, on_disk = changed_in_both(qtbot, win, tmp_path, capsys)
 
     press_save(qtbot, window)
 
@@ -86,11 +93,7 @@ def test_cancel_leaves_the_other_programs_changes_in_the_file(qtbot, win, tmp_pa
 
 
 def test_replace_writes_the_windows_map_and_keeps_the_other_as_backup(qtbot, win, tmp_path, capsys):
-    window, dialogs = win
-    path = tmp_path / "back.bodymap"
-    spot_id = saved_map(qtbot, window, dialogs, path)
-    check_in_in_window(qtbot, window, dialogs, spot_id)
-    on_disk = check_in_from_the_command_line(path, capsys)
+    window, dialogs, path, on_disk = changed_in_both(qtbot, win, tmp_path, capsys)
 
     dialogs.overwrite = "replace"
     window.acts.save.trigger()  # File → Save
@@ -101,17 +104,13 @@ def test_replace_writes_the_windows_map_and_keeps_the_other_as_backup(qtbot, win
     assert backup_path(path).read_bytes() == on_disk
     assert not window.document.is_modified()
     # the file now holds what the window wrote: the next save asks nothing
-    check_in_in_window(qtbot, window, dialogs, spot_id)
+    check_in_in_window(qtbot, window, dialogs, window.document.map.spots[0].id)
     press_save(qtbot, window)
     assert len(dialogs.overwrites) == 1 and not window.document.is_modified()
 
 
 def test_save_as_copy_keeps_both_files(qtbot, win, tmp_path, capsys, monkeypatch):
-    window, dialogs = win
-    path = tmp_path / "back.bodymap"
-    spot_id = saved_map(qtbot, window, dialogs, path)
-    check_in_in_window(qtbot, window, dialogs, spot_id)
-    on_disk = check_in_from_the_command_line(path, capsys)
+    window, dialogs, path, on_disk = changed_in_both(qtbot, win, tmp_path, capsys)
     suggested: list[Path] = []
     monkeypatch.setattr(
         window.document, "ask_save_path", lambda s: suggested.append(s) or dialogs.save_path
@@ -130,11 +129,7 @@ def test_save_as_copy_keeps_both_files(qtbot, win, tmp_path, capsys, monkeypatch
 
 
 def test_a_copy_not_chosen_writes_nothing(qtbot, win, tmp_path, capsys):
-    window, dialogs = win
-    path = tmp_path / "back.bodymap"
-    spot_id = saved_map(qtbot, window, dialogs, path)
-    check_in_in_window(qtbot, window, dialogs, spot_id)
-    on_disk = check_in_from_the_command_line(path, capsys)
+    window, dialogs, path, on_disk = changed_in_both(qtbot, win, tmp_path, capsys)
 
     dialogs.overwrite, dialogs.save_path = "copy", None  # the file chooser cancelled
     assert not window.document.save()
@@ -198,11 +193,7 @@ def test_a_file_deleted_meanwhile_is_asked_about(qtbot, win, tmp_path, answer):
 def test_save_as_onto_its_own_changed_file_asks_and_to_a_new_name_does_not(
     qtbot, win, tmp_path, capsys
 ):
-    window, dialogs = win
-    path = tmp_path / "back.bodymap"
-    spot_id = saved_map(qtbot, window, dialogs, path)
-    check_in_in_window(qtbot, window, dialogs, spot_id)
-    on_disk = check_in_from_the_command_line(path, capsys)
+    window, dialogs, path, on_disk = changed_in_both(qtbot, win, tmp_path, capsys)
 
     dialogs.save_path = tmp_path / "." / "back"  # the same file, named another way
     assert not window.save_as()
@@ -215,11 +206,7 @@ def test_save_as_onto_its_own_changed_file_asks_and_to_a_new_name_does_not(
 
 
 def test_closing_with_save_then_cancel_keeps_the_window_open(qtbot, win, tmp_path, capsys):
-    window, dialogs = win
-    path = tmp_path / "back.bodymap"
-    spot_id = saved_map(qtbot, window, dialogs, path)
-    check_in_in_window(qtbot, window, dialogs, spot_id)
-    on_disk = check_in_from_the_command_line(path, capsys)
+    window, dialogs, path, on_disk = changed_in_both(qtbot, win, tmp_path, capsys)
 
     dialogs.discard = "save"
     assert not window.close()
@@ -228,11 +215,7 @@ def test_closing_with_save_then_cancel_keeps_the_window_open(qtbot, win, tmp_pat
 
 
 def test_autosave_never_asks_and_leaves_the_file_alone(qtbot, win, tmp_path, capsys):
-    window, dialogs = win
-    path = tmp_path / "back.bodymap"
-    spot_id = saved_map(qtbot, window, dialogs, path)
-    check_in_in_window(qtbot, window, dialogs, spot_id)
-    on_disk = check_in_from_the_command_line(path, capsys)
+    window, dialogs, path, on_disk = changed_in_both(qtbot, win, tmp_path, capsys)
 
     written = window.document.autosave()
 
