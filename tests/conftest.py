@@ -39,7 +39,9 @@ def pytest_configure(config: pytest.Config) -> None:
         from PySide6.QtWidgets import QApplication
     except ImportError:  # the core lane can run without Qt installed
         return
-    _APPLICATION = QApplication.instance() or QApplication(["bodymap-tests"])
+    from bodymap.ui.app import make_application  # as the program makes it (style, fills)
+
+    _APPLICATION = QApplication.instance() or make_application(["bodymap-tests"])
 
 
 def _starts_a_process(function: object) -> bool:

