@@ -15,6 +15,7 @@ import json
 import re
 
 import pytest
+from tables import parse_tables
 from test_safety import at, spot
 
 from bodymap.advisor import PainSpot, advise
@@ -23,7 +24,7 @@ from bodymap.advisor.model import PAIN_KINDS
 from bodymap.atlas import load_atlas
 from bodymap.cli import main
 from bodymap.knowledge import KnowledgeError, Pattern, PatternSpot, load_knowledge
-from bodymap.knowledge.loader import ADVICE_FILE, CAUTIONS_FILE, parse_knowledge
+from bodymap.knowledge.loader import ADVICE_FILE, CAUTIONS_FILE
 from bodymap.resources import read_text
 
 ATLAS = load_atlas()
@@ -472,7 +473,7 @@ _CAUTIONS = read_text("knowledge", CAUTIONS_FILE)
 def _parse_cautions(text: str) -> None:
     from test_knowledge import GOOD
 
-    parse_knowledge(
+    parse_tables(
         {
             "leg_foot.toml": GOOD,
             CAUTIONS_FILE: text,

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+from tables import parse_tables
 
 from bodymap.atlas import CAUTION_ZONES
 from bodymap.knowledge import (
@@ -14,7 +15,6 @@ from bodymap.knowledge import (
     TOOLS,
     KnowledgeError,
     load_knowledge,
-    parse_knowledge,
 )
 from bodymap.knowledge.loader import ADVICE_FILE, CAUTIONS_FILE, MUSCLE_FILES, SEARCH_TERMS_FILE
 from bodymap.knowledge.model import NOT_TIMED
@@ -236,7 +236,7 @@ def _parse(muscles: str, **more: str) -> Any:
         ADVICE_FILE: read_text("knowledge", ADVICE_FILE),
         **more,
     }
-    return parse_knowledge(texts, complete=False)
+    return parse_tables(texts, complete=False)
 
 
 def test_fragment_parses() -> None:
@@ -341,7 +341,7 @@ def test_loader_demands_every_record_for_the_shipped_tables() -> None:
         ADVICE_FILE: read_text("knowledge", ADVICE_FILE),
     }
     with pytest.raises(KnowledgeError, match="lack records for: temporalis"):
-        parse_knowledge(texts)
+        parse_tables(texts)
 
 
 def test_cautions_file_is_strict() -> None:
@@ -354,7 +354,7 @@ def test_cautions_file_is_strict() -> None:
         ADVICE_FILE: read_text("knowledge", ADVICE_FILE),
     }
     with pytest.raises(KnowledgeError, match=r"cautions\.toml: zone 'kidney': unknown key"):
-        parse_knowledge(texts, complete=False)
+        parse_tables(texts, complete=False)
 
 
 def _parse_cautions(cautions: str) -> Any:
@@ -363,7 +363,7 @@ def _parse_cautions(cautions: str) -> Any:
         CAUTIONS_FILE: cautions,
         ADVICE_FILE: read_text("knowledge", ADVICE_FILE),
     }
-    return parse_knowledge(texts, complete=False)
+    return parse_tables(texts, complete=False)
 
 
 @pytest.mark.parametrize(
@@ -752,7 +752,7 @@ def _parse_advice(advice: str, complete: bool = False) -> Any:
         CAUTIONS_FILE: read_text("knowledge", CAUTIONS_FILE),
         ADVICE_FILE: advice,
     }
-    return parse_knowledge(texts, complete=complete)
+    return parse_tables(texts, complete=complete)
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ import shutil
 import subprocess
 
 import pytest
+from tables import parse_tables
 from test_safety import at
 
 from bodymap.advisor import PainSpot
@@ -91,20 +92,20 @@ def test_withheld_stretches_are_data_and_name_real_records() -> None:
 
 def test_withhold_stretch_is_checked_by_the_loader() -> None:
     from bodymap.knowledge import KnowledgeError
-    from bodymap.knowledge.loader import CAUTIONS_FILE, TABLE_FILES, parse_knowledge
+    from bodymap.knowledge.loader import CAUTIONS_FILE, TABLE_FILES
     from bodymap.resources import read_text
 
     texts = {n: read_text("knowledge", n) for n in TABLE_FILES}
     good = texts[CAUTIONS_FILE]
     line = 'withhold_stretch = ["scalenes", "platysma", "infrahyoids", "neck_front"]'
     assert line in good
-    parse_knowledge(texts)
+    parse_tables(texts)
     for bad, message in (
         (line.replace("scalenes", "no_such_muscle"), r"'neck_arm'.*\['no_such_muscle'\]"),
         (line.replace("[", "[1, "), "withhold_stretch"),
     ):
         with pytest.raises(KnowledgeError, match=message):
-            parse_knowledge({**texts, CAUTIONS_FILE: good.replace(line, bad)})
+            parse_tables({**texts, CAUTIONS_FILE: good.replace(line, bad)})
 
 
 @pytest.mark.slow
