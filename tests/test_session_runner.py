@@ -1,9 +1,11 @@
 """A running session: time passes only while running, skip/back/+15 s/stop do what the
-mat's keys promise, and the steps done are counted."""
+mat's keys promise, and a step counts as done only once it has been rolled (at least half
+its time on the point and around it), never for being skipped through."""
 
 from __future__ import annotations
 
 from bodymap.session import EXTRA_S, Phase, SessionPlan, SessionRun, SessionStep
+from bodymap.session.runner import DONE_SHARE
 
 
 def step(muscle: str, *seconds: int) -> SessionStep:
@@ -49,15 +51,48 @@ def test_skip_back_and_more_time() -> None:
     assert run.remaining == 10 + EXTRA_S and run.phase_seconds == 10 + EXTRA_S
 
 
-def test_stop_counts_only_the_steps_finished() -> None:
+def test_stop_counts_only_the_steps_rolled() -> None:
     run = SessionRun(PLAN)
-    for _ in range(4):
-        run.next()
+    run.start()
+    run.tick(10 + 10 + 30 + 5)  # the whole of step a
     assert run.current is not None and run.current.step.muscle == "b"
     run.stop()
     assert run.finished and run.stopped and run.steps_done == 1
     run.start()
     assert not run.running
+
+
+def test_skipping_through_every_phase_rolls_no_step() -> None:
+    run = SessionRun(PLAN)
+    run.start()
+    while not run.finished:
+        run.tick(0.5)
+        run.next()
+    assert run.steps_done == 0
+
+
+def test_a_step_half_rolled_and_then_skipped_is_done_and_less_is_not() -> None:
+    half = DONE_SHARE * (10 + 30)  # step a's time on the point and around it
+    for rolled, done in ((half, 1), (half - 1, 0)):
+        run = SessionRun(PLAN)
+        run.next()  # already in position: the setup is skipped, which costs nothing
+        run.start()
+        run.tick(rolled)
+        while run.current is not None and run.current.step.muscle == "a":
+            run.next()
+        run.stop()
+        assert run.steps_done == done, rolled
+
+
+def test_time_added_with_plus_counts_as_rolling() -> None:
+    run = SessionRun(PLAN)
+    run.next()  # to step a's time on the point
+    run.add_time()
+    run.start()
+    run.tick(10 + EXTRA_S)  # the point, with its extra 15 s, and not a second around it
+    assert run.current is not None and run.current.phase.kind == "around"
+    run.stop()
+    assert run.steps_done == (10 + EXTRA_S >= DONE_SHARE * 40)
 
 
 def test_an_empty_plan_is_finished_from_the_start() -> None:

@@ -46,6 +46,7 @@ def test_space_starts_and_pauses_and_time_runs_only_while_started(qtbot):
     first = mat.run.current
     assert first is not None and first.phase.kind == "setup"
     assert mat.ring.text == f"0:{first.phase.seconds:02d}"
+    assert mat.buttons["toggle"].text() == "Start"
     clock.advance(5)
     assert mat.run.remaining == first.phase.seconds  # not started: nothing moves
     assert mat.started_at is None
@@ -57,7 +58,7 @@ def test_space_starts_and_pauses_and_time_runs_only_while_started(qtbot):
     assert mat.ring.text == f"0:{first.phase.seconds - 4:02d}"
     qtbot.keyClick(mat, Qt.Key.Key_Space)
     clock.advance(30)
-    assert not mat.run.running
+    assert not mat.run.running and mat.buttons["toggle"].text() == "Resume"
     assert mat.run.remaining == pytest.approx(first.phase.seconds - 4)
 
 
@@ -507,3 +508,18 @@ def test_a_step_with_short_cautions_keeps_the_largest_text(qtbot):
     mat, _clock = make_mat(qtbot)
     assert mat.run.current is not None and mat.run.current.step.cautions
     assert mat.text_size == 0 and mat.cautions.font().pixelSize() == int(1080 * 0.024)
+
+
+def test_the_steps_left_out_for_time_are_named_before_the_start_and_at_the_end(qtbot):
+    mat, clock = make_mat(qtbot)
+    left_out = mat.plan.left_out
+    assert left_out, "the desk worker's warm-up has more steps than its time holds"
+    words = f"Not in this session, for time: {'; '.join(left_out)}."
+    assert words in mat.next_up.text()
+    qtbot.keyClick(mat, Qt.Key.Key_Space)
+    assert words not in mat.next_up.text()  # while rolling, only what comes next
+    while mat.run.current is not None:
+        mat.run.next()
+    mat.refresh()
+    assert mat.next_up.text() == words
+    assert not any(title in mat.instruction.text() for title in left_out)

@@ -147,3 +147,20 @@ def test_bodymap_session_leaves_a_session_stopped_at_once_out(qtbot, tmp_path, m
     assert status == 0, err
     assert seen["sessions"] == () and seen["modified"] is False and "asked" not in seen
     assert "not kept" in str(seen["status"])
+
+
+def test_skipping_through_every_step_rolls_none_and_is_not_kept(qtbot, tmp_path, monkeypatch):
+    """Pressing → through a whole warm-up reaches its end, but rolls nothing: no step is
+    done, the end page says so, and the session is neither stored nor asked about."""
+    window, mat, clock, asked = _start(qtbot, tmp_path, monkeypatch, preset="warmup")
+    with qtbot.waitSignal(window.mat.finished):
+        while mat.run.current is not None:
+            clock.advance(0.5, steps=1)
+            qtbot.keyClick(mat, Qt.Key.Key_Right)
+    assert mat.run.steps_done == 0
+    assert mat.status.text().endswith(f"0 of {len(mat.plan.steps)} steps done")
+    assert mat.title.text() == "No step rolled"  # not "Well done"
+    assert "skipping through it does not" in mat.instruction.text()
+    tpm = window.document.map
+    assert asked == [] and tpm.sessions == () and not window.document.is_modified()
+    assert "no step done: not kept" in window.hover_label.text()

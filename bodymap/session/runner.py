@@ -10,10 +10,19 @@ from dataclasses import dataclass
 
 from bodymap.session.model import Phase, SessionPlan, SessionStep
 
-__all__ = ["EXTRA_S", "PhaseRef", "SessionRun"]
+__all__ = ["DONE_SHARE", "EXTRA_S", "ROLLING_PHASES", "PhaseRef", "SessionRun"]
 
 EXTRA_S = 15
 """What the "+15 s" key adds to the current phase."""
+
+ROLLING_PHASES = ("on_point", "around")
+"""The phases in which a muscle is worked (getting into position and turning are not)."""
+
+DONE_SHARE = 0.5
+"""A step is done once at least this share of its planned time on the point and around it
+has passed while the session ran: skipping through its phases with the arrow keys does not
+make it done (a session stored with steps it never rolled would say more was done than was),
+while moving on from a step half rolled still counts it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +51,11 @@ class SessionRun:
         self.added = 0
         """Seconds added to the current phase with + (its own words give the planned time)."""
         self._reached = 0
+        self._rolled = [0.0] * len(plan.steps)
+        """Seconds each step's rolling phases have run."""
+        self._to_roll = [
+            sum(p.seconds for p in step.phases if p.kind in ROLLING_PHASES) for step in plan.steps
+        ]
 
     # where we are ------------------------------------------------------------------------
     @property
@@ -62,11 +76,20 @@ class SessionRun:
 
     @property
     def steps_done(self) -> int:
-        """Steps whose every phase has been reached."""
+        """Steps rolled for at least :data:`DONE_SHARE` of their planned rolling time (a step
+        with no rolling phase: once its every phase has been reached)."""
         last: dict[int, int] = {}
         for index, ref in enumerate(self.phases):
             last[ref.step_index] = index
-        return sum(1 for index in last.values() if index < self._reached)
+        return sum(
+            1
+            for step, index in last.items()
+            if (
+                self._rolled[step] >= DONE_SHARE * self._to_roll[step]
+                if self._to_roll[step]
+                else index < self._reached
+            )
+        )
 
     # controls ----------------------------------------------------------------------------
     def start(self) -> None:
@@ -92,6 +115,10 @@ class SessionRun:
         ended = 0
         left = seconds
         while left > 0 and not self.finished:
+            ref = self.phases[self.index]
+            spent = min(left, self.remaining)
+            if ref.phase.kind in ROLLING_PHASES:
+                self._rolled[ref.step_index] += spent
             if left < self.remaining:
                 self.remaining -= left
                 break

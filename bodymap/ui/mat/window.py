@@ -75,6 +75,10 @@ def text_sizes(level: int) -> tuple[float, float, float, int]:
     return caution, instruction, title, round(crop)
 
 
+NOT_ROLLED = (
+    "A step counts once it has been rolled for at least half its time on the point and "
+    "around it; skipping through it does not."
+)
 HINTS = f"Space start / pause    ← →  previous / next    +  add {EXTRA_S} s    Esc  stop"
 MAT_KEYS = (
     ("Space", "Mat session: start or pause"),
@@ -294,7 +298,8 @@ class MatWindow(QWidget):
         run, plan = self.run, self.plan
         label = PRESETS[plan.preset].label if plan.preset in PRESETS else plan.preset
         ref = run.current
-        self.buttons["toggle"].setText("Pause" if run.running else "Start")
+        paused = "Resume" if run.elapsed > 0 else "Start"  # a session once begun resumes
+        self.buttons["toggle"].setText("Pause" if run.running else paused)
         for widget in (self.ring, self.crop, *self.buttons.values()):
             widget.setVisible(ref is not None or widget is self.buttons["stop"])
         self.buttons["stop"].setText("Stop" if ref is not None else "Close")
@@ -304,13 +309,19 @@ class MatWindow(QWidget):
             done = run.steps_done
             steps = f"{done} of {len(plan.steps)} steps done" if plan.steps else "no steps"
             self.status.setText(f"{label} · {steps}")
+            instruction = plan.empty_reason or "How do the spots feel now?"
             if not plan.steps:  # never "Well done" for a session that had nothing in it
                 self.title.setText("Nothing to roll")
+            elif run.stopped:
+                self.title.setText("Session stopped")
+            elif not done:  # every step skipped through: nothing to praise or to ask about
+                self.title.setText("No step rolled")
+                instruction = NOT_ROLLED
             else:
-                self.title.setText("Session stopped" if run.stopped else "Well done")
+                self.title.setText("Well done")
             self.phase.setText("")
-            self.instruction.setText(plan.empty_reason or "How do the spots feel now?")
-            self.next_up.setText("")
+            self.instruction.setText(instruction)
+            self.next_up.setText(self._left_out_text())
             self.ring.show_time(0.0, 1.0, PHASE_COLOURS["around"], False)
             self.crop.show_step(None, self._spots)
             self._fit_text()  # a long reason is set smaller, to be read whole
@@ -328,13 +339,20 @@ class MatWindow(QWidget):
         self.instruction.setText(ref.phase.text + more)
         self.cautions.setText("\n".join(f"⚠ {c}" for c in ref.step.cautions))
         self.cautions.setVisible(bool(ref.step.cautions))
-        self.next_up.setText(self._next_text())
+        left_out = self._left_out_text() if run.elapsed == 0 and not run.running else ""
+        self.next_up.setText("\n".join(t for t in (self._next_text(), left_out) if t))
         self.ring.show_time(
             run.remaining, run.phase_seconds, PHASE_COLOURS[ref.phase.kind], not run.running
         )
         self.crop.show_step(ref.step, self._spots)
         self._fit_text()
         self.update()
+
+    def _left_out_text(self) -> str:
+        """The steps the preset had no time for, said before the session starts and at its
+        end, so a spot with no step here is not mistaken for one that needs none."""
+        left_out = self.plan.left_out
+        return f"Not in this session, for time: {'; '.join(left_out)}." if left_out else ""
 
     def _next_text(self) -> str:
         ref, upcoming = self.run.current, self.run.upcoming
