@@ -511,7 +511,7 @@ def test_a_step_with_short_cautions_keeps_the_largest_text(qtbot):
 
 
 def test_the_steps_left_out_for_time_are_named_before_the_start_and_at_the_end(qtbot):
-    mat, clock = make_mat(qtbot)
+    mat, _clock = make_mat(qtbot)
     left_out = mat.plan.left_out
     assert left_out, "the desk worker's warm-up has more steps than its time holds"
     words = f"Not in this session, for time: {'; '.join(left_out)}."
