@@ -5,14 +5,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bodymap.advisor import advise
+from bodymap.advisor import PainSpot, advise
+from bodymap.advisor.model import spots_label
+from bodymap.atlas import load_atlas
 from bodymap.guide.content import guide_content_for
 from bodymap.guide.summary import SOURCES_SHOWN, STEPS_SHOWN, summary_content, summary_content_for
 from bodymap.guide.words import TOOL_WORDS
 from bodymap.knowledge import load_knowledge
 from bodymap.maps import load_map
-from bodymap.maps.values import PressAnswer
+from bodymap.maps.values import PressAnswer, Spot
 from bodymap.maps.verbs import answer_press_test
+from bodymap.sides import side_for
 
 EXAMPLE = Path(__file__).parent.parent / "assets" / "examples" / "runner.bodymap"
 
@@ -30,8 +33,12 @@ def test_summary_names_each_spot_the_first_sources_and_the_routine() -> None:
     assert [row.spot_id for row in said.spots] == [s.id for s in spots]
     region = advice.spots[0].regions[0].name
     assert said.spots[0].where == f"{region} ({spots[0].side})"
-    assert said.sources[0] == f"{first.name} ({first.side}) — press test: yes"
-    assert len(said.sources) == min(SOURCES_SHOWN, len(advice.sources))
+    where = spots_label(sorted({r.spot for r in first.reasons}), advice.areas)
+    assert said.sources[0] == f"{first.name} ({first.side}) — {where} — press test: yes"
+    top = advice.sources[:SOURCES_SHOWN]
+    assert [line.split(" — ")[0] for line in said.sources[: len(top)]] == [
+        f"{s.name} ({s.side})" for s in top
+    ]
     assert all("press test" not in line for line in said.sources[1:])
     step = advice.routine.steps[0]
     assert said.routine[0] == f"{step.name} ({step.side}) — {TOOL_WORDS[step.tool]}"
@@ -57,3 +64,43 @@ def test_the_summary_lists_the_routine_the_guide_prints_press_answers_and_all() 
     names = load_knowledge().muscles
     printed = [f"{names[step.muscle].name} ({step.side})" for step in guide_content_for(tpm).steps]
     assert [line.split(" — ")[0] for line in said.routine] == printed[: len(said.routine)]
+
+
+def _explained(said_sources: tuple[str, ...], advice) -> set[int]:
+    names = {f"{s.name} ({s.side})": s for s in advice.sources}
+    listed = [names[line.split(" — ")[0]] for line in said_sources]
+    return {reason.spot for source in listed for reason in source.reasons}
+
+
+def test_every_spot_with_a_likely_source_has_one_in_the_summary() -> None:
+    """A back spot among several thigh spots: the five best sources all serve the thigh,
+    and the back spot's own best source is listed after them, with the spots it serves."""
+    marks = load_atlas()
+    back = marks["back"].landmarks["scapula_inferior_angle_r"]
+    front = marks["front"].landmarks
+    thigh = [
+        (front["patella_r"][0], front["patella_r"][1] - 60 - 25 * i) for i in range(5)
+    ]  # the front of the right thigh, above the knee
+    points = [PainSpot("back", back[0] - 30, back[1] - 10, 3)] + [
+        PainSpot("front", x, y, 8) for x, y in thigh
+    ]
+    spots = [
+        Spot(f"s{i}", p.view, p.x, p.y, side_for(p.view, p.x), p.intensity)
+        for i, p in enumerate(points)
+    ]
+    advice = advise(points)
+    assert not any(r.spot == 0 for s in advice.sources[:SOURCES_SHOWN] for r in s.reasons)
+    said = summary_content(spots, advice)
+    assert _explained(said.sources, advice) >= {r.spot for s in advice.sources for r in s.reasons}
+    assert said.sources[-1].endswith(" — spot 1")
+    best_for_back = next(s for s in advice.sources if any(r.spot == 0 for r in s.reasons))
+    assert said.sources[-1].startswith(f"{best_for_back.name} ({best_for_back.side})")
+
+
+def test_the_example_maps_summaries_leave_no_spot_without_its_sources() -> None:
+    for path in sorted(EXAMPLE.parent.glob("*.bodymap")):
+        tpm = load_map(path)
+        advice = advise(list(tpm.spots))
+        said = summary_content(list(tpm.spots), advice)
+        wanted = {r.spot for s in advice.sources for r in s.reasons}
+        assert _explained(said.sources, advice) >= wanted, path.name

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bodymap.advisor.model import Advice
+from bodymap.advisor.model import Advice, Source, spots_label
 from bodymap.guide.words import area_place, tool_words
 from bodymap.knowledge.model import UrgencyLevel
 from bodymap.maps.values import PressAnswer, Spot
@@ -30,7 +30,8 @@ __all__ = [
 ]
 
 SOURCES_SHOWN = 5
-"""The summary lists this many likely sources at the most."""
+"""The summary lists the first this many likely sources, then the best-ranked source of each
+spot none of them explains (so no spot is left without its likely sources)."""
 STEPS_SHOWN = 6
 """… and this many routine steps, then says how many more there are."""
 
@@ -83,6 +84,20 @@ class SummaryContent:
     """How many routine steps ``more_steps`` counts (0 when it is "")."""
 
 
+def _sources_shown(advice: Advice) -> list[Source]:
+    """The first :data:`SOURCES_SHOWN` sources, and after them, in rank order, the best
+    source of each spot they leave unexplained: a map whose pain is mostly in one place
+    would otherwise give the clinician no source at all for its other spots."""
+    shown = list(advice.sources[:SOURCES_SHOWN])
+    explained = {reason.spot for source in shown for reason in source.reasons}
+    for source in advice.sources[SOURCES_SHOWN:]:
+        spots = {reason.spot for reason in source.reasons}
+        if spots - explained:
+            shown.append(source)
+            explained |= spots
+    return shown
+
+
 def summary_content(
     spots: Sequence[Spot], advice: Advice | None, answers: Iterable[PressAnswer] = ()
 ) -> SummaryContent:
@@ -102,10 +117,11 @@ def summary_content(
     for answer in answers:
         said.setdefault((answer.muscle, answer.side), []).append(answer.answer)
     sources = []
-    for source in advice.sources[:SOURCES_SHOWN]:
+    for source in _sources_shown(advice):
         heard = said.get((source.muscle, source.side))
         press = f" — press test: {', '.join(heard)}" if heard else ""
-        sources.append(f"{source.name} ({source.side}){press}")
+        where = spots_label(sorted({r.spot for r in source.reasons}), advice.areas)
+        sources.append(f"{source.name} ({source.side}) — {where}{press}")
     steps = advice.routine.steps
     routine = tuple(
         f"{step.name} ({step.side}) — {tool_words(step.tool, step.tool_detail)}"
