@@ -3,6 +3,7 @@ check-in instead of adding a second — each one undo step."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -56,6 +57,8 @@ def test_the_dialog_gives_the_note_and_a_back_date_which_turns_today_mode_off(qt
     dialog = CheckInDialog(document.map)
     qtbot.addWidget(dialog)
     assert dialog.details() == (None, "", True)
+    when_text = dialog.when.text()  # the month in words: "1 Dec 2026 19:58", never "1 12 2026"
+    assert re.fullmatch(r"\d{1,2} [^\d\s]+ \d{4} \d{2}:\d{2}", when_text), when_text
     dialog.note.setPlainText("  slept badly ")
     dialog.when.setDateTime(QDateTime.currentDateTime().addDays(-2))
     when, note, today = dialog.details()

@@ -270,3 +270,24 @@ def test_a_spot_on_the_spine_names_each_muscle_once(panel, tpm):
     )
     names = line.split(":", 1)[1].split("—")[0].split(",")
     assert len(names) == len({n.strip() for n in names}), line
+
+
+@OFFSCREEN_NOISE
+def test_other_sources_and_questions_are_shown_from_the_top(qtbot, panel, tpm):
+    """The likely sources and the press test keep where they were scrolled to while their
+    rows stay the same (an edit of intensity), and start from the top when other sources or
+    questions come (a spot elsewhere): never a list of reasons with no muscle above it, or
+    answer buttons whose question is scrolled away."""
+    add_spot(tpm, "back", 545, 200, "right", intensity=7)
+    panel.resize(420, 640)
+    panel.show()
+    qtbot.waitExposed(panel)
+    tree = panel.source_tree.verticalScrollBar()
+    press = panel.press_box.scroller.verticalScrollBar()
+    qtbot.waitUntil(lambda: tree.maximum() > 0 and press.maximum() > 0)
+    tree.setValue(tree.maximum())
+    press.setValue(press.maximum())
+    edit_spot(tpm, tpm.spots[0].id, intensity=8)  # the same sources and questions
+    assert tree.value() == tree.maximum() > 0 and press.value() == press.maximum() > 0
+    add_spot(tpm, "front", 560, 620, "left", intensity=9)  # the thigh: others come first
+    assert tree.value() == 0 and press.value() == 0

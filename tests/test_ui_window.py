@@ -213,8 +213,14 @@ def test_keyboard_enter_edits_and_ctrl_k_checks_in(qtbot, win):
     spot_id = add(qtbot, window)
     window.canvas.setFocus()
     qtbot.keyClick(window.canvas, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.panel.editor.intensity_box.hasFocus())
+    box = window.panel.editor.intensity_box
+    qtbot.waitUntil(box.hasFocus)
     assert window.panel.editor.spot_id == spot_id
+    qtbot.keyClicks(box, "8")  # the value is selected: a typed number replaces it
+    assert box.text().startswith("8"), box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert box.value() == 8
+    assert window.document.map.spot_by_id(spot_id).intensity == 8
     window.canvas.setFocus()
     dialogs.check_in = {spot_id: 2}
     qtbot.keyClick(window.canvas, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)

@@ -547,6 +547,7 @@ class AdvicePanel(QWidget):
         fourteenth of a click's work went on opening them one by one)."""
         assert self.advice is not None
         self.source_tree.blockSignals(True)
+        before = self.source_rows()
         self.source_tree.clear()
         sources = self.advice.sources[:12]
         top = sources[0].score if sources and sources[0].score > 0 else 1.0
@@ -583,6 +584,8 @@ class AdvicePanel(QWidget):
         self.source_tree.addTopLevelItems(items)
         self.source_tree.expandAll()
         self.source_tree.blockSignals(False)
+        if self.source_rows() != before:  # other sources: from the top, not mid-way
+            self.source_tree.scrollToTop()
         self._show_source()
 
     def _show_source(self) -> None:
@@ -600,6 +603,7 @@ class AdvicePanel(QWidget):
             self.source_tree.blockSignals(True)
             self.source_tree.setCurrentItem(item)
             self.source_tree.blockSignals(False)
+            self.source_tree.scrollToItem(item)  # the chosen source stays in sight
 
     @property
     def selected_source(self) -> tuple[str, str] | None:

@@ -158,6 +158,8 @@ class PressTestBox(QGroupBox):
         self.setToolTip(
             "Pain that pressing reproduces points to the source; your answers re-rank the list."
         )
+        self._keys: list[tuple[str, str, str]] = []
+        """The questions shown, as (spot id, muscle, side)."""
         self.scroller = QScrollArea()
         """What the panel lays out: the box in a scroll area, so rows keep their height."""
         self.scroller.setWidgetResizable(True)
@@ -188,6 +190,10 @@ class PressTestBox(QGroupBox):
         answer that one); otherwise they come in the advisor's order."""
         if self._answering:
             questions = self._in_place(questions)
+        keys = [(spot_ids[q.spot], q.muscle, q.answer_side) for q in questions]
+        if keys != self._keys:  # other questions: read from the first, not where the last were
+            self.scroller.verticalScrollBar().setValue(0)
+        self._keys = keys
         while len(self._pool) < len(questions):
             self._new_row()
         for row, question in zip(self._pool, questions, strict=False):

@@ -154,6 +154,9 @@ class CheckInDialog(QDialog):
         self.refusal.hide()
         self.when = QDateTimeEdit(QDateTime.currentDateTime(), self)
         self.when.setCalendarPopup(True)
+        # "1 Dec 2026 19:58", as the History says it: the locale's short form can be
+        # "1 12 2026 19:58", which reads as either day or month first
+        self.when.setDisplayFormat("d MMM yyyy HH:mm")
         self.when.setMaximumDateTime(QDateTime.currentDateTime().addSecs(60))
         if tpm.spots:  # a slip of a decade is refused (BACKDATE_LIMIT)
             first = min(spot.created for spot in tpm.spots) - BACKDATE_LIMIT

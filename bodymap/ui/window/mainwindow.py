@@ -520,7 +520,9 @@ class MapWindow(QMainWindow):
         self.select_spot(spot_id)
         self.dock.show()
         self.dock.raise_()
-        self.panel.editor.intensity_box.setFocus(Qt.FocusReason.OtherFocusReason)
+        box = self.panel.editor.intensity_box
+        box.setFocus(Qt.FocusReason.OtherFocusReason)
+        box.selectAll()  # a typed number replaces the value, as after Tab
 
     def focus_diagram(self) -> None:
         """Back to the diagram from the panel, keeping what was typed there."""
