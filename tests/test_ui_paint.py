@@ -144,6 +144,20 @@ def test_erase_undoes_paint_on_an_area() -> None:
     assert shapely.symmetric_difference(back, base).area < 2.0
 
 
+def test_an_eraser_takes_the_sliver_its_edge_leaves_but_keeps_what_it_splits() -> None:
+    outline = load_atlas()["front"].outline
+    base = shapely.box(400, 500, 440, 600)  # a painted patch on the front of the thigh
+    # erasing across the bottom, a little short of its edge: a strip 3 units tall is left
+    eraser = shapely.box(380, 571.5, 460, 597)
+    cut = apply_stroke(base, eraser, outline, True, radius=12)
+    assert cut is not None and cut.geom_type == "Polygon"  # the strip went with the stroke
+    assert cut.bounds[3] == pytest.approx(571.5)
+    # a cut through the middle leaves two halves a finger wide or more: both are kept
+    split = apply_stroke(base, shapely.box(380, 545, 460, 555), outline, True, radius=12)
+    assert split is not None and len(shapely.get_parts(split)) == 2
+    assert split.area == pytest.approx(base.area - 40 * 10, abs=2)
+
+
 # -- in the main window: the map, the undo stack, the panel and the keys -----------------
 
 from pathlib import Path  # noqa: E402

@@ -66,28 +66,44 @@ def fit_vertices(shape: BaseGeometry, limit: int = MAX_VERTICES) -> BaseGeometry
     return shape
 
 
-def _polygons(shape: BaseGeometry | None) -> BaseGeometry | None:
-    """Only the polygon parts of a shape (a cut may leave lines and points), or None."""
+SLIVER_SHARE = 0.15
+"""An eraser stroke of radius r also takes away what it leaves narrower than
+``2 × SLIVER_SHARE × r`` (at least 2 units): the thin crescent an eraser's edge leaves along
+an area's border, which looks like a stray mark and would still count as part of the area."""
+
+
+def _polygons(shape: BaseGeometry | None, sliver: float = 0.0) -> BaseGeometry | None:
+    """Only the polygon parts of a shape (a cut may leave lines and points), or None; with
+    ``sliver``, parts narrower than twice that are left out too."""
     if shape is None or shape.is_empty:
         return None
     parts = [g for g in shapely.get_parts(shape) if g.geom_type in ("Polygon", "MultiPolygon")]
     parts = [p for p in parts if p.area > 1.0]
+    if sliver > 0:
+        parts = [p for p in parts if not shapely.buffer(p, -sliver).is_empty]
     if not parts:
         return None
     return shapely.union_all(parts) if len(parts) > 1 else parts[0]
 
 
 def apply_stroke(
-    base: BaseGeometry | None, stroke: BaseGeometry, outline: BaseGeometry, erase: bool
+    base: BaseGeometry | None,
+    stroke: BaseGeometry,
+    outline: BaseGeometry,
+    erase: bool,
+    radius: float = 0.0,
 ) -> BaseGeometry | None:
     """The area after a stroke: ``base`` (or None) with ``stroke`` added inside
-    ``outline``, or taken away; None if nothing is left. Coordinates are rounded to 0.1."""
+    ``outline``, or taken away; None if nothing is left. Coordinates are rounded to 0.1.
+    An eraser of ``radius`` also takes the slivers it leaves (:data:`SLIVER_SHARE`)."""
+    sliver = 0.0
     if erase:
         result = None if base is None else shapely.difference(base, stroke)
+        sliver = max(1.0, SLIVER_SHARE * radius)
     else:
         painted = shapely.intersection(stroke, outline)
         result = painted if base is None else shapely.union(base, painted)
-    result = _polygons(result)
+    result = _polygons(result, sliver)
     if result is None:
         return None
     result = _polygons(shapely.make_valid(shapely.set_precision(result, 0.1)))
@@ -222,7 +238,7 @@ class BrushInput:
         spot_id, base = self._target(view, stroke, erase)
         if erase and base is None:
             return
-        result = apply_stroke(base, stroke, self._canvas.atlas[view].outline, erase)
+        result = apply_stroke(base, stroke, self._canvas.atlas[view].outline, erase, self.radius)
         if result is None and base is None:
             return  # painted off the body: nothing to add
         if result is not None and base is not None and result.equals(base):
