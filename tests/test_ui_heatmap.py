@@ -80,3 +80,34 @@ def test_a_new_check_in_updates_the_open_heat_map(qtbot):
     before = dialog.view.values[neck]
     check_in(tpm, {neck: 0, hip: 0}, at=DAY0 + timedelta(days=3))
     assert dialog.view.values[neck] < before
+
+
+def test_a_small_heat_map_keeps_its_values_readable(qtbot):
+    """At the dialog's size a figure is about 0.45 pixels an atlas unit: a value's disc and
+    digits keep a least size in pixels (they were 6 px across and unreadable)."""
+    from PySide6.QtCore import QPointF, QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from bodymap.atlas import load_atlas
+    from bodymap.maps.values import Spot
+    from bodymap.ui.drawing.heat import DISC_PX, _fill, paint_heat_view
+    from bodymap.ui.drawing.painting import ViewPainter, view_transform
+
+    view = load_atlas()["back"]
+    x, y = view.landmarks["scapula_inferior_angle_r"]
+    spot = Spot("s1", "back", x, y, "right", 5)
+    image = QImage(340, 460, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    target = QRectF(0, 0, 340, 460)
+    painter = QPainter(image)
+    paint_heat_view(painter, target, ViewPainter.of(view), [spot], {"s1": 5.0})
+    painter.end()
+    centre = view_transform(view, target).map(QPointF(x, y))
+    fill = _fill(5.0, False, False).rgb()
+    disc = sum(
+        1
+        for dx in range(-20, 21)
+        for dy in range(-20, 21)
+        if image.pixel(int(centre.x()) + dx, int(centre.y()) + dy) == fill
+    )
+    assert disc >= 0.6 * 3.14159 * DISC_PX**2  # the disc less its digits and rim

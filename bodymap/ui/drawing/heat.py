@@ -35,6 +35,8 @@ __all__ = [
 
 HEAT_RADIUS = 22.0
 """A spot's disc in atlas units."""
+DISC_PX, DIGITS_PX = 12.0, 8.0
+"""The least radius of a value's disc and height of its digits' capitals, in pixels."""
 _BETTER = QColor("#2166ac")
 _WORSE = QColor("#b2182b")
 _NEUTRAL = QColor("#f7f7f7")
@@ -86,6 +88,12 @@ def paint_heat_view(
     painter.setClipRect(target)
     painter.setTransform(view_transform(vp.view_atlas, target), True)
     vp.paint_body(painter, monochrome=monochrome)
+    vp.paint_side_marks(painter, monochrome=monochrome)  # which figure, which side, as
+    vp.paint_title(painter, vp.view.capitalize(), monochrome=monochrome)  # on the canvas
+    # a value's disc and digits keep a readable size on screen however small the figure
+    pixels = max(painter.transform().m11(), 1e-6)  # device pixels per atlas unit
+    radius = max(HEAT_RADIUS * 0.62, DISC_PX / pixels)
+    digits = max(HEAT_RADIUS * 0.42, DIGITS_PX / pixels)
     segment_paths = dict(vp.layer_paths("segment"))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.save()
@@ -104,9 +112,9 @@ def paint_heat_view(
         centre = QPointF(spot.x, spot.y)
         painter.setPen(QPen(QColor("#2b211c"), 1.6))
         painter.setBrush(fill)
-        painter.drawEllipse(centre, HEAT_RADIUS * 0.62, HEAT_RADIUS * 0.62)
+        painter.drawEllipse(centre, radius, radius)
         text = f"{value:+.1f}".replace("-", "−") if change else f"{value:.1f}"
-        paint_text(painter, text, centre, HEAT_RADIUS * 0.42, palette.text_colour_on(fill))
+        paint_text(painter, text, centre, digits, palette.text_colour_on(fill))
     painter.restore()
 
 
