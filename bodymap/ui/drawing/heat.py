@@ -80,16 +80,19 @@ def paint_heat_view(
     *,
     change: bool = False,
     monochrome: bool = False,
+    title: bool = False,
 ) -> None:
-    """One view fitted into ``target``: the body, its segments coloured by ``values``
-    (spot id → mean intensity, or change), and a disc with the value at each spot."""
+    """One view fitted into ``target``: the body, the person's R and L beside it (and with
+    ``title`` the view's name above it), its segments coloured by ``values`` (spot id →
+    mean intensity, or change), and a disc with the value at each spot."""
     vp = view_painter
     painter.save()
     painter.setClipRect(target)
     painter.setTransform(view_transform(vp.view_atlas, target), True)
     vp.paint_body(painter, monochrome=monochrome)
-    vp.paint_side_marks(painter, monochrome=monochrome)  # which figure, which side, as
-    vp.paint_title(painter, vp.view.capitalize(), monochrome=monochrome)  # on the canvas
+    vp.paint_side_marks(painter, monochrome=monochrome)  # which side, as on the canvas
+    if title:
+        vp.paint_title(painter, vp.view.capitalize(), monochrome=monochrome)
     # a value's disc and digits keep a readable size on screen however small the figure
     pixels = max(painter.transform().m11(), 1e-6)  # device pixels per atlas unit
     radius = max(HEAT_RADIUS * 0.62, DISC_PX / pixels)

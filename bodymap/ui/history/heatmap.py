@@ -115,7 +115,13 @@ class HeatMapView(QWidget):
         for view in ("front", "back"):
             target = self.view_rect(view, width, height, line)
             paint_heat_view(
-                painter, target, self._painters[view], self.spots, self.values, change=self.change
+                painter,
+                target,
+                self._painters[view],
+                self.spots,
+                self.values,
+                change=self.change,
+                title=True,
             )
         title = "Change (−: better, +: worse):" if self.change else "Mean pain (0–10):"
         scale = QRectF(8, height - line - 2, min(width - 16, line * 22), line)
