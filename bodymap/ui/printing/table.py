@@ -53,7 +53,13 @@ class SpotTableBlocks(BlockBuilder):
             self.text(row.view.capitalize(), self.fonts.body, inner[1]),
             self.text(row.where, self.fonts.body, inner[2], max_lines=2),
             self.text(f"{row.intensity}/10 {row.kind}", self.fonts.body, inner[3], max_lines=2),
-            self.text(row.note or "–", self.fonts.body, inner[4], max_lines=2),
+            # "–" only for a cell with nothing in it: under a caution it read as a stray mark
+            self.text(
+                row.note or ("" if row.caution or row.left_out else "–"),
+                self.fonts.body,
+                inner[4],
+                max_lines=2,
+            ),
         ]
         # above the note: the spot's caution (in the caution ink), then what the routine
         # length left out; both when both apply, so a left-out note never hides a caution
