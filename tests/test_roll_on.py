@@ -204,3 +204,27 @@ def test_the_long_toe_extensors_are_shaded_most_of_the_length_of_the_leg() -> No
         assert top < knee + 0.4 * (ankle - knee)  # starts in the upper part of the leg
         assert ankle - 30 < bottom < ankle  # and runs down to just above the ankle
         assert len(shapely.get_parts(zone.geometry)) == 1
+
+
+def test_the_latissimus_is_shaded_down_the_side_of_the_back() -> None:
+    """Its words: a foam roller under the back edge of the armpit, rolled down the side of
+    the back to the lowest ribs. Not a band inward over the shoulder blade towards the
+    spine: nothing nearer the spine than the blade's lower tip, at the bottom of its inner
+    border; from the armpit's level down to the lowest ribs, and its sites are in it."""
+    from bodymap.knowledge.sites import site_point
+
+    marks = ATLAS["back"].landmarks
+    ribs = marks["t12"][1]  # the lowest ribs at the back
+    for side, suffix in (("right", "r"), ("left", "l")):
+        zone = TABLES.roll_zones.get("back", "latissimus_dorsi", side)
+        assert zone is not None and zone.rollable
+        assert len(shapely.get_parts(zone.geometry)) == 1
+        x0, top, x1, bottom = zone.geometry.bounds
+        tip_x, tip_y = marks[f"scapula_inferior_angle_{suffix}"]
+        inward = x0 - tip_x if side == "right" else tip_x - x1  # the back view
+        assert inward >= -TOLERANCE, (side, inward)  # not in towards the spine
+        assert top <= tip_y + 10  # from the back of the armpit, below the blade's tip
+        assert ribs - 5 <= bottom <= ribs + 10, (side, bottom)  # to the lowest ribs
+        for site in KNOWLEDGE.muscles["latissimus_dorsi"].trigger_points:
+            x, y = site_point(site, side, marks)
+            assert shapely.contains_xy(zone.geometry, x, y), (side, site)
