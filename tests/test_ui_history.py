@@ -225,6 +225,24 @@ def test_notes_of_check_ins_show_on_hover(qtbot):
     assert found is not None and "after the long drive" in found[1]
 
 
+def test_check_ins_that_share_a_marker_show_every_note(qtbot):
+    """Two noted check-ins minutes apart are one marker at any width the chart is read at;
+    hovering it shows both notes, the earlier first (only one was shown)."""
+    tpm = _map_with_history(3)
+    at = DAY0 + timedelta(days=4)
+    check_in(tpm, {tpm.spots[0].id: 2}, at=at, note="after a walk")
+    check_in(tpm, {tpm.spots[0].id: 3}, at=at + timedelta(minutes=3), note="after a warm-up")
+    plot = HistoryPlot(tpm)
+    qtbot.addWidget(plot)
+    plot.resize(800, 400)
+    frame = plot.frame()
+    found = plot.hover_text(frame.x(at.timestamp()), frame.plot.top() - 4)
+    assert found is not None
+    words = found[1]
+    assert "after a walk" in words and "after a warm-up" in words
+    assert words.index("after a walk") < words.index("after a warm-up")
+
+
 def _run_cli(args, capsys):
     from bodymap.cli import main
 

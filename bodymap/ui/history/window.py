@@ -56,6 +56,9 @@ from bodymap.ui.history.sessions import draw_session_legend, draw_sessions
 
 __all__ = ["DEFAULT_VISIBLE", "GAP_NOTE", "HistoryDialog", "HistoryPlot", "render_history"]
 
+NOTES_SHOWN = 4
+"""Notes a hover shows at once on a marker shared by several check-ins."""
+
 DEFAULT_VISIBLE = 8
 """Series shown when the chart opens; the legend shows the others on request."""
 GAP_NOTE = f"A line breaks after {LINE_GAP_DAYS} days without a reading"
@@ -311,15 +314,21 @@ class HistoryPlot(QWidget):
         at = frame.time_at(x)
         best: tuple[float, QPointF, str] | None = None
         if y < frame.plot.top() + 2:
-            for when, note in self._notes:
-                distance = abs(frame.x(when) - x)
-                if distance < 8 and (best is None or distance < best[0]):
-                    best = (
-                        distance,
-                        QPointF(frame.x(when), frame.plot.top()),
-                        f"{_when(when)}\n{note}",
-                    )
-            return None if best is None else (best[1], best[2])
+            near = [(abs(frame.x(when) - x), when, note) for when, note in self._notes]
+            near = [item for item in near if item[0] < 8]
+            if not near:
+                return None
+            # check-ins a pixel or two apart share one marker: every note on it is shown
+            closest = min(near)[1]
+            shared = sorted(
+                (when, note)
+                for _d, when, note in near
+                if abs(frame.x(when) - frame.x(closest)) <= 2
+            )
+            lines = [f"{_when(when)}\n{note}" for when, note in shared[:NOTES_SHOWN]]
+            if len(shared) > NOTES_SHOWN:
+                lines.append(f"… and {len(shared) - NOTES_SHOWN} more (zoom in to see them)")
+            return QPointF(frame.x(closest), frame.plot.top()), "\n\n".join(lines)
         for series in self._series:
             if series.spot_id not in self._visible:
                 continue
