@@ -170,6 +170,23 @@ def test_flow_breaks_pages_on_request_and_reports_oversized_blocks() -> None:
     assert [b.kind for b in flow.oversized] == ["c"]
 
 
+def test_a_page_break_after_a_short_carry_over_follows_on_that_page() -> None:
+    """The routine starts a page of its own, but not after two rows of the spot table that
+    ran over onto a page: that page is not left nearly blank."""
+    rows = [Block("row", 10) for _ in range(11)]  # a 100-high page holds ten of them
+    routine = Block("routine", 30, page_break_before=True)
+    flow = flow_blocks([*rows, routine], 100)
+    assert [p.page for p in flow.placements] == [0] * 10 + [1, 1]
+    assert flow.placements[-1].top == 10
+    # a longer carry-over (a quarter of a page or more) still gets the break
+    rows = [Block("row", 10) for _ in range(13)]
+    flow = flow_blocks([*rows, routine], 100)
+    assert flow.placements[-1].page == 2 and flow.placements[-1].top == 0
+    # and the first page never shares a page with what asks for its own
+    flow = flow_blocks([Block("title", 10), routine], 100)
+    assert [p.page for p in flow.placements] == [0, 1]
+
+
 def test_flow_gaps_apply_between_blocks_but_not_at_the_top_of_a_page() -> None:
     blocks = [
         Block("a", 60, space_before=5),

@@ -13,7 +13,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["Block", "Flow", "Placement", "flow_blocks"]
+__all__ = ["SHORT_CARRY", "Block", "Flow", "Placement", "flow_blocks"]
+
+SHORT_CARRY = 0.25
+"""A block that asks for a new page follows on the current one instead when that page, not
+the first, holds only a carry-over from the page before that fills less than this share of
+it (the last rows of a table): a page with two table rows and nothing else was left blank."""
 
 
 @dataclass(frozen=True)
@@ -22,7 +27,8 @@ class Block:
 
     ``height`` is in the caller's units; ``space_before`` is the gap above the block
     unless it opens a page. ``keep_with_next`` keeps it on the page of the block after it
-    (headings); ``page_break_before`` starts a new page; ``repeat_header`` is drawn again
+    (headings); ``page_break_before`` starts a new page (but after a short carry-over, see
+    :data:`SHORT_CARRY`, it follows on that page); ``repeat_header`` is drawn again
     above this block when it has to open a new page (a table header for its rows).
     ``payload`` is whatever the painter needs and ``ref`` what the block shows (a step, a
     table row), for tests and debugging; neither is looked at here.
@@ -88,12 +94,16 @@ def flow_blocks(blocks: Sequence[Block], page_height: float) -> Flow:
     placements: list[Placement] = []
     oversized: list[Block] = []
     page, y = 0, 0.0
+    opened_by_break = False  # whether the current page was started by a page break
     for index, block in enumerate(blocks):
         gap = block.space_before if y > 0 else 0.0
         chain = _chain_height(blocks, index)
         if chain > page_height:  # glued blocks that can never share a page: keep this one whole
             chain = block.height
-        if y > 0 and (block.page_break_before or y + gap + chain > page_height):
+        carried = page > 0 and not opened_by_break and y < SHORT_CARRY * page_height
+        wants_page = block.page_break_before and not carried
+        if y > 0 and (wants_page or y + gap + chain > page_height):
+            opened_by_break = block.page_break_before
             page, y, gap = page + 1, 0.0, 0.0
             if block.repeat_header is not None:
                 placements.append(Placement(block.repeat_header, page, y))
