@@ -434,3 +434,17 @@ def test_a_stroke_across_both_buttocks_puts_its_disc_on_a_buttock(qtbot, window)
     [spot] = window.document.map.spots
     assert spot.area is not None and spot.area.contains(spot.x, spot.y)
     assert abs(spot.x - 500) > 15, spot.x
+
+
+def test_a_right_drag_over_an_areas_border_takes_the_sliver_it_would_leave(canvas) -> None:
+    """Through the mouse: the canvas's eraser works with its own radius, so the strip its
+    edge leaves along the border goes with the stroke."""
+    areas = Areas(canvas)
+    areas.shapes["a1"] = ("front", shapely.box(400, 500, 440, 600))
+    areas.selected = "a1"
+    radius = canvas.brush.radius
+    y = 597 - radius  # the eraser's band stops 3 units short of the area's lower edge
+    stroke(canvas, "front", [(370 + 5 * i, y) for i in range(19)], button=RIGHT)
+    view, spot_id, shape = areas.requests[-1]
+    assert (view, spot_id) == ("front", "a1")
+    assert shape.geom_type == "Polygon" and shape.bounds[3] <= y - radius + 0.5
