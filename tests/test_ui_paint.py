@@ -156,6 +156,17 @@ def test_an_eraser_takes_the_sliver_its_edge_leaves_but_keeps_what_it_splits() -
     split = apply_stroke(base, shapely.box(380, 545, 460, 555), outline, True, radius=12)
     assert split is not None and len(shapely.get_parts(split)) == 2
     assert split.area == pytest.approx(base.area - 40 * 10, abs=2)
+    # a line painted with a small brush is thin to begin with: a big eraser taking its middle
+    # leaves both ends, however narrow, and a thin tail stays when the blob it hung from goes
+    line = stroke_shape(line_points := [(415.0, 520.0 + 4 * i) for i in range(21)], 3)
+    ends = apply_stroke(line, shapely.box(380, 550, 460, 570), outline, True, radius=60)
+    assert ends is not None and len(shapely.get_parts(ends)) == 2
+    assert ends.area == pytest.approx(
+        shapely.difference(line, shapely.box(380, 550, 460, 570)).area, rel=0.02
+    )
+    blob = shapely.union(shapely.box(400, 500, 440, 540), stroke_shape(line_points, 3))
+    tail = apply_stroke(blob, shapely.box(380, 490, 460, 545), outline, True, radius=30)
+    assert tail is not None and tail.bounds[3] == pytest.approx(603, abs=0.5)
 
 
 # -- in the main window: the map, the undo stack, the panel and the keys -----------------

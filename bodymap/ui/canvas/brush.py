@@ -67,23 +67,35 @@ def fit_vertices(shape: BaseGeometry, limit: int = MAX_VERTICES) -> BaseGeometry
 
 
 SLIVER_SHARE = 0.15
-"""An eraser stroke of radius r also takes away what it leaves narrower than
-``2 × SLIVER_SHARE × r`` (at least 2 units): the thin crescent an eraser's edge leaves along
-an area's border, which looks like a stray mark and would still count as part of the area."""
+"""An eraser stroke of radius r also takes away a piece it leaves narrower than
+``2 × SLIVER_SHARE × r`` (at least 2 units) where the area was wider: the thin crescent an
+eraser's edge leaves along an area's border, which looks like a stray mark and would still
+count as part of the area. Paint that was that thin to begin with (a line drawn with a small
+brush) is never taken for one."""
 
 
-def _polygons(shape: BaseGeometry | None, sliver: float = 0.0) -> BaseGeometry | None:
-    """Only the polygon parts of a shape (a cut may leave lines and points), or None; with
-    ``sliver``, parts narrower than twice that are left out too."""
+def _polygons(shape: BaseGeometry | None) -> BaseGeometry | None:
+    """Only the polygon parts of a shape (a cut may leave lines and points), or None."""
     if shape is None or shape.is_empty:
         return None
     parts = [g for g in shapely.get_parts(shape) if g.geom_type in ("Polygon", "MultiPolygon")]
     parts = [p for p in parts if p.area > 1.0]
-    if sliver > 0:
-        parts = [p for p in parts if not shapely.buffer(p, -sliver).is_empty]
     if not parts:
         return None
     return shapely.union_all(parts) if len(parts) > 1 else parts[0]
+
+
+def _without_slivers(cut: BaseGeometry, base: BaseGeometry, sliver: float) -> BaseGeometry:
+    """``cut`` (what an eraser left of ``base``) less the pieces narrower than twice
+    ``sliver`` that lie mostly where ``base`` was wider than that."""
+    wide = shapely.buffer(shapely.buffer(base, -sliver), sliver)  # base's wider parts
+    kept = []
+    for part in shapely.get_parts(cut):
+        thin = shapely.buffer(part, -sliver).is_empty
+        if thin and shapely.intersection(part, wide).area >= 0.5 * part.area:
+            continue
+        kept.append(part)
+    return shapely.union_all(kept) if kept else shapely.Polygon()
 
 
 def apply_stroke(
@@ -96,14 +108,14 @@ def apply_stroke(
     """The area after a stroke: ``base`` (or None) with ``stroke`` added inside
     ``outline``, or taken away; None if nothing is left. Coordinates are rounded to 0.1.
     An eraser of ``radius`` also takes the slivers it leaves (:data:`SLIVER_SHARE`)."""
-    sliver = 0.0
     if erase:
         result = None if base is None else shapely.difference(base, stroke)
-        sliver = max(1.0, SLIVER_SHARE * radius)
+        if result is not None and base is not None:
+            result = _without_slivers(result, base, max(1.0, SLIVER_SHARE * radius))
     else:
         painted = shapely.intersection(stroke, outline)
         result = painted if base is None else shapely.union(base, painted)
-    result = _polygons(result, sliver)
+    result = _polygons(result)
     if result is None:
         return None
     result = _polygons(shapely.make_valid(shapely.set_precision(result, 0.1)))
