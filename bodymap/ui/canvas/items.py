@@ -117,8 +117,11 @@ class _Figures:
     that changes its pixels: the view, the layers, the labels, the caption, the scale,
     where between two pixels the figure starts, the pixel ratio and the render hints.
     Laid down at a whole-pixel offset over transparent pixels, it gives the pixels that
-    drawing it there would. Only a figure shown whole is kept (zoomed in, Qt's item cache
-    keeps the part on screen and a figure drawn again scrolls in), and the newest first
+    drawing it there would, but for rounding where a clip edge (the caution layer is
+    clipped to the body) falls otherwise within a pixel: at some window sizes a few dozen
+    to about 150 pixels of half a million, most by one level. Only a figure shown
+    whole is kept (zoomed in, Qt's item cache keeps the part on screen and a figure drawn
+    again scrolls in), and the newest first
     up to `KEEP_BYTES` (a figure at 1400 × 900 takes about 1 MiB, four times that on a
     screen of twice the pixel ratio): each new window size makes a new scale.
     """
