@@ -15,6 +15,7 @@ from bodymap.knowledge import load_knowledge, muscle_entry
 from bodymap.ui.browser.record_text import DONT_ROLL
 from bodymap.ui.canvas.items import SiteItem
 from bodymap.ui.canvas.pattern import PatternZoneItem
+from bodymap.ui.drawing.legend import LEGEND_ITEMS, PATTERN_ITEMS, legend_height
 from bodymap.ui.window.mainwindow import MapWindow
 
 # Qt's offscreen platform says these whenever a dock or a completion popup is shown.
@@ -219,16 +220,29 @@ def test_escape_and_closing_return_the_diagram_to_normal(qtbot, window):
     browser.completer.popup().hide()
     qtbot.keyClick(browser.search, Qt.Key.Key_Return)
     assert window.canvas.pattern_items()
+    # the legend says what the pattern's reds and dashed outline are, and has room for it
+    legend = window.legend
+    assert legend.items == LEGEND_ITEMS + PATTERN_ITEMS
+    assert "Dashed line: the muscle itself" in legend.accessibleDescription()
+    qtbot.waitUntil(
+        lambda: (
+            legend.height()
+            >= legend_height(legend.width() - 16, legend.font(), legend, legend.items)
+        )
+    )
     qtbot.keyClick(browser.list, Qt.Key.Key_Escape)
     assert not window.muscle_dock.isVisible()
     assert window.canvas.pattern is None
     assert not window.canvas.pattern_items()
     assert not [i for i in window.canvas.scene().items() if isinstance(i, PatternZoneItem)]
+    assert legend.items == LEGEND_ITEMS
     # opened again, it shows the muscle it was left on; the dock's close button clears it
     window.acts.muscles.trigger()
     assert window.canvas.pattern == ("latissimus_dorsi", "right")
+    assert legend.items == LEGEND_ITEMS + PATTERN_ITEMS
     window.muscle_dock.close()
     assert window.canvas.pattern is None
+    assert legend.items == LEGEND_ITEMS
 
 
 def test_show_referral_pattern_from_a_source_opens_the_browser_on_it(qtbot, window, monkeypatch):
@@ -376,3 +390,13 @@ def test_a_complaint_that_can_hide_something_else_shows_when_to_see_a_clinician(
     qtbot.keyClicks(browser.search, "tennis elbow")
     browser.completer.popup().hide()
     assert not browser.warning.isVisible() and browser.warning.text() == ""
+
+
+def test_in_a_narrow_window_the_legend_shows_every_entry(qtbot, main_window):
+    """The legend's entries wrap onto more rows in a narrow window, and the legend grows to
+    hold them: a fixed two-line height cut off the open circle and the numbered disc."""
+    window = main_window(1100, 800)
+    legend = window.legend
+    needed = legend_height(legend.width() - 16, legend.font(), legend, legend.items)
+    assert needed > 2 * legend.fontMetrics().height()  # more than two rows at this width
+    qtbot.waitUntil(lambda: legend.height() >= needed)

@@ -1,13 +1,16 @@
 """A one-line legend under the body diagrams: hatching, shading, trigger-point sites and
-spot discs, drawn by the same painter as the printed guide's legend."""
+spot discs, drawn by the same painter as the printed guide's legend; while the muscle
+browser draws a referral pattern, its zones and the muscle's dashed outline too."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from bodymap.ui.drawing.legend import LEGEND_ITEMS, paint_legend
+from bodymap.ui.drawing.legend import LEGEND_ITEMS, PATTERN_ITEMS, legend_height, paint_legend
 
 __all__ = ["DiagramLegend"]
 
@@ -18,15 +21,48 @@ class DiagramLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Legend")
-        self.setAccessibleDescription("; ".join(text for _kind, text in LEGEND_ITEMS))
-        self.setToolTip(self.accessibleDescription())
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.items: tuple[tuple[str, str], ...] = LEGEND_ITEMS
+        self._describe()
+
+    def set_pattern(self, shown: bool) -> None:
+        """Add the pattern's entries while the browser draws one; take them away after."""
+        items = LEGEND_ITEMS + PATTERN_ITEMS if shown else LEGEND_ITEMS
+        if items != self.items:
+            self.items = items
+            self._describe()
+            self.updateGeometry()
+            self._fit()
+            self.update()
+
+    def _describe(self) -> None:
+        self.setAccessibleDescription("; ".join(text for _kind, text in self.items))
+        self.setToolTip(self.accessibleDescription())
 
     def sizeHint(self) -> QSize:
         line = QFontMetricsF(self.font()).height() * 1.1
-        return QSize(600, int(line * 2.6 + 8))
+        rows = 2.6 if self.items == LEGEND_ITEMS else 3.8
+        return QSize(600, int(line * rows + 8))
+
+    def needed_height(self, width: int) -> int:
+        """As tall as the entries need at ``width`` (a narrow window wraps them)."""
+        needed = legend_height(max(width - 16, 50), self.font(), self, self.items)
+        return max(self.sizeHint().height(), math.ceil(needed + 10))
+
+    def _fit(self) -> None:
+        """Take the height the entries need at this width: in a narrow window the rows
+        wrap, and a fixed two-line height cut the last ones off."""
+        height = self.needed_height(self.width())
+        if height != self.minimumHeight():
+            self.setMinimumHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
-        paint_legend(painter, QRectF(self.rect()).adjusted(8, 4, -8, -4), self.font())
+        paint_legend(
+            painter, QRectF(self.rect()).adjusted(8, 4, -8, -4), self.font(), items=self.items
+        )
         painter.end()

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtGui import QBrush, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 from shapely.geometry import shape
 
@@ -37,9 +37,9 @@ __all__ = ["PATTERN_KINDS", "PatternLayer", "PatternZoneItem"]
 PATTERN_KINDS = ("spillover", "essential", "region", "roll_zone")
 """The zones drawn, bottom to top."""
 
-ESSENTIAL = QColor(196, 40, 32, 165)
-SPILLOVER = QColor(214, 90, 70, 60)
-OUTLINE = QColor(90, 60, 50, 200)
+ESSENTIAL = palette.PATTERN_ESSENTIAL
+SPILLOVER = palette.PATTERN_SPILLOVER
+OUTLINE = palette.PATTERN_OUTLINE
 _Z = {"spillover": 2.1, "essential": 2.2, "region": 2.3, "roll_zone": 2.4}
 
 

@@ -3,6 +3,7 @@ the crossed and open circles and the numbered discs on a body diagram mean."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -19,7 +20,14 @@ from PySide6.QtGui import (
 from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.markers import hatch, paint_site_marker, paint_spot_marker
 
-__all__ = ["LEGEND_ITEMS", "LegendEntry", "legend_height", "legend_layout", "paint_legend"]
+__all__ = [
+    "LEGEND_ITEMS",
+    "PATTERN_ITEMS",
+    "LegendEntry",
+    "legend_height",
+    "legend_layout",
+    "paint_legend",
+]
 
 LEGEND_ITEMS = (
     ("caution", "Hatched: do not roll here"),
@@ -32,6 +40,12 @@ LEGEND_ITEMS = (
     ),
     ("spot", "Numbered disc: your spot"),
 )
+PATTERN_ITEMS = (
+    ("essential", "Dark red: where it commonly refers pain"),
+    ("spillover", "Light red: where that pain may spread"),
+    ("outline", "Dashed line: the muscle itself"),
+)
+"""What a muscle's referral pattern, drawn from the muscle browser, adds to the diagrams."""
 
 
 def _swatch(painter: QPainter, kind: str, box: QRectF, monochrome: bool) -> None:
@@ -50,6 +64,18 @@ def _swatch(painter: QPainter, kind: str, box: QRectF, monochrome: bool) -> None
         else:
             painter.fillPath(path, palette.HIGHLIGHT)
         painter.setPen(QPen(edge, max(1.0, box.height() / 10)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+    elif kind in ("essential", "spillover"):
+        fill = palette.PATTERN_ESSENTIAL if kind == "essential" else palette.PATTERN_SPILLOVER
+        painter.fillPath(
+            path, QColor(0, 0, 0, 90 if kind == "essential" else 35) if monochrome else fill
+        )
+    elif kind == "outline":
+        pen = QPen(QColor("#000000") if monochrome else palette.PATTERN_OUTLINE)
+        pen.setWidthF(max(1.0, box.height() / 12))
+        pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
     elif kind in ("site", "no_press_site"):
@@ -102,7 +128,10 @@ def _wrap(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
 
 
 def legend_layout(
-    rect: QRectF, font: QFont, device: QPaintDevice | None = None
+    rect: QRectF,
+    font: QFont,
+    device: QPaintDevice | None = None,
+    items: Sequence[tuple[str, str]] = LEGEND_ITEMS,
 ) -> list[LegendEntry]:
     """Where each legend item goes in ``rect``: left to right, a new row when an item does
     not fit the rest of the row, and an item wider than the whole row wrapped onto more
@@ -117,7 +146,7 @@ def legend_layout(
     entries: list[LegendEntry] = []
     x, y = rect.left(), rect.top()
     row_bottom = y + size
-    for kind, text in LEGEND_ITEMS:
+    for kind, text in items:
         if x > rect.left() and x + indent + metrics.horizontalAdvance(text) > rect.right():
             x, y = rect.left(), row_bottom + gap * 0.6
             row_bottom = y + size
@@ -135,19 +164,29 @@ def legend_layout(
     return entries
 
 
-def legend_height(width: float, font: QFont, device: QPaintDevice | None = None) -> float:
+def legend_height(
+    width: float,
+    font: QFont,
+    device: QPaintDevice | None = None,
+    items: Sequence[tuple[str, str]] = LEGEND_ITEMS,
+) -> float:
     """The height `paint_legend` takes ``width`` wide."""
-    entries = legend_layout(QRectF(0, 0, width, 1e6), font, device)
+    entries = legend_layout(QRectF(0, 0, width, 1e6), font, device, items)
     return max(entry.rect.bottom() for entry in entries)
 
 
 def paint_legend(
-    painter: QPainter, rect: QRectF, font: QFont, *, monochrome: bool = False
+    painter: QPainter,
+    rect: QRectF,
+    font: QFont,
+    *,
+    monochrome: bool = False,
+    items: Sequence[tuple[str, str]] = LEGEND_ITEMS,
 ) -> float:
     """Draw the legend items left to right in ``rect`` (laid out by `legend_layout`, so an
     entry too long for the row wraps instead of running into the next); returns the height
     used."""
-    entries = legend_layout(rect, font, painter.device())
+    entries = legend_layout(rect, font, painter.device(), items)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setFont(font)

@@ -55,6 +55,12 @@ FASCIA_TINT = QColor(170, 185, 205, 70)
 CAUTION = QColor(170, 60, 40, 150)
 HIGHLIGHT = QColor(30, 130, 200, 95)
 HIGHLIGHT_EDGE = QColor(25, 95, 145, 220)
+PATTERN_ESSENTIAL = QColor(196, 40, 32, 165)
+"""A referral pattern's main zone, as the muscle browser draws it."""
+PATTERN_SPILLOVER = QColor(214, 90, 70, 60)
+"""… its spillover zone."""
+PATTERN_OUTLINE = QColor(90, 60, 50, 200)
+"""… and the muscle's outline (dashed)."""
 SITE = QColor("#1d4f73")
 NO_PRESS_SITE = QColor(150, 45, 30)
 """A trigger-point site inside a zone not to press: the caution zones' red, opaque."""

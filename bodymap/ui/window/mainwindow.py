@@ -265,7 +265,7 @@ class MapWindow(QMainWindow):
             functools.partial(spot_requests.request_press_answer, self.document)
         )
         self.muscle_dock.patternChosen.connect(self._show_pattern)
-        self.muscle_dock.closed.connect(lambda: self.canvas.set_pattern(None))
+        self.muscle_dock.closed.connect(self._hide_pattern)
 
     @property
     def mat(self) -> MatSessions:
@@ -337,6 +337,11 @@ class MapWindow(QMainWindow):
         self.canvas.set_pattern(
             muscle or None, side, held=bool(muscle) and self.panel.held(muscle, side)
         )
+        self.legend.set_pattern(bool(muscle))
+
+    def _hide_pattern(self) -> None:
+        self.canvas.set_pattern(None)
+        self.legend.set_pattern(False)
 
     def _keep_highlight(self) -> None:
         """After the advice changed: the chosen source's shading, and the browser pattern's
