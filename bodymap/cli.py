@@ -316,9 +316,10 @@ def _output_path(
     before any work.
 
     Refused: a folder, a missing folder, any input of the command, an existing device,
-    named pipe or socket, a name without the kind's ending (``.bodymap`` above all), and
-    unless ``force`` an existing file that is not already of this kind, so a typo never
-    replaces a map or a document with a picture."""
+    named pipe or socket, a name without the kind's ending (``.bodymap`` above all), a map
+    under any name or behind a link (even with ``force``), and unless ``force`` an existing
+    file that is not already of this kind, so a typo never replaces a map or a document
+    with a picture."""
     out = Path(text)
     try:
         return _checked_output(out, kind, force=force, inputs=inputs)
@@ -346,19 +347,39 @@ def _checked_output(out: Path, kind: str | None, *, force: bool, inputs: Sequenc
     what = None if mode is None else _file_kind(mode)
     if what is not None:
         raise CliError(f"cannot write {out}: it is {what}, not a file")
+    if kind is not None:
+        suffix, magic = OUTPUT_KINDS[kind]
+        if out.suffix.lower() != suffix:
+            what = "a map's name" if out.suffix.lower() == MAP_SUFFIX else "not a {} name"
+            raise CliError(
+                f"cannot write {out}: {what.format(kind.upper())}; give a name ending in {suffix}"
+            )
+    if mode is not None and _holds_a_map(out):  # --force or not, a map is never written over
+        target = Path(os.path.realpath(out))
+        where = "" if target == out.absolute() else f" (it leads to {target})"
+        raise CliError(f"cannot write {out}: it is a map{where}; name another file")
     if kind is None:  # a file of any kind: only where it goes is checked
         return out
-    suffix, magic = OUTPUT_KINDS[kind]
-    if out.suffix.lower() != suffix:
-        what = "a map's name" if out.suffix.lower() == MAP_SUFFIX else "not a {} name"
-        raise CliError(
-            f"cannot write {out}: {what.format(kind.upper())}; give a name ending in {suffix}"
-        )
     if mode is not None and not force and not _starts_with(out, magic):
         raise CliError(
             f"cannot write {out}: it exists and is not a {kind.upper()} (use --force to replace it)"
         )
     return out
+
+
+def _holds_a_map(path: Path) -> bool:
+    """Whether ``path`` (or what a link there leads to) is a bodymap map: named ``.bodymap``
+    or holding one, whatever its name."""
+    if Path(os.path.realpath(path)).suffix.lower() == MAP_SUFFIX:
+        return True
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    from bodymap.maps.migrations import FORMAT_NAME
+
+    return head.lstrip()[:1] == b"{" and f'"{FORMAT_NAME}"'.encode() in head
 
 
 def _starts_with(path: Path, magic: bytes) -> bool:

@@ -329,3 +329,31 @@ def test_an_output_of_any_kind_still_refuses_devices_and_inputs(tmp_path, a_map)
         _output_path("/dev/null")
     with pytest.raises(CliError, match="it is the map being read"):
         _output_path(str(a_map), inputs=[str(a_map)])
+
+
+@pytest.mark.parametrize(
+    ("command", "ending"),
+    [("history", ".png"), ("screenshot", ".png"), ("guide", ".pdf"), ("summary", ".pdf")],
+)
+def test_no_output_is_written_over_a_map_even_with_force(
+    capsys, tmp_path: Path, a_map: Path, command: str, ending: str
+) -> None:
+    """A link named like a picture that leads to another map, or a map saved under a
+    picture's name: --force replaces a file of another kind, never a map (history and
+    screenshot wrote through such a link)."""
+    other = tmp_path / "other.bodymap"
+    shutil.copyfile(EXAMPLES / "runner.bodymap", other)
+    link = tmp_path / f"link{ending}"
+    link.symlink_to(other)
+    disguised = tmp_path / f"disguised{ending}"
+    shutil.copyfile(EXAMPLES / "runner.bodymap", disguised)
+    before = {path: sha(path) for path in (other, disguised, a_map)}
+    for out in (link, disguised):
+        args = [command, str(out), str(a_map)] if command == "screenshot" else []
+        args = args or [command, str(a_map), "-o", str(out)]
+        status, _out, err = call(capsys, *args, "--force")
+        assert status != 0
+        line = one_line(err)
+        assert "it is a map" in line and "name another file" in line, line
+    assert {path: sha(path) for path in before} == before
+    assert link.is_symlink()
