@@ -196,11 +196,7 @@ def _print_advice(advice: Advice) -> None:
     for step in advice.routine.steps:
         tool = tool_words(step.tool, step.tool_detail, full=True)
         print(f"Roll: {step.name} ({step.side}) — {position_words(step.position)} · {tool}")
-    # the muscles held for a clinician's word: one line per marked place, the why once
-    for place in advice.routine.held_places:
-        print(f"Not rolled: {place.text}")
-    if advice.routine.held_why:
-        print(f"Not rolled: {advice.routine.held_why}")
+    _print_held(advice)
     for entry in advice.routine.others_not_rolled:
         why = " ".join(t for t in (entry.reason, entry.instead) if t)
         print(f"Not rolled: {entry.name} ({entry.side}): {why}")
@@ -214,8 +210,21 @@ def _print_advice(advice: Advice) -> None:
         for note in (finding.not_rolled_reason, finding.press_note):
             if note:
                 print(f"{label[:1].upper()}{label[1:]}: {note}")
+    _print_warnings(advice)
+
+
+def _print_held(advice: Advice) -> None:
+    """The muscles held for a clinician's word: one line per marked place, the why once."""
+    for place in advice.routine.held_places:
+        print(f"Not rolled: {place.text}")
+    if advice.routine.held_why:
+        print(f"Not rolled: {advice.routine.held_why}")
+
+
+def _print_warnings(advice: Advice) -> None:
+    """The warning signs the spots raise, each naming its spots."""
     for flag in advice.red_flags:
-        print(f"Warning ({flag.aside(areas)}): {flag.text}")
+        print(f"Warning ({flag.aside(advice.areas)}): {flag.text}")
 
 
 def _advice(points: Sequence[Any], length: str = "standard") -> Advice:
@@ -433,6 +442,10 @@ def _cmd_session(args: argparse.Namespace) -> int:
         left_out = left_out_text(advice.routine, longer="--length full includes them.")
         if left_out:
             print(left_out)
+        # what the steps' own cautions refer to ("if the heart warning applies…") and the
+        # muscles held for a clinician: printed with the checklist, as advise prints them
+        _print_held(advice)
+        _print_warnings(advice)
         return 0
     problem = display_problem(os.environ, sys.platform)
     if problem:

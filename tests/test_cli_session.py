@@ -164,9 +164,38 @@ def test_session_text_says_what_the_routines_length_left_out(
     the length had no time for are named, as `advise` names them; the full length has none."""
     path = str(EXAMPLES / "runner.bodymap")
     _, text, _ = call(capsys, "session", path, "--preset", "full", "--text")
-    last = text.splitlines()[-1]
+    last = next(line for line in text.splitlines() if "routine has no time for" in line)
     assert last.startswith("The standard routine has no time for: ") and "Gluteus" in last
     _, advised, _ = call(capsys, "advise", path)
     assert last.split(". ")[0] in advised
     _, text, _ = call(capsys, "session", path, "--preset", "full", "--length", "full", "--text")
     assert "has no time for" not in text
+
+
+@pytest.mark.parametrize("name", ["desk_worker.bodymap", "runner.bodymap"])
+def test_the_text_checklist_carries_the_warnings_and_holds_that_advise_prints(
+    capsys, tmp_path: Path, name: str
+) -> None:
+    """A step's caution may say "if the heart warning applies, follow it now": the checklist
+    prints every warning sign and every muscle held for a clinician, as advise does."""
+    from bodymap.maps.verbs import add_spot, edit_spot
+
+    tpm = load_map(EXAMPLES / name)
+    op = add_spot(tpm, "front", 500.0, 300.0, "midline")  # the middle of the chest
+    edit_spot(tpm, op.spot.id, intensity=8)
+    arm = add_spot(tpm, "front", 370.0, 442.5, "right")  # a tingling forearm: held
+    edit_spot(tpm, arm.spot.id, kind="tingling")
+    path = tmp_path / name
+    save_map(tpm, path)
+
+    def said(*args: str) -> list[str]:
+        status, out, err = call(capsys, *args)
+        assert status == 0, err
+        return [line for line in out.splitlines() if line.startswith(("Warning (", "Not rolled: "))]
+
+    advised = said("advise", str(path))
+    session = said("session", str(path), "--preset", "full", "--text")
+    warnings = [line for line in session if line.startswith("Warning (")]
+    assert warnings and warnings == [line for line in advised if line.startswith("Warning (")]
+    held = [line for line in session if line.startswith("Not rolled: ")]
+    assert held and set(held) <= set(advised)
