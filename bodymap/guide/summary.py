@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bodymap.advisor.model import Advice, Source, spots_label
+from bodymap.advisor.model import Advice, spots_label
 from bodymap.guide.words import area_place, tool_words
 from bodymap.knowledge.model import UrgencyLevel
 from bodymap.maps.values import PressAnswer, Spot
@@ -84,16 +84,24 @@ class SummaryContent:
     """How many routine steps ``more_steps`` counts (0 when it is "")."""
 
 
-def _sources_shown(advice: Advice) -> list[Source]:
-    """The first :data:`SOURCES_SHOWN` sources, and after them, in rank order, the best
-    source of each spot they leave unexplained: a map whose pain is mostly in one place
-    would otherwise give the clinician no source at all for its other spots."""
-    shown = list(advice.sources[:SOURCES_SHOWN])
-    explained = {reason.spot for source in shown for reason in source.reasons}
-    for source in advice.sources[SOURCES_SHOWN:]:
+def _sources_shown(advice: Advice) -> list[tuple[str, str, str, set[int]]]:
+    """(muscle, side, name, spots) of the first :data:`SOURCES_SHOWN` sources, and after
+    them, in rank order, the best source of each spot they leave unexplained: a map whose
+    pain is mostly in one place would otherwise give the clinician no source at all for its
+    other spots. A spot none of the listed sources names (the list holds the likeliest
+    fifteen) takes the routine's first step for it: the routine ranks every source."""
+    shown: list[tuple[str, str, str, set[int]]] = []
+    explained: set[int] = set()
+    for rank, source in enumerate(advice.sources):
         spots = {reason.spot for reason in source.reasons}
-        if spots - explained:
-            shown.append(source)
+        if rank < SOURCES_SHOWN or spots - explained:
+            shown.append((source.muscle, source.side, source.name, spots))
+            explained |= spots
+    listed = {(muscle, side) for muscle, side, _name, _spots in shown}
+    for step in advice.routine.steps:
+        spots = set(step.spots) - explained
+        if spots and (step.muscle, step.side) not in listed:
+            shown.append((step.muscle, step.side, step.name, spots))
             explained |= spots
     return shown
 
@@ -117,11 +125,11 @@ def summary_content(
     for answer in answers:
         said.setdefault((answer.muscle, answer.side), []).append(answer.answer)
     sources = []
-    for source in _sources_shown(advice):
-        heard = said.get((source.muscle, source.side))
+    for muscle, side, name, served in _sources_shown(advice):
+        heard = said.get((muscle, side))
         press = f" — press test: {', '.join(heard)}" if heard else ""
-        where = spots_label(sorted({r.spot for r in source.reasons}), advice.areas)
-        sources.append(f"{source.name} ({source.side}) — {where}{press}")
+        where = spots_label(sorted(served), advice.areas)
+        sources.append(f"{name} ({side}) — {where}{press}")
     steps = advice.routine.steps
     routine = tuple(
         f"{step.name} ({step.side}) — {tool_words(step.tool, step.tool_detail)}"
