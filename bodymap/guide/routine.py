@@ -114,7 +114,7 @@ def make_steps(
                 muscle=step.muscle,
                 side=step.side,
                 title=titled(name, step.side),
-                tool=tool_words(step.tool, step.tool_detail),
+                tool=tool_words(step.tool, step.tool_detail, full=True),
                 position=position_words(position),
                 how=" ".join(step.how.split()),
                 timing=timing,
