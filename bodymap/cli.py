@@ -207,7 +207,9 @@ def _print_advice(advice: Advice) -> None:
         print(left_out)
     for finding in advice.spots:
         label = spots_label((finding.index,), areas)
-        for note in (finding.not_rolled_reason, finding.press_note):
+        # a point beside the body: its caution above already says so, once is enough
+        reason = finding.not_rolled_reason if finding.inside else ""
+        for note in (reason, finding.press_note):
             if note:
                 print(f"{label[:1].upper()}{label[1:]}: {note}")
     _print_warnings(advice)

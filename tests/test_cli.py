@@ -428,3 +428,9 @@ def test_a_point_beside_the_body_is_given_no_side(capsys, x: float, y: float) ->
     assert status == 0
     first = out.splitlines()[0]
     assert first == "Spot 1 (back): not on the body", first
+    # said once, by the outside-the-body caution, not again as a reason not to roll
+    assert (
+        out.count("click on the body where it hurts")
+        + out.count("Click on the body where it hurts")
+        == 1
+    ), out
