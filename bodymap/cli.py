@@ -689,7 +689,8 @@ def _cmd_muscle(args: argparse.Namespace) -> int:
     from bodymap.advisor.tables import tables_for
     from bodymap.atlas import load_atlas
     from bodymap.knowledge import load_knowledge, muscle_geometry
-    from bodymap.knowledge.places import face_words
+    from bodymap.knowledge.places import face_words, place_labels, sentence_label
+    from bodymap.knowledge.search import area_words
 
     muscles = load_knowledge().muscles
     if args.id not in muscles:
@@ -708,18 +709,23 @@ def _cmd_muscle(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(data)
         return 0
-    also = "".join(f", also {area.replace('_', ' ')}" for area in data["also_in"])
-    print(f"{data['name']} ({data['id']}), {data['area'].replace('_', ' ')}{also}")
+    labels = place_labels(atlas)  # the places in words, as the browser names them
+
+    def places(ids: Sequence[str]) -> str:
+        return ", ".join(sentence_label(labels.get(i, i.replace("_", " "))) for i in ids)
+
+    print(f"{data['name']} ({data['id']}), body area: {area_words(muscle)}")
     if data["synonyms"]:
         print(f"  also called: {', '.join(data['synonyms'])}")
-    print(f"  refers pain to: {', '.join(data['essential'])}")
+    print(f"  refers pain to: {places(data['essential'])}")
     if data["spillover"]:
-        print(f"  and sometimes to: {', '.join(data['spillover'])}")
+        print(f"  and sometimes to: {places(data['spillover'])}")
     if data["partly"]:
-        print(f"  over part of: {', '.join(data['partly'])} (see --json for the shapes)")
+        print(f"  over part of: {places(data['partly'])} (see --json for the shapes)")
     for segment, view in data["faces"].items():
         partly = segment in data["partly"]
-        print(f"  {segment} on the {face_words(view, partly)}{'' if partly else ' only'}")
+        where = places([segment])
+        print(f"  {where} on the {face_words(view, partly)}{'' if partly else ' only'}")
     tech = muscle.technique
     # a record rolled by its technique but with no room to roll says so, as the panel and
     # the browser do (the atlas is mirrored: the right side stands for both)
