@@ -296,3 +296,41 @@ def test_bodymap_history_refuses_bad_options_in_one_line(tmp_path, capsys, extra
     assert status == 1
     assert words in streams.err and streams.err.count("\n") == 1
     assert not out.exists() and source.read_bytes() == before
+
+
+def test_the_history_picture_says_which_line_is_which_spot(qtbot, tmp_path):
+    """`bodymap history` draws the window's chart; with no spot list beside it, the picture
+    carries the map's name above the chart and a key below it: each line's colour and
+    marker with its spot's label. Every date label stays whole inside the picture."""
+
+    from bodymap.ui.history.series import series_colour
+    from bodymap.ui.history.window import render_history
+
+    tpm = _map_with_history(3)
+    out = tmp_path / "history.png"
+    render_history(tpm, out, size=(900, 450), describe=lambda spot: f"place of {spot.id}")
+    image = QImage(str(out))
+    assert image.width() == 900 and image.height() > 450
+    plot = HistoryPlot(tpm, lambda spot: f"place of {spot.id}")
+    key_top = image.height() - 40  # the key's row, under the chart
+    for series in plot.series:
+        colour = series_colour(series.index).rgb() & 0xFFFFFF
+        found = any(
+            image.pixel(x, y) & 0xFFFFFF == colour
+            for x in range(0, 900, 1)
+            for y in range(key_top, image.height(), 2)
+        )
+        assert found, series.label
+    # the desk worker's chart has a date label at its right edge: it stays whole
+    from bodymap.maps import load_map
+
+    desk = load_map(Path(__file__).parents[1] / "assets" / "examples" / "desk_worker.bodymap")
+    render_history(desk, out)
+    image = QImage(str(out))
+    background = image.pixel(image.width() - 1, 0)
+    edge = {
+        image.pixel(x, y)
+        for x in range(image.width() - 3, image.width())
+        for y in range(image.height() - 40)
+    }
+    assert edge == {background}

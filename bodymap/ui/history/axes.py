@@ -77,9 +77,11 @@ def draw_axes(painter: QPainter, frame: ChartFrame, text: QColor) -> None:
         painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
         for row, words in enumerate((tick.label, tick.context)):
             if words:
+                # a label by the chart's right edge stays whole inside it (it was cut off)
+                left = max(0.0, min(x - label_width / 2, plot.right() + 14 - label_width))
                 painter.drawText(
                     QRectF(
-                        x - label_width / 2,
+                        left,
                         plot.bottom() + 6 + row * metrics.height(),
                         label_width,
                         metrics.height(),

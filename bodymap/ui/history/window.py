@@ -522,15 +522,41 @@ def render_history(
     size: tuple[int, int] = (1200, 600),
     describe: Callable[[Spot], str] = lambda spot: "",
 ) -> None:
-    """Draw the History chart (the window's own code) to a PNG, offscreen; raises OSError
-    when the file cannot be written."""
+    """Draw the History chart (the window's own code) to a PNG, offscreen, with the map's
+    name above it and, below it, which line is which spot (the window shows its spot list
+    beside the chart); raises OSError when the file cannot be written."""
     plot = HistoryPlot(tpm, describe, spot_ids=spot_ids)
     plot.resize(*size)
     first, last = plot.span
     plot.set_span(first if start is None else start, last if end is None else end)
-    image = QImage(*size, QImage.Format.Format_ARGB32)
+    metrics = plot.fontMetrics()
+    line = metrics.height() + 6
+    shown = [series for series in plot.series if series.spot_id in plot.visible]
+    column = max([metrics.horizontalAdvance(s.label) for s in shown] + [80]) + 52
+    per_row = max(1, (size[0] - 16) // column)
+    rows = -(-len(shown) // per_row)
+    width, height = size[0], line + size[1] + rows * line + 8
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(plot.palette().color(QPalette.ColorRole.Base))
     painter = QPainter(image)
+    painter.setFont(plot.font())
+    painter.setPen(plot.palette().color(QPalette.ColorRole.Text))
+    painter.drawText(
+        QRectF(8, 4, width - 16, line),
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        f"{tpm.name} — pain over time",
+    )
+    painter.translate(0, line)
     plot.render_chart(painter)
+    painter.translate(0, size[1])
+    for k, series in enumerate(shown):
+        x, y = 8 + (k % per_row) * column, (k // per_row) * line + 4
+        painter.drawPixmap(QPointF(x, y + (line - 16) / 2), swatch(series.index).pixmap(32, 16))
+        painter.drawText(
+            QRectF(x + 40, y, column - 44, line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(series.label, Qt.TextElideMode.ElideRight, column - 44),
+        )
     painter.end()
     if not image.save(str(out), "PNG"):  # type: ignore[call-overload]
         raise OSError(f"cannot write {out}")
