@@ -14,7 +14,7 @@ from bodymap.history import LINE_GAP_DAYS, LINE_GAP_S, joined
 from bodymap.history.series import column_joins
 from bodymap.maps import CheckIn, Spot, TriggerPointMap, add_spot, check_in, save_map
 from bodymap.ui.history.series import SERIES_COLOURS
-from bodymap.ui.history.window import GAP_NOTE, HistoryPlot
+from bodymap.ui.history.window import GAP_NOTE, HistoryPlot, title_height
 from tests.test_cli import call
 from tests.test_ui_history import _colour_pixels
 
@@ -118,9 +118,10 @@ def test_bodymap_history_draws_the_gap_in_its_png(qtbot, tmp_path, capsys):
     out = tmp_path / "history.png"
     status, printed, err = call(capsys, "history", str(path), "-o", str(out))
     assert (status, err) == (0, "") and printed == f"wrote {out}\n"
-    image = QImage(str(out))
-    plot = HistoryPlot(tpm)  # the same chart at the PNG's size, for its date axis
+    picture = QImage(str(out))
+    plot = HistoryPlot(tpm)  # the same chart at the PNG's chart's size, for its date axis
     qtbot.addWidget(plot)
-    plot.resize(image.width(), image.height())
+    plot.resize(1200, 600)  # the command's size; the map's name above, the key below
+    image = picture.copy(0, title_height(plot), 1200, 600)
     _check_the_gap(image, plot)
     assert GAP_NOTE == "A line breaks after 14 days without a reading"

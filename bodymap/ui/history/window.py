@@ -54,7 +54,14 @@ from bodymap.ui.history.axes import MIN_SPAN, ChartFrame, draw_axes, padded_span
 from bodymap.ui.history.series import Series, draw_series, has_gap, swatch
 from bodymap.ui.history.sessions import draw_session_legend, draw_sessions
 
-__all__ = ["DEFAULT_VISIBLE", "GAP_NOTE", "HistoryDialog", "HistoryPlot", "render_history"]
+__all__ = [
+    "DEFAULT_VISIBLE",
+    "GAP_NOTE",
+    "HistoryDialog",
+    "HistoryPlot",
+    "render_history",
+    "title_height",
+]
 
 NOTES_SHOWN = 4
 """Notes a hover shows at once on a marker shared by several check-ins."""
@@ -512,6 +519,12 @@ class HistoryDialog(QDialog):
             self._unsubscribe = None
 
 
+def title_height(plot: HistoryPlot) -> int:
+    """The band above the chart in `render_history`'s picture (the map's name): the chart
+    starts this many pixels down, at its own size."""
+    return plot.fontMetrics().height() + 6
+
+
 def render_history(
     tpm: TriggerPointMap,
     out: Path,
@@ -530,7 +543,7 @@ def render_history(
     first, last = plot.span
     plot.set_span(first if start is None else start, last if end is None else end)
     metrics = plot.fontMetrics()
-    line = metrics.height() + 6
+    line = title_height(plot)
     shown = [series for series in plot.series if series.spot_id in plot.visible]
     column = max([metrics.horizontalAdvance(s.label) for s in shown] + [80]) + 52
     per_row = max(1, (size[0] - 16) // column)
