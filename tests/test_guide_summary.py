@@ -41,10 +41,7 @@ def test_summary_names_each_spot_the_first_sources_and_the_routine() -> None:
     ]
     assert all("press test" not in line for line in said.sources[1:])
     step = advice.routine.steps[0]
-    assert (
-        said.routine[0]
-        == f"{step.name} ({step.side}) — {step.tool_detail or TOOL_WORDS[step.tool]}"
-    )
+    assert said.routine[0] == f"{step.name} ({step.side}) — {TOOL_WORDS[step.tool]}"
     more = len(advice.routine.steps) - STEPS_SHOWN
     assert more > 0 and said.more_steps == f"… {more} more steps"
 

@@ -132,7 +132,7 @@ def summary_content(
         sources.append(f"{name} ({side}) — {where}{press}")
     steps = advice.routine.steps
     routine = tuple(
-        f"{step.name} ({step.side}) — {tool_words(step.tool, step.tool_detail, full=True)}"
+        f"{step.name} ({step.side}) — {tool_words(step.tool, step.tool_detail)}"
         for step in steps[:STEPS_SHOWN]
     )
     more = len(steps) - STEPS_SHOWN
