@@ -66,6 +66,11 @@ class _Parser(argparse.ArgumentParser):
         raise CliError(f"{self.prog}: {message} (see {self.prog} --help)", status=2)
 
 
+def _page_size(text: str) -> str:
+    """A page size as written ("a4", "LETTER"), in the spelling of the choices."""
+    return {size.casefold(): size for size in PAGE_SIZES}.get(text.casefold(), text)
+
+
 def _number(text: str) -> float:
     try:
         value = float(text)
@@ -78,7 +83,8 @@ def _number(text: str) -> float:
 
 def _pairs(values: Sequence[str]) -> list[tuple[float, float]]:
     if len(values) % 2:
-        raise CliError(f"coordinates come in X Y pairs; got {len(values)} numbers")
+        count = len(values)
+        raise CliError(f"coordinates come in X Y pairs; got {count} number{'s' * (count != 1)}")
     numbers = [_number(v) for v in values]
     return list(zip(numbers[::2], numbers[1::2], strict=True))
 
@@ -331,6 +337,8 @@ def _output_path(
     under any name or behind a link (even with ``force``), and unless ``force`` an existing
     file that is not already of this kind, so a typo never replaces a map or a document
     with a picture."""
+    if not text.strip():
+        raise CliError("no output file named: give a file name after -o")
     out = Path(text)
     try:
         return _checked_output(out, kind, force=force, inputs=inputs)
@@ -946,7 +954,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("guide", help="write the printable rolling guide for a map as PDF")
     p.add_argument("map", help="a .bodymap file")
     p.add_argument("-o", "--output", required=True, metavar="PDF")
-    p.add_argument("--page-size", choices=PAGE_SIZES, default=None, help="default: from locale")
+    p.add_argument(
+        "--page-size",
+        type=_page_size,
+        choices=PAGE_SIZES,
+        default=None,
+        help="A4 or Letter (default: from locale)",
+    )
     _length_option(p)
     p.add_argument("--force", action="store_true", help=_FORCE_HELP)
     p.add_argument(
@@ -996,7 +1010,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("map", help="a .bodymap file")
     p.add_argument("-o", "--output", required=True, metavar="PDF")
     _period_options(p)
-    p.add_argument("--page-size", choices=PAGE_SIZES, default=None, help="default: from locale")
+    p.add_argument(
+        "--page-size",
+        type=_page_size,
+        choices=PAGE_SIZES,
+        default=None,
+        help="A4 or Letter (default: from locale)",
+    )
     p.add_argument("--force", action="store_true", help=_FORCE_HELP)
     p.set_defaults(func=_cmd_summary)
 

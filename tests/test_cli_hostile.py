@@ -357,3 +357,17 @@ def test_no_output_is_written_over_a_map_even_with_force(
         assert "it is a map" in line and "name another file" in line, line
     assert {path: sha(path) for path in before} == before
     assert link.is_symlink()
+
+
+def test_small_slips_are_read_kindly_or_named_plainly(capsys, tmp_path: Path, a_map: Path) -> None:
+    """A page size in any case is understood; an empty output name, and a lone coordinate,
+    are said in plain words."""
+    out = tmp_path / "guide.pdf"
+    status, _printed, err = call(capsys, "guide", str(a_map), "-o", str(out), "--page-size", "a4")
+    assert (status, err) == (0, "") and out.read_bytes().startswith(b"%PDF")
+    status, _printed, err = call(capsys, "guide", str(a_map), "-o", "")
+    assert (
+        status != 0 and one_line(err) == "bodymap: no output file named: give a file name after -o"
+    )
+    status, _printed, err = call(capsys, "locate", "--view", "front", "500")
+    assert status != 0 and one_line(err).endswith("got 1 number")
