@@ -225,8 +225,8 @@ def _print_held(advice: Advice) -> None:
     """The muscles held for a clinician's word: one line per marked place, the why once."""
     for place in advice.routine.held_places:
         print(f"Not rolled: {place.text}")
-    if advice.routine.held_why:
-        print(f"Not rolled: {advice.routine.held_why}")
+    if advice.routine.held_why:  # why they are held: said once, under them
+        print(f"  why: {advice.routine.held_why}")
 
 
 def _print_warnings(advice: Advice) -> None:

@@ -181,3 +181,14 @@ def test_a_row_merged_to_both_sides_names_both_places(tmp_path, capsys, spots, p
             f"Check with a clinician first: you marked tingling or numbness on your right and"
             f" left {part}."
         )
+
+
+def test_a_spot_whose_muscles_are_all_held_says_so_of_them_all() -> None:
+    """A thigh spot whose muscles a tingling calf holds for a clinician lists them, and
+    the reason speaks of them all ("these muscles"), not of "this muscle"."""
+
+    advice = advise([PainSpot("back", 560, 800, 3, "tingling"), PainSpot("front", 415, 600, 3)])
+    reason = advice.spots[1].not_rolled_reason or ""
+    assert reason.count(",") >= 1  # several muscles are named
+    assert load_knowledge().check_first_why in reason
+    assert "this muscle" not in reason

@@ -604,5 +604,7 @@ def _coverage(b: _Builder, i: int, index: _Index) -> Coverage:
     if skipped:
         muscles = ", ".join(e.name for e in skipped)
         why = skipped[0].instead or skipped[0].reason  # what to do instead, or why not yet
+        if len(skipped) > 1 and all(e.clinician_first for e in skipped):
+            why = b.knowledge.check_first_why  # said of these muscles, not of "this muscle"
         return Coverage((), safety.spot_not_rolled.format(muscles=muscles, instead=why))
     return Coverage((), safety.spot_no_step)
