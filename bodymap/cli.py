@@ -71,6 +71,16 @@ def _page_size(text: str) -> str:
     return {size.casefold(): size for size in PAGE_SIZES}.get(text.casefold(), text)
 
 
+def _page_size_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--page-size",
+        type=_page_size,
+        choices=PAGE_SIZES,
+        default=None,
+        help="A4 or Letter, in any case (default: from locale)",
+    )
+
+
 def _number(text: str) -> float:
     try:
         value = float(text)
@@ -954,13 +964,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("guide", help="write the printable rolling guide for a map as PDF")
     p.add_argument("map", help="a .bodymap file")
     p.add_argument("-o", "--output", required=True, metavar="PDF")
-    p.add_argument(
-        "--page-size",
-        type=_page_size,
-        choices=PAGE_SIZES,
-        default=None,
-        help="A4 or Letter (default: from locale)",
-    )
+    _page_size_option(p)
     _length_option(p)
     p.add_argument("--force", action="store_true", help=_FORCE_HELP)
     p.add_argument(
@@ -1010,13 +1014,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("map", help="a .bodymap file")
     p.add_argument("-o", "--output", required=True, metavar="PDF")
     _period_options(p)
-    p.add_argument(
-        "--page-size",
-        type=_page_size,
-        choices=PAGE_SIZES,
-        default=None,
-        help="A4 or Letter (default: from locale)",
-    )
+    _page_size_option(p)
     p.add_argument("--force", action="store_true", help=_FORCE_HELP)
     p.set_defaults(func=_cmd_summary)
 
