@@ -383,7 +383,9 @@ def _checked_output(out: Path, kind: str | None, *, force: bool, inputs: Sequenc
             raise CliError(
                 f"cannot write {out}: {what.format(kind.upper())}; give a name ending in {suffix}"
             )
-    if mode is not None and _holds_a_map(out):  # --force or not, a map is never written over
+    from bodymap.maps.fileformat import holds_a_map
+
+    if mode is not None and holds_a_map(out):  # --force or not, a map is never written over
         target = Path(os.path.realpath(out))
         where = "" if target == out.absolute() else f" (it leads to {target})"
         raise CliError(f"cannot write {out}: it is a map{where}; name another file")
@@ -394,21 +396,6 @@ def _checked_output(out: Path, kind: str | None, *, force: bool, inputs: Sequenc
             f"cannot write {out}: it exists and is not a {kind.upper()} (use --force to replace it)"
         )
     return out
-
-
-def _holds_a_map(path: Path) -> bool:
-    """Whether ``path`` (or what a link there leads to) is a bodymap map: named ``.bodymap``
-    or holding one, whatever its name."""
-    if Path(os.path.realpath(path)).suffix.lower() == MAP_SUFFIX:
-        return True
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(4096)
-    except OSError:
-        return False
-    from bodymap.maps.migrations import FORMAT_NAME
-
-    return head.lstrip()[:1] == b"{" and f'"{FORMAT_NAME}"'.encode() in head
 
 
 def _starts_with(path: Path, magic: bytes) -> bool:

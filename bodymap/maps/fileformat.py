@@ -46,12 +46,14 @@ from bodymap.maps.values import (
 __all__ = [
     "ANSWER_KEYS",
     "HISTORY_KEYS",
+    "MAP_SUFFIX",
     "MAX_FILE_BYTES",
     "SESSION_KEYS",
     "SPOT_KEYS",
     "SPOT_OPTIONAL_KEYS",
     "TOP_KEYS",
     "dumps_map",
+    "holds_a_map",
     "load_map",
     "load_map_stamped",
     "loads_map",
@@ -62,6 +64,8 @@ __all__ = [
     "worst_case_bytes",
 ]
 
+MAP_SUFFIX = ".bodymap"
+"""A map file's name ending."""
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """The file size cap (reading and writing). The 20-year map (100 spots, two check-ins a day)
 takes about 1.6 MB; the largest map the content limits allow writes under
@@ -549,3 +553,17 @@ def save_map(tpm: TriggerPointMap, path: str | os.PathLike[str]) -> FileStamp:
         )
     atomic_write(Path(path), data, backup=True)
     return FileStamp.of(data)
+
+
+def holds_a_map(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` (or what a link there leads to) is a map: named ``.bodymap``, or
+    holding one whatever its name. Nothing is ever written over such a file but the map
+    itself (an export named like a picture that leads to a map is refused)."""
+    if Path(os.path.realpath(path)).suffix.lower() == MAP_SUFFIX:
+        return True
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return head.lstrip()[:1] == b"{" and f'"{FORMAT_NAME}"'.encode() in head

@@ -40,6 +40,7 @@ from bodymap.maps import (
     rename,
     save_map,
 )
+from bodymap.maps.fileformat import MAP_SUFFIX
 from bodymap.ui import settings as prefs
 from bodymap.ui.document import dialogs
 from bodymap.ui.document.commands import OperationCommand
@@ -56,7 +57,7 @@ __all__ = [
     "example_names",
 ]
 
-SUFFIX = ".bodymap"
+SUFFIX = MAP_SUFFIX
 UNTITLED = "Untitled map"
 """The name of a new map until the user names it."""
 AUTOSAVE_INTERVAL_MS = 60_000
