@@ -390,3 +390,32 @@ def test_the_heat_map_export_never_writes_over_a_map(
     (box,) = boxes.boxes
     assert "is a map file" in box.text()
     assert (tmp_path / "heat.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_no_export_writes_through_a_link_into_a_map(
+    qtbot, main_window, tmp_path: Path, monkeypatch
+) -> None:
+    """A picture's name that leads to a map, or a map saved under a picture's name, is a
+    map file to the exports too, as to the command line."""
+    dialog, boxes = _heat_map_of_a_neck_spot(qtbot, main_window, monkeypatch)
+    kept = tmp_path / "mine.bodymap"
+    kept.write_text('{"format": "bodymap-map"}', encoding="utf-8")
+    link = tmp_path / "heat.png"
+    link.symlink_to(kept)
+    disguised = tmp_path / "other.png"
+    disguised.write_text('{"format": "bodymap-map"}', encoding="utf-8")
+    names = iter([str(link), str(disguised), str(tmp_path / "fine")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(names), ""))
+    asked: list[str] = []  # "… already exists. Replace it?" must never be asked of a map
+
+    def no(box: QMessageBox) -> int:
+        asked.append(box.text())
+        return int(QMessageBox.StandardButton.No.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", no)
+    qtbot.mouseClick(_export_button(dialog), Qt.MouseButton.LeftButton)
+    assert asked == []
+    assert kept.read_text(encoding="utf-8") == '{"format": "bodymap-map"}'
+    assert disguised.read_text(encoding="utf-8") == '{"format": "bodymap-map"}'
+    assert [("is a map file" in box.text()) for box in boxes.boxes] == [True, True]
+    assert (tmp_path / "fine.png").read_bytes().startswith(b"\x89PNG")

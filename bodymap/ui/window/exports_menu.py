@@ -18,11 +18,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
 
 from bodymap.atlas import Atlas
 from bodymap.maps import TriggerPointMap
+from bodymap.maps.fileformat import holds_a_map
 from bodymap.maps.safe_io import os_reason
 from bodymap.session import PRESET_NAMES
 from bodymap.ui import settings as prefs
 from bodymap.ui.canvas.body_canvas import BodyCanvas
-from bodymap.ui.document.document import SUFFIX, MapDocument
+from bodymap.ui.document.document import MapDocument
 from bodymap.ui.drawing.plain_text import message_box
 
 __all__ = [
@@ -219,7 +220,7 @@ def _write_problem(document: MapDocument, path: Path) -> str:
         return f"{path.name} is a folder; choose a file name."
     if mode is not None and not stat.S_ISREG(mode):
         return f"{path.name} is not a regular file; choose another name."
-    if path.suffix.lower() == SUFFIX or (document.path is not None and _same(path, document.path)):
+    if holds_a_map(path) or (document.path is not None and _same(path, document.path)):
         return f"{path.name} is a map file; choose another name so the map is kept."
     return ""
 
