@@ -199,7 +199,7 @@ def keeps_fingers_out(text: CautionText | None) -> bool:
     fingertips may press there."""
     if text is None:
         return True
-    return text.kind == "danger" and (not text.tools or "hands" in text.tools)
+    return text.kind == "danger" and text.keeps_out("hands")
 
 
 def press_margin(text: CautionText | None) -> float:

@@ -27,7 +27,7 @@ import shapely
 from shapely.geometry import mapping
 
 from bodymap.knowledge import CautionText, Knowledge
-from bodymap.knowledge.model import ZONE_MARGIN, TriggerPointSite
+from bodymap.knowledge.model import ZONE_MARGIN, TriggerPointSite, tools_kept_out
 from bodymap.knowledge.sites import landmark_name
 
 if TYPE_CHECKING:
@@ -184,8 +184,7 @@ class RollZones:
 
     def _stops(self, view: str, index: int, tool: str) -> bool:
         """Whether caution zone ``index`` of ``view`` keeps ``tool`` out."""
-        tools = self._zone_tools[view][index]
-        return not tools or tool in tools
+        return tools_kept_out(self._zone_tools[view][index], tool)
 
     def keep_out(self, view: str, tool: str) -> Any:
         """The caution zones of ``view`` that keep ``tool`` out, as one geometry."""

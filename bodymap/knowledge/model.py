@@ -32,6 +32,7 @@ __all__ = [
     "Technique",
     "TriggerPointSite",
     "UrgencyLevel",
+    "tools_kept_out",
 ]
 
 
@@ -208,6 +209,12 @@ MAX_ZONE_MARGIN = 60.0
 """The widest ``margin`` a caution zone may ask for (about 10 cm, a broad hand's width)."""
 
 
+def tools_kept_out(tools: tuple[str, ...], tool: str) -> bool:
+    """Whether a caution zone that keeps out ``tools`` (empty: every tool) keeps ``tool``
+    out: the one rule for its hatching, a roll zone's edge and a step's close-up."""
+    return not tools or tool in tools
+
+
 @dataclass(frozen=True)
 class CautionText:
     """What to say about a caution zone: do not roll here, and what to roll instead."""
@@ -232,6 +239,10 @@ class CautionText:
     @property
     def full_text(self) -> str:
         return f"{self.text} {self.instead}"
+
+    def keeps_out(self, tool: str) -> bool:
+        """Whether the zone keeps ``tool`` out (`tools_kept_out` says it)."""
+        return tools_kept_out(self.tools, tool)
 
 
 @dataclass(frozen=True)

@@ -205,7 +205,7 @@ class ViewPainter:
             others.setFillRule(Qt.FillRule.WindingFill)
             for region, path in self.layer_paths("caution"):
                 text = knowledge.cautions.get(region.id)
-                if text is not None and text.tools and tool not in text.tools:
+                if text is not None and not text.keeps_out(tool):
                     others.addPath(path)
             zone = self.roll_zone(muscle, side)
             cached = QPainterPath() if others.isEmpty() else zone.intersected(others)

@@ -201,7 +201,7 @@ class DiagramPainter:
         # neck) is not hatched in the close-up of a step worked with the fingertips there,
         # so the shading never lies on a place the picture says is never rolled
         tool = self.knowledge.muscles[muscle].technique.tool
-        skip = [z.zone for z in self.knowledge.cautions.values() if z.tools and tool not in z.tools]
+        skip = [z.zone for z in self.knowledge.cautions.values() if not z.keeps_out(tool)]
         vp.paint_cautions(painter, monochrome=self.monochrome, within=box, skip=skip)
         # ⊕ is the press test's mark: sites in a zone not to press are open rings
         clear, no_press = split_by_press(chosen, points, press_clear(self.atlas, self.knowledge))
