@@ -89,8 +89,9 @@ class BodyItem(_DrawnItem):
 
     def _whole_on_screen(self) -> bool:
         """Whether the whole figure shows in the canvas: then Qt keeps it whole in its
-        item cache too, and a kept figure gives exactly its pixels. (Zoomed in further,
-        Qt keeps only the part on screen, with its skin gradient a level or two off.)"""
+        item cache too, and a kept figure gives its pixels (see `_Figures`). (Zoomed in
+        further, Qt keeps only the part on screen, with its skin gradient a level or two
+        off.)"""
         scene = self.scene()
         views = scene.views() if scene is not None else []
         return bool(views) and all(
@@ -121,9 +122,9 @@ class _Figures:
     clipped to the body) falls otherwise within a pixel: at some window sizes a few dozen
     to about 150 pixels of half a million, most by one level. Only a figure shown
     whole is kept (zoomed in, Qt's item cache keeps the part on screen and a figure drawn
-    again scrolls in), and the newest first
-    up to `KEEP_BYTES` (a figure at 1400 × 900 takes about 1 MiB, four times that on a
-    screen of twice the pixel ratio): each new window size makes a new scale.
+    again scrolls in), and the newest first up to `KEEP_BYTES` (a figure at 1400 × 900
+    takes about 1 MiB, four times that on a screen of twice the pixel ratio): each new
+    window size makes a new scale.
     """
 
     KEEP_BYTES = 24 * 2**20
