@@ -40,8 +40,8 @@ KEEP_OUT = {
     for view in ("front", "back")
     for tool in ("foam_roller", "ball", "hands")
 }
-"""The caution zones that keep each tool out (fingertips may work the back of the neck)."""
-"""Every caution zone with the roll zones' clearance (about half a centimetre)."""
+"""The caution zones that keep each tool out (fingertips may work the back of the neck),
+each with the roll zones' clearance (about half a centimetre)."""
 SLIVER = 1.0
 SETTINGS = settings(
     max_examples=examples(40),
@@ -351,3 +351,19 @@ def test_within_a_position_and_tool_one_side_is_done_before_the_other() -> None:
         assert turns <= 1, (position, tool, sides)
     seated = [s.side for s in steps if (s.position, s.tool) == ("seated", "foam_roller")]
     assert "right" in seated and "left" in seated  # the case this map is here for
+
+
+def test_the_setup_line_names_the_tool_the_step_lies_on() -> None:
+    """A step done on two balls in a sock says so as it starts, not "the massage ball"
+    (its own instruction speaks of the balls); a plain ball is still "the massage ball"."""
+    back = load_atlas()["back"].landmarks
+    x, y = back["l4"]
+    low_back = PainSpot("back", x + 26, y - 25, 6, "ache")
+    plan = plan_session(advise([low_back]), "full")
+    setups = {step.muscle: step.phases[0].text for step in plan.steps}
+    assert "erector_spinae_lumbar" in setups
+    assert ", the two balls under your " in setups["erector_spinae_lumbar"]
+    assert "massage ball" not in setups["erector_spinae_lumbar"]
+    shoulder = plan_session(example_advice("desk_worker.bodymap"), "full")
+    said = [s.phases[0].text for s in shoulder.steps if s.muscle == "upper_trapezius"]
+    assert said and all(", the massage ball under your " in text for text in said)

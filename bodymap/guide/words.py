@@ -6,6 +6,7 @@ says "Lying face down" or "10–30 s" the same way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,7 @@ __all__ = [
     "span_of",
     "spot_place",
     "titled",
+    "tool_noun",
     "tool_words",
 ]
 
@@ -66,6 +68,23 @@ def tool_words(tool: str, detail: str = "", *, full: bool = False) -> str:
     if detail and (full or tool == "hands"):
         return detail
     return TOOL_WORDS.get(tool, tool.replace("_", " "))
+
+
+_PLACE_WORDS = re.compile(r" (?:on|against|under|in|for) .*$")
+_TOOL_NOUN = re.compile(r"\b(?:balls?|roller)$")
+
+
+def tool_noun(tool: str, detail: str = "") -> str:
+    """The thing a step lies on, for a sentence that says where it goes ("…, the two balls
+    under your lumbar erector spinae"): the detail's first choice without its place
+    ("two balls in a sock, or a peanut ball" → "two balls", "smooth foam roller") when it
+    names a ball or a roller that says more than the bare tool; else :func:`tool_words`."""
+    if tool in ("ball", "foam_roller") and detail:
+        first = re.split(r",? or ", detail, maxsplit=1)[0]
+        noun = _PLACE_WORDS.sub("", first).strip()
+        if _TOOL_NOUN.search(noun) and noun not in ("ball", "roller"):
+            return noun
+    return tool_words(tool, detail)
 
 
 def seconds_text(span: Sequence[float]) -> str:

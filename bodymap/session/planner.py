@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bodymap.advisor import Advice, RollingStep, Source
 from bodymap.advisor.routine import in_step_order
-from bodymap.guide.words import position_words, tool_words
+from bodymap.guide.words import position_words, tool_noun, tool_words
 from bodymap.session.model import Phase, SessionPlan, SessionStep
 from bodymap.session.presets import MAX_ON_POINT_S, PRESETS, Preset
 
@@ -108,9 +108,10 @@ def _where(step: RollingStep, side: str) -> str:
 
 def _setup_text(step: RollingStep, side: str) -> str:
     position = position_words(step.position)
-    tool = tool_words(step.tool, step.tool_detail)
     if step.tool == "hands":
+        tool = tool_words(step.tool, step.tool_detail)
         return f"{position}: work your {_where(step, side)} with {tool}."
+    tool = tool_noun(step.tool, step.tool_detail)
     return f"{position}, the {tool} under your {_where(step, side)}."
 
 
