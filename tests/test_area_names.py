@@ -42,6 +42,11 @@ SHAPES = {
                "sacrum (back of the pelvis)"),
     # both calves in one stroke
     "both_calves": ("back", (460, 820), "440,790 560,790 560,850 440,850", "calves, both sides"),
+    # the whole back from the shoulders to the thighs: its largest place holds a tenth of it
+    "whole_back": ("back", (500, 300), "300,100 700,100 700,900 300,900",
+                   "mid back and 19 more places, both sides"),
+    # across the middle back: mostly one place, a few others at its edges
+    "mid_back": ("back", (500, 360), "420,300 580,300 580,420 420,420", "mid back, both sides"),
 }  # fmt: skip
 
 

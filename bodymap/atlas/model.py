@@ -17,6 +17,7 @@ __all__ = [
     "Region",
     "main_place",
     "mirror_side",
+    "places_of",
 ]
 
 VIEWS: Final = ("front", "back")
@@ -56,12 +57,19 @@ def main_place(segments: Sequence[Region], sizes: Sequence[float]) -> tuple[str,
     sizes on ``segments``, in the same order. What names an area
     (`bodymap.guide.words.area_place`) and where its disc goes
     (`ViewAtlas.disc_point`)."""
+    places = places_of(segments, sizes)
+    place = max(places, key=lambda key: sum(places[key].values()))
+    return place, places[place]
+
+
+def places_of(segments: Sequence[Region], sizes: Sequence[float]) -> dict[str, dict[str, float]]:
+    """A painted area's size on each surface segment id and side, the segments in the order
+    given: ``{"buttock": {"right": 820.0, "left": 790.0}, "sacrum": {"midline": 95.0}}``."""
     places: dict[str, dict[str, float]] = {}
     for region, size in zip(segments, sizes, strict=True):
         sides = places.setdefault(region.id, {})
         sides[region.side] = sides.get(region.side, 0.0) + size
-    place = max(places, key=lambda key: sum(places[key].values()))
-    return place, places[place]
+    return places
 
 
 @dataclass(frozen=True, eq=False)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from bodymap.atlas.model import main_place
+from bodymap.atlas.model import main_place, places_of
 from bodymap.knowledge.places import both_sides_label, sentence_label
 
 if TYPE_CHECKING:
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 __all__ = [
     "AREA_DASH",
     "BOTH_SIDES_SHARE",
+    "MAIN_PLACE_SHARE",
+    "OTHER_PLACE_SHARE",
     "POSITION_WORDS",
     "SIDE_WORDS",
     "TOOL_WORDS",
@@ -127,6 +129,12 @@ AREA_DASH = " — "
 BOTH_SIDES_SHARE = 0.2
 """A painted area lies on both sides of a place when the smaller side holds at least this
 share of the area's part on that place; less is the edge of it crossing the midline."""
+MAIN_PLACE_SHARE = 1 / 3
+"""A painted area whose largest place holds less than a third of it is named with how
+many more places it covers ("lower back and 3 more places, both sides")."""
+OTHER_PLACE_SHARE = 0.02
+"""The share of an area another place must hold to count among those "more places" (a
+sliver along an edge does not)."""
 
 
 def area_place(finding: SpotFinding | Hit, side: str) -> str:
@@ -145,6 +153,7 @@ def area_place(finding: SpotFinding | Hit, side: str) -> str:
         # the largest place; on a tie the first, the one under the area's point
         place, sizes = main_place(finding.segments, shares)
         name = next(r.name for r in finding.segments if r.id == place) or place
+        name += _more_places(places_of(finding.segments, shares), place)
         held = [s for s, size in sizes.items() if size >= BOTH_SIDES_SHARE * sum(sizes.values())]
         if "midline" in sizes:
             return sentence_label(name)
@@ -155,6 +164,20 @@ def area_place(finding: SpotFinding | Hit, side: str) -> str:
     names = [r.name for r in (*finding.segments, *finding.regions) if r.name]
     place = sentence_label(names[0]) if names else "body"
     return place if side == "midline" else f"{place}, {SIDE_WORDS.get(side, side)}"
+
+
+def _more_places(places: Mapping[str, Mapping[str, float]], main: str) -> str:
+    """The words " and 3 more places" when an area's main place holds less than
+    :data:`MAIN_PLACE_SHARE` of it: the others that hold at least :data:`OTHER_PLACE_SHARE`
+    each, so a stroke across the whole back is not named after one part of it."""
+    sizes = {place: sum(sides.values()) for place, sides in places.items()}
+    total = sum(sizes.values())
+    if total <= 0 or sizes[main] >= MAIN_PLACE_SHARE * total:
+        return ""
+    more = sum(1 for p, size in sizes.items() if p != main and size >= OTHER_PLACE_SHARE * total)
+    if not more:
+        return ""
+    return f" and {more} more place{'s' if more > 1 else ''}"
 
 
 def spot_place(view_atlas: ViewAtlas, spot: Spot) -> str:
