@@ -30,6 +30,7 @@ from bodymap.resources import ResourceError
 
 if TYPE_CHECKING:
     from bodymap.advisor.model import Advice, PainSpot
+    from bodymap.maps import TriggerPointMap
 
 __all__ = ["CliError", "main"]
 
@@ -626,6 +627,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
             raise CliError("--spots names no spot (give ids or numbers, separated by commas)")
     if not tpm.history:
         raise CliError(f"{args.map} has no check-ins to draw")
+    _say_an_empty_period(tpm, start, end, spots)
     # the chart is a widget drawn into a picture: like summary and guide, it needs no
     # display, so it draws offscreen (without this Qt aborts where there is no display)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -651,6 +653,31 @@ def _cmd_history(args: argparse.Namespace) -> int:
     del app
     print(f"wrote {out}")
     return 0
+
+
+def _say_an_empty_period(
+    tpm: TriggerPointMap, start: float | None, end: float | None, spots: list[str] | None
+) -> None:
+    """A note when no check-in of the chosen spots falls in the period (the chart has no
+    point to draw), naming when the map's check-ins run."""
+    wanted = set(spots) if spots is not None else None
+    times = [c.at for c in tpm.history if wanted is None or wanted & c.intensities.keys()]
+    inside = [
+        t
+        for t in times
+        if (start is None or t.timestamp() >= start) and (end is None or t.timestamp() <= end)
+    ]
+    if inside:
+        return
+    if not times:
+        print("bodymap: the chosen spots have no check-ins, so the chart is empty", file=sys.stderr)
+        return
+    first, last = (min(times).astimezone(), max(times).astimezone())
+    print(
+        "bodymap: no check-in falls in this period, so the chart is empty; "
+        f"the check-ins run from {first:%Y-%m-%d} to {last:%Y-%m-%d}",
+        file=sys.stderr,
+    )
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:

@@ -280,6 +280,33 @@ def test_bodymap_history_draws_a_png_and_leaves_the_map_untouched(qtbot, tmp_pat
 @pytest.mark.parametrize(
     ("extra", "words"),
     [
+        (["--from", "2020-01-01", "--to", "2020-02-01"], "check-ins run from 2026-03-0"),
+        (["--spots", "3"], "the chosen spots have no check-ins"),
+        (["--from", "2026-03-03", "--to", "2026-03-04"], ""),
+    ],
+)
+def test_bodymap_history_says_when_the_chart_has_no_point_to_draw(
+    qtbot, tmp_path, capsys, extra, words
+):
+    """A period without a check-in of the chosen spots draws an empty chart: the command
+    says so, with when the check-ins run, and still writes it; a period with one says
+    nothing."""
+    from bodymap.maps import save_map
+
+    source = tmp_path / "m.bodymap"
+    save_map(_map_with_history(3), source)
+    out = tmp_path / "h.png"
+    status, streams = _run_cli(["history", str(source), "-o", str(out), *extra], capsys)
+    assert status == 0 and out.exists()
+    if words:
+        assert words in streams.err and streams.err.count("\n") == 1
+    else:
+        assert streams.err == ""
+
+
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
         (["--from", "soon"], "--from 'soon' is not a date"),
         (["--from", "2026-03-08", "--to", "2026-03-01"], "--to must come after --from"),
         (["--spots", "7"], "no spot '7'"),
