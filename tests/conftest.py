@@ -97,6 +97,51 @@ def _private_user_dirs(_user_dirs_root: Path, monkeypatch: pytest.MonkeyPatch) -
     return home
 
 
+MODAL_DEADLINE_MS = 20_000
+"""How long a modal dialog a test opens may wait for an answer before the test fails."""
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_dialog_waits_forever(monkeypatch: pytest.MonkeyPatch):
+    """A modal dialog nobody answers ends the test with a failure that quotes it, not a
+    hang: each ``exec`` is closed after :data:`MODAL_DEADLINE_MS` (a test that answers a
+    dialog with a timer, or replaces ``exec``, answers it well before that) and raises out
+    of the code that asked; the test fails at teardown too, where Qt swallowed the error."""
+    if "PySide6.QtWidgets" not in sys.modules:
+        yield
+        return
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    left_open: list[str] = []
+
+    def with_deadline(original):
+        def exec_(dialog: QDialog) -> int:
+            def give_up() -> None:
+                text = dialog.text() if isinstance(dialog, QMessageBox) else ""
+                left_open.append(f"{type(dialog).__name__} {dialog.windowTitle()!r} {text!r}")
+                dialog.reject()
+
+            timer = QTimer(dialog)
+            timer.setSingleShot(True)
+            timer.timeout.connect(give_up)
+            timer.start(MODAL_DEADLINE_MS)
+            try:
+                answer = original(dialog)
+            finally:
+                timer.stop()
+            if left_open:  # out of the code that asked, so a loop round it cannot ask again
+                raise AssertionError(f"a modal dialog waited for an answer: {left_open[-1]}")
+            return answer
+
+        return exec_
+
+    for cls in (QDialog, QMessageBox):
+        monkeypatch.setattr(cls, "exec", with_deadline(cls.exec))
+    yield
+    assert not left_open, f"a modal dialog waited for an answer no test gave: {left_open}"
+
+
 def use_private_settings(folder: Path) -> Path:
     """QSettings named like the program's and kept in ``folder`` (emptied)."""
     from PySide6.QtCore import QCoreApplication, QSettings
