@@ -153,14 +153,14 @@ def area_place(finding: SpotFinding | Hit, side: str) -> str:
         # the largest place; on a tie the first, the one under the area's point
         place, sizes = main_place(finding.segments, shares)
         name = next(r.name for r in finding.segments if r.id == place) or place
-        name += _more_places(places_of(finding.segments, shares), place)
+        more = _more_places(places_of(finding.segments, shares), place)
         held = [s for s, size in sizes.items() if size >= BOTH_SIDES_SHARE * sum(sizes.values())]
         if "midline" in sizes:
-            return sentence_label(name)
+            return sentence_label(name) + more
         if "left" in held and "right" in held:
-            return f"{both_sides_label(name)}, both sides"
+            return f"{both_sides_label(name)}{more}, both sides"
         most = max(sizes, key=lambda s: sizes[s])
-        return f"{sentence_label(name)}, {SIDE_WORDS.get(most, most)}"
+        return f"{sentence_label(name)}{more}, {SIDE_WORDS.get(most, most)}"
     names = [r.name for r in (*finding.segments, *finding.regions) if r.name]
     place = sentence_label(names[0]) if names else "body"
     return place if side == "midline" else f"{place}, {SIDE_WORDS.get(side, side)}"
