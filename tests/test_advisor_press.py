@@ -289,6 +289,34 @@ def test_a_spot_raising_the_heart_warning_on_the_front_is_asked_no_press_test(se
             assert advice.to_json()["spots"][0]["press_note"] == cardiac.press_note
 
 
+UPPER_CHEST = ("chest", "sternum", "clavicle", "anterior_shoulder")
+CHEST_MUSCLES = {"pectoralis_major", "sternalis", "subclavius"}
+
+
+def test_every_spot_over_the_chest_muscles_raises_the_heart_warning_without_a_press_test():
+    """Over the chest muscles on the chest, the breastbone, the band below the collarbones
+    and the front of the shoulder, a spot raises the heart warning and is asked no press
+    test: a grid over the whole upper chest, both sides (the band below the collarbones
+    had neither: 338 points there asked to press the chest muscle)."""
+    import numpy as np
+
+    front = load_atlas()["front"]
+    checked = 0
+    for x in np.arange(380.0, 622.0, 6.0):
+        for y in np.arange(160.0, 330.0, 6.0):
+            hit = front.locate(x, y)
+            segments = {r.id for r in hit.segments}
+            if not (hit.inside and segments & set(UPPER_CHEST)):
+                continue
+            if not CHEST_MUSCLES & {r.id for r in hit.regions}:
+                continue
+            advice = advise([PainSpot("front", x, y, 5)])
+            assert "cardiac" in {f.id for f in advice.red_flags}, (x, y, segments)
+            assert advice.press == (), (x, y, segments)
+            checked += 1
+    assert checked > 300
+
+
 def test_an_answer_about_such_a_spot_does_not_count_and_others_are_still_asked() -> None:
     """A saved "yes" about a chest spot leaves the ranking as it is; a second spot between
     the shoulder blades (the heart warning too, but a common muscle spot) keeps its press
