@@ -463,6 +463,7 @@ ZONE_WORDS = {
     "inner_ankle_bone": ("ankle",),
     "outer_ankle_bone": ("ankle",),
     "elbow_knob": ("elbow", "knob"),
+    "cubital_fossa": ("elbow crease",),
     "back_of_neck": ("neck",),
 }
 TOOL_WORDS = {

@@ -127,6 +127,26 @@ def test_every_roll_zone_keeps_each_caution_zones_own_margin(source: str) -> Non
     assert widened - {"outside_body"} <= checked
 
 
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_nothing_is_shaded_in_the_middle_of_the_elbow_crease(side: str) -> None:
+    """The brachial artery and the median nerve lie in the middle of the elbow crease,
+    which the biceps, brachialis and pronator teres records tell the reader to keep off: the
+    crease's middle is a caution zone, and no shading reaches within its margin (the biceps
+    and brachialis shading covered it). Its outer side stays free for the brachialis."""
+    front = ATLAS["front"]
+    crease = shapely.Point(front.landmarks[f"elbow_crease_{side[0]}"])
+    [zone] = [r for r in front.find("cubital_fossa", side) if r.layer == "caution"]
+    assert zone.geometry.contains(crease)
+    hit = advise([PainSpot("front", crease.x, crease.y, 5)]).spots[0]
+    assert "cubital_fossa" in {c.zone for c in hit.cautions}
+    near = {z.muscle: z.geometry.distance(zone.geometry) for z in computed_zones()
+            if z.view == "front" and z.side == side and z.rollable}  # fmt: skip
+    for muscle in ("biceps_brachii", "brachialis", "pronator_teres"):
+        assert near[muscle] >= MARGIN - 0.05, (muscle, near[muscle])
+    [segment] = [r for r in front.find("antecubital_fossa", side) if r.layer == "segment"]
+    assert zone.geometry.area < 0.7 * segment.geometry.area  # the outer side is left
+
+
 def _crease_gaps(view: str, crease: Any, side: str) -> dict[str, float]:
     """Each rollable muscle of ``side``: how far its shading lies from ``crease``."""
     out = {}

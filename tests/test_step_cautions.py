@@ -52,6 +52,7 @@ WORDS = {
     "inner_ankle_bone": ("ankle bone",),
     "outer_ankle_bone": ("ankle bone",),
     "elbow_knob": ("bony knob", "outer elbow"),
+    "cubital_fossa": ("elbow crease",),
     "ulnar_groove": ("funny bone", "funny-bone"),
 }
 """Words that name each zone: a record listing a zone must name it in its own cautions."""

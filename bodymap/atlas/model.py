@@ -42,6 +42,7 @@ CAUTION_ZONES: Final = (
     "inner_ankle_bone",
     "outer_ankle_bone",
     "elbow_knob",
+    "cubital_fossa",
 )
 
 

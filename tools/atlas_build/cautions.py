@@ -76,6 +76,10 @@ FRONT: list[Part] = [
     _zone("inner_ankle_bone", _INNER_ANKLE_BONE),
     _zone("outer_ankle_bone", _OUTER_ANKLE_BONE),
     _zone("elbow_knob", _ELBOW_KNOB),
+    # the middle of the elbow crease: the brachial artery and the median nerve run down
+    # just inside the biceps tendon, from a little above the crease to the forearm's two
+    # muscle masses (the crease itself is at 368); its outer side stays free
+    _zone("cubital_fossa", ARM.blob([(0.28, 358), (0.58, 358), (0.6, 381), (0.28, 381)])),
 ]  # fmt: skip
 
 BACK: list[Part] = [

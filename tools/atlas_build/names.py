@@ -11,6 +11,7 @@ _SPECIAL = {
     "popliteal_fossa": "Back of knee",
     "femoral_triangle": "Groin (femoral triangle)",
     "axilla": "Armpit",
+    "cubital_fossa": "Middle of the elbow crease",
     "kidney": "Kidney area",
     "spine": "Spine",
     "c7": "C7 (base of neck)",
