@@ -39,6 +39,7 @@ from bodymap.guide.words import (
     minutes_text,
     seconds_text,
     titled,
+    user_text,
 )
 from bodymap.knowledge.model import Knowledge
 from bodymap.maps.values import Spot
@@ -251,7 +252,7 @@ def build_guide_content(
     month = _MONTHS.split()[today.month - 1]
     return GuideContent(
         title="Rolling guide",
-        profile=map_name,
+        profile=user_text(map_name),
         date_text=date_format.format(d=today.day, month=month, y=today.year),
         spots=tuple(rows),
         groups=group_steps(steps),

@@ -7,6 +7,7 @@ says "Lying face down" or "10–30 s" the same way.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,7 @@ __all__ = [
     "titled",
     "tool_noun",
     "tool_words",
+    "user_text",
 ]
 
 POSITION_WORDS: Mapping[str, str] = {
@@ -55,6 +57,23 @@ TOOL_WORDS: Mapping[str, str] = {
     "none": "no tool",
 }
 SIDE_WORDS: Mapping[str, str] = {"right": "right", "left": "left", "midline": "middle"}
+
+
+_RIGHT_TO_LEFT = frozenset(
+    {"R", "AL", "RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"}
+)
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+
+
+def user_text(text: str) -> str:
+    """A person's own text (a map's name, a note) set among the program's words: held apart
+    for right-to-left display (first-strong isolate … pop isolate) when it holds a
+    right-to-left letter or a direction control, so that it cannot reorder the words
+    round it ("My map ‮" turned "1 December 2026" into "6202 rebmeceD 1"); left as it is
+    otherwise, so ordinary names read and copy exactly as typed."""
+    if text.isascii() or not any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT for c in text):
+        return text
+    return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
 
 
 def position_words(position: str) -> str:

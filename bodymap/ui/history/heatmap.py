@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bodymap.guide.words import user_text
 from bodymap.history import HistoryTable, Period, month_periods, period_means, standard_periods
 from bodymap.history.periods import trend_changes
 from bodymap.maps import Change, MapFileError, Spot, TriggerPointMap, atomic_write
@@ -165,7 +166,7 @@ class HeatMapDialog(QDialog):
         self._map = tpm
         self._ask_path = ask_path or self._ask_plain
         self._show_error = show_error or self._error_box
-        self.setWindowTitle(plain_window_title(f"Heat Map — {tpm.name}"))
+        self.setWindowTitle(plain_window_title(f"Heat Map — {user_text(tpm.name)}"))
         self.view = HeatMapView(self)
         self.mode = QComboBox(self)
         for key, words in MODES:
@@ -283,7 +284,7 @@ class HeatMapDialog(QDialog):
 
     def _on_change(self, change: Change) -> None:
         if change.kind == "renamed":
-            self.setWindowTitle(plain_window_title(f"Heat Map — {self._map.name}"))
+            self.setWindowTitle(plain_window_title(f"Heat Map — {user_text(self._map.name)}"))
         self.refresh()
 
     def _stop(self, _result: int = 0) -> None:

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bodymap.guide.words import user_text
 from bodymap.history import LINE_GAP_DAYS, HistoryTable
 from bodymap.maps import Change, Spot, TriggerPointMap
 from bodymap.ui.drawing.plain_text import plain_tooltip, plain_window_title
@@ -511,7 +512,7 @@ class HistoryDialog(QDialog):
         self.legend.fill()
 
     def _show_name(self) -> None:
-        self.setWindowTitle(plain_window_title(f"History — {self._map.name}"))
+        self.setWindowTitle(plain_window_title(f"History — {user_text(self._map.name)}"))
 
     def _stop_following(self) -> None:
         if self._unsubscribe is not None:
@@ -557,7 +558,7 @@ def render_history(
     painter.drawText(
         QRectF(8, 4, width - 16, line),
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-        f"{tpm.name} — pain over time",
+        f"{user_text(tpm.name)} — pain over time",
     )
     painter.translate(0, line)
     plot.render_chart(painter)

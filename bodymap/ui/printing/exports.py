@@ -14,7 +14,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from bodymap.atlas import Atlas, load_atlas
-from bodymap.guide.words import spot_place
+from bodymap.guide.words import spot_place, user_text
 from bodymap.maps import Spot, TriggerPointMap, atomic_write, spots_to_csv, spots_to_geojson
 from bodymap.maps.export import RegionNames
 from bodymap.ui.drawing.painting import Highlight, ViewPainter, view_frame
@@ -63,7 +63,9 @@ def render_map_image(
         painter.setFont(font)
         painter.setPen(QColor("#202020"))
         painter.drawText(
-            QRectF(0, 8, image.width(), _TITLE_PX - 8), Qt.AlignmentFlag.AlignCenter, tpm.name
+            QRectF(0, 8, image.width(), _TITLE_PX - 8),
+            Qt.AlignmentFlag.AlignCenter,
+            user_text(tpm.name),
         )
         left = 20.0
         for vp, width in zip(painters, widths, strict=True):

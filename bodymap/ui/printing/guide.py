@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bodymap.guide.words import user_text
 from bodymap.ui.printing.pages import (
     LETTER_TERRITORIES,
     MARGIN_MM,
@@ -57,7 +58,7 @@ def write_guide_pdf(
     return write_pdf(
         out,
         page_size,
-        f"Rolling guide – {tpm.name}",
+        f"Rolling guide – {user_text(tpm.name)}",
         lambda writer: paint_document(writer, tpm, length=length, session=session),
     )
 

@@ -26,6 +26,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPdfWriter, QPen
 
 from bodymap.guide.summary import summary_content_for
+from bodymap.guide.words import user_text
 from bodymap.history import HistoryTable, Period, period_means
 from bodymap.history.summary import checkin_rate, spot_figures
 from bodymap.ui.drawing.heat import HEAT_ALPHA, paint_heat_scale, paint_heat_view
@@ -185,7 +186,7 @@ def paint_summary(
     first = span[0] if span else (start or 0.0)
     last = span[1] if span else (end or 0.0)
     spots = list(tpm.spots)
-    y = page.text(0, 0, W, f"Pain summary — {tpm.name}", 15, bold=True) + 1
+    y = page.text(0, 0, W, f"Pain summary — {user_text(tpm.name)}", 15, bold=True) + 1
     if span:  # the check-in rate says "no check-ins" itself, so it is left out without any
         period = f"{_day(first)} – {_day(last)}  ·  {checkin_rate(table).describe()}"
     else:
@@ -275,7 +276,7 @@ def paint_summary(
         page.text(0, y, W, f"… and {len(said.spots) - shown} more spots (see the map file).", 7.5)
         y += row
     y += 3
-    _paint_lists(page, said, y, tpm.name, knowledge.disclaimer, new_page)
+    _paint_lists(page, said, y, user_text(tpm.name), knowledge.disclaimer, new_page)
     return layout
 
 
@@ -501,4 +502,4 @@ def write_summary_pdf(
         finally:
             painter.end()
 
-    return write_pdf(out, page_size, f"Pain summary – {tpm.name}", paint)
+    return write_pdf(out, page_size, f"Pain summary – {user_text(tpm.name)}", paint)

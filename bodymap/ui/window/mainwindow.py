@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.atlas import load_atlas
-from bodymap.guide.words import spot_place
+from bodymap.guide.words import spot_place, user_text
 from bodymap.knowledge import load_knowledge
 from bodymap.maps import Change, Spot, TriggerPointMap
 from bodymap.ui import settings as prefs
@@ -67,12 +67,12 @@ def window_title(document: MapDocument) -> str:
     "Desk worker (monday.bodymap)"."""
     name, path = document.map.name, document.path
     if path is None:
-        return name
+        return user_text(name)
     if name == UNTITLED:
-        return path.name
+        return user_text(path.name)
     if _plain(name) == _plain(path.stem):
-        return name
-    return f"{name} ({path.name})"
+        return user_text(name)
+    return f"{user_text(name)} ({user_text(path.name)})"
 
 
 def _plain(text: str) -> str:
