@@ -393,6 +393,33 @@ def test_midline_spot_lists_each_muscle_once() -> None:
     assert any(s.side == "both" for s in advice.sources)
 
 
+@pytest.mark.parametrize("view", ["front", "back"])
+def test_every_spot_in_the_midline_band_answers_as_one_on_the_line(view: str) -> None:
+    """A spot within the midline band is "midline" and is answered for both sides alike:
+    down the whole body, a spot a hair off the line ranks what one on it ranks, and the
+    same muscles for either side ("both"), never the nearer side first and the other
+    below it (x = 499.9 listed the left muscles first, x = 500 listed them for both)."""
+    from bodymap.sides import MIDLINE_BAND, MIDLINE_X
+
+    front_or_back = load_atlas()[view]
+    checked = 0
+    for y in range(40, 960, 20):
+        dxs = (-0.9 * MIDLINE_BAND, -0.1, 0.1, 0.9 * MIDLINE_BAND)
+        hits = [front_or_back.locate(MIDLINE_X + dx, y) for dx in (0.0, *dxs)]
+        if not all(hit.inside and not hit.snapped for hit in hits):
+            continue  # the gap between the legs
+        on_line = advise([PainSpot(view, MIDLINE_X, y, 6)]).sources
+        for dx in dxs:
+            near = advise([PainSpot(view, MIDLINE_X + dx, y, 6)])
+            assert near.spots[0].side == "midline"
+            assert all(s.side in ("both", "midline") for s in near.sources), (y, dx)
+            assert [s.muscle for s in near.sources[:5]] == [s.muscle for s in on_line[:5]] or (
+                abs(dx) > 1  # towards the band's edge a closer muscle may move up
+            ), (y, dx)
+        checked += 1
+    assert checked >= 20
+
+
 def test_bulk_and_single_lookups_agree() -> None:
     spots = [spot("back", "c7", "acromion_r", t / 10) for t in range(2, 9)]
     together = advise(spots)

@@ -185,6 +185,25 @@ small overlap's edge moves by a twentieth of a unit): more than rounding to a fi
 of digits absorbs, and far less than any real difference between two sides' evidence."""
 
 
+def _even_sides(
+    found: dict[tuple[str, str], tuple[float, list[Reason]]],
+) -> dict[tuple[str, str], tuple[float, list[Reason]]]:
+    """A spot on the midline (within `bodymap.sides.MIDLINE_BAND` of it) is explained alike by a
+    muscle's right and left: each side gets the larger of the two, with both sides'
+    reasons, so a spot a hair left of the centre line answers as one on it does ("both"
+    sides, each as close as the nearer), not with the left side first and the right below
+    it."""
+    out = dict(found)
+    for muscle in {m for m, side in found if side in ("right", "left")}:
+        right = found.get((muscle, "right"), (0.0, []))
+        left = found.get((muscle, "left"), (0.0, []))
+        why = list(dict.fromkeys([*right[1], *left[1]]))
+        value = max(right[0], left[0])
+        out[(muscle, "right")] = (value, why)
+        out[(muscle, "left")] = (value, list(why))
+    return out
+
+
 def _tie_mirrors(raw: dict[tuple[str, str], float]) -> None:
     """Give a muscle's two sides one score where they differ only by float noise."""
     for (muscle, side), right in list(raw.items()):
@@ -262,6 +281,8 @@ def rank_sources(
             found = area_contributions(index, shape, hit.view, factor, tables)
         else:
             found = _kept_contributions(index, hit, spot.intensity, tables, reach.get(index, ()))
+            if hit.side == "midline":
+                found = _even_sides(found)
         for key, (value, why) in found.items():
             raw[key] = raw.get(key, 0.0) + value
             reasons.setdefault(key, []).extend(why)
