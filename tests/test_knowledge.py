@@ -266,6 +266,8 @@ def test_fragment_parses() -> None:
         ("prevalence = 0.7", "prevalence = 0.7\ngroup = 'quadriceps'", "does not list 'soleus'"),
         ("around_min = [2, 3]", 'around_min = [2, 3]\nroll_on = ["calfs"]', "unknown surface"),
         ("around_min = [2, 3]", "around_min = [2, 3]\nroll_on = 'calf'", "'roll_on'"),
+        ("around_min = [2, 3]", 'around_min = [2, 3]\nroll_outside = ["calfs"]', "unknown or its"),
+        ("around_min = [2, 3]", 'around_min = [2, 3]\nroll_outside = ["soleus"]', "its own"),
         ("prevalence = 0.7", "prevalence = 0.7\nalso_in = ['calf']", "unknown body area 'calf'"),
         ("prevalence = 0.7", "prevalence = 0.7\nalso_in = ['leg_foot']", "own body area"),
         ("prevalence = 0.7", "prevalence = 0.7\nalso_in = 'foot'", "'also_in' must be a list"),
@@ -464,6 +466,8 @@ ZONE_WORDS = {
     "outer_ankle_bone": ("ankle",),
     "elbow_knob": ("elbow", "knob"),
     "cubital_fossa": ("elbow crease",),
+    "navel": ("navel",),
+    "xiphoid": ("breastbone",),
     "back_of_neck": ("neck",),
 }
 TOOL_WORDS = {

@@ -228,3 +228,40 @@ def test_the_latissimus_is_shaded_down_the_side_of_the_back() -> None:
         for site in KNOWLEDGE.muscles["latissimus_dorsi"].trigger_points:
             x, y = site_point(site, side, marks)
             assert shapely.contains_xy(zone.geometry, x, y), (side, site)
+
+
+OUTSIDE = sorted(m for m, rec in KNOWLEDGE.muscles.items() if rec.technique.roll_outside)
+
+
+@pytest.mark.parametrize("muscle", OUTSIDE)
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_a_record_kept_outside_other_muscles_is_not_shaded_under_them(
+    muscle: str, side: str
+) -> None:
+    """``roll_outside``: the shading leaves out the part of the muscle under the named ones,
+    in every view, and keeps the rest."""
+    kept_off = KNOWLEDGE.muscles[muscle].technique.roll_outside
+    for view in ATLAS:
+        zone = TABLES.roll_zones.get(view, muscle, side)
+        if zone is None or not zone.rollable:
+            continue
+        under = shapely.union_all(
+            [r.geometry for r in ATLAS[view].regions if r.id in kept_off and r.side == side]
+        )
+        assert zone.geometry.intersection(under).area <= TOLERANCE, (view, muscle)
+        assert zone.geometry.area > 0
+
+
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_the_iliopsoas_is_shaded_outside_the_rectus_off_the_great_vessels(side: str) -> None:
+    """Its words sink the fingertips "just outside the long strap muscle": the shading keeps
+    off the rectus, over the aorta and the iliac arteries near the middle line (it began
+    2.5 cm from the line at the navel), at least 6 cm out at the navel's level."""
+    zone = TABLES.roll_zones.get("front", "iliopsoas", side)
+    assert zone is not None and zone.rollable
+    navel_x, navel_y = ATLAS["front"].landmarks["umbilicus"]
+    level = zone.geometry.intersection(shapely.LineString([(300, navel_y), (700, navel_y)]))
+    assert not level.is_empty
+    nearest = min(abs(x - navel_x) for x, _ in shapely.get_coordinates(level))
+    assert nearest >= 35, nearest
+    assert zone.geometry.distance(shapely.Point(navel_x, navel_y)) >= 30

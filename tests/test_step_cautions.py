@@ -53,6 +53,8 @@ WORDS = {
     "outer_ankle_bone": ("ankle bone",),
     "elbow_knob": ("bony knob", "outer elbow"),
     "cubital_fossa": ("elbow crease",),
+    "navel": ("navel",),
+    "xiphoid": ("breastbone",),
     "ulnar_groove": ("funny bone", "funny-bone"),
 }
 """Words that name each zone: a record listing a zone must name it in its own cautions."""
@@ -180,6 +182,7 @@ NAMED_NOT_COVERED = {
         "obturator_internus",
         "greater_trochanter",
     ): "the bony point of the hip only places the hollow",
+    ("rectus_abdominis", "navel"): "it names a bulge at the navel as a reason not to roll",
 }
 """Records whose cautions name a zone's words without saying its warning (reviewed)."""
 

@@ -204,6 +204,15 @@ class RollZones:
             segments = self._segments.get(view, {})
             where = [g for seg in technique.roll_on for g in segments.get(seg, ())]
             whole = _polygonal(whole.intersection(shapely.union_all(where)))
+        if technique.roll_outside:  # and not where it lies under these muscles
+            others = [
+                g
+                for other in technique.roll_outside
+                for on in (side, "midline")
+                for g in self._regions.get((view, other, on), ())
+            ]
+            if others:
+                whole = _polygonal(whole.difference(shapely.union_all(others)))
         start = technique.roll_from
         if start is not None and start.view == view:  # and only beyond this point
             whole = _polygonal(whole.intersection(_beyond(start, side, self._landmarks[view])))

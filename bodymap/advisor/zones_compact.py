@@ -42,13 +42,16 @@ ZONES_VERSION = 2
 
 def fingerprint(atlas: Mapping[str, ViewAtlas], knowledge: Knowledge) -> str:
     """A digest of everything a roll zone is computed from: every region of the atlas (its
-    id, layer, side and exact geometry), each muscle's tool, ``roll_on`` and ``roll_from``
-    with the landmarks it reads, the tools each caution zone keeps out, each caution zone's
-    margin, and the roll zones' constants."""
+    id, layer, side and exact geometry), each muscle's tool, ``roll_on``, ``roll_outside`` and
+    ``roll_from`` with the landmarks it reads, the tools each caution zone keeps out, each
+    caution zone's margin, and the roll zones' constants."""
     inputs = {
         "version": [ZONES_FORMAT, ZONES_VERSION, MARGIN, MIN_AREA, MIN_WIDTH],
         "tools": {m: rec.technique.tool for m, rec in knowledge.muscles.items()},
         "roll_on": {m: list(rec.technique.roll_on) for m, rec in knowledge.muscles.items()},
+        "roll_outside": {
+            m: list(rec.technique.roll_outside) for m, rec in knowledge.muscles.items()
+        },
         "roll_from": {
             m: [start.view, start.a, start.b, start.t]
             for m, rec in knowledge.muscles.items()

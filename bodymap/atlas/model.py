@@ -43,6 +43,8 @@ CAUTION_ZONES: Final = (
     "outer_ankle_bone",
     "elbow_knob",
     "cubital_fossa",
+    "navel",
+    "xiphoid",
 )
 
 

@@ -138,6 +138,16 @@ def _site(f: Fields) -> TriggerPointSite:
     return TriggerPointSite(view, a, b, t, dx, dy)
 
 
+def _roll_outside(f: Fields, muscle_id: str) -> tuple[str, ...]:
+    """A technique's ``roll_outside``: other muscles (region ids) whose part of this muscle
+    is not rolled ("just outside the long strap muscle")."""
+    ids = f.texts("roll_outside", required=False)
+    unknown = [i for i in ids if i not in REGION_IDS or i == muscle_id]
+    if unknown:
+        raise f.error(f"roll_outside names unknown or its own muscle {unknown}")
+    return ids
+
+
 def _roll_from(f: Fields) -> TriggerPointSite | None:
     """A technique's ``roll_from``: a site on the line between two landmarks, with no
     shift off it (the line's direction says which part is rolled)."""
@@ -238,7 +248,9 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
     if tool == "none":
         # not rolled: the `how` says what to do instead, and there is nothing to time
         timed = [
-            k for k in ("on_point_s", "around_min", "roll_on", "roll_from") if f.raw(k) is not None
+            k
+            for k in ("on_point_s", "around_min", "roll_on", "roll_from", "roll_outside")
+            if f.raw(k) is not None
         ]
         if timed:
             raise f.error(f"tool 'none' is not rolled, so give no {' or '.join(timed)}")
@@ -255,6 +267,7 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
         around_min=around_min,
         roll_on=_segments(f, "roll_on", required=False),
         roll_from=_roll_from(f),
+        roll_outside=_roll_outside(f, muscle_id),
     )
     avoid = f.texts("avoid", required=False)
     synonyms = f.texts("synonyms", required=False)

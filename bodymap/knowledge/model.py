@@ -135,6 +135,10 @@ class Technique(Method):
     shoulder"), when it is not the whole muscle: its roll zone is the part of the muscle on
     them (empty: all of it). What the shading says must agree with the words."""
 
+    roll_outside: tuple[str, ...] = ()
+    """Other muscles the technique keeps outside of ("just outside the long strap muscle
+    down its middle"): its roll zone leaves out their part of it (empty: none)."""
+
     roll_from: TriggerPointSite | None = None
     """Where along a line the technique starts: only the part of the muscle beyond the
     site's point, across the line from its first landmark to its second and on the second's

@@ -77,9 +77,20 @@ FRONT: list[Part] = [
     _zone("outer_ankle_bone", _OUTER_ANKLE_BONE),
     _zone("elbow_knob", _ELBOW_KNOB),
     # the middle of the elbow crease: the brachial artery and the median nerve run down
-    # just inside the biceps tendon, from a little above the crease to the forearm's two
-    # muscle masses (the crease itself is at 368); its outer side stays free
-    _zone("cubital_fossa", ARM.blob([(0.28, 358), (0.58, 358), (0.6, 381), (0.28, 381)])),
+    # on the little-finger side of the biceps tendon, from the inner edge of the biceps
+    # about 3 cm above the crease (the medial bicipital groove) to the forearm's two muscle
+    # masses (the crease itself is at 368); its outer side stays free (physiotherapist
+    # review round 13)
+    _zone("cubital_fossa", ARM.blob([(0.2, 340), (0.45, 340), (0.58, 358), (0.6, 381),
+                                     (0.28, 381), (0.22, 360)])),
+    # the navel and the middle line of the belly just above it: a weak spot of the belly
+    # wall (hernia) with the aorta deep behind it, which a ball under the body's weight can
+    # press on the spine; from 1.5 cm below the navel (400) to 5.5 cm above it, 3.5 cm wide
+    # (Riley & Burgess 1994; Gray's Anatomy; physiotherapist review round 13)
+    _zone("navel", scale(Point(0, 388).buffer(1.0), 10.0, 20.0), True),
+    # the tip of the breastbone (xiphoid, at 300): thin bone and gristle over the liver and
+    # stomach, 2 by 3.5 cm from the joint above it to just below the tip
+    _zone("xiphoid", scale(Point(0, 293).buffer(1.0), 6.0, 10.0), True),
 ]  # fmt: skip
 
 BACK: list[Part] = [

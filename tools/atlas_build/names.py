@@ -12,6 +12,8 @@ _SPECIAL = {
     "femoral_triangle": "Groin (femoral triangle)",
     "axilla": "Armpit",
     "cubital_fossa": "Middle of the elbow crease",
+    "navel": "Navel",
+    "xiphoid": "Tip of the breastbone",
     "kidney": "Kidney area",
     "spine": "Spine",
     "c7": "C7 (base of neck)",
