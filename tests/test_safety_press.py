@@ -606,3 +606,44 @@ def test_an_answer_given_before_a_hold_brings_back_no_press_test():
     held = advise([tingling], press={(0, q.muscle, q.answer_side): "yes"})
     assert (q.muscle, q.side) in held.routine.held
     assert (q.muscle, q.side) not in {(x.muscle, x.side) for x in held.press}
+
+
+def _sites_not_to_press() -> set[str]:
+    """Rolled records whose every drawn trigger-point site, on either side, lies in a zone
+    not to press (drawn as an open circle)."""
+    tables = tables_for(ATLAS, KNOWLEDGE)
+    out = set()
+    for (muscle, _side), sites in tables.trigger_points.items():
+        if not KNOWLEDGE.muscles[muscle].technique.rolled or not sites:
+            continue
+        if not any(tables.no_press.clear(view, x, y) for view, x, y in sites):
+            out.add(muscle)
+    return out
+
+
+def test_a_hold_whose_usual_sites_are_not_to_be_pressed_says_where_to_hold() -> None:
+    """The step's timing says "10–30 s on each tender point"; where every drawn site is an
+    open circle ("do not press"), the record says where else on the muscle a tender point
+    may be held, and the guide, the session and the panel say it (eight steps said only
+    "each tender point" beside a site marked not to press)."""
+    from bodymap.guide.routine import make_steps
+    from bodymap.session import plan_session
+
+    unpressed = _sites_not_to_press()
+    assert {"serratus_posterior_inferior", "sternocleidomastoid"} <= unpressed
+    for muscle in sorted(unpressed):
+        where = KNOWLEDGE.muscles[muscle].technique.hold_where
+        assert len(where) > 20, f"{muscle}: say where to hold (hold_where)"
+    # the words reach every place that times the hold
+    tables = tables_for(ATLAS, KNOWLEDGE)
+    (view, x, y), *_ = tables.trigger_points[("serratus_posterior_inferior", "right")]
+    advice = advise([PainSpot(view, x + 6, y + 4, 6)], length="full")
+    [step] = [s for s in advice.routine.steps if s.muscle == "serratus_posterior_inferior"]
+    where = KNOWLEDGE.muscles["serratus_posterior_inferior"].technique.hold_where
+    assert step.hold_where == where and step.to_json()["hold_where"] == where
+    [guide_step] = [g for g in make_steps([step], KNOWLEDGE, {}) if g.muscle == step.muscle]
+    assert f"each tender point {where}, then" in guide_step.timing
+    plan = plan_session(advice, "full")
+    [planned] = [s for s in plan.steps if s.muscle == step.muscle]
+    [hold] = [p for p in planned.phases if p.kind == "on_point"][:1]
+    assert f"most tender point {where} and rest" in hold.text

@@ -50,7 +50,7 @@ def test_locate_a_sore_spot_on_the_back(qtbot, win):
     assert spot.side == "right"
     text = details(window)
     assert "Under the spots" in text and "Upper trapezius" in text
-    assert "Routine" in text and "on the point" in text and "Also roll around" in text
+    assert "Routine" in text and "on each tender point" in text and "Also roll around" in text
     # the rolling position in plain words, not the knowledge table's code
     assert "Standing against a wall" in text
     assert ", wall." not in text and "face up." not in text

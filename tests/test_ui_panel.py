@@ -50,7 +50,7 @@ def test_a_spot_lists_sources_routine_and_disclaimer(panel, tpm):
     tree = panel.source_tree  # every source shows its reasons
     assert all(tree.topLevelItem(i).isExpanded() for i in range(tree.topLevelItemCount()))
     text = panel.details.toPlainText()
-    assert "Routine" in text and "on the point" in text
+    assert "Routine" in text and "on each tender point" in text
     assert "not medical advice" in text
     assert panel.editor.spot_id == tpm.spots[0].id  # a new spot is selected for editing
 

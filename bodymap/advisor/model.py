@@ -235,11 +235,15 @@ class RollingStep(Method):
     view: str = ""
     roll_zone: Any = None
     spots: tuple[int, ...] = ()
+    hold_where: str = ""
+    """Where to find a tender point to hold when every usual site is not to be pressed
+    (`bodymap.knowledge.Technique.hold_where`); empty: the drawn sites say where."""
 
     def to_json(self) -> dict[str, Any]:
         return {
             **fields_json(self, "muscle", "side", "name", "tool", "tool_detail", "position"),
             **fields_json(self, "how", "on_point_s", "around_min", "cautions", "view", "spots"),
+            **({"hold_where": self.hold_where} if self.hold_where else {}),
             "roll_zone": _zone_json(self.roll_zone),
         }
 

@@ -374,6 +374,7 @@ class _Builder:
             view=zone.view,
             roll_zone=zone,
             spots=served,
+            hold_where=tech.hold_where,
         )
 
     def _concerns(self, source: Source, zone: str) -> bool:

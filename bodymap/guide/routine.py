@@ -18,6 +18,7 @@ from bodymap.guide.words import (
     position_words,
     seconds_text,
     span_of,
+    tender_point,
     titled,
     tool_words,
 )
@@ -102,7 +103,8 @@ def make_steps(
     for step in routine:
         on_point, around = step.on_point_s, step.around_min
         timing = (
-            f"{seconds_text(on_point)} on each tender point, then {minutes_text(around)} around it"
+            f"{seconds_text(on_point)} on {tender_point(step.hold_where)}, "
+            f"then {minutes_text(around)} around it"
             if step.tool != "none"
             else minutes_text(around)
         )

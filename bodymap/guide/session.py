@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bodymap.guide.words import tender_point
 from bodymap.session import PRESETS, SessionPlan, SessionStep
 
 __all__ = ["SessionChecklist", "clock_text", "session_checklist"]
@@ -33,7 +34,8 @@ def _step_line(step: SessionStep, start: int) -> str:
     passes = [p.seconds for p in phases if p.kind == "around"]
     each = " on each side" if len(holds) > 1 else ""
     timing = (
-        f"{holds[0]} s on the most tender point, then {passes[0]} s around it{each}."
+        f"{holds[0]} s on the {tender_point(step.hold_where, which='most')}, "
+        f"then {passes[0]} s around it{each}."
         if holds and passes
         else ""
     )

@@ -36,6 +36,7 @@ __all__ = [
     "seconds_text",
     "span_of",
     "spot_place",
+    "tender_point",
     "titled",
     "tool_noun",
     "tool_words",
@@ -106,6 +107,13 @@ def tool_noun(tool: str, detail: str = "") -> str:
         if _TOOL_NOUN.search(noun) and noun not in ("ball", "roller"):
             return noun
     return tool_words(tool, detail)
+
+
+def tender_point(where: str = "", *, which: str = "each") -> str:
+    """The point a step holds, in words: "each tender point", or with where to find it when
+    the usual sites are not to be pressed ("each tender point on the lower ribs themselves,
+    …")."""
+    return f"{which} tender point {where}" if where else f"{which} tender point"
 
 
 def seconds_text(span: Sequence[float]) -> str:

@@ -249,7 +249,14 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
         # not rolled: the `how` says what to do instead, and there is nothing to time
         timed = [
             k
-            for k in ("on_point_s", "around_min", "roll_on", "roll_from", "roll_outside")
+            for k in (
+                "on_point_s",
+                "around_min",
+                "roll_on",
+                "roll_from",
+                "roll_outside",
+                "hold_where",
+            )
             if f.raw(k) is not None
         ]
         if timed:
@@ -268,6 +275,7 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
         roll_on=_segments(f, "roll_on", required=False),
         roll_from=_roll_from(f),
         roll_outside=_roll_outside(f, muscle_id),
+        hold_where=f.text("hold_where", required=False),
     )
     avoid = f.texts("avoid", required=False)
     synonyms = f.texts("synonyms", required=False)

@@ -135,6 +135,12 @@ class Technique(Method):
     shoulder"), when it is not the whole muscle: its roll zone is the part of the muscle on
     them (empty: all of it). What the shading says must agree with the words."""
 
+    hold_where: str = ""
+    """Where to find a tender point to hold, when the usual sites drawn for the muscle are
+    all too close to a nerve or blood vessel to press ("on the lower ribs themselves, just
+    outside the long back muscles"): said after "each tender point" wherever the hold is
+    timed. Empty: the drawn sites (⊕) say where."""
+
     roll_outside: tuple[str, ...] = ()
     """Other muscles the technique keeps outside of ("just outside the long strap muscle
     down its middle"): its roll zone leaves out their part of it (empty: none)."""

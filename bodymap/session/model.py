@@ -55,6 +55,8 @@ class SessionStep:
     sites: tuple[tuple[float, float], ...] = ()
     cautions: tuple[str, ...] = ()
     """The routine step's cautions and stop rules, shown while it is rolled."""
+    hold_where: str = ""
+    """Where to find the tender point to hold when the usual sites are not to be pressed."""
 
     @property
     def seconds(self) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bodymap.advisor import Advice, RollingStep, Source
 from bodymap.advisor.routine import in_step_order
-from bodymap.guide.words import position_words, tool_noun, tool_words
+from bodymap.guide.words import position_words, tender_point, tool_noun, tool_words
 from bodymap.session.model import Phase, SessionPlan, SessionStep
 from bodymap.session.presets import MAX_ON_POINT_S, PRESETS, Preset
 
@@ -115,9 +115,9 @@ def _setup_text(step: RollingStep, side: str) -> str:
     return f"{position}, the {tool} under your {_where(step, side)}."
 
 
-def _on_point_text(seconds: int) -> str:
+def _on_point_text(seconds: int, where: str = "") -> str:
     return (
-        f"Find the most tender point and rest on it for {seconds} s; "
+        f"Find the {tender_point(where, which='most')} and rest on it for {seconds} s; "
         "breathe out slowly and let it soften."
     )
 
@@ -151,7 +151,7 @@ def _phases(
             phases.append(
                 Phase("switch", preset.switch_s, f"Other side: {_where(step, side)} next.")
             )
-        phases.append(Phase("on_point", on_point, _on_point_text(on_point)))
+        phases.append(Phase("on_point", on_point, _on_point_text(on_point, step.hold_where)))
         phases.append(Phase("around", around, preset.around_text))
     if after is not None:
         phases.append(Phase("switch", preset.switch_s, _switch_text(cand, after)))
@@ -192,6 +192,7 @@ def _build(
                 on_point_range=step.on_point_s,
                 sites=cand.sites,
                 cautions=step.cautions,
+                hold_where=step.hold_where,
             )
         )
     return tuple(steps)

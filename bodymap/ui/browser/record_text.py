@@ -9,7 +9,7 @@ from collections.abc import Collection, Mapping
 from bodymap.advisor.routine import not_rolled_here
 from bodymap.advisor.tables import tables_for
 from bodymap.atlas import ViewAtlas
-from bodymap.guide.words import minutes_text, position_words, seconds_text, tool_words
+from bodymap.guide.words import minutes_text, position_words, seconds_text, tender_point, tool_words
 from bodymap.knowledge import Knowledge, Muscle
 from bodymap.knowledge.places import face_words, place_noun, sentence_label
 from bodymap.knowledge.search import area_words
@@ -108,7 +108,7 @@ def record_text(
         lines.append(f"How to roll: {position.lower()}, {tool}.")
         lines.append(tech.how)
         lines.append(
-            f"{seconds_text(tech.on_point_s)} on a tender point, then "
+            f"{seconds_text(tech.on_point_s)} on {tender_point(tech.hold_where, which='a')}, then "
             f"{minutes_text(tech.around_min)} around it."
         )
     # a muscle not rolled here keeps only the places' cautions: its own are about the

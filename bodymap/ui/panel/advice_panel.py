@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.advisor import Advice, Reason, Source, advise_map, spots_label
 from bodymap.atlas import ViewAtlas, load_atlas
-from bodymap.guide.words import area_place, left_out_text, position_words, tool_words
+from bodymap.guide.words import area_place, left_out_text, position_words, tender_point, tool_words
 from bodymap.knowledge import load_knowledge
 from bodymap.maps.model import Change, TriggerPointMap
 from bodymap.ui.document.map_observer import MapObserver
@@ -734,7 +734,7 @@ class AdvicePanel(QWidget):
                 tool = e(tool_words(step.tool, step.tool_detail, full=True))
                 position = position_words(step.position)
                 timing = (
-                    f"{_range(step.on_point_s, ' s')} on the point, then "
+                    f"{_range(step.on_point_s, ' s')} on {e(tender_point(step.hold_where))}, then "
                     f"{_range(step.around_min, ' min')} around it"
                 )
                 cautions = "".join(f"<br>⚠ {e(c)}" for c in step.cautions)
