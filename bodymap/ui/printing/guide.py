@@ -7,6 +7,7 @@ document. Dialogs run through `_exec_dialog`, a seam tests replace.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,17 +69,35 @@ def print_guide(
     tpm: TriggerPointMap,
     length: str = "standard",
     session: str | None = None,
+    refuses: Callable[[Path], bool] = lambda path: False,
 ) -> bool:
-    """Ask for a printer (QPrintDialog) and print the guide; False when cancelled."""
+    """Ask for a printer (QPrintDialog) and print the guide; False when cancelled.
+
+    Printing to a file names the file in the dialog: ``refuses`` (which says why) keeps a
+    map from being written over, and the dialog asks again."""
     from PySide6.QtPrintSupport import QPrintDialog
 
     printer = guide_printer()
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print rolling guide")
-    if _exec_dialog(dialog) != QPrintDialog.DialogCode.Accepted:
-        return False
+    while True:
+        if _exec_dialog(dialog) != QPrintDialog.DialogCode.Accepted:
+            return False
+        target = print_file(printer)
+        if target is None or not refuses(target):
+            break
     paint_document(printer, tpm, monochrome=is_monochrome(printer), length=length, session=session)
     return True
+
+
+def print_file(printer: QPrinter) -> Path | None:
+    """The file a printer writes to ("Print to File"), or None for a real printer."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    name = printer.outputFileName()
+    return (
+        Path(name) if name and printer.outputFormat() == QPrinter.OutputFormat.PdfFormat else None
+    )
 
 
 def _exec_dialog(dialog: QDialog) -> int:
@@ -91,8 +110,11 @@ def preview_guide(
     tpm: TriggerPointMap,
     length: str = "standard",
     session: str | None = None,
+    refuses: Callable[[Path], bool] = lambda path: False,
 ) -> None:
-    """Show the guide in a print preview, from which the user can print it."""
+    """Show the guide in a print preview, from which the user can print it (``refuses``
+    keeps its "Print to File" off a map, as for :func:`print_guide`)."""
+    from PySide6.QtGui import QPaintEngine
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
     printer = guide_printer()  # kept alive while the dialog runs
@@ -100,6 +122,13 @@ def preview_guide(
     dialog.setWindowTitle("Rolling guide – preview")
 
     def paint(target: QPrinter) -> None:
+        # the preview paints the same printer through a picture engine; printing to a
+        # file from it goes through the PDF engine
+        engine = target.paintEngine()
+        printing_to_file = engine is not None and engine.type() == QPaintEngine.Type.Pdf
+        written = print_file(target) if printing_to_file else None
+        if written is not None and refuses(written):
+            return  # nothing painted: the file is not opened
         paint_document(
             target, tpm, monochrome=is_monochrome(target), length=length, session=session
         )

@@ -151,11 +151,15 @@ def output_guide(window: ExportHost, how: str, path: Path | None = None) -> Path
     # the mat session chosen last goes into the guide as a timed checklist
     session = prefs.last_session(PRESET_NAMES)
     extra = {"session": session} if session else {}
+
+    def refuses(path: Path) -> bool:  # "Print to File" never writes over a map
+        return not _may_write(document, path, "Cannot print to this file")
+
     if how == "print":
-        guide.print_guide(window.window(), tpm, length, **extra)
+        guide.print_guide(window.window(), tpm, length, refuses=refuses, **extra)
         return None
     if how == "preview":
-        guide.preview_guide(window.window(), tpm, length, **extra)
+        guide.preview_guide(window.window(), tpm, length, refuses=refuses, **extra)
         return None
     path = path or window.ask_export_path("pdf")
     if path is None:
