@@ -108,3 +108,31 @@ def test_deleting_the_latest_check_in_takes_back_the_reading_it_set(window: MapW
     dialog.table.selectRow(3)  # the oldest: no spot changes
     dialog.delete_button.click()
     assert tpm.spot_by_id(spot).intensity == 8
+
+
+def test_a_note_still_being_typed_is_kept_when_the_window_closes(
+    window: MapWindow, qtbot, monkeypatch
+) -> None:
+    """A tester typed into a note cell and quit without Enter: the window closed without a
+    word and the note was lost. The note being typed is the map's before the question, so
+    closing asks about it, and Save keeps it."""
+    from PySide6.QtWidgets import QLineEdit
+
+    dialog = window.show_check_ins()
+    table = dialog.table
+    table.setCurrentCell(0, 2)
+    table.editItem(table.item(0, 2))
+    (editor,) = table.viewport().findChildren(QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "legs heavy today")
+    asked: list[str] = []
+
+    def ask(name: str) -> str:
+        asked.append(name)
+        return "cancel"
+
+    monkeypatch.setattr(window.document, "ask_discard", ask)
+    assert not window.close()  # cancelled: the window stays, with the note in the map
+    assert asked
+    assert window.document.map.history[-1].note == "legs heavy today"
+    assert window.document.undo_stack.undoText() == "Edit check-in note"

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
@@ -41,7 +43,10 @@ _NOTE = 2
 
 class _NoteDelegate(QStyledItemDelegate):
     """A note cell's editor takes no more than a map keeps: typing stops at the limit, so
-    nothing typed is refused, and lost, after the edit."""
+    nothing typed is refused, and lost, after the edit. The editor open last is kept, so a
+    note still being typed can be committed before the map is saved or closed."""
+
+    editor: QWidget | None = None
 
     def createEditor(
         self,
@@ -52,6 +57,7 @@ class _NoteDelegate(QStyledItemDelegate):
         editor = super().createEditor(parent, option, index)
         if isinstance(editor, QLineEdit):
             editor.setMaxLength(MAX_NOTE_LENGTH)
+        self.editor = editor
         return editor
 
 
@@ -74,7 +80,8 @@ class CheckInsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(_NOTE, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.itemChanged.connect(self._note_edited)
-        self.table.setItemDelegateForColumn(_NOTE, _NoteDelegate(self.table))
+        self._notes = _NoteDelegate(self.table)
+        self.table.setItemDelegateForColumn(_NOTE, self._notes)
         self.delete_button = QPushButton("&Delete Check-in")
         self.delete_button.clicked.connect(self.delete_selected)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -90,10 +97,24 @@ class CheckInsDialog(QDialog):
         self._observer = MapObserver(self._on_change)
         self._observer.observe(document.map)
         document.mapReplaced.connect(self._on_map_replaced)
+        # a note still being typed is the map's before a save, a close or a quit asks
+        document.flushRequested.connect(self.commit_typing)
         self.fill()
         if self.table.rowCount():  # keyboard users start on the newest check-in
             self.table.setCurrentCell(0, _NOTE)
         self.table.setFocus()
+
+    def commit_typing(self) -> None:
+        """Commit the note being typed in its cell, if any: one undo step, as Enter is."""
+        editor = self._notes.editor
+        if (
+            editor is None
+            or not shiboken6.isValid(editor)
+            or self.table.state() != QAbstractItemView.State.EditingState
+        ):
+            return
+        self.table.commitData(editor)
+        self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _on_map_replaced(self, _tpm: object) -> None:
         self._observer.observe(self.document.map)
