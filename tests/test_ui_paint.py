@@ -389,6 +389,10 @@ def test_dragging_an_area_moves_it_whole_in_one_step(qtbot, window) -> None:
     dy = moved.area.shape.centroid.y - before.centroid.y
     assert dy == pytest.approx(40, abs=3)
     assert window.document.undo_stack.count() == 2
+    assert window.document.undo_stack.undoText().startswith("Move area")
+    window.panel.editor.intensity_box.setValue(7)
+    assert window.document.undo_stack.undoText() == "Edit area 1"
+    window.document.undo_stack.undo()
     window.document.undo_stack.undo()
     assert window.document.map.spots[0].area.shape.equals(before)
 

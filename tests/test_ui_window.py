@@ -657,10 +657,14 @@ def test_print_and_preview_hand_the_map_to_the_guide(qtbot, win, monkeypatch):
     add(qtbot, window)
     calls = []
     monkeypatch.setattr(
-        guide, "print_guide", lambda parent, tpm, length="standard": calls.append(("print", tpm))
+        guide,
+        "print_guide",
+        lambda parent, tpm, length="standard", **_: calls.append(("print", tpm)),
     )
     monkeypatch.setattr(
-        guide, "preview_guide", lambda parent, tpm, length="standard": calls.append(("view", tpm))
+        guide,
+        "preview_guide",
+        lambda parent, tpm, length="standard", **_: calls.append(("view", tpm)),
     )
     trigger(window, "print")
     trigger(window, "print_preview")

@@ -22,6 +22,7 @@ from bodymap.maps.operations import (
     Operation,
     RemoveSpot,
 )
+from bodymap.maps.values import Spot
 
 __all__ = ["NUDGE_ID", "OperationCommand", "describe"]
 
@@ -32,15 +33,21 @@ NUDGE_ID = 1
 def describe(tpm: TriggerPointMap, op: Operation) -> str:
     """The Undo menu's name for ``op`` on ``tpm`` before it is applied ("Move spot 2")."""
     if isinstance(op, AddSpot):
-        return f"Add spot {op.index + 1}"
+        return f"Add {_noun(op.spot)} {op.index + 1}"
     if isinstance(op, RemoveSpot):
-        return f"Delete spot {op.index + 1}"
+        return f"Delete {_noun(op.spot)} {op.index + 1}"
     if isinstance(op, MoveSpot | EditSpot) and tpm.has_spot(op.spot_id):
         verb = "Move" if isinstance(op, MoveSpot) else "Edit"
-        return f"{verb} spot {tpm.index_of(op.spot_id) + 1}"
+        index = tpm.index_of(op.spot_id)
+        return f"{verb} {_noun(tpm.spots[index])} {index + 1}"
     if isinstance(op, Batch):
         return op.label
     return op.text
+
+
+def _noun(spot: Spot) -> str:
+    """How the spot list names it: "Area 3" for a painted area, "Spot 3" for a point."""
+    return "area" if spot.area is not None else "spot"
 
 
 class OperationCommand(QUndoCommand):
