@@ -444,7 +444,7 @@ def test_a_zone_margin_defaults_to_the_roll_zones_margin_and_is_read_when_given(
 
 # The first word of every `how`: instructions in the imperative, starting with what to do.
 IMPERATIVE_VERBS = frozenset(
-    {"Do", "Kneel", "Lie", "Press", "Pinch", "Roll", "Sit", "Squeeze", "Stand", "Stroke"}
+    {"Do", "Kneel", "Lie", "Press", "Pinch", "Roll", "Sit", "Squeeze", "Stand", "Stretch", "Stroke"}
 )
 # Words in a record's `how` and cautions that name each caution zone plainly.
 ZONE_WORDS = {

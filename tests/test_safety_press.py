@@ -642,8 +642,8 @@ def test_a_hold_whose_usual_sites_are_not_to_be_pressed_says_where_to_hold() -> 
     where = KNOWLEDGE.muscles["serratus_posterior_inferior"].technique.hold_where
     assert step.hold_where == where and step.to_json()["hold_where"] == where
     [guide_step] = [g for g in make_steps([step], KNOWLEDGE, {}) if g.muscle == step.muscle]
-    assert f"each tender point {where}, then" in guide_step.timing
+    assert f"each tender point {where} (not on the open circle), then" in guide_step.timing
     plan = plan_session(advice, "full")
     [planned] = [s for s in plan.steps if s.muscle == step.muscle]
     [hold] = [p for p in planned.phases if p.kind == "on_point"][:1]
-    assert f"most tender point {where} and rest" in hold.text
+    assert f"most tender point {where} (not on the open circle), and rest" in hold.text

@@ -182,7 +182,7 @@ NAMED_NOT_COVERED = {
         "obturator_internus",
         "greater_trochanter",
     ): "the bony point of the hip only places the hollow",
-    ("rectus_abdominis", "navel"): "it names a bulge at the navel as a reason not to roll",
+    ("iliopsoas", "navel"): "the navel only gives the level at which to work",
 }
 """Records whose cautions name a zone's words without saying its warning (reviewed)."""
 

@@ -112,8 +112,10 @@ def tool_noun(tool: str, detail: str = "") -> str:
 def tender_point(where: str = "", *, which: str = "each") -> str:
     """The point a step holds, in words: "each tender point", or with where to find it when
     the usual sites are not to be pressed ("each tender point on the lower ribs themselves,
-    …")."""
-    return f"{which} tender point {where}" if where else f"{which} tender point"
+    … (not on the open circle)")."""
+    if not where:
+        return f"{which} tender point"
+    return f"{which} tender point {where} (not on the open circle)"
 
 
 def seconds_text(span: Sequence[float]) -> str:

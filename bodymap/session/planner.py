@@ -115,9 +115,24 @@ def _setup_text(step: RollingStep, side: str) -> str:
     return f"{position}, the {tool} under your {_where(step, side)}."
 
 
+PINCH_HOLD = (
+    "Pinch the most tender point, lift the muscle away from the neck and hold it for {s} s; "
+    "never press in."
+)
+PINCH_AROUND = "Squeeze slowly along the muscle between thumb and fingers; never press in."
+
+
+def _pinches(step: RollingStep) -> bool:
+    """A step worked only by pinching the muscle between thumb and fingers (the
+    sternocleidomastoid beside the neck's great vessels): it is held and squeezed, never
+    rested on or rolled."""
+    return step.tool == "hands" and step.tool_detail.startswith("pinch")
+
+
 def _on_point_text(seconds: int, where: str = "") -> str:
+    point = tender_point(where, which="most")
     return (
-        f"Find the {tender_point(where, which='most')} and rest on it for {seconds} s; "
+        f"Find the {point}{',' if where else ''} and rest on it for {seconds} s; "
         "breathe out slowly and let it soften."
     )
 
@@ -151,8 +166,12 @@ def _phases(
             phases.append(
                 Phase("switch", preset.switch_s, f"Other side: {_where(step, side)} next.")
             )
-        phases.append(Phase("on_point", on_point, _on_point_text(on_point, step.hold_where)))
-        phases.append(Phase("around", around, preset.around_text))
+        if _pinches(step):
+            phases.append(Phase("on_point", on_point, PINCH_HOLD.format(s=on_point)))
+            phases.append(Phase("around", around, PINCH_AROUND))
+        else:
+            phases.append(Phase("on_point", on_point, _on_point_text(on_point, step.hold_where)))
+            phases.append(Phase("around", around, preset.around_text))
     if after is not None:
         phases.append(Phase("switch", preset.switch_s, _switch_text(cand, after)))
     return tuple(phases)

@@ -12,7 +12,7 @@ _SPECIAL = {
     "femoral_triangle": "Groin (femoral triangle)",
     "axilla": "Armpit",
     "cubital_fossa": "Middle of the elbow crease",
-    "navel": "Navel",
+    "navel": "Navel and the middle line of the belly",
     "xiphoid": "Tip of the breastbone",
     "kidney": "Kidney area",
     "spine": "Spine",
