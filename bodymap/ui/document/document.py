@@ -225,9 +225,8 @@ class MapDocument(QObject):
             kept = f"\n\n{path.name} was left as it is." if _is_file(path) else ""
             if not path.exists():  # moved or deleted: say where it was looked for
                 kept = f"\n\nIt was looked for in {path.parent}."
-                if self.keeps_recent_files:  # and Open Recent no longer offers it
+                if self._forget_recent(path):  # and Open Recent no longer offers it
                     kept += " It is taken off File → Open Recent."
-                    self.recentFilesChanged.emit()
             self.show_error(f"Could not open {path.name}", f"{_sentence(exc.problem)}{kept}")
             return False
         if opened.recovered is not None:
@@ -352,6 +351,14 @@ class MapDocument(QObject):
     # -- recent files --------------------------------------------------------------------
     def recent_files(self) -> list[Path]:
         return prefs.recent_files(QSettings())
+
+    def _forget_recent(self, path: Path) -> bool:
+        """Take ``path`` off Open Recent (once opening it found no file there); False if
+        it was not listed, or this document keeps no recent files."""
+        if not self.keeps_recent_files or not prefs.remove_recent_file(path, QSettings()):
+            return False
+        self.recentFilesChanged.emit()
+        return True
 
     def _remember_recent(self, path: Path) -> None:
         if not self.keeps_recent_files:
@@ -578,12 +585,12 @@ class MapDocument(QObject):
         return Path(self.start_folder()) / f"{safe or 'map'}{suffix}"
 
     def start_folder(self) -> str:
-        """The folder of the last map opened or saved; else the Documents folder, or the home
-        folder when there is none (a file chooser given a missing folder shows the folder
-        the program was started from)."""
-        recent = self.recent_files()
-        if recent:
-            return str(recent[0].parent)
+        """The folder of the last map opened or saved that is there now; else the Documents
+        folder, or the home folder when there is none (a file chooser given a missing
+        folder shows the folder the program was started from)."""
+        for recent in self.recent_files():
+            if recent.parent.is_dir():
+                return str(recent.parent)
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
