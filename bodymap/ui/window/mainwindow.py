@@ -431,6 +431,7 @@ class MapWindow(QMainWindow):
         for action in self.acts.spot_actions():
             action.setEnabled(has_spot)
         self.acts.check_in.setEnabled(bool(tpm.spots))
+        self.acts.edit_check_ins.setEnabled(bool(tpm.history))
         self.acts.mat_session.setEnabled(bool(tpm.spots))
 
     # -- the map's name --------------------------------------------------------------------
