@@ -561,24 +561,22 @@ def _check_backdate(tpm: Any, readings: Mapping[str, int], at: datetime | None, 
 
 def _cmd_checkin(args: argparse.Namespace) -> int:
     from bodymap.maps import Batch, MapFileError, save_map
-    from bodymap.maps.verbs import check_in, check_in_today, edit_spot
+    from bodymap.maps.verbs import becomes_latest, check_in, check_in_today, edit_spot
 
     path = Path(args.map)
     tpm = _load_map(args.map)
     readings = _readings(tpm, args.readings)
-    if args.at is not None and args.today:
-        raise CliError("--at and --today do not go together")
     at = None if args.at is None else _when(args.at)
     now = datetime.now(UTC)
     if at is not None and at > now + timedelta(minutes=1):
         raise CliError(f"--at {args.at!r:.40} is in the future")
     try:
-        if args.today:
-            op: Any = check_in_today(tpm, readings, note=args.note, now=now, apply=False)
+        if args.today:  # with --at (a time of today) today's check-in moves there
+            op: Any = check_in_today(tpm, readings, note=args.note, now=now, at=at, apply=False)
         else:
             op = check_in(tpm, readings, at, note=args.note or "", apply=False)
         _check_backdate(tpm, readings, at, args.at)
-        latest = not tpm.history or max(c.at for c in tpm.history) <= (at or now)
+        latest = becomes_latest(tpm, op)
         # like the program: a check-in that is the latest also sets the spots' current pain
         edits = [edit_spot(tpm, k, intensity=v, apply=False) for k, v in readings.items()]
         Batch((*(e for e in edits if latest and not e.is_noop), op), "Check in").apply(tpm)
@@ -1020,7 +1018,10 @@ def build_parser() -> argparse.ArgumentParser:
         '--note "" removes it; without --note today\'s note is kept)',
     )
     p.add_argument(
-        "--today", action="store_true", help="update today's check-in instead of adding one"
+        "--today",
+        action="store_true",
+        help="update today's check-in instead of adding one (with --at, a time of today, "
+        "it moves there; a time on another day is refused)",
     )
     p.set_defaults(func=_cmd_checkin)
 

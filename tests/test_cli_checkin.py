@@ -87,6 +87,28 @@ def test_checkin_today_updates_todays_check_in(
     assert len(tpm.history) == count and tpm.history[-1].note == ""  # --note "": removed
 
 
+def test_checkin_today_at_a_time_of_today_moves_todays_check_in_there(
+    capsys: pytest.CaptureFixture[str], runner: Path
+) -> None:
+    """The rule the check-in dialog follows too: --today with --at, a time of today,
+    updates today's check-in and moves it there (another day is refused, below)."""
+    now = datetime.now().astimezone()
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    if now - midnight < timedelta(seconds=10):
+        pytest.skip("just after midnight: no earlier time today")
+    earlier = midnight + (now - midnight) / 2
+    assert call(capsys, "checkin", str(runner), "heel-r=3", "--today", "--note", "am")[0] == 0
+    count = len(load_map(runner).history)
+    status, _, err = call(
+        capsys, "checkin", str(runner), "heel-r=2", "--today", "--at", earlier.isoformat()
+    )
+    assert (status, err) == (0, "")
+    tpm = load_map(runner)
+    assert len(tpm.history) == count and tpm.history[-1].at == earlier.astimezone(UTC)
+    assert tpm.history[-1].intensities["heel-r"] == 2 and tpm.history[-1].note == "am"
+    assert tpm.spot_by_id("heel-r").intensity == 2  # still the latest reading
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -105,7 +127,7 @@ def test_checkin_today_updates_todays_check_in(
             ["heel-r=2", "--at", (datetime.now(UTC) + timedelta(days=2)).isoformat()],
             "in the future",
         ),
-        (["heel-r=2", "--at", "2025-04-09T08:00Z", "--today"], "do not go together"),
+        (["heel-r=2", "--at", "2025-04-09T08:00Z", "--today"], "is not today"),
         (["heel-r=2", "--note", "n" * 2001], "note is too long"),
     ],
 )

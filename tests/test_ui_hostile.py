@@ -350,7 +350,8 @@ def test_an_autosave_that_stopped_two_starts_is_set_aside_not_offered(
     assert title == "Autosaved maps set aside"
     kept = recovery / "crashed.bodymap-recovery.set-aside"
     assert message == (
-        f"Not offered again (bodymap stopped 2 times while offering it); kept as {kept}"
+        f"Not offered again (bodymap stopped 2 times while offering it); kept as {kept}. "
+        "File → Open… (Recovered work) opens it as unsaved changes."
     )
     assert "\n" not in message
     assert kept.read_bytes() == content and not autosave.exists()

@@ -25,7 +25,7 @@ from bodymap.maps.operations import (
     RemoveSpot,
     Rename,
 )
-from bodymap.maps.recovery import RecoveryEntry, RecoveryStore
+from bodymap.maps.recovery import OpenedMap, RecoveryEntry, RecoveryStore, open_map_file
 from bodymap.maps.safe_io import FileStamp, atomic_write, backup_path, file_stamp
 from bodymap.maps.values import (
     PAIN_KINDS,
@@ -54,6 +54,7 @@ __all__ = [
     "FileStamp",
     "MapFileError",
     "MoveSpot",
+    "OpenedMap",
     "Operation",
     "RecoveryEntry",
     "RecoveryStore",
@@ -72,6 +73,7 @@ __all__ = [
     "load_map_stamped",
     "loads_map",
     "move_spot",
+    "open_map_file",
     "remove_spot",
     "rename",
     "save_map",

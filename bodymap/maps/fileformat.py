@@ -60,6 +60,7 @@ __all__ = [
     "map_from_data",
     "map_to_data",
     "parse_json",
+    "read_map_bytes",
     "save_map",
     "worst_case_bytes",
 ]
@@ -506,6 +507,17 @@ def load_map(path: str | os.PathLike[str]) -> TriggerPointMap:
 def load_map_stamped(path: str | os.PathLike[str]) -> tuple[TriggerPointMap, FileStamp]:
     """`load_map`, and the stamp of the very bytes the map was read from (so a later save
     can tell whether another program has changed the file since)."""
+    raw, saved = read_map_bytes(path)
+    try:
+        return map_from_data(parse_json(raw), now=saved), FileStamp.of(raw)
+    except MapFileError as exc:
+        raise MapFileError(exc.problem, path) from None
+
+
+def read_map_bytes(path: str | os.PathLike[str]) -> tuple[bytes, datetime]:
+    """The bytes of a file that should hold a map (or an autosave of one) and when it was
+    last written; MapFileError, naming the file, if it is missing, not a regular file (a
+    folder, a FIFO) or larger than `MAX_FILE_BYTES`. Read only."""
     try:
         mode = os.stat(path).st_mode
         if stat.S_ISDIR(mode):
@@ -527,11 +539,7 @@ def load_map_stamped(path: str | os.PathLike[str]) -> tuple[TriggerPointMap, Fil
         raise MapFileError("there is no such file", path) from exc
     except OSError as exc:
         raise MapFileError(f"cannot read the file ({os_reason(exc)})", path) from exc
-    try:
-        saved = datetime.fromtimestamp(info.st_mtime, UTC)
-        return map_from_data(parse_json(raw), now=saved), FileStamp.of(raw)
-    except MapFileError as exc:
-        raise MapFileError(exc.problem, path) from None
+    return raw, datetime.fromtimestamp(info.st_mtime, UTC)
 
 
 def save_map(tpm: TriggerPointMap, path: str | os.PathLike[str]) -> FileStamp:

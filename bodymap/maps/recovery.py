@@ -26,18 +26,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bodymap.maps.errors import MapFileError
-from bodymap.maps.fileformat import map_from_data, map_to_data, parse_json
+from bodymap.maps.fileformat import map_from_data, map_to_data, parse_json, read_map_bytes
 from bodymap.maps.model import TriggerPointMap
-from bodymap.maps.safe_io import atomic_write
+from bodymap.maps.safe_io import FileStamp, atomic_write
 from bodymap.maps.values import utc_now
 
 __all__ = [
     "LOCK_SUFFIX",
     "RECOVERY_SUFFIX",
     "SET_ASIDE_SUFFIX",
+    "OpenedMap",
     "RecoveryEntry",
     "RecoveryStore",
     "SetAside",
+    "open_map_file",
 ]
 
 RECOVERY_SUFFIX = ".bodymap-recovery"
@@ -271,26 +273,59 @@ class RecoveryStore:
     @staticmethod
     def _read(path: Path) -> tuple[RecoveryEntry, TriggerPointMap]:
         try:
-            raw = path.read_bytes()
-            data = parse_json(raw)
-            if not isinstance(data, dict) or set(data) != _ENVELOPE_KEYS:
-                raise MapFileError("not a bodymap recovery file")
-            if data["format"] != _FORMAT or data["version"] != 1:
-                raise MapFileError("not a recovery file this bodymap can read")
-            origin, session = data["origin"], data["session"]
-            if not (origin is None or isinstance(origin, str)) or not isinstance(session, str):
-                raise MapFileError("the recovery file is damaged")
-            saved = datetime.fromisoformat(str(data["saved"]))
-            saved = saved.astimezone(UTC) if saved.tzinfo else saved.replace(tzinfo=UTC)
-            tpm = map_from_data(data["map"])
-        except (OSError, ValueError, OverflowError) as exc:
+            data = parse_json(path.read_bytes())
+        except (OSError, ValueError) as exc:
             raise MapFileError(f"cannot recover this map ({exc})", path) from exc
-        entry = RecoveryEntry(
-            path,
-            None if origin is None else Path(origin),
-            tpm.name,
-            tpm.modified,
-            saved,
-            session,
-        )
-        return entry, tpm
+        return _envelope(path, data)
+
+
+def _envelope(path: Path, data: object) -> tuple[RecoveryEntry, TriggerPointMap]:
+    """The autosave in the parsed recovery file ``data`` read from ``path``."""
+    try:
+        if not isinstance(data, dict) or set(data) != _ENVELOPE_KEYS:
+            raise MapFileError("not a bodymap recovery file")
+        if data["format"] != _FORMAT or data["version"] != 1:
+            raise MapFileError("not a recovery file this bodymap can read")
+        origin, session = data["origin"], data["session"]
+        if not (origin is None or isinstance(origin, str)) or not isinstance(session, str):
+            raise MapFileError("the recovery file is damaged")
+        saved = datetime.fromisoformat(str(data["saved"]))
+        saved = saved.astimezone(UTC) if saved.tzinfo else saved.replace(tzinfo=UTC)
+        tpm = map_from_data(data["map"])
+    except (ValueError, OverflowError) as exc:
+        raise MapFileError(f"cannot recover this map ({exc})", path) from exc
+    entry = RecoveryEntry(
+        path,
+        None if origin is None else Path(origin),
+        tpm.name,
+        tpm.modified,
+        saved,
+        session,
+    )
+    return entry, tpm
+
+
+@dataclass(frozen=True)
+class OpenedMap:
+    """A map read from a file the user chose: a ``.bodymap`` file, or an autosave (offered
+    or set aside), which is then ``recovered`` and holds work never saved."""
+
+    map: TriggerPointMap
+    stamp: FileStamp
+    recovered: RecoveryEntry | None = None
+
+
+def open_map_file(path: str | os.PathLike[str]) -> OpenedMap:
+    """Read the map in ``path``, a map file or a recovery file (its format says which,
+    whatever its name: ``….set-aside`` too); MapFileError, naming the file, if it is
+    neither. The file is only read, never changed, moved or deleted."""
+    path = Path(path)
+    raw, saved = read_map_bytes(path)
+    try:
+        data = parse_json(raw)
+        if isinstance(data, dict) and data.get("format") == _FORMAT:
+            entry, tpm = _envelope(path, data)
+            return OpenedMap(tpm, FileStamp.of(raw), entry)
+        return OpenedMap(map_from_data(data, now=saved), FileStamp.of(raw))
+    except MapFileError as exc:
+        raise MapFileError(exc.problem, path) from None

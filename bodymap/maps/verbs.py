@@ -1,7 +1,7 @@
 """The verbs that change a map: `add_spot`, `move_spot`, `edit_spot`, `remove_spot`,
 `set_area`, `check_in`, `check_in_today`, `edit_check_in`, `delete_check_in`,
 `answer_press_test`, `record_session` and `rename`; `todays_check_in` says which check-in
-the "today" mode updates.
+the "today" mode updates, `becomes_latest` whether a check-in is the map's latest.
 
 Each verb checks its input, builds the operation (with its exact inverse) and by default
 applies it; ``apply=False`` only builds it, for an undo stack that applies by redoing.
@@ -50,6 +50,7 @@ from bodymap.maps.values import (
 __all__ = [
     "add_spot",
     "answer_press_test",
+    "becomes_latest",
     "check_in",
     "check_in_today",
     "delete_check_in",
@@ -262,21 +263,39 @@ def check_in_today(
     note: str | None = None,
     now: datetime | None = None,
     tz: tzinfo | None = None,
+    at: datetime | None = None,
     apply: bool = True,
 ) -> CheckInOp | EditCheckIn:
     """The "today" mode of checking in: if `todays_check_in` finds one, update it — the
-    given readings replace its readings for those spots, others are kept, its time stays,
-    ``note`` replaces its note when given (``""`` clears it; None keeps it) — instead of
-    adding a second; otherwise add one like `check_in`."""
+    given readings replace its readings for those spots, others are kept, ``note`` replaces
+    its note when given (``""`` clears it; None keeps it), and its time stays, or moves to
+    ``at`` — instead of adding a second; otherwise add one like `check_in` (now, or at
+    ``at``). ``at`` must fall on today's date (in ``tz``): a check-in on another day is
+    never today's, and ValueError says so."""
     now = check_utc(now or utc_now(), "check-in time")
+    if at is not None:
+        at = check_utc(at, "check-in time")
+        if at.astimezone(tz).date() != now.astimezone(tz).date():
+            raise ValueError(
+                f"{at.astimezone(tz):%Y-%m-%d} is not today: only today's check-in can be updated"
+            )
     latest = todays_check_in(tpm, now=now, tz=tz)
     if latest is None:
-        return check_in(tpm, intensities, now, note=note or "", apply=apply)
+        return check_in(tpm, intensities, at or now, note=note or "", apply=apply)
     if intensities is None:
         intensities = {spot.id: spot.intensity for spot in tpm.spots}
     readings = {**latest.intensities, **_readings(tpm, intensities)}
-    after = CheckIn(latest.at, readings, latest.note if note is None else note)
-    return _run(tpm, EditCheckIn(latest, after), apply)
+    return edit_check_in(tpm, latest.at, intensities=readings, note=note, new_at=at, apply=apply)
+
+
+def becomes_latest(tpm: TriggerPointMap, step: CheckInOp | EditCheckIn) -> bool:
+    """Whether the check-in ``step`` adds (or updates, or moves) is the map's latest once
+    it is done: only then do its readings become the spots' current intensities."""
+    if isinstance(step, EditCheckIn):
+        at, replaced = step.after.at, step.before.at
+    else:
+        at, replaced = step.checkin.at, None
+    return all(c.at <= at for c in tpm.history if c.at != replaced)
 
 
 def answer_press_test(

@@ -20,6 +20,7 @@ __all__ = [
     "last_session",
     "layer_visible",
     "recent_files",
+    "remove_recent_file",
     "restore_bytes",
     "set_first_run_seen",
     "set_last_session",
@@ -65,13 +66,11 @@ def _as_list(value: object) -> list[str]:
 
 
 def recent_files(settings: QSettings | None = None) -> list[Path]:
-    """Recently used maps, newest first; files that no longer exist are dropped."""
+    """Recently used maps, newest first, at most `MAX_RECENT`. A file missing now stays
+    listed (it may be on a drive that is not plugged in); `remove_recent_file` takes one
+    off when opening it finds it gone."""
     settings = settings or QSettings()
-    paths = [Path(p) for p in _as_list(settings.value(_RECENT))]
-    kept = [p for p in paths if p.is_file()][:MAX_RECENT]
-    if len(kept) != len(paths):
-        settings.setValue(_RECENT, [str(p) for p in kept])
-    return kept
+    return [Path(p) for p in _as_list(settings.value(_RECENT))][:MAX_RECENT]
 
 
 def add_recent_file(path: Path, settings: QSettings | None = None) -> list[Path]:
@@ -81,6 +80,17 @@ def add_recent_file(path: Path, settings: QSettings | None = None) -> list[Path]
     paths = [path, *(p for p in recent_files(settings) if p != path)][:MAX_RECENT]
     settings.setValue(_RECENT, [str(p) for p in paths])
     return paths
+
+
+def remove_recent_file(path: Path, settings: QSettings | None = None) -> bool:
+    """Take ``path`` off the recent files; False if it was not there."""
+    settings = settings or QSettings()
+    path = Path(os.path.abspath(path))
+    paths = recent_files(settings)
+    if path not in paths:
+        return False
+    settings.setValue(_RECENT, [str(p) for p in paths if p != path])
+    return True
 
 
 def layer_visible(name: str, default: bool, settings: QSettings | None = None) -> bool:

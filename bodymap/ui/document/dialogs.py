@@ -19,6 +19,7 @@ from bodymap.ui.drawing.plain_text import message_box
 
 __all__ = [
     "FILE_FILTER",
+    "OPEN_FILTER",
     "Answer",
     "Conflict",
     "ask_discard",
@@ -32,6 +33,10 @@ __all__ = [
 ]
 
 FILE_FILTER = "bodymap maps (*.bodymap);;All files (*)"
+OPEN_FILTER = (
+    "bodymap maps (*.bodymap);;Recovered work (*.bodymap-recovery *.set-aside);;All files (*)"
+)
+"""What File → Open offers: maps, and autosaves (offered after a crash or set aside)."""
 Answer = Literal["save", "discard", "cancel"]
 Conflict = Literal["replace", "copy", "cancel"]
 """Saving over a file another program changed: write over it, save a copy, or nothing."""
@@ -40,7 +45,7 @@ _T = TypeVar("_T", bound=str)
 
 
 def ask_open_path(parent: QWidget | None, start: str) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Open map", start, FILE_FILTER)
+    name, _ = QFileDialog.getOpenFileName(parent, "Open map", start, OPEN_FILTER)
     return Path(name) if name else None
 
 

@@ -37,6 +37,7 @@ from bodymap.maps import (
     file_stamp,
     load_map,
     load_map_stamped,
+    open_map_file,
     rename,
     save_map,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "AUTOSAVE_INTERVAL_MS",
     "DISK_CHECK_DELAY_MS",
     "FILE_FILTER",
+    "REOPEN_HINT",
     "SUFFIX",
     "UNTITLED",
     "MapDocument",
@@ -60,6 +62,8 @@ __all__ = [
 SUFFIX = MAP_SUFFIX
 UNTITLED = "Untitled map"
 """The name of a new map until the user names it."""
+REOPEN_HINT = "File → Open… (Recovered work) opens it as unsaved changes."
+"""How to get a set-aside autosave back, said after where it is kept."""
 AUTOSAVE_INTERVAL_MS = 60_000
 AUTOSAVE_AFTER_EDIT_MS = 2_000
 DISK_CHECK_DELAY_MS = 250
@@ -202,7 +206,10 @@ class MapDocument(QObject):
 
     def open(self, path: str | os.PathLike[str] | None = None) -> bool:
         """Open a map file (asking for one when ``path`` is None). A file that cannot be read
-        is reported and left as it is; the current map stays open."""
+        is reported and left as it is; the current map stays open.
+
+        An autosave (a recovery file, offered or set aside) opens as unsaved changes with no
+        file, so Save asks where to keep them; the recovery file is only read."""
         if not self.maybe_discard():
             return False
         if path is None:
@@ -212,18 +219,21 @@ class MapDocument(QObject):
             path = chosen
         path = Path(path)
         try:
-            tpm, stamp = load_map_stamped(path)
+            opened = open_map_file(path)
         except MapFileError as exc:
             # "left as it is" only of a file there is: not of a missing name or a folder
             kept = f"\n\n{path.name} was left as it is." if _is_file(path) else ""
             if not path.exists():  # moved or deleted: say where it was looked for
                 kept = f"\n\nIt was looked for in {path.parent}."
-                if self.keeps_recent_files:  # and Open Recent no longer offers it
+                if self._forget_recent(path):  # and Open Recent no longer offers it
                     kept += " It is taken off File → Open Recent."
-                    self.recentFilesChanged.emit()
             self.show_error(f"Could not open {path.name}", f"{_sentence(exc.problem)}{kept}")
             return False
-        self._install(tpm, path, disk=stamp)
+        if opened.recovered is not None:
+            self._install(opened.map, None, modified=True)
+            self.autosave()  # this session's own autosave holds it from now on
+            return True
+        self._install(opened.map, path, disk=opened.stamp)
         self._remember_recent(path)
         return True
 
@@ -342,6 +352,14 @@ class MapDocument(QObject):
     def recent_files(self) -> list[Path]:
         return prefs.recent_files(QSettings())
 
+    def _forget_recent(self, path: Path) -> bool:
+        """Take ``path`` off Open Recent (once opening it found no file there); False if
+        it was not listed, or this document keeps no recent files."""
+        if not self.keeps_recent_files or not prefs.remove_recent_file(path, QSettings()):
+            return False
+        self.recentFilesChanged.emit()
+        return True
+
     def _remember_recent(self, path: Path) -> None:
         if not self.keeps_recent_files:
             return
@@ -382,7 +400,9 @@ class MapDocument(QObject):
         if kept:
             self.show_info(
                 "Autosaved maps set aside",
-                "\n".join(f"Not offered again ({k.reason}); kept as {k.path}" for k in kept),
+                "\n".join(
+                    f"Not offered again ({k.reason}); kept as {k.path}. {REOPEN_HINT}" for k in kept
+                ),
             )
         return any(self._offer(entry) for entry in self.recovery.list_recoverable())
 
@@ -565,12 +585,12 @@ class MapDocument(QObject):
         return Path(self.start_folder()) / f"{safe or 'map'}{suffix}"
 
     def start_folder(self) -> str:
-        """The folder of the last map opened or saved; else the Documents folder, or the home
-        folder when there is none (a file chooser given a missing folder shows the folder
-        the program was started from)."""
-        recent = self.recent_files()
-        if recent:
-            return str(recent[0].parent)
+        """The folder of the last map opened or saved that is there now; else the Documents
+        folder, or the home folder when there is none (a file chooser given a missing
+        folder shows the folder the program was started from)."""
+        for recent in self.recent_files():
+            if recent.parent.is_dir():
+                return str(recent.parent)
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )

@@ -30,6 +30,7 @@ from bodymap.maps.area import Area
 from bodymap.maps.operations import AddSpot, CheckInOp, EditCheckIn
 from bodymap.maps.verbs import (
     answer_press_test,
+    becomes_latest,
     check_in_today,
     delete_check_in,
     edit_check_in,
@@ -204,16 +205,16 @@ def check_in_op(
 ) -> Batch:
     """The check-in `request_check_in` pushes, not applied; ValueError saying why when the
     map cannot keep it (a note too long, a time out of range …)."""
-    latest = at is None or not tpm.history or at >= tpm.history[-1].at
+    if today:  # today's check-in updated, and moved to ``at`` when one is given
+        step: CheckInOp | EditCheckIn = check_in_today(tpm, values, note=note, at=at, apply=False)
+    else:
+        step = check_in(tpm, values, at, note=note or "", apply=False)
+    latest = becomes_latest(tpm, step)
     edits = tuple(
         edit_spot(tpm, spot.id, intensity=values[spot.id], apply=False)
         for spot in tpm.spots
         if latest and spot.id in values and values[spot.id] != spot.intensity
     )
-    if today and at is None:
-        step: CheckInOp | EditCheckIn = check_in_today(tpm, values, note=note, apply=False)
-    else:
-        step = check_in(tpm, values, at, note=note or "", apply=False)
     return Batch((*edits, step), "Check in")
 
 
@@ -227,9 +228,10 @@ def request_check_in(
 ) -> bool:
     """Log the spots' intensities as one undo step: now, or back-dated to ``at``, with a
     note; in ``today`` mode today's check-in is updated instead of adding another, its note
-    replaced by ``note`` (``""`` clears it, None keeps it). Spots
-    whose intensity changed take the new value too, unless the check-in is back-dated
-    before the latest one. A check-in the map cannot keep is refused with a message."""
+    replaced by ``note`` (``""`` clears it, None keeps it) and, with ``at`` (a time of
+    today), moved there. Spots whose intensity changed take the new value too, unless the
+    check-in is back-dated before the latest one. A check-in the map cannot keep is
+    refused with a message."""
     try:
         op = check_in_op(document.map, values, at=at, note=note, today=today)
     except ValueError as exc:

@@ -35,6 +35,7 @@ from bodymap.trend import TREND_WINDOW_DAYS
 from bodymap.ui.drawing.heat import paint_heat_scale, paint_heat_view
 from bodymap.ui.drawing.painting import ViewPainter
 from bodymap.ui.drawing.plain_text import message_box, plain_window_title
+from bodymap.ui.history.empty import NO_CHECKINS, how_to_check_in
 
 __all__ = [
     "CHANGE_CAPTION",
@@ -219,7 +220,7 @@ class HeatMapDialog(QDialog):
             widget.setEnabled(monthly and bool(self._months))
         periods = standard_periods(table)
         values: dict[str, float] = {}
-        caption = "No check-ins yet: use Edit → Check In… to log how your spots feel."
+        caption = f"{NO_CHECKINS} {how_to_check_in(self._map)}"
         change = key == "change"
         if periods:
             if change:

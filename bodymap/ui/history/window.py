@@ -52,6 +52,7 @@ from bodymap.history import LINE_GAP_DAYS, HistoryTable
 from bodymap.maps import Change, Spot, TriggerPointMap
 from bodymap.ui.drawing.plain_text import plain_tooltip, plain_window_title
 from bodymap.ui.history.axes import MIN_SPAN, ChartFrame, draw_axes, padded_span
+from bodymap.ui.history.empty import NO_CHECKINS, how_to_check_in
 from bodymap.ui.history.series import Series, draw_series, has_gap, swatch
 from bodymap.ui.history.sessions import draw_session_legend, draw_sessions
 
@@ -171,7 +172,9 @@ class HistoryPlot(QWidget):
         if first_time or self._span == old_full:
             self._span = self._full
         self.setAccessibleDescription(
-            f"{len(series)} spots with check-ins" if series else "No check-ins yet"
+            f"{len(series)} spots with check-ins"
+            if series
+            else f"{NO_CHECKINS} {how_to_check_in(self._map)}"
         )
         self._invalidate()
 
@@ -235,7 +238,7 @@ class HistoryPlot(QWidget):
             painter.drawText(
                 QRectF(20, 20, self.width() - 40, self.height() - 40),
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                "No check-ins yet.\nUse Edit → Check In… to log how your spots feel.",
+                f"{NO_CHECKINS}\n{how_to_check_in(self._map)}",
             )
             return
         frame = self.frame()

@@ -97,9 +97,12 @@ class CheckInDialog(QDialog):
 
     While it updates today's check-in (`updates_today`) it shows that check-in instead: its
     readings (a spot it has no reading for: the spot's intensity) and its note, which the
-    person edits as a whole; an emptied note removes it. Unticking "Update today's
-    check-in" (or back-dating) goes back to a new check-in's values and an empty note; a
-    value or a note the person changed stays as typed either way."""
+    person edits as a whole; an emptied note removes it. A time chosen under When that is
+    still today moves today's check-in there (as ``bodymap checkin --today --at`` does);
+    another day is never today's, so the box is unticked and disabled while one is chosen.
+    Unticking "Update today's check-in" (or choosing another day) goes back to a new
+    check-in's values and an empty note; a value or a note the person changed stays as
+    typed either way."""
 
     def __init__(
         self,
@@ -164,12 +167,14 @@ class CheckInDialog(QDialog):
         self.when.setAccessibleName("When (back-date a check-in)")
         self.today = QCheckBox("Update today's check-in instead of adding another", self)
         self.today.setChecked(True)
-        self.today.setToolTip("Untick to log several check-ins a day")
+        self._wants_today = True
+        """The person's choice, kept while another day is chosen (the box is off then)."""
         self.updating = plain_label("", self)
         """What "update today's check-in" does to the one there is ("" when adding)."""
         self.updating.setWordWrap(True)
         self.updating.setAccessibleName("Which check-in is updated")
         self._todays = None if session else todays_check_in(tpm)
+        self._session = session
         self._fresh = {spot.id: spot.intensity for spot in tpm.spots}
         earlier = self._todays.intensities if self._todays is not None else None
         self._earlier = (
@@ -199,14 +204,38 @@ class CheckInDialog(QDialog):
         layout.addWidget(self.refusal)
         layout.addWidget(buttons)
         self._opened = QDateTime.currentDateTime()
-        self.today.toggled.connect(self._fill)
-        self.when.dateTimeChanged.connect(self._fill)
-        self._fill()
+        self.today.toggled.connect(self._today_toggled)
+        self.when.dateTimeChanged.connect(self._when_changed)
+        self._when_changed()
         self.resize(440, min(660, 230 + 34 * len(self._boxes) + (40 if self._todays else 0)))
 
     def updates_today(self) -> bool:
         """Whether Check In will update today's existing check-in (not add one)."""
-        return self._todays is not None and self.details()[2]
+        return self._todays is not None and self.today.isChecked()
+
+    def _today_applies(self) -> bool:
+        """Whether the time chosen is today (the day the dialog opened), where "today's
+        check-in" means something; never for a session's check-in."""
+        return not self._session and self.when.date() == self._opened.date()
+
+    def _today_toggled(self, checked: bool) -> None:
+        self._wants_today = checked
+        self._fill()
+
+    def _when_changed(self) -> None:
+        """Another day than today's check-in's unticks and disables "Update today's
+        check-in" (a check-in then is added); back on that day, the person's choice returns."""
+        applies = self._today_applies()
+        self.today.blockSignals(True)
+        self.today.setEnabled(applies)
+        self.today.setChecked(applies and self._wants_today)
+        self.today.blockSignals(False)
+        self.today.setToolTip(
+            "Untick to log several check-ins a day"
+            if applies
+            else "Only a check-in on today's date updates today's check-in: this one is added"
+        )
+        self._fill()
 
     def _fill(self) -> None:
         """Show today's check-in while updating it, a new one's values otherwise; leave
@@ -222,9 +251,11 @@ class CheckInDialog(QDialog):
             self._filled_note = note
         if updating and self._todays is not None:
             at = self._todays.at.astimezone().strftime("%H:%M")
+            moved_to = self.details()[0]
+            move = "" if moved_to is None else f", moved to {moved_to:%H:%M}"
             self.updating.setText(
-                f"Updating today's check-in of {at}: its readings and note are shown above. "
-                "Change what you like; empty the note to remove it."
+                f"Updating today's check-in of {at}{move}: its readings and note are shown "
+                "above. Change what you like; empty the note to remove it."
             )
         else:
             self.updating.setText("")
@@ -243,15 +274,15 @@ class CheckInDialog(QDialog):
         super().accept()
 
     def details(self) -> tuple[datetime | None, str, bool]:
-        """(when, note, today mode): ``when`` is None unless the user changed the time
-        (a back-dated check-in never updates today's)."""
+        """(when, note, today mode): ``when`` is None unless the user changed the time;
+        in today mode it is a time of today, where today's check-in moves."""
         moved = abs(self.when.dateTime().secsTo(self._opened)) > 60
         picked = self.when.dateTime().toPython()
         when = picked.astimezone() if moved and isinstance(picked, datetime) else None
         note = self.note.toPlainText()
         if note != self._filled_note:  # a note kept as it was is given back unchanged
             note = note.strip()
-        return when, note, self.today.isChecked() and not moved
+        return when, note, self.today.isChecked()
 
 
 class RenameMapDialog(QDialog):

@@ -54,11 +54,14 @@ if TYPE_CHECKING:
     from bodymap.ui.history.window import HistoryDialog
     from bodymap.ui.window.mat_session import MatSessions
 
-__all__ = ["PANEL_WIDTH", "MapWindow", "unshaped", "window_title"]
+__all__ = ["MISSING_MARK", "PANEL_WIDTH", "MapWindow", "unshaped", "window_title"]
 
 HINT = "Click where it hurts to mark a spot; drag a spot to move it."
 TOOL_HINTS = {"click": HINT, "paint": PAINT_HINT, "erase": ERASE_HINT}
 """The diagram's tools, in the order of their buttons, and the status line's hint for each."""
+MISSING_MARK = "(not found)"
+"""After a file in File → Open Recent that is not there now (moved, or on a drive that is
+not plugged in): it stays listed until choosing it finds it gone."""
 
 
 def window_title(document: MapDocument) -> str:
@@ -73,6 +76,14 @@ def window_title(document: MapDocument) -> str:
     if _plain(name) == _plain(path.stem):
         return user_text(name)
     return f"{user_text(name)} ({user_text(path.name)})"
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file now (False where it cannot even be looked at)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _plain(text: str) -> str:
@@ -244,6 +255,7 @@ class MapWindow(QMainWindow):
         doc.modificationChanged.connect(self._on_modification_changed)
         doc.pathChanged.connect(self._update_title)
         doc.recentFilesChanged.connect(self._fill_recent)
+        self.menus["recent"].aboutToShow.connect(self._fill_recent)  # a drive came back
         doc.diskChanged.connect(self._show_disk_state)
         doc.saved.connect(lambda path: self.statusBar().showMessage(f"Saved {path.name}", 5000))
 
@@ -419,6 +431,7 @@ class MapWindow(QMainWindow):
         for action in self.acts.spot_actions():
             action.setEnabled(has_spot)
         self.acts.check_in.setEnabled(bool(tpm.spots))
+        self.acts.edit_check_ins.setEnabled(bool(tpm.history))
         self.acts.mat_session.setEnabled(bool(tpm.spots))
 
     # -- the map's name --------------------------------------------------------------------
@@ -672,11 +685,15 @@ class MapWindow(QMainWindow):
         menu.setEnabled(not menu.isEmpty())
 
     def _fill_recent(self) -> None:
+        """File → Open Recent: a file missing now stays (its drive may come back), marked
+        "(not found)"; choosing it says so and takes it off."""
         menu = self.menus["recent"]
         menu.clear()
         for index, path in enumerate(self.document.recent_files(), start=1):
-            action = menu.addAction(f"&{index} {menu_text(path.name)}")
-            action.setStatusTip(str(path))
+            found = _is_file(path)
+            mark = "" if found else f" {MISSING_MARK}"
+            action = menu.addAction(f"&{index} {menu_text(path.name)}{mark}")
+            action.setStatusTip(str(path) if found else f"{path} is not there now")
             action.triggered.connect(functools.partial(self.document.open, path))
         menu.setEnabled(not menu.isEmpty())
 

@@ -1,0 +1,103 @@
+"""Edit → Check In with "Update today's check-in" ticked and When changed: a time still
+today moves today's check-in there (the line under the box says so, and no second
+check-in is added); another day unticks and disables the box and adds a check-in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import QDateTime, QTime, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QSpinBox
+
+from bodymap.ui.document.spot_requests import request_check_in
+from bodymap.ui.window.dialogs import CheckInDialog
+from bodymap.ui.window.mainwindow import MapWindow
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+def _in_the_dialog(window: MapWindow, act: Callable[[CheckInDialog], None]) -> None:
+    """Edit → Check In… (Ctrl+K's action), ``act`` done in the real dialog."""
+    seen: list[CheckInDialog] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, CheckInDialog)
+        seen.append(dialog)
+        act(dialog)
+
+    QTimer.singleShot(0, answer)
+    window.acts.check_in.trigger()
+    assert seen, "the check-in dialog did not open"
+
+
+def _check_in(dialog: CheckInDialog) -> None:
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def _window_checked_in_today(main_window) -> tuple[MapWindow, str, datetime]:
+    window = main_window()
+    window.add_spot("back", 560, 200)
+    spot = window.document.map.spots[0].id
+    assert request_check_in(window.document, {spot: 6}, note="after a long drive")
+    return window, spot, window.document.map.history[0].at
+
+
+def _earlier_today() -> QDateTime:
+    """A time earlier today, well over a minute before now."""
+    now = QDateTime.currentDateTime()
+    since_midnight = QTime(0, 0).secsTo(now.time())
+    if since_midnight < 600:
+        pytest.skip("just after midnight: no earlier time today to move to")
+    return QDateTime(now.date(), QTime(0, 0)).addSecs(since_midnight // 2)
+
+
+def test_a_time_earlier_today_moves_todays_check_in_there(main_window) -> None:
+    window, spot, first_at = _window_checked_in_today(main_window)
+    target = _earlier_today()
+    seen: dict[str, object] = {}
+
+    def move(dialog: CheckInDialog) -> None:
+        [box] = dialog.findChildren(QSpinBox)  # the one spot's intensity
+        box.setValue(3)
+        dialog.when.setDateTime(target)
+        seen["ticked"] = dialog.today.isChecked() and dialog.today.isEnabled()
+        seen["updating"] = dialog.updating.isVisibleTo(dialog)
+        seen["words"] = dialog.updating.text()
+        _check_in(dialog)
+
+    _in_the_dialog(window, move)
+    assert seen["ticked"] is True and seen["updating"] is True
+    was, to = first_at.astimezone().strftime("%H:%M"), target.toString("HH:mm")
+    assert str(seen["words"]).startswith(f"Updating today's check-in of {was}, moved to {to}:")
+    [checkin] = window.document.map.history  # updated and moved, not a second one
+    assert checkin.at.astimezone().strftime("%H:%M") == to
+    assert checkin.intensities == {spot: 3} and checkin.note == "after a long drive"
+    assert window.document.map.spots[0].intensity == 3  # still the latest reading
+    window.acts.undo.trigger()  # one undo step puts it back
+    [checkin] = window.document.map.history
+    assert checkin.at == first_at and checkin.intensities == {spot: 6}
+
+
+def test_another_day_unticks_and_disables_the_box_and_adds_a_check_in(main_window) -> None:
+    window, spot, first_at = _window_checked_in_today(main_window)
+    seen: dict[str, object] = {}
+
+    def back_date(dialog: CheckInDialog) -> None:
+        opened = dialog.when.dateTime()
+        dialog.when.setDateTime(opened.addDays(-1))
+        seen["box"] = (dialog.today.isChecked(), dialog.today.isEnabled())
+        seen["updating"] = dialog.updating.isVisibleTo(dialog)
+        dialog.when.setDateTime(opened.addSecs(-5))  # back to today: the choice returns
+        seen["box again"] = (dialog.today.isChecked(), dialog.today.isEnabled())
+        dialog.when.setDateTime(opened.addDays(-1))
+        _check_in(dialog)
+
+    _in_the_dialog(window, back_date)
+    assert seen["box"] == (False, False) and seen["updating"] is False
+    assert seen["box again"] == (True, True)
+    history = window.document.map.history
+    assert len(history) == 2 and history[1].at == first_at  # today's kept as it was
+    assert history[1].intensities == {spot: 6} and history[1].note == "after a long drive"
