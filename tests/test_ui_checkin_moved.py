@@ -4,33 +4,18 @@ check-in is added); another day unticks and disables the box and adds a check-in
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QDateTime, QTime, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QSpinBox
+from PySide6.QtCore import QDateTime, QTime
+from PySide6.QtWidgets import QDialogButtonBox, QSpinBox
 
 from bodymap.ui.document.spot_requests import request_check_in
 from bodymap.ui.window.dialogs import CheckInDialog
 from bodymap.ui.window.mainwindow import MapWindow
+from tests.test_ui_checkin_today import _in_the_dialog
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-def _in_the_dialog(window: MapWindow, act: Callable[[CheckInDialog], None]) -> None:
-    """Edit → Check In… (Ctrl+K's action), ``act`` done in the real dialog."""
-    seen: list[CheckInDialog] = []
-
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, CheckInDialog)
-        seen.append(dialog)
-        act(dialog)
-
-    QTimer.singleShot(0, answer)
-    window.acts.check_in.trigger()
-    assert seen, "the check-in dialog did not open"
 
 
 def _check_in(dialog: CheckInDialog) -> None:
@@ -68,7 +53,7 @@ def test_a_time_earlier_today_moves_todays_check_in_there(main_window) -> None:
         seen["words"] = dialog.updating.text()
         _check_in(dialog)
 
-    _in_the_dialog(window, move)
+    _in_the_dialog(None, window, move)
     assert seen["ticked"] is True and seen["updating"] is True
     was, to = first_at.astimezone().strftime("%H:%M"), target.toString("HH:mm")
     assert str(seen["words"]).startswith(f"Updating today's check-in of {was}, moved to {to}:")
@@ -95,7 +80,7 @@ def test_another_day_unticks_and_disables_the_box_and_adds_a_check_in(main_windo
         dialog.when.setDateTime(opened.addDays(-1))
         _check_in(dialog)
 
-    _in_the_dialog(window, back_date)
+    _in_the_dialog(None, window, back_date)
     assert seen["box"] == (False, False) and seen["updating"] is False
     assert seen["box again"] == (True, True)
     history = window.document.map.history
