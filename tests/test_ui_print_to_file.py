@@ -30,6 +30,7 @@ def _to_file(printer: QPrinter, path: Path) -> None:
     printer.setOutputFileName(str(path))
 
 
+@pytest.mark.slow  # prints the whole guide (about 0.7 s)
 def test_print_to_file_over_the_open_map_is_refused_and_asked_again(
     main_window, tmp_path: Path, monkeypatch
 ) -> None:
@@ -55,6 +56,7 @@ def test_print_to_file_over_the_open_map_is_refused_and_asked_again(
     assert window.document.undo_stack.isClean()
 
 
+@pytest.mark.slow  # prints the whole guide (about 0.7 s)
 def test_the_previews_print_to_file_over_a_map_writes_nothing(
     main_window, tmp_path: Path, monkeypatch
 ) -> None:
