@@ -45,7 +45,10 @@ def test_record(muscle_id: str) -> None:
     tech = m.technique
     assert tech.tool in TOOLS and tech.position in POSITIONS
     if tech.rolled:
-        assert 5 <= tech.on_point_s[0] <= tech.on_point_s[1] <= 60
+        # a hold of 5-60 s, or none (hold = false) with where to work gently instead
+        assert 5 <= tech.on_point_s[0] <= tech.on_point_s[1] <= 60 or (
+            not tech.holds and len(tech.hold_where) > 20
+        )
         assert 1 <= tech.around_min[0] <= tech.around_min[1] <= 10
     assert 1 <= len(re.findall(r"[.!?](\s|$)", tech.how)) <= 2, "how: one or two sentences"
     if tech.tool_detail:
@@ -267,6 +270,8 @@ def test_fragment_parses() -> None:
         ("around_min = [2, 3]", 'around_min = [2, 3]\nroll_on = ["calfs"]', "unknown surface"),
         ("around_min = [2, 3]", "around_min = [2, 3]\nroll_on = 'calf'", "'roll_on'"),
         ("around_min = [2, 3]", 'around_min = [2, 3]\nroll_outside = ["calfs"]', "unknown or its"),
+        ("on_point_s = [10, 30]", "hold = false", "says where in hold_where"),
+        ("on_point_s = [10, 30]", "hold = true", "'hold' may only be false"),
         ("around_min = [2, 3]", 'around_min = [2, 3]\nroll_outside = ["soleus"]', "its own"),
         ("prevalence = 0.7", "prevalence = 0.7\nalso_in = ['calf']", "unknown body area 'calf'"),
         ("prevalence = 0.7", "prevalence = 0.7\nalso_in = ['leg_foot']", "own body area"),

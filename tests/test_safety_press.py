@@ -647,3 +647,30 @@ def test_a_hold_whose_usual_sites_are_not_to_be_pressed_says_where_to_hold() -> 
     [planned] = [s for s in plan.steps if s.muscle == step.muscle]
     [hold] = [p for p in planned.phases if p.kind == "on_point"][:1]
     assert f"most tender point {where} (not on the open circle), and rest" in hold.text
+
+
+def test_a_step_with_no_hold_is_worked_gently_and_never_timed_on_a_point() -> None:
+    """Obturator internus: outside the pelvis only its tendon is in reach, beside the sciatic
+    nerve, so nothing is held (``hold = false``): the guide, the panel's words and the
+    session all say to work gently where its record says, with no hold on a point."""
+    from bodymap.guide.routine import make_steps
+    from bodymap.guide.session import session_checklist
+    from bodymap.session import plan_session
+
+    record = KNOWLEDGE.muscles["obturator_internus"].technique
+    assert not record.holds and record.hold_where
+    tables = tables_for(ATLAS, KNOWLEDGE)
+    (view, x, y), *_ = tables.trigger_points[("obturator_internus", "right")]
+    advice = advise([PainSpot(view, x + 12, y - 20, 6)], length="full")
+    [step] = [s for s in advice.routine.steps if s.muscle == "obturator_internus"]
+    [guide_step] = make_steps([step], KNOWLEDGE, {})
+    assert guide_step.timing == f"1–2 min, gently, {record.hold_where}; no holding"
+    plan = plan_session(advice, "full")
+    [planned] = [s for s in plan.steps if s.muscle == "obturator_internus"]
+    assert "on_point" not in {p.kind for p in planned.phases}
+    [gentle, *_] = [p for p in planned.phases if p.kind == "around"]
+    assert record.hold_where in gentle.text and "No holding" in gentle.text
+    checklist = session_checklist(plan)
+    assert checklist is not None
+    [line] = [ln for ln in checklist.lines if "Obturator internus" in ln]
+    assert "no holding" in line and "tender point" not in line

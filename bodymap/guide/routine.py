@@ -13,12 +13,11 @@ from dataclasses import dataclass
 
 from bodymap.advisor.model import RollingStep, Source, WarmupStep
 from bodymap.guide.words import (
+    hold_text,
     minutes_text,
     muscle_name,
     position_words,
-    seconds_text,
     span_of,
-    tender_point,
     titled,
     tool_words,
 )
@@ -103,8 +102,7 @@ def make_steps(
     for step in routine:
         on_point, around = step.on_point_s, step.around_min
         timing = (
-            f"{seconds_text(on_point)} on {tender_point(step.hold_where)}, "
-            f"then {minutes_text(around)} around it"
+            hold_text(on_point, around, step.hold_where)
             if step.tool != "none"
             else minutes_text(around)
         )

@@ -32,13 +32,14 @@ def _step_line(step: SessionStep, start: int) -> str:
     setup = next((p.text for p in phases if p.kind == "setup"), "")
     holds = [p.seconds for p in phases if p.kind == "on_point"]
     passes = [p.seconds for p in phases if p.kind == "around"]
-    each = " on each side" if len(holds) > 1 else ""
-    timing = (
-        f"{holds[0]} s on the {tender_point(step.hold_where, which='most')}, "
-        f"then {passes[0]} s around it{each}."
-        if holds and passes
-        else ""
-    )
+    each = " on each side" if len(passes) > 1 else ""
+    if holds and passes:
+        point = tender_point(step.hold_where, which="most")
+        timing = f"{holds[0]} s on the {point}, then {passes[0]} s around it{each}."
+    elif passes:  # a step with no hold: gentle work only
+        timing = f"{passes[0]} s, gently; no holding{each}."
+    else:
+        timing = ""
     span = f"{clock_text(start)}–{clock_text(start + step.seconds)}"
     return f"{span}  {step.title}. {setup} {timing}".strip()
 

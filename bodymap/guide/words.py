@@ -29,6 +29,7 @@ __all__ = [
     "SIDE_WORDS",
     "TOOL_WORDS",
     "area_place",
+    "hold_text",
     "left_out_text",
     "minutes_text",
     "muscle_name",
@@ -116,6 +117,19 @@ def tender_point(where: str = "", *, which: str = "each") -> str:
     if not where:
         return f"{which} tender point"
     return f"{which} tender point {where} (not on the open circle)"
+
+
+def hold_text(
+    on_point: Sequence[float], around: Sequence[float], where: str = "", *, which: str = "each"
+) -> str:
+    """A step's timing in words, the same wherever it is said (guide, panel, browser):
+    "10–30 s on each tender point, then 2–3 min around it"; for a step with no hold
+    (``on_point`` empty or zero) "1–2 min, gently, just behind …; no holding"."""
+    if span_of(on_point)[1] <= 0:
+        place = f", gently, {where}" if where else ", gently"
+        return f"{minutes_text(around)}{place}; no holding"
+    point = tender_point(where, which=which)
+    return f"{seconds_text(on_point)} on {point}, then {minutes_text(around)} around it"
 
 
 def seconds_text(span: Sequence[float]) -> str:

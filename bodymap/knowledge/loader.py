@@ -256,12 +256,22 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
                 "roll_from",
                 "roll_outside",
                 "hold_where",
+                "hold",
             )
             if f.raw(k) is not None
         ]
         if timed:
             raise f.error(f"tool 'none' is not rolled, so give no {' or '.join(timed)}")
         on_point_s, around_min = NOT_TIMED, NOT_TIMED
+    elif f.raw("hold") is not None:
+        # worked without a hold on a point (only a tendon is within reach, beside a nerve):
+        # only the time around it is given, and where, gently
+        if f.raw("hold") is not False:
+            raise f.error("'hold' may only be false (no hold on a point)")
+        if f.raw("on_point_s") is not None or f.raw("hold_where") is None:
+            raise f.error("hold = false gives no on_point_s, and says where in hold_where")
+        on_point_s = NOT_TIMED
+        around_min = f.int_range("around_min", 1, 10)
     else:
         on_point_s = f.int_range("on_point_s", 5, 60)
         around_min = f.int_range("around_min", 1, 10)

@@ -121,6 +121,12 @@ class Method:
     on_point_s: tuple[int, int]
     around_min: tuple[int, int]
 
+    @property
+    def holds(self) -> bool:
+        """Whether a tender point is held for a time (``on_point_s``); a record with
+        ``hold = false`` is worked gently around the place its ``hold_where`` names."""
+        return self.on_point_s != NOT_TIMED
+
 
 @dataclass(frozen=True)
 class Technique(Method):

@@ -129,6 +129,14 @@ def _pinches(step: RollingStep) -> bool:
     return step.tool == "hands" and step.tool_detail.startswith("pinch")
 
 
+def _gentle_text(where: str) -> str:
+    return (
+        f"Work slowly and gently {where}. No holding on a point."
+        if where
+        else ("Work slowly and gently. No holding on a point.")
+    )
+
+
 def _on_point_text(seconds: int, where: str = "") -> str:
     point = tender_point(where, which="most")
     return (
@@ -169,6 +177,8 @@ def _phases(
         if _pinches(step):
             phases.append(Phase("on_point", on_point, PINCH_HOLD.format(s=on_point)))
             phases.append(Phase("around", around, PINCH_AROUND))
+        elif not step.holds:  # no point is held: only gentle work where the record says
+            phases.append(Phase("around", around, _gentle_text(step.hold_where)))
         else:
             phases.append(Phase("on_point", on_point, _on_point_text(on_point, step.hold_where)))
             phases.append(Phase("around", around, preset.around_text))

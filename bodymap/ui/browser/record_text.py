@@ -9,7 +9,7 @@ from collections.abc import Collection, Mapping
 from bodymap.advisor.routine import not_rolled_here
 from bodymap.advisor.tables import tables_for
 from bodymap.atlas import ViewAtlas
-from bodymap.guide.words import minutes_text, position_words, seconds_text, tender_point, tool_words
+from bodymap.guide.words import hold_text, position_words, tool_words
 from bodymap.knowledge import Knowledge, Muscle
 from bodymap.knowledge.places import face_words, place_noun, sentence_label
 from bodymap.knowledge.search import area_words
@@ -107,10 +107,8 @@ def record_text(
         tool = tool_words(tech.tool, tech.tool_detail, full=True)
         lines.append(f"How to roll: {position.lower()}, {tool}.")
         lines.append(tech.how)
-        lines.append(
-            f"{seconds_text(tech.on_point_s)} on {tender_point(tech.hold_where, which='a')}, then "
-            f"{minutes_text(tech.around_min)} around it."
-        )
+        timing = hold_text(tech.on_point_s, tech.around_min, tech.hold_where, which="a")
+        lines.append(f"{timing[:1].upper()}{timing[1:]}.")
     # a muscle not rolled here keeps only the places' cautions: its own are about the
     # technique just withdrawn ("pinch and lift the muscle")
     cautions = list(muscle.cautions) if no_room is None else []

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.advisor import Advice, Reason, Source, advise_map, spots_label
 from bodymap.atlas import ViewAtlas, load_atlas
-from bodymap.guide.words import area_place, left_out_text, position_words, tender_point, tool_words
+from bodymap.guide.words import area_place, hold_text, left_out_text, position_words, tool_words
 from bodymap.knowledge import load_knowledge
 from bodymap.maps.model import Change, TriggerPointMap
 from bodymap.ui.document.map_observer import MapObserver
@@ -94,11 +94,6 @@ def reason_text(reason: Reason, area: bool = False) -> str:
 
 def _side(side: str) -> str:
     return "" if side == "midline" else f" ({side})"
-
-
-def _range(pair: tuple[int, int], unit: str) -> str:
-    low, high = pair
-    return f"{low}{unit}" if low == high else f"{low}–{high}{unit}"
 
 
 def explained_spots(source: Source) -> int:
@@ -733,10 +728,7 @@ class AdvicePanel(QWidget):
             for step in advice.routine.steps:
                 tool = e(tool_words(step.tool, step.tool_detail, full=True))
                 position = position_words(step.position)
-                timing = (
-                    f"{_range(step.on_point_s, ' s')} on {e(tender_point(step.hold_where))}, then "
-                    f"{_range(step.around_min, ' min')} around it"
-                )
+                timing = e(hold_text(step.on_point_s, step.around_min, step.hold_where))
                 cautions = "".join(f"<br>⚠ {e(c)}" for c in step.cautions)
                 serves = f" — for {_spots_label(step.spots, areas).lower()}" if step.spots else ""
                 steps.append(
