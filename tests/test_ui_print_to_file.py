@@ -17,12 +17,15 @@ from bodymap.ui.printing import guide
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
-def _open_map(main_window, tmp_path: Path):
+def _open_map(main_window, tmp_path: Path, monkeypatch):
+    """The window with a map open from ``mine.bodymap``, and the errors it shows."""
     window = main_window()
     path = tmp_path / "mine.bodymap"
     path.write_bytes(asset("examples", "runner.bodymap").read_bytes())
     assert window.document.open(path)
-    return window, path
+    errors: list[str] = []
+    monkeypatch.setattr(window.document, "show_error", lambda title, text: errors.append(text))
+    return window, path, errors
 
 
 def _to_file(printer: QPrinter, path: Path) -> None:
@@ -34,13 +37,11 @@ def _to_file(printer: QPrinter, path: Path) -> None:
 def test_print_to_file_over_the_open_map_is_refused_and_asked_again(
     main_window, tmp_path: Path, monkeypatch
 ) -> None:
-    window, path = _open_map(main_window, tmp_path)
+    window, path, errors = _open_map(main_window, tmp_path, monkeypatch)
     before = path.read_bytes()
     other = tmp_path / "other.bodymap"
     save_map(window.document.map, other)
     kept = other.read_bytes()
-    errors: list[str] = []
-    monkeypatch.setattr(window.document, "show_error", lambda title, text: errors.append(text))
     fine = tmp_path / "guide.pdf"
     choices = iter([path, other, fine])
 
@@ -60,10 +61,8 @@ def test_print_to_file_over_the_open_map_is_refused_and_asked_again(
 def test_the_previews_print_to_file_over_a_map_writes_nothing(
     main_window, tmp_path: Path, monkeypatch
 ) -> None:
-    window, path = _open_map(main_window, tmp_path)
+    window, path, errors = _open_map(main_window, tmp_path, monkeypatch)
     before = path.read_bytes()
-    errors: list[str] = []
-    monkeypatch.setattr(window.document, "show_error", lambda title, text: errors.append(text))
     fine = tmp_path / "preview.pdf"
 
     def print_from_preview(dialog) -> int:
