@@ -561,6 +561,7 @@ def _check_backdate(tpm: Any, readings: Mapping[str, int], at: datetime | None, 
 
 def _cmd_checkin(args: argparse.Namespace) -> int:
     from bodymap.maps import Batch, MapFileError, save_map
+    from bodymap.maps.operations import EditCheckIn
     from bodymap.maps.verbs import becomes_latest, check_in, check_in_today, edit_spot
 
     path = Path(args.map)
@@ -586,10 +587,22 @@ def _cmd_checkin(args: argparse.Namespace) -> int:
         save_map(tpm, path)
     except MapFileError as exc:
         raise CliError(f"cannot save {path}: {exc.problem}") from None
-    when = (at or now).astimezone().strftime("%Y-%m-%d %H:%M")
     count = f"{len(readings)} spot{'s' if len(readings) != 1 else ''}"
-    print(f"checked in {count} at {when} in {path}")
+    if isinstance(op, EditCheckIn):  # today's check-in, updated (and moved when --at says)
+        stored, before = op.after.at, op.before.at
+        moved = f", moved from {_clock(before)}" if stored != before else ""
+        print(f"updated today's check-in of {_clock(stored)}{moved}: {count} in {path}")
+    else:
+        print(f"checked in {count} at {_day_clock(op.checkin.at)} in {path}")
     return 0
+
+
+def _clock(at: datetime) -> str:
+    return at.astimezone().strftime("%H:%M")
+
+
+def _day_clock(at: datetime) -> str:
+    return at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _date_option(text: str | None, option: str, end: bool = False) -> float | None:

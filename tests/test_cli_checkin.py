@@ -98,15 +98,25 @@ def test_checkin_today_at_a_time_of_today_moves_todays_check_in_there(
         pytest.skip("just after midnight: no earlier time today")
     earlier = midnight + (now - midnight) / 2
     assert call(capsys, "checkin", str(runner), "heel-r=3", "--today", "--note", "am")[0] == 0
+    first = load_map(runner).history[-1].at.astimezone()
     count = len(load_map(runner).history)
-    status, _, err = call(
+    status, out, err = call(
         capsys, "checkin", str(runner), "heel-r=2", "--today", "--at", earlier.isoformat()
     )
     assert (status, err) == (0, "")
+    # it says what it stored: today's check-in, moved (a tester read "checked in … at" the
+    # time asked for while the file kept another)
+    assert out == (
+        f"updated today's check-in of {earlier:%H:%M}, moved from {first:%H:%M}: "
+        f"1 spot in {runner}\n"
+    )
     tpm = load_map(runner)
     assert len(tpm.history) == count and tpm.history[-1].at == earlier.astimezone(UTC)
     assert tpm.history[-1].intensities["heel-r"] == 2 and tpm.history[-1].note == "am"
     assert tpm.spot_by_id("heel-r").intensity == 2  # still the latest reading
+    # without --at it stays where it is, and says that time, not the time now
+    status, out, _ = call(capsys, "checkin", str(runner), "heel-r=1", "--today")
+    assert out == f"updated today's check-in of {earlier:%H:%M}: 1 spot in {runner}\n"
 
 
 @pytest.mark.parametrize(

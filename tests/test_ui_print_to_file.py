@@ -65,15 +65,19 @@ def test_the_previews_print_to_file_over_a_map_writes_nothing(
     before = path.read_bytes()
     fine = tmp_path / "preview.pdf"
 
-    def print_from_preview(dialog) -> int:
-        for target in (path, fine):  # the preview's Print, to a file, twice
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            _to_file(printer, target)
-            dialog.paintRequested.emit(printer)
+    shown = []
+    targets = iter([path, fine])
+
+    def print_from_preview(dialog) -> int:  # the preview's Print, to a file; it then closes
+        shown.append(dialog)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        _to_file(printer, next(targets))
+        dialog.paintRequested.emit(printer)
         return 0
 
     monkeypatch.setattr(guide, "_exec_dialog", print_from_preview)
     window.acts.print_preview.trigger()
     assert path.read_bytes() == before
     assert len(errors) == 1 and "is a map file" in errors[0]
+    assert len(shown) == 2  # refused, the preview opened again for another choice
     assert fine.read_bytes().startswith(b"%PDF")

@@ -64,3 +64,25 @@ def test_a_recent_file_missing_at_start_up_stays_until_chosen(
     assert _entries(window) == ["&1 here.bodymap"]
     assert QSettings().value("recentFiles") == [str(here)]
     assert window.document.map.name == "Untitled map"
+
+
+def test_a_missing_recent_file_is_said_before_any_question_about_unsaved_changes(
+    qtbot, tmp_path, monkeypatch, private_settings, messages
+) -> None:
+    """A tester with unsaved changes chose "gone.bodymap (not found)": bodymap asked "Save
+    changes?", then said the file was not there and kept the map after all. Now it says so
+    at once, asks nothing, and the unsaved map stays as it was."""
+    gone = tmp_path / "gone.bodymap"
+    QSettings().setValue("recentFiles", [str(gone)])
+    window = _window(qtbot, tmp_path, monkeypatch)
+    window.add_spot("back", 560, 200)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        window.document, "ask_discard", lambda name: asked.append(name) or "discard"
+    )
+    window.menus["recent"].actions()[0].trigger()
+    assert asked == []
+    [(title, text)] = messages
+    assert title == "Could not open gone.bodymap" and text.startswith("There is no such file.")
+    assert window.document.is_modified() and len(window.document.map.spots) == 1
+    assert _entries(window) == []

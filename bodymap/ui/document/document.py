@@ -209,7 +209,11 @@ class MapDocument(QObject):
         is reported and left as it is; the current map stays open.
 
         An autosave (a recovery file, offered or set aside) opens as unsaved changes with no
-        file, so Save asks where to keep them; the recovery file is only read."""
+        file, so Save asks where to keep them; the recovery file is only read. A named file
+        that is not there is said at once, before anything asks about unsaved changes."""
+        if path is not None and not os.path.lexists(path):
+            self._say_missing(Path(path), "There is no such file.")
+            return False
         if not self.maybe_discard():
             return False
         if path is None:
@@ -222,11 +226,10 @@ class MapDocument(QObject):
             opened = open_map_file(path)
         except MapFileError as exc:
             # "left as it is" only of a file there is: not of a missing name or a folder
-            kept = f"\n\n{path.name} was left as it is." if _is_file(path) else ""
             if not path.exists():  # moved or deleted: say where it was looked for
-                kept = f"\n\nIt was looked for in {path.parent}."
-                if self._forget_recent(path):  # and Open Recent no longer offers it
-                    kept += " It is taken off File → Open Recent."
+                self._say_missing(path, _sentence(exc.problem))
+                return False
+            kept = f"\n\n{path.name} was left as it is." if _is_file(path) else ""
             self.show_error(f"Could not open {path.name}", f"{_sentence(exc.problem)}{kept}")
             return False
         if opened.recovered is not None:
@@ -236,6 +239,14 @@ class MapDocument(QObject):
         self._install(opened.map, path, disk=opened.stamp)
         self._remember_recent(path)
         return True
+
+    def _say_missing(self, path: Path, problem: str) -> None:
+        """A file to open that is not there: where it was looked for, and Open Recent no
+        longer offers it."""
+        kept = f"\n\nIt was looked for in {path.parent}."
+        if self._forget_recent(path):
+            kept += " It is taken off File → Open Recent."
+        self.show_error(f"Could not open {path.name}", f"{problem}{kept}")
 
     def open_example(self, name: str) -> bool:
         """Open a shipped example as a new, untitled copy (saving asks where)."""

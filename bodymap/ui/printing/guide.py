@@ -113,13 +113,13 @@ def preview_guide(
     refuses: Callable[[Path], bool] = lambda path: False,
 ) -> None:
     """Show the guide in a print preview, from which the user can print it (``refuses``
-    keeps its "Print to File" off a map, as for :func:`print_guide`)."""
+    keeps its "Print to File" off a map, as for :func:`print_guide`: the preview, which
+    closes once it has printed, then opens again for another choice)."""
     from PySide6.QtGui import QPaintEngine
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
     printer = guide_printer()  # kept alive while the dialog runs
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("Rolling guide – preview")
+    refused: list[Path] = []
 
     def paint(target: QPrinter) -> None:
         # the preview paints the same printer through a picture engine; printing to a
@@ -128,10 +128,18 @@ def preview_guide(
         printing_to_file = engine is not None and engine.type() == QPaintEngine.Type.Pdf
         written = print_file(target) if printing_to_file else None
         if written is not None and refuses(written):
+            refused.append(written)
             return  # nothing painted: the file is not opened
         paint_document(
             target, tpm, monochrome=is_monochrome(target), length=length, session=session
         )
 
-    dialog.paintRequested.connect(paint)
-    _exec_dialog(dialog)
+    while True:
+        dialog = QPrintPreviewDialog(printer, parent)
+        dialog.setWindowTitle("Rolling guide – preview")
+        dialog.paintRequested.connect(paint)
+        _exec_dialog(dialog)
+        dialog.deleteLater()
+        if not refused:
+            return
+        refused.clear()
