@@ -367,3 +367,22 @@ def test_the_setup_line_names_the_tool_the_step_lies_on() -> None:
     shoulder = plan_session(example_advice("desk_worker.bodymap"), "full")
     said = [s.phases[0].text for s in shoulder.steps if s.muscle == "upper_trapezius"]
     assert said and all(", the massage ball under your " in text for text in said)
+
+
+def test_a_pinched_step_is_held_and_squeezed_never_rested_on_or_rolled() -> None:
+    """A step worked only by pinching the muscle (the neck's sternocleidomastoid, beside its
+    great vessels, when it is rolled at all): its session says to pinch, lift and hold, and
+    to squeeze along it, not "rest on it" or "roll" (a physiotherapist's check)."""
+    advice = example_advice("desk_worker.bodymap")
+    first, *rest = advice.routine.steps
+    pinched = dataclasses.replace(
+        first, tool="hands", tool_detail="pinch between thumb and fingers"
+    )
+    routine = dataclasses.replace(advice.routine, steps=(pinched, *rest))
+    plan = plan_session(dataclasses.replace(advice, routine=routine), "full")
+    step = next(s for s in plan.steps if s.muscle == first.muscle and s.side == first.side)
+    hold = next(p for p in step.phases if p.kind == "on_point")
+    around = next(p for p in step.phases if p.kind == "around")
+    assert hold.text.startswith("Pinch the most tender point, lift the muscle away")
+    assert "rest on it" not in hold.text and "never press in" in hold.text
+    assert around.text.startswith("Squeeze slowly along the muscle") and "Roll" not in around.text

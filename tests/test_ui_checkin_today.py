@@ -81,9 +81,25 @@ def test_updating_today_shows_its_note_and_readings_and_an_edited_note_replaces_
     at = tpm.history[0].at.astimezone().strftime("%H:%M")
     assert f"Updating today's check-in of {at}" in str(shown["words"])
     assert "empty the note to remove it" in str(shown["words"])
+    assert "no reading for" not in str(shown["words"])  # it has both spots
     assert len(tpm.history) == 1 and tpm.history[0].note == "better after a walk"
     trigger(window, "undo")
     assert tpm.history[0].note == "after a long drive"
+
+
+def test_updating_today_says_which_shown_values_are_not_todays(qtbot, tmp_path, monkeypatch):
+    """A spot today's check-in has no reading for shows its latest value, which Check In
+    adds to today's: the dialog says so rather than calling it one of "its readings"."""
+    window, *_ = _window_with_todays_check_in(qtbot, tmp_path, monkeypatch)
+    window.add_spot("front", 450, 300)
+    words: list[str] = []
+
+    def look(dialog: CheckInDialog) -> None:
+        words.append(dialog.updating.text())
+        dialog.reject()
+
+    _in_the_dialog(qtbot, window, look)
+    assert "It has no reading for 1 of the spots: they show their latest" in words[0]
 
 
 @pytest.mark.parametrize(

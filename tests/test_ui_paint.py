@@ -211,6 +211,9 @@ def test_paint_in_the_window_makes_an_area_spot_one_undo_step_per_stroke(qtbot, 
     stroke(canvas, "front", line(420, 600, 428, 690))  # the same stroke group
     [spot] = window.document.map.spots
     assert spot.area.size > first_size * 1.5 and stack.count() == 2
+    assert stack.undoText() == "Paint onto area 1"
+    assert window.acts.edit_spot.text() == "&Edit Area…"  # the area is selected
+    assert window.acts.delete_spot.text() == "&Delete Area"
     assert canvas.area_item(spot.id) is not None
     assert window.hover_label.text() == "Painted area 1"
     row = window.panel.spot_list.item(0).text()
@@ -234,6 +237,7 @@ def test_paint_in_the_window_makes_an_area_spot_one_undo_step_per_stroke(qtbot, 
     stroke(canvas, "front", line(380, 610, 450, 610), button=RIGHT)
     [spot] = window.document.map.spots
     assert not spot.area.contains(421, 610) and stack.count() == 3
+    assert stack.undoText() == "Erase from area 1"  # as the status line says it
     assert window.hover_label.text() == "Erased from area 1"  # not "Painted" after the eraser
     window.acts.undo.trigger()
     assert window.hover_label.text() == PAINT_HINT  # the stroke it named is undone

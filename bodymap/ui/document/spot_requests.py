@@ -135,8 +135,12 @@ def request_paint(
     except ValueError as exc:
         document.show_error("That area could not be kept", str(exc))
         return ""
-    if spot_id:
-        return spot_id if document.push(set_area(tpm, spot_id, area, apply=False)) else ""
+    if spot_id:  # the undo step says which way the area changed, with its number
+        before = tpm.spot_by_id(spot_id).area
+        grew = before is None or area.shape.area >= before.shape.area
+        verb = "Paint onto area" if grew else "Erase from area"
+        text = f"{verb} {tpm.index_of(spot_id) + 1}"
+        return spot_id if document.push(set_area(tpm, spot_id, area, apply=False), text) else ""
     x, y = atlas[view].disc_point(area.shape)  # on the area's main place, not between two
     op = add_spot(tpm, view, x, y, atlas[view].side_of(x), apply=False)
     painted = AddSpot(dataclasses.replace(op.spot, area=area), op.index)

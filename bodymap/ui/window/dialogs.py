@@ -253,9 +253,16 @@ class CheckInDialog(QDialog):
             at = self._todays.at.astimezone().strftime("%H:%M")
             moved_to = self.details()[0]
             move = "" if moved_to is None else f", moved to {moved_to:%H:%M}"
+            missing = sum(1 for spot_id in self._boxes if spot_id not in self._todays.intensities)
+            added = (
+                f" It has no reading for {missing} of the spots: they show their latest and are "
+                "added to it."
+                if missing
+                else ""
+            )
             self.updating.setText(
                 f"Updating today's check-in of {at}{move}: its readings and note are shown "
-                "above. Change what you like; empty the note to remove it."
+                f"above.{added} Change what you like; empty the note to remove it."
             )
         else:
             self.updating.setText("")

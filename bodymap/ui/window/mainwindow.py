@@ -430,6 +430,15 @@ class MapWindow(QMainWindow):
         has_spot = bool(current) and tpm.has_spot(current)
         for action in self.acts.spot_actions():
             action.setEnabled(has_spot)
+        # a painted area is named as the spot list names it
+        area = has_spot and tpm.spot_by_id(current).area is not None
+        noun = "Area" if area else "Spot"
+        self.acts.edit_spot.setText(f"&Edit {noun}…")
+        self.acts.edit_spot.setStatusTip(
+            f"Edit the selected {noun.lower()}'s intensity, kind and note"
+        )
+        self.acts.delete_spot.setText(f"&Delete {noun}")
+        self.acts.delete_spot.setStatusTip(f"Delete the selected {noun.lower()}")
         self.acts.check_in.setEnabled(bool(tpm.spots))
         self.acts.edit_check_ins.setEnabled(bool(tpm.history))
         self.acts.mat_session.setEnabled(bool(tpm.spots))
