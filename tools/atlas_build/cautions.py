@@ -87,11 +87,12 @@ FRONT: list[Part] = [
     # wall (hernia) with the aorta deep behind it, which a ball under the body's weight can
     # press on the spine; from 1.5 cm below the navel (400) to 5.5 cm above it, 3.5 cm wide
     # (Riley & Burgess 1994; Gray's Anatomy; physiotherapist review round 13)
-    # and the middle line of the belly above and below it (the aorta runs just left of it
-    # from the diaphragm to the navel): with the margin a ball keeps two finger-widths off
-    # the line from below the breastbone's tip to above the pubic bone
-    _zone("navel", shapely.union(scale(Point(0, 388).buffer(1.0), 10.0, 20.0),
-                                 box(-4, 306, 4, 484)), True),
+    # and the middle line of the belly above and below it: with the margin a ball keeps
+    # about 2.8 cm (one and a half finger-widths) off the line from below the breastbone's
+    # tip to the navel, over the aorta, and about 1.8 cm below it, where the aorta has split,
+    # down to above the pubic bone (physiotherapist checks of round 13)
+    _zone("navel", shapely.union_all([scale(Point(0, 388).buffer(1.0), 10.0, 20.0),
+                                      box(-10, 306, 10, 388), box(-4, 388, 4, 484)]), True),
     # the tip of the breastbone (xiphoid, at 300): thin bone and gristle over the liver and
     # stomach, 2 by 3.5 cm from the joint above it to just below the tip
     _zone("xiphoid", scale(Point(0, 293).buffer(1.0), 6.0, 10.0), True),
