@@ -265,3 +265,34 @@ def test_the_iliopsoas_is_shaded_outside_the_rectus_off_the_great_vessels(side: 
     nearest = min(abs(x - navel_x) for x, _ in shapely.get_coordinates(level))
     assert nearest >= 35, nearest
     assert zone.geometry.distance(shapely.Point(navel_x, navel_y)) >= 30
+
+
+SITE_REACH = 8.0
+"""Atlas units (about 1.4 cm) a ⊕ to press may lie from its muscle's shading: a fingertip's
+width past the rounded edge of the zone."""
+SITES_OFF_THE_SHADING = {
+    "patellar_retinaculum": "stroked with the fingertips right beside the kneecap, whose zone "
+    "keeps the shading a little way off; its ⊕ is at the kneecap's edge, where the words work",
+}
+
+
+def test_every_site_to_press_lies_in_its_muscles_shading() -> None:
+    """A ⊕ is where a person presses and holds; it lies in the shading that says where the
+    muscle is worked (the iliopsoas ⊕ lay below its shading, over the iliac artery, once
+    the shading kept to the navel's level, as its words do)."""
+    far = []
+    for (muscle, side), sites in sorted(TABLES.trigger_points.items()):
+        if not KNOWLEDGE.muscles[muscle].technique.rolled or muscle in SITES_OFF_THE_SHADING:
+            continue
+        for view, x, y in sites:
+            if side == "midline" or not TABLES.no_press.clear(view, x, y):
+                continue  # an open circle: not pressed
+            zone = TABLES.roll_zones.get(view, muscle, side)
+            gap = (
+                None
+                if zone is None or not zone.rollable
+                else zone.geometry.distance(shapely.Point(x, y))
+            )
+            if gap is None or gap > SITE_REACH:
+                far.append((muscle, side, view, round(x), round(y), gap and round(gap, 1)))
+    assert far == []
