@@ -72,6 +72,15 @@ def _page_size(text: str) -> str:
     return {size.casefold(): size for size in PAGE_SIZES}.get(text.casefold(), text)
 
 
+def _writing_command(sub: Any, name: str, help_text: str, metavar: str) -> _Parser:
+    """A command that writes one file from a map: its map, ``-o`` and ``--force``."""
+    p: _Parser = sub.add_parser(name, help=help_text)
+    p.add_argument("map", help="a .bodymap file")
+    p.add_argument("-o", "--output", required=True, metavar=metavar)
+    p.add_argument("--force", action="store_true", help=_FORCE_HELP)
+    return p
+
+
 def _page_size_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--page-size",
@@ -986,12 +995,9 @@ def build_parser() -> argparse.ArgumentParser:
     _length_option(p)
     p.set_defaults(func=_cmd_advise)
 
-    p = sub.add_parser("guide", help="write the printable rolling guide for a map as PDF")
-    p.add_argument("map", help="a .bodymap file")
-    p.add_argument("-o", "--output", required=True, metavar="PDF")
+    p = _writing_command(sub, "guide", "write the printable rolling guide for a map as PDF", "PDF")
     _page_size_option(p)
     _length_option(p)
-    p.add_argument("--force", action="store_true", help=_FORCE_HELP)
     p.add_argument(
         "--session", choices=PRESETS, default=None, help="add this session as a timed checklist"
     )
@@ -1038,17 +1044,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=_cmd_checkin)
 
-    p = sub.add_parser("summary", help="write a one-page summary for a clinician as PDF")
-    p.add_argument("map", help="a .bodymap file")
-    p.add_argument("-o", "--output", required=True, metavar="PDF")
+    p = _writing_command(sub, "summary", "write a one-page summary for a clinician as PDF", "PDF")
     _period_options(p)
     _page_size_option(p)
-    p.add_argument("--force", action="store_true", help=_FORCE_HELP)
     p.set_defaults(func=_cmd_summary)
 
-    p = sub.add_parser("history", help="draw the History chart of a map to a PNG")
-    p.add_argument("map", help="a .bodymap file")
-    p.add_argument("-o", "--output", required=True, metavar="PNG")
+    p = _writing_command(sub, "history", "draw the History chart of a map to a PNG", "PNG")
     _period_options(p)
     p.add_argument(
         "--spots",
@@ -1056,7 +1057,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="the spots to draw, by id or number, #N or id:X as for checkin "
         "(default: the first 8 with check-ins)",
     )
-    p.add_argument("--force", action="store_true", help=_FORCE_HELP)
     p.set_defaults(func=_cmd_history)
 
     p = sub.add_parser("muscles", help="list every muscle record (id, name, synonyms, zones)")
