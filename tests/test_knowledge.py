@@ -473,6 +473,7 @@ ZONE_WORDS = {
     "cubital_fossa": ("elbow crease",),
     "navel": ("navel",),
     "xiphoid": ("breastbone",),
+    "supraclavicular": ("collarbone",),
     "back_of_neck": ("neck",),
 }
 TOOL_WORDS = {

@@ -55,6 +55,7 @@ WORDS = {
     "cubital_fossa": ("elbow crease",),
     "navel": ("navel",),
     "xiphoid": ("breastbone",),
+    "supraclavicular": ("collarbone",),
     "ulnar_groove": ("funny bone", "funny-bone"),
 }
 """Words that name each zone: a record listing a zone must name it in its own cautions."""
@@ -183,6 +184,7 @@ NAMED_NOT_COVERED = {
         "greater_trochanter",
     ): "the bony point of the hip only places the hollow",
     ("iliopsoas", "navel"): "the navel only gives the level at which to work",
+    ("pectoralis_major", "supraclavicular"): "it names the collarbone for the chest below it",
 }
 """Records whose cautions name a zone's words without saying its warning (reviewed)."""
 

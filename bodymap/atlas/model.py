@@ -45,6 +45,7 @@ CAUTION_ZONES: Final = (
     "cubital_fossa",
     "navel",
     "xiphoid",
+    "supraclavicular",
 )
 
 

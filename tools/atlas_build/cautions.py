@@ -96,6 +96,12 @@ FRONT: list[Part] = [
     # the tip of the breastbone (xiphoid, at 300): thin bone and gristle over the liver and
     # stomach, 2 by 3.5 cm from the joint above it to just below the tip
     _zone("xiphoid", scale(Point(0, 293).buffer(1.0), 6.0, 10.0), True),
+    # the hollow above the middle third of the collarbone (supraclavicular fossa): the
+    # subclavian artery and the nerves to the arm; its lower edge follows the top of the
+    # drawn collarbone, so the muscle below the bone stays free (physiotherapist
+    # adjudication, round 13; Gray's Anatomy, 42nd ed., 2020)
+    _zone("supraclavicular", Polygon([(72, 158), (35, 158), (35, 170.3), (45, 170),
+                                      (55, 177.4), (65, 178.4), (72, 179.3)])),
 ]  # fmt: skip
 
 BACK: list[Part] = [

@@ -14,6 +14,7 @@ _SPECIAL = {
     "cubital_fossa": "Middle of the elbow crease",
     "navel": "Navel and the middle line of the belly",
     "xiphoid": "Tip of the breastbone",
+    "supraclavicular": "Hollow above the collarbone",
     "kidney": "Kidney area",
     "spine": "Spine",
     "c7": "C7 (base of neck)",
