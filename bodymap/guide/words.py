@@ -70,9 +70,9 @@ FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
 def user_text(text: str) -> str:
     """A person's own text (a map's name, a note) set among the program's words: held apart
     for right-to-left display (first-strong isolate … pop isolate) when it holds a
-    right-to-left letter or a direction control, so that it cannot reorder the words
-    round it ("My map ‮" turned "1 December 2026" into "6202 rebmeceD 1"); left as it is
-    otherwise, so ordinary names read and copy exactly as typed."""
+    right-to-left letter or a direction control, so that it cannot reorder the words round
+    it (a name ending in U+202E turned "1 December 2026" into "6202 rebmeceD 1"); left as it
+    is otherwise, so ordinary names read and copy exactly as typed."""
     if text.isascii() or not any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT for c in text):
         return text
     return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
