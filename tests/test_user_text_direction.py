@@ -69,3 +69,19 @@ def test_window_titles_isolate_the_name(main_window, tmp_path: Path) -> None:
     window.show_history()
     assert window.history_dialog is not None
     assert window.history_dialog.windowTitle() == f"History — {user_text(OVERRIDE)}"
+
+
+def test_no_source_or_table_holds_a_direction_control() -> None:
+    """Direction controls are written as escapes (``\\u202e``): a raw one in a source or a
+    knowledge table would reorder what a reader sees of the code or the words around it."""
+    root = Path(__file__).resolve().parent.parent
+    controls = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+    files = [
+        *root.joinpath("bodymap").rglob("*.py"),
+        *root.joinpath("tests").rglob("*.py"),
+        *root.joinpath("tools").rglob("*.py"),
+        *root.joinpath("assets", "knowledge").glob("*.toml"),
+    ]
+    assert len(files) > 100
+    held = [str(f.relative_to(root)) for f in files if controls & set(f.read_text("utf-8"))]
+    assert held == []
