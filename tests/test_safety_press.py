@@ -665,6 +665,8 @@ def test_a_step_with_no_hold_is_worked_gently_and_never_timed_on_a_point() -> No
     [step] = [s for s in advice.routine.steps if s.muscle == "obturator_internus"]
     [guide_step] = make_steps([step], KNOWLEDGE, {})
     assert guide_step.timing == f"1–2 min, gently, {record.hold_where}; no holding"
+    said = step.to_json()  # the command line's contract (docs/PRODUCT.md)
+    assert said["on_point_s"] == [0, 0] and said["hold_where"] == record.hold_where
     plan = plan_session(advice, "full")
     [planned] = [s for s in plan.steps if s.muscle == "obturator_internus"]
     assert "on_point" not in {p.kind for p in planned.phases}
