@@ -680,19 +680,18 @@ def _say_an_empty_period(
 ) -> None:
     """A note when no check-in of the chosen spots falls in the period (the chart has no
     point to draw), naming when the map's check-ins run."""
-    wanted = set(spots) if spots is not None else None
-    times = [c.at for c in tpm.history if wanted is None or wanted & c.intensities.keys()]
-    inside = [
-        t
-        for t in times
-        if (start is None or t.timestamp() >= start) and (end is None or t.timestamp() <= end)
-    ]
-    if inside:
+    from bodymap.history import HistoryTable  # the chart's own table and period rule
+
+    table = HistoryTable.from_map(tpm)
+    ids = table.spot_ids if spots is None else spots
+    shown = table.between(start, end)
+    if any(len(shown.readings(spot_id)[0]) for spot_id in ids):
         return
+    times = [float(t) for spot_id in ids for t in table.readings(spot_id)[0]]
     if not times:
         print("bodymap: the chosen spots have no check-ins, so the chart is empty", file=sys.stderr)
         return
-    first, last = (min(times).astimezone(), max(times).astimezone())
+    first, last = (datetime.fromtimestamp(t, UTC).astimezone() for t in (min(times), max(times)))
     print(
         "bodymap: no check-in falls in this period, so the chart is empty; "
         f"the check-ins run from {first:%Y-%m-%d} to {last:%Y-%m-%d}",

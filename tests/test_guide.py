@@ -214,6 +214,7 @@ def _routine(*rows: tuple[str, str, str, str]) -> tuple[RollingStep, ...]:
             how=muscles[m].technique.how,
             on_point_s=(10, 30),
             around_min=(2, 3),
+            hold_where="",
             cautions=muscles[m].cautions,
         )
         for m, s, t, p in rows

@@ -235,9 +235,6 @@ class RollingStep(Method):
     view: str = ""
     roll_zone: Any = None
     spots: tuple[int, ...] = ()
-    hold_where: str = ""
-    """Where to find a tender point to hold when every usual site is not to be pressed
-    (`bodymap.knowledge.Technique.hold_where`); empty: the drawn sites say where."""
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -101,11 +101,7 @@ def make_steps(
     steps: list[GuideStep] = []
     for step in routine:
         on_point, around = step.on_point_s, step.around_min
-        timing = (
-            hold_text(on_point, around, step.hold_where)
-            if step.tool != "none"
-            else minutes_text(around)
-        )
+        timing = hold_text(step) if step.tool != "none" else minutes_text(around)
         name = step.name or muscle_name(knowledge, step.muscle)
         position = step.position
         steps.append(

@@ -17,7 +17,7 @@ from bodymap.knowledge.places import both_sides_label, sentence_label
 if TYPE_CHECKING:
     from bodymap.advisor.model import Routine, SpotFinding
     from bodymap.atlas import Hit, ViewAtlas
-    from bodymap.knowledge.model import Knowledge
+    from bodymap.knowledge.model import Knowledge, Method
     from bodymap.maps.values import Spot
 
 __all__ = [
@@ -119,17 +119,16 @@ def tender_point(where: str = "", *, which: str = "each") -> str:
     return f"{which} tender point {where} (not on the open circle)"
 
 
-def hold_text(
-    on_point: Sequence[float], around: Sequence[float], where: str = "", *, which: str = "each"
-) -> str:
-    """A step's timing in words, the same wherever it is said (guide, panel, browser):
-    "10–30 s on each tender point, then 2–3 min around it"; for a step with no hold
-    (``on_point`` empty or zero) "1–2 min, gently, just behind …; no holding"."""
-    if span_of(on_point)[1] <= 0:
+def hold_text(method: Method, *, which: str = "each") -> str:
+    """A method's timing in words, the same wherever it is said (guide, panel, browser):
+    "10–30 s on each tender point, then 2–3 min around it"; for one with no hold
+    (`Method.holds`) "1–2 min, gently, just behind …; no holding"."""
+    where, around = method.hold_where, minutes_text(method.around_min)
+    if not method.holds:
         place = f", gently, {where}" if where else ", gently"
-        return f"{minutes_text(around)}{place}; no holding"
+        return f"{around}{place}; no holding"
     point = tender_point(where, which=which)
-    return f"{seconds_text(on_point)} on {point}, then {minutes_text(around)} around it"
+    return f"{seconds_text(method.on_point_s)} on {point}, then {around} around it"
 
 
 def seconds_text(span: Sequence[float]) -> str:

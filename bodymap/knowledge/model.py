@@ -120,6 +120,11 @@ class Method:
     how: str
     on_point_s: tuple[int, int]
     around_min: tuple[int, int]
+    hold_where: str
+    """Where to find a tender point to hold, when the usual sites drawn for the muscle are
+    all too close to a nerve or blood vessel to press ("on the lower ribs themselves, just
+    outside the long back muscles"), or with no hold where to work gently: said after "each
+    tender point" wherever the hold is timed. Empty: the drawn sites (⊕) say where."""
 
     @property
     def holds(self) -> bool:
@@ -140,12 +145,6 @@ class Technique(Method):
     """The surface segments where this technique works the muscle ("the top of the
     shoulder"), when it is not the whole muscle: its roll zone is the part of the muscle on
     them (empty: all of it). What the shading says must agree with the words."""
-
-    hold_where: str = ""
-    """Where to find a tender point to hold, when the usual sites drawn for the muscle are
-    all too close to a nerve or blood vessel to press ("on the lower ribs themselves, just
-    outside the long back muscles"): said after "each tender point" wherever the hold is
-    timed. Empty: the drawn sites (⊕) say where."""
 
     roll_outside: tuple[str, ...] = ()
     """Other muscles the technique keeps outside of ("just outside the long strap muscle

@@ -130,11 +130,8 @@ def _pinches(step: RollingStep) -> bool:
 
 
 def _gentle_text(where: str) -> str:
-    return (
-        f"Work slowly and gently {where}. No holding on a point."
-        if where
-        else ("Work slowly and gently. No holding on a point.")
-    )
+    place = f" {where}" if where else ""
+    return f"Work slowly and gently{place}. No holding on a point."
 
 
 def _on_point_text(seconds: int, where: str = "") -> str:

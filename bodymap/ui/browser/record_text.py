@@ -107,7 +107,7 @@ def record_text(
         tool = tool_words(tech.tool, tech.tool_detail, full=True)
         lines.append(f"How to roll: {position.lower()}, {tool}.")
         lines.append(tech.how)
-        timing = hold_text(tech.on_point_s, tech.around_min, tech.hold_where, which="a")
+        timing = hold_text(tech, which="a")
         lines.append(f"{timing[:1].upper()}{timing[1:]}.")
     # a muscle not rolled here keeps only the places' cautions: its own are about the
     # technique just withdrawn ("pinch and lift the muscle")

@@ -57,6 +57,7 @@ __all__ = [
     "UNTITLED",
     "MapDocument",
     "example_names",
+    "is_file",
 ]
 
 SUFFIX = MAP_SUFFIX
@@ -229,7 +230,7 @@ class MapDocument(QObject):
             if not path.exists():  # moved or deleted: say where it was looked for
                 self._say_missing(path, _sentence(exc.problem))
                 return False
-            kept = f"\n\n{path.name} was left as it is." if _is_file(path) else ""
+            kept = f"\n\n{path.name} was left as it is." if is_file(path) else ""
             self.show_error(f"Could not open {path.name}", f"{_sentence(exc.problem)}{kept}")
             return False
         if opened.recovered is not None:
@@ -634,7 +635,7 @@ def _stamp_if_older(path: Path, autosaved: datetime) -> FileStamp | None:
         return None
 
 
-def _is_file(path: Path) -> bool:
+def is_file(path: Path) -> bool:
     """Whether ``path`` is a regular file (False where it cannot even be looked at)."""
     try:
         return path.is_file()

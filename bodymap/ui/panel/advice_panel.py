@@ -728,7 +728,7 @@ class AdvicePanel(QWidget):
             for step in advice.routine.steps:
                 tool = e(tool_words(step.tool, step.tool_detail, full=True))
                 position = position_words(step.position)
-                timing = e(hold_text(step.on_point_s, step.around_min, step.hold_where))
+                timing = e(hold_text(step))
                 cautions = "".join(f"<br>⚠ {e(c)}" for c in step.cautions)
                 serves = f" — for {_spots_label(step.spots, areas).lower()}" if step.spots else ""
                 steps.append(

@@ -40,7 +40,7 @@ from bodymap.ui.canvas.body_canvas import BodyCanvas
 from bodymap.ui.canvas.hit_text import describe_hit
 from bodymap.ui.canvas.legend import DiagramLegend
 from bodymap.ui.document import spot_requests
-from bodymap.ui.document.document import UNTITLED, MapDocument, example_names
+from bodymap.ui.document.document import UNTITLED, MapDocument, example_names, is_file
 from bodymap.ui.document.map_observer import MapObserver
 from bodymap.ui.drawing.plain_text import menu_text, plain_label, plain_window_title
 from bodymap.ui.panel.advice_panel import AdvicePanel
@@ -76,14 +76,6 @@ def window_title(document: MapDocument) -> str:
     if _plain(name) == _plain(path.stem):
         return user_text(name)
     return f"{user_text(name)} ({user_text(path.name)})"
-
-
-def _is_file(path: Path) -> bool:
-    """Whether ``path`` is a file now (False where it cannot even be looked at)."""
-    try:
-        return path.is_file()
-    except OSError:
-        return False
 
 
 def _plain(text: str) -> str:
@@ -699,7 +691,7 @@ class MapWindow(QMainWindow):
         menu = self.menus["recent"]
         menu.clear()
         for index, path in enumerate(self.document.recent_files(), start=1):
-            found = _is_file(path)
+            found = is_file(path)
             mark = "" if found else f" {MISSING_MARK}"
             action = menu.addAction(f"&{index} {menu_text(path.name)}{mark}")
             action.setStatusTip(str(path) if found else f"{path} is not there now")
