@@ -273,7 +273,7 @@ def test_near_miss_snaps_onto_the_body() -> None:
 
 @pytest.mark.parametrize("t", [0.3, 0.7])
 def test_spine_caution_on_the_neck(t: float) -> None:
-    # SPEC: never press the spinous processes, the neck's (C2 to C7) included
+    # docs/PRODUCT.md: never press the bony points of the spine, C2 to C7 included
     advice = advise([spot("back", "occiput", "c7", t)])
     assert "spine" in {c.zone for c in advice.spots[0].cautions}
 

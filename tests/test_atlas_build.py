@@ -275,29 +275,35 @@ def test_sides_sit_where_the_contract_says(view):
 
 # -- names ------------------------------------------------------------------------------------
 
-SPEC_LANDMARKS = {
-    "front": "vertex chin temple jaw_angle sternal_notch acromion clavicle_mid nipple xiphoid "
-    "umbilicus asis pubic_symphysis elbow_crease lateral_epicondyle medial_epicondyle wrist "
-    "greater_trochanter patella tibial_tuberosity medial_malleolus lateral_malleolus",
-    "back": "vertex occiput mastoid c7 acromion scapula_superior_angle scapula_spine_root "
-    "scapula_inferior_angle olecranon lateral_epicondyle medial_epicondyle wrist t12 "
-    "iliac_crest l4 psis sacrum coccyx greater_trochanter ischial_tuberosity gluteal_fold "
-    "popliteal_fossa heel medial_malleolus lateral_malleolus",
-}
-MIDLINE_LANDMARKS = set(
-    "vertex chin sternal_notch xiphoid umbilicus pubic_symphysis "
-    "occiput c7 t12 l4 sacrum coccyx".split()
-)
+
+def _documented_landmarks() -> dict[str, list[str]]:
+    """The landmark names docs/ARCHITECTURE.md lists, per view and on the midline."""
+    text = (Path(__file__).parents[1] / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    section = text[text.index("- `landmark`:") : text.index("(id, side, layer) is unique")]
+    lists: dict[str, list[str]] = {}
+    for item in re.split(r"\n  - ", section)[1:]:
+        label, names = item.split(":", 1)
+        lists[label.strip()] = re.findall(r"`(\w+)`", names)
+    return lists
+
+
+DOCUMENTED_LANDMARKS = _documented_landmarks()
+MIDLINE_LANDMARKS = set(DOCUMENTED_LANDMARKS["on the midline"])
 
 
 @pytest.mark.parametrize("view", VIEWS)
-def test_every_spec_landmark_is_on_the_body(view):
+def test_every_documented_landmark_is_on_the_body(view):
     body = outline(view)
-    for name in SPEC_LANDMARKS[view].split():
+    assert len(DOCUMENTED_LANDMARKS[view]) >= 20
+    for name in DOCUMENTED_LANDMARKS[view]:
         wanted = [name] if name in MIDLINE_LANDMARKS else [name + "_r", name + "_l"]
         for key in wanted:
             assert key in marks(view), key
             assert body.distance(Point(marks(view)[key])) <= 1.0, key
+    # and the list is whole: no landmark of the atlas goes unnamed in the docs
+    listed = {n if n in MIDLINE_LANDMARKS else f"{n}_{s}" for n in DOCUMENTED_LANDMARKS[view]
+              for s in "rl"}  # fmt: skip
+    assert set(marks(view)) == listed
 
 
 def test_every_region_id_exists_on_both_sides():
@@ -634,7 +640,7 @@ def test_render_atlas_paints_both_views(tmp_path, monkeypatch):
 
 
 def test_spine_caution_runs_up_the_neck_from_c2():
-    # SPEC: never press the spinous processes anywhere; C2 is the first bump below the skull
+    # never press the bony points of the spine (docs/PRODUCT.md); C2: first bump below the skull
     for t in (0.3, 0.5, 0.7, 0.95):
         assert "spine" in ids_at("back", lerp("back", "occiput", "c7", t), layers=("caution",))
     assert "spine" not in ids_at("back", marks("back")["occiput"], layers=("caution",))

@@ -1,4 +1,4 @@
-"""The command-line contract of SPEC.md, used the way scripts use it."""
+"""The command-line contract of docs/PRODUCT.md, used the way scripts use it."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """The independent textbook referral cases (tests/data/referral_cases*.json), in-process.
 
 Each case names a pain spot by atlas landmarks and the textbook sources for it (Travell &
-Simons, Davies). The points and the measures follow ``shared/eval/run_eval.py`` exactly
-(lerp/mid/at + dy; local, recall@5, top3, side, cautions, with its thresholds), but the
+Simons, Davies). The points and the measures are those of docs/ACCURACY.md (lerp/mid/at +
+dy; local, recall@5, top3, side, cautions), as the command-line check measures them, but the
 advisor is called directly instead of through the command line, so a knowledge or atlas
 change that loses a textbook source fails here first.
 """
@@ -24,7 +24,7 @@ CASES_FILE = Path(__file__).parent / "data" / "referral_cases.json"
 HELDOUT_FILE = Path(__file__).parent / "data" / "referral_cases_heldout.json"
 """An independent reviewer's held-out textbook cases, written without reading the knowledge."""
 THIRD_FILE = Path(__file__).parent / "data" / "referral_cases_third.json"
-"""A third held-out set: the classic pattern of each SPEC muscle at its referred area."""
+"""A third held-out set: the classic pattern of each listed muscle at its referred area."""
 FOURTH_FILE = Path(__file__).parent / "data" / "referral_cases_fourth.json"
 """A fourth held-out set aimed at the jaw, face, forearm-to-hand, chest wall, deep hip and foot."""
 FIFTH_FILE = Path(__file__).parent / "data" / "referral_cases_fifth.json"
@@ -46,7 +46,7 @@ def load_cases(path: Path = CASES_FILE) -> list[dict[str, Any]]:
 
 
 def matches(found: str, accepted: Sequence[str]) -> bool:
-    """A group id and its part ids match each other (as in run_eval.py)."""
+    """A group id and its part ids match each other."""
     return any(
         found == want or PARENT.get(found) == want or PARENT.get(want) == found for want in accepted
     )
@@ -68,7 +68,7 @@ def point(expr: Any, marks: Landmarks) -> tuple[float, float]:
 
 
 def judge(case: Mapping[str, Any]) -> dict[str, float]:
-    """The measures run_eval.py takes for one case (1.0 = met)."""
+    """The measures of docs/ACCURACY.md for one case (1.0 = met)."""
     view = case["view"]
     x, y = point(case["point"], load_atlas()[view].landmarks)
     answer = advise([PainSpot(view, round(x, 2), round(y, 2))]).to_json()

@@ -268,8 +268,8 @@ def every_question(advice: Advice, spots: list[PainSpot]):
 
 def test_the_zones_not_to_press_are_the_danger_zones_of_the_safety_model():
     """The spine, the neck, the back of the knee, the groin, the armpit and the kidney
-    area (SPEC's safety model) are never pressed; the kneecap (bone) and the back of the
-    neck (fingertips welcome) are no such zone."""
+    area (the facts of docs/PRODUCT.md) are never pressed; the kneecap (bone) and the back
+    of the neck (fingertips welcome) are no such zone."""
     ids = {zone_id for view in VIEWS for zone_id, _g, _m in no_press(view)}
     assert {"spine", "neck_front", "popliteal_fossa", "femoral_triangle", "axilla", "kidney"} <= ids
     assert not {"kneecap", "back_of_neck"} & ids

@@ -1,4 +1,4 @@
-"""The three journeys of SPEC, walked end to end through the real main window: real mouse
+"""The three journeys of docs/PRODUCT.md, walked end to end through the real main window: real mouse
 and key events on the canvas, the real panel, menu actions and the document's file
 commands, with every dialog answered through the window's ``ask_*`` methods."""
 
