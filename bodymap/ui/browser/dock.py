@@ -33,8 +33,8 @@ class MuscleDock(QDockWidget):
     def __init__(
         self,
         atlas: Mapping[str, ViewAtlas],
-        parent: QWidget | None = None,
         knowledge: Knowledge | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__("Muscles", parent)
         self.setObjectName("muscleDock")

@@ -155,7 +155,7 @@ class MapWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.muscle_dock = MuscleDock(self.atlas, self)
+        self.muscle_dock = MuscleDock(self.atlas, parent=self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.muscle_dock)
         self.tabifyDockWidget(self.dock, self.muscle_dock)
         self.muscle_dock.hide()
