@@ -7,6 +7,7 @@ the muscles and caution zones a clinician would name.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib.util
 import json
@@ -334,9 +335,36 @@ def test_every_segment_id_exists(view):
             assert {(id_, "right"), (id_, "left")} <= present, id_
 
 
-def test_caution_zones_exist():
+def test_the_caution_zones_are_exactly_the_listed_ones():
+    """The atlas draws every listed zone and no other: ``bodymap atlas check`` reports a
+    listed zone gone missing, so a zone left off the list would go unchecked."""
     zones = {f["properties"]["id"] for v in VIEWS for f in features(v, "caution")}
-    assert set(CAUTION_ZONES) <= zones
+    assert set(CAUTION_ZONES) == zones
+    assert len(CAUTION_ZONES) == len(set(CAUTION_ZONES))
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_the_atlas_check_names_a_caution_zone_gone_or_unlisted(view):
+    """A listed zone missing from the atlas, and a zone the list does not name, are both
+    reported by the check ``bodymap atlas check`` runs."""
+    from bodymap.atlas.check import check_atlas
+
+    assert check_atlas(dict(load_atlas())) == []
+    datas = {v: read_view(v) for v in VIEWS}
+    gone = next(r.id for r in datas[view].regions if r.layer == "caution")
+
+    def atlas_of(edit) -> dict[str, ViewAtlas]:
+        return {
+            v: ViewAtlas(dataclasses.replace(d, regions=edit(v, d.regions), neighbours=None))
+            for v, d in datas.items()
+        }
+
+    without = atlas_of(lambda v, rs: tuple(r for r in rs if r.id != gone))
+    assert f"caution zone {gone} is missing" in check_atlas(without)
+    first = next(r for r in datas[view].regions if r.layer == "caution")
+    extra = dataclasses.replace(first, id="unlisted_zone")
+    added = atlas_of(lambda v, rs: (*rs, extra) if v == view else rs)
+    assert any(p.startswith("caution zone unlisted_zone is not listed") for p in check_atlas(added))
 
 
 def test_there_are_at_least_80_sided_muscle_and_fascia_regions():

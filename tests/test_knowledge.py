@@ -181,6 +181,7 @@ def test_not_a_textbook_referral(muscle_id: str, segment: str) -> None:
 
 
 def test_every_caution_zone_has_plain_text() -> None:
+    assert set(KNOWLEDGE.cautions) == {*CAUTION_ZONES, "outside_body"}
     for zone in (*CAUTION_ZONES, "outside_body"):
         text = KNOWLEDGE.cautions[zone]
         assert text.text and text.instead

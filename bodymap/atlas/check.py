@@ -87,6 +87,10 @@ def check_atlas(views: dict[str, ViewAtlas]) -> list[str]:
         problems.extend(_check_view(va))
     zones = {r.id for va in views.values() for r in va.layer("caution")}
     problems.extend(f"caution zone {z} is missing" for z in CAUTION_ZONES if z not in zones)
+    problems.extend(
+        f"caution zone {z} is not listed in bodymap.atlas.CAUTION_ZONES, so nothing checks it"
+        for z in sorted(zones - set(CAUTION_ZONES))
+    )
     sided = {
         (va.view, r.id, r.side)
         for va in views.values()

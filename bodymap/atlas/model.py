@@ -34,6 +34,7 @@ CAUTION_ZONES: Final = (
     "kneecap",
     "fibular_head",
     "ulnar_groove",
+    "back_of_neck",
     "sit_bone",
     "sciatic_nerve",
     "greater_trochanter",
