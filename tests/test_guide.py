@@ -641,7 +641,7 @@ def test_every_legend_entry_and_the_caption_under_the_diagrams_is_legible(
     """The legend's third row ("Open circle: … do not press it", a safety line) printed
     over the caption under it: the legend's height was fixed at two rows. No word on the
     guide's first page may overlap another, and every legend entry is there in full."""
-    from bodymap.ui.drawing.legend import LEGEND_ITEMS
+    from bodymap.ui.drawing.legend import legend_items
 
     out, _ = render(tmp_path, example("desk_worker"), page_size)
     words = _words(out, 1)
@@ -650,9 +650,9 @@ def test_every_legend_entry_and_the_caption_under_the_diagrams_is_legible(
             both = box.intersected(other_box)
             assert both.width() < 0.3 or both.height() < 0.3, (word, other, page_size)
     text = normalised(pdf_text(out))
-    for _kind, entry in LEGEND_ITEMS:
+    for _kind, entry in legend_items():
         assert entry in text
-    assert "Numbered discs: your spots (darker = more intense)." in text
+    assert "A darker disc: a more intense spot. Sides are the person's own (R, L)." in text
 
 
 def test_the_legend_wraps_into_rows_that_neither_overlap_nor_leave_the_width(qapp) -> None:
@@ -660,7 +660,7 @@ def test_the_legend_wraps_into_rows_that_neither_overlap_nor_leave_the_width(qap
     entry keeps its own box inside the width; `legend_height` is the height they take."""
     from PySide6.QtGui import QFont, QPdfWriter
 
-    from bodymap.ui.drawing.legend import LEGEND_ITEMS, legend_height, legend_layout
+    from bodymap.ui.drawing.legend import legend_height, legend_items, legend_layout
 
     device = QPdfWriter(str(Path(__file__)))  # never written: only measured on
     device.setResolution(1200)
@@ -669,8 +669,8 @@ def test_the_legend_wraps_into_rows_that_neither_overlap_nor_leave_the_width(qap
     for width_mm in (180.0, 186.0, 120.0, 60.0):
         width = width_mm * 1200 / 25.4
         entries = legend_layout(QRectF(0, 0, width, 1e6), font, device)
-        assert [e.kind for e in entries] == [kind for kind, _text in LEGEND_ITEMS]
-        assert [" ".join(e.lines) for e in entries] == [text for _kind, text in LEGEND_ITEMS]
+        assert [e.kind for e in entries] == [kind for kind, _text in legend_items()]
+        assert [" ".join(e.lines) for e in entries] == [text for _kind, text in legend_items()]
         for k, entry in enumerate(entries):
             assert entry.rect.left() >= 0 and entry.rect.right() <= width + 1, width_mm
             for other in entries[k + 1 :]:

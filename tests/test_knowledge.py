@@ -17,7 +17,7 @@ from bodymap.knowledge import (
     load_knowledge,
 )
 from bodymap.knowledge.loader import ADVICE_FILE, CAUTIONS_FILE, MUSCLE_FILES, SEARCH_TERMS_FILE
-from bodymap.knowledge.model import NOT_TIMED
+from bodymap.knowledge.model import NOT_TIMED, SYMBOLS
 from bodymap.knowledge.names import MIDLINE_SEGMENTS, SEGMENT_IDS
 from bodymap.resources import read_text
 
@@ -363,6 +363,39 @@ def test_cautions_file_is_strict() -> None:
     }
     with pytest.raises(KnowledgeError, match=r"cautions\.toml: zone 'kidney': unknown key"):
         parse_tables(texts, complete=False)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('disc = "your spot"\n', "", r"advice\.toml, symbols: missing key 'disc'"),
+        (
+            'disc = "your spot"',
+            'disc = "your spot"\nstar = "x"',
+            r"symbols: unknown key\(s\) 'star'",
+        ),
+        ("hold it for {s} s", "hold it for {seconds} s", r"'hold' takes only \{s\}"),
+    ],
+)
+def test_the_marks_and_pinch_words_are_read_strictly(old: str, new: str, message: str) -> None:
+    """What the diagram's marks mean and how a pinch is held are the tables' words: a
+    mark left unsaid, an unknown one or a hold that cannot take its seconds is refused."""
+    advice = read_text("knowledge", ADVICE_FILE)
+    assert old in advice
+    texts = {
+        "leg_foot.toml": GOOD,
+        CAUTIONS_FILE: read_text("knowledge", CAUTIONS_FILE),
+        ADVICE_FILE: advice.replace(old, new, 1),
+    }
+    with pytest.raises(KnowledgeError, match=message):
+        parse_tables(texts, complete=False)
+
+
+def test_every_mark_of_the_diagrams_is_said_in_the_tables() -> None:
+    assert set(KNOWLEDGE.symbols) == set(SYMBOLS)
+    assert all(text and text == text.strip() for text in KNOWLEDGE.symbols.values())
+    assert "do not press" in KNOWLEDGE.symbols["open_circle"]
+    assert KNOWLEDGE.pinch_hold.format(s=20).count("20 s") == 1
 
 
 def _parse_cautions(cautions: str) -> Any:

@@ -139,3 +139,31 @@ def test_a_warning_raised_by_a_severe_limb_pain_names_a_case_that_fits_a_limb() 
     for flag in flags:
         if "back or neck pain" in flag.text:
             assert "any new severe pain" in flag.text, flag.id
+
+
+NOT_HERE = re.compile(
+    r"\b(do not|don't|never) (press|roll|lean)|nerve or (blood )?vessel|too close to",
+    re.IGNORECASE,
+)
+"""Words that tell someone where not to press or roll: they belong in the tables."""
+LABEL = 40
+"""A text this short is a heading or a label ("Do not roll — do this instead", "[don't
+roll]") above the tables' own words, not a sentence about a place."""
+UNREACHED = {
+    "Do not roll or press hard here; work the muscles around it.",
+}
+"""The note for a zone the tables do not word: never shown with the shipped tables, which
+word every zone (``test_every_caution_zone_has_plain_text``), but safe if one is added."""
+
+
+@pytest.mark.slow
+def test_no_python_file_says_where_not_to_press_or_roll_in_its_own_words() -> None:
+    """What an open circle, a hatched place or a pinched muscle means for pressing is said
+    once, in ``assets/knowledge/`` (the legend once said "too close to a nerve or blood
+    vessel" of marks that also stand beside the kidneys and bony points)."""
+    found = [
+        f"{file}:{line}: {text[:70]!r}"
+        for file, line, text in python_literals()
+        if NOT_HERE.search(text) and len(text.strip()) > LABEL and text not in UNREACHED
+    ]
+    assert not found, "\n".join(found)

@@ -15,7 +15,7 @@ from bodymap.knowledge import load_knowledge, muscle_entry
 from bodymap.ui.browser.record_text import DONT_ROLL
 from bodymap.ui.canvas.items import SiteItem
 from bodymap.ui.canvas.pattern import PatternZoneItem
-from bodymap.ui.drawing.legend import LEGEND_ITEMS, PATTERN_ITEMS, legend_height
+from bodymap.ui.drawing.legend import legend_height, legend_items, pattern_items
 from bodymap.ui.window.mainwindow import MapWindow
 
 # Qt's offscreen platform says these whenever a dock or a completion popup is shown.
@@ -222,7 +222,7 @@ def test_escape_and_closing_return_the_diagram_to_normal(qtbot, window):
     assert window.canvas.pattern_items()
     # the legend says what the pattern's reds and dashed outline are, and has room for it
     legend = window.legend
-    assert legend.items == LEGEND_ITEMS + PATTERN_ITEMS
+    assert legend.items == legend_items() + pattern_items()
     assert "Dashed line: the muscle itself" in legend.accessibleDescription()
     qtbot.waitUntil(
         lambda: (
@@ -235,14 +235,14 @@ def test_escape_and_closing_return_the_diagram_to_normal(qtbot, window):
     assert window.canvas.pattern is None
     assert not window.canvas.pattern_items()
     assert not [i for i in window.canvas.scene().items() if isinstance(i, PatternZoneItem)]
-    assert legend.items == LEGEND_ITEMS
+    assert legend.items == legend_items()
     # opened again, it shows the muscle it was left on; the dock's close button clears it
     window.acts.muscles.trigger()
     assert window.canvas.pattern == ("latissimus_dorsi", "right")
-    assert legend.items == LEGEND_ITEMS + PATTERN_ITEMS
+    assert legend.items == legend_items() + pattern_items()
     window.muscle_dock.close()
     assert window.canvas.pattern is None
-    assert legend.items == LEGEND_ITEMS
+    assert legend.items == legend_items()
 
 
 def test_show_referral_pattern_from_a_source_opens_the_browser_on_it(qtbot, window, monkeypatch):

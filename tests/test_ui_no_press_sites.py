@@ -17,7 +17,7 @@ from bodymap.knowledge import load_knowledge
 from bodymap.maps import TriggerPointMap, add_spot
 from bodymap.ui.canvas.items import SiteItem
 from bodymap.ui.drawing import painting
-from bodymap.ui.drawing.legend import LEGEND_ITEMS
+from bodymap.ui.drawing.legend import legend_items
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -87,14 +87,15 @@ def test_a_press_tests_show_button_marks_its_point_with_the_press_mark(qtbot, ma
 
 
 def test_the_legend_says_the_crossed_circle_may_be_pressed_and_the_open_one_not() -> None:
-    texts = dict(LEGEND_ITEMS)
+    texts = dict(legend_items())
     # lay words first, the term in brackets; what pressing is for, and why not
     assert texts["site"] == (
         "Crossed circle: a usual tender spot (trigger point): press it gently to check it"
     )
+    # any zone not to press (nerve, vessel, organ, bone): not only "a nerve or blood vessel"
     assert texts["no_press_site"] == (
-        "Open circle: a usual tender spot that lies too close to a nerve or blood vessel: "
-        "do not press it"
+        "Open circle: a usual tender spot that lies in, or too close to, a place not to "
+        "press: do not press it"
     )
 
 

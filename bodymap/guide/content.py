@@ -107,6 +107,10 @@ class GuideContent:
     contraindications: tuple[str, ...] = ()
     session: SessionChecklist | None = None
     """A chosen preset's plan as a timed checklist (see `bodymap.guide.session`)."""
+    routine_intro: str = ""
+    """Said above the routine: the order of the steps and what each picture's marks mean."""
+    diagram_caption: str = ""
+    """Said under the map's diagrams, below their legend: the discs' shades and the sides."""
 
     @property
     def steps(self) -> tuple[GuideStep, ...]:
@@ -250,6 +254,7 @@ def build_guide_content(
         else ""
     )
     month = _MONTHS.split()[today.month - 1]
+    said = knowledge.symbols
     return GuideContent(
         title="Rolling guide",
         profile=user_text(map_name),
@@ -273,6 +278,12 @@ def build_guide_content(
         contraindications=(
             tuple(t.strip() for t in advice.contraindications) if advice is not None else ()
         ),
+        routine_intro=(
+            "Do the steps in order; the headings tell you when to change position. On each "
+            f"picture, shaded: {said['shaded']}. Hatched: {said['hatched']}. Crossed circle: "
+            f"{said['crossed_circle']}. Open circle: {said['open_circle']}."
+        ),
+        diagram_caption="A darker disc: a more intense spot. Sides are the person's own (R, L).",
     )
 
 

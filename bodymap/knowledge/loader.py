@@ -17,6 +17,7 @@ from bodymap.knowledge.fields import Fields, KnowledgeError
 from bodymap.knowledge.model import (
     MAX_ZONE_MARGIN,
     NOT_TIMED,
+    SYMBOLS,
     ZONE_MARGIN,
     BodyPart,
     CautionText,
@@ -597,6 +598,14 @@ def parse_knowledge(
         shown.format(muscle="")
     except (KeyError, IndexError, ValueError) as exc:
         raise check_first.error(f"'shown' takes only {{muscle}}: {exc}") from exc
+    symbols = advice.table("symbols")
+    symbol_texts = {key: symbols.text(key) for key in SYMBOLS}
+    pinch = advice.table("pinch")
+    pinch_hold = pinch.text("hold")
+    try:
+        pinch_hold.format(s=0)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise pinch.error(f"'hold' takes only {{s}}: {exc}") from exc
     knowledge = Knowledge(
         muscles=MappingProxyType(muscles),
         cautions=MappingProxyType(zones),
@@ -616,7 +625,12 @@ def parse_knowledge(
         beside_spine_caution=spine.text("caution"),
         urgency=cautions.urgency,
         search_terms=search_terms,
+        symbols=MappingProxyType(symbol_texts),
+        pinch_hold=pinch_hold,
+        pinch_around=pinch.text("around"),
     )
+    symbols.finish()
+    pinch.finish()
     check_first.finish()
     spine.finish()
     advice.finish()

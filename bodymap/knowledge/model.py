@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bodymap.knowledge.terms import SearchTerm
 
 __all__ = [
     "MAX_ZONE_MARGIN",
     "NOT_TIMED",
+    "SYMBOLS",
     "ZONE_MARGIN",
     "BodyPart",
     "CautionText",
@@ -380,6 +381,18 @@ class SafetyText:
     """The body parts (ids) on which a burning spot is a stop cue."""
 
 
+SYMBOLS = (
+    "hatched",
+    "shaded",
+    "crossed_circle",
+    "open_circle",
+    "disc",
+    "essential",
+    "spillover",
+)
+"""The marks on the diagrams whose meaning ``advice.toml``'s ``[symbols]`` says."""
+
+
 @dataclass(frozen=True)
 class Knowledge:
     """All knowledge tables."""
@@ -409,3 +422,9 @@ class Knowledge:
     """How soon a warning sign asks to act, the most urgent first (``flag_urgency``)."""
     search_terms: tuple[SearchTerm, ...] = ()
     """Everyday names of complaints and muscle groups, for search (``search_terms.toml``)."""
+    symbols: Mapping[str, str] = field(default_factory=dict)
+    """What each mark on the diagrams means, by :data:`SYMBOLS` key ("do not roll here")."""
+    pinch_hold: str = ""
+    """A pinched step's hold in a session, ``{s}`` its seconds."""
+    pinch_around: str = ""
+    """A pinched step's work around the point in a session."""

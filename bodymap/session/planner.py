@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from bodymap.advisor import Advice, RollingStep, Source
 from bodymap.advisor.routine import in_step_order
 from bodymap.guide.words import position_words, tender_point, tool_noun, tool_words
+from bodymap.knowledge import load_knowledge
 from bodymap.session.model import Phase, SessionPlan, SessionStep
 from bodymap.session.presets import MAX_ON_POINT_S, PRESETS, Preset
 
@@ -115,13 +116,6 @@ def _setup_text(step: RollingStep, side: str) -> str:
     return f"{position}, the {tool} under your {_where(step, side)}."
 
 
-PINCH_HOLD = (
-    "Pinch the most tender point, lift the muscle away from the neck and hold it for {s} s; "
-    "never press in."
-)
-PINCH_AROUND = "Squeeze slowly along the muscle between thumb and fingers; never press in."
-
-
 def _pinches(step: RollingStep) -> bool:
     """A step worked only by pinching the muscle between thumb and fingers (the
     sternocleidomastoid beside the neck's great vessels): it is held and squeezed, never
@@ -171,9 +165,10 @@ def _phases(
             phases.append(
                 Phase("switch", preset.switch_s, f"Other side: {_where(step, side)} next.")
             )
-        if _pinches(step):
-            phases.append(Phase("on_point", on_point, PINCH_HOLD.format(s=on_point)))
-            phases.append(Phase("around", around, PINCH_AROUND))
+        if _pinches(step):  # the tables' words: a pinch never presses in
+            pinch = load_knowledge()
+            phases.append(Phase("on_point", on_point, pinch.pinch_hold.format(s=on_point)))
+            phases.append(Phase("around", around, pinch.pinch_around))
         elif not step.holds:  # no point is held: only gentle work where the record says
             phases.append(Phase("around", around, _gentle_text(step.hold_where)))
         else:

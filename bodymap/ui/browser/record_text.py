@@ -10,22 +10,27 @@ from bodymap.advisor.routine import not_rolled_here
 from bodymap.advisor.tables import tables_for
 from bodymap.atlas import ViewAtlas
 from bodymap.guide.words import hold_text, position_words, tool_words
-from bodymap.knowledge import Knowledge, Muscle
+from bodymap.knowledge import Knowledge, Muscle, load_knowledge
 from bodymap.knowledge.places import face_words, place_noun, sentence_label
 from bodymap.knowledge.search import area_words
 
-__all__ = ["DONT_ROLL", "FASCIA", "LEGEND", "record_text", "segment_names"]
+__all__ = ["DONT_ROLL", "FASCIA", "legend", "record_text", "segment_names"]
 
 DONT_ROLL = "Don't roll — do this instead:"
 FASCIA = (
     "Fascia, not a muscle: it has no trigger points of its own and is not listed as a "
     "source of referred pain."
 )
-LEGEND = (
-    "On the diagram: dark red = main referral zone, light red = spillover, "
-    "blue shading = where to roll, ⊕ = where its trigger points commonly sit (you may "
-    "press there), open circle = a trigger point inside a zone not to press."
-)
+
+
+def legend(knowledge: Knowledge) -> str:
+    """What the marks on the browser's diagram mean, in the words of ``advice.toml``."""
+    said = knowledge.symbols
+    return (
+        f"On the diagram: dark red = {said['essential']}, light red = {said['spillover']}, "
+        f"blue shading = {said['shaded']}, ⊕ = {said['crossed_circle']}, "
+        f"open circle = {said['open_circle']}."
+    )
 
 
 def segment_names(
@@ -125,5 +130,5 @@ def record_text(
     lines.append("")
     lines.append(f"Source: {muscle.source}")
     lines.append("")
-    lines.append(LEGEND)
+    lines.append(legend(knowledge or load_knowledge()))
     return "\n".join(lines)

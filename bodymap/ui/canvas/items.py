@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bodymap.knowledge import load_knowledge
 from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.painting import Highlight, ViewPainter, paint_site_marker, paint_spot_marker
 
@@ -266,11 +267,11 @@ class SiteItem(_MarkerItem):
         """Whether a finger may press here (drawn ⊕); False: an open ring, not to press."""
         self.setZValue(Z_SITE)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        said = load_knowledge().symbols
         self.setToolTip(
-            "Where this muscle's trigger points commonly sit"
+            f"Crossed circle: {said['crossed_circle']}"
             if clear
-            else "Where this muscle's trigger points commonly sit, inside a zone not to "
-            "press: do not press here"
+            else f"Open circle: {said['open_circle']}"
         )
 
     def draw(self, painter: QPainter) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from bodymap.ui.drawing.legend import LEGEND_ITEMS, PATTERN_ITEMS, legend_height, paint_legend
+from bodymap.ui.drawing.legend import legend_height, legend_items, paint_legend, pattern_items
 
 __all__ = ["DiagramLegend"]
 
@@ -22,12 +22,12 @@ class DiagramLegend(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Legend")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.items: tuple[tuple[str, str], ...] = LEGEND_ITEMS
+        self.items: tuple[tuple[str, str], ...] = legend_items()
         self._describe()
 
     def set_pattern(self, shown: bool) -> None:
         """Add the pattern's entries while the browser draws one; take them away after."""
-        items = LEGEND_ITEMS + PATTERN_ITEMS if shown else LEGEND_ITEMS
+        items = legend_items() + pattern_items() if shown else legend_items()
         if items != self.items:
             self.items = items
             self._describe()
@@ -41,7 +41,7 @@ class DiagramLegend(QWidget):
 
     def sizeHint(self) -> QSize:
         line = QFontMetricsF(self.font()).height() * 1.1
-        rows = 2.6 if self.items == LEGEND_ITEMS else 3.8
+        rows = 2.6 if self.items == legend_items() else 3.8
         return QSize(600, int(line * rows + 8))
 
     def needed_height(self, width: int) -> int:

@@ -3,6 +3,7 @@ the crossed and open circles and the numbered discs on a body diagram mean."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,35 +18,42 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from bodymap.knowledge import load_knowledge
 from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.markers import hatch, paint_site_marker, paint_spot_marker
 
 __all__ = [
-    "LEGEND_ITEMS",
-    "PATTERN_ITEMS",
     "LegendEntry",
     "legend_height",
+    "legend_items",
     "legend_layout",
     "paint_legend",
+    "pattern_items",
 ]
 
-LEGEND_ITEMS = (
-    ("caution", "Hatched: do not roll here"),
-    ("zone", "Shaded: where to roll"),
-    ("site", "Crossed circle: a usual tender spot (trigger point): press it gently to check it"),
-    (
-        "no_press_site",
-        "Open circle: a usual tender spot that lies too close to a nerve or blood vessel: "
-        "do not press it",
-    ),
-    ("spot", "Numbered disc: your spot"),
-)
-PATTERN_ITEMS = (
-    ("essential", "Dark red: where it commonly refers pain"),
-    ("spillover", "Light red: where that pain may spread"),
-    ("outline", "Dashed line: the muscle itself"),
-)
-"""What a muscle's referral pattern, drawn from the muscle browser, adds to the diagrams."""
+
+@functools.cache
+def legend_items() -> tuple[tuple[str, str], ...]:
+    """(kind, text) of the marks every diagram has, in the words of ``advice.toml``."""
+    said = load_knowledge().symbols
+    return (
+        ("caution", f"Hatched: {said['hatched']}"),
+        ("zone", f"Shaded: {said['shaded']}"),
+        ("site", f"Crossed circle: {said['crossed_circle']}"),
+        ("no_press_site", f"Open circle: {said['open_circle']}"),
+        ("spot", f"Numbered disc: {said['disc']}"),
+    )
+
+
+@functools.cache
+def pattern_items() -> tuple[tuple[str, str], ...]:
+    """(kind, text) of a referral pattern's zones, drawn while the browser shows one."""
+    said = load_knowledge().symbols
+    return (
+        ("essential", f"Dark red: {said['essential']}"),
+        ("spillover", f"Light red: {said['spillover']}"),
+        ("outline", "Dashed line: the muscle itself"),
+    )
 
 
 def _swatch(painter: QPainter, kind: str, box: QRectF, monochrome: bool) -> None:
@@ -131,12 +139,13 @@ def legend_layout(
     rect: QRectF,
     font: QFont,
     device: QPaintDevice | None = None,
-    items: Sequence[tuple[str, str]] = LEGEND_ITEMS,
+    items: Sequence[tuple[str, str]] | None = None,
 ) -> list[LegendEntry]:
     """Where each legend item goes in ``rect``: left to right, a new row when an item does
     not fit the rest of the row, and an item wider than the whole row wrapped onto more
     lines; each row is as tall as its tallest item, so no item overlaps another (the
     height used is the bottom of the last entry)."""
+    items = legend_items() if items is None else items
     metrics = QFontMetricsF(font, device) if device is not None else QFontMetricsF(font)
     size = metrics.height() * 1.1
     gap = size * 0.5
@@ -168,7 +177,7 @@ def legend_height(
     width: float,
     font: QFont,
     device: QPaintDevice | None = None,
-    items: Sequence[tuple[str, str]] = LEGEND_ITEMS,
+    items: Sequence[tuple[str, str]] | None = None,
 ) -> float:
     """The height `paint_legend` takes ``width`` wide."""
     entries = legend_layout(QRectF(0, 0, width, 1e6), font, device, items)
@@ -181,7 +190,7 @@ def paint_legend(
     font: QFont,
     *,
     monochrome: bool = False,
-    items: Sequence[tuple[str, str]] = LEGEND_ITEMS,
+    items: Sequence[tuple[str, str]] | None = None,
 ) -> float:
     """Draw the legend items left to right in ``rect`` (laid out by `legend_layout`, so an
     entry too long for the row wraps instead of running into the next); returns the height

@@ -205,8 +205,7 @@ class GuideBlocks(BlockBuilder):
         height = self.u.mm(height_mm)
         label_h = self.text("Front", self.fonts.group, self.width).height
         legend = self.text(
-            "Numbered discs: your spots (darker = more intense). Sides are the person's own "
-            "(R, L). Shading is only where to roll: the hatched places are never rolled.",
+            content.diagram_caption,
             self.fonts.small,
             self.width,
         )

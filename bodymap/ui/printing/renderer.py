@@ -90,11 +90,7 @@ class GuideRenderer:
             blocks.append(
                 b.paragraph(
                     "intro",
-                    "Do the steps in order; the headings tell you when to change position. "
-                    "Shaded on each picture: the area to roll. Hatched: places not to roll. "
-                    "Crossed circles: where tender spots (trigger points) usually sit; press "
-                    "there to check them. Open circles: tender spots that lie in or too close "
-                    "to a place not to press: do not press them.",
+                    c.routine_intro,
                     font=b.fonts.small,
                 )
             )
