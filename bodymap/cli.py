@@ -189,7 +189,7 @@ def _print_advice(advice: Advice) -> None:
     """A short human-readable summary of an answer, in the words the window and the guide
     use for its spots and warnings."""
     from bodymap.advisor.model import spots_label
-    from bodymap.guide.words import (
+    from bodymap.words import (
         AREA_DASH,
         area_place,
         left_out_text,
@@ -452,7 +452,7 @@ def _cmd_session(args: argparse.Namespace) -> int:
         return 0
     if args.text:
         _print_session(plan)
-        from bodymap.guide.words import left_out_text
+        from bodymap.words import left_out_text
 
         # the routine's length left these out before the session was planned: say so, as
         # `advise` and the guide do
@@ -654,8 +654,8 @@ def _cmd_history(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from bodymap.atlas import load_atlas
-    from bodymap.guide.words import spot_place
     from bodymap.ui.history.window import render_history
+    from bodymap.words import spot_place
 
     app = QApplication.instance() or QApplication(["bodymap"])
     atlas = load_atlas()

@@ -17,12 +17,12 @@ from bodymap.atlas import load_atlas
 from bodymap.cli import main
 from bodymap.guide.content import build_guide_content
 from bodymap.guide.summary import summary_content
-from bodymap.guide.words import area_place, spot_place
 from bodymap.knowledge import load_knowledge
 from bodymap.knowledge.places import both_sides_label
 from bodymap.maps import TriggerPointMap, add_spot, check_in
 from bodymap.maps.area import Area
 from bodymap.maps.verbs import set_area
+from bodymap.words import area_place, spot_place
 
 # real painted shapes: (view, point, polygon, name)
 SHAPES = {

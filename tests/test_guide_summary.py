@@ -10,12 +10,12 @@ from bodymap.advisor.model import spots_label
 from bodymap.atlas import load_atlas
 from bodymap.guide.content import guide_content_for
 from bodymap.guide.summary import SOURCES_SHOWN, STEPS_SHOWN, summary_content, summary_content_for
-from bodymap.guide.words import TOOL_WORDS
 from bodymap.knowledge import load_knowledge
 from bodymap.maps import load_map
 from bodymap.maps.values import PressAnswer, Spot
 from bodymap.maps.verbs import answer_press_test
 from bodymap.sides import side_for
+from bodymap.words import TOOL_WORDS
 
 EXAMPLE = Path(__file__).parent.parent / "assets" / "examples" / "runner.bodymap"
 

@@ -227,7 +227,7 @@ def test_tool_and_position_words_come_from_one_place() -> None:
     readers = []
     for path in sorted(package.rglob("*.py")):
         source = path.read_text(encoding="utf-8")
-        if path.relative_to(package).as_posix() == "guide/words.py" or not (
+        if path.relative_to(package).as_posix() == "words.py" or not (
             "TOOL_WORDS" in source or "POSITION_WORDS" in source
         ):
             continue  # a module that never names the tables cannot look them up
@@ -242,7 +242,7 @@ def test_tool_and_position_words_come_from_one_place() -> None:
 
 
 def test_tool_words_say_the_detail_for_the_hands_and_where_there_is_room() -> None:
-    from bodymap.guide.words import position_words, tool_words
+    from bodymap.words import position_words, tool_words
 
     assert tool_words("ball") == "massage ball"
     assert tool_words("ball", "ball against a wall") == "massage ball"  # a short name

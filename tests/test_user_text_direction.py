@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bodymap.guide.words import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, user_text
 from bodymap.maps import TriggerPointMap, add_spot, save_map
+from bodymap.words import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, user_text
 
 # offscreen Qt says this when a window with a dock is shown
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")

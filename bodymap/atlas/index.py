@@ -230,7 +230,7 @@ class ViewAtlas:
     def disc_point(self, area: Any) -> tuple[float, float]:
         """Where a painted ``area``'s disc goes: well inside the part of it on the place
         holding most of it, both sides of a place counted together and the larger side
-        taken (the place `bodymap.guide.words.area_place` names it by). An area across both
+        taken (the place `bodymap.words.area_place` names it by). An area across both
         buttocks gets its disc on a buttock, not on the tailbone between them. A point of
         the area itself when it lies on no place (off the body)."""
         on_body = self.on_body(area)

@@ -60,7 +60,7 @@ def main_place(segments: Sequence[Region], sizes: Sequence[float]) -> tuple[str,
     share of it, the same segment of both sides counted together (on a tie the first
     given), with the area's size on each side of that place. ``sizes`` are the area's
     sizes on ``segments``, in the same order. What names an area
-    (`bodymap.guide.words.area_place`) and where its disc goes
+    (`bodymap.words.area_place`) and where its disc goes
     (`ViewAtlas.disc_point`)."""
     places = places_of(segments, sizes)
     place = max(places, key=lambda key: sum(places[key].values()))
@@ -149,7 +149,7 @@ class Hit(Lookup):
     grazed: tuple[Region, ...] = ()
     shares: tuple[float, ...] = ()
     """For a painted area, its size (square atlas units) on each of ``segments``, in the
-    same order: what names the area (`bodymap.guide.words.area_place`) and what the heat
+    same order: what names the area (`bodymap.words.area_place`) and what the heat
     map colours; empty for a point."""
 
     @property

@@ -6,7 +6,7 @@ position in the advisor's order, the quick before/after-exercise variant, the ge
 advice, the red flags and the disclaimer. Keeping this apart from painting lets tests check
 the words without pixels, and lets the PDF and the printer share one source of truth. The
 routine is worded in `bodymap.guide.routine` and the shared vocabulary lives in
-`bodymap.guide.words`; the names other modules read from here are re-exported.
+`bodymap.words`; the names other modules read from here are re-exported.
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ from bodymap.guide.routine import (
     source_sites,
 )
 from bodymap.guide.session import SessionChecklist
-from bodymap.guide.words import (
+from bodymap.knowledge.model import Knowledge
+from bodymap.maps.values import Spot
+from bodymap.words import (
     AREA_DASH,
     POSITION_WORDS,
     SIDE_WORDS,
@@ -41,8 +43,6 @@ from bodymap.guide.words import (
     titled,
     user_text,
 )
-from bodymap.knowledge.model import Knowledge
-from bodymap.maps.values import Spot
 
 if TYPE_CHECKING:
     from bodymap.maps.model import TriggerPointMap

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bodymap.advisor.model import RollingStep, Source, WarmupStep
-from bodymap.guide.words import (
+from bodymap.knowledge.model import Knowledge
+from bodymap.words import (
     hold_text,
     minutes_text,
     muscle_name,
@@ -21,7 +22,6 @@ from bodymap.guide.words import (
     titled,
     tool_words,
 )
-from bodymap.knowledge.model import Knowledge
 
 __all__ = [
     "GuideStep",

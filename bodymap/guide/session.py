@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bodymap.guide.words import tender_point
 from bodymap.session import PRESETS, SessionPlan, SessionStep
+from bodymap.words import tender_point
 
 __all__ = ["SessionChecklist", "clock_text", "session_checklist"]
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bodymap.advisor.model import Advice, spots_label
-from bodymap.guide.words import area_place, tool_words
 from bodymap.knowledge.model import UrgencyLevel
 from bodymap.maps.values import PressAnswer, Spot
+from bodymap.words import area_place, tool_words
 
 if TYPE_CHECKING:
     from bodymap.maps.model import TriggerPointMap

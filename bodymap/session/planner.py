@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from bodymap.advisor import Advice, RollingStep, Source
 from bodymap.advisor.routine import in_step_order
-from bodymap.guide.words import position_words, tender_point, tool_noun, tool_words
 from bodymap.knowledge import load_knowledge
 from bodymap.session.model import Phase, SessionPlan, SessionStep
 from bodymap.session.presets import MAX_ON_POINT_S, PRESETS, Preset
+from bodymap.words import position_words, tender_point, tool_noun, tool_words
 
 __all__ = ["plan_session", "step_is_plannable", "step_spots", "step_view"]
 

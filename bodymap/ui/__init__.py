@@ -12,6 +12,6 @@ import shapely  # noqa: F401
 
 import bodymap.advisor
 import bodymap.atlas
-import bodymap.guide.words
 import bodymap.knowledge
-import bodymap.maps  # noqa: F401  (binds the name "bodymap", as the four above do)
+import bodymap.maps
+import bodymap.words  # noqa: F401  (binds the name "bodymap", as the four above do)

@@ -9,10 +9,10 @@ from collections.abc import Collection, Mapping
 from bodymap.advisor.routine import not_rolled_here
 from bodymap.advisor.tables import tables_for
 from bodymap.atlas import ViewAtlas
-from bodymap.guide.words import hold_text, position_words, tool_words
 from bodymap.knowledge import Knowledge, Muscle, load_knowledge
 from bodymap.knowledge.places import face_words, place_noun, sentence_label
 from bodymap.knowledge.search import area_words
+from bodymap.words import hold_text, position_words, tool_words
 
 __all__ = ["DONT_ROLL", "FASCIA", "legend", "record_text", "segment_names"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bodymap.guide.words import AREA_DASH, area_place
+from bodymap.words import AREA_DASH, area_place
 
 if TYPE_CHECKING:
     from bodymap.advisor.model import SpotFinding

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.guide.words import user_text
 from bodymap.history import HistoryTable, Period, month_periods, period_means, standard_periods
 from bodymap.history.periods import trend_changes
 from bodymap.maps import Change, MapFileError, Spot, TriggerPointMap, atomic_write
@@ -36,6 +35,7 @@ from bodymap.ui.drawing.heat import paint_heat_scale, paint_heat_view
 from bodymap.ui.drawing.painting import ViewPainter
 from bodymap.ui.drawing.plain_text import message_box, plain_window_title
 from bodymap.ui.history.empty import NO_CHECKINS, how_to_check_in
+from bodymap.words import user_text
 
 __all__ = [
     "CHANGE_CAPTION",

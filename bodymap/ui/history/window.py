@@ -47,7 +47,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.guide.words import user_text
 from bodymap.history import LINE_GAP_DAYS, HistoryTable
 from bodymap.maps import Change, Spot, TriggerPointMap
 from bodymap.ui.drawing.plain_text import plain_tooltip, plain_window_title
@@ -55,6 +54,7 @@ from bodymap.ui.history.axes import MIN_SPAN, ChartFrame, draw_axes, padded_span
 from bodymap.ui.history.empty import NO_CHECKINS, how_to_check_in
 from bodymap.ui.history.series import Series, draw_series, has_gap, swatch
 from bodymap.ui.history.sessions import draw_session_legend, draw_sessions
+from bodymap.words import user_text
 
 __all__ = [
     "DEFAULT_VISIBLE",

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.atlas import ViewAtlas
-from bodymap.guide.words import position_words
 from bodymap.maps import Spot
 from bodymap.session import EXTRA_S, PRESETS, SessionPlan, SessionRun
 from bodymap.ui.mat.awake import ScreenAwake
 from bodymap.ui.mat.clock import QtClock, SessionClock
 from bodymap.ui.mat.crop import StepCrop
 from bodymap.ui.mat.ring import CountdownRing, clock_text
+from bodymap.words import position_words
 
 __all__ = ["PHASE_COLOURS", "PHASE_WORDS", "MatWindow", "text_sizes"]
 

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 
 from bodymap.advisor import Advice, Reason, Source, advise_map, spots_label
 from bodymap.atlas import ViewAtlas, load_atlas
-from bodymap.guide.words import area_place, hold_text, left_out_text, position_words, tool_words
 from bodymap.knowledge import load_knowledge
 from bodymap.maps.model import Change, TriggerPointMap
 from bodymap.ui.document.map_observer import MapObserver
@@ -48,6 +47,7 @@ from bodymap.ui.drawing.spot_text import pain_text, spot_heading
 from bodymap.ui.panel.clinician import ClinicianDialog
 from bodymap.ui.panel.press_test import PressTestBox
 from bodymap.ui.panel.spot_editor import NOTE_DEBOUNCE_MS, SpotEditor
+from bodymap.words import area_place, hold_text, left_out_text, position_words, tool_words
 
 __all__ = ["EMPTY_TEXT", "AdvicePanel", "explained_spots", "reason_text", "trend_text"]
 

@@ -14,10 +14,10 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from bodymap.atlas import Atlas, load_atlas
-from bodymap.guide.words import spot_place, user_text
 from bodymap.maps import Spot, TriggerPointMap, atomic_write, spots_to_csv, spots_to_geojson
 from bodymap.maps.export import RegionNames
 from bodymap.ui.drawing.painting import Highlight, ViewPainter, view_frame
+from bodymap.words import spot_place, user_text
 
 __all__ = ["export_csv", "export_geojson", "export_png", "region_name", "render_map_image"]
 

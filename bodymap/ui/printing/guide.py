@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bodymap.guide.words import user_text
 from bodymap.ui.printing.pages import (
     LETTER_TERRITORIES,
     MARGIN_MM,
@@ -24,6 +23,7 @@ from bodymap.ui.printing.pages import (
     write_pdf,
 )
 from bodymap.ui.printing.renderer import GuideRenderer, paint_document
+from bodymap.words import user_text
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter

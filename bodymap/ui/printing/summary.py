@@ -26,13 +26,13 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPdfWriter, QPen
 
 from bodymap.guide.summary import summary_content_for
-from bodymap.guide.words import user_text
 from bodymap.history import HistoryTable, Period, period_means
 from bodymap.history.summary import checkin_rate, spot_figures
 from bodymap.ui.drawing.heat import HEAT_ALPHA, paint_heat_scale, paint_heat_view
 from bodymap.ui.drawing.lines import joined_pairs, lone_points
 from bodymap.ui.printing.diagram import DiagramPainter
 from bodymap.ui.printing.pages import ensure_app, resolve_page_size, write_pdf
+from bodymap.words import user_text
 
 if TYPE_CHECKING:
     from bodymap.guide.summary import SummaryContent

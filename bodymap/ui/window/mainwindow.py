@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.atlas import load_atlas
-from bodymap.guide.words import spot_place, user_text
 from bodymap.knowledge import load_knowledge
 from bodymap.maps import Change, Spot, TriggerPointMap
 from bodymap.ui import settings as prefs
@@ -49,6 +48,7 @@ from bodymap.ui.window.actions import WindowActions, build_menus
 from bodymap.ui.window.advice_dock import AdviceDock
 from bodymap.ui.window.paint_bar import ERASE_HINT, PAINT_HINT, build_paint_bar
 from bodymap.ui.window.state import PANEL_WIDTH
+from bodymap.words import spot_place, user_text
 
 if TYPE_CHECKING:
     from bodymap.ui.history.window import HistoryDialog
@@ -277,7 +277,7 @@ class MapWindow(QMainWindow):
         if self._mat is None:
             from bodymap.ui.window.mat_session import MatSessions
 
-            self._mat = MatSessions(self)
+            self._mat = MatSessions(self, self)
         return self._mat
 
     @property
@@ -566,6 +566,11 @@ class MapWindow(QMainWindow):
         self.muscle_dock.open_on(muscle or None, side)
 
     # -- check-in and history ------------------------------------------------------------
+    @property
+    def routine_length(self) -> str:
+        """The routine length chosen in the panel ("short", "standard" or "full")."""
+        return self.panel.length
+
     def spot_label(self, spot: Spot) -> str:
         """The spot's main region and side, e.g. "Upper trapezius, right"; for a painted
         area where it is, as the spot list says it: "buttocks, both sides"."""

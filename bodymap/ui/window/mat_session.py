@@ -10,8 +10,9 @@ Questions sit behind ``ask_*`` methods tests replace.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.advisor import advise_map
-from bodymap.maps import Batch, TriggerPointMap, check_in, edit_spot, session_counts
+from bodymap.atlas import ViewAtlas
+from bodymap.maps import Batch, Spot, TriggerPointMap, check_in, edit_spot, session_counts
 from bodymap.maps.operations import Operation
 from bodymap.maps.values import MIN_SESSION_SECONDS
 from bodymap.maps.verbs import record_session
@@ -38,10 +40,14 @@ from bodymap.ui.mat.ring import clock_text
 from bodymap.ui.mat.window import MatWindow
 from bodymap.ui.window.dialogs import CheckInDialog
 
-if TYPE_CHECKING:
-    from bodymap.ui.window.mainwindow import MapWindow
-
-__all__ = ["FEEL_NOW", "NOT_COUNTED", "MatSessions", "PresetDialog", "request_session_end"]
+__all__ = [
+    "FEEL_NOW",
+    "NOT_COUNTED",
+    "MatHost",
+    "MatSessions",
+    "PresetDialog",
+    "request_session_end",
+]
 
 FEEL_NOW = "How do the spots feel now? (0 = no pain, 10 = worst)"
 NOT_COUNTED = (
@@ -129,26 +135,44 @@ class PresetDialog(QDialog):
         return None
 
 
+class MatHost(Protocol):
+    """What mat sessions need of the main window (`MapWindow` is one): its map, its atlas,
+    the routine length chosen in the panel, its words for a spot and its status line."""
+
+    @property
+    def document(self) -> MapDocument: ...
+    @property
+    def atlas(self) -> Mapping[str, ViewAtlas]: ...
+    @property
+    def hover_label(self) -> QLabel: ...
+    @property
+    def routine_length(self) -> str: ...
+
+    def spot_label(self, spot: Spot) -> str: ...
+
+
 class MatSessions(QObject):
     """The main window's mat sessions: at most one at a time. `finished` is emitted once
-    a session's window has closed and its check-in (if any) is on the undo stack."""
+    a session's window has closed and its check-in (if any) is on the undo stack.
+    ``parent`` is the window the dialogs and the mat window stand over (the host's)."""
 
     finished = Signal()
 
-    def __init__(self, window: MapWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: MatHost, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.host = host
+        self._parent = parent
         self.current: MatWindow | None = None
         self.full_screen = True
         self.clock: SessionClock | None = None
         """The clock new sessions run on (None: real time); tests put a fake here."""
 
     def ask_preset(self) -> tuple[str, bool] | None:
-        dialog = PresetDialog(self.window.document.map, self.window, self.window.panel.length)
+        dialog = PresetDialog(self.host.document.map, self._parent, self.host.routine_length)
         return dialog.choice() if dialog.exec() else None
 
     def ask_check_in(self, tpm: TriggerPointMap, parent: QWidget) -> dict[str, int] | None:
-        dialog = CheckInDialog(tpm, self.window.spot_label, parent, intro=FEEL_NOW, session=True)
+        dialog = CheckInDialog(tpm, self.host.spot_label, parent, intro=FEEL_NOW, session=True)
         dialog.setWindowTitle("After the session")
         return dialog.values() if dialog.exec() else None
 
@@ -160,7 +184,7 @@ class MatSessions(QObject):
     def plan(self, preset: str, beginner: bool = False) -> SessionPlan:
         """The session for the open map, from the routine the panel shows: its length and
         the map's press-test answers (a "no" that drops a muscle drops its step here too)."""
-        advice = advise_map(self.window.document.map, self.window.panel.length, self.window.atlas)
+        advice = advise_map(self.host.document.map, self.host.routine_length, self.host.atlas)
         return plan_session(advice, preset, beginner=beginner)
 
     def start(
@@ -170,10 +194,10 @@ class MatSessions(QObject):
         if self.current is not None:
             self.current.close()
         prefs.set_last_session(preset)
-        tpm = self.window.document.map
+        tpm = self.host.document.map
         clock = clock if clock is not None else self.clock
         mat = MatWindow(
-            self.plan(preset, beginner), tpm.spots, self.window.atlas, clock, self.window
+            self.plan(preset, beginner), tpm.spots, self.host.atlas, clock, self._parent
         )
         mat.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         mat.ended.connect(lambda stopped: self._ended(mat, stopped))
@@ -181,7 +205,7 @@ class MatSessions(QObject):
         self.current = mat
         if self.full_screen:
             # the whole screen even where no window manager honours "full screen"
-            mat.setGeometry(self.window.screen().geometry())
+            mat.setGeometry(self._parent.screen().geometry())
             mat.showFullScreen()
         else:
             mat.show()
@@ -198,17 +222,17 @@ class MatSessions(QObject):
         step. A session never started leaves the map alone, and so does one that does not
         count (`session_counts`: stopped with no step done in under a minute): nothing is
         asked, and the status line says why it was not kept."""
-        tpm = self.window.document.map
+        tpm = self.host.document.map
         started = mat.started_at
         duration, done = round(mat.run.elapsed), mat.run.steps_done
         if started is not None and mat.plan.steps and not session_counts(duration, done):
-            self.window.hover_label.setText(NOT_COUNTED.format(seconds=duration))
+            self.host.hover_label.setText(NOT_COUNTED.format(seconds=duration))
         elif started is not None and mat.plan.steps:
             values = self.ask_check_in(tpm, mat) if tpm.spots else None
             preset = PRESETS[mat.plan.preset]
             note = preset.note + (" (stopped early)" if stopped else "")
             request_session_end(
-                self.window.document, mat.plan.preset, started, duration, done, values, note
+                self.host.document, mat.plan.preset, started, duration, done, values, note
             )
         mat.close()
         self._forget(mat)

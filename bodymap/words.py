@@ -1,7 +1,9 @@
-"""The guide's vocabulary: how positions, tools, sides and timings are said in print.
+"""bodymap's vocabulary: how places, positions, tools, sides and timings are said.
 
-Shared by the spot table, the routine steps and the rest of the guide's words, so each
-says "Lying face down" or "10–30 s" the same way.
+One wording module for the panel, the printed guide, the sessions, the exports, the
+dialogs and the command line, so each says "Lying face down", "two balls", "Upper
+trapezius, right" or "10–30 s" the same way. Below the guide and the sessions, above the
+advisor (whose answers it words); no Qt.
 """
 
 from __future__ import annotations
