@@ -215,24 +215,11 @@ class BodyCanvas(QGraphicsView):
         """Observe ``tpm`` (and stop observing the previous map)."""
         self._markers.set_map(tpm)
 
-    @property
-    def spot_map(self) -> TriggerPointMap | None:
-        """The map observed, or None."""
-        return self._markers.map
-
     def spot_item(self, spot_id: str) -> SpotItem | None:
         return self._markers.item(spot_id)
 
     def spot_items(self) -> list[SpotItem]:
         return self._markers.items()
-
-    def shown_spot_ids(self) -> list[str]:
-        """The ids of the spots in the shown views, in the map's order."""
-        return self._markers.ordered_ids()
-
-    def restore_spot(self, spot_id: str) -> None:
-        """Put a spot's marker back where the map says (after a drag)."""
-        self._markers.restore(spot_id)
 
     @property
     def selected_spot(self) -> str:
@@ -365,10 +352,6 @@ class BodyCanvas(QGraphicsView):
         """Move the keyboard cursor to the neighbouring region in ``direction``; past the
         edge of a view it continues in the next view."""
         self._cursor.move(direction)
-
-    def add_at_cursor(self) -> None:
-        """Request a spot at the keyboard cursor's region (its representative point)."""
-        self._cursor.add_here()
 
     # -- context menu --------------------------------------------------------------------
     def spot_menu(self, spot_id: str) -> QMenu:

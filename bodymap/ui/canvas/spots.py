@@ -34,10 +34,9 @@ Z_AREA = 3.5
 AREA_ALPHA = 96
 
 
-def area_shape(spot: object) -> BaseGeometry | None:
+def area_shape(spot: Spot) -> BaseGeometry | None:
     """A spot's painted area as a shapely geometry, or None for a point spot."""
-    area = getattr(spot, "area", None)
-    return None if area is None else getattr(area, "shape", area)
+    return None if spot.area is None else spot.area.shape
 
 
 class SpotMarkers:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.maps import Change
+from bodymap.maps import Change, TriggerPointMap
 from bodymap.maps.values import MAX_NOTE_LENGTH
 from bodymap.ui.document import spot_requests
 from bodymap.ui.document.document import MapDocument
@@ -116,7 +116,7 @@ class CheckInsDialog(QDialog):
         self.table.commitData(editor)
         self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
-    def _on_map_replaced(self, _tpm: object) -> None:
+    def _on_map_replaced(self, _tpm: TriggerPointMap) -> None:
         self._observer.observe(self.document.map)
         self.fill()
 

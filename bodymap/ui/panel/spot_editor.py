@@ -7,8 +7,6 @@ keystroke.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.maps import PAIN_KINDS, Spot
+from bodymap.ui.document.spot_requests import SpotFields
 from bodymap.ui.drawing.note_limit import NoteLimit
 
 __all__ = ["NOTE_DEBOUNCE_MS", "SpotEditor"]
@@ -125,7 +124,7 @@ class SpotEditor(QWidget):
             for widget in widgets:
                 widget.blockSignals(False)
 
-    def _request(self, fields: dict[str, Any]) -> None:
+    def _request(self, fields: SpotFields) -> None:
         if self._spot is None:
             return
         changed = {k: v for k, v in fields.items() if getattr(self._spot, k) != v}

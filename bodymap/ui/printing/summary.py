@@ -20,13 +20,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPdfWriter, QPen
 
 from bodymap.guide.summary import summary_content_for
 from bodymap.history import HistoryTable, Period, period_means
+from bodymap.history.series import FloatArray
 from bodymap.history.summary import checkin_rate, spot_figures
 from bodymap.ui.drawing.heat import HEAT_ALPHA, paint_heat_scale, paint_heat_view
 from bodymap.ui.drawing.lines import joined_pairs, lone_points
@@ -127,7 +128,9 @@ class _Page:
         return rect.height()
 
 
-def _sparkline(page: _Page, box: QRectF, times: Any, values: Any, start: float, end: float) -> None:
+def _sparkline(
+    page: _Page, box: QRectF, times: FloatArray, values: FloatArray, start: float, end: float
+) -> None:
     p = page.p
     p.setPen(QPen(QColor("#bbbbbb"), page.mm(0.15)))
     p.setBrush(Qt.BrushStyle.NoBrush)

@@ -51,6 +51,8 @@ from bodymap.ui.window.state import PANEL_WIDTH
 from bodymap.words import spot_place, user_text
 
 if TYPE_CHECKING:
+    import shapely
+
     from bodymap.ui.history.window import HistoryDialog
     from bodymap.ui.window.mat_session import MatSessions
 
@@ -482,7 +484,7 @@ class MapWindow(QMainWindow):
             # in the status line the pointer uses, so the next hover or a miss replaces it
             self.hover_label.setText(f"Added spot {number}: {where}")
 
-    def paint_area(self, view: str, spot_id: str, shape: object) -> None:
+    def paint_area(self, view: str, spot_id: str, shape: shapely.Geometry | None) -> None:
         """A finished brush stroke: the area spot it made or changed stays selected, so the
         next stroke joins it (a stroke group)."""
         before = self._area_size(spot_id)
