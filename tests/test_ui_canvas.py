@@ -419,3 +419,32 @@ def test_a_spot_dragged_off_its_body_stays_and_the_canvas_says_why(qtbot, canvas
     QTest.mouseRelease(vp, LEFT, NO_MOD, off)
     assert moves == [] and (tpm.spots[0].x, tpm.spots[0].y) == (x, y)
     assert said[-1].startswith(NOT_ON_BODY) and "front diagram" in said[-1]
+
+
+def test_the_first_insert_only_shows_where_a_spot_would_go(qtbot, canvas, tpm):
+    """With no keyboard cursor on screen, Insert shows the cursor and adds nothing: a spot
+    is never added at a place the person has not seen."""
+    connect_harness(canvas, tpm)
+    canvas.setFocus()
+    assert canvas.cursor_region is None
+    QTest.keyClick(canvas, Qt.Key.Key_Insert)
+    assert canvas.cursor_region is not None and not tpm.spots
+    QTest.keyClick(canvas, Qt.Key.Key_Insert)
+    assert len(tpm.spots) == 1
+
+
+def test_a_sentence_typed_at_the_diagram_adds_nothing_and_says_where_typing_goes(
+    qtbot, canvas, tpm
+):
+    """A note typed while the diagram has the focus (the Note box not clicked first) once
+    added spots at a hidden cursor ("a") and lost the words: letters now change nothing
+    and the status line says where to type."""
+    from bodymap.ui.canvas.keys import TYPING_HINT
+
+    connect_harness(canvas, tpm)
+    canvas.setFocus()
+    said: list[str] = []
+    canvas.regionHovered.connect(said.append)
+    QTest.keyClicks(canvas, "stiff after a long drive")
+    assert not tpm.spots
+    assert said and said[-1] == TYPING_HINT

@@ -363,7 +363,7 @@ def test_keyboard_grows_an_area_region_by_region(qtbot, canvas) -> None:
     qtbot.keyClick(canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     assert canvas.cursor_region is not None
     first = canvas.cursor_region
-    qtbot.keyClick(canvas, Qt.Key.Key_A)
+    qtbot.keyClick(canvas, Qt.Key.Key_Insert)
     assert [r[1] for r in areas.requests] == [""]
     qtbot.keyClick(canvas, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert canvas.cursor_region != first

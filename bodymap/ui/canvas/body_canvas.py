@@ -439,7 +439,7 @@ class BodyCanvas(QGraphicsView):
         region = self._cursor.region
         if (
             self._tool == "paint"
-            and event.key() in (Qt.Key.Key_Insert, Qt.Key.Key_A)
+            and event.key() == Qt.Key.Key_Insert
             and not nav
             and region is not None
         ):

@@ -18,7 +18,7 @@ from bodymap.ui.canvas.spots import SpotMarkers
 from bodymap.ui.canvas.zoom import ViewZoom
 from bodymap.ui.drawing.painting import region_path
 
-__all__ = ["ARROWS", "DIAGRAM_KEYS", "KeyboardInput", "RegionCursor"]
+__all__ = ["ARROWS", "DIAGRAM_KEYS", "TYPING_HINT", "KeyboardInput", "RegionCursor"]
 
 NUDGE, BIG_NUDGE = 2.0, 10.0
 ARROWS: dict[int, str] = {
@@ -28,10 +28,13 @@ ARROWS: dict[int, str] = {
     Qt.Key.Key_Down: "down",
 }
 
+TYPING_HINT = "Typing does nothing on the diagram: click the Note box to write a note."
+"""Said in the status line when letters reach the diagram (the Note box takes them)."""
+
 DIAGRAM_KEYS = (
     ("Ctrl+Arrows, Alt+Arrows", "walk the body region by region"),
     ("Arrows", "walk regions; with a spot selected, nudge it (Shift: further)"),
-    ("Insert, A", "add a spot in the region under the cursor (Paint: add the region to the area)"),
+    ("Insert", "add a spot in the region under the cursor (Paint: add the region to the area)"),
     ("Tab, Shift+Tab", "select the next or previous spot"),
     ("Return", "edit the selected spot"),
     ("Delete, Backspace", "delete the selected spot"),
@@ -94,11 +97,12 @@ class RegionCursor:
                     self.set((other, start))
 
     def add_here(self) -> None:
-        """Request a spot at the cursor's region (its representative point)."""
+        """Request a spot at the cursor's region (its representative point). With no cursor
+        shown yet, the first press only shows where the cursor starts: a spot is never
+        added where the person cannot see it."""
         if self.region is None:
             self.move("down")
-            if self.region is None:
-                return
+            return
         view, region = self.region
         x, y = canvas_nav.region_anchor(region)
         self._canvas.requests.add.emit(view, x, y)
@@ -151,7 +155,7 @@ class KeyboardInput:
             self._cursor.move(ARROWS[key])
         elif key in ARROWS:
             self._nudge(ARROWS[key], bool(mods & Qt.KeyboardModifier.ShiftModifier))
-        elif key in (Qt.Key.Key_Insert, Qt.Key.Key_A) and not nav:
+        elif key == Qt.Key.Key_Insert and not nav:
             self._cursor.add_here()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and selected:
             self._canvas.requests.edit.emit(selected)
@@ -165,6 +169,9 @@ class KeyboardInput:
             self._zoom.zoom_out()
         elif key == Qt.Key.Key_0:
             self._zoom.fit()
+        elif event.text().isprintable() and event.text().strip() and not nav:
+            # letters typed at the diagram do nothing there: say where typing goes
+            self._canvas.requests.hovered.emit(TYPING_HINT)
         else:
             return False
         return True
