@@ -117,6 +117,9 @@ def test_show_marks_where_to_press(qtbot, window):
     view, x, y = row.question.site
     assert (view, x, y) in {(s.view, *s.atlas_xy) for s in sites}
     assert window.document.map.answers == ()  # showing answers nothing
+    # the point asked about is drawn over the spot discs: it often lies under its spot
+    discs = [i for i in window.canvas.spot_items()]
+    assert discs and all(s.zValue() > d.zValue() for s in sites for d in discs)
 
 
 def test_answers_are_saved_with_the_map(qtbot, window, tmp_path):

@@ -56,4 +56,4 @@ class HighlightLayer(MuscleLayer):
             zone = HighlightItem(self._painters[view], muscle, side)
             if not zone.zone.isEmpty():
                 self._place(zone, view)
-            self._place_sites(view, sites.get(view, ()))
+            self._place_sites(view, sites.get(view, ()), on_top=self.press_site is not None)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from PySide6.QtWidgets import QGraphicsItem
 
 from bodymap.atlas import ViewAtlas
-from bodymap.ui.canvas.items import SiteItem
+from bodymap.ui.canvas.items import Z_SPOT, SiteItem
 from bodymap.ui.canvas.layout import SceneLayout
 from bodymap.ui.drawing.sites import PressClear
 
@@ -58,9 +58,15 @@ class MuscleLayer:
         item.setVisible(not self.hidden)
         self.items.append(self._layout.place(item, view, at))
 
-    def _place_sites(self, view: str, sites: Iterable[tuple[float, float]]) -> None:
+    def _place_sites(
+        self, view: str, sites: Iterable[tuple[float, float]], on_top: bool = False
+    ) -> None:
         """Mark trigger-point sites of ``view``: ⊕ where a finger may press, an open ring
-        where `_clear` puts the site inside a zone not to press."""
+        where `_clear` puts the site inside a zone not to press. ``on_top``: above the spot
+        discs (the one point a press test asks to press, often right under the spot)."""
         for x, y in sites:
             clear = self._clear is None or self._clear(view, x, y)
-            self._place(SiteItem(view, x, y, clear=clear), view, (x, y))
+            item = SiteItem(view, x, y, clear=clear)
+            if on_top:
+                item.setZValue(Z_SPOT + 2)
+            self._place(item, view, (x, y))
