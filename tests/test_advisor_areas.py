@@ -338,6 +338,27 @@ def test_painting_over_a_rollable_surface_muscle_gives_it_a_step(view: str) -> N
     assert checked >= 15
 
 
+@pytest.mark.parametrize("muscle", ["obturator_internus", "gemelli", "quadratus_femoris"])
+def test_painting_over_a_deep_hip_rotator_rolls_the_muscle_over_it_not_the_deep_one(
+    muscle: str,
+) -> None:
+    """Only a surface muscle earns a step by lying under the paint: under the buttock the
+    deep rotators lie beside the sciatic nerve, and a drawing over one of them is rolled
+    through the gluteus maximus on top, not as a step for the deep muscle itself."""
+    atlas = load_atlas()
+    (region,) = [r for r in atlas["back"].find(muscle, "right") if r.layer == "deep"]
+    area = region.geometry.buffer(-2)
+    inner = area.representative_point()
+    advice = advise([PainSpot("back", inner.x, inner.y, 6, "ache", area=area)])
+    local = [
+        r for s in advice.sources if s.muscle == muscle for r in s.reasons if r.kind == "local"
+    ]
+    assert local, muscle  # it lies under the paint, as a likely source
+    steps = {(s.muscle, s.side) for s in advice.routine.steps}
+    assert ("gluteus_maximus", "right") in steps
+    assert (muscle, "right") not in steps
+
+
 def test_a_zone_grazing_a_corner_of_an_area_is_not_listed_as_a_likely_source() -> None:
     """The README's outer-thigh stripe grazes the buttock's segments by a sliver: those
     muscles score next to nothing and are not listed (they read "0.00" before)."""

@@ -6,6 +6,7 @@ the ranking unchanged."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -143,6 +144,23 @@ def test_questions_ask_about_the_top_sources_at_their_most_intense_spot():
         assert q.text() == (
             "Press the spot marked ⊕ for 10 s. Does it reproduce your pain at spot 2?"
         )
+
+
+def test_of_two_equally_intense_spots_the_question_asks_about_the_first():
+    """Spots 1 and 2 hurt alike and the same sources explain both: each question asks about
+    spot 1, the first on a tie, whatever order the spots are given in the reasons."""
+    spots = [PainSpot("back", 560.0, 175.0, 6), PainSpot("back", 565.0, 180.0, 6)]
+    advice = advise(spots)
+    assert advice.press
+    for q in advice.press:
+        source = next(s for s in advice.sources if (s.muscle, s.side) == (q.muscle, q.side))
+        assert {r.spot for r in source.reasons} == {0, 1}
+        assert q.spot == 0
+    flipped = tuple(replace(s, reasons=s.reasons[::-1]) for s in advice.sources)
+    again = press_questions(
+        flipped, ["back", "back"], [6, 6], clear=clear, spots_at=[(s.x, s.y) for s in spots]
+    )
+    assert again and all(q.spot == 0 for q in again)
 
 
 def test_an_answered_source_keeps_its_question_after_it_falls_out_of_the_top():

@@ -83,3 +83,67 @@ def test_every_listed_source_that_cannot_be_rolled_says_what_to_do_instead(
 
 def _sides(side: str) -> tuple[str, ...]:
     return ("right", "left") if side == "both" else (side,)
+
+
+def test_the_routine_length_is_standard_unless_asked() -> None:
+    """Advice asked for without a length has the standard routine (about 15 minutes), the
+    length the panel, the guide and the command line start from."""
+    spots = load_map(EXAMPLES / "desk_worker.bodymap").spots
+    plain, standard = advise(spots).routine, advise(spots, length="standard").routine
+    assert plain.length == "standard"
+    assert plain == standard
+    assert plain != advise(spots, length="short").routine  # the check can fail
+
+
+def test_a_step_that_fills_the_short_routine_exactly_is_kept() -> None:
+    """The short routine takes steps while they fit its five minutes: a step that brings the
+    time to exactly five minutes fits, the next one is left out (and said to be)."""
+    import itertools
+
+    from bodymap.advisor import PainSpot
+    from bodymap.advisor.advise import locate_spots
+    from bodymap.advisor.model import Reason, Source
+    from bodymap.advisor.routine import BUDGET_S, build_routine, step_seconds
+    from bodymap.advisor.tables import tables_for
+    from bodymap.atlas import load_atlas
+    from bodymap.knowledge import load_knowledge
+
+    atlas, knowledge = load_atlas(), load_knowledge()
+    tables = tables_for(atlas, knowledge)
+    budget = BUDGET_S["short"]
+    assert budget is not None
+    by_time: dict[int, str] = {}
+    for muscle in sorted(knowledge.muscles):
+        seconds = step_seconds(knowledge, muscle)
+        if seconds > 0 and tables.roll_zones.is_rollable(muscle, "right"):
+            by_time.setdefault(seconds, muscle)
+    # three steps of different lengths that add up to exactly the budget
+    fill = next(c for c in itertools.combinations(sorted(by_time), 3) if sum(c) == budget)
+    muscles = [by_time[seconds] for seconds in fill]
+    extra = next(m for s, m in sorted(by_time.items()) if m not in muscles)
+    spots = [PainSpot("back", 560.0, 175.0, 6)]  # the right side of the neck
+    hits = locate_spots(spots, atlas)
+    reason = Reason(0, "local", None, "lies under spot 1")
+    ranked = [
+        Source(m, "right", 1.0, knowledge.muscles[m].name, (reason,)) for m in (*muscles, extra)
+    ]
+    routine, _ = build_routine(ranked, hits, spots, tables, {0: ()}, "short")
+    assert {s.muscle for s in routine.steps} == set(muscles)
+    assert routine.total_min == budget // 60
+    assert [entry.muscle for entry in routine.left_out] == [extra]
+
+
+def test_a_no_about_a_spot_a_source_does_not_explain_serves_nothing_there() -> None:
+    """An answer stays with its spot and source when the spot is moved: a "no" about a spot
+    the source no longer explains (here the neck, for a low-back muscle of the other side)
+    never makes its step one that serves that spot."""
+    from bodymap.advisor import PainSpot
+
+    neck, low_back = PainSpot("back", 560.0, 175.0, 7), PainSpot("back", 470.0, 395.0, 5)
+    plain = advise([neck, low_back])
+    step = next(s for s in plain.routine.steps if s.spots == (1,))
+    # a "yes" for the low back keeps its score (and its step) where it was
+    answers = {(0, step.muscle, step.side): "no", (1, step.muscle, step.side): "yes"}
+    answered = advise([neck, low_back], press=answers)
+    same = next(s for s in answered.routine.steps if (s.muscle, s.side) == (step.muscle, step.side))
+    assert same.spots == (1,)

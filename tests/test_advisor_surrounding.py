@@ -108,3 +108,54 @@ def test_many_points_at_once_reach_what_each_point_reaches_alone() -> None:
                     reached |= alone.within(view, layer, point)
             assert together == [r for r in regions if r in reached]
             assert together  # the points lie on the body: something is within reach
+
+
+@pytest.mark.parametrize(
+    ("view", "x", "y"),
+    [("back", 400, 180), ("back", 440, 700), ("back", 440, 780), ("front", 400, 180)],
+)
+def test_in_a_view_without_pain_only_the_sources_own_points_there_anchor_what_is_around(
+    view: str, x: float, y: float
+) -> None:
+    """Where a view shows no pain, what surrounds a source lies within reach of the source's
+    trigger points in that view, never of its points in the other view (a back shoulder
+    spot was surrounded by the chest muscle, a calf spot by the shin)."""
+    from bodymap.advisor.tables import tables_for
+    from bodymap.knowledge import load_knowledge
+
+    atlas = load_atlas()
+    tables = tables_for(atlas, load_knowledge())
+    advice = advise([Pain(view, x, y)])
+    other = "front" if view == "back" else "back"
+    points = [
+        shapely.Point(px, py)
+        for step in advice.routine.steps
+        for side in (("right", "left") if step.side == "both" else (step.side,))
+        for v, px, py in tables.trigger_points.get((step.muscle, side), ())
+        if v == other
+    ]
+    for area in advice.surrounding:
+        if area.view != other:
+            continue
+        regions = [r for r in atlas[other].find(area.muscle, area.side) if r.layer != "segment"]
+        gap = min(r.geometry.distance(p) for r in regions for p in points) if points else None
+        assert gap is not None and gap <= REACH, (area.muscle, area.side, gap)
+    if view == "front":  # the back view's sources are surrounded there: the check can fail
+        assert any(area.view == other for area in advice.surrounding)
+
+
+def test_a_busy_map_is_surrounded_by_the_first_ten_muscles_in_full(monkeypatch) -> None:
+    """ "Also roll around" is cut at `MAX_SURROUNDING` muscles, keeping the first ones and
+    every one of them (a muscle's both sides count once)."""
+    import importlib
+    from functools import partial
+
+    from bodymap.advisor.surrounding import MAX_SURROUNDING, surrounding_areas
+
+    spots = [Pain("back", x, y) for x in (430, 570) for y in (180, 300, 420, 540, 700)]
+    shown = list(dict.fromkeys(a.muscle for a in advise(spots).surrounding))
+    advise_module = importlib.import_module("bodymap.advisor.advise")
+    monkeypatch.setattr(advise_module, "surrounding_areas", partial(surrounding_areas, limit=999))
+    every = list(dict.fromkeys(a.muscle for a in advise(spots).surrounding))
+    assert len(every) > MAX_SURROUNDING
+    assert shown == every[:MAX_SURROUNDING]

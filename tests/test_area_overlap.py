@@ -117,3 +117,26 @@ def test_the_flags_too_costly_to_miss_are_raised_by_a_graze(kind, segment, flag)
         f.id: f.spots for f in advise([PainSpot("back", p.x, p.y, 3, kind, area=area)]).red_flags
     }
     assert flags.get(flag) == (0,), flags
+
+
+def test_an_area_grazing_the_upper_belly_is_asked_no_press_test() -> None:
+    """The heart warning is raised by any overlap at all (``any_overlap``), and where it is
+    raised so is its "no press test": a lower-belly area that only grazes the upper belly
+    raises it and is asked no press test, with the flag's note saying why. Without the
+    graze the same area is asked, so the check can fail."""
+    front = ATLAS["front"]
+    (lower,) = front.find("lower_abdomen", "right")
+    p = lower.geometry.representative_point()
+    core = lower.geometry.intersection(p.buffer(12))
+    alone = advise([PainSpot("front", p.x, p.y, 5, "ache", area=core)])
+    assert "cardiac" not in {f.id for f in alone.red_flags} and alone.press
+    piece = _disc_in("front", "upper_abdomen", "right", 0.5 * _floor(core))
+    area = core.union(piece)
+    hit = front.locate_area(area, front.locate(p.x, p.y))
+    assert "upper_abdomen" in {s.id for s in hit.grazed}
+    assert "upper_abdomen" not in {s.id for s in hit.segments}
+    advice = advise([PainSpot("front", p.x, p.y, 5, "ache", area=area)])
+    assert "cardiac" in {f.id for f in advice.red_flags}
+    assert advice.press == ()
+    cardiac = next(f for f in KNOWLEDGE.red_flags if f.id == "cardiac")
+    assert advice.spots[0].press_note == cardiac.press_note

@@ -294,6 +294,15 @@ def test_version_0_draft_migrates_to_the_current_version(tmp_path: Path) -> None
     assert loads_map(dumps_map(tpm)) == tpm  # and saves as the current version
 
 
+def test_a_drafts_spots_keep_the_date_the_draft_was_saved(tmp_path: Path) -> None:
+    """A draft spot has no date of its own: it was made by the time the draft was saved,
+    never on the day the file is opened (its history and trend start there)."""
+    path = tmp_path / "old.bodymap"
+    path.write_text(json.dumps(DRAFT), encoding="utf-8")
+    saved = datetime(2024, 2, 1, 9, 30, tzinfo=UTC)
+    assert [s.created for s in load_map(path).spots] == [saved] * len(DRAFT["spots"])
+
+
 def test_a_draft_without_dates_takes_the_file_time(tmp_path: Path) -> None:
     path = tmp_path / "older.bodymap"
     path.write_text(json.dumps({"spots": [{"view": "back", "x": 560, "y": 470, "intensity": 5}]}))

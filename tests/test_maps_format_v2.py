@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import math
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -268,6 +268,67 @@ def test_today_is_the_local_date() -> None:
     assert plus_two is not None
 
 
+PLUS_TWO = timezone(timedelta(hours=2))
+JUST_AFTER_MIDNIGHT = datetime(2025, 4, 12, 22, 30, tzinfo=UTC)
+"""00:30 on 13 April in UTC+2, still the 12th in UTC."""
+SAME_MORNING = datetime(2025, 4, 13, 8, 0, tzinfo=UTC)
+"""10:00 on 13 April in UTC+2: the same local day as `JUST_AFTER_MIDNIGHT`."""
+
+
+def test_a_check_in_just_after_local_midnight_is_todays_check_in_all_day() -> None:
+    """In UTC+2 a check-in at 00:30 and the update at 10:00 fall on one local day, though
+    the first is still the day before in UTC: today's check-in is updated, not doubled."""
+    tpm = _map()
+    check_in_today(tpm, {"heel-r": 5}, now=JUST_AFTER_MIDNIGHT, tz=PLUS_TWO)
+    count = len(tpm.history)
+    assert todays_check_in(tpm, now=SAME_MORNING, tz=PLUS_TWO) == tpm.history[-1]
+    check_in_today(tpm, {"heel-r": 3}, now=SAME_MORNING, tz=PLUS_TWO)
+    assert len(tpm.history) == count
+    assert tpm.history[-1].at == JUST_AFTER_MIDNIGHT
+    assert dict(tpm.history[-1].intensities)["heel-r"] == 3
+
+
+def test_a_session_just_after_local_midnight_keeps_that_days_check_ins() -> None:
+    """A rolling session at 00:30 local time makes that local day a session day, though it
+    started the day before in UTC: every check-in of the day is kept."""
+    tpm = _map()
+    check_in(tpm, {"heel-r": 5}, JUST_AFTER_MIDNIGHT - timedelta(minutes=5))
+    record_session(tpm, "full", JUST_AFTER_MIDNIGHT, 600, 4)
+    check_in(tpm, {"heel-r": 3}, JUST_AFTER_MIDNIGHT + timedelta(minutes=11))
+    assert todays_check_in(tpm, now=SAME_MORNING, tz=PLUS_TWO) is None
+    count = len(tpm.history)
+    check_in_today(tpm, {"heel-r": 4}, now=SAME_MORNING, tz=PLUS_TWO)
+    assert len(tpm.history) == count + 1
+
+
+def test_today_mode_moves_its_check_in_to_a_time_just_after_local_midnight() -> None:
+    """``at`` is a time of today in the person's own zone: 00:30 local is today, though
+    its UTC date is the day before; 23:30 local the evening before is not."""
+    tpm = _map()
+    check_in_today(tpm, {"heel-r": 5}, now=SAME_MORNING, tz=PLUS_TWO)
+    check_in_today(tpm, {"heel-r": 4}, now=SAME_MORNING, tz=PLUS_TWO, at=JUST_AFTER_MIDNIGHT)
+    assert tpm.history[-1].at == JUST_AFTER_MIDNIGHT
+    assert dict(tpm.history[-1].intensities)["heel-r"] == 4
+    the_evening_before = JUST_AFTER_MIDNIGHT - timedelta(hours=1)
+    with pytest.raises(ValueError, match="is not today"):
+        check_in_today(tpm, {"heel-r": 4}, now=SAME_MORNING, tz=PLUS_TWO, at=the_evening_before)
+
+
+def test_two_check_ins_in_one_tick_of_the_clock_are_both_kept(monkeypatch) -> None:
+    """A second check-in at the same clock reading as the latest (a coarse system clock, a
+    double click) goes just after it instead of clashing with it."""
+    from bodymap.maps import verbs
+
+    tpm = _map()
+    monkeypatch.setattr(verbs, "utc_now", lambda: SAME_MORNING)
+    check_in(tpm, {"heel-r": 5})
+    check_in(tpm, {"heel-r": 4})
+    assert [c.at for c in tpm.history[-2:]] == [
+        SAME_MORNING,
+        SAME_MORNING + timedelta(microseconds=1),
+    ]
+
+
 # -- areas ---------------------------------------------------------------------------------------
 def test_area_round_trips_and_holds_the_point() -> None:
     tpm = _map()
@@ -279,6 +340,25 @@ def test_area_round_trips_and_holds_the_point() -> None:
     assert loads_map(dumps_map(tpm)) == tpm
     op.inverse().apply(tpm)
     assert tpm.content() == _map().content()
+
+
+def test_undoing_an_area_that_took_the_point_across_the_midline_puts_it_back() -> None:
+    """An area drawn wholly on the other side moves the spot's point (and side) into it;
+    undo restores the point, its side and no area, and redo draws it again."""
+    tpm = _map()
+    before = tpm.content()
+    other_side = {
+        "type": "Polygon",
+        "coordinates": [[[430, 450], [480, 450], [480, 500], [430, 500], [430, 450]]],
+    }
+    op = set_area(tpm, "hip-r", Area.from_geojson(other_side))
+    moved = tpm.spot_by_id("hip-r")
+    assert moved.side == "left" and moved.x < 496  # the back view: x < 500 is the left
+    after = tpm.content()
+    op.inverse().apply(tpm)
+    assert tpm.content() == before
+    op.apply(tpm)
+    assert tpm.content() == after
 
 
 def _spot_with_area(area: object, x: float = 550, y: float = 170) -> dict[str, Any]:

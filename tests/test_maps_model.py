@@ -324,6 +324,21 @@ def test_batch_is_one_step_and_rolls_back_on_error() -> None:
     assert tpm.content() == original
 
 
+def test_a_batch_of_changes_to_one_spot_is_undone_last_change_first() -> None:
+    """Undoing a batch undoes its operations in reverse: two edits of one spot, each made
+    on the other's result, are taken back to the spot as it was (and done again)."""
+    tpm = make_map()
+    original = tpm.content()
+    first = edit_spot(tpm, "a", intensity=2)
+    second = edit_spot(tpm, "a", intensity=9, note="worse after the drive")
+    after = tpm.content()
+    batch = Batch((first, second))
+    batch.inverse().apply(tpm)
+    assert tpm.content() == original
+    batch.apply(tpm)
+    assert tpm.content() == after
+
+
 def test_a_failing_subscriber_does_not_starve_the_others() -> None:
     tpm = make_map()
     seen: list[Change] = []

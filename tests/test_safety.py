@@ -717,6 +717,55 @@ def test_a_tingling_area_holds_every_limb_it_covers() -> None:
         assert not tables.part_touches(step.view, "arm", "right", step.roll_zone.geometry)
 
 
+def _leg(view: str, side: str) -> Any:
+    """The person's leg on ``side`` in ``view``: its surface segments, as the body parts
+    table lists them (the buttock is on the leg, as for sciatica)."""
+    (leg,) = [part for part in KNOWLEDGE.body_parts if part.id == "leg"]
+    return shapely.union_all(
+        [
+            r.geometry
+            for r in ATLAS[view].layer("segment")
+            if r.id in leg.segments and r.side == side
+        ]
+    )
+
+
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_a_muscle_listed_for_both_sides_is_held_by_a_numb_leg_on_either_side(side: str) -> None:
+    """A sacral ache lists the buttock muscles once for both sides; a numb calf on one side
+    marks that leg, buttock included. The "both" entry is shaded on both buttocks, so it is
+    held whichever leg is numb: no step's shading lies on the numb leg."""
+    sacrum = at("back", "sacrum", "midline", intensity=6)
+    calf = at("back", "calf", side, intensity=3, kind="numb")
+    advice = advise([sacrum, calf], length="full")
+    assert ("gluteus_maximus", "both") in {(s.muscle, s.side) for s in advice.sources}
+    held = {(n.muscle, n.side) for n in advice.routine.not_rolled if n.clinician_first}
+    assert ("gluteus_maximus", "both") in held
+    assert advice.routine.steps
+    for step in advice.routine.steps:
+        sides = ("right", "left") if step.side == "both" else (step.side,)
+        for view in ATLAS:
+            for s in (*sides, "midline"):
+                zone = TABLES.roll_zones.get(view, step.muscle, s)
+                if zone is not None:
+                    on_leg = zone.geometry.intersection(_leg(view, side)).area
+                    assert on_leg < SLIVER, (step.muscle, step.side, view, on_leg)
+
+
+def test_a_muscle_held_for_both_sides_is_not_rolled_around_on_either() -> None:
+    """A tingling sacrum holds its sources, listed once for both sides; "Also roll around"
+    offers neither side of a held muscle (the buttock muscles beside the sacrum were offered
+    on one side)."""
+    advice = advise([at("back", "sacrum", "midline", intensity=5, kind="tingling")])
+    held = advice.routine.held
+    assert any(side == "both" for _, side in held)
+    sides = {"both": ("right", "left", "both")}
+    barred = {(m, s) for m, side in held for s in sides.get(side, (side,))}
+    assert advice.surrounding
+    for area in advice.surrounding:
+        assert (area.muscle, area.side) not in barred, (area.muscle, area.side)
+
+
 def test_a_painted_area_raises_the_red_flags_of_all_it_covers() -> None:
     """An area painted from the thigh down over the knee raises the hot-joint flag, though
     its point lies on the thigh, and the flag names the area."""

@@ -92,6 +92,16 @@ def test_a_change_of_exactly_one_point_is_not_lost_to_rounding() -> None:
     assert trend.change == 1.0 and trend.label == "worse"
 
 
+def test_a_fall_of_exactly_one_point_reads_better() -> None:
+    """The "better" end of the rule includes its step, as "worse" does: means of three,
+    7/3 against 4/3, fall by exactly one point."""
+    trend = recent_trend([0, 1, 2, 3, 4, 5], [3, 2, 2, 2, 1, 1])
+    assert trend.change == -TREND_STEP and trend.label == "better"
+    tpm = _map([(T0 + timedelta(days=d), v) for d, v in enumerate([3, 2, 2, 2, 1, 1])])
+    assert tpm.trend_label("a") == "better"
+    assert trend_changes(HistoryTable.from_map(tpm)) == {"a": -1.0}
+
+
 def test_the_trend_needs_matching_inputs() -> None:
     assert recent_trend([], []).label == "new"
     assert recent_trend([0.0], [4]).label == "new"

@@ -25,7 +25,9 @@ def test_left_to_right_text_is_left_as_typed(text: str) -> None:
     assert user_text(text) == text
 
 
-@pytest.mark.parametrize("text", [OVERRIDE, HEBREW, "a\u2067b", "stray \u2069 pop", "x\u200fy"])
+@pytest.mark.parametrize(
+    "text", [OVERRIDE, HEBREW, "a\u2067b", "stray \u2069 pop", "x\u200fy", "stray \u202c pop"]
+)
 def test_text_that_could_turn_its_neighbours_is_isolated(text: str) -> None:
     assert user_text(text) == f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
 
