@@ -195,8 +195,9 @@ BAD_TEXT = [
     (
         "invalid json",
         "{'format': 'bodymap-map'}",
-        "the file is damaged at line 1, column 2: it is not valid JSON",
+        "the file is damaged at line 1, column 2: it can no longer be read as a map",
     ),
+    ("plain text", "Shopping list:\nmilk", "this is not a bodymap map: the file holds something"),
     ("empty", "  \n", "the file is empty"),
     ("duplicate key", '{"format": "bodymap-map", "format": "x"}', "'format' appears twice"),
     ("deep nesting", "[" * 100_000 + "]" * 100_000, "nested too deeply"),

@@ -15,7 +15,7 @@ from bodymap.knowledge import load_knowledge, muscle_entry
 from bodymap.ui.browser.record_text import DONT_ROLL
 from bodymap.ui.canvas.items import SiteItem
 from bodymap.ui.canvas.pattern import PatternZoneItem
-from bodymap.ui.drawing.legend import legend_height, legend_items, pattern_items
+from bodymap.ui.drawing.legend import fascia_items, legend_height, legend_items, pattern_items
 from bodymap.ui.window.mainwindow import MapWindow
 
 # Qt's offscreen platform says these whenever a dock or a completion popup is shown.
@@ -222,7 +222,8 @@ def test_escape_and_closing_return_the_diagram_to_normal(qtbot, window):
     assert window.canvas.pattern_items()
     # the legend says what the pattern's reds and dashed outline are, and has room for it
     legend = window.legend
-    assert legend.items == legend_items() + pattern_items()
+    normal = legend_items() + fascia_items()  # fascia is shown from the start
+    assert legend.items == normal + pattern_items()
     assert "Dashed line: the muscle itself" in legend.accessibleDescription()
     qtbot.waitUntil(
         lambda: (
@@ -235,14 +236,14 @@ def test_escape_and_closing_return_the_diagram_to_normal(qtbot, window):
     assert window.canvas.pattern is None
     assert not window.canvas.pattern_items()
     assert not [i for i in window.canvas.scene().items() if isinstance(i, PatternZoneItem)]
-    assert legend.items == legend_items()
+    assert legend.items == normal
     # opened again, it shows the muscle it was left on; the dock's close button clears it
     window.acts.muscles.trigger()
     assert window.canvas.pattern == ("latissimus_dorsi", "right")
-    assert legend.items == legend_items() + pattern_items()
+    assert legend.items == normal + pattern_items()
     window.muscle_dock.close()
     assert window.canvas.pattern is None
-    assert legend.items == legend_items()
+    assert legend.items == normal
 
 
 def test_show_referral_pattern_from_a_source_opens_the_browser_on_it(qtbot, window, monkeypatch):
@@ -400,3 +401,15 @@ def test_in_a_narrow_window_the_legend_shows_every_entry(qtbot, main_window):
     needed = legend_height(legend.width() - 16, legend.font(), legend, legend.items)
     assert needed > 2 * legend.fontMetrics().height()  # more than two rows at this width
     qtbot.waitUntil(lambda: legend.height() >= needed)
+
+
+def test_the_legend_says_what_the_grey_fascia_is(window) -> None:
+    """The grey fascia (the low back's diamond, the outer thighs' strips) is named in the
+    legend; the entry stays when View → Fascia hides the layer, so the diagrams keep their
+    size."""
+    fascia = window.acts.layers["fascia"]
+    assert fascia.isChecked()  # shown from the start
+    assert window.legend.items == legend_items() + fascia_items()
+    assert "fascia" in fascia_items()[0][1] and "never a source" in fascia_items()[0][1]
+    fascia.trigger()
+    assert window.legend.items == legend_items() + fascia_items()

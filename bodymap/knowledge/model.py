@@ -389,6 +389,7 @@ SYMBOLS = (
     "disc",
     "essential",
     "spillover",
+    "fascia",
 )
 """The marks on the diagrams whose meaning ``advice.toml``'s ``[symbols]`` says."""
 

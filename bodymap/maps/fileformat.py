@@ -153,7 +153,9 @@ def parse_json(data: str | bytes) -> object:
         where = f"line {exc.lineno}, column {exc.colno}"
         if short:
             _fail(f"the file is cut short at {where}: it was not saved completely")
-        _fail(f"the file is damaged at {where}: it is not valid JSON, so not a map file")
+        if not text.lstrip().startswith(("{", "[")):  # another kind of file altogether
+            _fail("this is not a bodymap map: the file holds something else (text or data)")
+        _fail(f"the file is damaged at {where}: it can no longer be read as a map")
     except RecursionError:
         _fail("not a map (the JSON is nested too deeply)")
 

@@ -10,7 +10,13 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from bodymap.ui.drawing.legend import legend_height, legend_items, paint_legend, pattern_items
+from bodymap.ui.drawing.legend import (
+    fascia_items,
+    legend_height,
+    legend_items,
+    paint_legend,
+    pattern_items,
+)
 
 __all__ = ["DiagramLegend"]
 
@@ -22,12 +28,19 @@ class DiagramLegend(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Legend")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.items: tuple[tuple[str, str], ...] = legend_items()
+        # the grey fascia is named whether its layer is shown or not: the legend keeps its
+        # height when View → Fascia is toggled, and the diagrams do not jump
+        self.items: tuple[tuple[str, str], ...] = legend_items() + fascia_items()
+        self._pattern = False
         self._describe()
 
     def set_pattern(self, shown: bool) -> None:
         """Add the pattern's entries while the browser draws one; take them away after."""
-        items = legend_items() + pattern_items() if shown else legend_items()
+        self._pattern = shown
+        self._update()
+
+    def _update(self) -> None:
+        items = legend_items() + fascia_items() + (pattern_items() if self._pattern else ())
         if items != self.items:
             self.items = items
             self._describe()
@@ -41,7 +54,7 @@ class DiagramLegend(QWidget):
 
     def sizeHint(self) -> QSize:
         line = QFontMetricsF(self.font()).height() * 1.1
-        rows = 2.6 if self.items == legend_items() else 3.8
+        rows = 3.8 if self._pattern else 2.6
         return QSize(600, int(line * rows + 8))
 
     def needed_height(self, width: int) -> int:

@@ -24,6 +24,7 @@ from bodymap.ui.drawing.markers import hatch, paint_site_marker, paint_spot_mark
 
 __all__ = [
     "LegendEntry",
+    "fascia_items",
     "legend_height",
     "legend_items",
     "legend_layout",
@@ -43,6 +44,12 @@ def legend_items() -> tuple[tuple[str, str], ...]:
         ("no_press_site", f"Open circle: {said['open_circle']}"),
         ("spot", f"Numbered disc: {said['disc']}"),
     )
+
+
+@functools.cache
+def fascia_items() -> tuple[tuple[str, str], ...]:
+    """(kind, text) of the grey fascia, on the diagrams that show that layer."""
+    return (("fascia", f"Grey: {load_knowledge().symbols['fascia']}"),)
 
 
 @functools.cache
@@ -72,6 +79,13 @@ def _swatch(painter: QPainter, kind: str, box: QRectF, monochrome: bool) -> None
         else:
             painter.fillPath(path, palette.HIGHLIGHT)
         painter.setPen(QPen(edge, max(1.0, box.height() / 10)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+    elif kind == "fascia":  # as the figure shows it: the tint over the skin
+        painter.fillPath(path, QColor(0, 0, 0, 28) if monochrome else palette.SKIN)
+        if not monochrome:
+            painter.fillPath(path, palette.FASCIA_TINT)
+        painter.setPen(QPen(palette.SKIN_EDGE, max(1.0, box.height() / 16)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
     elif kind in ("essential", "spillover"):
