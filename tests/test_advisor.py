@@ -198,7 +198,9 @@ def test_sources_are_normalised_ranked_and_explained() -> None:
                 assert reason.zone in ("essential", "spillover")
                 assert "refer" in reason.text or "spread" in reason.text
             else:
-                assert reason.kind == "local" and reason.zone is None
+                assert reason.kind == "local"
+                # "near": it lies right next to the spot, within its reach, not under it
+                assert (reason.zone == "near") == ("right next to" in reason.text)
     # upper trapezius explains both spots (local at one, refers to the other): it leads
     assert advice.sources[0].muscle == "upper_trapezius"
     assert {r.spot for r in advice.sources[0].reasons} == {0, 1}

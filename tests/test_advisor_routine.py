@@ -147,3 +147,27 @@ def test_a_no_about_a_spot_a_source_does_not_explain_serves_nothing_there() -> N
     answered = advise([neck, low_back], press=answers)
     same = next(s for s in answered.routine.steps if (s.muscle, s.side) == (step.muscle, step.side))
     assert same.spots == (1,)
+
+
+OUTER_THIGH = [(448, 545), (452, 545), (452, 690), (448, 700), (420, 700), (408, 640), (410, 560)]
+"""A painted stripe down the outside of the right thigh (front view)."""
+
+
+def test_each_spot_is_served_by_a_source_that_explains_it_well() -> None:
+    """A neck spot, a low-back spot and a painted outer-thigh area: the area's own step
+    goes to one of the muscles that explain it best (its three most likely sources on its
+    own), not to a source ranked high for the low back that explains the thigh little
+    (the routine once served the thigh with iliopsoas, worked through the belly)."""
+    import shapely
+
+    from bodymap.advisor import PainSpot
+
+    area = shapely.Polygon(OUTER_THIGH)
+    inner = area.representative_point()
+    thigh = PainSpot("front", inner.x, inner.y, 6, "ache", area=area)
+    alone = advise([thigh])
+    best_alone = {(s.muscle, s.side) for s in alone.sources[:3]}
+    spots = [PainSpot("back", 532.6, 141.8, 5, "ache"), PainSpot("back", 516.0, 422.0, 6), thigh]
+    advice = advise(spots)
+    served_area = {(s.muscle, s.side) for s in advice.routine.steps if 2 in s.spots}
+    assert served_area & best_alone, (served_area, best_alone)

@@ -15,7 +15,7 @@ from bodymap.advisor import advise
 from bodymap.atlas import load_atlas
 from bodymap.knowledge import load_knowledge
 from bodymap.maps import load_map
-from bodymap.session import EXTRA_S, plan_session
+from bodymap.session import EXTRA_S, PRESETS, plan_session
 from bodymap.ui.mat.clock import FakeClock
 from bodymap.ui.mat.window import MIN_CAUTION_PX, MatWindow
 from tests.test_cli import EXAMPLES, call
@@ -403,11 +403,16 @@ def test_the_preset_chooser_times_the_routine_with_its_answers(qtbot, tmp_path, 
             assert f"({clock_text(window.mat.plan(name).total_s)})" in text, (name, text)
         return texts
 
+    def steps() -> dict[str, list[tuple[str, str]]]:
+        return {name: [(s.muscle, s.side) for s in window.mat.plan(name).steps] for name in PRESETS}
+
     window, _dialogs = make_window(qtbot, tmp_path, monkeypatch)
     window.document.open(EXAMPLES / "runner.bodymap")
-    before = lengths()
+    lengths()
+    before = steps()
     say_no_until_a_step_goes(qtbot, window)
-    assert lengths() != before  # the answer changed what some session would time
+    assert steps() != before  # the answer changed what some session would run
+    lengths()  # and the chooser times that session, not the one before the answer
 
 
 def test_a_session_with_nothing_to_roll_says_why_not_well_done(qtbot, tmp_path, monkeypatch):

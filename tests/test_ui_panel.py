@@ -71,8 +71,25 @@ def test_reason_words():
             self.spot, self.kind, self.zone, self.text = 1, kind, zone, "x"
 
     assert reason_text(R("local", None)) == "local — under spot 2"
+    assert reason_text(R("local", "near")) == "local — right next to spot 2"
     assert reason_text(R("referred", "essential")) == "commonly refers pain to spot 2 (main zone)"
     assert reason_text(R("referred", "spillover")) == "commonly refers pain to spot 2 (spillover)"
+
+
+def test_a_muscle_beside_the_spot_is_not_said_to_lie_under_it(panel, tpm):
+    """A click on the side of the neck lies on levator scapulae, which "Under the spots"
+    names; the upper trapezius right next to it is listed as local "right next to spot
+    1", not "under" it (the two lists once seemed to disagree)."""
+    add_spot(tpm, "back", 532.6, 141.8, "right", intensity=5)
+    under = {r.name for r in panel.advice.spots[0].regions}
+    texts = {
+        item.text(0)
+        for i in range(panel.source_tree.topLevelItemCount())
+        for item in [panel.source_tree.topLevelItem(i)]
+        for item in [item.child(k) for k in range(item.childCount())]
+    }
+    assert "Levator scapulae" in under and "Upper trapezius" not in under
+    assert "local — under spot 1" in texts and "local — right next to spot 1" in texts
 
 
 def test_trend_is_shown(panel, tpm):

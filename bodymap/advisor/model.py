@@ -103,6 +103,8 @@ class Reason(NamedTuple):
     spot: int
     kind: str
     zone: str | None
+    """``essential`` or ``spillover`` for a referral; ``near`` for a muscle that lies right
+    next to the spot (within its reach), not under its point; else None."""
     text: str
     answer: str | None = None
     """For a press-test reason (kind ``press``): ``yes``, ``partly`` or ``no``."""
@@ -129,6 +131,14 @@ class Source:
     name: str
     reasons: tuple[Reason, ...]
     trigger_points: tuple[tuple[str, float, float], ...] = ()
+    evidence: tuple[tuple[int, float], ...] = ()
+    """(spot index, the part of the score that spot gave), for the spots it explains: how
+    likely a source it is for each spot on its own (the routine gives each spot a step of
+    its own most likely source)."""
+
+    def evidence_at(self, spot: int) -> float:
+        """The part of the score spot ``spot`` gave (0 when it gave none)."""
+        return next((value for index, value in self.evidence if index == spot), 0.0)
 
     def to_json(self) -> dict[str, Any]:
         return {

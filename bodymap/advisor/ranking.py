@@ -144,7 +144,8 @@ def spot_contributions(
     local_text = tables.local_text
     out: dict[tuple[str, str], tuple[float, list[Reason]]] = {}
     for key, (lw, layer) in local.items():
-        reasons = [Reason(index, "local", None, local_text[(key[0], layer)])]
+        near = "near" if layer.endswith("_near") else None  # within the spot's reach
+        reasons = [Reason(index, "local", near, local_text[(key[0], layer)])]
         rw = 0.0
         if key in referred:
             rw, essential, text = referred[key]
@@ -269,6 +270,7 @@ def rank_sources(
     """
     raw: dict[tuple[str, str], float] = {}
     reasons: dict[tuple[str, str], list[Reason]] = {}
+    per_spot: dict[tuple[str, str], dict[int, float]] = {}
     best_total = 0.0
     reach = _reach(hits, tables)
     for index, (hit, spot) in enumerate(zip(hits, spots, strict=True)):
@@ -286,6 +288,7 @@ def rank_sources(
         for key, (value, why) in found.items():
             raw[key] = raw.get(key, 0.0) + value
             reasons.setdefault(key, []).extend(why)
+            per_spot.setdefault(key, {})[index] = round(value, _DIGITS)
     if not raw:
         return ()
     muscles = tables.knowledge.muscles
@@ -305,11 +308,13 @@ def rank_sources(
         twin = order[k + 1] if k + 1 < len(order) else None
         points = tables.trigger_points.get((m, side), ())
         why = reasons[(m, side)]
+        given = per_spot[(m, side)]
         if side == "right" and twin == (m, "left") and raw[twin] == raw[(m, side)]:
             side = BOTH  # a midline spot explained equally by either side: one entry
             points += tables.trigger_points.get(twin, ())
             # both sides' reasons: two mirrored spots (both feet) are each served by it
             why = list(dict.fromkeys([*why, *reasons[twin]]))
+            given = {i: max(given.get(i, 0.0), v) for i, v in {**given, **per_spot[twin]}.items()}
             k += 1
         k += 1
         out.append(
@@ -320,6 +325,7 @@ def rank_sources(
                 name=muscles[m].name,
                 reasons=tuple(why),
                 trigger_points=points,
+                evidence=tuple(sorted(given.items())),
             )
         )
     return tuple(out)

@@ -55,6 +55,9 @@ __all__ = [
 
 STEP_SHARE = 0.35
 """A source earns a step when its score is at least this share of the best score."""
+OWN_SHARE = 0.5
+"""A spot's own step goes to the best-ranked source that explains that spot at least this
+share as well as the spot's most likely source on its own does."""
 BUDGET_S: Mapping[str, int | None] = {"short": 5 * 60, "standard": 15 * 60, "full": None}
 """The time each routine length may fill, at the middle of each step's timing."""
 _FULL_EXTRAS = 15
@@ -253,7 +256,8 @@ class _Builder:
         ]
 
     def picks(self) -> list[Source]:
-        """Sources in the order they earn a step: one per spot first, then the strong ones."""
+        """Sources in the order they earn a step: one per spot first (the one most likely
+        for that spot on its own), then the strong ones."""
         by_spot: dict[int, list[Source]] = {}
         under_area: dict[int, list[Source]] = {}
         for source in self.ranked:
@@ -267,13 +271,24 @@ class _Builder:
             key=lambda i: (-self.spots[i].intensity, i),
         )
         for i in order:
-            for source in by_spot.get(i, ()):
-                if not _side_ok(source.side, self.hits[i].side):
-                    continue
-                if self.may_roll(source):
-                    out.setdefault((source.muscle, source.side), source)
+            # the best-ranked source that explains this spot well: at least OWN_SHARE of
+            # what the spot's own most likely source gets from it (one ranked high for other
+            # spots may explain this one little: an outer-thigh area beside a back spot)
+            here = [s for s in by_spot.get(i, ()) if _side_ok(s.side, self.hits[i].side)]
+            enough = OWN_SHARE * max((s.evidence_at(i) for s in here), default=0.0)
+            weak: Source | None = None
+            chosen: Source | None = None
+            for source in here:
+                if not self.may_roll(source):
+                    self._skip(source, (i,))
+                elif source.evidence_at(i) >= enough:
+                    chosen = source
                     break
-                self._skip(source, (i,))
+                elif weak is None:
+                    weak = source
+            chosen = chosen or weak
+            if chosen is not None:
+                out.setdefault((chosen.muscle, chosen.side), chosen)
             # a surface muscle under at least half of a painted area is rolled where it
             # hurts, whatever its referral ranking (the area's shape favours referrers)
             for source in under_area.get(i, ()):

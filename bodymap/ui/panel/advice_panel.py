@@ -84,8 +84,9 @@ def reason_text(reason: Reason, area: bool = False) -> str:
     if area:
         text = str(reason.text).split(" (the area covers")[0].rstrip(".")
         return text[:1].lower() + text[1:]
-    if reason.kind == "local":
-        return f"local — under spot {number}"
+    if reason.kind == "local":  # as "Under the spots" lists it: at the point, or beside it
+        where = "right next to" if reason.zone == "near" else "under"
+        return f"local — {where} spot {number}"
     if reason.kind == "referred":
         zone = {"essential": "main zone", "spillover": "spillover"}.get(reason.zone or "", "")
         return f"commonly refers pain to spot {number}" + (f" ({zone})" if zone else "")
