@@ -33,34 +33,38 @@ __all__ = [
 ]
 
 
+_MARKS = (  # (kind, what it looks like, its meaning in advice.toml's [symbols])
+    ("caution", "Hatched", "hatched"),
+    ("zone", "Shaded", "shaded"),
+    ("site", "Crossed circle", "crossed_circle"),
+    ("no_press_site", "Open circle", "open_circle"),
+    ("spot", "Numbered disc", "disc"),
+)
+_FASCIA = (("fascia", "Grey", "fascia"),)
+_PATTERN = (("essential", "Dark red", "essential"), ("spillover", "Light red", "spillover"))
+
+
+def _said(marks: Sequence[tuple[str, str, str]]) -> tuple[tuple[str, str], ...]:
+    symbols = load_knowledge().symbols
+    return tuple((kind, f"{look}: {symbols[key]}") for kind, look, key in marks)
+
+
 @functools.cache
 def legend_items() -> tuple[tuple[str, str], ...]:
     """(kind, text) of the marks every diagram has, in the words of ``advice.toml``."""
-    said = load_knowledge().symbols
-    return (
-        ("caution", f"Hatched: {said['hatched']}"),
-        ("zone", f"Shaded: {said['shaded']}"),
-        ("site", f"Crossed circle: {said['crossed_circle']}"),
-        ("no_press_site", f"Open circle: {said['open_circle']}"),
-        ("spot", f"Numbered disc: {said['disc']}"),
-    )
+    return _said(_MARKS)
 
 
 @functools.cache
 def fascia_items() -> tuple[tuple[str, str], ...]:
     """(kind, text) of the grey fascia, on the diagrams that show that layer."""
-    return (("fascia", f"Grey: {load_knowledge().symbols['fascia']}"),)
+    return _said(_FASCIA)
 
 
 @functools.cache
 def pattern_items() -> tuple[tuple[str, str], ...]:
     """(kind, text) of a referral pattern's zones, drawn while the browser shows one."""
-    said = load_knowledge().symbols
-    return (
-        ("essential", f"Dark red: {said['essential']}"),
-        ("spillover", f"Light red: {said['spillover']}"),
-        ("outline", "Dashed line: the muscle itself"),
-    )
+    return (*_said(_PATTERN), ("outline", "Dashed line: the muscle itself"))
 
 
 def _swatch(painter: QPainter, kind: str, box: QRectF, monochrome: bool) -> None:
