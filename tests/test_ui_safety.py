@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QImage, QPainter
 from test_safety import FIVE, TABLES, keep_out
 
-from bodymap.maps import TriggerPointMap, add_spot
+from bodymap.maps import TriggerPointMap, add_spot, remove_spot
 from bodymap.ui.drawing.painting import ViewPainter
 from bodymap.ui.panel.advice_panel import AdvicePanel
 
@@ -47,6 +47,27 @@ def test_clinician_section_is_there_without_spots(panel, qtbot):
     assert "When to see a clinician" in text
     for word in ("Pregnancy", "Blood thinners", "Lymphoedema", "emergency services"):
         assert word in text
+
+
+def test_the_clinician_section_puts_the_signs_the_spots_raise_first(panel, tpm, qtbot):
+    """ "See a clinician?" opens on the warning signs the map's own spots raise, each
+    naming its spots, before what applies to everyone; an open section follows the map."""
+    from bodymap.advisor import PainSpot
+    from bodymap.ui.panel.clinician import FOR_YOUR_SPOTS
+
+    dialog = panel.show_clinician()
+    qtbot.waitUntil(dialog.isVisible)
+    assert FOR_YOUR_SPOTS not in dialog.browser.toPlainText()  # no spots, nothing raised
+    _add(tpm, [PainSpot("front", 440, 280, 6, "ache")])  # the chest: the heart warning
+    section = dialog.browser.toPlainText()
+    raised = panel.advice.red_flags
+    assert raised and "cardiac" in {flag.id for flag in raised}
+    first = section.index(FOR_YOUR_SPOTS)
+    assert first < section.index("When to see a clinician")
+    for flag in raised:
+        assert first < section.index(f"{flag.heading(panel.advice.areas)}: {flag.text}")
+    remove_spot(tpm, tpm.spots[0].id)
+    assert FOR_YOUR_SPOTS not in dialog.browser.toPlainText()
 
 
 def test_length_chooser_says_what_short_leaves_out(panel, tpm, qtbot):

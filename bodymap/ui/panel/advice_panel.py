@@ -333,8 +333,16 @@ class AdvicePanel(QWidget):
         """Show "When to see a clinician" (always available, whatever the spots)."""
         if self.clinician_dialog is None:
             self.clinician_dialog = ClinicianDialog(self)
+            self.adviceChanged.connect(self._advice_to_clinician)
+        self.clinician_dialog.set_advice(self.advice)
         self.clinician_dialog.show()
         return self.clinician_dialog
+
+    def _advice_to_clinician(self) -> None:
+        """Keep an open clinician section in step with the spots' warning signs."""
+        dialog = self.clinician_dialog
+        if dialog is not None and dialog.isVisible():
+            dialog.set_advice(self.advice)
 
     @staticmethod
     def _heading(text: str) -> QLabel:

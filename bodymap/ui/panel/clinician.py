@@ -16,18 +16,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bodymap.advisor import Advice
 from bodymap.knowledge import Knowledge, load_knowledge
 
-__all__ = ["ClinicianDialog", "ReadingDialog", "clinician_html"]
+__all__ = ["FOR_YOUR_SPOTS", "ClinicianDialog", "ReadingDialog", "clinician_html"]
 
 
-def clinician_html(knowledge: Knowledge | None = None) -> str:
-    """The section as HTML; every sentence comes from the knowledge tables, escaped."""
+FOR_YOUR_SPOTS = "Raised by your spots"
+"""The heading above the warning signs the map's own spots raise, first in the section."""
+
+
+def clinician_html(knowledge: Knowledge | None = None, advice: Advice | None = None) -> str:
+    """The section as HTML; every sentence comes from the knowledge tables, escaped. With
+    the map's ``advice``, the warning signs its spots raise come first, each naming its
+    spots, before what applies to everyone."""
     k = knowledge or load_knowledge()
     e = html.escape
     safety = k.safety
     title = safety.clinician_title if safety else "When to see a clinician"
-    out = [f"<h3>{e(title)}</h3><ul>"]
+    out = []
+    if advice is not None and advice.red_flags:
+        out.append(f"<h3>⚠ {e(FOR_YOUR_SPOTS)}</h3><ul>")
+        out += [
+            f"<li><b>{e(flag.heading(advice.areas))}:</b> {e(flag.text)}</li>"
+            for flag in advice.red_flags
+        ]
+        out.append("</ul>")
+    out.append(f"<h3>{e(title)}</h3><ul>")
     out += [f"<li>{e(line)}</li>" for line in (safety.clinician if safety else ())]
     out.append("</ul>")
     if k.contraindications:
@@ -75,7 +90,8 @@ class ReadingDialog(QDialog):
 
 
 class ClinicianDialog(ReadingDialog):
-    """A non-modal window with the section, reachable from the panel whatever the spots."""
+    """A non-modal window with the section, reachable from the panel whatever the spots;
+    the warning signs the map's spots raise come first (`set_advice`)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -86,3 +102,11 @@ class ClinicianDialog(ReadingDialog):
             parent,
         )
         self.setWindowModality(Qt.WindowModality.NonModal)
+        self._shown = clinician_html()
+
+    def set_advice(self, advice: Advice | None) -> None:
+        """Show the section for this advice (None: the map has no spots)."""
+        text = clinician_html(advice=advice)
+        if text != self._shown:  # laid out again only when the signs raised changed
+            self._shown = text
+            self.browser.setHtml(text)
