@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from bodymap.advisor.model import spot_noun
 from bodymap.atlas.model import main_place, places_of
 from bodymap.knowledge.places import both_sides_label, sentence_label
 
@@ -38,6 +39,7 @@ __all__ = [
     "position_words",
     "seconds_text",
     "span_of",
+    "spot_noun",
     "spot_place",
     "tender_point",
     "titled",

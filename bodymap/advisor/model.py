@@ -37,12 +37,20 @@ __all__ = [
     "SpotLike",
     "SurroundingArea",
     "WarmupStep",
+    "spot_noun",
     "spots_label",
 ]
 
 
 WATCH_FOR = "watch for these"
 """How a safety-net flag labels its spots, wherever it is shown."""
+
+
+def spot_noun(area: bool, capital: bool = False) -> str:
+    """What a spot is called, as the spot list numbers it: "spot", or "area" for a painted
+    area ("Spot", "Area" to start a label)."""
+    word = "area" if area else "spot"
+    return word.capitalize() if capital else word
 
 
 def spots_label(indices: Iterable[int], areas: Collection[int] = ()) -> str:
@@ -53,8 +61,8 @@ def spots_label(indices: Iterable[int], areas: Collection[int] = ()) -> str:
     painted = [i for i in numbers if i in areas]
     points = [i for i in numbers if i not in areas]
     if painted and points:
-        return f"{_named('spot', points)} and {_named('area', painted)}"
-    return _named("area" if painted else "spot", numbers)
+        return f"{_named(spot_noun(False), points)} and {_named(spot_noun(True), painted)}"
+    return _named(spot_noun(bool(painted)), numbers)
 
 
 def _named(word: str, numbers: Sequence[int]) -> str:

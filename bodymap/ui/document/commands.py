@@ -23,6 +23,7 @@ from bodymap.maps.operations import (
     RemoveSpot,
 )
 from bodymap.maps.values import Spot
+from bodymap.words import spot_noun
 
 __all__ = ["NUDGE_ID", "OperationCommand", "describe"]
 
@@ -47,7 +48,7 @@ def describe(tpm: TriggerPointMap, op: Operation) -> str:
 
 def _noun(spot: Spot) -> str:
     """How the spot list names it: "Area 3" for a painted area, "Spot 3" for a point."""
-    return "area" if spot.area is not None else "spot"
+    return spot_noun(spot.area is not None)
 
 
 class OperationCommand(QUndoCommand):

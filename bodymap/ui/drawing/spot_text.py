@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bodymap.words import AREA_DASH, area_place
+from bodymap.words import AREA_DASH, area_place, spot_noun
 
 if TYPE_CHECKING:
     from bodymap.advisor.model import SpotFinding
@@ -24,9 +24,10 @@ def spot_heading(number: int, place: SpotFinding | Hit, side: str, area: bool) -
     """The spot's number and where it is: "Spot 2 — Upper trapezius (right)", "Area 3 —
     outer thigh, right"; from the advisor's finding or the atlas's hit for its point."""
     if area:
-        return f"Area {number}{AREA_DASH}{area_place(place, side)}"
+        return f"{spot_noun(True, capital=True)} {number}{AREA_DASH}{area_place(place, side)}"
     region = place.regions[0].name if place.regions else "Not on the body"
-    return f"Spot {number}{AREA_DASH}{region}{'' if side == 'midline' else f' ({side})'}"
+    noun = spot_noun(False, capital=True)
+    return f"{noun} {number}{AREA_DASH}{region}{'' if side == 'midline' else f' ({side})'}"
 
 
 def short_note(note: str, limit: int = NOTE_LIMIT) -> str:

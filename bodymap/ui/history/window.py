@@ -54,7 +54,7 @@ from bodymap.ui.history.axes import MIN_SPAN, ChartFrame, draw_axes, padded_span
 from bodymap.ui.history.empty import NO_CHECKINS, how_to_check_in
 from bodymap.ui.history.series import Series, draw_series, has_gap, swatch
 from bodymap.ui.history.sessions import draw_session_legend, draw_sessions
-from bodymap.words import user_text
+from bodymap.words import spot_noun, user_text
 
 __all__ = [
     "DEFAULT_VISIBLE",
@@ -152,7 +152,8 @@ class HistoryPlot(QWidget):
             if not len(times):
                 continue
             where = self._describe(spot)
-            label = f"{number} · {where}" if where else f"Spot {number}"
+            noun = spot_noun(spot.area is not None, capital=True)
+            label = f"{number} · {where}" if where else f"{noun} {number}"
             series.append(Series(spot.id, label, number - 1, times, values))
         known = {s.spot_id for s in self._series}
         first_time = not self._series

@@ -47,7 +47,14 @@ from bodymap.ui.drawing.spot_text import pain_text, spot_heading
 from bodymap.ui.panel.clinician import ClinicianDialog
 from bodymap.ui.panel.press_test import PressTestBox
 from bodymap.ui.panel.spot_editor import NOTE_DEBOUNCE_MS, SpotEditor
-from bodymap.words import area_place, hold_text, left_out_text, position_words, tool_words
+from bodymap.words import (
+    area_place,
+    hold_text,
+    left_out_text,
+    position_words,
+    spot_noun,
+    tool_words,
+)
 
 __all__ = ["EMPTY_TEXT", "AdvicePanel", "explained_spots", "reason_text", "trend_text"]
 
@@ -521,7 +528,7 @@ class AdvicePanel(QWidget):
                 current = row
                 assert self._map is not None
                 spot = self._map.spot_by_id(self.selection.current)
-                noun = "Area" if self._is_area(row) else "Spot"
+                noun = spot_noun(self._is_area(row), capital=True)
                 self._set_editor_title(f"{noun} {row + 1}")
         selected = [index.row() for index in self.spot_list.selectedIndexes()]
         if self.spot_list.currentRow() != current or selected != ([current] if spot else []):

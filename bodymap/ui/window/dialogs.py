@@ -36,6 +36,7 @@ from bodymap.ui.canvas.keys import DIAGRAM_KEYS
 from bodymap.ui.drawing.note_limit import NoteLimit
 from bodymap.ui.drawing.plain_text import plain_label
 from bodymap.ui.panel.clinician import ReadingDialog, clinician_html
+from bodymap.words import spot_noun
 
 __all__ = [
     "CheckInDialog",
@@ -131,7 +132,7 @@ class CheckInDialog(QDialog):
             box = QSpinBox(minimum=0, maximum=10, value=spot.intensity, suffix=" / 10")
             box.setFixedWidth(box.sizeHint().width() + 16)
             where = describe(spot)
-            word = "Area" if spot.area is not None else "Spot"
+            word = spot_noun(spot.area is not None, capital=True)
             label = f"{word} {number}" + (f" — {where}" if where else "")
             box.setAccessibleName(f"Intensity of {word.lower()} {number}")
             form.addRow(plain_label(label), box)

@@ -48,7 +48,7 @@ from bodymap.ui.window.actions import WindowActions, build_menus
 from bodymap.ui.window.advice_dock import AdviceDock
 from bodymap.ui.window.paint_bar import ERASE_HINT, PAINT_HINT, build_paint_bar
 from bodymap.ui.window.state import PANEL_WIDTH
-from bodymap.words import spot_place, user_text
+from bodymap.words import spot_noun, spot_place, user_text
 
 if TYPE_CHECKING:
     import shapely
@@ -426,7 +426,7 @@ class MapWindow(QMainWindow):
             action.setEnabled(has_spot)
         # a painted area is named as the spot list names it
         area = has_spot and tpm.spot_by_id(current).area is not None
-        noun = "Area" if area else "Spot"
+        noun = spot_noun(area, capital=True)
         self.acts.edit_spot.setText(f"&Edit {noun}…")
         self.acts.edit_spot.setStatusTip(
             f"Edit the selected {noun.lower()}'s intensity, kind and note"
@@ -508,7 +508,7 @@ class MapWindow(QMainWindow):
         before = tpm.spot_by_id(spot_id)
         spot_requests.request_move(self.document, self.atlas, spot_id, x, y)
         spot = tpm.spot_by_id(spot_id)
-        word = "area" if spot.area is not None else "spot"
+        word = spot_noun(spot.area is not None)
         number = tpm.index_of(spot_id) + 1
         if (spot.x, spot.y) == (before.x, before.y):  # dropped off its own diagram's body
             self.hover_label.setText(
