@@ -141,8 +141,8 @@ class Source:
     trigger_points: tuple[tuple[str, float, float], ...] = ()
     evidence: tuple[tuple[int, float], ...] = ()
     """(spot index, the part of the score that spot gave), for the spots it explains: how
-    likely a source it is for each spot on its own (the routine gives each spot a step of
-    its own most likely source)."""
+    likely a source it is for each spot on its own (the routine gives each spot a step of a
+    source that explains that spot well, `bodymap.advisor.routine.OWN_SHARE`)."""
 
     def evidence_at(self, spot: int) -> float:
         """The part of the score spot ``spot`` gave (0 when it gave none)."""

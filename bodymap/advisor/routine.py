@@ -256,8 +256,8 @@ class _Builder:
         ]
 
     def picks(self) -> list[Source]:
-        """Sources in the order they earn a step: one per spot first (the one most likely
-        for that spot on its own), then the strong ones."""
+        """Sources in the order they earn a step: one per spot first (the best-ranked one
+        that explains that spot well, see :data:`OWN_SHARE`), then the strong ones."""
         by_spot: dict[int, list[Source]] = {}
         under_area: dict[int, list[Source]] = {}
         for source in self.ranked:
