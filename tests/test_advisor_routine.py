@@ -171,3 +171,24 @@ def test_each_spot_is_served_by_a_source_that_explains_it_well() -> None:
     advice = advise(spots)
     served_area = {(s.muscle, s.side) for s in advice.routine.steps if 2 in s.spots}
     assert served_area & best_alone, (served_area, best_alone)
+
+
+def test_the_time_left_goes_first_to_sources_that_explain_a_spot_well() -> None:
+    """Sternum (7/10), the back of the neck (8/10) and the forehead (5/10): once each spot
+    has its step, the standard routine's time left goes first to sources that explain
+    some spot well, so the sternum also gets sternalis, its own textbook source, before
+    splenius cervicis, ranked high overall but a weak source for each of these spots (a
+    physiotherapist reviewer's finding, round 14); the full routine keeps both."""
+    from bodymap.advisor import PainSpot
+
+    spots = [
+        PainSpot("front", 500.0, 240.0, 7, "ache"),
+        PainSpot("back", 524.7, 113.5, 8, "ache"),
+        PainSpot("front", 484.4, 44.0, 5, "ache"),
+    ]
+    standard = {(s.muscle, s.side) for s in advise(spots).routine.steps}
+    assert ("sternalis", "both") in standard
+    left = {(s.muscle, s.side) for s in advise(spots).routine.left_out}
+    assert ("splenius_cervicis", "right") in left  # named, not dropped
+    full = {(s.muscle, s.side) for s in advise(spots, length="full").routine.steps}
+    assert {("sternalis", "both"), ("splenius_cervicis", "right")} <= full

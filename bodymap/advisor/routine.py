@@ -266,6 +266,7 @@ class _Builder:
             for i in _under_areas(source):
                 under_area.setdefault(i, []).append(source)
         out: dict[tuple[str, str], Source] = {}
+        best_at: dict[int, float] = {}  # the most a source gets from each spot
         order = sorted(
             (i for i, h in enumerate(self.hits) if h.inside),
             key=lambda i: (-self.spots[i].intensity, i),
@@ -275,7 +276,8 @@ class _Builder:
             # what the spot's own most likely source gets from it (one ranked high for other
             # spots may explain this one little: an outer-thigh area beside a back spot)
             here = [s for s in by_spot.get(i, ()) if _side_ok(s.side, self.hits[i].side)]
-            enough = OWN_SHARE * max((s.evidence_at(i) for s in here), default=0.0)
+            best_at[i] = max((s.evidence_at(i) for s in here), default=0.0)
+            enough = OWN_SHARE * best_at[i]
             weak: Source | None = None
             chosen: Source | None = None
             for source in here:
@@ -303,6 +305,17 @@ class _Builder:
                 if self.length == "full"
                 else [s for s in self.ranked if s.score >= floor]
             )
+            if self.length == "standard":
+                # those that explain some spot well fill the time first, the others after
+                # (while time is left, else "no time for"): a source ranked high overall
+                # that explains no spot well waits behind a spot's second textbook source
+                def explains_well(source: Source) -> bool:
+                    return any(
+                        source.evidence_at(i) >= OWN_SHARE * best_at.get(i, 0.0)
+                        for i in _served(source)
+                    )
+
+                extras = sorted(extras, key=lambda source: not explains_well(source))
             for source in extras:
                 if self.may_roll(source):
                     out.setdefault((source.muscle, source.side), source)
