@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bodymap.advisor import advise
+from bodymap.knowledge import load_knowledge
 from bodymap.maps import load_map
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "assets" / "examples"
@@ -192,3 +193,20 @@ def test_the_time_left_goes_first_to_sources_that_explain_a_spot_well() -> None:
     assert ("splenius_cervicis", "right") in left  # named, not dropped
     full = {(s.muscle, s.side) for s in advise(spots, length="full").routine.steps}
     assert {("sternalis", "both"), ("splenius_cervicis", "right")} <= full
+
+
+def test_a_catch_all_and_its_named_part_do_not_both_take_the_time_left() -> None:
+    """The little finger, the ball of the thumb (both right) and the top of the foot: the
+    "hand muscles" step works adductor and opponens pollicis too, so the time left goes to
+    other sources, not to those parts again (a physiotherapist reviewer's finding)."""
+    from bodymap.advisor import PainSpot
+
+    spots = [
+        PainSpot("back", 640.1, 593.0, 7, "ache"),
+        PainSpot("front", 341.0, 533.0, 8, "ache"),
+        PainSpot("front", 454.4, 978.5, 7, "ache"),
+    ]
+    steps = {(s.muscle, s.side) for s in advise(spots).routine.steps}
+    assert ("hand_muscles", "right") in steps
+    parts = load_knowledge().muscles["hand_muscles"].stands_for
+    assert not {(part, "right") for part in parts} & steps

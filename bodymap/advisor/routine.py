@@ -317,6 +317,8 @@ class _Builder:
 
                 extras = sorted(extras, key=lambda source: not explains_well(source))
             for source in extras:
+                if self._covered(source, out):
+                    continue  # its catch-all's step works it, or it is one such step's part
                 if self.may_roll(source):
                     out.setdefault((source.muscle, source.side), source)
                 else:
@@ -329,6 +331,19 @@ class _Builder:
             if not self.may_roll(source):
                 self._skip(source, _served(source))
         return list(out.values())
+
+    def _covered(self, source: Source, chosen: Mapping[tuple[str, str], Source]) -> bool:
+        """Whether a step already chosen on the source's side works it too: the catch-all
+        it is a named part of ("hand muscles" for adductor pollicis), or a named part of
+        the catch-all it is. The time then goes to another source."""
+        muscles = self.knowledge.muscles
+        own = muscles[source.muscle].stands_for
+        for muscle, side in chosen:
+            if side != source.side:
+                continue
+            if source.muscle in muscles[muscle].stands_for or muscle in own:
+                return True
+        return False
 
     def _check_first(self, source: Source) -> str:
         served = set(_served(source))
