@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bodymap.advisor import advise
+from bodymap.advisor import PainSpot, advise
 from bodymap.knowledge import load_knowledge
 from bodymap.maps import load_map
 
@@ -174,19 +174,18 @@ def test_each_spot_is_served_by_a_source_that_explains_it_well() -> None:
     assert served_area & best_alone, (served_area, best_alone)
 
 
+def _aches(*points: tuple[str, float, float, int]) -> list[PainSpot]:
+    """Aching spots at (view, x, y, intensity)."""
+    return [PainSpot(view, x, y, intensity, "ache") for view, x, y, intensity in points]
+
+
 def test_the_time_left_goes_first_to_sources_that_explain_a_spot_well() -> None:
     """Sternum (7/10), the back of the neck (8/10) and the forehead (5/10): once each spot
     has its step, the standard routine's time left goes first to sources that explain
     some spot well, so the sternum also gets sternalis, its own textbook source, before
     splenius cervicis, ranked high overall but a weak source for each of these spots (a
     physiotherapist reviewer's finding, round 14); the full routine keeps both."""
-    from bodymap.advisor import PainSpot
-
-    spots = [
-        PainSpot("front", 500.0, 240.0, 7, "ache"),
-        PainSpot("back", 524.7, 113.5, 8, "ache"),
-        PainSpot("front", 484.4, 44.0, 5, "ache"),
-    ]
+    spots = _aches(("front", 500.0, 240.0, 7), ("back", 524.7, 113.5, 8), ("front", 484.4, 44.0, 5))
     standard = {(s.muscle, s.side) for s in advise(spots).routine.steps}
     assert ("sternalis", "both") in standard
     left = {(s.muscle, s.side) for s in advise(spots).routine.left_out}
@@ -199,13 +198,9 @@ def test_a_catch_all_and_its_named_part_do_not_both_take_the_time_left() -> None
     """The little finger, the ball of the thumb (both right) and the top of the foot: the
     "hand muscles" step works adductor and opponens pollicis too, so the time left goes to
     other sources, not to those parts again (a physiotherapist reviewer's finding)."""
-    from bodymap.advisor import PainSpot
-
-    spots = [
-        PainSpot("back", 640.1, 593.0, 7, "ache"),
-        PainSpot("front", 341.0, 533.0, 8, "ache"),
-        PainSpot("front", 454.4, 978.5, 7, "ache"),
-    ]
+    spots = _aches(
+        ("back", 640.1, 593.0, 7), ("front", 341.0, 533.0, 8), ("front", 454.4, 978.5, 7)
+    )
     steps = {(s.muscle, s.side) for s in advise(spots).routine.steps}
     assert ("hand_muscles", "right") in steps
     parts = load_knowledge().muscles["hand_muscles"].stands_for
