@@ -144,10 +144,6 @@ class Source:
     likely a source it is for each spot on its own (the routine gives each spot a step of a
     source that explains that spot well, `bodymap.advisor.routine.OWN_SHARE`)."""
 
-    def evidence_at(self, spot: int) -> float:
-        """The part of the score spot ``spot`` gave (0 when it gave none)."""
-        return next((value for index, value in self.evidence if index == spot), 0.0)
-
     def to_json(self) -> dict[str, Any]:
         return {
             **fields_json(self, "muscle", "side"),

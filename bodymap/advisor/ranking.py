@@ -48,6 +48,7 @@ __all__ = [
     "MIN_SHOWN",
     "NEAR",
     "NEAR_ZONE",
+    "SCORE_DIGITS",
     "SPILLOVER",
     "SUPERFICIAL",
     "intensity_factor",
@@ -71,7 +72,7 @@ MAX_SOURCES = 15
 MIN_SHOWN = 0.005
 """A source whose score would read 0.00 (a sliver of its zone in a corner of a painted
 area) is not listed among the likely sources."""
-_DIGITS = 9
+SCORE_DIGITS = 9
 """Scores are compared to this many decimals (ties within float noise are ties)."""
 BOTH = "both"
 """The side of a source that explains midline spots equally well from the right and left."""
@@ -288,7 +289,7 @@ def rank_sources(
         for key, (value, why) in found.items():
             raw[key] = raw.get(key, 0.0) + value
             reasons.setdefault(key, []).extend(why)
-            per_spot.setdefault(key, {})[index] = round(value, _DIGITS)
+            per_spot.setdefault(key, {})[index] = value  # rounded where compared
     if not raw:
         return ()
     muscles = tables.knowledge.muscles
@@ -296,7 +297,7 @@ def rank_sources(
     # Scores equal but for float noise are equal: overlaps of a shape and of its mirror
     # image differ in the last bits, and a tie must not split a "both" entry on one side only.
     _tie_mirrors(raw)
-    raw = {key: round(value, _DIGITS) for key, value in raw.items()}
+    raw = {key: round(value, SCORE_DIGITS) for key, value in raw.items()}
     order = sorted(
         raw,
         key=lambda k: (-raw[k], -muscles[k[0]].prevalence, k[0], _SIDE_ORDER.get(k[1], 3)),
@@ -314,7 +315,11 @@ def rank_sources(
             points += tables.trigger_points.get(twin, ())
             # both sides' reasons: two mirrored spots (both feet) are each served by it
             why = list(dict.fromkeys([*why, *reasons[twin]]))
-            given = {i: max(given.get(i, 0.0), v) for i, v in {**given, **per_spot[twin]}.items()}
+            twin_given = per_spot[twin]
+            given = {
+                i: max(given.get(i, 0.0), twin_given.get(i, 0.0))
+                for i in sorted({*given, *twin_given})
+            }
             k += 1
         k += 1
         out.append(
@@ -325,7 +330,7 @@ def rank_sources(
                 name=muscles[m].name,
                 reasons=tuple(why),
                 trigger_points=points,
-                evidence=tuple(sorted(given.items())),
+                evidence=tuple(given.items()),  # spot order: the spots were taken in order
             )
         )
     return tuple(out)

@@ -34,7 +34,7 @@ from bodymap.advisor.model import (
     SpotLike,
     WarmupStep,
 )
-from bodymap.advisor.ranking import listed
+from bodymap.advisor.ranking import SCORE_DIGITS, listed
 from bodymap.advisor.tables import Tables
 from bodymap.knowledge import POSITIONS, Knowledge, SafetyText
 
@@ -260,13 +260,29 @@ class _Builder:
         that explains that spot well, see :data:`OWN_SHARE`), then the strong ones."""
         by_spot: dict[int, list[Source]] = {}
         under_area: dict[int, list[Source]] = {}
+        best_at: dict[int, float] = {}  # the most a source serving a spot gets from it
         for source in self.ranked:
-            for i in _served(source):
+            served = _served(source)
+            for i in served:
                 by_spot.setdefault(i, []).append(source)
             for i in _under_areas(source):
                 under_area.setdefault(i, []).append(source)
+            serves = set(served)
+            for i, value in source.evidence:
+                if i in serves and _side_ok(source.side, self.hits[i].side):
+                    best_at[i] = max(best_at.get(i, 0.0), round(value, SCORE_DIGITS))
+        # each source's part of the score by spot, made a table once for a source asked
+        # about, rounded as the ranking rounds scores (a mirrored map, mirrored steps)
+        given: dict[tuple[str, str], dict[int, float]] = {}
+
+        def at(source: Source, spot: int) -> float:
+            key = (source.muscle, source.side)
+            table = given.get(key)
+            if table is None:
+                table = given[key] = dict(source.evidence)
+            return round(table.get(spot, 0.0), SCORE_DIGITS)
+
         out: dict[tuple[str, str], Source] = {}
-        best_at: dict[int, float] = {}  # the most a source gets from each spot
         order = sorted(
             (i for i, h in enumerate(self.hits) if h.inside),
             key=lambda i: (-self.spots[i].intensity, i),
@@ -276,14 +292,13 @@ class _Builder:
             # what the spot's own most likely source gets from it (one ranked high for other
             # spots may explain this one little: an outer-thigh area beside a back spot)
             here = [s for s in by_spot.get(i, ()) if _side_ok(s.side, self.hits[i].side)]
-            best_at[i] = max((s.evidence_at(i) for s in here), default=0.0)
-            enough = OWN_SHARE * best_at[i]
+            enough = OWN_SHARE * best_at.get(i, 0.0)
             weak: Source | None = None
             chosen: Source | None = None
             for source in here:
                 if not self.may_roll(source):
                     self._skip(source, (i,))
-                elif source.evidence_at(i) >= enough:
+                elif at(source, i) >= enough:
                     chosen = source
                     break
                 elif weak is None:
@@ -311,8 +326,7 @@ class _Builder:
                 # that explains no spot well waits behind a spot's second textbook source
                 def explains_well(source: Source) -> bool:
                     return any(
-                        source.evidence_at(i) >= OWN_SHARE * best_at.get(i, 0.0)
-                        for i in _served(source)
+                        at(source, i) >= OWN_SHARE * best_at.get(i, 0.0) for i in _served(source)
                     )
 
                 extras = sorted(extras, key=lambda source: not explains_well(source))
