@@ -17,15 +17,17 @@ from bodymap.ui.printing import guide
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
-def _open_map(main_window, tmp_path: Path, monkeypatch):
-    """The window with a map open from ``mine.bodymap``, and the errors it shows."""
+@pytest.fixture
+def opened(main_window, tmp_path: Path, monkeypatch):
+    """The window with a map open from ``mine.bodymap``, the errors it shows, and the
+    map file's bytes as opened."""
     window = main_window()
     path = tmp_path / "mine.bodymap"
     path.write_bytes(asset("examples", "runner.bodymap").read_bytes())
     assert window.document.open(path)
     errors: list[str] = []
     monkeypatch.setattr(window.document, "show_error", lambda title, text: errors.append(text))
-    return window, path, errors
+    return window, path, errors, path.read_bytes()
 
 
 def _to_file(printer: QPrinter, path: Path) -> None:
@@ -35,10 +37,9 @@ def _to_file(printer: QPrinter, path: Path) -> None:
 
 @pytest.mark.slow  # prints the whole guide (about 0.7 s)
 def test_print_to_file_over_the_open_map_is_refused_and_asked_again(
-    main_window, tmp_path: Path, monkeypatch
+    opened, tmp_path: Path, monkeypatch
 ) -> None:
-    window, path, errors = _open_map(main_window, tmp_path, monkeypatch)
-    before = path.read_bytes()
+    window, path, errors, before = opened
     other = tmp_path / "other.bodymap"
     save_map(window.document.map, other)
     kept = other.read_bytes()
@@ -59,10 +60,9 @@ def test_print_to_file_over_the_open_map_is_refused_and_asked_again(
 
 @pytest.mark.slow  # prints the whole guide (about 0.7 s)
 def test_the_previews_print_to_file_over_a_map_writes_nothing(
-    main_window, tmp_path: Path, monkeypatch
+    opened, tmp_path: Path, monkeypatch
 ) -> None:
-    window, path, errors = _open_map(main_window, tmp_path, monkeypatch)
-    before = path.read_bytes()
+    window, path, errors, before = opened
     fine = tmp_path / "preview.pdf"
 
     shown = []

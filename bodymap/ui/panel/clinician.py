@@ -94,15 +94,15 @@ class ClinicianDialog(ReadingDialog):
     the warning signs the map's spots raise come first (`set_advice`)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        self._shown = clinician_html()
         super().__init__(
             "When to see a clinician",
-            clinician_html(),
+            self._shown,
             QDialogButtonBox.StandardButton.Close,
             (520, 560),
             parent,
         )
         self.setWindowModality(Qt.WindowModality.NonModal)
-        self._shown = clinician_html()
 
     def set_advice(self, advice: Advice | None) -> None:
         """Show the section for this advice (None: the map has no spots)."""
