@@ -80,7 +80,7 @@ def test_a_period_without_check_ins_says_so_once(qapp, tmp_path) -> None:
 
 
 def test_the_rate_a_week_is_given_only_for_a_week_or_more() -> None:
-    from bodymap.history.summary import CheckInRate
+    from bodymap.history.figures import CheckInRate
 
     assert CheckInRate(2, 1, 1).describe() == "2 check-ins on 1 of 1 day"
     assert CheckInRate(6, 5, 6).describe() == "6 check-ins on 5 of 6 days"

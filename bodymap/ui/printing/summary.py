@@ -27,8 +27,8 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPdfWriter, QPen
 
 from bodymap.guide.summary import summary_content_for
 from bodymap.history import HistoryTable, Period, period_means
+from bodymap.history.figures import checkin_rate, spot_figures
 from bodymap.history.series import FloatArray
-from bodymap.history.summary import checkin_rate, spot_figures
 from bodymap.ui.drawing.heat import HEAT_ALPHA, paint_heat_scale, paint_heat_view
 from bodymap.ui.drawing.lines import joined_pairs, lone_points
 from bodymap.ui.printing.diagram import DiagramPainter
