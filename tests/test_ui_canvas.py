@@ -142,7 +142,7 @@ def test_click_on_spot_selects_it_without_adding(qtbot, canvas, tpm, atlas):
     connect_harness(canvas, tpm)
     x, y = atlas["front"].landmarks["umbilicus"]
     add_spot(tpm, "front", x, y, "midline")
-    with qtbot.waitSignal(canvas.spotSelected) as blocker:
+    with qtbot.waitSignal(canvas.selection.changed) as blocker:
         click(canvas, "front", x, y)
     assert blocker.args == [tpm.spots[0].id]
     assert len(tpm.spots) == 1
@@ -268,7 +268,7 @@ def test_keyboard_only_flow(qtbot, canvas, tpm):
     assert len(tpm.spots) == 1
     spot = tpm.spots[0]
     assert load_atlas()[spot.view].locate(spot.x, spot.y).main_region == second[1]
-    with qtbot.waitSignal(canvas.spotSelected) as blocker:
+    with qtbot.waitSignal(canvas.selection.changed) as blocker:
         QTest.keyClick(canvas, Qt.Key.Key_Tab)
     assert blocker.args == [spot.id]
     with qtbot.waitSignal(canvas.nudgeRequested) as blocker:

@@ -188,7 +188,7 @@ def test_clicking_rows_selects_spots_and_sources(qtbot, panel, tpm):
     qtbot.waitExposed(panel)
     first = tpm.spots[0].id
     rect = panel.spot_list.visualItemRect(panel.spot_list.item(0))
-    with qtbot.waitSignal(panel.spotSelected) as blocker:
+    with qtbot.waitSignal(panel.selection.changed) as blocker:
         QTest.mouseClick(panel.spot_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert blocker.args == [first]
     assert panel.editor.spot_id == first
@@ -227,13 +227,16 @@ def test_a_refresh_brings_the_spot_list_back_to_the_selected_spot(qtbot, panel, 
     assert bar.value() == bar.maximum() > 0
 
 
-def test_select_spot_is_quiet_and_removal_clears(qtbot, panel, tpm):
+def test_select_spot_selects_only_a_spot_of_the_map_and_removal_clears(qtbot, panel, tpm):
     add_spot(tpm, "back", 545, 200, "right")
     add_spot(tpm, "back", 520, 420, "right")
     seen: list = []
-    panel.spotSelected.connect(seen.append)
+    panel.selection.changed.connect(seen.append)
     panel.select_spot(tpm.spots[0].id)
-    assert seen == [] and panel.editor.spot_id == tpm.spots[0].id
+    assert seen == [tpm.spots[0].id] and panel.editor.spot_id == tpm.spots[0].id
+    panel.select_spot("no-such-spot")
+    assert seen[-1] == "" and panel.selected_spot == ""
+    panel.select_spot(tpm.spots[0].id)
     remove_spot(tpm, tpm.spots[0].id)
     assert panel.selected_spot == ""
     assert panel.spot_list.count() == 1

@@ -51,7 +51,7 @@ def test_a_spot_picked_on_the_canvas_is_the_one_the_editor_shows(window: MapWind
     window.add_spot(*NECK_R)
     window.add_spot(*HIP_L)
     first = window.document.map.spots[0].id
-    window.canvas.user_select_spot(first)
+    window.canvas.select_spot(first)
     assert window.panel.spot_list.currentRow() == 0
     assert window.panel.editor_title.text() == "Spot 1"
     assert drawn_selected(window) == [first]

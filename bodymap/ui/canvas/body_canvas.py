@@ -65,7 +65,6 @@ class BodyCanvas(QGraphicsView):
     """An arrow key moved a spot a little; consecutive nudges make one undo step."""
     removeRequested = Signal(str)
     editRequested = Signal(str)
-    spotSelected = Signal(str)
     regionHovered = Signal(str)
     sourcesRequested = Signal(str)
     """The context menu's "Select source…": show this spot's likely sources."""
@@ -122,7 +121,6 @@ class BodyCanvas(QGraphicsView):
             remove=self.removeRequested,
             edit=self.editRequested,
             hovered=self.regionHovered,
-            selected=self.spotSelected,
             paint=self.paintRequested,
         )
         self.selection = selection if selection is not None else SpotSelection(self)
@@ -227,12 +225,9 @@ class BodyCanvas(QGraphicsView):
         return self._markers.selected
 
     def select_spot(self, spot_id: str) -> None:
-        """Select a spot (or none with ""), without emitting ``spotSelected``."""
+        """Select a spot (or none with ""): the document's selection, which every view
+        draws."""
         self._markers.select(spot_id)
-
-    def user_select_spot(self, spot_id: str) -> None:
-        """Select a spot as the user's act: emits ``spotSelected`` if the selection changes."""
-        self._markers.user_select(spot_id)
 
     def area_item(self, spot_id: str) -> QGraphicsItem | None:
         """The drawn fill of a spot's painted area, if any."""
@@ -419,7 +414,7 @@ class BodyCanvas(QGraphicsView):
         if spot is None:
             super().contextMenuEvent(event)
             return
-        self.user_select_spot(spot.spot_id)
+        self.select_spot(spot.spot_id)
         menu = self.spot_menu(spot.spot_id)
         self._exec_menu(menu, event.globalPos())
 

@@ -136,11 +136,11 @@ class KeyboardInput:
         if markers.selected in ids:
             index = ids.index(markers.selected) + (1 if forward else -1)
             if not 0 <= index < len(ids):
-                markers.user_select("")
+                markers.select("")
                 return False  # let focus leave the canvas after the last spot
         else:
             index = 0 if forward else len(ids) - 1
-        markers.user_select(ids[index])
+        markers.select(ids[index])
         return True
 
     def press(self, event: QKeyEvent) -> bool:
@@ -162,7 +162,7 @@ class KeyboardInput:
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and selected:
             self._canvas.requests.remove.emit(selected)
         elif key == Qt.Key.Key_Escape and selected:
-            self._markers.user_select("")
+            self._markers.select("")
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self._zoom.zoom_in()
         elif key == Qt.Key.Key_Minus:

@@ -85,7 +85,7 @@ class MouseInput:
             spot = self.spot_at(pos)
             self._drag, self._drag_moved = spot, False
             if spot is not None:
-                self._markers.user_select(spot.spot_id)
+                self._markers.select(spot.spot_id)
             event.accept()
             return True
         return False
@@ -134,7 +134,7 @@ class MouseInput:
     def double_click(self, event: QMouseEvent) -> bool:
         spot = self.spot_at(event.position().toPoint())
         if spot is not None and event.button() == Qt.MouseButton.LeftButton:
-            self._markers.user_select(spot.spot_id)
+            self._markers.select(spot.spot_id)
             self._canvas.requests.edit.emit(spot.spot_id)
             event.accept()
             return True
@@ -160,5 +160,5 @@ class MouseInput:
         if hit is None or not hit.inside:
             self._canvas.requests.hovered.emit(NOT_ON_BODY)
             return
-        self._markers.user_select("")
+        self._markers.select("")
         self._canvas.requests.add.emit(hit.view, float(hit.point[0]), float(hit.point[1]))

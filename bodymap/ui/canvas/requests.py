@@ -23,5 +23,4 @@ class CanvasRequests:
     remove: SignalInstance
     edit: SignalInstance
     hovered: SignalInstance
-    selected: SignalInstance
     paint: SignalInstance

@@ -116,12 +116,6 @@ class SpotMarkers:
             return []
         return [s.id for s in self.map.spots if s.id in self._items]
 
-    def user_select(self, spot_id: str) -> None:
-        """Select a spot as the user's act: announces the selection if it changes."""
-        if spot_id != self.selected:
-            self.select(spot_id)
-            self._canvas.requests.selected.emit(self.selected)
-
     def select(self, spot_id: str) -> None:
         """Select a spot (or none with ""); an id the map does not hold selects none."""
         if spot_id and (self.map is None or not self.map.has_spot(spot_id)):
@@ -154,7 +148,6 @@ class SpotMarkers:
                 self._canvas.layout.scene.removeItem(item)
             if change.spot_id == self.selected:
                 self._selection.forget(change.spot_id)
-                self._canvas.requests.selected.emit("")
             self._renumber()
             return
         if tpm.has_spot(change.spot_id):

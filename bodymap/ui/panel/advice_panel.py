@@ -188,7 +188,6 @@ class AdvicePanel(QWidget):
     """A source's "Show referral pattern": open the muscle browser on (muscle, side)."""
     pressAnswered = Signal(str, str, str, str)
     """A press-test answer: (spot id, muscle, side, answer), answer "" clears it."""
-    spotSelected = Signal(str)
     editRequested = Signal(str, dict)
     lengthChanged = Signal(str)
     adviceChanged = Signal()
@@ -375,18 +374,13 @@ class AdvicePanel(QWidget):
         if change.kind == "session":
             self._show_sessions()
             return
-        added = change.spot_id if change.kind == "added" else None
-        if added:
+        if change.kind == "added" and change.spot_id:  # added, or put back by Undo: selected
             self._refreshing = True  # the refresh below shows the new selection once
             try:
-                self.selection.select(added)
+                self.selection.select(change.spot_id)
             finally:
                 self._refreshing = False
         self.refresh()
-        if added:
-            # a spot added or put back by Undo is selected: say so, so the canvas and the
-            # window's spot actions select the same spot the list and the editor show
-            self.spotSelected.emit(added)
 
     @property
     def selected_spot(self) -> str:
@@ -394,7 +388,7 @@ class AdvicePanel(QWidget):
         return self.selection.current
 
     def select_spot(self, spot_id: str) -> None:
-        """Select a spot (or none with ""), without emitting ``spotSelected``."""
+        """Select a spot (or none with ""): an id the map does not hold selects none."""
         if self._map is None or not self._map.has_spot(spot_id):
             spot_id = ""
         if not self.selection.select(spot_id):
@@ -548,8 +542,7 @@ class AdvicePanel(QWidget):
 
     def _spot_row_changed(self, current: QListWidgetItem | None, _previous: Any) -> None:
         spot_id = current.data(Qt.ItemDataRole.UserRole) if current is not None else ""
-        if self.selection.select(spot_id):
-            self.spotSelected.emit(spot_id)
+        self.selection.select(spot_id)
 
     def _fill_sources(self) -> None:
         """One bold row per source with its reasons below, all shown. The rows are built
