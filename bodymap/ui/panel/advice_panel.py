@@ -215,6 +215,38 @@ class AdvicePanel(QWidget):
         self.clinician_dialog: ClinicianDialog | None = None
         self.setAccessibleName("Advice")
 
+        bar = self._length_bar()
+        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setMargin(12)
+
+        spots_page = self._spots_page(note_debounce_ms)
+        sources_page = self._sources_page()
+        self.details = QTextBrowser()
+        self.details.setAccessibleName("Routine and cautions")
+        self.details.setOpenLinks(False)
+        self._details_text = ""
+
+        self.sections = QSplitter(Qt.Orientation.Vertical)
+        """The spots, the sources with the press test, and the routine, one above the other
+        (the window remembers how the person sized them)."""
+        self.sections.setChildrenCollapsible(False)
+        for page in (spots_page, sources_page, self.details):
+            self.sections.addWidget(page)
+        # the likely sources and their press test are the answer: they get the most room
+        self.sections.setSizes([spots_page.minimumSizeHint().height(), 300, 260])
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.sections)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack)
+        self.refresh()
+
+    def _length_bar(self) -> QHBoxLayout:
+        """The routine's length and the "See a clinician?" button, above the sections."""
         self.length_box = QComboBox()
         self.length_box.setAccessibleName("Routine length")
         for key, label in LENGTH_CHOICES:
@@ -233,12 +265,10 @@ class AdvicePanel(QWidget):
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.length_box, 1)
         bar.addWidget(self.clinician_button)
+        return bar
 
-        self.empty_label = QLabel(EMPTY_TEXT)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setMargin(12)
-
+    def _spots_page(self, note_debounce_ms: int) -> QWidget:
+        """The spot list (with the week's mat sessions) and the selected spot's editor."""
         self.spot_list = QListWidget()
         self.spot_list.setAccessibleName("Spots")
         self.spot_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -272,7 +302,10 @@ class AdvicePanel(QWidget):
         editor_column.addWidget(self.editor_title)
         editor_column.addWidget(self.editor_box)
         spots_layout.addLayout(editor_column)
+        return spots_page
 
+    def _sources_page(self) -> QWidget:
+        """The likely sources with their reasons, and the press test below them."""
         self.source_tree = QTreeWidget()
         self.source_tree.setAccessibleName("Likely sources")
         self.source_tree.setColumnCount(2)
@@ -299,28 +332,7 @@ class AdvicePanel(QWidget):
         self.press_box.answered.connect(self.pressAnswered)
         self.press_box.showRequested.connect(self._show_press_source)
         sources_layout.addWidget(self.press_box.scroller, 2)
-
-        self.details = QTextBrowser()
-        self.details.setAccessibleName("Routine and cautions")
-        self.details.setOpenLinks(False)
-        self._details_text = ""
-
-        self.sections = QSplitter(Qt.Orientation.Vertical)
-        """The spots, the sources with the press test, and the routine, one above the other
-        (the window remembers how the person sized them)."""
-        self.sections.setChildrenCollapsible(False)
-        for page in (spots_page, sources_page, self.details):
-            self.sections.addWidget(page)
-        # the likely sources and their press test are the answer: they get the most room
-        self.sections.setSizes([spots_page.minimumSizeHint().height(), 300, 260])
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty_label)
-        self.stack.addWidget(self.sections)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(bar)
-        layout.addWidget(self.stack)
-        self.refresh()
+        return sources_page
 
     # -- the routine length and the clinician section ----------------------------------------
     def _length_chosen(self, index: int) -> None:
