@@ -961,6 +961,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(func=_cmd_gui)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
 
+    _add_answer_commands(sub)
+    _add_map_commands(sub)
+    _add_record_commands(sub)
+    _add_screenshot_command(sub)
+    return parser
+
+
+def _add_answer_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """open, landmarks, locate, advise: the program, and what lies under a place and refers
+    pain there."""
     p = sub.add_parser("open", help="open a map in the program")
     p.add_argument("map", help="a .bodymap file")
     p.set_defaults(func=_cmd_gui)
@@ -994,6 +1004,9 @@ def build_parser() -> argparse.ArgumentParser:
     _length_option(p)
     p.set_defaults(func=_cmd_advise)
 
+
+def _add_map_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """guide, session, checkin, summary, history: what is done with a saved map."""
     p = _writing_command(sub, "guide", "write the printable rolling guide for a map as PDF", "PDF")
     _page_size_option(p)
     _length_option(p)
@@ -1058,6 +1071,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=_cmd_history)
 
+
+def _add_record_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """muscles, muscle, atlas: the knowledge records and the body atlas."""
     p = sub.add_parser("muscles", help="list every muscle record (id, name, synonyms, zones)")
     p.add_argument("--json", action="store_true", help="print every record as JSON")
     p.set_defaults(func=_cmd_muscles)
@@ -1085,6 +1101,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("outdir", help="folder for the PNG files")
     p.set_defaults(func=_cmd_atlas_render)
 
+
+def _add_screenshot_command(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """screenshot: the main window (or mat mode) drawn offscreen to a PNG."""
     p = sub.add_parser("screenshot", help="render the main window offscreen to a PNG")
     p.add_argument("output", metavar="OUT.png")
     p.add_argument("map", nargs="?", help="a .bodymap file to show")
@@ -1094,7 +1113,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--preset", choices=PRESETS, default="warmup", help="with --mat-mode")
     p.set_defaults(func=_cmd_screenshot)
-    return parser
 
 
 def _missing_action(parser: argparse.ArgumentParser) -> int:
