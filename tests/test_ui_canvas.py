@@ -293,6 +293,22 @@ def test_cursor_moves_in_the_arrow_direction(canvas):
     assert above.geometry.representative_point().y < below.geometry.representative_point().y
 
 
+def test_the_cursor_ring_stays_on_its_region_when_the_views_change(canvas):
+    """Back only, cursor on a back region, then both views: the back figure moves to the
+    right, and the dashed ring must move with it; Insert marks where the ring is drawn."""
+    canvas.set_views(("back",))
+    canvas.setFocus()
+    canvas.move_cursor("down")
+    canvas.move_cursor("down")
+    for views in (("front", "back"), ("back", "front"), ("back",)):
+        canvas.set_views(views)
+        view, region = canvas.cursor_region
+        assert view == "back" and canvas.cursor_ring.isVisible()
+        x, y = region.geometry.representative_point().coords[0]
+        where = canvas.mapToScene(canvas.viewport_point(view, x, y))
+        assert canvas.cursor_ring.sceneBoundingRect().contains(where), views
+
+
 def test_one_view_switch(canvas, tpm):
     add_spot(tpm, "back", 520, 420, "right")
     canvas.set_views(("front",))

@@ -185,6 +185,8 @@ class BodyCanvas(QGraphicsView):
         self._mouse.clear_hover()
         if self._cursor.region and self._cursor.region[0] not in views:
             self._cursor.set(None)
+        else:  # the cursor's view may have moved: the ring goes with it
+            self._cursor.set(self._cursor.region)
         self._markers.rebuild()
         self._highlight.rebuild()
         self._pattern.rebuild()
@@ -342,6 +344,11 @@ class BodyCanvas(QGraphicsView):
     def cursor_region(self) -> tuple[str, Region] | None:
         """(view, region) under the keyboard cursor, or None."""
         return self._cursor.region
+
+    @property
+    def cursor_ring(self) -> QGraphicsItem:
+        """The keyboard cursor's dashed ring, as drawn (hidden while there is no cursor)."""
+        return self._cursor.ring
 
     def move_cursor(self, direction: str) -> None:
         """Move the keyboard cursor to the neighbouring region in ``direction``; past the
