@@ -257,7 +257,7 @@ def test_show_referral_pattern_from_a_source_opens_the_browser_on_it(qtbot, wind
     rect = panel.source_tree.visualItemRect(item)
     panel._source_context_menu(rect.center())
     (menu,) = shown
-    (action,) = [a for a in menu.actions() if a.text() == "Show referral pattern"]
+    (action,) = [a for a in menu.actions() if a.text() == "Show referral &pattern"]
     action.trigger()
     assert window.muscle_dock.isVisible()
     assert window.muscle_dock.browser.muscle == muscle

@@ -169,7 +169,7 @@ def test_double_click_and_menu_request_an_edit(qtbot, canvas, tpm, atlas, monkey
         QTest.mouseDClick(canvas.viewport(), LEFT, NO_MOD, canvas.viewport_point("front", x, y))
     assert blocker.args == [spot_id]
     menu = canvas.spot_menu(spot_id)
-    assert [a.text() for a in menu.actions()] == ["Edit…", "Delete", "Select source…"]
+    assert [a.text() for a in menu.actions()] == ["&Edit…", "&Delete", "Select &source…"]
     with qtbot.waitSignal(canvas.editRequested):
         menu.actions()[0].trigger()
 

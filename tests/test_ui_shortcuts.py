@@ -211,3 +211,42 @@ def test_tab_never_stops_on_an_invisible_widget(main_window) -> None:
         assert widget.objectName() != "adviceScroll", widget
     bars = window.findChildren(QTabBar)
     assert all(not bar.focusPolicy() & Qt.FocusPolicy.TabFocus for bar in bars)
+
+
+@pytest.mark.qt_log_ignore(
+    "does not support propagateSizeHints", "does not support raise", "does not support grabbing"
+)
+@pytest.mark.parametrize(
+    ("menu_name", "key", "tool"),
+    [("fileMenu", Qt.Key.Key_E, "eraser"), ("viewMenu", Qt.Key.Key_E, "eraser"),
+     ("editMenu", Qt.Key.Key_B, "paint_tool")],
+)  # fmt: skip
+def test_a_letter_typed_in_an_open_menu_picks_its_item_not_a_diagram_tool(
+    qtbot, window: MapWindow, menu_name: str, key: Qt.Key, tool: str
+) -> None:
+    """With the diagram focused, Alt+F then E must open File's Export submenu: the bare E
+    (the eraser, for the diagram) must not switch tools behind the open menu."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    window.canvas.setFocus()
+    menu = window.menuBar().findChild(QMenu, menu_name)
+    assert menu is not None
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitExposed(menu)
+    size = window.canvas.brush.radius
+    QTest.keyClick(menu, key)
+    assert not getattr(window.acts, tool).isChecked()
+    assert window.acts.spot_tool.isChecked()
+    if menu_name == "fileMenu":  # E is Export's letter: its submenu opens
+        export = window.menuBar().findChild(QMenu, "exportMenu")
+        assert export is not None and export.isVisible()
+    if menu_name == "editMenu":  # B is Smaller Brush's letter
+        assert window.canvas.brush.radius < size
+    if menu_name == "viewMenu":  # E is Heat Map's letter
+        from bodymap.ui.history.heatmap import HeatMapDialog
+
+        (heat_map,) = window.findChildren(HeatMapDialog)
+        heat_map.close()
+    while QApplication.activePopupWidget() is not None:
+        QApplication.activePopupWidget().close()

@@ -45,6 +45,7 @@ from bodymap.ui.canvas.spots import SpotMarkers
 from bodymap.ui.canvas.zoom import ZOOM_STEP, ViewZoom
 from bodymap.ui.document.selection import SpotSelection
 from bodymap.ui.drawing import palette
+from bodymap.ui.drawing.menu_keys import keys_to_menu
 from bodymap.ui.drawing.painting import ViewPainter
 
 __all__ = ["LAYER_TOGGLES", "NOT_ON_BODY", "TOOLS", "BodyCanvas", "describe_hit"]
@@ -357,11 +358,11 @@ class BodyCanvas(QGraphicsView):
 
     # -- context menu --------------------------------------------------------------------
     def spot_menu(self, spot_id: str) -> QMenu:
-        """The context menu for one spot (Edit…, Delete, Select source…)."""
-        menu = QMenu(self)
-        menu.addAction("Edit…", lambda: self.editRequested.emit(spot_id))
-        menu.addAction("Delete", lambda: self.removeRequested.emit(spot_id))
-        menu.addAction("Select source…", lambda: self.sourcesRequested.emit(spot_id))
+        """The context menu for one spot (Edit…, Delete, Select source…; E, D, S pick)."""
+        menu = keys_to_menu(QMenu(self))
+        menu.addAction("&Edit…", lambda: self.editRequested.emit(spot_id))
+        menu.addAction("&Delete", lambda: self.removeRequested.emit(spot_id))
+        menu.addAction("Select &source…", lambda: self.sourcesRequested.emit(spot_id))
         return menu
 
     def _exec_menu(self, menu: QMenu, at: QPoint) -> None:

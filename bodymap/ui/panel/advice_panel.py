@@ -42,6 +42,7 @@ from bodymap.knowledge import load_knowledge
 from bodymap.maps.model import Change, TriggerPointMap
 from bodymap.ui.document.map_observer import MapObserver
 from bodymap.ui.document.selection import SpotSelection
+from bodymap.ui.drawing.menu_keys import keys_to_menu
 from bodymap.ui.drawing.plain_text import plain_tooltip
 from bodymap.ui.drawing.spot_text import pain_text, spot_heading
 from bodymap.ui.panel.clinician import ClinicianDialog
@@ -656,10 +657,10 @@ class AdvicePanel(QWidget):
 
     def source_menu(self, item: QTreeWidgetItem) -> QMenu:
         """The context menu of a listed source: "Show referral pattern"."""
-        menu = QMenu(self.source_tree)
+        menu = keys_to_menu(QMenu(self.source_tree))
         muscle, side = item.data(0, _ROLE_SOURCE)
         menu.addAction(
-            "Show referral pattern",
+            "Show referral &pattern",
             lambda: self.patternRequested.emit(str(muscle), str(side)),
         )
         return menu

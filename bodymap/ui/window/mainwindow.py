@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QMainWindow,
+    QMenu,
     QSlider,
     QTabBar,
     QVBoxLayout,
@@ -41,6 +42,7 @@ from bodymap.ui.canvas.legend import DiagramLegend
 from bodymap.ui.document import spot_requests
 from bodymap.ui.document.document import UNTITLED, MapDocument, example_names, is_file
 from bodymap.ui.document.map_observer import MapObserver
+from bodymap.ui.drawing.menu_keys import keys_to_menu
 from bodymap.ui.drawing.plain_text import menu_text, plain_label, plain_window_title
 from bodymap.ui.panel.advice_panel import AdvicePanel
 from bodymap.ui.window import state as window_state
@@ -169,6 +171,8 @@ class MapWindow(QMainWindow):
         QWidget.setTabOrder(brush, self.canvas)
 
         self.menus = build_menus(self, self.acts, self.dock.toggleViewAction())
+        for menu in self.menuBar().findChildren(QMenu):  # its letters, not the diagram's
+            keys_to_menu(menu)
         for action in (self.acts.edit_spot, self.acts.delete_spot):
             # Enter and Delete act on the spot from the diagram and the spot list only:
             # typed in the panel's fields they must not edit or delete the spot
