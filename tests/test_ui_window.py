@@ -522,6 +522,32 @@ def test_window_geometry_and_dock_are_remembered(qtbot, tmp_path, monkeypatch):
     assert second.dock.width() == pytest.approx(300, abs=6)
 
 
+def test_a_restored_window_has_no_hidden_tab_stops(qtbot, tmp_path, monkeypatch):
+    """Once the muscle browser was opened, the next start restores the docks' tab bar
+    (Advice | Muscles): neither it nor its scroll buttons may be a Tab stop, which a
+    keyboard user met as two presses of Tab that showed nothing."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QTabBar
+
+    first, _ = make_window(qtbot, tmp_path, monkeypatch)
+    first.show_muscles("upper_trapezius", "right")
+    first.muscle_dock.close()
+    assert first.close()
+
+    second, _ = make_window(qtbot, tmp_path, monkeypatch)
+    second.activateWindow()
+    qtbot.waitUntil(second.isActiveWindow)
+    assert second.findChildren(QTabBar)  # the restored layout made its tab bar
+    start = second.panel.length_box
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    met = []
+    for _ in range(12):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        met.append(QApplication.focusWidget())
+    for widget in met:
+        assert not isinstance(widget, QTabBar) and not isinstance(widget.parent(), QTabBar)
+
+
 def test_the_heights_of_the_panels_sections_are_remembered(qtbot, tmp_path, monkeypatch):
     first, _ = make_window(qtbot, tmp_path, monkeypatch)
     add(qtbot, first)  # the sections show once the map has a spot

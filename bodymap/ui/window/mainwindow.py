@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QChildEvent, QSettings, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -322,10 +322,19 @@ class MapWindow(QMainWindow):
         self.hover_label.setText(text or HINT)
 
     def _no_tab_bar_stops(self, _visible: bool = False) -> None:
-        """The docks' tab bar (Advice | Muscles) is no Tab stop: with the muscle browser
-        hidden it sat, invisible, in the Tab order; the View menu switches the docks."""
+        """The docks' tab bar (Advice | Muscles) and its scroll buttons are no Tab stops:
+        with the muscle browser hidden they sat, invisible, in the Tab order; the View menu
+        switches the docks."""
         for bar in self.findChildren(QTabBar, "", Qt.FindChildOption.FindDirectChildrenOnly):
-            bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            for widget in (bar, *bar.findChildren(QWidget)):
+                widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def childEvent(self, event: QChildEvent) -> None:
+        """A dock tab bar the layout makes later (restoring the last session's docks, or
+        tabbing docks together) is made no Tab stop as soon as it is ready."""
+        super().childEvent(event)
+        if event.polished() and isinstance(event.child(), QTabBar):
+            self._no_tab_bar_stops()
 
     def _highlight_source(self, muscle: str, side: str) -> None:
         """Shade the chosen likely source's roll zone and mark its trigger points. A source
