@@ -8,7 +8,7 @@ import pytest
 import shapely
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit
 
 from bodymap.advisor.tables import tables_for
 from bodymap.knowledge import load_knowledge, muscle_entry
@@ -233,6 +233,7 @@ def test_escape_and_closing_return_the_diagram_to_normal(qtbot, window):
     )
     qtbot.keyClick(browser.list, Qt.Key.Key_Escape)
     assert not window.muscle_dock.isVisible()
+    assert QApplication.focusWidget() is window.canvas  # back to the diagram
     assert window.canvas.pattern is None
     assert not window.canvas.pattern_items()
     assert not [i for i in window.canvas.scene().items() if isinstance(i, PatternZoneItem)]

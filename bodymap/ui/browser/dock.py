@@ -27,6 +27,9 @@ class MuscleDock(QDockWidget):
     """The browser in a dock beside the advice; closing it returns the diagram to normal."""
 
     closed = Signal()
+    escaped = Signal()
+    """Escape closed the browser: the person is done browsing (the window gives the diagram
+    the focus, which would otherwise fall to whatever follows the browser)."""
     patternChosen = Signal(str, str)
     """The browser's ``patternChosen(muscle, side)``, passed on."""
 
@@ -51,7 +54,7 @@ class MuscleDock(QDockWidget):
             from bodymap.ui.browser.browser import MuscleBrowser
 
             browser = MuscleBrowser(self._atlas, self._knowledge, self)
-            browser.closeRequested.connect(self.close)
+            browser.closeRequested.connect(self._escape)
             browser.patternChosen.connect(self.patternChosen)
             self._browser = browser
             self.setWidget(browser)
@@ -75,6 +78,10 @@ class MuscleDock(QDockWidget):
         else:
             browser.emit_choice()
         browser.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _escape(self) -> None:
+        self.close()
+        self.escaped.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)

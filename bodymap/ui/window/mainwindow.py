@@ -276,6 +276,7 @@ class MapWindow(QMainWindow):
         )
         self.muscle_dock.patternChosen.connect(self._show_pattern)
         self.muscle_dock.closed.connect(self._hide_pattern)
+        self.muscle_dock.escaped.connect(self.focus_diagram)
 
     @property
     def mat(self) -> MatSessions:
