@@ -201,6 +201,29 @@ def test_clicking_rows_selects_spots_and_sources(qtbot, panel, tpm):
 
 
 @OFFSCREEN_NOISE
+def test_arrow_keys_in_the_sources_choose_as_a_click_does(qtbot, panel, tpm):
+    """A keyboard user moving down the likely sources sees each one's roll zone on the
+    diagram, as a click shows it: the row highlighted is the source drawn. Its reason rows
+    stand for their source; the list filled again after an edit chooses nothing."""
+    add_spot(tpm, "back", 545, 200, "right")
+    panel.show()
+    qtbot.waitExposed(panel)
+    chosen: list[tuple[str, str]] = []
+    panel.sourceSelected.connect(lambda muscle, side: chosen.append((muscle, side)))
+    panel.source_tree.setFocus()
+    panel.select_source(0)
+    first, second = panel.source_rows()[:2]
+    assert chosen == [first]
+    while panel.source_tree.currentItem() is not panel.source_tree.topLevelItem(1):
+        QTest.keyClick(panel.source_tree, Qt.Key.Key_Down)  # through the first one's reasons
+    assert chosen == [first, second]
+    QTest.keyClick(panel.source_tree, Qt.Key.Key_Up)  # the first source's last reason
+    assert chosen == [first, second, first]
+    add_spot(tpm, "back", 520, 420, "right")  # the list is filled again
+    assert chosen == [first, second, first]
+
+
+@OFFSCREEN_NOISE
 def test_a_refresh_brings_the_spot_list_back_to_the_selected_spot(qtbot, panel, tpm):
     """Rows are updated in place, but the list moves as it did when it was filled afresh:
     to the selected spot's row, and nowhere without one."""

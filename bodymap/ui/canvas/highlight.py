@@ -40,8 +40,11 @@ class HighlightLayer(MuscleLayer):
     ) -> None:
         """Highlight ``muscle`` on ``side`` (no side: midline); ``None`` clears. With a
         ``press_site`` only that trigger-point site is marked (a press test's ⊕)."""
-        self.value = (muscle, side or "midline") if muscle else None
-        self.press_site = press_site if muscle else None
+        value = (muscle, side or "midline") if muscle else None
+        press_site = press_site if muscle else None
+        if (value, press_site) == (self.value, self.press_site):
+            return  # drawn already (a click chooses a source as the row becomes current)
+        self.value, self.press_site = value, press_site
         self.rebuild()
 
     def _draw(self, muscle: str, side: str) -> None:

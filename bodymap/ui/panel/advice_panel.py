@@ -12,7 +12,16 @@ from collections.abc import Collection, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -323,6 +332,7 @@ class AdvicePanel(QWidget):
         self.source_tree.setWordWrap(True)
         self.source_tree.itemClicked.connect(self._source_clicked)
         self.source_tree.itemActivated.connect(self._source_clicked)
+        self.source_tree.currentItemChanged.connect(self._source_moved)
         self.source_tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.source_tree.customContextMenuRequested.connect(self._source_context_menu)
         sources_page = QWidget()
@@ -440,7 +450,8 @@ class AdvicePanel(QWidget):
                 self.sourceSelected.emit("", "")
             self.stack.setCurrentIndex(0)
             self.spot_list.clear()
-            self.source_tree.clear()
+            with QSignalBlocker(self.source_tree):  # emptied, not chosen from
+                self.source_tree.clear()
             self.press_box.set_questions((), [], {})
             self._set_details("")
             self._show_selection()
@@ -638,7 +649,8 @@ class AdvicePanel(QWidget):
         item = self.source_tree.topLevelItem(rank) if rank >= 0 else None
         if item is None:
             return None
-        self.source_tree.setCurrentItem(item)
+        with QSignalBlocker(self.source_tree):  # chosen once, below
+            self.source_tree.setCurrentItem(item)
         self._source_clicked(item)
         return self._source
 
@@ -647,6 +659,15 @@ class AdvicePanel(QWidget):
         if data:
             self._source = (str(data[0]), str(data[1]))
             self.sourceSelected.emit(*self._source)
+
+    def _source_moved(self, current: QTreeWidgetItem | None, _previous: Any) -> None:
+        """The arrow keys choose as a click does: the row highlighted is the source drawn
+        (a reason row stands for its source). Filling the list again chooses nothing."""
+        if current is None:
+            return
+        data = current.data(0, _ROLE_SOURCE)
+        if data and (str(data[0]), str(data[1])) != self._source:
+            self._source_clicked(current)
 
     def _show_press_source(self, muscle: str, side: str, view: str, x: float, y: float) -> None:
         """A press test's "⊕ Show": choose that source, and mark on the diagram the one
