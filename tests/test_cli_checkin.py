@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bodymap.cli import main
-from bodymap.maps import load_map
+from bodymap.maps import Spot, TriggerPointMap, load_map, save_map
 from bodymap.resources import asset
 
 DATA = Path(__file__).parent / "data"
@@ -234,3 +234,39 @@ def test_checkin_refuses_a_date_a_decade_before_the_spots_were_marked(tmp_path, 
     first = min(s.created for s in load_map(source).spots)
     month_before = (first - timedelta(days=30)).isoformat()
     assert main(["checkin", str(source), "1=4", "--at", month_before]) == 0
+
+
+def test_the_back_date_limit_counts_from_the_first_spot_rated(tmp_path, capsys) -> None:
+    """Spot "old" was marked three years ago and "new" today: a check-in of both dated 400
+    days ago is kept, as the program keeps it (the limit is a year before the first of the
+    spots rated); counted from the newest spot a real entry would be refused."""
+    now = datetime.now(UTC)
+    old = Spot("old", "back", 560.0, 170.0, "right", 5, created=now - timedelta(days=3 * 365))
+    new = Spot("new", "back", 560.0, 800.0, "right", 4, created=now)
+    path = tmp_path / "two.bodymap"
+    save_map(TriggerPointMap("Two", [old, new]), path)
+    at = (now - timedelta(days=400)).isoformat()
+    status, _, err = call(capsys, "checkin", str(path), "old=3", "new=2", "--at", at)
+    assert (status, err) == (0, "")
+    assert [dict(c.intensities) for c in load_map(path).history] == [{"old": 3, "new": 2}]
+    before = sha(path)
+    too_early = (old.created - timedelta(days=400)).isoformat()
+    status, _, err = call(capsys, "checkin", str(path), "old=3", "new=2", "--at", too_early)
+    assert status == 1 and "more than a year before the spots it rates were marked" in err
+    assert sha(path) == before
+
+
+def test_a_check_in_dated_even_two_hours_ahead_is_refused(
+    capsys: pytest.CaptureFixture[str], runner: Path
+) -> None:
+    """A slip in --at that lands later today or tomorrow is refused, not kept: a check-in in
+    the future would be the latest, set the current pain and push every later check-in past
+    it. A clock some seconds ahead is allowed for."""
+    before = sha(runner)
+    ahead = (datetime.now(UTC) + timedelta(hours=2)).isoformat()
+    status, out, err = call(capsys, "checkin", str(runner), "heel-r=2", "--at", ahead)
+    assert (status, out) == (1, "") and "is in the future" in err and err.count("\n") == 1
+    assert sha(runner) == before
+    skew = (datetime.now(UTC) + timedelta(seconds=30)).isoformat()
+    status, _, err = call(capsys, "checkin", str(runner), "heel-r=2", "--at", skew)
+    assert (status, err) == (0, "")

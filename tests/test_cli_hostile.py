@@ -13,7 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from bodymap.atlas.loader import AtlasError
 from bodymap.cli import X11_LIBRARIES, X11_PACKAGES, display_problem, main
+from bodymap.knowledge import KnowledgeError
+from bodymap.resources import ResourceError
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "assets" / "examples"
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -371,3 +374,28 @@ def test_small_slips_are_read_kindly_or_named_plainly(capsys, tmp_path: Path, a_
     )
     status, _printed, err = call(capsys, "locate", "--view", "front", "500")
     assert status != 0 and one_line(err).endswith("got 1 number")
+
+
+@pytest.mark.parametrize(
+    ("loader", "error"),
+    [
+        ("bodymap.atlas.load_atlas", AtlasError("front.geojson: feature 12 has no 'id'")),
+        ("bodymap.atlas.load_atlas", ResourceError("bodymap asset atlas/front.geojson is missing")),
+        ("bodymap.knowledge.load_knowledge", KnowledgeError("cautions.toml: line 3: bad value")),
+    ],
+    ids=["atlas", "missing file", "knowledge"],
+)
+def test_damaged_installed_data_exits_3_in_one_line(
+    capsys, monkeypatch, loader: str, error: Exception
+) -> None:
+    """A broken installation (a data file missing or malformed) says so in one line and
+    exits 3, so a script or a packager can tell it from a mistake in what was typed (1) or
+    a usage error (2)."""
+
+    def damaged(*_args: object) -> None:
+        raise error
+
+    monkeypatch.setattr(loader, damaged)
+    status, out, err = call(capsys, "muscles")
+    assert (status, out) == (3, "")
+    assert one_line(err) == f"bodymap: the installed data is damaged: {error}"

@@ -342,6 +342,21 @@ def test_a_map_without_spots_still_gets_every_warning_sign_and_no_routine() -> N
     assert content.disclaimer == knowledge.disclaimer
 
 
+def test_a_raised_warning_sign_not_in_the_tables_is_still_printed() -> None:
+    """Every warning sign the panel shows is printed in the guide, even one that is not in
+    the knowledge tables' list (a pattern or a press caveat could raise one): a guide that
+    left it out would hide a reason to see a clinician."""
+    from bodymap.knowledge import load_knowledge
+
+    knowledge = load_knowledge()
+    extra = RedFlagNote("extra", "  See a doctor about X.  ", (0,))
+    content = build_guide_content("Me", [], _advice(red_flags=(extra,)), knowledge, WHEN.date())
+    assert list(content.red_flags) == [
+        *(f.text for f in knowledge.red_flags),
+        "See a doctor about X.",
+    ]
+
+
 # -- text engine -------------------------------------------------------------------------
 def test_wrapped_text_caps_lines_with_an_ellipsis_and_never_exceeds_the_width(qapp) -> None:
     from PySide6.QtGui import QFontMetricsF

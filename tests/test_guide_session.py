@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from bodymap.advisor import advise
+from bodymap.advisor import PainSpot, advise
 from bodymap.guide.session import session_checklist
 from bodymap.maps import load_map
 from bodymap.session import PRESET_NAMES, plan_session
@@ -36,6 +36,22 @@ def test_the_checklist_times_every_step_back_to_back(preset: str) -> None:
 
 def test_an_empty_plan_prints_no_checklist() -> None:
     assert session_checklist(plan_session(advise([]), "warmup")) is None
+
+
+def test_a_both_sides_step_says_to_do_each_side() -> None:
+    """A step for a muscle on both sides (for a spot on the spine) ends "on each side." in
+    the printed checklist: without it the person would roll one side and leave the other
+    untreated. A one-sided step says nothing of the kind."""
+    spine, neck = PainSpot("back", 500.0, 400.0, 6), PainSpot("back", 560.0, 170.0, 5)
+    plan = plan_session(advise([spine, neck]), "cooldown")
+    checklist = session_checklist(plan)
+    assert checklist is not None
+    assert {"both", "right"} <= {step.side for step in plan.steps}
+    for step, line in zip(plan.steps, checklist.lines, strict=True):
+        if step.side == "both":
+            assert line.endswith(" on each side."), line
+        else:
+            assert "on each side" not in line, line
 
 
 @pytest.mark.slow

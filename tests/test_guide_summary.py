@@ -100,6 +100,30 @@ def test_every_spot_with_a_likely_source_has_one_in_the_summary() -> None:
     assert said.sources[-1].startswith(f"{best_for_back.name} ({best_for_back.side})")
 
 
+def test_a_held_spots_likely_source_is_listed_after_the_first_five() -> None:
+    """A tingling back spot among five aching thigh spots: its muscles are held for the
+    clinician's check, so no routine step serves it, and its best source ranks below the
+    thigh's first five. The summary still lists that source for it; without it the
+    clinician would see a spot with no candidate muscle."""
+    marks = load_atlas()
+    back = marks["back"].landmarks["scapula_inferior_angle_r"]
+    knee = marks["front"].landmarks["patella_r"]
+    points = [PainSpot("back", back[0] - 30, back[1] - 10, 3, "tingling")] + [
+        PainSpot("front", knee[0], knee[1] - 60 - 25 * i, 8) for i in range(5)
+    ]
+    spots = [
+        Spot(f"s{i}", p.view, p.x, p.y, side_for(p.view, p.x), p.intensity, p.kind)
+        for i, p in enumerate(points)
+    ]
+    advice = advise(points)
+    assert not any(0 in step.spots for step in advice.routine.steps)
+    assert not any(r.spot == 0 for s in advice.sources[:SOURCES_SHOWN] for r in s.reasons)
+    best = next(s for s in advice.sources if any(r.spot == 0 for r in s.reasons))
+    said = summary_content(spots, advice)
+    assert f"{best.name} ({best.side}) — spot 1" in said.sources
+    assert 0 in _explained(said.sources)
+
+
 def test_the_example_maps_summaries_leave_no_spot_without_its_sources() -> None:
     for path in sorted(EXAMPLE.parent.glob("*.bodymap")):
         tpm = load_map(path)

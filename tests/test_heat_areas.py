@@ -73,6 +73,25 @@ def test_a_point_spot_still_colours_the_whole_segment_under_it() -> None:
     assert not cell.painted and cell.segment == under[0] and cell.shape is under[0].geometry
 
 
+def test_two_point_spots_on_one_segment_show_the_stronger() -> None:
+    """A 9/10 spot beside a 2/10 spot on one body area colours it 9, whichever was marked
+    first: the weaker value would make the worst place look mild on the heat map and in the
+    printed summary. In a change map the change furthest from zero wins."""
+    tpm = TriggerPointMap("Two points")
+    x, y = NECK[1]
+    first = add_spot(tpm, "back", x, y, "right").spot.id
+    second = add_spot(tpm, "back", x + 3, y, "right").spot.id
+    back = load_atlas()["back"]
+    under = back.locate(x, y).segments
+    assert under and back.locate(x + 3, y).segments == under  # one segment under both
+    for a, b in ((2.0, 9.0), (9.0, 2.0)):
+        values = segment_values(back, tpm.spots, {first: a, second: b}, change=False)
+        assert values[under[0]] == 9.0
+    for a, b in ((-5.0, 1.0), (1.0, -5.0)):
+        values = segment_values(back, tpm.spots, {first: a, second: b}, change=True)
+        assert values[under[0]] == -5.0
+
+
 def test_in_a_change_map_the_change_furthest_from_zero_lies_on_top() -> None:
     tpm, (buttocks, _thigh, _neck) = _map()
     point = add_spot(tpm, "back", 470, 470, "left", 3).spot.id  # on the left buttock

@@ -425,6 +425,17 @@ def test_an_area_of_2000_positions_is_fine() -> None:
     assert tpm.spots[0].area is not None and tpm.spots[0].area.vertex_count == MAX_AREA_VERTICES
 
 
+def test_an_area_reaching_the_edges_of_the_view_loads_and_saves() -> None:
+    """The view runs from 0 to 1000 on both axes, both ends included: an area painted up
+    to the left or the top edge (a brush stroke clipped there) loads and saves, or the map
+    holding it would no longer open."""
+    corners = [[0, 0], [1000, 0], [1000, 1000], [0, 1000], [0, 0]]
+    tpm = loads_map(_v2([_spot_with_area({"type": "Polygon", "coordinates": [corners]})]))
+    area = tpm.spots[0].area
+    assert area is not None and area.parts == ((tuple(map(tuple, corners)),),)
+    assert loads_map(dumps_map(tpm)) == tpm
+
+
 # -- press tests and sessions -------------------------------------------------------------------
 def test_press_test_answers_replace_clear_and_go_with_their_spot() -> None:
     tpm = _map()

@@ -14,6 +14,7 @@ from bodymap.maps import (
     Change,
     CheckIn,
     CheckInOp,
+    MapFileError,
     MoveSpot,
     Operation,
     RemoveSpot,
@@ -30,6 +31,7 @@ from bodymap.maps import (
     side_for,
 )
 from bodymap.maps.operations import Batch
+from bodymap.maps.values import MIDLINE_BAND, MIDLINE_X, check_side
 
 SETTINGS = settings(
     derandomize=True,
@@ -104,6 +106,29 @@ def test_spot_stores_floats_and_utc() -> None:
 )  # fmt: skip
 def test_side_for_follows_the_view(view: str, x: float, side: str) -> None:
     assert side_for(view, x) == side
+
+
+@pytest.mark.parametrize("view", ["front", "back"])
+@pytest.mark.parametrize("towards", [-1, 1])
+def test_a_side_is_free_only_within_the_midline_band(view: str, towards: int) -> None:
+    """On the band's edge a spot may say any side; a hair beyond it only the side its x lies
+    on. A wider band would let a hand-edited file keep a spot 5 units off the midline that
+    says "right" on the person's left: the advice would name the other side's muscles."""
+    edge = MIDLINE_X + towards * MIDLINE_BAND
+    for side in ("right", "left", "midline"):
+        check_side(view, edge, side)
+    for offset in (MIDLINE_BAND + 0.5, 2 * MIDLINE_BAND):
+        x = MIDLINE_X + towards * offset
+        own = side_for(view, x)
+        assert own != "midline"
+        for wrong in {"right", "left", "midline"} - {own}:
+            with pytest.raises(ValueError, match="contradicts"):
+                check_side(view, x, wrong)
+    x = MIDLINE_X + towards * (MIDLINE_BAND + 1)
+    wrong = "left" if side_for(view, x) == "right" else "right"
+    text = dumps_map(TriggerPointMap("x", [Spot("a", view, x, 300.0, wrong, created=T0)]))
+    with pytest.raises(MapFileError, match=r"^spots\[0\] \(spot 1, id 'a'\): side "):
+        loads_map(text)
 
 
 def test_map_rejects_duplicate_ids_and_dangling_history() -> None:

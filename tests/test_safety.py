@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from typing import Any
@@ -228,6 +229,22 @@ def test_the_cases_from_the_report_are_cut_back() -> None:
     assert not rz.is_rollable("popliteus", "right")  # inside the back of the knee
     assert not rz.is_rollable("infrahyoids", "left")  # the throat
     assert not rz.is_rollable("sternocleidomastoid", "right")  # the side of the neck
+
+
+def test_a_roll_zone_with_less_room_than_a_thumbs_print_is_not_rolled() -> None:
+    """A zone smaller than MIN_AREA (about a thumb's print clear of the caution zones) is
+    not rollable, so no session times a step on it: a tiny muscle's stored or uncut zone
+    would otherwise send a ball where there is no room for it. One just larger is."""
+    from bodymap.advisor.rollable import MIN_AREA
+    from bodymap.session import step_is_plannable
+
+    small, room = shapely.box(0, 0, 7, 7), shapely.box(0, 0, 8, 8)
+    assert small.area < MIN_AREA <= room.area
+    assert not RollZone("front", "m", "right", small, small.area, ()).rollable
+    assert RollZone("front", "m", "right", room, room.area, ()).rollable
+    step = advise([PainSpot("back", 560, 175, 6)]).routine.steps[0]
+    tiny = RollZone(step.view, step.muscle, step.side, small, small.area, ())
+    assert not step_is_plannable(dataclasses.replace(step, roll_zone=tiny), (0,))
 
 
 def test_side_of_the_neck_is_a_caution() -> None:

@@ -608,6 +608,32 @@ def test_an_answer_given_before_a_hold_brings_back_no_press_test():
     assert (q.muscle, q.side) not in {(x.muscle, x.side) for x in held.press}
 
 
+def test_a_chest_spot_at_the_least_intensity_of_the_heart_warning_is_still_not_press_tested():
+    """The heart warning on the chest, the upper belly, the jaw and the throat is raised
+    from its trigger's least intensity up, 0 included (a spot still marked, now painless):
+    at that intensity too the spot is asked no press test, or a "yes" would lift a chest
+    muscle over the warning shown beside it. (The triggers that count only over the chest
+    muscles are checked over a grid in test_advisor_press.py.)"""
+    front = ATLAS["front"]
+    checked = set()
+    for flag in KNOWLEDGE.red_flags:
+        for trigger in flag.triggers:
+            if trigger.press_test or trigger.regions or trigger.kinds:
+                continue
+            least = math.ceil(trigger.min_intensity)
+            for region in front.layer("segment"):
+                if region.id not in trigger.segments:
+                    continue
+                point = shapely.point_on_surface(region.geometry)
+                advice = advise([PainSpot("front", point.x, point.y, least, "ache")])
+                where = (region.id, region.side, least)
+                assert flag.id in {f.id for f in advice.red_flags}, where
+                assert advice.press == (), where
+                assert advice.spots[0].press_note == flag.press_note, where
+                checked.add(region.id)
+    assert {"chest", "sternum", "upper_abdomen", "jaw", "throat"} <= checked
+
+
 def _sites_not_to_press() -> set[str]:
     """Rolled records whose every drawn trigger-point site, on either side, lies in a zone
     not to press (drawn as an open circle)."""

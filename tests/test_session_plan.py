@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bodymap.advisor import Advice, PainSpot, advise
+from bodymap.advisor.model import NotRolled
 from bodymap.advisor.tables import tables_for
 from bodymap.atlas import load_atlas
 from bodymap.knowledge import POSITIONS, load_knowledge
@@ -193,6 +194,42 @@ def test_a_non_rolled_muscle_is_never_planned() -> None:
     plan = plan_session(dataclasses.replace(advice, routine=routine), "full")
     assert (first.muscle, first.side) not in {(s.muscle, s.side) for s in plan.steps}
     assert not step_is_plannable(first, ())
+
+
+def test_a_step_the_routine_also_marks_not_rolled_is_never_planned() -> None:
+    """The mat session never times a muscle the panel says not to roll, even one the
+    routine were to list among its steps as well: the planner checks it itself, so a slip
+    in the advisor cannot send the person to roll it."""
+    advice = example_advice("runner.bodymap")
+    first = next(
+        s for s in advice.routine.steps if step_is_plannable(s, step_spots(s, advice.sources))
+    )
+    key = (first.muscle, first.side)
+    plain = plan_session(advice, "full")
+    title = next(s.title for s in plain.steps if (s.muscle, s.side) == key)
+    stop = NotRolled(first.muscle, first.side, first.name, "Not rolled.", "", first.spots)
+    routine = dataclasses.replace(advice.routine, not_rolled=(*advice.routine.not_rolled, stop))
+    plan = plan_session(dataclasses.replace(advice, routine=routine), "full")
+    assert key not in {(s.muscle, s.side) for s in plan.steps}
+    assert title not in plan.left_out
+
+
+@pytest.mark.parametrize(
+    ("preset", "expected"),
+    [("full", MAX_ON_POINT_S), ("cooldown", (20 + MAX_ON_POINT_S) // 2 // 5 * 5)],
+)
+def test_a_records_hold_longer_than_the_cap_is_cut_to_it(preset: str, expected: int) -> None:
+    """A record may give up to 60 s on a point (some sources say 90): the mat timer never
+    holds a point past the program's 30 s cap, and the middle of the range is that of the
+    capped range (20–30 s gives 25 s, not 55 s)."""
+    advice = example_advice("runner.bodymap")
+    first = advice.routine.steps[0]
+    longer = dataclasses.replace(first, on_point_s=(20, 90))
+    routine = dataclasses.replace(advice.routine, steps=(longer, *advice.routine.steps[1:]))
+    plan = plan_session(dataclasses.replace(advice, routine=routine), preset)
+    [step] = [s for s in plan.steps if (s.muscle, s.side) == (first.muscle, first.side)]
+    holds = [p.seconds for p in step.phases if p.kind == "on_point"]
+    assert holds and set(holds) == {expected}
 
 
 def test_a_tingling_limb_gets_no_timed_step() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -85,6 +85,44 @@ def test_the_rate_a_week_is_given_only_for_a_week_or_more() -> None:
     assert CheckInRate(2, 1, 1).describe() == "2 check-ins on 1 of 1 day"
     assert CheckInRate(6, 5, 6).describe() == "6 check-ins on 5 of 6 days"
     assert CheckInRate(14, 7, 7).describe() == "14 check-ins on 7 of 7 days (14.0 a week)"
+
+
+def test_the_check_in_rate_counts_the_first_and_the_last_day() -> None:
+    """Two check-ins on one day are "2 check-ins on 1 of 1 day", and two a week apart are
+    on 2 of 8 days: counting only the days between them, the clinician's summary would
+    print "on 1 of 0 days"."""
+    from bodymap.history import HistoryTable
+    from bodymap.history.figures import CheckInRate, checkin_rate
+    from bodymap.maps import CheckIn
+
+    morning = datetime(2025, 3, 3, 8).astimezone()
+
+    def rate(*moments: datetime) -> CheckInRate:
+        history = [CheckIn(at, {"a": 3}) for at in moments]
+        return checkin_rate(HistoryTable.from_checkins(["a"], history))
+
+    one_day = rate(morning, morning + timedelta(hours=10))
+    assert one_day == CheckInRate(2, 1, 1)
+    assert one_day.describe() == "2 check-ins on 1 of 1 day"
+    assert rate(morning, morning + timedelta(days=7)) == CheckInRate(2, 2, 8)
+
+
+def test_bodymap_summary_to_a_date_takes_in_the_whole_of_that_day(tmp_path, capsys, monkeypatch):
+    """`--to 2025-04-09` is up to the end of the 9th, so that evening's check-in is in the
+    summary; ended at the first moment of the day, the period would leave the whole last
+    day out. `--from` starts at the first moment of its day."""
+    asked: dict[str, float | None] = {}
+    monkeypatch.setattr(
+        "bodymap.ui.printing.summary.write_summary_pdf",
+        lambda _map, _out, **options: asked.update(options),
+    )
+    out = tmp_path / "s.pdf"
+    status = main(
+        ["summary", str(EXAMPLE), "-o", str(out), "--from", "2025-04-08", "--to", "2025-04-09"]
+    )
+    assert status == 0, capsys.readouterr().err
+    assert asked["start"] == datetime(2025, 4, 8).astimezone().timestamp()
+    assert asked["end"] == datetime(2025, 4, 9, 23, 59, 59, 999999).astimezone().timestamp()
 
 
 @pytest.mark.slow

@@ -110,6 +110,21 @@ def test_the_trend_needs_matching_inputs() -> None:
         recent_trend([0.0, 1.0], [3])
 
 
+def test_a_period_keeps_the_check_ins_and_notes_on_both_of_its_bounds() -> None:
+    """A period takes in its first and its last moment, for the readings and the notes
+    alike: a period that ends at the latest check-in (the default) must not keep that
+    check-in's reading and lose its note."""
+    days = [T0 + timedelta(days=d) for d in range(3)]
+    spot = Spot("a", "back", 550.0, 170.0, "right", created=T0)
+    history = [CheckIn(at, {"a": 3 + i}, f"day {i + 1}") for i, at in enumerate(days)]
+    table = HistoryTable.from_map(TriggerPointMap("x", [spot], history))
+    first, middle, last = (at.timestamp() for at in days)
+    whole = table.between(first, last)
+    assert len(whole) == 3 and [n.text for n in whole.notes] == ["day 1", "day 2", "day 3"]
+    one = table.between(middle, middle)
+    assert len(one) == 1 and [n.text for n in one.notes] == ["day 2"]
+
+
 _gaps = st.lists(
     st.one_of(
         st.floats(0.01, 3.0),  # a few check-ins a day to every few days

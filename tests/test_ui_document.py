@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 from bodymap.maps import add_spot, load_map, move_spot, save_map, side_for
 from bodymap.maps.model import TriggerPointMap
 from bodymap.ui import settings as prefs
-from bodymap.ui.document.commands import OperationCommand
+from bodymap.ui.document.commands import NUDGE_ID, OperationCommand
 from bodymap.ui.document.document import MapDocument, example_names
 
 
@@ -97,6 +97,21 @@ def test_edits_mark_the_document_modified_and_undo_back_to_clean(doc, qtbot):
         doc.undo_stack.undo()
     assert blocker.args == [False]
     assert doc.map.spots == ()
+
+
+def test_nudges_that_cancel_out_leave_the_map_unmodified(doc, answers, tmp_path):
+    """Nudging a spot right and back left (or dragging it back where it was) changes
+    nothing: the saved map stays unmodified, with no "*" in the title, no question about
+    saving on quitting and no empty step left to undo."""
+    spot_id = _add(doc)
+    answers.save_path = tmp_path / "mine"
+    assert doc.save() and not doc.is_modified()
+    x, y = doc.map.spot_by_id(spot_id).x, doc.map.spot_by_id(spot_id).y
+    for to in (x + 5, x):
+        doc.push(move_spot(doc.map, spot_id, to, y, apply=False), merge_id=NUDGE_ID)
+    assert doc.map.spot_by_id(spot_id).x == x
+    assert not doc.is_modified()
+    assert doc.undo_stack.count() == 1 and doc.undo_stack.undoText() == "Add spot 1"
 
 
 def test_save_and_open_round_trip_through_the_real_file_format(doc, answers, tmp_path):

@@ -42,6 +42,22 @@ def test_periods_give_each_spot_its_mean_and_the_change():
     assert [m.label for m in months] == ["January 2026", "February 2026", "March 2026"]
 
 
+def test_a_spots_period_mean_counts_only_the_check_ins_that_rated_it():
+    """A spot rated 8 at every other check-in has a mean of 8, not 4: averaged over the
+    check-ins that left it out, the person's worst place would look mild on the heat map
+    and in the printed summary."""
+    tpm = TriggerPointMap("Heat")
+    steady = add_spot(tpm, "back", 560, 170, "right").spot.id
+    flare = add_spot(tpm, "back", 440, 470, "left").spot.id
+    for day in range(4):
+        readings = {steady: 2, flare: 8} if day % 2 == 0 else {steady: 2}
+        check_in(tpm, readings, at=DAY0 + timedelta(days=day))
+    table = HistoryTable.from_map(tpm)
+    periods = standard_periods(table)
+    assert period_means(table, periods["whole"]) == {steady: 2.0, flare: 8.0}
+    assert period_means(table, periods["first_week"]) == {steady: 2.0, flare: 8.0}
+
+
 def test_the_change_scale_is_blue_for_better_red_for_worse_and_differs_in_grey():
     better, worse, none = change_colour(-4), change_colour(4), change_colour(0)
     assert better.blue() > better.red() and worse.red() > worse.blue()

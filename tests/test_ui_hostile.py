@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QToolTip
 from bodymap.maps import RecoveryStore, TriggerPointMap, add_spot, save_map
 from bodymap.ui.document import dialogs as document_dialogs
 from bodymap.ui.document.document import MapDocument
-from bodymap.ui.drawing.plain_text import plain_window_title
+from bodymap.ui.drawing.plain_text import message_box, plain_window_title
 from bodymap.ui.window.mainwindow import MapWindow
 
 # offscreen Qt says these when a window with a dock, or a tooltip, is shown
@@ -231,6 +231,29 @@ def test_the_recovery_question_shows_a_hostile_name_literally(
     assert window.document.map.name == hostile(probe)
     show_tooltip(qtbot, window.panel.spot_list.item(0).toolTip())
     assert not probe.was_read()
+
+
+@pytest.mark.parametrize("qt_guesses", [False, True], ids=["this Qt", "a Qt that guesses"])
+def test_the_line_under_a_question_is_literal(qapp, monkeypatch, qt_guesses: bool) -> None:
+    """The line under a question names the file's folder or the autosaved map, either of
+    which may hold a tag: it is shown as written, never rendered. The Qt installed gives
+    that line the box's plain-text format itself; message_box sets it too, so that a Qt
+    which leaves the line to its rich-text guess (emulated here) shows it literally too."""
+    informative = 'The file is in /home/<b>me</b> & <img src="probe.png">.'
+    original = QMessageBox.setInformativeText
+
+    def guessing(box: QMessageBox, text: str) -> None:
+        original(box, text)
+        for label in box.findChildren(QLabel, "qt_msgbox_informativelabel"):
+            label.setTextFormat(Qt.TextFormat.AutoText)
+
+    if qt_guesses:
+        monkeypatch.setattr(QMessageBox, "setInformativeText", guessing)
+    icon = QMessageBox.Icon.Warning
+    box = message_box(None, icon, "Question", "Save?", informative=informative)
+    [label] = box.findChildren(QLabel, "qt_msgbox_informativelabel")
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert shown(label.text(), label.textFormat()) == informative
 
 
 def test_the_guide_prints_hostile_text_literally(probe, tmp_path, monkeypatch) -> None:
