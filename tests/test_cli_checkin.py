@@ -162,6 +162,18 @@ def test_checkin_refuses_a_map_it_cannot_read(
     assert path.read_text() == "{"
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_checkin_leaves_a_map_made_read_only_as_it_was(
+    capsys: pytest.CaptureFixture[str], runner: Path
+) -> None:
+    before = sha(runner)
+    runner.chmod(0o444)
+    status, out, err = call(capsys, "checkin", str(runner), "heel-r=2")
+    assert status == 1 and out == ""
+    assert "the file is read-only" in err and err.count("\n") == 1
+    assert sha(runner) == before
+
+
 def test_checkin_needs_readings(capsys: pytest.CaptureFixture[str], runner: Path) -> None:
     status, _, err = call(capsys, "checkin", str(runner))
     assert status == 2 and err.count("\n") == 1

@@ -198,6 +198,26 @@ def test_a_read_only_folder_leaves_the_old_file(tmp_path: Path) -> None:
     assert load_map(path).name == "old"
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_a_file_made_read_only_is_not_replaced(tmp_path: Path) -> None:
+    """A person marks a finished map read-only to protect it. A save writes a new file and
+    renames it over the old one, which needs only the folder's permission: it must refuse
+    instead, leave the file, its mode and any backup as they were, and say why."""
+    path = tmp_path / "m.bodymap"
+    save_map(make_map("old"), path)
+    before = path.read_bytes()
+    path.chmod(0o444)
+    with pytest.raises(MapFileError, match="the file is read-only"):
+        save_map(make_map("new"), path)
+    assert path.read_bytes() == before
+    assert stat.S_IMODE(path.stat().st_mode) == 0o444
+    assert not backup_path(path).exists()
+    assert leftovers(tmp_path) == []
+    path.chmod(0o644)  # made writable again, it saves
+    save_map(make_map("new"), path)
+    assert load_map(path).name == "new"
+
+
 # -- kill -9 while saving ---------------------------------------------------------------
 SAVER = """
 import sys

@@ -3,6 +3,7 @@ recovery — with the real file format and every dialog answered by the test."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -176,6 +177,23 @@ def test_a_failed_save_says_so_and_keeps_the_old_file(doc, answers, tmp_path, mo
     assert path.read_bytes() == old_bytes
     assert doc.is_modified()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_saving_over_a_map_made_read_only_says_so_and_writes_nothing(doc, answers, tmp_path):
+    """File → Save of a map the person made read-only used to replace it and say "Saved"."""
+    path = tmp_path / "archive.bodymap"
+    save_map(TriggerPointMap("Archive"), path)
+    old_bytes = path.read_bytes()
+    assert doc.open(path)
+    path.chmod(0o444)
+    _add(doc)
+    assert not doc.save()
+    ((title, message),) = answers.errors()
+    assert title == "Could not save Archive"
+    assert message.startswith("The file is read-only.") and "Save As" in message
+    assert path.read_bytes() == old_bytes
+    assert doc.is_modified()  # the edit is kept, to save elsewhere
 
 
 @pytest.mark.parametrize(

@@ -118,11 +118,20 @@ def _keep_backup(target: Path) -> None:
         raise
 
 
+def _read_only(target: Path, existing: os.stat_result) -> bool:
+    """Whether the user made ``target`` read-only: its permissions deny us writing, or
+    allow nobody to write (which an administrator's rights would otherwise pass over).
+    Replacing a file needs only the folder's permission, so without this look a file
+    marked read-only to protect it would be replaced all the same."""
+    return not os.access(target, os.W_OK) or stat.S_IMODE(existing.st_mode) & 0o222 == 0
+
+
 def atomic_write(path: str | os.PathLike[str], data: bytes, *, backup: bool = False) -> None:
     """Replace ``path`` with ``data`` atomically (keeping ``<name>.bak`` when ``backup``).
 
-    New files are created readable by the user only; an existing file keeps its mode.
-    A symbolic link is followed, so the link stays and its target is replaced.
+    New files are created readable by the user only; an existing file keeps its mode. A
+    file made read-only is not replaced (`MapFileError`). A symbolic link is followed, so
+    the link stays and its target is replaced.
     """
     target = Path(os.path.realpath(path))
     try:
@@ -133,6 +142,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, backup: bool = Fa
         raise MapFileError(f"could not save ({os_reason(exc)})", path) from exc
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         raise MapFileError("could not save (not a regular file)", path)
+    if existing is not None and _read_only(target, existing):
+        raise MapFileError("the file is read-only", path)
     try:
         fd, temp_name = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
