@@ -3,7 +3,8 @@
 The tester's journey through the real window and document: the window saves a map, the
 person checks in there without saving, the command line checks in to the same file, then
 Ctrl+S or File → Save in the window. The window asks first; Cancel writes nothing, Replace
-writes the window's map (the other version kept as ``.bak``), Save as Copy keeps both."""
+writes the window's map (the other version kept beside it, dated, in a file later saves leave
+alone), Save as Copy keeps both."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 from test_ui_window import Dialogs, add, make_window
 
 from bodymap.cli import main
-from bodymap.maps import backup_path, load_map
+from bodymap.maps import MapFileError, backup_path, load_map
 from bodymap.ui.document import dialogs as document_dialogs
 from bodymap.ui.document.document import MapDocument
 from bodymap.ui.window.mainwindow import MapWindow
@@ -92,7 +93,12 @@ def test_cancel_leaves_the_other_programs_changes_in_the_file(qtbot, win, tmp_pa
     assert dialogs.errors == []
 
 
-def test_replace_writes_the_windows_map_and_keeps_the_other_as_backup(qtbot, win, tmp_path, capsys):
+def test_replace_writes_the_windows_map_and_keeps_the_other_version_for_good(
+    qtbot, win, tmp_path, capsys
+):
+    """Replace keeps the command line's version in a file of its own, which later saves
+    leave alone: the .bak alone was overwritten by the next Ctrl+S, and the check-in the
+    command line made was lost for good."""
     window, dialogs, path, on_disk = changed_in_both(qtbot, win, tmp_path, capsys)
 
     dialogs.overwrite = "replace"
@@ -102,11 +108,36 @@ def test_replace_writes_the_windows_map_and_keeps_the_other_as_backup(qtbot, win
     assert load_map(path).history == window.document.map.history
     assert CLI_DAY not in days(path)
     assert backup_path(path).read_bytes() == on_disk
+    (kept,) = tmp_path.glob("back (other version *).bodymap")
+    assert kept.read_bytes() == on_disk and CLI_DAY in days(kept)
+    assert kept.name in window.statusBar().currentMessage()
     assert not window.document.is_modified()
-    # the file now holds what the window wrote: the next save asks nothing
+    # the file now holds what the window wrote: the next save asks nothing, keeps no other
     check_in_in_window(qtbot, window, dialogs, window.document.map.spots[0].id)
     press_save(qtbot, window)
     assert len(dialogs.overwrites) == 1 and not window.document.is_modified()
+    assert backup_path(path).read_bytes() != on_disk  # the .bak moved on …
+    assert list(tmp_path.glob("back (other version *).bodymap")) == [kept]
+    assert kept.read_bytes() == on_disk  # … the kept version did not
+    assert window.statusBar().currentMessage() == "Saved back.bodymap"
+
+
+def test_replace_writes_nothing_when_the_other_version_cannot_be_kept(
+    qtbot, win, tmp_path, capsys, monkeypatch
+):
+    window, dialogs, path, on_disk = changed_in_both(qtbot, win, tmp_path, capsys)
+    import bodymap.ui.document.document as document_module
+
+    def full_disk(target, data, **_options):
+        raise MapFileError("could not save (No space left on device)", target)
+
+    monkeypatch.setattr(document_module, "atomic_write", full_disk)
+    dialogs.overwrite = "replace"
+    window.acts.save.trigger()
+    assert path.read_bytes() == on_disk and window.document.is_modified()
+    ((title, message),) = dialogs.errors
+    assert title == "Could not save back"
+    assert "could not be kept, so nothing was written" in message
 
 
 def test_save_as_copy_keeps_both_files(qtbot, win, tmp_path, capsys, monkeypatch):
@@ -276,7 +307,7 @@ def test_the_question_names_the_file_and_defaults_to_cancel(qtbot, tmp_path, mon
     changed, gone = boxes
     assert "my back.bodymap was changed by another program" in changed.text()
     assert str(tmp_path) in changed.informativeText()
-    assert "my back.bodymap.bak" in changed.informativeText()
+    assert "“my back (other version …).bodymap”" in changed.informativeText()
     assert "no longer in its folder" in gone.text()
     for box, replace, copy in (
         (changed, "Replace", "Save as Copy…"),

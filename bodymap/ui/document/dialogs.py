@@ -94,9 +94,9 @@ def ask_overwrite(parent: QWidget | None, path: Path, gone: bool) -> Conflict:
         text = f"{name} was changed by another program since you opened or last saved it."
         title, replace, copy = "File changed on disk", "Replace", "Save as Copy…"
         outcome = (
-            f"Replace writes this map over it; the changes made there are not in this map, "
-            f"and that version is kept as {name}.bak beside it. Save as Copy… saves this map "
-            "under another name and keeps both."
+            "Replace writes this map over it; the changes made there are not in this map, "
+            f"and that version is kept beside it as “{path.stem} (other version …){path.suffix}”, "
+            "dated now. Save as Copy… saves this map under another name and keeps both."
         )
     box = message_box(
         parent,
@@ -112,7 +112,7 @@ def ask_overwrite(parent: QWidget | None, path: Path, gone: bool) -> Conflict:
         if found is not None:
             found.setText(label)
             if button == _Button.Discard:
-                found.setIcon(QIcon())  # no waste bin: the version replaced is kept as .bak
+                found.setIcon(QIcon())  # no waste bin: the version replaced is kept
     return _save_discard_or_cancel(box, "copy", "replace", "cancel")
 
 

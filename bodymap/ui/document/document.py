@@ -42,6 +42,7 @@ from bodymap.maps import (
     save_map,
 )
 from bodymap.maps.fileformat import MAP_SUFFIX
+from bodymap.maps.safe_io import atomic_write, os_reason
 from bodymap.ui import settings as prefs
 from bodymap.ui.document import dialogs
 from bodymap.ui.document.commands import OperationCommand
@@ -102,7 +103,9 @@ class MapDocument(QObject):
     ``flushRequested()`` before the document reads its map to save, autosave, revert or
     drop it, so views first commit an edit the user is still typing (nothing lost);
     ``diskChanged(state)`` when its file on disk is found "changed" or "gone" (another
-    program changed, deleted, moved or renamed it) or again as last loaded or saved ("").
+    program changed, deleted, moved or renamed it) or again as last loaded or saved ("");
+    ``keptOtherVersion(path)`` when Save replaced a file another program had changed, after
+    keeping that program's version at ``path`` beside it.
     """
 
     mapReplaced = Signal(object)
@@ -113,6 +116,7 @@ class MapDocument(QObject):
     autosaved = Signal(object)
     saved = Signal(object)
     diskChanged = Signal(str)
+    keptOtherVersion = Signal(object)
 
     def __init__(
         self,
@@ -275,7 +279,7 @@ class MapDocument(QObject):
         answer = self._overwrite_answer(self._path)
         if answer == "copy":
             return self._save_as(None, self._copy_path())
-        return answer == "replace" and self._write(self._path)
+        return answer == "replace" and self._keep_other_version() and self._write(self._path)
 
     def save_as(self, path: str | os.PathLike[str] | None = None) -> bool:
         """Save under a new name; ``.bodymap`` is added when the name has no suffix."""
@@ -296,7 +300,7 @@ class MapDocument(QObject):
             answer = self._overwrite_answer(self._path)
             if answer == "copy":
                 return self._save_as(None, self._copy_path())
-            if answer == "cancel":
+            if answer == "cancel" or not self._keep_other_version():
                 return False
         old_name = self._named_after(path)
         if not self._write(path, undo_naming=old_name):
@@ -583,6 +587,37 @@ class MapDocument(QObject):
             if os.path.exists(name):
                 self._watcher.addPath(name)
 
+    def _keep_other_version(self) -> bool:
+        """Before Replace writes over a file another program changed, keep what that
+        program wrote as "<name> (other version <date> <time>).bodymap" beside it: the
+        ``.bak`` alone would be overwritten by the next save, and its check-ins lost. True
+        when kept (or when there is no file to keep); False, and a message, when it could
+        not be kept, and then nothing is written."""
+        path = self._path
+        if path is None:
+            return True
+        try:
+            if file_stamp(path) in (None, self._disk):
+                return True  # gone, or as this window last saw it: nothing to keep
+            data = path.read_bytes()
+        except OSError as exc:
+            problem = f"could not read it ({os_reason(exc)})"
+        else:
+            kept = other_version_path(path)
+            try:
+                atomic_write(kept, data)
+            except MapFileError as exc:
+                problem = exc.problem
+            else:
+                self.keptOtherVersion.emit(kept)
+                return True
+        self.show_error(
+            f"Could not save {self._map.name}",
+            f"{_sentence(problem)}\n\nThe version another program wrote to {path} could not "
+            "be kept, so nothing was written. Try Save As… to save this map elsewhere.",
+        )
+        return False
+
     def _copy_path(self) -> Path:
         """Where a copy of this map may go, beside its file: "<name> (copy).bodymap"."""
         suggested = self._suggested_path()
@@ -613,6 +648,18 @@ def _sentence(problem: str) -> str:
     """A loader's problem ("the file is empty") as a sentence for a message box."""
     text = problem.strip().rstrip(".")
     return f"{text[:1].upper()}{text[1:]}."
+
+
+def other_version_path(path: Path, when: datetime | None = None) -> Path:
+    """A name beside ``path`` for the version another program wrote there, free now:
+    "back (other version 2026-12-02 01.32.05).bodymap" (dots: no colon in Windows names)."""
+    stamp = (when or datetime.now()).strftime("%Y-%m-%d %H.%M.%S")
+    candidate = path.with_name(f"{path.stem} (other version {stamp}){path.suffix}")
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem} (other version {stamp} {number}){path.suffix}")
+        number += 1
+    return candidate
 
 
 def _same_path(first: Path, second: Path) -> bool:

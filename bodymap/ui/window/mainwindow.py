@@ -185,6 +185,7 @@ class MapWindow(QMainWindow):
         self.hover_label = plain_label(HINT)
         self.hover_label.setAccessibleName("Region under the pointer")
         self.statusBar().addWidget(self.hover_label, 1)
+        self._kept_other: Path | None = None
         self.disk_label = plain_label("")
         self.disk_label.setObjectName("diskState")
         self.disk_label.hide()
@@ -255,7 +256,8 @@ class MapWindow(QMainWindow):
         doc.recentFilesChanged.connect(self._fill_recent)
         self.menus["recent"].aboutToShow.connect(self._fill_recent)  # a drive came back
         doc.diskChanged.connect(self._show_disk_state)
-        doc.saved.connect(lambda path: self.statusBar().showMessage(f"Saved {path.name}", 5000))
+        doc.saved.connect(self._say_saved)
+        doc.keptOtherVersion.connect(self._keep_kept_name)
 
         self.canvas.addRequested.connect(self.add_spot)
         self.canvas.paintRequested.connect(self.paint_area)
@@ -399,6 +401,19 @@ class MapWindow(QMainWindow):
         self.setWindowTitle(f"{plain_window_title(window_title(self.document))}[*] — bodymap")
         self.setWindowFilePath(str(self.document.path or ""))
         self._on_modification_changed(self.document.is_modified())
+
+    def _keep_kept_name(self, kept: Path) -> None:
+        self._kept_other = kept
+
+    def _say_saved(self, path: Path) -> None:
+        """ "Saved back.bodymap", and after Replace where the other program's version went."""
+        kept, self._kept_other = self._kept_other, None
+        if kept is None:
+            self.statusBar().showMessage(f"Saved {path.name}", 5000)
+        else:  # this one stays until the next message: it names a file to look at
+            self.statusBar().showMessage(
+                f"Saved {path.name}; the other program's version is kept as {kept.name}"
+            )
 
     def _show_disk_state(self, state: str) -> None:
         """Say in the status line, until the next save or open, that another program
