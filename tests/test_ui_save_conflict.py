@@ -374,10 +374,27 @@ def test_revert_loads_the_other_programs_changes_when_nothing_here_is_unsaved(
     check_in_from_the_command_line(path, capsys)
     qtbot.waitUntil(window.disk_label.isVisible)
     assert window.acts.revert.isEnabled()
-    window.acts.revert.trigger()
+    # beside the notice, a button does the same: a window left open for days shows it
+    assert window.load_changes.isVisible()
+    qtbot.mouseClick(window.load_changes, Qt.MouseButton.LeftButton)
     assert date(2026, 11, 20) in {c.at.astimezone().date() for c in window.document.map.history}
     assert not window.document.is_modified() and not window.disk_label.isVisible()
-    assert not window.acts.revert.isEnabled()
+    assert not window.acts.revert.isEnabled() and not window.load_changes.isVisible()
+
+
+def test_load_changes_is_offered_only_while_nothing_here_is_unsaved(
+    qtbot, quick_win, tmp_path, capsys
+):
+    """With an unsaved edit, loading the other version would drop it: Save asks instead."""
+    window, dialogs = quick_win
+    path = tmp_path / "back.bodymap"
+    spot_id = saved_map(qtbot, window, dialogs, path)
+    check_in_from_the_command_line(path, capsys)
+    qtbot.waitUntil(window.load_changes.isVisible)
+    check_in_in_window(qtbot, window, dialogs, spot_id)
+    assert not window.load_changes.isVisible() and window.disk_label.isVisible()
+    window.acts.undo.trigger()  # back to what was saved here: the offer is back
+    assert window.load_changes.isVisible()
 
 
 def test_a_save_says_so_in_the_status_line(qtbot, win, tmp_path):

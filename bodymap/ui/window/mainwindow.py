@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
     QMenu,
+    QPushButton,
     QSlider,
     QTabBar,
     QVBoxLayout,
@@ -190,6 +191,13 @@ class MapWindow(QMainWindow):
         self.disk_label.setObjectName("diskState")
         self.disk_label.hide()
         self.statusBar().addPermanentWidget(self.disk_label)
+        self.load_changes = QPushButton("&Load Changes")
+        """Beside "… was changed on disk" while nothing here is unsaved: loads what the
+        other program wrote (File → Revert), so a window left open shows today's check-in."""
+        self.load_changes.setObjectName("loadChanges")
+        self.load_changes.setToolTip("Load the map as the other program saved it")
+        self.load_changes.hide()
+        self.statusBar().addPermanentWidget(self.load_changes)
 
         self._connect()
         window_state.restore_layers(self.acts.layers, self.canvas, self._remember)
@@ -208,6 +216,7 @@ class MapWindow(QMainWindow):
         a.save.triggered.connect(doc.save)
         a.save_as.triggered.connect(lambda: self.save_as())
         a.revert.triggered.connect(doc.revert)
+        self.load_changes.clicked.connect(doc.revert)
         a.rename_map.triggered.connect(self.rename_map)
         a.export_png.triggered.connect(lambda: self.export("png"))
         a.export_csv.triggered.connect(lambda: self.export("csv"))
@@ -430,7 +439,7 @@ class MapWindow(QMainWindow):
             text = f"{path.name} was changed on disk"
             tip = (
                 "Another program changed it. Save asks before replacing it; "
-                "File > Revert loads those changes."
+                "Load Changes (File > Revert) loads them."
             )
         self.disk_label.setText(text)
         self.disk_label.setToolTip(tip)
@@ -446,6 +455,7 @@ class MapWindow(QMainWindow):
         doc = self.document
         changed = doc.disk_state == "changed"
         self.acts.revert.setEnabled(doc.path is not None and (doc.is_modified() or changed))
+        self.load_changes.setVisible(doc.path is not None and changed and not doc.is_modified())
 
     def _update_enabled(self) -> None:
         tpm = self.document.map
