@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QDateTime, QTime
+from PySide6.QtCore import QDateTime, Qt, QTime
 from PySide6.QtWidgets import QDialogButtonBox, QSpinBox
 
 from bodymap.ui.document.spot_requests import request_check_in
@@ -86,3 +86,72 @@ def test_another_day_unticks_and_disables_the_box_and_adds_a_check_in(main_windo
     history = window.document.map.history
     assert len(history) == 2 and history[1].at == first_at  # today's kept as it was
     assert history[1].intensities == {spot: 6} and history[1].note == "after a long drive"
+
+
+def test_a_back_dated_check_in_takes_the_minute_shown_and_never_doubles_one(main_window) -> None:
+    """Back-dated to 23:30 the day before, a check-in is at 23:30:00, not at the seconds of
+    the moment the dialog opened; a second one chosen at that same minute is refused in
+    the dialog (as the command line refuses it), which stays open with what was typed."""
+    window, _spot, _first_at = _window_checked_in_today(main_window)
+    yesterday = QDateTime.currentDateTime().addDays(-1)
+    late = QDateTime(yesterday.date(), QTime(23, 30))
+    seen: dict[str, object] = {}
+
+    def back_date(dialog: CheckInDialog) -> None:
+        seen["asks"] = dialog.question.text()
+        dialog.when.setDateTime(late)
+        seen["asks then"] = dialog.question.text()
+        _check_in(dialog)
+
+    _in_the_dialog(None, window, back_date)
+    added = [c for c in window.document.map.history if c.at.astimezone().hour == 23]
+    assert [c.at.astimezone().time().isoformat() for c in added] == ["23:30:00"]
+    assert str(seen["asks"]).startswith("How does each spot feel today?")
+    day = late.date().toString("d MMM yyyy")
+    assert str(seen["asks then"]).startswith(f"How did each spot feel on {day}?")
+
+    def again(dialog: CheckInDialog) -> None:
+        dialog.when.setDateTime(late)
+        dialog.note.setPlainText("typed, and kept")
+        _check_in(dialog)
+        seen["open"] = dialog.isVisible()
+        seen["refusal"] = dialog.refusal.text()
+        dialog.reject()
+
+    _in_the_dialog(None, window, again)
+    assert seen["open"] is True
+    assert seen["refusal"] == (
+        f"Cannot check in: there is already a check-in at {late.toString('yyyy-MM-dd HH:mm')}."
+    )
+    assert len(window.document.map.history) == 2
+
+
+def test_the_check_in_dialog_starts_at_the_first_spot_and_tabs_down_the_page(main_window) -> None:
+    """It opened in the note, the last field, and Shift+Tab from there reached Cancel."""
+    window, _spot, _first_at = _window_checked_in_today(main_window)
+    window.add_spot("back", 440, 200)
+    seen: dict[str, object] = {}
+
+    def walk(dialog: CheckInDialog) -> None:
+        boxes = dialog.findChildren(QSpinBox)
+        seen["first"] = dialog.focusWidget() is boxes[0]
+
+        def name(widget) -> str:
+            for box in boxes:
+                if widget is box or box.isAncestorOf(widget):
+                    return f"box {boxes.index(box) + 1}"
+            if widget is dialog.when or dialog.when.isAncestorOf(widget):
+                return "when"
+            return "note" if widget is dialog.note else type(widget).__name__
+
+        order, widget = ["box 1"], boxes[0]
+        while len(order) < 4:
+            widget = widget.nextInFocusChain()
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and name(widget) != order[-1]:
+                order.append(name(widget))
+        seen["order"] = order
+        dialog.reject()
+
+    _in_the_dialog(None, window, walk)
+    assert seen["first"] is True
+    assert seen["order"] == ["box 1", "box 2", "when", "note"]

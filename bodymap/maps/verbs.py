@@ -200,7 +200,7 @@ def check_in(
             at = tpm.history[-1].at + timedelta(microseconds=1)
     at = check_utc(at, "check-in time")
     if any(c.at == at for c in tpm.history):
-        raise ValueError(f"there is already a check-in at {at.isoformat()}")
+        raise ValueError(f"there is already a check-in at {at.astimezone():%Y-%m-%d %H:%M}")
     return _run(tpm, CheckInOp(CheckIn(at, intensities, note)), apply)
 
 
@@ -230,7 +230,7 @@ def edit_check_in(
         before.note if note is None else note,
     )
     if after.at != before.at and any(c.at == after.at for c in tpm.history):
-        raise ValueError(f"there is already a check-in at {after.at.isoformat()}")
+        raise ValueError(f"there is already a check-in at {after.at.astimezone():%Y-%m-%d %H:%M}")
     return _run(tpm, EditCheckIn(before, after), apply)
 
 

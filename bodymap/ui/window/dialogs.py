@@ -4,6 +4,7 @@ map's new name."""
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
@@ -126,6 +127,7 @@ class CheckInDialog(QDialog):
         self._boxes: dict[str, QSpinBox] = {}
         question = QLabel(intro)
         question.setWordWrap(True)
+        self._intro, self.question = intro, question
         form_host = QWidget()
         form = QFormLayout(form_host)
         for number, spot in enumerate(tpm.spots, start=1):
@@ -205,6 +207,12 @@ class CheckInDialog(QDialog):
         layout.addWidget(self.refusal)
         layout.addWidget(buttons)
         self._opened = QDateTime.currentDateTime()
+        # Tab and the first focus follow the page: the spots top to bottom, then When,
+        # the note and the choice (the note, last made, was first to get the focus)
+        chain = [*self._boxes.values(), self.when, self.note, self.today]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+        chain[0].setFocus(Qt.FocusReason.OtherFocusReason)
         self.today.toggled.connect(self._today_toggled)
         self.when.dateTimeChanged.connect(self._when_changed)
         self._when_changed()
@@ -227,6 +235,14 @@ class CheckInDialog(QDialog):
         """Another day than today's check-in's unticks and disables "Update today's
         check-in" (a check-in then is added); back on that day, the person's choice returns."""
         applies = self._today_applies()
+        on = self.when.date()
+        self.question.setText(
+            self._intro
+            if self._session or on == self._opened.date()
+            else self._intro.replace("does", "did").replace(
+                "today", f"on {on.toString('d MMM yyyy')}"
+            )
+        )
         self.today.blockSignals(True)
         self.today.setEnabled(applies)
         self.today.setChecked(applies and self._wants_today)
@@ -286,7 +302,12 @@ class CheckInDialog(QDialog):
         in today mode it is a time of today, where today's check-in moves."""
         moved = abs(self.when.dateTime().secsTo(self._opened)) > 60
         picked = self.when.dateTime().toPython()
-        when = picked.astimezone() if moved and isinstance(picked, datetime) else None
+        when = (
+            # the minute chosen, as shown: not the seconds of the moment the dialog opened
+            picked.replace(second=0, microsecond=0).astimezone()
+            if moved and isinstance(picked, datetime)
+            else None
+        )
         note = self.note.toPlainText()
         if note != self._filled_note:  # a note kept as it was is given back unchanged
             note = note.strip()
