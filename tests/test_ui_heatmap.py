@@ -127,3 +127,23 @@ def test_a_small_heat_map_keeps_its_values_readable(qtbot):
         if image.pixel(int(centre.x()) + dx, int(centre.y()) + dy) == fill
     )
     assert disc >= 0.6 * 3.14159 * DISC_PX**2  # the disc less its digits and rim
+
+
+def test_a_week_is_seven_whole_days_and_its_label_names_them():
+    """A person who checks in every morning read "First week (11 Nov – 18 Nov)", but the
+    18th's check-in was not in it: a week is the first check-in's day and the six after
+    it, whole local days, and the label names the seventh."""
+    tpm = TriggerPointMap("Weeks")
+    neck = add_spot(tpm, "back", 560, 170, "right").spot.id
+    start = datetime(2026, 11, 11, 8, 0).astimezone()
+    for day in range(21):  # 11 Nov … 1 Dec, 08:00 local
+        check_in(tpm, {neck: 8 if day < 7 else 2}, at=start + timedelta(days=day))
+    check_in(tpm, {neck: 8}, at=datetime(2026, 11, 17, 23, 59).astimezone())  # the 7th day
+    table = HistoryTable.from_map(tpm)
+    periods = standard_periods(table)
+    assert periods["first_week"].label == "First week (11 Nov 2026 – 17 Nov 2026)"
+    assert period_means(table, periods["first_week"]) == {neck: 8.0}  # not the 18th's 2
+    assert periods["last_week"].label == "Last week (25 Nov 2026 – 1 Dec 2026)"
+    assert period_means(table, periods["last_week"]) == {neck: 2.0}
+    late_first = datetime(2026, 11, 25, 0, 0).astimezone().timestamp()
+    assert periods["last_week"].start == pytest.approx(late_first)

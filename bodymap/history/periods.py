@@ -8,7 +8,7 @@ Whether a spot got better is not a comparison of periods but its recent trend
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import numpy as np
 
@@ -34,24 +34,26 @@ def _date(at: float) -> str:
     return f"{moment.day} {moment.strftime('%b %Y')}"
 
 
+def _midnight(at: float, days: int = 0) -> float:
+    """The local midnight that starts the day of ``at``, ``days`` days on (DST kept)."""
+    day = datetime.fromtimestamp(at).date() + timedelta(days=days)
+    return datetime(day.year, day.month, day.day).timestamp()
+
+
 def standard_periods(table: HistoryTable) -> dict[str, Period]:
     """``first_week``, ``last_week`` and ``whole`` of the table's span; empty without
-    check-ins."""
+    check-ins. A week is seven whole local days, the first check-in's day and the six
+    after it (the last check-in's day and the six before it), so "11 Nov – 17 Nov" holds
+    every check-in of those dates and none of the 18th, whatever time they were made."""
     span = table.span()
     if span is None:
         return {}
     first, last = span
+    first_end = min(_midnight(first, 7) - 1e-3, last)
+    last_start = max(_midnight(last, -6), first)
     return {
-        "first_week": Period(
-            f"First week ({_date(first)} – {_date(min(first + WEEK, last))})",
-            first,
-            first + WEEK - 1e-3,  # seven days, not the eighth morning
-        ),
-        "last_week": Period(
-            f"Last week ({_date(max(last - WEEK, first))} – {_date(last)})",
-            last - WEEK + 1e-3,
-            last,
-        ),
+        "first_week": Period(f"First week ({_date(first)} – {_date(first_end)})", first, first_end),
+        "last_week": Period(f"Last week ({_date(last_start)} – {_date(last)})", last_start, last),
         "whole": Period(f"Average ({_date(first)} – {_date(last)})", first, last),
     }
 
