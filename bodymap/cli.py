@@ -1120,8 +1120,12 @@ def _missing_action(parser: argparse.ArgumentParser) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status. A map's path alone (what a file
+    manager's "Open with" passes) opens it, as ``bodymap open MAP`` does."""
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0].lower().endswith(MAP_SUFFIX):
+        argv.insert(0, "open")
     try:
         args = parser.parse_args(argv)
         status: int = args.func(args)

@@ -267,6 +267,24 @@ def test_open_names_a_folder_as_a_folder(tmp_path, capsys) -> None:
     )
 
 
+def test_a_map_path_alone_opens_it_as_open_does(tmp_path, capsys, monkeypatch) -> None:
+    """A file manager's "Open with bodymap" passes the path alone: it was refused as an
+    unknown command."""
+    import bodymap.cli
+    import bodymap.ui.app
+
+    opened: list[object] = []
+    monkeypatch.setattr(bodymap.ui.app, "run_gui", lambda path: opened.append(path) or 0)
+    monkeypatch.setattr(bodymap.cli, "display_problem", lambda _env, _platform: "")
+    monkeypatch.setattr(bodymap.cli.gc, "disable", lambda: None)  # no window, no pause
+    path = EXAMPLES / "runner.bodymap"
+    assert call(capsys, str(path))[0] == 0
+    assert call(capsys, "open", str(path))[0] == 0
+    assert opened == [str(path), str(path)]
+    status, _, err = call(capsys, str(tmp_path / "gone.BODYMAP"))  # as open says it
+    assert status == 1 and err.strip().endswith("gone.BODYMAP: no such file")
+
+
 def test_a_screenshot_that_cannot_be_written_is_one_line(tmp_path, capsys, monkeypatch) -> None:
     import bodymap.ui.app
 
