@@ -97,7 +97,21 @@ def test_trend_is_shown(panel, tpm):
     check_in(tpm)
     edit_spot(tpm, op.spot.id, intensity=3)
     check_in(tpm)
-    assert "better" in panel.spot_list.item(0).text()
+    assert panel.spot_list.item(0).text().endswith("— 3/10 · ↓ better")
+
+
+def test_a_pain_raised_since_the_last_check_in_says_which_reading_the_trend_ends_at(panel, tpm):
+    """Raised from 3 to 6 in the panel, a spot read "6/10 · ↓ better": the trend is of the
+    check-ins, which never saw the 6."""
+    op = add_spot(tpm, "back", 545, 200, "right", intensity=8)
+    check_in(tpm)
+    edit_spot(tpm, op.spot.id, intensity=3)
+    check_in(tpm)
+    edit_spot(tpm, op.spot.id, intensity=6)
+    assert panel.spot_list.item(0).text().endswith("— 6/10 · last check-in 3/10, ↓ better")
+    check_in(tpm)  # checked in at 6: one number again
+    assert tpm.latest_reading(op.spot.id) == 6
+    assert "last check-in" not in panel.spot_list.item(0).text()
 
 
 def test_intensity_edit_is_one_request(qtbot, panel, tpm):

@@ -215,6 +215,13 @@ class TriggerPointMap:
         tail.reverse()
         return recent_trend([at for at, _ in tail], [value for _, value in tail])
 
+    def latest_reading(self, spot_id: str) -> int | None:
+        """The spot's reading at its latest check-in; None if no check-in rated it."""
+        for checkin in reversed(self._history):
+            if spot_id in checkin.intensities:
+                return checkin.intensities[spot_id]
+        return None
+
     def trend_label(self, spot_id: str) -> TrendLabel:
         """The label of the spot's recent trend (`recent_trend`)."""
         return self.recent_trend(spot_id).label

@@ -512,6 +512,11 @@ class AdvicePanel(QWidget):
         for index, spot in enumerate(spots):
             finding = self.advice.spots[index]
             trend = trend_text(self._map.trend_label(spot.id))
+            latest = self._map.latest_reading(spot.id)
+            if latest is not None and latest != spot.intensity:
+                # the trend is of the check-ins: "6/10 · ↓ better" after raising it to 6
+                # read as if the 6 were better; say which reading the trend ends at
+                trend = f"last check-in {latest}/10, {trend}"
             # "Area 3 — outer thigh, right — 6/10 · …", "Spot 2 — Upper trapezius (right) — …"
             area = finding.area_units2 is not None
             label = spot_heading(index + 1, finding, spot.side, area)
