@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6 import QtGui
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QHelpEvent, QTextDocument
+from PySide6.QtGui import QHelpEvent, QPalette, QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -419,3 +419,33 @@ def test_no_export_writes_through_a_link_into_a_map(
     assert disguised.read_text(encoding="utf-8") == '{"format": "bodymap-map"}'
     assert [("is a map file" in box.text()) for box in boxes.boxes] == [True, True]
     assert (tmp_path / "fine.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_diagram_and_the_routine_text_show_a_focus_ring_when_tabbed_to(
+    qtbot, main_window
+) -> None:
+    """Fusion draws no focus frame round the diagram or the routine's text: a keyboard
+    user Tabbing there could not tell where the keys would go. The keyboard shows a ring;
+    a click does not, and the ring goes with the focus."""
+    from bodymap.ui.drawing.focus_ring import FocusRing
+
+    window = main_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    _click(qtbot, window, *NECK_R)
+    for widget in (window.canvas, window.panel.details):
+        (ring,) = widget.findChildren(FocusRing, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        window.panel.length_box.setFocus(Qt.FocusReason.TabFocusReason)
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        assert ring.isVisible() and ring.geometry() == widget.rect()
+        window.panel.length_box.setFocus(Qt.FocusReason.TabFocusReason)
+        assert not ring.isVisible()
+        widget.setFocus(Qt.FocusReason.MouseFocusReason)
+        assert not ring.isVisible()
+    image = window.canvas.grab().toImage()
+    window.panel.length_box.setFocus(Qt.FocusReason.TabFocusReason)
+    window.canvas.setFocus(Qt.FocusReason.ShortcutFocusReason)  # Escape from the panel
+    ringed = window.canvas.grab().toImage()
+    highlight = window.palette().color(QPalette.ColorRole.Highlight)
+    assert ringed.pixelColor(0, ringed.height() // 2) == highlight
+    assert image.pixelColor(0, image.height() // 2) != highlight

@@ -45,6 +45,7 @@ from bodymap.ui.canvas.spots import SpotMarkers
 from bodymap.ui.canvas.zoom import ZOOM_STEP, ViewZoom
 from bodymap.ui.document.selection import SpotSelection
 from bodymap.ui.drawing import palette
+from bodymap.ui.drawing.focus_ring import show_keyboard_focus
 from bodymap.ui.drawing.menu_keys import keys_to_menu
 from bodymap.ui.drawing.painting import ViewPainter
 
@@ -102,6 +103,7 @@ class BodyCanvas(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.focus_ring = show_keyboard_focus(self)  # Tabbed to, it shows it
         self.setAccessibleName("Body diagram")
         self.setAccessibleDescription(
             "Click where it hurts to add a spot. Keyboard: Alt+arrows move between body "

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.history import LINE_GAP_DAYS, HistoryTable
 from bodymap.maps import Change, Spot, TriggerPointMap
+from bodymap.ui.drawing.focus_ring import show_keyboard_focus
 from bodymap.ui.drawing.plain_text import plain_tooltip, plain_window_title
 from bodymap.ui.history.axes import MIN_SPAN, ChartFrame, draw_axes, padded_span
 from bodymap.ui.history.empty import NO_CHECKINS, how_to_check_in
@@ -120,6 +121,7 @@ class HistoryPlot(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        show_keyboard_focus(self)  # Tabbed to, the chart shows it has the focus
         self.refresh()
 
     def sizeHint(self) -> QSize:

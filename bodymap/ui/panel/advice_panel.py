@@ -51,6 +51,7 @@ from bodymap.knowledge import load_knowledge
 from bodymap.maps.model import Change, TriggerPointMap
 from bodymap.ui.document.map_observer import MapObserver
 from bodymap.ui.document.selection import SpotSelection
+from bodymap.ui.drawing.focus_ring import show_keyboard_focus
 from bodymap.ui.drawing.menu_keys import keys_to_menu
 from bodymap.ui.drawing.plain_text import plain_tooltip
 from bodymap.ui.drawing.spot_text import pain_text, spot_heading
@@ -236,6 +237,7 @@ class AdvicePanel(QWidget):
         self.details = QTextBrowser()
         self.details.setAccessibleName("Routine and cautions")
         self.details.setOpenLinks(False)
+        show_keyboard_focus(self.details)  # Tabbed to, it shows it has the focus
         self._details_text = ""
 
         self.sections = QSplitter(Qt.Orientation.Vertical)
