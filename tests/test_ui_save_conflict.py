@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from test_ui_window import Dialogs, add, make_window
 
 from bodymap.cli import main
@@ -387,6 +387,11 @@ def test_load_changes_is_offered_only_while_nothing_here_is_unsaved(
 ):
     """With an unsaved edit, loading the other version would drop it: Save asks instead."""
     window, dialogs = quick_win
+    bar = window.statusBar()
+    height = bar.height()
+    # not in the status bar until offered: hidden there, it still made the bar taller and
+    # the diagram a few pixels smaller (the screenshot changed)
+    assert bar.findChild(QPushButton, "loadChanges") is None
     path = tmp_path / "back.bodymap"
     spot_id = saved_map(qtbot, window, dialogs, path)
     check_in_from_the_command_line(path, capsys)
@@ -395,6 +400,9 @@ def test_load_changes_is_offered_only_while_nothing_here_is_unsaved(
     assert not window.load_changes.isVisible() and window.disk_label.isVisible()
     window.acts.undo.trigger()  # back to what was saved here: the offer is back
     assert window.load_changes.isVisible()
+    window.acts.revert.trigger()  # loaded: the offer leaves the bar, which is as before
+    assert not window.load_changes.isVisible()
+    qtbot.waitUntil(lambda: bar.height() == height)
 
 
 def test_a_save_says_so_in_the_status_line(qtbot, win, tmp_path):

@@ -196,8 +196,7 @@ class MapWindow(QMainWindow):
         other program wrote (File → Revert), so a window left open shows today's check-in."""
         self.load_changes.setObjectName("loadChanges")
         self.load_changes.setToolTip("Load the map as the other program saved it")
-        self.load_changes.hide()
-        self.statusBar().addPermanentWidget(self.load_changes)
+        self.load_changes.hide()  # in the status bar only while offered (see _update_revert)
 
         self._connect()
         window_state.restore_layers(self.acts.layers, self.canvas, self._remember)
@@ -455,7 +454,15 @@ class MapWindow(QMainWindow):
         doc = self.document
         changed = doc.disk_state == "changed"
         self.acts.revert.setEnabled(doc.path is not None and (doc.is_modified() or changed))
-        self.load_changes.setVisible(doc.path is not None and changed and not doc.is_modified())
+        offer = doc.path is not None and changed and not doc.is_modified()
+        if offer != self.load_changes.isVisibleTo(self):
+            # added only while offered: a hidden button still makes the status bar as tall
+            # as itself, and the diagram a few pixels smaller
+            if offer:
+                self.statusBar().addPermanentWidget(self.load_changes)
+                self.load_changes.show()
+            else:
+                self.statusBar().removeWidget(self.load_changes)
 
     def _update_enabled(self) -> None:
         tpm = self.document.map
