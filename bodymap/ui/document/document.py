@@ -597,12 +597,14 @@ class MapDocument(QObject):
         if path is None:
             return True
         try:
-            if file_stamp(path) in (None, self._disk):
-                return True  # gone, or as this window last saw it: nothing to keep
             data = path.read_bytes()
+        except FileNotFoundError:
+            return True  # gone: nothing to keep
         except OSError as exc:
             problem = f"could not read it ({os_reason(exc)})"
         else:
+            if FileStamp.of(data) == self._disk:
+                return True  # as this window last saw it: nothing to keep
             kept = other_version_path(path)
             try:
                 atomic_write(kept, data)

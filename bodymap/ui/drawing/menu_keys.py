@@ -30,9 +30,7 @@ class _MenuKeys(QObject):
 
 
 def keys_to_menu(menu: QMenu) -> QMenu:
-    """Let ``menu`` (and the submenus it holds now) take the printable keys typed while it
-    is open; returns ``menu``."""
-    for each in (menu, *menu.findChildren(QMenu)):
-        if each.findChild(_MenuKeys) is None:
-            each.installEventFilter(_MenuKeys(each))
+    """Let ``menu`` take the printable keys typed while it is open (a submenu is a menu of
+    its own: give it this too); returns ``menu``."""
+    menu.installEventFilter(_MenuKeys(menu))
     return menu

@@ -40,6 +40,8 @@ from bodymap.ui.panel.clinician import ReadingDialog, clinician_html
 from bodymap.words import spot_noun
 
 __all__ = [
+    "ON_DAY_QUESTION",
+    "TODAY_QUESTION",
     "CheckInDialog",
     "RenameMapDialog",
     "SafetyNoteDialog",
@@ -93,6 +95,11 @@ def show_about(parent: QWidget | None) -> None:
     )
 
 
+TODAY_QUESTION = "How does each spot feel today? (0 = no pain, 10 = worst)"
+ON_DAY_QUESTION = "How did each spot feel on {day}? (0 = no pain, 10 = worst)"
+"""The check-in's question once another day is chosen under When ("1 Dec 2026")."""
+
+
 class CheckInDialog(QDialog):
     """ "How does each spot feel today?": one 0–10 spin box per spot, prefilled with the
     spot's current intensity. `values()` gives spot id → intensity.
@@ -111,7 +118,7 @@ class CheckInDialog(QDialog):
         tpm: TriggerPointMap,
         describe: Callable[[Spot], str] = lambda spot: "",
         parent: QWidget | None = None,
-        intro: str = "How does each spot feel today? (0 = no pain, 10 = worst)",
+        intro: str = TODAY_QUESTION,
         *,
         session: bool = False,
         problem: Callable[[CheckInDialog], str] | None = None,
@@ -236,12 +243,10 @@ class CheckInDialog(QDialog):
         check-in" (a check-in then is added); back on that day, the person's choice returns."""
         applies = self._today_applies()
         on = self.when.date()
-        self.question.setText(
+        self.question.setText(  # a day chosen under When is the day asked about
             self._intro
             if self._session or on == self._opened.date()
-            else self._intro.replace("does", "did").replace(
-                "today", f"on {on.toString('d MMM yyyy')}"
-            )
+            else ON_DAY_QUESTION.format(day=on.toString("d MMM yyyy"))
         )
         self.today.blockSignals(True)
         self.today.setEnabled(applies)

@@ -164,8 +164,6 @@ class MapWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.muscle_dock)
         self.tabifyDockWidget(self.dock, self.muscle_dock)
         self.muscle_dock.hide()
-        self.muscle_dock.visibilityChanged.connect(self._no_tab_bar_stops)
-        self._no_tab_bar_stops()
         # Tab in reading order: the paint bar (left), the diagram, then the panel (right)
         brush = self.paint_bar.findChild(QSlider, "brushSize")
         assert brush is not None
@@ -332,20 +330,16 @@ class MapWindow(QMainWindow):
     def _show_hovered(self, text: str) -> None:
         self.hover_label.setText(text or HINT)
 
-    def _no_tab_bar_stops(self, _visible: bool = False) -> None:
-        """The docks' tab bar (Advice | Muscles) and its scroll buttons are no Tab stops:
-        with the muscle browser hidden they sat, invisible, in the Tab order; the View menu
-        switches the docks."""
-        for bar in self.findChildren(QTabBar, "", Qt.FindChildOption.FindDirectChildrenOnly):
+    def childEvent(self, event: QChildEvent) -> None:
+        """The docks' tab bar (Advice | Muscles) and its scroll buttons are no Tab stops,
+        whenever the layout makes one (tabbing the docks together, or restoring the last
+        session's docks): with the muscle browser hidden they sat, invisible, in the Tab
+        order; the View menu switches the docks."""
+        super().childEvent(event)
+        bar = event.child()
+        if event.polished() and isinstance(bar, QTabBar):
             for widget in (bar, *bar.findChildren(QWidget)):
                 widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-    def childEvent(self, event: QChildEvent) -> None:
-        """A dock tab bar the layout makes later (restoring the last session's docks, or
-        tabbing docks together) is made no Tab stop as soon as it is ready."""
-        super().childEvent(event)
-        if event.polished() and isinstance(event.child(), QTabBar):
-            self._no_tab_bar_stops()
 
     def _highlight_source(self, muscle: str, side: str) -> None:
         """Shade the chosen likely source's roll zone and mark its trigger points. A source
