@@ -315,15 +315,30 @@ def _area_point(view: str, text: str) -> PainSpot:
 
 
 def _load_map(path: str) -> Any:
-    from bodymap.maps import MapFileError, load_map
+    from bodymap.maps import MapFileError, NewerMapError, load_map
 
     _check_map_path(path)
     try:
         return load_map(Path(path))
-    except MapFileError as exc:
+    except NewerMapError as exc:
         raise CliError(f"cannot open {path}: {exc.problem}") from None
+    except MapFileError as exc:
+        raise CliError(f"cannot open {path}: {exc.problem}{_previous_hint(path)}") from None
     except OSError as exc:
         raise CliError(f"cannot open {path}: {exc.strerror or exc}") from None
+
+
+def _previous_hint(path: str) -> str:
+    """Where the previous version of an unreadable map is kept, if it can be read."""
+    from bodymap.maps import backup_path, previous_version
+
+    kept = previous_version(path)
+    if kept is None:
+        return ""
+    return (
+        f"\nIts previous version, saved {_day_clock(kept[1])}, is kept as "
+        f"{backup_path(path)}: copy that file to a new name ending in .bodymap to use it"
+    )
 
 
 def _check_map_path(path: str) -> None:

@@ -47,6 +47,7 @@ class Dialogs:
         self.recover = True
         self.overwrite = "cancel"
         self.overwrites: list[tuple[Path, bool]] = []
+        self.open_previous = False
         self.attach(window, monkeypatch)
 
     def attach(self, window: MapWindow, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -57,11 +58,16 @@ class Dialogs:
         m.setattr(doc, "ask_recover", lambda entry: self._ask("recover", self.recover))
         m.setattr(doc, "ask_revert", lambda name: self._ask("revert", True))
         m.setattr(doc, "ask_overwrite", self._ask_overwrite)
+        m.setattr(doc, "ask_open_previous", self._ask_open_previous)
         m.setattr(doc, "show_error", lambda title, text: self.errors.append((title, text)))
         m.setattr(doc, "show_info", lambda title, text: self.errors.append((title, text)))
         m.setattr(window, "ask_export_path", lambda kind: self._ask("export", self.export_path))
         m.setattr(window, "ask_check_in", lambda tpm: self._ask("check_in", self.check_in))
         m.setattr(window, "show_safety_note", lambda: self.asked.append("safety"))
+
+    def _ask_open_previous(self, path: Path, problem: str, saved) -> bool:
+        self.errors.append((f"Could not open {path.name}", problem))
+        return self._ask("previous", self.open_previous)
 
     def _ask_overwrite(self, path: Path, gone: bool) -> str:
         self.overwrites.append((path, gone))

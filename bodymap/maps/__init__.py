@@ -3,7 +3,7 @@ safe saving, autosave recovery and export. Pure Python; never imports Qt."""
 
 from __future__ import annotations
 
-from bodymap.maps.errors import MapFileError
+from bodymap.maps.errors import MapFileError, NewerMapError
 from bodymap.maps.export import spots_to_csv, spots_to_geojson
 from bodymap.maps.fileformat import (
     MAX_FILE_BYTES,
@@ -11,6 +11,7 @@ from bodymap.maps.fileformat import (
     load_map,
     load_map_stamped,
     loads_map,
+    previous_version,
     save_map,
 )
 from bodymap.maps.migrations import CURRENT_VERSION
@@ -54,6 +55,7 @@ __all__ = [
     "FileStamp",
     "MapFileError",
     "MoveSpot",
+    "NewerMapError",
     "OpenedMap",
     "Operation",
     "RecoveryEntry",
@@ -74,6 +76,7 @@ __all__ = [
     "loads_map",
     "move_spot",
     "open_map_file",
+    "previous_version",
     "remove_spot",
     "rename",
     "save_map",

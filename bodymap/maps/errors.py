@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 
-__all__ = ["MapFileError", "shown"]
+__all__ = ["MapFileError", "NewerMapError", "shown"]
 
 
 def shown(value: object) -> str:
@@ -30,3 +30,8 @@ class MapFileError(ValueError):
         self.path = None if path is None else os.fspath(path)
         name = None if self.path is None else os.path.basename(self.path) or self.path
         super().__init__(self.problem if name is None else f"{name}: {self.problem}")
+
+
+class NewerMapError(MapFileError):
+    """The map was written by a newer bodymap: nothing is wrong with it, this one is too
+    old to read it (so an older copy of it is no answer; updating is)."""

@@ -25,7 +25,7 @@ from bodymap.maps.area import Area
 from bodymap.maps.errors import MapFileError
 from bodymap.maps.migrations import CURRENT_VERSION, FORMAT_NAME, detect_version, migrate
 from bodymap.maps.model import TriggerPointMap
-from bodymap.maps.safe_io import FileStamp, atomic_write, os_reason
+from bodymap.maps.safe_io import FileStamp, atomic_write, backup_path, os_reason
 from bodymap.maps.values import (
     MAX_ANSWERS,
     MAX_AREA_VERTICES_TOTAL,
@@ -60,6 +60,7 @@ __all__ = [
     "map_from_data",
     "map_to_data",
     "parse_json",
+    "previous_version",
     "read_map_bytes",
     "save_map",
     "worst_case_bytes",
@@ -149,12 +150,14 @@ def parse_json(data: str | bytes) -> object:
         )
     except json.JSONDecodeError as exc:
         # Plain words for the person opening the file; the parser's own message is jargon.
-        short = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        # a map ends with its closing brace: a file that stops before it was cut short,
+        # wherever the parser noticed (inside a number, a word, between two values)
+        short = not text.rstrip().endswith("}") or exc.msg.startswith("Unterminated string")
         where = f"line {exc.lineno}, column {exc.colno}"
-        if short:
-            _fail(f"the file is cut short at {where}: it was not saved completely")
         if not text.lstrip().startswith(("{", "[")):  # another kind of file altogether
             _fail("this is not a bodymap map: the file holds something else (text or data)")
+        if short:
+            _fail(f"the file is cut short at {where}: it was not saved completely")
         _fail(f"the file is damaged at {where}: it can no longer be read as a map")
     except RecursionError:
         _fail("not a map (the JSON is nested too deeply)")
@@ -513,7 +516,18 @@ def load_map_stamped(path: str | os.PathLike[str]) -> tuple[TriggerPointMap, Fil
     try:
         return map_from_data(parse_json(raw), now=saved), FileStamp.of(raw)
     except MapFileError as exc:
-        raise MapFileError(exc.problem, path) from None
+        raise type(exc)(exc.problem, path) from None
+
+
+def previous_version(path: str | os.PathLike[str]) -> tuple[TriggerPointMap, datetime] | None:
+    """The previous version of the map in ``path`` that the last save kept beside it as
+    ``<name>.bak`` (see `backup_path`), and when it was saved; None if there is none or it
+    cannot be read either. Read only, like `load_map`."""
+    try:
+        raw, saved = read_map_bytes(backup_path(path))
+        return map_from_data(parse_json(raw), now=saved), saved
+    except MapFileError:
+        return None
 
 
 def read_map_bytes(path: str | os.PathLike[str]) -> tuple[bytes, datetime]:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from bodymap.maps.errors import MapFileError, shown
+from bodymap.maps.errors import MapFileError, NewerMapError, shown
 from bodymap.maps.values import side_for
 
 __all__ = ["CURRENT_VERSION", "FORMAT_NAME", "Migration", "detect_version", "migrate", "migration"]
@@ -63,7 +63,7 @@ def detect_version(data: dict[str, Any]) -> int:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise MapFileError(f"'version' must be a whole number from 1, got {shown(version)}")
     if version > CURRENT_VERSION:
-        raise MapFileError(
+        raise NewerMapError(
             f"this map was made by a newer bodymap (version {version}); update bodymap to open it"
         )
     return version

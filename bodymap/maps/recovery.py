@@ -328,4 +328,4 @@ def open_map_file(path: str | os.PathLike[str]) -> OpenedMap:
             return OpenedMap(tpm, FileStamp.of(raw), entry)
         return OpenedMap(map_from_data(data, now=saved), FileStamp.of(raw))
     except MapFileError as exc:
-        raise MapFileError(exc.problem, path) from None
+        raise type(exc)(exc.problem, path) from None

@@ -8,6 +8,7 @@ document keeps one small method per question, which tests replace.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Literal, TypeVar
 
@@ -24,6 +25,7 @@ __all__ = [
     "Conflict",
     "ask_discard",
     "ask_open_path",
+    "ask_open_previous",
     "ask_overwrite",
     "ask_recover",
     "ask_revert",
@@ -132,17 +134,43 @@ def _confirm(
     return run_box(box) == yes
 
 
+def ask_open_previous(parent: QWidget | None, path: Path, problem: str, saved: datetime) -> bool:
+    """A map that cannot be read, whose previous version (the ``.bak`` the last save kept)
+    can: open that version as a new, untitled map? It is only read, and so is the map."""
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Warning,
+        f"Could not open {path.name}",
+        problem,
+        _Button.Open | _Button.Close,
+        _Button.Open,
+        informative=(
+            f"Its previous version, saved {_when(saved)}, is kept beside it as "
+            f"“{path.name}.bak”. Open Previous Version opens that as a new map; Save then "
+            "asks where to keep it, and neither file is changed."
+        ),
+    )
+    found = box.button(_Button.Open)
+    if found is not None:
+        found.setText("Open &Previous Version")
+    return run_box(box) == _Button.Open
+
+
+def _when(moment: datetime) -> str:
+    """A saved time as the person reads it: local, day and time."""
+    try:
+        return moment.astimezone().strftime("%a %d %b %Y, %H:%M")
+    except (OverflowError, ValueError, OSError):  # a date at the edge of the calendar
+        return moment.isoformat()
+
+
 def ask_revert(parent: QWidget | None, name: str) -> bool:
     text = f"Discard your changes and go back to the saved {name}?"
     return _confirm(parent, "Revert", text, _Button.Discard, _Button.Cancel, _Button.Cancel)
 
 
 def ask_recover(parent: QWidget | None, entry: RecoveryEntry) -> bool:
-    try:
-        when = entry.saved.astimezone().strftime("%a %d %b %Y, %H:%M")
-    except (OverflowError, ValueError, OSError):  # a date at the edge of the calendar
-        when = entry.saved.isoformat()
-    text, informative = _recovery_question(entry, when)
+    text, informative = _recovery_question(entry, _when(entry.saved))
     box = message_box(
         parent,
         QMessageBox.Icon.Question,

@@ -30,6 +30,7 @@ from bodymap import resources
 from bodymap.maps import (
     FileStamp,
     MapFileError,
+    NewerMapError,
     Operation,
     RecoveryEntry,
     RecoveryStore,
@@ -38,6 +39,7 @@ from bodymap.maps import (
     load_map,
     load_map_stamped,
     open_map_file,
+    previous_version,
     rename,
     save_map,
 )
@@ -234,9 +236,19 @@ class MapDocument(QObject):
             if not path.exists():  # moved or deleted: say where it was looked for
                 self._say_missing(path, _sentence(exc.problem))
                 return False
-            kept = f"\n\n{path.name} was left as it is." if is_file(path) else ""
-            self.show_error(f"Could not open {path.name}", f"{_sentence(exc.problem)}{kept}")
-            return False
+            if not is_file(path):
+                self.show_error(f"Could not open {path.name}", _sentence(exc.problem))
+                return False
+            problem = f"{_sentence(exc.problem)}\n\n{path.name} was left as it is."
+            previous = None if isinstance(exc, NewerMapError) else previous_version(path)
+            if previous is None:
+                self.show_error(f"Could not open {path.name}", problem)
+                return False
+            if not self.ask_open_previous(path, problem, previous[1]):
+                return False
+            self._install(previous[0], None, modified=True)  # Save asks where: never over it
+            self.autosave()
+            return True
         if opened.recovered is not None:
             self._install(opened.map, None, modified=True)
             self.autosave()  # this session's own autosave holds it from now on
@@ -463,6 +475,9 @@ class MapDocument(QObject):
 
     def ask_overwrite(self, path: Path, gone: bool) -> Conflict:
         return dialogs.ask_overwrite(self.parent_widget(), path, gone)
+
+    def ask_open_previous(self, path: Path, problem: str, saved: datetime) -> bool:
+        return dialogs.ask_open_previous(self.parent_widget(), path, problem, saved)
 
     def ask_revert(self, name: str) -> bool:
         return dialogs.ask_revert(self.parent_widget(), name)
