@@ -136,3 +136,101 @@ def test_a_note_still_being_typed_is_kept_when_the_window_closes(
     assert asked
     assert window.document.map.history[-1].note == "legs heavy today"
     assert window.document.undo_stack.undoText() == "Edit check-in note"
+
+
+def _answer(dialog, monkeypatch, values):
+    """Answer the readings question with ``values`` (spot index → reading); record asks."""
+    asked = []
+
+    def ask(entry):
+        asked.append(entry.at)
+        spots = window_spots(dialog)
+        return None if values is None else {spots[i]: v for i, v in values.items()}
+
+    monkeypatch.setattr(dialog, "ask_readings", ask)
+    return asked
+
+
+def window_spots(dialog) -> list[str]:
+    return [spot.id for spot in dialog.document.map.spots]
+
+
+def test_a_reading_typed_wrong_is_corrected_with_return_and_undone(
+    window: MapWindow, qtbot, monkeypatch
+) -> None:
+    from PySide6.QtCore import Qt
+
+    dialog = window.show_check_ins()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    assert table.item(2, 1).text() == "1: 5"  # the oldest check-in: spot 1 at 5
+    asked = _answer(dialog, monkeypatch, {0: 7})
+    table.setCurrentCell(2, 0)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    tpm = window.document.map
+    assert asked == [tpm.history[0].at]
+    assert [c.intensities[tpm.spots[0].id] for c in tpm.history] == [7, 4, 3]
+    assert [c.note for c in tpm.history] == ["d0", "d1", "d2"]  # time and note kept
+    assert window.document.undo_stack.undoText() == "Edit check-in readings"
+    assert table.item(2, 1).text() == "1: 7"
+    window.acts.undo.trigger()
+    assert [c.intensities[tpm.spots[0].id] for c in tpm.history] == [5, 4, 3]
+    assert table.item(2, 1).text() == "1: 5"
+
+
+def test_a_double_click_on_the_readings_asks_and_on_the_note_edits_it(
+    window: MapWindow, qtbot, monkeypatch
+) -> None:
+    dialog = window.show_check_ins()
+    steps = window.document.undo_stack.count()
+    asked = _answer(dialog, monkeypatch, None)  # cancelled: nothing changes
+    dialog.table.setCurrentCell(0, 1)
+    dialog.table.cellDoubleClicked.emit(0, 1)
+    dialog.table.cellDoubleClicked.emit(0, 2)
+    assert len(asked) == 1
+    assert window.document.undo_stack.count() == steps
+    _answer(dialog, monkeypatch, {0: 3})  # the reading it has: no undo step
+    dialog.readings_button.click()
+    assert window.document.undo_stack.count() == steps
+
+
+def test_correcting_the_latest_check_in_corrects_a_spot_still_at_its_reading(
+    window: MapWindow, monkeypatch
+) -> None:
+    from bodymap.ui.document import spot_requests
+
+    tpm = window.document.map
+    spot = tpm.spots[0].id
+    assert spot_requests.request_check_in(window.document, {spot: 8})
+    dialog = window.show_check_ins()
+    dialog.table.setCurrentCell(0, 0)  # newest first: the check-in just made
+    _answer(dialog, monkeypatch, {0: 6})
+    assert dialog.edit_readings()
+    assert tpm.spot_by_id(spot).intensity == 6 and tpm.history[-1].intensities[spot] == 6
+    assert window.panel.spot_list.item(0).text().split(" — ")[-1].startswith("6/10")
+    window.acts.undo.trigger()  # one step puts both back
+    assert tpm.spot_by_id(spot).intensity == 8 and tpm.history[-1].intensities[spot] == 8
+    spot_requests.request_edit(window.document, spot, {"intensity": 2})  # changed since
+    _answer(dialog, monkeypatch, {0: 5})
+    assert dialog.edit_readings()
+    assert tpm.spot_by_id(spot).intensity == 2 and tpm.history[-1].intensities[spot] == 5
+    dialog.table.setCurrentCell(3, 0)  # an older check-in: no spot changes
+    _answer(dialog, monkeypatch, {0: 9})
+    assert dialog.edit_readings()
+    assert tpm.spot_by_id(spot).intensity == 2 and tpm.history[0].intensities[spot] == 9
+
+
+def test_the_readings_dialog_shows_each_spot_the_check_in_has(window: MapWindow) -> None:
+    from bodymap.ui.history.checkins import ReadingsDialog, readings_text
+
+    tpm = window.document.map
+    window.add_spot("back", 440, 200)  # a spot the old check-ins have no reading for
+    entry = tpm.history[0]
+    dialog = ReadingsDialog(tpm, entry, window.spot_label, window)
+    assert dialog.windowTitle() == f"Readings of {entry.at.astimezone():%Y-%m-%d %H:%M}"
+    assert dialog.values() == {tpm.spots[0].id: 5}
+    label = dialog.findChildren(type(dialog.layout().itemAt(0).widget()))
+    assert any(w.text().startswith("Spot 1 — ") for w in label)
+    assert readings_text(tpm, entry) == "1: 5"
+    dialog.deleteLater()

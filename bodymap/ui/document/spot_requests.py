@@ -47,6 +47,7 @@ __all__ = [
     "request_delete_check_in",
     "request_edit",
     "request_edit_check_in",
+    "request_edit_readings",
     "request_move",
     "request_paint",
     "request_press_answer",
@@ -173,6 +174,35 @@ def request_edit_check_in(document: MapDocument, at: datetime, note: str) -> boo
             document.show_error("Could not change the note", f"The note was kept: {exc}.")
         return False
     return document.push(op, "Edit check-in note")
+
+
+def request_edit_readings(document: MapDocument, at: datetime, values: Mapping[str, int]) -> bool:
+    """Correct the readings of the check-in logged at ``at`` (one undo step). For the latest
+    check-in a spot still at the reading corrected takes the corrected value too, as it
+    would have had the check-in been typed right; a spot changed since keeps its value."""
+    tpm = document.map
+    entry = next((c for c in tpm.history if c.at == at), None)
+    if entry is None:
+        return False
+    readings = {**entry.intensities, **values}
+    if readings == entry.intensities:
+        return True  # nothing corrected: no undo step
+    try:
+        op = edit_check_in(tpm, at, intensities=readings, apply=False)
+    except ValueError as exc:
+        document.show_error("Could not change the readings", f"They were kept: {exc}.")
+        return False
+    if max(c.at for c in tpm.history) != at:
+        return document.push(op, "Edit check-in readings")
+    edits = tuple(
+        edit_spot(tpm, spot.id, intensity=readings[spot.id], apply=False)
+        for spot in tpm.spots
+        if spot.id in readings
+        and entry.intensities.get(spot.id) == spot.intensity
+        and readings[spot.id] != spot.intensity
+    )
+    name = "Edit check-in readings"
+    return document.push(Batch((op, *edits), name) if edits else op, name)
 
 
 def request_delete_check_in(document: MapDocument, at: datetime) -> bool:

@@ -653,10 +653,11 @@ class MapWindow(QMainWindow):
         return spot_requests.request_check_in(self.document, values, at=at, note=note, today=today)
 
     def show_check_ins(self) -> QDialog:
-        """Edit → Edit Check-ins…: past check-ins, their notes editable, each deletable."""
+        """Edit → Edit Check-ins…: past check-ins, their notes and readings editable, each
+        deletable."""
         from bodymap.ui.history.checkins import CheckInsDialog
 
-        dialog = CheckInsDialog(self.document, self)
+        dialog = CheckInsDialog(self.document, self, self.spot_label)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.resize(640, 420)
         dialog.show()
