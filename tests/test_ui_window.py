@@ -184,6 +184,23 @@ def test_undo_redo_and_delete_by_keyboard(qtbot, win):
     assert not window.acts.delete_spot.isEnabled()
 
 
+def test_the_status_line_says_what_undo_and_redo_took_back(qtbot, win):
+    """A note or a check-in undone changes nothing on the diagram: the status line says it."""
+    window, _ = win
+    add(qtbot, window)
+    window.canvas.setFocus()
+    what = window.document.undo_stack.undoText()
+    assert what
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == f"Undone: {what}"
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == f"Redone: {what}"
+    window.statusBar().clearMessage()
+    trigger(window, "undo")
+    trigger(window, "undo")  # nothing left to undo: nothing said
+    assert window.statusBar().currentMessage() == f"Undone: {what}"
+
+
 def test_undo_redo_and_delete_from_the_menus(qtbot, win):
     window, _ = win
     spot_id = add(qtbot, window)

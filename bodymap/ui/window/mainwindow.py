@@ -141,6 +141,9 @@ class MapWindow(QMainWindow):
         self.acts = WindowActions(
             self, stack.createUndoAction(self, "&Undo"), stack.createRedoAction(self, "&Redo")
         )
+        # say what Ctrl+Z took back: the diagram may not show it (a note, a check-in)
+        self.acts.undo.triggered.connect(lambda: self._say_undone("Undone", stack.redoText()))
+        self.acts.redo.triggered.connect(lambda: self._say_undone("Redone", stack.undoText()))
         for action in self.acts.paint_actions():
             # bare keys (B, E, [, ]) act on the diagram only, never while typing a note
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -406,6 +409,10 @@ class MapWindow(QMainWindow):
 
     def _keep_kept_name(self, kept: Path) -> None:
         self._kept_other = kept
+
+    def _say_undone(self, done: str, what: str) -> None:
+        if what:
+            self.statusBar().showMessage(f"{done}: {what}", 4000)
 
     def _say_saved(self, path: Path) -> None:
         """ "Saved back.bodymap", and after Replace where the other program's version went."""
