@@ -101,3 +101,37 @@ def test_a_check_in_cannot_be_dated_a_decade_before_the_spots_it_rates(qtbot, tm
     dialog.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(first.timestamp()) - 3650 * 86400))
     earliest = int((first - BACKDATE_LIMIT).timestamp())
     assert dialog.when.dateTime().toSecsSinceEpoch() == earliest  # the field stops there
+
+
+def test_a_spot_left_out_gets_no_reading(qtbot, tmp_path):
+    """One step below 0 reads "left out": a spot not felt for today is not given a reading
+    (its current intensity would have been logged as if it had been)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QSpinBox
+
+    document, spot = _document(tmp_path)
+    other = add_spot(document.map, "back", 440, 170, "left").spot.id
+    dialog = CheckInDialog(document.map)
+    qtbot.addWidget(dialog)
+    first, second = dialog.findChildren(QSpinBox)
+    first.setValue(0)
+    qtbot.keyClick(first, Qt.Key.Key_Down)
+    assert first.text() == "left out"
+    second.setValue(7)
+    assert dialog.values() == {other: 7}
+    assert request_check_in(document, dialog.values())
+    assert dict(document.map.history[-1].intensities) == {other: 7}
+    assert document.map.spot_by_id(spot).intensity == 5  # left as it was
+
+
+def test_every_spot_left_out_is_refused_in_the_dialog(qtbot, tmp_path):
+    from PySide6.QtWidgets import QSpinBox
+
+    document, _spot = _document(tmp_path)
+    dialog = CheckInDialog(document.map)
+    qtbot.addWidget(dialog)
+    (box,) = dialog.findChildren(QSpinBox)
+    box.setValue(box.minimum())
+    dialog.accept()
+    assert dialog.result() == 0 and not dialog.refusal.isHidden()
+    assert dialog.refusal.text() == "Cannot check in: every spot is left out."

@@ -40,6 +40,9 @@ from bodymap.ui.panel.clinician import ReadingDialog, clinician_html
 from bodymap.words import spot_noun
 
 __all__ = [
+    "LEFT_OUT",
+    "LEFT_OUT_HINT",
+    "LEFT_OUT_TEXT",
     "ON_DAY_QUESTION",
     "TODAY_QUESTION",
     "CheckInDialog",
@@ -98,11 +101,18 @@ def show_about(parent: QWidget | None) -> None:
 TODAY_QUESTION = "How does each spot feel today? (0 = no pain, 10 = worst)"
 ON_DAY_QUESTION = "How did each spot feel on {day}? (0 = no pain, 10 = worst)"
 """The check-in's question once another day is chosen under When ("1 Dec 2026")."""
+LEFT_OUT = -1
+"""A check-in box's value one step below 0: the spot gets no reading this time."""
+LEFT_OUT_TEXT = "left out"
+LEFT_OUT_HINT = "To leave a spot out of this check-in, lower it below 0."
 
 
 class CheckInDialog(QDialog):
     """ "How does each spot feel today?": one 0–10 spin box per spot, prefilled with the
-    spot's current intensity. `values()` gives spot id → intensity.
+    spot's current intensity; one step below 0 it reads "left out" (`LEFT_OUT`): that spot
+    gets no reading (updating today's check-in, it keeps the one it has). `values()` gives
+    spot id → intensity of the spots not left out; Check In with every spot left out stays
+    open and says so.
 
     While it updates today's check-in (`updates_today`) it shows that check-in instead: its
     readings (a spot it has no reading for: the spot's intensity) and its note, which the
@@ -135,10 +145,13 @@ class CheckInDialog(QDialog):
         question = QLabel(intro)
         question.setWordWrap(True)
         self._intro, self.question = intro, question
+        leave_out = plain_label(LEFT_OUT_HINT)
+        leave_out.setWordWrap(True)
         form_host = QWidget()
         form = QFormLayout(form_host)
         for number, spot in enumerate(tpm.spots, start=1):
-            box = QSpinBox(minimum=0, maximum=10, value=spot.intensity, suffix=" / 10")
+            box = QSpinBox(minimum=LEFT_OUT, maximum=10, value=spot.intensity, suffix=" / 10")
+            box.setSpecialValueText(LEFT_OUT_TEXT)  # one step below 0: no reading this time
             box.setFixedWidth(box.sizeHint().width() + 16)
             where = describe(spot)
             word = spot_noun(spot.area is not None, capital=True)
@@ -196,6 +209,7 @@ class CheckInDialog(QDialog):
         """The note the dialog last filled in (a note typed over it is left alone)."""
         layout = QVBoxLayout(self)
         layout.addWidget(question)
+        layout.addWidget(leave_out)
         layout.addWidget(scroll, 1)
         if session:
             self.today.setChecked(False)
@@ -291,11 +305,16 @@ class CheckInDialog(QDialog):
         self.updating.setVisible(updating)
 
     def values(self) -> dict[str, int]:
-        return {spot_id: box.value() for spot_id, box in self._boxes.items()}
+        """Spot id → reading, for the spots not left out."""
+        return {
+            spot_id: box.value() for spot_id, box in self._boxes.items() if box.value() != LEFT_OUT
+        }
 
     def accept(self) -> None:
         """Close only with a check-in the map can keep; else say why and stay open."""
-        problem = self._problem(self) if self._problem is not None else ""
+        problem = "" if self.values() else "every spot is left out"
+        if not problem and self._problem is not None:
+            problem = self._problem(self)
         if problem:
             self.refusal.setText(f"Cannot check in: {problem}.")
             self.refusal.show()
