@@ -414,3 +414,35 @@ def test_the_legend_says_what_the_grey_fascia_is(window) -> None:
     assert "fascia" in fascia_items()[0][1] and "never a source" in fascia_items()[0][1]
     fascia.trigger()
     assert window.legend.items == legend_items() + fascia_items()
+
+
+def test_a_completion_chosen_by_keys_keeps_the_query_and_its_results(qtbot, window):
+    """Down into the suggestions and Return: the box shows the query again, and the list
+    below still lists its results, the one chosen selected (keyboard walk)."""
+    browser = open_browser(qtbot, window)
+    qtbot.keyClicks(browser.search, "tennis elbow")
+    results = browser.listed()
+    assert len(results) > 2
+    popup = browser.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    second = browser.completer.completionModel().index(1, 0)
+    popup.setCurrentIndex(second)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: browser.search.text() == "tennis elbow")
+    assert browser.listed() == results
+    chosen = browser.muscle
+    assert chosen
+    assert browser.listed()[browser.list.currentRow()] == chosen
+    assert browser.list.currentItem().isSelected()
+
+
+def test_tab_into_the_list_marks_the_first_row_and_down_goes_to_the_second(qtbot, window):
+    browser = open_browser(qtbot, window)
+    qtbot.keyClicks(browser.search, "tennis elbow")
+    browser.completer.popup().hide()
+    first, second = browser.listed()[:2]
+    browser.list.setFocus(Qt.FocusReason.TabFocusReason)
+    assert browser.list.currentRow() == 0 and browser.list.currentItem().isSelected()
+    assert browser.muscle == first
+    qtbot.keyClick(browser.list, Qt.Key.Key_Down)
+    assert browser.muscle == second and browser.list.currentRow() == 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -77,6 +77,8 @@ class MuscleBrowser(QWidget):
         self._places = place_labels(atlas)
         self._muscle = ""
         self._completions: dict[str, str] = {}
+        self._query = ""
+        """What was last typed in the search box (a completion writes over it)."""
         self.setAccessibleName("Muscle browser")
 
         self.search = QLineEdit()
@@ -190,7 +192,8 @@ class MuscleBrowser(QWidget):
         self._emit()
 
     # -- reacting ------------------------------------------------------------------------
-    def _query_changed(self, _text: str) -> None:
+    def _query_changed(self, text: str) -> None:
+        self._query = text
         found = self.matches()
         # a suggestion is the name alone, one short line: the list below says why each is
         # listed, and a long reason in the drop-down would be cut off or cover the warning
@@ -203,10 +206,19 @@ class MuscleBrowser(QWidget):
             self.completer.complete()
 
     def choose_completion(self, label: str) -> None:
-        """A completion was picked: show that record."""
+        """A completion was picked: show that record, among the results of what was typed
+        (the box shows the query again, not the suggestion the completer wrote into it,
+        so the box and the list below it agree)."""
         muscle = self._completions.get(label)
         if muscle is not None:
             self._select(muscle)
+            # after the line edit's own slot, which writes the suggestion into the box
+            # once this one has run (it connects when the box takes the focus)
+            QTimer.singleShot(0, self, self._restore_query)
+
+    def _restore_query(self) -> None:
+        if self.search.text() != self._query:
+            self.search.setText(self._query)  # not an edit: the list stays as it is
 
     def _choose_first(self) -> None:
         if self.list.count():
