@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from bodymap.ui.document.document import MapDocument
 from bodymap.ui.window import dialogs as window_dialogs
@@ -250,3 +250,31 @@ def test_a_letter_typed_in_an_open_menu_picks_its_item_not_a_diagram_tool(
         heat_map.close()
     while QApplication.activePopupWidget() is not None:
         QApplication.activePopupWidget().close()
+
+
+def test_help_shows_each_row_whole_and_lists_the_browsers_keys(qtbot, window, monkeypatch):
+    """A row whose words wrap is as tall as its lines (rows were cut to one line), and the
+    muscle browser's Escape is listed, as the README's table says (keyboard walk)."""
+    from bodymap.ui.browser.browser import BROWSER_KEYS
+
+    shown: list[window_dialogs.ShortcutsDialog] = []
+    monkeypatch.setattr(
+        window_dialogs.ShortcutsDialog, "exec", lambda self: shown.append(self) or 0
+    )
+    window.acts.shortcuts.trigger()
+    [dialog] = shown
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(380, 520)  # narrow: long rows wrap
+    QApplication.processEvents()
+    table = dialog.table
+    rows = [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+    assert set(BROWSER_KEYS) <= set(rows)
+    assert any(what.startswith("Muscle browser: close it") for _, what in rows)
+    line = table.fontMetrics().height()
+    width = table.columnWidth(1)
+    for row, (_, what) in enumerate(rows):
+        needed = table.fontMetrics().boundingRect(0, 0, width - 8, 10_000,
+                                                  Qt.TextFlag.TextWordWrap, what).height()  # fmt: skip
+        assert table.rowHeight(row) >= min(needed, 3 * line), what
+    assert max(table.rowHeight(r) for r in range(len(rows))) >= 2 * line  # some did wrap

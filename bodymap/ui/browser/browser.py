@@ -41,10 +41,15 @@ from bodymap.knowledge.search import (
 from bodymap.ui.browser.record_text import record_text
 from bodymap.ui.drawing.plain_text import plain_label
 
-__all__ = ["SIDES", "MuscleBrowser", "nothing_text"]
+__all__ = ["BROWSER_KEYS", "SIDES", "MuscleBrowser", "nothing_text"]
 
 SIDES = (("right", "Right side"), ("left", "Left side"))
 _ROLE_ID = Qt.ItemDataRole.UserRole
+BROWSER_KEYS = (
+    ("Return", "Muscle browser: show the best match of the search"),
+    ("Escape", "Muscle browser: close it, the diagram back to normal"),
+)
+"""The keys the muscle browser handles, for Help."""
 _COMPLETIONS = 12
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -416,10 +417,11 @@ def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
             )
     rows += [(keys, f"Diagram: {what}") for keys, what in DIAGRAM_KEYS]
     # the other windows' own keys, read where they are handled (imported only for Help)
+    from bodymap.ui.browser.browser import BROWSER_KEYS
     from bodymap.ui.history.window import HISTORY_KEYS
     from bodymap.ui.mat.window import MAT_KEYS
 
-    rows += [*HISTORY_KEYS, *MAT_KEYS]
+    rows += [*BROWSER_KEYS, *HISTORY_KEYS, *MAT_KEYS]
     return rows
 
 
@@ -440,6 +442,8 @@ class ShortcutsDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(True)
+        # a row as tall as its wrapped text, at any width: none is cut to its first line
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
