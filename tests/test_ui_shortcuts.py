@@ -274,7 +274,9 @@ def test_help_shows_each_row_whole_and_lists_the_browsers_keys(qtbot, window, mo
     line = table.fontMetrics().height()
     width = table.columnWidth(1)
     for row, (_, what) in enumerate(rows):
-        needed = table.fontMetrics().boundingRect(0, 0, width - 8, 10_000,
-                                                  Qt.TextFlag.TextWordWrap, what).height()  # fmt: skip
+        box = table.fontMetrics().boundingRect(
+            0, 0, width - 8, 10_000, Qt.TextFlag.TextWordWrap, what
+        )
+        needed = box.height()
         assert table.rowHeight(row) >= min(needed, 3 * line), what
     assert max(table.rowHeight(r) for r in range(len(rows))) >= 2 * line  # some did wrap
