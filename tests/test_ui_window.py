@@ -869,3 +869,23 @@ def test_the_places_not_to_roll_are_always_drawn(main_window) -> None:
     assert window.canvas.layer_visible("caution")
     texts = [a.text() for m in window.menuBar().findChildren(QMenu) for a in m.actions()]
     assert texts and not any("Caution" in t for t in texts)
+
+
+def test_no_panel_text_makes_the_panel_wider_than_its_dock(qtbot, win):
+    """A title or a hint too long for the panel widened it past the dock, and the whole
+    panel scrolled sideways, cut at the right (a longer editor title once did)."""
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    window, _ = win
+    window.resize(1400, 900)
+    spot = add(qtbot, window)
+    for selected in ("", spot):
+        window.select_spot(selected)
+        QCoreApplication.processEvents()
+        sideways = [
+            area.objectName() or type(area).__name__
+            for area in window.dock.findChildren(QAbstractScrollArea)
+            if area.isVisible() and area.horizontalScrollBar().isVisible()
+        ]
+        assert sideways == [], selected
+        assert window.panel.minimumSizeHint().width() <= window.dock.width()

@@ -28,7 +28,10 @@ ARROWS: dict[int, str] = {
     Qt.Key.Key_Down: "down",
 }
 
-TYPING_HINT = "Typing does nothing on the diagram: click the Note box to write a note."
+TYPING_HINT = (
+    "Typing does nothing on the diagram: press Return to edit the selected spot "
+    "(Tab to its note), or click the Note box."
+)
 """Said in the status line when letters reach the diagram (the Note box takes them)."""
 
 DIAGRAM_KEYS = (

@@ -69,7 +69,10 @@ from bodymap.words import (
 
 __all__ = ["EMPTY_TEXT", "AdvicePanel", "explained_spots", "reason_text", "trend_text"]
 
-EMPTY_TEXT = "Click where it hurts on the body to add a spot."
+EMPTY_TEXT = (
+    "Click where it hurts on the body to add a spot, or walk the body with Ctrl+arrows "
+    "and press Insert."
+)
 _TRENDS = {
     "better": "↓ better",
     "worse": "↑ worse",
@@ -563,7 +566,7 @@ class AdvicePanel(QWidget):
         elif current >= 0:  # choosing the row again would have scrolled to it
             self.spot_list.scrollToItem(self.spot_list.item(current))
         if spot is None:
-            self._set_editor_title("Selected spot (click a spot to edit it)")
+            self._set_editor_title("Selected spot (click or Tab to a spot to edit it)")
         self.editor.set_spot(spot)
 
     def _set_editor_title(self, title: str) -> None:

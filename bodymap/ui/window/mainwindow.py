@@ -61,7 +61,9 @@ if TYPE_CHECKING:
 
 __all__ = ["MISSING_MARK", "PANEL_WIDTH", "MapWindow", "unshaped", "window_title"]
 
-HINT = "Click where it hurts to mark a spot; drag a spot to move it."
+HINT = (
+    "Click where it hurts to mark a spot (keys: Ctrl+arrows, then Insert); drag a spot to move it."
+)
 TOOL_HINTS = {"click": HINT, "paint": PAINT_HINT, "erase": ERASE_HINT}
 """The diagram's tools, in the order of their buttons, and the status line's hint for each."""
 MISSING_MARK = "(not found)"
