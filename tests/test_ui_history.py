@@ -361,3 +361,24 @@ def test_the_history_picture_says_which_line_is_which_spot(qtbot, tmp_path):
         for y in range(image.height() - 40)
     }
     assert edge == {background}
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_tab_goes_along_the_button_row_as_it_is_drawn(qtbot):
+    """Show All Dates is drawn before Close: Tab reaches it first (keyboard walk)."""
+    from PySide6.QtWidgets import QPushButton
+
+    dialog = HistoryDialog(_map_with_history())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    buttons = {b.text(): b for b in dialog.findChildren(QPushButton)}
+    everything, close = buttons["Show All Dates"], buttons["Close"]
+    assert (
+        everything.mapTo(dialog, everything.rect().topLeft()).x()
+        < close.mapTo(dialog, close.rect().topLeft()).x()
+    )
+    after = everything.nextInFocusChain()
+    while after.focusPolicy() == Qt.FocusPolicy.NoFocus and after is not dialog:
+        after = after.nextInFocusChain()
+    assert after is close

@@ -501,8 +501,10 @@ class HistoryDialog(QDialog):
         splitter.addWidget(self.legend)
         splitter.setStretchFactor(0, 1)
         splitter.setSizes([760, 240])
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        # made in the order they are drawn, which is the order Tab takes: Close last
+        buttons = QDialogButtonBox()
         everything = buttons.addButton("Show All Dates", QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
         everything.clicked.connect(self.plot.reset_zoom)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
