@@ -166,9 +166,10 @@ class CheckInsDialog(QDialog):
         self.readings_button.clicked.connect(self.edit_readings)
         self.delete_button = QPushButton("&Delete Check-in")
         self.delete_button.clicked.connect(self.delete_selected)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()  # made in the order drawn, which Tab follows
         buttons.addButton(self.readings_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

@@ -189,8 +189,9 @@ class HeatMapDialog(QDialog):
         months.addWidget(self.play)
         months.addWidget(self.slider, 1)
         months.addWidget(self.month_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()  # made in the order drawn, which Tab follows
         export = buttons.addButton("Export PNG…", QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
         export.clicked.connect(self._export)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
