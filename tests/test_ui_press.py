@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from bodymap.atlas import load_atlas
 from bodymap.maps import load_map
@@ -254,3 +255,31 @@ def test_the_panel_cannot_be_dragged_so_narrow_that_the_answers_are_cut_off(main
     first = rows(win)[0]
     for button in (first.show_button, *first.buttons.values()):
         assert 0 < button.mapTo(viewport, button.rect().topRight()).x() < viewport.width()
+
+
+def test_tab_to_a_later_question_shows_its_question_not_only_its_buttons(main_window, qtbot):
+    """Tab through the answers scrolls the box: each row Tab reaches is shown whole, its
+    question above its buttons, not cut off at the top (keyboard walk)."""
+    win = main_window(1000, 650)
+    point = win.canvas.viewport_point(*SHOULDER_BLADE_R)
+    qtbot.mouseClick(win.canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    win.resizeDocks([win.dock], [300], Qt.Orientation.Horizontal)  # questions of 3 lines
+    qtbot.waitUntil(lambda: win.dock.width() <= 310)
+    scroller = win.panel.press_box.scroller
+    viewport = scroller.viewport()
+    shown = rows(win)
+    assert len(shown) >= 3
+    assert shown[-1].mapTo(viewport, shown[-1].rect().bottomLeft()).y() > viewport.height()
+    win.activateWindow()
+    shown[0].show_button.setFocus(Qt.FocusReason.TabFocusReason)
+    focused = shown[0].show_button
+    for _ in range(4 * len(shown) - 1):
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        QApplication.processEvents()
+        focused = win.focusWidget()
+        assert focused is not None
+        row = focused.parentWidget()
+        assert row in shown
+        top = row.label.mapTo(viewport, row.label.rect().topLeft()).y()
+        bottom = row.mapTo(viewport, row.rect().bottomLeft()).y()
+        assert top >= 0 and bottom <= viewport.height(), (top, bottom, row.label.text())

@@ -13,7 +13,7 @@ import functools
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -214,8 +214,19 @@ class PressTestBox(QGroupBox):
             button.clicked.connect(functools.partial(self._clicked, row, value))
         self._layout.addWidget(row)
         self._keep_in_reading_order(row)
+        for button in (row.show_button, *row.buttons.values()):
+            button.installEventFilter(self)  # see eventFilter: the whole row comes into view
         self._pool.append(row)
         return row
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A button that takes the focus brings its whole row into view, question and all:
+        the scroll area alone showed the button and cut off the question above it."""
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QPushButton):
+            row = watched.parentWidget()
+            if isinstance(row, PressTestRow):
+                self.scroller.ensureWidgetVisible(row, 0, 0)
+        return super().eventFilter(watched, event)
 
     def _in_place(self, questions: Sequence[PressQuestion]) -> list[PressQuestion]:
         """``questions`` with those already shown first, in the rows they are in, then the
