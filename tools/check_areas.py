@@ -1,6 +1,6 @@
 """Score bodymap's ranking on the textbook area cases, for ad-hoc use.
 
-    python tools/check_areas.py                 # the figures of both area sets in tests/data
+    python tools/check_areas.py                 # the figures of the area sets in tests/data
     python tools/check_areas.py -v              # and every miss, explained
     python tools/check_areas.py -v --all FILE   # every case of FILE, explained
 
@@ -115,7 +115,7 @@ def explain(case: dict[str, Any], knowledge: Any) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "files", nargs="*", type=Path, help="case files (default: both area sets of tests/data)"
+        "files", nargs="*", type=Path, help="case files (default: the area sets of tests/data)"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="explain each miss")
     parser.add_argument("--all", action="store_true", help="explain every case")
@@ -127,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     files = args.files or [
         ROOT / "tests/data/area_cases.json",
         ROOT / "tests/data/area_cases_second.json",
+        ROOT / "tests/data/area_cases_third.json",
     ]
     for path in files:
         if len(files) > 1:
