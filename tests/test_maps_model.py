@@ -492,3 +492,32 @@ def test_a_batch_is_heard_as_one_change() -> None:
     assert [c.kind for c in seen] == ["reset"]
     batch.inverse().apply(tpm)
     assert [c.kind for c in seen] == ["reset", "reset"]
+
+
+def test_a_clashing_check_in_is_named_in_local_time_at_every_level(monkeypatch) -> None:
+    """The operations' own safety nets speak as the verbs do: local time to the minute,
+    not UTC in ISO form (a person reads the message)."""
+    import time
+    from datetime import UTC, datetime
+
+    from bodymap.maps import TriggerPointMap, add_spot, check_in
+    from bodymap.maps.operations import CheckInOp, EditCheckIn
+    from bodymap.maps.values import CheckIn
+
+    monkeypatch.setenv("TZ", "Pacific/Auckland")
+    time.tzset()
+    try:
+        tpm = TriggerPointMap("x")
+        spot = add_spot(tpm, "back", 560, 200, "right").spot.id
+        at = datetime(2026, 3, 1, 8, tzinfo=UTC)  # 21:00 in Auckland
+        check_in(tpm, {spot: 4}, at=at)
+        other = check_in(tpm, {spot: 5}, at=datetime(2026, 3, 2, 8, tzinfo=UTC)).checkin
+        for op in (
+            CheckInOp(CheckIn(at, {spot: 6}, "")),
+            EditCheckIn(other, CheckIn(at, {spot: 5}, "")),
+        ):
+            with pytest.raises(ValueError, match=r"already a check-in at 2026-03-01 21:00$"):
+                op.apply(tpm)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

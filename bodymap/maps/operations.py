@@ -249,7 +249,9 @@ class CheckInOp(Operation):
             del history[position]
         else:
             if present:
-                raise ValueError(f"there is already a check-in at {self.checkin.at.isoformat()}")
+                raise ValueError(
+                    f"there is already a check-in at {self.checkin.at.astimezone():%Y-%m-%d %H:%M}"
+                )
             _check_spots_known(tpm, self.checkin)
             history.insert(position, self.checkin)
         tpm._commit(Change("checked_in"), history=tuple(history))
@@ -277,7 +279,9 @@ class EditCheckIn(Operation):
         _check_spots_known(tpm, self.after)
         target = bisect.bisect_left(times, self.after.at)
         if target < len(times) and times[target] == self.after.at:
-            raise ValueError(f"there is already a check-in at {self.after.at.isoformat()}")
+            raise ValueError(
+                f"there is already a check-in at {self.after.at.astimezone():%Y-%m-%d %H:%M}"
+            )
         history.insert(target, self.after)
         tpm._commit(Change("checked_in"), history=tuple(history))
 

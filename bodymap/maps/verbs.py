@@ -209,7 +209,7 @@ def _find_check_in(tpm: TriggerPointMap, at: datetime) -> CheckIn:
     for checkin in tpm.history:
         if checkin.at == at:
             return checkin
-    raise ValueError(f"there is no check-in at {at.isoformat()}")
+    raise ValueError(f"there is no check-in at {at.astimezone():%Y-%m-%d %H:%M}")
 
 
 def edit_check_in(
