@@ -35,6 +35,7 @@ def test_the_summary_is_one_page_with_figures_sources_and_the_disclaimer(qtbot, 
     )
     text = _text(out)
     assert "Pain summary — Runner" in text
+    assert "made 2 Jan 2026" in text  # as the period's dates are written: no "02"
     assert "5 check-ins on 5 of 5 days" in text
     assert "Gluteus minimus" in text  # a likely source
     assert " ".join(load_knowledge().disclaimer.split())[:80] in text

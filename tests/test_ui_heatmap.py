@@ -147,3 +147,14 @@ def test_a_week_is_seven_whole_days_and_its_label_names_them():
     assert period_means(table, periods["last_week"]) == {neck: 2.0}
     late_first = datetime(2026, 11, 25, 0, 0).astimezone().timestamp()
     assert periods["last_week"].start == pytest.approx(late_first)
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "text"),
+    [(1.74, 1, "+1.7"), (-2.66, 1, "−2.7"), (0.0, 1, "0.0"), (0.04, 1, "0.0"),
+     (-0.04, 1, "0.0"), (-0.2, 0, "0"), (3.0, 0, "+3"), (-4.0, 0, "−4")],
+)  # fmt: skip
+def test_a_change_reads_with_a_true_minus_and_no_change_has_no_sign(value, decimals, text):
+    from bodymap.ui.drawing.heat import change_text
+
+    assert change_text(value, decimals) == text

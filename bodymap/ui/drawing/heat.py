@@ -28,10 +28,21 @@ __all__ = [
     "HEAT_ALPHA",
     "HEAT_RADIUS",
     "change_colour",
+    "change_text",
     "heat_fill",
     "paint_heat_scale",
     "paint_heat_view",
 ]
+
+
+def change_text(value: float, decimals: int = 1) -> str:
+    """A change as a person reads it: "+1.7", "−2.7" (a true minus) and "0.0" for one that
+    rounds to nothing, with no sign ("+0.0" and "−0.0" read as a change)."""
+    text = f"{abs(value):.{decimals}f}"
+    if float(text) == 0:
+        return text
+    return f"+{text}" if value > 0 else f"−{text}"
+
 
 HEAT_RADIUS = 22.0
 """A spot's disc in atlas units."""
@@ -116,7 +127,7 @@ def paint_heat_view(
         painter.setPen(QPen(QColor("#2b211c"), 1.6))
         painter.setBrush(fill)
         painter.drawEllipse(centre, radius, radius)
-        text = f"{value:+.1f}".replace("-", "−") if change else f"{value:.1f}"
+        text = change_text(value) if change else f"{value:.1f}"
         paint_text(painter, text, centre, digits, palette.text_colour_on(fill))
     painter.restore()
 
@@ -159,7 +170,7 @@ def paint_heat_scale(
         painter.setPen(QPen(QColor(0, 0, 0, 60), max(0.5, height * 0.02)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(cell)
-        words = f"{value:+.0f}".replace("-", "−").replace("+0", "0") if change else f"{value:.0f}"
+        words = change_text(value, 0) if change else f"{value:.0f}"
         painter.setPen(ink)
         below = QRectF(cell.left(), cell.bottom(), box, height - cell.height())
         painter.drawText(below, Qt.AlignmentFlag.AlignCenter, words)

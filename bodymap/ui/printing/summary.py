@@ -194,7 +194,7 @@ def paint_summary(
         period = f"{_day(first)} – {_day(last)}  ·  {checkin_rate(table).describe()}"
     else:
         period = "no check-ins in this period"
-    y += page.text(0, y, W, f"Period: {period}  ·  made {today:%d %b %Y}", 8.5)
+    y += page.text(0, y, W, f"Period: {period}  ·  made {today.day} {today:%b %Y}", 8.5)
     y += 2
     # diagrams: numbered spots, then the period's heat map; both about pain, so the places
     # not to roll (the rolling guide's hatching) are left out, and painted areas are filled
