@@ -18,6 +18,7 @@ import os
 import re
 import stat
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -438,6 +439,54 @@ def _cmd_advise(args: argparse.Namespace) -> int:
     advice = advise_map(tpm, args.length)
     _print_json(advice.to_json()) if args.json else _print_advice(advice)
     return 0
+
+
+def _cmd_spots(args: argparse.Namespace) -> int:
+    """The map's spots as the window's spot list shows them, with their trends."""
+    from bodymap.advisor import advise_map
+    from bodymap.words import pain_text, reading_text, spot_heading, trend_text
+
+    tpm = _load_map(args.map)
+    advice = advise_map(tpm)
+    rows = []
+    for number, (spot, finding) in enumerate(zip(tpm.spots, advice.spots, strict=True), 1):
+        area = finding.area_units2 is not None
+        latest, label = tpm.latest_reading(spot.id), tpm.trend_label(spot.id)
+        rows.append(
+            {
+                "number": number,
+                "id": spot.id,
+                "view": spot.view,
+                "side": spot.side,
+                "heading": spot_heading(number, finding, spot.side, area),
+                "intensity": spot.intensity,
+                "kind": spot.kind,
+                "note": spot.note,
+                "latest_reading": latest,
+                "trend": label,
+                "trend_text": trend_text(label),
+                "reading_text": reading_text(spot.intensity, latest, label),
+            }
+        )
+    if args.json:
+        _print_json({"map": tpm.name, "spots": rows})
+        return 0
+    if not rows:
+        print("No spots in this map.")
+    for row, spot in zip(rows, tpm.spots, strict=True):
+        print(_terminal_text(f"{row['heading']} — {row['reading_text']}  (id {row['id']})"))
+        for line in pain_text(spot.kind, spot.note).split("\n"):
+            print(f"  {_terminal_text(line)}")
+    return 0
+
+
+def _terminal_text(text: str) -> str:
+    """A person's text (a note, a name, an id) made safe to print to a terminal: a control
+    character (an escape sequence that clears the screen or retitles the window, a carriage
+    return that hides what came before) is shown as its code, never obeyed."""
+    return "".join(
+        f"\\x{ord(c):02x}" if unicodedata.category(c) == "Cc" and c != "\t" else c for c in text
+    )
 
 
 def _cmd_guide(args: argparse.Namespace) -> int:
@@ -1044,6 +1093,14 @@ def _add_map_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
         help="print the plan as a timed checklist with each step's cautions (no window)",
     )
     p.set_defaults(func=_cmd_session)
+
+    p = sub.add_parser(
+        "spots",
+        help="list a map's spots as the window's list does: place, pain now and its trend",
+    )
+    p.add_argument("map", help="a .bodymap file")
+    p.add_argument("--json", action="store_true", help="print the spots as JSON")
+    p.set_defaults(func=_cmd_spots)
 
     p = sub.add_parser(
         "checkin",

@@ -27,24 +27,32 @@ __all__ = [
     "AREA_DASH",
     "BOTH_SIDES_SHARE",
     "MAIN_PLACE_SHARE",
+    "NOTE_LIMIT",
     "OTHER_PLACE_SHARE",
     "POSITION_WORDS",
     "SIDE_WORDS",
     "TOOL_WORDS",
+    "TRENDS",
     "area_place",
     "hold_text",
     "left_out_text",
     "minutes_text",
     "muscle_name",
+    "pain_text",
     "position_words",
+    "reading_text",
     "seconds_text",
+    "short_note",
     "span_of",
+    "spot_heading",
     "spot_noun",
     "spot_place",
+    "spot_tooltip_text",
     "tender_point",
     "titled",
     "tool_noun",
     "tool_words",
+    "trend_text",
     "user_text",
 ]
 
@@ -252,3 +260,79 @@ def left_out_text(routine: Routine, *, longer: str) -> str:
         names.append(name if side == "midline" else f"{name} ({SIDE_WORDS.get(side, side)})")
     length = routine.length or "standard"
     return f"The {length} routine has no time for: {', '.join(names)}. {longer}"
+
+
+NOTE_LIMIT = 120
+"""How many characters of a note the diagram's tooltip shows (the spot list shows it all)."""
+
+
+def spot_heading(number: int, place: SpotFinding | Hit, side: str, area: bool) -> str:
+    """The spot's number and where it is: "Spot 2 — Upper trapezius (right)", "Area 3 —
+    outer thigh, right"; from the advisor's finding or the atlas's hit for its point."""
+    if area:
+        return f"{spot_noun(True, capital=True)} {number}{AREA_DASH}{area_place(place, side)}"
+    region = place.regions[0].name if place.regions else "Not on the body"
+    noun = spot_noun(False, capital=True)
+    return f"{noun} {number}{AREA_DASH}{region}{'' if side == 'midline' else f' ({side})'}"
+
+
+def short_note(note: str, limit: int = NOTE_LIMIT) -> str:
+    """``note`` on one line, cut at a word and marked "…" when longer than ``limit``."""
+    text = " ".join(note.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return f"{cut.rstrip(' ,;:.-–—')}…"
+
+
+def pain_text(kind: str, note: str, note_limit: int | None = None) -> str:
+    """The kind of pain and the note: "Ache pain: stiff after desk work" (the note whole,
+    or shortened to ``note_limit``)."""
+    text = f"{kind.capitalize()} pain"
+    if not note:
+        return text
+    return f"{text}: {note if note_limit is None else short_note(note, note_limit)}"
+
+
+def spot_tooltip_text(
+    number: int,
+    place: SpotFinding | Hit,
+    side: str,
+    area: bool,
+    intensity: int,
+    kind: str,
+    note: str,
+) -> str:
+    """The diagram's tooltip for a spot: its heading and intensity, then its pain and note
+    (shortened)."""
+    heading = spot_heading(number, place, side, area)
+    return f"{heading}, intensity {intensity}/10\n{pain_text(kind, note, NOTE_LIMIT)}"
+
+
+TRENDS: Mapping[str, str] = {
+    "better": "↓ better",
+    "worse": "↑ worse",
+    "steady": "→ steady",
+    "new": "new",
+    "resumed": "after a break",
+}
+"""A spot's trend label (`TriggerPointMap.trend_label`) as the spot list shows it."""
+
+
+def trend_text(label: str) -> str:
+    """A short arrow and word for a spot's trend label: "↓ better"."""
+    return TRENDS.get(label, label)
+
+
+def reading_text(intensity: int, latest: int | None, trend_label: str) -> str:
+    """A spot's pain now and its trend, as the spot list and ``bodymap spots`` say them:
+    "6/10 · ↓ better". When the spot was set since its last check-in the trend (which is of
+    the check-ins) says which reading it ends at: "6/10 · last check-in 3/10, ↓ better",
+    else a 6 just typed would read as better."""
+    trend = trend_text(trend_label)
+    if latest is not None and latest != intensity:
+        trend = f"last check-in {latest}/10, {trend}"
+    return f"{intensity}/10 · {trend}"

@@ -243,7 +243,7 @@ def test_a_painted_area_is_named_in_the_summary_as_in_the_spot_list() -> None:
     from bodymap.maps import TriggerPointMap, add_spot
     from bodymap.maps.area import Area
     from bodymap.maps.verbs import set_area
-    from bodymap.ui.drawing.spot_text import spot_heading
+    from bodymap.words import spot_heading
 
     tpm = TriggerPointMap("Area")
     add_spot(tpm, "front", 415.0, 600.0, "right")

@@ -47,7 +47,7 @@ def test_the_testers_spot_is_better_in_the_list_the_heat_map_and_the_chart() -> 
 
 def test_the_heat_maps_change_view_shows_the_spot_lists_trend(qtbot) -> None:
     from bodymap.ui.history.heatmap import CHANGE_CAPTION, HeatMapDialog
-    from bodymap.ui.panel.advice_panel import trend_text
+    from bodymap.words import trend_text
 
     tpm = _map(_tester_series())
     dialog = HeatMapDialog(tpm)

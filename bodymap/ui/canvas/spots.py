@@ -20,7 +20,7 @@ from bodymap.ui.document.selection import SpotSelection
 from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.plain_text import plain_tooltip
 from bodymap.ui.drawing.region_paths import region_path
-from bodymap.ui.drawing.spot_text import spot_tooltip_text
+from bodymap.words import spot_tooltip_text
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry

@@ -54,7 +54,6 @@ from bodymap.ui.document.selection import SpotSelection
 from bodymap.ui.drawing.focus_ring import show_keyboard_focus
 from bodymap.ui.drawing.menu_keys import keys_to_menu
 from bodymap.ui.drawing.plain_text import plain_tooltip
-from bodymap.ui.drawing.spot_text import pain_text, spot_heading
 from bodymap.ui.panel.clinician import ClinicianDialog
 from bodymap.ui.panel.press_test import PressTestBox
 from bodymap.ui.panel.spot_editor import NOTE_DEBOUNCE_MS, SpotEditor
@@ -62,24 +61,20 @@ from bodymap.words import (
     area_place,
     hold_text,
     left_out_text,
+    pain_text,
     position_words,
+    reading_text,
+    spot_heading,
     spot_noun,
     tool_words,
 )
 
-__all__ = ["EMPTY_TEXT", "AdvicePanel", "explained_spots", "reason_text", "trend_text"]
+__all__ = ["EMPTY_TEXT", "AdvicePanel", "explained_spots", "reason_text"]
 
 EMPTY_TEXT = (
     "Click where it hurts on the body to add a spot, or walk the body with Ctrl+arrows "
     "and press Insert."
 )
-_TRENDS = {
-    "better": "↓ better",
-    "worse": "↑ worse",
-    "steady": "→ steady",
-    "new": "new",
-    "resumed": "after a break",
-}
 LENGTH_CHOICES = (
     ("short", "Short (about 5 min)"),
     ("standard", "Standard (10–15 min)"),
@@ -90,11 +85,6 @@ _ROLE_SOURCE = Qt.ItemDataRole.UserRole
 _ROLE_SCORE = Qt.ItemDataRole.UserRole + 1
 SPOT_ROWS = 6.5
 """The spot list always has room for this many one-line rows."""
-
-
-def trend_text(label: str) -> str:
-    """A short arrow and word for a spot's trend label."""
-    return _TRENDS.get(label, label)
 
 
 def reason_text(reason: Reason, area: bool = False) -> str:
@@ -516,16 +506,12 @@ class AdvicePanel(QWidget):
             self.spot_list.clear()
         for index, spot in enumerate(spots):
             finding = self.advice.spots[index]
-            trend = trend_text(self._map.trend_label(spot.id))
-            latest = self._map.latest_reading(spot.id)
-            if latest is not None and latest != spot.intensity:
-                # the trend is of the check-ins: "6/10 · ↓ better" after raising it to 6
-                # read as if the 6 were better; say which reading the trend ends at
-                trend = f"last check-in {latest}/10, {trend}"
+            reading = reading_text(
+                spot.intensity, self._map.latest_reading(spot.id), self._map.trend_label(spot.id)
+            )
             # "Area 3 — outer thigh, right — 6/10 · …", "Spot 2 — Upper trapezius (right) — …"
             area = finding.area_units2 is not None
-            label = spot_heading(index + 1, finding, spot.side, area)
-            text = f"{label} — {spot.intensity}/10 · {trend}"
+            text = f"{spot_heading(index + 1, finding, spot.side, area)} — {reading}"
             tip = pain_text(spot.kind, spot.note)
             item = self.spot_list.item(index)
             if item is None:
