@@ -441,6 +441,61 @@ def _cmd_advise(args: argparse.Namespace) -> int:
     return 0
 
 
+def _intensity(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r:.40} is not a whole number from 0 to 10"
+        ) from None
+    if not 0 <= value <= 10:
+        raise argparse.ArgumentTypeError(f"{value} is not from 0 to 10")
+    return value
+
+
+def _kind(text: str) -> str:
+    from bodymap.maps.values import PAIN_KINDS
+
+    if text not in PAIN_KINDS:
+        raise argparse.ArgumentTypeError(f"{text!r:.40} is not one of {', '.join(PAIN_KINDS)}")
+    return text
+
+
+def _cmd_add(args: argparse.Namespace) -> int:
+    """Mark a spot on a saved map, as a click on the diagram does (the side from the atlas;
+    a point off the body refused), saved at once with the previous file kept as .bak."""
+    from bodymap.atlas import load_atlas
+    from bodymap.maps import MapFileError, save_map
+    from bodymap.maps.verbs import add_spot
+
+    path = Path(args.map)
+    tpm = _load_map(args.map)
+    x, y = _number(args.x), _number(args.y)
+    view_atlas = load_atlas()[args.view]
+    hit = view_atlas.locate(x, y)
+    if not hit.inside:
+        raise CliError(
+            f"({x:g}, {y:g}) is not on the body in the {args.view} view: "
+            f"bodymap landmarks --view {args.view} names places on it"
+        )
+    side = view_atlas.side_of(x)  # as the window gives a clicked spot its side
+    try:
+        op = add_spot(
+            tpm, args.view, x, y, side, args.intensity, args.kind, args.note or "", apply=False
+        )
+        op.apply(tpm)
+    except ValueError as exc:
+        raise CliError(f"cannot add the spot: {exc}") from None
+    try:
+        save_map(tpm, path)
+    except MapFileError as exc:
+        raise CliError(f"cannot save {path}: {exc.problem}") from None
+    number = len(tpm.spots)
+    place = hit.regions[0].name if hit.regions else "on the body"
+    print(_terminal_text(f"added spot {number} (id {op.spot.id}), {place}, {side}, to {path}"))
+    return 0
+
+
 def _cmd_spots(args: argparse.Namespace) -> int:
     """The map's spots as the window's spot list shows them, with their trends."""
     from bodymap.advisor import advise_map
@@ -1093,6 +1148,22 @@ def _add_map_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
         help="print the plan as a timed checklist with each step's cautions (no window)",
     )
     p.set_defaults(func=_cmd_session)
+
+    p = sub.add_parser(
+        "add",
+        help="mark a spot on a map, as a click does (saved at once, the previous file kept "
+        "as .bak)",
+    )
+    p.add_argument("map", help="a .bodymap file")
+    p.add_argument("--view", choices=VIEWS, required=True)
+    p.add_argument("x", metavar="X", help="atlas x (see bodymap landmarks)")
+    p.add_argument("y", metavar="Y", help="atlas y")
+    p.add_argument("--intensity", type=_intensity, default=5, help="0–10 (default 5)")
+    p.add_argument(
+        "--kind", type=_kind, default="ache", help="ache, sharp, burning, tingling or numb"
+    )
+    p.add_argument("--note", default=None, help="a note about the spot")
+    p.set_defaults(func=_cmd_add)
 
     p = sub.add_parser(
         "spots",

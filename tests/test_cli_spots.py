@@ -1,6 +1,7 @@
 """`bodymap spots MAP [--json]`: the map's spots as the window's spot list shows them —
 place, pain now and its trend — so a person using the command line sees what the window
-says, and the numbers and ids `checkin` takes."""
+says, and the numbers and ids `checkin` takes; `bodymap add MAP --view V X Y`: a spot
+marked as a click on the diagram marks it."""
 
 from __future__ import annotations
 
@@ -89,3 +90,47 @@ def test_an_empty_map_and_a_damaged_one(tmp_path, capsys) -> None:
     path.write_text('{"format": "bodymap-map", "version": 3, "spots": [', encoding="utf-8")
     status, out, err = call(capsys, "spots", str(path))
     assert status == 1 and out == "" and "cut short" in err
+
+
+def test_add_marks_a_spot_as_a_click_on_the_window_does(main_window, desk, qtbot, capsys):
+    from PySide6.QtCore import Qt
+
+    before = desk.read_bytes()
+    status, out, _ = call(
+        capsys, "add", str(desk), "--view", "back", "560", "175", "--intensity", "7",
+        "--kind", "sharp", "--note", "after driving",
+    )  # fmt: skip
+    assert status == 0
+    tpm = load_map(desk)
+    spot = tpm.spots[-1]
+    assert (spot.view, spot.x, spot.y, spot.intensity, spot.kind, spot.note) == (
+        "back", 560.0, 175.0, 7, "sharp", "after driving",
+    )  # fmt: skip
+    assert out == f"added spot {len(tpm.spots)} (id {spot.id}), Upper trapezius, right, to {desk}\n"
+    assert (desk.parent / "desk.bodymap.bak").read_bytes() == before
+    window = main_window()  # the same point clicked in the window: the same side and place
+    point = window.canvas.viewport_point("back", 560.0, 175.0)
+    qtbot.mouseClick(window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    clicked = window.document.map.spots[0]
+    assert clicked.side == spot.side
+    _, listed, _ = call(capsys, "spots", str(desk))
+    row = window.panel.spot_list.item(0).text().split(" — ")[1]
+    assert f"Spot {len(tpm.spots)} — {row} — 7/10 · new" in listed
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "words"),
+    [
+        (["--view", "back", "5", "5"], 1, "(5, 5) is not on the body in the back view"),
+        (["--view", "back", "560", "nan"], 1, "'nan' is not a finite number"),
+        (["--view", "back", "560", "175", "--intensity", "11"], 2, "11 is not from 0 to 10"),
+        (["--view", "back", "560", "175", "--kind", "itchy"], 2, "'itchy' is not one of ache"),
+        (["--view", "back", "560", "175", "--note", "x" * 3000], 1, "cannot add the spot: note"),
+    ],
+)
+def test_add_refuses_in_one_line_and_leaves_the_map(desk, capsys, args, status, words) -> None:
+    before = desk.read_bytes()
+    assert main(["add", str(desk), *args]) == status
+    err = capsys.readouterr().err
+    assert words in err and len(err.strip().splitlines()) == 1, err
+    assert desk.read_bytes() == before and not (desk.parent / "desk.bodymap.bak").exists()
