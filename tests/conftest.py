@@ -174,6 +174,7 @@ def main_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         monkeypatch.setattr(window, "show_safety_note", lambda: None)
         monkeypatch.setattr(window.document, "ask_discard", lambda name: "discard")
         monkeypatch.setattr(window.document, "ask_overwrite", lambda path, gone: "cancel")
+        monkeypatch.setattr(window.document, "ask_open_twice", lambda path: True)
         qtbot.addWidget(window)
         window.resize(width, height)
         window.show()

@@ -125,8 +125,11 @@ def test_save_and_open_round_trip_through_the_real_file_format(doc, answers, tmp
     assert load_map(saved).spots == doc.map.spots
 
     other = MapDocument(recovery_dir=tmp_path / "rec2")
+    asked: list[Path] = []  # the map is still open in ``doc``: the other window asks
+    other.ask_open_twice = lambda path: asked.append(path) or True  # type: ignore[method-assign]
     try:
         assert other.open(saved)
+        assert asked == [saved]
         assert [s.id for s in other.map.spots] == [spot_id]
         assert other.path == saved and not other.is_modified()
         assert other.recent_files()[0] == saved

@@ -48,6 +48,7 @@ class Dialogs:
         self.overwrite = "cancel"
         self.overwrites: list[tuple[Path, bool]] = []
         self.open_previous = False
+        self.open_twice = True
         self.attach(window, monkeypatch)
 
     def attach(self, window: MapWindow, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -59,6 +60,7 @@ class Dialogs:
         m.setattr(doc, "ask_revert", lambda name: self._ask("revert", True))
         m.setattr(doc, "ask_overwrite", self._ask_overwrite)
         m.setattr(doc, "ask_open_previous", self._ask_open_previous)
+        m.setattr(doc, "ask_open_twice", lambda path: self._ask("twice", self.open_twice))
         m.setattr(doc, "show_error", lambda title, text: self.errors.append((title, text)))
         m.setattr(doc, "show_info", lambda title, text: self.errors.append((title, text)))
         m.setattr(window, "ask_export_path", lambda kind: self._ask("export", self.export_path))

@@ -26,6 +26,7 @@ __all__ = [
     "ask_discard",
     "ask_open_path",
     "ask_open_previous",
+    "ask_open_twice",
     "ask_overwrite",
     "ask_recover",
     "ask_revert",
@@ -153,6 +154,28 @@ def ask_open_previous(parent: QWidget | None, path: Path, problem: str, saved: d
     found = box.button(_Button.Open)
     if found is not None:
         found.setText("Open &Previous Version")
+    return run_box(box) == _Button.Open
+
+
+def ask_open_twice(parent: QWidget | None, path: Path) -> bool:
+    """The map is open in another bodymap window: open it here as well? Cancel (the
+    default) leaves the map open now as it is."""
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Warning,
+        "Map already open",
+        f"{path.name} is open in another bodymap window.",
+        _Button.Open | _Button.Cancel,
+        _Button.Cancel,
+        informative=(
+            "Changes made in one window are not in the other. Switch to that window to go "
+            "on there, or open the map here as well: saving in either window then asks "
+            "before writing over what the other saved."
+        ),
+    )
+    found = box.button(_Button.Open)
+    if found is not None:
+        found.setText("&Open Here as Well")
     return run_box(box) == _Button.Open
 
 

@@ -49,6 +49,7 @@ from bodymap.ui import settings as prefs
 from bodymap.ui.document import dialogs
 from bodymap.ui.document.commands import OperationCommand
 from bodymap.ui.document.dialogs import FILE_FILTER, Answer, Conflict
+from bodymap.ui.document.open_lock import OpenLock
 from bodymap.ui.document.selection import SpotSelection
 
 __all__ = [
@@ -146,6 +147,8 @@ class MapDocument(QObject):
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.undo_stack.indexChanged.connect(self._on_edit)
         self.recovery = RecoveryStore(recovery_dir or default_recovery_dir())
+        self._lock = OpenLock(self.recovery.directory.parent / "open-maps")
+        """The open file's lock, so another bodymap window knows it is open here."""
         self._autosave_timer = QTimer(self, interval=autosave_interval_ms)
         self._autosave_timer.timeout.connect(self.autosave)
         self._autosave_timer.start()
@@ -249,6 +252,9 @@ class MapDocument(QObject):
             self._install(previous[0], None, modified=True)  # Save asks where: never over it
             self.autosave()
             return True
+        twice = opened.recovered is None and self._lock.held_elsewhere(path)
+        if twice and not self.ask_open_twice(path):
+            return False  # the map open now stays, as it was
         if opened.recovered is not None:
             self._install(opened.map, None, modified=True)
             self.autosave()  # this session's own autosave holds it from now on
@@ -319,6 +325,7 @@ class MapDocument(QObject):
             return False
         if path != self._path:
             self._path = path
+            self._lock.hold(path)
             self.pathChanged.emit()
         return True
 
@@ -374,6 +381,7 @@ class MapDocument(QObject):
         self._edit_timer.stop()
         self._disk_timer.stop()
         self._watch(None)
+        self._lock.release()
         self._clear_recovery()
 
     # -- recent files --------------------------------------------------------------------
@@ -482,6 +490,9 @@ class MapDocument(QObject):
     def ask_revert(self, name: str) -> bool:
         return dialogs.ask_revert(self.parent_widget(), name)
 
+    def ask_open_twice(self, path: Path) -> bool:
+        return dialogs.ask_open_twice(self.parent_widget(), path)
+
     def ask_recover(self, entry: RecoveryEntry) -> bool:
         return dialogs.ask_recover(self.parent_widget(), entry)
 
@@ -530,6 +541,7 @@ class MapDocument(QObject):
         self._edit_timer.stop()
         self._forced_dirty = modified
         self._map, self._path, self._disk = tpm, path, disk
+        self._lock.hold(path)
         self._watch(path)
         self._set_disk_state("")
         self.selection.select("")
