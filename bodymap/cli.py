@@ -441,6 +441,16 @@ def _cmd_advise(args: argparse.Namespace) -> int:
     return 0
 
 
+def _save(tpm: Any, path: Path) -> None:
+    """Save a map a command changed (atomically, the previous file kept as .bak)."""
+    from bodymap.maps import MapFileError, save_map
+
+    try:
+        save_map(tpm, path)
+    except MapFileError as exc:
+        raise CliError(f"cannot save {path}: {exc.problem}") from None
+
+
 def _intensity(text: str) -> int:
     try:
         value = int(text)
@@ -465,7 +475,6 @@ def _cmd_add(args: argparse.Namespace) -> int:
     """Mark a spot on a saved map, as a click on the diagram does (the side from the atlas;
     a point off the body refused), saved at once with the previous file kept as .bak."""
     from bodymap.atlas import load_atlas
-    from bodymap.maps import MapFileError, save_map
     from bodymap.maps.verbs import add_spot
 
     path = Path(args.map)
@@ -486,10 +495,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
         op.apply(tpm)
     except ValueError as exc:
         raise CliError(f"cannot add the spot: {exc}") from None
-    try:
-        save_map(tpm, path)
-    except MapFileError as exc:
-        raise CliError(f"cannot save {path}: {exc.problem}") from None
+    _save(tpm, path)
     number = len(tpm.spots)
     place = hit.regions[0].name if hit.regions else "on the body"
     print(_terminal_text(f"added spot {number} (id {op.spot.id}), {place}, {side}, to {path}"))
@@ -688,7 +694,7 @@ def _check_backdate(tpm: Any, readings: Mapping[str, int], at: datetime | None, 
 
 
 def _cmd_checkin(args: argparse.Namespace) -> int:
-    from bodymap.maps import Batch, MapFileError, save_map
+    from bodymap.maps import Batch
     from bodymap.maps.operations import EditCheckIn
     from bodymap.maps.verbs import becomes_latest, check_in, check_in_today, edit_spot
 
@@ -711,10 +717,7 @@ def _cmd_checkin(args: argparse.Namespace) -> int:
         Batch((*(e for e in edits if latest and not e.is_noop), op), "Check in").apply(tpm)
     except ValueError as exc:
         raise CliError(f"cannot check in: {exc}") from None
-    try:
-        save_map(tpm, path)
-    except MapFileError as exc:
-        raise CliError(f"cannot save {path}: {exc.problem}") from None
+    _save(tpm, path)
     count = f"{len(readings)} spot{'s' if len(readings) != 1 else ''}"
     if isinstance(op, EditCheckIn):  # today's check-in, updated (and moved when --at says)
         stored, before = op.after.at, op.before.at
