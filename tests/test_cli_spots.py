@@ -134,3 +134,50 @@ def test_add_refuses_in_one_line_and_leaves_the_map(desk, capsys, args, status, 
     err = capsys.readouterr().err
     assert words in err and len(err.strip().splitlines()) == 1, err
     assert desk.read_bytes() == before and not (desk.parent / "desk.bodymap.bak").exists()
+
+
+def test_add_takes_zero_and_defaults_to_five_as_its_help_says(desk, capsys) -> None:
+    assert "(default 5)" in _help(capsys, "add")
+    assert call(capsys, "add", str(desk), "--view", "back", "560", "175")[0] == 0
+    assert (
+        call(capsys, "add", str(desk), "--view", "back", "440", "175", "--intensity", "0")[0] == 0
+    )
+    assert [s.intensity for s in load_map(desk).spots[-2:]] == [5, 0]
+
+
+def _help(capsys, command: str) -> str:
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    return " ".join(capsys.readouterr().out.split())
+
+
+def test_delete_and_the_c1_controls_are_shown_as_codes_too(tmp_path, capsys) -> None:
+    """A terminal obeys DEL and the 8-bit controls (\\x9b starts a command, as ESC [ does)."""
+    tpm = TriggerPointMap("x")
+    spot = add_spot(tpm, "back", 560, 200, "right").spot.id
+    edit_spot(tpm, spot, note="a\x7fb\x9b2Jc\x85d")
+    path = tmp_path / "c1.bodymap"
+    save_map(tpm, path)
+    _, out, _ = call(capsys, "spots", str(path))
+    assert "\x7f" not in out and "\x9b" not in out and "\x85" not in out
+    assert "a\\x7fb\\x9b2Jc\\x85d" in out
+
+
+def test_a_spot_under_two_muscles_is_named_after_the_first_as_in_the_window(
+    main_window, tmp_path, capsys
+) -> None:
+    """(520, 300) on the back lies on lower trapezius over thoracic erector spinae: the
+    heading names the first of them, the topmost, in the window and on the command line."""
+    from bodymap.atlas import load_atlas
+
+    regions = [r.name for r in load_atlas()["back"].locate(520, 300).regions]
+    assert len(regions) >= 2
+    tpm = TriggerPointMap("x")
+    add_spot(tpm, "back", 520, 300, "right")
+    path = tmp_path / "two.bodymap"
+    save_map(tpm, path)
+    _, out, _ = call(capsys, "spots", str(path))
+    assert out.startswith(f"Spot 1 — {regions[0]} (right) — ")
+    window = main_window()
+    assert window.document.open(path)
+    assert window.panel.spot_list.item(0).text().startswith(f"Spot 1 — {regions[0]} (right) — ")

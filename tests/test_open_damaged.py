@@ -158,3 +158,24 @@ def test_the_question_offers_the_previous_version_first(qtbot, monkeypatch, tmp_
     assert box.text() == "The file is cut short."
     assert "“my back.bodymap.bak”" in box.informativeText()
     assert "neither file is changed" in box.informativeText()
+
+
+def test_a_whole_file_ending_in_a_newline_with_a_fault_inside_is_damaged() -> None:
+    """Saved files end in a newline after the closing brace: that is not a cut."""
+    with pytest.raises(MapFileError) as info:
+        loads_map('{"format": "bodymap-map", "version": 3, "name": "x", "spots": [} ]}\n\n')
+    assert "damaged" in info.value.problem
+
+
+def test_the_window_offers_no_older_copy_for_a_map_from_a_newer_bodymap(
+    qtbot, tmp_path, monkeypatch
+):
+    window, dialogs = make_window(qtbot, tmp_path, monkeypatch)
+    path, _ = _saved_twice(tmp_path)
+    path.write_text(json.dumps({"format": "bodymap-map", "version": 99}), encoding="utf-8")
+    dialogs.open_path, dialogs.open_previous = path, True
+    window.acts.open.trigger()
+    assert "previous" not in dialogs.asked
+    (title, problem), *_ = dialogs.errors
+    assert title == "Could not open my back.bodymap" and "newer bodymap" in problem
+    assert window.document.path is None and not window.document.map.spots

@@ -183,3 +183,12 @@ def test_the_maps_trend_needs_no_numpy() -> None:
     )
     root = str(Path(bodymap.__file__).parent.parent)
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
+
+
+def test_a_note_shortened_for_the_tooltip_is_never_longer_than_its_limit() -> None:
+    from bodymap.words import short_note
+
+    for note in ("x" * 300, "word " * 80, "a" * 119 + " " + "b" * 50):
+        short = short_note(note, 120)
+        assert len(short) <= 120 and short.endswith("…"), short
+    assert short_note("x" * 120, 120) == "x" * 120  # at the limit: whole

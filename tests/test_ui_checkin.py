@@ -135,3 +135,26 @@ def test_every_spot_left_out_is_refused_in_the_dialog(qtbot, tmp_path):
     dialog.accept()
     assert dialog.result() == 0 and not dialog.refusal.isHidden()
     assert dialog.refusal.text() == "Cannot check in: every spot is left out."
+
+
+def test_every_spot_left_out_is_refused_even_where_the_map_would_keep_it(qtbot, tmp_path):
+    """The window's own check (can the map keep this check-in?) does not speak over "every
+    spot is left out"; and the map itself keeps no check-in without a reading."""
+    from PySide6.QtWidgets import QSpinBox
+
+    from bodymap.maps import check_in
+
+    document, _spot = _document(tmp_path)
+    dialog = CheckInDialog(document.map, problem=lambda d: "")
+    qtbot.addWidget(dialog)
+    (box,) = dialog.findChildren(QSpinBox)
+    box.setValue(box.minimum())
+    dialog.accept()
+    assert dialog.result() == 0
+    assert dialog.refusal.text() == "Cannot check in: every spot is left out."
+    with pytest.raises(ValueError, match="at least one spot"):
+        check_in(document.map, {})
+    said: list[str] = []
+    document.show_error = lambda title, text: said.append(text)  # type: ignore[method-assign]
+    assert not request_check_in(document, {}) and document.map.history == ()
+    assert said == ["Nothing was logged: a check-in needs the reading of at least one spot."]

@@ -234,3 +234,19 @@ def test_the_readings_dialog_shows_each_spot_the_check_in_has(window: MapWindow)
     assert any(w.text().startswith("Spot 1 — ") for w in label)
     assert readings_text(tpm, entry) == "1: 5"
     dialog.deleteLater()
+
+
+def test_enter_on_the_keypad_and_a_double_click_on_the_date_correct_readings(
+    window: MapWindow, qtbot, monkeypatch
+) -> None:
+    from PySide6.QtCore import Qt
+
+    dialog = window.show_check_ins()
+    qtbot.waitExposed(dialog)
+    asked = _answer(dialog, monkeypatch, None)
+    dialog.table.setCurrentCell(1, 0)
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert len(asked) == 1
+    dialog.table.cellDoubleClicked.emit(1, 0)  # the date, as the readings, opens them
+    assert len(asked) == 2

@@ -124,3 +124,27 @@ def test_the_question_defaults_to_cancel_and_names_the_file(qtbot, monkeypatch, 
     assert box.text() == "my back.bodymap is open in another bodymap window."
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
     assert box.button(QMessageBox.StandardButton.Open).text() == "&Open Here as Well"
+
+
+def test_a_link_to_the_windows_own_map_is_its_own_map(qtbot, tmp_path, monkeypatch):
+    path = _map(tmp_path)
+    link = tmp_path / "link.bodymap"
+    link.symlink_to(path)
+    window, dialogs = make_window(qtbot, tmp_path, monkeypatch)
+    assert window.document.open(path)
+    assert window.document.open(link)
+    assert "twice" not in dialogs.asked
+    other, others = make_window(qtbot, tmp_path, monkeypatch)
+    others.open_twice = False
+    assert not other.document.open(link)  # the same file, held by the first window
+    assert others.asked == ["twice"]
+
+
+def test_a_new_map_lets_go_of_the_file_it_had_open(qtbot, tmp_path, monkeypatch):
+    path = _map(tmp_path)
+    first, _ = make_window(qtbot, tmp_path, monkeypatch)
+    assert first.document.open(path)
+    first.acts.new.trigger()  # File → New: the map is no longer open there
+    second, dialogs = make_window(qtbot, tmp_path, monkeypatch)
+    assert second.document.open(path)
+    assert "twice" not in dialogs.asked

@@ -193,6 +193,8 @@ def check_in(
         if not tpm.spots:
             raise ValueError("there are no spots to check in")
         intensities = {spot.id: spot.intensity for spot in tpm.spots}
+    if not intensities:  # a check-in with nothing in it would draw nothing and say nothing
+        raise ValueError("a check-in needs the reading of at least one spot")
     intensities = _readings(tpm, intensities)
     if at is None:
         at = utc_now()

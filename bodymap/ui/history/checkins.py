@@ -247,7 +247,8 @@ class CheckInsDialog(QDialog):
             if event.matches(QKeySequence.StandardKey.Delete):
                 self.delete_selected()
                 return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier  # keypad Enter too
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not plain:
                 self.edit_readings()
                 return True
         return super().eventFilter(watched, event)
