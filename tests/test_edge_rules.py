@@ -31,6 +31,9 @@ def test_equal_scores_rank_the_more_common_muscle_first(monkeypatch: pytest.Monk
     for first, second in ((rare, common), (common, rare)):
         equal = {(first, "right"): (0.5, []), (second, "right"): (0.5, [])}
         monkeypatch.setattr(ranking, "spot_contributions", lambda *a, _e=equal, **k: dict(_e))
+        # the tables are shared and keep the answers of spots asked about lately: another
+        # test's spot at the same place must not answer for the faked contributions
+        monkeypatch.setattr(tables, "recent_spots", {})
         ranked = ranking.rank_sources(hits, spots, tables)
         assert [s.muscle for s in ranked] == [common, rare]
 

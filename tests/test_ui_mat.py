@@ -191,7 +191,9 @@ def test_a_whole_warm_up_from_the_window_is_stored_with_its_steps(qtbot, tmp_pat
     window.document.open(DESK)
     tpm = window.document.map
     window.mat.full_screen = False
-    monkeypatch.setattr(window.mat, "ask_check_in", lambda map_, parent: {})
+    monkeypatch.setattr(
+        window.mat, "ask_check_in", lambda map_, parent: {s.id: s.intensity for s in map_.spots}
+    )
     clock = FakeClock()
     mat = window.mat.start("warmup", False, clock)
     mat.cue = lambda: None  # type: ignore[method-assign]
@@ -528,3 +530,22 @@ def test_the_steps_left_out_for_time_are_named_before_the_start_and_at_the_end(q
     mat.refresh()
     assert mat.next_up.text() == words
     assert not any(title in mat.instruction.text() for title in left_out)
+
+
+def test_an_answer_with_every_spot_left_out_stores_the_session_alone(qtbot, tmp_path, monkeypatch):
+    """No reading, no check-in: the session is still kept (a check-in without a reading is
+    refused by the map, and that refusal must not lose the session)."""
+    window, _dialogs = make_window(qtbot, tmp_path, monkeypatch)
+    window.document.open(DESK)
+    tpm = window.document.map
+    before = len(tpm.history)
+    window.mat.full_screen = False
+    monkeypatch.setattr(window.mat, "ask_check_in", lambda map_, parent: {})
+    clock = FakeClock()
+    mat = window.mat.start("warmup", False, clock)
+    mat.cue = lambda: None  # type: ignore[method-assign]
+    qtbot.keyClick(mat, Qt.Key.Key_Space)
+    with qtbot.waitSignal(window.mat.finished):
+        clock.advance(mat.plan.total_s + 2, steps=(mat.plan.total_s + 2) * 4)
+    assert len(tpm.sessions) >= 1 and tpm.sessions[-1].preset == "warmup"
+    assert len(tpm.history) == before

@@ -66,10 +66,11 @@ def request_session_end(
     note: str,
 ) -> bool:
     """Store the session and, when the person answered, their check-in with ``note``
-    (spots whose intensity changed take the new value) as one undo step."""
+    (spots whose intensity changed take the new value) as one undo step. An answer with no
+    reading (every spot left out) stores the session alone."""
     tpm = document.map
     ops: list[Operation] = []
-    if values is not None:
+    if values:
         ops.extend(
             edit_spot(tpm, spot.id, intensity=values[spot.id], apply=False)
             for spot in tpm.spots
