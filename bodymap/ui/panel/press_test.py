@@ -13,7 +13,8 @@ import functools
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -98,6 +99,17 @@ def _narrowable(button: QPushButton) -> QPushButton:
     return button
 
 
+class _RowButton(QPushButton):
+    """A row's button that says when the focus comes to it (see `PressTestBox`): only that
+    one event reaches Python, not every paint and layout event, as a filter would."""
+
+    focused = Signal()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focused.emit()
+
+
 class PressTestRow(QWidget):
     """One question: the source, the question and the three answers (the given one checked)."""
 
@@ -107,7 +119,7 @@ class PressTestRow(QWidget):
         self.spot_id = ""
         self.answer: str | None = None
         self.label = QuestionLabel()
-        self.show_button = QPushButton("⊕ Show")
+        self.show_button = _RowButton("⊕ Show")
         self.show_button.setToolTip("Show where to press on the diagram")
         self.buttons: dict[str, QPushButton] = {}
         buttons = QHBoxLayout()
@@ -115,7 +127,7 @@ class PressTestRow(QWidget):
         buttons.addWidget(_narrowable(self.show_button))
         buttons.addStretch(1)
         for value in PRESS_ANSWERS:
-            button = QPushButton(ANSWER_LABELS[value])
+            button = _RowButton(ANSWER_LABELS[value])
             button.setCheckable(True)
             self.buttons[value] = button
             buttons.addWidget(_narrowable(button))
@@ -214,19 +226,15 @@ class PressTestBox(QGroupBox):
             button.clicked.connect(functools.partial(self._clicked, row, value))
         self._layout.addWidget(row)
         self._keep_in_reading_order(row)
+        # a button that takes the focus brings its whole row into view, question and all:
+        # the scroll area alone showed the button and cut off the question above it
         for button in (row.show_button, *row.buttons.values()):
-            button.installEventFilter(self)  # see eventFilter: the whole row comes into view
+            if isinstance(button, _RowButton):
+                button.focused.connect(
+                    functools.partial(self.scroller.ensureWidgetVisible, row, 0, 0)
+                )
         self._pool.append(row)
         return row
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A button that takes the focus brings its whole row into view, question and all:
-        the scroll area alone showed the button and cut off the question above it."""
-        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QPushButton):
-            row = watched.parentWidget()
-            if isinstance(row, PressTestRow):
-                self.scroller.ensureWidgetVisible(row, 0, 0)
-        return super().eventFilter(watched, event)
 
     def _in_place(self, questions: Sequence[PressQuestion]) -> list[PressQuestion]:
         """``questions`` with those already shown first, in the rows they are in, then the
