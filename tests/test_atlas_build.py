@@ -343,6 +343,7 @@ def test_the_caution_zones_are_exactly_the_listed_ones():
     assert len(CAUTION_ZONES) == len(set(CAUTION_ZONES))
 
 
+@pytest.mark.slow  # three whole-atlas checks per view: the slowest test of the fast lane
 @pytest.mark.parametrize("view", VIEWS)
 def test_the_atlas_check_names_a_caution_zone_gone_or_unlisted(view):
     """A listed zone missing from the atlas, and a zone the list does not name, are both
