@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import shapely
+import shapely.affinity
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -467,3 +468,46 @@ def test_a_right_drag_over_an_areas_border_takes_the_sliver_it_would_leave(canva
     view, spot_id, shape = areas.requests[-1]
     assert (view, spot_id) == ("front", "a1")
     assert shape.geom_type == "Polygon" and shape.bounds[3] <= y - radius + 0.5
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_a_heel_painted_to_the_edge_of_the_sole_is_kept(main_window) -> None:
+    """The outline reaches a hair past the diagram's square under the soles (y 1001.2):
+    a heel painted to it is kept, inside the square, and no error is shown (paint walk)."""
+    window = main_window()
+    errors: list[str] = []
+    window.document.show_error = lambda title, text: errors.append(text)  # type: ignore[method-assign]
+    window.canvas.set_tool("paint")
+    window.canvas.set_brush_radius(14)
+    stroke(window.canvas, "back", line(540, 975, 560, 1000, n=8))
+    assert errors == []
+    (spot,) = window.document.map.spots
+    assert spot.area is not None
+    assert spot.area.shape.bounds[3] <= 1000.0
+    assert spot.area.shape.area > 200
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_a_moved_area_keeps_no_piece_that_lands_on_another_body_part(main_window) -> None:
+    """A low-back area dragged sideways over the hanging forearm: the piece the outline
+    cuts off onto the arm is dropped, not kept as part of the area (paint walk)."""
+    from bodymap.ui.document import spot_requests
+
+    window = main_window()
+    window.canvas.set_tool("paint")
+    window.canvas.set_brush_radius(30)
+    stroke(window.canvas, "back", line(470, 420, 530, 420, n=8))
+    (spot,) = window.document.map.spots
+    atlas = window.atlas
+    before = spot.area.shape.area
+    # 60 units towards the person's right: the outline cuts a sliver off onto the forearm
+    cut = shapely.intersection(
+        shapely.affinity.translate(spot.area.shape, 60, 0), atlas["back"].outline
+    )
+    assert len(shapely.get_parts(cut)) == 2
+    spot_requests.request_move(window.document, atlas, spot.id, spot.x + 60, spot.y)
+    moved = window.document.map.spots[0].area
+    assert moved is not None
+    (part,) = shapely.get_parts(moved.shape)
+    assert part.area > 0.8 * before  # the part on the trunk, not the sliver on the arm
+    assert part.contains(shapely.Point(560, 420))

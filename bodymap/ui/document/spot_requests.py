@@ -26,7 +26,7 @@ from bodymap.maps import (
     remove_spot,
     rename,
 )
-from bodymap.maps.area import Area
+from bodymap.maps.area import AREA_BOUNDS, Area
 from bodymap.maps.operations import AddSpot, CheckInOp, EditCheckIn
 from bodymap.maps.verbs import (
     answer_press_test,
@@ -91,9 +91,18 @@ def request_move(
     spot = tpm.spot_by_id(spot_id)
     if spot.area is not None:  # an area moves whole with its disc, kept on the body
         va = atlas[spot.view]
-        moved = shapely.intersection(
-            shapely.affinity.translate(spot.area.shape, x - spot.x, y - spot.y), va.outline
-        )
+        # each part of the area moves whole: where the body's outline cuts a moved part in
+        # two (a low-back area dragged sideways over the hanging forearm), the piece that
+        # landed on another body part is dropped, not joined to the area
+        kept = []
+        for part in _polygons(spot.area.shape):
+            cut = shapely.intersection(
+                shapely.affinity.translate(part, x - spot.x, y - spot.y), va.outline
+            )
+            pieces = _polygons(cut)
+            if pieces:
+                kept.append(max(pieces, key=lambda piece: float(piece.area)))
+        moved = shapely.union_all(kept) if kept else shapely.Polygon()
         if moved.is_empty or moved.area <= 1.0:
             return
         try:
@@ -110,9 +119,31 @@ def request_move(
     document.push(op, merge_id=NUDGE_ID if nudge else -1)
 
 
+_VIEW_SQUARE = shapely.box(AREA_BOUNDS[0], AREA_BOUNDS[0], AREA_BOUNDS[1], AREA_BOUNDS[1])
+
+
+def _polygons(shape: shapely.Geometry) -> list[shapely.Polygon]:
+    """The polygons of ``shape`` with an area, however nested (a collection left by a cut
+    may hold lines and points beside them)."""
+    found: list[shapely.Polygon] = []
+    for part in shapely.get_parts(shape):
+        if isinstance(part, shapely.Polygon):
+            if part.area > 0:
+                found.append(part)
+        elif isinstance(part, shapely.MultiPolygon | shapely.GeometryCollection):
+            found.extend(_polygons(part))
+    return found
+
+
 def _area(shape: shapely.Geometry) -> Area:
-    """A map area from a shapely polygon (the brush's result)."""
-    return Area.from_geojson(json.loads(shapely.to_geojson(shape)))
+    """A map area from a shapely polygon (the brush's result), inside the view's square:
+    the body's outline reaches a hair past its edge under the soles (y 1000.5 to 1001.2),
+    and a heel painted to the outline would otherwise be refused."""
+    parts = _polygons(shapely.intersection(shape, _VIEW_SQUARE))
+    if not parts:
+        raise ValueError("the area lies outside the diagram")
+    kept = parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts)
+    return Area.from_geojson(json.loads(shapely.to_geojson(kept)))
 
 
 def request_paint(
