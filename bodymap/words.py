@@ -198,7 +198,9 @@ def area_place(finding: SpotFinding | Hit, side: str) -> str:
     The place is the surface segment holding the largest share of the area, the same
     segment of both sides counted together (``shares``, from the atlas's `locate_area`),
     and its sides are those holding at least :data:`BOTH_SIDES_SHARE` of the area's part
-    on it. Every place that names an area says it with this: the spot list, the tooltip,
+    on it; for an area named with "and N more places" those of the whole area (a stroke
+    from the left shoulder blade to the right calf is not the calf's side alone). Every
+    place that names an area says it with this: the spot list, the tooltip,
     the guide, the summary, the History, the check-in dialog and the command line.
     Without shares (an area off the body, or a point's hit) the surface segment under its
     point, else the muscle there, with ``side``."""
@@ -207,7 +209,23 @@ def area_place(finding: SpotFinding | Hit, side: str) -> str:
         # the largest place; on a tie the first, the one under the area's point
         place, sizes = main_place(finding.segments, shares)
         name = next(r.name for r in finding.segments if r.id == place) or place
-        more = _more_places(places_of(finding.segments, shares), place)
+        places = places_of(finding.segments, shares)
+        more = _more_places(places, place)
+        if more:  # spread over several places: the side is the whole area's, not the main one's
+            whole: dict[str, float] = {}
+            for sides in places.values():
+                for side, size in sides.items():
+                    if side != "midline":
+                        whole[side] = whole.get(side, 0.0) + size
+            both = [
+                s for s, size in whole.items() if size >= BOTH_SIDES_SHARE * sum(whole.values())
+            ]
+            if "left" in both and "right" in both:  # the main place keeps its own number
+                return f"{sentence_label(name)}{more}, both sides"
+            if not whole:
+                return sentence_label(name) + more
+            most = max(whole, key=lambda s: whole[s])
+            return f"{sentence_label(name)}{more}, {SIDE_WORDS.get(most, most)}"
         held = [s for s, size in sizes.items() if size >= BOTH_SIDES_SHARE * sum(sizes.values())]
         if "midline" in sizes:
             return sentence_label(name) + more

@@ -192,3 +192,19 @@ def test_an_area_across_the_midline_has_its_disc_on_its_main_place() -> None:
         shape = parse_polygon(polygon)
         px, py = atlas[view].disc_point(shape)
         assert shape.covers(shapely.Point(px, py)), name
+
+
+def test_an_area_over_many_places_takes_the_sides_of_the_whole_of_it() -> None:
+    """One stroke from the left shoulder blade past the left buttock to the right calf (cut
+    in two by the outline between the legs): its largest place is the right calf, but most
+    of it is on the left, so it is not named "…, right" (paint walk)."""
+    left = [(418, 233), (411, 234), (411, 237), (489, 615), (491, 585), (419, 235)]
+    right = [(562, 961), (567, 960), (567, 956), (565, 943), (520, 726), (518, 755), (560, 958)]
+    shape = shapely.MultiPolygon([shapely.Polygon(left), shapely.Polygon(right)])
+    tpm = TriggerPointMap("Areas")
+    spot = add_spot(tpm, "back", 523.3, 760.1, "right").spot
+    set_area(tpm, spot.id, Area.from_geojson(json.loads(shapely.to_geojson(shape))), (523.3, 760.1))
+    finding = advise_map(tpm).spots[0]
+    name = area_place(finding, "right")
+    assert name.endswith(" more places, both sides"), name
+    assert name.startswith("calf and ")  # the main place keeps its own number
