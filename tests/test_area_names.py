@@ -208,3 +208,31 @@ def test_an_area_over_many_places_takes_the_sides_of_the_whole_of_it() -> None:
     name = area_place(finding, "right")
     assert name.endswith(" more places, both sides"), name
     assert name.startswith("calf and ")  # the main place keeps its own number
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_under_the_spots_names_what_covers_most_of_an_area_deep_muscles_too(
+    main_window, tmp_path
+) -> None:
+    """ "Under the spots" named an area's first three muscles in the atlas's order: fibularis
+    (under 1 % of an outer-thigh area) and not vastus lateralis, and nothing deep for a
+    low-back area (paint walk). Each layer now comes largest first, the deep one named too."""
+    from bodymap.maps import save_map
+
+    tpm = _map("outer_thigh", "low_back")
+    for finding in advise_map(tpm).spots:  # the locator's order: largest share first
+        sizes = [
+            float(shapely.intersection(tpm.spots[finding.index].area.shape, r.geometry).area)
+            for r in finding.regions
+            if r.layer == "superficial"
+        ]
+        assert sizes == sorted(sizes, reverse=True)
+    path = tmp_path / "areas.bodymap"
+    save_map(tpm, path)
+    window = main_window()
+    assert window.document.open(path)
+    text = window.panel.details.toPlainText()
+    thigh = next(line for line in text.splitlines() if line.startswith("1: "))
+    back = next(line for line in text.splitlines() if line.startswith("2: "))
+    assert "Vastus lateralis" in thigh and "Fibularis" not in thigh
+    assert "Lumbar erector spinae" in back and "Quadratus lumborum" in back

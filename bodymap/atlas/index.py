@@ -209,9 +209,9 @@ class ViewAtlas:
     def locate_area(self, area: Any, hit: Hit) -> Hit:
         """What lies under a painted ``area`` (a shapely geometry, on the body) whose point
         is located as ``hit``: every region and caution zone it covers, not only grazes
-        (its core, :data:`AREA_GRAZE` in from its edge, meets them). Those under its point
-        come first, so the place it is named by stays the same; the others follow in the
-        atlas's order.
+        (its core, :data:`AREA_GRAZE` in from its edge, meets them). The muscles come
+        superficial then deep, each layer those covering most of the area first; segments
+        and caution zones under its point come first, then the atlas's order.
 
         A surface segment (where pain is felt: what raises red flags and marks a limb) counts
         only where the area meaningfully lies on it: at least :data:`AREA_SEGMENT_SHARE` of
@@ -277,6 +277,14 @@ class ViewAtlas:
         segments, grazed, shares = self._meaningful(
             area, covered("segment", hit.segments), hit.segments
         )
+
+        def most_first(found: tuple[Region, ...]) -> tuple[Region, ...]:
+            # the muscles that make up most of the area first (a stable sort: on a tie the
+            # one under its point, then the atlas's order), not the one its disc is on
+            sizes = shapely.area(shapely.intersection(area, [r.geometry for r in found]))
+            order = sorted(range(len(found)), key=lambda i: -float(sizes[i]))
+            return tuple(found[i] for i in order)
+
         superficial = tuple(r for r in hit.regions if r.layer == "superficial")
         deep = tuple(r for r in hit.regions if r.layer == "deep")
         return Hit(
@@ -285,7 +293,8 @@ class ViewAtlas:
             inside=True,
             snapped=hit.snapped,
             side=hit.side,
-            regions=covered("superficial", superficial) + covered("deep", deep),
+            regions=most_first(covered("superficial", superficial))
+            + most_first(covered("deep", deep)),
             segments=segments,
             cautions=covered("caution", hit.cautions),
             grazed=grazed,

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.advisor import Advice, Reason, Source, advise_map, spots_label
+from bodymap.advisor import Advice, Reason, Source, SpotFinding, advise_map, spots_label
 from bodymap.atlas import ViewAtlas, load_atlas
 from bodymap.knowledge import load_knowledge
 from bodymap.maps.model import Change, TriggerPointMap
@@ -106,6 +106,22 @@ def reason_text(reason: Reason, area: bool = False) -> str:
 
 def _side(side: str) -> str:
     return "" if side == "midline" else f" ({side})"
+
+
+def _under_names(finding: SpotFinding) -> list[str]:
+    """The muscles "Under the spots" names for a spot: the first three under a point; for
+    a painted area those covering most of it, two superficial and two deep (the locator
+    lists each layer largest first), so the deep muscles of a low-back area are named too.
+    A spot on the midline lies on both sides' regions: each muscle is named once."""
+    if finding.area_units2 is None:
+        return list(dict.fromkeys(r.name for r in finding.regions))[:3]
+    layers = {
+        layer: list(dict.fromkeys(r.name for r in finding.regions if r.layer == layer))
+        for layer in ("superficial", "deep")
+    }
+    top, deep = layers["superficial"], layers["deep"]
+    picked = top[: max(2, 4 - len(deep))] + deep[: max(2, 4 - len(top))]
+    return list(dict.fromkeys(picked))[:4]
 
 
 def explained_spots(source: Source) -> int:
@@ -710,9 +726,7 @@ class AdvicePanel(QWidget):
         out: list[str] = []
         under = []
         for finding in advice.spots:
-            # a spot on the midline lies on both sides' regions: name each muscle once
-            unique = list(dict.fromkeys(r.name for r in finding.regions))[:3]
-            names = ", ".join(e(name) for name in unique) or "not on the body"
+            names = ", ".join(e(name) for name in _under_names(finding)) or "not on the body"
             if finding.area_units2 is not None:  # an area: named as the spot list names it
                 where = f" — {e(area_place(finding, finding.side))}"
             else:
