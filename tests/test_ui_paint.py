@@ -511,3 +511,18 @@ def test_a_moved_area_keeps_no_piece_that_lands_on_another_body_part(main_window
     (part,) = shapely.get_parts(moved.shape)
     assert part.area > 0.8 * before  # the part on the trunk, not the sliver on the arm
     assert part.contains(shapely.Point(560, 420))
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_off_the_body_the_status_line_gives_the_current_tools_hint(main_window) -> None:
+    """With the brush on, moving off the body brought back the Spots hint (paint walk)."""
+    from bodymap.ui.window.mainwindow import TOOL_HINTS
+
+    window = main_window()
+    vp = window.canvas.viewport()
+    for tool in ("paint", "erase", "click"):
+        window.choose_tool(tool)
+        QTest.mouseMove(vp, window.canvas.viewport_point("back", 560.0, 175.0))  # on the body
+        assert window.hover_label.text() != TOOL_HINTS[tool]
+        QTest.mouseMove(vp, window.canvas.viewport_point("back", 900.0, 60.0))  # beside it
+        assert window.hover_label.text() == TOOL_HINTS[tool], tool

@@ -333,7 +333,8 @@ class MapWindow(QMainWindow):
         self.hover_label.setText(TOOL_HINTS[self.tool])
 
     def _show_hovered(self, text: str) -> None:
-        self.hover_label.setText(text or HINT)
+        # off the body the current tool's hint returns: with the brush, the painting one
+        self.hover_label.setText(text or TOOL_HINTS[self.tool])
 
     def childEvent(self, event: QChildEvent) -> None:
         """The docks' tab bar (Advice | Muscles) and its scroll buttons are no Tab stops,
