@@ -526,3 +526,18 @@ def test_off_the_body_the_status_line_gives_the_current_tools_hint(main_window) 
         assert window.hover_label.text() != TOOL_HINTS[tool]
         QTest.mouseMove(vp, window.canvas.viewport_point("back", 900.0, 60.0))  # beside it
         assert window.hover_label.text() == TOOL_HINTS[tool], tool
+
+
+def test_erasing_over_another_area_of_the_view_erases_that_one(canvas) -> None:
+    """With area a1 selected, a right-drag over area a2 (same view, away from a1) erased
+    nothing and said nothing (paint walk): it now erases from a2, the area it touches."""
+    areas = Areas(canvas)
+    stroke(canvas, "front", line(414, 530, 420, 600))  # a1: the right thigh
+    areas.selected = ""
+    stroke(canvas, "front", line(580, 530, 586, 600))  # a2: the left thigh
+    areas.selected = "a1"
+    before = areas.shapes["a2"][1].area
+    stroke(canvas, "front", line(550, 565, 620, 565), button=RIGHT)
+    assert areas.requests[-1][1] == "a2"
+    assert areas.shapes["a2"][1].area < before
+    assert areas.shapes["a1"][1].contains(shapely.Point(417, 565))  # a1 untouched

@@ -5,8 +5,8 @@ segment per event); on release the stroke becomes a shape once — the brush's t
 by its radius, clipped to the body outline of that view — and leaves as one request, so a
 stroke is one undo step. Strokes made while an area of the same view is selected merge
 into it (a *stroke group*); with no area selected a stroke starts a new area. The eraser
-(E, or a right-drag) takes the stroke away from the selected area, or from the area it
-starts on.
+(E, or a right-drag) takes the stroke away from the selected area where it touches it, else
+from the topmost area it touches.
 
 The brush never changes the map: it reads the observed map's areas and emits
 ``paint(view, spot_id, shape)`` — ``spot_id`` "" for a new area, ``shape`` None when the
@@ -260,15 +260,18 @@ class BrushInput:
     def _target(
         self, view: str, stroke: BaseGeometry, erase: bool
     ) -> tuple[str, BaseGeometry | None]:
-        """The area a stroke goes into: the selected area of this view (the stroke group),
-        or for the eraser the topmost area the stroke touches."""
+        """The area a stroke goes into: the selected area of this view (the stroke group);
+        for the eraser the selected area if the stroke touches it, else the topmost area it
+        touches (erasing over another area erased nothing, and said nothing)."""
         areas = [(sid, shape) for sid, v, shape in self._areas() if v == view]
         selected = self._selected()
+        if erase:
+            touched = [(sid, shape) for sid, shape in areas if shapely.intersects(shape, stroke)]
+            for sid, shape in touched:
+                if sid == selected:
+                    return sid, shape
+            return touched[-1] if touched else ("", None)
         for sid, shape in areas:
             if sid == selected:
                 return sid, shape
-        if erase:
-            for sid, shape in reversed(areas):
-                if shapely.intersects(shape, stroke):
-                    return sid, shape
         return "", None
