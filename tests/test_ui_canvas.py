@@ -464,3 +464,19 @@ def test_a_sentence_typed_at_the_diagram_adds_nothing_and_says_where_typing_goes
     QTest.keyClicks(canvas, "stiff after a long drive")
     assert not tpm.spots
     assert said and said[-1] == TYPING_HINT
+
+
+def test_the_cursor_starts_at_the_selected_spot_not_at_the_chest(canvas, tpm):
+    """A spot chosen in the list (here: on the left calf), then the diagram: the first
+    Ctrl+arrow shows the cursor on the spot's muscle, not at the top of the chest, from
+    where the calf was some twenty presses away (paint walk)."""
+    spot = add_spot(tpm, "back", 455.0, 820.0, "left").spot
+    canvas.select_spot(spot.id)
+    canvas.setFocus()
+    QTest.keyClick(canvas, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    view, region = canvas.cursor_region
+    hit = load_atlas()["back"].locate(455.0, 820.0)
+    assert view == "back" and region in hit.regions and region.layer == "superficial"
+    canvas.select_spot("")  # nothing chosen: the cursor goes on from where it is
+    QTest.keyClick(canvas, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.cursor_region[0] == "back"

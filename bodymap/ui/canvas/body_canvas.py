@@ -132,7 +132,7 @@ class BodyCanvas(QGraphicsView):
         self._highlight = HighlightLayer(self._layout, self._atlas, self._painters)
         self._pattern = PatternLayer(self._layout, self._atlas)
         self._mouse = MouseInput(canvas, self._markers)
-        self._cursor = RegionCursor(canvas)
+        self._cursor = RegionCursor(canvas, self._markers.selected_place)
         self._keys = KeyboardInput(canvas, self._cursor, self._markers, self._zoom)
         self._brush = BrushInput(canvas, self._markers.areas, lambda: self._markers.selected)
         self._tool = "click"

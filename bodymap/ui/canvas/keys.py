@@ -6,6 +6,8 @@ The keys only emit the canvas's request signals; the map is changed by the windo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 
@@ -51,8 +53,15 @@ DIAGRAM_KEYS = (
 class RegionCursor:
     """The keyboard cursor over regions, drawn as a dashed focus ring; Insert marks there."""
 
-    def __init__(self, canvas: CanvasContext) -> None:
+    def __init__(
+        self,
+        canvas: CanvasContext,
+        selected_place: Callable[[], tuple[str, float, float] | None] = lambda: None,
+    ) -> None:
+        """``selected_place``: where the selected spot is (view, x, y), where the cursor's
+        first press starts rather than at the top of the chest or back."""
         self._canvas = canvas
+        self._selected_place = selected_place
         self.ring = FocusRingItem()
         self.ring.setVisible(False)
         self.region: tuple[str, Region] | None = None
@@ -81,6 +90,14 @@ class RegionCursor:
         continues in the next view."""
         views = self._canvas.layout.views
         if self.region is None:
+            place = self._selected_place()
+            if place is not None:  # go on from the spot chosen (in the list, say)
+                view, x, y = place
+                hit = self._canvas.atlas[view].locate(x, y)
+                superficial = [r for r in hit.regions if r.layer == "superficial"]
+                if superficial:
+                    self.set((view, superficial[0]))
+                    return
             view = views[0]
             start = canvas_nav.start_region(self._canvas.atlas[view])
             if start is not None:

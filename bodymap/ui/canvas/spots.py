@@ -63,6 +63,18 @@ class SpotMarkers:
     def map(self) -> TriggerPointMap | None:
         return self._observer.map
 
+    def selected_place(self) -> tuple[str, float, float] | None:
+        """Where the selected spot is, (view, x, y) in a shown view, else None: where the
+        keyboard cursor starts, so Ctrl+arrows go on from the spot chosen in the list."""
+        tpm = self.map
+        spot_id = self.selected
+        if tpm is None or not spot_id or not tpm.has_spot(spot_id):
+            return None
+        spot = tpm.spot_by_id(spot_id)
+        if spot.view not in self._canvas.layout.views:
+            return None
+        return spot.view, spot.x, spot.y
+
     def set_map(self, tpm: TriggerPointMap | None) -> None:
         """Observe ``tpm`` (and stop observing the previous map); nothing is selected."""
         self._observer.observe(tpm)
