@@ -541,3 +541,18 @@ def test_erasing_over_another_area_of_the_view_erases_that_one(canvas) -> None:
     assert areas.requests[-1][1] == "a2"
     assert areas.shapes["a2"][1].area < before
     assert areas.shapes["a1"][1].contains(shapely.Point(417, 565))  # a1 untouched
+
+
+def test_a_stroke_off_the_body_says_so(canvas) -> None:
+    """Painting beside the body kept nothing and said nothing (paint walk)."""
+    from bodymap.ui.canvas.brush import OFF_BODY
+
+    areas = Areas(canvas)
+    said: list[str] = []
+    canvas.regionHovered.connect(said.append)
+    stroke(canvas, "front", line(320, 80, 360, 80))  # in the front diagram, beside the head
+    assert areas.requests == []
+    assert said[-1] == OFF_BODY
+    said.clear()
+    stroke(canvas, "front", line(60, 80, 120, 80))  # beside the diagram altogether
+    assert areas.requests == [] and said[-1] == OFF_BODY

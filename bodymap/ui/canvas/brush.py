@@ -32,6 +32,7 @@ __all__ = [
     "MAX_RADIUS",
     "MAX_VERTICES",
     "MIN_RADIUS",
+    "OFF_BODY",
     "BrushInput",
     "apply_stroke",
     "fit_vertices",
@@ -48,6 +49,9 @@ _MIN_STEP = 1.0
 Z_BRUSH = 9
 PAINT_COLOUR = QColor(214, 69, 65, 110)
 ERASE_COLOUR = QColor(90, 90, 90, 90)
+
+OFF_BODY = "Nothing painted: the stroke was off the body. Paint over the body diagram."
+"""Said in the status line for a stroke that missed the body (it keeps nothing)."""
 
 
 def stroke_shape(points: Sequence[tuple[float, float]], radius: float) -> BaseGeometry:
@@ -189,7 +193,8 @@ class BrushInput:
         scene = self._canvas.view.mapToScene(event.position().toPoint())
         where = self._canvas.layout.atlas_point(scene)
         event.accept()
-        if where is None:
+        if where is None:  # beside both diagrams
+            self._canvas.requests.hovered.emit(OFF_BODY)
             return True
         self._canvas.view.setFocus(Qt.FocusReason.MouseFocusReason)
         self._stroke_view = where[0]
@@ -251,8 +256,9 @@ class BrushInput:
         if erase and base is None:
             return
         result = apply_stroke(base, stroke, self._canvas.atlas[view].outline, erase, self.radius)
-        if result is None and base is None:
-            return  # painted off the body: nothing to add
+        if result is None and base is None:  # painted off the body: nothing to add
+            self._canvas.requests.hovered.emit(OFF_BODY)
+            return
         if result is not None and base is not None and result.equals(base):
             return
         self._canvas.requests.paint.emit(view, spot_id, result)

@@ -12,8 +12,8 @@ from bodymap.ui.window.actions import WindowActions
 __all__ = ["ERASE_HINT", "PAINT_HINT", "build_paint_bar"]
 
 PAINT_HINT = (
-    "Paint where it hurts: drag to paint an area, right-drag or E to erase, [ and ] "
-    "change the brush. B goes back to clicking spots."
+    "Paint where it hurts: drag to paint; strokes join the selected area (Esc starts a new "
+    "one); right-drag or E erases, [ and ] change the brush, B goes back to spots."
 )
 ERASE_HINT = (
     "Erase: drag over a painted area to take paint away, [ and ] change the brush. "
