@@ -39,6 +39,7 @@ __all__ = [
     "minutes_text",
     "muscle_name",
     "pain_text",
+    "percent_text",
     "position_words",
     "reading_text",
     "seconds_text",
@@ -354,3 +355,11 @@ def reading_text(intensity: int, latest: int | None, trend_label: str) -> str:
     if latest is not None and latest != intensity:
         trend = f"last check-in {latest}/10, {trend}"
     return f"{intensity}/10 · {trend}"
+
+
+def percent_text(value: float) -> str:
+    """A share of the body to one decimal, as the panel gives pain extent: "12.4"; a share
+    too small to show is "under 0.1", never "0.0", which reads as nothing painted."""
+    if 0 < value < 0.05:
+        return "under 0.1"
+    return f"{value:.1f}"

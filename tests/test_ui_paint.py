@@ -557,3 +557,22 @@ def test_a_stroke_off_the_body_says_so(canvas) -> None:
     said.clear()
     stroke(canvas, "front", line(60, 80, 120, 80))  # beside the diagram altogether
     assert areas.requests == [] and said[-1] == OFF_BODY
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_a_tiny_dab_is_not_reported_as_none_of_the_body(main_window) -> None:
+    """A one-click dab of the smallest brush read "0.0 % of the body", as if nothing was
+    painted (paint walk): a share too small to show reads "under 0.1 %"."""
+    from bodymap.words import percent_text
+
+    assert [percent_text(v) for v in (0.0, 0.01, 0.049, 0.05, 12.44)] == [
+        "0.0", "under 0.1", "under 0.1", "0.1", "12.4",
+    ]  # fmt: skip
+    window = main_window()
+    window.canvas.set_tool("paint")
+    window.canvas.set_brush_radius(MIN_RADIUS)
+    stroke(window.canvas, "back", [(560.0, 175.0), (560.5, 175.0)])
+    assert window.document.map.spots and window.document.map.spots[0].area is not None
+    text = window.panel.details.toPlainText()
+    assert "(area, under 0.1 % of the body)" in text or "(area, 0.1 % of the body)" in text
+    assert "(area, 0.0 % of the body)" not in text

@@ -62,6 +62,7 @@ from bodymap.words import (
     hold_text,
     left_out_text,
     pain_text,
+    percent_text,
     position_words,
     reading_text,
     spot_heading,
@@ -744,16 +745,17 @@ class AdvicePanel(QWidget):
             size = ""
             if finding.area_units2 is not None:
                 size = (
-                    f" <i>(area, {self._body_percent(finding.area_units2):.1f} % of the body)</i>"
+                    f" <i>(area, {percent_text(self._body_percent(finding.area_units2))} % "
+                    "of the body)</i>"
                 )
             under.append(f"<li><b>{finding.index + 1}</b>: {names}{where}{mark}{size}{answer}</li>")
         out.append("<h3>Under the spots</h3><ul>" + "".join(under) + "</ul>")
         if advice.extent is not None:
             x = advice.extent
             out.append(
-                f"<p><b>Pain extent:</b> {x.total:.1f} % of the body "
-                f"(front {x.front:.1f} %, back {x.back:.1f} %; "
-                f"right side {x.right:.1f} %, left side {x.left:.1f} %)</p>"
+                f"<p><b>Pain extent:</b> {percent_text(x.total)} % of the body "
+                f"(front {percent_text(x.front)} %, back {percent_text(x.back)} %; "
+                f"right side {percent_text(x.right)} %, left side {percent_text(x.left)} %)</p>"
             )
         if advice.red_flags:
             items = "".join(
