@@ -332,12 +332,13 @@ def _load_map(path: str) -> Any:
 def _previous_hint(path: str) -> str:
     """Where the previous version of an unreadable map is kept, if it can be read."""
     from bodymap.maps import backup_path, previous_version
+    from bodymap.maps.values import local_minute
 
     kept = previous_version(path)
     if kept is None:
         return ""
     return (
-        f"\nIts previous version, saved {_day_clock(kept[1])}, is kept as "
+        f"\nIts previous version, saved {local_minute(kept[1])}, is kept as "
         f"{backup_path(path)}: copy that file to a new name ending in .bodymap to use it"
     )
 
@@ -696,6 +697,7 @@ def _check_backdate(tpm: Any, readings: Mapping[str, int], at: datetime | None, 
 def _cmd_checkin(args: argparse.Namespace) -> int:
     from bodymap.maps import Batch
     from bodymap.maps.operations import EditCheckIn
+    from bodymap.maps.values import local_minute
     from bodymap.maps.verbs import becomes_latest, check_in, check_in_today, edit_spot
 
     path = Path(args.map)
@@ -724,16 +726,12 @@ def _cmd_checkin(args: argparse.Namespace) -> int:
         moved = f", moved from {_clock(before)}" if stored != before else ""
         print(f"updated today's check-in of {_clock(stored)}{moved}: {count} in {path}")
     else:
-        print(f"checked in {count} at {_day_clock(op.checkin.at)} in {path}")
+        print(f"checked in {count} at {local_minute(op.checkin.at)} in {path}")
     return 0
 
 
 def _clock(at: datetime) -> str:
     return at.astimezone().strftime("%H:%M")
-
-
-def _day_clock(at: datetime) -> str:
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _date_option(text: str | None, option: str, end: bool = False) -> float | None:

@@ -8,6 +8,7 @@ imported only when an area is checked.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,7 +20,15 @@ from bodymap.maps.errors import shown
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
-__all__ = ["AREA_BOUNDS", "AREA_KINDS", "MAX_AREA_VERTICES", "Area", "Polygon", "Ring"]
+__all__ = [
+    "AREA_BOUNDS",
+    "AREA_KINDS",
+    "MAX_AREA_VERTICES",
+    "Area",
+    "Polygon",
+    "Ring",
+    "polygon_parts",
+]
 
 MAX_AREA_VERTICES = 2000
 AREA_BOUNDS = (0.0, 1000.0)
@@ -56,6 +65,21 @@ def _polygon(value: object, where: str) -> Polygon:
     if not isinstance(value, list | tuple) or not value:
         raise ValueError(f"{where} must be a non-empty list of rings")
     return tuple(_ring(ring, f"{where}[{index}]") for index, ring in enumerate(value))
+
+
+def polygon_parts(shape: BaseGeometry) -> list[Any]:
+    """The polygons of a shapely ``shape`` that have an area, however nested (a cut may
+    leave lines and points beside them, or collections of collections)."""
+    import shapely
+
+    found: list[Any] = []
+    for part in shapely.get_parts(shape):
+        if isinstance(part, shapely.Polygon):
+            if part.area > 0:
+                found.append(part)
+        elif isinstance(part, shapely.MultiPolygon | shapely.GeometryCollection):
+            found.extend(polygon_parts(part))
+    return found
 
 
 @dataclass(frozen=True)
@@ -109,6 +133,21 @@ class Area:
                 tuple(_polygon(p, f"area.coordinates[{n}]") for n, p in enumerate(coordinates)),
             )
         raise ValueError(f"area type must be Polygon or MultiPolygon, got {kind!r:.40}")
+
+    @classmethod
+    def from_shape(cls, shape: BaseGeometry) -> Area:
+        """An area from a shapely shape (a brush stroke's result), kept inside the view's
+        square: the body's outline reaches a hair past its edge under the soles (y 1000.5
+        to 1001.2), and a heel painted to the outline would otherwise be refused. Only its
+        polygons count; ValueError if none is left."""
+        import shapely
+
+        low, high = AREA_BOUNDS
+        parts = polygon_parts(shapely.intersection(shape, shapely.box(low, low, high, high)))
+        if not parts:
+            raise ValueError("the area lies outside the diagram")
+        kept = parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts)
+        return cls.from_geojson(json.loads(shapely.to_geojson(kept)))
 
     def to_geojson(self) -> dict[str, Any]:
         """The GeoJSON geometry object (lists, ready for ``json.dumps``)."""

@@ -13,6 +13,7 @@ import bisect
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from types import MappingProxyType
 from typing import ClassVar
 
@@ -26,6 +27,7 @@ from bodymap.maps.values import (
     PressAnswer,
     SessionRecord,
     Spot,
+    local_minute,
 )
 
 __all__ = [
@@ -44,11 +46,19 @@ __all__ = [
     "SetArea",
     "SetPressAnswer",
     "answers_of",
+    "clash",
     "readings_of",
     "spot_index",
 ]
 
 EDITABLE_FIELDS = ("intensity", "kind", "note")
+
+
+def clash(at: datetime) -> ValueError:
+    """The error of a second check-in at the moment ``at`` (two cannot share one)."""
+    return ValueError(f"there is already a check-in at {local_minute(at)}")
+
+
 Readings = tuple[tuple[int, int], ...]
 """A spot's check-in readings as (history index, intensity) pairs."""
 
@@ -249,9 +259,7 @@ class CheckInOp(Operation):
             del history[position]
         else:
             if present:
-                raise ValueError(
-                    f"there is already a check-in at {self.checkin.at.astimezone():%Y-%m-%d %H:%M}"
-                )
+                raise clash(self.checkin.at)
             _check_spots_known(tpm, self.checkin)
             history.insert(position, self.checkin)
         tpm._commit(Change("checked_in"), history=tuple(history))
@@ -279,9 +287,7 @@ class EditCheckIn(Operation):
         _check_spots_known(tpm, self.after)
         target = bisect.bisect_left(times, self.after.at)
         if target < len(times) and times[target] == self.after.at:
-            raise ValueError(
-                f"there is already a check-in at {self.after.at.astimezone():%Y-%m-%d %H:%M}"
-            )
+            raise clash(self.after.at)
         history.insert(target, self.after)
         tpm._commit(Change("checked_in"), history=tuple(history))
 

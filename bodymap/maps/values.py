@@ -50,6 +50,7 @@ __all__ = [
     "check_map_name",
     "check_side",
     "check_utc",
+    "local_minute",
     "new_spot_id",
     "session_counts",
     "side_for",
@@ -101,6 +102,12 @@ ChangeKind = Literal[
     "reset",
 ]
 CHANGE_KINDS: tuple[str, ...] = get_args(ChangeKind)
+
+
+def local_minute(at: datetime) -> str:
+    """A moment as a person reads it in a message: local time, to the minute
+    ("2026-12-02 14:05"), as typed into ``--at`` or the check-in dialog."""
+    return f"{at.astimezone():%Y-%m-%d %H:%M}"
 
 
 def utc_now() -> datetime:

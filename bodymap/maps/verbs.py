@@ -29,6 +29,7 @@ from bodymap.maps.operations import (
     SetArea,
     SetPressAnswer,
     answers_of,
+    clash,
     readings_of,
     spot_index,
 )
@@ -42,6 +43,7 @@ from bodymap.maps.values import (
     check_intensity,
     check_side,
     check_utc,
+    local_minute,
     new_spot_id,
     side_for,
     utc_now,
@@ -202,7 +204,7 @@ def check_in(
             at = tpm.history[-1].at + timedelta(microseconds=1)
     at = check_utc(at, "check-in time")
     if any(c.at == at for c in tpm.history):
-        raise ValueError(f"there is already a check-in at {at.astimezone():%Y-%m-%d %H:%M}")
+        raise clash(at)
     return _run(tpm, CheckInOp(CheckIn(at, intensities, note)), apply)
 
 
@@ -211,7 +213,7 @@ def _find_check_in(tpm: TriggerPointMap, at: datetime) -> CheckIn:
     for checkin in tpm.history:
         if checkin.at == at:
             return checkin
-    raise ValueError(f"there is no check-in at {at.astimezone():%Y-%m-%d %H:%M}")
+    raise ValueError(f"there is no check-in at {local_minute(at)}")
 
 
 def edit_check_in(
@@ -232,7 +234,7 @@ def edit_check_in(
         before.note if note is None else note,
     )
     if after.at != before.at and any(c.at == after.at for c in tpm.history):
-        raise ValueError(f"there is already a check-in at {after.at.astimezone():%Y-%m-%d %H:%M}")
+        raise clash(after.at)
     return _run(tpm, EditCheckIn(before, after), apply)
 
 

@@ -7,7 +7,6 @@ The side of a new or moved spot comes from the atlas: the person's side under th
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Mapping
 from datetime import datetime
 from typing import TypedDict
@@ -26,8 +25,8 @@ from bodymap.maps import (
     remove_spot,
     rename,
 )
-from bodymap.maps.area import AREA_BOUNDS, Area
-from bodymap.maps.operations import AddSpot, CheckInOp, EditCheckIn
+from bodymap.maps.area import Area, polygon_parts
+from bodymap.maps.operations import AddSpot, CheckInOp, EditCheckIn, EditSpot
 from bodymap.maps.verbs import (
     answer_press_test,
     becomes_latest,
@@ -95,18 +94,18 @@ def request_move(
         # two (a low-back area dragged sideways over the hanging forearm), the piece that
         # landed on another body part is dropped, not joined to the area
         kept = []
-        for part in _polygons(spot.area.shape):
+        for part in polygon_parts(spot.area.shape):
             cut = shapely.intersection(
                 shapely.affinity.translate(part, x - spot.x, y - spot.y), va.outline
             )
-            pieces = _polygons(cut)
+            pieces = polygon_parts(cut)
             if pieces:
                 kept.append(max(pieces, key=lambda piece: float(piece.area)))
         moved = shapely.union_all(kept) if kept else shapely.Polygon()
         if moved.is_empty or moved.area <= 1.0:
             return
         try:
-            area = _area(moved)
+            area = Area.from_shape(moved)
         except ValueError as exc:
             document.show_error("That area could not be moved", str(exc))
             return
@@ -117,33 +116,6 @@ def request_move(
     side = atlas[spot.view].side_of(x)
     op = move_spot(tpm, spot_id, x, y, side, apply=False)
     document.push(op, merge_id=NUDGE_ID if nudge else -1)
-
-
-_VIEW_SQUARE = shapely.box(AREA_BOUNDS[0], AREA_BOUNDS[0], AREA_BOUNDS[1], AREA_BOUNDS[1])
-
-
-def _polygons(shape: shapely.Geometry) -> list[shapely.Polygon]:
-    """The polygons of ``shape`` with an area, however nested (a collection left by a cut
-    may hold lines and points beside them)."""
-    found: list[shapely.Polygon] = []
-    for part in shapely.get_parts(shape):
-        if isinstance(part, shapely.Polygon):
-            if part.area > 0:
-                found.append(part)
-        elif isinstance(part, shapely.MultiPolygon | shapely.GeometryCollection):
-            found.extend(_polygons(part))
-    return found
-
-
-def _area(shape: shapely.Geometry) -> Area:
-    """A map area from a shapely polygon (the brush's result), inside the view's square:
-    the body's outline reaches a hair past its edge under the soles (y 1000.5 to 1001.2),
-    and a heel painted to the outline would otherwise be refused."""
-    parts = _polygons(shapely.intersection(shape, _VIEW_SQUARE))
-    if not parts:
-        raise ValueError("the area lies outside the diagram")
-    kept = parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts)
-    return Area.from_geojson(json.loads(shapely.to_geojson(kept)))
 
 
 def request_paint(
@@ -163,7 +135,7 @@ def request_paint(
         request_remove(document, spot_id)
         return ""
     try:
-        area = _area(shape)
+        area = Area.from_shape(shape)
     except ValueError as exc:
         document.show_error("That area could not be kept", str(exc))
         return ""
@@ -225,13 +197,7 @@ def request_edit_readings(document: MapDocument, at: datetime, values: Mapping[s
         return False
     if max(c.at for c in tpm.history) != at:
         return document.push(op, "Edit check-in readings")
-    edits = tuple(
-        edit_spot(tpm, spot.id, intensity=readings[spot.id], apply=False)
-        for spot in tpm.spots
-        if spot.id in readings
-        and entry.intensities.get(spot.id) == spot.intensity
-        and readings[spot.id] != spot.intensity
-    )
+    edits = _following(tpm, entry.intensities, readings)
     name = "Edit check-in readings"
     return document.push(Batch((op, *edits), name) if edits else op, name)
 
@@ -250,14 +216,21 @@ def request_delete_check_in(document: MapDocument, at: datetime) -> bool:
     if len(history) < 2 or history[-1].at != at:
         return document.push(op, "Delete check-in")
     gone, before = history[-1], history[-2]
-    edits = tuple(
-        edit_spot(tpm, spot.id, intensity=before.intensities[spot.id], apply=False)
-        for spot in tpm.spots
-        if gone.intensities.get(spot.id) == spot.intensity
-        and spot.id in before.intensities
-        and before.intensities[spot.id] != spot.intensity
-    )
+    edits = _following(tpm, gone.intensities, before.intensities)
     return document.push(Batch((op, *edits), "Delete check-in"), "Delete check-in")
+
+
+def _following(
+    tpm: TriggerPointMap, was: Mapping[str, int], now: Mapping[str, int]
+) -> tuple[EditSpot, ...]:
+    """The spot edits that go with the latest check-in's readings changing from ``was`` to
+    ``now`` (corrected, or the check-in before it once it is deleted): a spot still at its
+    reading in ``was`` takes its reading in ``now``; a spot changed since keeps its value."""
+    return tuple(
+        edit_spot(tpm, spot.id, intensity=now[spot.id], apply=False)
+        for spot in tpm.spots
+        if spot.id in now and was.get(spot.id) == spot.intensity and now[spot.id] != spot.intensity
+    )
 
 
 def check_in_op(

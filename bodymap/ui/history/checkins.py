@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.maps import Change, CheckIn, Spot, TriggerPointMap
-from bodymap.maps.values import MAX_NOTE_LENGTH
+from bodymap.maps.values import MAX_NOTE_LENGTH, local_minute
 from bodymap.ui.document import spot_requests
 from bodymap.ui.document.document import MapDocument
 from bodymap.ui.document.map_observer import MapObserver
@@ -47,10 +47,6 @@ __all__ = ["CheckInsDialog", "ReadingsDialog", "readings_text"]
 _COLUMNS = ("When", "Readings (spot: value)", "Note")
 _READINGS = 1
 _NOTE = 2
-
-
-def _when(entry: CheckIn) -> str:
-    return entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def readings_text(tpm: TriggerPointMap, entry: CheckIn) -> str:
@@ -74,7 +70,7 @@ class ReadingsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Readings of {_when(entry)}")
+        self.setWindowTitle(f"Readings of {local_minute(entry.at)}")
         self._boxes: dict[str, QSpinBox] = {}
         form_host = QWidget()
         form = QFormLayout(form_host)
@@ -216,7 +212,7 @@ class CheckInsDialog(QDialog):
         self._filling = True
         self.table.setRowCount(len(history))
         for row, entry in enumerate(history):
-            when = QTableWidgetItem(_when(entry))
+            when = QTableWidgetItem(local_minute(entry.at))
             readings = QTableWidgetItem(readings_text(tpm, entry))
             readings.setToolTip(readings.text())  # the whole of a long row
             note = QTableWidgetItem(entry.note)
