@@ -19,13 +19,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
-    QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -40,7 +37,7 @@ from bodymap.ui.document import spot_requests
 from bodymap.ui.document.document import MapDocument
 from bodymap.ui.document.map_observer import MapObserver
 from bodymap.ui.drawing.plain_text import plain_label
-from bodymap.words import spot_noun
+from bodymap.ui.drawing.spot_boxes import spot_boxes
 
 __all__ = ["CheckInsDialog", "ReadingsDialog", "readings_text"]
 
@@ -71,23 +68,7 @@ class ReadingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Readings of {local_minute(entry.at)}")
-        self._boxes: dict[str, QSpinBox] = {}
-        form_host = QWidget()
-        form = QFormLayout(form_host)
-        for number, spot in enumerate(tpm.spots, start=1):
-            if spot.id not in entry.intensities:
-                continue
-            value = entry.intensities[spot.id]
-            box = QSpinBox(minimum=0, maximum=10, value=value, suffix=" / 10")
-            box.setFixedWidth(box.sizeHint().width() + 16)
-            word = spot_noun(spot.area is not None, capital=True)
-            where = describe(spot)
-            box.setAccessibleName(f"Reading of {word.lower()} {number}")
-            form.addRow(plain_label(f"{word} {number}" + (f" — {where}" if where else "")), box)
-            self._boxes[spot.id] = box
-        scroll = QScrollArea(widgetResizable=True)
-        scroll.setWidget(form_host)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll, self._boxes = spot_boxes(tpm, entry.intensities, describe, "Reading of")
         intro = plain_label("Correct a reading typed wrong; the check-in keeps its time and note.")
         intro.setWordWrap(True)
         buttons = QDialogButtonBox(

@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QScrollArea,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -37,8 +35,8 @@ from bodymap.maps.verbs import todays_check_in
 from bodymap.ui.canvas.keys import DIAGRAM_KEYS
 from bodymap.ui.drawing.note_limit import NoteLimit
 from bodymap.ui.drawing.plain_text import plain_label
+from bodymap.ui.drawing.spot_boxes import BELOW_ZERO, spot_boxes
 from bodymap.ui.panel.clinician import ReadingDialog, clinician_html
-from bodymap.words import spot_noun
 
 __all__ = [
     "LEFT_OUT",
@@ -102,7 +100,7 @@ def show_about(parent: QWidget | None) -> None:
 TODAY_QUESTION = "How does each spot feel today? (0 = no pain, 10 = worst)"
 ON_DAY_QUESTION = "How did each spot feel on {day}? (0 = no pain, 10 = worst)"
 """The check-in's question once another day is chosen under When ("1 Dec 2026")."""
-LEFT_OUT = -1
+LEFT_OUT = BELOW_ZERO
 """A check-in box's value one step below 0: the spot gets no reading this time."""
 LEFT_OUT_TEXT = "left out"
 LEFT_OUT_HINT = "To leave a spot out of this check-in, lower it below 0."
@@ -142,27 +140,16 @@ class CheckInDialog(QDialog):
         self._problem = problem
         self.setWindowTitle("Check in")
         self.setAccessibleName("Check in")
-        self._boxes: dict[str, QSpinBox] = {}
         question = QLabel(intro)
         question.setWordWrap(True)
         self._intro, self.question = intro, question
         leave_out = plain_label(LEFT_OUT_HINT)
         leave_out.setWordWrap(True)
-        form_host = QWidget()
-        form = QFormLayout(form_host)
-        for number, spot in enumerate(tpm.spots, start=1):
-            box = QSpinBox(minimum=LEFT_OUT, maximum=10, value=spot.intensity, suffix=" / 10")
-            box.setSpecialValueText(LEFT_OUT_TEXT)  # one step below 0: no reading this time
-            box.setFixedWidth(box.sizeHint().width() + 16)
-            where = describe(spot)
-            word = spot_noun(spot.area is not None, capital=True)
-            label = f"{word} {number}" + (f" — {where}" if where else "")
-            box.setAccessibleName(f"Intensity of {word.lower()} {number}")
-            form.addRow(plain_label(label), box)
-            self._boxes[spot.id] = box
-        scroll = QScrollArea(widgetResizable=True)
-        scroll.setWidget(form_host)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        fresh = {spot.id: spot.intensity for spot in tpm.spots}
+        # one step below 0 (`LEFT_OUT`): no reading this time
+        scroll, self._boxes = spot_boxes(
+            tpm, fresh, describe, "Intensity of", below_zero=LEFT_OUT_TEXT
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -199,7 +186,7 @@ class CheckInDialog(QDialog):
         self.updating.setAccessibleName("Which check-in is updated")
         self._todays = None if session else todays_check_in(tpm)
         self._session = session
-        self._fresh = {spot.id: spot.intensity for spot in tpm.spots}
+        self._fresh = fresh
         earlier = self._todays.intensities if self._todays is not None else None
         self._earlier = (
             {spot.id: earlier.get(spot.id, spot.intensity) for spot in tpm.spots}
