@@ -506,7 +506,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
 def _cmd_spots(args: argparse.Namespace) -> int:
     """The map's spots as the window's spot list shows them, with their trends."""
     from bodymap.advisor import advise_map
-    from bodymap.words import pain_text, reading_text, spot_heading, trend_text
+    from bodymap.words import pain_text, reading_text, spot_heading, spot_row, trend_text
 
     tpm = _load_map(args.map)
     advice = advise_map(tpm)
@@ -535,8 +535,9 @@ def _cmd_spots(args: argparse.Namespace) -> int:
         return 0
     if not rows:
         print("No spots in this map.")
-    for row, spot in zip(rows, tpm.spots, strict=True):
-        print(_terminal_text(f"{row['heading']} — {row['reading_text']}  (id {row['id']})"))
+    for row, spot, finding in zip(rows, tpm.spots, advice.spots, strict=True):
+        line = spot_row(row["number"], finding, spot, row["latest_reading"], row["trend"])
+        print(_terminal_text(f"{line}  (id {row['id']})"))
         for line in pain_text(spot.kind, spot.note).split("\n"):
             print(f"  {_terminal_text(line)}")
     return 0

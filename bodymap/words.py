@@ -48,6 +48,7 @@ __all__ = [
     "spot_heading",
     "spot_noun",
     "spot_place",
+    "spot_row",
     "spot_tooltip_text",
     "tender_point",
     "titled",
@@ -212,26 +213,20 @@ def area_place(finding: SpotFinding | Hit, side: str) -> str:
         name = next(r.name for r in finding.segments if r.id == place) or place
         places = places_of(finding.segments, shares)
         more = _more_places(places, place)
-        if more:  # spread over several places: the side is the whole area's, not the main one's
+        if more:  # spread over several places: the whole area's sides, not the main one's
             whole: dict[str, float] = {}
             for sides in places.values():
                 for side, size in sides.items():
                     if side != "midline":
                         whole[side] = whole.get(side, 0.0) + size
-            both = [
-                s for s, size in whole.items() if size >= BOTH_SIDES_SHARE * sum(whole.values())
-            ]
-            if "left" in both and "right" in both:  # the main place keeps its own number
-                return f"{sentence_label(name)}{more}, both sides"
-            if not whole:
-                return sentence_label(name) + more
-            most = max(whole, key=lambda s: whole[s])
-            return f"{sentence_label(name)}{more}, {SIDE_WORDS.get(most, most)}"
+            sizes = whole or {"midline": 0.0}
         held = [s for s, size in sizes.items() if size >= BOTH_SIDES_SHARE * sum(sizes.values())]
         if "midline" in sizes:
             return sentence_label(name) + more
         if "left" in held and "right" in held:
-            return f"{both_sides_label(name)}{more}, both sides"
+            # a pair named in the plural ("buttocks"); among more places the main one keeps
+            # its own number ("calf and 11 more places")
+            return f"{sentence_label(name) if more else both_sides_label(name)}{more}, both sides"
         most = max(sizes, key=lambda s: sizes[s])
         return f"{sentence_label(name)}{more}, {SIDE_WORDS.get(most, most)}"
     names = [r.name for r in (*finding.segments, *finding.regions) if r.name]
@@ -314,6 +309,15 @@ def pain_text(kind: str, note: str, note_limit: int | None = None) -> str:
     if not note:
         return text
     return f"{text}: {note if note_limit is None else short_note(note, note_limit)}"
+
+
+def spot_row(
+    number: int, place: SpotFinding, spot: Spot, latest: int | None, trend_label: str
+) -> str:
+    """A spot's line in the spot list and in ``bodymap spots``: "Spot 2 — Upper trapezius
+    (right) — 6/10 · ↓ better" (`spot_heading`, then `reading_text`)."""
+    heading = spot_heading(number, place, spot.side, place.area_units2 is not None)
+    return f"{heading}{AREA_DASH}{reading_text(spot.intensity, latest, trend_label)}"
 
 
 def spot_tooltip_text(

@@ -93,10 +93,9 @@ class RegionCursor:
             place = self._selected_place()
             if place is not None:  # go on from the spot chosen (in the list, say)
                 view, x, y = place
-                hit = self._canvas.atlas[view].locate(x, y)
-                superficial = [r for r in hit.regions if r.layer == "superficial"]
-                if superficial:
-                    self.set((view, superficial[0]))
+                found = canvas_nav.region_at(self._canvas.atlas[view], x, y)
+                if found is not None:
+                    self.set((view, found))
                     return
             view = views[0]
             start = canvas_nav.start_region(self._canvas.atlas[view])

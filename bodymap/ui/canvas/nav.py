@@ -7,7 +7,7 @@ import math
 
 from bodymap.atlas import Region, ViewAtlas
 
-__all__ = ["DIRECTIONS", "neighbour_towards", "region_anchor", "start_region"]
+__all__ = ["DIRECTIONS", "neighbour_towards", "region_anchor", "region_at", "start_region"]
 
 DIRECTIONS = {"left": (-1.0, 0.0), "right": (1.0, 0.0), "up": (0.0, -1.0), "down": (0.0, 1.0)}
 """Screen directions in atlas coordinates (y grows downward)."""
@@ -49,7 +49,14 @@ def start_region(view_atlas: ViewAtlas) -> Region | None:
     for name in ("c7", "sternal_notch", "xiphoid", "umbilicus", "l4"):
         if name in view_atlas.landmarks:
             x, y = view_atlas.landmarks[name]
-            hit = view_atlas.locate(x, y + 25.0)
-            if hit.main_region is not None and hit.main_region.layer == "superficial":
-                return hit.main_region
+            found = region_at(view_atlas, x, y + 25.0)
+            if found is not None:
+                return found
     return max(regions, key=lambda r: float(r.geometry.area))
+
+
+def region_at(view_atlas: ViewAtlas, x: float, y: float) -> Region | None:
+    """The superficial region a person would name at (x, y), where the cursor can stand;
+    None off the body or over a deep region only."""
+    main = view_atlas.locate(x, y).main_region
+    return main if main is not None and main.layer == "superficial" else None

@@ -64,9 +64,8 @@ from bodymap.words import (
     pain_text,
     percent_text,
     position_words,
-    reading_text,
-    spot_heading,
     spot_noun,
+    spot_row,
     tool_words,
 )
 
@@ -523,12 +522,11 @@ class AdvicePanel(QWidget):
             self.spot_list.clear()
         for index, spot in enumerate(spots):
             finding = self.advice.spots[index]
-            reading = reading_text(
-                spot.intensity, self._map.latest_reading(spot.id), self._map.trend_label(spot.id)
-            )
             # "Area 3 — outer thigh, right — 6/10 · …", "Spot 2 — Upper trapezius (right) — …"
-            area = finding.area_units2 is not None
-            text = f"{spot_heading(index + 1, finding, spot.side, area)} — {reading}"
+            tpm = self._map
+            text = spot_row(
+                index + 1, finding, spot, tpm.latest_reading(spot.id), tpm.trend_label(spot.id)
+            )
             tip = pain_text(spot.kind, spot.note)
             item = self.spot_list.item(index)
             if item is None:
