@@ -69,14 +69,22 @@ def test_a_spot_set_since_its_check_in_says_which_reading_its_trend_ends_at(desk
     assert "last check-in" not in out.splitlines()[0]
 
 
-def test_a_note_cannot_drive_the_terminal(tmp_path, capsys) -> None:
-    """A note from a shared map may hold escape sequences: they are shown, never obeyed."""
+def _spots_of_a_note(tmp_path: Path, capsys, note: str) -> tuple[int, str]:
+    """``bodymap spots`` on a map of one spot with ``note``: the status and the output."""
     tpm = TriggerPointMap("x")
     spot = add_spot(tpm, "back", 560, 200, "right").spot.id
-    edit_spot(tpm, spot, note="before\x1b]0;owned\x07\x1b[2Jafter\rover\nsecond line")
-    path = tmp_path / "hostile.bodymap"
+    edit_spot(tpm, spot, note=note)
+    path = tmp_path / "note.bodymap"
     save_map(tpm, path)
     status, out, _ = call(capsys, "spots", str(path))
+    return status, out
+
+
+def test_a_note_cannot_drive_the_terminal(tmp_path, capsys) -> None:
+    """A note from a shared map may hold escape sequences: they are shown, never obeyed."""
+    status, out = _spots_of_a_note(
+        tmp_path, capsys, "before\x1b]0;owned\x07\x1b[2Jafter\rover\nsecond line"
+    )
     assert status == 0
     assert "\x1b" not in out and "\x07" not in out and "\r" not in out
     assert "before\\x1b]0;owned\\x07\\x1b[2Jafter\\x0dover" in out
@@ -153,12 +161,7 @@ def _help(capsys, command: str) -> str:
 
 def test_delete_and_the_c1_controls_are_shown_as_codes_too(tmp_path, capsys) -> None:
     """A terminal obeys DEL and the 8-bit controls (\\x9b starts a command, as ESC [ does)."""
-    tpm = TriggerPointMap("x")
-    spot = add_spot(tpm, "back", 560, 200, "right").spot.id
-    edit_spot(tpm, spot, note="a\x7fb\x9b2Jc\x85d")
-    path = tmp_path / "c1.bodymap"
-    save_map(tpm, path)
-    _, out, _ = call(capsys, "spots", str(path))
+    _, out = _spots_of_a_note(tmp_path, capsys, "a\x7fb\x9b2Jc\x85d")
     assert "\x7f" not in out and "\x9b" not in out and "\x85" not in out
     assert "a\\x7fb\\x9b2Jc\\x85d" in out
 

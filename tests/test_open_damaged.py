@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
-from test_ui_window import make_window
+from test_ui_window import answered_boxes, make_window
 
 from bodymap.cli import main
 from bodymap.maps import (
@@ -142,13 +142,7 @@ def test_without_a_readable_copy_the_window_only_says_why(qtbot, tmp_path, monke
 
 
 def test_the_question_offers_the_previous_version_first(qtbot, monkeypatch, tmp_path):
-    boxes: list[QMessageBox] = []
-
-    def run(box: QMessageBox) -> int:
-        boxes.append(box)
-        return int(QMessageBox.StandardButton.Open.value)
-
-    monkeypatch.setattr(document_dialogs, "run_box", run)
+    boxes = answered_boxes(monkeypatch, QMessageBox.StandardButton.Open)
     saved = datetime(2026, 12, 1, 14, 5, tzinfo=UTC)
     path = tmp_path / "my back.bodymap"
     assert document_dialogs.ask_open_previous(None, path, "The file is cut short.", saved)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
-from test_ui_window import make_window
+from test_ui_window import answered_boxes, make_window
 
 from bodymap.maps import TriggerPointMap, add_spot, save_map
 from bodymap.ui.document import dialogs as document_dialogs
@@ -112,13 +112,7 @@ def test_another_bodymap_process_holding_the_map_is_seen_and_a_crashed_one_is_no
 
 
 def test_the_question_defaults_to_cancel_and_names_the_file(qtbot, monkeypatch, tmp_path):
-    boxes: list[QMessageBox] = []
-
-    def run(box: QMessageBox) -> int:
-        boxes.append(box)
-        return int(QMessageBox.StandardButton.Cancel.value)
-
-    monkeypatch.setattr(document_dialogs, "run_box", run)
+    boxes = answered_boxes(monkeypatch, QMessageBox.StandardButton.Cancel)
     assert not document_dialogs.ask_open_twice(None, tmp_path / "my back.bodymap")
     (box,) = boxes
     assert box.text() == "my back.bodymap is open in another bodymap window."

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
-from test_ui_window import Dialogs, add, make_window
+from test_ui_window import Dialogs, add, answered_boxes, make_window
 
 from bodymap.cli import main
 from bodymap.maps import MapFileError, backup_path, load_map
@@ -294,13 +294,7 @@ def test_a_recovered_map_asks_only_if_its_file_changed_after_the_autosave(
 
 
 def test_the_question_names_the_file_and_defaults_to_cancel(qtbot, tmp_path, monkeypatch):
-    boxes: list[QMessageBox] = []
-
-    def run(box: QMessageBox) -> int:
-        boxes.append(box)
-        return int(QMessageBox.StandardButton.Cancel.value)
-
-    monkeypatch.setattr(document_dialogs, "run_box", run)
+    boxes = answered_boxes(monkeypatch, QMessageBox.StandardButton.Cancel)
     path = tmp_path / "my back.bodymap"
     assert document_dialogs.ask_overwrite(None, path, gone=False) == "cancel"
     assert document_dialogs.ask_overwrite(None, path, gone=True) == "cancel"

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QColor, QImage, QMouseEvent
+from PySide6.QtWidgets import QMessageBox
 
 from bodymap.maps import TriggerPointMap, load_map, save_map
 from bodymap.ui.canvas.hit_text import describe_hit
@@ -78,6 +79,21 @@ class Dialogs:
     def _ask(self, kind: str, answer):
         self.asked.append(kind)
         return answer
+
+
+def answered_boxes(monkeypatch: pytest.MonkeyPatch, answer: object) -> list[QMessageBox]:
+    """The document's message boxes, kept for the test to read, each answered ``answer``
+    (a standard button) instead of waiting for a person."""
+    from bodymap.ui.document import dialogs as document_dialogs
+
+    boxes: list[QMessageBox] = []
+
+    def run(box: QMessageBox) -> int:
+        boxes.append(box)
+        return int(answer.value)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(document_dialogs, "run_box", run)
+    return boxes
 
 
 def make_window(
