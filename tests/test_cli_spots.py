@@ -9,18 +9,13 @@ import json
 from pathlib import Path
 
 import pytest
+from test_cli import call
 
 from bodymap.cli import main
 from bodymap.maps import TriggerPointMap, add_spot, edit_spot, load_map, save_map
 from bodymap.resources import asset
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-def call(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.fixture
