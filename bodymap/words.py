@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from bodymap.advisor.areas import BOTH_SIDES_SHARE
 from bodymap.advisor.model import spot_noun
 from bodymap.atlas.model import main_place, places_of
 from bodymap.knowledge.places import both_sides_label, sentence_label
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AREA_DASH",
-    "BOTH_SIDES_SHARE",
     "MAIN_PLACE_SHARE",
     "NOTE_LIMIT",
     "OTHER_PLACE_SHARE",
@@ -182,9 +182,6 @@ AREA_DASH = " — "
 """Between "Area 3" and where it is, in the panel's spot list and the guide's spot table."""
 
 
-BOTH_SIDES_SHARE = 0.2
-"""A painted area lies on both sides of a place when the smaller side holds at least this
-share of the area's part on that place; less is the edge of it crossing the midline."""
 MAIN_PLACE_SHARE = 1 / 3
 """A painted area whose largest place holds less than a third of it is named with how
 many more places it covers ("lower back and 3 more places, both sides")."""

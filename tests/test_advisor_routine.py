@@ -205,3 +205,45 @@ def test_a_catch_all_and_its_named_part_do_not_both_take_the_time_left() -> None
     assert ("hand_muscles", "right") in steps
     parts = load_knowledge().muscles["hand_muscles"].stands_for
     assert not {(part, "right") for part in parts} & steps
+
+
+ACROSS_THE_MIDLINE = {
+    "low back": ("back", (440.0, 365.0, 560.0, 425.0)),
+    "between the shoulder blades": ("back", (470.0, 200.0, 530.0, 260.0)),
+    "back of the neck": ("back", (485.0, 105.0, 515.0, 135.0)),
+    "sacrum and buttocks": ("back", (460.0, 440.0, 540.0, 490.0)),
+    "belly": ("front", (450.0, 330.0, 550.0, 390.0)),
+}
+"""Painted areas that cross the midline by more than an edge (view, box)."""
+
+
+@pytest.mark.parametrize("place", sorted(ACROSS_THE_MIDLINE))
+def test_an_area_across_the_midline_gets_a_step_on_each_side(place: str) -> None:
+    """A painted area across the midline belongs to both sides, and each half ranks its
+    own side's muscles, so on each side one of its own steps goes to one of its best
+    sources (its four most likely on that side, painted alone), even beside stronger
+    one-sided spots whose sources rank above the area's (a paint walk's finding: a
+    low-back area beside an outer-thigh area and a calf area got a step on the right only,
+    its textbook sources left out)."""
+    import shapely
+
+    from bodymap.atlas import load_atlas
+
+    view, box = ACROSS_THE_MIDLINE[place]
+    shape = shapely.box(*box)
+    area = PainSpot(view, *load_atlas()[view].disc_point(shape), 5, "ache", area=shape)
+    thigh = shapely.Polygon(OUTER_THIGH)
+    point = thigh.representative_point()
+    calf = shapely.box(440.0, 775.0, 480.0, 900.0)  # the left calf
+    spots = [
+        PainSpot("front", point.x, point.y, 8, "ache", area=thigh),
+        PainSpot("back", 560.0, 175.0, 6, "sharp"),  # the top of the right shoulder
+        PainSpot("back", 460.0, 800.0, 4, "ache", area=calf),
+        area,
+    ]
+    alone = advise([area]).sources
+    steps = [s for s in advise(spots).routine.steps if 3 in s.spots]
+    for side in ("right", "left"):
+        best = [s.muscle for s in alone if side in _sides(s.side)][:4]
+        mine = [s.muscle for s in steps if side in _sides(s.side)]
+        assert set(mine) & set(best), (side, mine, best)

@@ -1,17 +1,17 @@
 """Turn ranked sources into a rolling routine the person can follow on the mat.
 
 Every spot gets an answer: first each spot gets the best rollable source on its own side
-(strongest spots first), then the other strong sources follow. The chosen length (short
-about 5 minutes, standard about 15, full everything) keeps steps in that order while
-they fit, and what it leaves out is listed, never dropped silently. A source that cannot
-be rolled (no tool, or no room clear of the caution zones) goes to ``not_rolled`` with
-what to do instead, whenever it is listed among the likely sources (also one too weak for a
-step of its own), and so does one a clinician must clear first: a source of a tingling or
-numb spot, or one whose roll zone (or, for one that cannot be rolled, its region) lies on a
-limb marked tingling or numb, is never a step and gets no stretch instead (it is not worked
-without a clinician's word). Steps are grouped by body position in a
-fixed order (standing, wall, seated, on the back, on the side, face down) so nobody gets up
-and down between them.
+(strongest spots first; a painted area across the midline one on each side), then the
+other strong sources follow. The chosen length (short about 5 minutes, standard about 15,
+full everything) keeps steps in that order while they fit, and what it leaves out is
+listed, never dropped silently. A source that cannot be rolled (no tool, or no room clear
+of the caution zones) goes to ``not_rolled`` with what to do instead, whenever it is listed
+among the likely sources (also one too weak for a step of its own), and so does one a
+clinician must clear first: a source of a tingling or numb spot, or one whose roll zone
+(or, for one that cannot be rolled, its region) lies on a limb marked tingling or numb, is
+never a step and gets no stretch instead (it is not worked without a clinician's word).
+Steps are grouped by body position in a fixed order (standing, wall, seated, on the back,
+on the side, face down) so nobody gets up and down between them.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from bodymap.advisor.areas import area_of, area_sides
 from bodymap.advisor.cautions import NERVE_KINDS, NOTE_REACH, OUTSIDE_BODY, pattern_spots
 from bodymap.advisor.model import (
     LENGTHS,
@@ -260,7 +261,9 @@ class _Builder:
         that explains that spot well, see :data:`OWN_SHARE`), then the strong ones."""
         by_spot: dict[int, list[Source]] = {}
         under_area: dict[int, list[Source]] = {}
-        best_at: dict[int, float] = {}  # the most a source serving a spot gets from it
+        sides = {i: self._own_sides(i) for i in range(len(self.hits))}
+        # the most a source serving a spot gets from it, by (spot, side)
+        best_at: dict[tuple[int, str], float] = {}
         for source in self.ranked:
             served = _served(source)
             for i in served:
@@ -269,8 +272,14 @@ class _Builder:
                 under_area.setdefault(i, []).append(source)
             serves = set(served)
             for i, value in source.evidence:
-                if i in serves and _side_ok(source.side, self.hits[i].side):
-                    best_at[i] = max(best_at.get(i, 0.0), round(value, SCORE_DIGITS))
+                for side in sides[i] if i in serves else ():
+                    if _side_ok(source.side, side):
+                        key = (i, side)
+                        best_at[key] = max(best_at.get(key, 0.0), round(value, SCORE_DIGITS))
+
+        def best(spot: int) -> float:
+            return max((best_at.get((spot, side), 0.0) for side in sides[spot]), default=0.0)
+
         # each source's part of the score by spot, made a table once for a source asked
         # about, rounded as the ranking rounds scores (a mirrored map, mirrored steps)
         given: dict[tuple[str, str], dict[int, float]] = {}
@@ -288,24 +297,26 @@ class _Builder:
             key=lambda i: (-self.spots[i].intensity, i),
         )
         for i in order:
-            # the best-ranked source that explains this spot well: at least OWN_SHARE of
-            # what the spot's own most likely source gets from it (one ranked high for other
-            # spots may explain this one little: an outer-thigh area beside a back spot)
-            here = [s for s in by_spot.get(i, ()) if _side_ok(s.side, self.hits[i].side)]
-            enough = OWN_SHARE * best_at.get(i, 0.0)
-            weak: Source | None = None
-            chosen: Source | None = None
-            for source in here:
-                if not self.may_roll(source):
-                    self._skip(source, (i,))
-                elif at(source, i) >= enough:
-                    chosen = source
-                    break
-                elif weak is None:
-                    weak = source
-            chosen = chosen or weak
-            if chosen is not None:
-                out.setdefault((chosen.muscle, chosen.side), chosen)
+            # on each of its sides, the best-ranked source that explains this spot well:
+            # at least OWN_SHARE of what the spot's own most likely source there gets from
+            # it (one ranked high for other spots may explain this one little: an
+            # outer-thigh area beside a back spot)
+            for side in sides[i]:
+                here = [s for s in by_spot.get(i, ()) if _side_ok(s.side, side)]
+                enough = OWN_SHARE * best_at.get((i, side), 0.0)
+                weak: Source | None = None
+                chosen: Source | None = None
+                for source in here:
+                    if not self.may_roll(source):
+                        self._skip(source, (i,))
+                    elif at(source, i) >= enough:
+                        chosen = source
+                        break
+                    elif weak is None:
+                        weak = source
+                chosen = chosen or weak
+                if chosen is not None:
+                    out.setdefault((chosen.muscle, chosen.side), chosen)
             # a surface muscle under at least half of a painted area is rolled where it
             # hurts, whatever its referral ranking (the area's shape favours referrers)
             for source in under_area.get(i, ()):
@@ -325,9 +336,7 @@ class _Builder:
                 # (while time is left, else "no time for"): a source ranked high overall
                 # that explains no spot well waits behind a spot's second textbook source
                 def explains_well(source: Source) -> bool:
-                    return any(
-                        at(source, i) >= OWN_SHARE * best_at.get(i, 0.0) for i in _served(source)
-                    )
+                    return any(at(source, i) >= OWN_SHARE * best(i) for i in _served(source))
 
                 extras = sorted(extras, key=lambda source: not explains_well(source))
             for source in extras:
@@ -345,6 +354,16 @@ class _Builder:
             if not self.may_roll(source):
                 self._skip(source, _served(source))
         return list(out.values())
+
+    def _own_sides(self, spot: int) -> tuple[str, ...]:
+        """The sides a spot's own step is picked on: each side a painted area lies on (an
+        area across the midline gets a step on either side, as its two halves rank their
+        own side's muscles), else the spot's side."""
+        shape = area_of(self.spots[spot])
+        hit = self.hits[spot]
+        if shape is None or not hit.inside:
+            return (hit.side,)
+        return area_sides(hit.view, shape)
 
     def _covered(self, source: Source, chosen: Mapping[tuple[str, str], Source]) -> bool:
         """Whether a step already chosen on the source's side works it too: the catch-all
