@@ -528,6 +528,7 @@ def _cmd_spots(args: argparse.Namespace) -> int:
                 "trend": label,
                 "trend_text": trend_text(label),
                 "reading_text": reading_text(spot.intensity, latest, label),
+                **({"area_side": finding.area_side} if finding.area_side else {}),
             }
         )
     if args.json:

@@ -1,4 +1,5 @@
-"""Which of the person's sides a point lies on: the one rule the atlas and the maps share.
+"""Which of the person's sides a point or a painted area lies on: the one rule the atlas,
+the maps and the advisor share.
 
 Both views put the midline at x = 500. In the front view the person's right is on the
 viewer's left (x < 500); in the back view it is on the viewer's right. Points within
@@ -10,9 +11,22 @@ viewer's left (x < 500); in the back view it is on the viewer's right. Points wi
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-__all__ = ["MIDLINE_BAND", "MIDLINE_X", "half_bounds", "side_for"]
+import shapely
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+__all__ = [
+    "BOTH_SIDES_SHARE",
+    "MIDLINE_BAND",
+    "MIDLINE_X",
+    "area_side",
+    "area_sides",
+    "half_bounds",
+    "side_for",
+]
 
 MIDLINE_X: Final = 500.0
 MIDLINE_BAND: Final = 4.0
@@ -30,3 +44,30 @@ def half_bounds(view: str, side: str) -> tuple[float, float, float, float]:
     beyond the figure: x < 500 is the right in front and the left behind."""
     west = (side == "right") == (view == "front")
     return (-10.0, -10.0, MIDLINE_X, 1010.0) if west else (MIDLINE_X, -10.0, 1010.0, 1010.0)
+
+
+BOTH_SIDES_SHARE = 0.2
+"""A painted area lies on both sides when the smaller side holds at least this share of it
+(of the area's part on its main place, for its name); less is the edge of it crossing the
+midline."""
+
+
+def area_sides(view: str, shape: BaseGeometry) -> tuple[str, ...]:
+    """The person's sides a painted area lies on, the larger first: both when each holds
+    at least :data:`BOTH_SIDES_SHARE` of it, else the one holding more. An area across
+    the midline belongs to both sides, and each side's muscles explain their own half."""
+    total = shape.area
+    halves = {
+        side: shapely.clip_by_rect(shape, *half_bounds(view, side)).area
+        for side in ("right", "left")
+    }
+    order = sorted(halves, key=lambda side: -halves[side])  # on a tie, the right first
+    if total > 0 and halves[order[1]] >= BOTH_SIDES_SHARE * total:
+        return (order[0], order[1])
+    return (order[0],)
+
+
+def area_side(view: str, shape: BaseGeometry) -> str:
+    """One word for :func:`area_sides`, as exports give it: ``"both"``, or the one side."""
+    sides = area_sides(view, shape)
+    return "both" if len(sides) == 2 else sides[0]

@@ -13,10 +13,10 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from bodymap.advisor.areas import BOTH_SIDES_SHARE
 from bodymap.advisor.model import spot_noun
 from bodymap.atlas.model import main_place, places_of
 from bodymap.knowledge.places import both_sides_label, sentence_label
+from bodymap.sides import BOTH_SIDES_SHARE
 
 if TYPE_CHECKING:
     from bodymap.advisor.model import Routine, SpotFinding

@@ -179,3 +179,29 @@ def test_a_spot_under_two_muscles_is_named_after_the_first_as_in_the_window(
     window = main_window()
     assert window.document.open(path)
     assert window.panel.spot_list.item(0).text().startswith(f"Spot 1 — {regions[0]} (right) — ")
+
+
+def test_an_area_across_the_midline_says_both_sides_beside_its_points_side(
+    tmp_path, capsys
+) -> None:
+    """``side`` is an area's point's side (the map's field); ``area_side`` is where the area
+    lies, in ``spots --json`` and ``advise --json`` alike: "both" for a low-back area
+    across the midline, its one side for an area on one side, absent for a point."""
+    import shapely
+
+    from bodymap.maps.area import Area
+    from bodymap.maps.verbs import set_area
+
+    tpm = TriggerPointMap()
+    for box, x in (((430, 370, 570, 420), 540.0), ((440, 780, 480, 900), 460.0)):
+        op = add_spot(tpm, "back", x, (box[1] + box[3]) / 2, "right" if x > 500 else "left")
+        set_area(tpm, op.spot.id, Area.from_geojson(shapely.geometry.mapping(shapely.box(*box))))
+    add_spot(tpm, "back", 560.0, 175.0, "right")
+    path = tmp_path / "areas.bodymap"
+    save_map(tpm, path)
+    _, out, _ = call(capsys, "spots", str(path), "--json")
+    rows = json.loads(out)["spots"]
+    assert [r["side"] for r in rows] == ["right", "left", "right"]
+    assert [r.get("area_side") for r in rows] == ["both", "left", None]
+    _, out, _ = call(capsys, "advise", str(path), "--json")
+    assert [s.get("area_side") for s in json.loads(out)["spots"]] == ["both", "left", None]

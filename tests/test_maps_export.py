@@ -7,7 +7,11 @@ import io
 import json
 from datetime import UTC, datetime
 
+import pytest
+import shapely
+
 from bodymap.maps import Spot, TriggerPointMap, spots_to_csv, spots_to_geojson
+from bodymap.sides import side_for
 
 T0 = datetime(2025, 3, 3, 18, 0, tzinfo=UTC)
 SPOTS = [
@@ -61,12 +65,40 @@ def test_painted_areas_are_exported_as_their_shape_and_size() -> None:
                    area=Area.from_geojson(square))  # fmt: skip
     spots = [painted, SPOTS[1]]
     rows = list(csv.reader(io.StringIO(spots_to_csv(spots))))
-    assert rows[0][-1] == "area_units2"
-    assert rows[1][-1] == "400.0" and rows[2][-1] == ""
+    assert rows[0][-2:] == ["area_units2", "area_side"]
+    assert rows[1][-2:] == ["400.0", "right"] and rows[2][-2:] == ["", ""]
     features = json.loads(spots_to_geojson(spots))["features"]
     assert features[0]["geometry"]["type"] == "Polygon"
     assert features[0]["properties"]["point"] == [550.0, 170.0]
     assert features[0]["properties"]["area_units2"] == 400.0
+    assert features[0]["properties"]["area_side"] == "right"
     assert features[1]["geometry"]["type"] == "Point"
     plain = next(csv.reader(io.StringIO(spots_to_csv(SPOTS))))
     assert "area_units2" not in plain  # a map of point spots keeps its old columns
+
+
+@pytest.mark.parametrize(
+    ("box", "side"),
+    [
+        ((430, 370, 570, 420), "both"),  # the low back, across the midline
+        ((470, 370, 520, 420), "both"),  # a fifth of it on the smaller side is enough
+        ((490, 370, 560, 420), "right"),  # its edge crossing the midline is not
+        ((440, 370, 499, 420), "left"),
+    ],
+)
+def test_an_area_across_the_midline_is_exported_on_both_sides(box, side) -> None:
+    """An area's ``side`` is its point's; ``area_side`` says where the area lies, so a
+    low-back area across the midline whose point is on the right does not read as a
+    right-sided problem in a spreadsheet (a paint walk's finding). Back view: x > 500 is
+    the person's right."""
+    from bodymap.maps.area import Area
+
+    shape = shapely.box(*box)
+    point = shape.representative_point()
+    area = Area.from_geojson(shapely.geometry.mapping(shape))
+    spot = Spot("p", "back", point.x, point.y, side_for("back", point.x), 5, "ache", "", T0,
+                area=area)  # fmt: skip
+    rows = list(csv.reader(io.StringIO(spots_to_csv([spot]))))
+    assert dict(zip(rows[0], rows[1], strict=True))["area_side"] == side
+    feature = json.loads(spots_to_geojson([spot]))["features"][0]
+    assert feature["properties"]["area_side"] == side

@@ -36,6 +36,7 @@ from bodymap.advisor.routine import build_routine, nerve_parts
 from bodymap.advisor.surrounding import surrounding_areas
 from bodymap.advisor.tables import tables_for
 from bodymap.knowledge import Knowledge, RedFlag, load_knowledge
+from bodymap.sides import area_side
 
 if TYPE_CHECKING:
     from bodymap.atlas import Hit, Region, ViewAtlas
@@ -86,6 +87,12 @@ def advise_map(
     spots = list(tpm.spots)
     press = answers_by_index([spot.id for spot in spots], tpm.answers)
     return advise(spots, atlas, length=length, press=press)
+
+
+def _area_side(spot: SpotLike) -> str | None:
+    """A painted area's sides in one word ("both" across the midline); None for a point."""
+    shape = area_of(spot)
+    return None if shape is None else area_side(spot.view, shape)
 
 
 def _whole_areas(
@@ -198,6 +205,7 @@ def advise(
             covered_by=coverage[index].covered_by,
             not_rolled_reason=coverage[index].reason,
             area_units2=sizes[index],
+            area_side=_area_side(spot),
             press_note=unpressed[index].press_note if index in unpressed else "",
             shares=hit.shares,
         )

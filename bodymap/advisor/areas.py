@@ -66,7 +66,6 @@ if TYPE_CHECKING:
     from bodymap.atlas import Region, ViewAtlas
 
 __all__ = [
-    "BOTH_SIDES_SHARE",
     "FILL",
     "LOCAL",
     "MAX_POLYGON_CORNERS",
@@ -77,7 +76,6 @@ __all__ = [
     "Extent",
     "area_contributions",
     "area_of",
-    "area_sides",
     "clipped_area",
     "own_lists",
     "pain_extent",
@@ -111,27 +109,6 @@ def area_of(spot: object) -> BaseGeometry | None:
         return None
     shape: BaseGeometry = getattr(area, "shape", area)
     return shape
-
-
-BOTH_SIDES_SHARE = 0.2
-"""A painted area lies on both sides when the smaller side holds at least this share of it
-(of the area's part on its main place, for its name); less is the edge of it crossing the
-midline."""
-
-
-def area_sides(view: str, shape: BaseGeometry) -> tuple[str, ...]:
-    """The person's sides a painted area lies on, the larger first: both when each holds
-    at least :data:`BOTH_SIDES_SHARE` of it, else the one holding more. An area across
-    the midline belongs to both sides, and each side's muscles explain their own half."""
-    total = shape.area
-    halves = {
-        side: shapely.clip_by_rect(shape, *half_bounds(view, side)).area
-        for side in ("right", "left")
-    }
-    order = sorted(halves, key=lambda side: -halves[side])  # on a tie, the right first
-    if total > 0 and halves[order[1]] >= BOTH_SIDES_SHARE * total:
-        return (order[0], order[1])
-    return (order[0],)
 
 
 MAX_POLYGON_CORNERS = 2000

@@ -180,6 +180,9 @@ class SpotFinding(Lookup):
     not_rolled_reason: str | None = None
     area_units2: float | None = None
     """The painted area on the body in square atlas units (None for a point spot)."""
+    area_side: str | None = None
+    """A painted area's sides in one word (`bodymap.sides.area_side`): "both" for one
+    across the midline, else its side; None for a point spot. ``side`` is its point's."""
     press_note: str = ""
     """Why the spot is asked no press test ("" when it may be): `press_test_withheld`."""
     shares: tuple[float, ...] = ()
@@ -203,6 +206,8 @@ class SpotFinding(Lookup):
             out["not_rolled_reason"] = self.not_rolled_reason
         if self.area_units2 is not None:
             out["area_units2"] = self.area_units2
+        if self.area_side is not None:
+            out["area_side"] = self.area_side
         if self.press_note:
             out["press_note"] = self.press_note
         return out

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from bodymap.advisor.areas import area_of, area_sides
+from bodymap.advisor.areas import area_of
 from bodymap.advisor.cautions import NERVE_KINDS, NOTE_REACH, OUTSIDE_BODY, pattern_spots
 from bodymap.advisor.model import (
     LENGTHS,
@@ -38,6 +38,7 @@ from bodymap.advisor.model import (
 from bodymap.advisor.ranking import SCORE_DIGITS, listed
 from bodymap.advisor.tables import Tables
 from bodymap.knowledge import POSITIONS, Knowledge, SafetyText
+from bodymap.sides import area_sides
 
 if TYPE_CHECKING:
     from bodymap.advisor.rollable import RollZone

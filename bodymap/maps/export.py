@@ -16,6 +16,7 @@ from typing import Any
 
 from bodymap.maps.model import TriggerPointMap
 from bodymap.maps.values import Spot
+from bodymap.sides import area_side
 
 __all__ = ["CSV_COLUMNS", "RegionNames", "spots_to_csv", "spots_to_geojson"]
 
@@ -37,14 +38,18 @@ def spots_to_csv(
     source: TriggerPointMap | Iterable[Spot], region_names: RegionNames | None = None
 ) -> str:
     """One row per spot, numbered from 1, with a header; a ``region`` column is added when
-    ``region_names`` is given, and an ``area_units2`` column (the painted area's size in
-    square atlas units, empty for a point spot) when any spot is a painted area. Notes keep
-    their line breaks (quoted)."""
+    ``region_names`` is given, and ``area_units2`` and ``area_side`` columns (the painted
+    area's size in square atlas units, and "both" for an area across the midline, else its
+    side; empty for a point spot) when any spot is a painted area. Notes keep their line
+    breaks (quoted)."""
     spots = _spots(source)
     areas = any(spot.area is not None for spot in spots)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    extra = (*(("region",) if region_names else ()), *(("area_units2",) if areas else ()))
+    extra = (
+        *(("region",) if region_names else ()),
+        *(("area_units2", "area_side") if areas else ()),
+    )
     writer.writerow([*CSV_COLUMNS, *extra])
     for number, spot in enumerate(spots, start=1):
         row: list[Any] = [number, spot.id, spot.view, spot.side, spot.x, spot.y]
@@ -52,7 +57,10 @@ def spots_to_csv(
         if region_names is not None:
             row.append(_cell(region_names(spot)))
         if areas:
-            row.append(round(spot.area.size, 1) if spot.area is not None else "")
+            if spot.area is not None:
+                row += [round(spot.area.size, 1), area_side(spot.view, spot.area.shape)]
+            else:
+                row += ["", ""]
         writer.writerow(row)
     return out.getvalue()
 
@@ -62,7 +70,8 @@ def spots_to_geojson(
 ) -> str:
     """A FeatureCollection with the spot's fields as properties: a Point (x, y in atlas
     units) for a spot, the Polygon or MultiPolygon for a painted area (its point then in
-    ``point`` and its size in ``area_units2``)."""
+    ``point``, its size in ``area_units2`` and its sides in ``area_side``: "both" for an
+    area across the midline, else its one side)."""
     features = []
     for number, spot in enumerate(_spots(source), start=1):
         properties: dict[str, Any] = {
@@ -82,6 +91,7 @@ def spots_to_geojson(
             geometry = spot.area.to_geojson()
             properties["point"] = [spot.x, spot.y]
             properties["area_units2"] = round(spot.area.size, 1)
+            properties["area_side"] = area_side(spot.view, spot.area.shape)
         features.append({"type": "Feature", "geometry": geometry, "properties": properties})
     collection = {
         "type": "FeatureCollection",
