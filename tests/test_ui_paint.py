@@ -83,7 +83,7 @@ def test_painting_is_clipped_to_the_body_outline(canvas) -> None:
     shape = areas.requests[0][2]
     outline = load_atlas()["back"].outline
     assert shapely.difference(shape, outline.buffer(0.5)).area < 1.0
-    assert shape.area < stroke_shape(line(430, 300, 300, 300), 40).area
+    assert shape.area < stroke_shape([line(430, 300, 300, 300)], 40).area
 
 
 def test_strokes_merge_into_the_selected_area_and_the_eraser_takes_away(canvas) -> None:
@@ -138,8 +138,8 @@ def test_the_click_tool_still_adds_spots(canvas, qtbot) -> None:
 
 def test_erase_undoes_paint_on_an_area() -> None:
     outline = load_atlas()["front"].outline
-    base = apply_stroke(None, stroke_shape(line(414, 530, 420, 600), 10), outline, False)
-    extra = stroke_shape(line(420, 560, 440, 560), 6)
+    base = apply_stroke(None, stroke_shape([line(414, 530, 420, 600)], 10), outline, False)
+    extra = stroke_shape([line(420, 560, 440, 560)], 6)
     grown = apply_stroke(base, extra, outline, False)
     back = apply_stroke(grown, shapely.difference(extra, base), outline, True)
     assert shapely.symmetric_difference(back, base).area < 2.0
@@ -159,13 +159,13 @@ def test_an_eraser_takes_the_sliver_its_edge_leaves_but_keeps_what_it_splits() -
     assert split.area == pytest.approx(base.area - 40 * 10, abs=2)
     # a line painted with a small brush is thin to begin with: a big eraser taking its middle
     # leaves both ends, however narrow, and a thin tail stays when the blob it hung from goes
-    line = stroke_shape(line_points := [(415.0, 520.0 + 4 * i) for i in range(21)], 3)
+    line = stroke_shape([line_points := [(415.0, 520.0 + 4 * i) for i in range(21)]], 3)
     ends = apply_stroke(line, shapely.box(380, 550, 460, 570), outline, True, radius=60)
     assert ends is not None and len(shapely.get_parts(ends)) == 2
     assert ends.area == pytest.approx(
         shapely.difference(line, shapely.box(380, 550, 460, 570)).area, rel=0.02
     )
-    blob = shapely.union(shapely.box(400, 500, 440, 540), stroke_shape(line_points, 3))
+    blob = shapely.union(shapely.box(400, 500, 440, 540), stroke_shape([line_points], 3))
     tail = apply_stroke(blob, shapely.box(380, 490, 460, 545), outline, True, radius=30)
     assert tail is not None and tail.bounds[3] == pytest.approx(603, abs=0.5)
 
@@ -323,7 +323,7 @@ def _area_map(with_area: bool) -> TriggerPointMap:
     tpm = TriggerPointMap("Areas")
     add_spot(tpm, "back", 547.0, 700.0, "right", intensity=8)
     if with_area:
-        shape = stroke_shape(line(547, 560, 548, 900), 9)
+        shape = stroke_shape([line(547, 560, 548, 900)], 9)
         shape = shapely.intersection(shape, load_atlas()["back"].outline)
         set_area(tpm, tpm.spots[0].id, Area.from_geojson(_json.loads(shapely.to_geojson(shape))))
     return tpm
@@ -557,6 +557,31 @@ def test_a_stroke_off_the_body_says_so(canvas) -> None:
     said.clear()
     stroke(canvas, "front", line(60, 80, 120, 80))  # beside the diagram altogether
     assert areas.requests == [] and said[-1] == OFF_BODY
+
+
+def test_a_stroke_into_the_other_view_paints_its_own_view_and_says_so(canvas) -> None:
+    """An area lies on one view: a stroke from the belly into the back view kept its front
+    part and dropped the rest without a word (paint walk). The part beyond its view is
+    not painted, the status line says why, and a stroke that stays says nothing of it."""
+    from bodymap.ui.canvas.brush import ONE_VIEW
+
+    areas = Areas(canvas)
+    said: list[str] = []
+    canvas.regionHovered.connect(said.append)
+    vp = canvas.viewport()
+    QTest.mousePress(vp, LEFT, NO_MOD, canvas.viewport_point("front", 470, 330))
+    track = [("front", *p) for p in line(470, 330, 560, 330, 6)]
+    track += [("back", *p) for p in line(440, 330, 560, 330, 8)]
+    for view, x, y in track:
+        QTest.mouseMove(vp, canvas.viewport_point(view, x, y))
+    QTest.mouseRelease(vp, LEFT, NO_MOD, canvas.viewport_point("back", 560, 330))
+    assert [(view, sid) for view, sid, _ in areas.requests] == [("front", "")]
+    assert areas.requests[0][2].contains(shapely.Point(520, 330))
+    assert said[-1] == ONE_VIEW.format(view="front", other="back")
+    said.clear()
+    areas.selected = ""
+    stroke(canvas, "front", line(414, 530, 428, 690))
+    assert len(areas.requests) == 2 and ONE_VIEW.format(view="front", other="back") not in said
 
 
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints")

@@ -33,6 +33,7 @@ __all__ = [
     "MAX_VERTICES",
     "MIN_RADIUS",
     "OFF_BODY",
+    "ONE_VIEW",
     "BrushInput",
     "apply_stroke",
     "fit_vertices",
@@ -54,11 +55,24 @@ OFF_BODY = "Nothing painted: the stroke was off the body. Paint over the body di
 """Said in the status line for a stroke that missed the body (it keeps nothing)."""
 
 
-def stroke_shape(points: Sequence[tuple[float, float]], radius: float) -> BaseGeometry:
-    """The brush's track: the points' polyline widened by ``radius`` (round ends)."""
-    if len(points) == 1:
-        return shapely.Point(points[0]).buffer(radius, quad_segs=8)
-    return shapely.LineString(points).buffer(radius, quad_segs=8)
+ONE_VIEW = (
+    "Painted on the {view} view only: a stroke stays on the view it starts on. "
+    "Start another stroke on the {other} view."
+)
+"""Said in the status line for a stroke that ran into the other view (that part is not
+painted: an area lies on one view)."""
+
+
+def stroke_shape(runs: Sequence[Sequence[tuple[float, float]]], radius: float) -> BaseGeometry:
+    """The brush's track: each run of points a polyline widened by ``radius`` (round ends).
+    A stroke that left its view and came back is two runs, not joined across the gap."""
+    parts = [
+        shapely.Point(run[0]).buffer(radius, quad_segs=8)
+        if len(run) == 1
+        else shapely.LineString(run).buffer(radius, quad_segs=8)
+        for run in runs
+    ]
+    return parts[0] if len(parts) == 1 else shapely.union_all(parts)
 
 
 def fit_vertices(shape: BaseGeometry, limit: int = MAX_VERTICES) -> BaseGeometry:
@@ -145,7 +159,12 @@ class BrushInput:
         self.eraser = False
         self._stroke_view: str | None = None
         self._erasing = False
-        self._points: list[tuple[float, float]] = []
+        self._runs: list[list[tuple[float, float]]] = []
+        """The stroke's points, a new run each time it comes back into its view."""
+        self._away = False
+        """Whether the pointer is beyond its view now (the next point starts a run)."""
+        self._strayed = False
+        """Whether the stroke ran into the other view (or beside it) at some point."""
         self._path = QPainterPath()
         self.preview = QGraphicsPathItem()
         self.preview.setZValue(Z_BRUSH)
@@ -199,7 +218,8 @@ class BrushInput:
         self._canvas.view.setFocus(Qt.FocusReason.MouseFocusReason)
         self._stroke_view = where[0]
         self._erasing = self.eraser or button == Qt.MouseButton.RightButton
-        self._points = [(where[1], where[2])]
+        self._runs = [[(where[1], where[2])]]
+        self._away = self._strayed = False
         self._path = QPainterPath(scene)
         self._path.lineTo(scene)
         colour = ERASE_COLOUR if self._erasing else PAINT_COLOUR
@@ -219,12 +239,25 @@ class BrushInput:
             return False
         offset = self._canvas.layout.view_offset(view)
         rect = self._canvas.layout.view_rect(view)
+        r = self.radius
+        if not rect.adjusted(-r, -r, r, r).contains(scene):
+            # into the other view or far beside this one: nothing is painted there (it
+            # used to be pressed onto the view's edge, painting an arm it never crossed)
+            self._away = self._strayed = True
+            return True
         x = min(max(scene.x(), rect.left()), rect.right()) - offset
         y = min(max(scene.y(), rect.top()), rect.bottom())
-        last = self._points[-1]
+        if self._away:  # back in its view: a new run, not a line across the gap
+            self._away = False
+            self._runs.append([(x, y)])
+            self._path.moveTo(x + offset, y)
+            self._path.lineTo(x + offset, y)
+            self.preview.setPath(self._path)
+            return True
+        last = self._runs[-1][-1]
         if abs(x - last[0]) + abs(y - last[1]) < _MIN_STEP:
             return True
-        self._points.append((x, y))
+        self._runs[-1].append((x, y))
         self._path.lineTo(x + offset, y)
         self.preview.setPath(self._path)
         return True
@@ -237,7 +270,9 @@ class BrushInput:
         event.accept()
         if view is None:
             return True
-        self.finish(view, self._points, self._erasing)
+        if self.finish(view, self._runs, self._erasing) and self._strayed and not self._erasing:
+            other = next((v for v in self._canvas.atlas if v != view), view)
+            self._canvas.requests.hovered.emit(ONE_VIEW.format(view=view, other=other))
         return True
 
     def add_shape(self, view: str, shape: BaseGeometry) -> None:
@@ -249,19 +284,20 @@ class BrushInput:
             self._canvas.requests.paint.emit(view, spot_id, result)
 
     # -- the stroke as an area --------------------------------------------------------------
-    def finish(self, view: str, points: Sequence[tuple[float, float]], erase: bool) -> None:
-        """Turn a finished stroke into a request (nothing if it changes nothing)."""
-        stroke = stroke_shape(points, self.radius)
+    def finish(self, view: str, runs: Sequence[Sequence[tuple[float, float]]], erase: bool) -> bool:
+        """Turn a finished stroke into a request; False if it changes nothing."""
+        stroke = stroke_shape(runs, self.radius)
         spot_id, base = self._target(view, stroke, erase)
         if erase and base is None:
-            return
+            return False
         result = apply_stroke(base, stroke, self._canvas.atlas[view].outline, erase, self.radius)
         if result is None and base is None:  # painted off the body: nothing to add
             self._canvas.requests.hovered.emit(OFF_BODY)
-            return
+            return False
         if result is not None and base is not None and result.equals(base):
-            return
+            return False
         self._canvas.requests.paint.emit(view, spot_id, result)
+        return True
 
     def _target(
         self, view: str, stroke: BaseGeometry, erase: bool
