@@ -242,8 +242,12 @@ def test_an_area_across_the_midline_gets_a_step_on_each_side(place: str) -> None
         area,
     ]
     alone = advise([area]).sources
-    steps = [s for s in advise(spots).routine.steps if 3 in s.spots]
+    advice = advise(spots)
+    steps = [s for s in advice.routine.steps if 3 in s.spots]
     for side in ("right", "left"):
         best = [s.muscle for s in alone if side in _sides(s.side)][:4]
         mine = [s.muscle for s in steps if side in _sides(s.side)]
         assert set(mine) & set(best), (side, mine, best)
+    # and the area says it is served by the steps of both sides ("→ steps 3, 4")
+    shown = [advice.routine.steps[k] for k in advice.spots[3].covered_by]
+    assert sorted(shown, key=id) == sorted(steps, key=id)

@@ -86,6 +86,21 @@ def _side_ok(source_side: str, spot_side: str) -> bool:
     return spot_side == "midline" or source_side in (spot_side, "both", "midline")
 
 
+def _own_sides(spot: SpotLike, hit: Hit) -> tuple[str, ...]:
+    """The sides a spot's own step is picked on: each side a painted area lies on (an
+    area across the midline gets a step on either side, as its two halves rank their own
+    side's muscles), else the spot's side."""
+    shape = area_of(spot)
+    if shape is None or not hit.inside:
+        return (hit.side,)
+    return area_sides(hit.view, shape)
+
+
+def _on_sides(source_side: str, spot_sides: Sequence[str]) -> bool:
+    """Whether a source on ``source_side`` works a spot on any of ``spot_sides``."""
+    return any(_side_ok(source_side, side) for side in spot_sides)
+
+
 UNDER_AREA_STEP = 0.5
 """A surface muscle lying under this share of a painted area gets a step of its own."""
 
@@ -197,6 +212,8 @@ class _Builder:
         """Muscles beside the spine rolled for a back spot, though the leg is held: their
         steps carry the stop rule."""
         self.nerve = _spot_parts(hits, spots, tables)
+        self.own_sides = tuple(_own_sides(spot, hit) for spot, hit in zip(spots, hits, strict=True))
+        """By spot, the sides its own steps are picked on and serve it (`_own_sides`)."""
         self.spine_spots, self.spine_parts = self._beside_spine()
         self.withheld = withheld
         """Muscles and zones whose stretch is not offered instead, with the stop rule."""
@@ -262,7 +279,7 @@ class _Builder:
         that explains that spot well, see :data:`OWN_SHARE`), then the strong ones."""
         by_spot: dict[int, list[Source]] = {}
         under_area: dict[int, list[Source]] = {}
-        sides = {i: self._own_sides(i) for i in range(len(self.hits))}
+        sides = self.own_sides
         # the most a source serving a spot gets from it, by (spot, side)
         best_at: dict[tuple[int, str], float] = {}
         for source in self.ranked:
@@ -355,16 +372,6 @@ class _Builder:
             if not self.may_roll(source):
                 self._skip(source, _served(source))
         return list(out.values())
-
-    def _own_sides(self, spot: int) -> tuple[str, ...]:
-        """The sides a spot's own step is picked on: each side a painted area lies on (an
-        area across the midline gets a step on either side, as its two halves rank their
-        own side's muscles), else the spot's side."""
-        shape = area_of(self.spots[spot])
-        hit = self.hits[spot]
-        if shape is None or not hit.inside:
-            return (hit.side,)
-        return area_sides(hit.view, shape)
 
     def _covered(self, source: Source, chosen: Mapping[tuple[str, str], Source]) -> bool:
         """Whether a step already chosen on the source's side works it too: the catch-all
@@ -664,14 +671,15 @@ def _coverage(b: _Builder, i: int, index: _Index) -> Coverage:
     hit, safety, cautions = b.hits[i], b.safety, b.knowledge.cautions
     if not hit.inside:
         return Coverage((), cautions[OUTSIDE_BODY].spot_reason)
-    covered = tuple(k for k, side in index.steps.get(i, ()) if _side_ok(side, hit.side))
+    sides = b.own_sides[i]  # a painted area across the midline: either side's steps
+    covered = tuple(k for k, side in index.steps.get(i, ()) if _on_sides(side, sides))
     if i in b.nerve:
         # a spot inside the body but on no surface segment names its side and "area"
         marks = b.nerve[i] or {("", hit.side)}
         return Coverage(covered, _fill(safety.spot_tingling, **marked_words(marks, b.knowledge)))
     if covered:
         return Coverage(covered, None)
-    left = [e.name for e in index.left.get(i, ()) if _side_ok(e.side, hit.side)][:2]
+    left = [e.name for e in index.left.get(i, ()) if _on_sides(e.side, sides)][:2]
     if left:
         return Coverage((), safety.spot_left_out.format(length=b.length, muscles=", ".join(left)))
     for region in hit.cautions:
