@@ -251,3 +251,28 @@ def test_an_area_across_the_midline_gets_a_step_on_each_side(place: str) -> None
     # and the area says it is served by the steps of both sides ("→ steps 3, 4")
     shown = [advice.routine.steps[k] for k in advice.spots[3].covered_by]
     assert sorted(shown, key=id) == sorted(steps, key=id)
+
+
+def test_the_tissue_under_an_area_across_the_midline_is_rolled_around_on_both_sides() -> None:
+    """The fascia under a low-back area across the midline is rolled around on both
+    sides, not only on the side of the area's point: beside stronger spots elsewhere, the
+    thoracolumbar fascia of the other side was left out (the walk's map)."""
+    import shapely
+
+    from bodymap.atlas import load_atlas
+
+    shape = shapely.box(*ACROSS_THE_MIDLINE["low back"][1])
+    x, y = load_atlas()["back"].disc_point(shape)
+    thigh = shapely.Polygon(OUTER_THIGH)
+    point = thigh.representative_point()
+    others = [
+        PainSpot("front", point.x, point.y, 8, "ache", area=thigh),
+        PainSpot("back", 560.0, 175.0, 6, "sharp"),
+        PainSpot("back", 460.0, 800.0, 4, "ache", area=shapely.box(440.0, 775.0, 480.0, 900.0)),
+    ]
+    advice = advise([*others, PainSpot("back", x, y, 5, "ache", area=shape)])
+    fascia = {a.side for a in advice.surrounding if a.muscle == "thoracolumbar_fascia"}
+    assert fascia == {"right", "left"}
+    alone = advise([*others, PainSpot("back", x, y, 5, "ache")])  # a point: its side only
+    fascia = {a.side for a in alone.surrounding if a.muscle == "thoracolumbar_fascia"}
+    assert fascia == {alone.spots[3].side}

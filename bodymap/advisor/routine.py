@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from bodymap.advisor.areas import area_of
 from bodymap.advisor.cautions import NERVE_KINDS, NOTE_REACH, OUTSIDE_BODY, pattern_spots
 from bodymap.advisor.model import (
     LENGTHS,
@@ -38,7 +37,6 @@ from bodymap.advisor.model import (
 from bodymap.advisor.ranking import SCORE_DIGITS, listed
 from bodymap.advisor.tables import Tables
 from bodymap.knowledge import POSITIONS, Knowledge, SafetyText
-from bodymap.sides import area_sides
 
 if TYPE_CHECKING:
     from bodymap.advisor.rollable import RollZone
@@ -84,16 +82,6 @@ def step_seconds(knowledge: Knowledge, muscle: str) -> int:
 
 def _side_ok(source_side: str, spot_side: str) -> bool:
     return spot_side == "midline" or source_side in (spot_side, "both", "midline")
-
-
-def _own_sides(spot: SpotLike, hit: Hit) -> tuple[str, ...]:
-    """The sides a spot's own step is picked on: each side a painted area lies on (an
-    area across the midline gets a step on either side, as its two halves rank their own
-    side's muscles), else the spot's side."""
-    shape = area_of(spot)
-    if shape is None or not hit.inside:
-        return (hit.side,)
-    return area_sides(hit.view, shape)
 
 
 def _on_sides(source_side: str, spot_sides: Sequence[str]) -> bool:
@@ -212,8 +200,10 @@ class _Builder:
         """Muscles beside the spine rolled for a back spot, though the leg is held: their
         steps carry the stop rule."""
         self.nerve = _spot_parts(hits, spots, tables)
-        self.own_sides = tuple(_own_sides(spot, hit) for spot, hit in zip(spots, hits, strict=True))
-        """By spot, the sides its own steps are picked on and serve it (`_own_sides`)."""
+        self.own_sides = tuple(hit.own_sides for hit in hits)
+        """By spot, the sides its own steps are picked on and that serve it: a painted area
+        across the midline gets a step on either side, as its two halves rank their own
+        side's muscles (`bodymap.atlas.Hit.own_sides`)."""
         self.spine_spots, self.spine_parts = self._beside_spine()
         self.withheld = withheld
         """Muscles and zones whose stretch is not offered instead, with the stop rule."""

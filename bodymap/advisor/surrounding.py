@@ -163,9 +163,9 @@ def surrounding_areas(
     seen: set[tuple[str, str]] = set()
     out: list[SurroundingArea] = []
 
-    def take(regions: Iterable[Region], side: str) -> None:
+    def take(regions: Iterable[Region], sides: tuple[str, ...]) -> None:
         for region in sorted(regions, key=lambda r: (r.id, r.layer)):
-            if region.side not in (side, "midline"):
+            if region.side not in (*sides, "midline"):
                 continue  # across the midline: the other side of the body
             key = (region.id, region.side)
             if key in skip or key in seen or region.id not in known_ids:
@@ -185,13 +185,13 @@ def surrounding_areas(
             )
 
     for hit in hits:  # tissue under a spot that is rolled around, never ranked as a source
-        take([r for r in hit.regions if r.kind != "muscle"], hit.side)
+        take([r for r in hit.regions if r.kind != "muscle"], hit.own_sides)
     pains: dict[Region, list[tuple[float, float]]] = {}
     for hit in hits:
         if hit.regions:
             pains.setdefault(hit.regions[0], []).append(hit.point)
     for main, points in pains.items():
-        take(reach.near(atlas[main.view].neighbours(main), points), main.side)
+        take(reach.near(atlas[main.view].neighbours(main), points), (main.side,))
     pain_points = {view: [h.point for h in hits if h.inside and h.view == view] for view in atlas}
     for source in sources:
         for va in atlas.values():
@@ -206,6 +206,6 @@ def surrounding_areas(
                         near.extend((n, side) for n in reach.near(va.neighbours(region), anchors))
             near.sort(key=lambda pair: (pair[0].id, pair[0].layer, pair[0].side))
             for region, side in near:
-                take((region,), side)
+                take((region,), (side,))
     ids = list(dict.fromkeys(area.muscle for area in out))[:limit]
     return tuple(area for area in out if area.muscle in ids)

@@ -18,7 +18,7 @@ from shapely.geometry import Point
 from bodymap.atlas.loader import ViewData
 from bodymap.atlas.model import Hit, Region, main_place
 from bodymap.recent import answer_for, answers_for, keep
-from bodymap.sides import MIDLINE_X, side_for
+from bodymap.sides import MIDLINE_X, area_sides, side_for
 
 __all__ = [
     "AREA_GRAZE",
@@ -325,6 +325,7 @@ class ViewAtlas:
             cautions=covered("caution", hit.cautions),
             grazed=grazed,
             shares=shares,
+            sides=area_sides(self.view, area),
         )
 
     @staticmethod

@@ -151,6 +151,15 @@ class Hit(Lookup):
     """For a painted area, its size (square atlas units) on each of ``segments``, in the
     same order: what names the area (`bodymap.words.area_place`) and what the heat
     map colours; empty for a point."""
+    sides: tuple[str, ...] = ()
+    """For a painted area, the person's sides it lies on (`bodymap.sides.area_sides`):
+    both for one across the midline; empty for a point. See :attr:`own_sides`."""
+
+    @property
+    def own_sides(self) -> tuple[str, ...]:
+        """The sides whose muscles a spot's steps and the tissue rolled around it come
+        from: a painted area's sides, else the point's side."""
+        return self.sides or (self.side,)
 
     @property
     def main_region(self) -> Region | None:
