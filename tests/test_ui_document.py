@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from bodymap.maps import add_spot, load_map, move_spot, save_map, side_for
+from bodymap.maps import add_spot, edit_spot, load_map, move_spot, save_map, side_for
 from bodymap.maps.model import TriggerPointMap
 from bodymap.ui import settings as prefs
 from bodymap.ui.document.commands import NUDGE_ID, OperationCommand
@@ -56,6 +56,21 @@ def doc(qtbot, tmp_path: Path) -> MapDocument:
 @pytest.fixture
 def answers(doc: MapDocument, monkeypatch: pytest.MonkeyPatch) -> Answers:
     return Answers(doc, monkeypatch)
+
+
+def test_an_edit_is_named_by_what_it_changes() -> None:
+    """Undoing an intensity, a kind or a note read alike ("Undone: Edit area 1", paint
+    walk): the Undo menu and the status line now say what the edit changed."""
+    tpm = TriggerPointMap("Test")
+    spot = add_spot(tpm, "back", 560, 200, "right").spot
+
+    def name(**after: object) -> str:
+        return OperationCommand(tpm, edit_spot(tpm, spot.id, apply=False, **after)).text()
+
+    assert name(intensity=7) == "Set spot 1's intensity to 7"
+    assert name(kind="burning") == "Set spot 1's kind of pain"
+    assert name(note="after a long drive") == "Edit spot 1's note"
+    assert name(intensity=7, kind="burning") == "Edit spot 1"
 
 
 def _add(doc: MapDocument, x: float = 560.0, y: float = 200.0) -> str:

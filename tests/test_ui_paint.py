@@ -394,12 +394,36 @@ def test_dragging_an_area_moves_it_whole_in_one_step(qtbot, window) -> None:
     dy = moved.area.shape.centroid.y - before.centroid.y
     assert dy == pytest.approx(40, abs=3)
     assert window.document.undo_stack.count() == 2
-    assert window.document.undo_stack.undoText().startswith("Move area")
+    assert window.document.undo_stack.undoText() == "Move area 1"
     window.panel.editor.intensity_box.setValue(7)
-    assert window.document.undo_stack.undoText() == "Edit area 1"
+    assert window.document.undo_stack.undoText() == "Set area 1's intensity to 7"
     window.document.undo_stack.undo()
     window.document.undo_stack.undo()
     assert window.document.map.spots[0].area.shape.equals(before)
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_an_area_dragged_off_the_body_stays_and_the_status_line_calls_it_an_area(
+    qtbot, window
+) -> None:
+    """Dropping an area's disc beside the body said "the spot stays where it was" (paint
+    walk): it says area, and the area is unchanged."""
+    canvas = window.canvas
+    canvas.set_tool("paint")
+    stroke(canvas, "back", line(545, 600, 547, 680))
+    [spot] = window.document.map.spots
+    canvas.set_tool("click")
+    said: list[str] = []
+    canvas.regionHovered.connect(said.append)
+    vp = canvas.viewport()
+    QTest.mousePress(vp, LEFT, NO_MOD, canvas.viewport_point("back", spot.x, spot.y))
+    for k in range(1, 11):
+        QTest.mouseMove(vp, canvas.viewport_point("back", spot.x + 30 * k, spot.y))
+    QTest.mouseRelease(vp, LEFT, NO_MOD, canvas.viewport_point("back", spot.x + 300, spot.y))
+    assert window.document.map.spots == (spot,)
+    assert (
+        "the area stays where it was (an area moves on the back diagram's body only)" in (said[-1])
+    )
 
 
 def test_the_guide_names_a_painted_area_as_an_area() -> None:

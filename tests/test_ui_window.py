@@ -244,7 +244,7 @@ def test_edit_spot_focuses_the_editor_and_edits_are_undoable(qtbot, win):
     qtbot.waitUntil(lambda: window.panel.editor.intensity_box.hasFocus())
     window.panel.editor.intensity_box.setValue(8)
     assert window.document.map.spot_by_id(spot_id).intensity == 8
-    assert window.document.undo_stack.undoText() == "Edit spot 1"
+    assert window.document.undo_stack.undoText() == "Set spot 1's intensity to 8"
     trigger(window, "undo")
     assert window.document.map.spot_by_id(spot_id).intensity == 5
 

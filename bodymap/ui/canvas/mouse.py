@@ -146,8 +146,10 @@ class MouseInput:
         x, y = pos.x() - self._canvas.layout.view_offset(view), pos.y()
         hit = self._canvas.atlas[view].locate(x, y)
         if not hit.inside:  # the drag is held to its own diagram; off its body it goes back
+            area = self._markers.area_item(item.spot_id) is not None
+            word, one = ("area", "an area") if area else ("spot", "a spot")
             self._canvas.requests.hovered.emit(
-                f"{NOT_ON_BODY}: the spot stays where it was (a spot moves on the {view} "
+                f"{NOT_ON_BODY}: the {word} stays where it was ({one} moves on the {view} "
                 "diagram's body only)"
             )
         else:

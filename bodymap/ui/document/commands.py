@@ -38,12 +38,30 @@ def describe(tpm: TriggerPointMap, op: Operation) -> str:
     if isinstance(op, RemoveSpot):
         return f"Delete {_noun(op.spot)} {op.index + 1}"
     if isinstance(op, MoveSpot | EditSpot) and tpm.has_spot(op.spot_id):
-        verb = "Move" if isinstance(op, MoveSpot) else "Edit"
         index = tpm.index_of(op.spot_id)
-        return f"{verb} {_noun(tpm.spots[index])} {index + 1}"
+        which = f"{_noun(tpm.spots[index])} {index + 1}"
+        if isinstance(op, MoveSpot):
+            return f"Move {which}"
+        return _edit_words(which, op)
     if isinstance(op, Batch):
         return op.label
     return op.text
+
+
+_FIELD_WORDS = {"intensity": "intensity", "kind": "kind of pain", "note": "note"}
+
+
+def _edit_words(which: str, op: EditSpot) -> str:
+    """An edit named by what it changes: "Set spot 2's intensity to 6", "Set area 1's
+    kind of pain", "Edit spot 3's note"; "Edit spot 2" when it changes several."""
+    changed = [name for name in op.after if op.after[name] != op.before[name]]
+    if len(changed) != 1:
+        return f"Edit {which}"
+    name = changed[0]
+    if name == "intensity":
+        return f"Set {which}'s intensity to {op.after[name]}"
+    verb = "Edit" if name == "note" else "Set"
+    return f"{verb} {which}'s {_FIELD_WORDS[name]}"
 
 
 def _noun(spot: Spot) -> str:

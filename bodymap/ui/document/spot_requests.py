@@ -111,7 +111,8 @@ def request_move(
             return
         point = (x, y) if area.contains(x, y) else area.inner_point()
         op_area = set_area(tpm, spot_id, area, point, apply=False)
-        document.push(op_area, "Move area", merge_id=NUDGE_ID if nudge else -1)
+        name = f"Move area {tpm.index_of(spot_id) + 1}"
+        document.push(op_area, name, merge_id=NUDGE_ID if nudge else -1)
         return
     side = atlas[spot.view].side_of(x)
     op = move_spot(tpm, spot_id, x, y, side, apply=False)
