@@ -158,3 +158,52 @@ def test_a_change_reads_with_a_true_minus_and_no_change_has_no_sign(value, decim
     from bodymap.ui.drawing.heat import change_text
 
     assert change_text(value, decimals) == text
+
+
+def test_a_spot_left_out_of_the_periods_check_ins_is_outlined_not_gone(qtbot):
+    """A painted area left out of every check-in vanished from the heat map, as if it had
+    been deleted (paint walk): a spot or area with no reading in the period is drawn as a
+    dashed outline, and the map says what the dashes mean."""
+    import shapely
+    from PySide6.QtCore import QPointF, QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from bodymap.atlas import load_atlas
+    from bodymap.maps.area import Area
+    from bodymap.maps.verbs import set_area
+    from bodymap.ui.drawing.heat import paint_heat_view, unread
+    from bodymap.ui.drawing.painting import ViewPainter, view_transform
+
+    tpm, _neck, _hip = _map(3)
+    dialog = HeatMapDialog(tpm)
+    qtbot.addWidget(dialog)
+    dialog.set_mode("whole")
+    assert dialog.view.note == ""  # every spot read: nothing to explain
+    low_back = add_spot(tpm, "back", 520, 400, "right").spot.id
+    box = shapely.box(450, 370, 550, 425)
+    set_area(tpm, low_back, Area.from_geojson(shapely.geometry.mapping(box)))
+    dialog.refresh()
+    values = dialog.view.values
+    assert low_back not in values and [s.id for s in unread(tpm.spots, values)] == [low_back]
+    assert dialog.view.note == "Dashed: no reading in this period"
+
+    view = load_atlas()["back"]
+    target = QRectF(0, 0, 400, 560)
+
+    def picture(spots) -> QImage:
+        image = QImage(400, 560, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        paint_heat_view(painter, target, ViewPainter.of(view), spots, values)
+        painter.end()
+        return image
+
+    with_area, without = picture(tpm.spots), picture(tpm.spots[:2])
+    edge = view_transform(view, target).map(QPointF(450, 397))  # the area's left edge
+    changed = sum(
+        with_area.pixel(int(edge.x()) + dx, int(edge.y()) + dy)
+        != without.pixel(int(edge.x()) + dx, int(edge.y()) + dy)
+        for dx in range(-2, 3)
+        for dy in range(-12, 13)
+    )
+    assert changed >= 5

@@ -32,6 +32,7 @@ __all__ = [
     "heat_fill",
     "paint_heat_scale",
     "paint_heat_view",
+    "unread",
 ]
 
 
@@ -95,7 +96,8 @@ def paint_heat_view(
 ) -> None:
     """One view fitted into ``target``: the body, the person's R and L beside it (and with
     ``title`` the view's name above it), its segments coloured by ``values`` (spot id →
-    mean intensity, or change), and a disc with the value at each spot."""
+    mean intensity, or change), and a disc with the value at each spot; a spot or area
+    with no value is outlined, dashed (`unread`)."""
     vp = view_painter
     painter.save()
     painter.setClipRect(target)
@@ -118,6 +120,16 @@ def paint_heat_view(
         painter.setBrush(heat_fill(cell.value, change, monochrome))
         painter.drawPath(path if path is not None else region_path(cell.shape))
     painter.restore()
+    if values:  # with no reading at all the map says so in words instead
+        pen = QPen(UNREAD_COLOUR, 1.2, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for spot in unread(spots, values, vp.view):
+            if spot.area is not None:
+                painter.drawPath(region_path(vp.view_atlas.on_body(spot.area.shape)))
+            else:
+                painter.drawEllipse(QPointF(spot.x, spot.y), radius, radius)
     for spot in spots:
         if spot.view != vp.view or spot.id not in values:
             continue
@@ -130,6 +142,20 @@ def paint_heat_view(
         text = change_text(value) if change else f"{value:.1f}"
         paint_text(painter, text, centre, digits, palette.text_colour_on(fill))
     painter.restore()
+
+
+UNREAD_COLOUR = QColor(60, 60, 60, 170)
+"""The dashed outline of a spot or area with no reading in a heat map's period."""
+UNREAD_NOTE = "dashed: no reading in this period"
+"""Said beside a heat map that outlines such a spot or area."""
+
+
+def unread(
+    spots: Sequence[Spot], values: Mapping[str, float], view: str | None = None
+) -> list[Spot]:
+    """The spots (of ``view``, or of both) with no value in a heat map's period: a spot
+    left out of every check-in of the period is outlined, not gone from the map."""
+    return [s for s in spots if s.id not in values and view in (None, s.view)]
 
 
 def paint_heat_scale(

@@ -31,7 +31,7 @@ from bodymap.history import HistoryTable, Period, month_periods, period_means, s
 from bodymap.history.periods import trend_changes
 from bodymap.maps import Change, MapFileError, Spot, TriggerPointMap, atomic_write
 from bodymap.trend import TREND_WINDOW_DAYS
-from bodymap.ui.drawing.heat import paint_heat_scale, paint_heat_view
+from bodymap.ui.drawing.heat import UNREAD_NOTE, paint_heat_scale, paint_heat_view, unread
 from bodymap.ui.drawing.painting import ViewPainter
 from bodymap.ui.drawing.plain_text import message_box, plain_window_title
 from bodymap.ui.history.empty import NO_CHECKINS, how_to_check_in
@@ -128,6 +128,16 @@ class HeatMapView(QWidget):
         title = "Change (−: better, +: worse):" if self.change else "Mean pain (0–10):"
         scale = QRectF(8, height - line - 2, min(width - 16, line * 22), line)
         paint_heat_scale(painter, scale, change=self.change, title=title)
+        if self.note:
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            place = QRectF(scale.right() + 12, scale.top(), width - scale.right() - 20, line)
+            align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(place, align, self.note)
+
+    @property
+    def note(self) -> str:
+        """What the dashed outlines mean, when the period leaves a spot or area unread."""
+        return UNREAD_NOTE.capitalize() if self.values and unread(self.spots, self.values) else ""
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)

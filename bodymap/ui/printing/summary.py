@@ -29,7 +29,13 @@ from bodymap.guide.summary import summary_content_for
 from bodymap.history import HistoryTable, Period, period_means
 from bodymap.history.figures import checkin_rate, spot_figures
 from bodymap.history.series import FloatArray
-from bodymap.ui.drawing.heat import HEAT_ALPHA, paint_heat_scale, paint_heat_view
+from bodymap.ui.drawing.heat import (
+    HEAT_ALPHA,
+    UNREAD_NOTE,
+    paint_heat_scale,
+    paint_heat_view,
+    unread,
+)
 from bodymap.ui.drawing.lines import joined_pairs, lone_points
 from bodymap.ui.printing.diagram import DiagramPainter
 from bodymap.ui.printing.pages import ensure_app, resolve_page_size, write_pdf
@@ -210,7 +216,7 @@ def paint_summary(
         )
         heat = QRectF(page.mm((i + 2) * quarter), page.mm(y), page.mm(quarter), page.mm(tall))
         paint_heat_view(painter, heat, diagrams.painter_for(view), spots, means)
-    page.text(
+    left = page.text(
         0,
         y + tall,
         W / 2,
@@ -219,16 +225,17 @@ def paint_summary(
         colour="#444444",
         role="caption",
     )
-    page.text(
+    right = page.text(
         W / 2,
         y + tall,
         W / 2,
-        "Mean pain over the period (0–10) by body area, painted areas as painted",
+        "Mean pain over the period (0–10) by body area, painted areas as painted"
+        + (f"; {UNREAD_NOTE}" if means and unread(spots, means) else ""),
         7,
         colour="#444444",
         role="caption",
     )
-    y += tall + 3.5
+    y += tall + max(3.5, left + 0.5, right + 0.5)  # a caption of two lines pushes on
     scale = QRectF(page.mm(0), page.mm(y), page.mm(110), page.mm(SCALE_HEIGHT))
     paint_heat_scale(painter, scale, title="Colour: pain (0–10), on both diagrams")
     layout.placed.append(Placed(page.page, QRectF(0, y, 110, SCALE_HEIGHT), "scale", "legend"))
