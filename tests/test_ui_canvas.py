@@ -293,6 +293,24 @@ def test_cursor_moves_in_the_arrow_direction(canvas):
     assert above.geometry.representative_point().y < below.geometry.representative_point().y
 
 
+def test_down_from_the_chest_goes_down_the_trunk_not_out_along_the_arm(canvas, atlas):
+    """Ctrl+Down from the chest walked out along the arm to the hand (keyboard walk): an
+    arrow keeps to the trunk (or to the limb it is on) while a step that way is left, so
+    Down goes on over the belly to the thigh."""
+    from bodymap.ui.canvas.nav import limb_of
+
+    canvas.setFocus()
+    canvas.move_cursor("down")  # the cursor appears at its start, on the chest
+    view, region = canvas.cursor_region
+    assert (view, limb_of(atlas[view], region)) == ("front", "")
+    places = []
+    for _ in range(8):
+        canvas.move_cursor("down")
+        region = canvas.cursor_region[1]
+        places.append(limb_of(atlas[view], region))
+    assert "arm" not in places and places[-1] == "leg", places
+
+
 def test_the_cursor_ring_stays_on_its_region_when_the_views_change(canvas):
     """Back only, cursor on a back region, then both views: the back figure moves to the
     right, and the dashed ring must move with it; Insert marks where the ring is drawn."""

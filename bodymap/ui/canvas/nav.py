@@ -3,11 +3,20 @@ direction, so a person without a mouse can walk the body and mark a spot."""
 
 from __future__ import annotations
 
+import functools
 import math
 
 from bodymap.atlas import Region, ViewAtlas
 
-__all__ = ["DIRECTIONS", "neighbour_towards", "region_anchor", "region_at", "start_region"]
+__all__ = [
+    "DIRECTIONS",
+    "LIMBS",
+    "limb_of",
+    "neighbour_towards",
+    "region_anchor",
+    "region_at",
+    "start_region",
+]
 
 DIRECTIONS = {"left": (-1.0, 0.0), "right": (1.0, 0.0), "up": (0.0, -1.0), "down": (0.0, 1.0)}
 """Screen directions in atlas coordinates (y grows downward)."""
@@ -19,12 +28,19 @@ def region_anchor(region: Region) -> tuple[float, float]:
     return float(point.x), float(point.y)
 
 
+LIMBS = ("arm", "leg")
+"""The body parts (`bodymap.knowledge.BodyPart`) an arrow stays on, or off, while it can."""
+
+
 def neighbour_towards(view_atlas: ViewAtlas, region: Region, direction: str) -> Region | None:
     """The neighbouring region of the same layer lying most nearly in ``direction``
-    (within 75° of it), nearest first; None when there is none that way."""
+    (within 75° of it), nearest first; None when there is none that way. A step that keeps
+    to the limb (or to the trunk and head) it starts on wins while there is one: Down from
+    the chest goes on to the belly, not out along the arm beside it."""
     dx, dy = DIRECTIONS[direction]
     x0, y0 = region_anchor(region)
-    best: tuple[float, Region] | None = None
+    here = limb_of(view_atlas, region)
+    best: tuple[bool, float, Region] | None = None
     for other in view_atlas.neighbours(region):
         x1, y1 = region_anchor(other)
         vx, vy = x1 - x0, y1 - y0
@@ -34,10 +50,29 @@ def neighbour_towards(view_atlas: ViewAtlas, region: Region, direction: str) -> 
         cos = (vx * dx + vy * dy) / length
         if cos < math.cos(math.radians(75)):
             continue
-        cost = length * (1.0 + 2.0 * (1.0 - cos))
-        if best is None or cost < best[0]:
-            best = (cost, other)
-    return best[1] if best else None
+        key = (limb_of(view_atlas, other) != here, length * (1.0 + 2.0 * (1.0 - cos)), other)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best else None
+
+
+def limb_of(view_atlas: ViewAtlas, region: Region) -> str:
+    """The limb (one of :data:`LIMBS`) a region's anchor lies on, or "" on the trunk or
+    the head."""
+    part_of = _part_of()
+    for segment in view_atlas.locate(*region_anchor(region)).segments:
+        part = part_of.get(segment.id, "")
+        if part in LIMBS:
+            return part
+    return ""
+
+
+@functools.cache
+def _part_of() -> dict[str, str]:
+    """Surface segment id → its body part's id, from the knowledge tables."""
+    from bodymap.knowledge import load_knowledge
+
+    return {seg: part.id for part in load_knowledge().body_parts for seg in part.segments}
 
 
 def start_region(view_atlas: ViewAtlas) -> Region | None:
