@@ -608,6 +608,23 @@ def test_a_stroke_into_the_other_view_paints_its_own_view_and_says_so(canvas) ->
     assert len(areas.requests) == 2 and ONE_VIEW.format(view="front", other="back") not in said
 
 
+def test_a_stroke_that_comes_back_into_its_view_is_not_joined_across_the_gap(canvas) -> None:
+    """Out of the front view at the forearm, through the back view, and back in at the
+    hand: the pointer never crossed the wrist between, so nothing is painted there."""
+    areas = Areas(canvas)
+    vp = canvas.viewport()
+    QTest.mousePress(vp, LEFT, NO_MOD, canvas.viewport_point("front", 630, 440))
+    QTest.mouseMove(vp, canvas.viewport_point("front", 632, 441))
+    for y in (440, 480, 520, 560):  # across the back view, where a stroke does not paint
+        QTest.mouseMove(vp, canvas.viewport_point("back", 560, y))
+    QTest.mouseMove(vp, canvas.viewport_point("front", 640, 560))
+    QTest.mouseRelease(vp, LEFT, NO_MOD, canvas.viewport_point("front", 641, 561))
+    [(view, _, shape)] = areas.requests
+    assert view == "front"
+    assert shape.contains(shapely.Point(630, 440)) and shape.contains(shapely.Point(640, 560))
+    assert not shape.contains(shapely.Point(635, 500))
+
+
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 def test_a_tiny_dab_is_not_reported_as_none_of_the_body(main_window) -> None:
     """A one-click dab of the smallest brush read "0.0 % of the body", as if nothing was
