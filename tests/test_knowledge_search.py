@@ -419,3 +419,59 @@ def test_every_warning_is_self_care_wording(knowledge):
         if entry.warning:
             assert "you have" not in entry.warning.casefold()
             assert any(w in entry.warning for w in ("clinician", "doctor", "emergency"))
+
+
+@pytest.fixture(scope="module")
+def lying():
+    from bodymap.knowledge.places import PlaceMuscles
+
+    return PlaceMuscles(load_atlas())
+
+
+def test_a_place_lists_the_muscles_that_lie_there_after_those_that_refer_pain_there(
+    knowledge, places, lying
+):
+    """ "shoulder blade" listed only muscles that refer pain there (a walk's finding), not
+    infraspinatus, supraspinatus or the teres muscles lying on it, which the README
+    promises ("then those that lie there")."""
+    matches = search_muscles("shoulder blade", knowledge, places=places, lying=lying)
+    why = {m.muscle.id: m.why for m in matches}
+    for muscle in ("infraspinatus", "teres_major", "teres_minor"):
+        assert why[muscle] == "lies on the shoulder blade", muscle
+    assert why["supraspinatus"] == "lies on the area above the shoulder blade"
+    kinds = [m.why.startswith(("refers pain", "refer pain")) for m in matches]
+    lies = [m.why.startswith(("lies on", "lie on")) for m in matches]
+    assert kinds.index(True) < lies.index(True)  # referrers first
+    assert not any(kinds[lies.index(True) :])  # then those that lie there
+    # without the atlas's answer the search is as before
+    plain = search_muscles("shoulder blade", knowledge, places=places)
+    assert "infraspinatus" not in {m.muscle.id for m in plain}
+
+
+@pytest.mark.parametrize("query", ["shoulder blade", "calf", "low back", "neck", "heel"])
+def test_a_muscle_said_to_lie_on_a_place_is_drawn_on_it(knowledge, places, lying, query):
+    """Every "lies on" row is true of the diagram the browser draws: a region of the
+    muscle covers a fair part of a place the query names, on some view."""
+    import shapely
+
+    from bodymap.knowledge.places import places_named
+
+    atlas = load_atlas()
+    named = set(places_named(query, places))
+    rows = [
+        m
+        for m in search_muscles(query, knowledge, places=places, lying=lying)
+        if m.why.startswith(("lies on", "lie on"))
+    ]
+    assert rows, query
+    for match in rows:
+        shares = [
+            shapely.area(shapely.intersection(m.geometry, p.geometry))
+            / min(m.geometry.area, p.geometry.area)
+            for va in atlas.values()
+            for m in (*va.layer("superficial"), *va.layer("deep"))
+            if m.id == match.muscle.id
+            for p in va.layer("segment")
+            if p.id in named
+        ]
+        assert max(shares, default=0.0) >= 0.1, (query, match.label)

@@ -374,6 +374,9 @@ def test_typing_a_complaint_or_a_body_part_lists_the_muscles_and_says_why(qtbot,
     assert browser.listed()[0] == "patellar_retinaculum"  # a name first ("Knee retinaculum")
     type_query(qtbot, browser, "jaw")
     assert browser.listed()[0] == "masseter"
+    type_query(qtbot, browser, "shoulder blade")  # referrers, then the muscles lying there
+    rows = [browser.list.item(i).text() for i in range(browser.list.count())]
+    assert "Infraspinatus — lies on the shoulder blade" in rows
     # the body-area filter narrows these answers too
     browser.area.setCurrentIndex(browser.area.findText("Shoulder and arm"))
     type_query(qtbot, browser, "neck")

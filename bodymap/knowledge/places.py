@@ -1,6 +1,6 @@
 """The words for places on the body: a surface segment's label as a sentence says it ("to
-the back of the shoulder"), and which segments a searched place names ("knee", "low back",
-"shoulder blade").
+the back of the shoulder"), which segments a searched place names ("knee", "low back",
+"shoulder blade"), and which muscles lie on a place (`PlaceMuscles`).
 
 The labels are the atlas segments' names; this module adds no vocabulary of its own, only
 how a label reads in a sentence and which of its words name the place.
@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from bodymap.atlas import ViewAtlas
 
 __all__ = [
+    "COVER_SHARE",
+    "LIE_SHARE",
+    "PlaceMuscles",
     "both_sides_label",
     "face_words",
     "place_labels",
@@ -125,6 +128,53 @@ def place_noun(name: str) -> str:
     the shoulder blades" (for "part of ...")."""
     phrase = place_phrase(name)
     return phrase.removeprefix("to ") if phrase.startswith("to ") else f"the area {phrase}"
+
+
+LIE_SHARE = 0.25
+"""A muscle lies on a place when at least this share of its drawn region is on it ..."""
+COVER_SHARE = 0.1
+"""... or when it covers at least this share of the place (a large muscle over a small
+place: the lower trapezius over the area between the shoulder blades)."""
+
+
+class PlaceMuscles:
+    """The muscles lying on a surface place, by segment id, on any view and either side:
+    those meeting :data:`LIE_SHARE` or :data:`COVER_SHARE` in a drawn layer (superficial
+    or deep), as (muscle id, share of the place it covers), most of the place first.
+    Worked out for a place on first use and kept."""
+
+    def __init__(self, atlas: Mapping[str, ViewAtlas]) -> None:
+        self._atlas = atlas
+        self._known: dict[str, tuple[tuple[str, float], ...]] = {}
+
+    def __call__(self, segment: str) -> tuple[tuple[str, float], ...]:
+        known = self._known.get(segment)
+        if known is None:
+            known = self._known[segment] = self._lying_on(segment)
+        return known
+
+    def _lying_on(self, segment: str) -> tuple[tuple[str, float], ...]:
+        import shapely
+
+        best: dict[str, float] = {}
+        for va in self._atlas.values():
+            places = [r for r in va.layer("segment") if r.id == segment]
+            muscles = [*va.layer("superficial"), *va.layer("deep")]
+            for place in places:
+                size = float(place.geometry.area)
+                near = [m for m in muscles if m.side in (place.side, "midline")]
+                if size <= 0 or not near:
+                    continue
+                shared = shapely.area(
+                    shapely.intersection(place.geometry, [m.geometry for m in near])
+                )
+                for muscle, common in zip(near, shared.tolist(), strict=True):
+                    own = float(muscle.geometry.area)
+                    if common <= 0 or own <= 0:
+                        continue
+                    if common >= LIE_SHARE * own or common >= COVER_SHARE * size:
+                        best[muscle.id] = max(best.get(muscle.id, 0.0), common / size)
+        return tuple(sorted(best.items(), key=lambda item: (-item[1], item[0])))
 
 
 def place_labels(atlas: Mapping[str, ViewAtlas]) -> dict[str, str]:

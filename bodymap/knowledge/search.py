@@ -2,7 +2,8 @@
 its synonyms ("peroneus" finds fibularis, "lats" latissimus dorsi, "ITB" the iliotibial band);
 then by the everyday name of a complaint or group ("tennis elbow", "rotator cuff", from
 ``search_terms.toml``); then by where it hurts ("knee", "low back": the muscles that
-commonly refer pain there) and by the body area ("neck": those listed under "Head and neck").
+commonly refer pain there, then those that lie there) and by the body area ("neck": those
+listed under "Head and neck").
 
 Plain Python for the muscle browser's search box and its completion; the GUI only shows
 what :func:`search_muscles` answers, with the reason each record is listed.
@@ -15,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bodymap.knowledge.model import Knowledge, Muscle
-from bodymap.knowledge.places import place_noun, place_phrase, places_named
+from bodymap.knowledge.places import PlaceMuscles, place_noun, place_phrase, places_named
 from bodymap.knowledge.terms import SearchTerm
 
 __all__ = [
@@ -45,10 +46,10 @@ AREA_NAMES: dict[str, str] = {
 head-to-toe order, with the words the browser shows for them."""
 
 _EXACT, _PREFIX, _WORD_PREFIX, _INSIDE = 0, 1, 2, 3
-_TERM, _PLACE, _TERM_WORD, _AREA = 4, 5, 6, 7
+_TERM, _PLACE, _LIES, _TERM_WORD, _AREA = 4, 5, 6, 7, 8
 """Below the name matches: a complaint or group the query names or starts, a place the
-muscle refers pain to, a complaint a later word of which the query starts ("elbow" in
-"tennis elbow"), a body area the muscle is listed under."""
+muscle refers pain to, a place it lies on, a complaint a later word of which the query
+starts ("elbow" in "tennis elbow"), a body area the muscle is listed under."""
 _LEAST = 3
 """The fewest letters a query needs to start a complaint's name (a whole name may be
 shorter: "TMJ")."""
@@ -91,8 +92,8 @@ class MuscleMatch:
     term: str
     rank: int
     """0 exact, 1 the name starts with the query, 2 a word of it does, 3 it holds it;
-    4 a complaint's or group's name, 5 a place it refers pain to, 6 a word of a complaint's
-    name, 7 its body area."""
+    4 a complaint's or group's name, 5 a place it refers pain to, 6 a place it lies on,
+    7 a word of a complaint's name, 8 its body area."""
     why: str = ""
     """Why a record found by something other than a name is listed: "often involved in
     what people call tennis elbow", "refers pain to the jaw"."""
@@ -144,6 +145,7 @@ def search_muscles(
     knowledge: Knowledge,
     area: str | None = None,
     places: Mapping[str, str] | None = None,
+    lying: PlaceMuscles | None = None,
 ) -> list[MuscleMatch]:
     """The records matching ``query``, best first, each once.
 
@@ -154,7 +156,10 @@ def search_muscles(
     complaint or group the query names (``knowledge.search_terms``: "tennis elbow"), in the
     table's order; the muscles whose essential zone lies on a place the query names
     (``places``: segment id → label, :func:`bodymap.knowledge.places.place_labels`), the
-    more common first; the muscles of a complaint one of whose later words the query
+    more common first; then those lying on such a place (``lying``,
+    :class:`~bodymap.knowledge.places.PlaceMuscles`: "shoulder blade" also lists
+    infraspinatus, which refers its pain to the front of the shoulder), most of the place
+    first; the muscles of a complaint one of whose later words the query
     starts ("elbow"); the muscles listed under a body area the query names ("neck").
     An empty query lists every record by name; one of punctuation only ("***") matches
     none. ``area`` keeps only the records listed under that body area (their own table's,
@@ -183,6 +188,9 @@ def search_muscles(
         if places is not None:
             for match in _by_place(query, places, muscles):
                 _keep(best, match)
+            if lying is not None:
+                for match in _by_lying(query, places, lying, muscles):
+                    _keep(best, match)
         for match in _by_area(q, muscles):
             _keep(best, match)
         found = list(best.values())
@@ -279,6 +287,23 @@ def _by_place(
             else place_phrase(label)
         )
         yield MuscleMatch(muscle, muscle.name, _PLACE, f"{verb} pain {where}", -muscle.prevalence)
+
+
+def _by_lying(
+    query: str, places: Mapping[str, str], lying: PlaceMuscles, muscles: Iterable[Muscle]
+) -> Iterable[MuscleMatch]:
+    """The muscles lying on a place the query names ("shoulder blade": infraspinatus),
+    those covering most of it first; fascia too (it is rolled where it hurts)."""
+    named = places_named(query, places)
+    ids = {m.id: m for m in muscles}
+    for segment in named:
+        for muscle_id, share in lying(segment):
+            muscle = ids.get(muscle_id)
+            if muscle is None:
+                continue
+            verb = "lie" if muscle.plural else "lies"
+            why = f"{verb} on {place_noun(places[segment])}"
+            yield MuscleMatch(muscle, muscle.name, _LIES, why, -share)
 
 
 def _by_area(q: str, muscles: Iterable[Muscle]) -> Iterable[MuscleMatch]:

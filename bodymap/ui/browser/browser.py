@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.atlas import ViewAtlas
 from bodymap.knowledge import Knowledge, load_knowledge
-from bodymap.knowledge.places import place_labels
+from bodymap.knowledge.places import PlaceMuscles, place_labels
 from bodymap.knowledge.search import (
     MuscleMatch,
     area_name,
@@ -80,6 +80,7 @@ class MuscleBrowser(QWidget):
         self._atlas = atlas
         self._knowledge = knowledge if knowledge is not None else load_knowledge()
         self._places = place_labels(atlas)
+        self._lying = PlaceMuscles(atlas)
         self._muscle = ""
         self._completions: dict[str, str] = {}
         self._query = ""
@@ -160,7 +161,7 @@ class MuscleBrowser(QWidget):
     def matches(self) -> list[MuscleMatch]:
         """The records the search box and the area filter let through, best first."""
         area = self.area.currentData() or None
-        return search_muscles(self.search.text(), self._knowledge, area, self._places)
+        return search_muscles(self.search.text(), self._knowledge, area, self._places, self._lying)
 
     def listed(self) -> list[str]:
         """The ids in the list, top to bottom."""
