@@ -348,7 +348,7 @@ def test_short_is_shorter_than_standard_and_full_is_everything() -> None:
 
 # (case, spots, flags that must be raised naming spot 0, flags that must not be raised)
 GENERAL = {"trauma", "fever", "night_pain", "weight_loss"}
-"""Raised for every spine spot at any intensity, elsewhere from 7/10 (severe)."""
+"""Raised for every spot on the spine or the neck at any intensity, elsewhere from 7/10."""
 
 
 def at(view: str, segment: str, side: str = "right", intensity: float = 3, kind: str = "ache"):
@@ -429,10 +429,17 @@ FLAG_TABLE = [
         {"headache"} | GENERAL,
         {"cardiac"},
     ),
-    ("side of the neck, front view", [at("front", "lateral_neck")], {"headache"}, set()),
+    # neck pain is neck pain at its sides too: the spinal signs at any intensity (a walk's
+    # finding: a spot just off the midline of the back of the neck lost them below 7/10)
+    ("side of the neck, front view", [at("front", "lateral_neck")], {"headache"} | GENERAL,
+     set()),
     # the front view's top of the shoulder starts where the side of the neck ends
-    ("low side of the neck, front view", [PainSpot("front", 456, 160, 3)], {"headache"}, set()),
-    ("side of the neck, back view", [at("back", "lateral_neck")], {"headache"}, set()),
+    ("low side of the neck, front view", [PainSpot("front", 456, 160, 3)], {"headache"} | GENERAL,
+     set()),
+    ("side of the neck, back view", [at("back", "lateral_neck")], {"headache"} | GENERAL, set()),
+    ("back of the neck beside the midline 3/10", [PainSpot("back", 525, 150, 3)],
+     {"headache"} | GENERAL, set()),
+    ("top of the shoulder 3/10", [at("back", "top_of_shoulder")], set(), GENERAL),
     ("lower belly 3/10", [spot("front", "umbilicus", "pubic_symphysis", 0.5, dx=-25)],
      {"abdomen"}, {"cardiac"} | GENERAL),
     ("upper belly 3/10", [at("front", "upper_abdomen")], {"abdomen", "cardiac"}, set()),
