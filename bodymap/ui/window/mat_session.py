@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QRadioButton,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +51,8 @@ __all__ = [
 ]
 
 FEEL_NOW = "How do the spots feel now? (0 = no pain, 10 = worst)"
+NOT_KEPT_MS = 15000
+"""How long the status line says why a session was not kept."""
 NOT_COUNTED = (
     "Mat session stopped after {seconds} s with no step done: not kept. A session counts "
     f"once a step is done or after {MIN_SESSION_SECONDS // 60} minute of rolling."
@@ -145,9 +148,9 @@ class MatHost(Protocol):
     @property
     def atlas(self) -> Mapping[str, ViewAtlas]: ...
     @property
-    def hover_label(self) -> QLabel: ...
-    @property
     def routine_length(self) -> str: ...
+
+    def statusBar(self) -> QStatusBar: ...
 
     def spot_label(self, spot: Spot) -> str: ...
 
@@ -214,6 +217,13 @@ class MatSessions(QObject):
         mat.setFocus()
         return mat
 
+    def _say_done(self, said: str) -> None:
+        """The session is over: say why it was not kept (``said``, if so) where the
+        pointer's hints do not overwrite it, and let the window go on (`finished`)."""
+        if said:
+            self.host.statusBar().showMessage(said, NOT_KEPT_MS)
+        self.finished.emit()
+
     def _forget(self, mat: MatWindow) -> None:
         if self.current is mat:
             self.current = None
@@ -222,13 +232,18 @@ class MatSessions(QObject):
         """Ask how the spots feel, then store the session and the answer as one undo
         step. A session never started leaves the map alone, and so does one that does not
         count (`session_counts`: stopped with no step done in under a minute): nothing is
-        asked, and the status line says why it was not kept."""
+        asked, and the status line says why it was not kept. One skipped through to its
+        end keeps its end page ("No step rolled") up until it is closed: a window gone at
+        the last → left the next presses to the diagram, and said nothing."""
         tpm = self.host.document.map
         started = mat.started_at
         duration, done = round(mat.run.elapsed), mat.run.steps_done
-        if started is not None and mat.plan.steps and not session_counts(duration, done):
-            self.host.hover_label.setText(NOT_COUNTED.format(seconds=duration))
-        elif started is not None and mat.plan.steps:
+        ran = started is not None and bool(mat.plan.steps)
+        said = "" if not ran or session_counts(duration, done) else NOT_COUNTED
+        if said and not stopped:
+            mat.destroyed.connect(lambda: self._say_done(said.format(seconds=duration)))
+            return
+        if ran and not said and started is not None:
             values = self.ask_check_in(tpm, mat) if tpm.spots else None
             preset = PRESETS[mat.plan.preset]
             note = preset.note + (" (stopped early)" if stopped else "")
@@ -237,4 +252,4 @@ class MatSessions(QObject):
             )
         mat.close()
         self._forget(mat)
-        self.finished.emit()
+        self._say_done(said.format(seconds=duration))
