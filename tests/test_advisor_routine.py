@@ -276,3 +276,23 @@ def test_the_tissue_under_an_area_across_the_midline_is_rolled_around_on_both_si
     alone = advise([*others, PainSpot("back", x, y, 5, "ache")])  # a point: its side only
     fascia = {a.side for a in alone.surrounding if a.muscle == "thoracolumbar_fascia"}
     assert fascia == {alone.spots[3].side}
+
+
+def test_a_spot_reached_only_by_anothers_spillover_gets_a_step_of_its_own_sources() -> None:
+    """The side of the neck (7/10), below the shoulder blade (5/10) and the low back on
+    both sides (a walk's map): levator scapulae, ranked first for the neck, reaches the
+    shoulder-blade spot by its spillover zone alone and took that spot's only step, while
+    teres major, latissimus dorsi and infraspinatus, its own three most likely sources,
+    went to "no time for". A spot's own step goes to a source that lies there or whose
+    main zone reaches it, while one explains it well enough."""
+    spots = [
+        PainSpot("back", 534.0, 151.0, 7, "sharp"),
+        PainSpot("back", 568.0, 263.9, 5, "ache"),
+        PainSpot("back", 474.1, 444.8, 5, "ache"),
+        PainSpot("back", 532.6, 444.8, 5, "ache"),
+    ]
+    own = {s.muscle for s in advise([spots[1]]).sources[:3]}
+    assert own == {"teres_major", "latissimus_dorsi", "infraspinatus"}
+    for length in ("short", "standard"):
+        steps = advise(spots, length=length).routine.steps
+        assert own & {s.muscle for s in steps if 1 in s.spots}, length

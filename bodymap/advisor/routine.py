@@ -84,6 +84,15 @@ def _side_ok(source_side: str, spot_side: str) -> bool:
     return spot_side == "midline" or source_side in (spot_side, "both", "midline")
 
 
+def _beyond_spillover(source: Source, spot: int) -> bool:
+    """Whether ``source`` explains ``spot`` by more than its spillover zone: it lies there
+    or right next to it, its main zone reaches it, or a press test there said yes."""
+    return any(
+        r.spot == spot and r.answer != "no" and not (r.kind == "referred" and r.zone == "spillover")
+        for r in source.reasons
+    )
+
+
 def _on_sides(source_side: str, spot_sides: Sequence[str]) -> bool:
     """Whether a source on ``source_side`` works a spot on any of ``spot_sides``."""
     return any(_side_ok(source_side, side) for side in spot_sides)
@@ -308,21 +317,26 @@ class _Builder:
             # on each of its sides, the best-ranked source that explains this spot well:
             # at least OWN_SHARE of what the spot's own most likely source there gets from
             # it (one ranked high for other spots may explain this one little: an
-            # outer-thigh area beside a back spot)
+            # outer-thigh area beside a back spot), and by more than its spillover zone
+            # while one does (a neck muscle whose spillover reaches a shoulder-blade spot
+            # took that spot's only step from the muscles lying under it)
             for side in sides[i]:
                 here = [s for s in by_spot.get(i, ()) if _side_ok(s.side, side)]
                 enough = OWN_SHARE * best_at.get((i, side), 0.0)
-                weak: Source | None = None
                 chosen: Source | None = None
+                spilled: Source | None = None  # enough, by its spillover zone alone
+                weak: Source | None = None
                 for source in here:
                     if not self.may_roll(source):
                         self._skip(source, (i,))
-                    elif at(source, i) >= enough:
+                    elif at(source, i) >= enough and _beyond_spillover(source, i):
                         chosen = source
                         break
-                    elif weak is None:
-                        weak = source
-                chosen = chosen or weak
+                    elif at(source, i) >= enough:
+                        spilled = spilled or source
+                    else:
+                        weak = weak or source
+                chosen = chosen or spilled or weak
                 if chosen is not None:
                     out.setdefault((chosen.muscle, chosen.side), chosen)
             # a surface muscle under at least half of a painted area is rolled where it
