@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-import shapely
-
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
@@ -56,6 +54,8 @@ def area_sides(view: str, shape: BaseGeometry) -> tuple[str, ...]:
     """The person's sides a painted area lies on, the larger first: both when each holds
     at least :data:`BOTH_SIDES_SHARE` of it, else the one holding more. An area across
     the midline belongs to both sides, and each side's muscles explain their own half."""
+    import shapely  # here, not above: the maps read sides without numpy (a trend needs none)
+
     total = shape.area
     halves = {
         side: shapely.clip_by_rect(shape, *half_bounds(view, side)).area

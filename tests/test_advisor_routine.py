@@ -296,3 +296,35 @@ def test_a_spot_reached_only_by_anothers_spillover_gets_a_step_of_its_own_source
     for length in ("short", "standard"):
         steps = advise(spots, length=length).routine.steps
         assert own & {s.muscle for s in steps if 1 in s.spots}, length
+
+
+def test_an_areas_caution_joins_only_the_steps_whose_shading_comes_near_its_zone() -> None:
+    """A low-back area beside an outer-thigh area (a walk's map): the gluteus minimus,
+    lying under the low-back area's edge, printed the spine's six-line caution on its
+    step, in the guide and on the mat, though its shading is on the outer hip. Of a
+    painted area a caution note joins a step only where the step's shading comes within
+    reach of the zone; a point spot's note about a nerve, vessel or organ still joins
+    every step for a muscle under it."""
+    import shapely
+
+    from bodymap.advisor.cautions import NOTE_REACH
+    from bodymap.advisor.tables import tables_for
+    from bodymap.atlas import load_atlas
+
+    atlas, knowledge = load_atlas(), load_knowledge()
+    zones = tables_for(atlas, knowledge).roll_zones
+    box = shapely.box(*ACROSS_THE_MIDLINE["low back"][1])
+    thigh = shapely.Polygon(OUTER_THIGH)
+    point = thigh.representative_point()
+    spots = [
+        PainSpot("back", *atlas["back"].disc_point(box), 5, "ache", area=box),
+        PainSpot("front", point.x, point.y, 5, "ache", area=thigh),
+    ]
+    advice = advise(spots, length="full")
+    notes = {c.zone: c.text for c in advice.spots[0].cautions}
+    assert "spine" in notes
+    carrying = [s for s in advice.routine.steps if notes["spine"] in s.cautions]
+    for step in carrying:
+        assert zones.reaches(step.muscle, step.side, "spine", NOTE_REACH), step.muscle
+    [hip] = [s for s in advice.routine.steps if s.muscle == "gluteus_minimus"]
+    assert notes["spine"] not in hip.cautions

@@ -697,11 +697,15 @@ def test_the_legend_wraps_into_rows_that_neither_overlap_nor_leave_the_width(qap
 @pytest.mark.slow
 def test_every_step_prints_its_how_to_and_cautions_whole(qapp, tmp_path: Path) -> None:
     """Safety text is never cut to a number of lines. A tester's map (an area over both
-    buttocks, an outer-thigh area at 7/10, a chest spot) brings gluteus maximus with the
-    spine's long caution ("… is the one exception: not with osteoporosis or fragile bones,
-    after a spinal fracture, or on long-term steroid tablets."), which was printed cut after
-    "after…": every step prints its how-to and every caution in full."""
+    buttocks, an outer-thigh area at 7/10, a chest spot) and a spot beside the spine at
+    mid-back bring a step with the spine's long caution ("… is the one exception: not with
+    osteoporosis or fragile bones, after a spinal fracture, or on long-term steroid
+    tablets."), which was printed cut after "after…": every step prints its how-to and
+    every caution in full."""
+    from bodymap.maps import add_spot
+
     tpm = load_map(Path(__file__).parent / "data" / "guide_buttocks_area.bodymap")
+    add_spot(tpm, "back", 515.0, 300.0, "right", intensity=8)
     out, renderer = render(tmp_path, tpm)
     text = normalised(pdf_text(out)).replace("- ", "-")
     steps = renderer.content.steps

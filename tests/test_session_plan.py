@@ -148,6 +148,46 @@ def test_generated_maps_keep_the_rules(
         planned = [(s.muscle, s.side) for s in plan.steps]
         printed = [(s.muscle, s.side) for s in advice.routine.steps]
         assert planned == [pair for pair in printed if pair in planned]
+    if preset == "warmup" and not beginner:  # the guide's short version, on the mat
+        check_warmup_agrees(plan, advice)
+
+
+def check_warmup_agrees(plan: SessionPlan, advice: Advice) -> None:
+    """The mat's warm-up rolls the muscles the printed guide's short before/after-exercise
+    version lists (they differed: the mat left out the only low-back step for time, a
+    walk's finding)."""
+    warm = {(w.muscle, w.side) for w in advice.routine.warmup}
+    assert {(s.muscle, s.side) for s in plan.steps} == warm
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_the_mat_warm_up_is_the_guides_short_version(name: str) -> None:
+    advice = example_advice(name)
+    check_warmup_agrees(plan_session(advice, "warmup"), advice)
+
+
+def test_a_painted_low_back_keeps_its_step_in_the_warm_up() -> None:
+    """A low-back area and an outer-thigh area (the walk's map): the warm-up, on paper
+    and on the mat, has a step for each area, the low back's first."""
+    import shapely
+
+    from tests.test_advisor_routine import ACROSS_THE_MIDLINE, OUTER_THIGH
+
+    box = shapely.box(*ACROSS_THE_MIDLINE["low back"][1])
+    thigh = shapely.Polygon(OUTER_THIGH)
+    point = thigh.representative_point()
+    advice = advise(
+        [
+            PainSpot("back", *load_atlas()["back"].disc_point(box), 6, "ache", area=box),
+            PainSpot("front", point.x, point.y, 5, "ache", area=thigh),
+        ]
+    )
+    plan = plan_session(advice, "warmup")
+    check_warmup_agrees(plan, advice)
+    warm = {(w.muscle, w.side) for w in advice.routine.warmup}
+    spots = [s.spots for s in advice.routine.steps if (s.muscle, s.side) in warm]
+    for area in (0, 1):
+        assert any(area in served for served in spots), area
 
 
 def test_warmup_is_short_passes_without_long_holds() -> None:

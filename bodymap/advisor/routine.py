@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from bodymap.advisor.areas import area_of
 from bodymap.advisor.cautions import NERVE_KINDS, NOTE_REACH, OUTSIDE_BODY, pattern_spots
 from bodymap.advisor.model import (
     LENGTHS,
@@ -45,12 +46,14 @@ if TYPE_CHECKING:
 __all__ = [
     "BUDGET_S",
     "STEP_SHARE",
+    "WARMUP_PASSES",
     "Coverage",
     "build_routine",
     "marked_words",
     "nerve_parts",
     "not_rolled_here",
     "step_seconds",
+    "warmup_steps",
 ]
 
 STEP_SHARE = 0.35
@@ -62,7 +65,9 @@ BUDGET_S: Mapping[str, int | None] = {"short": 5 * 60, "standard": 15 * 60, "ful
 """The time each routine length may fill, at the middle of each step's timing."""
 _FULL_EXTRAS = 15
 _WARMUP_TOOLS = ("foam_roller", "ball")
-_WARMUP_STEPS = 4
+WARMUP_PASSES = 4
+"""The short before/after-exercise version's passes at most (a step for both sides is
+two): the mat's warm-up preset allows as many (``max_passes``)."""
 _WARMUP_BUDGET_S = 150
 
 
@@ -82,6 +87,25 @@ def step_seconds(knowledge: Knowledge, muscle: str) -> int:
 
 def _side_ok(source_side: str, spot_side: str) -> bool:
     return spot_side == "midline" or source_side in (spot_side, "both", "midline")
+
+
+def warmup_steps(
+    steps: Sequence[RollingStep], picked: Mapping[tuple[str, str], int]
+) -> list[RollingStep]:
+    """The short before/after-exercise version of a routine: its roller and ball steps,
+    each spot's own step first (``picked``: the order the routine chose them in), while
+    they fit :data:`WARMUP_PASSES` passes, in run order. The mat's warm-up takes the same
+    steps first (`bodymap.session.plan_session`), so the page and the mat agree, and an
+    area's own step is not left out for a second step on another."""
+    rollable = [s for s in steps if s.tool in _WARMUP_TOOLS]
+    kept: set[tuple[str, str]] = set()
+    passes = 0
+    for step in sorted(rollable, key=lambda s: picked.get((s.muscle, s.side), len(picked))):
+        more = 2 if step.side == "both" else 1
+        if passes + more <= WARMUP_PASSES:
+            kept.add((step.muscle, step.side))
+            passes += more
+    return [s for s in rollable if (s.muscle, s.side) in kept]
 
 
 def _beyond_spillover(source: Source, spot: int) -> bool:
@@ -209,6 +233,8 @@ class _Builder:
         """Muscles beside the spine rolled for a back spot, though the leg is held: their
         steps carry the stop rule."""
         self.nerve = _spot_parts(hits, spots, tables)
+        self.areas = frozenset(i for i, spot in enumerate(spots) if area_of(spot) is not None)
+        """The painted areas among the spots, by index."""
         self.own_sides = tuple(hit.own_sides for hit in hits)
         """By spot, the sides its own steps are picked on and that serve it: a painted area
         across the midline gets a step on either side, as its two halves rank their own
@@ -439,7 +465,8 @@ class _Builder:
             for reason in source.reasons
             if reason.kind == "local"
             for note in self.notes.get(reason.spot, ())
-            if note.zone not in muscle.cautions_cover and self._concerns(source, note.zone)
+            if note.zone not in muscle.cautions_cover
+            and self._concerns(source, note.zone, reason.spot in self.areas)
         ]
         served = _served(source)
         if self.burning.intersection(served):
@@ -465,12 +492,15 @@ class _Builder:
             hold_where=tech.hold_where,
         )
 
-    def _concerns(self, source: Source, zone: str) -> bool:
+    def _concerns(self, source: Source, zone: str, area: bool = False) -> bool:
         """Whether a note on caution zone ``zone`` concerns the step for ``source``: always
         for a nerve, vessel or organ (someone may work up the muscle towards it), and for
-        a bone only where the step's shading comes within `NOTE_REACH` of it."""
+        a bone only where the step's shading comes within `NOTE_REACH` of it. Of a
+        painted ``area`` any note only so: the area may reach the zone far from where the
+        muscle lies under it (the spine's note on a hip step, from a low-back area the
+        gluteus minimus lies under by its edge)."""
         text = self.knowledge.cautions.get(zone)
-        if text is None or text.kind != "bone":
+        if text is None or (text.kind != "bone" and not area):
             return True
         return self.zones.reaches(source.muscle, source.side, zone, NOTE_REACH)
 
@@ -565,6 +595,8 @@ def build_routine(
             used += seconds
         else:
             left.append(source)
+    # the order the routine picked them in: each spot's own step first
+    picked = {(source.muscle, source.side): i for i, source in enumerate(chosen)}
     # in rank order before the run order, as the session ranks its steps, so the printed
     # routine and the mat session agree on which side of a position and tool comes first
     rank = {(source.muscle, source.side): i for i, source in enumerate(b.ranked)}
@@ -573,7 +605,7 @@ def build_routine(
     # the same middle time per step that fills the length's budget, so a standard routine
     # reads as about 15 minutes, not the sum of every upper bound
     total_s = sum(step_seconds(knowledge, s.muscle) for s in ordered)
-    warm = [s for s in ordered if s.tool in _WARMUP_TOOLS][:_WARMUP_STEPS]
+    warm = warmup_steps(ordered, picked)
     # whole five seconds: "about 35 s" reads as guidance, "about 37 s" as false precision
     seconds = max(30, min(120, _WARMUP_BUDGET_S // len(warm) // 5 * 5)) if warm else 0
     warmup = tuple(WarmupStep(s.muscle, s.side, s.name, s.tool, s.position, seconds) for s in warm)

@@ -233,6 +233,9 @@ def _fill(chosen: Sequence[_Candidate], preset: Preset, beginner: bool) -> int:
 
 def _candidates(advice: Advice, preset: Preset) -> list[_Candidate]:
     ranks = {(s.muscle, s.side): rank for rank, s in enumerate(advice.sources)}
+    # a warm-up takes the routine's warm-up first, the steps the printed guide lists
+    warm = [(w.muscle, w.side) for w in advice.routine.warmup] if preset.warmup_first else []
+    first = {key: i for i, key in enumerate(warm)}
     not_rolled = {(n.muscle, n.side) for n in advice.routine.not_rolled}
     out = []
     for step in advice.routine.steps:
@@ -248,7 +251,7 @@ def _candidates(advice: Advice, preset: Preset) -> list[_Candidate]:
                 sites = tuple((x, y) for v, x, y in source.trigger_points if v == view)
         rank = ranks.get((step.muscle, step.side), len(ranks))
         out.append(_Candidate(rank, step, view, spots, sites))
-    return sorted(out, key=lambda c: c.rank)
+    return sorted(out, key=lambda c: (first.get((c.step.muscle, c.step.side), len(first)), c.rank))
 
 
 def plan_session(

@@ -60,6 +60,11 @@ class Preset:
     place of the routine's short before/after-exercise version, so two lists for the same
     moment never stand side by side."""
 
+    warmup_first: bool = False
+    """The session takes the routine's short before/after-exercise version first
+    (`bodymap.advisor.routine.warmup_steps`, what the printed guide lists), so the page
+    and the mat agree on which muscles a warm-up rolls."""
+
     def bounds(self, beginner: bool) -> tuple[int, int | None]:
         """The session's (shortest, longest) total in seconds."""
         if beginner:
