@@ -146,21 +146,44 @@ def test_questions_ask_about_the_top_sources_at_their_most_intense_spot():
         )
 
 
-def test_of_two_equally_intense_spots_the_question_asks_about_the_first():
+def test_of_two_equally_intense_spots_the_question_asks_about_the_one_it_explains_best():
     """Spots 1 and 2 hurt alike and the same sources explain both: each question asks about
-    spot 1, the first on a tie, whatever order the spots are given in the reasons."""
+    the spot the source explains best (its part of the score there), the first on a full
+    tie, whatever order the spots are given in the reasons. Asking about the first alone
+    asked gluteus minimus about a low-back area it lay under by 1 %, not the outer-thigh
+    area its main zone covers (a walk's finding)."""
     spots = [PainSpot("back", 560.0, 175.0, 6), PainSpot("back", 565.0, 180.0, 6)]
     advice = advise(spots)
     assert advice.press
+
+    def best(source) -> int:
+        given = dict(source.evidence)
+        return max((0, 1), key=lambda i: (given.get(i, 0.0), -i))
+
     for q in advice.press:
         source = next(s for s in advice.sources if (s.muscle, s.side) == (q.muscle, q.side))
         assert {r.spot for r in source.reasons} == {0, 1}
-        assert q.spot == 0
+        assert q.spot == best(source)
     flipped = tuple(replace(s, reasons=s.reasons[::-1]) for s in advice.sources)
     again = press_questions(
         flipped, ["back", "back"], [6, 6], clear=clear, spots_at=[(s.x, s.y) for s in spots]
     )
-    assert again and all(q.spot == 0 for q in again)
+    assert [q.spot for q in again] == [q.spot for q in advice.press]
+
+
+def test_the_press_test_asks_about_the_area_a_muscles_main_zone_covers() -> None:
+    """A low-back area and an outer-thigh area at the same intensity (a walk's map):
+    gluteus minimus, whose main zone covers the thigh area and which lies under the low
+    back's edge, is asked about at the thigh."""
+    from pathlib import Path
+
+    from bodymap.advisor import advise_map
+    from bodymap.maps import load_map
+
+    tpm = load_map(Path(__file__).parent / "data" / "walk_low_back_thigh.bodymap")
+    assert [s.intensity for s in tpm.spots] == [5, 5]
+    asked = {(q.muscle, q.side): q.spot for q in advise_map(tpm).press}
+    assert asked.get(("gluteus_minimus", "right")) == 1, asked
 
 
 def test_an_answered_source_keeps_its_question_after_it_falls_out_of_the_top():

@@ -181,11 +181,19 @@ class PressQuestion:
 
 
 def _spot_for(source: Source, intensities: Sequence[float]) -> int | None:
-    """The spot to ask about: of those the source explains, the most intense (first on a tie)."""
+    """The spot to ask about: of those the source explains, the most intense; on a tie the
+    one it explains best (its part of the score there), then the first. Gluteus minimus
+    was asked about a low-back area it lay under by 1 % rather than the outer-thigh area
+    of the same intensity its main zone covers whole."""
     spots = sorted({r.spot for r in source.reasons if r.kind != PRESS_KIND})
     if not spots:
         return None
-    return max(spots, key=lambda i: (intensities[i] if i < len(intensities) else 0, -i))
+    given = dict(source.evidence)
+
+    def key(i: int) -> tuple[float, float, int]:
+        return (intensities[i] if i < len(intensities) else 0, given.get(i, 0.0), -i)
+
+    return max(spots, key=key)
 
 
 PressClear = Callable[[str, float, float], bool]
