@@ -78,6 +78,9 @@ def test_a_period_without_check_ins_says_so_once(qapp, tmp_path) -> None:
     write_summary_pdf(tpm, out)
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     assert text.lower().count("no check-ins") == 1
+    # before the first check-in the clinician still reads the pain as marked (a walk's
+    # finding: the table gave no number at all)
+    assert "no readings in this period · marked 5/10 now" in " ".join(text.split())
 
 
 def test_the_rate_a_week_is_given_only_for_a_week_or_more() -> None:

@@ -61,6 +61,9 @@ class SummarySpot:
     spot_id: str
     where: str
     kind: str = ""
+    intensity: int | None = None
+    """Its pain as marked now (0–10): what a clinician reads for a spot without a check-in
+    in the period."""
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,7 @@ def summary_content(
         else:
             name = finding.regions[0].name if finding.regions else "not on a muscle"
             where = f"{name} ({spot.side})"
-        rows.append(SummarySpot(number, spot.id, where, str(spot.kind)))
+        rows.append(SummarySpot(number, spot.id, where, str(spot.kind), int(spot.intensity)))
     said: dict[tuple[str, str], list[str]] = {}
     for answer in answers:
         said.setdefault((answer.muscle, answer.side), []).append(answer.answer)

@@ -268,8 +268,9 @@ def paint_summary(
         kind = f" · {entry.kind}" if entry.kind else ""
         page.text(0, y, 70, f"{entry.number}. {entry.where}{kind}", 7.5)
         box = QRectF(page.mm(72), page.mm(y + 0.4), page.mm(50), page.mm(row - 1.4))
-        if figures is None:
-            page.text(125, y, W - 125, "no readings in this period", 7.5, colour="#444444")
+        if figures is None:  # the pain as marked now still tells the clinician something
+            now = f" · marked {entry.intensity}/10 now" if entry.intensity is not None else ""
+            page.text(125, y, W - 125, f"no readings in this period{now}", 7.5, colour="#444444")
         else:
             _sparkline(page, box, figures.times, figures.values, first, last)
             page.text(

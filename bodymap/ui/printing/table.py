@@ -26,7 +26,8 @@ class SpotTableBlocks(BlockBuilder):
         u = self.u
         fixed = [("#", u.mm(9)), ("View", u.mm(13)), ("Where", u.mm(44)), ("Pain", u.mm(28))]
         note = self.width - sum(w for _, w in fixed)
-        return [*fixed, ("Note", note)]
+        # a caution under a plain "Note" heading read as the person's own words
+        return [*fixed, ("Caution · your note", note)]
 
     def table_header(self) -> Block:
         cols = self._columns()
