@@ -391,6 +391,8 @@ def test_dragging_an_area_moves_it_whole_in_one_step(qtbot, window) -> None:
     QTest.mouseRelease(vp, LEFT, NO_MOD, canvas.viewport_point("back", spot.x, spot.y + 40))
     [moved] = window.document.map.spots
     assert moved.area.contains(moved.x, moved.y)
+    # named as the spot list names it, not by the muscle under its disc (a walk's finding)
+    assert window.hover_label.text() == f"Moved area 1: {window.spot_label(moved)}"
     dy = moved.area.shape.centroid.y - before.centroid.y
     assert dy == pytest.approx(40, abs=3)
     assert window.document.undo_stack.count() == 2

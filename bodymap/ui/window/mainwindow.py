@@ -566,8 +566,14 @@ class MapWindow(QMainWindow):
                 f"the {spot.view} diagram's body."
             )
             return
-        # the status line named the old place: name the new one
-        where = describe_hit(self.atlas[spot.view].locate(spot.x, spot.y))
+        # the status line named the old place: name the new one (an area as the spot list
+        # names it, not by the muscle under its disc: "low back …, both sides")
+        va = self.atlas[spot.view]
+        where = (
+            spot_place(va, spot)
+            if spot.area is not None
+            else describe_hit(va.locate(spot.x, spot.y))
+        )
         self.hover_label.setText(f"Moved {word} {number}: {where}")
 
     def nudge_spot(self, spot_id: str, x: float, y: float) -> None:
