@@ -697,10 +697,9 @@ def _check_backdate(tpm: Any, readings: Mapping[str, int], at: datetime | None, 
 
 
 def _cmd_checkin(args: argparse.Namespace) -> int:
-    from bodymap.maps import Batch
     from bodymap.maps.operations import EditCheckIn
     from bodymap.maps.values import local_minute
-    from bodymap.maps.verbs import becomes_latest, check_in, check_in_today, edit_spot
+    from bodymap.maps.verbs import check_in, check_in_today, with_current_pain
 
     path = Path(args.map)
     tpm = _load_map(args.map)
@@ -715,10 +714,8 @@ def _cmd_checkin(args: argparse.Namespace) -> int:
         else:
             op = check_in(tpm, readings, at, note=args.note or "", apply=False)
         _check_backdate(tpm, readings, at, args.at)
-        latest = becomes_latest(tpm, op)
         # like the program: a check-in that is the latest also sets the spots' current pain
-        edits = [edit_spot(tpm, k, intensity=v, apply=False) for k, v in readings.items()]
-        Batch((*(e for e in edits if latest and not e.is_noop), op), "Check in").apply(tpm)
+        with_current_pain(tpm, op, readings).apply(tpm)
     except ValueError as exc:
         raise CliError(f"cannot check in: {exc}") from None
     _save(tpm, path)

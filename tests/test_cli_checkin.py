@@ -70,6 +70,26 @@ def test_checkin_back_dates_without_changing_the_current_pain(
     assert (status, err) == (0, "") and local in [c.at for c in load_map(runner).history]
 
 
+def test_a_first_check_in_back_dated_before_the_spot_was_marked_leaves_its_pain(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A spot marked 7/10 today, then check-ins back-dated to last week (the first the map
+    has, so each is its latest): the spot went to 5/10 (a walk's finding). A reading from
+    before a spot was marked is its history, not its pain now; one from after it is."""
+    from bodymap.maps import add_spot
+
+    tpm = TriggerPointMap("Neck")
+    spot = add_spot(tpm, "back", 534.0, 151.0, "right", intensity=7).spot
+    path = tmp_path / "neck.bodymap"
+    save_map(tpm, path)
+    week_ago = (spot.created - timedelta(days=7)).strftime("%Y-%m-%dT%H:%MZ")
+    assert call(capsys, "checkin", str(path), "1=5", "--at", week_ago)[0] == 0
+    after = load_map(path)
+    assert after.spot_by_id(spot.id).intensity == 7 and len(after.history) == 1
+    assert call(capsys, "checkin", str(path), "1=4")[0] == 0  # now: the pain now
+    assert load_map(path).spot_by_id(spot.id).intensity == 4
+
+
 def test_checkin_today_updates_todays_check_in(
     capsys: pytest.CaptureFixture[str], runner: Path
 ) -> None:

@@ -1,7 +1,8 @@
 """The verbs that change a map: `add_spot`, `move_spot`, `edit_spot`, `remove_spot`,
 `set_area`, `check_in`, `check_in_today`, `edit_check_in`, `delete_check_in`,
 `answer_press_test`, `record_session` and `rename`; `todays_check_in` says which check-in
-the "today" mode updates, `becomes_latest` whether a check-in is the map's latest.
+the "today" mode updates, `becomes_latest` whether a check-in is the map's latest and
+`with_current_pain` the spot edits that go with it.
 
 Each verb checks its input, builds the operation (with its exact inverse) and by default
 applies it; ``apply=False`` only builds it, for an undo stack that applies by redoing.
@@ -18,6 +19,7 @@ from typing import TypeVar
 from bodymap.maps.model import TriggerPointMap
 from bodymap.maps.operations import (
     AddSpot,
+    Batch,
     CheckInOp,
     EditCheckIn,
     EditSpot,
@@ -64,6 +66,7 @@ __all__ = [
     "rename",
     "set_area",
     "todays_check_in",
+    "with_current_pain",
 ]
 
 
@@ -300,6 +303,27 @@ def becomes_latest(tpm: TriggerPointMap, step: CheckInOp | EditCheckIn) -> bool:
     else:
         at, replaced = step.checkin.at, None
     return all(c.at <= at for c in tpm.history if c.at != replaced)
+
+
+def with_current_pain(
+    tpm: TriggerPointMap, step: CheckInOp | EditCheckIn, readings: Mapping[str, int]
+) -> Batch:
+    """The check-in ``step`` (not applied) with the spot edits that go with it, as one
+    change: when it is the map's latest once done (`becomes_latest`), each of its
+    ``readings`` becomes its spot's current intensity, except that a check-in added
+    back-dated to before a spot was marked is that spot's past, not its pain now (a spot
+    marked 7/10 today went to 5/10 by check-ins dated last week). Today's check-in
+    updated (an `EditCheckIn`) is the pain now, whatever its time of day."""
+    added = step.checkin.at if isinstance(step, CheckInOp) else None
+    edits: list[Operation] = []
+    if becomes_latest(tpm, step):
+        for spot in tpm.spots:
+            value = readings.get(spot.id)
+            if value is None or value == spot.intensity:
+                continue
+            if added is None or spot.created <= added:
+                edits.append(edit_spot(tpm, spot.id, intensity=value, apply=False))
+    return Batch((*edits, step), "Check in")
 
 
 def answer_press_test(

@@ -29,11 +29,11 @@ from bodymap.maps.area import Area, polygon_parts
 from bodymap.maps.operations import AddSpot, CheckInOp, EditCheckIn, EditSpot
 from bodymap.maps.verbs import (
     answer_press_test,
-    becomes_latest,
     check_in_today,
     delete_check_in,
     edit_check_in,
     set_area,
+    with_current_pain,
 )
 from bodymap.ui.document.commands import NUDGE_ID
 from bodymap.ui.document.document import MapDocument
@@ -248,13 +248,7 @@ def check_in_op(
         step: CheckInOp | EditCheckIn = check_in_today(tpm, values, note=note, at=at, apply=False)
     else:
         step = check_in(tpm, values, at, note=note or "", apply=False)
-    latest = becomes_latest(tpm, step)
-    edits = tuple(
-        edit_spot(tpm, spot.id, intensity=values[spot.id], apply=False)
-        for spot in tpm.spots
-        if latest and spot.id in values and values[spot.id] != spot.intensity
-    )
-    return Batch((*edits, step), "Check in")
+    return with_current_pain(tpm, step, values)
 
 
 def request_check_in(
