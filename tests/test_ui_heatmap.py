@@ -207,3 +207,42 @@ def test_a_spot_left_out_of_the_periods_check_ins_is_outlined_not_gone(qtbot):
         for dy in range(-12, 13)
     )
     assert changed >= 5
+
+
+def test_every_signed_change_fits_inside_its_disc() -> None:
+    """ "−2.3" ran past its disc on the change map (a walk's finding): in a change map every
+    value, signed, is drawn no wider than its disc, all at one size."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from bodymap.atlas import load_atlas
+    from bodymap.maps.values import Spot
+    from bodymap.ui.drawing import heat, markers
+    from bodymap.ui.drawing.painting import ViewPainter, view_transform
+
+    drawn: list[tuple[str, float]] = []
+    real = markers.paint_text
+
+    def spy(painter, text, centre, height, colour, **kw):  # type: ignore[no-untyped-def]
+        drawn.append((text, markers.text_width(text, height)))
+        return real(painter, text, centre, height, colour, **kw)
+
+    view = load_atlas()["back"]
+    spots = [Spot("a", "back", 560, 175, "right", 5), Spot("b", "back", 440, 470, "left", 5)]
+    image = QImage(340, 460, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    original = heat.paint_text
+    heat.paint_text = spy  # type: ignore[assignment]
+    try:
+        heat.paint_heat_view(
+            painter, QRectF(0, 0, 340, 460), ViewPainter.of(view), spots,
+            {"a": -2.3, "b": 0.0}, change=True,
+        )  # fmt: skip
+    finally:
+        heat.paint_text = original  # type: ignore[assignment]
+        painter.end()
+    pixels = view_transform(view, QRectF(0, 0, 340, 460)).m11()  # per atlas unit
+    radius = max(heat.HEAT_RADIUS * 0.62, heat.DISC_PX / pixels)
+    assert [text for text, _ in drawn] == ["−2.3", "0.0"]
+    assert all(width <= 1.6 * radius + 1e-6 for _, width in drawn), (drawn, radius)

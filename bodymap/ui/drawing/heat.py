@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from bodymap.history.heat import heat_cells
 from bodymap.maps import Spot
 from bodymap.ui.drawing import palette
-from bodymap.ui.drawing.markers import paint_text
+from bodymap.ui.drawing.markers import paint_text, text_width
 from bodymap.ui.drawing.painting import ViewPainter, view_transform
 from bodymap.ui.drawing.region_paths import region_path
 
@@ -110,6 +110,8 @@ def paint_heat_view(
     pixels = max(painter.transform().m11(), 1e-6)  # device pixels per atlas unit
     radius = max(HEAT_RADIUS * 0.62, DISC_PX / pixels)
     digits = max(HEAT_RADIUS * 0.42, DIGITS_PX / pixels)
+    if change:  # every signed change fits its disc, all at one size ("−2.3" ran past it)
+        digits *= min(1.0, 1.6 * radius / text_width(change_text(-8.8), digits))
     segment_paths = dict(vp.layer_paths("segment"))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.save()
