@@ -72,7 +72,12 @@ TOOL_WORDS: Mapping[str, str] = {
     "hands": "your hands",
     "none": "no tool",
 }
-SIDE_WORDS: Mapping[str, str] = {"right": "right", "left": "left", "midline": "middle"}
+SIDE_WORDS: Mapping[str, str] = {
+    "right": "right",
+    "left": "left",
+    "midline": "middle",
+    "both": "both sides",
+}
 
 
 _RIGHT_TO_LEFT = frozenset(

@@ -254,12 +254,16 @@ class RollingStep(Method):
     view: str = ""
     roll_zone: Any = None
     spots: tuple[int, ...] = ()
+    both_sides: bool = False
+    """The step works both sides at once (two balls, one either side of the spine): one
+    pass, not one a side."""
 
     def to_json(self) -> dict[str, Any]:
         return {
             **fields_json(self, "muscle", "side", "name", "tool", "tool_detail", "position"),
             **fields_json(self, "how", "on_point_s", "around_min", "cautions", "view", "spots"),
             **({"hold_where": self.hold_where} if self.hold_where else {}),
+            **({"both_sides": True} if self.both_sides else {}),
             "roll_zone": _zone_json(self.roll_zone),
         }
 

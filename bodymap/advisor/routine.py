@@ -16,6 +16,7 @@ on the side, face down) so nobody gets up and down between them.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -101,7 +102,7 @@ def warmup_steps(
     kept: set[tuple[str, str]] = set()
     passes = 0
     for step in sorted(rollable, key=lambda s: picked.get((s.muscle, s.side), len(picked))):
-        more = 2 if step.side == "both" else 1
+        more = 2 if step.side == "both" and not step.both_sides else 1
         if passes + more <= WARMUP_PASSES:
             kept.add((step.muscle, step.side))
             passes += more
@@ -335,43 +336,57 @@ class _Builder:
             return round(table.get(spot, 0.0), SCORE_DIGITS)
 
         out: dict[tuple[str, str], Source] = {}
+
+        def add(source: Source) -> None:
+            if self.at_once(source):  # one step works both sides: the pair as one source
+                source = self.both_sides(source) or source
+            out.setdefault((source.muscle, source.side), source)
+
         order = sorted(
             (i for i, h in enumerate(self.hits) if h.inside),
             key=lambda i: (-self.spots[i].intensity, i),
         )
+        upgrades: list[Source] = []
         for i in order:
             # on each of its sides, the best-ranked source that explains this spot well:
             # at least OWN_SHARE of what the spot's own most likely source there gets from
             # it (one ranked high for other spots may explain this one little: an
-            # outer-thigh area beside a back spot), and by more than its spillover zone
-            # while one does (a neck muscle whose spillover reaches a shoulder-blade spot
-            # took that spot's only step from the muscles lying under it)
+            # outer-thigh area beside a back spot). One that reaches the spot by its
+            # spillover zone alone (a neck muscle's spillover on the shoulder blade) is
+            # followed, once every spot has a step, by the best-ranked one that lies there
+            # or whose main zone reaches it: a short routine reaches every spot once
+            # before any spot gets a second step
             for side in sides[i]:
                 here = [s for s in by_spot.get(i, ()) if _side_ok(s.side, side)]
                 enough = OWN_SHARE * best_at.get((i, side), 0.0)
-                chosen: Source | None = None
-                spilled: Source | None = None  # enough, by its spillover zone alone
+                first: Source | None = None
+                better: Source | None = None
                 weak: Source | None = None
                 for source in here:
                     if not self.may_roll(source):
-                        self._skip(source, (i,))
-                    elif at(source, i) >= enough and _beyond_spillover(source, i):
-                        chosen = source
-                        break
+                        if first is None:
+                            self._skip(source, (i,))
                     elif at(source, i) >= enough:
-                        spilled = spilled or source
+                        first = first or source
+                        if _beyond_spillover(source, i):
+                            better = source
+                            break
                     else:
                         weak = weak or source
-                chosen = chosen or spilled or weak
-                if chosen is not None:
-                    out.setdefault((chosen.muscle, chosen.side), chosen)
+                pick = first or weak
+                if pick is not None:
+                    add(pick)
+                if better is not None and better is not first:
+                    upgrades.append(better)
             # a surface muscle under at least half of a painted area is rolled where it
             # hurts, whatever its referral ranking (the area's shape favours referrers)
             for source in under_area.get(i, ()):
                 if self.may_roll(source):
-                    out.setdefault((source.muscle, source.side), source)
+                    add(source)
                 elif (source.muscle, source.side) in self.held:
                     self._skip(source, (i,))
+        for source in upgrades:
+            add(source)
         if self.ranked:
             floor = self.ranked[0].score * STEP_SHARE
             extras = (
@@ -391,7 +406,7 @@ class _Builder:
                 if self._covered(source, out):
                     continue  # its catch-all's step works it, or it is one such step's part
                 if self.may_roll(source):
-                    out.setdefault((source.muscle, source.side), source)
+                    add(source)
                 else:
                     self._skip(source, _served(source))
         # every likely source shown that cannot be rolled (no room, no tool, or held for a
@@ -403,10 +418,48 @@ class _Builder:
                 self._skip(source, _served(source))
         return list(out.values())
 
+    def at_once(self, source: Source) -> bool:
+        """Whether the source's technique works both sides at once (two balls either side
+        of the spine) and it is one side's source."""
+        technique = self.knowledge.muscles[source.muscle].technique
+        return technique.both_sides and source.side in _SIDES
+
+    def both_sides(self, source: Source) -> Source | None:
+        """One side's source of a both-sides-at-once technique as the pair's: side "both",
+        with the reasons and the part of the score by spot of either side (a step "under
+        your left lumbar erector spinae" contradicted its own words, one ball either side
+        of the spine; and the other side was listed as a second step of the same action).
+        None when the other side may not be rolled (a clinician's word first), or, with a
+        tingling or numb spot on the map, is no likely source whose hold can be checked:
+        the one side's step stays. The pair's step keeps a side's stop rule (`eased`)."""
+        pair = [s for s in self.ranked if s.muscle == source.muscle and s.side in _SIDES]
+        pair = pair or [source]
+        if self.nerve and len(pair) < len(_SIDES):
+            return None
+        if not all(self.may_roll(one) for one in pair):
+            return None
+        if any((one.muscle, one.side) in self.eased for one in pair):
+            self.eased.add((source.muscle, "both"))
+        evidence: dict[int, float] = {}
+        for one in pair:
+            for spot, value in one.evidence:
+                evidence[spot] = max(evidence.get(spot, 0.0), value)
+        return dataclasses.replace(
+            source,
+            side="both",
+            score=max(one.score for one in pair),
+            reasons=tuple(r for one in pair for r in one.reasons),
+            trigger_points=tuple(dict.fromkeys(t for one in pair for t in one.trigger_points)),
+            evidence=tuple(sorted(evidence.items())),
+        )
+
     def _covered(self, source: Source, chosen: Mapping[tuple[str, str], Source]) -> bool:
         """Whether a step already chosen on the source's side works it too: the catch-all
         it is a named part of ("hand muscles" for adductor pollicis), or a named part of
-        the catch-all it is. The time then goes to another source."""
+        the catch-all it is, or one step for both sides of its muscle. The time then goes
+        to another source."""
+        if self.at_once(source) and (source.muscle, "both") in chosen:
+            return True
         muscles = self.knowledge.muscles
         own = muscles[source.muscle].stands_for
         for muscle, side in chosen:
@@ -490,6 +543,7 @@ class _Builder:
             roll_zone=zone,
             spots=served,
             hold_where=tech.hold_where,
+            both_sides=tech.both_sides and source.side == "both",
         )
 
     def _concerns(self, source: Source, zone: str, area: bool = False) -> bool:
@@ -599,7 +653,11 @@ def build_routine(
     picked = {(source.muscle, source.side): i for i, source in enumerate(chosen)}
     # in rank order before the run order, as the session ranks its steps, so the printed
     # routine and the mat session agree on which side of a position and tool comes first
-    rank = {(source.muscle, source.side): i for i, source in enumerate(b.ranked)}
+    rank: dict[tuple[str, str], int] = {}
+    for i, source in enumerate(b.ranked):
+        rank.setdefault((source.muscle, source.side), i)
+        if b.at_once(source):  # a step for both sides ranks as its better side
+            rank.setdefault((source.muscle, "both"), i)
     chosen.sort(key=lambda source: rank[(source.muscle, source.side)])
     ordered = tuple(in_step_order([b.step(source) for source in chosen], lambda step: step))
     # the same middle time per step that fills the length's budget, so a standard routine

@@ -287,6 +287,7 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
         roll_from=_roll_from(f),
         roll_outside=_roll_outside(f, muscle_id),
         hold_where=f.text("hold_where", required=False),
+        both_sides=f.flag("both_sides"),
     )
     avoid = f.texts("avoid", required=False)
     synonyms = f.texts("synonyms", required=False)

@@ -157,6 +157,10 @@ class Technique(Method):
     side, is rolled ("the outer half of the line from the sacrum to the bony point of the
     hip"). None: no such limit. The shading must agree with the words here too."""
 
+    both_sides: bool = False
+    """The technique works both sides at once (two balls in a sock, one either side of the
+    spine): a routine gives the muscle one step for both sides, never one side's."""
+
     @property
     def rolled(self) -> bool:
         """Whether the muscle is worked with pressure at all (``tool`` is not ``"none"``)."""

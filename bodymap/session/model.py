@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bodymap.records import fields_json
+from bodymap.words import titled
 
 __all__ = ["PHASE_KINDS", "Phase", "SessionPlan", "SessionStep"]
 
@@ -65,7 +66,7 @@ class SessionStep:
     @property
     def title(self) -> str:
         """ "Upper trapezius, right" (the side left out for the midline)."""
-        return self.name if self.side == "midline" else f"{self.name}, {self.side}"
+        return titled(self.name, self.side)
 
     def to_json(self) -> dict[str, Any]:
         return {

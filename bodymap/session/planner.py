@@ -16,7 +16,7 @@ from bodymap.advisor.routine import in_step_order
 from bodymap.knowledge import load_knowledge
 from bodymap.session.model import Phase, SessionPlan, SessionStep
 from bodymap.session.presets import MAX_ON_POINT_S, PRESETS, Preset
-from bodymap.words import position_words, tender_point, tool_noun, tool_words
+from bodymap.words import position_words, tender_point, titled, tool_noun, tool_words
 
 __all__ = ["plan_session", "step_is_plannable", "step_spots", "step_view"]
 
@@ -74,7 +74,12 @@ class _Candidate:
 
     @property
     def sides(self) -> tuple[str, ...]:
-        return ("right", "left") if self.step.side == "both" else (self.step.side,)
+        """The passes a step takes: one a side for a step on both sides, but one only for
+        a step whose technique works both sides at once (the balls either side of the
+        spine), said without a side."""
+        if self.step.side == "both":
+            return ("midline",) if self.step.both_sides else ("right", "left")
+        return (self.step.side,)
 
 
 def _on_point_s(step: RollingStep, rule: str) -> int:
@@ -180,12 +185,7 @@ def _phases(
 
 
 def _title(cand: _Candidate) -> str:
-    step = cand.step
-    if step.side == "midline":
-        return step.name
-    if step.side == "both":
-        return f"{step.name}, both sides"
-    return f"{step.name}, {step.side}"
+    return titled(cand.step.name, cand.step.side)
 
 
 def _order(chosen: Sequence[_Candidate]) -> list[_Candidate]:
@@ -249,7 +249,9 @@ def _candidates(advice: Advice, preset: Preset) -> list[_Candidate]:
         for source in advice.sources:
             if (source.muscle, source.side) == (step.muscle, step.side):
                 sites = tuple((x, y) for v, x, y in source.trigger_points if v == view)
-        rank = ranks.get((step.muscle, step.side), len(ranks))
+        # a step for both sides at once ranks as its better side, as the routine ranks it
+        pair = [ranks[(step.muscle, s)] for s in ("right", "left") if (step.muscle, s) in ranks]
+        rank = ranks.get((step.muscle, step.side), min(pair, default=len(ranks)))
         out.append(_Candidate(rank, step, view, spots, sites))
     return sorted(out, key=lambda c: (first.get((c.step.muscle, c.step.side), len(first)), c.rank))
 
