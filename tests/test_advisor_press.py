@@ -178,10 +178,14 @@ def test_the_press_test_asks_about_the_area_a_muscles_main_zone_covers() -> None
     from pathlib import Path
 
     from bodymap.advisor import advise_map
-    from bodymap.maps import load_map
+    from bodymap.maps import edit_spot, load_map
 
     tpm = load_map(Path(__file__).parent / "data" / "walk_low_back_thigh.bodymap")
     assert [s.intensity for s in tpm.spots] == [5, 5]
+    asked = {(q.muscle, q.side): q.spot for q in advise_map(tpm).press}
+    assert asked.get(("gluteus_minimus", "right")) == 1, asked
+    # the low back a point worse: still the thigh (the reviewer's follow-up)
+    edit_spot(tpm, tpm.spots[0].id, intensity=6)
     asked = {(q.muscle, q.side): q.spot for q in advise_map(tpm).press}
     assert asked.get(("gluteus_minimus", "right")) == 1, asked
 

@@ -45,7 +45,9 @@ NOTE_REACH = 24.0
 a rolling step only if the step's shading comes this close to it. Shading that stays
 further away never rolls on it (a lower-leg step shaded from a hand's width below the knee
 is told nothing about the kneecap; the note still stands beside the spot). A note on a
-nerve, a vessel or an organ goes with every step under the spot."""
+nerve, a vessel or an organ goes with every step under a clicked spot; of a painted area,
+which may reach the zone far from where a muscle lies under it, only with the steps whose
+shading comes this close to the zone, as for a bone."""
 NERVE_KINDS = frozenset({"tingling", "numb"})
 """Pain kinds that mark a limb "check with a clinician first"."""
 

@@ -180,20 +180,28 @@ class PressQuestion:
         return f"{question} {self.caveat}" if self.caveat else question
 
 
+ASK_SHARE = 0.5
+"""A press test asks about a spot the source explains at least this share as well as the
+spot it explains best (its part of the score there)."""
+
+
 def _spot_for(source: Source, intensities: Sequence[float]) -> int | None:
-    """The spot to ask about: of those the source explains, the most intense; on a tie the
-    one it explains best (its part of the score there), then the first. Gluteus minimus
-    was asked about a low-back area it lay under by 1 % rather than the outer-thigh area
-    of the same intensity its main zone covers whole."""
+    """The spot to ask about: of those the source explains well (:data:`ASK_SHARE`), the
+    most intense; on a tie the one it explains best, then the first. Gluteus minimus was
+    asked about a low-back area it lay under by 1 %, the more intense, rather than the
+    outer-thigh area its main zone covers whole: a "no" there would halve the score of
+    the thigh's textbook source for a question that was not about it."""
     spots = sorted({r.spot for r in source.reasons if r.kind != PRESS_KIND})
     if not spots:
         return None
     given = dict(source.evidence)
+    strongest = max(given.get(i, 0.0) for i in spots)
+    fair = [i for i in spots if given.get(i, 0.0) >= ASK_SHARE * strongest] or spots
 
     def key(i: int) -> tuple[float, float, int]:
         return (intensities[i] if i < len(intensities) else 0, given.get(i, 0.0), -i)
 
-    return max(spots, key=key)
+    return max(fair, key=key)
 
 
 PressClear = Callable[[str, float, float], bool]
