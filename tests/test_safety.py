@@ -439,7 +439,10 @@ FLAG_TABLE = [
     ("side of the neck, back view", [at("back", "lateral_neck")], {"headache"} | GENERAL, set()),
     ("back of the neck beside the midline 3/10", [PainSpot("back", 525, 150, 3)],
      {"headache"} | GENERAL, set()),
-    ("top of the shoulder 3/10", [at("back", "top_of_shoulder")], set(), GENERAL),
+    ("top of the shoulder 3/10", [PainSpot("back", 560, 175, 3)], set(), GENERAL),
+    # the base of the neck, over the long muscles beside the spine at C7 (a physiotherapist
+    # reviewer: the lower neck's joints refer there, and it is neck pain)
+    ("base of the neck beside C7 3/10", [PainSpot("back", 526, 165, 3)], GENERAL, set()),
     ("lower belly 3/10", [spot("front", "umbilicus", "pubic_symphysis", 0.5, dx=-25)],
      {"abdomen"}, {"cardiac"} | GENERAL),
     ("upper belly 3/10", [at("front", "upper_abdomen")], {"abdomen", "cardiac"}, set()),
