@@ -552,3 +552,18 @@ def test_numb_feet_do_not_raise_the_hot_joint_flag_but_an_aching_ankle_does(
         felt = [PainSpot(p.view, p.x, p.y, 2, kind) for p in FEET_NUMB]
         flags, _ = _advise_cli(tmp_path, capsys, felt)
         assert "hot_joint" in flags, kind
+
+
+@pytest.mark.parametrize("kind", ["sharp", "burning"])
+def test_back_pain_with_sharp_or_burning_pain_down_the_leg_gets_the_safety_net(kind) -> None:
+    """Back pain with pain down the leg that is sharp or burning, as sciatica commonly is,
+    gets the cauda equina safety net as tingling does (a physiotherapist reviewer, after
+    the GIRFT pathway: everyone with back pain and sciatica gets it), but not the tingling
+    leg's sentence; an aching thigh stays referred muscle pain (the test above), and a
+    sharp buttock with back pain, which low-back pain commonly reaches, is not enough."""
+    calf = PainSpot(CALF_R.view, CALF_R.x, CALF_R.y, 5, kind)
+    flags = _flags([calf, SACROILIAC_R])
+    assert flags["cauda_equina"] == (0, 1) and "back_leg" not in flags
+    assert "cauda_equina" not in _flags([calf])
+    buttock = at("back", "buttock", "right", intensity=5, kind=kind)
+    assert "cauda_equina" not in _flags([buttock, PainSpot("back", 520, 420, 5)])
