@@ -362,3 +362,23 @@ def test_two_balls_either_side_of_the_spine_are_one_step_for_both_sides() -> Non
     # both sides of a muscle worked one side at a time stay a step each (a pass each)
     alone = [s for s in routine.steps if s.side == "both" and not s.both_sides]
     assert all(s.muscle != "erector_spinae_lumbar" for s in alone)
+
+
+def test_deep_pressure_into_the_belly_never_fills_time_a_back_muscle_had_no_room_in() -> None:
+    """The walk's low-back and outer-thigh map: iliopsoas, worked by sinking the fingertips
+    into the belly, took the standard routine's last minutes because its step is short,
+    while both quadratus lumborum went to "no time for" (a physiotherapist reviewer: an
+    aortic aneurysm can feel like back pain, so that is no first choice). It is left out
+    with them; the full routine keeps it."""
+    from pathlib import Path
+
+    from bodymap.advisor import advise_map
+    from bodymap.maps import load_map
+
+    tpm = load_map(Path(__file__).parent / "data" / "walk_low_back_thigh.bodymap")
+    assert load_knowledge().muscles["iliopsoas"].technique.fills_last
+    standard = advise_map(tpm).routine
+    left = {e.muscle for e in standard.left_out}
+    assert "quadratus_lumborum" in left and "iliopsoas" in left
+    assert "iliopsoas" not in {s.muscle for s in standard.steps}
+    assert "iliopsoas" in {s.muscle for s in advise_map(tpm, length="full").routine.steps}

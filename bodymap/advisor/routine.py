@@ -401,7 +401,12 @@ class _Builder:
                 def explains_well(source: Source) -> bool:
                     return any(at(source, i) >= OWN_SHARE * best(i) for i in _served(source))
 
-                extras = sorted(extras, key=lambda source: not explains_well(source))
+                # deep pressure into the belly (iliopsoas) comes after the others: not a
+                # first choice for back pain, which an aortic aneurysm can cause
+                def fills_last(source: Source) -> bool:
+                    return self.knowledge.muscles[source.muscle].technique.fills_last
+
+                extras = sorted(extras, key=lambda s: (not explains_well(s), fills_last(s)))
             for source in extras:
                 if self._covered(source, out):
                     continue  # its catch-all's step works it, or it is one such step's part
@@ -644,7 +649,10 @@ def build_routine(
     used = 0
     for source in b.picks():
         seconds = step_seconds(knowledge, source.muscle)
-        if budget is None or not chosen or used + seconds <= budget:
+        # deep pressure into the belly never fills the time a longer step earlier in the
+        # order had no room in (its short step slipped in ahead of the low back's muscles)
+        last = knowledge.muscles[source.muscle].technique.fills_last and bool(left)
+        if not last and (budget is None or not chosen or used + seconds <= budget):
             chosen.append(source)
             used += seconds
         else:

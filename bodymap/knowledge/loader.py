@@ -288,6 +288,7 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
         roll_outside=_roll_outside(f, muscle_id),
         hold_where=f.text("hold_where", required=False),
         both_sides=f.flag("both_sides"),
+        fills_last=f.flag("fills_last"),
     )
     avoid = f.texts("avoid", required=False)
     synonyms = f.texts("synonyms", required=False)

@@ -161,6 +161,12 @@ class Technique(Method):
     """The technique works both sides at once (two balls in a sock, one either side of the
     spine): a routine gives the muscle one step for both sides, never one side's."""
 
+    fills_last: bool = False
+    """The technique presses deep into the belly: a routine's spare time comes to it only
+    after the other sources that explain a spot well (for back pain it is not a first
+    choice: an aneurysm of the aorta can feel like back pain). A spot's own step is not
+    affected."""
+
     @property
     def rolled(self) -> bool:
         """Whether the muscle is worked with pressure at all (``tool`` is not ``"none"``)."""
