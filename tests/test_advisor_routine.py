@@ -382,3 +382,48 @@ def test_deep_pressure_into_the_belly_never_fills_time_a_back_muscle_had_no_room
     assert "quadratus_lumborum" in left and "iliopsoas" in left
     assert "iliopsoas" not in {s.muscle for s in standard.steps}
     assert "iliopsoas" in {s.muscle for s in advise_map(tpm, length="full").routine.steps}
+
+
+def test_two_balls_never_press_a_side_held_for_a_clinicians_word() -> None:
+    """A right low-back ache beside a tingling left low back (a second physiotherapist
+    reviewer): the two balls in a sock lie either side of the spine, so the right lumbar
+    erector spinae's two-ball step would press the held left side. It is held with it, and
+    no two-ball tissue is rolled around there; a tingling calf, which the balls do not
+    touch, leaves one step for both sides with the stop rule."""
+    knowledge = load_knowledge()
+    held_left = advise(
+        [PainSpot("back", 530, 420, 5, "ache"), PainSpot("back", 470, 420, 6, "tingling")],
+        length="full",
+    )
+    both = {
+        s.muscle
+        for s in held_left.routine.steps
+        if knowledge.muscles[s.muscle].technique.both_sides
+    }
+    assert not both, both
+    entries = {(n.muscle, n.side): n for n in held_left.routine.not_rolled}
+    assert entries[("erector_spinae_lumbar", "right")].clinician_first
+    around = {a.muscle for a in held_left.surrounding}
+    assert not {m for m in around if knowledge.muscles[m].technique.both_sides}, around
+    calf = advise(
+        [PainSpot("back", 530, 420, 5, "ache"), PainSpot("back", 548, 800, 6, "tingling")],
+        length="full",
+    )
+    [step] = [s for s in calf.routine.steps if s.muscle == "erector_spinae_lumbar"]
+    assert (step.side, step.both_sides) == ("both", True)
+    assert knowledge.beside_spine_caution in step.cautions
+
+
+def test_belly_work_is_no_back_spots_own_step_while_a_back_muscle_explains_it() -> None:
+    """Low back 8/10 and groin 6/10 (a second physiotherapist reviewer: back pain with groin
+    pain is also how an aortic aneurysm presents): iliopsoas, ranked first, was the back
+    spot's own and only step in the 5-minute routine. A spot's own step goes to it only
+    when no other source explains the spot well enough."""
+    spots = [PainSpot("back", 520, 400, 8, "ache"), PainSpot("front", 440, 520, 6, "ache")]
+    advice = advise(spots, length="short")
+    assert advice.sources[0].muscle == "iliopsoas"
+    steps = advice.routine.steps
+    assert "iliopsoas" not in {s.muscle for s in steps}
+    assert any(0 in s.spots for s in steps) and any(1 in s.spots for s in steps)
+    alone = advise([PainSpot("front", 470, 360, 6, "ache")])  # the belly: nothing else
+    assert alone.sources and alone.routine.steps

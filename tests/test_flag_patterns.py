@@ -157,9 +157,11 @@ def test_back_pain_with_a_tingling_leg_gets_the_safety_net_and_the_back_leg_sent
     # the leg alone, or the back alone: neither
     for alone in ([leg], [SACROILIAC_R]):
         assert not {"cauda_equina", "back_leg"} & set(_flags(alone)), alone
-    # an ache in the leg with the back pain is not the nerve picture
+    # an ache down the leg with the back pain gets the safety net (sciatica is known by
+    # where it goes, and is often called an ache), not the tingling leg's sentence
     ache = PainSpot(leg.view, leg.x, leg.y, 3, "ache")
-    assert not {"cauda_equina", "back_leg"} & set(_flags([ache, SACROILIAC_R]))
+    flags = _flags([ache, SACROILIAC_R])
+    assert flags["cauda_equina"] == (0, 1) and "back_leg" not in flags
 
 
 def test_neck_pain_with_a_tingling_arm_gets_the_neck_arm_sentence_and_keeps_headache() -> None:
@@ -554,16 +556,19 @@ def test_numb_feet_do_not_raise_the_hot_joint_flag_but_an_aching_ankle_does(
         assert "hot_joint" in flags, kind
 
 
-@pytest.mark.parametrize("kind", ["sharp", "burning"])
-def test_back_pain_with_sharp_or_burning_pain_down_the_leg_gets_the_safety_net(kind) -> None:
-    """Back pain with pain down the leg that is sharp or burning, as sciatica commonly is,
-    gets the cauda equina safety net as tingling does (a physiotherapist reviewer, after
-    the GIRFT pathway: everyone with back pain and sciatica gets it), but not the tingling
-    leg's sentence; an aching thigh stays referred muscle pain (the test above), and a
-    sharp buttock with back pain, which low-back pain commonly reaches, is not enough."""
+@pytest.mark.parametrize("kind", ["ache", "sharp", "burning"])
+def test_back_or_buttock_pain_with_pain_down_the_leg_gets_the_safety_net(kind) -> None:
+    """Back pain with pain of any kind from the thigh down gets the cauda equina safety
+    net, as with a tingling leg (two physiotherapist reviewers, after the GIRFT pathway:
+    everyone with back pain and/or sciatica gets it; sciatica is known by where it goes),
+    but not the tingling leg's sentence. The buttock counts as the back, as in the
+    tingling picture; the buttock alone is not the leg."""
     calf = PainSpot(CALF_R.view, CALF_R.x, CALF_R.y, 5, kind)
     flags = _flags([calf, SACROILIAC_R])
     assert flags["cauda_equina"] == (0, 1) and "back_leg" not in flags
     assert "cauda_equina" not in _flags([calf])
     buttock = at("back", "buttock", "right", intensity=5, kind=kind)
-    assert "cauda_equina" not in _flags([buttock, PainSpot("back", 520, 420, 5)])
+    assert _flags([calf, buttock])["cauda_equina"] == (0, 1)
+    assert "cauda_equina" not in _flags([buttock, PainSpot("back", 520, 420, 5, kind)])
+    knee = at("front", "anterior_knee", "right", intensity=4, kind=kind)
+    assert _flags([knee, SACROILIAC_R])["cauda_equina"] == (0, 1)

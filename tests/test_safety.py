@@ -406,8 +406,10 @@ FLAG_TABLE = [
     ("knee ache 4/10", [spot("front", "patella_r", intensity=4)], {"hot_joint"},
      GENERAL | {"cardiac", "dvt"}),
     ("big toe 3/10", [at("front", "big_toe")], {"hot_joint"}, {"dvt"}),
-    ("shoulder top 5/10", [spot("back", "c7", "acromion_r", 0.45)], set(),
-     GENERAL | {"cardiac", "headache", "hot_joint"}),
+    # the top of the shoulder is neck in the Neck Pain Task Force's map (down to the spine
+    # of the shoulder blade): the spinal signs at any intensity (physiotherapist reviews 17)
+    ("shoulder top 5/10", [spot("back", "c7", "acromion_r", 0.45)], GENERAL,
+     {"cardiac", "headache", "hot_joint"}),
     ("low back ache 4/10", [spot("back", "l4", dx=14, intensity=4)], GENERAL,
      {"cardiac", "dvt", "cauda_equina", "abdomen"}),
     (
@@ -439,7 +441,8 @@ FLAG_TABLE = [
     ("side of the neck, back view", [at("back", "lateral_neck")], {"headache"} | GENERAL, set()),
     ("back of the neck beside the midline 3/10", [PainSpot("back", 525, 150, 3)],
      {"headache"} | GENERAL, set()),
-    ("top of the shoulder 3/10", [PainSpot("back", 560, 175, 3)], set(), GENERAL),
+    ("top of the shoulder 3/10", [PainSpot("back", 560, 175, 3)], GENERAL, set()),
+    ("over levator scapulae 5/10", [PainSpot("back", 545, 159, 5)], GENERAL, set()),
     # the base of the neck, over the long muscles beside the spine at C7 (a physiotherapist
     # reviewer: the lower neck's joints refer there, and it is neck pain)
     ("base of the neck beside C7 3/10", [PainSpot("back", 526, 165, 3)], GENERAL, set()),

@@ -234,6 +234,8 @@ class _Builder:
         """Muscles beside the spine rolled for a back spot, though the leg is held: their
         steps carry the stop rule."""
         self.nerve = _spot_parts(hits, spots, tables)
+        self.own: set[tuple[str, str]] = set()
+        """The sources a spot's own step went to (filled in by `picks`)."""
         self.areas = frozenset(i for i, spot in enumerate(spots) if area_of(spot) is not None)
         """The painted areas among the spots, by index."""
         self.own_sides = tuple(hit.own_sides for hit in hits)
@@ -337,10 +339,16 @@ class _Builder:
 
         out: dict[tuple[str, str], Source] = {}
 
-        def add(source: Source) -> None:
+        def add(source: Source, own: bool = False) -> None:
             if self.at_once(source):  # one step works both sides: the pair as one source
-                source = self.both_sides(source) or source
+                merged = self.both_sides(source)
+                if merged is None and not self.may_roll(source):
+                    self._skip(source, _served(source))  # it would press the held side
+                    return
+                source = merged or source
             out.setdefault((source.muscle, source.side), source)
+            if own:  # a spot's own step
+                self.own.add((source.muscle, source.side))
 
         order = sorted(
             (i for i, h in enumerate(self.hits) if h.inside),
@@ -361,11 +369,14 @@ class _Builder:
                 enough = OWN_SHARE * best_at.get((i, side), 0.0)
                 first: Source | None = None
                 better: Source | None = None
+                belly: Source | None = None  # enough, but deep in the belly: after the rest
                 weak: Source | None = None
                 for source in here:
                     if not self.may_roll(source):
                         if first is None:
                             self._skip(source, (i,))
+                    elif at(source, i) >= enough and self.fills_last(source):
+                        belly = belly or source
                     elif at(source, i) >= enough:
                         first = first or source
                         if _beyond_spillover(source, i):
@@ -373,9 +384,9 @@ class _Builder:
                             break
                     else:
                         weak = weak or source
-                pick = first or weak
+                pick = first or belly or weak
                 if pick is not None:
-                    add(pick)
+                    add(pick, own=True)
                 if better is not None and better is not first:
                     upgrades.append(better)
             # a surface muscle under at least half of a painted area is rolled where it
@@ -386,7 +397,7 @@ class _Builder:
                 elif (source.muscle, source.side) in self.held:
                     self._skip(source, (i,))
         for source in upgrades:
-            add(source)
+            add(source, own=True)
         if self.ranked:
             floor = self.ranked[0].score * STEP_SHARE
             extras = (
@@ -403,10 +414,7 @@ class _Builder:
 
                 # deep pressure into the belly (iliopsoas) comes after the others: not a
                 # first choice for back pain, which an aortic aneurysm can cause
-                def fills_last(source: Source) -> bool:
-                    return self.knowledge.muscles[source.muscle].technique.fills_last
-
-                extras = sorted(extras, key=lambda s: (not explains_well(s), fills_last(s)))
+                extras = sorted(extras, key=lambda s: (not explains_well(s), self.fills_last(s)))
             for source in extras:
                 if self._covered(source, out):
                     continue  # its catch-all's step works it, or it is one such step's part
@@ -423,6 +431,12 @@ class _Builder:
                 self._skip(source, _served(source))
         return list(out.values())
 
+    def fills_last(self, source: Source) -> bool:
+        """Whether the source is worked deep in the belly (`Technique.fills_last`): a
+        spot's own step only when nothing else explains the spot well enough, and in a
+        routine's spare time after the rest."""
+        return self.knowledge.muscles[source.muscle].technique.fills_last
+
     def at_once(self, source: Source) -> bool:
         """Whether the source's technique works both sides at once (two balls either side
         of the spine) and it is one side's source."""
@@ -434,14 +448,23 @@ class _Builder:
         with the reasons and the part of the score by spot of either side (a step "under
         your left lumbar erector spinae" contradicted its own words, one ball either side
         of the spine; and the other side was listed as a second step of the same action).
-        None when the other side may not be rolled (a clinician's word first), or, with a
-        tingling or numb spot on the map, is no likely source whose hold can be checked:
-        the one side's step stays. The pair's step keeps a side's stop rule (`eased`)."""
-        pair = [s for s in self.ranked if s.muscle == source.muscle and s.side in _SIDES]
-        pair = pair or [source]
-        if self.nerve and len(pair) < len(_SIDES):
-            return None
-        if not all(self.may_roll(one) for one in pair):
+        None when a side may not be rolled: the balls would press it too, so when the
+        other side waits for a clinician's word this side's source is held with it (a
+        right low-back ache beside a tingling left low back is not worked with two balls).
+        The pair's step keeps a side's stop rule (`eased`)."""
+        ranked = {s.side: s for s in self.ranked if s.muscle == source.muscle and s.side in _SIDES}
+        # a side no spot points to is checked all the same: the balls lie on it
+        pair = [
+            ranked.get(side) or Source(source.muscle, side, 0.0, source.name, ()) for side in _SIDES
+        ]
+        blocked = [one for one in pair if not self.may_roll(one)]
+        if blocked:
+            other = (blocked[0].muscle, blocked[0].side)
+            key = (source.muscle, source.side)
+            if other in self.held and key not in self.held:
+                self.held[key] = self.held[other]
+                if other in self.held_at:
+                    self.held_at[key] = self.held_at[other]
             return None
         if any((one.muscle, one.side) in self.eased for one in pair):
             self.eased.add((source.muscle, "both"))
@@ -650,8 +673,10 @@ def build_routine(
     for source in b.picks():
         seconds = step_seconds(knowledge, source.muscle)
         # deep pressure into the belly never fills the time a longer step earlier in the
-        # order had no room in (its short step slipped in ahead of the low back's muscles)
-        last = knowledge.muscles[source.muscle].technique.fills_last and bool(left)
+        # order had no room in (its short step slipped in ahead of the low back's muscles);
+        # a spot's own step it is stays a step while it fits
+        key = (source.muscle, source.side)
+        last = b.fills_last(source) and bool(left) and key not in b.own
         if not last and (budget is None or not chosen or used + seconds <= budget):
             chosen.append(source)
             used += seconds

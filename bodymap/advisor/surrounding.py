@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -120,6 +121,27 @@ def _on_marked(
     )
 
 
+def _presses_other_side(
+    region: Region,
+    knowledge: Knowledge,
+    held: Collection[tuple[str, str]],
+    zones: RollZones,
+    marked: Collection[tuple[str, str]],
+    touches: PartTouches | None,
+) -> bool:
+    """Whether a tissue worked both sides at once (two balls either side of the spine for
+    the thoracolumbar fascia) would press its other side where that side is held for a
+    clinician's word or lies on a place marked tingling or numb."""
+    record = knowledge.muscles.get(region.id)
+    if record is None or not record.technique.both_sides or region.side == "midline":
+        return False
+    other = "left" if region.side == "right" else "right"
+    if (region.id, other) in held or (region.id, "both") in held:
+        return True
+    twin = dataclasses.replace(region, side=other)
+    return bool(marked and touches and _on_marked(twin, zones, marked, touches))
+
+
 def surrounding_areas(
     hits: Sequence[Hit],
     sources: Sequence[Source],
@@ -176,6 +198,8 @@ def surrounding_areas(
             if zone is None or not zone.rollable:
                 continue
             if marked and touches and _on_marked(region, zones, marked, touches):
+                continue
+            if _presses_other_side(region, knowledge, held, zones, marked, touches):
                 continue
             seen.add(key)
             out.append(
