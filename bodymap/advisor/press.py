@@ -323,7 +323,8 @@ def press_questions(
     leaves its place to the next. A source ``held`` for a clinician's word (a tingling or
     numb limb) is never asked about: pressing it hard is what that word must clear first.
     No question is asked about an ``unpressed`` spot (`press_test_withheld`: the heart
-    warning on the chest); a source is then asked about its most intense other spot. A
+    warning on the chest); a source is then asked about the most intense other spot it
+    explains well (:data:`ASK_SHARE`), or not at all when it explains no other so well. A
     question about a spot in ``caveats`` says its caveat (the flag's ``press_caveat``)."""
     caveats = caveats or {}
     if unpressed:  # never the spot to ask about
