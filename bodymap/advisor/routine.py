@@ -109,12 +109,13 @@ def warmup_steps(
     return [s for s in rollable if (s.muscle, s.side) in kept]
 
 
-def _beyond_spillover(source: Source, spot: int) -> bool:
-    """Whether ``source`` explains ``spot`` by more than its spillover zone: it lies there
-    or right next to it, its main zone reaches it, or a press test there said yes."""
-    return any(
-        r.spot == spot and r.answer != "no" and not (r.kind == "referred" and r.zone == "spillover")
+def _beyond_spillover(source: Source) -> frozenset[int]:
+    """The spots ``source`` explains by more than its spillover zone: it lies there or right
+    next to it, its main zone reaches them, or a press test there said yes."""
+    return frozenset(
+        r.spot
         for r in source.reasons
+        if r.answer != "no" and not (r.kind == "referred" and r.zone == "spillover")
     )
 
 
@@ -337,6 +338,16 @@ class _Builder:
                 table = given[key] = dict(source.evidence)
             return round(table.get(spot, 0.0), SCORE_DIGITS)
 
+        # the spots each source explains by more than its spillover zone, made once
+        main: dict[tuple[str, str], frozenset[int]] = {}
+
+        def beyond_spillover(source: Source, spot: int) -> bool:
+            key = (source.muscle, source.side)
+            spots = main.get(key)
+            if spots is None:
+                spots = main[key] = _beyond_spillover(source)
+            return spot in spots
+
         out: dict[tuple[str, str], Source] = {}
 
         def add(source: Source, own: bool = False) -> None:
@@ -375,15 +386,15 @@ class _Builder:
                     if not self.may_roll(source):
                         if first is None:
                             self._skip(source, (i,))
-                    elif at(source, i) >= enough and self.fills_last(source):
+                    elif at(source, i) < enough:
+                        weak = weak or source
+                    elif self.fills_last(source):
                         belly = belly or source
-                    elif at(source, i) >= enough:
+                    else:
                         first = first or source
-                        if _beyond_spillover(source, i):
+                        if beyond_spillover(source, i):
                             better = source
                             break
-                    else:
-                        weak = weak or source
                 pick = first or belly or weak
                 if pick is not None:
                     add(pick, own=True)
