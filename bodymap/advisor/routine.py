@@ -373,8 +373,8 @@ class _Builder:
             # outer-thigh area beside a back spot). One that reaches the spot by its
             # spillover zone alone (a neck muscle's spillover on the shoulder blade) is
             # followed, once every spot has a step, by the best-ranked one that lies there
-            # or whose main zone reaches it: a short routine reaches every spot once
-            # before any spot gets a second step
+            # or whose main zone reaches it: no spot's second step comes ahead of another
+            # spot's first in a short routine's little time
             for side in sides[i]:
                 here = [s for s in by_spot.get(i, ()) if _side_ok(s.side, side)]
                 enough = OWN_SHARE * best_at.get((i, side), 0.0)
