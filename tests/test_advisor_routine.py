@@ -427,3 +427,40 @@ def test_belly_work_is_no_back_spots_own_step_while_a_back_muscle_explains_it() 
     assert any(0 in s.spots for s in steps) and any(1 in s.spots for s in steps)
     alone = advise([PainSpot("front", 470, 360, 6, "ache")])  # the belly: nothing else
     assert alone.sources and alone.routine.steps
+
+
+def test_a_tissue_worked_with_the_same_two_balls_is_not_rolled_around_a_held_muscle() -> None:
+    """A right low-back ache and a tingling left buttock (a third physiotherapist reviewer):
+    both lumbar erector spinae are held, yet the thoracolumbar fascia over them was offered
+    to roll around with the same two balls in the same place. It is not; and the belly
+    work comes last in the short routine too."""
+    spots = [PainSpot("back", 530, 420, 5, "ache"), PainSpot("back", 440, 500, 6, "tingling")]
+    for length in ("short", "standard", "full"):
+        advice = advise(spots, length=length)
+        entries = {(n.muscle, n.side): n for n in advice.routine.not_rolled}
+        assert entries[("erector_spinae_lumbar", "right")].clinician_first
+        around = {a.muscle for a in advice.surrounding}
+        assert "thoracolumbar_fascia" not in around, length
+    short = advise(spots, length="short").routine
+    assert "iliopsoas" not in {s.muscle for s in short.steps}
+    assert "iliopsoas" in {e.muscle for e in short.left_out}
+
+
+def test_the_psoas_is_held_with_a_tingling_leg_on_its_side() -> None:
+    """Low back 8/10, groin 6/10 and a tingling right buttock (a third physiotherapist
+    reviewer): with the thigh muscles held, iliopsoas became the groin spot's own step and
+    the short routine's first. The lumbar plexus runs through the psoas to the leg, so it
+    is held with the leg (`held_with`), wherever its fingertip work is done."""
+    assert load_knowledge().muscles["iliopsoas"].held_with == ("leg",)
+    spots = [
+        PainSpot("back", 520, 400, 8, "ache"),
+        PainSpot("front", 440, 520, 6, "ache"),
+        PainSpot("back", 560, 500, 5, "tingling"),
+    ]
+    for length in ("short", "full"):
+        advice = advise(spots, length=length)
+        assert "iliopsoas" not in {s.muscle for s in advice.routine.steps}, length
+        entries = {(n.muscle, n.side): n for n in advice.routine.not_rolled}
+        assert entries[("iliopsoas", "right")].clinician_first
+    plain = advise(spots[:2], length="full")  # no tingling: the full routine keeps it
+    assert "iliopsoas" in {s.muscle for s in plain.routine.steps}

@@ -443,6 +443,7 @@ FLAG_TABLE = [
      {"headache"} | GENERAL, set()),
     ("top of the shoulder 3/10", [PainSpot("back", 560, 175, 3)], GENERAL, set()),
     ("over levator scapulae 5/10", [PainSpot("back", 545, 159, 5)], GENERAL, set()),
+    ("above the shoulder blade 3/10", [at("back", "suprascapular")], GENERAL, set()),
     # the base of the neck, over the long muscles beside the spine at C7 (a physiotherapist
     # reviewer: the lower neck's joints refer there, and it is neck pain)
     ("base of the neck beside C7 3/10", [PainSpot("back", 526, 165, 3)], GENERAL, set()),

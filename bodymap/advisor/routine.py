@@ -426,6 +426,8 @@ class _Builder:
                 # deep pressure into the belly (iliopsoas) comes after the others: not a
                 # first choice for back pain, which an aortic aneurysm can cause
                 extras = sorted(extras, key=lambda s: (not explains_well(s), self.fills_last(s)))
+            elif self.length == "short":  # in ranking order, but the belly work last here too
+                extras = sorted(extras, key=self.fills_last)
             for source in extras:
                 if self._covered(source, out):
                     continue  # its catch-all's step works it, or it is one such step's part
@@ -527,10 +529,12 @@ class _Builder:
                 marks = kept
             if i not in served and marks:
                 places = self._places(source) if places is None else places
+                through = self.knowledge.muscles[source.muscle].held_with
                 marks = [
                     (part_id, side)
                     for part_id, side in marks
-                    if any(
+                    if part_id in through  # its nerve plexus runs to the marked limb
+                    or any(
                         self.tables.part_touches(view, part_id, side, geometry)
                         for view, geometry in places
                     )

@@ -121,23 +121,32 @@ def _on_marked(
     )
 
 
-def _presses_other_side(
+def _presses_held(
     region: Region,
     knowledge: Knowledge,
     held: Collection[tuple[str, str]],
+    view: ViewAtlas,
     zones: RollZones,
     marked: Collection[tuple[str, str]],
     touches: PartTouches | None,
 ) -> bool:
     """Whether a tissue worked both sides at once (two balls either side of the spine for
-    the thoracolumbar fascia) would press its other side where that side is held for a
-    clinician's word or lies on a place marked tingling or numb."""
+    the thoracolumbar fascia) would press what waits for a clinician's word: its other
+    side, where that side is held or lies on a place marked tingling or numb, or a muscle
+    under it worked with the same balls that is held (the lumbar erector spinae)."""
     record = knowledge.muscles.get(region.id)
     if record is None or not record.technique.both_sides or region.side == "midline":
         return False
     other = "left" if region.side == "right" else "right"
     if (region.id, other) in held or (region.id, "both") in held:
         return True
+    for muscle, side in held:
+        under = knowledge.muscles.get(muscle)
+        if under is None or not under.technique.both_sides:
+            continue
+        for one in _sides(side):
+            if any(r.geometry.intersects(region.geometry) for r in view.find(muscle, one)):
+                return True
     twin = dataclasses.replace(region, side=other)
     return bool(marked and touches and _on_marked(twin, zones, marked, touches))
 
@@ -199,7 +208,7 @@ def surrounding_areas(
                 continue
             if marked and touches and _on_marked(region, zones, marked, touches):
                 continue
-            if _presses_other_side(region, knowledge, held, zones, marked, touches):
+            if _presses_held(region, knowledge, held, atlas[region.view], zones, marked, touches):
                 continue
             seen.add(key)
             out.append(

@@ -321,6 +321,7 @@ def _muscle(f: Fields, file: str, zones: Mapping[str, CautionText] | None) -> Mu
         plural=f.flag("plural"),
         also_in=also_in,
         cautions_cover=cautions_cover,
+        held_with=f.texts("held_with", required=False),
     )
     f.finish()
     return muscle
@@ -608,6 +609,14 @@ def parse_knowledge(
         pinch_hold.format(s=0)
     except (KeyError, IndexError, ValueError) as exc:
         raise pinch.error(f"'hold' takes only {{s}}: {exc}") from exc
+    parts = {b.id for b in cautions.body_parts}
+    for record in muscles.values():
+        unknown = sorted(set(record.held_with) - parts)
+        if unknown:
+            raise KnowledgeError(
+                f"{record.file}: muscle {record.id!r}: held_with names unknown body part(s) "
+                f"{unknown}"
+            )
     knowledge = Knowledge(
         muscles=MappingProxyType(muscles),
         cautions=MappingProxyType(zones),

@@ -196,6 +196,10 @@ class Muscle:
     muscles it covers. A named one that explains a spot ranks above the catch-all."""
     plural: bool = False
     """The name is a plural ("Scalenes", "Finger extensors"): sentences say "lie"."""
+    held_with: tuple[str, ...] = ()
+    """Body parts (`BodyPart` ids) that hold this muscle for a clinician's word whenever
+    one on its side is marked tingling or numb, wherever it is rolled: a nerve plexus runs
+    through it (the lumbar plexus through the psoas, to the leg)."""
     cautions_cover: tuple[str, ...] = ()
     """The caution zones its own cautions already speak of (the kneecap for a thigh
     muscle that says "keep off the kneecap"): a spot's note on one of them is not said
