@@ -451,7 +451,7 @@ def test_the_psoas_is_held_with_a_tingling_leg_on_its_side() -> None:
     reviewer): with the thigh muscles held, iliopsoas became the groin spot's own step and
     the short routine's first. The lumbar plexus runs through the psoas to the leg, so it
     is held with the leg (`held_with`), wherever its fingertip work is done."""
-    assert load_knowledge().muscles["iliopsoas"].held_with == ("leg",)
+    assert load_knowledge().muscles["iliopsoas"].held_with == ("leg", "low_back")
     spots = [
         PainSpot("back", 520, 400, 8, "ache"),
         PainSpot("front", 440, 520, 6, "ache"),
@@ -464,3 +464,21 @@ def test_the_psoas_is_held_with_a_tingling_leg_on_its_side() -> None:
         assert entries[("iliopsoas", "right")].clinician_first
     plain = advise(spots[:2], length="full")  # no tingling: the full routine keeps it
     assert "iliopsoas" in {s.muscle for s in plain.routine.steps}
+
+
+def test_belly_work_is_never_the_only_step_when_the_back_muscles_are_held() -> None:
+    """An ache and a numb spot on the left low back (a fourth physiotherapist reviewer):
+    every back muscle on that side is held, and the short routine was left iliopsoas
+    alone, fingertips in the belly. The psoas is held with the low back too, and lying on a
+    ball under the belly (rectus abdominis) comes last like other belly work, with the
+    aneurysm caution."""
+    muscles = load_knowledge().muscles
+    spots = [PainSpot("back", 478, 413, 5, "ache"), PainSpot("back", 439, 394, 6, "numb")]
+    for length in ("short", "standard"):
+        steps = advise(spots, length=length).routine.steps
+        belly = [s.muscle for s in steps if muscles[s.muscle].technique.fills_last]
+        assert not belly or len(belly) < len(steps), (length, [s.muscle for s in steps])
+        assert "iliopsoas" not in {s.muscle for s in steps}, length
+    rectus = muscles["rectus_abdominis"]
+    assert rectus.technique.fills_last
+    assert any("widened artery in the belly" in c for c in rectus.cautions)
