@@ -482,3 +482,16 @@ def test_belly_work_is_never_the_only_step_when_the_back_muscles_are_held() -> N
     rectus = muscles["rectus_abdominis"]
     assert rectus.technique.fills_last
     assert any("widened artery in the belly" in c for c in rectus.cautions)
+
+
+def test_belly_work_alone_is_no_routine_for_back_pain() -> None:
+    """An ache and a numb spot on the right mid and low back (a fifth physiotherapist
+    reviewer): every back muscle there is held and only lying on a ball under the belly
+    was left, which became the whole routine. Belly work alone for back pain is no
+    routine: each spot says none is rolled and to see a clinician if it lasts."""
+    spots = [PainSpot("back", 574, 352, 5, "ache"), PainSpot("back", 592, 397, 6, "numb")]
+    advice = advise(spots, length="short")
+    assert not advice.routine.steps
+    assert "clinician" in (advice.spots[0].not_rolled_reason or "")
+    belly = advise([PainSpot("front", 470, 360, 6, "ache")])  # belly pain: belly work stays
+    assert any(s.muscle in ("iliopsoas", "rectus_abdominis") for s in belly.routine.steps)

@@ -442,7 +442,16 @@ class _Builder:
         for source in listed(self.ranked):
             if not self.may_roll(source):
                 self._skip(source, _served(source))
-        return list(out.values())
+        chosen = list(out.values())
+        if chosen and all(self.fills_last(s) and not self._serves_front(s) for s in chosen):
+            # belly work alone for back pain (every back muscle held, or none explains it):
+            # no step; each spot says none is rolled and to see a clinician if it lasts
+            return []
+        return chosen
+
+    def _serves_front(self, source: Source) -> bool:
+        """Whether the source serves a spot on the front view (the belly, the groin)."""
+        return any(self.hits[i].view == "front" for i in _served(source))
 
     def fills_last(self, source: Source) -> bool:
         """Whether the source is worked deep in the belly (`Technique.fills_last`): a
