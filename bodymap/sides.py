@@ -24,6 +24,7 @@ __all__ = [
     "area_sides",
     "half_bounds",
     "side_for",
+    "sides_word",
 ]
 
 MIDLINE_X: Final = 500.0
@@ -69,5 +70,10 @@ def area_sides(view: str, shape: BaseGeometry) -> tuple[str, ...]:
 
 def area_side(view: str, shape: BaseGeometry) -> str:
     """One word for :func:`area_sides`, as exports give it: ``"both"``, or the one side."""
-    sides = area_sides(view, shape)
+    return sides_word(area_sides(view, shape))
+
+
+def sides_word(sides: tuple[str, ...]) -> str:
+    """An area's sides (as :func:`area_sides` gives them) in one word: ``"both"``, or the
+    one side."""
     return "both" if len(sides) == 2 else sides[0]

@@ -36,7 +36,7 @@ from bodymap.advisor.routine import build_routine, nerve_parts
 from bodymap.advisor.surrounding import surrounding_areas
 from bodymap.advisor.tables import tables_for
 from bodymap.knowledge import Knowledge, RedFlag, load_knowledge
-from bodymap.sides import area_side
+from bodymap.sides import area_side, sides_word
 
 if TYPE_CHECKING:
     from bodymap.atlas import Hit, Region, ViewAtlas
@@ -89,8 +89,11 @@ def advise_map(
     return advise(spots, atlas, length=length, press=press)
 
 
-def _area_side(spot: SpotLike) -> str | None:
-    """A painted area's sides in one word ("both" across the midline); None for a point."""
+def _area_side(spot: SpotLike, hit: Hit) -> str | None:
+    """A painted area's sides in one word ("both" across the midline); None for a point.
+    The area's hit measured them already (`Hit.sides`): not cut again at every click."""
+    if hit.sides:
+        return sides_word(hit.sides)
     shape = area_of(spot)
     return None if shape is None else area_side(spot.view, shape)
 
@@ -205,7 +208,7 @@ def advise(
             covered_by=coverage[index].covered_by,
             not_rolled_reason=coverage[index].reason,
             area_units2=sizes[index],
-            area_side=_area_side(spot),
+            area_side=_area_side(spot, hit),
             press_note=unpressed[index].press_note if index in unpressed else "",
             shares=hit.shares,
         )

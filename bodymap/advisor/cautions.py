@@ -128,7 +128,7 @@ class _Places:
         under: Mapping[int, tuple[Region, ...]],
         knowledge: Knowledge,
     ) -> None:
-        self.part_of = {seg: part.id for part in knowledge.body_parts for seg in part.segments}
+        self.part_of = knowledge.part_of
         by_object: dict[tuple[str, tuple[int, ...]], list[int]] = {}
         regions: dict[tuple[str, tuple[int, ...]], tuple[Region, ...]] = {}
         for i, segments in under.items():  # the atlas's regions are shared objects

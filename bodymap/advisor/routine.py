@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from bodymap.advisor.areas import area_of
 from bodymap.advisor.cautions import NERVE_KINDS, NOTE_REACH, OUTSIDE_BODY, pattern_spots
 from bodymap.advisor.model import (
     LENGTHS,
@@ -237,12 +236,6 @@ class _Builder:
         self.nerve = _spot_parts(hits, spots, tables)
         self.own: set[tuple[str, str]] = set()
         """The sources a spot's own step went to (filled in by `picks`)."""
-        self.areas = frozenset(i for i, spot in enumerate(spots) if area_of(spot) is not None)
-        """The painted areas among the spots, by index."""
-        self.own_sides = tuple(hit.own_sides for hit in hits)
-        """By spot, the sides its own steps are picked on and that serve it: a painted area
-        across the midline gets a step on either side, as its two halves rank their own
-        side's muscles (`bodymap.atlas.Hit.own_sides`)."""
         self.spine_spots, self.spine_parts = self._beside_spine()
         self.withheld = withheld
         """Muscles and zones whose stretch is not offered instead, with the stop rule."""
@@ -308,7 +301,9 @@ class _Builder:
         that explains that spot well, see :data:`OWN_SHARE`), then the strong ones."""
         by_spot: dict[int, list[Source]] = {}
         under_area: dict[int, list[Source]] = {}
-        sides = self.own_sides
+        # the sides each spot's own steps are picked on: a painted area across the midline
+        # gets a step on either side, as its two halves rank their own side's muscles
+        sides = [hit.own_sides for hit in self.hits]
         # the most a source serving a spot gets from it, by (spot, side)
         best_at: dict[tuple[int, str], float] = {}
         for source in self.ranked:
@@ -571,7 +566,7 @@ class _Builder:
             if reason.kind == "local"
             for note in self.notes.get(reason.spot, ())
             if note.zone not in muscle.cautions_cover
-            and self._concerns(source, note.zone, reason.spot in self.areas)
+            and self._concerns(source, note.zone, bool(self.hits[reason.spot].sides))
         ]
         served = _served(source)
         if self.burning.intersection(served):
@@ -822,7 +817,7 @@ def _coverage(b: _Builder, i: int, index: _Index) -> Coverage:
     hit, safety, cautions = b.hits[i], b.safety, b.knowledge.cautions
     if not hit.inside:
         return Coverage((), cautions[OUTSIDE_BODY].spot_reason)
-    sides = b.own_sides[i]  # a painted area across the midline: either side's steps
+    sides = hit.own_sides  # a painted area across the midline: either side's steps
     covered = tuple(k for k, side in index.steps.get(i, ()) if _on_sides(side, sides))
     if i in b.nerve:
         # a spot inside the body but on no surface segment names its side and "area"

@@ -163,9 +163,7 @@ class Tables:
         self._referring: dict[
             tuple[str, str, str], tuple[tuple[tuple[str, str], bool, str], ...]
         ] = {}
-        self.part_of: dict[str, str] = {
-            seg: part.id for part in knowledge.body_parts for seg in part.segments
-        }
+        self.part_of: Mapping[str, str] = knowledge.part_of
         self.focused = frozenset(
             (m, segment)
             for m, rec in knowledge.muscles.items()

@@ -6,9 +6,11 @@ the printed guide.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from bodymap.knowledge.terms import SearchTerm
 
@@ -443,3 +445,8 @@ class Knowledge:
     """A pinched step's hold in a session, ``{s}`` its seconds."""
     pinch_around: str = ""
     """A pinched step's work around the point in a session."""
+
+    @functools.cached_property
+    def part_of(self) -> Mapping[str, str]:
+        """Surface segment id → the id of the body part it belongs to (`BodyPart`)."""
+        return MappingProxyType({seg: part.id for part in self.body_parts for seg in part.segments})

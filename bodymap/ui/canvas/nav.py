@@ -3,10 +3,10 @@ direction, so a person without a mouse can walk the body and mark a spot."""
 
 from __future__ import annotations
 
-import functools
 import math
 
 from bodymap.atlas import Region, ViewAtlas
+from bodymap.knowledge import load_knowledge
 
 __all__ = [
     "DIRECTIONS",
@@ -59,20 +59,12 @@ def neighbour_towards(view_atlas: ViewAtlas, region: Region, direction: str) -> 
 def limb_of(view_atlas: ViewAtlas, region: Region) -> str:
     """The limb (one of :data:`LIMBS`) a region's anchor lies on, or "" on the trunk or
     the head."""
-    part_of = _part_of()
+    part_of = load_knowledge().part_of
     for segment in view_atlas.locate(*region_anchor(region)).segments:
         part = part_of.get(segment.id, "")
         if part in LIMBS:
             return part
     return ""
-
-
-@functools.cache
-def _part_of() -> dict[str, str]:
-    """Surface segment id → its body part's id, from the knowledge tables."""
-    from bodymap.knowledge import load_knowledge
-
-    return {seg: part.id for part in load_knowledge().body_parts for seg in part.segments}
 
 
 def start_region(view_atlas: ViewAtlas) -> Region | None:
