@@ -42,10 +42,22 @@ answers_st = st.dictionaries(
     st.sampled_from(["yes", "partly", "no"]),
     max_size=10,
 )
-sources_st = st.lists(st.floats(0.0, 1.0), min_size=1, max_size=8).map(
-    lambda scores: tuple(
-        Source(m, "right", s, m, ())
-        for m, s in zip(MUSCLES, sorted(scores, reverse=True), strict=False)
+# Each source's score comes from spots 0..2 in random parts (its evidence), or, built by
+# hand, from no recorded spot at all.
+parts_st = st.lists(st.floats(0.0, 1.0), min_size=3, max_size=3)
+sources_st = st.lists(
+    st.tuples(st.floats(0.0, 1.0), parts_st, st.booleans()), min_size=1, max_size=8
+).map(
+    lambda rows: tuple(
+        Source(
+            m,
+            "right",
+            s,
+            m,
+            (),
+            evidence=tuple((i, v) for i, v in enumerate(parts) if v > 0) if recorded else (),
+        )
+        for m, (s, parts, recorded) in zip(MUSCLES, sorted(rows, key=lambda r: -r[0]), strict=False)
     )
 )
 
@@ -106,9 +118,44 @@ def test_answers_show_as_reasons_first():
         (1, PRESS_KIND, "yes"),
     ]
     assert b.reasons[1].text == "pressing it reproduced your pain at spot 2"
-    assert b.score == pytest.approx(0.4)  # a yes and a no cancel out
+    # without per-spot parts the "no" halves the whole score, then the "yes" halves the gap
+    assert b.score == pytest.approx(0.6)
     assert press_text("partly", 0) == "pressing it partly reproduced your pain at spot 1"
     assert press_text("no", 2) == "pressing it did not reproduce your pain at spot 3"
+
+
+def test_a_no_lowers_only_the_part_of_the_score_its_spot_gave():
+    """Pressing the point did not reproduce the pain at spot 1: that says little about
+    spot 2, which the muscle also explains (physiotherapist review, round 17)."""
+    a = Source("a", "right", 0.6, "A", (), evidence=((0, 3.0), (1, 1.0)))
+    b = Source("b", "right", 0.5, "B", (), evidence=((1, 2.0),))
+    no_at_1 = apply_press_answers((a, b), {(1, "a", "right"): "no"})
+    assert score_of(no_at_1, "a") == pytest.approx(0.6 - 0.15 * 0.5)  # spot 2's quarter halved
+    assert [s.muscle for s in no_at_1] == ["a", "b"]
+    assert dict(next(s for s in no_at_1 if s.muscle == "a").evidence) == {0: 3.0, 1: 0.5}
+    no_at_0 = apply_press_answers((a, b), {(0, "a", "right"): "no"})
+    assert score_of(no_at_0, "a") == pytest.approx(0.6 - 0.45 * 0.5)
+    assert [s.muscle for s in no_at_0] == ["b", "a"]
+    # a "no" about a spot it does not explain (left from before the spot moved): no change
+    stale = apply_press_answers((a, b), {(2, "a", "right"): "no"})
+    assert score_of(stale, "a") == pytest.approx(0.6)
+    # a "no" at each spot halves the whole
+    both = apply_press_answers((a, b), {(0, "a", "right"): "no", (1, "a", "right"): "no"})
+    assert score_of(both, "a") == pytest.approx(0.3)
+
+
+def test_in_advise_a_no_at_one_spot_keeps_what_the_muscle_earns_at_the_others():
+    thigh = PainSpot("back", 548.0, 625.0, 6)  # back of the thigh, right
+    calf = PainSpot("back", 542.0, 847.0, 6)  # calf, right (gluteus minimus explains both)
+    plain = advise([thigh, calf])
+    top = plain.sources[0]
+    assert {i for i, _ in top.evidence} == {0, 1}, top
+    given = dict(top.evidence)
+    share_0 = top.score * given[0] / sum(given.values())
+    after = advise([thigh, calf], press={(0, top.muscle, top.side): "no"})
+    moved = next(s for s in after.sources if (s.muscle, s.side) == (top.muscle, top.side))
+    assert moved.score == pytest.approx(top.score - share_0 / 2, abs=1e-9)
+    assert moved.score > top.score / 2
 
 
 def test_an_unknown_answer_is_refused():

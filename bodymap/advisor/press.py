@@ -3,15 +3,22 @@
 Pain recognised on pressure is one of the more reliable trigger-point criteria (κ ≈ 0.58
 between examiners), so the person's answers re-rank the sources after the ranking:
 
-* each answer about a source counts ``yes`` +1, ``partly`` +½, ``no`` −1, summed over the
-  spots it was asked for into the source's evidence ``e``;
-* ``e > 0`` lifts the score towards 1: ``s' = 1 − (1 − s) · ½^e`` (a "yes" halves the gap);
-* ``e < 0`` lowers it towards 0: ``s' = s · ½^|e|`` (a "no" halves the score);
+* each answer about a source at a spot counts ``yes`` +1, ``partly`` +½, ``no`` −1, summed
+  per spot into ``e_i``;
+* a spot's ``e_i < 0`` lowers only the part of the score that spot gave, ``c_i`` (the
+  source's ``evidence``): ``s₀ = s − Σ c_i · (1 − ½^|e_i|)`` (a "no" halves that spot's
+  part, not the score the muscle earns from the other spots: pressing its point did not
+  reproduce the pain at spot 2, which says little about spot 3);
+* the positive rest ``p = Σ e_i`` over the spots with ``e_i > 0`` lifts the score towards 1:
+  ``s' = 1 − (1 − s₀) · ½^p`` (a "yes" halves the gap);
 * the list is sorted again by the new score, ties keeping the ranking's order.
 
-``s'`` grows with ``e`` and the other sources keep their scores, so a "yes" never lowers a
-source and a "no" never raises it; with no answers the ranking is returned unchanged. Each
-answer is also shown as a reason ("pressing it reproduced your pain at spot 2").
+``s'`` grows with every ``e_i`` and the other sources keep their scores, so a "yes" never
+lowers a source and a "no" never raises it; with no answers the ranking is returned
+unchanged. A "no" about a spot the source does not explain (an answer left from before the
+spot moved) changes nothing; a source without per-spot evidence (built by hand) counts its
+whole score as the spot's part. Each answer is also shown as a reason ("pressing it
+reproduced your pain at spot 2").
 """
 
 from __future__ import annotations
@@ -105,12 +112,25 @@ def press_text(answer: str, spot: int, area: bool = False) -> str:
     return f"pressing it did not reproduce your pain at {where}"
 
 
-def _pressed(score: float, evidence: float) -> float:
-    if evidence > 0:
-        return 1.0 - (1.0 - score) * float(0.5**evidence)
-    if evidence < 0:
-        return score * float(0.5 ** (-evidence))
-    return score
+def _pressed(source: Source, per_spot: Mapping[int, float]) -> Source:
+    """``source`` with its score (and the parts of it the spots with a "no" gave) as the
+    answers ``per_spot`` (spot index → summed answer weight) leave them (see module)."""
+    given = dict(source.evidence)
+    total = sum(given.values())
+    score = source.score
+    for spot, e in per_spot.items():
+        if e >= 0:
+            continue
+        kept = float(0.5 ** (-e))
+        share = source.score * given.get(spot, 0.0) / total if total > 0 else source.score
+        score -= share * (1.0 - kept)
+        if spot in given:
+            given[spot] *= kept
+    score = max(0.0, score)
+    lift = sum(e for e in per_spot.values() if e > 0)
+    if lift > 0:
+        score = 1.0 - (1.0 - score) * float(0.5**lift)
+    return replace(source, score=score, evidence=tuple(given.items()))
 
 
 def apply_press_answers(
@@ -142,13 +162,15 @@ def apply_press_answers(
         if not found:
             out.append((source.score, rank, source))
             continue
-        evidence = sum(ANSWER_WEIGHTS[answer] for _spot, answer in found)
+        per_spot: dict[int, float] = {}
+        for spot, answer in found:
+            per_spot[spot] = per_spot.get(spot, 0.0) + ANSWER_WEIGHTS[answer]
         reasons = tuple(
             Reason(spot, PRESS_KIND, None, press_text(answer, spot, spot in areas), answer)
             for spot, answer in found
         )
-        score = _pressed(source.score, evidence)
-        out.append((score, rank, replace(source, score=score, reasons=reasons + source.reasons)))
+        pressed = _pressed(source, per_spot)
+        out.append((pressed.score, rank, replace(pressed, reasons=reasons + source.reasons)))
     out.sort(key=lambda entry: (-entry[0], entry[1]))
     return tuple(source for _score, _rank, source in out)
 
@@ -189,8 +211,8 @@ def _spot_for(source: Source, intensities: Sequence[float]) -> int | None:
     """The spot to ask about: of those the source explains well (:data:`ASK_SHARE`), the
     most intense; on a tie the one it explains best, then the first. Gluteus minimus was
     asked about a low-back area it lay under by 1 %, the more intense, rather than the
-    outer-thigh area its main zone covers whole: a "no" there would halve the score of
-    the thigh's textbook source for a question that was not about it."""
+    outer-thigh area its main zone covers whole: the answer said nothing about the area
+    it is the thigh's textbook source for."""
     spots = sorted({r.spot for r in source.reasons if r.kind != PRESS_KIND})
     if not spots:
         return None
