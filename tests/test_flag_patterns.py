@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
+import shapely
 from tables import parse_tables
 from test_safety import at, spot
 
@@ -126,6 +128,26 @@ def test_tingling_in_both_legs_raises_the_both_legs_emergency_naming_both_legs()
     alone = _flags([CALF_R, CALF_L])
     assert alone["both_legs"] == (0, 1) and "cauda_equina" not in alone
     assert "both_legs" not in _flags([CALF_R, SACRUM])
+
+
+@pytest.mark.parametrize("kind", ["sharp", "burning"])
+def test_back_pain_with_sharp_or_burning_pain_below_both_knees_is_the_emergency(kind) -> None:
+    """Sciatica in both legs is a cauda equina red flag, not only tingling in both
+    (GIRFT/BASS/CSP 2023; physiotherapist reviews round 17): with a back spot, sharp or
+    burning pain below both knees raises the both-legs emergency, naming all three spots."""
+    calf_r, calf_l = replace(CALF_R, kind=kind), replace(CALF_L, kind=kind)
+    flags = _flags([calf_r, calf_l, SACROILIAC_R])
+    assert flags["both_legs"] == (0, 1, 2)
+    assert flags["cauda_equina"] == (0, 1, 2)  # and the safety net, as for one leg
+    # not without the back, not one leg, not an ache, not sharp pain above the knees
+    assert "both_legs" not in _flags([calf_r, calf_l])
+    assert "both_legs" not in _flags([calf_r, SACROILIAC_R])
+    assert "both_legs" not in _flags([calf_r, replace(CALF_L, kind="ache"), SACROILIAC_R])
+    thighs = [PainSpot("back", 548, 620, 4, kind), PainSpot("back", 452, 620, 4, kind)]
+    assert "both_legs" not in _flags([*thighs, SACROILIAC_R])
+    # one painted area across both calves is both legs
+    area = PainSpot("back", 548, 800, 4, kind, area=shapely.box(440, 780, 560, 820))
+    assert _flags([area, SACRUM])["both_legs"] == (0, 1)
 
 
 @pytest.mark.parametrize(
