@@ -30,6 +30,7 @@ from bodymap.advisor.press import (
     answers_by_index,
     apply_press_answers,
     press_questions,
+    site_finder,
 )
 from bodymap.advisor.ranking import listed, rank_sources
 from bodymap.advisor.routine import build_routine, nerve_parts
@@ -187,7 +188,11 @@ def advise(
     unpressed = press_test_withheld(spots, hits, knowledge)
     if press and unpressed:  # an answer about such a spot never raises a muscle over a flag
         press = {key: answer for key, answer in press.items() if key[0] not in unpressed}
-    ranked = apply_press_answers(rank_sources(hits, spots, tables, limit=None), press, areas)
+    points = [(float(spot.x), float(spot.y)) for spot in spots]
+    site_of = site_finder([spot.view for spot in spots], points, tables.no_press.clear, unpressed)
+    ranked = apply_press_answers(
+        rank_sources(hits, spots, tables, limit=None), press, areas, site_of
+    )
     routine, coverage = build_routine(ranked, hits, spots, tables, notes, length, withheld=withheld)
     routine = _with_roll_cautions(routine, unpressed)
     findings = tuple(

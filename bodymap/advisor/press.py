@@ -5,10 +5,14 @@ between examiners), so the person's answers re-rank the sources after the rankin
 
 * each answer about a source at a spot counts ``yes`` +1, ``partly`` +½, ``no`` −1, summed
   per spot into ``e_i``;
-* a spot's ``e_i < 0`` lowers only the part of the score that spot gave, ``c_i`` (the
-  source's ``evidence``): ``s₀ = s − Σ c_i · (1 − ½^|e_i|)`` (a "no" halves that spot's
-  part, not the score the muscle earns from the other spots: pressing its point did not
-  reproduce the pain at spot 2, which says little about spot 3);
+* a spot's ``e_i < 0`` reaches the spots the same point serves (`same_site`: the point
+  pressed for it is the one that would be pressed for them) and lowers only their parts
+  of the score: with ``n_j`` the "no" weight reaching spot ``j`` and ``c_j = s · v_j / Σ v``
+  its part (``v`` the source's ``evidence``, raw contributions per spot),
+  ``s₀ = s − Σ c_j · (1 − ½^n_j)``. A "no" halves the parts the pressed point serves, and
+  keeps what the muscle earns at spots another of its points serves: a muscle with one
+  point to press (most) loses half its score, as one point gives its whole pattern, while
+  a "no" at the medial gastrocnemius point says nothing of a spot the lateral head serves;
 * the positive rest ``p = Σ e_i`` over the spots with ``e_i > 0`` lifts the score towards 1:
   ``s' = 1 − (1 − s₀) · ½^p`` (a "yes" halves the gap);
 * the list is sorted again by the new score, ties keeping the ranking's order.
@@ -17,7 +21,8 @@ between examiners), so the person's answers re-rank the sources after the rankin
 lowers a source and a "no" never raises it; with no answers the ranking is returned
 unchanged. A "no" about a spot the source does not explain (an answer left from before the
 spot moved) changes nothing; a source without per-spot evidence (built by hand) counts its
-whole score as the spot's part. Each answer is also shown as a reason ("pressing it
+whole score as one part. A point pressed by the person is a less reliable test than an
+examiner's, so a "no" halves, no more. Each answer is also shown as a reason ("pressing it
 reproduced your pain at spot 2").
 """
 
@@ -49,13 +54,17 @@ __all__ = [
     "PressClear",
     "PressKey",
     "PressQuestion",
+    "SiteOf",
     "answers_by_index",
     "apply_press_answers",
+    "asked_spots",
     "keeps_fingers_out",
     "press_margin",
     "press_questions",
     "press_side",
     "press_text",
+    "same_site",
+    "site_finder",
     "zone_margin",
 ]
 
@@ -102,9 +111,23 @@ def answers_by_index(
     return {(index[a.spot_id], a.muscle, a.side): a.answer for a in answers if a.spot_id in index}
 
 
-def press_text(answer: str, spot: int, area: bool = False) -> str:
-    """The reason an answer gives, for spot index ``spot`` (a painted area if ``area``)."""
-    where = spots_label([spot], {spot} if area else ())
+def either(indices: Sequence[int], areas: Collection[int] = ()) -> str:
+    """Spots named as alternatives, in order: "spot 2", "spot 1 or area 2", "spot 1, spot 2
+    or spot 4" (a press test asks whether the pain at any of them is reproduced)."""
+    names = [spots_label([i], areas) for i in sorted(set(indices))]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+def press_text(
+    answer: str,
+    spot: int,
+    area: bool = False,
+    also: Sequence[int] = (),
+    areas: Collection[int] = (),
+) -> str:
+    """The reason an answer gives, for spot index ``spot`` (a painted area if ``area``) and
+    the spots ``also`` asked about with it (those of them in ``areas`` painted)."""
+    where = either([spot, *also], {*(i for i in also if i in areas), *([spot] if area else [])})
     if answer == "yes":
         return f"pressing it reproduced your pain at {where}"
     if answer == "partly":
@@ -112,20 +135,52 @@ def press_text(answer: str, spot: int, area: bool = False) -> str:
     return f"pressing it did not reproduce your pain at {where}"
 
 
-def _pressed(source: Source, per_spot: Mapping[int, float]) -> Source:
-    """``source`` with its score (and the parts of it the spots with a "no" gave) as the
+SiteOf = Callable[[Source, int], tuple[str, float, float] | None]
+"""The point a source is pressed at for a spot index (`_site` for the spot's place), or
+None when none may be pressed for it."""
+
+
+def same_site(source: Source, spot: int, site_of: SiteOf | None) -> tuple[int, ...]:
+    """The spots whose parts of ``source``'s score the point pressed for ``spot`` serves:
+    ``spot`` and every other spot it explains for which the same point would be pressed
+    (98 of 117 muscles have one point to press, and it gives the muscle's whole pattern)."""
+    if site_of is None:
+        return (spot,)
+    site = site_of(source, spot)
+    if site is None:
+        return (spot,)
+    return tuple(j for j, _part in source.evidence if j == spot or site_of(source, j) == site)
+
+
+def asked_spots(source: Source, spot: int, site_of: SiteOf | None) -> tuple[int, ...]:
+    """The spots a press test for ``spot`` asks about: ``spot``, then the others the same
+    point serves (`same_site`) that the source explains well (:data:`ASK_SHARE` of the best
+    of them). One point gives the muscle's whole pattern, so the question names them all."""
+    given = dict(source.evidence)
+    group = same_site(source, spot, site_of)
+    best = max((given.get(j, 0.0) for j in group), default=0.0)
+    return (spot, *(j for j in group if j != spot and given.get(j, 0.0) >= ASK_SHARE * best))
+
+
+def _pressed(source: Source, per_spot: Mapping[int, float], site_of: SiteOf | None) -> Source:
+    """``source`` with its score (and the parts of it the spots a "no" reaches gave) as the
     answers ``per_spot`` (spot index → summed answer weight) leave them (see module)."""
     given = dict(source.evidence)
     total = sum(given.values())
     score = source.score
+    against: dict[int, float] = {}  # spot → the "no" weight reaching its part
     for spot, e in per_spot.items():
-        if e >= 0:
-            continue
-        kept = float(0.5 ** (-e))
-        share = source.score * given.get(spot, 0.0) / total if total > 0 else source.score
-        score -= share * (1.0 - kept)
-        if spot in given:
-            given[spot] *= kept
+        if e >= 0 or (given and spot not in given):
+            continue  # a "yes", or a stale answer about a spot it no longer explains
+        for j in same_site(source, spot, site_of) if given else (spot,):
+            against[j] = against.get(j, 0.0) - e
+    if total > 0:
+        for j, weight in against.items():
+            kept = float(0.5**weight)
+            score -= source.score * given[j] / total * (1.0 - kept)
+            given[j] *= kept
+    elif against:  # built by hand, without per-spot parts: the whole score is the part
+        score *= float(0.5 ** sum(against.values()))
     score = max(0.0, score)
     lift = sum(e for e in per_spot.values() if e > 0)
     if lift > 0:
@@ -137,9 +192,12 @@ def apply_press_answers(
     sources: Sequence[Source],
     answers: Mapping[PressKey, str] | None,
     areas: Collection[int] = frozenset(),
+    site_of: SiteOf | None = None,
 ) -> tuple[Source, ...]:
     """The sources re-ranked by the press-test answers (see the module's rule), each answer
     added to its source's reasons. Answers about sources not listed change nothing.
+    ``site_of`` gives the point pressed for a spot: a "no" reaches every spot the same
+    point serves (without it, only the spot asked about).
 
     Examples
     --------
@@ -166,10 +224,18 @@ def apply_press_answers(
         for spot, answer in found:
             per_spot[spot] = per_spot.get(spot, 0.0) + ANSWER_WEIGHTS[answer]
         reasons = tuple(
-            Reason(spot, PRESS_KIND, None, press_text(answer, spot, spot in areas), answer)
+            Reason(
+                spot,
+                PRESS_KIND,
+                None,
+                press_text(
+                    answer, spot, spot in areas, asked_spots(source, spot, site_of)[1:], areas
+                ),
+                answer,
+            )
             for spot, answer in found
         )
-        pressed = _pressed(source, per_spot)
+        pressed = _pressed(source, per_spot, site_of)
         out.append((pressed.score, rank, replace(pressed, reasons=reasons + source.reasons)))
     out.sort(key=lambda entry: (-entry[0], entry[1]))
     return tuple(source for _score, _rank, source in out)
@@ -195,9 +261,20 @@ class PressQuestion:
     caveat: str = ""
     """What a "yes" does not rule out, where the spot raises a warning (the flag's
     ``press_caveat``): said after the question."""
+    also: tuple[int, ...] = ()
+    """The other spots the same point serves that the source explains well (`asked_spots`):
+    the question names them too, and a "no" reaches them all."""
+    also_areas: frozenset[int] = frozenset()
+    """Those of ``also`` that are painted areas."""
+
+    def where(self) -> str:
+        """The spots asked about: "spot 2", "spot 1 or area 2"."""
+        return either(
+            [self.spot, *self.also], {*self.also_areas, *([self.spot] if self.area else [])}
+        )
 
     def text(self) -> str:
-        where = spots_label([self.spot], {self.spot} if self.area else ())
+        where = self.where()
         question = f"Press the spot marked ⊕ for 10 s. Does it reproduce your pain at {where}?"
         return f"{question} {self.caveat}" if self.caveat else question
 
@@ -322,6 +399,23 @@ def _site(
     return next((p for p in near if clear(*p)), None)
 
 
+def site_finder(
+    spot_views: Sequence[str],
+    spots_at: Sequence[tuple[float, float]],
+    clear: PressClear,
+    unpressed: Collection[int] = frozenset(),
+) -> SiteOf:
+    """The point pressed for a source at each spot index (`_site`), None for a spot no
+    question is asked about (``unpressed``) or not listed."""
+
+    def site_of(source: Source, spot: int) -> tuple[str, float, float] | None:
+        if spot >= len(spot_views) or spot in unpressed:
+            return None
+        return _site(source, spot_views[spot], spots_at[spot], clear)
+
+    return site_of
+
+
 def press_questions(
     sources: Sequence[Source],
     spot_views: Sequence[str],
@@ -354,8 +448,7 @@ def press_questions(
     out: list[PressQuestion] = []
     seen: set[tuple[str, str, int]] = set()
 
-    def site_for(source: Source, spot: int) -> tuple[str, float, float] | None:
-        return _site(source, spot_views[spot], spots_at[spot], clear)
+    site_for = site_finder(spot_views, spots_at, clear, unpressed)
 
     # the top sources with a point to press for their most intense spot: (spot, point)
     first: dict[tuple[str, str], tuple[int, tuple[str, float, float]]] = {}
@@ -386,6 +479,7 @@ def press_questions(
             if site is None:
                 continue
             seen.add((*key, spot))
+            also = asked_spots(source, spot, site_for)[1:]
             out.append(
                 PressQuestion(
                     source.muscle,
@@ -395,6 +489,8 @@ def press_questions(
                     site,
                     spot in areas,
                     caveats.get(spot, ""),
+                    also,
+                    frozenset(also).intersection(areas),
                 )
             )
     return tuple(out)

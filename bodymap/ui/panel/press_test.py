@@ -140,7 +140,7 @@ class PressTestRow(QWidget):
         """Ask ``question`` about ``spot_id``, with ``answer`` (or none) checked."""
         self.question, self.spot_id, self.answer = question, spot_id, answer
         self.label.setText(f"{question.name}{_side(question.side)}: {question.text()}")
-        where = f"{question.name}, spot {question.spot + 1}"
+        where = f"{question.name}, {question.where()}"
         self.show_button.setAccessibleName(f"Show where to press: {where}")
         for value, button in self.buttons.items():
             button.setChecked(value == answer)
