@@ -120,7 +120,7 @@ NECK_R = PainSpot("back", 520, 140, 4)
 
 def test_tingling_in_both_legs_raises_the_both_legs_emergency_naming_both_legs() -> None:
     flags = _flags([CALF_R, CALF_L, SACRUM])
-    assert flags["both_legs"] == (0, 1)
+    assert flags["both_legs"] == (0, 1, 2)  # with the back spot: bilateral sciatica, named
     # with the back spot each leg is also back pain with a tingling leg: the safety net too
     assert flags["cauda_equina"] == (0, 1, 2)
     # without the back spot: both legs alone are the red flag, and the safety net is not
@@ -128,6 +128,26 @@ def test_tingling_in_both_legs_raises_the_both_legs_emergency_naming_both_legs()
     alone = _flags([CALF_R, CALF_L])
     assert alone["both_legs"] == (0, 1) and "cauda_equina" not in alone
     assert "both_legs" not in _flags([CALF_R, SACRUM])
+
+
+def test_a_pattern_part_on_one_side_is_met_only_on_that_side() -> None:
+    """Every shipped pattern with sides asks for both, so a part met on the wrong side
+    would pass unseen there: a one-sided picture shows it."""
+    left_leg = Pattern(
+        "left_leg_and_back",
+        (
+            PatternSpot(parts=frozenset({"leg"}), side="left", kinds=frozenset({"tingling"})),
+            PatternSpot(segments=frozenset({"sacroiliac"})),
+        ),
+    )
+
+    def met(spots: list[PainSpot]) -> tuple[int, ...]:
+        hits = [ATLAS[s.view].locate(s.x, s.y) for s in spots]
+        return pattern_spots(left_leg, spots, hits, KNOWLEDGE)
+
+    assert met([CALF_L, SACROILIAC_R]) == (0, 1)
+    assert met([CALF_R, SACROILIAC_R]) == ()
+    assert met([CALF_L]) == ()
 
 
 @pytest.mark.parametrize("kind", ["sharp", "burning"])
@@ -148,6 +168,21 @@ def test_back_pain_with_sharp_or_burning_pain_below_both_knees_is_the_emergency(
     # one painted area across both calves is both legs
     area = PainSpot("back", 548, 800, 4, kind, area=shapely.box(440, 780, 560, 820))
     assert _flags([area, SACRUM])["both_legs"] == (0, 1)
+    # the two legs need not feel alike: pain on one, pins and needles on the other
+    mixed = [calf_r, replace(CALF_L, kind="tingling"), SACROILIAC_R]
+    assert _flags(mixed)["both_legs"] == (0, 1, 2)
+
+
+def test_an_area_on_one_calf_spilling_across_the_gap_is_one_leg() -> None:
+    """A box on the right calf that reaches a sliver (about 2 %) of the left one lies on
+    the right leg only (its sides, `area_sides`): no both-legs emergency, while the same
+    box reaching well into the left calf is both legs (physiotherapist review, round 18)."""
+    sliver = PainSpot("back", 530, 800, 5, "sharp", area=shapely.box(484, 780, 570, 820))
+    assert "both_legs" not in _flags([sliver, SACROILIAC_R])
+    assert "both_legs" not in _flags([replace(sliver, kind="tingling")])
+    wide = PainSpot("back", 530, 800, 5, "sharp", area=shapely.box(440, 780, 570, 820))
+    assert "both_legs" in _flags([wide, SACROILIAC_R])
+    assert "both_legs" in _flags([replace(wide, kind="tingling")])
 
 
 @pytest.mark.parametrize(
@@ -309,8 +344,8 @@ def test_one_sided_sciatica_gets_the_cauda_equina_safety_net_not_an_emergency(
     safety_net = flags["cauda_equina"]
     assert safety_net.startswith("Go to an emergency department now if you notice any of these:")
     for sign in ("around the back passage or genitals", "trouble passing or holding urine",
-                 "a change in sexual function", "new tingling, numbness, weakness or shooting pain"
-                 " in both legs"):  # fmt: skip
+                 "a change in sexual function", "new tingling, numbness, weakness, or shooting or"
+                 " burning pain running down both legs"):  # fmt: skip
         assert sign in safety_net, sign
     # sore legs after exercise are not the warning sign: bilateral nerve symptoms are
     assert "new pain" not in safety_net.lower()
@@ -331,13 +366,19 @@ def test_both_legs_is_an_emergency_when_new(tmp_path, capsys, legs: list[PainSpo
     assert "cauda_equina" not in flags  # no back spot, no one-leg safety net
     text = flags["both_legs"]
     assert text.startswith(
-        "New tingling, numbness, weakness or shooting pain in both legs can come from"
+        "New tingling, numbness, weakness, or shooting or burning pain running down both legs"
+        " can come from"
     )
     assert "new pain" not in text.lower()
     assert "nerves at the bottom of the spine: go to an emergency department now, the more so" \
         " with back pain, numbness around the back passage or genitals, or trouble with the" \
         " bladder or bowel." in text  # fmt: skip
     assert "If it has built up over weeks, see a doctor the same day." in text
+    # known, checked and unchanged: the clinician's plan, so the warning is not learnt away
+    assert (
+        "If a clinician has already checked it and it has not changed, follow their plan;"
+        " new numbness, weakness or bladder or bowel changes are still an emergency." in text
+    )
     assert "crept on over months commonly comes from the nerves of the feet" in text
     assert f"Warning (for your spots 1, 2): {text}" in out
 

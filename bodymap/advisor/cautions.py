@@ -159,12 +159,22 @@ class _Places:
         return found
 
 
+def _on_its_sides(hit: Hit, segments: tuple[Region, ...]) -> tuple[Region, ...]:
+    """The segments a spot counts as lying on for a cross-spot pattern: a painted area only
+    on the sides it lies on (`Hit.sides`, each holding at least a fifth of it), not on a
+    side it spills a sliver onto: an area on one calf that reaches across the gap is one
+    leg, not both (physiotherapist review, round 18). A point lies on its segments."""
+    if not hit.sides:
+        return segments
+    return tuple(s for s in segments if s.side == "midline" or s.side in hit.sides)
+
+
 def pattern_spots(
     pattern: Pattern, spots: Sequence[SpotLike], hits: Sequence[Hit], knowledge: Knowledge
 ) -> tuple[int, ...]:
     """The spots (indices) that together make up ``pattern``, each meeting one or more of
     its spots; empty when some part of the picture is missing."""
-    under = {i: hit.segments for i, hit in enumerate(hits) if hit.inside}
+    under = {i: _on_its_sides(hit, hit.segments) for i, hit in enumerate(hits) if hit.inside}
     return tuple(sorted(_Places(spots, under, knowledge).met_by(pattern)))
 
 
@@ -248,8 +258,8 @@ def red_flags(
         return _least_intensities(triggered, kind, *places)
 
     for i, spot, hit, found in _per_place(spots, hits, named, floors):
-        lies[i] = hit.segments
-        touches[i] = (*hit.segments, *hit.grazed) if hit.grazed else hit.segments
+        lies[i] = _on_its_sides(hit, hit.segments)
+        touches[i] = _on_its_sides(hit, (*hit.segments, *hit.grazed)) if hit.grazed else lies[i]
         for flag_id, least in found:
             if spot.intensity >= least:
                 raised.setdefault(flag_id, set()).add(i)
