@@ -580,6 +580,11 @@ def test_contraindications_are_short_plain_and_complete() -> None:
                  "skin infection", "rash", "pacemaker", "port", "steroid"):  # fmt: skip
         assert word in text, word
     assert all(len(c.text) <= 160 for c in KNOWLEDGE.contraindications)
+    # not only "do not roll over a lump": a new one is checked (NICE NG12; review round 18)
+    assert "see a doctor if a new lump lasts over 3 weeks" in text
+    # the pincer grip of the neck meets its lymph nodes
+    scm = " ".join(KNOWLEDGE.muscles["sternocleidomastoid"].cautions)
+    assert "If you feel a lump that is not the muscle, leave it and have it checked." in scm
 
 
 def test_a_back_view_spot_on_the_neck_zone_reads_side_of_the_neck() -> None:
