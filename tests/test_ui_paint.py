@@ -86,6 +86,29 @@ def test_painting_is_clipped_to_the_body_outline(canvas) -> None:
     assert shape.area < stroke_shape([line(430, 300, 300, 300)], 40).area
 
 
+def test_a_wide_brush_along_the_thigh_does_not_paint_the_hand_beside_it(canvas) -> None:
+    """A walk's finding: a large brush along the outer thigh also painted the hand hanging
+    beside it, across the gap in the outline, and the "outer thigh" area then raised the
+    heart and hot-joint warnings of the hand. A piece of another limb the brush's edge
+    reaches is left out; the fingers beside the one under the brush are not."""
+    areas = Areas(canvas)
+    canvas.set_brush_radius(45)
+    stroke(canvas, "back", line(592, 480, 592, 600))
+    (_view, _spot_id, shape) = areas.requests[-1]
+    on = {
+        r.id
+        for r in load_atlas()["back"].layer("segment")
+        if r.geometry.intersection(shape).area > 5
+    }
+    assert "lateral_thigh" in on
+    assert not on & {"medial_forearm", "wrist_dorsal_ulnar", "ulnar_hand", "back_of_hand"}, on
+    areas.selected = ""  # nothing selected: the next stroke starts a new area
+    canvas.set_brush_radius(12)
+    stroke(canvas, "back", [(655, 610)])  # a dab over the fingers: all three under it
+    (_view, _spot_id, shape) = areas.requests[-1]
+    assert len(shapely.get_parts(shape)) == 3  # separate pieces of the outline, all kept
+
+
 def test_strokes_merge_into_the_selected_area_and_the_eraser_takes_away(canvas) -> None:
     areas = Areas(canvas)
     stroke(canvas, "front", line(414, 530, 420, 600))

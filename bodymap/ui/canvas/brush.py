@@ -15,7 +15,7 @@ eraser took the whole area away.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import shapely
@@ -23,10 +23,14 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsPathItem
 
+from bodymap.knowledge import load_knowledge
 from bodymap.ui.canvas.context import CanvasContext
+from bodymap.ui.canvas.nav import LIMBS
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
+
+    from bodymap.atlas import ViewAtlas
 
 __all__ = [
     "MAX_RADIUS",
@@ -38,6 +42,7 @@ __all__ = [
     "apply_stroke",
     "fit_vertices",
     "stroke_shape",
+    "within_reach",
 ]
 
 MIN_RADIUS, MAX_RADIUS, DEFAULT_RADIUS = 3.0, 60.0, 12.0
@@ -114,6 +119,49 @@ def _without_slivers(cut: BaseGeometry, base: BaseGeometry, sliver: float) -> Ba
             continue
         kept.append(part)
     return shapely.union_all(kept) if kept else shapely.Polygon()
+
+
+def _limb_at(view_atlas: ViewAtlas, x: float, y: float, part_of: Mapping[str, str]) -> str | None:
+    """The limb (`LIMBS`) at (x, y), "" on the trunk or the head, None off the body."""
+    hit = view_atlas.locate(x, y)
+    if not hit.inside:
+        return None
+    parts = {part_of.get(segment.id, "") for segment in hit.segments}
+    return next((limb for limb in LIMBS if limb in parts), "")
+
+
+def within_reach(
+    painted: BaseGeometry,
+    runs: Sequence[Sequence[tuple[float, float]]],
+    view_atlas: ViewAtlas,
+    part_of: Mapping[str, str],
+) -> BaseGeometry:
+    """The paint a stroke meant: the pieces of ``painted`` (the brush's track clipped to
+    the body) that its track runs over, and the pieces on a limb it runs over (the fingers
+    beside the one under the brush), not a piece of another limb or of the trunk that the
+    brush's edge reaches across a gap in the outline: a wide brush along the outer thigh
+    also painted the hand hanging beside it, whose warnings then came with the area."""
+    pieces = list(shapely.get_parts(painted))
+    if len(pieces) <= 1:
+        return painted
+    track = shapely.union_all(
+        [shapely.LineString(run) if len(run) > 1 else shapely.Point(run[0]) for run in runs]
+    )
+    limbs = {_limb_at(view_atlas, x, y, part_of) for run in runs for x, y in run} - {None}
+    if not limbs:
+        return painted  # the track never lies on the body: nothing to tell pieces apart by
+    kept = [
+        piece
+        for piece in pieces
+        if shapely.intersects(piece, track)
+        or _limb_at(view_atlas, *_inner(piece), part_of) in limbs
+    ]
+    return shapely.union_all(kept) if kept else painted
+
+
+def _inner(piece: BaseGeometry) -> tuple[float, float]:
+    point = piece.representative_point()
+    return float(point.x), float(point.y)
 
 
 def apply_stroke(
@@ -290,7 +338,11 @@ class BrushInput:
         spot_id, base = self._target(view, stroke, erase)
         if erase and base is None:
             return False
-        result = apply_stroke(base, stroke, self._canvas.atlas[view].outline, erase, self.radius)
+        va = self._canvas.atlas[view]
+        if not erase:
+            painted = shapely.intersection(stroke, va.outline)
+            stroke = within_reach(painted, runs, va, load_knowledge().part_of)
+        result = apply_stroke(base, stroke, va.outline, erase, self.radius)
         if result is None and base is None:  # painted off the body: nothing to add
             self._canvas.requests.hovered.emit(OFF_BODY)
             return False
