@@ -212,6 +212,9 @@ def test_the_summary_prints_every_warning_sign_and_nothing_over_the_disclaimer(
     text = _text(out)
     flags = advise_map(tpm).red_flags
     assert flags and all(" ".join(flag.text.split()) in text for flag in flags)
+    # the order's rule in its heading: a within-a-week sign that can call for emergency
+    # care (weight loss with cancer and new weakness) sits among the emergencies
+    assert "(ordered by the most urgent care each can call for)" in " ".join(text.split())
     assert layout.texts("warning") == [f"• {line}" for line in said.warnings]
     assert layout.texts("held") == [f"• {line}" for line in said.held]
     assert len(layout.texts("disclaimer")) == layout.pages

@@ -309,6 +309,8 @@ HEADING = 5.5
 """Height of a 10 pt section heading with its space (mm)."""
 
 
+_ORDER = "(ordered by the most urgent care each can call for)"
+"""How the warning signs are ordered, said in their heading (`flag_urgency`)."""
 _HELD_LATER = "listed on the next page, after the warning signs."
 
 
@@ -418,7 +420,10 @@ def _paint_lists(
     if said.warnings and y + HEADING + more_line > foot:  # not even the heading: all overleaf
         warn_rest = said.warnings
     elif said.warnings:
-        page.text(0, y, W, f"{title} (the most urgent first)", 10, bold=True, colour="#a01010")
+        # ordered by the most urgent care a sign's text can call for: weight loss is asked
+        # about within a week, but at once with cancer and new weakness (a walk read its
+        # place among the emergencies as a mistake under "the most urgent first")
+        page.text(0, y, W, f"{title} {_ORDER}", 10, bold=True, colour="#a01010")
         y += HEADING
         shown = _fit(page, W, said.warnings, y, foot)
         y = _bullets(page, 0, y, W, said.warnings[:shown], "warning")
@@ -439,7 +444,7 @@ def _paint_lists(
     _disclaimer(page, disclaimer)
     # the continuation pages: the warning signs left over, then the held places
     sections = (
-        (f"{title}, continued", warn_rest, "warning", "#a01010"),
+        (f"{title}, continued {_ORDER}", warn_rest, "warning", "#a01010"),
         ("Held for your check, continued", held_rest, "held", "#000000"),
     )
     if not (warn_rest or held_rest):
