@@ -264,6 +264,10 @@ def red_flags(
             if spot.intensity >= least:
                 raised.setdefault(flag_id, set()).add(i)
     _raise_patterns(raised, spots, lies, touches, knowledge)
+    for flag in knowledge.red_flags:  # a flag another one says in full is not said twice
+        mine = raised.get(flag.id)
+        if mine and any(mine <= raised.get(other, set()) for other in flag.yields_to):
+            del raised[flag.id]
     return tuple(
         RedFlagNote(flag.id, flag.text, tuple(sorted(raised[flag.id])), flag.watch_for)
         for flag in knowledge.red_flags

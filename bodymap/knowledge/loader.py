@@ -408,6 +408,7 @@ class _Cautions:
                     source=r.text("source"),
                     withhold_stretch=frozenset(withhold),
                     watch_for=r.flag("watch_for"),
+                    yields_to=tuple(r.texts("yields_to", required=False)),
                     press_note=press_note,
                     press_caveat=r.text("press_caveat", required=False),
                     roll_caution=r.text("roll_caution", required=False),
@@ -417,6 +418,14 @@ class _Cautions:
         unused = [p.id for p in self.patterns if not any(p in f.patterns for f in flags)]
         if unused:
             raise KnowledgeError(f"{CAUTIONS_FILE}: no red flag uses pattern(s) {unused}")
+        ids = {f.id for f in flags}
+        for flag in flags:
+            unknown = [i for i in flag.yields_to if i not in ids or i == flag.id]
+            if unknown:
+                raise KnowledgeError(
+                    f"{CAUTIONS_FILE}: red flag {flag.id!r}: yields_to names unknown or "
+                    f"its own flag(s) {unknown}"
+                )
         return flags
 
     def _patterns(self, top: Fields) -> list[Pattern]:

@@ -339,6 +339,10 @@ class RedFlag:
     watch_for: bool = False
     """A safety net: what to watch for, not a sign the spots already show. Where the flag is
     raised it is labelled "watch for these" with its spots."""
+    yields_to: tuple[str, ...] = ()
+    """Flags that say all this one says and more: where one of them is raised for every
+    spot that raises this one, this one is not listed as well (the cauda equina safety net
+    beside the both-legs emergency read as the same warning twice)."""
     press_note: str = ""
     """Said of a spot that raises the flag through a trigger with ``press_test = false``:
     why it is asked no press test (required when a trigger has one)."""
