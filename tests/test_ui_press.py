@@ -283,3 +283,22 @@ def test_tab_to_a_later_question_shows_its_question_not_only_its_buttons(main_wi
         top = row.label.mapTo(viewport, row.label.rect().topLeft()).y()
         bottom = row.mapTo(viewport, row.rect().bottomLeft()).y()
         assert top >= 0 and bottom <= viewport.height(), (top, bottom, row.label.text())
+
+
+def test_a_question_about_a_source_of_both_sides_names_the_side_of_its_point(main_window, qtbot):
+    """Both calves marked: gastrocnemius is listed once for both sides, and its question
+    said no side while ⊕ Show marked one calf (a walk's finding). It names the side of
+    the point to press."""
+    from bodymap.sides import side_for
+
+    win = main_window(1400, 1200)
+    for where in (("back", 548.0, 800.0), ("back", 452.0, 800.0)):
+        point = win.canvas.viewport_point(*where)
+        qtbot.mouseClick(win.canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    both = [r for r in rows(win) if r.question.side == "both"]
+    assert both
+    for row in both:
+        view, x, _y = row.question.site
+        side = side_for(view, x)
+        assert side in ("right", "left")
+        assert row.label.text().startswith(f"{row.question.name} ({side}): Press the spot")

@@ -39,6 +39,7 @@ from bodymap.advisor.model import Reason, Source, spots_label
 from bodymap.advisor.rollable import MARGIN, zone_margin
 from bodymap.knowledge import CautionText, Knowledge
 from bodymap.recent import keep
+from bodymap.sides import side_for
 
 if TYPE_CHECKING:
     from bodymap.atlas import ViewAtlas
@@ -255,6 +256,14 @@ class PressQuestion:
     @property
     def answer_side(self) -> str:
         return press_side(self.side)
+
+    @property
+    def point_side(self) -> str:
+        """The side of the point to press: the source's side, or for a source listed for
+        both sides the side its ⊕ lies on (midline for a point on the spine)."""
+        if self.side in ("both", "midline") and self.site is not None:
+            return side_for(self.site[0], self.site[1])
+        return self.side
 
     area: bool = False
     """The spot asked about is a painted area."""

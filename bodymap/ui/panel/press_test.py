@@ -139,7 +139,7 @@ class PressTestRow(QWidget):
     def set_question(self, question: PressQuestion, spot_id: str, answer: str | None) -> None:
         """Ask ``question`` about ``spot_id``, with ``answer`` (or none) checked."""
         self.question, self.spot_id, self.answer = question, spot_id, answer
-        self.label.setText(f"{question.name}{_side(question.side)}: {question.text()}")
+        self.label.setText(f"{question.name}{_side(question.point_side)}: {question.text()}")
         where = f"{question.name}, {question.where()}"
         self.show_button.setAccessibleName(f"Show where to press: {where}")
         for value, button in self.buttons.items():
