@@ -907,3 +907,19 @@ def test_no_panel_text_makes_the_panel_wider_than_its_dock(qtbot, win):
         ]
         assert sideways == [], selected
         assert window.panel.minimumSizeHint().width() <= window.dock.width()
+
+
+def test_a_midline_spot_names_no_side_in_the_status_line() -> None:
+    from bodymap.atlas import load_atlas
+
+    """A walk's finding: a spot on the middle of the sacrum read "Thoracolumbar fascia
+    (left)" in the status bar, but midline in the spot list, the guide and the CLI."""
+    atlas = load_atlas()
+    hit = atlas["back"].locate(499.0, 430.0)
+    assert hit.side == "midline" and hit.main_region is not None
+    assert hit.main_region.side in ("left", "right")
+    where = describe_hit(hit)
+    assert where.startswith(f"{hit.main_region.name} · ")
+    assert f"({hit.main_region.side})" not in where
+    beside = describe_hit(atlas["back"].locate(530.0, 430.0))  # off the midline: its side
+    assert beside.split(" · ")[0].endswith("(right)")

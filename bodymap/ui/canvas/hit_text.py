@@ -12,11 +12,14 @@ NOT_ON_BODY = "Not on the body"
 
 
 def describe_hit(hit: Hit) -> str:
-    """One line for the status bar: main region with side, segment, caution zone."""
+    """One line for the status bar: main region with side, segment, caution zone. A point
+    on the midline names no side: a spot there is both sides' (the spot list, the guide
+    and ``bodymap add`` call it midline), though the region drawn under it is one side's."""
     region = hit.main_region
     if region is None:
         return NOT_ON_BODY
-    parts = [region.name if region.side == "midline" else f"{region.name} ({region.side})"]
+    plain = "midline" in (region.side, hit.side)
+    parts = [region.name if plain else f"{region.name} ({region.side})"]
     if hit.segments:
         parts.append(hit.segments[0].name)
     if hit.cautions:
