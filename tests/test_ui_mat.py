@@ -76,14 +76,16 @@ def test_arrows_skip_and_go_back_with_a_flash_and_a_cue(qtbot):
 def test_plus_adds_fifteen_seconds_to_the_phase(qtbot):
     mat, _clock = make_mat(qtbot)
     before = mat.run.remaining
-    words = mat.instruction.text()
+    words, name = mat.instruction.text(), mat.phase.text()
     qtbot.keyClick(mat, Qt.Key.Key_Plus)
     assert mat.run.remaining == before + EXTRA_S
     assert mat.ring.text == f"0:{int(before) + EXTRA_S:02d}"
-    # the phase's words keep their planned time, so the added time is said beside them
-    assert mat.instruction.text() == f"{words} (+{EXTRA_S} s)"
+    # the phase's words keep their planned time, so the added time is said beside its
+    # name: after a switch's words ("Next: …") it read as the next step's (a walk's finding)
+    assert mat.phase.text() == f"{name} (+{EXTRA_S} s)"
+    assert mat.instruction.text() == words
     qtbot.keyClick(mat, Qt.Key.Key_Right)  # the next phase starts with nothing added
-    assert f"(+{EXTRA_S} s)" not in mat.instruction.text()
+    assert f"(+{EXTRA_S} s)" not in mat.phase.text()
 
 
 def test_a_phase_ends_by_itself_and_says_what_comes_next(qtbot):

@@ -332,11 +332,13 @@ class MatWindow(QWidget):
             f"{clock_text(self.session_left)} left"
         )
         self.title.setText(ref.step.title)
-        self.phase.setText(PHASE_WORDS[ref.phase.kind])
-        self.phase.setStyleSheet(f"color: {PHASE_COLOURS[ref.phase.kind].name()};")
-        # the phase's words give its planned time: time added with + is said beside them
+        # the phase's words give its planned time: time added with + is said beside the
+        # phase's name, not after its words (a switch's words name the next step, and
+        # "Next: Gluteus maximus. (+15 s)" read as if that step were longer)
         more = f" (+{run.added} s)" if run.added else ""
-        self.instruction.setText(ref.phase.text + more)
+        self.phase.setText(PHASE_WORDS[ref.phase.kind] + more)
+        self.phase.setStyleSheet(f"color: {PHASE_COLOURS[ref.phase.kind].name()};")
+        self.instruction.setText(ref.phase.text)
         self.cautions.setText("\n".join(f"⚠ {c}" for c in ref.step.cautions))
         self.cautions.setVisible(bool(ref.step.cautions))
         left_out = self._left_out_text() if run.elapsed == 0 and not run.running else ""
