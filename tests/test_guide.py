@@ -747,3 +747,20 @@ def test_a_fingertip_steps_close_up_hatches_no_zone_that_only_keeps_tools_out(
         painter.end()
     assert "back_of_neck" in skipped[0]  # hands: the zone keeps only a ball and a roller out
     assert "back_of_neck" not in skipped[1]  # a ball step: hatched as ever
+
+
+def test_the_legend_names_the_grey_fascia_and_a_painted_areas_tint(qapp, tmp_path) -> None:
+    """A walk's finding: the printed figures drew the grey fascia and a painted area's tint,
+    and the legend named neither. It names the fascia always (as the window's legend does)
+    and the tint on a map with a painted area."""
+    from bodymap.knowledge import load_knowledge
+
+    symbols = load_knowledge().symbols
+    area_map = load_map(Path(__file__).parent / "data" / "walk_low_back_thigh.bodymap")
+    assert any(s.area is not None for s in area_map.spots)
+    out, _ = render(tmp_path, area_map)
+    text = pdf_text(out)
+    assert f"Grey: {symbols['fascia']}" in text
+    assert f"Tinted patch: {symbols['painted']}" in text
+    points, _ = render(tmp_path, example("desk_worker"))
+    assert "Tinted patch" not in pdf_text(points)

@@ -15,7 +15,13 @@ from bodymap.knowledge import load_knowledge, muscle_entry
 from bodymap.ui.browser.record_text import DONT_ROLL
 from bodymap.ui.canvas.items import SiteItem
 from bodymap.ui.canvas.pattern import PatternZoneItem
-from bodymap.ui.drawing.legend import fascia_items, legend_height, legend_items, pattern_items
+from bodymap.ui.drawing.legend import (
+    fascia_items,
+    legend_height,
+    legend_items,
+    painted_items,
+    pattern_items,
+)
 from bodymap.ui.window.mainwindow import MapWindow
 
 # Qt's offscreen platform says these whenever a dock or a completion popup is shown.
@@ -222,7 +228,7 @@ def test_escape_and_closing_return_the_diagram_to_normal(qtbot, window):
     assert window.canvas.pattern_items()
     # the legend says what the pattern's reds and dashed outline are, and has room for it
     legend = window.legend
-    normal = legend_items() + fascia_items()  # fascia is shown from the start
+    normal = legend_items() + fascia_items() + painted_items()  # always named
     assert legend.items == normal + pattern_items()
     assert "Dashed line: the muscle itself" in legend.accessibleDescription()
     qtbot.waitUntil(
@@ -413,10 +419,10 @@ def test_the_legend_says_what_the_grey_fascia_is(window) -> None:
     size."""
     fascia = window.acts.layers["fascia"]
     assert fascia.isChecked()  # shown from the start
-    assert window.legend.items == legend_items() + fascia_items()
+    assert window.legend.items == legend_items() + fascia_items() + painted_items()
     assert "fascia" in fascia_items()[0][1] and "never a source" in fascia_items()[0][1]
     fascia.trigger()
-    assert window.legend.items == legend_items() + fascia_items()
+    assert window.legend.items == legend_items() + fascia_items() + painted_items()
 
 
 def test_a_completion_chosen_by_keys_keeps_the_query_and_its_results(qtbot, window):

@@ -410,6 +410,7 @@ SYMBOLS = (
     "essential",
     "spillover",
     "fascia",
+    "painted",
 )
 """The marks on the diagrams whose meaning ``advice.toml``'s ``[symbols]`` says."""
 

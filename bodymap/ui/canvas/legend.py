@@ -15,10 +15,17 @@ from bodymap.ui.drawing.legend import (
     legend_height,
     legend_items,
     paint_legend,
+    painted_items,
     pattern_items,
 )
 
 __all__ = ["DiagramLegend"]
+
+
+def _always_items() -> tuple[tuple[str, str], ...]:
+    """The items the window's legend always names: the marks, the grey fascia and a
+    painted area's tint, whether the map shows them or not, so it keeps its height."""
+    return legend_items() + fascia_items() + painted_items()
 
 
 class DiagramLegend(QWidget):
@@ -30,7 +37,7 @@ class DiagramLegend(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         # the grey fascia is named whether its layer is shown or not: the legend keeps its
         # height when View → Fascia is toggled, and the diagrams do not jump
-        self.items: tuple[tuple[str, str], ...] = legend_items() + fascia_items()
+        self.items: tuple[tuple[str, str], ...] = _always_items()
         self._pattern = False
         self._describe()
 
@@ -40,7 +47,7 @@ class DiagramLegend(QWidget):
         self._update()
 
     def _update(self) -> None:
-        items = legend_items() + fascia_items() + (pattern_items() if self._pattern else ())
+        items = _always_items() + (pattern_items() if self._pattern else ())
         if items != self.items:
             self.items = items
             self._describe()

@@ -21,6 +21,8 @@ from PySide6.QtGui import (
 from bodymap.knowledge import load_knowledge
 from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.markers import hatch, paint_site_marker, paint_spot_marker
+from bodymap.ui.drawing.painting import AREA_ALPHA
+from bodymap.ui.drawing.palette import intensity_colour
 
 __all__ = [
     "LegendEntry",
@@ -29,6 +31,7 @@ __all__ = [
     "legend_items",
     "legend_layout",
     "paint_legend",
+    "painted_items",
     "pattern_items",
 ]
 
@@ -41,6 +44,7 @@ _MARKS = (  # (kind, what it looks like, its meaning in advice.toml's [symbols])
     ("spot", "Numbered disc", "disc"),
 )
 _FASCIA = (("fascia", "Grey", "fascia"),)
+_PAINTED = (("painted", "Tinted patch", "painted"),)
 _PATTERN = (("essential", "Dark red", "essential"), ("spillover", "Light red", "spillover"))
 
 
@@ -59,6 +63,12 @@ def legend_items() -> tuple[tuple[str, str], ...]:
 def fascia_items() -> tuple[tuple[str, str], ...]:
     """(kind, text) of the grey fascia, on the diagrams that show that layer."""
     return _said(_FASCIA)
+
+
+@functools.cache
+def painted_items() -> tuple[tuple[str, str], ...]:
+    """(kind, text) of a painted pain area, on the diagrams of a map that has one."""
+    return _said(_PAINTED)
 
 
 @functools.cache
@@ -90,6 +100,15 @@ def _swatch(painter: QPainter, kind: str, box: QRectF, monochrome: bool) -> None
         if not monochrome:
             painter.fillPath(path, palette.FASCIA_TINT)
         painter.setPen(QPen(palette.SKIN_EDGE, max(1.0, box.height() / 16)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+    elif kind == "painted":  # as a painted area is drawn: its pain's colour, see-through
+        painter.fillPath(path, QColor(0, 0, 0, 28) if monochrome else palette.SKIN)
+        colour = QColor(150, 150, 150) if monochrome else intensity_colour(6)
+        edge = colour.darker(150)
+        colour.setAlpha(AREA_ALPHA)
+        painter.fillPath(path, colour)
+        painter.setPen(QPen(edge, max(1.0, box.height() / 16)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
     elif kind in ("essential", "spillover"):

@@ -17,7 +17,13 @@ from PySide6.QtGui import QFont, QPaintDevice, QPainter
 from bodymap.guide.content import GuideContent
 from bodymap.guide.layout import Block
 from bodymap.maps import Spot
-from bodymap.ui.drawing.legend import legend_height, paint_legend
+from bodymap.ui.drawing.legend import (
+    fascia_items,
+    legend_height,
+    legend_items,
+    paint_legend,
+    painted_items,
+)
 from bodymap.ui.printing.block_base import BOX_FILL, INK, MUTED, RULE, BlockBuilder, Paint
 from bodymap.ui.printing.diagram import DiagramPainter
 from bodymap.ui.printing.steps import RoutineBlocks
@@ -211,7 +217,12 @@ class GuideBlocks(BlockBuilder):
         )
         # the legend's rows as tall as they are at this width on this device (a fixed
         # height let its third row print over the caption)
-        key_h = legend_height(self.width, self.fonts.small, self.device) + self.u.mm(1.5)
+        # the grey fascia the figures draw, and a painted area's tint where the map has one
+        # (a walk found them drawn in print but not named)
+        items = legend_items() + fascia_items()
+        if any(getattr(spot, "area", None) is not None for spot in spots):
+            items += painted_items()
+        key_h = legend_height(self.width, self.fonts.small, self.device, items) + self.u.mm(1.5)
 
         def paint(painter: QPainter, rect: QRectF) -> None:
             gap = self.u.mm(6)
@@ -231,7 +242,9 @@ class GuideBlocks(BlockBuilder):
                     painter, figure, view, spots=spots, highlight=content.roll_zones
                 )
             key = QRectF(rect.left(), rect.bottom() - legend.height - key_h, rect.width(), key_h)
-            paint_legend(painter, key, self.fonts.small, monochrome=self.drawing.monochrome)
+            paint_legend(
+                painter, key, self.fonts.small, monochrome=self.drawing.monochrome, items=items
+            )
             painter.setPen(MUTED)
             legend.draw(painter, rect.left(), rect.bottom() - legend.height)
 
