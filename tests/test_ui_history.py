@@ -162,7 +162,11 @@ def test_the_legend_holds_every_spot_and_its_ticks_toggle_the_lines(qtbot):
     last.setCheckState(Qt.CheckState.Unchecked)
     assert tpm.spots[29].id not in plot.visible
     legend.search.setText("Spot 2")
-    shown = [legend.list.item(r).text() for r in range(30) if not legend.list.item(r).isHidden()]
+    shown = [  # the label, without "(same readings as …)": these spots repeat readings
+        legend.list.item(r).text().split(" (same readings")[0]
+        for r in range(30)
+        if not legend.list.item(r).isHidden()
+    ]
     assert "Spot 2" in shown and "Spot 21" in shown and "Spot 3" not in shown
     legend._tick_all(True)
     assert len(plot.visible) == DEFAULT_VISIBLE + len(shown) - sum(
@@ -382,3 +386,27 @@ def test_tab_goes_along_the_button_row_as_it_is_drawn(qtbot):
     while after.focusPolicy() == Qt.FocusPolicy.NoFocus and after is not dialog:
         after = after.nextInFocusChain()
     assert after is close
+
+
+def test_a_series_with_exactly_another_ones_readings_says_so_in_its_label(qtbot) -> None:
+    """A walk's finding: on the runner's map spot 2's line lies wholly under spot 4's, so
+    it was ticked in the legend and nowhere to be seen. Its label says whose readings it
+    shares (and so does the other's)."""
+    from bodymap.maps import load_map
+
+    runner = load_map(Path(__file__).parents[1] / "assets" / "examples" / "runner.bodymap")
+    dialog = HistoryDialog(runner, lambda spot: "")
+    qtbot.addWidget(dialog)
+    labels = {s.index + 1: s.shown_label for s in dialog.plot.series}
+    assert labels[2] == "Spot 2 (same readings as spot 4)", labels
+    assert labels[4] == "Spot 4 (same readings as spot 2)", labels
+    assert not any("same readings" in labels[n] for n in labels if n not in (2, 4)), labels
+    items = [dialog.legend.list.item(r).text() for r in range(dialog.legend.list.count())]
+    assert "Spot 2 (same readings as spot 4)" in items
+    dialog.legend.search.setText("spot 4")  # finds spot 4, not spot 2 for naming it
+    shown = [
+        dialog.legend.list.item(r).text()
+        for r in range(dialog.legend.list.count())
+        if not dialog.legend.list.item(r).isHidden()
+    ]
+    assert shown == ["Spot 4 (same readings as spot 2)"], shown

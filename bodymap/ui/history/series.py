@@ -56,6 +56,14 @@ class Series:
     index: int
     times: FloatArray
     values: FloatArray
+    twins: str = ""
+    """The spots whose readings are exactly these ("spot 4"): their lines lie on one
+    another, the one drawn last covering the other whole."""
+
+    @property
+    def shown_label(self) -> str:
+        """The legend's words: the label, and whose readings it shares."""
+        return f"{self.label} (same readings as {self.twins})" if self.twins else self.label
 
 
 def series_colour(index: int) -> QColor:

@@ -16,6 +16,7 @@ spots. Every label and note is drawn or listed as plain text.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -47,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bodymap.advisor.model import spots_label
 from bodymap.history import LINE_GAP_DAYS, HistoryTable
 from bodymap.maps import Change, Spot, TriggerPointMap
 from bodymap.ui.drawing.focus_ring import show_keyboard_focus
@@ -86,6 +88,25 @@ HISTORY_KEYS = (
     ("Home, 0", "History chart: show all dates"),
 )
 """The keys the History chart handles while it has the focus, for Help."""
+
+
+_LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _named_twins(series: list[Series], areas: set[int]) -> list[Series]:
+    """``series`` with each one whose readings are exactly another's labelled so: the line
+    drawn last covers the other whole, and a legend entry ticked but nowhere to be seen read
+    as a fault (the runner's spots 2 and 4)."""
+    groups: dict[tuple[bytes, bytes], list[int]] = {}
+    for s in series:
+        groups.setdefault((s.times.tobytes(), s.values.tobytes()), []).append(s.index)
+    out = []
+    for s in series:
+        twins = [i for i in groups[(s.times.tobytes(), s.values.tobytes())] if i != s.index]
+        if twins:
+            s = replace(s, twins=spots_label(twins, areas))
+        out.append(s)
+    return out
 
 
 class HistoryPlot(QWidget):
@@ -157,6 +178,8 @@ class HistoryPlot(QWidget):
             noun = spot_noun(spot.area is not None, capital=True)
             label = f"{number} · {where}" if where else f"{noun} {number}"
             series.append(Series(spot.id, label, number - 1, times, values))
+        areas = {i for i, spot in enumerate(self._map.spots) if spot.area is not None}
+        series = _named_twins(series, areas)
         known = {s.spot_id for s in self._series}
         first_time = not self._series
         self._series = series
@@ -448,8 +471,9 @@ class HistoryLegend(QWidget):
         self.list.clear()
         visible = self.plot.visible
         for series in self.plot.series:
-            item = QListWidgetItem(swatch(series.index), series.label)  # plain text
-            item.setToolTip(plain_tooltip(series.label))
+            item = QListWidgetItem(swatch(series.index), series.shown_label)  # plain text
+            item.setToolTip(plain_tooltip(series.shown_label))
+            item.setData(_LABEL_ROLE, series.label)  # what a search looks in
             item.setData(Qt.ItemDataRole.UserRole, series.spot_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             shown = series.spot_id in visible
@@ -462,7 +486,8 @@ class HistoryLegend(QWidget):
         needle = text.casefold().strip()
         for row in range(self.list.count()):
             item = self.list.item(row)
-            item.setHidden(bool(needle) and needle not in item.text().casefold())
+            label = str(item.data(_LABEL_ROLE) or item.text())  # not "same readings as …"
+            item.setHidden(bool(needle) and needle not in label.casefold())
 
     def _toggled(self, item: QListWidgetItem) -> None:
         spot_id = item.data(Qt.ItemDataRole.UserRole)
@@ -554,7 +579,7 @@ def render_history(
     metrics = plot.fontMetrics()
     line = title_height(plot)
     shown = [series for series in plot.series if series.spot_id in plot.visible]
-    column = max([metrics.horizontalAdvance(s.label) for s in shown] + [80]) + 52
+    column = max([metrics.horizontalAdvance(s.shown_label) for s in shown] + [80]) + 52
     per_row = max(1, (size[0] - 16) // column)
     rows = -(-len(shown) // per_row)
     width, height = size[0], line + size[1] + rows * line + 8
@@ -577,7 +602,7 @@ def render_history(
         painter.drawText(
             QRectF(x + 40, y, column - 44, line),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(series.label, Qt.TextElideMode.ElideRight, column - 44),
+            metrics.elidedText(series.shown_label, Qt.TextElideMode.ElideRight, column - 44),
         )
     painter.end()
     if not image.save(str(out), "PNG"):  # type: ignore[call-overload]
