@@ -623,11 +623,14 @@ def _when(text: str) -> datetime:
     """A date and time from the command line: ISO 8601; without a time zone, local time."""
     try:
         moment = datetime.fromisoformat(text)
-        return moment if moment.tzinfo else moment.astimezone()
-    except (ValueError, OverflowError):
+    except ValueError:
         raise CliError(
             f"--at {text!r:.40} is not a date and time (e.g. 2025-03-03T08:30 or 2025-03-03)"
         ) from None
+    try:
+        return moment if moment.tzinfo else moment.astimezone()
+    except (ValueError, OverflowError):  # a real date too early to give a time zone
+        raise CliError(f"--at {text!r:.40} is out of range (years 1900 to 2999 only)") from None
 
 
 SPOT_KEYS = (

@@ -152,6 +152,9 @@ def test_checkin_today_at_a_time_of_today_moves_todays_check_in_there(
         (["heel-r=2", "--at", "9999-12-31T23:59:59-23:59"], "in the future"),
         (["heel-r=2", "--at", "0001-01-01T00:00:00+01:00"], "out of range"),
         (["heel-r=2", "--at", "1899-12-31T12:00Z"], "out of range"),
+        # a real date with no time zone too early to be given one: out of range, not
+        # "not a date" as the day after it says (a walk's finding)
+        (["heel-r=2", "--at", "0001-01-01"], "out of range (years 1900 to 2999 only)"),
         (["heel-r=2", "--at", "2025-04-07T19:15:00Z"], "already a check-in"),
         (
             ["heel-r=2", "--at", (datetime.now(UTC) + timedelta(days=2)).isoformat()],
