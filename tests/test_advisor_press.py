@@ -184,6 +184,11 @@ def test_in_advise_a_no_reaches_the_spots_the_pressed_point_serves():
         press={(question.spot, "multifidus", question.answer_side): "no"},
     )
     moved = next(s for s in after.sources if s.muscle == "multifidus")
+    [reason] = [r for r in moved.reasons if r.kind == PRESS_KIND]
+    other = 2 - question.spot  # spot numbers count from 1
+    assert reason.text.endswith(f"(spot {other}, served by another of its points, still counts)"), (
+        reason.text
+    )
     part = multifidus.score * given[question.spot] / sum(given.values())
     assert moved.score == pytest.approx(multifidus.score - part / 2)
     assert moved.score > multifidus.score / 2

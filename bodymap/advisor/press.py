@@ -163,6 +163,22 @@ def asked_spots(source: Source, spot: int, site_of: SiteOf | None) -> tuple[int,
     return (spot, *(j for j in group if j != spot and given.get(j, 0.0) >= ASK_SHARE * best))
 
 
+def _still_counts(source: Source, spot: int, site_of: SiteOf | None, areas: Collection[int]) -> str:
+    """Said after a "no" whose point serves only some of the spots the source explains
+    well: those others still count, as another of its points serves them (a "no" that
+    barely moved a muscle was not explained)."""
+    given = dict(source.evidence)
+    if not given or spot not in given:
+        return ""
+    reached = set(same_site(source, spot, site_of))
+    best = max(given.values())
+    kept = [j for j, part in given.items() if j not in reached and part >= ASK_SHARE * best]
+    if not kept:
+        return ""
+    verb = "counts" if len(kept) == 1 else "count"
+    return f" ({spots_label(kept, areas)}, served by another of its points, still {verb})"
+
+
 def _pressed(source: Source, per_spot: Mapping[int, float], site_of: SiteOf | None) -> Source:
     """``source`` with its score (and the parts of it the spots a "no" reaches gave) as the
     answers ``per_spot`` (spot index → summed answer weight) leave them (see module)."""
@@ -231,7 +247,8 @@ def apply_press_answers(
                 None,
                 press_text(
                     answer, spot, spot in areas, asked_spots(source, spot, site_of)[1:], areas
-                ),
+                )
+                + (_still_counts(source, spot, site_of, areas) if answer == "no" else ""),
                 answer,
             )
             for spot, answer in found
