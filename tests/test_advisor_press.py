@@ -194,6 +194,18 @@ def test_in_advise_a_no_reaches_the_spots_the_pressed_point_serves():
     assert moved.score > multifidus.score / 2
 
 
+def test_two_answers_about_one_point_are_one_test():
+    """Answers saved about two spots the same point serves (from a file or the API) are
+    one test: the larger "no" halves, not a quarter (physiotherapist review 2, round 18)."""
+    thigh = PainSpot("back", 548.0, 625.0, 6)
+    calf = PainSpot("back", 542.0, 847.0, 6)
+    plain = advise([thigh, calf]).sources[0]
+    assert plain.muscle == "gluteus_minimus"
+    both = {(0, plain.muscle, plain.side): "no", (1, plain.muscle, plain.side): "no"}
+    twice = next(s for s in advise([thigh, calf], press=both).sources if s.muscle == plain.muscle)
+    assert twice.score == pytest.approx(plain.score / 2)
+
+
 def test_an_unknown_answer_is_refused():
     with pytest.raises(ValueError, match="unknown press-test answer"):
         apply_press_answers((Source("a", "right", 0.5, "A", ()),), {(0, "a", "right"): "maybe"})

@@ -581,7 +581,7 @@ def test_contraindications_are_short_plain_and_complete() -> None:
         assert word in text, word
     assert all(len(c.text) <= 160 for c in KNOWLEDGE.contraindications)
     # not only "do not roll over a lump": a new one is checked (NICE NG12; review round 18)
-    assert "see a doctor if a new lump lasts over 3 weeks" in text
+    assert "see a doctor soon if a lump grows, is hard or lasts 2 weeks" in text
     # the pincer grip of the neck meets its lymph nodes
     scm = " ".join(KNOWLEDGE.muscles["sternocleidomastoid"].cautions)
     assert "If you feel a lump that is not the muscle, leave it and have it checked." in scm

@@ -13,9 +13,11 @@ not, is one of the warning signs of the "When to see a clinician" section
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
+from bodymap.advisor.extent import SPOT_RADIUS
 from bodymap.advisor.model import CautionNote, RedFlagNote, SpotLike
 from bodymap.knowledge import FlagTrigger, Knowledge, Pattern, PatternSpot, RedFlag
 
@@ -159,14 +161,25 @@ class _Places:
         return found
 
 
+FOOTPRINT = math.pi * SPOT_RADIUS**2
+"""A clicked spot's footprint (square atlas units): a painted area lies on a side for a
+cross-spot pattern when that much of it lies there."""
+
+
 def _on_its_sides(hit: Hit, segments: tuple[Region, ...]) -> tuple[Region, ...]:
     """The segments a spot counts as lying on for a cross-spot pattern: a painted area only
-    on the sides it lies on (`Hit.sides`, each holding at least a fifth of it), not on a
-    side it spills a sliver onto: an area on one calf that reaches across the gap is one
-    leg, not both (physiotherapist review, round 18). A point lies on its segments."""
+    on a side where it lies as much as a clicked spot would (:data:`FOOTPRINT`) or more,
+    or that holds a fifth of it (`Hit.sides`), not a side it spills a sliver onto: an area
+    on one calf that reaches across the gap is one leg, not both; one that takes in a patch
+    of the other calf is both (physiotherapist reviews, round 18). A point lies on its
+    segments."""
     if not hit.sides:
         return segments
-    return tuple(s for s in segments if s.side == "midline" or s.side in hit.sides)
+    size: dict[str, float] = {}
+    for segment, share in zip(hit.segments, hit.shares, strict=False):
+        size[segment.side] = size.get(segment.side, 0.0) + share
+    keep = {"midline", *hit.sides} | {side for side, got in size.items() if got >= FOOTPRINT}
+    return tuple(s for s in segments if s.side in keep)
 
 
 def pattern_spots(

@@ -9,7 +9,8 @@ between examiners), so the person's answers re-rank the sources after the rankin
   pressed for it is the one that would be pressed for them) and lowers only their parts
   of the score: with ``n_j`` the "no" weight reaching spot ``j`` and ``c_j = s · v_j / Σ v``
   its part (``v`` the source's ``evidence``, raw contributions per spot),
-  ``s₀ = s − Σ c_j · (1 − ½^n_j)``. A "no" halves the parts the pressed point serves, and
+  ``s₀ = s − Σ c_j · (1 − ½^n_j)``, ``n_j`` the largest "no" reaching ``j`` (two answers
+  about one point are one test). A "no" halves the parts the pressed point serves, and
   keeps what the muscle earns at spots another of its points serves: a muscle with one
   point to press (most) loses half its score, as one point gives its whole pattern, while
   a "no" at the medial gastrocnemius point says nothing of a spot the lateral head serves;
@@ -163,6 +164,14 @@ def asked_spots(source: Source, spot: int, site_of: SiteOf | None) -> tuple[int,
     return (spot, *(j for j in group if j != spot and given.get(j, 0.0) >= ASK_SHARE * best))
 
 
+def _named(source: Source, spot: int, answer: str, site_of: SiteOf | None) -> tuple[int, ...]:
+    """The other spots an answer's reason names: those a "no" lowered (every spot the
+    pressed point serves), else those the question named (`asked_spots`)."""
+    if answer == "no" and spot in dict(source.evidence):
+        return tuple(j for j in same_site(source, spot, site_of) if j != spot)
+    return asked_spots(source, spot, site_of)[1:]
+
+
 def _still_counts(source: Source, spot: int, site_of: SiteOf | None, areas: Collection[int]) -> str:
     """Said after a "no" whose point serves only some of the spots the source explains
     well: those others still count, as another of its points serves them (a "no" that
@@ -190,14 +199,15 @@ def _pressed(source: Source, per_spot: Mapping[int, float], site_of: SiteOf | No
         if e >= 0 or (given and spot not in given):
             continue  # a "yes", or a stale answer about a spot it no longer explains
         for j in same_site(source, spot, site_of) if given else (spot,):
-            against[j] = against.get(j, 0.0) - e
+            # two answers about one point are one test: the larger "no" counts, not both
+            against[j] = max(against.get(j, 0.0), -e)
     if total > 0:
         for j, weight in against.items():
             kept = float(0.5**weight)
             score -= source.score * given[j] / total * (1.0 - kept)
             given[j] *= kept
     elif against:  # built by hand, without per-spot parts: the whole score is the part
-        score *= float(0.5 ** sum(against.values()))
+        score *= float(0.5 ** max(against.values()))
     score = max(0.0, score)
     lift = sum(e for e in per_spot.values() if e > 0)
     if lift > 0:
@@ -246,7 +256,7 @@ def apply_press_answers(
                 PRESS_KIND,
                 None,
                 press_text(
-                    answer, spot, spot in areas, asked_spots(source, spot, site_of)[1:], areas
+                    answer, spot, spot in areas, _named(source, spot, answer, site_of), areas
                 )
                 + (_still_counts(source, spot, site_of, areas) if answer == "no" else ""),
                 answer,
