@@ -177,7 +177,8 @@ def test_back_pain_with_sharp_or_burning_pain_below_both_knees_is_the_emergency(
 def test_a_flag_yields_only_to_one_that_says_every_sign_of_it_word_for_word() -> None:
     """A flag left out beside another (`yields_to`) loses nothing: each of its signs, as
     its own text lists them after "any of these:", is in the other's text word for word,
-    and there an emergency whatever else applies (physiotherapist review 2, round 18)."""
+    either in its "whatever else applies" emergency or as its lead, itself an emergency
+    (physiotherapist reviews 2 and 3, round 18)."""
     flags = {f.id: f for f in KNOWLEDGE.red_flags}
     yielding = [f for f in KNOWLEDGE.red_flags if f.yields_to]
     assert yielding
@@ -219,6 +220,23 @@ def test_an_area_taking_in_a_patch_of_the_other_calf_is_both_legs() -> None:
     hit = ATLAS["back"].locate_spot(patch.x, patch.y, area)
     assert hit.sides == ("right",)  # the left patch is under a fifth of the area
     assert "both_legs" in _flags([patch, SACROILIAC_R])
+
+
+@pytest.mark.parametrize(
+    ("view", "box", "kind"),
+    [
+        ("front", (495, 470, 540, 570), "tingling"),  # groin, 5 units past the midline
+        ("back", (490, 460, 580, 560), "tingling"),  # buttock, 10 units past it
+        ("back", (480, 780, 570, 820), "sharp"),  # calf, a 6-unit strip of the other calf
+    ],
+)
+def test_a_thin_strip_over_the_midline_is_not_the_other_side(view, box, kind) -> None:
+    """An area counts on a side only where a clicked spot's disc would fit inside its part
+    there (or a fifth of it lies there): a strip a few units past the midline is not the
+    other leg (physiotherapist review 3, round 18)."""
+    area = PainSpot(view, (box[0] + box[2]) / 2 + 15, (box[1] + box[3]) / 2, 5, kind,
+                    area=shapely.box(*box))  # fmt: skip
+    assert "both_legs" not in _flags([area, SACROILIAC_R])
 
 
 def test_an_area_on_one_calf_spilling_across_the_gap_is_one_leg() -> None:
@@ -419,19 +437,19 @@ def test_both_legs_is_an_emergency_when_new(tmp_path, capsys, legs: list[PainSpo
         " can come from"
     )
     assert "new pain" not in text.lower()
-    assert "nerves at the bottom of the spine: go to an emergency department now, the more so" \
-        " with back pain." in text  # fmt: skip
-    # the saddle, bladder, bowel and sexual signs are an emergency on their own, outside
-    # every softer clause below (physiotherapist review 2, round 18)
-    assert "Whatever else applies, go to an emergency department now if you notice any of" \
-        " these: numbness or tingling around the back passage or genitals; new trouble" \
-        " passing or holding urine or stool; a change in sexual function." in text  # fmt: skip
-    assert "If it has built up over weeks, see a doctor the same day." in text
-    # known, checked and unchanged: the clinician's plan, so the warning is not learnt away
-    assert (
-        "If a clinician has already checked it and it has not changed, follow their plan;"
-        " new or worsening leg symptoms are still an emergency." in text
-    )
+    # the lead, then the saddle, bladder, bowel and sexual signs as an emergency on their
+    # own, before every softer clause (physiotherapist reviews 2 and 3, round 18)
+    lead, signs, slow, checked, feet = text.split(". ")[:5]
+    assert lead.endswith("nerves at the bottom of the spine: go to an emergency department now")
+    assert signs == "Whatever else applies, go to an emergency department now if you notice" \
+        " any of these: numbness or tingling around the back passage or genitals; new trouble" \
+        " passing or holding urine or stool; a change in sexual function"  # fmt: skip
+    assert slow == "If the leg symptoms built up slowly over weeks, see a doctor the same day"
+    # known, checked and unchanged: the clinician's plan, so the warning is not learnt away;
+    # worse or new: now
+    assert checked == "If a clinician has checked them and they have not changed, follow" \
+        " their plan; if they get worse or something new starts, go now"  # fmt: skip
+    assert feet.startswith("Numbness in both feet that crept on over months")
     assert "crept on over months commonly comes from the nerves of the feet" in text
     assert f"Warning (for your spots 1, 2): {text}" in out
 

@@ -13,10 +13,12 @@ not, is one of the warning signs of the "When to see a clinician" section
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
+import shapely
+
+from bodymap.advisor.areas import area_of
 from bodymap.advisor.extent import SPOT_RADIUS
 from bodymap.advisor.model import CautionNote, RedFlagNote, SpotLike
 from bodymap.knowledge import FlagTrigger, Knowledge, Pattern, PatternSpot, RedFlag
@@ -161,24 +163,25 @@ class _Places:
         return found
 
 
-FOOTPRINT = math.pi * SPOT_RADIUS**2
-"""A clicked spot's footprint (square atlas units): a painted area lies on a side for a
-cross-spot pattern when that much of it lies there."""
-
-
-def _on_its_sides(hit: Hit, segments: tuple[Region, ...]) -> tuple[Region, ...]:
+def _on_its_sides(
+    hit: Hit, segments: tuple[Region, ...], spot: SpotLike | None = None
+) -> tuple[Region, ...]:
     """The segments a spot counts as lying on for a cross-spot pattern: a painted area only
-    on a side where it lies as much as a clicked spot would (:data:`FOOTPRINT`) or more,
-    or that holds a fifth of it (`Hit.sides`), not a side it spills a sliver onto: an area
-    on one calf that reaches across the gap is one leg, not both; one that takes in a patch
-    of the other calf is both (physiotherapist reviews, round 18). A point lies on its
+    on a side that holds a fifth of it (`Hit.sides`) or where a clicked spot's disc would
+    fit inside its part, not a side it spills a sliver or a thin strip onto: an area on one
+    calf that reaches across the gap is one leg, not both; one that takes in a patch of the
+    other calf is both (physiotherapist reviews 2 and 3, round 18). A point lies on its
     segments."""
     if not hit.sides:
         return segments
-    size: dict[str, float] = {}
-    for segment, share in zip(hit.segments, hit.shares, strict=False):
-        size[segment.side] = size.get(segment.side, 0.0) + share
-    keep = {"midline", *hit.sides} | {side for side, got in size.items() if got >= FOOTPRINT}
+    keep = {"midline", *hit.sides}
+    shape = area_of(spot) if spot is not None else None
+    if shape is not None:
+        for side in {s.side for s in hit.segments} - keep:
+            on = shapely.union_all([s.geometry for s in hit.segments if s.side == side])
+            part = shapely.intersection(shape, on)
+            if not shapely.buffer(part, -SPOT_RADIUS).is_empty:  # a disc fits inside it
+                keep.add(side)
     return tuple(s for s in segments if s.side in keep)
 
 
@@ -187,7 +190,9 @@ def pattern_spots(
 ) -> tuple[int, ...]:
     """The spots (indices) that together make up ``pattern``, each meeting one or more of
     its spots; empty when some part of the picture is missing."""
-    under = {i: _on_its_sides(hit, hit.segments) for i, hit in enumerate(hits) if hit.inside}
+    under = {
+        i: _on_its_sides(hit, hit.segments, spots[i]) for i, hit in enumerate(hits) if hit.inside
+    }
     return tuple(sorted(_Places(spots, under, knowledge).met_by(pattern)))
 
 
@@ -271,8 +276,10 @@ def red_flags(
         return _least_intensities(triggered, kind, *places)
 
     for i, spot, hit, found in _per_place(spots, hits, named, floors):
-        lies[i] = _on_its_sides(hit, hit.segments)
-        touches[i] = _on_its_sides(hit, (*hit.segments, *hit.grazed)) if hit.grazed else lies[i]
+        lies[i] = _on_its_sides(hit, hit.segments, spot)
+        touches[i] = (
+            _on_its_sides(hit, (*hit.segments, *hit.grazed), spot) if hit.grazed else lies[i]
+        )
         for flag_id, least in found:
             if spot.intensity >= least:
                 raised.setdefault(flag_id, set()).add(i)

@@ -61,6 +61,7 @@ __all__ = [
     "apply_press_answers",
     "asked_spots",
     "keeps_fingers_out",
+    "one_per_point",
     "press_margin",
     "press_questions",
     "press_side",
@@ -164,12 +165,46 @@ def asked_spots(source: Source, spot: int, site_of: SiteOf | None) -> tuple[int,
     return (spot, *(j for j in group if j != spot and given.get(j, 0.0) >= ASK_SHARE * best))
 
 
-def _named(source: Source, spot: int, answer: str, site_of: SiteOf | None) -> tuple[int, ...]:
-    """The other spots an answer's reason names: those a "no" lowered (every spot the
-    pressed point serves), else those the question named (`asked_spots`)."""
-    if answer == "no" and spot in dict(source.evidence):
-        return tuple(j for j in same_site(source, spot, site_of) if j != spot)
-    return asked_spots(source, spot, site_of)[1:]
+def one_per_point(
+    source: Source, found: Sequence[tuple[int, str]] | None, site_of: SiteOf | None
+) -> list[tuple[int, str]]:
+    """The answers about ``source`` (spot, answer), one per point pressed: two answers about
+    spots the same point serves (saved in a file or given through the API) are one test,
+    and the one about the first spot it explains stands (physiotherapist review 3, round
+    18). In spot order."""
+    if not found:
+        return []
+    if site_of is None:
+        return list(found)
+    given = dict(source.evidence)
+    kept: list[tuple[int, str]] = []
+    seen: set[object] = set()
+    # an answer about a spot the source explains first: one about a spot it no longer
+    # explains (left from before the spot moved) never stands in for it
+    for spot, answer in sorted(found, key=lambda item: (item[0] not in given, item[0])):
+        point = site_of(source, spot)
+        if point is not None and point in seen:
+            continue
+        seen.add(point if point is not None else ("spot", spot))
+        kept.append((spot, answer))
+    return sorted(kept)
+
+
+def _also_lowers(source: Source, spot: int, site_of: SiteOf | None, areas: Collection[int]) -> str:
+    """Said after a "no": the spots it lowered that the question did not name (the same
+    point serves them, though the muscle explains them less well), then those that still
+    count, as another of its points serves them."""
+    given = dict(source.evidence)
+    if spot not in given:
+        return ""
+    named = set(asked_spots(source, spot, site_of))
+    lowered = [j for j in same_site(source, spot, site_of) if j not in named]
+    also = (
+        f" (this also lowers {spots_label(lowered, areas)}, which the same point serves)"
+        if lowered
+        else ""
+    )
+    return also + _still_counts(source, spot, site_of, areas)
 
 
 def _still_counts(source: Source, spot: int, site_of: SiteOf | None, areas: Collection[int]) -> str:
@@ -243,7 +278,9 @@ def apply_press_answers(
         by_source.setdefault((muscle, side), []).append((spot, answer))
     out: list[tuple[float, int, Source]] = []
     for rank, source in enumerate(sources):
-        found = by_source.get((source.muscle, press_side(source.side)))
+        found = one_per_point(
+            source, by_source.get((source.muscle, press_side(source.side))), site_of
+        )
         if not found:
             out.append((source.score, rank, source))
             continue
@@ -256,9 +293,9 @@ def apply_press_answers(
                 PRESS_KIND,
                 None,
                 press_text(
-                    answer, spot, spot in areas, _named(source, spot, answer, site_of), areas
+                    answer, spot, spot in areas, asked_spots(source, spot, site_of)[1:], areas
                 )
-                + (_still_counts(source, spot, site_of, areas) if answer == "no" else ""),
+                + (_also_lowers(source, spot, site_of, areas) if answer == "no" else ""),
                 answer,
             )
             for spot, answer in found
