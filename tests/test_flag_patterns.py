@@ -228,6 +228,8 @@ def test_an_area_taking_in_a_patch_of_the_other_calf_is_both_legs() -> None:
         ("front", (495, 470, 540, 570), "tingling"),  # groin, 5 units past the midline
         ("back", (490, 460, 580, 560), "tingling"),  # buttock, 10 units past it
         ("back", (480, 780, 570, 820), "sharp"),  # calf, a 6-unit strip of the other calf
+        # a small patch whose strip is over a fifth of it (review 4)
+        ("back", (480, 780, 530, 820), "sharp"),
     ],
 )
 def test_a_thin_strip_over_the_midline_is_not_the_other_side(view, box, kind) -> None:
@@ -237,6 +239,16 @@ def test_a_thin_strip_over_the_midline_is_not_the_other_side(view, box, kind) ->
     area = PainSpot(view, (box[0] + box[2]) / 2 + 15, (box[1] + box[3]) / 2, 5, kind,
                     area=shapely.box(*box))  # fmt: skip
     assert "both_legs" not in _flags([area, SACROILIAC_R])
+
+
+def test_a_line_painted_down_the_other_calf_into_the_same_area_is_both_legs() -> None:
+    """The right leg painted, then a tingling line down the left calf (brush radius 8) that
+    merges into the same area: a leg, not a sliver (physiotherapist review 4, round 18)."""
+    right = shapely.box(505, 560, 590, 980)
+    line = shapely.LineString([(452, 720), (452, 880)]).buffer(8)
+    area = PainSpot("back", 545, 800, 5, "tingling", area=shapely.union(right, line))
+    assert ATLAS["back"].locate_spot(area.x, area.y, area.area).sides == ("right",)
+    assert "both_legs" in _flags([area])
 
 
 def test_an_area_on_one_calf_spilling_across_the_gap_is_one_leg() -> None:
@@ -448,7 +460,8 @@ def test_both_legs_is_an_emergency_when_new(tmp_path, capsys, legs: list[PainSpo
     # known, checked and unchanged: the clinician's plan, so the warning is not learnt away;
     # worse or new: now
     assert checked == "If a clinician has checked them and they have not changed, follow" \
-        " their plan; if they get worse or something new starts, go now"  # fmt: skip
+        " their plan; if they get worse or something new starts, go to an emergency department" \
+        " now"  # fmt: skip
     assert feet.startswith("Numbness in both feet that crept on over months")
     assert "crept on over months commonly comes from the nerves of the feet" in text
     assert f"Warning (for your spots 1, 2): {text}" in out

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, TypeVar
 import shapely
 
 from bodymap.advisor.areas import area_of
-from bodymap.advisor.extent import SPOT_RADIUS
 from bodymap.advisor.model import CautionNote, RedFlagNote, SpotLike
 from bodymap.knowledge import FlagTrigger, Knowledge, Pattern, PatternSpot, RedFlag
 
@@ -163,26 +162,36 @@ class _Places:
         return found
 
 
+STRIP = 6.0
+"""Half the width (atlas units, about 1 cm) a painted area's part on a segment of its other
+side must have somewhere to count there for a cross-spot pattern: a line painted with the
+default brush (radius 12) does; the edge of a stroke that spills a few units across the
+midline does not."""
+
+
 def _on_its_sides(
     hit: Hit, segments: tuple[Region, ...], spot: SpotLike | None = None
 ) -> tuple[Region, ...]:
-    """The segments a spot counts as lying on for a cross-spot pattern: a painted area only
-    on a side that holds a fifth of it (`Hit.sides`) or where a clicked spot's disc would
-    fit inside its part, not a side it spills a sliver or a thin strip onto: an area on one
-    calf that reaches across the gap is one leg, not both; one that takes in a patch of the
-    other calf is both (physiotherapist reviews 2 and 3, round 18). A point lies on its
-    segments."""
+    """The segments a spot counts as lying on for a cross-spot pattern. A painted area lies
+    on its larger side's segments and the midline's, and on a segment of its other side only
+    where its part there is at least 2 × :data:`STRIP` wide somewhere: an area on one calf
+    that spills a strip across the gap is one leg, a line or a patch painted down the other
+    calf makes it both; a low-back area that clips the other buttock's edge is not that leg
+    (physiotherapist reviews 2 to 4, round 18). A point lies on its segments."""
     if not hit.sides:
         return segments
-    keep = {"midline", *hit.sides}
     shape = area_of(spot) if spot is not None else None
-    if shape is not None:
-        for side in {s.side for s in hit.segments} - keep:
-            on = shapely.union_all([s.geometry for s in hit.segments if s.side == side])
-            part = shapely.intersection(shape, on)
-            if not shapely.buffer(part, -SPOT_RADIUS).is_empty:  # a disc fits inside it
-                keep.add(side)
-    return tuple(s for s in segments if s.side in keep)
+    main = hit.sides[0]
+
+    def lies_on(segment: Region) -> bool:
+        if segment.side in ("midline", main):
+            return True
+        if shape is None:
+            return segment.side in hit.sides
+        part = shapely.intersection(shape, segment.geometry)
+        return not shapely.buffer(part, -STRIP).is_empty
+
+    return tuple(s for s in segments if lies_on(s))
 
 
 def pattern_spots(
