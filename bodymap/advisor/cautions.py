@@ -21,6 +21,7 @@ import shapely
 from bodymap.advisor.areas import area_of
 from bodymap.advisor.model import CautionNote, RedFlagNote, SpotLike
 from bodymap.knowledge import FlagTrigger, Knowledge, Pattern, PatternSpot, RedFlag
+from bodymap.recent import answer_for
 
 if TYPE_CHECKING:
     from bodymap.atlas import Hit, Region
@@ -188,10 +189,22 @@ def _on_its_sides(
             return True
         if shape is None:
             return segment.side in hit.sides
-        part = shapely.intersection(shape, segment.geometry)
-        return not shapely.buffer(part, -STRIP).is_empty
+        return answer_for(
+            _WIDE,
+            (shape, segment.geometry),
+            lambda: (
+                not shapely.buffer(shapely.intersection(shape, segment.geometry), -STRIP).is_empty
+            ),
+            RECENT_STRIPS,
+        )
 
     return tuple(s for s in segments if lies_on(s))
+
+
+RECENT_STRIPS = 512
+"""How many (area, segment) answers of `_on_its_sides` are kept: a map's areas are asked
+about on every click, by every flag's patterns."""
+_WIDE: dict[tuple[object, object], bool] = {}
 
 
 def pattern_spots(
