@@ -241,12 +241,27 @@ def test_a_thin_strip_over_the_midline_is_not_the_other_side(view, box, kind) ->
     assert "both_legs" not in _flags([area, SACROILIAC_R])
 
 
-def test_a_line_painted_down_the_other_calf_into_the_same_area_is_both_legs() -> None:
-    """The right leg painted, then a tingling line down the left calf (brush radius 8) that
-    merges into the same area: a leg, not a sliver (physiotherapist review 4, round 18)."""
+def _line(x: float, y0: float, y1: float, radius: float) -> shapely.Geometry:
+    return shapely.LineString([(x, y0), (x, y1)]).buffer(radius)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        _line(452, 720, 880, 8),  # down the left calf, brush radius 8 (review 4)
+        _line(452, 720, 880, 3),  # the same with the thinnest brush (review 5)
+        _line(435, 720, 880, 10),  # along the border of the calf and the outer leg
+        _line(472, 600, 700, 8),  # down the back of the left thigh
+        shapely.Point(452, 756).buffer(12),  # a dab on the back of the left knee
+    ],
+    ids=["calf r8", "calf r3", "calf border", "thigh", "knee dab"],
+)
+def test_a_mark_painted_on_the_other_leg_into_the_same_area_is_both_legs(other) -> None:
+    """The right leg painted, then a tingling mark on the left leg that joins the same
+    area: a leg, not a sliver, however thin, and wherever it lies across segment borders
+    (physiotherapist reviews 4 and 5, round 18)."""
     right = shapely.box(505, 560, 590, 980)
-    line = shapely.LineString([(452, 720), (452, 880)]).buffer(8)
-    area = PainSpot("back", 545, 800, 5, "tingling", area=shapely.union(right, line))
+    area = PainSpot("back", 545, 800, 5, "tingling", area=shapely.union(right, other))
     assert ATLAS["back"].locate_spot(area.x, area.y, area.area).sides == ("right",)
     assert "both_legs" in _flags([area])
 

@@ -14,7 +14,7 @@ not, is one of the warning signs of the "When to see a clinician" section
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import shapely
 
@@ -22,6 +22,7 @@ from bodymap.advisor.areas import area_of
 from bodymap.advisor.model import CautionNote, RedFlagNote, SpotLike
 from bodymap.knowledge import FlagTrigger, Knowledge, Pattern, PatternSpot, RedFlag
 from bodymap.recent import answer_for
+from bodymap.sides import half_bounds
 
 if TYPE_CHECKING:
     from bodymap.atlas import Hit, Region
@@ -164,47 +165,74 @@ class _Places:
 
 
 STRIP = 6.0
-"""Half the width (atlas units, about 1 cm) a painted area's part on a segment of its other
-side must have somewhere to count there for a cross-spot pattern: a line painted with the
-default brush (radius 12) does; the edge of a stroke that spills a few units across the
-midline does not."""
+"""Half the width (atlas units, about 1 cm) a painted area's part on one body part of its
+other side (a leg, the low back …) must have somewhere to count there for a cross-spot
+pattern, unless that part is a piece of its own: the edge of a stroke that spills a few
+units across the midline does not count; a patch of the other calf does."""
 
 
 def _on_its_sides(
-    hit: Hit, segments: tuple[Region, ...], spot: SpotLike | None = None
+    hit: Hit,
+    segments: tuple[Region, ...],
+    spot: SpotLike | None,
+    part_of: Mapping[str, str],
 ) -> tuple[Region, ...]:
     """The segments a spot counts as lying on for a cross-spot pattern. A painted area lies
-    on its larger side's segments and the midline's, and on a segment of its other side only
-    where its part there is at least 2 × :data:`STRIP` wide somewhere: an area on one calf
-    that spills a strip across the gap is one leg, a line or a patch painted down the other
-    calf makes it both; a low-back area that clips the other buttock's edge is not that leg
-    (physiotherapist reviews 2 to 4, round 18). A point lies on its segments."""
+    on its larger side's segments and the midline's; on its other side, on the segments of
+    a piece of it that lies wholly there (as that piece would painted alone: a line drawn
+    down the other calf, however thin), and on those of a body part of that side where the
+    rest of it is at least 2 × :data:`STRIP` wide somewhere (measured over the body part's
+    segments together, so a line along a segment's border counts). An area on one calf that
+    spills a strip across the gap is one leg; a low-back area that clips the other buttock's
+    edge is not that leg (physiotherapist reviews 2 to 5, round 18). A point lies on its
+    segments."""
     if not hit.sides:
         return segments
     shape = area_of(spot) if spot is not None else None
     main = hit.sides[0]
-
-    def lies_on(segment: Region) -> bool:
-        if segment.side in ("midline", main):
-            return True
-        if shape is None:
-            return segment.side in hit.sides
-        return answer_for(
-            _WIDE,
-            (shape, segment.geometry),
-            lambda: (
-                not shapely.buffer(shapely.intersection(shape, segment.geometry), -STRIP).is_empty
-            ),
-            RECENT_STRIPS,
+    others = tuple(s for s in segments if s.side not in ("midline", main))
+    if not others:
+        return segments
+    if shape is None or spot is None:
+        kept = frozenset((s.id, s.side) for s in others if s.side in hit.sides)
+    else:
+        key = (shape, spot.view, main, tuple((s.id, s.side) for s in others))
+        kept = answer_for(
+            _OTHER_SIDE, key, lambda: _other_side(shape, spot.view, others, part_of), RECENT_AREAS
         )
+    return tuple(s for s in segments if s.side in ("midline", main) or (s.id, s.side) in kept)
 
-    return tuple(s for s in segments if lies_on(s))
+
+def _other_side(
+    shape: Any, view: str, others: tuple[Region, ...], part_of: Mapping[str, str]
+) -> frozenset[tuple[str, str]]:
+    """The segments of an area's other side (``others``) it counts as lying on: see
+    `_on_its_sides`."""
+    side = others[0].side
+    half = shapely.box(*half_bounds(view, side))
+    kept: set[tuple[str, str]] = set()
+    rest = []
+    for piece in shapely.get_parts(shape):
+        if shapely.covers(half, piece):  # a piece of its own, wholly on the other side
+            kept |= {(s.id, s.side) for s in others if shapely.intersects(piece, s.geometry)}
+        else:
+            rest.append(piece)
+    if rest:
+        remainder = shapely.union_all(rest)
+        by_part: dict[str, list[Region]] = {}
+        for s in others:
+            by_part.setdefault(part_of.get(s.id, s.id), []).append(s)
+        for group in by_part.values():
+            on = shapely.intersection(remainder, shapely.union_all([s.geometry for s in group]))
+            if not shapely.buffer(on, -STRIP).is_empty:
+                kept |= {(s.id, s.side) for s in group}
+    return frozenset(kept)
 
 
-RECENT_STRIPS = 512
-"""How many (area, segment) answers of `_on_its_sides` are kept: a map's areas are asked
-about on every click, by every flag's patterns."""
-_WIDE: dict[tuple[object, object], bool] = {}
+RECENT_AREAS = 256
+"""How many areas' answers of `_other_side` are kept: a map's areas are asked about on
+every click, by every flag's patterns."""
+_OTHER_SIDE: dict[tuple[object, ...], frozenset[tuple[str, str]]] = {}
 
 
 def pattern_spots(
@@ -213,7 +241,9 @@ def pattern_spots(
     """The spots (indices) that together make up ``pattern``, each meeting one or more of
     its spots; empty when some part of the picture is missing."""
     under = {
-        i: _on_its_sides(hit, hit.segments, spots[i]) for i, hit in enumerate(hits) if hit.inside
+        i: _on_its_sides(hit, hit.segments, spots[i], knowledge.part_of)
+        for i, hit in enumerate(hits)
+        if hit.inside
     }
     return tuple(sorted(_Places(spots, under, knowledge).met_by(pattern)))
 
@@ -298,9 +328,11 @@ def red_flags(
         return _least_intensities(triggered, kind, *places)
 
     for i, spot, hit, found in _per_place(spots, hits, named, floors):
-        lies[i] = _on_its_sides(hit, hit.segments, spot)
+        lies[i] = _on_its_sides(hit, hit.segments, spot, knowledge.part_of)
         touches[i] = (
-            _on_its_sides(hit, (*hit.segments, *hit.grazed), spot) if hit.grazed else lies[i]
+            _on_its_sides(hit, (*hit.segments, *hit.grazed), spot, knowledge.part_of)
+            if hit.grazed
+            else lies[i]
         )
         for flag_id, least in found:
             if spot.intensity >= least:
