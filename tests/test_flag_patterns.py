@@ -253,8 +253,12 @@ def _line(x: float, y0: float, y1: float, radius: float) -> shapely.Geometry:
         _line(435, 720, 880, 10),  # along the border of the calf and the outer leg
         _line(472, 600, 700, 8),  # down the back of the left thigh
         shapely.Point(452, 756).buffer(12),  # a dab on the back of the left knee
+        # one thin stroke from the right leg across the buttocks and down the left (review 6)
+        shapely.LineString(
+            [(548, 900), (548, 560), (540, 500), (460, 500), (452, 560), (452, 900)]
+        ).buffer(3),
     ],
-    ids=["calf r8", "calf r3", "calf border", "thigh", "knee dab"],
+    ids=["calf r8", "calf r3", "calf border", "thigh", "knee dab", "across the buttocks"],
 )
 def test_a_mark_painted_on_the_other_leg_into_the_same_area_is_both_legs(other) -> None:
     """The right leg painted, then a tingling mark on the left leg that joins the same
@@ -264,6 +268,18 @@ def test_a_mark_painted_on_the_other_leg_into_the_same_area_is_both_legs(other) 
     area = PainSpot("back", 545, 800, 5, "tingling", area=shapely.union(right, other))
     assert ATLAS["back"].locate_spot(area.x, area.y, area.area).sides == ("right",)
     assert "both_legs" in _flags([area])
+
+
+def test_a_wide_brushs_edge_cut_off_on_the_other_calf_is_not_that_leg() -> None:
+    """A wide brush on the right calf, cut by the outline, can leave a separate sliver of
+    its edge on the left calf (given through the API; the brush itself no longer paints
+    it): smaller than a clicked spot and too thin for one, it is not the left leg
+    (physiotherapist review 6, round 18)."""
+    brush = shapely.intersection(shapely.Point(534, 800).buffer(50), ATLAS["back"].outline)
+    left = [p for p in shapely.get_parts(brush) if p.bounds[2] < 500]
+    assert left and sum(p.area for p in left) < 100
+    area = PainSpot("back", 534, 800, 5, "sharp", area=brush)
+    assert "both_legs" not in _flags([area, SACROILIAC_R])
 
 
 def test_an_area_on_one_calf_spilling_across_the_gap_is_one_leg() -> None:

@@ -109,6 +109,18 @@ def test_a_wide_brush_along_the_thigh_does_not_paint_the_hand_beside_it(canvas) 
     assert len(shapely.get_parts(shape)) == 3  # separate pieces of the outline, all kept
 
 
+def test_a_wide_brush_on_one_calf_leaves_no_sliver_on_the_other(canvas) -> None:
+    """A wide brush down the right calf reaches across the gap onto the edge of the left
+    calf; that piece is the brush's edge, not paint the stroke ran over, and would make the
+    area both legs for the warnings (physiotherapist review 6, round 18)."""
+    areas = Areas(canvas)
+    canvas.set_brush_radius(50)
+    stroke(canvas, "back", line(528, 760, 528, 840))
+    (_view, _spot_id, shape) = areas.requests[-1]
+    assert shapely.intersection(shape, shapely.box(0, 0, 500, 1000)).area < 1.0
+    assert shape.area > 3000  # the right calf is painted
+
+
 def test_strokes_merge_into_the_selected_area_and_the_eraser_takes_away(canvas) -> None:
     areas = Areas(canvas)
     stroke(canvas, "front", line(414, 530, 420, 600))

@@ -122,12 +122,16 @@ def _without_slivers(cut: BaseGeometry, base: BaseGeometry, sliver: float) -> Ba
 
 
 def _limb_at(view_atlas: ViewAtlas, x: float, y: float, part_of: Mapping[str, str]) -> str | None:
-    """The limb (`LIMBS`) at (x, y), "" on the trunk or the head, None off the body."""
+    """The limb (`LIMBS`) at (x, y) with its side ("leg right"), "" on the trunk or the
+    head, None off the body."""
     hit = view_atlas.locate(x, y)
     if not hit.inside:
         return None
-    parts = {part_of.get(segment.id, "") for segment in hit.segments}
-    return next((limb for limb in LIMBS if limb in parts), "")
+    for segment in hit.segments:
+        limb = part_of.get(segment.id, "")
+        if limb in LIMBS:
+            return f"{limb} {segment.side}"
+    return ""
 
 
 def within_reach(
@@ -138,9 +142,11 @@ def within_reach(
 ) -> BaseGeometry:
     """The paint a stroke meant: the pieces of ``painted`` (the brush's track clipped to
     the body) that its track runs over, and the pieces on a limb it runs over (the fingers
-    beside the one under the brush), not a piece of another limb or of the trunk that the
-    brush's edge reaches across a gap in the outline: a wide brush along the outer thigh
-    also painted the hand hanging beside it, whose warnings then came with the area."""
+    beside the one under the brush), not a piece of another limb, of the same limb of the
+    other side or of the trunk that the brush's edge reaches across a gap in the outline: a
+    wide brush along the outer thigh also painted the hand hanging beside it, whose warnings
+    then came with the area, and a wide brush on one calf can leave a sliver of the other
+    calf, which would make the area both legs."""
     pieces = list(shapely.get_parts(painted))
     if len(pieces) <= 1:
         return painted
