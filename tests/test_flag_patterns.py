@@ -270,16 +270,27 @@ def test_a_mark_painted_on_the_other_leg_into_the_same_area_is_both_legs(other) 
     assert "both_legs" in _flags([area])
 
 
-def test_a_wide_brushs_edge_cut_off_on_the_other_calf_is_not_that_leg() -> None:
-    """A wide brush on the right calf, cut by the outline, can leave a separate sliver of
-    its edge on the left calf (given through the API; the brush itself no longer paints
-    it): smaller than a clicked spot and too thin for one, it is not the left leg
-    (physiotherapist review 6, round 18)."""
-    brush = shapely.intersection(shapely.Point(534, 800).buffer(50), ATLAS["back"].outline)
-    left = [p for p in shapely.get_parts(brush) if p.bounds[2] < 500]
-    assert left and sum(p.area for p in left) < 100
-    area = PainSpot("back", 534, 800, 5, "sharp", area=brush)
-    assert "both_legs" not in _flags([area, SACROILIAC_R])
+@pytest.mark.parametrize(
+    ("centre", "radius"),
+    [
+        ((525, 800), 50),
+        ((531, 800), 50),
+        ((525, 800), 44),
+        ((525, 800), 40),
+        ((512, 510), 25),
+        ((520, 510), 32),
+    ],
+)
+def test_a_wide_brushs_edge_at_the_other_legs_inner_edge_is_not_that_leg(centre, radius) -> None:
+    """A wide brush on the right calf or buttock, cut by the outline, can leave its edge on
+    the inner edge of the left leg (given through the API; the brush itself no longer
+    paints it): it does not reach 2 cm inside the left leg, so it is not that leg, for
+    sharp pain with back pain or for tingling (physiotherapist reviews 6 and 7, round 18)."""
+    brush = shapely.intersection(shapely.Point(*centre).buffer(radius), ATLAS["back"].outline)
+    assert shapely.intersection(brush, shapely.box(0, 0, 500, 1000)).area > 5
+    for kind in ("sharp", "tingling"):
+        area = PainSpot("back", centre[0], centre[1], 5, kind, area=brush)
+        assert "both_legs" not in _flags([area, SACROILIAC_R]), kind
 
 
 def test_an_area_on_one_calf_spilling_across_the_gap_is_one_leg() -> None:

@@ -13,18 +13,15 @@ not, is one of the warning signs of the "When to see a clinician" section
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import shapely
 
 from bodymap.advisor.areas import area_of
-from bodymap.advisor.extent import SPOT_RADIUS
 from bodymap.advisor.model import CautionNote, RedFlagNote, SpotLike
 from bodymap.knowledge import FlagTrigger, Knowledge, Pattern, PatternSpot, RedFlag
 from bodymap.recent import answer_for
-from bodymap.sides import MIDLINE_X, half_bounds
 
 if TYPE_CHECKING:
     from bodymap.atlas import Hit, Region
@@ -169,13 +166,15 @@ class _Places:
 STRIP = 6.0
 """Half the width (atlas units, about 1 cm) a painted area's part on one body part of its
 other side (a leg, the low back …) must have somewhere to count there for a cross-spot
-pattern, unless that part is a piece of its own: the edge of a stroke that spills a few
-units across the midline does not count; a patch of the other calf does."""
+pattern, unless it reaches :data:`DEPTH` inside the part: a patch of the other calf does;
+the edge of a stroke that spills a few units across the midline does not."""
 
 
-PIECE = math.pi * SPOT_RADIUS**2
-"""The least size (square atlas units) of a separate piece of a painted area on its other
-side that counts there: a clicked spot's footprint (`bodymap.advisor.extent.SPOT_RADIUS`)."""
+DEPTH = 2 * STRIP
+"""How far (atlas units, about 2 cm) inside a body part of an area's other side its paint
+must reach to count there, unless it is 2 × ``STRIP`` wide: a line or a dab painted down
+the other leg does, however thin; the edge of a wide brush or a strip spilled over the
+midline, which stays at the leg's inner edge, does not."""
 
 
 def _on_its_sides(
@@ -185,16 +184,13 @@ def _on_its_sides(
     part_of: Mapping[str, str],
 ) -> tuple[Region, ...]:
     """The segments a spot counts as lying on for a cross-spot pattern. A painted area lies
-    on its larger side's segments and the midline's; on its other side, on the segments of
-    a piece of it that lies wholly there as big as a clicked spot (:data:`PIECE`; a line
-    drawn down the other calf, however thin), and on those of a body part of that side
-    where the rest of it is at least 2 × :data:`STRIP` wide somewhere (measured over the
-    body part's segments together, so a line along a segment's border counts) or runs down
-    it as a line (2 × ``STRIP`` from the midline and 8 × ``STRIP`` long: one thin stroke
-    from one leg across the buttocks and down the other). An area on one calf that
-    spills a strip across the gap is one leg; a low-back area that clips the other buttock's
-    edge is not that leg (physiotherapist reviews 2 to 5, round 18). A point lies on its
-    segments."""
+    on its larger side's segments and the midline's; on its other side, on those of a body
+    part (a leg, the low back …) where it reaches :data:`DEPTH` inside the part's edges or
+    is 2 × :data:`STRIP` wide somewhere (the part's segments measured together, so a line
+    along a segment's border counts): a line, a dab or a patch painted on the other leg
+    makes an area both legs, however thin; the edge of a wide brush cut off by the gap, a
+    strip spilled over the midline or a low-back area clipping the other buttock's edge
+    does not (physiotherapist reviews 2 to 7, round 18). A point lies on its segments."""
     if not hit.sides:
         return segments
     shape = area_of(spot) if spot is not None else None
@@ -217,31 +213,18 @@ def _other_side(
 ) -> frozenset[tuple[str, str]]:
     """The segments of an area's other side (``others``) it counts as lying on: see
     `_on_its_sides`."""
-    side = others[0].side
-    half = shapely.box(*half_bounds(view, side))
     kept: set[tuple[str, str]] = set()
-    rest = []
-    for piece in shapely.get_parts(shape):
-        if not shapely.covers(half, piece):
-            rest.append(piece)
-        elif piece.area >= PIECE or not shapely.buffer(piece, -STRIP).is_empty:
-            # a piece of its own, wholly on the other side, as big as a clicked spot (a line
-            # painted down the other calf; not the edge of a wide brush cut off by the gap)
-            kept |= {(s.id, s.side) for s in others if shapely.intersects(piece, s.geometry)}
-    if rest:
-        remainder = shapely.union_all(rest)
-        by_part: dict[str, list[Region]] = {}
-        for s in others:
-            by_part.setdefault(part_of.get(s.id, s.id), []).append(s)
-        for group in by_part.values():
-            on = shapely.intersection(remainder, shapely.union_all([s.geometry for s in group]))
-            if on.is_empty:
-                continue
-            left, top, right, bottom = on.bounds
-            reach = max(abs(left - MIDLINE_X), abs(right - MIDLINE_X))
-            line = reach >= 2 * STRIP and bottom - top >= 8 * STRIP  # a line down the limb
-            if line or not shapely.buffer(on, -STRIP).is_empty:
-                kept |= {(s.id, s.side) for s in group}
+    by_part: dict[str, list[Region]] = {}
+    for s in others:
+        by_part.setdefault(part_of.get(s.id, s.id), []).append(s)
+    for group in by_part.values():
+        limb = shapely.union_all([s.geometry for s in group])
+        on = shapely.intersection(shape, limb)
+        if on.is_empty:
+            continue
+        core = shapely.buffer(limb, -DEPTH)  # the body part more than DEPTH inside its edges
+        if shapely.intersects(on, core) or not shapely.buffer(on, -STRIP).is_empty:
+            kept |= {(s.id, s.side) for s in group}
     return frozenset(kept)
 
 
