@@ -257,8 +257,18 @@ def _line(x: float, y0: float, y1: float, radius: float) -> shapely.Geometry:
         shapely.LineString(
             [(548, 900), (548, 560), (540, 500), (460, 500), (452, 560), (452, 900)]
         ).buffer(3),
+        # down the narrow outer-leg segment, the line of L5 pain (review 8)
+        _line(430, 760, 900, 3),
     ],
-    ids=["calf r8", "calf r3", "calf border", "thigh", "knee dab", "across the buttocks"],
+    ids=[
+        "calf r8",
+        "calf r3",
+        "calf border",
+        "thigh",
+        "knee dab",
+        "across the buttocks",
+        "outer leg r3",
+    ],
 )
 def test_a_mark_painted_on_the_other_leg_into_the_same_area_is_both_legs(other) -> None:
     """The right leg painted, then a tingling mark on the left leg that joins the same

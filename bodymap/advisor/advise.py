@@ -178,7 +178,7 @@ def advise(
     tables = tables_for(atlas, knowledge)
     hits, shapes = _whole_areas(spots, locate_spots(spots, atlas), atlas)
     near = _cautions_near(hits, atlas, shapes)
-    withheld = withheld_stretches(spots, hits, knowledge)
+    withheld = withheld_stretches(spots, hits, knowledge, tables.part_core)
     notes: dict[int, tuple[CautionNote, ...]] = {
         index: spot_cautions(hit, knowledge, near.get(index, ()), withheld)
         for index, hit in enumerate(hits)
@@ -223,7 +223,7 @@ def advise(
     step_sources = [s for s in ranked if (s.muscle, s.side) in stepped]
     safety = knowledge.safety
     shown = listed(ranked)
-    flags = red_flags(spots, hits, knowledge)
+    flags = red_flags(spots, hits, knowledge, tables.part_core)
     caveat_of = {flag.id: flag.press_caveat for flag in knowledge.red_flags if flag.press_caveat}
     caveats = {i: caveat_of[note.id] for note in flags if note.id in caveat_of for i in note.spots}
     return Advice(

@@ -177,20 +177,27 @@ the other leg does, however thin; the edge of a wide brush or a strip spilled ov
 midline, which stays at the leg's inner edge, does not."""
 
 
+CoreOf = Callable[[str, str, str, float], Any]
+"""A body part's core: (view, part, side, depth) → the part more than ``depth`` inside its
+edges (`bodymap.advisor.tables.Tables.part_core`)."""
+
+
 def _on_its_sides(
     hit: Hit,
     segments: tuple[Region, ...],
     spot: SpotLike | None,
     part_of: Mapping[str, str],
+    core_of: CoreOf | None = None,
 ) -> tuple[Region, ...]:
     """The segments a spot counts as lying on for a cross-spot pattern. A painted area lies
     on its larger side's segments and the midline's; on its other side, on those of a body
-    part (a leg, the low back …) where it reaches :data:`DEPTH` inside the part's edges or
-    is 2 × :data:`STRIP` wide somewhere (the part's segments measured together, so a line
-    along a segment's border counts): a line, a dab or a patch painted on the other leg
-    makes an area both legs, however thin; the edge of a wide brush cut off by the gap, a
-    strip spilled over the midline or a low-back area clipping the other buttock's edge
-    does not (physiotherapist reviews 2 to 7, round 18). A point lies on its segments."""
+    part (a leg, the low back …) where it reaches :data:`DEPTH` inside the whole part's
+    edges (``core_of``, for a limb; else the edges of the part's segments it lies on) or is
+    2 × :data:`STRIP` wide somewhere (the part's segments measured together): a line, a dab
+    or a patch painted on the other leg makes an area both legs, however thin and on however
+    narrow a segment (the outer leg, the ankle); the edge of a wide brush cut off by the gap,
+    a strip spilled over the midline or a low-back area clipping the other buttock's edge
+    does not (physiotherapist reviews 2 to 8, round 18). A point lies on its segments."""
     if not hit.sides:
         return segments
     shape = area_of(spot) if spot is not None else None
@@ -201,15 +208,22 @@ def _on_its_sides(
     if shape is None or spot is None:
         kept = frozenset((s.id, s.side) for s in others if s.side in hit.sides)
     else:
-        key = (shape, spot.view, main, tuple((s.id, s.side) for s in others))
+        key = (shape, spot.view, main, tuple((s.id, s.side) for s in others), core_of)
         kept = answer_for(
-            _OTHER_SIDE, key, lambda: _other_side(shape, spot.view, others, part_of), RECENT_AREAS
+            _OTHER_SIDE,
+            key,
+            lambda: _other_side(shape, spot.view, others, part_of, core_of),
+            RECENT_AREAS,
         )
     return tuple(s for s in segments if s.side in ("midline", main) or (s.id, s.side) in kept)
 
 
 def _other_side(
-    shape: Any, view: str, others: tuple[Region, ...], part_of: Mapping[str, str]
+    shape: Any,
+    view: str,
+    others: tuple[Region, ...],
+    part_of: Mapping[str, str],
+    core_of: CoreOf | None,
 ) -> frozenset[tuple[str, str]]:
     """The segments of an area's other side (``others``) it counts as lying on: see
     `_on_its_sides`."""
@@ -217,16 +231,25 @@ def _other_side(
     by_part: dict[str, list[Region]] = {}
     for s in others:
         by_part.setdefault(part_of.get(s.id, s.id), []).append(s)
-    for group in by_part.values():
+    for part, group in by_part.items():
         limb = shapely.union_all([s.geometry for s in group])
         on = shapely.intersection(shape, limb)
         if on.is_empty:
             continue
-        core = shapely.buffer(limb, -DEPTH)  # the body part more than DEPTH inside its edges
+        side = group[0].side
+        core = (  # the body part more than DEPTH inside its edges
+            core_of(view, part, side, DEPTH)
+            if core_of is not None and part in _PARTS_WITH_CORES
+            else shapely.buffer(limb, -DEPTH)
+        )
         if shapely.intersects(on, core) or not shapely.buffer(on, -STRIP).is_empty:
             kept |= {(s.id, s.side) for s in group}
     return frozenset(kept)
 
+
+_PARTS_WITH_CORES = frozenset({"leg", "arm"})
+"""The body parts measured whole: the limbs, whose narrow segments (the outer leg, the
+ankle) a thin line runs down. A trunk part's segments are measured as they lie."""
 
 RECENT_AREAS = 256
 """How many areas' answers of `_other_side` are kept: a map's areas are asked about on
@@ -235,12 +258,16 @@ _OTHER_SIDE: dict[tuple[object, ...], frozenset[tuple[str, str]]] = {}
 
 
 def pattern_spots(
-    pattern: Pattern, spots: Sequence[SpotLike], hits: Sequence[Hit], knowledge: Knowledge
+    pattern: Pattern,
+    spots: Sequence[SpotLike],
+    hits: Sequence[Hit],
+    knowledge: Knowledge,
+    core_of: CoreOf | None = None,
 ) -> tuple[int, ...]:
     """The spots (indices) that together make up ``pattern``, each meeting one or more of
     its spots; empty when some part of the picture is missing."""
     under = {
-        i: _on_its_sides(hit, hit.segments, spots[i], knowledge.part_of)
+        i: _on_its_sides(hit, hit.segments, spots[i], knowledge.part_of, core_of)
         for i, hit in enumerate(hits)
         if hit.inside
     }
@@ -248,7 +275,10 @@ def pattern_spots(
 
 
 def withheld_stretches(
-    spots: Sequence[SpotLike], hits: Sequence[Hit], knowledge: Knowledge
+    spots: Sequence[SpotLike],
+    hits: Sequence[Hit],
+    knowledge: Knowledge,
+    core_of: CoreOf | None = None,
 ) -> dict[str, str]:
     """The muscles and caution zones whose stretch is not offered instead of rolling, each
     with the stop rule shown in its place: those a flag's ``withhold_stretch`` names when
@@ -256,7 +286,7 @@ def withheld_stretches(
     out: dict[str, str] = {}
     for flag in knowledge.red_flags:
         if flag.withhold_stretch and any(
-            pattern_spots(pattern, spots, hits, knowledge) for pattern in flag.patterns
+            pattern_spots(pattern, spots, hits, knowledge, core_of) for pattern in flag.patterns
         ):
             for item in sorted(flag.withhold_stretch):
                 out.setdefault(item, flag.text)
@@ -312,7 +342,10 @@ def _per_place(
 
 
 def red_flags(
-    spots: Sequence[SpotLike], hits: Sequence[Hit], knowledge: Knowledge
+    spots: Sequence[SpotLike],
+    hits: Sequence[Hit],
+    knowledge: Knowledge,
+    core_of: CoreOf | None = None,
 ) -> tuple[RedFlagNote, ...]:
     """The red flags the spots raise, one spot at a time or together, in the tables'
     order, each naming its spots."""
@@ -327,9 +360,9 @@ def red_flags(
         return _least_intensities(triggered, kind, *places)
 
     for i, spot, hit, found in _per_place(spots, hits, named, floors):
-        lies[i] = _on_its_sides(hit, hit.segments, spot, knowledge.part_of)
+        lies[i] = _on_its_sides(hit, hit.segments, spot, knowledge.part_of, core_of)
         touches[i] = (
-            _on_its_sides(hit, (*hit.segments, *hit.grazed), spot, knowledge.part_of)
+            _on_its_sides(hit, (*hit.segments, *hit.grazed), spot, knowledge.part_of, core_of)
             if hit.grazed
             else lies[i]
         )

@@ -249,7 +249,7 @@ class _Builder:
         pattern = next((p for p in k.patterns if p.id == k.beside_spine_pattern), None)
         if pattern is None or not self.nerve:
             return frozenset(), frozenset()
-        met = frozenset(pattern_spots(pattern, self.spots, self.hits, k))
+        met = frozenset(pattern_spots(pattern, self.spots, self.hits, k, self.tables.part_core))
         parts = frozenset(
             part for need in pattern.spots if need.kinds & NERVE_KINDS for part in need.parts
         )

@@ -160,6 +160,7 @@ class Tables:
         self.no_press = NoPressZones(atlas, knowledge)
         """The zones a press test's point stays clear of."""
         self._parts: dict[tuple[str, str, str], Any] = {}
+        self._cores: dict[tuple[str, str, str, float], Any] = {}
         self._referring: dict[
             tuple[str, str, str], tuple[tuple[tuple[str, str], bool, str], ...]
         ] = {}
@@ -231,6 +232,24 @@ class Tables:
                 and (spot_side == "midline" or ref.side in (spot_side, "midline"))
             )
         return rows
+
+    def part_core(self, view: str, part: str, side: str, depth: float) -> Any:
+        """A body part's segments on ``side`` in ``view`` (not the midline's), less a border
+        ``depth`` wide: the part more than ``depth`` inside its edges."""
+        key = (view, part, side, depth)
+        core = self._cores.get(key)
+        if core is None:
+            ids = next((p.segments for p in self.knowledge.body_parts if p.id == part), ())
+            whole = shapely.union_all(
+                [
+                    r.geometry
+                    for r in self.atlas[view].layer("segment")
+                    if r.id in ids and r.side == side
+                ]
+            )
+            core = self._cores[key] = shapely.buffer(whole, -depth)
+            shapely.prepare(core)
+        return core
 
     def part_touches(self, view: str, part: str, side: str, geometry: Any) -> bool:
         """Whether ``geometry`` overlaps a body part (its segments on ``side``) in ``view``."""
