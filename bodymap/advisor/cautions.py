@@ -266,12 +266,23 @@ def pattern_spots(
 ) -> tuple[int, ...]:
     """The spots (indices) that together make up ``pattern``, each meeting one or more of
     its spots; empty when some part of the picture is missing."""
+    return tuple(sorted(_pattern_places(spots, hits, knowledge, core_of).met_by(pattern)))
+
+
+def _pattern_places(
+    spots: Sequence[SpotLike],
+    hits: Sequence[Hit],
+    knowledge: Knowledge,
+    core_of: CoreOf | None,
+) -> _Places:
+    """The spots' places as the patterns read them (`_on_its_sides`), made once for every
+    pattern asked about."""
     under = {
         i: _on_its_sides(hit, hit.segments, spots[i], knowledge.part_of, core_of)
         for i, hit in enumerate(hits)
         if hit.inside
     }
-    return tuple(sorted(_Places(spots, under, knowledge).met_by(pattern)))
+    return _Places(spots, under, knowledge)
 
 
 def withheld_stretches(
@@ -284,10 +295,12 @@ def withheld_stretches(
     with the stop rule shown in its place: those a flag's ``withhold_stretch`` names when
     one of the flag's patterns is met (neck pain with a tingling arm: no neck stretch)."""
     out: dict[str, str] = {}
-    for flag in knowledge.red_flags:
-        if flag.withhold_stretch and any(
-            pattern_spots(pattern, spots, hits, knowledge, core_of) for pattern in flag.patterns
-        ):
+    withholding = [flag for flag in knowledge.red_flags if flag.withhold_stretch]
+    if not withholding:
+        return out
+    places = _pattern_places(spots, hits, knowledge, core_of)
+    for flag in withholding:
+        if any(places.met_by(pattern) for pattern in flag.patterns):
             for item in sorted(flag.withhold_stretch):
                 out.setdefault(item, flag.text)
     return out

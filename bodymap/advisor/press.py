@@ -159,8 +159,13 @@ def asked_spots(source: Source, spot: int, site_of: SiteOf | None) -> tuple[int,
     """The spots a press test for ``spot`` asks about: ``spot``, then the others the same
     point serves (`same_site`) that the source explains well (:data:`ASK_SHARE` of the best
     of them). One point gives the muscle's whole pattern, so the question names them all."""
+    return _well_served(source, spot, same_site(source, spot, site_of))
+
+
+def _well_served(source: Source, spot: int, group: Sequence[int]) -> tuple[int, ...]:
+    """``spot``, then those of ``group`` (the spots one point serves) the source explains
+    well (:data:`ASK_SHARE` of the best of them)."""
     given = dict(source.evidence)
-    group = same_site(source, spot, site_of)
     best = max((given.get(j, 0.0) for j in group), default=0.0)
     return (spot, *(j for j in group if j != spot and given.get(j, 0.0) >= ASK_SHARE * best))
 
@@ -190,37 +195,28 @@ def one_per_point(
     return sorted(kept)
 
 
-def _also_lowers(source: Source, spot: int, site_of: SiteOf | None, areas: Collection[int]) -> str:
-    """Said after a "no": the spots it lowered that the question did not name (the same
-    point serves them, though the muscle explains them less well), then those that still
-    count, as another of its points serves them."""
+def _reason_text(
+    source: Source, spot: int, answer: str, site_of: SiteOf | None, areas: Collection[int]
+) -> str:
+    """An answer's reason: the spots the question named (`asked_spots`); after a "no", the
+    spots it lowered that the question did not name (the same point serves them, though the
+    muscle explains them less well), then those that still count, as another of its points
+    serves them (a "no" that barely moved a muscle was not explained)."""
+    group = same_site(source, spot, site_of)
+    named = _well_served(source, spot, group)
+    text = press_text(answer, spot, spot in areas, named[1:], areas)
     given = dict(source.evidence)
-    if spot not in given:
-        return ""
-    named = set(asked_spots(source, spot, site_of))
-    lowered = [j for j in same_site(source, spot, site_of) if j not in named]
-    also = (
-        f" (this also lowers {spots_label(lowered, areas)}, which the same point serves)"
-        if lowered
-        else ""
-    )
-    return also + _still_counts(source, spot, site_of, areas)
-
-
-def _still_counts(source: Source, spot: int, site_of: SiteOf | None, areas: Collection[int]) -> str:
-    """Said after a "no" whose point serves only some of the spots the source explains
-    well: those others still count, as another of its points serves them (a "no" that
-    barely moved a muscle was not explained)."""
-    given = dict(source.evidence)
-    if not given or spot not in given:
-        return ""
-    reached = set(same_site(source, spot, site_of))
+    if answer != "no" or spot not in given:
+        return text
+    lowered = [j for j in group if j not in named]
+    if lowered:
+        text += f" (this also lowers {spots_label(lowered, areas)}, which the same point serves)"
     best = max(given.values())
-    kept = [j for j, part in given.items() if j not in reached and part >= ASK_SHARE * best]
-    if not kept:
-        return ""
-    verb = "counts" if len(kept) == 1 else "count"
-    return f" ({spots_label(kept, areas)}, served by another of its points, still {verb})"
+    kept = [j for j, part in given.items() if j not in group and part >= ASK_SHARE * best]
+    if kept:
+        verb = "counts" if len(kept) == 1 else "count"
+        text += f" ({spots_label(kept, areas)}, served by another of its points, still {verb})"
+    return text
 
 
 def _pressed(source: Source, per_spot: Mapping[int, float], site_of: SiteOf | None) -> Source:
@@ -284,19 +280,10 @@ def apply_press_answers(
         if not found:
             out.append((source.score, rank, source))
             continue
-        per_spot: dict[int, float] = {}
-        for spot, answer in found:
-            per_spot[spot] = per_spot.get(spot, 0.0) + ANSWER_WEIGHTS[answer]
+        per_spot = {spot: ANSWER_WEIGHTS[answer] for spot, answer in found}  # one a spot
         reasons = tuple(
             Reason(
-                spot,
-                PRESS_KIND,
-                None,
-                press_text(
-                    answer, spot, spot in areas, asked_spots(source, spot, site_of)[1:], areas
-                )
-                + (_also_lowers(source, spot, site_of, areas) if answer == "no" else ""),
-                answer,
+                spot, PRESS_KIND, None, _reason_text(source, spot, answer, site_of, areas), answer
             )
             for spot, answer in found
         )
@@ -479,12 +466,18 @@ def site_finder(
     unpressed: Collection[int] = frozenset(),
 ) -> SiteOf:
     """The point pressed for a source at each spot index (`_site`), None for a spot no
-    question is asked about (``unpressed``) or not listed."""
+    question is asked about (``unpressed``) or not listed. Each (source, spot) is worked out
+    once: an answer's reason, its score and the questions all ask which spots a point
+    serves."""
+    found: dict[tuple[str, str, int], tuple[str, float, float] | None] = {}
 
     def site_of(source: Source, spot: int) -> tuple[str, float, float] | None:
         if spot >= len(spot_views) or spot in unpressed:
             return None
-        return _site(source, spot_views[spot], spots_at[spot], clear)
+        key = (source.muscle, source.side, spot)
+        if key not in found:
+            found[key] = _site(source, spot_views[spot], spots_at[spot], clear)
+        return found[key]
 
     return site_of
 

@@ -239,15 +239,7 @@ class Tables:
         key = (view, part, side, depth)
         core = self._cores.get(key)
         if core is None:
-            ids = next((p.segments for p in self.knowledge.body_parts if p.id == part), ())
-            whole = shapely.union_all(
-                [
-                    r.geometry
-                    for r in self.atlas[view].layer("segment")
-                    if r.id in ids and r.side == side
-                ]
-            )
-            core = self._cores[key] = shapely.buffer(whole, -depth)
+            core = self._cores[key] = shapely.buffer(self._part_shape(view, part, (side,)), -depth)
             shapely.prepare(core)
         return core
 
@@ -256,18 +248,21 @@ class Tables:
         key = (view, part, side)
         shape = self._parts.get(key)
         if shape is None:
-            ids = next(p.segments for p in self.knowledge.body_parts if p.id == part)
-            shape = shapely.union_all(
-                [
-                    r.geometry
-                    for r in self.atlas[view].layer("segment")
-                    if r.id in ids and r.side in (side, "midline")
-                ]
-            )
+            shape = self._parts[key] = self._part_shape(view, part, (side, "midline"))
             shapely.prepare(shape)
-            self._parts[key] = shape
         return bool(shapely.intersects(shape, geometry)) and (
             shape.intersection(geometry).area > 1.0
+        )
+
+    def _part_shape(self, view: str, part: str, sides: tuple[str, ...]) -> Any:
+        """The union of a body part's segments on ``sides`` in ``view``."""
+        ids = next((p.segments for p in self.knowledge.body_parts if p.id == part), ())
+        return shapely.union_all(
+            [
+                r.geometry
+                for r in self.atlas[view].layer("segment")
+                if r.id in ids and r.side in sides
+            ]
         )
 
     def _trigger_points(self) -> dict[tuple[str, str], tuple[tuple[str, float, float], ...]]:

@@ -30,7 +30,7 @@ from bodymap.ui.canvas.nav import LIMBS
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
-    from bodymap.atlas import ViewAtlas
+    from bodymap.atlas import Hit, ViewAtlas
 
 __all__ = [
     "MAX_RADIUS",
@@ -121,10 +121,9 @@ def _without_slivers(cut: BaseGeometry, base: BaseGeometry, sliver: float) -> Ba
     return shapely.union_all(kept) if kept else shapely.Polygon()
 
 
-def _limb_at(view_atlas: ViewAtlas, x: float, y: float, part_of: Mapping[str, str]) -> str | None:
-    """The limb (`LIMBS`) at (x, y) with its side ("leg right"), "" on the trunk or the
+def _limb_of(hit: Hit, part_of: Mapping[str, str]) -> str | None:
+    """The limb (`LIMBS`) a hit lies on with its side ("leg right"), "" on the trunk or the
     head, None off the body."""
-    hit = view_atlas.locate(x, y)
     if not hit.inside:
         return None
     for segment in hit.segments:
@@ -153,21 +152,18 @@ def within_reach(
     track = shapely.union_all(
         [shapely.LineString(run) if len(run) > 1 else shapely.Point(run[0]) for run in runs]
     )
-    limbs = {_limb_at(view_atlas, x, y, part_of) for run in runs for x, y in run} - {None}
+    xs, ys = zip(*(point for run in runs for point in run), strict=True)
+    limbs = {_limb_of(hit, part_of) for hit in view_atlas.locate_many(xs, ys)} - {None}
     if not limbs:
         return painted  # the track never lies on the body: nothing to tell pieces apart by
+    inner = [piece.representative_point() for piece in pieces]
+    hits = view_atlas.locate_many([p.x for p in inner], [p.y for p in inner])
     kept = [
         piece
-        for piece in pieces
-        if shapely.intersects(piece, track)
-        or _limb_at(view_atlas, *_inner(piece), part_of) in limbs
+        for piece, hit in zip(pieces, hits, strict=True)
+        if shapely.intersects(piece, track) or _limb_of(hit, part_of) in limbs
     ]
     return shapely.union_all(kept) if kept else painted
-
-
-def _inner(piece: BaseGeometry) -> tuple[float, float]:
-    point = piece.representative_point()
-    return float(point.x), float(point.y)
 
 
 def apply_stroke(

@@ -21,8 +21,7 @@ from PySide6.QtGui import (
 from bodymap.knowledge import load_knowledge
 from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.markers import hatch, paint_site_marker, paint_spot_marker
-from bodymap.ui.drawing.painting import AREA_ALPHA
-from bodymap.ui.drawing.palette import intensity_colour
+from bodymap.ui.drawing.painting import area_colours
 
 __all__ = [
     "LegendEntry",
@@ -104,9 +103,7 @@ def _swatch(painter: QPainter, kind: str, box: QRectF, monochrome: bool) -> None
         painter.drawPath(path)
     elif kind == "painted":  # as a painted area is drawn: its pain's colour, see-through
         painter.fillPath(path, QColor(0, 0, 0, 28) if monochrome else palette.SKIN)
-        colour = QColor(150, 150, 150) if monochrome else intensity_colour(6)
-        edge = colour.darker(150)
-        colour.setAlpha(AREA_ALPHA)
+        colour, edge = area_colours(6, monochrome=monochrome)
         painter.fillPath(path, colour)
         painter.setPen(QPen(edge, max(1.0, box.height() / 16)))
         painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -48,6 +48,7 @@ __all__ = [
     "TITLE_BAND",
     "Highlight",
     "ViewPainter",
+    "area_colours",
     "intensity_colour",
     "line_width",
     "paint_area_fill",
@@ -110,6 +111,17 @@ AREA_ALPHA = 96
 """Opacity (0–255) of a painted area's fill: the body and its labels show through."""
 
 
+def area_colours(
+    intensity: float, *, monochrome: bool = False, alpha: int = AREA_ALPHA
+) -> tuple[QColor, QColor]:
+    """A painted area's see-through fill (``alpha``, 0–255) in its intensity colour, and
+    its thin darker edge; grey for monochrome print. The legends' swatch uses them too."""
+    colour = QColor(150, 150, 150) if monochrome else intensity_colour(intensity)
+    edge = colour.darker(150)
+    colour.setAlpha(alpha)
+    return colour, edge
+
+
 def paint_area_fill(
     painter: QPainter, spot: Spot, *, monochrome: bool = False, alpha: int = AREA_ALPHA
 ) -> None:
@@ -119,9 +131,7 @@ def paint_area_fill(
     if area is None:
         return
     shape = getattr(area, "shape", area)
-    colour = QColor(150, 150, 150) if monochrome else intensity_colour(spot.intensity)
-    edge = colour.darker(150)
-    colour.setAlpha(alpha)
+    colour, edge = area_colours(spot.intensity, monochrome=monochrome, alpha=alpha)
     painter.save()
     painter.setBrush(colour)
     painter.setPen(QPen(edge, line_width(painter, 1.0, 0.5, 2.0)))

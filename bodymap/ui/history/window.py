@@ -97,15 +97,14 @@ def _named_twins(series: list[Series], areas: set[int]) -> list[Series]:
     """``series`` with each one whose readings are exactly another's labelled so: the line
     drawn last covers the other whole, and a legend entry ticked but nowhere to be seen read
     as a fault (the runner's spots 2 and 4)."""
+    keys = [(s.times.tobytes(), s.values.tobytes()) for s in series]
     groups: dict[tuple[bytes, bytes], list[int]] = {}
-    for s in series:
-        groups.setdefault((s.times.tobytes(), s.values.tobytes()), []).append(s.index)
+    for s, key in zip(series, keys, strict=True):
+        groups.setdefault(key, []).append(s.index)
     out = []
-    for s in series:
-        twins = [i for i in groups[(s.times.tobytes(), s.values.tobytes())] if i != s.index]
-        if twins:
-            s = replace(s, twins=spots_label(twins, areas))
-        out.append(s)
+    for s, key in zip(series, keys, strict=True):
+        twins = [i for i in groups[key] if i != s.index]
+        out.append(replace(s, twins=spots_label(twins, areas)) if twins else s)
     return out
 
 
