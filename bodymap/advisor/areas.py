@@ -167,7 +167,6 @@ class AreaTables:
         self.outline = va.outline
         shapely.prepare(self.outline)
         self.segments: tuple[Region, ...] = va.layer("segment")
-        self.segment_tree = shapely.STRtree([r.geometry for r in self.segments])
         self.bodies: tuple[Region, ...] = tuple(
             r
             for layer in ("superficial", "deep")
@@ -250,6 +249,28 @@ def _cuts(area: BaseGeometry, regions: list[BaseGeometry]) -> Any:
     return out
 
 
+def _overlaps(
+    cuts: list[BaseGeometry], parts: list[BaseGeometry], pieces: list[float]
+) -> list[float]:
+    """|cut ∩ part| for each pair (``pieces`` the cuts' sizes), one bulk cut for those
+    that need one: a (prepared) part holding its whole cut, or apart from it, costs none."""
+    out = [
+        piece if whole else 0.0
+        for piece, whole in zip(
+            pieces, shapely.contains_properly(parts, cuts).tolist(), strict=True
+        )
+    ]
+    meet = shapely.intersects(parts, cuts).tolist()
+    todo = [k for k, piece in enumerate(out) if not piece and meet[k]]
+    if todo:
+        sizes = shapely.area(
+            shapely.intersection([cuts[k] for k in todo], [parts[k] for k in todo])
+        )
+        for k, got in zip(todo, sizes.tolist(), strict=True):
+            out[k] = got
+    return out
+
+
 def _outside_zones(
     at: AreaTables, area: BaseGeometry, hits: list[int], pieces: list[float]
 ) -> list[float]:
@@ -320,14 +341,13 @@ def _contributions(
     area = at.view_atlas.on_body(shape)
     out: Contributions = {}
     number = index + 1
-    covered: dict[_Zone, float] = {}
-    hits = at.segment_tree.query(area, predicate="intersects")
-    cuts = shapely.intersection(area, [at.segments[i].geometry for i in hits])
-    pieces = shapely.area(cuts)
-    size = float(pieces.sum())  # the segments partition the outline
+    cut_up = at.view_atlas.segment_cuts(area)
+    size = math.fsum(cut_up.sizes)  # the segments partition the outline
     if size <= SLIVER:
         return out
-    for i, cut, piece in zip(hits.tolist(), cuts.tolist(), pieces.tolist(), strict=True):
+    found: list[tuple[_Zone, float]] = []
+    focused: list[tuple[_Zone, BaseGeometry, BaseGeometry, float]] = []
+    for i, cut, piece in zip(cut_up.indices, cut_up.pieces, cut_up.sizes, strict=True):
         if piece < SLIVER:
             continue  # the area only grazes the segment's border
         seg = at.segments[i]
@@ -336,13 +356,20 @@ def _contributions(
             for side, half in at.halves.items():
                 own[side] = float(shapely.intersection(cut, half).area)
         for ref in tables.referrers.get((seg.id, seg.side), ()):
-            inside = own.get(ref.side, piece)
+            key = _Zone(ref.muscle, ref.side, ref.zone)
             part = at.focus.get((i, ref.muscle, ref.side))
-            if part is not None:  # the pattern covers part of the segment
-                inside = 0.0 if part.is_empty else float(shapely.intersection(cut, part).area)
-            if inside >= SLIVER:  # not a border grazed (a focus, a midline half)
-                key = _Zone(ref.muscle, ref.side, ref.zone)
-                covered[key] = covered.get(key, 0.0) + inside
+            if part is None:
+                found.append((key, own.get(ref.side, piece)))
+            elif not part.is_empty:  # the pattern covers part of the segment
+                focused.append((key, cut, part, piece))
+    if focused:
+        keys, cuts, parts, pieces = zip(*focused, strict=True)
+        found.extend(zip(keys, _overlaps(list(cuts), list(parts), list(pieces)), strict=True))
+    shares: dict[_Zone, list[float]] = {}
+    for key, inside in found:
+        if inside >= SLIVER:  # not a border grazed (a focus, a midline half)
+            shares.setdefault(key, []).append(inside)
+    covered = {key: math.fsum(parts) for key, parts in shares.items()}
     referred: dict[tuple[str, str], tuple[float, list[Reason]]] = {}
     for key, inside in sorted(covered.items(), key=lambda kv: kv[0].zone):
         zone_size = at.zone_size.get(key, 0.0)

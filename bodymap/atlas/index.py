@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import shapely
@@ -28,6 +28,7 @@ __all__ = [
     "MIDLINE_X",
     "NEIGHBOUR_GAP",
     "SNAP_DISTANCE",
+    "SegmentCuts",
     "ViewAtlas",
 ]
 
@@ -48,6 +49,17 @@ AREA_SEGMENT_MIN = 30.0
 this much of it lies in it, whatever the share."""
 RECENT_HITS = 256
 """How many answers of :meth:`ViewAtlas.locate` are kept for the same point asked again."""
+
+
+class SegmentCuts(NamedTuple):
+    """A painted area cut by the surface segments it meets (:meth:`ViewAtlas.segment_cuts`)."""
+
+    indices: tuple[int, ...]
+    """Each segment's place in ``ViewAtlas.layer("segment")``."""
+    pieces: tuple[Any, ...]
+    """The area's part on each (a shapely geometry)."""
+    sizes: tuple[float, ...]
+    """Each part's size, square atlas units."""
 
 
 AREA_SAMPLES = 400
@@ -115,6 +127,7 @@ class ViewAtlas:
         self._recent_cautions: dict[tuple[float, float, float], tuple[Region, ...]] = {}
         self._recent_areas: dict[tuple[Any, Hit], Hit] = {}
         self._recent_clips: dict[Any, Any] = {}
+        self._recent_cuts: dict[Any, SegmentCuts] = {}
         for region in data.regions:
             self._by_id.setdefault((region.id, region.side), []).append(region)
 
@@ -225,6 +238,19 @@ class ViewAtlas:
             return shape
         return shapely.intersection(shape, self.outline)
 
+    def segment_cuts(self, area: Any) -> SegmentCuts:
+        """The surface segments a painted ``area`` (on the body) meets: their indices in
+        :meth:`layer` order, the area's piece on each and the piece's size. Both what lies
+        under an area and how much of it each referral zone covers are read from these
+        pieces, so they are cut once; the last few answers are kept, as for :meth:`locate`."""
+        return answer_for(self._recent_cuts, area, lambda: self._segment_cuts(area), RECENT_HITS)
+
+    def _segment_cuts(self, area: Any) -> SegmentCuts:
+        index = self._layers["segment"]
+        hits = index.tree.query(area, predicate="intersects").tolist()
+        cuts = shapely.intersection(area, [index.regions[i].geometry for i in hits])
+        return SegmentCuts(tuple(hits), tuple(cuts.tolist()), tuple(shapely.area(cuts).tolist()))
+
     def locate_area(self, area: Any, hit: Hit) -> Hit:
         """What lies under a painted ``area`` (a shapely geometry, on the body) whose point
         is located as ``hit``: every region and caution zone it covers, not only grazes
@@ -328,15 +354,16 @@ class ViewAtlas:
             sides=area_sides(self.view, area),
         )
 
-    @staticmethod
     def _meaningful(
-        area: Any, touched: tuple[Region, ...], under_point: tuple[Region, ...]
+        self, area: Any, touched: tuple[Region, ...], under_point: tuple[Region, ...]
     ) -> tuple[tuple[Region, ...], tuple[Region, ...], tuple[float, ...]]:
         """``touched`` split into the segments the area lies on and those it only grazes,
         with the area's size on each segment it lies on (in that order)."""
         floor = min(AREA_SEGMENT_SHARE * float(area.area), AREA_SEGMENT_MIN)
-        sizes = shapely.area(shapely.intersection(area, [r.geometry for r in touched]))
-        size_of = dict(zip(touched, (float(size) for size in sizes), strict=True))
+        cuts = self.segment_cuts(area)
+        regions = self._layers["segment"].regions
+        met = {regions[i]: size for i, size in zip(cuts.indices, cuts.sizes, strict=True)}
+        size_of = {r: met.get(r, 0.0) for r in touched}
         lies = tuple(r for r in touched if r in under_point or size_of[r] >= floor)
         grazed = tuple(r for r in touched if r not in lies)
         return lies, grazed, tuple(size_of[r] for r in lies)
