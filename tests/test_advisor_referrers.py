@@ -31,3 +31,20 @@ def test_a_segment_nobody_refers_to_has_no_row() -> None:
     assert ("no_such_segment", "right") not in table
     some = next(iter(table))
     assert table[some] == table.get(some)  # made once, then kept
+
+
+def test_tailbone_pain_names_both_pelvic_floor_sources_and_rolls_neither() -> None:
+    """T&S vol. 2 ch. 6: levator ani and coccygeus each refer pain to the tailbone; both lie
+    inside the pelvis, so they are listed as not rolled, with what to do instead, and the
+    routine works the muscles around them."""
+    from bodymap.advisor import PainSpot, advise
+
+    x, y = load_atlas()["back"].landmarks["coccyx"]
+    answer = advise([PainSpot("back", x, y + 6, 5, "ache")]).to_json()
+    top = [s["muscle"] for s in answer["sources"][:5]]
+    assert {"levator_ani", "coccygeus", "obturator_internus", "gluteus_maximus"} <= set(top)
+    held = {row["muscle"]: row["instead"] for row in answer["not_rolled"]}
+    for muscle in ("levator_ani", "coccygeus"):
+        assert "pelvic-health physiotherapist" in held[muscle]
+        assert "never on the tailbone" in held[muscle]
+    assert not {"levator_ani", "coccygeus"} & {s["muscle"] for s in answer["routine"]}

@@ -40,10 +40,12 @@ THIRD_FILE = DATA / "area_cases_third.json"
 """A third set by a third reviewer, over the whole body (head to foot, thin stripes and
 wide areas); it joined the tests as written, with the ranking and the knowledge as they
 were (recall@5 0.894, top 3 0.925), so it too stands for the sets the project never sees;
-0.900 since anconeus lost a spillover zone the literature does not give it."""
+0.900 since anconeus lost a spillover zone the literature does not give it, 0.906 since
+coccygeus has a record of its own (the painted tailbone lists it) and extensor hallucis
+longus' main zone is the top of the foot over the first long bone."""
 FLOORS = {"recall@5": 0.93, "top3": 1.0}
 SECOND_FLOORS = {"recall@5": 0.9, "top3": 0.9}
-THIRD_FLOORS = {"recall@5": 0.899, "top3": 0.92}
+THIRD_FLOORS = {"recall@5": 0.905, "top3": 0.92}
 SETS = {
     "first": (CASES_FILE, FLOORS),
     "second": (SECOND_FILE, SECOND_FLOORS),

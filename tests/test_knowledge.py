@@ -115,6 +115,11 @@ def test_group_parts_carry_their_group() -> None:
         ("masseter", {"eye"}),
         ("coracobrachialis", {"back_of_hand"}),
         ("sternalis", {"sternum"}),
+        # T&S vol. 2 Fig. 24.1B: the top of the foot over the first long bone, not the toe
+        ("extensor_hallucis_longus", {"dorsum_of_foot"}),
+        # T&S vol. 2 ch. 6: the pelvic floor's tailbone pain, coccygeus a source of its own
+        ("levator_ani", {"coccyx"}),
+        ("coccygeus", {"coccyx"}),
     ],
 )
 def test_textbook_patterns(muscle_id: str, essential: set[str]) -> None:
@@ -140,6 +145,8 @@ def test_rare_spillover_is_not_essential() -> None:
         ("gastrocnemius", {"lateral_leg"}),
         ("piriformis", {"posterior_thigh"}),
         ("multifidus", {"lateral_neck", "interscapular", "coccyx"}),
+        ("extensor_hallucis_longus", {"big_toe"}),  # to the tip of the big toe
+        ("coccygeus", {"buttock", "lumbar_paraspinal"}),  # the hip region and the back
         ("iliotibial_band", {"lateral_knee"}),
         ("biceps_femoris", {"gluteal_fold"}),
         ("quadratus_lumborum", {"gluteal_fold", "sacrum"}),
@@ -173,6 +180,11 @@ def test_textbook_spillover(muscle_id: str, spillover: set[str]) -> None:
         ("serratus_anterior", "wrist_dorsal_ulnar"),
         ("coracobrachialis", "wrist_dorsal"),  # the pattern skips the wrist
         ("tibialis_anterior", "toes"),  # the big toe only
+        # T&S vol. 2 Fig. 6.2: the pelvic floor's pattern stays round the tailbone; the
+        # back of the thigh is obturator internus' spillover (Fig. 6.3)
+        ("levator_ani", "posterior_thigh"),
+        ("levator_ani", "buttock"),
+        ("coccygeus", "posterior_thigh"),
     ],
 )
 def test_not_a_textbook_referral(muscle_id: str, segment: str) -> None:

@@ -123,7 +123,7 @@ SETS = {
     "fifth": FIFTH,
     "sixth": SIXTH,
 }
-MAX_MISSES = {"cases": 1, "heldout": 14, "third": 6, "fourth": 20, "fifth": 19, "sixth": 25}
+MAX_MISSES = {"cases": 1, "heldout": 14, "third": 6, "fourth": 19, "fifth": 19, "sixth": 25}
 """Cases with any miss (most are one source of three just outside the top five). One
 held-out miss is by design: heel-right expects the plantar fascia as a source, but fascia is
 never ranked as a referral source (Travell & Simons describe no trigger points in it); the
@@ -133,13 +133,17 @@ Travell & Simons draw down the inner arm and forearm to the little-finger side o
 (Fig. 24.1), so the middle of the wrist crease is not one of its zones. A fifth-set miss
 follows the anatomy: coccyx-adjacent-left expects multifidus for a point beside the coccyx,
 found only while the atlas drew multifidus overshooting below the sacrum onto the coccyx (it
-ends at the fourth sacral segment now, and its referral to the coccyx counts on the coccyx)."""
+ends at the fourth sacral segment now, and its referral to the coccyx counts on the coccyx).
+The held-out floor fell once by the literature: extensor hallucis longus' main zone is the
+top of the foot over the first long bone (T&S vol. 2 Fig. 24.1B; it had been drawn on the big
+toe), so it now ranks above tibialis anterior, whose zone there is only spillover, for a spot
+in the middle of the top of the left foot (top-of-foot-left keeps tibialis anterior sixth)."""
 MIN_CASES = {"cases": 50, "heldout": 50, "third": 45, "fourth": 50, "fifth": 60, "sixth": 60}
 FLOORS = {
     "cases": {"recall@5": 0.99, "top3": 0.999},
-    "heldout": {"recall@5": 0.908, "top3": 0.98},
+    "heldout": {"recall@5": 0.899, "top3": 0.98},
     "third": {"recall@5": 0.944, "top3": 0.977},
-    "fourth": {"local": 0.95, "recall@5": 0.869, "top3": 0.879},
+    "fourth": {"local": 0.95, "recall@5": 0.876, "top3": 0.879},
     "fifth": {"local": 0.938, "recall@5": 0.896, "top3": 0.866},
     "sixth": {"recall@5": 0.848, "top3": 0.98},
 }

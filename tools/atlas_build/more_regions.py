@@ -91,8 +91,10 @@ _HIP_BACK = [
     Part("gemelli", strip([(40, 479), (68, 480), (94, 478)], 14)),
     Part("obturator_internus", strip([(36, 481), (66, 482), (94, 478)], 9)),
     Part("quadratus_femoris", strip([(44, 496), (70, 494), (93, 489)], 14)),
-    # the pelvic floor beside the coccyx (levator ani, coccygeus)
+    # the pelvic floor beside the coccyx: levator ani, and over its back part the
+    # coccygeus, a fan from the ischial spine to the side of the lowest sacrum and coccyx
     Part("levator_ani", blob([(3, 470), (20, 476), (28, 498), (12, 512), (3, 506)])),
+    Part("coccygeus", blob([(4, 470), (12, 468), (30, 474), (32, 482), (14, 494), (4, 496)])),
 ]  # fmt: skip
 
 _ARM_BACK = [

@@ -49,7 +49,8 @@ _SPECIAL = {
     "abductor_digiti_minimi_hand": "Abductor digiti minimi (hand)",
     "abductor_digiti_minimi_foot": "Abductor digiti minimi (foot)",
     "interossei_foot": "Interossei (foot)",
-    "levator_ani": "Levator ani and coccygeus (pelvic floor)",
+    "levator_ani": "Levator ani (pelvic floor)",
+    "coccygeus": "Coccygeus (pelvic floor)",
     "gemelli": "Gemelli (superior and inferior)",
     "intercostals": "Intercostals",
     # muscles named as their records name them, so a spot's "under" list and its likely
