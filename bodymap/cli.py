@@ -479,7 +479,8 @@ def _cmd_add(args: argparse.Namespace) -> int:
     from bodymap.maps.verbs import add_spot
 
     path = Path(args.map)
-    tpm = _load_map(args.map)
+    made = not os.path.lexists(path)
+    tpm = _new_map(path) if made else _load_map(args.map)
     x, y = _number(args.x), _number(args.y)
     view_atlas = load_atlas()[args.view]
     hit = view_atlas.locate(x, y)
@@ -499,8 +500,22 @@ def _cmd_add(args: argparse.Namespace) -> int:
     _save(tpm, path)
     number = len(tpm.spots)
     place = hit.regions[0].name if hit.regions else "on the body"
-    print(_terminal_text(f"added spot {number} (id {op.spot.id}), {place}, {side}, to {path}"))
+    to = f"a new map {path}" if made else str(path)
+    print(_terminal_text(f"added spot {number} (id {op.spot.id}), {place}, {side}, to {to}"))
     return 0
+
+
+def _new_map(path: Path) -> Any:
+    """An empty map named after its file, for ``add`` to a file that does not exist yet
+    (as the window's New does); a folder that is not there is refused, not made."""
+    from bodymap.maps import TriggerPointMap
+
+    folder = path.parent
+    if not folder.is_dir():
+        raise CliError(f"cannot make {path}: there is no folder {folder}")
+    if path.suffix.lower() != ".bodymap":
+        raise CliError(f"cannot make {path}: a new map's name must end in .bodymap")
+    return TriggerPointMap(path.stem or "Untitled")
 
 
 def _cmd_spots(args: argparse.Namespace) -> int:
@@ -1155,7 +1170,7 @@ def _add_map_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     p = sub.add_parser(
         "add",
         help="mark a spot on a map, as a click does (saved at once, the previous file kept "
-        "as .bak)",
+        "as .bak; a map file that does not exist yet is made)",
     )
     p.add_argument("map", help="a .bodymap file")
     p.add_argument("--view", choices=VIEWS, required=True)

@@ -139,6 +139,30 @@ def test_add_refuses_in_one_line_and_leaves_the_map(desk, capsys, args, status, 
     assert desk.read_bytes() == before and not (desk.parent / "desk.bodymap.bak").exists()
 
 
+def test_add_to_a_map_not_there_yet_makes_it_as_the_window_would(tmp_path, capsys) -> None:
+    """A map can be started from the command line: ``add`` to a new file makes the map
+    (named after the file, no .bak as nothing was there); a refused spot makes nothing,
+    nor does a path in a missing folder or without the map ending."""
+    path = tmp_path / "Lower back.bodymap"
+    status, out, _ = call(capsys, "add", str(path), "--view", "back", "560", "175")
+    tpm = load_map(path)
+    assert status == 0 and out.endswith(f"to a new map {path}\n")
+    assert tpm.name == "Lower back" and len(tpm.spots) == 1
+    assert not (tmp_path / "Lower back.bodymap.bak").exists()
+    assert call(capsys, "add", str(path), "--view", "back", "440", "175")[1].endswith(
+        f"to {path}\n"
+    )
+    assert len(load_map(path).spots) == 2
+    for name, args, words in [
+        ("off.bodymap", ["5", "5"], "(5, 5) is not on the body"),
+        ("gone/x.bodymap", ["560", "175"], "there is no folder"),
+        ("x.txt", ["560", "175"], "a new map's name must end in .bodymap"),
+    ]:
+        status, _, err = call(capsys, "add", str(tmp_path / name), "--view", "back", *args)
+        assert status == 1 and words in err and len(err.strip().splitlines()) == 1, err
+        assert not (tmp_path / name).exists()
+
+
 def test_add_takes_zero_and_defaults_to_five_as_its_help_says(desk, capsys) -> None:
     assert "(default 5)" in _help(capsys, "add")
     assert call(capsys, "add", str(desk), "--view", "back", "560", "175")[0] == 0
