@@ -46,5 +46,5 @@ def test_tailbone_pain_names_both_pelvic_floor_sources_and_rolls_neither() -> No
     held = {row["muscle"]: row["instead"] for row in answer["not_rolled"]}
     for muscle in ("levator_ani", "coccygeus"):
         assert "pelvic-health physiotherapist" in held[muscle]
-        assert "never on the tailbone" in held[muscle]
+        assert "a hand's width from the tailbone" in held[muscle]
     assert not {"levator_ani", "coccygeus"} & {s["muscle"] for s in answer["routine"]}
