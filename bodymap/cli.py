@@ -224,9 +224,11 @@ def _print_advice(advice: Advice) -> None:
         tool = tool_words(step.tool, step.tool_detail, full=True)
         print(f"Roll: {step.name} ({step.side}) — {position_words(step.position)} · {tool}")
     _print_held(advice)
-    for entry in advice.routine.others_not_rolled:
+    for entry, cautions in advice.routine.others_with_cautions():
         why = " ".join(t for t in (entry.reason, entry.instead) if t)
         print(f"Not rolled: {entry.name} ({entry.side}): {why}")
+        for text in cautions:
+            print(f"  caution: {text}")
     left_out = left_out_text(
         advice.routine, longer="--length full includes them and every other likely source."
     )

@@ -306,7 +306,8 @@ def test_steps_and_not_rolled_entries() -> None:
     assert all(s.tool != "none" for s in advice.routine.steps)
     entry = next(n for n in advice.routine.not_rolled if n.muscle == "popliteus")
     data = entry.to_json()
-    assert set(data) == {"muscle", "side", "name", "reason", "instead", "spots", "clinician_first"}
+    assert set(data) == {"muscle", "side", "name", "reason", "instead", "spots", "clinician_first",
+                         "cautions"}  # fmt: skip
     assert entry.reason and entry.instead
 
 

@@ -704,3 +704,46 @@ def test_a_step_with_no_hold_is_worked_gently_and_never_timed_on_a_point() -> No
     assert checklist is not None
     [line] = [ln for ln in checklist.lines if "Obturator internus" in ln]
     assert "no holding" in line and "tender point" not in line
+
+
+def test_a_muscle_never_worked_is_listed_but_never_press_tested_and_says_its_cautions():
+    """Every record the person never works (tool ``none``: inside the pelvis, under the jaw,
+    the front of the neck, the groin crease, the back of the knee), a spot on each of its
+    sites on each side: when it is listed it is never asked about by pressing (its record
+    says not to press it, wherever its site lies), and its "do not roll" entry carries the
+    record's own cautions (the stretch done instead, the signs that need a clinician)."""
+    unworked = sorted(m for m, r in KNOWLEDGE.muscles.items() if not r.technique.rolled)
+    assert {"levator_ani", "coccygeus", "scalenes", "digastric"} <= set(unworked)
+    listed = set()
+    for muscle in unworked:
+        for side in ("right", "left"):
+            for view, x, y in _sites_and_main_zone(muscle, side):
+                advice = advise([PainSpot(view, x, y, 6)])
+                assert muscle not in {q.muscle for q in advice.press}, (muscle, side)
+                entries = [n for n in advice.routine.not_rolled if n.muscle == muscle]
+                for entry in entries:
+                    assert entry.cautions == KNOWLEDGE.muscles[muscle].cautions
+                    listed.add(muscle)
+    assert {"levator_ani", "coccygeus", "scalenes"} <= listed
+
+
+def _sites_and_main_zone(muscle: str, side: str) -> list[tuple[str, float, float]]:
+    """A muscle's trigger-point sites, and a point inside each segment of its main zone on
+    its side (where the pain it refers is felt, often far from the site)."""
+    points = list(TABLES.trigger_points.get((muscle, side), ()))
+    for view in VIEWS:
+        for region in ATLAS[view].layer("segment"):
+            essential = KNOWLEDGE.muscles[muscle].referral.essential
+            if region.id in essential and region.side in (side, "midline"):
+                inner = region.geometry.buffer(-3).representative_point()
+                points.append((view, inner.x, inner.y))
+    return points
+
+
+def test_two_muscles_that_share_their_cautions_say_them_once():
+    x, y = ATLAS["back"].landmarks["coccyx"]
+    routine = advise([PainSpot("back", x, y + 6, 6)]).routine
+    said = [text for _, cautions in routine.others_with_cautions() for text in cautions]
+    assert len(said) == len(set(said)) and any(t.startswith("See a doctor soon") for t in said)
+    pelvic = {n.muscle: n.cautions for n in routine.others_not_rolled}
+    assert pelvic["levator_ani"][1] == pelvic["coccygeus"][1]  # both carry it in the JSON

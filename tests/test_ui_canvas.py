@@ -213,6 +213,23 @@ def test_selecting_a_source_highlights_its_roll_zone_in_the_right_view(qtbot, ca
     assert canvas.highlight_items() == []
 
 
+def test_a_muscle_never_worked_has_open_rings_never_a_cross_to_press(canvas):
+    """⊕ always marks a place one may press: a muscle whose record says not to work it
+    (inside the pelvis, beside the tailbone, where no zone not to press lies) is drawn with
+    open rings, in the panel's highlight and in the browser's pattern alike; a rolled
+    muscle beside it keeps its crosses."""
+    for muscle in ("levator_ani", "coccygeus"):
+        canvas.set_highlight(muscle, "right")
+        rings = [i for i in canvas.highlight_items() if isinstance(i, SiteItem)]
+        assert rings and not any(i.clear for i in rings), muscle
+        canvas.set_pattern(muscle, "right")
+        rings = [i for i in canvas.pattern_items() if isinstance(i, SiteItem)]
+        assert rings and not any(i.clear for i in rings), muscle
+        canvas.set_pattern(None)
+    canvas.set_highlight("gluteus_maximus", "right")
+    assert any(i.clear for i in canvas.highlight_items() if isinstance(i, SiteItem))
+
+
 def test_highlight_of_a_back_muscle_lies_in_the_back_view_only(canvas):
     canvas.set_highlight("infraspinatus", "left")
     views = {i.view for i in canvas.highlight_items()}

@@ -179,3 +179,30 @@ def test_a_low_back_ache_at_4_reaches_the_general_warning_signs(panel, tpm, qtbo
         assert flags[flag_id] in text or flag_id not in GENERAL, flag_id  # raised for the spot
         assert flags[flag_id] in section, flag_id  # and always in the clinician section
     assert "Severe" not in section
+
+
+def test_a_muscle_never_worked_says_its_cautions_in_the_panel_the_guide_and_the_cli(
+    panel, tpm, tmp_path, capsys
+):
+    """The tailbone: levator ani and coccygeus are not rolled; what goes with what is done
+    instead, and the signs that need a doctor, are said with them, once for the two, in
+    the panel, the printed guide's lines and ``bodymap advise``."""
+    from test_safety import spot
+
+    from bodymap.cli import main
+    from bodymap.guide.content import _not_rolled
+    from bodymap.maps import save_map
+
+    _add(tpm, [spot("back", "coccyx", dy=6, intensity=6)])
+    section = panel.details.toPlainText().split("Do not roll — do this instead", 1)[1]
+    section = section.split("Routine", 1)[0]
+    assert "Coccygeus" in section and "Levator ani" in section
+    assert section.count("See a doctor soon for bleeding from the back passage") == 1
+    assert "clinician's check for a fracture" in section  # an apostrophe, said as typed
+    lines = _not_rolled(panel.advice)
+    assert sum("See a doctor soon" in line for line in lines) == 1
+    path = tmp_path / "tail.bodymap"
+    save_map(tpm, path)
+    assert main(["advise", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("  caution: See a doctor soon for bleeding") == 1

@@ -255,7 +255,14 @@ def advise(
             [spot.view for spot in spots],
             [float(spot.intensity) for spot in spots],
             areas=areas,
-            held=routine.held,
+            # nor about a muscle the person never works (inside the pelvis, the front of
+            # the neck): its record says not to press it
+            held=routine.held
+            | {
+                (s.muscle, s.side)
+                for s in shown
+                if not knowledge.muscles[s.muscle].technique.rolled
+            },
             clear=tables.no_press.clear,
             spots_at=[(spot.x, spot.y) for spot in spots],
             unpressed=unpressed,

@@ -280,10 +280,23 @@ class NotRolled:
     spots: tuple[int, ...]
     clinician_first: bool = False
     """Rollable, but a tingling or numb spot asks for a clinician's word first."""
+    cautions: tuple[str, ...] = ()
+    """The record's own cautions for a muscle never worked by the person (tool ``none``):
+    what goes with the stretch or breathing done instead, and the signs that need a
+    clinician (the pelvic floor's "see a doctor soon"), said as a rolled muscle's step says
+    its own."""
 
     def to_json(self) -> dict[str, Any]:
         return fields_json(
-            self, "muscle", "side", "name", "reason", "instead", "spots", "clinician_first"
+            self,
+            "muscle",
+            "side",
+            "name",
+            "reason",
+            "instead",
+            "spots",
+            "clinician_first",
+            "cautions",
         )
 
 
@@ -359,6 +372,17 @@ class Routine:
     def others_not_rolled(self) -> tuple[NotRolled, ...]:
         """The ``not_rolled`` entries not held for a clinician (each with its own reason)."""
         return tuple(n for n in self.not_rolled if not n.clinician_first)
+
+    def others_with_cautions(self) -> tuple[tuple[NotRolled, tuple[str, ...]], ...]:
+        """:attr:`others_not_rolled`, each with its cautions not already said by an entry
+        before it: two muscles that share theirs (levator ani and coccygeus) say them once."""
+        said: set[str] = set()
+        out = []
+        for entry in self.others_not_rolled:
+            new = tuple(text for text in entry.cautions if text not in said)
+            said.update(new)
+            out.append((entry, new))
+        return tuple(out)
 
     @property
     def held(self) -> frozenset[tuple[str, str]]:

@@ -620,10 +620,13 @@ class _Builder:
         for (m, side), (_, spots) in self.not_rolled.items():
             record = self.knowledge.muscles[m]
             zone = self.zones.best(m, side)
+            cautions: tuple[str, ...] = ()
             if (m, side) in self.held:  # rollable, once a clinician says it is safe
                 reason, instead = self.held[(m, side)], ""
             elif record.technique.tool == "none" or zone is None:
                 reason, instead = self.safety.no_tool, self._instead(m)
+                if record.technique.tool == "none":  # what goes with what is done instead
+                    cautions = record.cautions
             else:
                 reason, blocking = _no_room(zone, self.knowledge, self.safety)
                 instead = self._instead(m, blocking)
@@ -636,6 +639,7 @@ class _Builder:
                     instead,
                     tuple(sorted(spots)),
                     clinician_first=(m, side) in self.held,
+                    cautions=cautions,
                 )
             )
         return tuple(out)

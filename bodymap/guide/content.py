@@ -191,9 +191,10 @@ def _not_rolled(advice: Advice) -> tuple[str, ...]:
     lines = [place.text.strip() for place in routine.held_places]
     if routine.held_why:
         lines.append(routine.held_why.strip())
-    for entry in routine.others_not_rolled:
+    for entry, cautions in routine.others_with_cautions():
         title = titled((entry.name or entry.muscle).strip(), entry.side)
-        lines.append(f"{title}: {entry.reason.strip()} {entry.instead.strip()}".strip())
+        said = " ".join(f"⚠ {text.strip()}" for text in cautions)
+        lines.append(f"{title}: {entry.reason.strip()} {entry.instead.strip()} {said}".strip())
     return tuple(lines)
 
 

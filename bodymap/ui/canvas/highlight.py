@@ -53,8 +53,7 @@ class HighlightLayer(MuscleLayer):
             sites = {view: [(x, y)]}
         else:
             sites = trigger_point_sites(muscle, side, self._atlas)
-        if self._clear is None and sites:
-            self._clear = press_clear(self._atlas)
+        self._clear = press_clear(self._atlas, muscle=muscle)
         for view in self._layout.views:
             zone = HighlightItem(self._painters[view], muscle, side)
             if not zone.zone.isEmpty():

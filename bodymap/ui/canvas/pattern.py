@@ -28,6 +28,7 @@ from bodymap.ui.canvas.layout import SceneLayout
 from bodymap.ui.canvas.muscle_layer import MuscleLayer
 from bodymap.ui.drawing import palette
 from bodymap.ui.drawing.region_paths import region_path
+from bodymap.ui.drawing.sites import press_clear
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -101,7 +102,7 @@ class PatternLayer(MuscleLayer):
         if muscle:
             tables = tables_for(self._atlas, knowledge)
             zones = tables.roll_zones
-            self._clear = tables.no_press.clear
+            self._clear = press_clear(self._atlas, knowledge, muscle)
             record = knowledge.muscles[muscle]
             self._zones = muscle_geometry(record, self._atlas, zones.rollable_geometry)
         self.rebuild()

@@ -20,11 +20,23 @@ __all__ = ["PressClear", "press_clear", "split_by_press", "trigger_point_sites"]
 Points = list[tuple[float, float]]
 
 
-def press_clear(atlas: Mapping[str, ViewAtlas], knowledge: Knowledge | None = None) -> PressClear:
+def press_clear(
+    atlas: Mapping[str, ViewAtlas], knowledge: Knowledge | None = None, muscle: str | None = None
+) -> PressClear:
     """The advisor's rule for where a press test may send a finger: clear of every zone not
-    to press, by its margin (the advisor's tables for this atlas, built once and shared)."""
+    to press, by its margin (the advisor's tables for this atlas, built once and shared).
+    For a ``muscle`` the person never works (``tool = "none"``: inside the pelvis, under
+    the jaw, the front of the neck) nowhere: its sites are open rings, never ⊕, as the
+    advisor asks no press test about it."""
     knowledge = knowledge if knowledge is not None else load_knowledge()
+    record = knowledge.muscles.get(muscle) if muscle else None
+    if record is not None and not record.technique.rolled:
+        return _nowhere
     return tables_for(atlas, knowledge).no_press.clear
+
+
+def _nowhere(_view: str, _x: float, _y: float) -> bool:
+    return False
 
 
 def split_by_press(

@@ -770,8 +770,10 @@ class AdvicePanel(QWidget):
             held = "".join(f"<li>⚠ {e(p.text)}</li>" for p in advice.routine.held_places)
             why = f"<p><i>{e(advice.routine.held_why)}</i></p>" if held else ""
             items = "".join(
-                f"<li><b>{e(n.name)}{e(_side(n.side))}</b>: {e(n.reason)} {e(n.instead)}</li>"
-                for n in advice.routine.others_not_rolled
+                f"<li><b>{e(n.name)}{e(_side(n.side))}</b>: {e(n.reason)} {e(n.instead)}"
+                + "".join(f"<br>⚠ {e(text)}" for text in cautions)
+                + "</li>"
+                for n, cautions in advice.routine.others_with_cautions()
             )
             others = f"<ul>{items}</ul>" if items else ""
             held = f"<ul>{held}</ul>" if held else ""
