@@ -34,6 +34,10 @@ SIXTH_FILE = Path(__file__).parent / "data" / "referral_cases_sixth.json"
 """A sixth set over the whole body, weighted as people who roll hurt, by another reviewer
 who read neither the tables nor the other sets, written after all the tuning of the others:
 it stands for the cases the project never sees."""
+SEVENTH_FILE = Path(__file__).parent / "data" / "referral_cases_seventh.json"
+"""A seventh set over the whole body by yet another reviewer (round 19), from the books' pain
+guides, less famous places included (the throat, the sternum, the heel, the sacrum); it joined
+the tests as it scored when it came (recall@5 0.853, top 3 0.967): nothing was tuned to it."""
 THRESHOLDS = {"local": 0.90, "recall@5": 0.90, "top3": 0.90, "side": 0.95, "cautions": 1.0}
 PARENT = {part: group for group, parts in GROUPS.items() for part in parts}
 
@@ -115,6 +119,7 @@ THIRD = load_cases(THIRD_FILE)
 FOURTH = load_cases(FOURTH_FILE)
 FIFTH = load_cases(FIFTH_FILE)
 SIXTH = load_cases(SIXTH_FILE)
+SEVENTH = load_cases(SEVENTH_FILE)
 SETS = {
     "cases": CASES,
     "heldout": HELDOUT,
@@ -122,8 +127,17 @@ SETS = {
     "fourth": FOURTH,
     "fifth": FIFTH,
     "sixth": SIXTH,
+    "seventh": SEVENTH,
 }
-MAX_MISSES = {"cases": 1, "heldout": 14, "third": 6, "fourth": 19, "fifth": 19, "sixth": 25}
+MAX_MISSES = {
+    "cases": 1,
+    "heldout": 14,
+    "third": 6,
+    "fourth": 19,
+    "fifth": 19,
+    "sixth": 25,
+    "seventh": 25,
+}
 """Cases with any miss (most are one source of three just outside the top five). One
 held-out miss is by design: heel-right expects the plantar fascia as a source, but fascia is
 never ranked as a referral source (Travell & Simons describe no trigger points in it); the
@@ -134,7 +148,15 @@ Travell & Simons draw down the inner arm and forearm to the little-finger side o
 follows the anatomy: coccyx-adjacent-left expects multifidus for a point beside the coccyx,
 found only while the atlas drew multifidus overshooting below the sacrum onto the coccyx (it
 ends at the fourth sacral segment now, and its referral to the coccyx counts on the coccyx)."""
-MIN_CASES = {"cases": 50, "heldout": 50, "third": 45, "fourth": 50, "fifth": 60, "sixth": 60}
+MIN_CASES = {
+    "cases": 50,
+    "heldout": 50,
+    "third": 45,
+    "fourth": 50,
+    "fifth": 60,
+    "sixth": 60,
+    "seventh": 60,
+}
 FLOORS = {
     "cases": {"recall@5": 0.99, "top3": 0.999},
     "heldout": {"recall@5": 0.908, "top3": 0.98},
@@ -142,6 +164,7 @@ FLOORS = {
     "fourth": {"local": 0.95, "recall@5": 0.876, "top3": 0.879},
     "fifth": {"local": 0.938, "recall@5": 0.896, "top3": 0.866},
     "sixth": {"recall@5": 0.848, "top3": 0.98},
+    "seventh": {"recall@5": 0.852, "top3": 0.966},
 }
 """What each set reaches today (above the eval thresholds where a set is below them): a
 table or ranking change that loses a case fails here."""
