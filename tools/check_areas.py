@@ -128,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         ROOT / "tests/data/area_cases.json",
         ROOT / "tests/data/area_cases_second.json",
         ROOT / "tests/data/area_cases_third.json",
+        ROOT / "tests/data/area_cases_fourth.json",
     ]
     for path in files:
         if len(files) > 1:
