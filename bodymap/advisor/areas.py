@@ -77,7 +77,6 @@ __all__ = [
     "area_contributions",
     "area_of",
     "clipped_area",
-    "own_lists",
     "pain_extent",
     "parse_polygon",
 ]
@@ -99,7 +98,9 @@ RECENT_AREAS = 128
 """How many areas' contributions an :class:`AreaTables` keeps: a map's unchanged areas are
 not cut against the atlas again when another spot is added or edited."""
 
-Contributions = dict[tuple[str, str], tuple[float, list[Reason]]]
+Contributions = dict[tuple[str, str], tuple[float, tuple[Reason, ...]]]
+"""Each candidate source (muscle, side): its weight from one spot, and the reasons for it.
+The reasons are a tuple, so a kept answer is shared, never copied, and never changed."""
 
 
 def area_of(spot: object) -> BaseGeometry | None:
@@ -318,21 +319,14 @@ def area_contributions(
 
     The answer depends only on its arguments (shapes are immutable and compared by their
     coordinates), so the last few are kept: a map's other areas cost nothing again when
-    one spot changes. Each call gets its own lists of reasons."""
+    one spot changes. The answer is shared with the cache: read it, never change it."""
     at = area_tables(tables, view)
-    found = answer_for(
+    return answer_for(
         at.recent,
         (index, shape, intensity_factor),
         lambda: _contributions(index, shape, intensity_factor, at, tables),
         RECENT_AREAS,
     )
-    return own_lists(found)
-
-
-def own_lists(found: Contributions) -> Contributions:
-    """``found`` with lists of reasons of its own: a kept answer is never changed by what a
-    caller adds to them."""
-    return {source: (weight, list(why)) for source, (weight, why) in found.items()}
 
 
 def _contributions(
@@ -427,7 +421,7 @@ def _contributions(
             reasons.extend(why)
         weight = rw + lw
         # (rank_sources rounds the sums, so a mirrored area ties exactly: one entry)
-        out[key2] = (weight * prevalence[key2[0]] * intensity_factor, reasons)
+        out[key2] = (weight * prevalence[key2[0]] * intensity_factor, tuple(reasons))
     return out
 
 

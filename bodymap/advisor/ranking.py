@@ -30,12 +30,12 @@ from typing import TYPE_CHECKING
 
 import shapely
 
-from bodymap.advisor.areas import Contributions, area_contributions, area_of, own_lists
+from bodymap.advisor.areas import Contributions, area_contributions, area_of
 from bodymap.advisor.extent import SPOT_RADIUS
 from bodymap.advisor.model import Reason, Source, SpotLike
 from bodymap.advisor.tables import Tables
 from bodymap.knowledge import Muscle
-from bodymap.recent import answer_for
+from bodymap.recent import A_MAPS_WORTH, answer_for
 
 if TYPE_CHECKING:
     from bodymap.atlas import Hit, Region
@@ -90,7 +90,7 @@ def spot_contributions(
     intensity: float,
     tables: Tables,
     around: Sequence[Region] = (),
-) -> dict[tuple[str, str], tuple[float, list[Reason]]]:
+) -> Contributions:
     """The contribution of one spot to every candidate, with the reasons for it.
 
     A spot beside the midline on a midline segment (sacrum, throat, vertex, ...) takes
@@ -143,7 +143,7 @@ def spot_contributions(
     factor = intensity_factor(intensity)
     prevalence = tables.prevalence_factor
     local_text = tables.local_text
-    out: dict[tuple[str, str], tuple[float, list[Reason]]] = {}
+    out: Contributions = {}
     for key, (lw, layer) in local.items():
         near = "near" if layer.endswith("_near") else None  # within the spot's reach
         reasons = [Reason(index, "local", near, local_text[(key[0], layer)])]
@@ -152,15 +152,15 @@ def spot_contributions(
             rw, essential, text = referred[key]
             reasons.append(Reason(index, "referred", _zone(essential), text))
         weight = max(lw, rw) + _BOTH_BONUS * min(lw, rw)
-        out[key] = (weight * prevalence[key[0]] * factor, reasons)
+        out[key] = (weight * prevalence[key[0]] * factor, tuple(reasons))
     for key, (rw, essential, text) in referred.items():
         if key not in local:
             reason = Reason(index, "referred", _zone(essential), text)
-            out[key] = (rw * prevalence[key[0]] * factor, [reason])
+            out[key] = (rw * prevalence[key[0]] * factor, (reason,))
     return out
 
 
-RECENT_SPOTS = 512
+RECENT_SPOTS = A_MAPS_WORTH
 """How many spots' contributions the tables keep (see :func:`_kept_contributions`)."""
 
 
@@ -169,14 +169,13 @@ def _kept_contributions(
 ) -> Contributions:
     """:func:`spot_contributions`, kept for the spots asked about lately: it depends only on
     its arguments (a `Hit` never changes), so a map's other spots cost nothing again when
-    one spot changes. Each call gets its own lists of reasons."""
-    found = answer_for(
+    one spot changes. The answer is shared with the cache: read it, never change it."""
+    return answer_for(
         tables.recent_spots,
         (index, hit, float(intensity), around),
         lambda: spot_contributions(index, hit, intensity, tables, around),
         RECENT_SPOTS,
     )
-    return own_lists(found)
 
 
 _MIRROR_NOISE = 1e-3
@@ -187,9 +186,7 @@ small overlap's edge moves by a twentieth of a unit): more than rounding to a fi
 of digits absorbs, and far less than any real difference between two sides' evidence."""
 
 
-def _even_sides(
-    found: dict[tuple[str, str], tuple[float, list[Reason]]],
-) -> dict[tuple[str, str], tuple[float, list[Reason]]]:
+def _even_sides(found: Contributions) -> Contributions:
     """A spot on the midline (within `bodymap.sides.MIDLINE_BAND` of it) is explained alike by a
     muscle's right and left: each side gets the larger of the two, with both sides'
     reasons, so a spot a hair left of the centre line answers as one on it does ("both"
@@ -197,12 +194,12 @@ def _even_sides(
     it."""
     out = dict(found)
     for muscle in {m for m, side in found if side in ("right", "left")}:
-        right = found.get((muscle, "right"), (0.0, []))
-        left = found.get((muscle, "left"), (0.0, []))
-        why = list(dict.fromkeys([*right[1], *left[1]]))
+        right = found.get((muscle, "right"), (0.0, ()))
+        left = found.get((muscle, "left"), (0.0, ()))
+        why = tuple(dict.fromkeys([*right[1], *left[1]]))
         value = max(right[0], left[0])
         out[(muscle, "right")] = (value, why)
-        out[(muscle, "left")] = (value, list(why))
+        out[(muscle, "left")] = (value, why)
     return out
 
 
@@ -286,9 +283,9 @@ def rank_sources(
             found = _kept_contributions(index, hit, spot.intensity, tables, reach.get(index, ()))
             if hit.side == "midline":
                 found = _even_sides(found)
-        for key, (value, why) in found.items():
+        for key, (value, said) in found.items():
             raw[key] = raw.get(key, 0.0) + value
-            reasons.setdefault(key, []).extend(why)
+            reasons.setdefault(key, []).extend(said)
             per_spot.setdefault(key, {})[index] = value  # rounded where compared
     if not raw:
         return ()
