@@ -10,7 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, MutableMapping, Sequence
 from typing import TypeVar
 
-__all__ = ["answer_for", "answers_for", "keep"]
+__all__ = ["A_MAPS_WORTH", "answer_for", "answers_for", "keep"]
+
+A_MAPS_WORTH = 2048
+"""How many answers a cache of one per spot keeps: all of a map of up to this many spots,
+which is advised again on every click. A smaller cache emptied itself part-way through a
+1,000-spot map on each pass, so a click on such a map looked every spot up again."""
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")

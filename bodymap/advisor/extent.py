@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
-from bodymap.recent import answers_for
+from bodymap.recent import A_MAPS_WORTH, answers_for
 
 if TYPE_CHECKING:
     from bodymap.atlas import Region, ViewAtlas
@@ -25,7 +25,7 @@ SPOT_RADIUS = 8.0
 _LAYERS = ("superficial", "deep", "segment")
 
 
-RECENT_POINTS = 512
+RECENT_POINTS = A_MAPS_WORTH
 """How many points' answers a :class:`SpotExtent` keeps."""
 
 

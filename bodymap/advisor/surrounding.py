@@ -12,7 +12,7 @@ import shapely
 from bodymap.advisor.model import Source, SurroundingArea
 from bodymap.advisor.rollable import RollZones
 from bodymap.knowledge import Knowledge
-from bodymap.recent import keep
+from bodymap.recent import A_MAPS_WORTH, keep
 
 if TYPE_CHECKING:
     from bodymap.atlas import Hit, Region, ViewAtlas
@@ -28,7 +28,7 @@ sacrum, and neck muscles are not around sacral pain."""
 _BODY_LAYERS = ("superficial", "deep")
 
 
-RECENT_POINTS = 512
+RECENT_POINTS = A_MAPS_WORTH
 """How many points' answers a :class:`ReachIndex` keeps."""
 FEW_POINTS = 4
 """Up to this many new points are looked up in the tree (and kept) one by one; more are

@@ -17,7 +17,7 @@ from shapely.geometry import Point
 
 from bodymap.atlas.loader import ViewData
 from bodymap.atlas.model import Hit, Region, main_place
-from bodymap.recent import answer_for, answers_for, keep
+from bodymap.recent import A_MAPS_WORTH, answer_for, answers_for, keep
 from bodymap.sides import MIDLINE_X, area_sides, side_for
 
 __all__ = [
@@ -47,7 +47,7 @@ AREA_SEGMENT_SHARE = 0.02
 AREA_SEGMENT_MIN = 30.0
 """Square atlas units (about 1 cm², a fingertip): an area lies on a surface segment when
 this much of it lies in it, whatever the share."""
-RECENT_HITS = 256
+RECENT_HITS = A_MAPS_WORTH
 """How many answers of :meth:`ViewAtlas.locate` are kept for the same point asked again."""
 
 
