@@ -924,6 +924,8 @@ def _cmd_muscle(args: argparse.Namespace) -> int:
         print(f"  do not roll: {' '.join(no_room)}")
     else:
         print(f"  {'how' if data['rollable'] else 'do not roll'}: {tech.how}")
+    for text in data["cautions"]:  # as the browser says them beside the record
+        print(f"  caution: {text}")
     print(f"  source: {data['source']}")
     return 0
 

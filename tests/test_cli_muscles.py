@@ -101,6 +101,22 @@ def test_records_that_must_not_be_rolled_say_so(catalogue) -> None:
     assert "flexor_carpi_radialis" not in not_rolled
 
 
+def test_a_muscle_record_says_its_cautions_as_the_browser_does(capsys) -> None:
+    """``bodymap muscle`` said how to work a muscle but not its cautions, which the browser
+    shows beside the record: the tailbone's "see a doctor soon" signs were missing."""
+    from bodymap.knowledge import load_knowledge
+
+    for muscle in ("coccygeus", "piriformis"):
+        cautions = load_knowledge().muscles[muscle].cautions
+        status, out, _ = call(capsys, "muscle", muscle)
+        assert status == 0 and cautions
+        assert [line for line in out.splitlines() if line.startswith("  caution: ")] == [
+            f"  caution: {text}" for text in cautions
+        ]
+        status, out, _ = call(capsys, "muscle", muscle, "--json")
+        assert json.loads(out)["cautions"] == list(cautions)
+
+
 def test_muscle_json_gives_its_zones_as_geojson(capsys) -> None:
     status, out, _ = call(capsys, "muscle", "lateral_pterygoid", "--json")
     assert status == 0

@@ -74,6 +74,7 @@ def muscle_entry(muscle: Muscle, atlas: Mapping[str, ViewAtlas]) -> dict[str, An
         "sites": _sites(muscle, atlas),
         "rollable": muscle.technique.tool != "none",
         "tool": muscle.technique.tool,
+        "cautions": list(muscle.cautions),
         "source": muscle.source,
     }
 
