@@ -344,10 +344,17 @@ class _Builder:
             return spot in spots
 
         out: dict[tuple[str, str], Source] = {}
+        # a both-sides pair merged once a side, not once for every spot it serves (a
+        # 1,000-spot map asked for the same pair hundreds of times): while the steps are
+        # picked nothing it depends on changes, but what it sets itself
+        pairs: dict[tuple[str, str], Source | None] = {}
 
         def add(source: Source, own: bool = False) -> None:
             if self.at_once(source):  # one step works both sides: the pair as one source
-                merged = self.both_sides(source)
+                key = (source.muscle, source.side)
+                if key not in pairs:
+                    pairs[key] = self.both_sides(source)
+                merged = pairs[key]
                 if merged is None and not self.may_roll(source):
                     self._skip(source, _served(source))  # it would press the held side
                     return
