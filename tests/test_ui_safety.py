@@ -206,3 +206,28 @@ def test_a_muscle_never_worked_says_its_cautions_in_the_panel_the_guide_and_the_
     assert main(["advise", str(path)]) == 0
     out = capsys.readouterr().out
     assert out.count("  caution: See a doctor soon for bleeding") == 1
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_choosing_a_muscle_never_worked_says_why_nothing_is_shaded(main_window, qtbot):
+    """The tailbone's levator ani chosen in the list of likely sources: no shading, open
+    rings, and the status line says it is not rolled or pressed and where the panel says
+    what to do instead; a rolled source chosen next shades as before."""
+    from PySide6.QtCore import Qt
+
+    from bodymap.ui.canvas.items import SiteItem
+
+    window = main_window()
+    x, y = window.atlas["back"].landmarks["coccyx"]
+    point = window.canvas.viewport_point("back", x, y + 6)
+    qtbot.mouseClick(window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    sources = [s.muscle for s in window.panel.advice.sources]
+    rank = sources.index("levator_ani")
+    assert window.panel.select_source(rank) == ("levator_ani", "both")
+    text = window.hover_label.text()
+    assert text.startswith("Levator ani (pelvic floor) is not rolled or pressed")
+    assert "Do not roll — do this instead" in text
+    rings = [i for i in window.canvas.highlight_items() if isinstance(i, SiteItem)]
+    assert rings and not any(ring.clear for ring in rings)
+    window.panel.select_source(sources.index("gluteus_maximus"))
+    assert any(i.clear for i in window.canvas.highlight_items() if isinstance(i, SiteItem))

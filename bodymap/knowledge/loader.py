@@ -610,6 +610,11 @@ def parse_knowledge(
         shown.format(muscle="")
     except (KeyError, IndexError, ValueError) as exc:
         raise check_first.error(f"'shown' takes only {{muscle}}: {exc}") from exc
+    not_worked = advice.table("not_worked").text("shown")
+    try:
+        not_worked.format(muscle="")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise advice.table("not_worked").error(f"'shown' takes only {{muscle}}: {exc}") from exc
     symbols = advice.table("symbols")
     symbol_texts = {key: symbols.text(key) for key in SYMBOLS}
     pinch = advice.table("pinch")
@@ -640,6 +645,7 @@ def parse_knowledge(
         check_first_place=place,
         check_first_why=check_first.text("why"),
         check_first_shown=shown,
+        not_worked_shown=not_worked,
         beside_spine_pattern=spine_pattern,
         beside_spine=frozenset(spine_muscles),
         beside_spine_caution=spine.text("caution"),

@@ -434,6 +434,8 @@ class Knowledge:
     check_first_why: str = ""
     """Why those muscles wait for a clinician, said once below the lines."""
     check_first_shown: str = ""
+    not_worked_shown: str = ""
+    """The status line for a chosen likely source the person never works (``{muscle}``)."""
     """Said when a held ``{muscle}`` is chosen: the diagram shows none of it."""
     beside_spine_pattern: str = ""
     """The pattern (a back spot with a tingling or numb leg) in which ``beside_spine``

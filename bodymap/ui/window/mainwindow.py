@@ -351,7 +351,9 @@ class MapWindow(QMainWindow):
         """Shade the chosen likely source's roll zone and mark its trigger points. A source
         the advice holds for a clinician's word (it lies on a limb marked tingling or numb)
         is neither shaded nor marked, as nothing there is to be rolled or pressed until a
-        clinician has checked it; the status line says so."""
+        clinician has checked it; the status line says so. One the person never works (the
+        pelvic floor, the front of the neck) has nothing to shade and open rings only: the
+        status line says so too."""
         if muscle and self.panel.held(muscle, side):
             self.canvas.set_highlight(None, None)
             knowledge = load_knowledge()
@@ -360,6 +362,12 @@ class MapWindow(QMainWindow):
             self.hover_label.setText(knowledge.check_first_shown.format(muscle=where))
             return
         self.canvas.set_highlight(muscle or None, side or None)
+        record = load_knowledge().muscles.get(muscle) if muscle else None
+        if record is not None and not record.technique.rolled:
+            # nothing shaded and open rings only: the status line says why, and where the
+            # panel says what to do instead
+            where = record.name if side in ("midline", "both") else f"{record.name} ({side})"
+            self.hover_label.setText(load_knowledge().not_worked_shown.format(muscle=where))
 
     def _show_pattern(self, muscle: str, side: str) -> None:
         """Draw the muscle browser's pattern; a muscle this map's advice holds for a
