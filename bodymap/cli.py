@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import functools
 import gc
 import io
@@ -476,15 +477,22 @@ def _kind(text: str) -> str:
 
 def _cmd_add(args: argparse.Namespace) -> int:
     """Mark a spot on a saved map, as a click on the diagram does (the side from the atlas;
-    a point off the body refused), saved at once with the previous file kept as .bak."""
+    a point off the body refused), or (``paint``, with ``--polygon``) a painted area, as a
+    brush stroke does (clipped to the body, its disc where the window puts it); saved at
+    once with the previous file kept as .bak."""
     from bodymap.atlas import load_atlas
+    from bodymap.maps.operations import AddSpot
     from bodymap.maps.verbs import add_spot
 
     path = Path(args.map)
     made = not os.path.lexists(path)
-    tpm = _new_map(path) if made else _load_map(args.map)
-    x, y = _number(args.x), _number(args.y)
     view_atlas = load_atlas()[args.view]
+    area = _painted_area(view_atlas, args.polygon) if args.polygon is not None else None
+    tpm = _new_map(path) if made else _load_map(args.map)
+    if area is not None:
+        x, y = view_atlas.disc_point(area.shape)  # on the area's main place, as painted
+    else:
+        x, y = _number(args.x), _number(args.y)
     hit = view_atlas.locate(x, y)
     if not hit.inside:
         raise CliError(
@@ -496,15 +504,44 @@ def _cmd_add(args: argparse.Namespace) -> int:
         op = add_spot(
             tpm, args.view, x, y, side, args.intensity, args.kind, args.note or "", apply=False
         )
+        if area is not None:
+            op = AddSpot(dataclasses.replace(op.spot, area=area), op.index)
         op.apply(tpm)
     except ValueError as exc:
         raise CliError(f"cannot add the spot: {exc}") from None
     _save(tpm, path)
     number = len(tpm.spots)
-    place = hit.regions[0].name if hit.regions else "on the body"
     to = f"a new map {path}" if made else str(path)
+    if area is not None:  # named as the spot list names it ("Area 3 — outer thigh, right")
+        from bodymap.advisor import advise_map
+        from bodymap.words import spot_heading
+
+        finding = advise_map(tpm).spots[-1]
+        heading = spot_heading(number, finding, op.spot.side, True)
+        print(_terminal_text(f"added {heading} (id {op.spot.id}) to {to}"))
+        return 0
+    place = hit.regions[0].name if hit.regions else "on the body"
     print(_terminal_text(f"added spot {number} (id {op.spot.id}), {place}, {side}, to {to}"))
     return 0
+
+
+def _painted_area(view_atlas: Any, text: str) -> Any:
+    """A map area from ``--polygon``: the part of the polygon on the body, as a brush
+    stroke keeps the part of a stroke on the body; a clear message when none of it is."""
+    from bodymap.advisor.areas import clipped_area, parse_polygon
+    from bodymap.maps.area import Area
+
+    try:
+        shape = parse_polygon(text)
+    except ValueError as exc:
+        raise CliError(f"--polygon: {exc}", status=2) from None
+    on_body = clipped_area(shape, view_atlas)
+    if on_body.is_empty or on_body.area <= 0:
+        raise CliError("--polygon: the polygon does not cover any of the body")
+    try:
+        return Area.from_shape(on_body)
+    except ValueError as exc:
+        raise CliError(f"--polygon: {exc}") from None
 
 
 def _new_map(path: Path) -> Any:
@@ -1185,7 +1222,27 @@ def _add_map_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
         "--kind", type=_kind, default="ache", help="ache, sharp, burning, tingling or numb"
     )
     p.add_argument("--note", default=None, help="a note about the spot")
-    p.set_defaults(func=_cmd_add)
+    p.set_defaults(func=_cmd_add, polygon=None)
+
+    p = sub.add_parser(
+        "paint",
+        help="paint a pain area on a map, as a brush stroke does (the part on the body is "
+        "kept; saved at once, the previous file kept as .bak; a new file is made)",
+    )
+    p.add_argument("map", help="a .bodymap file")
+    p.add_argument("--view", choices=VIEWS, required=True)
+    p.add_argument(
+        "--polygon",
+        required=True,
+        metavar='"X,Y X,Y ..."',
+        help="the area's corners in atlas units, in order round it",
+    )
+    p.add_argument("--intensity", type=_intensity, default=5, help="0–10 (default 5)")
+    p.add_argument(
+        "--kind", type=_kind, default="ache", help="ache, sharp, burning, tingling or numb"
+    )
+    p.add_argument("--note", default=None, help="a note about the area")
+    p.set_defaults(func=_cmd_add, x=None, y=None)
 
     p = sub.add_parser(
         "spots",

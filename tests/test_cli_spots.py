@@ -229,3 +229,38 @@ def test_an_area_across_the_midline_says_both_sides_beside_its_points_side(
     assert [r.get("area_side") for r in rows] == ["both", "left", None]
     _, out, _ = call(capsys, "advise", str(path), "--json")
     assert [s.get("area_side") for s in json.loads(out)["spots"]] == ["both", "left", None]
+
+
+def test_paint_adds_a_painted_area_as_a_brush_stroke_does(tmp_path, capsys) -> None:
+    """``bodymap paint`` keeps the part of the polygon on the body (as a stroke does), puts
+    the disc where the window puts it, names the area as the spot list does, and refuses
+    a polygon off the body or a bad one in one line, leaving the map as it was."""
+    import shapely
+
+    from bodymap.advisor.areas import parse_polygon
+    from bodymap.atlas import load_atlas
+
+    path = tmp_path / "legs.bodymap"
+    corners = "405,520 418,520 425,700 412,700"
+    status, out, _ = call(
+        capsys, "paint", str(path), "--view", "front", "--polygon", corners, "--intensity", "6"
+    )
+    assert status == 0 and out.startswith("added Area 1 — outer thigh, right (id ")
+    spot = load_map(path).spots[0]
+    front = load_atlas()["front"]
+    kept = shapely.intersection(parse_polygon(corners), front.outline)
+    assert spot.area is not None and spot.intensity == 6
+    assert abs(spot.area.shape.area - kept.area) < 1.0
+    assert (spot.x, spot.y) == front.disc_point(spot.area.shape)
+    assert spot.side == "right"
+    listed = call(capsys, "spots", str(path))[1]
+    assert listed.startswith("Area 1 — outer thigh, right — 6/10 · new")
+    before = path.read_bytes()
+    for corners, status, words in [
+        ("1,1 2,2 3,1", 1, "does not cover any of the body"),
+        ("1,1 2,2", 2, "at least three"),
+        ("400,500 430,700 430,500 400,700", 2, "edges cross"),
+    ]:
+        got, _, err = call(capsys, "paint", str(path), "--view", "front", "--polygon", corners)
+        assert got == status and words in err and len(err.strip().splitlines()) == 1, err
+        assert path.read_bytes() == before
