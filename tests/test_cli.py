@@ -380,6 +380,7 @@ def test_a_polygon_mostly_beside_the_body_says_how_little_of_it_is_answered(caps
         (["--polygon", "400,500 450,550 450,500 400,550"], "the polygon's edges cross"),
         (["--polygon", "400,500 450,500 500,500"], "the polygon encloses no area"),
         (["--polygon", "400,500 450,550"], "at least three X,Y corners"),
+        (["--polygon", "1e308,1 2,2 3,1"], "lies far off the diagram"),
     ],
 )
 def test_locate_refuses_a_shape_a_map_could_not_hold(capsys, args, message) -> None:

@@ -114,6 +114,10 @@ def area_of(spot: object) -> BaseGeometry | None:
 
 MAX_POLYGON_CORNERS = 2000
 """At most this many corners, as a map file's area."""
+FAR_CORNER = 100_000.0
+"""A corner farther than this from the diagram's origin (atlas units) is refused as absurd:
+corners beside the body are allowed, but numbers such as 1e308 overflowed the geometry's
+arithmetic (its warnings printed to the terminal) before the answer said nothing lay there."""
 
 
 def parse_polygon(text: str) -> BaseGeometry:
@@ -132,6 +136,11 @@ def parse_polygon(text: str) -> BaseGeometry:
             raise ValueError(f"polygon corner {item[:40]!r} is not two numbers") from None
         if not (math.isfinite(x) and math.isfinite(y)):
             raise ValueError(f"polygon corner {item[:40]!r} is not finite")
+        if max(abs(x), abs(y)) > FAR_CORNER:
+            raise ValueError(
+                f"polygon corner {item[:40]!r} lies far off the diagram "
+                "(atlas units run from 0 to 1000)"
+            )
         corners.append((x, y))
     if len(corners) < 3:
         raise ValueError("a polygon needs at least three X,Y corners")
