@@ -455,6 +455,23 @@ def _save(tpm: Any, path: Path) -> None:
         raise CliError(f"cannot save {path}: {exc.problem}") from None
 
 
+def _new_spot_parser(sub: Any, name: str, help_text: str) -> _Parser:
+    """A command that adds to a map (``add``, ``paint``): the map and the view first."""
+    parser: _Parser = sub.add_parser(name, help=help_text)
+    parser.add_argument("map", help="a .bodymap file")
+    parser.add_argument("--view", choices=VIEWS, required=True)
+    return parser
+
+
+def _spot_options(parser: argparse.ArgumentParser, noun: str) -> None:
+    """The options a new spot or painted area takes (``add``, ``paint``)."""
+    parser.add_argument("--intensity", type=_intensity, default=5, help="0–10 (default 5)")
+    parser.add_argument(
+        "--kind", type=_kind, default="ache", help="ache, sharp, burning, tingling or numb"
+    )
+    parser.add_argument("--note", default=None, help=f"a note about the {noun}")
+
+
 def _intensity(text: str) -> int:
     try:
         value = int(text)
@@ -1208,40 +1225,30 @@ def _add_map_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     )
     p.set_defaults(func=_cmd_session)
 
-    p = sub.add_parser(
+    p = _new_spot_parser(
+        sub,
         "add",
-        help="mark a spot on a map, as a click does (saved at once, the previous file kept "
-        "as .bak; a map file that does not exist yet is made)",
+        "mark a spot on a map, as a click does (saved at once, the previous file kept as .bak; "
+        "a map file that does not exist yet is made)",
     )
-    p.add_argument("map", help="a .bodymap file")
-    p.add_argument("--view", choices=VIEWS, required=True)
     p.add_argument("x", metavar="X", help="atlas x (see bodymap landmarks)")
     p.add_argument("y", metavar="Y", help="atlas y")
-    p.add_argument("--intensity", type=_intensity, default=5, help="0–10 (default 5)")
-    p.add_argument(
-        "--kind", type=_kind, default="ache", help="ache, sharp, burning, tingling or numb"
-    )
-    p.add_argument("--note", default=None, help="a note about the spot")
+    _spot_options(p, "spot")
     p.set_defaults(func=_cmd_add, polygon=None)
 
-    p = sub.add_parser(
+    p = _new_spot_parser(
+        sub,
         "paint",
-        help="paint a pain area on a map, as a brush stroke does (the part on the body is "
-        "kept; saved at once, the previous file kept as .bak; a new file is made)",
+        "paint a pain area on a map, as a brush stroke does (the part on the body is kept; "
+        "saved at once, the previous file kept as .bak; a new file is made)",
     )
-    p.add_argument("map", help="a .bodymap file")
-    p.add_argument("--view", choices=VIEWS, required=True)
     p.add_argument(
         "--polygon",
         required=True,
         metavar='"X,Y X,Y ..."',
         help="the area's corners in atlas units, in order round it",
     )
-    p.add_argument("--intensity", type=_intensity, default=5, help="0–10 (default 5)")
-    p.add_argument(
-        "--kind", type=_kind, default="ache", help="ache, sharp, burning, tingling or numb"
-    )
-    p.add_argument("--note", default=None, help="a note about the area")
+    _spot_options(p, "area")
     p.set_defaults(func=_cmd_add, x=None, y=None)
 
     p = sub.add_parser(
