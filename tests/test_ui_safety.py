@@ -231,3 +231,4 @@ def test_choosing_a_muscle_never_worked_says_why_nothing_is_shaded(main_window, 
     assert rings and not any(ring.clear for ring in rings)
     window.panel.select_source(sources.index("gluteus_maximus"))
     assert any(i.clear for i in window.canvas.highlight_items() if isinstance(i, SiteItem))
+    assert "is not rolled" not in window.hover_label.text()  # not left from the one before

@@ -187,6 +187,8 @@ class MapWindow(QMainWindow):
         self.acts.focus_diagram.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.dock.addAction(self.acts.focus_diagram)
         self.hover_label = plain_label(HINT)
+        self._source_note = ""
+        """What the status line last said of a chosen likely source (held, or never worked)."""
         self.hover_label.setAccessibleName("Region under the pointer")
         self.statusBar().addWidget(self.hover_label, 1)
         self._kept_other: Path | None = None
@@ -354,20 +356,27 @@ class MapWindow(QMainWindow):
         clinician has checked it; the status line says so. One the person never works (the
         pelvic floor, the front of the neck) has nothing to shade and open rings only: the
         status line says so too."""
-        if muscle and self.panel.held(muscle, side):
+        if self.hover_label.text() == self._source_note:  # said of the source chosen before
+            self._show_hint()
+        self._source_note = ""
+        knowledge = load_knowledge()
+        record = knowledge.muscles.get(muscle) if muscle else None
+        if record is not None and self.panel.held(muscle, side):
             self.canvas.set_highlight(None, None)
-            knowledge = load_knowledge()
-            name = knowledge.muscles[muscle].name
-            where = name if side == "midline" else f"{name} ({side})"
-            self.hover_label.setText(knowledge.check_first_shown.format(muscle=where))
+            where = record.name if side == "midline" else f"{record.name} ({side})"
+            self._say_of_source(knowledge.check_first_shown.format(muscle=where))
             return
         self.canvas.set_highlight(muscle or None, side or None)
-        record = load_knowledge().muscles.get(muscle) if muscle else None
         if record is not None and not record.technique.rolled:
             # nothing shaded and open rings only: the status line says why, and where the
             # panel says what to do instead
             where = record.name if side in ("midline", "both") else f"{record.name} ({side})"
-            self.hover_label.setText(load_knowledge().not_worked_shown.format(muscle=where))
+            self._say_of_source(knowledge.not_worked_shown.format(muscle=where))
+
+    def _say_of_source(self, text: str) -> None:
+        """Say ``text`` of the chosen source in the status line, until another is chosen."""
+        self._source_note = text
+        self.hover_label.setText(text)
 
     def _show_pattern(self, muscle: str, side: str) -> None:
         """Draw the muscle browser's pattern; a muscle this map's advice holds for a
