@@ -292,18 +292,25 @@ def _cmd_locate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _area_point(view: str, text: str) -> PainSpot:
-    """An area spot from ``--polygon "x1,y1 x2,y2 ..."``, its point inside the body part of it."""
+def _polygon_option(view_atlas: Any, text: str) -> tuple[Any, Any]:
+    """``--polygon "x1,y1 x2,y2 ..."`` as a shape and the part of it on the body (a usage
+    error, status 2, for a polygon a map could not hold)."""
     from bodymap.advisor.areas import clipped_area, parse_polygon
-    from bodymap.advisor.model import PainSpot
-    from bodymap.atlas import load_atlas
 
     try:
         shape = parse_polygon(text)
     except ValueError as exc:
         raise CliError(f"--polygon: {exc}", status=2) from None
+    return shape, clipped_area(shape, view_atlas)
+
+
+def _area_point(view: str, text: str) -> PainSpot:
+    """An area spot from ``--polygon "x1,y1 x2,y2 ..."``, its point inside the body part of it."""
+    from bodymap.advisor.model import PainSpot
+    from bodymap.atlas import load_atlas
+
     va = load_atlas()[view]
-    on_body = clipped_area(shape, va)
+    shape, on_body = _polygon_option(va, text)
     if on_body.area <= 0:
         raise CliError("--polygon: the polygon does not cover any of the body", status=2)
     share = on_body.area / shape.area
@@ -530,10 +537,11 @@ def _cmd_add(args: argparse.Namespace) -> int:
     number = len(tpm.spots)
     to = f"a new map {path}" if made else str(path)
     if area is not None:  # named as the spot list names it ("Area 3 — outer thigh, right")
-        from bodymap.advisor import advise_map
+        from bodymap.advisor import PainSpot, advise
         from bodymap.words import spot_heading
 
-        finding = advise_map(tpm).spots[-1]
+        # what lies under the area alone names it: the rest of the map is not advised again
+        finding = advise([PainSpot(args.view, x, y, area=area)]).spots[0]
         heading = spot_heading(number, finding, op.spot.side, True)
         print(_terminal_text(f"added {heading} (id {op.spot.id}) to {to}"))
         return 0
@@ -545,14 +553,9 @@ def _cmd_add(args: argparse.Namespace) -> int:
 def _painted_area(view_atlas: Any, text: str) -> Any:
     """A map area from ``--polygon``: the part of the polygon on the body, as a brush
     stroke keeps the part of a stroke on the body; a clear message when none of it is."""
-    from bodymap.advisor.areas import clipped_area, parse_polygon
     from bodymap.maps.area import Area
 
-    try:
-        shape = parse_polygon(text)
-    except ValueError as exc:
-        raise CliError(f"--polygon: {exc}", status=2) from None
-    on_body = clipped_area(shape, view_atlas)
+    _shape, on_body = _polygon_option(view_atlas, text)
     if on_body.is_empty or on_body.area <= 0:
         raise CliError("--polygon: the polygon does not cover any of the body")
     try:

@@ -630,9 +630,9 @@ class _Builder:
             cautions: tuple[str, ...] = ()
             if (m, side) in self.held:  # rollable, once a clinician says it is safe
                 reason, instead = self.held[(m, side)], ""
-            elif record.technique.tool == "none" or zone is None:
+            elif not record.technique.rolled or zone is None:
                 reason, instead = self.safety.no_tool, self._instead(m)
-                if record.technique.tool == "none":  # what goes with what is done instead
+                if not record.technique.rolled:  # what goes with what is done instead
                     cautions = record.cautions
             else:
                 reason, blocking = _no_room(zone, self.knowledge, self.safety)

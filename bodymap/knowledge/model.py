@@ -434,9 +434,9 @@ class Knowledge:
     check_first_why: str = ""
     """Why those muscles wait for a clinician, said once below the lines."""
     check_first_shown: str = ""
+    """Said when a held ``{muscle}`` is chosen: the diagram shows none of it."""
     not_worked_shown: str = ""
     """The status line for a chosen likely source the person never works (``{muscle}``)."""
-    """Said when a held ``{muscle}`` is chosen: the diagram shows none of it."""
     beside_spine_pattern: str = ""
     """The pattern (a back spot with a tingling or numb leg) in which ``beside_spine``
     muscles are not held for the leg but rolled with ``beside_spine_caution``."""
