@@ -8,7 +8,7 @@ such cache is bounded the same way: a full cache is emptied and starts again, ne
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, MutableMapping, Sequence
-from typing import TypeVar
+from typing import TypeVar, cast
 
 __all__ = ["A_MAPS_WORTH", "answer_for", "answers_for", "keep"]
 
@@ -16,6 +16,9 @@ A_MAPS_WORTH = 2048
 """How many answers a cache of one per spot keeps: all of a map of up to this many spots,
 which is advised again on every click. A smaller cache emptied itself part-way through a
 1,000-spot map on each pass, so a click on such a map looked every spot up again."""
+
+_NONE = object()
+"""What a cache gives for a key it does not hold (a kept answer may itself be None)."""
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -32,8 +35,9 @@ def keep(cache: MutableMapping[K, V], key: K, value: V, limit: int) -> V:
 
 def answer_for(cache: MutableMapping[K, V], key: K, ask: Callable[[], V], limit: int) -> V:
     """The answer kept under ``key``, or ``ask()``'s, which is then kept."""
-    if key in cache:
-        return cache[key]
+    found = cache.get(key, _NONE)  # one look-up (a key can be costly to hash: a spot's Hit)
+    if found is not _NONE:
+        return cast("V", found)
     return keep(cache, key, ask(), limit)
 
 

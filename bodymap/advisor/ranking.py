@@ -28,8 +28,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-import shapely
-
 from bodymap.advisor.areas import Contributions, area_contributions, area_of
 from bodymap.advisor.extent import SPOT_RADIUS
 from bodymap.advisor.model import Reason, Source, SpotLike
@@ -125,15 +123,12 @@ def spot_contributions(
             local[key] = (weight, f"{region.layer}_near" if in_reach else region.layer)
     referred: dict[tuple[str, str], tuple[float, bool, str]] = {}
     focused = tables.focused
-    where = None  # the spot as a shapely point, made once if a focused pattern asks
     for seg_key, scale in segments.items():
         for key, essential, text in tables.referring_sources(seg_key, spot_side):
             share = scale
             if (key[0], seg_key[0]) in focused:  # the pattern covers part of the segment
-                if where is None:
-                    where = shapely.Point(hit.point)
                 share = tables.focus_scale(
-                    hit.view, key, seg_key, where, scale, SPOT_RADIUS, NEAR_ZONE
+                    hit.view, key, seg_key, hit.point, scale, SPOT_RADIUS, NEAR_ZONE
                 )
                 if share <= 0.0:
                     continue
@@ -284,9 +279,14 @@ def rank_sources(
             if hit.side == "midline":
                 found = _even_sides(found)
         for key, (value, said) in found.items():
-            raw[key] = raw.get(key, 0.0) + value
-            reasons.setdefault(key, []).extend(said)
-            per_spot.setdefault(key, {})[index] = value  # rounded where compared
+            if key in raw:
+                raw[key] += value
+                reasons[key].extend(said)
+                per_spot[key][index] = value  # rounded where compared
+            else:  # no empty list and dict made for every spot only to be thrown away
+                raw[key] = value
+                reasons[key] = list(said)
+                per_spot[key] = {index: value}
     if not raw:
         return ()
     muscles = tables.knowledge.muscles

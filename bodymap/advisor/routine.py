@@ -241,6 +241,16 @@ class _Builder:
         """Muscles and zones whose stretch is not offered instead, with the stop rule."""
         self.burning = _burning_limbs(hits, spots, tables, self.safety.limbs)
         """Burning spots on a limb: their steps carry the stop cue."""
+        self._served: dict[int, tuple[Source, tuple[int, ...]]] = {}
+
+    def served(self, source: Source) -> tuple[int, ...]:
+        """The spots ``source`` serves (`_served`), worked out once per source: on a
+        1,000-spot map a source carries hundreds of reasons, and the routine asks about one
+        source many times (kept by identity, with the source, so an id is never reused)."""
+        kept = self._served.get(id(source))
+        if kept is None or kept[0] is not source:
+            kept = self._served[id(source)] = (source, _served(source))
+        return kept[1]
 
     def _beside_spine(self) -> tuple[frozenset[int], frozenset[str]]:
         """The spots making up the back-and-leg picture (none when it is not met) and the
@@ -306,32 +316,37 @@ class _Builder:
         sides = [hit.own_sides for hit in self.hits]
         # the most a source serving a spot gets from it, by (spot, side)
         best_at: dict[tuple[int, str], float] = {}
+        # each source's part of the score by spot, rounded as the ranking rounds scores (a
+        # mirrored map, mirrored steps): made once for a ranked source here, and for a
+        # source merged to both sides when first asked about
+        given: dict[tuple[str, str], dict[int, float]] = {}
         for source in self.ranked:
-            served = _served(source)
+            served = self.served(source)
             for i in served:
                 by_spot.setdefault(i, []).append(source)
             for i in _under_areas(source):
                 under_area.setdefault(i, []).append(source)
             serves = set(served)
-            for i, value in source.evidence:
-                for side in sides[i] if i in serves else ():
+            table = given[(source.muscle, source.side)] = {
+                i: round(value, SCORE_DIGITS) for i, value in source.evidence
+            }
+            for i, value in table.items():
+                if i not in serves:
+                    continue
+                for side in sides[i]:
                     if _side_ok(source.side, side):
                         key = (i, side)
-                        best_at[key] = max(best_at.get(key, 0.0), round(value, SCORE_DIGITS))
+                        best_at[key] = max(best_at.get(key, 0.0), value)
 
         def best(spot: int) -> float:
             return max((best_at.get((spot, side), 0.0) for side in sides[spot]), default=0.0)
-
-        # each source's part of the score by spot, made a table once for a source asked
-        # about, rounded as the ranking rounds scores (a mirrored map, mirrored steps)
-        given: dict[tuple[str, str], dict[int, float]] = {}
 
         def at(source: Source, spot: int) -> float:
             key = (source.muscle, source.side)
             table = given.get(key)
             if table is None:
-                table = given[key] = dict(source.evidence)
-            return round(table.get(spot, 0.0), SCORE_DIGITS)
+                table = given[key] = {i: round(value, SCORE_DIGITS) for i, value in source.evidence}
+            return table.get(spot, 0.0)
 
         # the spots each source explains by more than its spillover zone, made once
         main: dict[tuple[str, str], frozenset[int]] = {}
@@ -356,7 +371,7 @@ class _Builder:
                     pairs[key] = self.both_sides(source)
                 merged = pairs[key]
                 if merged is None and not self.may_roll(source):
-                    self._skip(source, _served(source))  # it would press the held side
+                    self._skip(source, self.served(source))  # it would press the held side
                     return
                 source = merged or source
             out.setdefault((source.muscle, source.side), source)
@@ -423,7 +438,7 @@ class _Builder:
                 # (while time is left, else "no time for"): a source ranked high overall
                 # that explains no spot well waits behind a spot's second textbook source
                 def explains_well(source: Source) -> bool:
-                    return any(at(source, i) >= OWN_SHARE * best(i) for i in _served(source))
+                    return any(at(source, i) >= OWN_SHARE * best(i) for i in self.served(source))
 
                 # deep pressure into the belly (iliopsoas) comes after the others: not a
                 # first choice for back pain, which an aortic aneurysm can cause
@@ -436,14 +451,14 @@ class _Builder:
                 if self.may_roll(source):
                     add(source)
                 else:
-                    self._skip(source, _served(source))
+                    self._skip(source, self.served(source))
         # every likely source shown that cannot be rolled (no room, no tool, or held for a
         # clinician's word) says what to do instead, also one too weak for a step of its
         # own: a press answer that raised another source must not take "do not roll the
         # front of the neck" away from one still shown
         for source in listed(self.ranked):
             if not self.may_roll(source):
-                self._skip(source, _served(source))
+                self._skip(source, self.served(source))
         chosen = list(out.values())
         if chosen and all(self.fills_last(s) and not self._serves_front(s) for s in chosen):
             # belly work alone for back pain (every back muscle held, or none explains it):
@@ -453,7 +468,7 @@ class _Builder:
 
     def _serves_front(self, source: Source) -> bool:
         """Whether the source serves a spot on the front view (the belly, the groin)."""
-        return any(self.hits[i].view == "front" for i in _served(source))
+        return any(self.hits[i].view == "front" for i in self.served(source))
 
     def fills_last(self, source: Source) -> bool:
         """Whether the source is worked deep in the belly (`Technique.fills_last`): a
@@ -522,7 +537,7 @@ class _Builder:
         return False
 
     def _check_first(self, source: Source) -> str:
-        served = set(_served(source))
+        served = set(self.served(source))
         places: list[tuple[str, Any]] | None = None
         spine = self._spine_marks(source, served)
         eased = False
@@ -575,7 +590,7 @@ class _Builder:
             if note.zone not in muscle.cautions_cover
             and self._concerns(source, note.zone, bool(self.hits[reason.spot].sides))
         ]
-        served = _served(source)
+        served = self.served(source)
         if self.burning.intersection(served):
             extra.append(self.safety.burning_limb)
         if (source.muscle, source.side) in self.eased:
@@ -732,7 +747,7 @@ def build_routine(
     warmup = tuple(WarmupStep(s.muscle, s.side, s.name, s.tool, s.position, seconds) for s in warm)
     not_rolled = b.not_rolled_entries()
     left_out = tuple(
-        LeftOut(s.muscle, s.side, knowledge.muscles[s.muscle].name, _served(s)) for s in left
+        LeftOut(s.muscle, s.side, knowledge.muscles[s.muscle].name, b.served(s)) for s in left
     )
     routine = Routine(
         steps=ordered,
