@@ -78,8 +78,16 @@ def test_reasons_say_how_much_of_the_area_a_zone_covers() -> None:
     assert all(r.spot == 0 for r in minimus.reasons)
 
 
-def test_an_area_in_one_segment_ranks_like_a_point_in_it_for_referrers() -> None:
-    """An area wholly inside a muscle's essential zone weighs at least like a point there."""
+def _given(spots: list[PainSpot], muscle: str, side: str) -> dict[int, float]:
+    """A source's part of the score by spot."""
+    advice = advise(spots)
+    return dict(next(s for s in advice.sources if (s.muscle, s.side) == (muscle, side)).evidence)
+
+
+def test_an_area_in_one_segment_weighs_at_least_like_a_point_in_it_for_referrers() -> None:
+    """An area wholly inside a muscle's essential zone gives the muscle at least what a
+    point there gives, in one map at one intensity (its part of the score by spot); the
+    more of the zone it fills, the more it gives."""
     seg = next(
         r
         for r in load_atlas()["front"].layer("segment")
@@ -87,11 +95,33 @@ def test_an_area_in_one_segment_ranks_like_a_point_in_it_for_referrers() -> None
     )
     small = seg.geometry.buffer(-6)
     inner = small.representative_point()
-    point = advise([PainSpot("front", inner.x, inner.y, 6.0)])
-    area = advise([_area_spot("front", small)])
-    point_score = {(s.muscle, s.side): s.score for s in point.sources}
-    area_score = {(s.muscle, s.side): s.score for s in area.sources}
-    assert area_score[("gluteus_minimus", "right")] >= point_score[("gluteus_minimus", "right")]
+    point = PainSpot("front", inner.x, inner.y, 6.0)
+    given = _given([point, _area_spot("front", small)], "gluteus_minimus", "right")
+    assert given[1] > given[0] > 0.0
+    # a small part of the zone: about a point's weight
+    corner = shapely.intersection(small, shapely.box(*inner.buffer(8).bounds))
+    given = _given([point, _area_spot("front", corner)], "gluteus_minimus", "right")
+    assert given[0] <= given[1] < 1.2 * given[0]
+
+
+def test_painting_some_main_zone_beside_the_spillover_zone_never_lowers_a_source() -> None:
+    """The edge case of the property below that random rectangles rarely hit: an area that
+    is a muscle's whole spillover zone, to which strips of its main zone are added. The
+    spillover zone's share of the area falls; what the main zone adds must outweigh it
+    (a measure of how alike the area and the spillover zone are, tried in round 20, fell
+    too: at a weight over about 1.5 the strips lowered the source)."""
+    knowledge = load_knowledge()
+    for view, muscle in (("back", "gluteus_minimus"), ("front", "vastus_lateralis")):
+        assert not knowledge.muscles[muscle].referral.partial()  # whole segments: _zone
+        spill = _zone(view, muscle, "right", "spillover")
+        main = _zone(view, muscle, "right", "essential")
+        base = shapely.intersection(spill, load_atlas()[view].outline)
+        assert base.area > 200
+        for depth in (3.0, 10.0, 30.0):
+            strip = shapely.intersection(main, base.buffer(depth))
+            assert strip.area > 1.0
+            grown = shapely.union(base, strip)
+            assert _score(view, grown, muscle, "right") >= _score(view, base, muscle, "right")
 
 
 rects = st.tuples(

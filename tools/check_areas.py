@@ -129,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         ROOT / "tests/data/area_cases_second.json",
         ROOT / "tests/data/area_cases_third.json",
         ROOT / "tests/data/area_cases_fourth.json",
+        ROOT / "tests/data/area_cases_fifth.json",
     ]
     for path in files:
         if len(files) > 1:
