@@ -410,3 +410,29 @@ def test_a_series_with_exactly_another_ones_readings_says_so_in_its_label(qtbot)
         if not dialog.legend.list.item(r).isHidden()
     ]
     assert shown == ["Spot 4 (same readings as spot 2)"], shown
+
+
+def test_readings_of_two_spots_on_one_marker_name_both(qtbot):
+    """Two spots checked in at the same values draw one line over the other: hovering a
+    shared marker names both (it named one, and the hidden spot seemed to have no line)."""
+    tpm = TriggerPointMap("Twins")
+    left = add_spot(tpm, "back", 440, 170, "left").spot.id
+    right = add_spot(tpm, "back", 560, 170, "right").spot.id
+    other = add_spot(tpm, "back", 440, 470, "left").spot.id
+    for day in range(4):
+        check_in(tpm, {left: 5 - day, right: 5 - day, other: 8}, at=DAY0 + timedelta(days=day))
+    plot = HistoryPlot(tpm, lambda spot: "Upper trapezius")
+    qtbot.addWidget(plot)
+    plot.resize(800, 400)
+    series = plot.series[0]
+    frame = plot.frame()
+    x, y = frame.x(float(series.times[1])), frame.y(float(series.values[1]))
+    found = plot.hover_text(x, y)
+    assert found is not None
+    words = found[1]
+    assert "1 · Upper trapezius" in words and "2 · Upper trapezius" in words
+    assert "3 ·" not in words  # another spot's reading elsewhere on the chart
+    assert words.index("1 ·") < words.index("2 ·")
+    y8 = frame.y(8.0)
+    alone = plot.hover_text(x, y8)
+    assert alone is not None and "3 · Upper trapezius" in alone[1] and "1 ·" not in alone[1]

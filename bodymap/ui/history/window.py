@@ -348,7 +348,6 @@ class HistoryPlot(QWidget):
         if not frame.plot.adjusted(-6, -12, 6, 6).contains(QPointF(x, y)):
             return None
         at = frame.time_at(x)
-        best: tuple[float, QPointF, str] | None = None
         if y < frame.plot.top() + 2:
             near = [(abs(frame.x(when) - x), when, note) for when, note in self._notes]
             near = [item for item in near if item[0] < 8]
@@ -365,6 +364,15 @@ class HistoryPlot(QWidget):
             if len(shared) > NOTES_SHOWN:
                 lines.append(f"… and {len(shared) - NOTES_SHOWN} more (zoom in to see them)")
             return QPointF(frame.x(closest), frame.plot.top()), "\n\n".join(lines)
+        return self._readings_near(frame, at, x, y)
+
+    def _readings_near(
+        self, frame: ChartFrame, at: float, x: float, y: float
+    ) -> tuple[QPointF, str] | None:
+        """The reading nearest to a widget point as its marker and a line of text; readings
+        of several spots on that one marker (lines that run together, one hidden under the
+        other) are all named, in the legend's order."""
+        found: list[tuple[float, QPointF, str]] = []
         for series in self._series:
             if series.spot_id not in self._visible:
                 continue
@@ -375,11 +383,24 @@ class HistoryPlot(QWidget):
                         frame.x(float(series.times[j])), frame.y(float(series.values[j]))
                     )
                     distance = float(np.hypot(point.x() - x, point.y() - y))
-                    if distance < 24 and (best is None or distance < best[0]):
+                    if distance < 24:
                         value = int(series.values[j])
                         words = f"{series.label}\n{_when(float(series.times[j]))}: {value}/10"
-                        best = (distance, point, words)
-        return None if best is None else (best[1], best[2])
+                        found.append((distance, point, words))
+        if not found:
+            return None
+        _distance, marker, first = min(found, key=lambda item: item[0])
+        together = [
+            words
+            for _d, other, words in found
+            if abs(other.x() - marker.x()) <= 2 and abs(other.y() - marker.y()) <= 2
+        ]
+        if len(together) == 1:
+            return marker, first
+        said = together[:NOTES_SHOWN]
+        if len(together) > NOTES_SHOWN:
+            said.append(f"… and {len(together) - NOTES_SHOWN} more")
+        return marker, "\n\n".join(said)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         position = event.position()
