@@ -225,11 +225,7 @@ def _print_advice(advice: Advice) -> None:
         tool = tool_words(step.tool, step.tool_detail, full=True)
         print(f"Roll: {step.name} ({step.side}) — {position_words(step.position)} · {tool}")
     _print_held(advice)
-    for entry, cautions in advice.routine.others_with_cautions():
-        why = " ".join(t for t in (entry.reason, entry.instead) if t)
-        print(f"Not rolled: {entry.name} ({entry.side}): {why}")
-        for text in cautions:
-            print(f"  caution: {text}")
+    _print_not_rolled(advice)
     left_out = left_out_text(
         advice.routine, longer="--length full includes them and every other likely source."
     )
@@ -251,6 +247,16 @@ def _print_held(advice: Advice) -> None:
         print(f"Not rolled: {place.text}")
     if advice.routine.held_why:  # why they are held: said once, under them
         print(f"  why: {advice.routine.held_why}")
+
+
+def _print_not_rolled(advice: Advice) -> None:
+    """The likely sources never rolled (no tool reaches them, or no room), each with what to
+    do instead and its record's cautions (the signs that need a doctor), said once."""
+    for entry, cautions in advice.routine.others_with_cautions():
+        why = " ".join(t for t in (entry.reason, entry.instead) if t)
+        print(f"Not rolled: {entry.name} ({entry.side}): {why}")
+        for text in cautions:
+            print(f"  caution: {text}")
 
 
 def _print_warnings(advice: Advice) -> None:
@@ -661,9 +667,12 @@ def _cmd_session(args: argparse.Namespace) -> int:
         left_out = left_out_text(advice.routine, longer="--length full includes them.")
         if left_out:
             print(left_out)
-        # what the steps' own cautions refer to ("if the heart warning applies…") and the
-        # muscles held for a clinician: printed with the checklist, as advise prints them
+        # what the steps' own cautions refer to ("if the heart warning applies…"), the
+        # muscles held for a clinician and those never rolled (the pelvic floor by a sore
+        # tailbone, with the signs that need a doctor): printed with the checklist, as
+        # advise prints them
         _print_held(advice)
+        _print_not_rolled(advice)
         _print_warnings(advice)
         return 0
     problem = display_problem(os.environ, sys.platform)

@@ -199,3 +199,43 @@ def test_the_text_checklist_carries_the_warnings_and_holds_that_advise_prints(
     assert warnings and warnings == [line for line in advised if line.startswith("Warning (")]
     held = [line for line in session if line.startswith("Not rolled: ")]
     assert held and set(held) <= set(advised)
+
+
+@pytest.mark.parametrize(
+    ("view", "x", "y"),
+    [
+        ("back", 500.0, 505.0),  # the tailbone: the pelvic floor is never rolled
+        ("front", 480.0, 160.0),  # the front of the neck: pressed or rolled never
+    ],
+)
+def test_the_text_checklist_names_what_is_never_rolled_with_its_cautions(
+    capsys, tmp_path: Path, view: str, x: float, y: float
+) -> None:
+    """A session printed for the mat names the likely sources that are never rolled, what to
+    do instead and their records' cautions (by a sore tailbone, "numbness around the back
+    passage ... is an emergency"), line for line as `advise` prints them: the checklist left
+    them out."""
+    from bodymap.maps import TriggerPointMap
+    from bodymap.maps.verbs import add_spot
+    from bodymap.sides import side_for
+
+    tpm = TriggerPointMap("Never rolled")
+    add_spot(tpm, view, x, y, side_for(view, x))
+    path = tmp_path / "never.bodymap"
+    save_map(tpm, path)
+
+    def never_rolled(*args: str) -> list[str]:
+        """Each "Not rolled:" line of a muscle (not a held place) and the cautions under it."""
+        status, out, err = call(capsys, *args)
+        assert status == 0, err
+        said: list[str] = []
+        for line in out.splitlines():
+            if line.startswith("Not rolled: ") or (said and line.startswith("  caution: ")):
+                said.append(line)
+            elif said and not said[-1].startswith("---"):
+                said.append("---")
+        return [line for line in said if line != "---"]
+
+    advised = never_rolled("advise", str(path))
+    assert any(line.startswith("  caution: ") for line in advised), advised
+    assert never_rolled("session", str(path), "--preset", "full", "--text") == advised
