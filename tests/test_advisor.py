@@ -480,3 +480,36 @@ def test_inner_forearm_is_the_inner_arm_band(view: str) -> None:
     names = ranked(_inside(view, "medial_forearm"))[:8]
     assert {"pectoralis_major", "serratus_posterior_superior"} & set(names)
     assert "scalenes" not in names[:3]
+
+
+def test_advice_leaves_the_cycle_collector_as_it_found_it_and_makes_no_cycles() -> None:
+    """Advice pauses Python's cycle collector while it works (a full collection walked every
+    object the program holds, a third of a big map's advice): afterwards the collector is
+    on or off as before, after an error too, and there is nothing for it to collect (advice
+    makes no reference cycles, so pausing it keeps no memory)."""
+    import gc
+
+    import shapely
+
+    spots = [
+        PainSpot("back", 560.0, 300.0, 6, "ache"),
+        PainSpot("back", 570.0, 330.0, 5, "ache", area=shapely.box(540, 300, 600, 360)),
+        PainSpot("front", 400.0, 600.0, 4, "tingling"),
+    ]
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        advise(spots)
+        assert gc.isenabled()
+        gc.collect()
+        advise([*spots, PainSpot("back", 450.0, 420.0, 7, "burning")])
+        assert gc.collect() == 0
+        with pytest.raises(ValueError):
+            advise([PainSpot("back", 560.0, 300.0, 11, "ache")])
+        assert gc.isenabled()
+        gc.disable()
+        advise(spots)
+        assert not gc.isenabled()
+    finally:
+        if was:
+            gc.enable()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Protocol
 
 from bodymap.advisor.areas import area_of, clipped_area, pain_extent
@@ -150,6 +152,22 @@ def _with_roll_cautions(routine: Routine, unpressed: Mapping[int, RedFlag]) -> R
     return dataclasses.replace(routine, steps=tuple(steps))
 
 
+@contextmanager
+def _cycles_collected_after() -> Iterator[None]:
+    """Python's collector of reference cycles paused while advice is worked out, as it was
+    before afterwards. Advice makes tens of thousands of small objects (a reason per spot
+    and source) and no cycles; each batch of them set off a collection that walked every
+    object the program holds (the atlas, the tables, the kept answers): a third of a
+    1,000-spot map's advice. Anything left to collect is collected after."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def advise(
     spots: Sequence[SpotLike],
     atlas: Mapping[str, ViewAtlas] | None = None,
@@ -165,6 +183,17 @@ def advise(
     why none does. ``press`` holds the person's press-test answers by (spot index, muscle,
     side), applied after the ranking (`bodymap.advisor.press`).
     """
+    with _cycles_collected_after():
+        return _advise(spots, atlas, knowledge, length, press)
+
+
+def _advise(
+    spots: Sequence[SpotLike],
+    atlas: Mapping[str, ViewAtlas] | None,
+    knowledge: Knowledge | None,
+    length: str,
+    press: Mapping[PressKey, str] | None,
+) -> Advice:
     if length not in LENGTHS:
         raise ValueError(f"unknown routine length {length!r} (one of {', '.join(LENGTHS)})")
     if atlas is None:
