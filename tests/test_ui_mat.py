@@ -337,6 +337,35 @@ def test_the_preset_chooser_lists_each_preset_with_its_length(qtbot):
     assert dialog.choice() == ("bedtime", True)
 
 
+def test_the_preset_chooser_names_what_no_session_rolls(qtbot):
+    """A sore tailbone: the sessions roll the buttocks, and the pelvic floor, which the
+    advice says not to press, is named before any session starts, with where to read what
+    to do instead (a session alone left it unsaid); the plan's JSON carries it too. A map
+    whose likely sources are all rolled shows no such line."""
+    from bodymap.maps import TriggerPointMap, add_spot
+    from bodymap.ui.window.mat_session import PresetDialog
+
+    tpm = TriggerPointMap("Tailbone")
+    add_spot(tpm, "back", 500.0, 505.0, "midline")
+    dialog = PresetDialog(tpm)
+    qtbot.addWidget(dialog)
+    assert dialog.choice() is not None
+    text = dialog.not_rolled.text()
+    assert not dialog.not_rolled.isHidden()
+    assert text.startswith("Not rolled in any session (the advice says what to do instead): ")
+    assert "Levator ani (pelvic floor)" in text and "Coccygeus (pelvic floor)" in text
+    advice = advise(list(tpm.spots))
+    plan = plan_session(advice, "full")
+    assert plan.to_json()["not_rolled"] == list(plan.not_rolled)
+    assert len(plan.not_rolled) == len(advice.routine.not_rolled)
+    assert not {s.muscle for s in plan.steps} & {n.muscle for n in advice.routine.not_rolled}
+    runner = load_map(EXAMPLES / "runner.bodymap")
+    assert not advise(list(runner.spots)).routine.not_rolled  # every likely source rolled
+    chooser = PresetDialog(runner)
+    qtbot.addWidget(chooser)
+    assert chooser.not_rolled.isHidden() and chooser.not_rolled.text() == ""
+
+
 def test_an_empty_map_offers_no_session(qtbot):
     from bodymap.maps import TriggerPointMap
     from bodymap.ui.window.mat_session import PresetDialog

@@ -86,6 +86,11 @@ class SessionPlan:
     steps: tuple[SessionStep, ...]
     left_out: tuple[str, ...] = ()
     """Titles of plannable steps that did not fit the preset's time."""
+    not_rolled: tuple[str, ...] = ()
+    """Titles of the likely sources with no step on purpose (never rolled: no tool reaches
+    them, no room, or held for a clinician's word), said before the session starts: a spot
+    they explain is not taken for one that needs nothing. The advice says what to do
+    instead."""
     empty_reason: str = ""
     """Why a session has no step ("" when it has some): nothing marked, the muscles held for
     a clinician's word, nothing to roll for the spots, or no step with the preset's tools."""
@@ -99,5 +104,6 @@ class SessionPlan:
             **fields_json(self, "preset", "beginner", "total_s"),
             "steps": [step.to_json() for step in self.steps],
             "left_out": list(self.left_out),
+            "not_rolled": list(self.not_rolled),
             **({"empty_reason": self.empty_reason} if not self.steps else {}),
         }

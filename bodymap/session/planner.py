@@ -289,6 +289,7 @@ def plan_session(
         beginner=beginner,
         steps=steps,
         left_out=tuple(left_out),
+        not_rolled=tuple(titled(n.name, n.side) for n in advice.routine.not_rolled),
         empty_reason="" if steps else _empty_reason(advice, rules),
     )
 

@@ -100,8 +100,10 @@ class PresetDialog(QDialog):
         layout.addWidget(intro)
         self._buttons: dict[str, QRadioButton] = {}
         reasons: dict[str, None] = {}  # why each empty session is empty, each said once
+        never: tuple[str, ...] = ()  # the likely sources no session rolls (alike in each)
         for name, preset in PRESETS.items():
             plan = plan_session(advice, name)
+            never = plan.not_rolled
             if plan.empty_reason:
                 reasons.setdefault(plan.empty_reason, None)
             length = clock_text(plan.total_s) if plan.steps else "nothing to roll"
@@ -122,6 +124,19 @@ class PresetDialog(QDialog):
         self.reason.setWordWrap(True)
         self.reason.setVisible(bool(self.reason.text()))
         layout.addWidget(self.reason)
+        # the likely sources with no step on purpose (the pelvic floor by a sore tailbone):
+        # named before the session, so a spot they explain is not taken for one needing none
+        self.not_rolled = QLabel(
+            f"Not rolled in any session (the advice says what to do instead): {'; '.join(never)}."
+            if never and first is not None
+            else "",
+            self,
+        )
+        """The likely sources no session rolls ("" when none, or no session can start)."""
+        self.not_rolled.setTextFormat(Qt.TextFormat.PlainText)
+        self.not_rolled.setWordWrap(True)
+        self.not_rolled.setVisible(bool(self.not_rolled.text()))
+        layout.addWidget(self.not_rolled)
         layout.addWidget(self.beginner)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
