@@ -202,16 +202,23 @@ def test_zoom_and_pan_change_the_span_and_home_shows_everything(qtbot):
     assert plot.span == full
 
 
-def test_hover_names_the_series_date_and_value(qtbot):
-    tpm = _map_with_history(5)
-    plot = HistoryPlot(tpm, lambda spot: "Neck")
+def _hover_on_reading(qtbot, tpm: TriggerPointMap, name: str, index: int):
+    """A chart of ``tpm`` 800 × 400 with every spot called ``name``, and what hovering the
+    first series' reading ``index`` shows (with the chart and that reading's point)."""
+    plot = HistoryPlot(tpm, lambda spot: name)
     qtbot.addWidget(plot)
     plot.resize(800, 400)
     series = plot.series[0]
     frame = plot.frame()
-    x, y = frame.x(float(series.times[2])), frame.y(float(series.values[2]))
+    x, y = frame.x(float(series.times[index])), frame.y(float(series.values[index]))
     found = plot.hover_text(x, y)
     assert found is not None
+    return plot, (x, y), found
+
+
+def test_hover_names_the_series_date_and_value(qtbot):
+    plot, _at, found = _hover_on_reading(qtbot, _map_with_history(5), "Neck", 2)
+    series = plot.series[0]
     assert (
         "1 · Neck" in found[1] and "2026" in found[1] and f"{int(series.values[2])}/10" in found[1]
     )
@@ -421,18 +428,10 @@ def test_readings_of_two_spots_on_one_marker_name_both(qtbot):
     other = add_spot(tpm, "back", 440, 470, "left").spot.id
     for day in range(4):
         check_in(tpm, {left: 5 - day, right: 5 - day, other: 8}, at=DAY0 + timedelta(days=day))
-    plot = HistoryPlot(tpm, lambda spot: "Upper trapezius")
-    qtbot.addWidget(plot)
-    plot.resize(800, 400)
-    series = plot.series[0]
-    frame = plot.frame()
-    x, y = frame.x(float(series.times[1])), frame.y(float(series.values[1]))
-    found = plot.hover_text(x, y)
-    assert found is not None
+    plot, (x, _y), found = _hover_on_reading(qtbot, tpm, "Upper trapezius", 1)
     words = found[1]
     assert "1 · Upper trapezius" in words and "2 · Upper trapezius" in words
     assert "3 ·" not in words  # another spot's reading elsewhere on the chart
     assert words.index("1 ·") < words.index("2 ·")
-    y8 = frame.y(8.0)
-    alone = plot.hover_text(x, y8)
+    alone = plot.hover_text(x, plot.frame().y(8.0))
     assert alone is not None and "3 · Upper trapezius" in alone[1] and "1 ·" not in alone[1]
