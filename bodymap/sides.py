@@ -18,8 +18,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BOTH_SIDES_SHARE",
+    "CENTRED_SHARE",
     "MIDLINE_BAND",
     "MIDLINE_X",
+    "area_centred",
     "area_side",
     "area_sides",
     "half_bounds",
@@ -51,21 +53,39 @@ BOTH_SIDES_SHARE = 0.2
 midline."""
 
 
+CENTRED_SHARE = 0.4
+"""A painted area is centred on the midline when the smaller side holds at least this share
+of it (a 60/40 split or closer): a muscle's right and left then explain it alike, as they do
+a point on the midline, and it is listed once for both sides. No hand paints the sternum or
+the low back in exact mirror image."""
+
+
+def _halves(view: str, shape: BaseGeometry) -> dict[str, float]:
+    """A painted area's size on the person's right and on their left."""
+    import shapely  # here, not above: the maps read sides without numpy (a trend needs none)
+
+    return {
+        side: shapely.clip_by_rect(shape, *half_bounds(view, side)).area
+        for side in ("right", "left")
+    }
+
+
 def area_sides(view: str, shape: BaseGeometry) -> tuple[str, ...]:
     """The person's sides a painted area lies on, the larger first: both when each holds
     at least :data:`BOTH_SIDES_SHARE` of it, else the one holding more. An area across
     the midline belongs to both sides, and each side's muscles explain their own half."""
-    import shapely  # here, not above: the maps read sides without numpy (a trend needs none)
-
     total = shape.area
-    halves = {
-        side: shapely.clip_by_rect(shape, *half_bounds(view, side)).area
-        for side in ("right", "left")
-    }
+    halves = _halves(view, shape)
     order = sorted(halves, key=lambda side: -halves[side])  # on a tie, the right first
     if total > 0 and halves[order[1]] >= BOTH_SIDES_SHARE * total:
         return (order[0], order[1])
     return (order[0],)
+
+
+def area_centred(view: str, shape: BaseGeometry) -> bool:
+    """Whether a painted area is centred on the midline (:data:`CENTRED_SHARE`)."""
+    total = float(shape.area)
+    return total > 0 and min(_halves(view, shape).values()) >= CENTRED_SHARE * total
 
 
 def area_side(view: str, shape: BaseGeometry) -> str:

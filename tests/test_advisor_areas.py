@@ -211,6 +211,31 @@ def test_each_side_explains_its_own_half_of_a_midline_segment() -> None:
     assert not {m for m, s, _ in sources if s in ("right", "left")} & {"gluteus_maximus"}
 
 
+def test_an_area_painted_roughly_centred_lists_each_muscle_once_for_both_sides() -> None:
+    """No hand paints the sternum in mirror image: an area split 55/45 across the midline
+    lists each muscle once, "both" (it listed sternalis left, then sternalis right, then the
+    same for each muscle after it, taking two of the first five places each); one split
+    75/25 is the larger side's first, and each side its own."""
+    from bodymap.sides import area_centred
+
+    sternum = next(r for r in load_atlas()["front"].layer("segment") if r.id == "sternum")
+    x0, y0, x1, y1 = sternum.geometry.bounds
+    mid = (x0 + x1) / 2
+    for share, centred in ((0.55, True), (0.75, False)):
+        width = 24.0
+        left_edge = mid - width * share  # the person's right is the image's left (front)
+        box = shapely.box(left_edge, y0 + 10, left_edge + width, y1 - 10)
+        area = shapely.intersection(box, load_atlas()["front"].outline)
+        assert area_centred("front", area) is centred
+        sources = [(m, side) for m, side, _ in _sources("front", area)]
+        sternalis = [side for m, side in sources if m == "sternalis"]
+        if centred:
+            assert sternalis == ["both"]
+            assert all(side in ("both", "midline") for _m, side in sources)
+        else:
+            assert sternalis[:2] == ["right", "left"]
+
+
 def test_lying_under_a_corner_of_a_large_area_weighs_by_that_corner() -> None:
     """A muscle under a corner of a drawing, outside its zones, weighs by that corner's share."""
     atlas = load_atlas()

@@ -37,8 +37,10 @@ not fall; the fills and ``|A∩M| / |M|`` never fall.
 
 Referral patterns are ipsilateral: of a midline segment each side's muscles explain their
 own half, so an area on one side of the sacrum is explained by that side's muscles, a
-centred one by both alike (its scores are rounded so that mirror images tie exactly and
-are listed once).
+centred one by both alike and listed once: a mirror image's scores are rounded so that they
+tie exactly, and an area roughly centred (split no worse than 60/40,
+`bodymap.sides.CENTRED_SHARE`) gives each muscle's two sides the larger of their scores, as a
+spot on the midline does (`bodymap.advisor.ranking`).
 
 Segments partition the outline, so ``|A∩E|`` is a sum of ``|A∩segment|`` over the
 segments of ``E``: one intersection per segment the area touches, and each zone's size is

@@ -26,7 +26,7 @@ the front of the thigh must not fall behind a rarer muscle merely lying next to 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bodymap.advisor.areas import Contributions, area_contributions, area_of
 from bodymap.advisor.extent import SPOT_RADIUS
@@ -34,6 +34,7 @@ from bodymap.advisor.model import Reason, Source, SpotLike
 from bodymap.advisor.tables import Tables
 from bodymap.knowledge import Muscle
 from bodymap.recent import A_MAPS_WORTH, answer_for
+from bodymap.sides import area_centred
 
 if TYPE_CHECKING:
     from bodymap.atlas import Hit, Region
@@ -198,6 +199,21 @@ def _even_sides(found: Contributions) -> Contributions:
     return out
 
 
+_CENTRED: dict[tuple[str, Any], bool] = {}
+
+
+def _centred(view: str, shape: Any, tables: Tables) -> bool:
+    """Whether a painted area's part on the body is centred on the midline
+    (`bodymap.sides.area_centred`): its muscles' two sides then explain it alike, as for
+    a spot on the midline (:func:`_even_sides`). Kept per shape, as the overlaps are."""
+    return answer_for(
+        _CENTRED,
+        (view, shape),
+        lambda: area_centred(view, tables.atlas[view].on_body(shape)),
+        RECENT_SPOTS,
+    )
+
+
 def _tie_mirrors(raw: dict[tuple[str, str], float]) -> None:
     """Give a muscle's two sides one score where they differ only by float noise."""
     for (muscle, side), right in list(raw.items()):
@@ -274,6 +290,8 @@ def rank_sources(
         if shape is not None:  # a painted area: overlap with the zones (advisor/areas.py)
             factor = intensity_factor(spot.intensity)
             found = area_contributions(index, shape, hit.view, factor, tables)
+            if _centred(hit.view, shape, tables):
+                found = _even_sides(found)
         else:
             found = _kept_contributions(index, hit, spot.intensity, tables, reach.get(index, ()))
             if hit.side == "midline":
