@@ -54,9 +54,10 @@ the outline and the names of the segments under it (a script that hid every rank
 the whole body with less famous patterns (serratus posterior superior, the iliocostalis to
 the buttock, the lower rectus abdominis across the low back, sternalis); it joined the tests
 as it scored when it came (recall@5 0.806, top 3 0.9); 0.812 since a roughly centred area
-lists each muscle once (its sternum listed each twice, left and right). It also decided against a new
-overlap rule that had raised the four sets before it: there it ranked the scalenes out of
-the top 3 for the front of the arm and triceps for the back of it (docs/ACCURACY.md)."""
+lists each muscle once (its sternum listed each twice, left and right). It also decided
+against a new overlap rule that had raised the four sets before it: there it ranked the
+scalenes out of the top 3 for the front of the arm and triceps for the back of it
+(docs/ACCURACY.md)."""
 FLOORS = {"recall@5": 0.93, "top3": 1.0}
 SECOND_FLOORS = {"recall@5": 0.9, "top3": 0.9}
 THIRD_FLOORS = {"recall@5": 0.905, "top3": 0.92}
