@@ -430,8 +430,24 @@ def test_readings_of_two_spots_on_one_marker_name_both(qtbot):
         check_in(tpm, {left: 5 - day, right: 5 - day, other: 8}, at=DAY0 + timedelta(days=day))
     plot, (x, _y), found = _hover_on_reading(qtbot, tpm, "Upper trapezius", 1)
     words = found[1]
-    assert "1 · Upper trapezius" in words and "2 · Upper trapezius" in words
+    assert "1 · Upper trapezius: 4/10" in words and "2 · Upper trapezius: 4/10" in words
+    assert words.count("2026") == 1  # one check-in: its date said once, above the readings
     assert "3 ·" not in words  # another spot's reading elsewhere on the chart
     assert words.index("1 ·") < words.index("2 ·")
     alone = plot.hover_text(x, plot.frame().y(8.0))
     assert alone is not None and "3 · Upper trapezius" in alone[1] and "1 ·" not in alone[1]
+
+
+def test_readings_minutes_apart_on_one_marker_each_keep_their_date(qtbot):
+    """Two check-ins three minutes apart, one spot each, at the same value share a marker
+    at any width the chart is read at: each reading is named with its own time."""
+    tpm = TriggerPointMap("Minutes apart")
+    first = add_spot(tpm, "back", 440, 170, "left").spot.id
+    second = add_spot(tpm, "back", 560, 170, "right").spot.id
+    check_in(tpm, {first: 6}, at=DAY0)
+    check_in(tpm, {second: 6}, at=DAY0 + timedelta(minutes=3))
+    check_in(tpm, {first: 2, second: 3}, at=DAY0 + timedelta(days=5))
+    _plot, _at, found = _hover_on_reading(qtbot, tpm, "Upper trapezius", 0)
+    words = found[1]
+    assert "1 · Upper trapezius\n" in words and "2 · Upper trapezius\n" in words
+    assert words.count("6/10") == 2 and words.count("2026") == 2

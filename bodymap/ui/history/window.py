@@ -69,12 +69,18 @@ __all__ = [
 ]
 
 NOTES_SHOWN = 4
-"""Notes a hover shows at once on a marker shared by several check-ins."""
-
+"""Notes (or readings) a hover shows at once on a marker shared by several check-ins."""
 DEFAULT_VISIBLE = 8
 """Series shown when the chart opens; the legend shows the others on request."""
 GAP_NOTE = f"A line breaks after {LINE_GAP_DAYS} days without a reading"
 """Said above the chart when a line shown there is broken."""
+
+
+def _capped(lines: list[str]) -> list[str]:
+    """At most :data:`NOTES_SHOWN` lines, and how many more there are."""
+    if len(lines) <= NOTES_SHOWN:
+        return lines
+    return [*lines[:NOTES_SHOWN], f"… and {len(lines) - NOTES_SHOWN} more"]
 
 
 def _when(at: float) -> str:
@@ -372,7 +378,7 @@ class HistoryPlot(QWidget):
         """The reading nearest to a widget point as its marker and a line of text; readings
         of several spots on that one marker (lines that run together, one hidden under the
         other) are all named, in the legend's order."""
-        found: list[tuple[float, QPointF, str]] = []
+        found: list[tuple[float, QPointF, str, str, int]] = []  # with label, date, value
         for series in self._series:
             if series.spot_id not in self._visible:
                 continue
@@ -384,23 +390,26 @@ class HistoryPlot(QWidget):
                     )
                     distance = float(np.hypot(point.x() - x, point.y() - y))
                     if distance < 24:
-                        value = int(series.values[j])
-                        words = f"{series.label}\n{_when(float(series.times[j]))}: {value}/10"
-                        found.append((distance, point, words))
+                        when = _when(float(series.times[j]))
+                        found.append((distance, point, series.label, when, int(series.values[j])))
         if not found:
             return None
-        _distance, marker, first = min(found, key=lambda item: item[0])
+        marker = min(found, key=lambda item: item[0])[1]
         together = [
-            words
-            for _d, other, words in found
+            (label, when, value)
+            for _d, other, label, when, value in found
             if abs(other.x() - marker.x()) <= 2 and abs(other.y() - marker.y()) <= 2
         ]
         if len(together) == 1:
-            return marker, first
-        said = together[:NOTES_SHOWN]
-        if len(together) > NOTES_SHOWN:
-            said.append(f"… and {len(together) - NOTES_SHOWN} more")
-        return marker, "\n\n".join(said)
+            label, when, value = together[0]
+            return marker, f"{label}\n{when}: {value}/10"
+        dates = {when for _label, when, _value in together}
+        if len(dates) == 1:  # one check-in: its date once, then each spot's reading
+            lines = [f"{label}: {value}/10" for label, _when, value in together]
+            return marker, "\n".join([dates.pop(), *_capped(lines)])
+        # check-ins a pixel apart at this zoom: each reading with its own date
+        lines = [f"{label}\n{when}: {value}/10" for label, when, value in together]
+        return marker, "\n\n".join(_capped(lines))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         position = event.position()
