@@ -157,8 +157,8 @@ def _cycles_collected_after() -> Iterator[None]:
     """Python's collector of reference cycles paused while advice is worked out, as it was
     before afterwards. Advice makes tens of thousands of small objects (a reason per spot
     and source) and no cycles; each batch of them set off a collection that walked every
-    object the program holds (the atlas, the tables, the kept answers): a third of a
-    1,000-spot map's advice. Anything left to collect is collected after."""
+    object the program holds (the atlas, the tables, the kept answers): about a fifth of a
+    new 1,000-spot map's advice. Anything left to collect is collected after."""
     was = gc.isenabled()
     gc.disable()
     try:
