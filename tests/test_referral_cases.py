@@ -38,6 +38,13 @@ SEVENTH_FILE = Path(__file__).parent / "data" / "referral_cases_seventh.json"
 """A seventh set over the whole body by yet another reviewer (round 19), from the books' pain
 guides, less famous places included (the throat, the sternum, the heel, the sacrum); it joined
 the tests as it scored when it came (recall@5 0.853, top 3 0.967): nothing was tuned to it."""
+EIGHTH_FILE = Path(__file__).parent / "data" / "referral_cases_eighth.json"
+"""An eighth set by another reviewer (round 20), in the shared sample check's style: mostly
+the classic spots a pain guide answers, weighted as people who roll hurt (neck and shoulders,
+back and buttock first), each point placed with the landmarks and a script naming only what
+lies under it; it joined the tests as it scored when it came (recall@5 0.876, top 3 0.957, local,
+side and cautions 1.00). Most misses are a third group at sixth or seventh behind two parts of
+one group (three hamstrings, the two obliques and rectus abdominis)."""
 THRESHOLDS = {"local": 0.90, "recall@5": 0.90, "top3": 0.90, "side": 0.95, "cautions": 1.0}
 PARENT = {part: group for group, parts in GROUPS.items() for part in parts}
 
@@ -120,6 +127,7 @@ FOURTH = load_cases(FOURTH_FILE)
 FIFTH = load_cases(FIFTH_FILE)
 SIXTH = load_cases(SIXTH_FILE)
 SEVENTH = load_cases(SEVENTH_FILE)
+EIGHTH = load_cases(EIGHTH_FILE)
 SETS = {
     "cases": CASES,
     "heldout": HELDOUT,
@@ -128,6 +136,7 @@ SETS = {
     "fifth": FIFTH,
     "sixth": SIXTH,
     "seventh": SEVENTH,
+    "eighth": EIGHTH,
 }
 MAX_MISSES = {
     "cases": 1,
@@ -137,6 +146,7 @@ MAX_MISSES = {
     "fifth": 19,
     "sixth": 25,
     "seventh": 25,
+    "eighth": 18,
 }
 """Cases with any miss (most are one source of three just outside the top five). One
 held-out miss is by design: heel-right expects the plantar fascia as a source, but fascia is
@@ -156,6 +166,7 @@ MIN_CASES = {
     "fifth": 60,
     "sixth": 60,
     "seventh": 60,
+    "eighth": 50,
 }
 FLOORS = {
     "cases": {"recall@5": 0.99, "top3": 0.999},
@@ -165,6 +176,7 @@ FLOORS = {
     "fifth": {"local": 0.938, "recall@5": 0.896, "top3": 0.866},
     "sixth": {"recall@5": 0.848, "top3": 0.98},
     "seventh": {"recall@5": 0.852, "top3": 0.966},
+    "eighth": {"recall@5": 0.875, "top3": 0.956},
 }
 """What each set reaches today (above the eval thresholds where a set is below them): a
 table or ranking change that loses a case fails here."""
