@@ -4,7 +4,7 @@ Each case is a polygon a reviewer painted where Travell & Simons draw a referral
 (without reading bodymap's tables), with the textbook sources in order of importance. The
 measures follow the point cases (tests/test_referral_cases.py): recall@5 over the source
 groups, and the first group within the top 3. The goal is recall@5 ≥ 0.95 and top 3 ≥ 0.9;
-the floors below are the figures the overlap rule reaches today (0.935 and 1.0; the second
+the floors below are the figures the overlap rule reaches today (0.944 and 1.0; the second
 set 0.901 and 0.905), so a change that loses textbook sources fails here. Recall was 0.894
 (top 3 0.975) before
 ``referral.focus`` drew the patterns that cover only part of a segment as that part
@@ -58,7 +58,7 @@ lists each muscle once (its sternum listed each twice, left and right). It also 
 against a new overlap rule that had raised the four sets before it: there it ranked the
 scalenes out of the top 3 for the front of the arm and triceps for the back of it
 (docs/ACCURACY.md)."""
-FLOORS = {"recall@5": 0.93, "top3": 1.0}
+FLOORS = {"recall@5": 0.94, "top3": 1.0}
 SECOND_FLOORS = {"recall@5": 0.9, "top3": 0.9}
 THIRD_FLOORS = {"recall@5": 0.905, "top3": 0.92}
 FOURTH_FLOORS = {"recall@5": 0.849, "top3": 0.849}
