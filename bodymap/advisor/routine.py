@@ -320,6 +320,10 @@ class _Builder:
         # mirrored map, mirrored steps): made once for a ranked source here, and for a
         # source merged to both sides when first asked about
         given: dict[tuple[str, str], dict[int, float]] = {}
+
+        def rounded(source: Source) -> dict[int, float]:
+            return {i: round(value, SCORE_DIGITS) for i, value in source.evidence}
+
         for source in self.ranked:
             served = self.served(source)
             for i in served:
@@ -327,9 +331,7 @@ class _Builder:
             for i in _under_areas(source):
                 under_area.setdefault(i, []).append(source)
             serves = set(served)
-            table = given[(source.muscle, source.side)] = {
-                i: round(value, SCORE_DIGITS) for i, value in source.evidence
-            }
+            table = given[(source.muscle, source.side)] = rounded(source)
             for i, value in table.items():
                 if i not in serves:
                     continue
@@ -345,7 +347,7 @@ class _Builder:
             key = (source.muscle, source.side)
             table = given.get(key)
             if table is None:
-                table = given[key] = {i: round(value, SCORE_DIGITS) for i, value in source.evidence}
+                table = given[key] = rounded(source)
             return table.get(spot, 0.0)
 
         # the spots each source explains by more than its spillover zone, made once

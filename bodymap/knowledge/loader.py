@@ -540,6 +540,19 @@ class _Cautions:
         return safety
 
 
+def _template(table: Fields, key: str, **fields: Any) -> str:
+    """A text with ``{fields}`` in it, checked to take only those: "'place' takes only
+    {side}, {part} and {muscles}" when it names another."""
+    text = table.text(key)
+    try:
+        text.format(**fields)
+    except (KeyError, IndexError, ValueError) as exc:
+        names = [f"{{{name}}}" for name in fields]
+        said = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        raise table.error(f"{key!r} takes only {said}: {exc}") from exc
+    return text
+
+
 def parse_knowledge(
     texts: Mapping[str, str],
     *,
@@ -599,30 +612,13 @@ def parse_knowledge(
     if unknown and complete:
         raise spine.error(f"'muscles' names unknown muscle(s) {unknown}")
     check_first = advice.table("check_first")
-    place = check_first.text("place")
-    try:
-        place.format(side="", part="", muscles="")
-    except (KeyError, IndexError, ValueError) as exc:
-        message = f"'place' takes only {{side}}, {{part}} and {{muscles}}: {exc}"
-        raise check_first.error(message) from exc
-    shown = check_first.text("shown")
-    try:
-        shown.format(muscle="")
-    except (KeyError, IndexError, ValueError) as exc:
-        raise check_first.error(f"'shown' takes only {{muscle}}: {exc}") from exc
-    not_worked = advice.table("not_worked").text("shown")
-    try:
-        not_worked.format(muscle="")
-    except (KeyError, IndexError, ValueError) as exc:
-        raise advice.table("not_worked").error(f"'shown' takes only {{muscle}}: {exc}") from exc
+    place = _template(check_first, "place", side="", part="", muscles="")
+    shown = _template(check_first, "shown", muscle="")
+    not_worked = _template(advice.table("not_worked"), "shown", muscle="")
     symbols = advice.table("symbols")
     symbol_texts = {key: symbols.text(key) for key in SYMBOLS}
     pinch = advice.table("pinch")
-    pinch_hold = pinch.text("hold")
-    try:
-        pinch_hold.format(s=0)
-    except (KeyError, IndexError, ValueError) as exc:
-        raise pinch.error(f"'hold' takes only {{s}}: {exc}") from exc
+    pinch_hold = _template(pinch, "hold", s=0)
     parts = {b.id for b in cautions.body_parts}
     for record in muscles.values():
         unknown = sorted(set(record.held_with) - parts)

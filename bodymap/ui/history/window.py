@@ -76,11 +76,11 @@ GAP_NOTE = f"A line breaks after {LINE_GAP_DAYS} days without a reading"
 """Said above the chart when a line shown there is broken."""
 
 
-def _capped(lines: list[str]) -> list[str]:
-    """At most :data:`NOTES_SHOWN` lines, and how many more there are."""
+def _capped(lines: list[str], hint: str = "") -> list[str]:
+    """At most :data:`NOTES_SHOWN` lines, and how many more there are (with ``hint``)."""
     if len(lines) <= NOTES_SHOWN:
         return lines
-    return [*lines[:NOTES_SHOWN], f"… and {len(lines) - NOTES_SHOWN} more"]
+    return [*lines[:NOTES_SHOWN], f"… and {len(lines) - NOTES_SHOWN} more{hint}"]
 
 
 def _when(at: float) -> str:
@@ -366,10 +366,9 @@ class HistoryPlot(QWidget):
                 for _d, when, note in near
                 if abs(frame.x(when) - frame.x(closest)) <= 2
             )
-            lines = [f"{_when(when)}\n{note}" for when, note in shared[:NOTES_SHOWN]]
-            if len(shared) > NOTES_SHOWN:
-                lines.append(f"… and {len(shared) - NOTES_SHOWN} more (zoom in to see them)")
-            return QPointF(frame.x(closest), frame.plot.top()), "\n\n".join(lines)
+            lines = [f"{_when(when)}\n{note}" for when, note in shared]
+            said = _capped(lines, " (zoom in to see them)")
+            return QPointF(frame.x(closest), frame.plot.top()), "\n\n".join(said)
         return self._readings_near(frame, at, x, y)
 
     def _readings_near(
